@@ -1,0 +1,23 @@
+// The Engine.IO open packet's payload: session id, upgrades and heartbeat settings.
+#pragma once
+
+#include "decoded.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace TableTap::EngineIO {
+
+struct Handshake
+{
+    QString sid;
+    QStringList upgrades;
+    int pingInterval = 25000;
+    int pingTimeout = 20000;
+    qint64 maxPayload = 1000000;
+
+    QByteArray toJson() const;
+    static Decoded<Handshake> fromJson(QByteArrayView json);
+};
+
+} // namespace TableTap::EngineIO

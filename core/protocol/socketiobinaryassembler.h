@@ -1,0 +1,31 @@
+// Collects the binary attachments that follow a BINARY_EVENT / BINARY_ACK header.
+#pragma once
+
+#include "decoded.h"
+#include "engineiopacket.h"
+#include "socketiocodec.h"
+#include "socketiopacket.h"
+
+#include <optional>
+
+namespace TableTap::SocketIO {
+
+class BinaryAssembler
+{
+public:
+    explicit BinaryAssembler(ValidationOptions options = {})
+        : m_options(options)
+    {}
+
+    // Feeds one Engine.IO message. Returns a complete packet when one is ready, nothing while
+    // attachments are still expected, or an error (the connection should then be closed).
+    Decoded<std::optional<Packet>> feed(const EngineIO::Packet &message);
+    bool isAssembling() const { return m_pending.has_value(); }
+    void reset() { m_pending.reset(); }
+
+private:
+    ValidationOptions m_options;
+    std::optional<Packet> m_pending;
+};
+
+} // namespace TableTap::SocketIO

@@ -1,0 +1,291 @@
+// Socket.IO v5 codec.
+#include "socketiocodec.h"
+
+#include <QJsonDocument>
+
+#include <limits>
+
+namespace TableTap::SocketIO {
+
+namespace {
+
+bool isBinaryType(PacketType t)
+{
+    return t == PacketType::BinaryEvent || t == PacketType::BinaryAck;
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// Parses any JSON value. QJsonDocument only takes objects and arrays at the top level, so
+// scalars are wrapped in an array first.
+std::optional<QJsonValue> parseJson(QByteArrayView text)
+{
+    QJsonParseError error{};
+    const char first = text.isEmpty() ? '\0' : text.front();
+    if (first == '{' || first == '[') {
+        const QJsonDocument doc = QJsonDocument::fromJson(text.toByteArray(), &error);
+        if (error.error != QJsonParseError::NoError)
+            return std::nullopt;
+        if (doc.isArray())
+            return QJsonValue(doc.array());
+        return QJsonValue(doc.object());
+    }
+    QByteArray wrapped;
+    wrapped.reserve(text.size() + 2);
+    wrapped.append('[').append(text.data(), text.size()).append(']');
+    const QJsonDocument doc = QJsonDocument::fromJson(wrapped, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray() || doc.array().size() != 1)
+        return std::nullopt;
+    return doc.array().at(0);
+}
+
+} // namespace
+
+QByteArray toJsonText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Object:
+        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    case QJsonValue::Array:
+        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    case QJsonValue::Undefined:
+        return {};
+    default: {
+        QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+        return text.mid(1, text.size() - 2);
+    }
+    }
+}
+
+QByteArray encodeText(const Packet &packet)
+{
+    PacketType type = packet.type;
+    const bool hasAttachments = !packet.attachments.isEmpty();
+    if (hasAttachments && type == PacketType::Event)
+        type = PacketType::BinaryEvent;
+    else if (hasAttachments && type == PacketType::Ack)
+        type = PacketType::BinaryAck;
+    else if (!hasAttachments && type == PacketType::BinaryEvent)
+        type = PacketType::Event;
+    else if (!hasAttachments && type == PacketType::BinaryAck)
+        type = PacketType::Ack;
+
+    QByteArray out;
+    out.append(char('0' + int(type)));
+    if (isBinaryType(type))
+        out.append(QByteArray::number(packet.attachments.size())).append('-');
+    if (!packet.nsp.isEmpty() && packet.nsp != QLatin1String("/"))
+        out.append(packet.nsp.toUtf8()).append(',');
+    if (packet.id >= 0)
+        out.append(QByteArray::number(packet.id));
+    if (!packet.data.isUndefined())
+        out.append(toJsonText(packet.data));
+    return out;
+}
+
+QList<EngineIO::Packet> encode(const Packet &packet)
+{
+    QList<EngineIO::Packet> out;
+    out.reserve(1 + packet.attachments.size());
+    out.append(EngineIO::Packet::message(encodeText(packet)));
+    for (const QByteArray &buffer : packet.attachments)
+        out.append(EngineIO::Packet::binaryMessage(buffer));
+    return out;
+}
+
+Decoded<Packet> decodeText(QByteArrayView str)
+{
+    using Result = Decoded<Packet>;
+    if (str.isEmpty())
+        return Result::failure(QStringLiteral("empty packet"));
+    const char t = str.front();
+    if (t < '0' || t > '6')
+        return Result::failure(QStringLiteral("unknown packet type"));
+    Packet p;
+    p.type = PacketType(t - '0');
+    qsizetype i = 1;
+    const qsizetype n = str.size();
+
+    if (isBinaryType(p.type)) {
+        const qsizetype start = i;
+        while (i < n && str[i] != '-')
+            ++i;
+        if (i >= n || i == start || i - start > 6)
+            return Result::failure(QStringLiteral("illegal attachments"));
+        int count = 0;
+        for (qsizetype k = start; k < i; ++k) {
+            if (!isDigit(str[k]))
+                return Result::failure(QStringLiteral("illegal attachments"));
+            count = count * 10 + (str[k] - '0');
+        }
+        p.attachmentCount = count;
+        ++i; // past '-'
+    }
+
+    if (i < n && str[i] == '/') {
+        const qsizetype start = i;
+        while (i < n && str[i] != ',')
+            ++i;
+        p.nsp = QString::fromUtf8(str.sliced(start, i - start));
+        if (i < n)
+            ++i; // past ','
+    }
+
+    if (i < n && isDigit(str[i])) {
+        const qsizetype start = i;
+        while (i < n && isDigit(str[i]))
+            ++i;
+        if (i - start > 15) // beyond 2^53 the JS peer cannot represent it either
+            return Result::failure(QStringLiteral("invalid ack id"));
+        bool ok = false;
+        p.id = str.sliced(start, i - start).toLongLong(&ok);
+        if (!ok)
+            return Result::failure(QStringLiteral("invalid ack id"));
+    }
+
+    if (i < n) {
+        const auto payload = parseJson(str.sliced(i));
+        if (!payload)
+            return Result::failure(QStringLiteral("invalid payload"));
+        p.data = *payload;
+    }
+    return p;
+}
+
+const QStringList &reservedEventNames()
+{
+    static const QStringList names{
+        QStringLiteral("connect"),     QStringLiteral("connect_error"),
+        QStringLiteral("disconnect"),  QStringLiteral("disconnecting"),
+        QStringLiteral("newListener"), QStringLiteral("removeListener"),
+    };
+    return names;
+}
+
+bool isReservedEventName(const QString &name)
+{
+    return reservedEventNames().contains(name);
+}
+
+QJsonObject placeholder(int num)
+{
+    return QJsonObject{{QStringLiteral("_placeholder"), true}, {QStringLiteral("num"), num}};
+}
+
+bool isPlaceholder(const QJsonValue &value, int *num)
+{
+    if (!value.isObject())
+        return false;
+    const QJsonObject o = value.toObject();
+    if (o.size() != 2 || !o.value(QLatin1String("_placeholder")).toBool())
+        return false;
+    const QJsonValue n = o.value(QLatin1String("num"));
+    if (!n.isDouble())
+        return false;
+    const double d = n.toDouble();
+    if (d < 0 || d > std::numeric_limits<int>::max() || d != double(qint64(d)))
+        return false;
+    if (num)
+        *num = int(d);
+    return true;
+}
+
+int placeholderCount(const QJsonValue &value)
+{
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        if (o.contains(QLatin1String("_placeholder"))) {
+            int num = 0;
+            return isPlaceholder(value, &num) ? num + 1 : -1;
+        }
+        int most = 0;
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            const int c = placeholderCount(it.value());
+            if (c < 0)
+                return -1;
+            most = std::max(most, c);
+        }
+        return most;
+    }
+    if (value.isArray()) {
+        int most = 0;
+        for (const QJsonValue &v : value.toArray()) {
+            const int c = placeholderCount(v);
+            if (c < 0)
+                return -1;
+            most = std::max(most, c);
+        }
+        return most;
+    }
+    return 0;
+}
+
+QString validate(const Packet &p, const ValidationOptions &options)
+{
+    if (p.nsp.isEmpty() || !p.nsp.startsWith(QLatin1Char('/')))
+        return QStringLiteral("invalid namespace");
+    switch (p.type) {
+    case PacketType::Connect:
+        if (!p.data.isUndefined() && !p.data.isObject())
+            return QStringLiteral("CONNECT payload must be an object");
+        if (p.hasId())
+            return QStringLiteral("CONNECT takes no id");
+        break;
+    case PacketType::Disconnect:
+        if (!p.data.isUndefined())
+            return QStringLiteral("DISCONNECT takes no payload");
+        break;
+    case PacketType::ConnectError:
+        if (!p.data.isObject() && !p.data.isString())
+            return QStringLiteral("CONNECT_ERROR payload must be an object or a string");
+        break;
+    case PacketType::Event:
+    case PacketType::BinaryEvent: {
+        if (!p.data.isArray())
+            return QStringLiteral("EVENT payload must be an array");
+        const QJsonArray args = p.data.toArray();
+        if (args.isEmpty())
+            return QStringLiteral("EVENT payload must not be empty");
+        const QJsonValue name = args.first();
+        if (!name.isString() && !name.isDouble())
+            return QStringLiteral("event name must be a string or a number");
+        if (name.isString() && isReservedEventName(name.toString()))
+            return QStringLiteral("reserved event name");
+        break;
+    }
+    case PacketType::Ack:
+    case PacketType::BinaryAck:
+        if (!p.data.isArray())
+            return QStringLiteral("ACK payload must be an array");
+        if (!p.hasId())
+            return QStringLiteral("ACK without an id");
+        break;
+    }
+    if (isBinaryType(p.type)) {
+        if (p.attachmentCount > options.maxAttachments)
+            return QStringLiteral("too many attachments");
+        const int used = placeholderCount(p.data);
+        if (used < 0 || used > p.attachmentCount)
+            return QStringLiteral("illegal attachments");
+    }
+    return {};
+}
+
+QString describe(const Packet &p)
+{
+    static const char *const names[]
+        = {"CONNECT", "DISCONNECT", "EVENT", "ACK", "CONNECT_ERROR", "BINARY_EVENT", "BINARY_ACK"};
+    QString out = QLatin1String(names[int(p.type)]) + QLatin1Char(' ') + p.nsp;
+    if (p.hasId())
+        out += QStringLiteral(" id=") + QString::number(p.id);
+    if (!p.data.isUndefined())
+        out += QLatin1Char(' ') + QString::fromUtf8(toJsonText(p.data).left(200));
+    if (p.attachmentCount)
+        out += QStringLiteral(" +%1 attachment(s)").arg(p.attachmentCount);
+    return out;
+}
+
+} // namespace TableTap::SocketIO

@@ -1,0 +1,51 @@
+// Socket.IO v5 encode/decode: pure functions, as socket.io-parser does it.
+// Wire form: type[attachments-][/nsp,][id][json]; binary buffers follow as separate
+// Engine.IO binary messages and are referenced from the JSON by placeholders.
+#pragma once
+
+#include "decoded.h"
+#include "engineiopacket.h"
+#include "socketiopacket.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace TableTap::SocketIO {
+
+inline constexpr int ProtocolVersion = 5;
+inline constexpr int DefaultMaxAttachments = 10;
+
+// The header+JSON text of a packet. Binary types are chosen from the attachments.
+QByteArray encodeText(const Packet &packet);
+// The text frame followed by one binary Engine.IO message per attachment.
+QList<EngineIO::Packet> encode(const Packet &packet);
+
+// Parses the text form. Binary packets come back with attachmentCount set and no attachments;
+// feed them to a BinaryAssembler. Shape rules are checked by validate(), not here.
+Decoded<Packet> decodeText(QByteArrayView text);
+
+struct ValidationOptions
+{
+    int maxAttachments = DefaultMaxAttachments;
+};
+// Empty when valid, otherwise why not (payload shapes, reserved names, placeholders).
+QString validate(const Packet &packet, const ValidationOptions &options = {});
+
+// Event names a client may never send or receive as ordinary events.
+const QStringList &reservedEventNames();
+bool isReservedEventName(const QString &name);
+
+// Binary attachment placeholders.
+QJsonObject placeholder(int num);
+bool isPlaceholder(const QJsonValue &value, int *num = nullptr);
+// Highest placeholder num in a value plus one (0 if none); -1 if a placeholder is malformed.
+int placeholderCount(const QJsonValue &value);
+
+// Compact JSON text of any value (strings, numbers included).
+QByteArray toJsonText(const QJsonValue &value);
+
+// The JSON-ish description used in logs ("EVENT /orders id=3 [...]").
+QString describe(const Packet &packet);
+
+} // namespace TableTap::SocketIO

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what the build (and, with --test, the test suite) needs on Debian 12, only what is
+# missing. Safe to run again; runs apt-get update at most once.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+build_pkgs=(cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
+    qt6-l10n-tools libqt6sql6-sqlite qt6-svg-dev libqt6svg6 libqrencode-dev libgl-dev)
+test_pkgs=(nodejs npm xvfb xauth chromium clang libclang-rt-14-dev
+    desktop-file-utils appstream dpkg-dev file procps)
+
+pkgs=("${build_pkgs[@]}")
+[ $want_test = 1 ] && pkgs+=("${test_pkgs[@]}")
+
+missing=()
+for p in "${pkgs[@]}"; do
+    # node may come from another source (nodesource, nvm); only ask apt when there is none.
+    if [ "$p" = nodejs ] && command -v node >/dev/null 2>&1; then continue; fi
+    if [ "$p" = npm ] && command -v npm >/dev/null 2>&1; then continue; fi
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "deps: installing ${missing[*]}"
+    if [ "$(id -u)" != 0 ]; then
+        echo "deps: these Debian packages are missing; run as root or install them: ${missing[*]}" >&2
+        exit 1
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ $want_test = 1 ]; then
+    # Stock socket.io / socket.io-client, pinned by the committed lockfile.
+    if [ ! -d tests/interop/node_modules ] \
+        || ! cmp -s tests/interop/package-lock.json tests/interop/node_modules/.package-lock.json; then
+        (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+fi

@@ -1,0 +1,289 @@
+// The Engine.IO session state machine, client and server roles, over in-memory transports.
+#include "enginesession.h"
+#include "enginetransport.h"
+#include "loopbacktransport.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace TableTap;
+using EngineIO::Packet;
+using EngineIO::PacketType;
+
+namespace {
+
+struct Pair
+{
+    EngineSession *client = nullptr;
+    EngineSession *server = nullptr;
+    LoopbackTransport *clientSide = nullptr;
+    LoopbackTransport *serverSide = nullptr;
+};
+
+Pair makePair(QObject *owner, int pingInterval = 100, int pingTimeout = 100,
+              const QString &transport = QStringLiteral("websocket"))
+{
+    Pair p;
+    p.client = new EngineSession(EngineSession::Role::Client, owner);
+    p.server = new EngineSession(EngineSession::Role::Server, owner);
+    p.clientSide = new LoopbackTransport(transport);
+    p.serverSide = new LoopbackTransport(transport);
+    LoopbackTransport::connectPair(p.clientSide, p.serverSide);
+    p.clientSide->open();
+    p.serverSide->open();
+    p.client->openClient(p.clientSide);
+    EngineIO::Handshake h;
+    h.sid = QStringLiteral("sid1");
+    h.upgrades = transport == QLatin1String("polling") ? QStringList{QStringLiteral("websocket")}
+                                                       : QStringList{};
+    h.pingInterval = pingInterval;
+    h.pingTimeout = pingTimeout;
+    h.maxPayload = 1000;
+    p.server->openServer(h, p.serverSide);
+    return p;
+}
+
+} // namespace
+
+class tst_EngineSession : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void handshake();
+    void messagesBothWays();
+    void bufferedBeforeOpen();
+    void heartbeatKeepsAlive();
+    void clientDetectsSilentServer();
+    void serverDropsSilentClient();
+    void clientPingIsAnError();
+    void closeFlushesFirst();
+    void peerCloseReported();
+    void upgrade();
+    void upgradeProbeRefused();
+    void serverUpgradeTimeout();
+    void badHandshakeIsParseError();
+    void destroyInAnyState();
+};
+
+void tst_EngineSession::handshake()
+{
+    Pair p = makePair(this);
+    QSignalSpy opened(p.client, &EngineSession::opened);
+    QVERIFY(opened.wait(1000));
+    QCOMPARE(p.client->state(), EngineSession::State::Open);
+    QCOMPARE(p.client->sid(), QStringLiteral("sid1"));
+    QCOMPARE(p.client->handshake().pingInterval, 100);
+    QCOMPARE(p.client->handshake().maxPayload, 1000);
+    QCOMPARE(p.serverSide->sentPackets().first().type, PacketType::Open);
+}
+
+void tst_EngineSession::messagesBothWays()
+{
+    Pair p = makePair(this, 5000, 5000);
+    QSignalSpy atServer(p.server, &EngineSession::messageReceived);
+    QSignalSpy atClient(p.client, &EngineSession::messageReceived);
+    QVERIFY(QSignalSpy(p.client, &EngineSession::opened).wait(1000));
+    p.client->send(Packet::message("hello"));
+    p.client->send(Packet::binaryMessage(QByteArray("\x00\x01", 2)));
+    p.server->send(Packet::message("world"));
+    QTRY_COMPARE(atServer.size(), 2);
+    QTRY_COMPARE(atClient.size(), 1);
+    QCOMPARE(atServer[0][0].value<Packet>().data, QByteArray("hello"));
+    QVERIFY(atServer[1][0].value<Packet>().binary);
+    QCOMPARE(atClient[0][0].value<Packet>().data, QByteArray("world"));
+}
+
+void tst_EngineSession::bufferedBeforeOpen()
+{
+    // A client message sent before the open packet goes out after it, not before.
+    auto *client = new EngineSession(EngineSession::Role::Client, this);
+    auto *server = new EngineSession(EngineSession::Role::Server, this);
+    auto *c = new LoopbackTransport;
+    auto *s = new LoopbackTransport;
+    LoopbackTransport::connectPair(c, s);
+    c->open();
+    s->open();
+    client->openClient(c);
+    client->send(Packet::message("early"));
+    QVERIFY(c->sentPackets().isEmpty());
+    QSignalSpy atServer(server, &EngineSession::messageReceived);
+    EngineIO::Handshake h;
+    h.sid = "x";
+    server->openServer(h, s);
+    QTRY_COMPARE(atServer.size(), 1);
+    QCOMPARE(atServer[0][0].value<Packet>().data, QByteArray("early"));
+}
+
+void tst_EngineSession::heartbeatKeepsAlive()
+{
+    Pair p = makePair(this, 50, 50);
+    QSignalSpy clientBeats(p.client, &EngineSession::heartbeat);
+    QSignalSpy serverBeats(p.server, &EngineSession::heartbeat);
+    QSignalSpy closed(p.client, &EngineSession::closed);
+    QTRY_VERIFY_WITH_TIMEOUT(serverBeats.size() >= 4, 2000);
+    QVERIFY(clientBeats.size() >= 4);
+    QCOMPARE(closed.size(), 0);
+    QCOMPARE(p.client->state(), EngineSession::State::Open);
+}
+
+void tst_EngineSession::clientDetectsSilentServer()
+{
+    Pair p = makePair(this, 50, 50);
+    QVERIFY(QSignalSpy(p.client, &EngineSession::opened).wait(1000));
+    // The server goes silent without closing anything: the client must notice by itself.
+    p.server->blockSignals(true);
+    delete p.server;
+    QSignalSpy closed(p.client, &EngineSession::closed);
+    QVERIFY(closed.wait(1000));
+    QCOMPARE(closed[0][0].toString(), QStringLiteral("ping timeout"));
+}
+
+void tst_EngineSession::serverDropsSilentClient()
+{
+    Pair p = makePair(this, 50, 50);
+    QVERIFY(QSignalSpy(p.client, &EngineSession::opened).wait(1000));
+    // A client that stops answering pings (its link holds everything) is dropped.
+    disconnect(p.clientSide, nullptr, p.client, nullptr);
+    QSignalSpy closed(p.server, &EngineSession::closed);
+    QVERIFY(closed.wait(1000));
+    QCOMPARE(closed[0][0].toString(), QStringLiteral("ping timeout"));
+}
+
+void tst_EngineSession::clientPingIsAnError()
+{
+    Pair p = makePair(this, 5000, 5000);
+    QVERIFY(QSignalSpy(p.client, &EngineSession::opened).wait(1000));
+    QSignalSpy closed(p.server, &EngineSession::closed);
+    p.clientSide->send({Packet::text(PacketType::Ping)});
+    QVERIFY(closed.wait(1000));
+    QCOMPARE(closed[0][0].toString(), QStringLiteral("transport error"));
+}
+
+void tst_EngineSession::closeFlushesFirst()
+{
+    Pair p = makePair(this, 5000, 5000);
+    QVERIFY(QSignalSpy(p.client, &EngineSession::opened).wait(1000));
+    QSignalSpy atServer(p.server, &EngineSession::messageReceived);
+    QSignalSpy serverClosed(p.server, &EngineSession::closed);
+    p.clientSide->setBlocked(true);
+    p.client->send(Packet::message("last words"));
+    p.client->close();
+    QCOMPARE(p.client->state(), EngineSession::State::Closing);
+    p.clientSide->setBlocked(false);
+    QTRY_COMPARE(atServer.size(), 1);
+    QTRY_COMPARE(serverClosed.size(), 1);
+    QCOMPARE(p.client->state(), EngineSession::State::Closed);
+}
+
+void tst_EngineSession::peerCloseReported()
+{
+    Pair p = makePair(this, 5000, 5000);
+    QVERIFY(QSignalSpy(p.client, &EngineSession::opened).wait(1000));
+    QSignalSpy closed(p.client, &EngineSession::closed);
+    p.server->close();
+    QVERIFY(closed.wait(1000));
+    QCOMPARE(closed[0][0].toString(), QStringLiteral("transport close"));
+}
+
+void tst_EngineSession::upgrade()
+{
+    Pair p = makePair(this, 5000, 5000, QStringLiteral("polling"));
+    QVERIFY(QSignalSpy(p.client, &EngineSession::opened).wait(1000));
+    QCOMPARE(p.client->handshake().upgrades, QStringList{"websocket"});
+
+    auto *cws = new LoopbackTransport(QStringLiteral("websocket"));
+    auto *sws = new LoopbackTransport(QStringLiteral("websocket"));
+    LoopbackTransport::connectPair(cws, sws);
+    QSignalSpy clientUpgraded(p.client, &EngineSession::upgraded);
+    QSignalSpy serverUpgraded(p.server, &EngineSession::upgraded);
+    QVERIFY(p.server->probe(sws));
+    QVERIFY(p.client->probe(cws));
+    sws->open();
+    cws->open();
+    // Messages sent while upgrading are held and arrive once, on the new transport.
+    p.client->send(Packet::message("during"));
+    QTRY_COMPARE(clientUpgraded.size(), 1);
+    QTRY_COMPARE(serverUpgraded.size(), 1);
+    QCOMPARE(p.client->transportName(), QStringLiteral("websocket"));
+    QCOMPARE(p.server->transportName(), QStringLiteral("websocket"));
+    QSignalSpy atServer(p.server, &EngineSession::messageReceived);
+    p.client->send(Packet::message("after"));
+    QTRY_VERIFY(atServer.size() >= 1);
+    QList<QByteArray> got;
+    for (const auto &args : atServer)
+        got << args[0].value<Packet>().data;
+    QVERIFY(got.contains("after"));
+    const QList<Packet> sentOnWs = cws->sentPackets();
+    QCOMPARE(sentOnWs[0], Packet::text(PacketType::Ping, "probe"));
+    QCOMPARE(sentOnWs[1].type, PacketType::Upgrade);
+}
+
+void tst_EngineSession::upgradeProbeRefused()
+{
+    Pair p = makePair(this, 5000, 5000, QStringLiteral("websocket"));
+    QVERIFY(QSignalSpy(p.client, &EngineSession::opened).wait(1000));
+    // Upgrading websocket to websocket is refused, and the candidate is disposed of.
+    QPointer<LoopbackTransport> candidate = new LoopbackTransport(QStringLiteral("websocket"));
+    QVERIFY(!p.server->probe(candidate));
+    QTRY_VERIFY(candidate.isNull());
+}
+
+void tst_EngineSession::serverUpgradeTimeout()
+{
+    Pair p = makePair(this, 5000, 5000, QStringLiteral("polling"));
+    QVERIFY(QSignalSpy(p.client, &EngineSession::opened).wait(1000));
+    p.server->setUpgradeTimeout(50);
+    auto *sws = new LoopbackTransport(QStringLiteral("websocket"));
+    auto *cws = new LoopbackTransport(QStringLiteral("websocket"));
+    LoopbackTransport::connectPair(cws, sws);
+    sws->open();
+    cws->open();
+    QSignalSpy failed(p.server, &EngineSession::upgradeFailed);
+    QVERIFY(p.server->probe(sws));
+    cws->send({Packet::text(PacketType::Ping, "probe")}); // probe, but never the upgrade packet
+    QVERIFY(failed.wait(1000));
+    QCOMPARE(failed[0][1].toString(), QStringLiteral("upgrade timeout"));
+    QCOMPARE(p.server->state(), EngineSession::State::Open);
+    QCOMPARE(p.server->transportName(), QStringLiteral("polling"));
+}
+
+void tst_EngineSession::badHandshakeIsParseError()
+{
+    auto *client = new EngineSession(EngineSession::Role::Client, this);
+    auto *c = new LoopbackTransport;
+    auto *s = new LoopbackTransport;
+    LoopbackTransport::connectPair(c, s);
+    c->open();
+    s->open();
+    client->openClient(c);
+    QSignalSpy closed(client, &EngineSession::closed);
+    s->send({Packet::text(PacketType::Open, "{not json")});
+    QVERIFY(closed.wait(1000));
+    QCOMPARE(closed[0][0].toString(), QStringLiteral("parse error"));
+}
+
+void tst_EngineSession::destroyInAnyState()
+{
+    for (int step = 0; step < 4; ++step) {
+        Pair p = makePair(this, 20, 20, QStringLiteral("polling"));
+        if (step >= 1)
+            QTest::qWait(5);
+        if (step >= 2)
+            p.client->send(Packet::message("x"));
+        if (step >= 3) {
+            auto *cws = new LoopbackTransport(QStringLiteral("websocket"));
+            auto *sws = new LoopbackTransport(QStringLiteral("websocket"));
+            LoopbackTransport::connectPair(cws, sws);
+            p.server->probe(sws);
+            p.client->probe(cws);
+            cws->open();
+        }
+        delete p.client;
+        QTest::qWait(30);
+        delete p.server;
+        QTest::qWait(5);
+    }
+}
+
+QTEST_MAIN(tst_EngineSession)
+#include "tst_enginesession.moc"

@@ -1,0 +1,305 @@
+// Socket.IO v5 codec: exact wire strings (as socket.io-parser writes them), binary
+// placeholders, validation rules, and malformed or truncated input.
+#include "socketiobinaryassembler.h"
+#include "socketiocodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace TableTap;
+using namespace TableTap::SocketIO;
+
+namespace {
+QJsonValue json(const char *text)
+{
+    if (!*text)
+        return QJsonValue(QJsonValue::Undefined);
+    const QByteArray wrapped = QByteArray("[") + text + "]";
+    return QJsonDocument::fromJson(wrapped).array().at(0);
+}
+} // namespace
+
+class tst_SocketIOCodec : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void encode_data();
+    void encode();
+    void decodeForms_data();
+    void decodeForms();
+    void binary();
+    void binaryAck();
+    void assemblerErrors();
+    void malformed_data();
+    void malformed();
+    void truncated();
+    void deepNesting();
+    void placeholders();
+};
+
+void tst_SocketIOCodec::encode_data()
+{
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QString>("nsp");
+    QTest::addColumn<qint64>("id");
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QByteArray>("wire");
+    QTest::newRow("connect main") << 0 << "/" << qint64(-1) << QByteArray("") << QByteArray("0");
+    QTest::newRow("connect nsp") << 0 << "/orders" << qint64(-1) << QByteArray("")
+                                 << QByteArray("0/orders,");
+    QTest::newRow("connect auth") << 0 << "/orders" << qint64(-1) << QByteArray(R"({"token":"x"})")
+                                  << QByteArray(R"(0/orders,{"token":"x"})");
+    QTest::newRow("connect reply")
+        << 0 << "/" << qint64(-1) << QByteArray(R"({"sid":"oSO0OpakMV_3jnilAAAA"})")
+        << QByteArray(R"(0{"sid":"oSO0OpakMV_3jnilAAAA"})");
+    QTest::newRow("disconnect") << 1 << "/orders" << qint64(-1) << QByteArray("")
+                                << QByteArray("1/orders,");
+    QTest::newRow("disconnect main") << 1 << "/" << qint64(-1) << QByteArray("") << QByteArray("1");
+    QTest::newRow("event") << 2 << "/" << qint64(-1) << QByteArray(R"(["hello",1])")
+                           << QByteArray(R"(2["hello",1])");
+    QTest::newRow("event nsp") << 2 << "/orders" << qint64(-1)
+                               << QByteArray(R"(["order:created",{"a":1}])")
+                               << QByteArray(R"(2/orders,["order:created",{"a":1}])");
+    QTest::newRow("event ack id") << 2 << "/" << qint64(12) << QByteArray(R"(["foo"])")
+                                  << QByteArray(R"(212["foo"])");
+    QTest::newRow("event nsp ack id")
+        << 2 << "/admin" << qint64(456) << QByteArray(R"(["project:delete",123])")
+        << QByteArray(R"(2/admin,456["project:delete",123])");
+    QTest::newRow("ack") << 3 << "/" << qint64(12) << QByteArray(R"(["bar"])")
+                         << QByteArray(R"(312["bar"])");
+    QTest::newRow("ack nsp") << 3 << "/admin" << qint64(456) << QByteArray("[]")
+                             << QByteArray("3/admin,456[]");
+    QTest::newRow("connect error")
+        << 4 << "/" << qint64(-1) << QByteArray(R"({"message":"Not authorized"})")
+        << QByteArray(R"(4{"message":"Not authorized"})");
+    QTest::newRow("connect error nsp")
+        << 4 << "/orders" << qint64(-1)
+        << QByteArray(R"({"message":"Authentication error","data":{"type":"PERMISSION_DENIED"}})")
+        // QJsonObject writes keys sorted; peers do not depend on key order.
+        << QByteArray(
+               R"(4/orders,{"data":{"type":"PERMISSION_DENIED"},"message":"Authentication error"})");
+    QTest::newRow("connect error string")
+        << 4 << "/" << qint64(-1) << QByteArray(R"("Invalid namespace")")
+        << QByteArray(R"(4"Invalid namespace")");
+    QTest::newRow("numeric event")
+        << 2 << "/" << qint64(-1) << QByteArray(R"([42,"x"])") << QByteArray(R"(2[42,"x"])");
+    QTest::newRow("unicode") << 2 << "/" << qint64(-1)
+                             << QByteArray("[\"caf\xc3\xa9\",\"\xe2\x82\xac\"]")
+                             << QByteArray("2[\"caf\xc3\xa9\",\"\xe2\x82\xac\"]");
+}
+
+void tst_SocketIOCodec::encode()
+{
+    QFETCH(int, type);
+    QFETCH(QString, nsp);
+    QFETCH(qint64, id);
+    QFETCH(QByteArray, data);
+    QFETCH(QByteArray, wire);
+    Packet p;
+    p.type = PacketType(type);
+    p.nsp = nsp;
+    p.id = id;
+    p.data = json(data.constData());
+    QCOMPARE(encodeText(p), wire);
+
+    const auto back = decodeText(wire);
+    QVERIFY2(back.ok(), qPrintable(back.error()));
+    QCOMPARE(int(back->type), type);
+    QCOMPARE(back->nsp, nsp);
+    QCOMPARE(back->id, id);
+    QCOMPARE(back->data, p.data);
+    QVERIFY2(validate(*back).isEmpty(), qPrintable(validate(*back)));
+}
+
+void tst_SocketIOCodec::decodeForms_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<QString>("nsp");
+    QTest::addColumn<qint64>("id");
+    // Forms other implementations send, all accepted.
+    QTest::newRow("nsp without comma") << QByteArray("0/orders") << "/orders" << qint64(-1);
+    QTest::newRow("nsp with comma") << QByteArray("0/orders,") << "/orders" << qint64(-1);
+    QTest::newRow("nsp query") << QByteArray("0/orders?x=1,") << "/orders?x=1" << qint64(-1);
+    QTest::newRow("disconnect no comma") << QByteArray("1/orders") << "/orders" << qint64(-1);
+    QTest::newRow("id no data") << QByteArray("31[]") << "/" << qint64(1);
+    QTest::newRow("big id") << QByteArray("3123456789012[]") << "/" << qint64(123456789012);
+}
+
+void tst_SocketIOCodec::decodeForms()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(QString, nsp);
+    QFETCH(qint64, id);
+    const auto p = decodeText(wire);
+    QVERIFY2(p.ok(), qPrintable(p.error()));
+    QCOMPARE(p->nsp, nsp);
+    QCOMPARE(p->id, id);
+    QVERIFY(validate(*p).isEmpty());
+}
+
+void tst_SocketIOCodec::binary()
+{
+    Packet p;
+    p.type = PacketType::Event;
+    p.nsp = "/orders";
+    p.data = QJsonArray{"upload", placeholder(0), QJsonObject{{"thumb", placeholder(1)}}};
+    p.attachments = {QByteArray("\x00\x01\x02", 3), QByteArray("\xff", 1)};
+    const QList<EngineIO::Packet> frames = SocketIO::encode(p);
+    QCOMPARE(frames.size(), 3);
+    QCOMPARE(
+        frames[0].data,
+        QByteArray(
+            R"(52-/orders,["upload",{"_placeholder":true,"num":0},{"thumb":{"_placeholder":true,"num":1}}])"));
+    QVERIFY(!frames[0].binary);
+    QVERIFY(frames[1].binary);
+    QCOMPARE(frames[1].data, p.attachments[0]);
+
+    BinaryAssembler assembler;
+    auto r0 = assembler.feed(frames[0]);
+    QVERIFY(r0.ok());
+    QVERIFY(!r0->has_value());
+    QVERIFY(assembler.isAssembling());
+    auto r1 = assembler.feed(frames[1]);
+    QVERIFY(r1.ok() && !r1->has_value());
+    auto r2 = assembler.feed(frames[2]);
+    QVERIFY(r2.ok());
+    QVERIFY(r2->has_value());
+    const Packet back = **r2;
+    QCOMPARE(back.type, PacketType::BinaryEvent);
+    QCOMPARE(back.attachments, p.attachments);
+    QCOMPARE(back.data, p.data);
+    QVERIFY(!assembler.isAssembling());
+}
+
+void tst_SocketIOCodec::binaryAck()
+{
+    Packet p;
+    p.type = PacketType::Ack;
+    p.nsp = "/";
+    p.id = 7;
+    p.data = QJsonArray{placeholder(0)};
+    p.attachments = {QByteArray("abc")};
+    QCOMPARE(encodeText(p), QByteArray(R"(61-7[{"_placeholder":true,"num":0}])"));
+    const auto back = decodeText(encodeText(p));
+    QVERIFY(back.ok());
+    QCOMPARE(back->type, PacketType::BinaryAck);
+    QCOMPARE(back->attachmentCount, 1);
+    QCOMPARE(back->id, 7);
+    QVERIFY(validate(*back).isEmpty());
+}
+
+void tst_SocketIOCodec::assemblerErrors()
+{
+    {
+        BinaryAssembler a;
+        QVERIFY(!a.feed(EngineIO::Packet::binaryMessage("zz")).ok()); // binary with nothing pending
+    }
+    {
+        BinaryAssembler a;
+        QVERIFY(
+            a.feed(EngineIO::Packet::message(R"(51-["x",{"_placeholder":true,"num":0}])")).ok());
+        QVERIFY(!a.feed(EngineIO::Packet::message(R"(2["y"])")).ok()); // text while assembling
+    }
+    {
+        BinaryAssembler a;
+        // Placeholder refers past the announced attachments.
+        QVERIFY(
+            !a.feed(EngineIO::Packet::message(R"(51-["x",{"_placeholder":true,"num":3}])")).ok());
+    }
+    {
+        BinaryAssembler a;
+        QVERIFY(!a.feed(EngineIO::Packet::message(R"(511-["x"])")).ok()); // over the limit of 10
+    }
+    {
+        BinaryAssembler a;
+        QVERIFY(!a.feed(EngineIO::Packet::message(R"(2["connect"])")).ok()); // reserved
+    }
+}
+
+void tst_SocketIOCodec::malformed_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<bool>("parses"); // parse ok but validate() must refuse
+    QTest::newRow("empty") << QByteArray() << false;
+    QTest::newRow("type 7") << QByteArray("7") << false;
+    QTest::newRow("type letter") << QByteArray("x[]") << false;
+    QTest::newRow("binary no dash") << QByteArray("51[\"a\"]") << false;
+    QTest::newRow("binary empty count") << QByteArray("5-[\"a\"]") << false;
+    QTest::newRow("binary letters") << QByteArray("5a-[\"a\"]") << false;
+    QTest::newRow("bad json") << QByteArray("2[\"a\"") << false;
+    QTest::newRow("trailing garbage") << QByteArray("2[\"a\"]xyz") << false;
+    QTest::newRow("two values") << QByteArray("4\"a\",\"b\"") << false;
+    QTest::newRow("huge id") << QByteArray("29999999999999999999[\"a\"]") << false;
+    QTest::newRow("event object") << QByteArray("2{\"a\":1}") << true;
+    QTest::newRow("event empty array") << QByteArray("2[]") << true;
+    QTest::newRow("event no payload") << QByteArray("2") << true;
+    QTest::newRow("event name object") << QByteArray("2[{}]") << true;
+    QTest::newRow("event name null") << QByteArray("2[null]") << true;
+    QTest::newRow("reserved connect") << QByteArray("2[\"connect\"]") << true;
+    QTest::newRow("reserved disconnecting") << QByteArray("2[\"disconnecting\"]") << true;
+    QTest::newRow("reserved newListener") << QByteArray("2[\"newListener\"]") << true;
+    QTest::newRow("connect array") << QByteArray("0[]") << true;
+    QTest::newRow("connect string") << QByteArray("0\"x\"") << true;
+    QTest::newRow("disconnect payload") << QByteArray("1{}") << true;
+    QTest::newRow("ack object") << QByteArray("31{}") << true;
+    QTest::newRow("ack no id") << QByteArray("3[]") << true;
+    QTest::newRow("connect error number")
+        << QByteArray("41") << false; // "1" read as an id, no payload
+    QTest::newRow("connect error array") << QByteArray("4[]") << true;
+}
+
+void tst_SocketIOCodec::malformed()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(bool, parses);
+    const auto p = decodeText(wire);
+    if (!parses) {
+        if (p.ok()) {
+            QVERIFY2(!validate(*p).isEmpty(), "accepted invalid packet");
+        } else {
+            QVERIFY(!p.error().isEmpty());
+        }
+        return;
+    }
+    QVERIFY2(p.ok(), qPrintable(p.error()));
+    QVERIFY(!validate(*p).isEmpty());
+}
+
+void tst_SocketIOCodec::truncated()
+{
+    const QByteArray wire(
+        R"(52-/orders,99["order:created",{"data":{"a":[1,2,{"_placeholder":true,"num":1}]}},{"_placeholder":true,"num":0}])");
+    for (qsizetype n = 0; n <= wire.size(); ++n) {
+        const auto p = decodeText(QByteArrayView(wire).first(n));
+        if (p.ok())
+            (void)validate(*p); // must not crash; may be valid or not
+    }
+    QVERIFY(decodeText(wire).ok());
+}
+
+void tst_SocketIOCodec::deepNesting()
+{
+    // Nesting beyond Qt's parser limit is refused, not a stack overflow.
+    const QByteArray deep = "2[\"x\"," + QByteArray(100000, '[') + QByteArray(100000, ']') + "]";
+    const auto p = decodeText(deep);
+    QVERIFY(!p.ok());
+}
+
+void tst_SocketIOCodec::placeholders()
+{
+    int num = -1;
+    QVERIFY(isPlaceholder(placeholder(3), &num));
+    QCOMPARE(num, 3);
+    QVERIFY(!isPlaceholder(QJsonObject{{"_placeholder", true}}));
+    QVERIFY(!isPlaceholder(QJsonObject{{"_placeholder", true}, {"num", -1}}));
+    QVERIFY(!isPlaceholder(QJsonObject{{"_placeholder", true}, {"num", 1.5}}));
+    QCOMPARE(placeholderCount(QJsonArray{"a", placeholder(0), QJsonObject{{"b", placeholder(2)}}}),
+             3);
+    QCOMPARE(placeholderCount(QJsonArray{QJsonObject{{"_placeholder", "yes"}}}), -1);
+    QCOMPARE(placeholderCount(QJsonArray{"a"}), 0);
+}
+
+QTEST_APPLESS_MAIN(tst_SocketIOCodec)
+#include "tst_socketiocodec.moc"
