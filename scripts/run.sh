@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
 bash scripts/build.sh release
-bin=build/release/app
+bin=build/release/bin
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     echo "tabletap: no display here; start the headless hub instead: $bin/tabletap-hub serve --data ./hub-data --port 3000 --simulate" >&2
     exit 0
