@@ -1,0 +1,59 @@
+// Today's figures in 15-minute buckets (orders, average prep time, revenue): the series the
+// dashboard charts map with QVXYModelMapper / QBarModelMapper.
+#pragma once
+
+#include "cafeevent.h"
+#include "order.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QSet>
+
+namespace TableTap {
+
+class DashboardModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { StartColumn, OrdersColumn, AvgPrepColumn, RevenueColumn, ColumnCount };
+    enum Role {
+        BucketStartRole = Qt::UserRole + 1, /* msecs since epoch, for chart axes */
+        ValueRole                           /* the column's value as a double */
+    };
+
+    explicit DashboardModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    void setBucketMinutes(int minutes);
+    int bucketMinutes() const { return m_bucketMinutes; }
+    // Rebuilds from the order snapshot (and payments: revenue counts completed payments).
+    void reset(const QList<Order> &orders, const QList<std::pair<QDateTime, Cents>> &revenue);
+    bool apply(const CafeEvent &event);
+
+    int totalOrders() const;
+    Cents totalRevenue() const;
+    double averagePrepMinutes() const;
+
+private:
+    struct Bucket
+    {
+        QDateTime start;
+        int orders = 0;
+        int prepCount = 0;
+        double prepMinutesSum = 0;
+        Cents revenue = 0;
+    };
+    int bucketFor(const QDateTime &t);
+
+    QList<Bucket> m_buckets;
+    QSet<QString> m_countedOrders;
+    QSet<QString> m_countedReady;
+    QSet<QString> m_countedPayments;
+    int m_bucketMinutes = 15;
+};
+
+} // namespace TableTap

@@ -1,0 +1,27 @@
+// The one mapper from the hub's JSON (event envelopes and snapshot payloads) to the console's
+// typed values. Tolerant of missing fields, strict about the envelope; never throws.
+#pragma once
+
+#include "cafeevent.h"
+#include "decoded.h"
+
+#include <QJsonObject>
+
+namespace TableTap {
+
+class EventMapper
+{
+public:
+    // Maps one received event: its name, its namespace and its first argument (the envelope).
+    static Decoded<CafeEvent> mapEvent(const QString &nsp, const QString &event,
+                                       const QJsonValue &envelope);
+    // The seed's order object (order:created's data.order; list_orders rows use it too).
+    static Order mapOrder(const QJsonObject &json);
+    static PersonRef mapPerson(const QJsonObject &json);
+    static QList<StatusChange> mapHistory(const QJsonArray &json);
+    static QDateTime mapTime(const QJsonValue &value);
+    // The events this console knows, in the seed's order.
+    static const QStringList &knownEvents();
+};
+
+} // namespace TableTap

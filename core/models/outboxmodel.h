@@ -1,0 +1,50 @@
+// Actions taken at this console (status changes, cancels, restocks...) and where each stands:
+// pending (offline or waiting for the hub), done, or refused with the hub's reason.
+#pragma once
+
+#include "keyedrowmodel.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+namespace TableTap {
+
+struct OutboxEntry
+{
+    enum class State { Pending, Sent, Done, Refused };
+    QString requestId;
+    QDateTime createdAt;
+    QString description;
+    QString nsp;
+    QString command;
+    QJsonObject payload;
+    State state = State::Pending;
+    QString message;   // the hub's error message when refused
+    QString errorType; // PERMISSION_DENIED, CONFLICT, ...
+    int attempts = 0;
+};
+
+class OutboxModel final : public KeyedRowModel<OutboxEntry>
+{
+    Q_OBJECT
+public:
+    enum Column { TimeColumn, ActionColumn, StateColumn, MessageColumn, ColumnCount };
+    enum Role { RequestIdRole = Qt::UserRole + 1, StateRole };
+
+    explicit OutboxModel(QObject *parent = nullptr);
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    void add(const OutboxEntry &entry);
+    void setState(const QString &requestId, OutboxEntry::State state, const QString &message = {},
+                  const QString &errorType = {});
+    void countAttempt(const QString &requestId);
+    const OutboxEntry *entry(const QString &requestId) const { return find(requestId); }
+    QList<OutboxEntry> unfinished() const;
+    int pendingCount() const;
+    static QString stateName(OutboxEntry::State state);
+};
+
+} // namespace TableTap

@@ -1,0 +1,47 @@
+// An inventory item (ingredient) and an alert raised about it.
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace TableTap {
+
+struct StockItem
+{
+    QString id;
+    QString name;
+    QString sku;
+    QString unit;
+    double stock = 0;
+    double reorderLevel = 0;
+    double maxStock = 0;
+    QDateTime lastRestocked;
+    QDateTime updatedAt;
+    // Products that need this item (from the menu's recipes), and those disabled for lack of it.
+    QStringList usedBy;
+    QStringList disabledProducts;
+
+    bool isOut() const { return stock <= 0; }
+    bool isLow() const { return stock > 0 && stock < reorderLevel; }
+};
+
+struct StockAlert
+{
+    QString productId;
+    QString productName;
+    QString sku;
+    QString priority; // low, medium, high, critical
+    bool outOfStock = false;
+    double currentStock = 0;
+    double reorderLevel = 0;
+    double suggestedOrderQuantity = 0;
+    QStringList affects;
+    QDateTime raisedAt;
+    bool acknowledged = false;
+
+    // critical (3) > high (2) > medium (1) > low (0); out of stock ranks above all.
+    int rank() const;
+};
+
+} // namespace TableTap

@@ -1,0 +1,333 @@
+// Counters, inventory, stock alerts, timesheets, payments, dashboard, event log and outbox
+// models, each under QAbstractItemModelTester and fed typed events.
+#include "countermodel.h"
+#include "dashboardmodel.h"
+#include "eventlogfiltermodel.h"
+#include "eventlogmodel.h"
+#include "inventorymodel.h"
+#include "orderqueuemodel.h"
+#include "outboxmodel.h"
+#include "paymentmodel.h"
+#include "stockalertmodel.h"
+#include "timesheetmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace TableTap;
+
+namespace {
+const QDateTime t0(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC);
+constexpr auto Fatal = QAbstractItemModelTester::FailureReportingMode::QtTest;
+
+template<typename P>
+CafeEvent ev(const char *name, const char *nsp, P payload, const QDateTime &at = t0)
+{
+    return CafeEvent{
+        QString::fromLatin1(name), QString::fromLatin1(nsp), {at, "c", "e"}, payload, "s"};
+}
+} // namespace
+
+class tst_CafeModels : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void counters();
+    void inventoryAndAlerts();
+    void alertRingsUntilAcknowledged();
+    void timesheets();
+    void payments();
+    void dashboard();
+    void eventLogCapAndFilter();
+    void outbox();
+};
+
+void tst_CafeModels::counters()
+{
+    CounterModel counters;
+    QAbstractItemModelTester tester(&counters, Fatal);
+    counters.setBatchInterval(0);
+    counters.resetCounters({{"Counter 1", "active", {}}, {"Counter 2", "active", {}}});
+    QCOMPARE(counters.rowCount(), 2);
+    CounterStatusChanged p;
+    p.counterName = "Counter 1";
+    p.previousStatus = "active";
+    p.newStatus = "inactive";
+    p.reason = "Equipment maintenance";
+    QVERIFY(counters.apply(ev("counter:status_changed", "/system", p)));
+    QCOMPARE(counters.activeNames(), QStringList{"Counter 2"});
+    QVERIFY(
+        counters.index(0, CounterModel::StatusColumn).data().toString().contains("maintenance"));
+
+    OrderQueueModel queue;
+    queue.setBatchInterval(0);
+    Order o;
+    o.id = "o1";
+    o.counter = "Counter 2";
+    o.status = OrderStatus::Preparing;
+    queue.apply(ev("order:created", "/orders", OrderCreated{o}));
+    o.id = "o2";
+    o.status = OrderStatus::Pending;
+    queue.apply(ev("order:created", "/orders", OrderCreated{o}));
+    counters.updateLoads(queue);
+    const int r = counters.rowOf("Counter 2");
+    QCOMPARE(counters.index(r, CounterModel::OpenColumn).data().toInt(), 2);
+    QCOMPARE(counters.index(r, CounterModel::PreparingColumn).data().toInt(), 1);
+}
+
+void tst_CafeModels::inventoryAndAlerts()
+{
+    InventoryModel inventory;
+    StockAlertModel alerts;
+    QAbstractItemModelTester t1(&inventory, Fatal);
+    QAbstractItemModelTester t2(&alerts, Fatal);
+    inventory.setBatchInterval(0);
+    alerts.setBatchInterval(0);
+    StockItem milk{"ing-oat", "Oat Milk", "MILK002",          "l", 12, 10, 40,
+                   {},        {},         {"Oat Milk Latte"}, {}};
+    StockItem beans{"ing-esp", "Espresso Beans", "ESP001", "kg", 3, 5, 20, {}, {}, {"Latte"}, {}};
+    inventory.resetItems({milk, beans});
+    alerts.resetFromInventory({milk, beans});
+    QCOMPARE(alerts.rowCount(), 1); // beans are under their reorder level
+
+    StockUpdated sale;
+    sale.productId = "ing-oat";
+    sale.productName = "Oat Milk";
+    sale.previousStock = 12;
+    sale.newStock = 0;
+    sale.changeType = "sale";
+    inventory.apply(ev("inventory:stock_updated", "/inventory", sale));
+    QCOMPARE(inventory.item("ing-oat")->stock, 0.0);
+    QCOMPARE(inventory.index(inventory.rowOf("ing-oat"), 0).data(InventoryModel::StateRole).toInt(),
+             2);
+
+    OutOfStock out;
+    out.productId = "ing-oat";
+    out.productName = "Oat Milk";
+    out.affects = {{"p-oat-latte", "Oat Milk Latte", true}};
+    QSignalSpy raised(&alerts, &StockAlertModel::alertRaised);
+    alerts.apply(ev("inventory:out_of_stock", "/inventory", out));
+    inventory.apply(ev("inventory:out_of_stock", "/inventory", out));
+    QCOMPARE(raised.size(), 1);
+    QCOMPARE(alerts.rowCount(), 2);
+    QCOMPARE(inventory.item("ing-oat")->disabledProducts, QStringList{"Oat Milk Latte"});
+
+    // Restocked above the reorder level: the alert goes away, products are usable again.
+    StockUpdated restock = sale;
+    restock.previousStock = 0;
+    restock.newStock = 30;
+    restock.changeType = "purchase";
+    alerts.apply(ev("inventory:stock_updated", "/inventory", restock));
+    inventory.apply(ev("inventory:stock_updated", "/inventory", restock));
+    QCOMPARE(alerts.rowCount(), 1);
+    QVERIFY(inventory.item("ing-oat")->disabledProducts.isEmpty());
+    QVERIFY(inventory.item("ing-oat")->lastRestocked.isValid());
+}
+
+void tst_CafeModels::alertRingsUntilAcknowledged()
+{
+    StockAlertModel alerts;
+    QAbstractItemModelTester tester(&alerts, Fatal);
+    alerts.setBatchInterval(0);
+    QSignalSpy ringing(&alerts, &StockAlertModel::ringingChanged);
+    LowStock low;
+    low.productId = "ing-esp";
+    low.productName = "Espresso Beans";
+    low.currentStock = 8;
+    low.reorderLevel = 10;
+    low.priority = "medium";
+    alerts.apply(ev("inventory:low_stock", "/inventory", low));
+    QVERIFY(!alerts.isRinging()); // medium does not ring
+    QCOMPARE(ringing.size(), 0);
+    low.currentStock = 1;
+    low.priority = "critical";
+    alerts.apply(ev("inventory:low_stock", "/inventory", low));
+    QVERIFY(alerts.isRinging());
+    QCOMPARE(ringing.size(), 1);
+    QCOMPARE(ringing[0][0].toBool(), true);
+    alerts.acknowledge("ing-esp");
+    QVERIFY(!alerts.isRinging());
+    QCOMPARE(ringing.size(), 2);
+    // The same level again does not ring again; running out does.
+    alerts.apply(ev("inventory:low_stock", "/inventory", low));
+    QVERIFY(!alerts.isRinging());
+    OutOfStock out;
+    out.productId = "ing-esp";
+    out.productName = "Espresso Beans";
+    alerts.apply(ev("inventory:out_of_stock", "/inventory", out));
+    QVERIFY(alerts.isRinging());
+}
+
+void tst_CafeModels::timesheets()
+{
+    TimesheetModel sheets;
+    QAbstractItemModelTester tester(&sheets, Fatal);
+    sheets.setBatchInterval(0);
+    QDateTime now = t0.addSecs(3600);
+    sheets.setClock([&now] { return now; });
+    ClockedIn in{"u1", "EMP001", "John Doe", "ts1", t0, t0.date(), "morning"};
+    sheets.apply(ev("employee:clocked_in", "/employees", in));
+    QCOMPARE(sheets.clockedInCount(), 1);
+    QCOMPARE(sheets.index(0, TimesheetModel::HoursColumn).data().toString(),
+             QStringLiteral("1.00"));
+    ClockedOut out;
+    out.userId = "u1";
+    out.employeeId = "EMP001";
+    out.employeeName = "John Doe";
+    out.totalHours = 8.5;
+    out.hourlyRate = 1500;
+    out.totalPay = 12750;
+    out.breakMinutes = 30;
+    sheets.apply(ev("employee:clocked_out", "/employees", out));
+    QCOMPARE(sheets.clockedInCount(), 0);
+    QCOMPARE(sheets.index(0, TimesheetModel::PayColumn).data().toString(),
+             QStringLiteral("127.50"));
+    DrinkConsumed drink;
+    drink.userId = "u1";
+    drink.monthlyCount = 8;
+    drink.monthlyLimit = 20;
+    sheets.apply(ev("employee:drink_consumed", "/employees", drink));
+    QCOMPARE(sheets.index(0, TimesheetModel::DrinksColumn).data().toString(),
+             QStringLiteral("8 / 20"));
+}
+
+void tst_CafeModels::payments()
+{
+    PaymentModel payments;
+    QAbstractItemModelTester tester(&payments, Fatal);
+    payments.setBatchInterval(0);
+    QDateTime now = t0;
+    payments.setClock([&now] { return now; });
+    payments.setOrderNumberLookup(
+        [](const QString &id) { return id == "o1" ? QStringLiteral("ORD1") : QString(); });
+
+    QrGenerated qr{"o1", "qr_1", "payment://x/pay?id=o1&amount=14.10", 1410, t0.addSecs(300)};
+    payments.apply(ev("qr:generated", "/payments", qr));
+    QVERIFY(payments.latestOpenQr());
+    QCOMPARE(payments.index(0, PaymentModel::OrderColumn).data().toString(),
+             QStringLiteral("ORD1"));
+    QCOMPARE(payments.index(0, PaymentModel::DetailColumn).data().toString(),
+             QStringLiteral("expires in 5:00"));
+    now = t0.addSecs(301);
+    QVERIFY(!payments.latestOpenQr());
+    QCOMPARE(payments.index(0, PaymentModel::DetailColumn).data().toString(),
+             QStringLiteral("expired"));
+
+    PaymentCompleted done;
+    done.orderId = "o1";
+    done.transactionId = "txn_1";
+    done.method = "qr";
+    done.amount = 1410;
+    payments.apply(ev("payment:completed", "/payments", done));
+    QCOMPARE(payments.rowCount(), 1); // the QR row was settled by the transaction
+    QCOMPARE(payments.payment("txn_1")->status, QStringLiteral("completed"));
+
+    PaymentFailed failed;
+    failed.orderId = "o2";
+    failed.transactionId = "txn_2";
+    failed.method = "card";
+    failed.errorMessage = "Card declined due to insufficient funds";
+    failed.retryAllowed = true;
+    payments.apply(ev("payment:failed", "/payments", failed));
+    const int r = payments.rowOf("txn_2");
+    QCOMPARE(payments.index(r, PaymentModel::DetailColumn).data().toString(),
+             QStringLiteral("Card declined due to insufficient funds"));
+    QVERIFY(payments.index(r, 0).data(PaymentModel::RetryAllowedRole).toBool());
+
+    OrderCancelled cancel;
+    cancel.orderId = "o1";
+    cancel.refundProcessed = true;
+    payments.apply(ev("order:cancelled", "/orders", cancel));
+    QCOMPARE(payments.payment("txn_1")->status, QStringLiteral("refunded"));
+}
+
+void tst_CafeModels::dashboard()
+{
+    DashboardModel dash;
+    QAbstractItemModelTester tester(&dash, Fatal);
+    Order o;
+    o.id = "o1";
+    o.createdAt = t0.addSecs(60);
+    dash.apply(ev("order:created", "/orders", OrderCreated{o}));
+    o.id = "o2";
+    o.createdAt = t0.addSecs(40 * 60); // two buckets later
+    dash.apply(ev("order:created", "/orders", OrderCreated{o}));
+    dash.apply(ev("order:created", "/orders", OrderCreated{o})); // duplicate: counted once
+    QCOMPARE(dash.rowCount(), 3);                                // 08:00, 08:15 (quiet), 08:30
+    QCOMPARE(dash.index(0, DashboardModel::OrdersColumn).data().toInt(), 1);
+    QCOMPARE(dash.index(1, DashboardModel::OrdersColumn).data().toInt(), 0);
+    QCOMPARE(dash.index(2, DashboardModel::OrdersColumn).data().toInt(), 1);
+    OrderReady ready;
+    ready.orderId = "o1";
+    ready.readyAt = t0.addSecs(9 * 60);
+    ready.prepTimeMinutes = 8;
+    dash.apply(ev("order:ready", "/orders", ready));
+    QCOMPARE(dash.averagePrepMinutes(), 8.0);
+    PaymentCompleted pay;
+    pay.transactionId = "t1";
+    pay.amount = 1410;
+    pay.completedAt = t0.addSecs(10 * 60);
+    dash.apply(ev("payment:completed", "/payments", pay));
+    dash.apply(ev("payment:completed", "/payments", pay));
+    QCOMPARE(dash.totalRevenue(), Cents(1410));
+    QCOMPARE(
+        dash.index(0, DashboardModel::RevenueColumn).data(DashboardModel::ValueRole).toDouble(),
+        14.10);
+    // An order earlier than the first bucket extends the series backwards.
+    o.id = "o0";
+    o.createdAt = t0.addSecs(-20 * 60);
+    dash.apply(ev("order:created", "/orders", OrderCreated{o}));
+    QCOMPARE(dash.rowCount(), 5);
+    QCOMPARE(dash.totalOrders(), 3);
+}
+
+void tst_CafeModels::eventLogCapAndFilter()
+{
+    EventLogModel log;
+    QAbstractItemModelTester tester(&log, Fatal);
+    log.setCapacity(100);
+    EventLogFilterModel filter;
+    filter.setSourceModel(&log);
+    QAbstractItemModelTester tester2(&filter, Fatal);
+    QSignalSpy inserted(&log, &QAbstractItemModel::rowsInserted);
+    for (int i = 0; i < 250; ++i) {
+        CafeEvent e = ev("order:ready", i % 2 ? "/orders" : "/inventory", OrderReady{});
+        e.summary = QStringLiteral("event %1").arg(i);
+        log.append(e, t0.addSecs(i));
+    }
+    log.flush();
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(log.rowCount(), 100);
+    QCOMPARE(log.totalReceived(), 250);
+    QCOMPARE(log.index(99, EventLogModel::SummaryColumn).data().toString(),
+             QStringLiteral("event 249"));
+    filter.setNamespace("/orders");
+    QCOMPARE(filter.rowCount(), 50);
+    filter.setText("event 24");
+    QCOMPARE(filter.rowCount(), 5); // 241, 243, 245, 247, 249
+}
+
+void tst_CafeModels::outbox()
+{
+    OutboxModel outbox;
+    QAbstractItemModelTester tester(&outbox, Fatal);
+    OutboxEntry e;
+    e.requestId = "r1";
+    e.description = "ORD1 → preparing";
+    e.command = "update_order_status";
+    outbox.add(e);
+    e.requestId = "r2";
+    outbox.add(e);
+    QCOMPARE(outbox.pendingCount(), 2);
+    outbox.setState("r1", OutboxEntry::State::Done);
+    outbox.setState("r2", OutboxEntry::State::Refused, "Only managers can cancel orders",
+                    "PERMISSION_DENIED");
+    QCOMPARE(outbox.pendingCount(), 0);
+    QCOMPARE(outbox.index(outbox.rowOf("r2"), OutboxModel::StateColumn).data().toString(),
+             QStringLiteral("refused"));
+    QCOMPARE(outbox.entry("r2")->errorType, QStringLiteral("PERMISSION_DENIED"));
+}
+
+QTEST_MAIN(tst_CafeModels)
+#include "tst_cafemodels.moc"
