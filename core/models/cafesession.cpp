@@ -1,0 +1,892 @@
+// The console's connection to a hub.
+#include "cafesession.h"
+
+#include "enginesession.h"
+#include "eventmapper.h"
+#include "modelslogging.h"
+#include "sioevent.h"
+#include "siosocket.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimerEvent>
+#include <QUrlQuery>
+#include <QUuid>
+
+#include <cmath>
+
+namespace TableTap {
+
+namespace {
+
+using L1 = QLatin1String;
+
+constexpr int RecallWindowMs = 60 * 1000;
+
+QString newRequestId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// Snapshot payloads carry their rows either as the data itself or under one key.
+QJsonArray rowsOf(const QJsonValue &data, std::initializer_list<const char *> keys)
+{
+    if (data.isArray())
+        return data.toArray();
+    const QJsonObject o = data.toObject();
+    for (const char *k : keys) {
+        const QJsonValue v = o.value(QLatin1String(k));
+        if (v.isArray())
+            return v.toArray();
+    }
+    return {};
+}
+
+QString firstString(const QJsonObject &o, std::initializer_list<const char *> keys)
+{
+    for (const char *k : keys) {
+        const QJsonValue v = o.value(QLatin1String(k));
+        if (v.isString())
+            return v.toString();
+    }
+    return {};
+}
+
+double firstNumber(const QJsonObject &o, std::initializer_list<const char *> keys,
+                   double fallback = 0)
+{
+    for (const char *k : keys) {
+        const QJsonValue v = o.value(QLatin1String(k));
+        if (v.isDouble() && std::isfinite(v.toDouble()))
+            return v.toDouble();
+    }
+    return fallback;
+}
+
+} // namespace
+
+CafeSession::CafeSession(QObject *parent)
+    : QObject(parent)
+    , m_orders(new OrderQueueModel(this))
+    , m_allDay(new AllDayModel(this))
+    , m_counters(new CounterModel(this))
+    , m_inventory(new InventoryModel(this))
+    , m_alerts(new StockAlertModel(this))
+    , m_timesheets(new TimesheetModel(this))
+    , m_payments(new PaymentModel(this))
+    , m_dashboard(new DashboardModel(this))
+    , m_eventLog(new EventLogModel(this))
+    , m_outbox(new OutboxModel(this))
+{
+    connect(m_orders, &BatchedTableModel::flushed, this, [this] {
+        m_counters->updateLoads(*m_orders);
+        m_allDay->recount(*m_orders, m_followedCounter);
+        updateStockWarnings();
+    });
+    connect(m_inventory, &BatchedTableModel::flushed, this, &CafeSession::updateStockWarnings);
+    m_payments->setOrderNumberLookup([this](const QString &orderId) {
+        const Order *o = m_orders->order(orderId);
+        return o ? o->number : QString();
+    });
+    m_tick.start(1000, Qt::CoarseTimer, this);
+}
+
+CafeSession::~CafeSession()
+{
+    teardown();
+}
+
+const QStringList &CafeSession::namespaces()
+{
+    static const QStringList names{QStringLiteral("/orders"), QStringLiteral("/inventory"),
+                                   QStringLiteral("/employees"), QStringLiteral("/payments"),
+                                   QStringLiteral("/system")};
+    return names;
+}
+
+void CafeSession::signIn(const QUrl &hub, const QString &cafeId, const QString &employeeCode,
+                         const QString &pin)
+{
+    if (!m_http)
+        m_http = new QNetworkAccessManager(this);
+    QUrl url = hub;
+    url.setPath(QStringLiteral("/api/auth/login"));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setTransferTimeout(15000);
+    QJsonObject body{{QStringLiteral("employee_code"), employeeCode}, {QStringLiteral("pin"), pin}};
+    if (!cafeId.isEmpty())
+        body.insert(QStringLiteral("cafe_id"), cafeId);
+    QNetworkReply *reply
+        = m_http->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, hub] {
+        reply->deleteLater();
+        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+        const QString token = firstString(answer, {"access_token", "token"});
+        if (token.isEmpty()) {
+            QString message = answer.value(L1("error")).toObject().value(L1("message")).toString();
+            if (message.isEmpty())
+                message = answer.value(L1("message")).toString();
+            if (message.isEmpty())
+                message = reply->error() == QNetworkReply::NoError
+                              ? tr("The hub did not answer with a token.")
+                              : tr("Cannot reach the hub: %1").arg(reply->errorString());
+            Q_EMIT signInFailed(message);
+            return;
+        }
+        connectWithToken(hub, token, firstString(answer, {"refresh_token"}));
+    });
+}
+
+void CafeSession::connectWithToken(const QUrl &hub, const QString &token, const QString &refresh)
+{
+    teardown();
+    m_hub = hub;
+    m_token = token;
+    m_refreshToken = refresh;
+    m_identity = SessionIdentity::fromToken(token);
+    m_lastError.clear();
+    Q_EMIT identityChanged(m_identity);
+
+    SioClientOptions options = m_options;
+    options.auth = {};
+    options.authCallback = [this] {
+        return QJsonObject{{QStringLiteral("token"), m_token}};
+    };
+    options.query.append({QStringLiteral("cafe_id"), m_identity.cafeId});
+    options.query.append({QStringLiteral("user_role"), m_identity.role});
+    options.authRefresh = [this](SioSocket *, std::function<void(bool)> done) {
+        refreshToken(std::move(done));
+    };
+    m_manager = new SioManager(hub, options, this);
+    connect(m_manager, &SioManager::stateChanged, this, [this] {
+        updateLiveness();
+        Q_EMIT stateChanged();
+    });
+    connect(m_manager, &SioManager::reconnectScheduled, this, [this](int attempt, int delay) {
+        m_eventLog->appendNote(QString(), QStringLiteral("reconnecting"),
+                               tr("attempt %1 in %2 ms").arg(attempt).arg(delay),
+                               QDateTime::currentDateTimeUtc());
+    });
+    connectSockets();
+    updateLiveness();
+}
+
+void CafeSession::connectSockets()
+{
+    for (const QString &nsp : namespaces()) {
+        SioSocket *socket = m_manager->socket(nsp);
+        m_sockets.insert(nsp, socket);
+        connect(socket, &SioSocket::connected, this, [this, socket] { onSocketConnected(socket); });
+        connect(socket, &SioSocket::disconnected, this,
+                [this, nsp](const QString &reason, const QString &) {
+                    m_eventLog->appendNote(nsp, QStringLiteral("disconnected"), reason,
+                                           QDateTime::currentDateTimeUtc());
+                    updateLiveness();
+                });
+        connect(socket, &SioSocket::connectError, this,
+                [this, nsp](const QString &message, const QJsonValue &data) {
+                    const QString type = data.toObject().value(L1("type")).toString();
+                    m_lastError = type.isEmpty() ? message : type + QStringLiteral(": ") + message;
+                    m_eventLog->appendNote(nsp, QStringLiteral("connect_error"), m_lastError,
+                                           QDateTime::currentDateTimeUtc());
+                    Q_EMIT connectError(nsp, message, type);
+                    updateLiveness();
+                });
+        connect(socket, &SioSocket::eventReceived, this, &CafeSession::onEvent);
+    }
+}
+
+void CafeSession::teardown()
+{
+    m_inFlight.clear();
+    for (const auto &socket : std::as_const(m_sockets))
+        if (socket)
+            disconnect(socket, nullptr, this, nullptr);
+    m_sockets.clear();
+    if (m_manager) {
+        disconnect(m_manager, nullptr, this, nullptr);
+        m_manager->close();
+        m_manager->deleteLater();
+        m_manager.clear();
+    }
+    // Whatever was in flight is pending again: it goes out with its request id next time.
+    for (const OutboxEntry &e : m_outbox->unfinished())
+        if (e.state == OutboxEntry::State::Sent)
+            m_outbox->setState(e.requestId, OutboxEntry::State::Pending);
+}
+
+void CafeSession::disconnectFromHub()
+{
+    teardown();
+    updateLiveness();
+    Q_EMIT stateChanged();
+}
+
+SioManager::State CafeSession::state() const
+{
+    return m_manager ? m_manager->state() : SioManager::State::Disconnected;
+}
+
+QString CafeSession::transportName() const
+{
+    return m_manager ? m_manager->transportName() : QString();
+}
+
+bool CafeSession::isNamespaceConnected(const QString &nsp) const
+{
+    const auto s = m_sockets.value(nsp);
+    return s && s->isConnected();
+}
+
+void CafeSession::onSocketConnected(SioSocket *socket)
+{
+    const QString nsp = socket->nsp();
+    m_eventLog->appendNote(nsp, QStringLiteral("connected"),
+                           socket->recovered() ? tr("recovered: missed events replayed")
+                                               : tr("new session: loading snapshot"),
+                           QDateTime::currentDateTimeUtc());
+    if (!socket->recovered()) {
+        snapshot(nsp);
+        if (nsp == QLatin1String("/orders") && !m_followedCounter.isEmpty())
+            socket->emitEvent(QStringLiteral("join_counter"),
+                              {QJsonObject{{QStringLiteral("counter"), m_followedCounter}}});
+    }
+    flushOutbox();
+    updateLiveness();
+}
+
+void CafeSession::request(const QString &nsp, const QString &command, const QJsonObject &payload,
+                          std::function<void(const QJsonValue &)> onData)
+{
+    SioSocket *socket = m_sockets.value(nsp);
+    if (!socket)
+        return;
+    socket->emitWithAck(
+        command, {payload}, this,
+        [this, nsp, command, onData = std::move(onData)](const SioAckResult &result) {
+            if (!result.ok()) {
+                qCWarning(lcModels) << command << "on" << nsp << "failed:" << result.error;
+                return;
+            }
+            const QJsonObject answer = result.args.at(0).toObject();
+            if (!answer.value(L1("ok")).toBool()) {
+                const QJsonObject error = answer.value(L1("error")).toObject();
+                m_eventLog->appendNote(nsp, command, error.value(L1("message")).toString(),
+                                       QDateTime::currentDateTimeUtc());
+                return;
+            }
+            onData(answer.value(L1("data")));
+        },
+        m_commandTimeout);
+}
+
+static QList<Order> parseOrders(const QJsonValue &data)
+{
+    QList<Order> orders;
+    for (const QJsonValue &v : rowsOf(data, {"orders"}))
+        orders.append(EventMapper::mapOrder(v.toObject()));
+    return orders;
+}
+
+static PaymentRecord parsePayment(const QJsonObject &o)
+{
+    PaymentRecord p;
+    p.transactionId = firstString(o, {"transaction_id", "id"});
+    p.orderId = firstString(o, {"order_id"});
+    p.orderNumber = firstString(o, {"order_number"});
+    p.method = firstString(o, {"payment_method", "method"});
+    p.status = firstString(o, {"status"});
+    p.provider = firstString(o, {"provider"});
+    p.amount = centsFromNumber(firstNumber(o, {"amount"}));
+    p.fee = centsFromNumber(firstNumber(o, {"fee_amount"}));
+    p.net = centsFromNumber(firstNumber(o, {"net_amount"}));
+    p.providerTransactionId = firstString(o, {"provider_transaction_id"});
+    p.errorCode = firstString(o, {"error_code"});
+    p.errorMessage = firstString(o, {"error_message"});
+    p.retryAllowed = o.value(L1("retry_allowed")).toBool();
+    p.qrCodeId = firstString(o, {"qr_code_id"});
+    p.qrCodeData = firstString(o, {"qr_code_data"});
+    p.expiresAt = EventMapper::mapTime(o.value(L1("expires_at")));
+    p.updatedAt = EventMapper::mapTime(o.value(L1("updated_at")));
+    if (!p.updatedAt.isValid())
+        p.updatedAt = EventMapper::mapTime(o.value(L1("completed_at")));
+    if (!p.updatedAt.isValid())
+        p.updatedAt = EventMapper::mapTime(o.value(L1("created_at")));
+    return p;
+}
+
+void CafeSession::snapshot(const QString &nsp)
+{
+    auto rebuildDashboard = [this] {
+        QList<std::pair<QDateTime, Cents>> revenue;
+        for (const PaymentRecord &p : m_payments->rows())
+            if (p.status == QLatin1String("completed") || p.status == QLatin1String("refunded"))
+                revenue.append({p.updatedAt, p.amount});
+        m_dashboard->reset(m_orders->rows(), revenue);
+    };
+    if (nsp == QLatin1String("/orders")) {
+        request(nsp, QStringLiteral("list_menu"), {},
+                [this](const QJsonValue &data) { applyMenu(data); });
+        request(nsp, QStringLiteral("list_orders"), {},
+                [this, nsp, rebuildDashboard](const QJsonValue &data) {
+                    m_orders->resetOrders(parseOrders(data));
+                    rebuildDashboard();
+                    Q_EMIT resynced(nsp);
+                });
+    } else if (nsp == QLatin1String("/inventory")) {
+        request(nsp, QStringLiteral("list_inventory"), {}, [this, nsp](const QJsonValue &data) {
+            QList<StockItem> items;
+            for (const QJsonValue &v : rowsOf(data, {"items", "inventory", "ingredients"})) {
+                const QJsonObject o = v.toObject();
+                StockItem s;
+                s.id = firstString(o, {"product_id", "id", "ingredient_id"});
+                s.name = firstString(o, {"product_name", "name"});
+                s.sku = firstString(o, {"sku"});
+                s.unit = firstString(o, {"unit"});
+                s.stock = firstNumber(o, {"current_stock", "stock"});
+                s.reorderLevel = firstNumber(o, {"reorder_level"});
+                s.maxStock = firstNumber(o, {"max_stock"});
+                s.lastRestocked = EventMapper::mapTime(o.value(L1("last_restocked")));
+                s.updatedAt = EventMapper::mapTime(o.value(L1("updated_at")));
+                for (const QJsonValue &p : o.value(L1("used_by")).toArray())
+                    s.usedBy << (p.isObject() ? firstString(p.toObject(), {"product_name", "name"})
+                                              : p.toString());
+                for (const QJsonValue &p : o.value(L1("disabled_products")).toArray())
+                    s.disabledProducts
+                        << (p.isObject() ? firstString(p.toObject(), {"product_name", "name"})
+                                         : p.toString());
+                items.append(s);
+            }
+            m_inventory->resetItems(items);
+            m_alerts->resetFromInventory(items);
+            Q_EMIT resynced(nsp);
+        });
+    } else if (nsp == QLatin1String("/employees")) {
+        request(nsp, QStringLiteral("list_timesheets"), {}, [this, nsp](const QJsonValue &data) {
+            QHash<QString, StaffShift> byUser;
+            QStringList order;
+            const QDate today = QDateTime::currentDateTimeUtc().date();
+            for (const QJsonValue &v : rowsOf(data, {"staff", "timesheets", "employees"})) {
+                const QJsonObject o = v.toObject();
+                const QString user = firstString(o, {"user_id", "id"});
+                if (user.isEmpty())
+                    continue;
+                if (!byUser.contains(user))
+                    order << user;
+                StaffShift &s = byUser[user];
+                s.userId = user;
+                s.employeeCode = firstString(o, {"employee_id", "employee_code", "code"});
+                s.name = firstString(o, {"employee_name", "name"});
+                s.role = firstString(o, {"role"});
+                s.hourlyRate = centsFromNumber(firstNumber(o, {"hourly_rate"}));
+                s.drinksThisMonth = int(
+                    firstNumber(o, {"monthly_drink_count", "drinks_this_month", "monthly_count"}));
+                s.drinkLimit = int(
+                    firstNumber(o, {"monthly_drink_limit", "drink_allowance", "monthly_limit"}));
+                const QDateTime in = EventMapper::mapTime(o.value(L1("clock_in_time")));
+                const QDateTime out = EventMapper::mapTime(o.value(L1("clock_out_time")));
+                if (o.contains(L1("clocked_in")))
+                    s.clockedIn = o.value(L1("clocked_in")).toBool();
+                else if (in.isValid() && !out.isValid())
+                    s.clockedIn = true;
+                if (s.clockedIn && in.isValid()) {
+                    s.clockInTime = in;
+                    s.timesheetId = firstString(o, {"timesheet_id"});
+                }
+                s.hoursToday += firstNumber(o, {"hours_today"});
+                s.payToday += centsFromNumber(firstNumber(o, {"pay_today"}));
+                if (out.isValid() && out.date() == today && !o.contains(L1("hours_today"))) {
+                    s.hoursToday += firstNumber(o, {"total_hours"});
+                    s.payToday += centsFromNumber(firstNumber(o, {"total_pay"}));
+                }
+            }
+            QList<StaffShift> shifts;
+            for (const QString &u : std::as_const(order))
+                shifts.append(byUser.value(u));
+            m_timesheets->resetShifts(shifts);
+            Q_EMIT resynced(nsp);
+        });
+    } else if (nsp == QLatin1String("/payments")) {
+        request(nsp, QStringLiteral("list_payments"), {},
+                [this, nsp, rebuildDashboard](const QJsonValue &data) {
+                    QList<PaymentRecord> payments;
+                    for (const QJsonValue &v : rowsOf(data, {"payments", "transactions"}))
+                        payments.append(parsePayment(v.toObject()));
+                    m_payments->resetPayments(payments);
+                    rebuildDashboard();
+                    Q_EMIT resynced(nsp);
+                });
+    } else if (nsp == QLatin1String("/system")) {
+        request(nsp, QStringLiteral("get_settings"), {}, [this](const QJsonValue &data) {
+            const QJsonObject o = data.toObject();
+            applySettings(o.value(L1("settings")).isObject() ? o.value(L1("settings")).toObject()
+                                                             : o);
+        });
+        request(nsp, QStringLiteral("list_counters"), {}, [this, nsp](const QJsonValue &data) {
+            QList<CounterInfo> counters;
+            for (const QJsonValue &v : rowsOf(data, {"counters"})) {
+                const QJsonObject o = v.toObject();
+                CounterInfo c;
+                c.name = firstString(o, {"name", "counter_name"});
+                c.status = firstString(o, {"status"});
+                c.reason = firstString(o, {"reason", "status_reason"});
+                if (!c.name.isEmpty())
+                    counters.append(c);
+            }
+            m_counters->resetCounters(counters);
+            m_counters->updateLoads(*m_orders);
+            Q_EMIT resynced(nsp);
+        });
+    }
+}
+
+void CafeSession::applySettings(const QJsonObject &settings)
+{
+    m_settings = settings.toVariantHash();
+    Q_EMIT settingsChanged();
+}
+
+void CafeSession::applyMenu(const QJsonValue &data)
+{
+    m_menu.clear();
+    for (const QJsonValue &v : rowsOf(data, {"products", "menu", "items"})) {
+        const QJsonObject o = v.toObject();
+        MenuProduct p;
+        p.id = firstString(o, {"product_id", "id"});
+        p.name = firstString(o, {"product_name", "name"});
+        p.category = firstString(o, {"category"});
+        p.price = centsFromNumber(firstNumber(o, {"price", "unit_price"}));
+        p.available = o.contains(L1("available")) ? o.value(L1("available")).toBool()
+                                                  : !o.value(L1("disabled")).toBool();
+        for (const QJsonValue &c : o.value(L1("customizations")).toArray())
+            p.customizations << (c.isObject() ? firstString(c.toObject(), {"name", "label"})
+                                              : c.toString());
+        for (const QJsonValue &r : o.value(L1("recipe")).toArray()) {
+            const QJsonObject ro = r.toObject();
+            const QString ingredient = firstString(ro, {"ingredient_id", "product_id", "id"});
+            if (!ingredient.isEmpty())
+                p.recipe.insert(ingredient, firstNumber(ro, {"quantity", "amount"}));
+        }
+        m_menu.append(p);
+    }
+    updateStockWarnings();
+    Q_EMIT menuChanged();
+}
+
+void CafeSession::onEvent(const SioEvent &event)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_lastEvent.insert(event.nsp, now);
+    const auto mapped = EventMapper::mapEvent(event.nsp, event.name, event.args.at(0));
+    if (!mapped) {
+        // Not one of ours (or malformed): log it rather than guess.
+        m_eventLog->appendNote(event.nsp, event.name, tr("not understood: %1").arg(mapped.error()),
+                               now);
+        return;
+    }
+    const CafeEvent &e = *mapped;
+    if (!e.meta.cafeId.isEmpty() && m_identity.isValid() && e.meta.cafeId != m_identity.cafeId) {
+        // Belt and braces: the hub never sends another cafe's events; if one came, drop it.
+        m_eventLog->appendNote(event.nsp, event.name, tr("dropped: another cafe's event"), now);
+        return;
+    }
+    m_eventLog->append(e, now);
+    m_orders->apply(e);
+    m_counters->apply(e);
+    m_inventory->apply(e);
+    m_alerts->apply(e);
+    m_timesheets->apply(e);
+    m_payments->apply(e);
+    m_dashboard->apply(e);
+
+    if (const auto *p = std::get_if<OrderCreated>(&e.payload))
+        Q_EMIT orderCreated(p->order.number, p->order.customerName, p->order.counter);
+    else if (const auto *p = std::get_if<OrderReady>(&e.payload))
+        Q_EMIT orderReady(p->orderNumber, p->customerName, p->counter);
+    else if (const auto *p = std::get_if<PaymentFailed>(&e.payload)) {
+        const Order *o = m_orders->order(p->orderId);
+        Q_EMIT paymentFailed(o ? o->number : p->orderId, p->errorMessage, p->retryAllowed);
+    } else if (const auto *p = std::get_if<QrGenerated>(&e.payload))
+        Q_EMIT qrGenerated(p->orderId, p->qrCodeData, p->expiresAt);
+    else if (std::holds_alternative<LowStock>(e.payload)
+             || std::holds_alternative<OutOfStock>(e.payload)) {
+        if (const StockAlert *a = m_alerts->find(std::holds_alternative<LowStock>(e.payload)
+                                                     ? std::get<LowStock>(e.payload).productId
+                                                     : std::get<OutOfStock>(e.payload).productId))
+            Q_EMIT stockAlertRaised(*a);
+    } else if (const auto *p = std::get_if<SettingsUpdated>(&e.payload)) {
+        for (const SettingChange &c : p->changes)
+            m_settings.insert(c.key, c.next);
+        Q_EMIT settingsChanged();
+    }
+    // Products are disabled when an ingredient runs out and enabled again by a restock: reload
+    // the menu (small) on those events rather than mirror the hub's rules here.
+    const auto *stock = std::get_if<StockUpdated>(&e.payload);
+    if (std::holds_alternative<OutOfStock>(e.payload)
+        || (stock && stock->changeType != QLatin1String("sale")))
+        request(QStringLiteral("/orders"), QStringLiteral("list_menu"), {},
+                [this](const QJsonValue &data) { applyMenu(data); });
+}
+
+QString CafeSession::sendCommand(const QString &nsp, const QString &command,
+                                 const QJsonObject &payload, const QString &description,
+                                 const QString &orderId)
+{
+    OutboxEntry entry;
+    entry.requestId = newRequestId();
+    entry.createdAt = QDateTime::currentDateTimeUtc();
+    entry.description = description;
+    entry.nsp = nsp;
+    entry.command = command;
+    entry.payload = payload;
+    entry.payload.insert(QStringLiteral("request_id"), entry.requestId);
+    m_outbox->add(entry);
+    if (!orderId.isEmpty())
+        m_orders->setPendingAction(orderId, description);
+    flushOutbox();
+    return entry.requestId;
+}
+
+void CafeSession::flushOutbox()
+{
+    for (const OutboxEntry &e : m_outbox->unfinished()) {
+        if (e.state != OutboxEntry::State::Pending || m_inFlight.contains(e.requestId))
+            continue;
+        const auto socket = m_sockets.value(e.nsp);
+        if (socket && socket->isConnected())
+            sendEntry(e);
+    }
+}
+
+void CafeSession::sendEntry(const OutboxEntry &entry)
+{
+    SioSocket *socket = m_sockets.value(entry.nsp);
+    if (!socket)
+        return;
+    const QString id = entry.requestId;
+    m_inFlight.insert(id);
+    m_outbox->countAttempt(id);
+    m_outbox->setState(id, OutboxEntry::State::Sent);
+    const QString orderId = entry.payload.value(L1("order_id")).toString();
+    socket->emitWithAck(
+        entry.command, {entry.payload}, this,
+        [this, id, orderId](const SioAckResult &result) {
+            m_inFlight.remove(id);
+            if (!result.ok()) {
+                // No answer (timeout or the link dropped): it stays pending and goes out again,
+                // with the same request id, so the hub applies it once.
+                m_outbox->setState(id, OutboxEntry::State::Pending, result.error);
+                return;
+            }
+            const QJsonObject answer = result.args.at(0).toObject();
+            if (answer.value(L1("ok")).toBool()) {
+                m_outbox->setState(id, OutboxEntry::State::Done);
+                Q_EMIT commandFinished(id, true, {}, {});
+            } else {
+                const QJsonObject error = answer.value(L1("error")).toObject();
+                const QString type = error.value(L1("type")).toString();
+                const QString message = error.value(L1("message")).toString();
+                m_outbox->setState(id, OutboxEntry::State::Refused, message, type);
+                if (!orderId.isEmpty())
+                    m_orders->setPendingAction(orderId, {});
+                m_recalls.remove(orderId);
+                Q_EMIT commandFinished(id, false, type, message);
+            }
+        },
+        m_commandTimeout);
+}
+
+QString CafeSession::setOrderStatus(const QString &orderId, OrderStatus status,
+                                    const QString &notes)
+{
+    const Order *o = m_orders->order(orderId);
+    const QString number = o ? o->number : orderId;
+    return sendCommand(QStringLiteral("/orders"), QStringLiteral("update_order_status"),
+                       {{QStringLiteral("order_id"), orderId},
+                        {QStringLiteral("status"), orderStatusName(status)},
+                        {QStringLiteral("notes"), notes}},
+                       tr("%1 → %2").arg(number, orderStatusName(status)), orderId);
+}
+
+QString CafeSession::advanceOrder(const QString &orderId)
+{
+    const Order *o = m_orders->order(orderId);
+    if (!o)
+        return {};
+    const auto next = nextOrderStatus(o->status);
+    if (!next)
+        return {};
+    m_recalls.insert(orderId, {orderId, o->status, *next, QDateTime::currentDateTimeUtc()});
+    return setOrderStatus(orderId, *next, {});
+}
+
+bool CafeSession::canRecall(const QString &orderId) const
+{
+    const auto it = m_recalls.constFind(orderId);
+    if (it == m_recalls.constEnd())
+        return false;
+    const Order *o = m_orders->order(orderId);
+    return o && o->status == it->next
+           && it->at.msecsTo(QDateTime::currentDateTimeUtc()) < RecallWindowMs;
+}
+
+QString CafeSession::recallOrder(const QString &orderId)
+{
+    if (!canRecall(orderId))
+        return {};
+    const Recall r = m_recalls.take(orderId);
+    return setOrderStatus(orderId, r.previous, tr("Recalled"));
+}
+
+QString CafeSession::cancelOrder(const QString &orderId, const QString &reason)
+{
+    const Order *o = m_orders->order(orderId);
+    return sendCommand(QStringLiteral("/orders"), QStringLiteral("cancel_order"),
+                       {{QStringLiteral("order_id"), orderId}, {QStringLiteral("reason"), reason}},
+                       tr("cancel %1").arg(o ? o->number : orderId), orderId);
+}
+
+QString CafeSession::reassignOrder(const QString &orderId, const QString &counter,
+                                   const QString &reason)
+{
+    const Order *o = m_orders->order(orderId);
+    return sendCommand(QStringLiteral("/orders"), QStringLiteral("assign_counter"),
+                       {{QStringLiteral("order_id"), orderId},
+                        {QStringLiteral("counter"), counter},
+                        {QStringLiteral("reason"), reason}},
+                       tr("move %1 to %2").arg(o ? o->number : orderId, counter), orderId);
+}
+
+QString CafeSession::setCounterStatus(const QString &counter, bool active, const QString &reason)
+{
+    const QString status = active ? QStringLiteral("active") : QStringLiteral("inactive");
+    return sendCommand(QStringLiteral("/system"), QStringLiteral("set_counter_status"),
+                       {{QStringLiteral("counter"), counter},
+                        {QStringLiteral("status"), status},
+                        {QStringLiteral("reason"), reason}},
+                       tr("%1 → %2").arg(counter, status));
+}
+
+QString CafeSession::adjustStock(const QString &itemId, const QString &changeType, double quantity,
+                                 const QString &note)
+{
+    const StockItem *s = m_inventory->item(itemId);
+    return sendCommand(
+        QStringLiteral("/inventory"), QStringLiteral("adjust_stock"),
+        {{QStringLiteral("product_id"), itemId},
+         {QStringLiteral("change_type"), changeType},
+         {QStringLiteral("quantity"), quantity},
+         {QStringLiteral("note"), note}},
+        tr("%1 %2 %3").arg(changeType, QString::number(quantity), s ? s->name : itemId));
+}
+
+QString CafeSession::clockIn(const QString &notes)
+{
+    return sendCommand(QStringLiteral("/employees"), QStringLiteral("clock_in"),
+                       {{QStringLiteral("notes"), notes}}, tr("clock in"));
+}
+
+QString CafeSession::clockOut(int breakMinutes, const QString &notes)
+{
+    return sendCommand(
+        QStringLiteral("/employees"), QStringLiteral("clock_out"),
+        {{QStringLiteral("break_minutes"), breakMinutes}, {QStringLiteral("notes"), notes}},
+        tr("clock out"));
+}
+
+QString CafeSession::recordDrink(const QString &productId, int quantity)
+{
+    QString name = productId;
+    for (const MenuProduct &p : std::as_const(m_menu))
+        if (p.id == productId)
+            name = p.name;
+    return sendCommand(
+        QStringLiteral("/employees"), QStringLiteral("record_drink"),
+        {{QStringLiteral("product_id"), productId}, {QStringLiteral("quantity"), quantity}},
+        tr("drink: %1× %2").arg(quantity).arg(name));
+}
+
+QString CafeSession::startPayment(const QString &orderId, const QString &method)
+{
+    const Order *o = m_orders->order(orderId);
+    return sendCommand(
+        QStringLiteral("/payments"), QStringLiteral("start_payment"),
+        {{QStringLiteral("order_id"), orderId}, {QStringLiteral("payment_method"), method}},
+        tr("%1 payment for %2").arg(method, o ? o->number : orderId));
+}
+
+QString CafeSession::confirmPayment(const QString &orderId, const QString &transactionId)
+{
+    const Order *o = m_orders->order(orderId);
+    QJsonObject payload{{QStringLiteral("order_id"), orderId}};
+    if (!transactionId.isEmpty())
+        payload.insert(QStringLiteral("transaction_id"), transactionId);
+    return sendCommand(QStringLiteral("/payments"), QStringLiteral("confirm_payment"), payload,
+                       tr("confirm payment for %1").arg(o ? o->number : orderId));
+}
+
+void CafeSession::followCounter(const QString &counter)
+{
+    if (counter == m_followedCounter)
+        return;
+    SioSocket *socket = m_sockets.value(QStringLiteral("/orders"));
+    if (socket && !m_followedCounter.isEmpty())
+        socket->emitEvent(QStringLiteral("leave_counter"),
+                          {QJsonObject{{QStringLiteral("counter"), m_followedCounter}}});
+    m_followedCounter = counter;
+    if (socket && !counter.isEmpty())
+        socket->emitEvent(QStringLiteral("join_counter"),
+                          {QJsonObject{{QStringLiteral("counter"), counter}}});
+    m_allDay->recount(*m_orders, m_followedCounter);
+}
+
+void CafeSession::resync()
+{
+    for (const QString &nsp : namespaces())
+        if (isNamespaceConnected(nsp))
+            snapshot(nsp);
+}
+
+void CafeSession::refreshToken(std::function<void(bool)> done)
+{
+    if (m_refreshToken.isEmpty() || !m_http) {
+        done(false);
+        return;
+    }
+    QUrl url = m_hub;
+    url.setPath(QStringLiteral("/api/auth/refresh"));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setTransferTimeout(15000);
+    QNetworkReply *reply = m_http->post(
+        request, QJsonDocument(QJsonObject{{QStringLiteral("refresh_token"), m_refreshToken}})
+                     .toJson(QJsonDocument::Compact));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
+        reply->deleteLater();
+        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+        const QString token = firstString(answer, {"access_token", "token"});
+        if (token.isEmpty()) {
+            done(false);
+            return;
+        }
+        m_token = token;
+        const QString refresh = firstString(answer, {"refresh_token"});
+        if (!refresh.isEmpty())
+            m_refreshToken = refresh;
+        m_identity = SessionIdentity::fromToken(token);
+        Q_EMIT identityChanged(m_identity);
+        done(true);
+    });
+}
+
+void CafeSession::updateStockWarnings()
+{
+    // "7 Oat Milk Latte waiting, 5 portions left": for each product that needs a low or empty
+    // ingredient, how many wait in the queue against how many the stock still makes.
+    QHash<QString, int> waiting;
+    for (const Order &o : m_orders->rows()) {
+        if (!isOpenStatus(o.status) || o.status == OrderStatus::Ready)
+            continue;
+        for (const OrderItem &i : o.items)
+            waiting[i.productName] += i.quantity;
+    }
+    QHash<QString, QString> warnings;
+    for (const MenuProduct &p : std::as_const(m_menu)) {
+        for (auto it = p.recipe.constBegin(); it != p.recipe.constEnd(); ++it) {
+            const StockItem *s = m_inventory->item(it.key());
+            if (!s || (!s->isOut() && !s->isLow()) || it.value() <= 0)
+                continue;
+            const int portions = int(std::floor(s->stock / it.value()));
+            const int w = waiting.value(p.name);
+            QString text = s->isOut() ? tr("%1 out: %2 %3 waiting").arg(s->name).arg(w).arg(p.name)
+                                      : tr("%1 %2 waiting, %3 portions of %4 left")
+                                            .arg(w)
+                                            .arg(p.name)
+                                            .arg(portions)
+                                            .arg(s->name);
+            QString &slot = warnings[p.name];
+            slot = slot.isEmpty() ? text : slot + QStringLiteral("; ") + text;
+        }
+    }
+    m_orders->setStockWarnings(warnings);
+}
+
+QString CafeSession::livenessText() const
+{
+    switch (m_liveness) {
+    case Liveness::Live:
+        return tr("Live");
+    case Liveness::Connecting:
+        return tr("Connecting…");
+    case Liveness::Reconnecting:
+        return tr("Reconnecting…");
+    case Liveness::Silent:
+        return tr("No heartbeat from the hub");
+    case Liveness::Offline:
+        return tr("Offline");
+    case Liveness::Refused:
+        return tr("Refused: %1").arg(m_lastError);
+    }
+    return {};
+}
+
+void CafeSession::updateLiveness()
+{
+    Liveness next = Liveness::Offline;
+    if (m_manager) {
+        bool allConnected = true;
+        for (const auto &s : std::as_const(m_sockets))
+            allConnected = allConnected && s && s->isConnected();
+        switch (m_manager->state()) {
+        case SioManager::State::Connected: {
+            next = allConnected
+                       ? Liveness::Live
+                       : (m_lastError.isEmpty() ? Liveness::Connecting : Liveness::Refused);
+            // Silent beyond the heartbeat: the hub's pings stopped but the link has not dropped
+            // yet.
+            const EngineSession *session = m_manager->session();
+            if (next == Liveness::Live && session) {
+                const qint64 budget
+                    = qint64(session->handshake().pingInterval) + session->handshake().pingTimeout;
+                if (m_manager->lastPing().isValid()
+                    && m_manager->lastPing().msecsTo(QDateTime::currentDateTimeUtc()) > budget)
+                    next = Liveness::Silent;
+            }
+            break;
+        }
+        case SioManager::State::Connecting:
+            next = m_lastError.isEmpty() ? Liveness::Connecting : Liveness::Refused;
+            break;
+        case SioManager::State::Reconnecting:
+            next = Liveness::Reconnecting;
+            break;
+        case SioManager::State::Disconnected:
+            next = m_lastError.isEmpty() ? Liveness::Offline : Liveness::Refused;
+            break;
+        }
+    }
+    if (next == Liveness::Live)
+        m_lastError.clear();
+    if (next != m_liveness) {
+        m_liveness = next;
+        Q_EMIT livenessChanged(next);
+    }
+}
+
+void CafeSession::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_tick.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    updateLiveness();
+    Q_EMIT namespaceFreshnessChanged();
+    flushOutbox();
+}
+
+} // namespace TableTap
