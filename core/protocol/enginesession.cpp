@@ -258,6 +258,7 @@ void EngineSession::send(const Packet &packet)
     if (m_state == State::Closed || (m_state == State::Closing && !m_closeAfterFlush))
         return;
     m_writeBuffer.append(packet);
+    m_bufferedBytes += packet.data.size();
     flush();
 }
 
@@ -266,6 +267,8 @@ void EngineSession::send(const QList<Packet> &packets)
     if (m_state == State::Closed || (m_state == State::Closing && !m_closeAfterFlush))
         return;
     m_writeBuffer.append(packets);
+    for (const Packet &p : packets)
+        m_bufferedBytes += p.data.size();
     flush();
 }
 
@@ -279,6 +282,7 @@ void EngineSession::flush()
         return;
     QList<Packet> packets;
     packets.swap(m_writeBuffer);
+    m_bufferedBytes = 0;
     if (lcWire().isDebugEnabled()) {
         for (const Packet &p : std::as_const(packets))
             qCDebug(lcWire).noquote()
@@ -309,6 +313,7 @@ void EngineSession::close()
 void EngineSession::abort(const QString &reason, const QString &description)
 {
     m_writeBuffer.clear();
+    m_bufferedBytes = 0;
     onClose(reason, description);
 }
 
@@ -352,6 +357,7 @@ void EngineSession::onClose(const QString &reason, const QString &description)
     m_pingTimeoutTimer.stop();
     m_upgradeTimer.stop();
     m_writeBuffer.clear();
+    m_bufferedBytes = 0;
     m_upgrading = false;
     if (m_probe) {
         detach(m_probe);

@@ -5,6 +5,7 @@
 
 #include "enginehandshake.h"
 #include "engineiopacket.h"
+#include "enginetransport.h"
 
 #include <QBasicTimer>
 #include <QList>
@@ -12,8 +13,6 @@
 #include <QPointer>
 
 namespace TableTap {
-
-class EngineTransport;
 
 class EngineSession final : public QObject
 {
@@ -54,6 +53,9 @@ public:
     QString transportName() const;
     bool isUpgrading() const { return m_upgrading; }
     qsizetype bufferedPackets() const { return m_writeBuffer.size(); }
+    // Payload bytes waiting for a writable transport (polling between requests), for the
+    // server's per-client back-pressure limit.
+    qint64 bufferedBytes() const { return m_bufferedBytes; }
 
 Q_SIGNALS:
     void opened(const TableTap::EngineIO::Handshake &handshake);
@@ -91,6 +93,7 @@ private:
     QPointer<EngineTransport> m_transport;
     QPointer<EngineTransport> m_probe;
     QList<EngineIO::Packet> m_writeBuffer;
+    qint64 m_bufferedBytes = 0;
     QBasicTimer m_pingTimer;        // server: next ping
     QBasicTimer m_pingTimeoutTimer; // server: pong deadline; client: next ping deadline
     QBasicTimer m_upgradeTimer;     // server: upgrade packet deadline

@@ -1,0 +1,31 @@
+// The benchmark contract (shared/bench/PROTOCOL.md) on a SioServer: namespace /orders with a
+// token check, `echo` with ack, `bench:start` (a timed broadcast at a fixed rate), `publish`.
+// Test-only behaviour, started by `tabletap-hub serve --bench`.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace TableTap {
+
+class SioNamespace;
+class SioServer;
+
+class BenchEndpoint final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit BenchEndpoint(SioServer *server, QString token = QStringLiteral("bench-token"),
+                           QObject *parent = nullptr);
+
+    // CLOCK_MONOTONIC in microseconds: the clock every process on the host shares.
+    static qint64 monotonicMicros();
+
+private:
+    SioNamespace *m_orders;
+    QString m_token;
+};
+
+} // namespace TableTap

@@ -1,0 +1,109 @@
+// ServerWebSocketTransport.
+#include "serverwebsockettransport.h"
+
+#include "engineiocodec.h"
+#include "textframecache.h"
+
+#include <QTimer>
+#include <QWebSocket>
+
+namespace TableTap {
+
+namespace {
+constexpr int closeHandshakeTimeoutMs = 5000;
+}
+
+ServerWebSocketTransport::ServerWebSocketTransport(QWebSocket *socket, TextFrameCache *cache,
+                                                   QObject *lingerOwner)
+    : m_socket(socket)
+    , m_cache(cache)
+    , m_lingerOwner(lingerOwner)
+{
+    socket->setParent(this);
+    connect(socket, &QWebSocket::textMessageReceived, this, &ServerWebSocketTransport::onText);
+    connect(socket, &QWebSocket::binaryMessageReceived, this, &ServerWebSocketTransport::onBinary);
+    connect(socket, &QWebSocket::disconnected, this, &ServerWebSocketTransport::onDisconnected);
+}
+
+ServerWebSocketTransport::~ServerWebSocketTransport()
+{
+    if (m_socket && m_socket->parent() == this) {
+        disconnect(m_socket, nullptr, this, nullptr);
+        m_socket->abort();
+    }
+}
+
+bool ServerWebSocketTransport::isWritable() const
+{
+    return !m_closed && m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void ServerWebSocketTransport::send(const QList<EngineIO::Packet> &packets)
+{
+    if (!isWritable())
+        return;
+    for (const EngineIO::Packet &p : packets) {
+        if (p.binary)
+            m_socket->sendBinaryMessage(p.data);
+        else
+            m_socket->sendTextMessage(m_cache->text(p));
+    }
+}
+
+qint64 ServerWebSocketTransport::pendingBytes() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+void ServerWebSocketTransport::close()
+{
+    if (m_closed || !m_socket)
+        return;
+    m_closed = true;
+    QWebSocket *socket = m_socket;
+    disconnect(socket, nullptr, this, nullptr);
+    // The session deletes this transport soon; let the socket finish the closing handshake
+    // (and write what is still buffered) on its own, within a bound.
+    socket->setParent(m_lingerOwner);
+    m_socket.clear();
+    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(closeHandshakeTimeoutMs, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
+    socket->close();
+}
+
+void ServerWebSocketTransport::abort()
+{
+    m_closed = true;
+    if (m_socket) {
+        disconnect(m_socket, nullptr, this, nullptr);
+        m_socket->abort();
+    }
+}
+
+void ServerWebSocketTransport::onText(const QString &message)
+{
+    auto packet = EngineIO::decodeText(message.toUtf8());
+    if (!packet) {
+        Q_EMIT closed(QStringLiteral("parse error"), packet.error());
+        return;
+    }
+    Q_EMIT packetReceived(*packet);
+}
+
+void ServerWebSocketTransport::onBinary(const QByteArray &message)
+{
+    Q_EMIT packetReceived(EngineIO::decodeBinaryFrame(message));
+}
+
+void ServerWebSocketTransport::onDisconnected()
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    Q_EMIT closed(QStringLiteral("transport close"), QStringLiteral("websocket closed"));
+}
+
+} // namespace TableTap

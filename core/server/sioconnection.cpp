@@ -1,0 +1,187 @@
+// SioConnection: one connection's namespace routing, connect timeout and output bound.
+#include "sioconnection.h"
+
+#include "enginesession.h"
+#include "enginetransport.h"
+#include "serverlogging.h"
+#include "sionamespace.h"
+#include "sioserver.h"
+#include "sioserversocket.h"
+#include "socketiocodec.h"
+
+#include <QJsonObject>
+#include <QTimerEvent>
+
+namespace TableTap {
+
+using SocketIO::PacketType;
+
+SioConnection::SioConnection(SioServer *server, EngineSession *session, PeerRequest peer)
+    : QObject(server)
+    , m_server(server)
+    , m_session(session)
+    , m_peer(std::move(peer))
+    , m_id(session->sid())
+    , m_assembler(SocketIO::ValidationOptions{server->options().maxAttachments})
+{
+    connect(session, &EngineSession::messageReceived, this, &SioConnection::onMessage);
+    connect(session, &EngineSession::closed, this, &SioConnection::onEngineClosed);
+    m_connectTimer.start(server->options().connectTimeout, Qt::PreciseTimer, this);
+}
+
+SioConnection::~SioConnection()
+{
+    if (m_session)
+        QObject::disconnect(m_session, nullptr, this, nullptr);
+}
+
+void SioConnection::writePackets(const QList<EngineIO::Packet> &packets, bool isVolatile)
+{
+    if (m_closed || m_overflow || !m_session)
+        return;
+    EngineTransport *transport = m_session->transport();
+    if (isVolatile && (!transport || !transport->isWritable()))
+        return;
+    m_session->send(packets);
+    SioServer::Counters &c = m_server->counters();
+    c.packetsOut += packets.size();
+    for (const EngineIO::Packet &p : packets)
+        c.bytesOut += p.data.size();
+    transport = m_session ? m_session->transport() : nullptr;
+    const qint64 pending = (m_session ? m_session->bufferedBytes() : 0)
+                           + (transport ? transport->pendingBytes() : 0);
+    if (pending > m_server->options().maxBufferedBytes) {
+        m_overflow = true;
+        // Never close inside a write: a broadcast may be iterating over this client's rooms.
+        QMetaObject::invokeMethod(this, &SioConnection::dropSlowReader, Qt::QueuedConnection);
+    }
+}
+
+void SioConnection::writePacket(const SocketIO::Packet &packet)
+{
+    writePackets(SocketIO::encode(packet));
+}
+
+void SioConnection::dropSlowReader()
+{
+    if (m_closed || !m_session)
+        return;
+    qCWarning(lcServer) << "dropping client" << m_id << "from" << m_peer.address << ": more than"
+                        << m_server->options().maxBufferedBytes << "bytes waiting to be sent";
+    ++m_server->counters().droppedSlowClients;
+    m_session->abort(QStringLiteral("transport error"),
+                     QStringLiteral("send buffer limit exceeded"));
+}
+
+void SioConnection::onMessage(const EngineIO::Packet &packet)
+{
+    if (m_closed)
+        return;
+    SioServer::Counters &c = m_server->counters();
+    ++c.packetsIn;
+    c.bytesIn += packet.data.size();
+    auto result = m_assembler.feed(packet);
+    if (!result) {
+        qCDebug(lcServer) << "invalid packet from" << m_id << ":" << result.error();
+        // socket.io closes the connection on a protocol violation.
+        if (m_session)
+            m_session->close();
+        return;
+    }
+    if (result->has_value())
+        onPacket(**result);
+}
+
+void SioConnection::onPacket(const SocketIO::Packet &packet)
+{
+    if (packet.type == PacketType::Connect) {
+        if (m_sockets.contains(packet.nsp) || m_connecting.contains(packet.nsp)) {
+            close(); // a repeated CONNECT
+            return;
+        }
+        SioNamespace *nsp = m_server->findNamespace(packet.nsp);
+        if (!nsp) {
+            SocketIO::Packet error;
+            error.type = PacketType::ConnectError;
+            error.nsp = packet.nsp;
+            error.data
+                = QJsonObject{{QStringLiteral("message"), QStringLiteral("Invalid namespace")}};
+            writePacket(error);
+            return;
+        }
+        nsp->add(this, packet.data.toObject());
+        return;
+    }
+    SioServerSocket *socket = m_sockets.value(packet.nsp);
+    if (socket && packet.type != PacketType::ConnectError) {
+        socket->onPacket(packet);
+        return;
+    }
+    // A packet for a namespace never joined, or a CONNECT_ERROR from a client.
+    close();
+}
+
+void SioConnection::addSocket(SioServerSocket *socket)
+{
+    m_connecting.remove(socket->nsp()->name());
+    m_sockets.insert(socket->nsp()->name(), socket);
+    m_connectTimer.stop();
+}
+
+void SioConnection::removeSocket(SioServerSocket *socket)
+{
+    auto it = m_sockets.find(socket->nsp()->name());
+    if (it != m_sockets.end() && *it == socket)
+        m_sockets.erase(it);
+}
+
+void SioConnection::close(const QString &reason)
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_connectTimer.stop();
+    const auto sockets = m_sockets.values();
+    for (SioServerSocket *s : sockets)
+        s->onClose(reason);
+    if (m_session) {
+        QObject::disconnect(m_session, nullptr, this, nullptr);
+        m_session->close();
+    }
+    deleteLater();
+}
+
+void SioConnection::disconnectAll()
+{
+    const auto sockets = m_sockets.values();
+    for (SioServerSocket *s : sockets)
+        s->disconnect(false);
+    close();
+}
+
+void SioConnection::onEngineClosed(const QString &reason, const QString &description)
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_connectTimer.stop();
+    const auto sockets = m_sockets.values();
+    for (SioServerSocket *s : sockets)
+        s->onClose(reason, description);
+    deleteLater();
+}
+
+void SioConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_connectTimer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    m_connectTimer.stop();
+    if (m_sockets.isEmpty()) {
+        qCDebug(lcServer) << "client" << m_id << "joined no namespace in time";
+        close();
+    }
+}
+
+} // namespace TableTap

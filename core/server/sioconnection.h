@@ -1,0 +1,70 @@
+// One Engine.IO connection as Socket.IO sees it (socket.io's Client): decodes packets, joins
+// namespaces, routes packets to its sockets, enforces connectTimeout and the per-client limit
+// on buffered output (a slow reader is dropped rather than allowed to grow the hub's memory).
+#pragma once
+
+#include "engineiopacket.h"
+#include "enginesession.h"
+#include "peerrequest.h"
+#include "socketiobinaryassembler.h"
+#include "socketiopacket.h"
+
+#include <QBasicTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+namespace TableTap {
+
+class SioServer;
+class SioServerSocket;
+
+class SioConnection final : public QObject
+{
+    Q_OBJECT
+public:
+    SioConnection(SioServer *server, EngineSession *session, PeerRequest peer);
+    ~SioConnection() override;
+
+    EngineSession *session() const { return m_session; }
+    const PeerRequest &peer() const { return m_peer; }
+    QString id() const { return m_id; }
+    QList<SioServerSocket *> sockets() const { return m_sockets.values(); }
+    bool isClosed() const { return m_closed; }
+
+    // The hot path: already-encoded Engine.IO packets, shared by every recipient of a broadcast.
+    void writePackets(const QList<EngineIO::Packet> &packets, bool isVolatile = false);
+    void writePacket(const SocketIO::Packet &packet);
+    // Closes the connection: every socket sees reason, then the transport closes.
+    void close(const QString &reason = QStringLiteral("forced server close"));
+    // socket.disconnect(true): DISCONNECT for each namespace, then close.
+    void disconnectAll();
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    friend class SioNamespace;
+    friend class SioServerSocket;
+
+    void onMessage(const EngineIO::Packet &packet);
+    void onPacket(const SocketIO::Packet &packet);
+    void onEngineClosed(const QString &reason, const QString &description);
+    void addSocket(SioServerSocket *socket);
+    void removeSocket(SioServerSocket *socket);
+    void dropSlowReader();
+
+    SioServer *m_server;
+    QPointer<EngineSession> m_session;
+    PeerRequest m_peer;
+    QString m_id;
+    SocketIO::BinaryAssembler m_assembler;
+    QHash<QString, SioServerSocket *> m_sockets; // by namespace
+    QSet<QString> m_connecting;                  // namespaces whose middleware is running
+    QBasicTimer m_connectTimer;
+    bool m_closed = false;
+    bool m_overflow = false;
+};
+
+} // namespace TableTap

@@ -1,0 +1,276 @@
+// SioNamespace: admission (middleware, recovery), rooms and the broadcast hot path.
+#include "sionamespace.h"
+
+#include "engineserver.h"
+#include "enginesession.h"
+#include "serverlogging.h"
+#include "sioconnection.h"
+#include "siorecoverylog.h"
+#include "sioserver.h"
+#include "sioserversocket.h"
+#include "socketiocodec.h"
+
+#include <QDateTime>
+
+namespace TableTap {
+
+using SocketIO::PacketType;
+
+SioNamespace::Next::Next(Fn fn)
+    : m_fn(std::make_shared<Fn>(std::move(fn)))
+{}
+
+void SioNamespace::Next::operator()() const
+{
+    if (m_fn && *m_fn) {
+        Fn fn = std::exchange(*m_fn, Fn());
+        fn(std::nullopt);
+    }
+}
+
+void SioNamespace::Next::operator()(const QString &message, const QJsonValue &data) const
+{
+    if (m_fn && *m_fn) {
+        Fn fn = std::exchange(*m_fn, Fn());
+        fn(Error{message, data});
+    }
+}
+
+SioNamespace::SioNamespace(SioServer *server, QString name)
+    : QObject(server)
+    , m_server(server)
+    , m_name(std::move(name))
+{
+    const SioServer::Options &o = server->options();
+    if (o.connectionStateRecovery)
+        m_recovery = std::make_unique<SioRecoveryLog>(o.recoveryWindow, o.recoveryMaxPackets);
+}
+
+SioNamespace::~SioNamespace() = default;
+
+void SioNamespace::use(Middleware middleware)
+{
+    m_middlewares.append(std::move(middleware));
+}
+
+int SioNamespace::emitEvent(const QString &event, const QJsonArray &args,
+                            const QList<QByteArray> &attachments)
+{
+    return SioBroadcast(this).emitEvent(event, args, attachments);
+}
+
+QHash<QString, int> SioNamespace::roomSizes() const
+{
+    QHash<QString, int> sizes;
+    for (auto it = m_rooms.constBegin(); it != m_rooms.constEnd(); ++it)
+        sizes.insert(it.key(), int(it->size()));
+    return sizes;
+}
+
+void SioNamespace::add(SioConnection *client, const QJsonObject &auth)
+{
+    const SioServer::Options &o = m_server->options();
+    std::optional<SioRecoveryLog::Restored> restored;
+    if (m_recovery && auth.value(QLatin1String("pid")).isString()
+        && auth.value(QLatin1String("offset")).isString()) {
+        restored = m_recovery->restore(auth.value(QLatin1String("pid")).toString(),
+                                       auth.value(QLatin1String("offset")).toString(),
+                                       QDateTime::currentMSecsSinceEpoch());
+    }
+    SioServerSocket *socket = nullptr;
+    if (restored) {
+        socket
+            = new SioServerSocket(this, client, restored->session.sid, restored->session.pid, auth);
+        for (const QString &room : std::as_const(restored->session.rooms)) {
+            if (room != socket->id())
+                joinRoom(socket, room);
+        }
+        socket->m_data = restored->session.data;
+        socket->m_recovered = true;
+        // socket.io sends the missed events before the CONNECT reply.
+        for (const auto &frames : std::as_const(restored->missed))
+            client->writePackets(frames);
+        qCDebug(lcServer) << "recovered session" << socket->id() << "in" << m_name << "with"
+                          << restored->missed.size() << "missed events";
+    } else {
+        socket = new SioServerSocket(this, client, EngineServer::generateId(),
+                                     m_recovery ? EngineServer::generateId() : QString(), auth);
+    }
+    client->m_connecting.insert(m_name);
+    if (socket->m_recovered && o.recoverySkipsMiddlewares) {
+        finishConnect(socket, std::nullopt);
+        return;
+    }
+    runMiddleware(socket, 0);
+}
+
+void SioNamespace::runMiddleware(SioServerSocket *socket, int index)
+{
+    if (index >= m_middlewares.size()) {
+        finishConnect(socket, std::nullopt);
+        return;
+    }
+    QPointer<SioServerSocket> guard(socket);
+    QPointer<SioNamespace> self(this);
+    Next next([self, guard, index](std::optional<Next::Error> error) {
+        if (!self || !guard)
+            return;
+        if (error)
+            self->finishConnect(guard, error);
+        else
+            self->runMiddleware(guard, index + 1);
+    });
+    const Middleware middleware = m_middlewares.at(index);
+    middleware(socket, next);
+}
+
+void SioNamespace::finishConnect(SioServerSocket *socket, const std::optional<Next::Error> &error)
+{
+    SioConnection *client = socket->m_client;
+    if (!client || client->isClosed()) {
+        // The connection went away while middleware ran.
+        socket->leaveAll();
+        socket->deleteLater();
+        return;
+    }
+    client->m_connecting.remove(m_name);
+    if (error) {
+        socket->leaveAll();
+        SocketIO::Packet packet;
+        packet.type = PacketType::ConnectError;
+        packet.nsp = m_name;
+        QJsonObject payload{{QStringLiteral("message"), error->message}};
+        if (!error->data.isUndefined())
+            payload.insert(QStringLiteral("data"), error->data);
+        packet.data = payload;
+        client->writePacket(packet);
+        socket->deleteLater();
+        return;
+    }
+    m_sockets.insert(socket->id(), socket);
+    client->addSocket(socket);
+    socket->markConnected();
+    Q_EMIT connection(socket);
+}
+
+void SioNamespace::remove(SioServerSocket *socket)
+{
+    auto it = m_sockets.find(socket->id());
+    if (it != m_sockets.end() && *it == socket)
+        m_sockets.erase(it);
+}
+
+void SioNamespace::joinRoom(SioServerSocket *socket, const QString &room)
+{
+    if (socket->m_rooms.contains(room))
+        return;
+    socket->m_rooms.insert(room);
+    m_rooms[room].insert(socket);
+}
+
+void SioNamespace::leaveRoom(SioServerSocket *socket, const QString &room)
+{
+    if (!socket->m_rooms.remove(room))
+        return;
+    auto it = m_rooms.find(room);
+    if (it == m_rooms.end())
+        return;
+    it->remove(socket);
+    if (it->isEmpty())
+        m_rooms.erase(it);
+}
+
+template<typename F>
+void SioNamespace::forEachMember(const QString &room, F &&f) const
+{
+    auto it = m_rooms.constFind(room);
+    if (it != m_rooms.constEnd()) {
+        for (SioServerSocket *s : *it)
+            f(s);
+        return;
+    }
+    // Every socket is alone in the room named by its id.
+    if (SioServerSocket *s = m_sockets.value(room))
+        f(s);
+}
+
+std::vector<SioServerSocket *> SioNamespace::collect(const SioBroadcast &target)
+{
+    // Stamps instead of sets: each socket is taken once and exclusions cost no allocation.
+    const quint64 stamp = ++m_stamp;
+    for (const QString &room : target.exceptRooms())
+        forEachMember(room, [stamp](SioServerSocket *s) { s->m_exceptStamp = stamp; });
+    std::vector<SioServerSocket *> recipients;
+    recipients.swap(m_scratch); // reuse capacity; a nested broadcast gets a fresh vector
+    recipients.clear();
+    auto consider = [&recipients, stamp](SioServerSocket *s) {
+        if (s->m_exceptStamp == stamp || s->m_sentStamp == stamp || !s->m_connected)
+            return;
+        s->m_sentStamp = stamp;
+        recipients.push_back(s);
+    };
+    if (target.rooms().isEmpty()) {
+        recipients.reserve(m_sockets.size());
+        for (SioServerSocket *s : std::as_const(m_sockets))
+            consider(s);
+    } else {
+        for (const QString &room : target.rooms())
+            forEachMember(room, consider);
+    }
+    return recipients;
+}
+
+int SioNamespace::broadcast(const SioBroadcast &target, const QString &event,
+                            const QJsonArray &args, const QList<QByteArray> &attachments)
+{
+    if (SocketIO::isReservedEventName(event)) {
+        qCWarning(lcServer) << "refusing to emit reserved event name" << event;
+        return 0;
+    }
+    QJsonArray data;
+    data.append(event);
+    for (const QJsonValue &v : args)
+        data.append(v);
+    QString offset;
+    if (m_recovery && !target.isVolatile()) {
+        // The offset travels as a trailing argument, as socket.io does it.
+        offset = m_recovery->nextOffset();
+        data.append(offset);
+    }
+    SocketIO::Packet packet;
+    packet.type = PacketType::Event;
+    packet.nsp = m_name;
+    packet.data = data;
+    packet.attachments = attachments;
+    packet.attachmentCount = int(attachments.size());
+    // Encoded once; every recipient gets the same shared bytes.
+    const QList<EngineIO::Packet> frames = SocketIO::encode(packet);
+    if (!offset.isEmpty())
+        m_recovery->store(offset, target.rooms(), target.exceptRooms(), frames,
+                          QDateTime::currentMSecsSinceEpoch());
+
+    std::vector<SioServerSocket *> recipients = collect(target);
+    const bool isVolatile = target.isVolatile();
+    for (SioServerSocket *s : recipients)
+        s->m_client->writePackets(frames, isVolatile);
+    const int count = int(recipients.size());
+    m_server->counters().eventsOut += quint64(count);
+    recipients.clear();
+    if (m_scratch.capacity() < recipients.capacity())
+        m_scratch.swap(recipients);
+    return count;
+}
+
+void SioNamespace::persistSession(SioServerSocket *socket)
+{
+    if (!m_recovery)
+        return;
+    SioRecoveryLog::Session session;
+    session.sid = socket->id();
+    session.pid = socket->pid();
+    session.rooms = socket->rooms();
+    session.data = socket->m_data;
+    m_recovery->persist(std::move(session), QDateTime::currentMSecsSinceEpoch());
+}
+
+} // namespace TableTap

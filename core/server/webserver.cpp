@@ -1,0 +1,284 @@
+// WebServer: one port, peek-and-dispatch between websocket upgrades and HTTP.
+#include "webserver.h"
+
+#include "engineserver.h"
+#include "httpconnection.h"
+#include "httpexchange.h"
+#include "serverlogging.h"
+#include "tcplistener.h"
+
+#include <QSslSocket>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace TableTap {
+
+namespace {
+
+QString upgradeKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + QLatin1Char('|') + QString::number(port);
+}
+
+} // namespace
+
+WebServer::WebServer(QObject *parent)
+    : WebServer(Options{}, parent)
+{}
+
+WebServer::WebServer(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_cors(m_options.cors)
+    , m_listener(new TcpListener(this))
+    , m_wsServer(
+          new QWebSocketServer(QStringLiteral("tabletap"), QWebSocketServer::NonSecureMode, this))
+{
+    m_listener->setListenBacklogSize(m_options.listenBacklog);
+    m_listener->setTlsHandshakeTimeout(m_options.handshakeTimeout);
+    m_wsServer->setMaxPendingConnections(1 << 20);
+    m_wsServer->setHandshakeTimeout(m_options.handshakeTimeout);
+    connect(m_listener, &TcpListener::socketReady, this, &WebServer::onSocketReady);
+    connect(m_wsServer, &QWebSocketServer::newConnection, this, &WebServer::onWebSocketConnection);
+}
+
+WebServer::~WebServer()
+{
+    close();
+}
+
+bool WebServer::listen(const QHostAddress &address, quint16 port)
+{
+    if (!m_options.tlsCertificateFile.isEmpty() || !m_options.tlsKeyFile.isEmpty()) {
+        if (!m_listener->setTlsFiles(m_options.tlsCertificateFile, m_options.tlsKeyFile, &m_error))
+            return false;
+    }
+    if (!m_listener->listen(address, port)) {
+        m_error = m_listener->errorString();
+        return false;
+    }
+    qCInfo(lcServer).noquote() << "listening on" << m_listener->serverAddress().toString()
+                               << m_listener->serverPort() << (isSecure() ? "(TLS)" : "");
+    return true;
+}
+
+void WebServer::close()
+{
+    m_listener->close();
+    const auto peeking = m_peeking.keys();
+    for (QTcpSocket *socket : peeking) {
+        stopPeeking(socket);
+        socket->abort();
+        socket->deleteLater();
+    }
+    const auto connections = m_connections;
+    m_connections.clear();
+    for (HttpConnection *c : connections)
+        delete c;
+}
+
+bool WebServer::isListening() const
+{
+    return m_listener->isListening();
+}
+
+quint16 WebServer::serverPort() const
+{
+    return m_listener->serverPort();
+}
+
+QHostAddress WebServer::serverAddress() const
+{
+    return m_listener->serverAddress();
+}
+
+bool WebServer::isSecure() const
+{
+    return m_listener->isSecure();
+}
+
+void WebServer::mount(EngineServer *engine)
+{
+    m_engines.append(engine);
+}
+
+void WebServer::setHttpHandler(const QByteArray &pathPrefix, HttpHandler handler)
+{
+    for (auto &h : m_handlers) {
+        if (h.first == pathPrefix) {
+            h.second = std::move(handler);
+            return;
+        }
+    }
+    m_handlers.append({pathPrefix, std::move(handler)});
+    // Longest prefix first, so "/api/auth/" wins over "/api/".
+    std::stable_sort(m_handlers.begin(), m_handlers.end(),
+                     [](const auto &a, const auto &b) { return a.first.size() > b.first.size(); });
+}
+
+EngineServer *WebServer::engineFor(QByteArrayView target) const
+{
+    // Like engine.io's check(): the URL starts with the mounted path.
+    for (const auto &engine : m_engines) {
+        if (engine && target.startsWith(engine->path()))
+            return engine;
+    }
+    return nullptr;
+}
+
+qint64 WebServer::bodyLimitFor(const HttpRequest &head) const
+{
+    if (EngineServer *engine = engineFor(head.target))
+        return engine->options().maxPayload;
+    return m_options.maxHandlerBodyBytes;
+}
+
+void WebServer::dispatch(HttpExchange *exchange)
+{
+    const HttpRequest &request = exchange->request();
+    if (m_cors.isPreflight(request)) {
+        exchange->respond(m_cors.preflight(request));
+        return;
+    }
+    if (EngineServer *engine = engineFor(request.target)) {
+        if (exchange->isAnswered())
+            return;
+        engine->handleRequest(exchange);
+        return;
+    }
+    for (const auto &h : m_handlers) {
+        if (request.path.startsWith(h.first)) {
+            h.second(exchange);
+            return;
+        }
+    }
+    exchange->respond(HttpResponse::make(404, QByteArrayLiteral("Not Found"),
+                                         QByteArrayLiteral("text/plain; charset=UTF-8")));
+}
+
+void WebServer::onSocketReady(QTcpSocket *socket)
+{
+    socket->setParent(this);
+    auto *timer = new QTimer(socket);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, socket] {
+        // A connection that never completes a request head.
+        stopPeeking(socket);
+        socket->abort();
+        socket->deleteLater();
+    });
+    timer->start(m_options.handshakeTimeout);
+    m_peeking.insert(socket, timer);
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onPeekReadyRead(socket); });
+    connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+        if (m_peeking.contains(socket)) {
+            stopPeeking(socket);
+            socket->deleteLater();
+        }
+    });
+    if (socket->bytesAvailable() > 0)
+        onPeekReadyRead(socket);
+}
+
+void WebServer::stopPeeking(QTcpSocket *socket)
+{
+    if (QTimer *timer = m_peeking.take(socket))
+        delete timer;
+    disconnect(socket, nullptr, this, nullptr);
+}
+
+void WebServer::onPeekReadyRead(QTcpSocket *socket)
+{
+    // Peek only: the bytes stay in the socket for QWebSocketServer or HttpConnection to read.
+    const QByteArray head = socket->peek(m_options.maxHeadBytes + 4);
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    if (end < 0) {
+        if (head.size() > m_options.maxHeadBytes)
+            startHttp(socket); // HttpConnection answers 431
+        return;
+    }
+    HttpRequestParser parser({m_options.maxHeadBytes, m_options.maxHeaderCount, 0});
+    parser.feed(QByteArrayView(head).first(end + 4));
+    if (parser.next() != HttpRequestParser::Status::Complete) {
+        startHttp(socket); // a body follows, or the head is bad: HTTP answers either
+        return;
+    }
+    const HttpRequest request = parser.takeRequest();
+    if (!request.isWebSocketUpgrade()) {
+        startHttp(socket);
+        return;
+    }
+    stopPeeking(socket);
+    const bool secure = m_listener->isSecure();
+    EngineServer *engine = engineFor(request.target);
+    QByteArray refusal;
+    if (!engine) {
+        refusal = HttpResponse::make(404).serialize(false);
+    } else {
+        QByteArray message;
+        if (!engine->verifyUpgrade(request, &message)) {
+            // engine.io's abortUpgrade(): a plain 400 with the message as text/html.
+            refusal = QByteArrayLiteral("HTTP/1.1 400 Bad Request\r\n"
+                                        "Connection: close\r\n"
+                                        "Content-type: text/html\r\n"
+                                        "Content-Length: ")
+                      + QByteArray::number(message.size()) + "\r\n\r\n" + message;
+        }
+    }
+    if (!refusal.isEmpty()) {
+        auto *http = new HttpConnection(socket, this, secure, HttpConnection::Mode::Refuse);
+        m_connections.insert(http);
+        connect(http, &HttpConnection::finished, this,
+                [this, http] { m_connections.remove(http); });
+        http->writeRawAndClose(refusal);
+        return;
+    }
+    // Hand the untouched socket over: QWebSocketServer reads the handshake itself.
+    PendingUpgrade pending;
+    pending.socket = socket;
+    pending.engine = engine;
+    pending.peer.request = request;
+    pending.peer.address = socket->peerAddress();
+    pending.peer.port = socket->peerPort();
+    pending.peer.secure = secure;
+    const QString key = upgradeKey(pending.peer.address, pending.peer.port);
+    m_pendingUpgrades.insert(key, pending);
+    connect(socket, &QObject::destroyed, this, [this, key, socket] {
+        auto it = m_pendingUpgrades.find(key);
+        if (it != m_pendingUpgrades.end() && it->socket == socket)
+            m_pendingUpgrades.erase(it);
+    });
+    m_wsServer->handleConnection(socket);
+}
+
+void WebServer::startHttp(QTcpSocket *socket)
+{
+    stopPeeking(socket);
+    auto *connection
+        = new HttpConnection(socket, this, m_listener->isSecure(), HttpConnection::Mode::Serve);
+    m_connections.insert(connection);
+    connect(connection, &HttpConnection::finished, this,
+            [this, connection] { m_connections.remove(connection); });
+}
+
+void WebServer::onWebSocketConnection()
+{
+    while (m_wsServer->hasPendingConnections()) {
+        QWebSocket *ws = m_wsServer->nextPendingConnection();
+        if (!ws)
+            break;
+        const QString key = upgradeKey(ws->peerAddress(), ws->peerPort());
+        const PendingUpgrade pending = m_pendingUpgrades.take(key);
+        if (!pending.engine) {
+            qCWarning(lcServer) << "websocket without a validated upgrade from"
+                                << ws->peerAddress();
+            ws->abort();
+            ws->deleteLater();
+            continue;
+        }
+        pending.engine->acceptWebSocket(ws, pending.peer);
+    }
+}
+
+} // namespace TableTap

@@ -1,0 +1,100 @@
+// The hub's one port: accepts connections, peeks at each request head (without reading it) and
+// either hands a websocket upgrade, validated by its Engine.IO endpoint, to a QWebSocketServer or
+// serves the connection as HTTP (Engine.IO long-polling on mounted paths, plain handlers on
+// others, 404 elsewhere). CORS and TLS apply to everything on the port.
+#pragma once
+
+#include "corspolicy.h"
+#include "peerrequest.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+#include <functional>
+
+class QTcpSocket;
+class QTimer;
+class QWebSocketServer;
+
+namespace TableTap {
+
+class EngineServer;
+class HttpConnection;
+class HttpExchange;
+class TcpListener;
+
+class WebServer final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int listenBacklog = 1024;
+        qsizetype maxHeadBytes = 16384;
+        int maxHeaderCount = 100;
+        qint64 maxHandlerBodyBytes = 1 << 20; // bodies for setHttpHandler routes
+        int requestTimeout = 30000;           // first byte to complete request, else 408
+        int keepAliveTimeout = 30000;         // idle keep-alive connections are closed after this
+        int handshakeTimeout = 10000;         // TLS and websocket handshakes, first request head
+        QString tlsCertificateFile;           // PEM; with tlsKeyFile, the port speaks only TLS
+        QString tlsKeyFile;
+        CorsPolicy::Options cors;
+    };
+    using HttpHandler = std::function<void(HttpExchange *exchange)>;
+
+    explicit WebServer(QObject *parent = nullptr);
+    explicit WebServer(Options options, QObject *parent = nullptr);
+    ~WebServer() override;
+
+    bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    void close();
+    bool isListening() const;
+    quint16 serverPort() const;
+    QHostAddress serverAddress() const;
+    QString errorString() const { return m_error; }
+    bool isSecure() const;
+
+    // Serves an Engine.IO endpoint at its path (several endpoints may share the port).
+    void mount(EngineServer *engine);
+    // Serves requests whose path starts with pathPrefix (e.g. "/api/", "/healthz").
+    void setHttpHandler(const QByteArray &pathPrefix, HttpHandler handler);
+
+    const Options &options() const { return m_options; }
+    const CorsPolicy &cors() const { return m_cors; }
+    int httpConnectionCount() const { return int(m_connections.size()); }
+
+    // Used by HttpConnection.
+    void dispatch(HttpExchange *exchange);
+    qint64 bodyLimitFor(const HttpRequest &head) const;
+    EngineServer *engineFor(QByteArrayView target) const;
+
+private:
+    struct PendingUpgrade
+    {
+        QTcpSocket *socket = nullptr;
+        QPointer<EngineServer> engine;
+        PeerRequest peer;
+    };
+
+    void onSocketReady(QTcpSocket *socket);
+    void onPeekReadyRead(QTcpSocket *socket);
+    void startHttp(QTcpSocket *socket);
+    void stopPeeking(QTcpSocket *socket);
+    void onWebSocketConnection();
+
+    Options m_options;
+    CorsPolicy m_cors;
+    TcpListener *m_listener;
+    QWebSocketServer *m_wsServer;
+    QList<QPointer<EngineServer>> m_engines;
+    QList<std::pair<QByteArray, HttpHandler>> m_handlers;
+    QHash<QTcpSocket *, QTimer *> m_peeking;
+    QHash<QString, PendingUpgrade> m_pendingUpgrades; // by "address|port"
+    QSet<HttpConnection *> m_connections;
+    QString m_error;
+};
+
+} // namespace TableTap
