@@ -124,6 +124,7 @@ void SioSocket::destroyLink()
         return;
     m_active = false;
     m_connectSent = false;
+    m_regaining = false;
     if (m_manager)
         m_manager->socketDeactivated(this);
 }
@@ -352,6 +353,7 @@ void SioSocket::onConnect(const QString &sid, const QString &pid)
     m_pid = pid;
     m_connected = true;
     m_connectSent = false;
+    m_regaining = false;
     m_authRefreshCount = 0;
     qCDebug(lcProtocol) << "socket" << m_nsp << "connected, id" << sid
                         << (m_recovered ? "(recovered)" : "");
@@ -493,6 +495,7 @@ void SioSocket::onClose(const QString &reason, const QString &description)
     const bool wasConnected = m_connected;
     m_connected = false;
     m_connectSent = false;
+    m_regaining = wasConnected && m_active;
     m_id.clear();
     m_receiveBuffer.clear();
     m_incomingAcks.clear();
@@ -531,9 +534,10 @@ void SioSocket::updateState()
     if (m_connected)
         next = SioManager::State::Connected;
     else if (m_active && m_manager) {
-        if (m_manager->m_reconnecting)
+        const bool engineUp = m_manager->m_readyState != SioManager::ReadyState::Closed;
+        if (m_manager->m_reconnecting || (m_regaining && engineUp))
             next = SioManager::State::Reconnecting;
-        else if (m_manager->m_readyState != SioManager::ReadyState::Closed)
+        else if (engineUp)
             next = SioManager::State::Connecting;
     }
     if (next == m_state)

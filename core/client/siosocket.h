@@ -135,6 +135,7 @@ private:
     bool m_connected = false;
     bool m_connectSent = false;
     bool m_autoConnectPending = false;
+    bool m_regaining = false; // lost the connection and waits to get it back
     bool m_recovered = false;
     SioManager::State m_state = SioManager::State::Disconnected;
     QString m_pid;
