@@ -1,0 +1,85 @@
+// The state one unit of work (a command or a timer callback) sees inside a cafe: the open
+// transaction's connection, the clock frozen at the work's start, the acting user, the cafe's
+// settings, and the events and after-commit actions it produces. Also the single place that
+// decides each event's namespace and target rooms.
+#pragma once
+
+#include "cafesettings.h"
+#include "hubactor.h"
+#include "hubevent.h"
+#include "huboptions.h"
+
+#include <QJsonObject>
+#include <QList>
+
+#include <functional>
+
+namespace TableTap {
+
+class HubClock;
+class PayconicProvider;
+class SqliteConnection;
+class StockThrottle;
+
+class CafeContext final
+{
+public:
+    enum class TimerKind { StockFlush, CardComplete, QrExpire };
+    using Scheduler = std::function<void(qint64 atMs, TimerKind kind, const QString &id)>;
+
+    CafeContext(SqliteConnection &db, HubClock &clock, QString cafeId, const HubOptions &options,
+                StockThrottle &throttle, PayconicProvider &provider, Scheduler scheduler);
+
+    void beginWork(const HubActor &actor);
+    void discardWork();
+
+    SqliteConnection &db() { return m_db; }
+    const QString &cafeId() const { return m_cafeId; }
+    qint64 now() const { return m_now; }
+    const HubActor &actor() const { return m_actor; }
+    const CafeSettings &settings() const { return m_settings; }
+    CafeSettings &settings() { return m_settings; }
+    const HubOptions &options() const { return m_options; }
+    StockThrottle &throttle() { return m_throttle; }
+    PayconicProvider &provider() { return m_provider; }
+    QString businessDate() const;  // yyyy-MM-dd in the cafe's zone
+    QString businessMonth() const; // yyyy-MM
+
+    // Stores the event (inside the open transaction) and queues it for emission. Namespace and
+    // rooms follow from the event name (docs/events.md); subjectUserId is the employee of
+    // employee:* events, counters the old and new counter of order:assigned_counter.
+    void emitEvent(const QString &name, const QJsonObject &data, const QString &subjectUserId = {},
+                   const QStringList &counters = {});
+    void schedule(qint64 atMs, TimerKind kind, const QString &id);
+    void setRoomChange(const QString &join, const QString &leave);
+
+    HubEventList takeEvents();
+    QList<std::function<void()>> takeAfterCommit();
+    QString joinRoom() const { return m_joinRoom; }
+    QString leaveRoom() const { return m_leaveRoom; }
+
+    // {id, name, role} / {id, name} of the acting user, as the seed's *_by objects.
+    QJsonObject actorWithRole() const;
+    QJsonObject actorRef() const;
+
+    static QString newId();
+    static QString eventNamespace(const QString &eventName);
+
+private:
+    SqliteConnection &m_db;
+    HubClock &m_clock;
+    QString m_cafeId;
+    const HubOptions &m_options;
+    StockThrottle &m_throttle;
+    PayconicProvider &m_provider;
+    Scheduler m_scheduler;
+
+    qint64 m_now = 0;
+    HubActor m_actor;
+    CafeSettings m_settings;
+    HubEventList m_events;
+    QList<std::function<void()>> m_afterCommit;
+    QString m_joinRoom, m_leaveRoom;
+};
+
+} // namespace TableTap

@@ -1,0 +1,385 @@
+// One cafe: database, commands, timers.
+#include "cafeservice.h"
+
+#include "commanderror.h"
+#include "hubclock.h"
+#include "hubdomainlogging.h"
+#include "hubrooms.h"
+#include "hubschema.h"
+#include "inventorydesk.h"
+#include "menudefinition.h"
+#include "orderdesk.h"
+#include "payloadreader.h"
+#include "paymentdesk.h"
+#include "schemamigrator.h"
+#include "staffdesk.h"
+#include "storageerror.h"
+#include "systemdesk.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace TableTap {
+
+using Handler = QJsonObject (*)(CafeContext &, const PayloadReader &);
+
+namespace {
+struct Entry
+{
+    CafeService::CommandSpec spec;
+    Handler handler;
+};
+
+const QHash<QString, Entry> &commandTable()
+{
+    using R = HubRole;
+    static const QString orders = QStringLiteral("/orders"), payments = QStringLiteral("/payments"),
+                         inventory = QStringLiteral("/inventory"),
+                         employees = QStringLiteral("/employees"),
+                         system = QStringLiteral("/system");
+    static const QHash<QString, Entry> table{
+        {QStringLiteral("create_order"), {{orders, R::Employee, true}, &OrderDesk::createOrder}},
+        {QStringLiteral("update_order_status"),
+         {{orders, R::Employee, true}, &OrderDesk::updateOrderStatus}},
+        {QStringLiteral("cancel_order"), {{orders, R::Manager, true}, &OrderDesk::cancelOrder}},
+        {QStringLiteral("assign_counter"), {{orders, R::Manager, true}, &OrderDesk::assignCounter}},
+        {QStringLiteral("join_counter"), {{orders, R::Employee, false}, &OrderDesk::joinCounter}},
+        {QStringLiteral("leave_counter"), {{orders, R::Employee, false}, &OrderDesk::leaveCounter}},
+        {QStringLiteral("list_orders"), {{orders, R::Employee, false}, &OrderDesk::listOrders}},
+        {QStringLiteral("list_menu"), {{orders, R::Employee, false}, &OrderDesk::listMenu}},
+        {QStringLiteral("start_payment"),
+         {{payments, R::Employee, true}, &PaymentDesk::startPayment}},
+        {QStringLiteral("confirm_payment"),
+         {{payments, R::Employee, true}, &PaymentDesk::confirmPayment}},
+        {QStringLiteral("list_payments"),
+         {{payments, R::Employee, false}, &PaymentDesk::listPayments}},
+        {QStringLiteral("adjust_stock"),
+         {{inventory, R::Manager, true}, &InventoryDesk::adjustStock}},
+        {QStringLiteral("list_inventory"),
+         {{inventory, R::Employee, false}, &InventoryDesk::listInventory}},
+        {QStringLiteral("clock_in"), {{employees, R::Employee, true}, &StaffDesk::clockIn}},
+        {QStringLiteral("clock_out"), {{employees, R::Employee, true}, &StaffDesk::clockOut}},
+        {QStringLiteral("record_drink"), {{employees, R::Employee, true}, &StaffDesk::recordDrink}},
+        {QStringLiteral("list_timesheets"),
+         {{employees, R::Employee, false}, &StaffDesk::listTimesheets}},
+        {QStringLiteral("set_counter_status"),
+         {{system, R::Manager, true}, &SystemDesk::setCounterStatus}},
+        {QStringLiteral("update_settings"),
+         {{system, R::Manager, true}, &SystemDesk::updateSettings}},
+        {QStringLiteral("get_settings"), {{system, R::Employee, false}, &SystemDesk::getSettings}},
+        {QStringLiteral("list_counters"),
+         {{system, R::Employee, false}, &SystemDesk::listCounters}},
+    };
+    return table;
+}
+
+constexpr int kMaxRequestIdLength = 128;
+constexpr int kPruneEvery = 500;
+} // namespace
+
+QHash<QString, CafeService::CommandSpec> CafeService::commandSpecs()
+{
+    QHash<QString, CommandSpec> specs;
+    for (auto it = commandTable().constBegin(); it != commandTable().constEnd(); ++it)
+        specs.insert(it.key(), it->spec);
+    return specs;
+}
+
+CafeService::CafeService(QString cafeId, QString databasePath, HubClock *clock,
+                         const HubOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_cafeId(std::move(cafeId))
+    , m_path(std::move(databasePath))
+    , m_clock(clock)
+    , m_options(options)
+    , m_provider(options.randomSeed, options.cardDeclineRate)
+    , m_ctx(m_db, *clock, m_cafeId, m_options, m_throttle, m_provider,
+            [this](qint64 at, CafeContext::TimerKind kind, const QString &id) {
+                scheduleTimer(at, kind, id);
+            })
+{}
+
+CafeService::~CafeService() = default;
+
+static void prune(SqliteConnection &db, qint64 now, int retentionHours)
+{
+    const qint64 cutoff = now - qint64(retentionHours) * 3600000;
+    db.exec(QStringLiteral("DELETE FROM events WHERE at < ?"), {cutoff});
+    db.exec(QStringLiteral("DELETE FROM processed_requests WHERE at < ?"), {cutoff});
+}
+
+bool CafeService::open(QString *error)
+{
+    if (!QFile::exists(m_path)) {
+        if (error)
+            *error = QStringLiteral("cafe database %1 does not exist").arg(m_path);
+        return false;
+    }
+    if (!m_db.open(m_path, error))
+        return false;
+    if (!SchemaMigrator::migrate(m_db, HubSchema::cafeSteps(), error)) {
+        m_db.close();
+        return false;
+    }
+    try {
+        prune(m_db, m_clock->nowMs(), m_options.eventRetentionHours);
+        // Payments in flight when the hub stopped get their answer now (card) or expire on time.
+        QSqlQuery q = m_db.exec(
+            QStringLiteral("SELECT transaction_id, method, complete_at, expires_at FROM payments "
+                           "WHERE status = 'processing' AND method IN ('card','qr')"));
+        while (q.next()) {
+            if (q.value(1).toString() == u"card")
+                scheduleTimer(q.value(2).toLongLong(), CafeContext::TimerKind::CardComplete,
+                              q.value(0).toString());
+            else
+                scheduleTimer(q.value(3).toLongLong(), CafeContext::TimerKind::QrExpire,
+                              q.value(0).toString());
+        }
+    } catch (const StorageError &e) {
+        if (error)
+            *error = e.message();
+        m_db.close();
+        return false;
+    }
+    return true;
+}
+
+void CafeService::close()
+{
+    m_db.close();
+}
+
+bool CafeService::createDatabase(const QString &path, const QString &cafeId, const QString &name,
+                                 const MenuDefinition &menu, const QStringList &counters,
+                                 qint64 nowMs, QString *error)
+{
+    if (QFile::exists(path)) {
+        if (error)
+            *error = QStringLiteral("%1 already exists").arg(path);
+        return false;
+    }
+    SqliteConnection db;
+    if (!db.open(path, error) || !SchemaMigrator::migrate(db, HubSchema::cafeSteps(), error))
+        return false;
+    try {
+        db.begin();
+        db.exec(QStringLiteral("INSERT INTO cafe_meta(key, value) VALUES ('id', ?), ('name', ?), "
+                               "('created_at', ?)"),
+                {cafeId, name, QString::number(nowMs)});
+        const CafeSettings defaults;
+        defaults.save(db, CafeSettings::keys());
+        int position = 0;
+        for (const QString &c : counters)
+            db.exec(QStringLiteral("INSERT INTO counters(name, position, status, updated_at) "
+                                   "VALUES (?, ?, 'active', ?)"),
+                    {c, position++, nowMs});
+        menu.apply(db, nowMs);
+        db.commit();
+    } catch (const StorageError &e) {
+        db.rollback();
+        db.close();
+        QFile::remove(path);
+        if (error)
+            *error = e.message();
+        return false;
+    }
+    return true;
+}
+
+QString CafeService::name()
+{
+    try {
+        return m_db.scalar(QStringLiteral("SELECT value FROM cafe_meta WHERE key = 'name'"))
+            .toString();
+    } catch (const StorageError &) {
+        return {};
+    }
+}
+
+QJsonObject CafeService::dispatch(const Request &request, const PayloadReader &reader)
+{
+    return commandTable().value(request.command).handler(m_ctx, reader);
+}
+
+CommandResult CafeService::runOne(const Request &r, QList<std::function<void()>> *afterCommit)
+{
+    const auto &table = commandTable();
+    const auto entry = table.constFind(r.command);
+    if (entry == table.constEnd() || entry->spec.nsp != r.nsp)
+        return CommandResult::failure(CommandError::notFound(
+            QStringLiteral("unknown command %1 in namespace %2").arg(r.command, r.nsp),
+            QStringLiteral("event")));
+    if (r.actor.cafeId != m_cafeId)
+        return CommandResult::failure(
+            CommandError::denied(QStringLiteral("not a member of this cafe")));
+    if (!r.actor.atLeast(entry->spec.minimumRole))
+        return CommandResult::failure(
+            CommandError::denied(QStringLiteral("%1 needs the %2 role")
+                                     .arg(r.command, HubActor::roleName(entry->spec.minimumRole))));
+
+    const StockThrottle throttleBefore = m_throttle;
+    m_db.savepoint(QStringLiteral("cmd"));
+    try {
+        const PayloadReader reader = PayloadReader::fromPayload(r.payload);
+        QString requestId;
+        if (entry->spec.mutating && reader.has(QStringLiteral("request_id"))) {
+            requestId = reader.string(QStringLiteral("request_id"), kMaxRequestIdLength);
+            QSqlQuery q = m_db.exec(
+                QStringLiteral(
+                    "SELECT command, result FROM processed_requests WHERE actor_id = ? AND "
+                    "request_id = ?"),
+                {r.actor.userId, requestId});
+            if (q.next()) {
+                if (q.value(0).toString() != r.command)
+                    throw CommandError::conflict(
+                        QStringLiteral("request_id %1 was already used for %2")
+                            .arg(requestId, q.value(0).toString()),
+                        QStringLiteral("request_id"));
+                CommandResult replay;
+                replay.ack = QJsonDocument::fromJson(q.value(1).toByteArray()).object();
+                replay.replayed = true;
+                m_db.releaseSavepoint(QStringLiteral("cmd"));
+                return replay;
+            }
+        }
+        m_ctx.beginWork(r.actor);
+        const QJsonObject data = dispatch(r, reader);
+        CommandResult result = CommandResult::success(data);
+        if (!requestId.isEmpty()) {
+            m_db.exec(QStringLiteral("INSERT INTO processed_requests(actor_id, request_id, "
+                                     "command, result, at) VALUES "
+                                     "(?, ?, ?, ?, ?)"),
+                      {r.actor.userId, requestId, r.command,
+                       QString::fromUtf8(QJsonDocument(result.ack).toJson(QJsonDocument::Compact)),
+                       m_ctx.now()});
+        }
+        m_db.releaseSavepoint(QStringLiteral("cmd"));
+        result.events = m_ctx.takeEvents();
+        result.joinRoom = m_ctx.joinRoom();
+        result.leaveRoom = m_ctx.leaveRoom();
+        afterCommit->append(m_ctx.takeAfterCommit());
+        m_ctx.discardWork();
+        return result;
+    } catch (const CommandError &e) {
+        m_db.rollbackToSavepoint(QStringLiteral("cmd"));
+        m_throttle = throttleBefore;
+        m_ctx.discardWork();
+        return CommandResult::failure(e);
+    }
+}
+
+QList<CommandResult> CafeService::executeBatch(const QList<Request> &requests)
+{
+    QList<CommandResult> results;
+    if (requests.isEmpty())
+        return results;
+    const StockThrottle throttleBefore = m_throttle;
+    QList<std::function<void()>> afterCommit;
+    try {
+        m_db.begin();
+        for (const Request &r : requests)
+            results.append(runOne(r, &afterCommit));
+        if (++m_workSincePrune >= kPruneEvery) {
+            m_workSincePrune = 0;
+            prune(m_db, m_clock->nowMs(), m_options.eventRetentionHours);
+        }
+        m_db.commit();
+    } catch (const StorageError &e) {
+        qCWarning(lcHubStore) << "cafe" << m_cafeId << "batch not stored:" << e.message();
+        m_db.rollback();
+        m_throttle = throttleBefore;
+        m_ctx.discardWork();
+        results.clear();
+        // Nothing of the batch was applied: each command says so and may be retried.
+        for (qsizetype i = 0; i < requests.size(); ++i)
+            results.append(CommandResult::failure(CommandError::conflict(QStringLiteral(
+                "the hub could not store the command; nothing was applied, retry"))));
+        return results;
+    }
+    for (const auto &fn : afterCommit)
+        fn();
+    return results;
+}
+
+CommandResult CafeService::execute(const Request &request)
+{
+    return executeBatch({request}).constFirst();
+}
+
+void CafeService::scheduleTimer(qint64 atMs, CafeContext::TimerKind kind, const QString &id)
+{
+    m_clock->callAt(atMs, this, [this, kind, id] { runTimer(kind, id); });
+}
+
+void CafeService::runTimer(CafeContext::TimerKind kind, const QString &id)
+{
+    if (!m_db.isOpen())
+        return;
+    const StockThrottle throttleBefore = m_throttle;
+    HubEventList events;
+    QList<std::function<void()>> afterCommit;
+    try {
+        m_db.begin();
+        m_ctx.beginWork(
+            HubActor{QStringLiteral("system"), QStringLiteral("System"), HubRole::Admin, m_cafeId});
+        switch (kind) {
+        case CafeContext::TimerKind::StockFlush:
+            InventoryDesk::flushThrottled(m_ctx, id);
+            break;
+        case CafeContext::TimerKind::CardComplete:
+            PaymentDesk::completeCard(m_ctx, id);
+            break;
+        case CafeContext::TimerKind::QrExpire:
+            PaymentDesk::expireQr(m_ctx, id);
+            break;
+        }
+        m_db.commit();
+        events = m_ctx.takeEvents();
+        afterCommit = m_ctx.takeAfterCommit();
+        m_ctx.discardWork();
+    } catch (const std::exception &e) {
+        // StorageError, or a CommandError from a rule: nothing of this work is kept; try again
+        // shortly (the payment is still processing, the window still pending).
+        qCWarning(lcHubStore) << "cafe" << m_cafeId << "timer work failed:" << e.what();
+        m_db.rollback();
+        m_throttle = throttleBefore;
+        m_ctx.discardWork();
+        scheduleTimer(m_clock->nowMs() + 1000, kind, id);
+        return;
+    }
+    for (const auto &fn : afterCommit)
+        fn();
+    if (!events.isEmpty())
+        Q_EMIT asyncEvents(events);
+}
+
+HubEventList CafeService::eventsSince(qint64 sequence, int limit)
+{
+    HubEventList out;
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT seq, namespace, name, envelope, rooms FROM events WHERE seq > ? "
+                       "ORDER BY seq LIMIT ?"),
+        {sequence, limit});
+    while (q.next()) {
+        HubEvent e;
+        e.sequence = q.value(0).toLongLong();
+        e.cafeId = m_cafeId;
+        e.nsp = q.value(1).toString();
+        e.name = q.value(2).toString();
+        e.envelope = QJsonDocument::fromJson(q.value(3).toByteArray()).object();
+        for (const QJsonValue &room : QJsonDocument::fromJson(q.value(4).toByteArray()).array())
+            e.rooms.append(room.toString());
+        e.cafeRoom = HubRooms::cafe(m_cafeId);
+        out.append(e);
+    }
+    return out;
+}
+
+qint64 CafeService::lastSequence()
+{
+    return m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")).toLongLong();
+}
+
+} // namespace TableTap

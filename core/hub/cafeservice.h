@@ -1,0 +1,91 @@
+// One cafe: its own database file, its commands and timers. Commands run in batches, one
+// transaction per batch and a savepoint per command, so several commands arriving together
+// cost one fsync while each is still acked only after that commit. Timer work (card answers,
+// QR expiry, throttled stock updates) runs in its own transaction and is announced through
+// asyncEvents().
+#pragma once
+
+#include "cafecontext.h"
+#include "commandresult.h"
+#include "hubactor.h"
+#include "huboptions.h"
+#include "payconicprovider.h"
+#include "sqliteconnection.h"
+#include "stockthrottle.h"
+
+#include <QJsonValue>
+#include <QObject>
+
+namespace TableTap {
+
+class HubClock;
+class PayloadReader;
+struct MenuDefinition;
+
+class CafeService final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Request
+    {
+        HubActor actor;
+        QString nsp;
+        QString command;
+        QJsonValue payload;
+    };
+
+    CafeService(QString cafeId, QString databasePath, HubClock *clock, const HubOptions &options,
+                QObject *parent = nullptr);
+    ~CafeService() override;
+
+    // Opens the database (migrating it), prunes old events, re-arms timers of payments that
+    // were in flight when the hub stopped.
+    bool open(QString *error);
+    void close();
+
+    // Creates a new cafe database with its settings, counters and menu. False if it exists.
+    static bool createDatabase(const QString &path, const QString &cafeId, const QString &name,
+                               const MenuDefinition &menu, const QStringList &counters,
+                               qint64 nowMs, QString *error);
+
+    QList<CommandResult> executeBatch(const QList<Request> &requests);
+    CommandResult execute(const Request &request);
+
+    // Stored events after `sequence`, oldest first (at most limit).
+    HubEventList eventsSince(qint64 sequence, int limit = 1000);
+    qint64 lastSequence();
+
+    QString cafeId() const { return m_cafeId; }
+    QString name();
+    SqliteConnection &connection() { return m_db; }
+
+    // Every command: name -> namespace, least role, whether it changes state.
+    struct CommandSpec
+    {
+        QString nsp;
+        HubRole minimumRole = HubRole::Employee;
+        bool mutating = true;
+    };
+    static QHash<QString, CommandSpec> commandSpecs();
+
+Q_SIGNALS:
+    void asyncEvents(const TableTap::HubEventList &events);
+
+private:
+    void scheduleTimer(qint64 atMs, CafeContext::TimerKind kind, const QString &id);
+    void runTimer(CafeContext::TimerKind kind, const QString &id);
+    QJsonObject dispatch(const Request &request, const PayloadReader &reader);
+    CommandResult runOne(const Request &request, QList<std::function<void()>> *afterCommit);
+
+    QString m_cafeId;
+    QString m_path;
+    HubClock *m_clock;
+    HubOptions m_options;
+    SqliteConnection m_db;
+    StockThrottle m_throttle;
+    PayconicProvider m_provider;
+    CafeContext m_ctx;
+    int m_workSincePrune = 0;
+};
+
+} // namespace TableTap

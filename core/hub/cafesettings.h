@@ -1,0 +1,39 @@
+// A cafe's settings: tax rate, tip suggestions, prep time, throttles and defaults. Stored as
+// one JSON value per key in the cafe database; update_settings changes a subset of keys.
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace TableTap {
+
+class PayloadReader;
+class SqliteConnection;
+
+struct CafeSettings
+{
+    qint64 taxRatePpm = 100000;                              // 10 %
+    QList<qint64> tipSuggestionsPpm{100000, 150000, 200000}; // fractions of the subtotal
+    int prepTimeMinutes = 15;
+    int queueMinutesPerOrder = 1; // added to the estimate per order already waiting at the counter
+    int stockUpdateIntervalMs = 1000;
+    int drinkAllowanceDefault = 20;
+    int qrExpiryMinutes = 5;
+    QString timezone = QStringLiteral("UTC");
+    QString currency = QStringLiteral("USD");
+
+    static QStringList keys();
+    QJsonValue value(const QString &key) const;
+    QJsonObject toJson() const;
+
+    // Reads every present key of payload (those in keys()), validating each; throws
+    // CommandError INVALID_DATA naming the key. Returns the keys whose value changed.
+    QStringList apply(const PayloadReader &payload);
+
+    static CafeSettings load(SqliteConnection &db);
+    void save(SqliteConnection &db, const QStringList &keys) const;
+};
+
+} // namespace TableTap

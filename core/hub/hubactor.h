@@ -1,0 +1,26 @@
+// Who is acting: the verified claims of a token (never the handshake query). Roles are ordered
+// employee < manager < admin; an admin can do all a manager can.
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace TableTap {
+
+enum class HubRole { Employee = 0, Manager = 1, Admin = 2 };
+
+struct HubActor
+{
+    QString userId;
+    QString name;
+    HubRole role = HubRole::Employee;
+    QString cafeId;
+
+    bool atLeast(HubRole r) const { return static_cast<int>(role) >= static_cast<int>(r); }
+
+    static QString roleName(HubRole role);
+    static std::optional<HubRole> parseRole(const QString &name);
+};
+
+} // namespace TableTap

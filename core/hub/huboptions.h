@@ -1,0 +1,29 @@
+// Settings of a hub process (not of a cafe): where data lives, the simulated provider, token
+// lifetimes, per-user command rate, how long events are kept for recovery.
+#pragma once
+
+#include "pinhasher.h"
+
+#include <QString>
+
+namespace TableTap {
+
+struct HubOptions
+{
+    QString dataDir;
+    // Host part of QR payment links: payment://<qrHost>/pay?id=...&amount=...
+    QString qrHost = QStringLiteral("tabletap.local");
+    int cardProcessingDelayMs = 1500;
+    double cardDeclineRate = 0.0;
+    quint32 randomSeed = 1;
+    // Per user: a token bucket of commandBurst commands refilled at commandsPerSecond; 0 = off.
+    int commandsPerSecond = 50;
+    int commandBurst = 100;
+    int eventRetentionHours = 72;
+    int recentOrdersLimit = 50;
+    qint64 accessTokenTtlSeconds = 12 * 3600;
+    qint64 refreshTokenTtlSeconds = 30 * 24 * 3600;
+    int pinIterations = PinHasher::kDefaultIterations;
+};
+
+} // namespace TableTap

@@ -1,0 +1,97 @@
+// The domain face of the hub, for the wiring layer: serves every cafe of a data folder,
+// executes commands (actor, namespace, command, payload) into an ack plus the events to emit
+// with their rooms, verifies tokens and handshakes, signs staff in, and announces events that
+// timers produce (card answers, QR expiry, throttled stock updates) through eventsReady().
+#pragma once
+
+#include "cafeservice.h"
+#include "commandratelimiter.h"
+#include "commandresult.h"
+#include "hubactor.h"
+#include "huboptions.h"
+#include "hubregistry.h"
+#include "jsonwebtoken.h"
+#include "signinservice.h"
+
+#include <QHash>
+#include <QJsonValue>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+namespace TableTap {
+
+class HubClock;
+
+class HubService final : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const CommandResult &result)>;
+
+    // clock: null for the wall clock (owned); a ManualClock for tests and fast simulation.
+    explicit HubService(const HubOptions &options, HubClock *clock = nullptr,
+                        QObject *parent = nullptr);
+    ~HubService() override;
+
+    // Opens the data folder: secret (created 0600 on first start), registry, every cafe.
+    bool open(QString *error);
+
+    // Runs one command now in its own transaction (after anything already submitted).
+    CommandResult execute(const HubActor &actor, const QString &nsp, const QString &command,
+                          const QJsonValue &payload);
+    // Group commit: queues the command; at the next event-loop turn every queued command runs,
+    // one transaction per cafe, and each `done` is called after that commit (in submission
+    // order). `done` is skipped when `context` was destroyed meanwhile.
+    void submit(const HubActor &actor, const QString &nsp, const QString &command,
+                const QJsonValue &payload, QObject *context, Callback done);
+    // Runs what submit() queued, now (tests; shutdown).
+    void flushQueue();
+
+    // Access tokens (sockets, devices). Refuses tokens of cafes this hub does not serve and
+    // user ids that belong to another cafe.
+    JsonWebToken::Verified verifyAccessToken(const QString &token);
+    // The Socket.IO handshake: auth.token plus query.cafe_id / query.user_role, which must
+    // agree with the token's claims when present.
+    JsonWebToken::Verified verifyHandshake(const QString &token, const QString &queryCafeId,
+                                           const QString &queryRole);
+    QByteArray mintToken(const HubActor &actor, const QString &tokenType, qint64 ttlSeconds);
+    SignInService &signInService() { return *m_signIn; }
+
+    HubEventList eventsSince(const QString &cafeId, qint64 sequence, int limit = 1000);
+    QStringList cafeIds();
+    CafeService *cafe(const QString &cafeId); // opens it on first use (cafes added while running)
+    HubRegistry &registry() { return m_registry; }
+    HubClock *clock() const { return m_clock; }
+    const HubOptions &options() const { return m_options; }
+
+Q_SIGNALS:
+    // Events that no command returned: produced by timers, already stored.
+    void eventsReady(const TableTap::HubEventList &events);
+
+private:
+    struct Pending
+    {
+        CafeService::Request request;
+        QPointer<QObject> context;
+        bool hasContext = false;
+        Callback done;
+    };
+    std::optional<CommandResult> precheck(const HubActor &actor);
+
+    HubOptions m_options;
+    HubClock *m_clock = nullptr;
+    HubRegistry m_registry;
+    QByteArray m_secret;
+    QHash<QString, CafeService *> m_cafes;
+    CommandRateLimiter m_rateLimiter;
+    std::unique_ptr<SignInService> m_signIn;
+    QList<Pending> m_queue;
+    bool m_flushScheduled = false;
+
+    friend class SignInService;
+};
+
+} // namespace TableTap

@@ -1,0 +1,42 @@
+// JWT with HS256 only: the hub signs and verifies its own tokens. The header's alg must be
+// exactly "HS256" ("none", HS512, RS256... are refused), the signature is compared in constant
+// time, base64url must be canonical, exp/iat/sub/role/cafe_id/token_type are all required.
+#pragma once
+
+#include "tokenclaims.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace TableTap {
+
+class JsonWebToken final
+{
+public:
+    enum class Error {
+        None,
+        Malformed,
+        UnsupportedAlgorithm,
+        BadSignature,
+        Expired,
+        NotYetValid,
+        WrongTokenType,
+        BadClaims
+    };
+
+    struct Verified
+    {
+        Error error = Error::Malformed;
+        QString message;
+        TokenClaims claims;
+        bool ok() const { return error == Error::None; }
+    };
+
+    static QByteArray sign(const TokenClaims &claims, const QByteArray &secret);
+    // nowSeconds: the hub clock. expectedType: "access" or "refresh".
+    static Verified verify(const QByteArray &token, const QByteArray &secret, qint64 nowSeconds,
+                           const QString &expectedType);
+    static bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
+};
+
+} // namespace TableTap

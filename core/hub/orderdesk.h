@@ -1,0 +1,40 @@
+// Order rules and commands: create (menu pricing, totals, order number, counter choice,
+// estimate, stock by recipe), status transitions with history, cancellation with refund,
+// counter assignment, counter rooms, and the list_orders / list_menu snapshots.
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace TableTap {
+
+class CafeContext;
+class PayloadReader;
+
+class OrderDesk final
+{
+public:
+    static QJsonObject createOrder(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject updateOrderStatus(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject cancelOrder(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject assignCounter(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject joinCounter(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject leaveCounter(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject listOrders(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject listMenu(CafeContext &ctx, const PayloadReader &p);
+
+    // The order exactly as order:created carries it.
+    static QJsonObject orderEventJson(CafeContext &ctx, const QString &orderId);
+    // The event form plus status history, payment state and timestamps (snapshots, acks).
+    static QJsonObject orderSnapshotJson(CafeContext &ctx, const QString &orderId);
+    // The active counter with the fewest pending + preparing orders (ties: counter order),
+    // excluding `except`; empty when there is none.
+    static QString leastLoadedCounter(CafeContext &ctx, const QString &except = {});
+    // Moves an open order to another counter and emits order:assigned_counter.
+    static void moveOrder(CafeContext &ctx, const QString &orderId, const QString &orderNumber,
+                          const QString &from, const QString &to, const QString &reason);
+    // Resolves a product's recipe (with chosen customizations) times quantity into needs.
+    static QString orderNumber(const QString &businessDate, int sequence);
+};
+
+} // namespace TableTap

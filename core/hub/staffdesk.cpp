@@ -1,0 +1,282 @@
+// Staff rules and commands.
+#include "staffdesk.h"
+
+#include "cafecontext.h"
+#include "commanderror.h"
+#include "hubtime.h"
+#include "inventorydesk.h"
+#include "moneycents.h"
+#include "payloadreader.h"
+#include "sqliteconnection.h"
+#include "staffdirectory.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+
+namespace TableTap {
+
+static StaffRecord requireSelf(CafeContext &ctx)
+{
+    StaffDirectory staff(ctx.db());
+    auto me = staff.byId(ctx.actor().userId);
+    if (!me || !me->active)
+        throw CommandError::notFound(
+            QStringLiteral("user %1 has no staff record in this cafe (device tokens "
+                           "cannot clock in or record drinks)")
+                .arg(ctx.actor().userId));
+    return *me;
+}
+
+static int allowanceOf(CafeContext &ctx, const StaffRecord &s)
+{
+    return s.drinkAllowance.value_or(ctx.settings().drinkAllowanceDefault);
+}
+
+static qint64 drinksThisMonth(CafeContext &ctx, const QString &userId)
+{
+    return ctx.db()
+        .scalar(
+            QStringLiteral(
+                "SELECT COALESCE(SUM(quantity), 0) FROM drinks WHERE user_id = ? AND month = ?"),
+            {userId, ctx.businessMonth()})
+        .toLongLong();
+}
+
+static QJsonObject timesheetJson(const QSqlQuery &q)
+{
+    // Columns: id, user_id, code, name, shift_date, clock_in, clock_out, break_minutes,
+    // hourly_rate_cents, total_centihours, total_pay_cents, notes, clock_out_notes
+    const bool open = q.value(6).isNull();
+    return QJsonObject{{QStringLiteral("timesheet_id"), q.value(0).toString()},
+                       {QStringLiteral("user_id"), q.value(1).toString()},
+                       {QStringLiteral("employee_id"), q.value(2).toString()},
+                       {QStringLiteral("employee_name"), q.value(3).toString()},
+                       {QStringLiteral("shift_date"), q.value(4).toString()},
+                       {QStringLiteral("clock_in_time"), HubTime::isoUtc(q.value(5).toLongLong())},
+                       {QStringLiteral("clock_out_time"),
+                        open ? QJsonValue() : QJsonValue(HubTime::isoUtc(q.value(6).toLongLong()))},
+                       {QStringLiteral("break_duration_minutes"),
+                        open ? QJsonValue() : QJsonValue(q.value(7).toLongLong())},
+                       {QStringLiteral("hourly_rate"), MoneyCents::toJson(q.value(8).toLongLong())},
+                       {QStringLiteral("total_hours"),
+                        open ? QJsonValue() : MoneyCents::toJson(q.value(9).toLongLong())},
+                       {QStringLiteral("total_pay"),
+                        open ? QJsonValue() : MoneyCents::toJson(q.value(10).toLongLong())},
+                       {QStringLiteral("notes"), q.value(11).toString()},
+                       {QStringLiteral("clock_out_notes"),
+                        q.value(12).isNull() ? QJsonValue() : QJsonValue(q.value(12).toString())},
+                       {QStringLiteral("open"), open}};
+}
+
+static const QString kTimesheetColumns
+    = QStringLiteral("SELECT t.id, t.user_id, s.code, s.name, t.shift_date, t.clock_in, "
+                     "t.clock_out, t.break_minutes, "
+                     "t.hourly_rate_cents, t.total_centihours, t.total_pay_cents, t.notes, "
+                     "t.clock_out_notes FROM timesheets t "
+                     "JOIN staff s ON s.id = t.user_id ");
+
+QJsonObject StaffDesk::clockIn(CafeContext &ctx, const PayloadReader &p)
+{
+    const QString notes = p.optString(QStringLiteral("notes"), 200).value_or(QString());
+    const StaffRecord me = requireSelf(ctx);
+    SqliteConnection &db = ctx.db();
+    if (db.scalar(QStringLiteral(
+                      "SELECT COUNT(*) FROM timesheets WHERE user_id = ? AND clock_out IS NULL"),
+                  {me.id})
+            .toInt()
+        > 0)
+        throw CommandError::conflict(QStringLiteral("%1 is already clocked in").arg(me.name));
+    const QString id = CafeContext::newId();
+    const QString shiftDate = ctx.businessDate();
+    db.exec(QStringLiteral("INSERT INTO timesheets(id, user_id, shift_date, clock_in, "
+                           "hourly_rate_cents, notes) VALUES "
+                           "(?, ?, ?, ?, ?, ?)"),
+            {id, me.id, shiftDate, ctx.now(), me.hourlyRateCents, notes});
+    const QJsonObject data{{QStringLiteral("user_id"), me.id},
+                           {QStringLiteral("employee_id"), me.code},
+                           {QStringLiteral("employee_name"), me.name},
+                           {QStringLiteral("timesheet_id"), id},
+                           {QStringLiteral("clock_in_time"), HubTime::isoUtc(ctx.now())},
+                           {QStringLiteral("shift_date"), shiftDate},
+                           {QStringLiteral("notes"), notes}};
+    ctx.emitEvent(QStringLiteral("employee:clocked_in"), data, me.id);
+    return data;
+}
+
+QJsonObject StaffDesk::clockOut(CafeContext &ctx, const PayloadReader &p)
+{
+    const qint64 breakMinutes
+        = p.optInteger(QStringLiteral("break_minutes"), 0, 24 * 60).value_or(0);
+    const auto notes = p.optString(QStringLiteral("notes"), 200);
+    const StaffRecord me = requireSelf(ctx);
+    SqliteConnection &db = ctx.db();
+    QSqlQuery q = db.exec(
+        QStringLiteral(
+            "SELECT id, clock_in, hourly_rate_cents FROM timesheets WHERE user_id = ? AND "
+            "clock_out IS NULL"),
+        {me.id});
+    if (!q.next())
+        throw CommandError::conflict(QStringLiteral("%1 is not clocked in").arg(me.name));
+    const QString id = q.value(0).toString();
+    const qint64 workedMs = ctx.now() - q.value(1).toLongLong();
+    const qint64 rate = q.value(2).toLongLong();
+    if (breakMinutes * 60000 > workedMs)
+        throw CommandError::invalid(QStringLiteral("break_minutes"),
+                                    QStringLiteral("break_minutes is longer than the shift"));
+    // Hours rounded half-up to two decimals; pay is those hours times the rate, to the cent.
+    const qint64 centihours
+        = MoneyCents::mulDivRound(workedMs - breakMinutes * 60000, 100, 3600000);
+    const qint64 pay = MoneyCents::mulDivRound(centihours, rate, 100);
+    db.exec(QStringLiteral(
+                "UPDATE timesheets SET clock_out = ?, break_minutes = ?, total_centihours = ?, "
+                "total_pay_cents = ?, clock_out_notes = ? WHERE id = ?"),
+            {ctx.now(), breakMinutes, centihours, pay, notes ? QVariant(*notes) : QVariant(), id});
+    const QJsonObject data{{QStringLiteral("user_id"), me.id},
+                           {QStringLiteral("employee_id"), me.code},
+                           {QStringLiteral("employee_name"), me.name},
+                           {QStringLiteral("timesheet_id"), id},
+                           {QStringLiteral("clock_out_time"), HubTime::isoUtc(ctx.now())},
+                           {QStringLiteral("total_hours"), MoneyCents::toJson(centihours)},
+                           {QStringLiteral("hourly_rate"), MoneyCents::toJson(rate)},
+                           {QStringLiteral("total_pay"), MoneyCents::toJson(pay)},
+                           {QStringLiteral("break_duration_minutes"), breakMinutes}};
+    ctx.emitEvent(QStringLiteral("employee:clocked_out"), data, me.id);
+    return data;
+}
+
+QJsonObject StaffDesk::recordDrink(CafeContext &ctx, const PayloadReader &p)
+{
+    const QString productId = p.string(QStringLiteral("product_id"), 64);
+    const qint64 quantity = p.optInteger(QStringLiteral("quantity"), 1, 10).value_or(1);
+    const auto orderId = p.optString(QStringLiteral("order_id"), 64);
+    const StaffRecord me = requireSelf(ctx);
+    SqliteConnection &db = ctx.db();
+    QSqlQuery pq = db.exec(
+        QStringLiteral("SELECT name, auto_disabled FROM products WHERE id = ? AND retired = 0"),
+        {productId});
+    if (!pq.next())
+        throw CommandError::notFound(QStringLiteral("product %1 is not on the menu").arg(productId),
+                                     QStringLiteral("product_id"));
+    const QString productName = pq.value(0).toString();
+    const QString drinkId = CafeContext::newId();
+    if (orderId && !orderId->isEmpty()) {
+        if (db.scalar(QStringLiteral("SELECT COUNT(*) FROM orders WHERE id = ?"), {*orderId})
+                .toInt()
+            == 0)
+            throw CommandError::notFound(QStringLiteral("order %1 not found").arg(*orderId),
+                                         QStringLiteral("order_id"));
+    } else {
+        // A drink made outside an order still uses its ingredients.
+        if (pq.value(1).toBool())
+            throw CommandError::conflict(
+                QStringLiteral("%1 is unavailable (out of stock)").arg(productName),
+                QStringLiteral("product_id"));
+        QHash<QString, qint64> needs;
+        QSqlQuery rq = db.exec(
+            QStringLiteral("SELECT item_id, quantity FROM recipe_lines WHERE product_id = ?"),
+            {productId});
+        while (rq.next())
+            needs[rq.value(0).toString()] += rq.value(1).toLongLong() * quantity;
+        InventoryDesk::checkAvailable(ctx, needs, QStringLiteral("product_id"));
+        InventoryDesk::consume(ctx, needs, {QStringLiteral("drink"), drinkId});
+    }
+    const int limit = allowanceOf(ctx, me);
+    const qint64 monthly = drinksThisMonth(ctx, me.id) + quantity;
+    const bool counted = monthly <= limit;
+    db.exec(QStringLiteral("INSERT INTO drinks(id, user_id, product_id, product_name, quantity, "
+                           "order_id, month, counted, "
+                           "at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {drinkId, me.id, productId, productName, quantity,
+             orderId && !orderId->isEmpty() ? QVariant(*orderId) : QVariant(), ctx.businessMonth(),
+             counted ? 1 : 0, ctx.now()});
+    const QJsonObject data{
+        {QStringLiteral("user_id"), me.id},
+        {QStringLiteral("employee_name"), me.name},
+        {QStringLiteral("product_name"), productName},
+        {QStringLiteral("quantity"), quantity},
+        {QStringLiteral("order_id"),
+         orderId && !orderId->isEmpty() ? QJsonValue(*orderId) : QJsonValue()},
+        {QStringLiteral("counted_against_allowance"), counted},
+        {QStringLiteral("monthly_count"), monthly},
+        {QStringLiteral("monthly_limit"), limit},
+        {QStringLiteral("remaining_allowance"), qMax<qint64>(0, limit - monthly)}};
+    ctx.emitEvent(QStringLiteral("employee:drink_consumed"), data, me.id);
+    return data;
+}
+
+QJsonObject StaffDesk::listTimesheets(CafeContext &ctx, const PayloadReader &p)
+{
+    const bool manager = ctx.actor().atLeast(HubRole::Manager);
+    auto userId = p.optString(QStringLiteral("user_id"), 64);
+    if (!manager) {
+        if (userId && *userId != ctx.actor().userId)
+            throw CommandError::denied(
+                QStringLiteral("employees can only see their own timesheets"));
+        userId = ctx.actor().userId;
+    }
+    const QDate today = QDate::fromString(ctx.businessDate(), Qt::ISODate);
+    auto readDate = [&](const QString &key, QDate fallback) {
+        const auto s = p.optString(key, 10);
+        if (!s)
+            return fallback;
+        const QDate d = QDate::fromString(*s, Qt::ISODate);
+        if (!d.isValid())
+            throw CommandError::invalid(
+                key, QStringLiteral("%1 must be a date like 2024-01-31").arg(key));
+        return d;
+    };
+    const QDate from = readDate(QStringLiteral("from"), today.addDays(-13));
+    const QDate to = readDate(QStringLiteral("to"), today);
+    if (from > to || from.daysTo(to) > 366)
+        throw CommandError::invalid(QStringLiteral("from"),
+                                    QStringLiteral("from must be before to, at most a year apart"));
+
+    QJsonArray sheets;
+    QSqlQuery q
+        = userId ? ctx.db().exec(
+              kTimesheetColumns
+                  + QStringLiteral("WHERE t.shift_date BETWEEN ? AND ? AND t.user_id = ? "
+                                   "ORDER BY t.clock_in"),
+              {from.toString(Qt::ISODate), to.toString(Qt::ISODate), *userId})
+                 : ctx.db().exec(
+                     kTimesheetColumns
+                         + QStringLiteral("WHERE t.shift_date BETWEEN ? AND ? ORDER BY t.clock_in"),
+                     {from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
+    while (q.next())
+        sheets.append(timesheetJson(q));
+
+    QJsonArray staffJson;
+    StaffDirectory dir(ctx.db());
+    for (const StaffRecord &s : dir.list()) {
+        if (userId && s.id != *userId)
+            continue;
+        QSqlQuery open = ctx.db().exec(
+            QStringLiteral("SELECT id, clock_in FROM timesheets WHERE user_id = ? AND "
+                           "clock_out IS NULL"),
+            {s.id});
+        const bool in = open.next();
+        const int limit = allowanceOf(ctx, s);
+        const qint64 drinks = drinksThisMonth(ctx, s.id);
+        staffJson.append(QJsonObject{
+            {QStringLiteral("user_id"), s.id},
+            {QStringLiteral("employee_id"), s.code},
+            {QStringLiteral("name"), s.name},
+            {QStringLiteral("role"), HubActor::roleName(s.role)},
+            {QStringLiteral("active"), s.active},
+            {QStringLiteral("hourly_rate"), MoneyCents::toJson(s.hourlyRateCents)},
+            {QStringLiteral("clocked_in"), in},
+            {QStringLiteral("open_timesheet_id"),
+             in ? QJsonValue(open.value(0).toString()) : QJsonValue()},
+            {QStringLiteral("clock_in_time"),
+             in ? QJsonValue(HubTime::isoUtc(open.value(1).toLongLong())) : QJsonValue()},
+            {QStringLiteral("monthly_count"), drinks},
+            {QStringLiteral("monthly_limit"), limit},
+            {QStringLiteral("remaining_allowance"), qMax<qint64>(0, limit - drinks)}});
+    }
+    return QJsonObject{{QStringLiteral("from"), from.toString(Qt::ISODate)},
+                       {QStringLiteral("to"), to.toString(Qt::ISODate)},
+                       {QStringLiteral("timesheets"), sheets},
+                       {QStringLiteral("staff"), staffJson}};
+}
+
+} // namespace TableTap

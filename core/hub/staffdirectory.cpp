@@ -1,0 +1,78 @@
+// The staff of one cafe.
+#include "staffdirectory.h"
+
+#include "sqliteconnection.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace TableTap {
+
+static const QString kColumns
+    = QStringLiteral("SELECT id, code, name, role, pin_hash, hourly_rate_cents, drink_allowance, "
+                     "active, created_at FROM staff ");
+
+static StaffRecord fromQuery(const QSqlQuery &q)
+{
+    StaffRecord r;
+    r.id = q.value(0).toString();
+    r.code = q.value(1).toString();
+    r.name = q.value(2).toString();
+    r.role = HubActor::parseRole(q.value(3).toString()).value_or(HubRole::Employee);
+    r.pinHash = q.value(4).toString();
+    r.hourlyRateCents = q.value(5).toLongLong();
+    if (!q.value(6).isNull())
+        r.drinkAllowance = q.value(6).toInt();
+    r.active = q.value(7).toBool();
+    r.createdAt = q.value(8).toLongLong();
+    return r;
+}
+
+std::optional<StaffRecord> StaffDirectory::one(const QString &where, const QString &key)
+{
+    QSqlQuery q = m_db.exec(kColumns + where, {key});
+    if (!q.next())
+        return std::nullopt;
+    return fromQuery(q);
+}
+
+std::optional<StaffRecord> StaffDirectory::byId(const QString &id)
+{
+    return one(QStringLiteral("WHERE id = ?"), id);
+}
+
+std::optional<StaffRecord> StaffDirectory::byCode(const QString &code)
+{
+    return one(QStringLiteral("WHERE code = ? COLLATE NOCASE"), code);
+}
+
+QList<StaffRecord> StaffDirectory::list()
+{
+    QList<StaffRecord> all;
+    QSqlQuery q = m_db.exec(kColumns + QStringLiteral("ORDER BY code"));
+    while (q.next())
+        all.append(fromQuery(q));
+    return all;
+}
+
+bool StaffDirectory::add(const StaffRecord &r)
+{
+    if (byCode(r.code))
+        return false;
+    m_db.exec(
+        QStringLiteral(
+            "INSERT INTO staff(id, code, name, role, pin_hash, hourly_rate_cents, drink_allowance, "
+            "active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {r.id, r.code, r.name, HubActor::roleName(r.role), r.pinHash, r.hourlyRateCents,
+         r.drinkAllowance ? QVariant(*r.drinkAllowance) : QVariant(), r.active ? 1 : 0,
+         r.createdAt});
+    return true;
+}
+
+bool StaffDirectory::isValidCode(const QString &code)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]{1,32}$"));
+    return re.match(code).hasMatch();
+}
+
+} // namespace TableTap

@@ -1,0 +1,48 @@
+// The staff of one cafe: employee code, name, role, hashed PIN, hourly rate, drink allowance.
+// Used by sign-in, the "self" commands and the admin CLI.
+#pragma once
+
+#include "hubactor.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace TableTap {
+
+class SqliteConnection;
+
+struct StaffRecord
+{
+    QString id, code, name;
+    HubRole role = HubRole::Employee;
+    QString pinHash;
+    qint64 hourlyRateCents = 0;
+    std::optional<int> drinkAllowance; // none: the cafe's default
+    bool active = true;
+    qint64 createdAt = 0;
+};
+
+class StaffDirectory final
+{
+public:
+    explicit StaffDirectory(SqliteConnection &db)
+        : m_db(db)
+    {}
+
+    std::optional<StaffRecord> byId(const QString &id);
+    std::optional<StaffRecord> byCode(const QString &code);
+    QList<StaffRecord> list();
+    // Inserts; false when the code is taken.
+    bool add(const StaffRecord &record);
+
+    // Employee codes: 1 to 32 of A-Z a-z 0-9 _ - (compared case-insensitively at sign-in).
+    static bool isValidCode(const QString &code);
+
+private:
+    std::optional<StaffRecord> one(const QString &where, const QString &key);
+    SqliteConnection &m_db;
+};
+
+} // namespace TableTap
