@@ -118,7 +118,7 @@ QString OrderDesk::leastLoadedCounter(CafeContext &ctx, const QString &except)
         QStringLiteral(
             "SELECT c.name, (SELECT COUNT(*) FROM orders o WHERE o.counter = c.name AND o.status "
             "IN ('pending','preparing')) AS load FROM counters c WHERE c.status = 'active' AND "
-            "c.name <> ? ORDER BY load, c.position LIMIT 1"),
+            "c.name IS NOT ? ORDER BY load, c.position LIMIT 1"),
         {except});
     return q.next() ? q.value(0).toString() : QString();
 }
