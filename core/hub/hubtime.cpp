@@ -7,7 +7,8 @@ namespace TableTap::HubTime {
 
 QString isoUtc(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODate);
+    // Qt::UTC (not a QTimeZone) is what makes Qt write the "Z" suffix.
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
 }
 
 QDate localDate(qint64 ms, const QTimeZone &zone)
