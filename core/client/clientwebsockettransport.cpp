@@ -79,10 +79,17 @@ void ClientWebSocketTransport::close()
     m_state = State::Closed;
     if (m_socket) {
         disconnect(m_socket, nullptr, this, nullptr);
-        if (wasOpen)
-            m_socket->close();
-        else
+        if (wasOpen) {
+            // The closing handshake outlives this transport (the session deletes it right
+            // away), bounded in time so a silent peer cannot keep the socket forever.
+            QWebSocket *socket = std::exchange(m_socket, nullptr);
+            socket->setParent(nullptr);
+            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+            QTimer::singleShot(1000, socket, &QObject::deleteLater);
+            socket->close();
+        } else {
             m_socket->abort();
+        }
     }
     QTimer::singleShot(0, this, [this] {
         Q_EMIT closed(QStringLiteral("transport close"), QStringLiteral("closed locally"));
