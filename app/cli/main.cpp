@@ -467,23 +467,27 @@ int emitOne(QCoreApplication &app, const Settings &s)
         if (session->bufferedPackets() == 0 && t->pendingBytes() == 0 && t->isWritable()
             && !session->isUpgrading()) {
             flushed.stop();
-            socket->close();
             finish(ExitOk);
+            socket->close();
         }
     });
     QObject::connect(socket, &SioSocket::connected, &app, [&] {
         if (!s.ack) {
-            socket->emitEvent(s.event, s.args, s.attachments);
+            if (!socket->emitEvent(s.event, s.args, s.attachments)) {
+                printError(QStringLiteral("could not send \"%1\"").arg(s.event));
+                finish(ExitRuntime);
+                return;
+            }
             flushed.start();
             return;
         }
-        socket->emitWithAck(
+        const qint64 id = socket->emitWithAck(
             s.event, s.args, &app,
             [&](const SioAckResult &r) {
                 if (r.ok()) {
                     printLine(compact(inlineBinary(r.args, r.attachments)));
-                    socket->close();
                     finish(ExitOk);
+                    socket->close();
                 } else if (r.error == QLatin1String("operation has timed out")) {
                     printError(QStringLiteral("no ack for \"%1\" within %2 ms")
                                    .arg(s.event)
@@ -494,7 +498,11 @@ int emitOne(QCoreApplication &app, const Settings &s)
                     finish(ExitConnectionLost);
                 }
             },
-            s.ackTimeout);
+            s.ackTimeout, s.attachments);
+        if (id < 0) {
+            printError(QStringLiteral("could not send \"%1\"").arg(s.event));
+            finish(ExitRuntime);
+        }
     });
     QObject::connect(
         socket, &SioSocket::connectError, &app,
