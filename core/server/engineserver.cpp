@@ -238,7 +238,11 @@ EngineSession *EngineServer::createSession(const PeerRequest &peer, EngineTransp
         pollingTransport->setInitialRequest(handshakeRequest);
     }
     m_sessions.insert(sid, session);
-    connect(session, &EngineSession::closed, this, [this, sid, session] {
+    connect(session, &EngineSession::closed, this, [this, sid, session](const QString &reason) {
+        // Only an orderly server close owes the next poll a close packet (engine.io keeps
+        // such a session until then); after an error or a timeout the sid is simply unknown.
+        if (reason != QLatin1String("forced close"))
+            m_closingPolls.remove(sid);
         auto it = m_sessions.find(sid);
         if (it != m_sessions.end() && *it == session)
             m_sessions.erase(it);

@@ -20,6 +20,7 @@ ServerWebSocketTransport::ServerWebSocketTransport(QWebSocket *socket, TextFrame
     , m_lingerOwner(lingerOwner)
 {
     socket->setParent(this);
+    m_open = socket->state() == QAbstractSocket::ConnectedState;
     connect(socket, &QWebSocket::textMessageReceived, this, &ServerWebSocketTransport::onText);
     connect(socket, &QWebSocket::binaryMessageReceived, this, &ServerWebSocketTransport::onBinary);
     connect(socket, &QWebSocket::disconnected, this, &ServerWebSocketTransport::onDisconnected);
@@ -35,7 +36,7 @@ ServerWebSocketTransport::~ServerWebSocketTransport()
 
 bool ServerWebSocketTransport::isWritable() const
 {
-    return !m_closed && m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+    return m_open && !m_closed;
 }
 
 void ServerWebSocketTransport::send(const QList<EngineIO::Packet> &packets)
@@ -60,6 +61,7 @@ void ServerWebSocketTransport::close()
     if (m_closed || !m_socket)
         return;
     m_closed = true;
+    m_open = false;
     QWebSocket *socket = m_socket;
     disconnect(socket, nullptr, this, nullptr);
     // The session deletes this transport soon; let the socket finish the closing handshake
@@ -77,6 +79,7 @@ void ServerWebSocketTransport::close()
 void ServerWebSocketTransport::abort()
 {
     m_closed = true;
+    m_open = false;
     if (m_socket) {
         disconnect(m_socket, nullptr, this, nullptr);
         m_socket->abort();
@@ -100,6 +103,7 @@ void ServerWebSocketTransport::onBinary(const QByteArray &message)
 
 void ServerWebSocketTransport::onDisconnected()
 {
+    m_open = false;
     if (m_closed)
         return;
     m_closed = true;

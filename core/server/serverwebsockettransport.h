@@ -36,6 +36,7 @@ private:
     TextFrameCache *m_cache;
     QPointer<QObject> m_lingerOwner;
     bool m_closed = false;
+    bool m_open = false; // cached: QWebSocket::state() is too slow for the broadcast path
 };
 
 } // namespace TableTap

@@ -4,6 +4,7 @@
 #include "enginesession.h"
 #include "enginetransport.h"
 #include "serverlogging.h"
+#include "serverwebsockettransport.h"
 #include "sionamespace.h"
 #include "sioserver.h"
 #include "sioserversocket.h"
@@ -26,6 +27,8 @@ SioConnection::SioConnection(SioServer *server, EngineSession *session, PeerRequ
 {
     connect(session, &EngineSession::messageReceived, this, &SioConnection::onMessage);
     connect(session, &EngineSession::closed, this, &SioConnection::onEngineClosed);
+    connect(session, &EngineSession::upgraded, this, &SioConnection::updateFastPath);
+    updateFastPath();
     m_connectTimer.start(server->options().connectTimeout, Qt::PreciseTimer, this);
 }
 
@@ -39,6 +42,21 @@ void SioConnection::writePackets(const QList<EngineIO::Packet> &packets, bool is
 {
     if (m_closed || m_overflow || !m_session)
         return;
+    ServerWebSocketTransport *ws = m_websocket.data();
+    if (ws && ws->isWritable() && m_session->bufferedPackets() == 0
+        && m_session->state() == EngineSession::State::Open && !m_session->isUpgrading()) {
+        // What EngineSession::send() would do, minus its per-call bookkeeping.
+        ws->send(packets);
+        SioServer::Counters &c = m_server->counters();
+        c.packetsOut += packets.size();
+        for (const EngineIO::Packet &p : packets)
+            c.bytesOut += p.data.size();
+        if (ws->pendingBytes() > m_server->options().maxBufferedBytes) {
+            m_overflow = true;
+            QMetaObject::invokeMethod(this, &SioConnection::dropSlowReader, Qt::QueuedConnection);
+        }
+        return;
+    }
     EngineTransport *transport = m_session->transport();
     if (isVolatile && (!transport || !transport->isWritable()))
         return;
@@ -55,6 +73,12 @@ void SioConnection::writePackets(const QList<EngineIO::Packet> &packets, bool is
         // Never close inside a write: a broadcast may be iterating over this client's rooms.
         QMetaObject::invokeMethod(this, &SioConnection::dropSlowReader, Qt::QueuedConnection);
     }
+}
+
+void SioConnection::updateFastPath()
+{
+    m_websocket
+        = m_session ? qobject_cast<ServerWebSocketTransport *>(m_session->transport()) : nullptr;
 }
 
 void SioConnection::writePacket(const SocketIO::Packet &packet)

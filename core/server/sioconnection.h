@@ -17,6 +17,7 @@
 
 namespace TableTap {
 
+class ServerWebSocketTransport;
 class SioServer;
 class SioServerSocket;
 
@@ -54,9 +55,12 @@ private:
     void addSocket(SioServerSocket *socket);
     void removeSocket(SioServerSocket *socket);
     void dropSlowReader();
+    void updateFastPath();
 
     SioServer *m_server;
     QPointer<EngineSession> m_session;
+    // Set while the session is on a websocket with nothing buffered: writes go straight to it.
+    QPointer<ServerWebSocketTransport> m_websocket;
     PeerRequest m_peer;
     QString m_id;
     SocketIO::BinaryAssembler m_assembler;

@@ -46,7 +46,12 @@ SioNamespace::SioNamespace(SioServer *server, QString name)
         m_recovery = std::make_unique<SioRecoveryLog>(o.recoveryWindow, o.recoveryMaxPackets);
 }
 
-SioNamespace::~SioNamespace() = default;
+SioNamespace::~SioNamespace()
+{
+    // Sockets are children and die after the room table; they must not touch it then.
+    for (SioServerSocket *s : findChildren<SioServerSocket *>(Qt::FindDirectChildrenOnly))
+        s->m_nsp = nullptr;
+}
 
 void SioNamespace::use(Middleware middleware)
 {

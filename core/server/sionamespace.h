@@ -33,6 +33,7 @@ public:
     class Next
     {
     public:
+        Next() = default; // does nothing when called
         void operator()() const;
         void operator()(const QString &message,
                         const QJsonValue &data = QJsonValue(QJsonValue::Undefined)) const;

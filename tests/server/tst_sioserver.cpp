@@ -1,0 +1,569 @@
+// The Socket.IO server in process, driven by raw websocket peers so every check is a wire string:
+// rooms (union, except, each socket once), middleware (refusal with data, async), acks both ways
+// with timeouts, binary, disconnect reasons, connection state recovery, back-pressure on a slow
+// reader, floods, the handshake seen by upper layers, and operator stats.
+#include "engineserver.h"
+#include "sionamespace.h"
+#include "sioserver.h"
+#include "sioserversocket.h"
+#include "testpeers.h"
+#include "webserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkRequest>
+#include <QTimer>
+
+using namespace TableTap;
+using namespace TestPeers;
+
+namespace {
+
+struct Hub
+{
+    explicit Hub(SioServer::Options sio = {}, int pingInterval = 5000, int pingTimeout = 5000)
+    {
+        EngineServer::Options eio;
+        eio.pingInterval = pingInterval;
+        eio.pingTimeout = pingTimeout;
+        web = std::make_unique<WebServer>();
+        engine = std::make_unique<EngineServer>(eio);
+        io = std::make_unique<SioServer>(engine.get(), sio);
+        web->mount(engine.get());
+        QObject::connect(io->of("/"), &SioNamespace::connection, io.get(),
+                         [this](SioServerSocket *s) {
+                             const QString name = s->handshake().auth.value("name").toString();
+                             sockets.insert(name, s);
+                         });
+    }
+    bool listen() { return web->listen(QHostAddress::LocalHost, 0); }
+    QString url(const QString &query = {}) const
+    {
+        return QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket%2")
+            .arg(web->serverPort())
+            .arg(query);
+    }
+    // Opens a peer and joins "/" with auth {"name": name}; returns the CONNECT reply.
+    QByteArray join(WsPeer &peer, const QString &name, const QByteArray &nsp = {})
+    {
+        if (!peer.open(url()) || !peer.nextText().startsWith('0'))
+            return {};
+        const QByteArray prefix = nsp.isEmpty() ? QByteArray() : nsp + ",";
+        peer.sendText("40" + prefix + R"({"name":")" + name.toUtf8() + "\"}");
+        return peer.nextNonPing();
+    }
+    std::unique_ptr<WebServer> web;
+    std::unique_ptr<EngineServer> engine;
+    std::unique_ptr<SioServer> io;
+    QHash<QString, QPointer<SioServerSocket>> sockets;
+};
+
+// Reads frames until `marker` arrives; returns the text frames before it.
+QList<QByteArray> until(WsPeer &peer, const QByteArray &marker)
+{
+    QList<QByteArray> seen;
+    for (int i = 0; i < 100; ++i) {
+        const QByteArray f = peer.nextNonPing(3000);
+        if (f == "<none>" || f == marker)
+            break;
+        seen.append(f);
+    }
+    return seen;
+}
+
+} // namespace
+
+class tst_SioServer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roomsUnionExceptEachOnce();
+    void socketBroadcastExcludesSender();
+    void reservedNamesRefused();
+    void middlewareRefusalWithData();
+    void asyncMiddleware();
+    void middlewarePendingWhenClientLeaves();
+    void serverAckAndTimeout();
+    void binaryFromServer();
+    void disconnectReasons();
+    void pingTimeoutReason();
+    void disconnectWithClose();
+    void recoveryReplaysMissedEventsBeforeConnect();
+    void recoveryRefusedForUnknownOffset();
+    void handshakeExposed();
+    void slowReaderIsDropped();
+    void floodLeavesServerResponsive();
+    void stats();
+};
+
+void tst_SioServer::roomsUnionExceptEachOnce()
+{
+    Hub hub;
+    QVERIFY(hub.listen());
+    WsPeer a, b, c;
+    QVERIFY(hub.join(a, "a").startsWith("40{"));
+    QVERIFY(hub.join(b, "b").startsWith("40{"));
+    QVERIFY(hub.join(c, "c").startsWith("40{"));
+    QTRY_COMPARE(hub.sockets.size(), 3);
+    hub.sockets["a"]->join(QStringList{"r1", "r2"});
+    hub.sockets["b"]->join("r2");
+    hub.sockets["c"]->join(QStringList{"r2", "r3"});
+    SioNamespace *root = hub.io->of("/");
+    QCOMPARE(root->to(QStringList{"r1", "r2"}).except("r3").emitEvent("x", {1}), 2);
+    QCOMPARE(root->to("r2").except(hub.sockets["b"]->id()).emitEvent("y"), 2);
+    QCOMPARE(root->to(hub.sockets["c"]->id()).emitEvent("z"), 1); // a socket's own room
+    root->emitEvent("end");
+    QCOMPARE(until(a, R"(42["end"])"), (QList<QByteArray>{R"(42["x",1])", R"(42["y"])"}));
+    QCOMPARE(until(b, R"(42["end"])"), (QList<QByteArray>{R"(42["x",1])"}));
+    QCOMPARE(until(c, R"(42["end"])"), (QList<QByteArray>{R"(42["y"])", R"(42["z"])"}));
+    hub.sockets["c"]->leave("r2");
+    QCOMPARE(root->to("r2").emitEvent("w"), 2);
+    QCOMPARE(root->roomSizes().value("r2"), 2);
+}
+
+void tst_SioServer::socketBroadcastExcludesSender()
+{
+    Hub hub;
+    QVERIFY(hub.listen());
+    WsPeer a, b;
+    hub.join(a, "a");
+    hub.join(b, "b");
+    QTRY_COMPARE(hub.sockets.size(), 2);
+    QCOMPARE(hub.sockets["a"]->broadcast().emitEvent("hi"), 1);
+    QCOMPARE(b.nextNonPing(), QByteArray(R"(42["hi"])"));
+    hub.io->of("/")->emitEvent("end");
+    QCOMPARE(a.nextNonPing(), QByteArray(R"(42["end"])"));
+}
+
+void tst_SioServer::reservedNamesRefused()
+{
+    Hub hub;
+    QVERIFY(hub.listen());
+    WsPeer a;
+    hub.join(a, "a");
+    QTRY_COMPARE(hub.sockets.size(), 1);
+    QVERIFY(!hub.sockets["a"]->emitEvent("connect"));
+    QVERIFY(!hub.sockets["a"]->emitEvent("disconnecting"));
+    QCOMPARE(hub.io->of("/")->emitEvent("newListener"), 0);
+    QVERIFY(hub.sockets["a"]->emitEvent("fine"));
+    QCOMPARE(a.nextNonPing(), QByteArray(R"(42["fine"])"));
+}
+
+void tst_SioServer::middlewareRefusalWithData()
+{
+    Hub hub;
+    hub.io->of("/orders")->use([](SioServerSocket *s, const SioNamespace::Next &next) {
+        if (s->handshake().auth.value("token").toString() == "good")
+            next();
+        else
+            next("Authentication error", QJsonObject{{"reason", "bad token"}});
+    });
+    QVERIFY(hub.listen());
+    WsPeer peer;
+    QVERIFY(peer.open(hub.url()));
+    peer.nextText();
+    peer.sendText(R"(40/orders,{"token":"bad"})");
+    const QByteArray refused = peer.nextNonPing();
+    QVERIFY2(refused.startsWith("44/orders,"), refused);
+    const QJsonObject o = QJsonDocument::fromJson(refused.mid(10)).object();
+    QCOMPARE(o.value("message").toString(), "Authentication error");
+    QCOMPARE(o.value("data").toObject().value("reason").toString(), "bad token");
+    // The connection stays usable: try again with a good token.
+    peer.sendText(R"(40/orders,{"token":"good"})");
+    QVERIFY(peer.nextNonPing().startsWith("40/orders,{\"sid\""));
+    QCOMPARE(hub.io->of("/orders")->socketCount(), 1);
+}
+
+void tst_SioServer::asyncMiddleware()
+{
+    Hub hub;
+    QStringList order;
+    SioNamespace *nsp = hub.io->of("/slow");
+    nsp->use([&order](SioServerSocket *, const SioNamespace::Next &next) {
+        order << "first";
+        QTimer::singleShot(100, [next] { next(); });
+    });
+    nsp->use([&order](SioServerSocket *, const SioNamespace::Next &next) {
+        order << "second";
+        next();
+        next("ignored"); // a second call does nothing
+    });
+    QObject::connect(nsp, &SioNamespace::connection, nsp, [&order](SioServerSocket *s) {
+        order << "connection";
+        s->emitEvent("welcome");
+    });
+    QVERIFY(hub.listen());
+    WsPeer peer;
+    QVERIFY(peer.open(hub.url()));
+    peer.nextText();
+    peer.sendText("40/slow,");
+    QVERIFY(peer.nextNonPing().startsWith("40/slow,{\"sid\""));
+    QCOMPARE(peer.nextNonPing(), QByteArray(R"(42/slow,["welcome"])"));
+    QCOMPARE(order, (QStringList{"first", "second", "connection"}));
+}
+
+void tst_SioServer::middlewarePendingWhenClientLeaves()
+{
+    Hub hub;
+    SioNamespace::Next kept;
+    bool haveNext = false;
+    SioNamespace *nsp = hub.io->of("/held");
+    nsp->use([&](SioServerSocket *, const SioNamespace::Next &next) {
+        kept = next;
+        haveNext = true;
+    });
+    int connections = 0;
+    QObject::connect(nsp, &SioNamespace::connection, nsp,
+                     [&](SioServerSocket *) { ++connections; });
+    QVERIFY(hub.listen());
+    {
+        WsPeer peer;
+        QVERIFY(peer.open(hub.url()));
+        peer.nextText();
+        peer.sendText("40/held,");
+        QTRY_VERIFY(haveNext);
+        peer.socket().abort();
+    }
+    QTRY_COMPARE(hub.io->clientCount(), 0);
+    kept(); // too late: must be harmless
+    QTest::qWait(20);
+    QCOMPARE(connections, 0);
+    QCOMPARE(nsp->socketCount(), 0);
+}
+
+void tst_SioServer::serverAckAndTimeout()
+{
+    Hub hub;
+    QVERIFY(hub.listen());
+    WsPeer a;
+    hub.join(a, "a");
+    QTRY_COMPARE(hub.sockets.size(), 1);
+    SioServerSocket::AckReply reply;
+    bool called = false;
+    QVERIFY(hub.sockets["a"]->emitWithAck(
+        "question", {42},
+        [&](const SioServerSocket::AckReply &r) {
+            reply = r;
+            called = true;
+        },
+        2000));
+    QCOMPARE(a.nextNonPing(), QByteArray(R"(420["question",42])"));
+    a.sendText(R"(430["answer",{"x":1}])");
+    QTRY_VERIFY(called);
+    QVERIFY(reply.ok());
+    QCOMPARE(reply.args, (QJsonArray{"answer", QJsonObject{{"x", 1}}}));
+
+    called = false;
+    QVERIFY(hub.sockets["a"]->emitWithAck(
+        "ignored", {},
+        [&](const SioServerSocket::AckReply &r) {
+            reply = r;
+            called = true;
+        },
+        100));
+    QCOMPARE(a.nextNonPing(), QByteArray(R"(421["ignored"])"));
+    QTRY_VERIFY_WITH_TIMEOUT(called, 2000);
+    QCOMPARE(reply.error, QStringLiteral("operation has timed out"));
+    // A late ack for a timed-out id matches nothing and does no harm.
+    a.sendText(R"(431[])");
+    hub.sockets["a"]->emitEvent("still");
+    QCOMPARE(a.nextNonPing(), QByteArray(R"(42["still"])"));
+}
+
+void tst_SioServer::binaryFromServer()
+{
+    Hub hub;
+    QVERIFY(hub.listen());
+    WsPeer a;
+    hub.join(a, "a");
+    QTRY_COMPARE(hub.sockets.size(), 1);
+    hub.sockets["a"]->emitEvent("file", {QJsonObject{{"_placeholder", true}, {"num", 0}}, "name"},
+                                {QByteArray("\x00\xff", 2)});
+    QCOMPARE(a.nextNonPing(), QByteArray(R"(451-["file",{"_placeholder":true,"num":0},"name"])"));
+    auto bin = a.next();
+    QVERIFY(bin && bin->binary);
+    QCOMPARE(bin->data, QByteArray("\x00\xff", 2));
+    // Binary from the client reaches the handler with its attachments.
+    QList<QByteArray> got;
+    hub.sockets["a"]->on("upload", [&](const QJsonArray &args, const QList<QByteArray> &att,
+                                       const SioServerSocket::Ack &ack) {
+        got = att;
+        ack({"stored"}, {QByteArray("ok")});
+        Q_UNUSED(args)
+    });
+    a.sendText(R"(452-7["upload",{"_placeholder":true,"num":1},{"_placeholder":true,"num":0}])");
+    a.sendBinary("first");
+    a.sendBinary("second");
+    QCOMPARE(a.nextNonPing(), QByteArray(R"(461-7["stored"])"));
+    auto ackBin = a.next();
+    QVERIFY(ackBin && ackBin->binary && ackBin->data == "ok");
+    QCOMPARE(got, (QList<QByteArray>{"first", "second"}));
+}
+
+void tst_SioServer::disconnectReasons()
+{
+    Hub hub;
+    QVERIFY(hub.listen());
+    QStringList reasons;
+    QObject::connect(hub.io->of("/"), &SioNamespace::connection, hub.io.get(),
+                     [&reasons](SioServerSocket *s) {
+                         QObject::connect(s, &SioServerSocket::disconnected, s,
+                                          [&reasons](const QString &r) { reasons << r; });
+                     });
+    WsPeer a;
+    hub.join(a, "a");
+    a.sendText("41");
+    QTRY_COMPARE(reasons, QStringList{"client namespace disconnect"});
+    hub.sockets.clear();
+    a.sendText(R"(40{"name":"a2"})");
+    QVERIFY(a.nextNonPing().startsWith("40{"));
+    QTRY_VERIFY(hub.sockets.contains("a2"));
+    hub.sockets["a2"]->disconnect();
+    QCOMPARE(a.nextNonPing(), QByteArray("41"));
+    QTRY_COMPARE(reasons.size(), 2);
+    QCOMPARE(reasons.at(1), "server namespace disconnect");
+    QVERIFY(!a.isClosed()); // only the namespace was left
+    a.sendText(R"(40{"name":"a3"})");
+    QVERIFY(a.nextNonPing().startsWith("40{"));
+    a.socket().close();
+    QTRY_COMPARE(reasons.size(), 3);
+    QCOMPARE(reasons.at(2), "transport close");
+}
+
+void tst_SioServer::pingTimeoutReason()
+{
+    Hub hub({}, 100, 100);
+    QVERIFY(hub.listen());
+    QString reason;
+    QObject::connect(hub.io->of("/"), &SioNamespace::connection, hub.io.get(),
+                     [&reason](SioServerSocket *s) {
+                         QObject::connect(s, &SioServerSocket::disconnected, s,
+                                          [&reason](const QString &r) { reason = r; });
+                     });
+    WsPeer a;
+    QVERIFY(a.open(hub.url()));
+    a.nextText();
+    a.sendText("40");
+    // Never answer the pings.
+    QTRY_COMPARE_WITH_TIMEOUT(reason, QStringLiteral("ping timeout"), 3000);
+    QVERIFY(a.waitForClose());
+}
+
+void tst_SioServer::disconnectWithClose()
+{
+    Hub hub;
+    hub.io->of("/other");
+    QVERIFY(hub.listen());
+    WsPeer a;
+    hub.join(a, "a");
+    a.sendText("40/other,");
+    QVERIFY(a.nextNonPing().startsWith("40/other,"));
+    QTRY_VERIFY(hub.sockets.contains("a"));
+    hub.sockets["a"]->disconnect(true);
+    QList<QByteArray> frames;
+    for (int i = 0; i < 2; ++i)
+        frames << a.nextNonPing();
+    std::sort(frames.begin(), frames.end());
+    QCOMPARE(frames, (QList<QByteArray>{"41", "41/other,"}));
+    QVERIFY(a.waitForClose());
+    QTRY_COMPARE(hub.io->clientCount(), 0);
+}
+
+void tst_SioServer::recoveryReplaysMissedEventsBeforeConnect()
+{
+    SioServer::Options o;
+    o.connectionStateRecovery = true;
+    Hub hub(o);
+    QVERIFY(hub.listen());
+    QByteArray pid, sid, offset;
+    {
+        WsPeer a;
+        const QByteArray reply = hub.join(a, "a");
+        const QJsonObject connect = QJsonDocument::fromJson(reply.mid(2)).object();
+        pid = connect.value("pid").toString().toUtf8();
+        sid = connect.value("sid").toString().toUtf8();
+        QVERIFY(!pid.isEmpty() && !sid.isEmpty());
+        QTRY_VERIFY(hub.sockets.contains("a"));
+        hub.sockets["a"]->join("room");
+        hub.sockets["a"]->data().insert("user", 7);
+        hub.io->of("/")->to("room").emitEvent("before", {1});
+        const QByteArray first = a.nextNonPing();
+        // The offset is a trailing string argument.
+        const QJsonArray args = QJsonDocument::fromJson(first.mid(2)).array();
+        QCOMPARE(args.size(), 3);
+        QCOMPARE(args.at(0).toString(), "before");
+        offset = args.at(2).toString().toUtf8();
+        QVERIFY(!offset.isEmpty());
+        a.socket().abort(); // dropped, not a deliberate disconnect
+    }
+    QTRY_COMPARE(hub.io->of("/")->socketCount(), 0);
+    hub.io->of("/")->to("room").emitEvent("missed1", {"x"});
+    hub.io->of("/")->to("elsewhere").emitEvent("notMine");
+    hub.io->of("/")->emitEvent("missed2");
+    hub.sockets.clear();
+
+    WsPeer b;
+    QVERIFY(b.open(hub.url()));
+    b.nextText();
+    b.sendText(R"(40{"name":"a","pid":")" + pid + R"(","offset":")" + offset + "\"}");
+    const QByteArray m1 = b.nextNonPing();
+    const QByteArray m2 = b.nextNonPing();
+    const QByteArray connect = b.nextNonPing();
+    QVERIFY2(m1.startsWith(R"(42["missed1","x",")"), m1);
+    QVERIFY2(m2.startsWith(R"(42["missed2",")"), m2);
+    QVERIFY2(connect.startsWith("40{"), connect);
+    const QJsonObject c = QJsonDocument::fromJson(connect.mid(2)).object();
+    QCOMPARE(c.value("sid").toString().toUtf8(), sid);
+    QCOMPARE(c.value("pid").toString().toUtf8(), pid);
+    QTRY_VERIFY(hub.sockets.contains("a"));
+    SioServerSocket *restored = hub.sockets["a"];
+    QVERIFY(restored->isRecovered());
+    QVERIFY(restored->isInRoom("room"));
+    QCOMPARE(restored->data().value("user").toInt(), 7);
+}
+
+void tst_SioServer::recoveryRefusedForUnknownOffset()
+{
+    SioServer::Options o;
+    o.connectionStateRecovery = true;
+    Hub hub(o);
+    QVERIFY(hub.listen());
+    WsPeer b;
+    QVERIFY(b.open(hub.url()));
+    b.nextText();
+    b.sendText(R"(40{"name":"n","pid":"nope","offset":"zz-1"})");
+    const QByteArray connect = b.nextNonPing();
+    QVERIFY(connect.startsWith("40{"));
+    QTRY_VERIFY(hub.sockets.contains("n"));
+    QVERIFY(!hub.sockets["n"]->isRecovered());
+}
+
+void tst_SioServer::handshakeExposed()
+{
+    Hub hub;
+    QVERIFY(hub.listen());
+    QWebSocket ws;
+    QNetworkRequest request(QUrl(hub.url("&cafe_id=7&user_role=manager")));
+    request.setRawHeader("X-Test", "yes");
+    QSignalSpy connected(&ws, &QWebSocket::connected);
+    ws.open(request);
+    QVERIFY(connected.wait(5000));
+    ws.sendTextMessage(R"(40{"name":"h","token":"t"})");
+    QTRY_VERIFY(hub.sockets.contains("h"));
+    const SioServerSocket::Handshake &h = hub.sockets["h"]->handshake();
+    QCOMPARE(h.query("cafe_id"), QByteArray("7"));
+    QCOMPARE(h.query("user_role"), QByteArray("manager"));
+    QCOMPARE(h.header("x-test"), QByteArray("yes"));
+    QCOMPARE(h.auth.value("token").toString(), "t");
+    QCOMPARE(h.peer.address, QHostAddress(QHostAddress::LocalHost));
+    QVERIFY(h.peer.port != 0);
+    QVERIFY(!h.peer.secure);
+    QVERIFY(h.issued > 0);
+}
+
+void tst_SioServer::slowReaderIsDropped()
+{
+    SioServer::Options o;
+    o.maxBufferedBytes = 1024 * 1024;
+    Hub hub(o);
+    QVERIFY(hub.listen());
+    // A websocket client that completes the handshake, joins, then never reads again.
+    QTcpSocket slow;
+    slow.connectToHost(QHostAddress::LocalHost, hub.web->serverPort());
+    QVERIFY(slow.waitForConnected(5000));
+    slow.write("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: x\r\n"
+               "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    QByteArray response;
+    for (int i = 0; i < 200 && !response.contains("\r\n\r\n"); ++i) {
+        QTest::qWait(10);
+        response += slow.readAll();
+    }
+    QVERIFY2(response.startsWith("HTTP/1.1 101"), response);
+    slow.setReadBufferSize(1); // from now on the client reads (almost) nothing
+    // Client frames must be masked: "40" with a zero mask.
+    slow.write(QByteArray("\x81\x82\x00\x00\x00\x00"
+                          "40",
+                          8));
+    QTRY_COMPARE(hub.io->of("/")->socketCount(), 1);
+    WsPeer good;
+    hub.join(good, "good");
+    QTRY_COMPARE(hub.io->of("/")->socketCount(), 2);
+    const QString big(64 * 1024, QLatin1Char('x'));
+    int rounds = 0;
+    while (hub.io->counters().droppedSlowClients == 0 && rounds < 2000) {
+        hub.io->of("/")->to("slowroom").emitEvent("never");
+        hub.io->of("/")->emitEvent("big", {big});
+        for (int i = 0; i < 3; ++i)
+            QCoreApplication::processEvents();
+        // The good client keeps up.
+        while (good.pending() > 0)
+            good.next(0);
+        ++rounds;
+    }
+    QVERIFY2(hub.io->counters().droppedSlowClients == 1,
+             QByteArray(QByteArray::number(rounds) + " rounds, dropped "
+                        + QByteArray::number(hub.io->counters().droppedSlowClients)));
+    QTRY_COMPARE(hub.io->of("/")->socketCount(), 1);
+    hub.io->of("/")->emitEvent("after");
+    bool sawAfter = false;
+    for (int i = 0; i < 5000 && !sawAfter; ++i) {
+        const QByteArray f = good.nextNonPing(3000);
+        if (f == "<none>")
+            break;
+        sawAfter = f == R"(42["after"])";
+    }
+    QVERIFY(sawAfter);
+}
+
+void tst_SioServer::floodLeavesServerResponsive()
+{
+    Hub hub;
+    QVERIFY(hub.listen());
+    int handled = 0;
+    QObject::connect(hub.io->of("/"), &SioNamespace::connection, hub.io.get(),
+                     [&handled](SioServerSocket *s) {
+                         s->on("spam", [&handled](const QJsonArray &, const QList<QByteArray> &,
+                                                  const SioServerSocket::Ack &) { ++handled; });
+                         s->on("ping?", [](const QJsonArray &a, const QList<QByteArray> &,
+                                           const SioServerSocket::Ack &ack) { ack(a, {}); });
+                     });
+    WsPeer flooder, polite;
+    hub.join(flooder, "flood");
+    hub.join(polite, "polite");
+    for (int i = 0; i < 20000; ++i)
+        flooder.sendText(R"(42["spam",)" + QByteArray::number(i) + "]");
+    polite.sendText(R"(421["ping?","hello"])");
+    QCOMPARE(polite.nextNonPing(10000), QByteArray(R"(431["hello"])"));
+    QTRY_COMPARE_WITH_TIMEOUT(handled, 20000, 20000);
+    QVERIFY(!flooder.isClosed());
+}
+
+void tst_SioServer::stats()
+{
+    Hub hub;
+    hub.io->of("/orders");
+    QVERIFY(hub.listen());
+    WsPeer a, b;
+    hub.join(a, "a");
+    hub.join(b, "b", "/orders");
+    QTRY_COMPARE(hub.sockets.size(), 1);
+    hub.sockets["a"]->join("cafe:1");
+    for (int i = 0; i < 5; ++i)
+        a.sendText(R"(42["e"])");
+    QTRY_COMPARE(hub.io->counters().eventsIn, quint64(5));
+    const SioServer::Stats s = hub.io->stats();
+    QCOMPARE(s.clients, 2);
+    QCOMPARE(s.namespaces.size(), 2);
+    QCOMPARE(s.namespaces.at(0).name, "/");
+    QCOMPARE(s.namespaces.at(0).sockets, 1);
+    QCOMPARE(s.namespaces.at(0).rooms.value("cafe:1"), 1);
+    QCOMPARE(s.namespaces.at(1).name, "/orders");
+    QCOMPARE(s.namespaces.at(1).sockets, 1);
+    QVERIFY(s.counters.packetsIn >= 7);
+    QVERIFY(s.counters.bytesOut > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(hub.io->stats().eventsInPerSecond > 0, 3000);
+}
+
+QTEST_GUILESS_MAIN(tst_SioServer)
+#include "tst_sioserver.moc"
