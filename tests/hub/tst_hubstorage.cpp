@@ -1,0 +1,410 @@
+// Storage: versioned migrations (from empty, step by step, idempotent, refusing newer files,
+// a failed step leaving the previous version), the durability pragmas, savepoints, group
+// commit through submit(), durability across reopening, and a child hub killed with SIGKILL
+// while acknowledging orders: every acked order is there, nothing is half-applied.
+#include "hubschema.h"
+#include "hubtestfixture.h"
+#include "schemamigrator.h"
+#include "storageerror.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTest>
+#include <QThread>
+
+#include <csignal>
+#include <sys/stat.h>
+
+using namespace TableTap;
+using namespace TableTap::Test;
+
+static QStringList tables(SqliteConnection &db)
+{
+    QStringList t;
+    QSqlQuery q = db.exec(QStringLiteral(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name"));
+    while (q.next())
+        t.append(q.value(0).toString());
+    return t;
+}
+
+class TestHubStorage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void migrationsFromEmpty();
+    void migrationsStepByStep();
+    void newerSchemaRefused();
+    void failedStepKeepsPreviousVersion();
+    void durabilityPragmas();
+    void savepointRollback();
+    void committedCommandsSurviveReopen();
+    void groupCommit();
+    void groupCommitSkipsDeadContext();
+    void killedHubLosesNothingAcked();
+};
+
+void TestHubStorage::migrationsFromEmpty()
+{
+    QTemporaryDir dir;
+    SqliteConnection db;
+    QString error;
+    QVERIFY(db.open(dir.filePath(QStringLiteral("c.db")), &error));
+    QCOMPARE(db.userVersion(), 0);
+    QVERIFY2(SchemaMigrator::migrate(db, HubSchema::cafeSteps(), &error), qPrintable(error));
+    QCOMPARE(db.userVersion(), HubSchema::cafeSteps().last().version);
+    const QStringList after = tables(db);
+    for (const char *t : {"orders", "order_items", "payments", "inventory_items", "events",
+                          "processed_requests", "timesheets"})
+        QVERIFY2(after.contains(QLatin1String(t)), t);
+    // Idempotent: running again changes nothing.
+    QVERIFY(SchemaMigrator::migrate(db, HubSchema::cafeSteps(), &error));
+    QCOMPARE(tables(db), after);
+    QCOMPARE(db.userVersion(), 2);
+    SqliteConnection reg;
+    QVERIFY(reg.open(dir.filePath(QStringLiteral("hub.db")), &error));
+    QVERIFY(SchemaMigrator::migrate(reg, HubSchema::registrySteps(), &error));
+    QCOMPARE(tables(reg), (QStringList{"cafes", "user_owners"}));
+}
+
+void TestHubStorage::migrationsStepByStep()
+{
+    QTemporaryDir dir;
+    QString error;
+    {
+        SqliteConnection db;
+        QVERIFY(db.open(dir.filePath(QStringLiteral("c.db")), &error));
+        QVERIFY(SchemaMigrator::migrate(db, HubSchema::cafeSteps(), &error, 1));
+        QCOMPARE(db.userVersion(), 1);
+        QVERIFY(!tables(db).contains(QStringLiteral("events")));
+        db.exec(
+            QStringLiteral("INSERT INTO settings(key, value) VALUES ('prep_time_minutes', '[9]')"));
+    }
+    SqliteConnection db;
+    QVERIFY(db.open(dir.filePath(QStringLiteral("c.db")), &error));
+    QVERIFY(SchemaMigrator::migrate(db, HubSchema::cafeSteps(), &error));
+    QCOMPARE(db.userVersion(), 2);
+    QVERIFY(tables(db).contains(QStringLiteral("events")));
+    QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'prep_time_minutes'"))
+                 .toString(),
+             QStringLiteral("[9]"));
+}
+
+void TestHubStorage::newerSchemaRefused()
+{
+    QTemporaryDir dir;
+    SqliteConnection db;
+    QString error;
+    QVERIFY(db.open(dir.filePath(QStringLiteral("c.db")), &error));
+    db.setUserVersion(99);
+    QVERIFY(!SchemaMigrator::migrate(db, HubSchema::cafeSteps(), &error));
+    QVERIFY2(error.contains(QStringLiteral("newer")), qPrintable(error));
+    QCOMPARE(db.userVersion(), 99);
+}
+
+void TestHubStorage::failedStepKeepsPreviousVersion()
+{
+    QTemporaryDir dir;
+    SqliteConnection db;
+    QString error;
+    QVERIFY(db.open(dir.filePath(QStringLiteral("c.db")), &error));
+    const QList<MigrationStep> steps{
+        {1, {QStringLiteral("CREATE TABLE a (x INTEGER)")}},
+        {2,
+         {QStringLiteral("CREATE TABLE b (x INTEGER)"), QStringLiteral("CREATE TABLE broken (")}},
+    };
+    QVERIFY(!SchemaMigrator::migrate(db, steps, &error));
+    QCOMPARE(db.userVersion(), 1);
+    QCOMPARE(tables(db), QStringList{QStringLiteral("a")}); // step 2 left no trace
+    QVERIFY(!db.inTransaction());
+}
+
+void TestHubStorage::durabilityPragmas()
+{
+    HubFixture f;
+    SqliteConnection &db = f.hub->cafe(QStringLiteral("cafe1"))->connection();
+    QCOMPARE(db.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(db.scalar(QStringLiteral("PRAGMA synchronous")).toInt(), 2); // FULL
+    QCOMPARE(db.scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+    QCOMPARE(f.hub->registry().connection().scalar(QStringLiteral("PRAGMA synchronous")).toInt(),
+             2);
+    // Foreign keys are enforced.
+    bool threw = false;
+    try {
+        db.exec(QStringLiteral(
+            "INSERT INTO order_items(id, order_id, position, product_id, product_name, quantity, "
+            "unit_price_cents, total_price_cents, customizations) VALUES ('i', 'no-order', 0, 'p', "
+            "'P', 1, "
+            "1, 1, '[]')"));
+    } catch (const StorageError &) {
+        threw = true;
+    }
+    QVERIFY(threw);
+    // The secret is private to the hub's user.
+    struct stat st;
+    QCOMPARE(::stat(QFile::encodeName(f.dataDir + QStringLiteral("/hub.secret")).constData(), &st),
+             0);
+    QCOMPARE(st.st_mode & 0777, 0600u);
+}
+
+void TestHubStorage::savepointRollback()
+{
+    QTemporaryDir dir;
+    SqliteConnection db;
+    QString error;
+    QVERIFY(db.open(dir.filePath(QStringLiteral("s.db")), &error));
+    db.exec(QStringLiteral("CREATE TABLE t (x INTEGER)"));
+    db.begin();
+    db.exec(QStringLiteral("INSERT INTO t VALUES (1)"));
+    db.savepoint(QStringLiteral("cmd"));
+    db.exec(QStringLiteral("INSERT INTO t VALUES (2)"));
+    db.rollbackToSavepoint(QStringLiteral("cmd"));
+    db.savepoint(QStringLiteral("cmd"));
+    db.exec(QStringLiteral("INSERT INTO t VALUES (3)"));
+    db.releaseSavepoint(QStringLiteral("cmd"));
+    db.commit();
+    QCOMPARE(db.scalar(QStringLiteral("SELECT group_concat(x) FROM t")).toString(),
+             QStringLiteral("1,3"));
+}
+
+void TestHubStorage::committedCommandsSurviveReopen()
+{
+    HubFixture f;
+    QStringList ids;
+    for (int i = 0; i < 5; ++i)
+        ids.append(f.order(f.employee(), QStringLiteral("Latte"))
+                       .data()
+                       .value(u"order")
+                       .toObject()
+                       .value(u"id")
+                       .toString());
+    QVERIFY(f.run(f.employee(), QStringLiteral("/employees"), QStringLiteral("clock_in")).ok());
+    const qint64 seq = f.hub->cafe(QStringLiteral("cafe1"))->lastSequence();
+    const qint64 milk = f.stock(QStringLiteral("MILK001"));
+    f.reopen();
+    const QJsonArray open
+        = f.run(f.manager(), QStringLiteral("/orders"), QStringLiteral("list_orders"))
+              .data()
+              .value(u"open_orders")
+              .toArray();
+    QCOMPARE(open.size(), 5);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(open.at(i).toObject().value(u"id").toString(), ids.at(i));
+    QCOMPARE(f.stock(QStringLiteral("MILK001")), milk);
+    QCOMPARE(
+        f.run(f.employee(), QStringLiteral("/employees"), QStringLiteral("clock_in")).errorType(),
+        QStringLiteral("CONFLICT"));
+    QCOMPARE(f.hub->cafe(QStringLiteral("cafe1"))->lastSequence(), seq);
+    // The sequence continues after a restart.
+    const CommandResult next = f.order(f.employee(), QStringLiteral("Latte"));
+    QCOMPARE(next.events.constFirst().sequence, seq + 1);
+    QCOMPARE(next.data().value(u"order").toObject().value(u"order_number").toString(),
+             QStringLiteral("ORD20240101006"));
+    // A card payment in flight when the hub stopped still gets its answer after the restart.
+    QVERIFY(f.run(f.employee(), QStringLiteral("/payments"), QStringLiteral("start_payment"),
+                  {{"order_id", ids.at(0)}, {"method", "card"}})
+                .ok());
+    f.reopen();
+    QSignalSpy spy(f.hub.get(), &HubService::eventsReady);
+    f.clock.advance(2000);
+    QStringList names;
+    for (const QList<QVariant> &emission : spy)
+        names += HubFixture::names(emission.at(0).value<HubEventList>());
+    QVERIFY2(names.contains(QStringLiteral("payment:completed")), qPrintable(names.join(u',')));
+}
+
+void TestHubStorage::groupCommit()
+{
+    HubFixture f;
+    QList<QPair<int, CommandResult>> results;
+    QObject context;
+    const QString latte = f.productId(QStringLiteral("Latte"));
+    auto orderPayload = [&](const QString &product) {
+        return QJsonObject{
+            {"customer_name", "A"},
+            {"items", QJsonArray{QJsonObject{{"product_id", product}, {"quantity", 1}}}}};
+    };
+    f.hub->submit(f.employee(), QStringLiteral("/orders"), QStringLiteral("create_order"),
+                  orderPayload(latte), &context, [&](const CommandResult &r) {
+                      results.append({1, r});
+                  });
+    f.hub->submit(f.employee(), QStringLiteral("/orders"), QStringLiteral("create_order"),
+                  orderPayload(QStringLiteral("nope")), &context, [&](const CommandResult &r) {
+                      results.append({2, r});
+                  });
+    f.hub->submit(f.employee2(), QStringLiteral("/orders"), QStringLiteral("create_order"),
+                  orderPayload(latte), &context, [&](const CommandResult &r) {
+                      results.append({3, r});
+                  });
+    // Nothing runs before the event loop turns.
+    QVERIFY(results.isEmpty());
+    QCOMPARE(
+        f.scalar(QStringLiteral("cafe1"), QStringLiteral("SELECT COUNT(*) FROM orders")).toInt(),
+        0);
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 3, 5000);
+    QCOMPARE(results.at(0).first, 1);
+    QCOMPARE(results.at(1).first, 2);
+    QCOMPARE(results.at(2).first, 3);
+    QVERIFY(results.at(0).second.ok());
+    QCOMPARE(results.at(1).second.errorType(), QStringLiteral("NOT_FOUND"));
+    QVERIFY(results.at(2).second.ok());
+    // The second order of the batch saw the first one (sequential semantics inside the batch).
+    QCOMPARE(
+        results.at(2).second.data().value(u"order").toObject().value(u"order_number").toString(),
+        QStringLiteral("ORD20240101002"));
+    QCOMPARE(results.at(2)
+                 .second.data()
+                 .value(u"order")
+                 .toObject()
+                 .value(u"assigned_counter")
+                 .toString(),
+             QStringLiteral("Counter 2"));
+    QCOMPARE(
+        f.scalar(QStringLiteral("cafe1"), QStringLiteral("SELECT COUNT(*) FROM orders")).toInt(),
+        2);
+    // execute() runs anything still queued first, so order is kept.
+    f.hub->submit(f.manager(), QStringLiteral("/system"), QStringLiteral("update_settings"),
+                  QJsonObject{{"prep_time_minutes", 5}}, nullptr, {});
+    const CommandResult after
+        = f.run(f.manager(), QStringLiteral("/system"), QStringLiteral("get_settings"));
+    QCOMPARE(after.data().value(u"settings").toObject().value(u"prep_time_minutes").toInt(), 5);
+}
+
+void TestHubStorage::groupCommitSkipsDeadContext()
+{
+    HubFixture f;
+    bool called = false;
+    {
+        QObject context;
+        f.hub->submit(f.employee(), QStringLiteral("/system"), QStringLiteral("get_settings"), {},
+                      &context, [&](const CommandResult &) { called = true; });
+    }
+    f.hub->flushQueue();
+    QVERIFY(!called);
+}
+
+// The child: opens the hub in TT_HUB_CHILD_DATA and acknowledges orders as fast as it can,
+// printing "acked <n> <order id>" after each ack, until it is killed (or 60 s pass).
+static int childMain()
+{
+    HubOptions options;
+    options.dataDir = qEnvironmentVariable("TT_HUB_CHILD_DATA");
+    options.commandsPerSecond = 0;
+    HubService hub(options);
+    QString error;
+    if (!hub.open(&error))
+        return 3;
+    const HubActor actor{QStringLiteral("child"), QStringLiteral("Child"), HubRole::Manager,
+                         QStringLiteral("k")};
+    const QString espresso
+        = hub.cafe(QStringLiteral("k"))
+              ->connection()
+              .scalar(QStringLiteral("SELECT id FROM products WHERE name = 'Espresso'"))
+              .toString();
+    QTextStream out(stdout);
+    QElapsedTimer timer;
+    timer.start();
+    for (int n = 0; n < 250 && timer.elapsed() < 60000; ++n) {
+        const CommandResult r = hub.execute(
+            actor, QStringLiteral("/orders"), QStringLiteral("create_order"),
+            QJsonObject{
+                {"customer_name", "K"},
+                {"request_id", QStringLiteral("k%1").arg(n)},
+                {"items", QJsonArray{QJsonObject{{"product_id", espresso}, {"quantity", 1}}}}});
+        if (!r.ok())
+            return 4;
+        out << "acked " << n << ' ' << r.data().value(u"order").toObject().value(u"id").toString()
+            << Qt::endl;
+    }
+    QThread::sleep(60);
+    return 0;
+}
+
+void TestHubStorage::killedHubLosesNothingAcked()
+{
+    QTemporaryDir dir;
+    const QString data = dir.path() + QStringLiteral("/data");
+    {
+        QString out, err;
+        QTextStream o(&out), e(&err);
+        QCOMPARE(HubAdminCommands(o, e).run(
+                     {"cafe", "add", "--data", data, "--id", "k", "--name", "Kill"}),
+                 0);
+    }
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TT_HUB_CHILD_DATA"), data);
+    child.setProcessEnvironment(env);
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(child.waitForStarted(10000));
+    QByteArray output;
+    QElapsedTimer timer;
+    timer.start();
+    while (output.count('\n') < 40 && timer.elapsed() < 60000
+           && child.state() == QProcess::Running) {
+        child.waitForReadyRead(200);
+        output += child.readAllStandardOutput();
+    }
+    ::kill(child.processId(), SIGKILL); // no chance to close anything
+    QVERIFY(child.waitForFinished(10000));
+    output += child.readAllStandardOutput();
+    QMap<int, QString> acked;
+    for (const QByteArray &line : output.split('\n')) {
+        const QList<QByteArray> parts = line.split(' ');
+        if (parts.size() == 3 && parts.at(0) == "acked")
+            acked.insert(parts.at(1).toInt(), QString::fromLatin1(parts.at(2)));
+    }
+    QVERIFY2(acked.size() >= 40, qPrintable(QString::number(acked.size())));
+
+    HubOptions options;
+    options.dataDir = data;
+    HubService hub(options);
+    QString error;
+    QVERIFY2(hub.open(&error), qPrintable(error));
+    SqliteConnection &db = hub.cafe(QStringLiteral("k"))->connection();
+    QCOMPARE(db.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    for (auto it = acked.constBegin(); it != acked.constEnd(); ++it)
+        QVERIFY2(db.scalar(QStringLiteral("SELECT COUNT(*) FROM orders WHERE id = ?"), {it.value()})
+                         .toInt()
+                     == 1,
+                 qPrintable(it.value()));
+    // Nothing half-applied: every stored order has its item, its history, its stock movements and
+    // its request record; the stock is exactly what the stored orders took.
+    const int orders = db.scalar(QStringLiteral("SELECT COUNT(*) FROM orders")).toInt();
+    QVERIFY(orders >= acked.size());
+    QVERIFY(orders <= acked.size() + 1); // at most the one in flight when killed, whole
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM order_items")).toInt(), orders);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM order_status_history")).toInt(),
+             orders);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM processed_requests")).toInt(), orders);
+    QCOMPARE(
+        db.scalar(QStringLiteral("SELECT stock FROM inventory_items WHERE sku = 'ESP001'")).toInt(),
+        5000 - 18 * orders);
+    QCOMPARE(
+        db.scalar(QStringLiteral("SELECT stock FROM inventory_items WHERE sku = 'CUP001'")).toInt(),
+        1000 - orders);
+    // A retry of the last acked command is answered from its stored result.
+    const HubActor actor{QStringLiteral("child"), QStringLiteral("Child"), HubRole::Manager,
+                         QStringLiteral("k")};
+    const CommandResult retry = hub.execute(
+        actor, QStringLiteral("/orders"), QStringLiteral("create_order"),
+        QJsonObject{{"customer_name", "K"},
+                    {"request_id", QStringLiteral("k%1").arg(acked.lastKey())},
+                    {"items", QJsonArray{QJsonObject{{"product_id", "x"}, {"quantity", 1}}}}});
+    QVERIFY(retry.replayed);
+    QCOMPARE(retry.data().value(u"order").toObject().value(u"id").toString(), acked.last());
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsSet("TT_HUB_CHILD_DATA"))
+        return childMain();
+    TestHubStorage t;
+    return QTest::qExec(&t, argc, argv);
+}
+
+#include "tst_hubstorage.moc"
