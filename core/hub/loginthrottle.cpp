@@ -16,7 +16,7 @@ void LoginThrottle::recordFailure(const QString &key, qint64 nowMs)
     if (m_entries.size() >= kMaxKeys)
         prune(nowMs);
     Entry &e = m_entries[key];
-    if (e.lastFailure && nowMs - e.lastFailure > kForgetMs)
+    if (e.failures > 0 && nowMs - e.lastFailure > kForgetMs)
         e = Entry{};
     ++e.failures;
     e.lastFailure = nowMs;
