@@ -626,8 +626,8 @@ void tst_SioManager::reconnectsAfterTransportClose()
 void tst_SioManager::reconnectsAfterPingTimeout()
 {
     FakeSioServer server;
-    server.handshake.pingInterval = 60;
-    server.handshake.pingTimeout = 60;
+    server.handshake.pingInterval = 80;
+    server.handshake.pingTimeout = 300;
     SioClientOptions o = testOptions(server);
     o.transports = {QStringLiteral("polling")}; // a polling link can die silently
     SioManager m(url, o);
