@@ -1,0 +1,483 @@
+// The admin command line (HubAdminCommands): cafe add/list, menu import, staff add/list,
+// token, backup; their output, one-line errors and exit codes.
+#include "hubsecret.h"
+#include "hubtestfixture.h"
+#include "menudefinition.h"
+#include "startermenu.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace TableTap;
+using namespace TableTap::Test;
+
+struct Run
+{
+    int code = -1;
+    QString out, err;
+};
+
+static Run admin(const QStringList &args, HubClock *clock = nullptr)
+{
+    Run r;
+    QTextStream o(&r.out), e(&r.err);
+    r.code = HubAdminCommands(o, e, clock).run(args);
+    return r;
+}
+
+class TestHubAdminCommands : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cafeAddAndList();
+    void cafeAddErrors();
+    void menuImport();
+    void menuValidation_data();
+    void menuValidation();
+    void staffAddAndList();
+    void staffErrors();
+    void token();
+    void durations_data();
+    void durations();
+    void backup();
+    void usage();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_data;
+};
+
+void TestHubAdminCommands::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_data = m_dir->path() + QStringLiteral("/data");
+}
+
+void TestHubAdminCommands::cafeAddAndList()
+{
+    Run r = admin({"cafe", "add", "--data", m_data, "--id", "downtown", "--name", "Downtown Cafe"});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.err.isEmpty());
+    QCOMPARE(
+        r.out.trimmed(),
+        QStringLiteral(
+            "added cafe downtown (Downtown Cafe) with 16 products, 15 ingredients, 2 counters"));
+    QVERIFY(QFile::exists(m_data + QStringLiteral("/hub.db")));
+    QVERIFY(QFile::exists(m_data + QStringLiteral("/cafes/downtown.db")));
+    r = admin({"cafe", "add", "--data", m_data, "--id", "airport", "--name", "Airport",
+               "--counters", "Bar, Window, Patio"});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains(QStringLiteral("3 counters")));
+    r = admin({"cafe", "list", "--data", m_data});
+    QCOMPARE(r.code, 0);
+    const QStringList lines = r.out.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines.at(0).startsWith(QStringLiteral("airport\tAirport\t")));
+    QVERIFY(lines.at(1).startsWith(QStringLiteral("downtown\tDowntown Cafe\t")));
+    // The hub serves both.
+    HubOptions options;
+    options.dataDir = m_data;
+    HubService hub(options);
+    QString error;
+    QVERIFY2(hub.open(&error), qPrintable(error));
+    QCOMPARE(hub.cafeIds(), (QStringList{"airport", "downtown"}));
+    const HubActor a{QStringLiteral("x"), QStringLiteral("X"), HubRole::Manager,
+                     QStringLiteral("airport")};
+    const QJsonArray counters
+        = hub.execute(a, QStringLiteral("/system"), QStringLiteral("list_counters"), QJsonObject{})
+              .data()
+              .value(u"counters")
+              .toArray();
+    QCOMPARE(counters.size(), 3);
+    QCOMPARE(counters.at(2).toObject().value(u"counter_name").toString(), QStringLiteral("Patio"));
+    // A cafe added while the hub runs is served on first use.
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "late", "--name", "Late"}).code, 0);
+    QVERIFY(hub.cafe(QStringLiteral("late")));
+}
+
+void TestHubAdminCommands::cafeAddErrors()
+{
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "a", "--name", "A"}).code, 0);
+    Run r = admin({"cafe", "add", "--data", m_data, "--id", "a", "--name", "Again"});
+    QCOMPARE(r.code, int(HubAdminCommands::Conflict));
+    QCOMPARE(r.err.trimmed(), QStringLiteral("tabletap-hub: cafe a already exists"));
+    QCOMPARE(r.err.count(u'\n'), 1);
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "../evil", "--name", "X"}).code,
+             int(HubAdminCommands::UsageError));
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "b"}).code,
+             int(HubAdminCommands::UsageError));
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "b", "--name", "B", "--bogus"}).code,
+             int(HubAdminCommands::UsageError));
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "b", "--name", "B", "--menu",
+                    "/nonexistent.json"})
+                 .code,
+             int(HubAdminCommands::StorageFailure));
+    QCOMPARE(
+        admin({"cafe", "add", "--data", m_data, "--id", "b", "--name", "B", "--counters", "A,A"})
+            .code,
+        int(HubAdminCommands::UsageError));
+    QVERIFY(!QFile::exists(m_data + QStringLiteral("/cafes/b.db")));
+    QCOMPARE(admin({"cafe", "remove", "--data", m_data}).code, int(HubAdminCommands::UsageError));
+}
+
+static QString writeFile(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(content);
+    return path;
+}
+
+void TestHubAdminCommands::menuImport()
+{
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
+    HubOptions options;
+    options.dataDir = m_data;
+    HubService hub(options);
+    QString error;
+    QVERIFY(hub.open(&error));
+    const HubActor m{QStringLiteral("m"), QStringLiteral("M"), HubRole::Manager,
+                     QStringLiteral("c")};
+    // Take some beans first: an import keeps the stock of known ingredients.
+    QVERIFY(hub.execute(m, QStringLiteral("/inventory"), QStringLiteral("adjust_stock"),
+                        QJsonObject{{"sku", "ESP001"}, {"change_type", "waste"}, {"quantity", 100}})
+                .ok());
+    const QString oldLatte
+        = hub.cafe(QStringLiteral("c"))
+              ->connection()
+              .scalar(QStringLiteral("SELECT id FROM products WHERE name = 'Latte'"))
+              .toString();
+    const QString file = writeFile(m_dir->filePath(QStringLiteral("menu.json")), R"({
+      "format": "tabletap-menu", "version": 1,
+      "ingredients": [
+        {"sku": "ESP001", "name": "House Beans", "unit": "g", "stock": 9999, "reorder_level": 500, "max_stock": 8000},
+        {"sku": "CHAI01", "name": "Chai Concentrate", "unit": "ml", "stock": 3000, "reorder_level": 500, "max_stock": 6000}
+      ],
+      "products": [
+        {"name": "Latte", "category": "coffee", "price": 4.80, "recipe": [{"sku": "ESP001", "quantity": 18}]},
+        {"name": "Chai Latte", "category": "tea", "price": 4.20, "recipe": [{"sku": "CHAI01", "quantity": 120}],
+         "customizations": [{"name": "Extra spicy", "price": 0.30}]}
+      ]})");
+    const Run r = admin({"menu", "import", "--data", m_data, "--cafe", "c", file});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out.trimmed(), QStringLiteral("imported 2 products and 2 ingredients into cafe c"));
+    // The running hub sees the new menu at once (the database is the truth).
+    const QJsonArray products
+        = hub.execute(m, QStringLiteral("/orders"), QStringLiteral("list_menu"), QJsonObject{})
+              .data()
+              .value(u"products")
+              .toArray();
+    QCOMPARE(products.size(), 2);
+    QCOMPARE(products.at(0).toObject().value(u"id").toString(), oldLatte); // same product, same id
+    QCOMPARE(products.at(0).toObject().value(u"price").toDouble(), 4.8);
+    QCOMPARE(products.at(1).toObject().value(u"customizations").toArray().size(), 1);
+    SqliteConnection &db = hub.cafe(QStringLiteral("c"))->connection();
+    QCOMPARE(
+        db.scalar(QStringLiteral("SELECT stock FROM inventory_items WHERE sku = 'ESP001'")).toInt(),
+        4900);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT name FROM inventory_items WHERE sku = 'ESP001'"))
+                 .toString(),
+             QStringLiteral("House Beans"));
+    QCOMPARE(
+        db.scalar(QStringLiteral("SELECT stock FROM inventory_items WHERE sku = 'CHAI01'")).toInt(),
+        3000);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM products WHERE retired = 1")).toInt(),
+             15);
+    // Retired products cannot be ordered.
+    const QString mocha
+        = db.scalar(QStringLiteral("SELECT id FROM products WHERE name = 'Mocha'")).toString();
+    QCOMPARE(hub.execute(m, QStringLiteral("/orders"), QStringLiteral("create_order"),
+                         QJsonObject{{"customer_name", "A"},
+                                     {"items", QJsonArray{QJsonObject{{"product_id", mocha},
+                                                                      {"quantity", 1}}}}})
+                 .errorType(),
+             QStringLiteral("NOT_FOUND"));
+    QCOMPARE(admin({"menu", "import", "--data", m_data, "--cafe", "nope", file}).code,
+             int(HubAdminCommands::NotFound));
+    QCOMPARE(admin({"menu", "import", "--data", m_data, "--cafe", "c"}).code,
+             int(HubAdminCommands::UsageError));
+    // The starter menu round-trips through the file format.
+    const QJsonObject starter = StarterMenu::json();
+    QCOMPARE(MenuDefinition::parse(MenuDefinition::parse(starter).toJson()).toJson(),
+             MenuDefinition::parse(starter).toJson());
+}
+
+void TestHubAdminCommands::menuValidation_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    const QByteArray ing
+        = R"("ingredients": [{"sku": "A", "name": "A", "unit": "g", "stock": 1, "reorder_level": 1, "max_stock": 5}])";
+    QTest::newRow("not json") << QByteArray("{oops") << "is not a JSON object";
+    QTest::newRow("no products") << QByteArray("{" + ing + "}") << "products is required";
+    QTest::newRow("unknown sku") << QByteArray(
+        "{" + ing
+        + R"(, "products": [{"name": "P", "price": 1, "recipe": [{"sku": "B", "quantity": 1}]}]})")
+                                 << "products[0].recipe[0].sku: unknown ingredient sku B";
+    QTest::newRow("price 3 decimals")
+        << QByteArray("{" + ing + R"(, "products": [{"name": "P", "price": 1.005}]})")
+        << "products[0].price must be an amount";
+    QTest::newRow("fractional recipe") << QByteArray(
+        "{" + ing
+        + R"(, "products": [{"name": "P", "price": 1, "recipe": [{"sku": "A", "quantity": 0.5}]}]})")
+                                       << "products[0].recipe[0].quantity must be an integer";
+    QTest::newRow("duplicate product") << QByteArray(
+        "{" + ing + R"(, "products": [{"name": "P", "price": 1}, {"name": "P", "price": 2}]})")
+                                       << "products[1].name: product P listed twice";
+    QTest::newRow("reorder above max") << QByteArray(
+        R"({"ingredients": [{"sku": "A", "name": "A", "unit": "g", "stock": 1, "reorder_level": 9, "max_stock": 5}], "products": [{"name": "P", "price": 1}]})")
+                                       << "ingredients[0].reorder_level is above max_stock";
+    QTest::newRow("wrong format") << QByteArray(
+        R"({"format": "csv", "ingredients": [], "products": [{"name": "P", "price": 1}]})")
+                                  << "format must be";
+}
+
+void TestHubAdminCommands::menuValidation()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
+    const QString file = writeFile(m_dir->filePath(QStringLiteral("bad.json")), json);
+    const Run r = admin({"menu", "import", "--data", m_data, "--cafe", "c", file});
+    QCOMPARE(r.code, int(HubAdminCommands::InvalidData));
+    QVERIFY2(r.err.contains(error), qPrintable(r.err));
+    QCOMPARE(r.err.count(u'\n'), 1);
+    // Nothing changed; and cafe add refuses the same file.
+    SqliteConnection db;
+    QString e;
+    db.open(m_data + QStringLiteral("/cafes/c.db"), &e);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM products WHERE retired = 0")).toInt(),
+             16);
+    QCOMPARE(
+        admin({"cafe", "add", "--data", m_data, "--id", "d", "--name", "D", "--menu", file}).code,
+        int(HubAdminCommands::InvalidData));
+}
+
+void TestHubAdminCommands::staffAddAndList()
+{
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
+    Run r = admin({"staff", "add", "--data", m_data, "--cafe", "c", "--code", "EMP001", "--name",
+                   "John Doe", "--role", "employee", "--pin", "4821", "--hourly-rate", "15.5",
+                   "--drink-allowance", "10"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("added employee EMP001 (John Doe) id ")),
+             qPrintable(r.out));
+    QCOMPARE(admin({"staff", "add", "--data", m_data, "--cafe", "c", "--code", "MGR001", "--name",
+                    "Sarah", "--role", "manager", "--pin", "777777", "--hourly-rate", "25"})
+                 .code,
+             0);
+    r = admin({"staff", "list", "--data", m_data, "--cafe", "c"});
+    QCOMPARE(r.code, 0);
+    const QStringList lines = r.out.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines.at(0).startsWith(QStringLiteral("EMP001\tJohn Doe\temployee\t15.50\t10\t")));
+    QVERIFY(lines.at(1).startsWith(QStringLiteral("MGR001\tSarah\tmanager\t25.00\tdefault\t")));
+    QVERIFY(!r.out.contains(QStringLiteral("4821")));
+    // The PIN works for sign-in; the hash is stored, not the PIN.
+    HubOptions options;
+    options.dataDir = m_data;
+    HubService hub(options);
+    QString error;
+    QVERIFY(hub.open(&error));
+    const SignInResult s = hub.signInService().signIn(QStringLiteral("c"), QStringLiteral("EMP001"),
+                                                      QStringLiteral("4821"), {});
+    QVERIFY2(s.ok(), qPrintable(s.message));
+    QCOMPARE(s.actor.name, QStringLiteral("John Doe"));
+    QVERIFY(hub.cafe(QStringLiteral("c"))
+                ->connection()
+                .scalar(QStringLiteral("SELECT pin_hash FROM staff WHERE code = 'EMP001'"))
+                .toString()
+                .startsWith(QStringLiteral("pbkdf2-sha256$")));
+    QCOMPARE(hub.registry().cafeOfUser(s.actor.userId), QStringLiteral("c"));
+}
+
+void TestHubAdminCommands::staffErrors()
+{
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
+    const QStringList base{"staff", "add",    "--data", m_data,   "--cafe",
+                           "c",     "--code", "E1",     "--name", "E"};
+    QCOMPARE(admin(base + QStringList{"--role", "employee", "--pin", "1234", "--hourly-rate", "10"})
+                 .code,
+             0);
+    QCOMPARE(admin(base + QStringList{"--role", "employee", "--pin", "1234", "--hourly-rate", "10"})
+                 .code,
+             int(HubAdminCommands::Conflict));
+    const QStringList other{"staff", "add",    "--data", m_data,   "--cafe",
+                            "c",     "--code", "E2",     "--name", "E"};
+    QCOMPARE(
+        admin(other + QStringList{"--role", "boss", "--pin", "1234", "--hourly-rate", "10"}).code,
+        int(HubAdminCommands::UsageError));
+    QCOMPARE(
+        admin(other + QStringList{"--role", "employee", "--pin", "12", "--hourly-rate", "10"}).code,
+        int(HubAdminCommands::UsageError));
+    QCOMPARE(
+        admin(other + QStringList{"--role", "employee", "--pin", "1234", "--hourly-rate", "-3"})
+            .code,
+        int(HubAdminCommands::UsageError));
+    QCOMPARE(
+        admin(other + QStringList{"--role", "employee", "--pin", "1234", "--hourly-rate", "10.123"})
+            .code,
+        int(HubAdminCommands::UsageError));
+    QCOMPARE(admin(other + QStringList{"--role", "employee", "--pin", "1234"}).code,
+             int(HubAdminCommands::UsageError));
+    QCOMPARE(admin({"staff", "add", "--data", m_data, "--cafe", "zz", "--code", "E3", "--name", "E",
+                    "--role", "employee", "--pin", "1234", "--hourly-rate", "10"})
+                 .code,
+             int(HubAdminCommands::NotFound));
+    QCOMPARE(admin({"staff", "list", "--data", m_data, "--cafe", "zz"}).code,
+             int(HubAdminCommands::NotFound));
+}
+
+void TestHubAdminCommands::token()
+{
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "d", "--name", "D"}).code, 0);
+    ManualClock clock(kStartMs);
+    Run r = admin({"token", "--data", m_data, "--cafe", "c", "--user", "kiosk-1", "--name",
+                   "Front kiosk", "--role", "employee", "--ttl", "30m"},
+                  &clock);
+    QCOMPARE(r.code, 0);
+    const QString token = r.out.trimmed();
+    QCOMPARE(token.count(u'.'), 2);
+    HubOptions options;
+    options.dataDir = m_data;
+    HubService hub(options, &clock);
+    QString error;
+    QVERIFY(hub.open(&error));
+    const auto v = hub.verifyAccessToken(token);
+    QVERIFY2(v.ok(), qPrintable(v.message));
+    QCOMPARE(v.claims.userId, QStringLiteral("kiosk-1"));
+    QCOMPARE(v.claims.name, QStringLiteral("Front kiosk"));
+    QCOMPARE(v.claims.cafeId, QStringLiteral("c"));
+    QCOMPARE(v.claims.expiresAt - v.claims.issuedAt, 1800);
+    clock.advance(1800 * 1000);
+    QCOMPARE(hub.verifyAccessToken(token).error, JsonWebToken::Error::Expired);
+    // Default 12 h; the same device id in another cafe is refused.
+    r = admin({"token", "--data", m_data, "--cafe", "c", "--user", "kiosk-1", "--name", "K",
+               "--role", "manager"},
+              &clock);
+    QCOMPARE(r.code, 0);
+    QCOMPARE(hub.verifyAccessToken(r.out.trimmed()).claims.expiresAt - clock.nowMs() / 1000,
+             12 * 3600);
+    QCOMPARE(admin({"token", "--data", m_data, "--cafe", "d", "--user", "kiosk-1", "--name", "K",
+                    "--role", "employee"})
+                 .code,
+             int(HubAdminCommands::Conflict));
+    QCOMPARE(admin({"token", "--data", m_data, "--cafe", "x", "--user", "k2", "--name", "K",
+                    "--role", "employee"})
+                 .code,
+             int(HubAdminCommands::NotFound));
+    QCOMPARE(admin({"token", "--data", m_data, "--cafe", "c", "--user", "k2", "--name", "K",
+                    "--role", "employee", "--ttl", "soon"})
+                 .code,
+             int(HubAdminCommands::UsageError));
+    QCOMPARE(admin({"token", "--data", m_data, "--cafe", "c", "--user", "k 2", "--name", "K",
+                    "--role", "employee"})
+                 .code,
+             int(HubAdminCommands::UsageError));
+}
+
+void TestHubAdminCommands::durations_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("seconds");
+    QTest::newRow("12h") << "12h" << qint64(43200);
+    QTest::newRow("30m") << "30m" << qint64(1800);
+    QTest::newRow("7d") << "7d" << qint64(604800);
+    QTest::newRow("45s") << "45s" << qint64(45);
+    QTest::newRow("90") << "90" << qint64(90);
+    QTest::newRow("0h") << "0h" << qint64(-1);
+    QTest::newRow("-5m") << "-5m" << qint64(-1);
+    QTest::newRow("1.5h") << "1.5h" << qint64(-1);
+    QTest::newRow("4000d") << "4000d" << qint64(-1);
+    QTest::newRow("1w") << "1w" << qint64(-1);
+}
+
+void TestHubAdminCommands::durations()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, seconds);
+    QCOMPARE(HubAdminCommands::parseDuration(text), seconds);
+}
+
+void TestHubAdminCommands::backup()
+{
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "d", "--name", "D"}).code, 0);
+    // A running hub with an order and a connection holding the WAL open.
+    HubOptions options;
+    options.dataDir = m_data;
+    HubService hub(options);
+    QString error;
+    QVERIFY(hub.open(&error));
+    const HubActor m{QStringLiteral("m"), QStringLiteral("M"), HubRole::Manager,
+                     QStringLiteral("c")};
+    const QString espresso
+        = hub.cafe(QStringLiteral("c"))
+              ->connection()
+              .scalar(QStringLiteral("SELECT id FROM products WHERE name = 'Espresso'"))
+              .toString();
+    QVERIFY(hub.execute(m, QStringLiteral("/orders"), QStringLiteral("create_order"),
+                        QJsonObject{{"customer_name", "A"},
+                                    {"items", QJsonArray{QJsonObject{{"product_id", espresso},
+                                                                     {"quantity", 1}}}}})
+                .ok());
+    const QString out = m_dir->filePath(QStringLiteral("backup"));
+    Run r = admin({"backup", "--data", m_data, "--out", out});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out.trimmed(), QStringLiteral("backed up 2 cafes to ") + out);
+    QVERIFY(QFile::exists(out + QStringLiteral("/hub.db")));
+    struct stat st;
+    QCOMPARE(::stat(QFile::encodeName(out + QStringLiteral("/hub.secret")).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 0777, 0600u);
+    {
+        // The copy is a complete hub data folder: it opens and has the order.
+        HubOptions restored;
+        restored.dataDir = out;
+        HubService copy(restored);
+        QVERIFY2(copy.open(&error), qPrintable(error));
+        QCOMPARE(copy.cafe(QStringLiteral("c"))
+                     ->connection()
+                     .scalar(QStringLiteral("SELECT COUNT(*) FROM orders"))
+                     .toInt(),
+                 1);
+        QCOMPARE(copy.cafe(QStringLiteral("c"))
+                     ->connection()
+                     .scalar(QStringLiteral("PRAGMA integrity_check"))
+                     .toString(),
+                 QStringLiteral("ok"));
+        QCOMPARE(copy.cafeIds(), (QStringList{"c", "d"}));
+    }
+    QCOMPARE(admin({"backup", "--data", m_data, "--out", out}).code,
+             int(HubAdminCommands::Conflict));
+    // One cafe into one file.
+    const QString one = m_dir->filePath(QStringLiteral("c.db"));
+    r = admin({"backup", "--data", m_data, "--out", one, "--cafe", "c"});
+    QCOMPARE(r.code, 0);
+    SqliteConnection db;
+    QVERIFY(db.open(one, &error));
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM orders")).toInt(), 1);
+    QCOMPARE(admin({"backup", "--data", m_data, "--out", one, "--cafe", "c"}).code,
+             int(HubAdminCommands::Conflict));
+    QCOMPARE(admin({"backup", "--data", m_data, "--out", m_dir->filePath(QStringLiteral("x.db")),
+                    "--cafe", "q"})
+                 .code,
+             int(HubAdminCommands::NotFound));
+    QCOMPARE(admin({"backup", "--data", m_data}).code, int(HubAdminCommands::UsageError));
+}
+
+void TestHubAdminCommands::usage()
+{
+    const Run r = admin({});
+    QCOMPARE(r.code, int(HubAdminCommands::UsageError));
+    QVERIFY(r.err.startsWith(QStringLiteral("tabletap-hub: ")));
+    QVERIFY(HubAdminCommands::usage().contains(QStringLiteral("Exit codes")));
+    QCOMPARE(HubAdminCommands::commands(),
+             (QStringList{"cafe", "menu", "staff", "token", "backup"}));
+}
+
+QTEST_GUILESS_MAIN(TestHubAdminCommands)
+#include "tst_hubadmincommands.moc"
