@@ -570,8 +570,7 @@ void SioManager::socketDeactivated(SioSocket *socket)
             return;
         }
     }
-    if (m_readyState == ReadyState::Closed && !m_reconnecting)
-        return;
+    // Also when already closed: a pending or imminent reconnection has nobody to serve.
     closeEngine();
 }
 

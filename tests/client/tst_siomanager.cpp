@@ -963,6 +963,20 @@ void tst_SioManager::destroySocketInsideItsHandlers()
     connect(only, &SioSocket::connected, only, [&] { delete only.data(); });
     QTRY_VERIFY(!only);
     QTRY_COMPARE(m2.state(), SioManager::State::Disconnected);
+
+    // The last socket destroyed when the connection drops: nothing is left to reconnect for.
+    FakeSioServer server3;
+    SioManager m3(url, testOptions(server3));
+    QSignalSpy scheduled(&m3, &SioManager::reconnectScheduled);
+    QPointer<SioSocket> last = m3.socket(QStringLiteral("/orders"));
+    connect(last, &SioSocket::disconnected, last, [&] { delete last.data(); });
+    QTRY_VERIFY(last && last->isConnected());
+    server3.drop(server3.last());
+    QTRY_VERIFY(!last);
+    QTest::qWait(100);
+    QCOMPARE(scheduled.count(), 0);
+    QCOMPARE(server3.connectionCount(), 1);
+    QCOMPARE(m3.state(), SioManager::State::Disconnected);
 }
 
 QTEST_GUILESS_MAIN(tst_SioManager)
