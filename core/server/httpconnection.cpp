@@ -141,10 +141,9 @@ void HttpConnection::writeResponse(HttpExchange *exchange, HttpResponse response
         startLingeringClose();
         return;
     }
-    // Go on with requests that were pipelined behind this one.
-    processBuffered();
-    if (!m_current && !m_lingering && m_socket->bytesAvailable() > 0)
-        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+    // Go on with requests pipelined behind this one, but not from inside the responder's call
+    // stack (a session answering a poll must not see the next request re-enter it).
+    QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
 }
 
 void HttpConnection::writeRawAndClose(const QByteArray &bytes)

@@ -93,8 +93,7 @@ void SioServer::timerEvent(QTimerEvent *event)
     m_lastEventsIn = m_counters.eventsIn;
     m_lastEventsOut = m_counters.eventsOut;
     // Expire recovery state about once a minute, like socket.io's adapter.
-    static thread_local int ticks = 0;
-    if (m_options.connectionStateRecovery && ++ticks % 60 == 0) {
+    if (m_options.connectionStateRecovery && ++m_rateTicks % 60 == 0) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         for (SioNamespace *nsp : std::as_const(m_namespaces)) {
             if (nsp->m_recovery)

@@ -90,6 +90,7 @@ private:
     quint64 m_lastEventsOut = 0;
     double m_eventsInPerSecond = 0;
     double m_eventsOutPerSecond = 0;
+    int m_rateTicks = 0;
 };
 
 } // namespace TableTap
