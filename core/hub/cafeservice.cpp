@@ -263,6 +263,8 @@ CommandResult CafeService::runOne(const Request &r, QList<std::function<void()>>
         m_ctx.discardWork();
         return result;
     } catch (const CommandError &e) {
+        qCDebug(lcHubDomain) << "cafe" << m_cafeId << r.command
+                             << "refused:" << CommandError::typeName(e.type()) << e.message();
         m_db.rollbackToSavepoint(QStringLiteral("cmd"));
         m_throttle = throttleBefore;
         m_ctx.discardWork();
