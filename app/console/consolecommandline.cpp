@@ -1,0 +1,187 @@
+// ConsoleCommandLine parsing.
+#include "consolecommandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QUrl>
+
+namespace TableTap {
+
+namespace {
+// Qt's GUI options that take a value, and those that do not (QGuiApplication / QApplication).
+const QStringList &qtValueOptions()
+{
+    static const QStringList names{QStringLiteral("platform"),
+                                   QStringLiteral("platformpluginpath"),
+                                   QStringLiteral("platformtheme"),
+                                   QStringLiteral("plugin"),
+                                   QStringLiteral("qwindowgeometry"),
+                                   QStringLiteral("qwindowtitle"),
+                                   QStringLiteral("qwindowicon"),
+                                   QStringLiteral("style"),
+                                   QStringLiteral("stylesheet"),
+                                   QStringLiteral("session"),
+                                   QStringLiteral("display"),
+                                   QStringLiteral("geometry"),
+                                   QStringLiteral("name"),
+                                   QStringLiteral("title"),
+                                   QStringLiteral("visual")};
+    return names;
+}
+const QStringList &qtFlagOptions()
+{
+    static const QStringList names{QStringLiteral("reverse"), QStringLiteral("widgetcount"),
+                                   QStringLiteral("nograb"), QStringLiteral("dograb"),
+                                   QStringLiteral("sync")};
+    return names;
+}
+} // namespace
+
+QString ConsoleCommandLine::helpText() const
+{
+    return tr("Usage: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]\n"
+              "\n"
+              "The Table Tap console: live order queue, counters, stock, staff and payments of a\n"
+              "cafe, connected to its in-store hub.\n"
+              "\n"
+              "Options:\n"
+              "  --hub URL      the hub to connect to (http://cafe-pc:3000); without --token the\n"
+              "                 sign-in dialog opens with this address\n"
+              "  --token TOKEN  connect with this access token (from `tabletap-hub token` or\n"
+              "                 another Table Tap server) instead of signing in\n"
+              "  --demo         start a hub inside the console with the simulator and sign in\n"
+              "                 to it as a manager: a live demo cafe\n"
+              "  --lang CODE    language of the console: en or de (default: the saved choice,\n"
+              "                 then the system's language)\n"
+              "  -h, --help     show this help\n"
+              "  --version      show the version\n"
+              "\n"
+              "Without a display (no DISPLAY or WAYLAND_DISPLAY) the console cannot start; run\n"
+              "the headless hub instead: tabletap-hub serve --port 3000\n"
+              "\n"
+              "Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,\n"
+              "64 usage error.\n");
+}
+
+bool ConsoleCommandLine::parse(const QStringList &arguments)
+{
+    // Set Qt's own options aside (QApplication consumes them later).
+    QStringList args;
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (i > 0 && a.startsWith(QLatin1Char('-'))) {
+            QString name = a;
+            while (name.startsWith(QLatin1Char('-')))
+                name.remove(0, 1);
+            if (qtValueOptions().contains(name) && i + 1 < arguments.size()) {
+                if (name == QLatin1String("platform"))
+                    platform = arguments.at(i + 1);
+                ++i;
+                continue;
+            }
+            if (qtFlagOptions().contains(name))
+                continue;
+        }
+        args << a;
+    }
+
+    QCommandLineParser p;
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("help"));
+    const QCommandLineOption versionOption(QStringLiteral("version"), QStringLiteral("version"));
+    const QCommandLineOption hubOption(QStringLiteral("hub"), QStringLiteral("hub"),
+                                       QStringLiteral("URL"));
+    const QCommandLineOption tokenOption(QStringLiteral("token"), QStringLiteral("token"),
+                                         QStringLiteral("TOKEN"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("lang"),
+                                        QStringLiteral("CODE"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("demo"));
+    const QCommandLineOption shotOption(QStringLiteral("screenshot"), QStringLiteral("shot"),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption delayOption(QStringLiteral("screenshot-delay"),
+                                         QStringLiteral("delay"), QStringLiteral("MS"));
+    const QCommandLineOption dataOption(QStringLiteral("data"), QStringLiteral("data"),
+                                        QStringLiteral("DIR"));
+    p.addOptions({helpOption, versionOption, hubOption, tokenOption, langOption, demoOption,
+                  shotOption, delayOption, dataOption});
+    if (!p.parse(args)) {
+        m_error = p.errorText();
+        return false;
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        m_error = tr("unexpected argument: %1").arg(p.positionalArguments().first());
+        return false;
+    }
+    help = p.isSet(helpOption);
+    version = p.isSet(versionOption);
+    hub = p.value(hubOption);
+    token = p.value(tokenOption);
+    language = p.value(langOption);
+    demo = p.isSet(demoOption);
+    screenshot = p.value(shotOption);
+    dataDir = p.value(dataOption);
+    if (help || version)
+        return true;
+    if (p.isSet(delayOption)) {
+        bool ok = false;
+        screenshotDelayMs = p.value(delayOption).toInt(&ok);
+        if (!ok || screenshotDelayMs < 0) {
+            m_error = tr("--screenshot-delay needs milliseconds");
+            return false;
+        }
+    }
+    if (!token.isEmpty() && hub.isEmpty()) {
+        m_error = tr("--token needs --hub");
+        return false;
+    }
+    if (demo && !hub.isEmpty()) {
+        m_error = tr("--demo runs its own hub; leave out --hub");
+        return false;
+    }
+    if (!hub.isEmpty()) {
+        const QUrl url = QUrl::fromUserInput(hub);
+        if (!url.isValid() || url.host().isEmpty()) {
+            m_error = tr("not a hub address: %1").arg(hub);
+            return false;
+        }
+    }
+    if (!language.isEmpty() && language != QLatin1String("en") && language != QLatin1String("de")) {
+        m_error = tr("no translation for language %1 (available: en, de)").arg(language);
+        return false;
+    }
+    return true;
+}
+
+bool ConsoleCommandLine::hasDisplay() const
+{
+    QString platforms = platform;
+    if (platforms.isEmpty())
+        platforms = qEnvironmentVariable("QT_QPA_PLATFORM");
+    const bool x11 = !qEnvironmentVariableIsEmpty("DISPLAY");
+    const bool wayland = !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    if (platforms.isEmpty())
+        return x11 || wayland;
+    // "wayland;xcb" lists fallbacks: one usable platform is enough.
+    for (const QString &entry : platforms.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const QString name = entry.section(QLatin1Char(':'), 0, 0).trimmed();
+        if (name == QLatin1String("xcb")) {
+            if (x11)
+                return true;
+        } else if (name.startsWith(QLatin1String("wayland"))) {
+            if (wayland)
+                return true;
+        } else {
+            return true; // offscreen, minimal, vnc, eglfs, linuxfb: no display server needed
+        }
+    }
+    return false;
+}
+
+QString ConsoleCommandLine::noDisplayMessage()
+{
+    return tr("tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub "
+              "without a screen use: tabletap-hub serve --port 3000");
+}
+
+} // namespace TableTap

@@ -1,0 +1,48 @@
+// tabletap's command line: options, the documented exit codes, and the display check that has
+// to run before a QApplication exists.
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace TableTap {
+
+class ConsoleCommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(TableTap::ConsoleCommandLine)
+public:
+    enum ExitCode {
+        Ok = 0,
+        Failure = 1,     // the embedded hub or the screenshot could not be made
+        NoDisplay = 2,   // no X11 or Wayland display to show a window on
+        UsageError = 64, // unknown option, missing or bad value
+    };
+
+    // Parses argv (Qt's own GUI options such as -platform are set aside, not refused).
+    bool parse(const QStringList &arguments);
+    QString error() const { return m_error; }
+    QString helpText() const;
+
+    // Whether a window can be shown: QT_QPA_PLATFORM (or -platform) names a platform that
+    // needs no display server, or DISPLAY / WAYLAND_DISPLAY is set for xcb / wayland.
+    bool hasDisplay() const;
+    // The one line printed when there is none.
+    static QString noDisplayMessage();
+
+    QString hub;
+    QString token;
+    QString language;
+    bool demo = false;
+    bool help = false;
+    bool version = false;
+    QString screenshot; // hidden: grab the main window to this PNG and quit
+    int screenshotDelayMs = 8000;
+    QString dataDir;  // hidden: the embedded hub's data folder for --demo
+    QString platform; // from -platform, if given
+
+private:
+    QString m_error;
+};
+
+} // namespace TableTap

@@ -1,0 +1,142 @@
+// tabletap: the console. Composition root: command line, display check, language, the session,
+// the main window (rebuilt when the language changes; the session and its data stay).
+#include "cafesession.h"
+#include "consolecommandline.h"
+#include "consolesettings.h"
+#include "languagemanager.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QPointer>
+#include <QScreen>
+#include <QTimer>
+#include <QUrl>
+
+#include <cstdio>
+#include <memory>
+
+using namespace TableTap;
+
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("TableTap"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("tabletap.local"));
+    QCoreApplication::setApplicationName(QStringLiteral("tabletap"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TT_VERSION));
+}
+
+void printLine(FILE *stream, const QString &text)
+{
+    std::fputs(qPrintable(text), stream);
+    if (!text.endsWith(QLatin1Char('\n')))
+        std::fputc('\n', stream);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    ConsoleCommandLine cli;
+    const bool parsed = cli.parse(arguments);
+
+    // Help, usage errors and the missing display are answered without a window system.
+    if (!parsed || cli.help || cli.version || !cli.hasDisplay()) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        LanguageManager languages;
+        languages.install(LanguageManager::resolve(
+            cli.language.isEmpty() ? ConsoleSettings().language() : cli.language));
+        if (!parsed) {
+            printLine(stderr,
+                      QStringLiteral("tabletap: %1 (see tabletap --help)").arg(cli.error()));
+            return ConsoleCommandLine::UsageError;
+        }
+        if (cli.help) {
+            printLine(stdout, cli.helpText());
+            return ConsoleCommandLine::Ok;
+        }
+        if (cli.version) {
+            printLine(stdout, QStringLiteral("tabletap %1").arg(QStringLiteral(TT_VERSION)));
+            return ConsoleCommandLine::Ok;
+        }
+        printLine(stderr, ConsoleCommandLine::noDisplayMessage());
+        return ConsoleCommandLine::NoDisplay;
+    }
+
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("Table Tap"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("tabletap"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tabletap.svg")));
+
+    ConsoleSettings settings;
+    LanguageManager languages;
+    QString languageChoice = cli.language.isEmpty() ? settings.language() : cli.language;
+    languages.install(LanguageManager::resolve(languageChoice));
+
+    if (!cli.token.isEmpty() && !SessionIdentity::fromToken(cli.token).isValid()) {
+        printLine(stderr, QCoreApplication::translate("TableTap::ConsoleCommandLine",
+                                                      "tabletap: the token does not name a user "
+                                                      "and a cafe (see tabletap --help)"));
+        return ConsoleCommandLine::UsageError;
+    }
+    if (cli.demo) {
+        printLine(stderr, QCoreApplication::translate(
+                              "TableTap::ConsoleCommandLine",
+                              "tabletap: this build has no hub inside the console; start "
+                              "tabletap-hub and connect with --hub"));
+        return ConsoleCommandLine::Failure;
+    }
+
+    CafeSession session;
+    std::unique_ptr<MainWindow> window;
+    std::function<void()> buildWindow;
+    buildWindow = [&] {
+        QByteArray geometry;
+        if (window)
+            geometry = window->saveGeometry();
+        window = std::make_unique<MainWindow>(&session, &settings, languageChoice);
+        if (!geometry.isEmpty())
+            window->restoreGeometry(geometry);
+        QObject::connect(window.get(), &MainWindow::languageChangeRequested, &app,
+                         [&](const QString &code) {
+                             languageChoice = code;
+                             languages.install(LanguageManager::resolve(code));
+                             // Rebuilt after this signal returns: the window cannot delete
+                             // itself from inside its own menu.
+                             QTimer::singleShot(0, &app, [&] { buildWindow(); });
+                         });
+        window->show();
+    };
+    buildWindow();
+
+    if (!cli.hub.isEmpty() && !cli.token.isEmpty()) {
+        session.connectWithToken(QUrl::fromUserInput(cli.hub), cli.token);
+    } else {
+        if (!cli.hub.isEmpty())
+            settings.rememberSignIn(QUrl::fromUserInput(cli.hub).toString(), settings.cafeId(),
+                                    settings.employeeCode(), settings.connectTab());
+        window->showConnectDialog();
+    }
+
+    if (!cli.screenshot.isEmpty()) {
+        QTimer::singleShot(cli.screenshotDelayMs, &app, [&] {
+            const QString file = QFileInfo(cli.screenshot).absoluteFilePath();
+            if (!window->grab().save(file, "PNG")) {
+                printLine(stderr, QStringLiteral("tabletap: cannot write %1").arg(file));
+                QCoreApplication::exit(ConsoleCommandLine::Failure);
+                return;
+            }
+            printLine(stdout, file);
+            QCoreApplication::quit();
+        });
+    }
+    return QApplication::exec();
+}

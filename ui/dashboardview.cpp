@@ -1,0 +1,304 @@
+// The dashboard.
+#include "dashboardview.h"
+
+#include "cafesession.h"
+#include "chartdataproxy.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QDateTimeAxis>
+#include <QGridLayout>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QTimerEvent>
+#include <QVBarModelMapper>
+#include <QVBoxLayout>
+#include <QVXYModelMapper>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace TableTap {
+
+namespace {
+QChartView *makeView(QChart *chart, QWidget *parent)
+{
+    chart->setAnimationOptions(QChart::NoAnimation); // live data: animations lag behind it
+    chart->legend()->setVisible(false);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    auto *view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(200);
+    return view;
+}
+
+double niceMax(double v)
+{
+    if (v <= 0)
+        return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(v)));
+    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (v <= step * magnitude)
+            return step * magnitude;
+    return 10 * magnitude;
+}
+} // namespace
+
+DashboardView::DashboardView(CafeSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_series(new ChartDataProxy(this))
+    , m_stockData(new ChartDataProxy(this))
+{
+    setObjectName(QStringLiteral("dashboardView"));
+    DashboardModel *dash = session->dashboard();
+    m_series->setSourceModel(dash);
+    for (int c = 0; c < DashboardModel::ColumnCount; ++c)
+        m_series->setColumnRole(c, DashboardModel::ValueRole);
+    m_stockData->setSourceModel(session->inventory());
+    m_stockData->setColumnRole(InventoryModel::StockColumn, InventoryModel::StockRole);
+    m_stockData->setColumnRole(InventoryModel::ReorderColumn, InventoryModel::ReorderLevelRole);
+
+    // Headline figures.
+    auto *headlines = new QHBoxLayout;
+    headlines->addWidget(addHeadline(QStringLiteral("orders"), tr("Orders today")));
+    headlines->addWidget(addHeadline(QStringLiteral("open"), tr("Open now")));
+    headlines->addWidget(addHeadline(QStringLiteral("revenue"), tr("Revenue today")));
+    headlines->addWidget(addHeadline(QStringLiteral("prep"), tr("Average prep time")));
+    headlines->addWidget(addHeadline(QStringLiteral("staff"), tr("Staff in")));
+
+    // Orders per interval: one bar per bucket.
+    auto *ordersChart = new QChart;
+    ordersChart->setTitle(tr("Orders per %1 minutes").arg(dash->bucketMinutes()));
+    m_orders = new QBarSeries(ordersChart);
+    auto *ordersMapper = new QVBarModelMapper(this);
+    ordersMapper->setFirstBarSetColumn(DashboardModel::OrdersColumn);
+    ordersMapper->setLastBarSetColumn(DashboardModel::OrdersColumn);
+    ordersMapper->setSeries(m_orders);
+    ordersMapper->setModel(m_series);
+    ordersChart->addSeries(m_orders);
+    m_ordersX = new QBarCategoryAxis(ordersChart);
+    m_ordersY = new QValueAxis(ordersChart);
+    m_ordersY->setLabelFormat(QStringLiteral("%d"));
+    ordersChart->addAxis(m_ordersX, Qt::AlignBottom);
+    ordersChart->addAxis(m_ordersY, Qt::AlignLeft);
+    m_orders->attachAxis(m_ordersX);
+    m_orders->attachAxis(m_ordersY);
+
+    // Average prep time per bucket.
+    auto *prepChart = new QChart;
+    prepChart->setTitle(tr("Average prep time (minutes)"));
+    m_prep = new QLineSeries(prepChart);
+    m_prep->setPointsVisible(true);
+    auto *prepMapper = new QVXYModelMapper(this);
+    prepMapper->setXColumn(DashboardModel::StartColumn);
+    prepMapper->setYColumn(DashboardModel::AvgPrepColumn);
+    prepMapper->setSeries(m_prep);
+    prepMapper->setModel(m_series);
+    prepChart->addSeries(m_prep);
+    m_prepX = new QDateTimeAxis(prepChart);
+    m_prepX->setFormat(QStringLiteral("HH:mm"));
+    m_prepY = new QValueAxis(prepChart);
+    prepChart->addAxis(m_prepX, Qt::AlignBottom);
+    prepChart->addAxis(m_prepY, Qt::AlignLeft);
+    m_prep->attachAxis(m_prepX);
+    m_prep->attachAxis(m_prepY);
+
+    // Revenue per bucket.
+    auto *revenueChart = new QChart;
+    revenueChart->setTitle(tr("Revenue per %1 minutes").arg(dash->bucketMinutes()));
+    m_revenue = new QLineSeries(revenueChart);
+    m_revenue->setPointsVisible(true);
+    m_revenue->setColor(QColor(0x2e, 0x7d, 0x32));
+    auto *revenueMapper = new QVXYModelMapper(this);
+    revenueMapper->setXColumn(DashboardModel::StartColumn);
+    revenueMapper->setYColumn(DashboardModel::RevenueColumn);
+    revenueMapper->setSeries(m_revenue);
+    revenueMapper->setModel(m_series);
+    revenueChart->addSeries(m_revenue);
+    m_revenueX = new QDateTimeAxis(revenueChart);
+    m_revenueX->setFormat(QStringLiteral("HH:mm"));
+    m_revenueY = new QValueAxis(revenueChart);
+    revenueChart->addAxis(m_revenueX, Qt::AlignBottom);
+    revenueChart->addAxis(m_revenueY, Qt::AlignLeft);
+    m_revenue->attachAxis(m_revenueX);
+    m_revenue->attachAxis(m_revenueY);
+
+    // Stock against reorder levels: two bars per item.
+    auto *stockChart = new QChart;
+    stockChart->setTitle(tr("Stock against reorder level"));
+    stockChart->legend()->setVisible(true);
+    m_stock = new QHorizontalBarSeries(stockChart);
+    auto *stockMapper = new QVBarModelMapper(this);
+    stockMapper->setFirstBarSetColumn(InventoryModel::StockColumn);
+    stockMapper->setLastBarSetColumn(InventoryModel::ReorderColumn);
+    stockMapper->setSeries(m_stock);
+    stockMapper->setModel(m_stockData);
+    stockChart->addSeries(m_stock);
+    m_stockY = new QBarCategoryAxis(stockChart);
+    m_stockX = new QValueAxis(stockChart);
+    stockChart->addAxis(m_stockY, Qt::AlignLeft);
+    stockChart->addAxis(m_stockX, Qt::AlignBottom);
+    m_stock->attachAxis(m_stockY);
+    m_stock->attachAxis(m_stockX);
+
+    auto *grid = new QGridLayout;
+    grid->addWidget(makeView(ordersChart, this), 0, 0);
+    grid->addWidget(makeView(prepChart, this), 0, 1);
+    grid->addWidget(makeView(revenueChart, this), 1, 0);
+    grid->addWidget(makeView(stockChart, this), 1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(headlines);
+    layout->addLayout(grid, 1);
+
+    for (QAbstractItemModel *m : {static_cast<QAbstractItemModel *>(dash),
+                                  static_cast<QAbstractItemModel *>(session->inventory())}) {
+        connect(m, &QAbstractItemModel::dataChanged, this, &DashboardView::scheduleRescale);
+        connect(m, &QAbstractItemModel::rowsInserted, this, &DashboardView::scheduleRescale);
+        connect(m, &QAbstractItemModel::rowsRemoved, this, &DashboardView::scheduleRescale);
+        connect(m, &QAbstractItemModel::modelReset, this, &DashboardView::scheduleRescale);
+    }
+    connect(session->timesheets(), &BatchedTableModel::flushed, this,
+            &DashboardView::scheduleRescale);
+    connect(session->orders(), &BatchedTableModel::flushed, this, &DashboardView::scheduleRescale);
+    rescale();
+}
+
+QLabel *DashboardView::addHeadline(const QString &name, const QString &caption)
+{
+    auto *box = new QLabel(this);
+    box->setObjectName(QStringLiteral("headline_") + name);
+    box->setAlignment(Qt::AlignCenter);
+    box->setFrameShape(QFrame::StyledPanel);
+    box->setProperty("caption", caption);
+    box->setMinimumHeight(box->fontMetrics().height() * 4);
+    m_headlines.insert(name, box);
+    return box;
+}
+
+QString DashboardView::headline(const QString &name) const
+{
+    const QLabel *l = m_headlines.value(name);
+    return l ? l->property("value").toString() : QString();
+}
+
+void DashboardView::scheduleRescale()
+{
+    // Many changes per second become one rescale.
+    if (!m_rescale.isActive())
+        m_rescale.start(250, this);
+}
+
+void DashboardView::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_rescale.timerId()) {
+        QWidget::timerEvent(event);
+        return;
+    }
+    m_rescale.stop();
+    rescale();
+}
+
+void DashboardView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    rescale();
+}
+
+void DashboardView::refreshHeadlines()
+{
+    DashboardModel *dash = m_session->dashboard();
+    const QLocale locale;
+    const auto set = [this](const QString &name, const QString &value) {
+        QLabel *l = m_headlines.value(name);
+        l->setProperty("value", value);
+        l->setText(
+            QStringLiteral("<span style='font-size:20pt; font-weight:bold'>%1</span><br>%2")
+                .arg(value.toHtmlEscaped(), l->property("caption").toString().toHtmlEscaped()));
+    };
+    set(QStringLiteral("orders"), QString::number(dash->totalOrders()));
+    set(QStringLiteral("open"), QString::number(m_session->orders()->openCount()));
+    set(QStringLiteral("revenue"), formatCents(dash->totalRevenue()));
+    set(QStringLiteral("prep"),
+        tr("%1 min").arg(locale.toString(dash->averagePrepMinutes(), 'f', 1)));
+    set(QStringLiteral("staff"), QString::number(m_session->timesheets()->clockedInCount()));
+}
+
+void DashboardView::rescale()
+{
+    refreshHeadlines();
+    DashboardModel *dash = m_session->dashboard();
+    const int rows = dash->rowCount();
+    QStringList categories;
+    double maxOrders = 0;
+    double maxPrep = 0;
+    double maxRevenue = 0;
+    for (int r = 0; r < rows; ++r) {
+        categories << dash->index(r, DashboardModel::StartColumn).data().toString();
+        maxOrders = qMax(maxOrders, dash->index(r, DashboardModel::OrdersColumn)
+                                        .data(DashboardModel::ValueRole)
+                                        .toDouble());
+        maxPrep = qMax(maxPrep, dash->index(r, DashboardModel::AvgPrepColumn)
+                                    .data(DashboardModel::ValueRole)
+                                    .toDouble());
+        maxRevenue = qMax(maxRevenue, dash->index(r, DashboardModel::RevenueColumn)
+                                          .data(DashboardModel::ValueRole)
+                                          .toDouble());
+    }
+    if (m_ordersX->categories() != categories) {
+        m_ordersX->setCategories(categories);
+    }
+    m_ordersY->setRange(0, niceMax(maxOrders));
+    m_prepY->setRange(0, niceMax(maxPrep));
+    m_revenueY->setRange(0, niceMax(maxRevenue));
+    QDateTime first = QDateTime::currentDateTime().addSecs(-3600);
+    QDateTime last = QDateTime::currentDateTime();
+    if (rows > 0) {
+        first = QDateTime::fromMSecsSinceEpoch(
+            qint64(dash->index(0, 0).data(DashboardModel::BucketStartRole).toDouble()));
+        last = QDateTime::fromMSecsSinceEpoch(
+            qint64(dash->index(rows - 1, 0).data(DashboardModel::BucketStartRole).toDouble()));
+        if (first == last)
+            last = first.addSecs(dash->bucketMinutes() * 60);
+    }
+    for (QDateTimeAxis *axis : {m_prepX, m_revenueX})
+        axis->setRange(first, last);
+
+    InventoryModel *inv = m_session->inventory();
+    QStringList items;
+    double maxStock = 0;
+    for (int r = 0; r < inv->rowCount(); ++r) {
+        items << inv->index(r, InventoryModel::NameColumn).data().toString();
+        maxStock = std::max({maxStock, inv->index(r, 0).data(InventoryModel::StockRole).toDouble(),
+                             inv->index(r, 0).data(InventoryModel::ReorderLevelRole).toDouble()});
+    }
+    if (m_stockY->categories() != items)
+        m_stockY->setCategories(items);
+    m_stockX->setRange(0, niceMax(maxStock));
+}
+
+int DashboardView::ordersBarCount() const
+{
+    const auto sets = m_orders->barSets();
+    return sets.isEmpty() ? 0 : sets.first()->count();
+}
+
+int DashboardView::stockBarCount() const
+{
+    const auto sets = m_stock->barSets();
+    return sets.isEmpty() ? 0 : sets.first()->count();
+}
+
+int DashboardView::prepPointCount() const
+{
+    return m_prep->count();
+}
+
+} // namespace TableTap

@@ -1,0 +1,64 @@
+// The manager's dashboard, all live: headline figures (orders today, revenue, average prep
+// time, staff in, open orders) and four charts — orders per 15 minutes, average prep time,
+// revenue, and stock against reorder levels — mapped straight from the models.
+#pragma once
+
+#include <QBasicTimer>
+#include <QWidget>
+
+class QBarCategoryAxis;
+class QBarSeries;
+class QChartView;
+class QDateTimeAxis;
+class QHorizontalBarSeries;
+class QLabel;
+class QLineSeries;
+class QValueAxis;
+
+namespace TableTap {
+
+class CafeSession;
+class ChartDataProxy;
+
+class DashboardView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DashboardView(CafeSession *session, QWidget *parent = nullptr);
+
+    QString headline(const QString &name) const;
+    // Points / bars currently plotted, for tests and the screenshot check.
+    int ordersBarCount() const;
+    int stockBarCount() const;
+    int prepPointCount() const;
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void scheduleRescale();
+    void rescale();
+    void refreshHeadlines();
+    QLabel *addHeadline(const QString &name, const QString &caption);
+
+    CafeSession *m_session;
+    ChartDataProxy *m_series;
+    ChartDataProxy *m_stockData;
+    QHash<QString, QLabel *> m_headlines;
+    QBarSeries *m_orders = nullptr;
+    QBarCategoryAxis *m_ordersX = nullptr;
+    QValueAxis *m_ordersY = nullptr;
+    QLineSeries *m_prep = nullptr;
+    QDateTimeAxis *m_prepX = nullptr;
+    QValueAxis *m_prepY = nullptr;
+    QLineSeries *m_revenue = nullptr;
+    QDateTimeAxis *m_revenueX = nullptr;
+    QValueAxis *m_revenueY = nullptr;
+    QHorizontalBarSeries *m_stock = nullptr;
+    QBarCategoryAxis *m_stockY = nullptr;
+    QValueAxis *m_stockX = nullptr;
+    QBasicTimer m_rescale;
+};
+
+} // namespace TableTap

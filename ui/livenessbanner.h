@@ -1,0 +1,42 @@
+// The full-width bar across the top of the window whenever the data on screen is not live
+// (connecting, reconnecting, silent beyond the heartbeat, offline, refused). It says what is
+// wrong and since when, never opens a dialog, and hides itself once the session is live again.
+#pragma once
+
+#include "cafesession.h"
+
+#include <QDateTime>
+#include <QFrame>
+
+class QLabel;
+class QPushButton;
+
+namespace TableTap {
+
+class LivenessBanner final : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit LivenessBanner(CafeSession *session, QWidget *parent = nullptr);
+
+    QString title() const;
+    QString detail() const;
+
+Q_SIGNALS:
+    // "Connect…" / "Sign in again…" was pressed.
+    void connectRequested();
+
+private:
+    void refresh();
+
+    CafeSession *m_session;
+    QLabel *m_icon;
+    QLabel *m_title;
+    QLabel *m_detail;
+    QPushButton *m_connect;
+    CafeSession::Liveness m_shown = CafeSession::Liveness::Live;
+    CafeSession::Liveness m_styled = CafeSession::Liveness::Live;
+    QDateTime m_since;
+};
+
+} // namespace TableTap

@@ -1,0 +1,313 @@
+// The main window.
+#include "mainwindow.h"
+
+#include "cafesession.h"
+#include "connectdialog.h"
+#include "consolesettings.h"
+#include "countersview.h"
+#include "dashboardview.h"
+#include "eventlogview.h"
+#include "hubcontrol.h"
+#include "hubpanel.h"
+#include "inventoryview.h"
+#include "languagemanager.h"
+#include "livenessbanner.h"
+#include "notifier.h"
+#include "orderqueueview.h"
+#include "outboxpanel.h"
+#include "paymentsview.h"
+#include "settingsdialog.h"
+#include "shortcutsdialog.h"
+#include "soundplayer.h"
+#include "statusstrip.h"
+#include "timesheetsview.h"
+#include "toaststack.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace TableTap {
+
+MainWindow::MainWindow(CafeSession *session, ConsoleSettings *settings,
+                       const QString &currentLanguage, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_settings(settings)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/tabletap.svg")));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_banner = new LivenessBanner(session, central);
+    layout->addWidget(m_banner);
+    m_tabs = new QTabWidget(central);
+    m_tabs->setObjectName(QStringLiteral("views"));
+    m_tabs->setDocumentMode(true);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+
+    m_queue = new OrderQueueView(session, settings, m_tabs);
+    m_counters = new CountersView(session, m_tabs);
+    m_inventory = new InventoryView(session, m_tabs);
+    m_timesheets = new TimesheetsView(session, m_tabs);
+    m_payments = new PaymentsView(session, m_tabs);
+    m_dashboard = new DashboardView(session, m_tabs);
+    m_eventLog = new EventLogView(session, m_tabs);
+    m_tabs->addTab(m_queue, tr("&Queue"));
+    m_tabs->addTab(m_counters, tr("Coun&ters"));
+    m_tabs->addTab(m_inventory, tr("&Inventory"));
+    m_tabs->addTab(m_timesheets, tr("Time&sheets"));
+    m_tabs->addTab(m_payments, tr("&Payments"));
+    m_tabs->addTab(m_dashboard, tr("&Dashboard"));
+    m_tabs->addTab(m_eventLog, tr("&Event log"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_viewGroup && index >= 0 && index < m_viewGroup->actions().size())
+            m_viewGroup->actions().at(index)->setChecked(true);
+        if (m_tabs->widget(index) == m_queue)
+            m_queue->focusQueue();
+    });
+
+    m_strip = new StatusStrip(session, this);
+    statusBar()->addPermanentWidget(m_strip, 1);
+    statusBar()->setSizeGripEnabled(false);
+
+    m_outbox = new OutboxPanel(session, this);
+    m_outboxDock = new QDockWidget(tr("Outbox"), this);
+    m_outboxDock->setObjectName(QStringLiteral("outboxDock"));
+    m_outboxDock->setWidget(m_outbox);
+    m_outboxDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_outboxDock);
+    m_outboxDock->hide();
+    connect(m_outboxDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            m_strip->acknowledgeRefused();
+    });
+    connect(m_strip, &StatusStrip::outboxClicked, this, &MainWindow::toggleOutbox);
+
+    m_toasts = new ToastStack(central);
+    m_sounds = new SoundPlayer(this);
+    m_notifier = new Notifier(session, m_toasts, m_sounds, settings, this);
+
+    connect(m_banner, &LivenessBanner::connectRequested, this, &MainWindow::showConnectDialog);
+    connect(m_counters, &CountersView::showInQueue, this, [this](const QString &counter) {
+        m_queue->setCounterFilter(counter);
+        m_tabs->setCurrentWidget(m_queue);
+    });
+    connect(m_payments, &PaymentsView::showOrder, this, [this](const QString &orderId) {
+        m_tabs->setCurrentWidget(m_queue);
+        m_queue->selectOrder(orderId);
+    });
+    connect(session, &CafeSession::identityChanged, this, [this] {
+        applyRole();
+        updateTitle();
+    });
+    connect(session->alerts(), &BatchedTableModel::flushed, this, &MainWindow::updateInventoryTab);
+    connect(session->alerts(), &StockAlertModel::ringingChanged, this,
+            &MainWindow::updateInventoryTab);
+
+    buildMenus(currentLanguage);
+    applyRole();
+    updateTitle();
+    updateInventoryTab();
+
+    resize(1400, 900);
+    if (!settings->windowGeometry().isEmpty())
+        restoreGeometry(settings->windowGeometry());
+    if (!settings->windowState().isEmpty())
+        restoreState(settings->windowState());
+    m_outboxDock->hide();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus(const QString &currentLanguage)
+{
+    QMenu *console = menuBar()->addMenu(tr("&Console"));
+    QAction *connectAction
+        = console->addAction(tr("&Connect…"), this, &MainWindow::showConnectDialog);
+    connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    console->addAction(tr("&Reload everything from the hub"), QKeySequence(Qt::Key_F5), this,
+                       [this] { m_session->resync(); });
+    console->addAction(tr("Sign &out"), this, [this] {
+        m_session->disconnectFromHub();
+        showConnectDialog();
+    });
+    console->addSeparator();
+    m_settingsAction = console->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    console->addSeparator();
+    QAction *quit = console->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewGroup = new QActionGroup(this);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QAction *a = view->addAction(m_tabs->tabText(i));
+        a->setCheckable(true);
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        a->setChecked(i == m_tabs->currentIndex());
+        m_viewGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, i] { showView(i); });
+    }
+    view->addSeparator();
+    QAction *outbox = view->addAction(tr("&Outbox"), this, &MainWindow::toggleOutbox);
+    outbox->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    QAction *mute = view->addAction(tr("&Mute sounds"));
+    mute->setCheckable(true);
+    mute->setChecked(m_settings->muted());
+    mute->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    connect(mute, &QAction::toggled, m_settings, &ConsoleSettings::setMuted);
+    QAction *dismiss
+        = view->addAction(tr("&Dismiss notifications"), m_toasts, &ToastStack::dismissAll);
+    dismiss->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    QAction *full = view->addAction(tr("&Full screen"));
+    full->setCheckable(true);
+    full->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(full, &QAction::toggled, this, [this](bool on) {
+        if (on)
+            showFullScreen();
+        else
+            showNormal();
+    });
+
+    QMenu *language = menuBar()->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    auto addLanguage = [&](const QString &code, const QString &label) {
+        QAction *a = language->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(code == currentLanguage);
+        a->setData(code);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            m_settings->setLanguage(code);
+            Q_EMIT languageChangeRequested(code);
+        });
+    };
+    addLanguage(QString(), tr("System language"));
+    for (const QString &code : LanguageManager::available())
+        addLanguage(code, LanguageManager::nativeName(code));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this, [this] {
+        auto *dialog = new ShortcutsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    help->addAction(tr("&About Table Tap"), this, [this] {
+        QMessageBox::about(
+            this, tr("About Table Tap"),
+            tr("<h3>Table Tap Console %1</h3><p>Live order queue, counters, stock, "
+               "staff and payments for cafes, over Socket.IO to the in-store "
+               "hub.</p><p>Sounds: %2.</p>")
+                .arg(QCoreApplication::applicationVersion(),
+                     SoundPlayer::hasMultimedia() ? tr("Qt Multimedia") : tr("system beep")));
+    });
+}
+
+void MainWindow::setHubControl(HubControl *hub)
+{
+    if (m_hubPanel || !hub)
+        return;
+    m_embeddedAvailable = true;
+    m_hubPanel = new HubPanel(hub, m_tabs);
+    const int index = m_tabs->addTab(m_hubPanel, tr("&Hub"));
+    QMenu *view = nullptr;
+    for (QAction *a : menuBar()->actions())
+        if (a->menu() && a->menu()->actions().contains(m_viewGroup->actions().first()))
+            view = a->menu();
+    if (view) {
+        QAction *a = new QAction(m_tabs->tabText(index), this);
+        a->setCheckable(true);
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+        m_viewGroup->addAction(a);
+        view->insertAction(view->actions().at(index), a);
+        connect(a, &QAction::triggered, this, [this, index] { showView(index); });
+    }
+}
+
+void MainWindow::showView(int index)
+{
+    if (index >= 0 && index < m_tabs->count())
+        m_tabs->setCurrentIndex(index);
+}
+
+void MainWindow::toggleOutbox()
+{
+    m_outboxDock->setVisible(!m_outboxDock->isVisible());
+}
+
+void MainWindow::showConnectDialog()
+{
+    if (m_connectDialog) {
+        m_connectDialog->raise();
+        m_connectDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new ConnectDialog(m_session, m_settings, m_embeddedAvailable, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConnectDialog::embeddedHubRequested, this, &MainWindow::embeddedHubRequested);
+    m_connectDialog = dialog;
+    dialog->open();
+}
+
+void MainWindow::showSettings()
+{
+    if (!m_session->identity().isManager())
+        return;
+    auto *dialog = new SettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::applyRole()
+{
+    const bool manager = m_session->identity().isManager();
+    m_queue->setManager(manager);
+    m_counters->setManager(manager);
+    m_inventory->setManager(manager);
+    m_settingsAction->setVisible(manager);
+    m_settingsAction->setEnabled(manager);
+}
+
+void MainWindow::updateTitle()
+{
+    const SessionIdentity id = m_session->identity();
+    if (!id.isValid()) {
+        setWindowTitle(tr("Table Tap"));
+        return;
+    }
+    setWindowTitle(
+        tr("Table Tap — %1 — %2").arg(id.cafeId, id.name.isEmpty() ? id.userId : id.name));
+}
+
+void MainWindow::updateInventoryTab()
+{
+    int open = 0;
+    for (const StockAlert &a : m_session->alerts()->rows())
+        open += a.acknowledged ? 0 : 1;
+    const int index = m_tabs->indexOf(m_inventory);
+    m_tabs->setTabText(index, open > 0 ? tr("&Inventory (%1)").arg(open) : tr("&Inventory"));
+    m_tabs->tabBar()->setTabTextColor(
+        index, m_session->alerts()->isRinging() ? QColor(0xc6, 0x28, 0x28) : QColor());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings->setWindow(saveGeometry(), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace TableTap

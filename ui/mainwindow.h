@@ -1,0 +1,110 @@
+// The console's main window: the liveness banner across the top, the views in tabs (queue,
+// counters, inventory, timesheets, payments, dashboard, event log, and the hub when it runs
+// inside), the status strip along the bottom, the outbox as a dock, toasts in a corner.
+// Manager actions exist only for managers. Every view works from the keyboard.
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QActionGroup;
+class QDockWidget;
+class QTabWidget;
+
+namespace TableTap {
+
+class CafeSession;
+class ConsoleSettings;
+class CountersView;
+class DashboardView;
+class EventLogView;
+class HubControl;
+class HubPanel;
+class InventoryView;
+class LivenessBanner;
+class Notifier;
+class OrderQueueView;
+class OutboxPanel;
+class PaymentsView;
+class SoundPlayer;
+class StatusStrip;
+class TimesheetsView;
+class ToastStack;
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // currentLanguage: the code in use ("en", "de"), "" when it follows the system.
+    MainWindow(CafeSession *session, ConsoleSettings *settings, const QString &currentLanguage = {},
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Adds the hub tab and the "start a hub" choice (the hub runs inside this console).
+    void setHubControl(HubControl *hub);
+    void setEmbeddedHubAvailable(bool available) { m_embeddedAvailable = available; }
+
+    CafeSession *session() const { return m_session; }
+    QTabWidget *tabs() const { return m_tabs; }
+    LivenessBanner *banner() const { return m_banner; }
+    StatusStrip *statusStrip() const { return m_strip; }
+    ToastStack *toasts() const { return m_toasts; }
+    SoundPlayer *sounds() const { return m_sounds; }
+    Notifier *notifier() const { return m_notifier; }
+    OrderQueueView *queueView() const { return m_queue; }
+    CountersView *countersView() const { return m_counters; }
+    InventoryView *inventoryView() const { return m_inventory; }
+    TimesheetsView *timesheetsView() const { return m_timesheets; }
+    PaymentsView *paymentsView() const { return m_payments; }
+    DashboardView *dashboardView() const { return m_dashboard; }
+    EventLogView *eventLogView() const { return m_eventLog; }
+    HubPanel *hubPanel() const { return m_hubPanel; }
+    QDockWidget *outboxDock() const { return m_outboxDock; }
+    QAction *settingsAction() const { return m_settingsAction; }
+
+public Q_SLOTS:
+    void showConnectDialog();
+    void showSettings();
+    void showView(int index);
+    void toggleOutbox();
+
+Q_SIGNALS:
+    // The user picked a language in the menu ("" = follow the system).
+    void languageChangeRequested(const QString &code);
+    // The user asked for the hub inside the console (connect dialog).
+    void embeddedHubRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus(const QString &currentLanguage);
+    void applyRole();
+    void updateTitle();
+    void updateInventoryTab();
+
+    CafeSession *m_session;
+    ConsoleSettings *m_settings;
+    QTabWidget *m_tabs;
+    LivenessBanner *m_banner;
+    StatusStrip *m_strip;
+    ToastStack *m_toasts;
+    SoundPlayer *m_sounds;
+    Notifier *m_notifier;
+    OrderQueueView *m_queue;
+    CountersView *m_counters;
+    InventoryView *m_inventory;
+    TimesheetsView *m_timesheets;
+    PaymentsView *m_payments;
+    DashboardView *m_dashboard;
+    EventLogView *m_eventLog;
+    OutboxPanel *m_outbox;
+    QDockWidget *m_outboxDock;
+    HubPanel *m_hubPanel = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QActionGroup *m_viewGroup = nullptr;
+    QPointer<QDialog> m_connectDialog;
+    bool m_embeddedAvailable = false;
+};
+
+} // namespace TableTap

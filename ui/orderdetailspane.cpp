@@ -1,0 +1,240 @@
+// The order details pane.
+#include "orderdetailspane.h"
+
+#include "cafesession.h"
+#include "orderqueuedelegate.h"
+#include "uipalette.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace TableTap {
+
+namespace {
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString timeText(const QDateTime &t)
+{
+    return t.isValid() ? QLocale().toString(t.toLocalTime().time(), QLocale::ShortFormat)
+                       : QStringLiteral("—");
+}
+
+QString paymentLabel(const QString &status)
+{
+    if (status.isEmpty())
+        return OrderDetailsPane::tr("not paid yet");
+    if (status == QLatin1String("processing"))
+        return OrderDetailsPane::tr("processing");
+    if (status == QLatin1String("completed"))
+        return OrderDetailsPane::tr("paid");
+    if (status == QLatin1String("failed"))
+        return OrderDetailsPane::tr("failed");
+    if (status == QLatin1String("refunded"))
+        return OrderDetailsPane::tr("refunded");
+    if (status == QLatin1String("pending"))
+        return OrderDetailsPane::tr("waiting for the customer");
+    return status;
+}
+} // namespace
+
+OrderDetailsPane::OrderDetailsPane(CafeSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_title(new QLabel(this))
+    , m_text(new QTextBrowser(this))
+    , m_card(new QPushButton(tr("&Card"), this))
+    , m_cash(new QPushButton(tr("Ca&sh"), this))
+    , m_qr(new QPushButton(tr("&QR code"), this))
+    , m_confirm(new QPushButton(tr("Con&firm payment"), this))
+{
+    setObjectName(QStringLiteral("orderDetails"));
+    QFont big = m_title->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    m_title->setFont(big);
+    m_text->setOpenLinks(false);
+    m_text->setFocusPolicy(Qt::ClickFocus);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_title);
+    layout->addWidget(m_text, 1);
+    auto *payLabel = new QLabel(tr("Take payment:"), this);
+    auto *buttons = new QGridLayout;
+    buttons->addWidget(payLabel, 0, 0, 1, 3);
+    buttons->addWidget(m_card, 1, 0);
+    buttons->addWidget(m_cash, 1, 1);
+    buttons->addWidget(m_qr, 1, 2);
+    buttons->addWidget(m_confirm, 2, 0, 1, 3);
+    layout->addLayout(buttons);
+    m_card->setObjectName(QStringLiteral("payCard"));
+    m_cash->setObjectName(QStringLiteral("payCash"));
+    m_qr->setObjectName(QStringLiteral("payQr"));
+    m_confirm->setObjectName(QStringLiteral("payConfirm"));
+    m_card->setToolTip(tr("Charge the order's total to a card through the payment provider"));
+    m_cash->setToolTip(tr("Take cash; confirm once the money is in the till"));
+    m_qr->setToolTip(tr("Show a QR code the customer scans to pay"));
+    m_confirm->setToolTip(tr("Confirm the cash was taken or the QR payment arrived"));
+
+    connect(m_card, &QPushButton::clicked, this,
+            [this] { m_session->startPayment(m_orderId, QStringLiteral("card")); });
+    connect(m_cash, &QPushButton::clicked, this,
+            [this] { m_session->startPayment(m_orderId, QStringLiteral("cash")); });
+    connect(m_qr, &QPushButton::clicked, this,
+            [this] { m_session->startPayment(m_orderId, QStringLiteral("qr")); });
+    connect(m_confirm, &QPushButton::clicked, this,
+            [this] { m_session->confirmPayment(m_orderId, paymentToConfirm()); });
+    showOrder({});
+}
+
+void OrderDetailsPane::showOrder(const QString &orderId)
+{
+    m_orderId = orderId;
+    refresh();
+}
+
+QString OrderDetailsPane::paymentToConfirm() const
+{
+    // The newest cash or QR payment of this order that still waits for confirmation.
+    const PaymentRecord *best = nullptr;
+    for (const PaymentRecord &p : m_session->payments()->rows()) {
+        if (p.orderId != m_orderId)
+            continue;
+        if (p.method != QLatin1String("cash") && p.method != QLatin1String("qr"))
+            continue;
+        if (p.status != QLatin1String("pending") && p.status != QLatin1String("processing"))
+            continue;
+        if (!best || p.updatedAt > best->updatedAt)
+            best = &p;
+    }
+    return best ? best->transactionId : QString();
+}
+
+void OrderDetailsPane::refresh()
+{
+    const Order *o = m_orderId.isEmpty() ? nullptr : m_session->orders()->order(m_orderId);
+    if (!o) {
+        m_title->setText(tr("No order selected"));
+        const QString hint = tr("<p>Select an order in the queue to see its items, totals, "
+                                "payment and history.</p>");
+        if (hint != m_shownHtml) {
+            m_shownHtml = hint;
+            m_text->setHtml(hint);
+        }
+        for (QPushButton *b : {m_card, m_cash, m_qr, m_confirm})
+            b->setEnabled(false);
+        return;
+    }
+    m_title->setText(tr("%1 — %2").arg(o->number, OrderQueueDelegate::statusText(o->status)));
+
+    QString h;
+    h += QStringLiteral("<p><b>%1</b> %2").arg(tr("Customer:"), esc(o->customerName));
+    if (!o->customerPhone.isEmpty())
+        h += QStringLiteral(" (%1)").arg(esc(o->customerPhone));
+    h += QStringLiteral("<br><b>%1</b> %2").arg(tr("Counter:"), esc(o->counter));
+    h += QStringLiteral("<br><b>%1</b> %2").arg(tr("Ordered at:"), timeText(o->createdAt));
+    if (o->estimatedReadyAt.isValid())
+        h += QStringLiteral("<br><b>%1</b> %2")
+                 .arg(tr("Estimated ready:"), timeText(o->estimatedReadyAt));
+    if (!o->createdBy.name.isEmpty())
+        h += QStringLiteral("<br><b>%1</b> %2").arg(tr("Taken by:"), esc(o->createdBy.name));
+    h += QStringLiteral("</p>");
+    if (o->isProxy)
+        h += QStringLiteral("<p style='color:%1'><b>%2</b></p>")
+                 .arg(UiPalette::pendingText().name(),
+                      esc(tr("Proxy order: placed by %1 for %2")
+                              .arg(o->createdBy.name.isEmpty() ? tr("staff") : o->createdBy.name,
+                                   o->orderedFor.name)));
+
+    const QString pending = m_session->orders()
+                                ->index(m_session->orders()->rowOf(o->id), 0)
+                                .data(OrderQueueModel::PendingActionRole)
+                                .toString();
+    if (!pending.isEmpty())
+        h += QStringLiteral("<p style='color:%1'>⏳ %2</p>")
+                 .arg(UiPalette::pendingText().name(),
+                      esc(tr("Waiting for the hub to confirm: %1").arg(pending)));
+    const QString warning = m_session->orders()
+                                ->index(m_session->orders()->rowOf(o->id), 0)
+                                .data(OrderQueueModel::StockWarningRole)
+                                .toString();
+    if (!warning.isEmpty())
+        h += QStringLiteral("<p style='color:%1'>⚠ %2</p>")
+                 .arg(UiPalette::warningText().name(), esc(warning));
+    if (!o->cancelReason.isEmpty())
+        h += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Cancelled:"), esc(o->cancelReason));
+
+    h += QStringLiteral("<table width='100%' cellspacing='0' cellpadding='2'>");
+    h += QStringLiteral("<tr><th align='left'>%1</th><th align='left'>%2</th><th "
+                        "align='right'>%3</th></tr>")
+             .arg(tr("Qty"), tr("Item"), tr("Price"));
+    for (const OrderItem &i : o->items) {
+        QString name = esc(i.productName);
+        if (!i.customizations.isEmpty())
+            name += QStringLiteral("<br><i>%1</i>")
+                        .arg(esc(i.customizations.join(QStringLiteral(", "))));
+        h += QStringLiteral("<tr><td valign='top'>%1×</td><td>%2</td><td align='right' "
+                            "valign='top'>%3</td></tr>")
+                 .arg(i.quantity)
+                 .arg(name, formatCents(i.totalPrice));
+    }
+    auto totalRow = [&h](const QString &label, Cents value, bool bold = false) {
+        const QString v = formatCents(value);
+        h += bold ? QStringLiteral("<tr><td></td><td><b>%1</b></td><td "
+                                   "align='right'><b>%2</b></td></tr>")
+                        .arg(label, v)
+                  : QStringLiteral("<tr><td></td><td>%1</td><td align='right'>%2</td></tr>")
+                        .arg(label, v);
+    };
+    totalRow(tr("Subtotal"), o->subtotal);
+    totalRow(tr("Tax"), o->tax);
+    if (o->tip)
+        totalRow(tr("Tip"), o->tip);
+    totalRow(tr("Total"), o->total, true);
+    h += QStringLiteral("</table>");
+    h += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Payment:"), paymentLabel(o->paymentStatus));
+    for (const PaymentRecord &p : m_session->payments()->rows()) {
+        if (p.orderId != o->id)
+            continue;
+        h += QStringLiteral("<div>· %1 %2 — %3%4</div>")
+                 .arg(esc(p.method), formatCents(p.amount), esc(paymentLabel(p.status)),
+                      p.errorMessage.isEmpty() ? QString()
+                                               : QStringLiteral(": ") + esc(p.errorMessage));
+    }
+
+    if (!o->history.isEmpty()) {
+        h += QStringLiteral("<p><b>%1</b></p><ul style='margin-left:-20px'>").arg(tr("History"));
+        for (const StatusChange &c : o->history) {
+            h += QStringLiteral("<li>%1 %2%3</li>")
+                     .arg(timeText(c.at), esc(OrderQueueDelegate::statusText(c.status)),
+                          c.notes.isEmpty() ? QString() : QStringLiteral(" — ") + esc(c.notes));
+        }
+        h += QStringLiteral("</ul>");
+    }
+    if (h != m_shownHtml) {
+        // Only when something changed, so the pane does not jump while the user reads it.
+        m_shownHtml = h;
+        const int scroll = m_text->verticalScrollBar()->value();
+        m_text->setHtml(h);
+        m_text->verticalScrollBar()->setValue(scroll);
+    }
+
+    const bool payable = o->status != OrderStatus::Cancelled
+                         && o->paymentStatus != QLatin1String("completed")
+                         && o->paymentStatus != QLatin1String("refunded");
+    const bool processing = o->paymentStatus == QLatin1String("processing");
+    m_card->setEnabled(payable && !processing);
+    m_cash->setEnabled(payable && !processing);
+    m_qr->setEnabled(payable && !processing);
+    m_confirm->setEnabled(payable && !paymentToConfirm().isEmpty());
+}
+
+} // namespace TableTap

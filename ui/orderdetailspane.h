@@ -1,0 +1,43 @@
+// The selected order in full: customer (and for whom a proxy order was placed), counter,
+// items with customizations and prices, totals, payment state, status history, stock warnings
+// and the action waiting for the hub; with the payment actions (start card / cash / QR,
+// confirm cash or QR).
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTextBrowser;
+
+namespace TableTap {
+
+class CafeSession;
+
+class OrderDetailsPane final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OrderDetailsPane(CafeSession *session, QWidget *parent = nullptr);
+
+    void showOrder(const QString &orderId);
+    QString orderId() const { return m_orderId; }
+    QString html() const { return m_shownHtml; }
+    // Re-reads the order from the model (called when the queue or payments change).
+    void refresh();
+
+private:
+    QString paymentToConfirm() const;
+
+    CafeSession *m_session;
+    QString m_orderId;
+    QString m_shownHtml;
+    QLabel *m_title;
+    QTextBrowser *m_text;
+    QPushButton *m_card;
+    QPushButton *m_cash;
+    QPushButton *m_qr;
+    QPushButton *m_confirm;
+};
+
+} // namespace TableTap

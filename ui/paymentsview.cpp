@@ -1,0 +1,125 @@
+// The payments view.
+#include "paymentsview.h"
+
+#include "cafesession.h"
+#include "qrcodepanel.h"
+#include "tintproxymodel.h"
+#include "uipalette.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace TableTap {
+
+PaymentsView::PaymentsView(CafeSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_view(new QTableView(this))
+    , m_qr(new QrCodePanel(session, this))
+    , m_retry(new QPushButton(tr("&Retry payment"), this))
+    , m_confirm(new QPushButton(tr("&Confirm cash / QR received"), this))
+    , m_order(new QPushButton(tr("Show &order"), this))
+{
+    setObjectName(QStringLiteral("paymentsView"));
+    auto *tint = new TintProxyModel(
+        [](const QModelIndex &i) {
+            return UiPalette::paymentBackground(i.data(PaymentModel::StatusRole).toString());
+        },
+        this);
+    tint->setSourceModel(session->payments());
+    auto *sorted = new QSortFilterProxyModel(this);
+    sorted->setSourceModel(tint);
+    sorted->setDynamicSortFilter(true);
+    m_view->setModel(sorted);
+    m_view->setObjectName(QStringLiteral("paymentsTable"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSortingEnabled(true);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(PaymentModel::DetailColumn,
+                                                     QHeaderView::Stretch);
+    m_retry->setObjectName(QStringLiteral("retryPayment"));
+    m_confirm->setObjectName(QStringLiteral("confirmPayment"));
+    m_retry->setToolTip(tr("Start the same payment again (only when the provider allows a retry)"));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_retry);
+    buttons->addWidget(m_confirm);
+    buttons->addWidget(m_order);
+    buttons->addStretch(1);
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_view, 1);
+    leftLayout->addLayout(buttons);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(m_qr);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(split);
+
+    connect(m_retry, &QPushButton::clicked, this, &PaymentsView::retryCurrent);
+    connect(m_confirm, &QPushButton::clicked, this, &PaymentsView::confirmCurrent);
+    connect(m_order, &QPushButton::clicked, this, [this] {
+        const QModelIndex i = m_view->currentIndex();
+        if (i.isValid())
+            Q_EMIT showOrder(i.data(PaymentModel::OrderIdRole).toString());
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &PaymentsView::updateButtons);
+    connect(session->payments(), &BatchedTableModel::flushed, this, &PaymentsView::updateButtons);
+    connect(session, &CafeSession::namespaceFreshnessChanged, this, [this] {
+        // QR expiry counts down in the detail column.
+        if (isVisible())
+            m_view->viewport()->update();
+    });
+    updateButtons();
+}
+
+void PaymentsView::updateButtons()
+{
+    const QModelIndex i = m_view->currentIndex();
+    const QString status = i.isValid() ? i.data(PaymentModel::StatusRole).toString() : QString();
+    const QString method = i.isValid()
+                               ? i.sibling(i.row(), PaymentModel::MethodColumn).data().toString()
+                               : QString();
+    m_retry->setEnabled(status == QLatin1String("failed")
+                        && i.data(PaymentModel::RetryAllowedRole).toBool());
+    m_confirm->setEnabled(
+        (status == QLatin1String("pending") || status == QLatin1String("processing"))
+        && (method == QLatin1String("cash") || method == QLatin1String("qr")));
+    m_order->setEnabled(i.isValid());
+}
+
+void PaymentsView::retryCurrent()
+{
+    const QModelIndex i = m_view->currentIndex();
+    if (!i.isValid() || !i.data(PaymentModel::RetryAllowedRole).toBool())
+        return;
+    m_session->startPayment(i.data(PaymentModel::OrderIdRole).toString(),
+                            i.sibling(i.row(), PaymentModel::MethodColumn).data().toString());
+}
+
+void PaymentsView::confirmCurrent()
+{
+    const QModelIndex i = m_view->currentIndex();
+    if (!i.isValid())
+        return;
+    const QString tx = i.data(PaymentModel::TransactionIdRole).toString();
+    const PaymentRecord *p = m_session->payments()->payment(tx);
+    // A QR code row is keyed by its code id until the hub opens a transaction for it.
+    m_session->confirmPayment(i.data(PaymentModel::OrderIdRole).toString(),
+                              p && p->qrCodeId == tx ? QString() : tx);
+}
+
+} // namespace TableTap

@@ -1,0 +1,43 @@
+// Payments: each transaction's status; failures with the provider's message and a retry when
+// the provider allows one; confirming cash or QR payments; the QR code being paid, beside.
+#pragma once
+
+#include <QWidget>
+
+class QPushButton;
+class QTableView;
+
+namespace TableTap {
+
+class CafeSession;
+class QrCodePanel;
+
+class PaymentsView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PaymentsView(CafeSession *session, QWidget *parent = nullptr);
+
+    QTableView *table() const { return m_view; }
+    QrCodePanel *qrPanel() const { return m_qr; }
+    QPushButton *retryButton() const { return m_retry; }
+
+public Q_SLOTS:
+    void retryCurrent();
+    void confirmCurrent();
+
+Q_SIGNALS:
+    void showOrder(const QString &orderId);
+
+private:
+    void updateButtons();
+
+    CafeSession *m_session;
+    QTableView *m_view;
+    QrCodePanel *m_qr;
+    QPushButton *m_retry;
+    QPushButton *m_confirm;
+    QPushButton *m_order;
+};
+
+} // namespace TableTap

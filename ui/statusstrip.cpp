@@ -1,0 +1,206 @@
+// The status strip.
+#include "statusstrip.h"
+
+#include "cafesession.h"
+#include "uipalette.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QToolButton>
+
+namespace TableTap {
+
+namespace {
+QString namespaceLabel(const QString &nsp)
+{
+    if (nsp == QLatin1String("/orders"))
+        return StatusStrip::tr("orders");
+    if (nsp == QLatin1String("/inventory"))
+        return StatusStrip::tr("inventory");
+    if (nsp == QLatin1String("/employees"))
+        return StatusStrip::tr("employees");
+    if (nsp == QLatin1String("/payments"))
+        return StatusStrip::tr("payments");
+    if (nsp == QLatin1String("/system"))
+        return StatusStrip::tr("system");
+    return nsp;
+}
+
+QString roleLabel(const QString &role)
+{
+    if (role == QLatin1String("manager"))
+        return StatusStrip::tr("manager");
+    if (role == QLatin1String("admin"))
+        return StatusStrip::tr("admin");
+    if (role == QLatin1String("employee"))
+        return StatusStrip::tr("employee");
+    return role;
+}
+} // namespace
+
+StatusStrip::StatusStrip(CafeSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_liveness(new QLabel(this))
+    , m_transport(new QLabel(this))
+    , m_identity(new QLabel(this))
+    , m_outbox(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("statusStrip"));
+    auto *row = new QHBoxLayout(this);
+    row->setContentsMargins(4, 0, 4, 0);
+    row->setSpacing(6);
+    m_liveness->setObjectName(QStringLiteral("livenessPill"));
+    QFont bold = m_liveness->font();
+    bold.setBold(true);
+    m_liveness->setFont(bold);
+    row->addWidget(m_liveness);
+    m_transport->setObjectName(QStringLiteral("transportLabel"));
+    row->addWidget(m_transport);
+    for (const QString &nsp : CafeSession::namespaces()) {
+        auto *chip = new QLabel(this);
+        chip->setObjectName(QStringLiteral("chip") + nsp.mid(1));
+        chip->setMargin(2);
+        chip->setMinimumWidth(
+            chip->fontMetrics().horizontalAdvance(QStringLiteral("inventory 59 min")));
+        chip->setAlignment(Qt::AlignCenter);
+        m_chips.insert(nsp, chip);
+        row->addWidget(chip);
+    }
+    row->addStretch(1);
+    m_identity->setObjectName(QStringLiteral("identityLabel"));
+    row->addWidget(m_identity);
+    m_outbox->setObjectName(QStringLiteral("outboxBadge"));
+    m_outbox->setAutoRaise(true);
+    m_outbox->setFocusPolicy(Qt::NoFocus);
+    m_outbox->setIcon(QIcon(QStringLiteral(":/icons/outbox.svg")));
+    m_outbox->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_outbox->setToolTip(tr("Actions taken at this console and where each stands (Ctrl+O)"));
+    row->addWidget(m_outbox);
+    connect(m_outbox, &QToolButton::clicked, this, &StatusStrip::outboxClicked);
+
+    connect(session, &CafeSession::livenessChanged, this, &StatusStrip::refreshLiveness);
+    connect(session, &CafeSession::stateChanged, this, &StatusStrip::refreshLiveness);
+    connect(session, &CafeSession::namespaceFreshnessChanged, this, [this] {
+        refreshLiveness();
+        refreshChips();
+    });
+    connect(session, &CafeSession::identityChanged, this, &StatusStrip::refreshIdentity);
+    connect(session->outbox(), &OutboxModel::flushed, this, &StatusStrip::refreshOutbox);
+    refreshLiveness();
+    refreshChips();
+    refreshIdentity();
+    refreshOutbox();
+}
+
+QString StatusStrip::ageText(qint64 seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("—");
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return tr("%1 min").arg(seconds / 60);
+    return tr("%1 h").arg(seconds / 3600);
+}
+
+QString StatusStrip::chipText(const QString &nsp) const
+{
+    const QLabel *chip = m_chips.value(nsp);
+    return chip ? chip->text() : QString();
+}
+
+QString StatusStrip::livenessLabel() const
+{
+    return m_liveness->text();
+}
+
+QString StatusStrip::outboxText() const
+{
+    return m_outbox->text();
+}
+
+void StatusStrip::refreshLiveness()
+{
+    const QColor c = UiPalette::livenessColour(m_session->liveness());
+    m_liveness->setText(QStringLiteral("● ") + m_session->livenessText());
+    QPalette p = m_liveness->palette();
+    p.setColor(QPalette::WindowText, c);
+    m_liveness->setPalette(p);
+    const QString transport = m_session->transportName();
+    m_transport->setText(transport.isEmpty() ? QString() : QStringLiteral("[%1]").arg(transport));
+    m_transport->setToolTip(tr("Transport to the hub"));
+}
+
+void StatusStrip::refreshChips()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const QString &nsp : CafeSession::namespaces()) {
+        QLabel *chip = m_chips.value(nsp);
+        const QDateTime last = m_session->lastEventAt(nsp);
+        const qint64 age = last.isValid() ? qMax<qint64>(0, last.secsTo(now)) : -1;
+        chip->setText(namespaceLabel(nsp) + QLatin1Char(' ') + ageText(age));
+        const bool connected = m_session->isNamespaceConnected(nsp);
+        chip->setToolTip((last.isValid() ? tr("Last event at %1")
+                                               .arg(QLocale().toString(last.toLocalTime().time(),
+                                                                       QLocale::LongFormat))
+                                         : tr("No event yet"))
+                         + QLatin1Char('\n')
+                         + (connected ? tr("Namespace %1 connected").arg(nsp)
+                                      : tr("Namespace %1 NOT connected").arg(nsp)));
+        const int style = connected ? 0 : 1;
+        if (m_chipStyle.value(nsp, -1) != style) {
+            m_chipStyle.insert(nsp, style);
+            chip->setStyleSheet(
+                connected ? QStringLiteral("border: 1px solid #9e9e9e; border-radius: 3px;")
+                          : QStringLiteral("border: 1px solid #c62828; border-radius: 3px; "
+                                           "color: #c62828;"));
+        }
+    }
+}
+
+void StatusStrip::refreshIdentity()
+{
+    const SessionIdentity id = m_session->identity();
+    if (!id.isValid()) {
+        m_identity->setText(tr("not signed in"));
+        return;
+    }
+    m_identity->setText(
+        tr("%1 · %2 · %3")
+            .arg(id.name.isEmpty() ? id.userId : id.name, roleLabel(id.role), id.cafeId));
+}
+
+void StatusStrip::acknowledgeRefused()
+{
+    for (const OutboxEntry &e : m_session->outbox()->rows())
+        if (e.state == OutboxEntry::State::Refused)
+            m_seenRefused.insert(e.requestId);
+    refreshOutbox();
+}
+
+void StatusStrip::refreshOutbox()
+{
+    int waiting = 0;
+    int refused = 0;
+    for (const OutboxEntry &e : m_session->outbox()->rows()) {
+        if (e.state == OutboxEntry::State::Pending || e.state == OutboxEntry::State::Sent)
+            ++waiting;
+        else if (e.state == OutboxEntry::State::Refused && !m_seenRefused.contains(e.requestId))
+            ++refused;
+    }
+    QString text = tr("Outbox: %1 waiting").arg(waiting);
+    if (refused > 0)
+        text += tr(", %1 refused").arg(refused);
+    m_outbox->setText(text);
+    const int style = refused > 0 ? 2 : waiting > 0 ? 1 : 0;
+    if (style != m_outboxStyle) {
+        m_outboxStyle = style;
+        m_outbox->setStyleSheet(style == 2   ? QStringLiteral("color: #c62828; font-weight: bold;")
+                                : style == 1 ? QStringLiteral("color: #ef8f00; font-weight: bold;")
+                                             : QString());
+    }
+}
+
+} // namespace TableTap

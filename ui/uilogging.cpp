@@ -1,0 +1,6 @@
+// The console views' logging category.
+#include "uilogging.h"
+
+namespace TableTap {
+Q_LOGGING_CATEGORY(lcUi, "tabletap.ui")
+} // namespace TableTap
