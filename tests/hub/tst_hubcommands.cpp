@@ -29,7 +29,26 @@ private Q_SLOTS:
     void requestIdSurvivesRestart();
     void requestIdRefusesOtherCommand();
     void rateLimited();
+    void cleanupTestCase();
+
+private:
+    // One cafe shared by the rows of a data-driven test (created on first use).
+    HubFixture &shared(std::unique_ptr<HubFixture> &slot)
+    {
+        if (!slot)
+            slot = std::make_unique<HubFixture>();
+        return *slot;
+    }
+    std::unique_ptr<HubFixture> m_matrix;
+    std::unique_ptr<HubFixture> m_invalid;
+    QString m_invalidOrder;
 };
+
+void TestHubCommands::cleanupTestCase()
+{
+    m_matrix.reset();
+    m_invalid.reset();
+}
 
 static const QStringList kManagerOnly{
     QStringLiteral("cancel_order"), QStringLiteral("assign_counter"),
@@ -79,7 +98,8 @@ void TestHubCommands::permissionMatrix()
     QFETCH(QString, command);
     QFETCH(QString, role);
     QFETCH(bool, allowed);
-    static HubFixture f; // one cafe for all rows: the check runs before anything is changed
+    HubFixture &f
+        = shared(m_matrix); // one cafe for all rows: the check runs before anything changes
     const HubActor who = role == u"employee"  ? f.employee()
                          : role == u"manager" ? f.manager()
                                               : f.admin();
@@ -202,15 +222,15 @@ void TestHubCommands::invalidData()
     QFETCH(QString, command);
     QFETCH(QByteArray, payload);
     QFETCH(QString, field);
-    static HubFixture f;
-    static QString orderId;
-    if (orderId.isEmpty())
-        orderId = f.order(f.employee(), QStringLiteral("Latte"))
-                      .data()
-                      .value(u"order")
-                      .toObject()
-                      .value(u"id")
-                      .toString();
+    HubFixture &f = shared(m_invalid);
+    if (m_invalidOrder.isEmpty())
+        m_invalidOrder = f.order(f.employee(), QStringLiteral("Latte"))
+                             .data()
+                             .value(u"order")
+                             .toObject()
+                             .value(u"id")
+                             .toString();
+    const QString orderId = m_invalidOrder;
     QByteArray json = payload;
     json.replace("$P", f.productId(QStringLiteral("Latte")).toLatin1());
     json.replace("$O", orderId.toLatin1());
