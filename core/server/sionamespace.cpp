@@ -256,8 +256,10 @@ int SioNamespace::broadcast(const SioBroadcast &target, const QString &event,
 
     std::vector<SioServerSocket *> recipients = collect(target);
     const bool isVolatile = target.isVolatile();
-    for (SioServerSocket *s : recipients)
-        s->m_client->writePackets(frames, isVolatile);
+    for (SioServerSocket *s : recipients) {
+        if (SioConnection *c = s->m_client.data())
+            c->writePackets(frames, isVolatile);
+    }
     const int count = int(recipients.size());
     m_server->counters().eventsOut += quint64(count);
     recipients.clear();

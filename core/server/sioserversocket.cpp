@@ -57,8 +57,15 @@ SioServerSocket::~SioServerSocket()
         leaveAll();
 }
 
+SioConnection *SioServerSocket::client() const
+{
+    return m_client.data();
+}
+
 void SioServerSocket::markConnected()
 {
+    if (!m_client)
+        return;
     m_connected = true;
     SocketIO::Packet reply;
     reply.type = PacketType::Connect;
@@ -137,7 +144,7 @@ bool SioServerSocket::emitWithAck(const QString &event, const QJsonArray &args,
                                   AckCallback callback, int timeoutMs,
                                   const QList<QByteArray> &attachments)
 {
-    if (!m_connected || SocketIO::isReservedEventName(event))
+    if (!m_connected || !m_client || SocketIO::isReservedEventName(event))
         return false;
     const qint64 id = m_nsp->nextAckId();
     QJsonArray data;
@@ -185,7 +192,7 @@ SioBroadcast SioServerSocket::to(const QStringList &rooms) const
 
 void SioServerSocket::disconnect(bool close)
 {
-    if (!m_connected)
+    if (!m_connected || !m_client)
         return;
     if (close) {
         m_client->disconnectAll();
@@ -222,7 +229,7 @@ SioServerSocket::Ack SioServerSocket::makeAck(qint64 id)
     QPointer<SioServerSocket> self(this);
     auto sent = std::make_shared<bool>(false);
     return [self, id, sent](const QJsonArray &args, const QList<QByteArray> &attachments) {
-        if (*sent || !self || !self->m_connected)
+        if (*sent || !self || !self->m_connected || !self->m_client)
             return;
         *sent = true;
         SocketIO::Packet packet;
@@ -278,7 +285,8 @@ void SioServerSocket::onClose(const QString &reason, const QString &description)
     leaveAll();
     m_closed = true;
     m_nsp->remove(this);
-    m_client->removeSocket(this);
+    if (m_client)
+        m_client->removeSocket(this);
     m_connected = false;
     // Acks that were given a deadline learn the outcome now; the others are dropped.
     const auto acks = std::exchange(m_acks, {});

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QVariantMap>
 
@@ -55,7 +56,7 @@ public:
     QString id() const { return m_id; }
     QString pid() const { return m_pid; }
     SioNamespace *nsp() const { return m_nsp; }
-    SioConnection *client() const { return m_client; }
+    SioConnection *client() const;
     bool isConnected() const { return m_connected; }
     // Whether this socket took over a dropped session (rooms, data and missed events restored).
     bool isRecovered() const { return m_recovered; }
@@ -114,7 +115,7 @@ private:
     Ack makeAck(qint64 id);
 
     SioNamespace *m_nsp;
-    SioConnection *m_client;
+    QPointer<SioConnection> m_client; // may go first while middleware is still running
     QString m_id;
     QString m_pid;
     Handshake m_handshake;

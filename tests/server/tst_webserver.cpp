@@ -216,7 +216,8 @@ void tst_WebServer::garbageIs400AndClosed()
     EchoServer s;
     QVERIFY(s.listen());
     HttpPeer peer(s.port());
-    peer.write(QByteArray("\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03 not http\r\n\r\n", 27));
+    static const char garbage[] = "\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03 not http\r\n\r\n";
+    peer.write(QByteArray(garbage, sizeof(garbage) - 1));
     const HttpReply r = peer.read();
     QCOMPARE(r.status, 400);
     QVERIFY(peer.waitForClose());
