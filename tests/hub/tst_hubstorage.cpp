@@ -15,6 +15,7 @@
 
 #include <csignal>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace TableTap;
 using namespace TableTap::Test;
@@ -306,7 +307,8 @@ static int childMain()
     QTextStream out(stdout);
     QElapsedTimer timer;
     timer.start();
-    for (int n = 0; n < 250 && timer.elapsed() < 60000; ++n) {
+    const pid_t parentAtStart = ::getppid();
+    for (int n = 0; n < 250 && timer.elapsed() < 60000 && ::getppid() == parentAtStart; ++n) {
         const CommandResult r = hub.execute(
             actor, QStringLiteral("/orders"), QStringLiteral("create_order"),
             QJsonObject{
@@ -318,7 +320,10 @@ static int childMain()
         out << "acked " << n << ' ' << r.data().value(u"order").toObject().value(u"id").toString()
             << Qt::endl;
     }
-    QThread::sleep(60);
+    // Wait to be killed, but never outlive the test: leave when the parent is gone.
+    const pid_t parent = ::getppid();
+    while (timer.elapsed() < 60000 && ::getppid() == parent)
+        QThread::msleep(50);
     return 0;
 }
 
