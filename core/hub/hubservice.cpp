@@ -74,6 +74,24 @@ CafeService *HubService::cafe(const QString &cafeId)
     return c;
 }
 
+QStringList HubService::namespaces()
+{
+    return {QStringLiteral("/orders"), QStringLiteral("/payments"), QStringLiteral("/inventory"),
+            QStringLiteral("/employees"), QStringLiteral("/system")};
+}
+
+QStringList HubService::commandNames(const QString &nsp)
+{
+    QStringList names;
+    const auto specs = CafeService::commandSpecs();
+    for (auto it = specs.constBegin(); it != specs.constEnd(); ++it) {
+        if (it->nsp == nsp)
+            names.append(it.key());
+    }
+    names.sort();
+    return names;
+}
+
 QStringList HubService::cafeIds()
 {
     QStringList ids;

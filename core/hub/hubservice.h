@@ -60,6 +60,10 @@ public:
     QByteArray mintToken(const HubActor &actor, const QString &tokenType, qint64 ttlSeconds);
     SignInService &signInService() { return *m_signIn; }
 
+    // The five namespaces, and the commands each one accepts (to register the handlers).
+    static QStringList namespaces();
+    static QStringList commandNames(const QString &nsp);
+
     HubEventList eventsSince(const QString &cafeId, qint64 sequence, int limit = 1000);
     QStringList cafeIds();
     CafeService *cafe(const QString &cafeId); // opens it on first use (cafes added while running)

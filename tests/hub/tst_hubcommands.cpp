@@ -70,6 +70,13 @@ void TestHubCommands::everyCommandHasANamespaceAndRole()
                                "update_settings", "get_settings",
                                "list_counters"};
     QCOMPARE(specs.size(), expected.size());
+    QCOMPARE(HubService::commandNames(QStringLiteral("/orders")),
+             (QStringList{"assign_counter", "cancel_order", "create_order", "join_counter",
+                          "leave_counter", "list_menu", "list_orders", "update_order_status"}));
+    int total = 0;
+    for (const QString &nsp : HubService::namespaces())
+        total += HubService::commandNames(nsp).size();
+    QCOMPARE(total, expected.size());
     for (const QString &c : expected) {
         QVERIFY2(specs.contains(c), qPrintable(c));
         QCOMPARE(specs.value(c).minimumRole == HubRole::Manager, kManagerOnly.contains(c));
