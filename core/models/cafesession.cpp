@@ -286,8 +286,11 @@ void CafeSession::request(const QString &nsp, const QString &command, const QJso
 
 static QList<Order> parseOrders(const QJsonValue &data)
 {
+    // list_orders answers {open_orders, recent_orders}; other servers may send one list.
     QList<Order> orders;
-    for (const QJsonValue &v : rowsOf(data, {"orders"}))
+    for (const QJsonValue &v : rowsOf(data, {"open_orders", "orders"}))
+        orders.append(EventMapper::mapOrder(v.toObject()));
+    for (const QJsonValue &v : data.toObject().value(L1("recent_orders")).toArray())
         orders.append(EventMapper::mapOrder(v.toObject()));
     return orders;
 }
@@ -339,6 +342,17 @@ void CafeSession::snapshot(const QString &nsp)
                 });
     } else if (nsp == QLatin1String("/inventory")) {
         request(nsp, QStringLiteral("list_inventory"), {}, [this, nsp](const QJsonValue &data) {
+            QHash<QString, QString> productNames;
+            for (const MenuProduct &p : std::as_const(m_menu))
+                productNames.insert(p.id, p.name);
+            // Products disabled for lack of an ingredient, by ingredient.
+            QHash<QString, QStringList> disabledBy;
+            for (const QJsonValue &v : data.toObject().value(L1("disabled_products")).toArray()) {
+                const QJsonObject d = v.toObject();
+                for (const QJsonValue &m : d.value(L1("missing_ingredients")).toArray())
+                    disabledBy[firstString(m.toObject(), {"product_id", "id"})]
+                        << firstString(d, {"product_name", "name"});
+            }
             QList<StockItem> items;
             for (const QJsonValue &v : rowsOf(data, {"items", "inventory", "ingredients"})) {
                 const QJsonObject o = v.toObject();
@@ -352,13 +366,14 @@ void CafeSession::snapshot(const QString &nsp)
                 s.maxStock = firstNumber(o, {"max_stock"});
                 s.lastRestocked = EventMapper::mapTime(o.value(L1("last_restocked")));
                 s.updatedAt = EventMapper::mapTime(o.value(L1("updated_at")));
-                for (const QJsonValue &p : o.value(L1("used_by")).toArray())
-                    s.usedBy << (p.isObject() ? firstString(p.toObject(), {"product_name", "name"})
-                                              : p.toString());
-                for (const QJsonValue &p : o.value(L1("disabled_products")).toArray())
-                    s.disabledProducts
-                        << (p.isObject() ? firstString(p.toObject(), {"product_name", "name"})
-                                         : p.toString());
+                for (const QJsonValue &p : o.value(L1("used_by")).toArray()) {
+                    // Menu product ids (names when another server sends them).
+                    const QString ref = p.isObject()
+                                            ? firstString(p.toObject(), {"product_name", "name"})
+                                            : p.toString();
+                    s.usedBy << productNames.value(ref, ref);
+                }
+                s.disabledProducts = disabledBy.value(s.id);
                 items.append(s);
             }
             m_inventory->resetItems(items);
@@ -370,6 +385,17 @@ void CafeSession::snapshot(const QString &nsp)
             QHash<QString, StaffShift> byUser;
             QStringList order;
             const QDate today = QDateTime::currentDateTimeUtc().date();
+            // Today's closed shifts add up to hours and pay today.
+            QHash<QString, std::pair<double, Cents>> closedToday;
+            for (const QJsonValue &v : data.toObject().value(L1("timesheets")).toArray()) {
+                const QJsonObject t = v.toObject();
+                const QDateTime out = EventMapper::mapTime(t.value(L1("clock_out_time")));
+                if (!out.isValid() || out.date() != today)
+                    continue;
+                auto &sum = closedToday[firstString(t, {"user_id"})];
+                sum.first += firstNumber(t, {"total_hours"});
+                sum.second += centsFromNumber(firstNumber(t, {"total_pay"}));
+            }
             for (const QJsonValue &v : rowsOf(data, {"staff", "timesheets", "employees"})) {
                 const QJsonObject o = v.toObject();
                 const QString user = firstString(o, {"user_id", "id"});
@@ -380,13 +406,11 @@ void CafeSession::snapshot(const QString &nsp)
                 StaffShift &s = byUser[user];
                 s.userId = user;
                 s.employeeCode = firstString(o, {"employee_id", "employee_code", "code"});
-                s.name = firstString(o, {"employee_name", "name"});
+                s.name = firstString(o, {"name", "employee_name"});
                 s.role = firstString(o, {"role"});
                 s.hourlyRate = centsFromNumber(firstNumber(o, {"hourly_rate"}));
-                s.drinksThisMonth = int(
-                    firstNumber(o, {"monthly_drink_count", "drinks_this_month", "monthly_count"}));
-                s.drinkLimit = int(
-                    firstNumber(o, {"monthly_drink_limit", "drink_allowance", "monthly_limit"}));
+                s.drinksThisMonth = int(firstNumber(o, {"monthly_count"}));
+                s.drinkLimit = int(firstNumber(o, {"monthly_limit"}));
                 const QDateTime in = EventMapper::mapTime(o.value(L1("clock_in_time")));
                 const QDateTime out = EventMapper::mapTime(o.value(L1("clock_out_time")));
                 if (o.contains(L1("clocked_in")))
@@ -397,12 +421,9 @@ void CafeSession::snapshot(const QString &nsp)
                     s.clockInTime = in;
                     s.timesheetId = firstString(o, {"timesheet_id"});
                 }
-                s.hoursToday += firstNumber(o, {"hours_today"});
-                s.payToday += centsFromNumber(firstNumber(o, {"pay_today"}));
-                if (out.isValid() && out.date() == today && !o.contains(L1("hours_today"))) {
-                    s.hoursToday += firstNumber(o, {"total_hours"});
-                    s.payToday += centsFromNumber(firstNumber(o, {"total_pay"}));
-                }
+                const auto sum = closedToday.value(user);
+                s.hoursToday = sum.first;
+                s.payToday = sum.second;
             }
             QList<StaffShift> shifts;
             for (const QString &u : std::as_const(order))
@@ -679,8 +700,8 @@ QString CafeSession::adjustStock(const QString &itemId, const QString &changeTyp
         QStringLiteral("/inventory"), QStringLiteral("adjust_stock"),
         {{QStringLiteral("product_id"), itemId},
          {QStringLiteral("change_type"), changeType},
-         {QStringLiteral("quantity"), quantity},
-         {QStringLiteral("note"), note}},
+         {QStringLiteral("quantity"), qint64(std::llround(quantity))},
+         {QStringLiteral("notes"), note}},
         tr("%1 %2 %3").arg(changeType, QString::number(quantity), s ? s->name : itemId));
 }
 
@@ -713,20 +734,38 @@ QString CafeSession::recordDrink(const QString &productId, int quantity)
 QString CafeSession::startPayment(const QString &orderId, const QString &method)
 {
     const Order *o = m_orders->order(orderId);
-    return sendCommand(
-        QStringLiteral("/payments"), QStringLiteral("start_payment"),
-        {{QStringLiteral("order_id"), orderId}, {QStringLiteral("payment_method"), method}},
-        tr("%1 payment for %2").arg(method, o ? o->number : orderId));
+    return sendCommand(QStringLiteral("/payments"), QStringLiteral("start_payment"),
+                       {{QStringLiteral("order_id"), orderId}, {QStringLiteral("method"), method}},
+                       tr("%1 payment for %2").arg(method, o ? o->number : orderId));
 }
 
 QString CafeSession::confirmPayment(const QString &orderId, const QString &transactionId)
 {
     const Order *o = m_orders->order(orderId);
-    QJsonObject payload{{QStringLiteral("order_id"), orderId}};
+    const QString description = tr("confirm payment for %1").arg(o ? o->number : orderId);
     if (!transactionId.isEmpty())
-        payload.insert(QStringLiteral("transaction_id"), transactionId);
-    return sendCommand(QStringLiteral("/payments"), QStringLiteral("confirm_payment"), payload,
-                       tr("confirm payment for %1").arg(o ? o->number : orderId));
+        return sendCommand(QStringLiteral("/payments"), QStringLiteral("confirm_payment"),
+                           {{QStringLiteral("transaction_id"), transactionId}}, description);
+    // A QR code's event does not name its transaction: ask the hub for the order's payments
+    // and confirm the one still waiting.
+    request(QStringLiteral("/payments"), QStringLiteral("list_payments"),
+            {{QStringLiteral("order_id"), orderId}}, [this, description](const QJsonValue &data) {
+                for (const QJsonValue &v : rowsOf(data, {"payments"})) {
+                    const QJsonObject p = v.toObject();
+                    if (firstString(p, {"status"}) == QLatin1String("processing")
+                        && firstString(p, {"payment_method", "method"}) != QLatin1String("card")) {
+                        sendCommand(QStringLiteral("/payments"), QStringLiteral("confirm_payment"),
+                                    {{QStringLiteral("transaction_id"),
+                                      firstString(p, {"transaction_id"})}},
+                                    description);
+                        return;
+                    }
+                }
+                m_eventLog->appendNote(QStringLiteral("/payments"),
+                                       QStringLiteral("confirm_payment"), tr("nothing to confirm"),
+                                       QDateTime::currentDateTimeUtc());
+            });
+    return {};
 }
 
 void CafeSession::followCounter(const QString &counter)

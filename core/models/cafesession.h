@@ -110,7 +110,9 @@ public:
     QString clockOut(int breakMinutes, const QString &notes);
     QString recordDrink(const QString &productId, int quantity);
     QString startPayment(const QString &orderId, const QString &method);
-    QString confirmPayment(const QString &orderId, const QString &transactionId);
+    // Confirms a cash or QR payment; without a transaction id, the one waiting for the order
+    // (then the request id comes later and the return value is empty).
+    QString confirmPayment(const QString &orderId, const QString &transactionId = {});
     // Joins one counter's room (the queue filter) or leaves it (empty = all counters).
     void followCounter(const QString &counter);
     QString followedCounter() const { return m_followedCounter; }
