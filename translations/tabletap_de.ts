@@ -5,1723 +5,1822 @@
     <name>TableTap::AllDayModel</name>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkt</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartend</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Preparing</source>
-        <translation type="unfinished"></translation>
+        <translation>In Zubereitung</translation>
     </message>
 </context>
 <context>
     <name>TableTap::CafeSession</name>
     <message>
         <source>The hub did not answer with a token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat kein Token geliefert.</translation>
     </message>
     <message>
         <source>Cannot reach the hub: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub nicht erreichbar: %1</translation>
     </message>
     <message>
         <source>attempt %1 in %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuch %1 in %2 ms</translation>
     </message>
     <message>
         <source>recovered: missed events replayed</source>
-        <translation type="unfinished"></translation>
+        <translation>wiederhergestellt: verpasste Ereignisse nachgeliefert</translation>
     </message>
     <message>
         <source>new session: loading snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>neue Sitzung: Stand wird geladen</translation>
     </message>
     <message>
         <source>not understood: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht verstanden: %1</translation>
     </message>
     <message>
         <source>dropped: another cafe&apos;s event</source>
-        <translation type="unfinished"></translation>
+        <translation>verworfen: Ereignis eines anderen Cafés</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>Recalled</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgeholt</translation>
     </message>
     <message>
         <source>cancel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 stornieren</translation>
     </message>
     <message>
         <source>move %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an %2 übergeben</translation>
     </message>
     <message>
         <source>%1 %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 %3</translation>
     </message>
     <message>
         <source>clock in</source>
-        <translation type="unfinished"></translation>
+        <translation>einstempeln</translation>
     </message>
     <message>
         <source>clock out</source>
-        <translation type="unfinished"></translation>
+        <translation>ausstempeln</translation>
     </message>
     <message>
         <source>drink: %1× %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Getränk: %1× %2</translation>
     </message>
     <message>
         <source>%1 payment for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Zahlung für %2</translation>
     </message>
     <message>
         <source>confirm payment for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlung für %1 bestätigen</translation>
     </message>
     <message>
         <source>%1 out: %2 %3 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus: %2 %3 warten</translation>
     </message>
     <message>
         <source>%1 %2 waiting, %3 portions of %4 left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 warten, noch %3 Portionen %4</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>Live</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde…</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde neu…</translation>
     </message>
     <message>
         <source>No heartbeat from the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lebenszeichen vom Hub</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>nothing to confirm</source>
+        <translation>nichts zu bestätigen</translation>
     </message>
 </context>
 <context>
     <name>TableTap::ClockOutDialog</name>
     <message>
         <source>Clock out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstempeln</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>&amp;Break taken:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pause:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notiz:</translation>
     </message>
 </context>
 <context>
     <name>TableTap::ConnectDialog</name>
     <message>
         <source>Connect to a Table Tap hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem Table-Tap-Hub verbinden</translation>
     </message>
     <message>
         <source>optional when the hub serves one cafe</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, wenn der Hub nur ein Café bedient</translation>
     </message>
     <message>
         <source>Paste the access token (a JWT) here</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangstoken (ein JWT) hier einfügen</translation>
     </message>
     <message>
         <source>&amp;Hub address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hub-Adresse:</translation>
     </message>
     <message>
         <source>C&amp;afe:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;afé:</translation>
     </message>
     <message>
         <source>&amp;Employee code:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mitarbeitercode:</translation>
     </message>
     <message>
         <source>&amp;PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PIN:</translation>
     </message>
     <message>
         <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;nmelden</translation>
     </message>
     <message>
         <source>Hub a&amp;ddress:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub-A&amp;dresse:</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use a &amp;token</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token:</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden</translation>
     </message>
     <message>
         <source>Start a hub on this computer (demo cafe)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub auf diesem Rechner starten (Demo-Café)</translation>
     </message>
     <message>
         <source>Runs the in-store hub inside the console with the simulator and signs in to it as a manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet den Filial-Hub in der Konsole mit dem Simulator und meldet sich dort als Filialleitung an</translation>
     </message>
     <message>
         <source>The hub&apos;s token does not name a user and a cafe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token des Hubs nennt keinen Benutzer und kein Café.</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
     <message>
         <source>Enter the hub&apos;s address, like http://cafe-pc:3000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte die Adresse des Hubs eingeben, etwa http://cafe-pc:3000.</translation>
     </message>
     <message>
         <source>Enter your employee code and PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte Mitarbeitercode und PIN eingeben.</translation>
     </message>
     <message>
         <source>That is not a Table Tap access token (it must name a user and a cafe).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist kein Table-Tap-Zugangstoken (es muss einen Benutzer und ein Café nennen).</translation>
+    </message>
+    <message>
+        <source>Use a t&amp;oken</source>
+        <translation>Token ver&amp;wenden</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::ConsoleCommandLine</name>
+    <message>
+        <source>Usage: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
+
+The Table Tap console: live order queue, counters, stock, staff and payments of a
+cafe, connected to its in-store hub.
+
+Options:
+  --hub URL      the hub to connect to (http://cafe-pc:3000); without --token the
+                 sign-in dialog opens with this address
+  --token TOKEN  connect with this access token (from `tabletap-hub token` or
+                 another Table Tap server) instead of signing in
+  --demo         start a hub inside the console with the simulator and sign in
+                 to it as a manager: a live demo cafe
+  --lang CODE    language of the console: en or de (default: the saved choice,
+                 then the system&apos;s language)
+  -h, --help     show this help
+  --version      show the version
+
+Without a display (no DISPLAY or WAYLAND_DISPLAY) the console cannot start; run
+the headless hub instead: tabletap-hub serve --port 3000
+
+Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
+64 usage error.
+</source>
+        <translation>Aufruf: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
+
+Die Table-Tap-Konsole: Bestellungen, Theken, Lager, Personal und Zahlungen eines
+Cafés live, verbunden mit seinem Filial-Hub.
+
+Optionen:
+  --hub URL      der Hub, mit dem verbunden wird (http://cafe-pc:3000); ohne --token
+                 öffnet sich die Anmeldung mit dieser Adresse
+  --token TOKEN  mit diesem Zugangstoken verbinden (von `tabletap-hub token` oder
+                 einem anderen Table-Tap-Server) statt sich anzumelden
+  --demo         einen Hub in der Konsole mit dem Simulator starten und sich dort
+                 als Filialleitung anmelden: ein lebendes Demo-Café
+  --lang CODE    Sprache der Konsole: en oder de (Vorgabe: die gespeicherte Wahl,
+                 dann die Sprache des Systems)
+  -h, --help     diese Hilfe anzeigen
+  --version      die Version anzeigen
+
+Ohne Bildschirm (weder DISPLAY noch WAYLAND_DISPLAY) startet die Konsole nicht;
+stattdessen den Hub ohne Oberfläche starten: tabletap-hub serve --port 3000
+
+Beendigungscodes: 0 in Ordnung, 1 Start nicht möglich (eingebetteter Hub,
+Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
+</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>--screenshot-delay needs milliseconds</source>
+        <translation>--screenshot-delay erwartet Millisekunden</translation>
+    </message>
+    <message>
+        <source>--token needs --hub</source>
+        <translation>--token braucht --hub</translation>
+    </message>
+    <message>
+        <source>--demo runs its own hub; leave out --hub</source>
+        <translation>--demo startet einen eigenen Hub; --hub weglassen</translation>
+    </message>
+    <message>
+        <source>not a hub address: %1</source>
+        <translation>keine Hub-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>no translation for language %1 (available: en, de)</source>
+        <translation>keine Übersetzung für die Sprache %1 (vorhanden: en, de)</translation>
+    </message>
+    <message>
+        <source>tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub without a screen use: tabletap-hub serve --port 3000</source>
+        <translation>tabletap: kein Bildschirm (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); den Hub ohne Bildschirm startet: tabletap-hub serve --port 3000</translation>
+    </message>
+    <message>
+        <source>tabletap: the token does not name a user and a cafe (see tabletap --help)</source>
+        <translation>tabletap: das Token nennt keinen Benutzer und kein Café (siehe tabletap --help)</translation>
+    </message>
+    <message>
+        <source>tabletap: this build has no hub inside the console; start tabletap-hub and connect with --hub</source>
+        <translation>tabletap: diese Version enthält keinen Hub; tabletap-hub starten und mit --hub verbinden</translation>
     </message>
 </context>
 <context>
     <name>TableTap::CounterModel</name>
     <message>
         <source>Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Theke</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Preparing</source>
-        <translation type="unfinished"></translation>
+        <translation>In Zubereitung</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
 </context>
 <context>
     <name>TableTap::CountersView</name>
     <message>
-        <source>Show in &amp;queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take &amp;out of service…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put back in &amp;service…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Take %1 out of service</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 außer Betrieb nehmen</translation>
     </message>
     <message>
         <source>Open %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has %2 open order(s); the hub moves them to the other active counters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 öffnen</translation>
     </message>
     <message>
         <source>Put %1 back in service: new orders may go to it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wieder in Betrieb nehmen: neue Bestellungen können wieder dorthin gehen.</translation>
     </message>
     <message>
         <source>Equipment maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerätewartung</translation>
     </message>
     <message>
         <source>Break</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Closing</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließung</translation>
     </message>
     <message>
         <source>Back from maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartung beendet</translation>
     </message>
     <message>
         <source>Rush hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoßzeit</translation>
     </message>
     <message>
         <source>Opening</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n open order(s); the hub moves them to the other active counters.</source>
+        <translation>
+            <numerusform>%1 hat %n offene Bestellung; der Hub verteilt sie auf die anderen aktiven Theken.</numerusform>
+            <numerusform>%1 hat %n offene Bestellungen; der Hub verteilt sie auf die anderen aktiven Theken.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow in queue</source>
+        <translation>&amp;In der Warteschlange zeigen</translation>
+    </message>
+    <message>
+        <source>Ta&amp;ke out of service…</source>
+        <translation>Außer Betrieb &amp;nehmen…</translation>
+    </message>
+    <message>
+        <source>Put &amp;back in service…</source>
+        <translation>Wie&amp;der in Betrieb nehmen…</translation>
     </message>
 </context>
 <context>
     <name>TableTap::DashboardModel</name>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellungen</translation>
     </message>
     <message>
         <source>Avg prep (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ø Zubereitung (Min.)</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Umsatz</translation>
     </message>
 </context>
 <context>
     <name>TableTap::DashboardView</name>
     <message>
         <source>Orders today</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellungen heute</translation>
     </message>
     <message>
         <source>Open now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt offen</translation>
     </message>
     <message>
         <source>Revenue today</source>
-        <translation type="unfinished"></translation>
+        <translation>Umsatz heute</translation>
     </message>
     <message>
         <source>Average prep time</source>
-        <translation type="unfinished"></translation>
+        <translation>Ø Zubereitungszeit</translation>
     </message>
     <message>
         <source>Staff in</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal anwesend</translation>
     </message>
     <message>
         <source>Orders per %1 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellungen je %1 Minuten</translation>
     </message>
     <message>
         <source>Average prep time (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ø Zubereitungszeit (Minuten)</translation>
     </message>
     <message>
         <source>Revenue per %1 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Umsatz je %1 Minuten</translation>
     </message>
     <message>
         <source>Stock against reorder level</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand gegenüber Meldebestand</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Min.</translation>
     </message>
 </context>
 <context>
     <name>TableTap::DrinkDialog</name>
     <message>
         <source>Record a staff drink</source>
-        <translation type="unfinished"></translation>
+        <translation>Personalgetränk erfassen</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>&amp;Drink:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Getränk:</translation>
     </message>
     <message>
         <source>&amp;How many:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzahl:</translation>
     </message>
     <message>
         <source>The menu has not arrived from the hub yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Speisekarte ist noch nicht vom Hub gekommen.</translation>
     </message>
 </context>
 <context>
     <name>TableTap::EventLogModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>Namensraum</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
 </context>
 <context>
     <name>TableTap::EventLogView</name>
     <message>
         <source>&amp;Follow new events</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Ereignissen &amp;folgen</translation>
     </message>
     <message>
         <source>All namespaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Namensräume</translation>
     </message>
     <message>
         <source>Filter by event or text</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Ereignis oder Text filtern</translation>
     </message>
     <message>
         <source>&amp;Namespace:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Namensraum:</translation>
     </message>
     <message>
         <source>%1 shown of %2 kept; %3 events received this session</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 gespeicherten angezeigt; %3 Ereignisse in dieser Sitzung empfangen</translation>
     </message>
 </context>
 <context>
     <name>TableTap::HubPanel</name>
     <message>
-        <source>Run the &amp;simulator (customers, staff, stock)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>Namensraum</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Raum</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder</translation>
     </message>
     <message>
         <source>Events delivered per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugestellte Ereignisse pro Sekunde</translation>
     </message>
     <message>
         <source>Hub running at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub läuft unter %1</translation>
     </message>
     <message>
         <source>Hub stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub angehalten: %1</translation>
     </message>
     <message>
         <source>Hub stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;top hub</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;tart hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Hub angehalten</translation>
     </message>
     <message>
         <source>Clients: %1 · events/s in %2, out %3 · delivered %4 · sockets: %5 · data: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients: %1 · Ereignisse/s ein %2, aus %3 · zugestellt %4 · Sockets: %5 · Daten: %6</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>in memory</source>
-        <translation type="unfinished"></translation>
+        <translation>im Speicher</translation>
+    </message>
+    <message>
+        <source>Run the si&amp;mulator (customers, staff, stock)</source>
+        <translation>Si&amp;mulator laufen lassen (Gäste, Personal, Lager)</translation>
+    </message>
+    <message>
+        <source>Stop hu&amp;b</source>
+        <translation>Hub anhalte&amp;n</translation>
+    </message>
+    <message>
+        <source>Start hu&amp;b</source>
+        <translation>Hub sta&amp;rten</translation>
     </message>
 </context>
 <context>
     <name>TableTap::InventoryModel</name>
     <message>
         <source>out</source>
-        <translation type="unfinished"></translation>
+        <translation>leer</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation>knapp</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel</translation>
     </message>
     <message>
         <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>Art.-Nr.</translation>
     </message>
     <message>
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand</translation>
     </message>
     <message>
         <source>Reorder at</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldebestand</translation>
     </message>
     <message>
         <source>Max</source>
-        <translation type="unfinished"></translation>
+        <translation>Max.</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Used by</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendet in</translation>
     </message>
 </context>
 <context>
     <name>TableTap::InventoryView</name>
     <message>
         <source>Restock / &amp;adjust…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auffüllen / korr&amp;igieren…</translation>
     </message>
     <message>
         <source>&amp;Acknowledge alert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledge a&amp;ll</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Acknowledge (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung &amp;quittieren</translation>
     </message>
     <message>
         <source>&lt;b&gt;Stock alerts&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Lagerwarnungen&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Stock&lt;/b&gt; — bars show stock against the maximum, the tick the reorder level</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Bestand&lt;/b&gt; — Balken zeigen den Bestand gegenüber dem Höchstbestand, der Strich den Meldebestand</translation>
     </message>
     <message>
         <source>🔔 Sounding until acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>🔔 Ertönt, bis jemand quittiert</translation>
+    </message>
+    <message>
+        <source>Ackno&amp;wledge all</source>
+        <translation>Alle quittie&amp;ren</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge (Ctrl+K)</source>
+        <translation>&amp;Quittieren (Strg+K)</translation>
     </message>
 </context>
 <context>
     <name>TableTap::LivenessBanner</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Min. %2 s</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 action(s) wait in the outbox and go out when the hub is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std. %2 Min.</translation>
     </message>
     <message>
         <source>Actions you take wait in the outbox and go out when the hub is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Aktionen warten im Ausgang und werden gesendet, sobald der Hub wieder da ist.</translation>
     </message>
     <message>
         <source>Connecting to the hub… — the screen is not live yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde mit dem Hub… — die Anzeige ist noch nicht live</translation>
     </message>
     <message>
         <source>Waiting for %1 since %2 (%3). %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte auf %1 seit %2 (%3). %4</translation>
     </message>
     <message>
         <source>Connection to the hub lost — NOT UPDATING</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zum Hub verloren — KEINE AKTUALISIERUNG</translation>
     </message>
     <message>
         <source>Reconnecting to %1. Nothing has arrived since %2 (%3). %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde neu mit %1. Seit %2 (%3) ist nichts angekommen. %4</translation>
     </message>
     <message>
         <source>The hub has gone silent — data may be stale</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub schweigt — die Daten sind womöglich veraltet</translation>
     </message>
     <message>
         <source>No heartbeat from %1 beyond its interval (since %2, %3). %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lebenszeichen von %1 über das Intervall hinaus (seit %2, %3). %4</translation>
     </message>
     <message>
         <source>Offline — not connected to a hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline — mit keinem Hub verbunden</translation>
     </message>
     <message>
         <source>Nothing on screen is updating (since %1, %2). %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts auf dem Bildschirm wird aktualisiert (seit %1, %2). %3</translation>
     </message>
     <message>
         <source>The hub refused this console</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hub hat diese Konsole abgewiesen</translation>
     </message>
     <message>
         <source>%1. Sign in again to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Bitte erneut anmelden.</translation>
     </message>
     <message>
         <source>Sign in again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut anmelden…</translation>
     </message>
     <message>
         <source>Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) wait in the outbox and go out when the hub is back.</source>
+        <translation>
+            <numerusform>%n Aktion wartet im Ausgang und wird gesendet, sobald der Hub wieder da ist.</numerusform>
+            <numerusform>%n Aktionen warten im Ausgang und werden gesendet, sobald der Hub wieder da ist.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TableTap::MainWindow</name>
     <message>
         <source>&amp;Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Warteschlange</translation>
     </message>
     <message>
         <source>Coun&amp;ters</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Theken</translation>
     </message>
     <message>
         <source>&amp;Inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lager</translation>
     </message>
     <message>
         <source>Time&amp;sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeiten</translation>
     </message>
     <message>
         <source>&amp;Payments</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlun&amp;gen</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
         <source>&amp;Event log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ereignisse</translation>
     </message>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgang</translation>
     </message>
     <message>
         <source>&amp;Console</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konsole</translation>
     </message>
     <message>
         <source>&amp;Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden…</translation>
     </message>
     <message>
         <source>&amp;Reload everything from the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles neu vom Hub &amp;laden</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abmelden</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;usgang</translation>
     </message>
     <message>
         <source>&amp;Mute sounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Töne &amp;stumm</translation>
     </message>
     <message>
         <source>&amp;Dismiss notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise &amp;schließen</translation>
     </message>
     <message>
         <source>&amp;Full screen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vollbild</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>&amp;About Table Tap</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Table Tap</translation>
     </message>
     <message>
         <source>About Table Tap</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Table Tap</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Table Tap Console %1&lt;/h3&gt;&lt;p&gt;Live order queue, counters, stock, staff and payments for cafes, over Socket.IO to the in-store hub.&lt;/p&gt;&lt;p&gt;Sounds: %2.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Table-Tap-Konsole %1&lt;/h3&gt;&lt;p&gt;Bestellungen, Theken, Lager, Personal und Zahlungen für Cafés, live über Socket.IO vom Filial-Hub.&lt;/p&gt;&lt;p&gt;Töne: %2.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Qt Multimedia</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt Multimedia</translation>
     </message>
     <message>
         <source>system beep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemton</translation>
     </message>
     <message>
         <source>Table Tap</source>
-        <translation type="unfinished"></translation>
+        <translation>Table Tap</translation>
     </message>
     <message>
         <source>Table Tap — %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Table Tap — %1 — %2</translation>
     </message>
     <message>
         <source>&amp;Inventory (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lager (%1)</translation>
+    </message>
+    <message>
+        <source>H&amp;ub</source>
+        <translation>H&amp;ub</translation>
     </message>
 </context>
 <context>
     <name>TableTap::Notifier</name>
     <message>
         <source>Order %1 is ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung %1 ist fertig</translation>
     </message>
     <message>
         <source>for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>für %1</translation>
     </message>
     <message>
         <source>for %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>für %1 an %2</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt: %1</translation>
     </message>
     <message>
         <source>Payment failed for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlung für %1 fehlgeschlagen</translation>
     </message>
     <message>
         <source>%1 — it can be retried from Payments.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — unter „Zahlungen“ erneut versuchen.</translation>
     </message>
     <message>
         <source>%1 is out of stock</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ausgegangen</translation>
     </message>
     <message>
         <source>%1 is running low (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird knapp (%2)</translation>
     </message>
     <message>
         <source>Affects: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrifft: %1</translation>
     </message>
     <message>
         <source>%1 left, reorder at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %1, Meldebestand %2</translation>
     </message>
 </context>
 <context>
     <name>TableTap::OrderDetailsPane</name>
     <message>
         <source>not paid yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht bezahlt</translation>
     </message>
     <message>
         <source>processing</source>
-        <translation type="unfinished"></translation>
+        <translation>in Bearbeitung</translation>
     </message>
     <message>
         <source>paid</source>
-        <translation type="unfinished"></translation>
+        <translation>bezahlt</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>erstattet</translation>
     </message>
     <message>
         <source>waiting for the customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ca&amp;sh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;QR code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Con&amp;firm payment</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet auf den Gast</translation>
     </message>
     <message>
         <source>Take payment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezahlen:</translation>
     </message>
     <message>
         <source>Charge the order&apos;s total to a card through the payment provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Betrag der Bestellung über den Zahlungsdienst von einer Karte abbuchen</translation>
     </message>
     <message>
         <source>Take cash; confirm once the money is in the till</source>
-        <translation type="unfinished"></translation>
+        <translation>Bar kassieren; bestätigen, sobald das Geld in der Kasse ist</translation>
     </message>
     <message>
         <source>Show a QR code the customer scans to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen QR-Code zeigen, den der Gast zum Bezahlen scannt</translation>
     </message>
     <message>
         <source>Confirm the cash was taken or the QR payment arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigen, dass bar kassiert wurde oder die QR-Zahlung angekommen ist</translation>
     </message>
     <message>
         <source>No order selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Bestellung gewählt</translation>
     </message>
     <message>
         <source>&lt;p&gt;Select an order in the queue to see its items, totals, payment and history.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Eine Bestellung in der Warteschlange wählen, um Artikel, Beträge, Zahlung und Verlauf zu sehen.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Customer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gast:</translation>
     </message>
     <message>
         <source>Counter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Theke:</translation>
     </message>
     <message>
         <source>Ordered at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellt um:</translation>
     </message>
     <message>
         <source>Estimated ready:</source>
-        <translation type="unfinished"></translation>
+        <translation>Voraussichtlich fertig:</translation>
     </message>
     <message>
         <source>Taken by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgenommen von:</translation>
     </message>
     <message>
         <source>Proxy order: placed by %1 for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellvertreter-Bestellung: von %1 für %2</translation>
     </message>
     <message>
         <source>staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal</translation>
     </message>
     <message>
         <source>Waiting for the hub to confirm: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Bestätigung des Hubs: %1</translation>
     </message>
     <message>
         <source>Cancelled:</source>
-        <translation type="unfinished"></translation>
+        <translation>Storniert:</translation>
     </message>
     <message>
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis</translation>
     </message>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischensumme</translation>
     </message>
     <message>
         <source>Tax</source>
-        <translation type="unfinished"></translation>
+        <translation>Steuer</translation>
     </message>
     <message>
         <source>Tip</source>
-        <translation type="unfinished"></translation>
+        <translation>Trinkgeld</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt</translation>
     </message>
     <message>
         <source>Payment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlung:</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+    <message>
+        <source>Confirm payment</source>
+        <translation>Zahlung bestätigen</translation>
     </message>
 </context>
 <context>
     <name>TableTap::OrderQueueDelegate</name>
     <message>
         <source>Start ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginnen ▸</translation>
     </message>
     <message>
         <source>Ready ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig ▸</translation>
     </message>
     <message>
         <source>Complete ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschließen ▸</translation>
     </message>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>offen</translation>
     </message>
     <message>
         <source>preparing</source>
-        <translation type="unfinished"></translation>
+        <translation>in Zubereitung</translation>
     </message>
     <message>
         <source>ready</source>
-        <translation type="unfinished"></translation>
+        <translation>fertig</translation>
     </message>
     <message>
         <source>completed</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschlossen</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>storniert</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>proxy order</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellvertreter-Bestellung</translation>
     </message>
     <message>
         <source>⏳ sending: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⏳ wird gesendet: %1</translation>
     </message>
 </context>
 <context>
     <name>TableTap::OrderQueueModel</name>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Gast</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel</translation>
     </message>
     <message>
         <source>Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Theke</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt</translation>
     </message>
 </context>
 <context>
     <name>TableTap::OrderQueueView</name>
     <message>
         <source>&amp;Advance</source>
-        <translation type="unfinished"></translation>
+        <translation>Weite&amp;r</translation>
     </message>
     <message>
         <source>Move the selected order on: pending → preparing → ready → completed (Space or Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählte Bestellung weiterschalten: offen → in Zubereitung → fertig → abgeschlossen (Leertaste oder Eingabe)</translation>
     </message>
     <message>
         <source>&amp;Recall</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückh&amp;olen</translation>
     </message>
     <message>
         <source>Undo this console&apos;s last status change, for a minute (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Cancel order…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Statusänderung dieser Konsole rückgängig machen, eine Minute lang (Strg+Z)</translation>
     </message>
     <message>
         <source>Cancel the selected order, with a reason (Delete; managers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählte Bestellung mit Begründung stornieren (Entf; Filialleitung)</translation>
     </message>
     <message>
         <source>&amp;Move to counter…</source>
-        <translation type="unfinished"></translation>
+        <translation>An an&amp;dere Theke…</translation>
     </message>
     <message>
         <source>Move the selected order to another counter, with a reason (Ctrl+M; managers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählte Bestellung mit Begründung an eine andere Theke geben (Strg+M; Filialleitung)</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>Open orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Bestellungen</translation>
     </message>
     <message>
         <source>Finished today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute erledigt</translation>
     </message>
     <message>
         <source>All today</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle von heute</translation>
     </message>
     <message>
         <source>All counters</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Theken</translation>
     </message>
     <message>
         <source>Search orders, customers, items (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellungen, Gäste, Artikel suchen (Strg+F)</translation>
     </message>
     <message>
         <source>C&amp;ounter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Theke&amp;n:</translation>
     </message>
     <message>
         <source>&lt;b&gt;All day&lt;/b&gt; — waiting per product</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Tagesübersicht&lt;/b&gt; — wartend je Produkt</translation>
     </message>
     <message>
         <source>Cancel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 stornieren</translation>
     </message>
     <message>
         <source>Cancel order %1 for %2 (%3)? Paid orders are refunded by the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung %1 für %2 (%3) stornieren? Bezahlte Bestellungen erstattet der Hub.</translation>
     </message>
     <message>
         <source>Customer changed their mind</source>
-        <translation type="unfinished"></translation>
+        <translation>Gast hat es sich anders überlegt</translation>
     </message>
     <message>
         <source>Out of stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht vorrätig</translation>
     </message>
     <message>
         <source>Duplicate order</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelte Bestellung</translation>
     </message>
     <message>
         <source>Customer left</source>
-        <translation type="unfinished"></translation>
+        <translation>Gast ist gegangen</translation>
     </message>
     <message>
         <source>Move %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 umlegen</translation>
     </message>
     <message>
         <source>Move order %1 (now at %2) to another counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung %1 (jetzt an %2) an eine andere Theke geben.</translation>
     </message>
     <message>
         <source>Load balancing</source>
-        <translation type="unfinished"></translation>
+        <translation>Lastausgleich</translation>
     </message>
     <message>
         <source>Counter closing</source>
-        <translation type="unfinished"></translation>
+        <translation>Theke schließt</translation>
     </message>
     <message>
         <source>Equipment problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräteproblem</translation>
     </message>
     <message>
         <source>%1 open, %2 late · showing %3 · Space/Enter advances the selected order, Ctrl+Z recalls</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 offen, %2 verspätet · %3 angezeigt · Leertaste/Eingabe schaltet die gewählte Bestellung weiter, Strg+Z holt zurück</translation>
     </message>
     <message>
         <source>&amp;Recall %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zurückh&amp;olen</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel order…</source>
+        <translation>Bestellung storn&amp;ieren…</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Filter:</translation>
     </message>
 </context>
 <context>
     <name>TableTap::OutboxModel</name>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>gesendet</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>erledigt</translation>
     </message>
     <message>
         <source>refused</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Hub says</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort des Hubs</translation>
     </message>
 </context>
 <context>
     <name>TableTap::OutboxPanel</name>
     <message>
         <source>Show finished actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigte Aktionen zeigen</translation>
     </message>
     <message>
         <source>Actions wait here while the hub is unreachable and go out once, in order, when it is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen warten hier, solange der Hub nicht erreichbar ist, und gehen genau einmal und in Reihenfolge hinaus, sobald er wieder da ist.</translation>
     </message>
 </context>
 <context>
     <name>TableTap::PaymentModel</name>
     <message>
         <source>fee %1, net %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebühr %1, netto %2</translation>
     </message>
     <message>
         <source>expires in %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft ab in %1:%2</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelaufen</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelheiten</translation>
     </message>
 </context>
 <context>
     <name>TableTap::PaymentsView</name>
     <message>
         <source>&amp;Retry payment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Confirm cash / QR received</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlung wie&amp;derholen</translation>
     </message>
     <message>
         <source>Show &amp;order</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellung zeige&amp;n</translation>
     </message>
     <message>
         <source>Start the same payment again (only when the provider allows a retry)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieselbe Zahlung erneut starten (nur wenn der Zahlungsdienst es erlaubt)</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm cash / QR received</source>
+        <translation>Bar / QR-Eingang bestät&amp;igen</translation>
     </message>
 </context>
 <context>
     <name>TableTap::QrCodePanel</name>
     <message>
         <source>No QR payment waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine QR-Zahlung offen</translation>
     </message>
     <message>
         <source>Start a QR payment from an order&apos;s details;
 its code appears here for the customer to scan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine QR-Zahlung in den Details einer Bestellung starten;
+ihr Code erscheint hier zum Scannen für den Gast.</translation>
     </message>
     <message>
         <source>Scan to pay %1 — order %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen und %1 bezahlen — Bestellung %2</translation>
     </message>
     <message>
         <source>No expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Ablauf</translation>
     </message>
     <message>
         <source>This QR code has expired.
 Start a new QR payment from the order&apos;s details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser QR-Code ist abgelaufen.
+Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen</translation>
     </message>
     <message>
         <source>Expires in %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab in %1:%2</translation>
     </message>
 </context>
 <context>
     <name>TableTap::ReasonDialog</name>
     <message>
         <source>Move &amp;to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;An:</translation>
     </message>
     <message>
         <source>Type or pick a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund eingeben oder wählen</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grund:</translation>
     </message>
 </context>
 <context>
     <name>TableTap::SettingsDialog</name>
     <message>
         <source>Chime when a new order arrives</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton bei neuer Bestellung</translation>
     </message>
     <message>
         <source>Console settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsolen-Einstellungen</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Order queue colours</source>
-        <translation type="unfinished"></translation>
+        <translation>Farben der Warteschlange</translation>
     </message>
     <message>
         <source>Amber after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelb nach:</translation>
     </message>
     <message>
         <source>Red (late) after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rot (verspätet) nach:</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise</translation>
     </message>
     <message>
         <source>Toasts shown at once:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichzeitig angezeigte Hinweise:</translation>
     </message>
     <message>
         <source>Toasts disappear after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise verschwinden nach:</translation>
     </message>
     <message>
         <source>Critical stock alert sounds again every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritische Lagerwarnung ertönt erneut alle:</translation>
     </message>
 </context>
 <context>
     <name>TableTap::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Switch view (queue, counters, inventory, timesheets, payments, dashboard, event log, hub)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht wechseln (Warteschlange, Theken, Lager, Zeiten, Zahlungen, Übersicht, Ereignisse, Hub)</translation>
     </message>
     <message>
         <source>Move through the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch die Warteschlange bewegen</translation>
     </message>
     <message>
         <source>Space / Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Leertaste / Eingabe</translation>
     </message>
     <message>
         <source>Advance the selected order (pending → preparing → ready → completed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählte Bestellung weiterschalten (offen → in Zubereitung → fertig → abgeschlossen)</translation>
     </message>
     <message>
         <source>Recall the last status change (for a minute)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Statusänderung zurückholen (eine Minute lang)</translation>
     </message>
     <message>
         <source>Cancel the selected order (managers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählte Bestellung stornieren (Filialleitung)</translation>
     </message>
     <message>
         <source>Move the selected order to another counter (managers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählte Bestellung an eine andere Theke geben (Filialleitung)</translation>
     </message>
     <message>
         <source>Search the queue; Esc clears and returns to the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange durchsuchen; Esc leert die Suche und kehrt zur Warteschlange zurück</translation>
     </message>
     <message>
         <source>Alt+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+N</translation>
     </message>
     <message>
         <source>Choose the counter to follow</source>
-        <translation type="unfinished"></translation>
+        <translation>Theke wählen, der gefolgt wird</translation>
     </message>
     <message>
         <source>Acknowledge the selected stock alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählte Lagerwarnung quittieren</translation>
     </message>
     <message>
         <source>Acknowledge all stock alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Lagerwarnungen quittieren</translation>
     </message>
     <message>
         <source>Clock in</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstempeln</translation>
     </message>
     <message>
         <source>Clock out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstempeln</translation>
     </message>
     <message>
         <source>Record a staff drink</source>
-        <translation type="unfinished"></translation>
+        <translation>Personalgetränk erfassen</translation>
     </message>
     <message>
         <source>Show or hide the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgang zeigen oder verbergen</translation>
     </message>
     <message>
         <source>Dismiss notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise schließen</translation>
     </message>
     <message>
         <source>Mute or unmute sounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Töne stumm- oder wieder einschalten</translation>
     </message>
     <message>
         <source>Full screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollbild</translation>
     </message>
     <message>
         <source>This list</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Liste</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Taste</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
 </context>
 <context>
     <name>TableTap::StatusStrip</name>
     <message>
         <source>orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellungen</translation>
     </message>
     <message>
         <source>inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>Lager</translation>
     </message>
     <message>
         <source>employees</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal</translation>
     </message>
     <message>
         <source>payments</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlungen</translation>
     </message>
     <message>
         <source>system</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Filialleitung</translation>
     </message>
     <message>
         <source>admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Administration</translation>
     </message>
     <message>
         <source>employee</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter</translation>
     </message>
     <message>
         <source>Actions taken at this console and where each stands (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen dieser Konsole und ihr Stand (Strg+O)</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Min.</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std.</translation>
     </message>
     <message>
         <source>Transport to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsart zum Hub</translation>
     </message>
     <message>
         <source>Last event at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Ereignis um %1</translation>
     </message>
     <message>
         <source>No event yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Ereignis</translation>
     </message>
     <message>
         <source>Namespace %1 connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Namensraum %1 verbunden</translation>
     </message>
     <message>
         <source>Namespace %1 NOT connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Namensraum %1 NICHT verbunden</translation>
     </message>
     <message>
         <source>not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht angemeldet</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>Outbox: %1 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgang: %1 wartend</translation>
     </message>
     <message>
         <source>, %1 refused</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1 abgelehnt</translation>
     </message>
 </context>
 <context>
     <name>TableTap::StockAdjustDialog</name>
     <message>
         <source>Adjust stock: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand ändern: %1</translation>
     </message>
     <message>
         <source>Delivery received (restock)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieferung erhalten (auffüllen)</translation>
     </message>
     <message>
         <source>Correction after a count (+/−)</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrektur nach Zählung (+/−)</translation>
     </message>
     <message>
         <source>Waste (spilt, expired)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwund (verschüttet, abgelaufen)</translation>
     </message>
     <message>
         <source>Supplier, delivery note, reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieferant, Lieferschein, Grund…</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Art:</translation>
     </message>
     <message>
         <source>&amp;Quantity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Menge:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notiz:</translation>
     </message>
     <message>
         <source>Result:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis:</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source> (below zero: not possible)</source>
-        <translation type="unfinished"></translation>
+        <translation> (unter null: nicht möglich)</translation>
     </message>
     <message>
         <source> (still under the reorder level of %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (immer noch unter dem Meldebestand von %1)</translation>
     </message>
 </context>
 <context>
     <name>TableTap::StockAlertModel</name>
     <message>
         <source>OUT</source>
-        <translation type="unfinished"></translation>
+        <translation>LEER</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Dringlichkeit</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel</translation>
     </message>
     <message>
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand</translation>
     </message>
     <message>
         <source>Reorder at</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldebestand</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestellen</translation>
     </message>
     <message>
         <source>Affects</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrifft</translation>
     </message>
     <message>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeldet</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittiert</translation>
     </message>
 </context>
 <context>
     <name>TableTap::TimesheetModel</name>
     <message>
         <source>in</source>
-        <translation type="unfinished"></translation>
+        <translation>da</translation>
     </message>
     <message>
         <source>out</source>
-        <translation type="unfinished"></translation>
+        <translation>weg</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>In / out</source>
-        <translation type="unfinished"></translation>
+        <translation>Da / weg</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit</translation>
     </message>
     <message>
         <source>Hours today</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunden heute</translation>
     </message>
     <message>
         <source>Pay today</source>
-        <translation type="unfinished"></translation>
+        <translation>Lohn heute</translation>
     </message>
     <message>
         <source>Drinks this month</source>
-        <translation type="unfinished"></translation>
+        <translation>Getränke diesen Monat</translation>
     </message>
 </context>
 <context>
     <name>TableTap::TimesheetsView</name>
     <message>
-        <source>Clock &amp;in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Clock &amp;out…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record a &amp;drink…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstem&amp;peln…</translation>
     </message>
     <message>
         <source>Start your shift (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht beginnen (Strg+I)</translation>
     </message>
     <message>
         <source>End your shift and enter your break (Ctrl+Shift+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht beenden und Pause angeben (Strg+Umschalt+I)</translation>
     </message>
     <message>
         <source>Record a staff drink against your monthly allowance (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Personalgetränk auf das Monatskontingent buchen (Strg+D)</translation>
     </message>
     <message>
         <source>Nobody is clocked in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand ist eingestempelt.</translation>
     </message>
     <message>
         <source>In now (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt da (%1): %2</translation>
     </message>
     <message>
         <source>Not signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angemeldet.</translation>
     </message>
     <message>
         <source>You are clocked in since %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind seit %1 eingestempelt.</translation>
     </message>
     <message>
         <source>You are not clocked in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind nicht eingestempelt.</translation>
     </message>
     <message>
         <source>Drinks this month: %1 of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Getränke diesen Monat: %1 von %2.</translation>
     </message>
     <message>
         <source>Clocked in since %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingestempelt seit %1.</translation>
     </message>
     <message>
         <source>Used this month: %1 of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Monat verbraucht: %1 von %2.</translation>
+    </message>
+    <message>
+        <source>Clock i&amp;n</source>
+        <translation>Einste&amp;mpeln</translation>
+    </message>
+    <message>
+        <source>Record a d&amp;rink…</source>
+        <translation>Getränk er&amp;fassen…</translation>
     </message>
 </context>
 <context>
     <name>TableTap::ToastStack</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 </TS>

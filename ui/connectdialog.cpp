@@ -57,7 +57,7 @@ ConnectDialog::ConnectDialog(CafeSession *session, ConsoleSettings *settings,
     auto *tokenForm = new QFormLayout(token);
     tokenForm->addRow(tr("Hub a&ddress:"), m_tokenHub);
     tokenForm->addRow(tr("&Token:"), m_token);
-    m_tabs->addTab(token, tr("Use a &token"));
+    m_tabs->addTab(token, tr("Use a t&oken"));
     m_tabs->setCurrentIndex(qBound(0, settings->connectTab(), 1));
 
     m_status->setWordWrap(true);

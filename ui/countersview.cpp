@@ -19,7 +19,7 @@ CountersView::CountersView(CafeSession *session, QWidget *parent)
     , m_session(session)
     , m_view(new QTableView(this))
     , m_toggle(new QPushButton(this))
-    , m_show(new QPushButton(tr("Show in &queue"), this))
+    , m_show(new QPushButton(tr("Sh&ow in queue"), this))
 {
     setObjectName(QStringLiteral("countersView"));
     auto *tint = new TintProxyModel(
@@ -83,7 +83,7 @@ void CountersView::updateButtons()
 {
     const QModelIndex i = m_view->currentIndex();
     const bool active = i.isValid() && i.data(CounterModel::ActiveRole).toBool();
-    m_toggle->setText(active ? tr("Take &out of service…") : tr("Put back in &service…"));
+    m_toggle->setText(active ? tr("Ta&ke out of service…") : tr("Put &back in service…"));
     m_toggle->setEnabled(m_manager && i.isValid());
     m_show->setEnabled(i.isValid());
 }
@@ -98,9 +98,9 @@ void CountersView::toggleCurrent()
     const int open = i.data(CounterModel::OpenOrdersRole).toInt();
     auto *dialog = new ReasonDialog(
         active ? tr("Take %1 out of service").arg(counter) : tr("Open %1").arg(counter),
-        active ? tr("%1 has %2 open order(s); the hub moves them to the other active counters.")
+        active ? tr("%1 has %n open order(s); the hub moves them to the other active counters.",
+                    nullptr, open)
                      .arg(counter)
-                     .arg(open)
                : tr("Put %1 back in service: new orders may go to it again.").arg(counter),
         active ? QStringList{tr("Equipment maintenance"), tr("Break"), tr("Closing")}
                : QStringList{tr("Back from maintenance"), tr("Rush hour"), tr("Opening")},

@@ -28,7 +28,7 @@ HubPanel::HubPanel(HubControl *hub, QWidget *parent)
     , m_state(new QLabel(this))
     , m_figures(new QLabel(this))
     , m_startStop(new QPushButton(this))
-    , m_simulator(new QCheckBox(tr("Run the &simulator (customers, staff, stock)"), this))
+    , m_simulator(new QCheckBox(tr("Run the si&mulator (customers, staff, stock)"), this))
     , m_rooms(new QTableWidget(this))
 {
     setObjectName(QStringLiteral("hubPanel"));
@@ -109,7 +109,7 @@ void HubPanel::refresh()
         m_state->setText(tr("Hub stopped: %1").arg(s.error));
     else
         m_state->setText(tr("Hub stopped"));
-    m_startStop->setText(s.running ? tr("S&top hub") : tr("S&tart hub"));
+    m_startStop->setText(s.running ? tr("Stop hu&b") : tr("Start hu&b"));
     m_simulator->setVisible(s.simulatorAvailable);
     m_simulator->setEnabled(s.running);
     {

@@ -73,7 +73,7 @@ InventoryView::InventoryView(CafeSession *session, QWidget *parent)
     setObjectName(QStringLiteral("inventoryView"));
     m_ack = new QAction(tr("&Acknowledge alert"), this);
     m_ack->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    m_ackAll = new QAction(tr("Acknowledge a&ll"), this);
+    m_ackAll = new QAction(tr("Ackno&wledge all"), this);
     m_ackAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     for (QAction *a : {m_ack, m_ackAll}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -81,8 +81,8 @@ InventoryView::InventoryView(CafeSession *session, QWidget *parent)
     }
     connect(m_ack, &QAction::triggered, this, &InventoryView::acknowledgeCurrent);
     connect(m_ackAll, &QAction::triggered, this, [this] { m_session->alerts()->acknowledgeAll(); });
-    m_ackButton->setText(tr("&Acknowledge (Ctrl+K)"));
-    m_ackAllButton->setText(tr("Acknowledge a&ll"));
+    m_ackButton->setText(tr("Ac&knowledge (Ctrl+K)"));
+    m_ackAllButton->setText(tr("Ackno&wledge all"));
     m_ackButton->setObjectName(QStringLiteral("ackButton"));
     connect(m_ackButton, &QPushButton::clicked, m_ack, &QAction::trigger);
     connect(m_ackAllButton, &QPushButton::clicked, m_ackAll, &QAction::trigger);
@@ -128,6 +128,7 @@ InventoryView::InventoryView(CafeSession *session, QWidget *parent)
     m_stock->setSelectionMode(QAbstractItemView::SingleSelection);
     m_stock->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_stock->setSortingEnabled(true);
+    m_stock->sortByColumn(InventoryModel::NameColumn, Qt::AscendingOrder);
     m_stock->verticalHeader()->hide();
     m_stock->verticalHeader()->setDefaultSectionSize(m_stock->fontMetrics().height() + 14);
     m_stock->horizontalHeader()->setSectionResizeMode(InventoryModel::UsedByColumn,

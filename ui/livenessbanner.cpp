@@ -95,9 +95,9 @@ void LivenessBanner::refresh()
     const QString forHow = durationText(m_since.secsTo(now));
     const int waiting = m_session->outbox()->pendingCount();
     const QString queued
-        = waiting > 0
-              ? tr("%1 action(s) wait in the outbox and go out when the hub is back.").arg(waiting)
-              : tr("Actions you take wait in the outbox and go out when the hub is back.");
+        = waiting > 0 ? tr("%n action(s) wait in the outbox and go out when the hub is back.",
+                           nullptr, waiting)
+                      : tr("Actions you take wait in the outbox and go out when the hub is back.");
     const QString hub = m_session->hubUrl().toDisplayString();
     QString title;
     QString detail;

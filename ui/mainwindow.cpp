@@ -223,7 +223,7 @@ void MainWindow::setHubControl(HubControl *hub)
         return;
     m_embeddedAvailable = true;
     m_hubPanel = new HubPanel(hub, m_tabs);
-    const int index = m_tabs->addTab(m_hubPanel, tr("&Hub"));
+    const int index = m_tabs->addTab(m_hubPanel, tr("H&ub"));
     QMenu *view = nullptr;
     for (QAction *a : menuBar()->actions())
         if (a->menu() && a->menu()->actions().contains(m_viewGroup->actions().first()))

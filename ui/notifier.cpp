@@ -36,6 +36,8 @@ Notifier::Notifier(CafeSession *session, ToastStack *toasts, SoundPlayer *sounds
             });
     connect(session, &CafeSession::stockAlertRaised, this, &Notifier::onStockAlert);
     connect(session->alerts(), &StockAlertModel::ringingChanged, this, &Notifier::onRinging);
+    if (session->alerts()->isRinging())
+        onRinging(true);
     connect(session, &CafeSession::commandFinished, this,
             [this](const QString &requestId, bool ok, const QString &type, const QString &message) {
                 if (ok)

@@ -50,10 +50,10 @@ OrderDetailsPane::OrderDetailsPane(CafeSession *session, QWidget *parent)
     , m_session(session)
     , m_title(new QLabel(this))
     , m_text(new QTextBrowser(this))
-    , m_card(new QPushButton(tr("&Card"), this))
-    , m_cash(new QPushButton(tr("Ca&sh"), this))
-    , m_qr(new QPushButton(tr("&QR code"), this))
-    , m_confirm(new QPushButton(tr("Con&firm payment"), this))
+    , m_card(new QPushButton(tr("Card"), this))
+    , m_cash(new QPushButton(tr("Cash"), this))
+    , m_qr(new QPushButton(tr("QR code"), this))
+    , m_confirm(new QPushButton(tr("Confirm payment"), this))
 {
     setObjectName(QStringLiteral("orderDetails"));
     QFont big = m_title->font();
@@ -90,8 +90,11 @@ OrderDetailsPane::OrderDetailsPane(CafeSession *session, QWidget *parent)
             [this] { m_session->startPayment(m_orderId, QStringLiteral("cash")); });
     connect(m_qr, &QPushButton::clicked, this,
             [this] { m_session->startPayment(m_orderId, QStringLiteral("qr")); });
-    connect(m_confirm, &QPushButton::clicked, this,
-            [this] { m_session->confirmPayment(m_orderId, paymentToConfirm()); });
+    connect(m_confirm, &QPushButton::clicked, this, [this] {
+        QString transaction;
+        if (paymentToConfirm(&transaction))
+            m_session->confirmPayment(m_orderId, transaction);
+    });
     showOrder({});
 }
 
@@ -101,7 +104,7 @@ void OrderDetailsPane::showOrder(const QString &orderId)
     refresh();
 }
 
-QString OrderDetailsPane::paymentToConfirm() const
+bool OrderDetailsPane::paymentToConfirm(QString *transactionId) const
 {
     // The newest cash or QR payment of this order that still waits for confirmation.
     const PaymentRecord *best = nullptr;
@@ -115,7 +118,13 @@ QString OrderDetailsPane::paymentToConfirm() const
         if (!best || p.updatedAt > best->updatedAt)
             best = &p;
     }
-    return best ? best->transactionId : QString();
+    if (!best)
+        return false;
+    // A QR code is listed under its code id until a transaction shows up: let the session find
+    // the transaction then.
+    if (transactionId)
+        *transactionId = best->transactionId == best->qrCodeId ? QString() : best->transactionId;
+    return true;
 }
 
 void OrderDetailsPane::refresh()
@@ -234,7 +243,7 @@ void OrderDetailsPane::refresh()
     m_card->setEnabled(payable && !processing);
     m_cash->setEnabled(payable && !processing);
     m_qr->setEnabled(payable && !processing);
-    m_confirm->setEnabled(payable && !paymentToConfirm().isEmpty());
+    m_confirm->setEnabled(payable && paymentToConfirm(nullptr));
 }
 
 } // namespace TableTap

@@ -27,7 +27,7 @@ public:
     void refresh();
 
 private:
-    QString paymentToConfirm() const;
+    bool paymentToConfirm(QString *transactionId) const;
 
     CafeSession *m_session;
     QString m_orderId;

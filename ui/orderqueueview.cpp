@@ -62,7 +62,7 @@ OrderQueueView::OrderQueueView(CafeSession *session, ConsoleSettings *settings, 
     m_recall = new QAction(QIcon(QStringLiteral(":/icons/recall.svg")), tr("&Recall"), this);
     m_recall->setShortcut(QKeySequence::Undo);
     m_recall->setToolTip(tr("Undo this console's last status change, for a minute (Ctrl+Z)"));
-    m_cancel = new QAction(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("&Cancel order…"), this);
+    m_cancel = new QAction(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Ca&ncel order…"), this);
     m_cancel->setShortcut(QKeySequence(Qt::Key_Delete));
     m_cancel->setToolTip(tr("Cancel the selected order, with a reason (Delete; managers)"));
     m_reassign
@@ -111,7 +111,7 @@ OrderQueueView::OrderQueueView(CafeSession *session, ConsoleSettings *settings, 
         updateSummary();
     });
 
-    auto *showLabel = new QLabel(tr("&Show:"), this);
+    auto *showLabel = new QLabel(tr("Sho&w:"), this);
     showLabel->setBuddy(m_scope);
     auto *counterLabel = new QLabel(tr("C&ounter:"), this);
     counterLabel->setBuddy(m_counter);

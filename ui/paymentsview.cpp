@@ -23,7 +23,7 @@ PaymentsView::PaymentsView(CafeSession *session, QWidget *parent)
     , m_view(new QTableView(this))
     , m_qr(new QrCodePanel(session, this))
     , m_retry(new QPushButton(tr("&Retry payment"), this))
-    , m_confirm(new QPushButton(tr("&Confirm cash / QR received"), this))
+    , m_confirm(new QPushButton(tr("Con&firm cash / QR received"), this))
     , m_order(new QPushButton(tr("Show &order"), this))
 {
     setObjectName(QStringLiteral("paymentsView"));
@@ -42,6 +42,7 @@ PaymentsView::PaymentsView(CafeSession *session, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setSortingEnabled(true);
+    m_view->sortByColumn(PaymentModel::OrderColumn, Qt::DescendingOrder); // newest orders first
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(PaymentModel::DetailColumn,
                                                      QHeaderView::Stretch);

@@ -40,7 +40,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
          tr("Record a staff drink")},
         {QKeySequence(Qt::CTRL | Qt::Key_O).toString(QKeySequence::NativeText),
          tr("Show or hide the outbox")},
-        {QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText),
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X).toString(QKeySequence::NativeText),
          tr("Dismiss notifications")},
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M).toString(QKeySequence::NativeText),
          tr("Mute or unmute sounds")},

@@ -24,9 +24,9 @@ TimesheetsView::TimesheetsView(CafeSession *session, QWidget *parent)
     , m_view(new QTableView(this))
     , m_whoIsIn(new QLabel(this))
     , m_me(new QLabel(this))
-    , m_in(new QPushButton(tr("Clock &in"), this))
+    , m_in(new QPushButton(tr("Clock i&n"), this))
     , m_out(new QPushButton(tr("Clock &out…"), this))
-    , m_drink(new QPushButton(tr("Record a &drink…"), this))
+    , m_drink(new QPushButton(tr("Record a d&rink…"), this))
 {
     setObjectName(QStringLiteral("timesheetsView"));
     auto *tint = new TintProxyModel(
@@ -46,6 +46,7 @@ TimesheetsView::TimesheetsView(CafeSession *session, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setSortingEnabled(true);
+    m_view->sortByColumn(TimesheetModel::NameColumn, Qt::AscendingOrder);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(TimesheetModel::NameColumn,
                                                      QHeaderView::Stretch);

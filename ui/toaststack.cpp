@@ -109,6 +109,7 @@ void ToastStack::post(Kind kind, const QString &title, const QString &text, int 
                        [this, guard] { dismiss(guard); });
 
     m_layout->insertWidget(0, toast);
+    toast->show(); // a child added to a shown stack stays hidden otherwise
     m_toasts.prepend(guard);
     while (m_toasts.size() > m_max)
         dismiss(m_toasts.last());

@@ -362,7 +362,7 @@ void tst_OrderQueueView::detailsShowOrderAndWarnings()
     QTest::mouseClick(view.details()->findChild<QPushButton *>("payQr"), Qt::LeftButton);
     const auto sent = entries(session, "start_payment");
     QCOMPARE(sent.size(), 1);
-    QCOMPARE(sent.first().payload.value("payment_method").toString(), QString("qr"));
+    QCOMPARE(sent.first().payload.value("method").toString(), QString("qr"));
     QCOMPARE(sent.first().payload.value("order_id").toString(), QString("p"));
 }
 

@@ -1,0 +1,159 @@
+// tabletap's command line: options, usage errors, the display check, and the real program
+// started without a display (one line on stderr naming the headless hub, exit code 2).
+#include "consolecommandline.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTest>
+
+using namespace TableTap;
+
+class tst_ConsoleCommandLine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parses_data();
+    void parses();
+    void displayCheck_data();
+    void displayCheck();
+    void programWithoutDisplay();
+    void programHelpAndUsage();
+};
+
+void tst_ConsoleCommandLine::parses_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("hub");
+    QTest::addColumn<bool>("demo");
+    QTest::addColumn<QString>("lang");
+    QTest::newRow("nothing") << QStringList{} << true << QString() << false << QString();
+    QTest::newRow("hub") << QStringList{"--hub", "http://cafe-pc:3000"} << true
+                         << "http://cafe-pc:3000" << false << QString();
+    QTest::newRow("hub+token") << QStringList{"--hub", "http://h:1", "--token", "a.b.c"} << true
+                               << "http://h:1" << false << QString();
+    QTest::newRow("token without hub")
+        << QStringList{"--token", "a.b.c"} << false << QString() << false << QString();
+    QTest::newRow("demo") << QStringList{"--demo", "--lang", "de"} << true << QString() << true
+                          << "de";
+    QTest::newRow("demo with hub")
+        << QStringList{"--demo", "--hub", "http://h:1"} << false << QString() << true << QString();
+    QTest::newRow("unknown language")
+        << QStringList{"--lang", "xx"} << false << QString() << false << QString();
+    QTest::newRow("unknown option")
+        << QStringList{"--frobnicate"} << false << QString() << false << QString();
+    QTest::newRow("stray argument")
+        << QStringList{"extra"} << false << QString() << false << QString();
+    QTest::newRow("qt options set aside")
+        << QStringList{"-platform", "offscreen", "-style", "Fusion", "--demo"} << true << QString()
+        << true << QString();
+}
+
+void tst_ConsoleCommandLine::parses()
+{
+    QFETCH(QStringList, args);
+    QFETCH(bool, ok);
+    args.prepend("tabletap");
+    ConsoleCommandLine cli;
+    QCOMPARE(cli.parse(args), ok);
+    if (!ok) {
+        QVERIFY(!cli.error().isEmpty());
+        return;
+    }
+    QTEST(cli.hub, "hub");
+    QTEST(cli.demo, "demo");
+    QTEST(cli.language, "lang");
+}
+
+void tst_ConsoleCommandLine::displayCheck_data()
+{
+    QTest::addColumn<QByteArray>("platform");
+    QTest::addColumn<QByteArray>("display");
+    QTest::addColumn<QByteArray>("wayland");
+    QTest::addColumn<bool>("expected");
+    QTest::newRow("nothing") << QByteArray() << QByteArray() << QByteArray() << false;
+    QTest::newRow("x11") << QByteArray() << QByteArray(":0") << QByteArray() << true;
+    QTest::newRow("wayland") << QByteArray() << QByteArray() << QByteArray("wayland-0") << true;
+    QTest::newRow("offscreen") << QByteArray("offscreen") << QByteArray() << QByteArray() << true;
+    QTest::newRow("xcb without X") << QByteArray("xcb") << QByteArray() << QByteArray() << false;
+    QTest::newRow("xcb with X") << QByteArray("xcb") << QByteArray(":1") << QByteArray() << true;
+    QTest::newRow("wayland;xcb fallback")
+        << QByteArray("wayland;xcb") << QByteArray(":1") << QByteArray() << true;
+    QTest::newRow("vnc") << QByteArray("vnc:size=800x600") << QByteArray() << QByteArray() << true;
+}
+
+void tst_ConsoleCommandLine::displayCheck()
+{
+    QFETCH(QByteArray, platform);
+    QFETCH(QByteArray, display);
+    QFETCH(QByteArray, wayland);
+    const QByteArray saved[3]
+        = {qgetenv("QT_QPA_PLATFORM"), qgetenv("DISPLAY"), qgetenv("WAYLAND_DISPLAY")};
+    auto set = [](const char *name, const QByteArray &v) {
+        if (v.isEmpty())
+            qunsetenv(name);
+        else
+            qputenv(name, v);
+    };
+    set("QT_QPA_PLATFORM", platform);
+    set("DISPLAY", display);
+    set("WAYLAND_DISPLAY", wayland);
+    ConsoleCommandLine cli;
+    QVERIFY(cli.parse({"tabletap"}));
+    const bool has = cli.hasDisplay();
+    set("QT_QPA_PLATFORM", saved[0]);
+    set("DISPLAY", saved[1]);
+    set("WAYLAND_DISPLAY", saved[2]);
+    QTEST(has, "expected");
+}
+
+void tst_ConsoleCommandLine::programWithoutDisplay()
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("DISPLAY");
+    env.remove("WAYLAND_DISPLAY");
+    env.remove("QT_QPA_PLATFORM");
+    env.insert("LANGUAGE", "en");
+    env.insert("LC_ALL", "C");
+    env.insert("XDG_CONFIG_HOME", QDir::tempPath() + "/tst_consolecommandline");
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(TT_CONSOLE_BINARY), {});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), int(ConsoleCommandLine::NoDisplay));
+    const QStringList lines
+        = QString::fromLocal8Bit(p.readAllStandardError()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1);
+    QVERIFY(lines.first().contains("no display"));
+    QVERIFY(lines.first().contains("tabletap-hub serve"));
+    QVERIFY(p.readAllStandardOutput().isEmpty());
+}
+
+void tst_ConsoleCommandLine::programHelpAndUsage()
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("DISPLAY");
+    env.insert("XDG_CONFIG_HOME", QDir::tempPath() + "/tst_consolecommandline");
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(TT_CONSOLE_BINARY), {"--help", "--lang", "en"});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+    const QString help = QString::fromLocal8Bit(p.readAllStandardOutput());
+    QVERIFY(help.contains("--demo"));
+    QVERIFY(help.contains("Exit codes"));
+
+    p.start(QStringLiteral(TT_CONSOLE_BINARY), {"--hub"});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), int(ConsoleCommandLine::UsageError));
+    QCOMPARE(QString::fromLocal8Bit(p.readAllStandardError()).count('\n'), 1);
+
+    // German help when asked for.
+    p.start(QStringLiteral(TT_CONSOLE_BINARY), {"--help", "--lang", "de"});
+    QVERIFY(p.waitForFinished(30000));
+    QVERIFY(QString::fromLocal8Bit(p.readAllStandardOutput()).contains("Beendigungscodes"));
+}
+
+QTEST_GUILESS_MAIN(tst_ConsoleCommandLine)
+#include "tst_consolecommandline.moc"
