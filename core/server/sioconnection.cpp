@@ -119,7 +119,7 @@ void SioConnection::onMessage(const EngineIO::Packet &packet)
 void SioConnection::onPacket(const SocketIO::Packet &packet)
 {
     if (packet.type == PacketType::Connect) {
-        if (m_sockets.contains(packet.nsp) || m_connecting.contains(packet.nsp)) {
+        if (socketFor(packet.nsp) || m_connecting.contains(packet.nsp)) {
             close(); // a repeated CONNECT
             return;
         }
@@ -136,7 +136,7 @@ void SioConnection::onPacket(const SocketIO::Packet &packet)
         nsp->add(this, packet.data.toObject());
         return;
     }
-    SioServerSocket *socket = m_sockets.value(packet.nsp);
+    SioServerSocket *socket = socketFor(packet.nsp);
     if (socket && packet.type != PacketType::ConnectError) {
         socket->onPacket(packet);
         return;
@@ -147,16 +147,23 @@ void SioConnection::onPacket(const SocketIO::Packet &packet)
 
 void SioConnection::addSocket(SioServerSocket *socket)
 {
-    m_connecting.remove(socket->nsp()->name());
-    m_sockets.insert(socket->nsp()->name(), socket);
+    m_connecting.removeOne(socket->nsp()->name());
+    m_sockets.append(socket);
     m_connectTimer.stop();
+}
+
+SioServerSocket *SioConnection::socketFor(const QString &nsp) const
+{
+    for (SioServerSocket *s : m_sockets) {
+        if (s->nsp()->name() == nsp)
+            return s;
+    }
+    return nullptr;
 }
 
 void SioConnection::removeSocket(SioServerSocket *socket)
 {
-    auto it = m_sockets.find(socket->nsp()->name());
-    if (it != m_sockets.end() && *it == socket)
-        m_sockets.erase(it);
+    m_sockets.removeOne(socket);
 }
 
 void SioConnection::close(const QString &reason)
@@ -165,7 +172,7 @@ void SioConnection::close(const QString &reason)
         return;
     m_closed = true;
     m_connectTimer.stop();
-    const auto sockets = m_sockets.values();
+    const auto sockets = m_sockets;
     for (SioServerSocket *s : sockets)
         s->onClose(reason);
     if (m_session) {
@@ -177,7 +184,7 @@ void SioConnection::close(const QString &reason)
 
 void SioConnection::disconnectAll()
 {
-    const auto sockets = m_sockets.values();
+    const auto sockets = m_sockets;
     for (SioServerSocket *s : sockets)
         s->disconnect(false);
     close();
@@ -189,7 +196,7 @@ void SioConnection::onEngineClosed(const QString &reason, const QString &descrip
         return;
     m_closed = true;
     m_connectTimer.stop();
-    const auto sockets = m_sockets.values();
+    const auto sockets = m_sockets;
     for (SioServerSocket *s : sockets)
         s->onClose(reason, description);
     deleteLater();

@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QStringList>
 
 namespace TableTap {
 
@@ -31,7 +32,7 @@ public:
     EngineSession *session() const { return m_session; }
     const PeerRequest &peer() const { return m_peer; }
     QString id() const { return m_id; }
-    QList<SioServerSocket *> sockets() const { return m_sockets.values(); }
+    QList<SioServerSocket *> sockets() const { return m_sockets; }
     bool isClosed() const { return m_closed; }
 
     // The hot path: already-encoded Engine.IO packets, shared by every recipient of a broadcast.
@@ -64,8 +65,11 @@ private:
     PeerRequest m_peer;
     QString m_id;
     SocketIO::BinaryAssembler m_assembler;
-    QHash<QString, SioServerSocket *> m_sockets; // by namespace
-    QSet<QString> m_connecting;                  // namespaces whose middleware is running
+    SioServerSocket *socketFor(const QString &nsp) const;
+
+    // Lists: a connection joins a handful of namespaces.
+    QList<SioServerSocket *> m_sockets; // one per joined namespace
+    QStringList m_connecting;           // namespaces whose middleware is running
     QBasicTimer m_connectTimer;
     bool m_closed = false;
     bool m_overflow = false;

@@ -101,7 +101,7 @@ void SioNamespace::add(SioConnection *client, const QJsonObject &auth)
         socket = new SioServerSocket(this, client, EngineServer::generateId(),
                                      m_recovery ? EngineServer::generateId() : QString(), auth);
     }
-    client->m_connecting.insert(m_name);
+    client->m_connecting.append(m_name);
     if (socket->m_recovered && o.recoverySkipsMiddlewares) {
         finishConnect(socket, std::nullopt);
         return;
@@ -138,7 +138,7 @@ void SioNamespace::finishConnect(SioServerSocket *socket, const std::optional<Ne
         socket->deleteLater();
         return;
     }
-    client->m_connecting.remove(m_name);
+    client->m_connecting.removeOne(m_name);
     if (error) {
         socket->leaveAll();
         SocketIO::Packet packet;
@@ -169,13 +169,13 @@ void SioNamespace::joinRoom(SioServerSocket *socket, const QString &room)
 {
     if (socket->m_rooms.contains(room))
         return;
-    socket->m_rooms.insert(room);
+    socket->m_rooms.append(room);
     m_rooms[room].insert(socket);
 }
 
 void SioNamespace::leaveRoom(SioServerSocket *socket, const QString &room)
 {
-    if (!socket->m_rooms.remove(room))
+    if (!socket->m_rooms.removeOne(room))
         return;
     auto it = m_rooms.find(room);
     if (it == m_rooms.end())

@@ -104,7 +104,7 @@ void SioServerSocket::leaveAll()
 
 QSet<QString> SioServerSocket::rooms() const
 {
-    QSet<QString> all = m_rooms;
+    QSet<QString> all(m_rooms.cbegin(), m_rooms.cend());
     if (!m_closed)
         all.insert(m_id);
     return all;
@@ -117,7 +117,13 @@ bool SioServerSocket::isInRoom(const QString &room) const
 
 void SioServerSocket::on(const QString &event, EventHandler handler)
 {
-    m_handlers.insert(event, std::move(handler));
+    for (auto &h : m_handlers) {
+        if (h.first == event) {
+            h.second = std::move(handler);
+            return;
+        }
+    }
+    m_handlers.append({event, std::move(handler)});
 }
 
 void SioServerSocket::onAny(AnyHandler handler)
@@ -255,10 +261,12 @@ void SioServerSocket::onEvent(const SocketIO::Packet &packet)
         m_anyHandler(event, args, packet.attachments, ack);
     if (!self || !m_connected)
         return;
-    auto it = m_handlers.constFind(event);
-    if (it != m_handlers.constEnd()) {
-        const EventHandler handler = *it; // the handler may replace itself
-        handler(args, packet.attachments, ack);
+    for (const auto &h : std::as_const(m_handlers)) {
+        if (h.first == event) {
+            const EventHandler handler = h.second; // the handler may replace itself
+            handler(args, packet.attachments, ack);
+            break;
+        }
     }
 }
 

@@ -120,8 +120,10 @@ private:
     QString m_pid;
     Handshake m_handshake;
     QVariantMap m_data;
-    QSet<QString> m_rooms; // joined rooms, without the implicit own-id room
-    QHash<QString, EventHandler> m_handlers;
+    // Small lists, not hashes: a socket joins a handful of rooms and has a few handlers, and an
+    // empty-but-used QHash costs kilobytes per connection.
+    QStringList m_rooms; // joined rooms, without the implicit own-id room
+    QList<std::pair<QString, EventHandler>> m_handlers;
     AnyHandler m_anyHandler;
     QHash<qint64, PendingAck> m_acks;
     bool m_connected = false;
