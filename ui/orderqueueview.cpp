@@ -20,6 +20,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimerEvent>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -243,7 +244,9 @@ OrderQueueView::OrderQueueView(CafeSession *session, ConsoleSettings *settings, 
     connect(session->orders(), &BatchedTableModel::flushed, this, [this] {
         m_details->refresh();
         updateActions();
-        updateSummary();
+        // The counts walk the whole queue: a few times a second is plenty under load.
+        if (!m_summaryTimer.isActive())
+            m_summaryTimer.start(300, this);
     });
     connect(session->orders(), &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
@@ -314,6 +317,16 @@ void OrderQueueView::focusQueue()
     m_view->setFocus();
     if (!m_view->currentIndex().isValid() && m_filter->rowCount() > 0)
         m_view->setCurrentIndex(m_filter->index(0, 0));
+}
+
+void OrderQueueView::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_summaryTimer.timerId()) {
+        QWidget::timerEvent(event);
+        return;
+    }
+    m_summaryTimer.stop();
+    updateSummary();
 }
 
 bool OrderQueueView::eventFilter(QObject *watched, QEvent *event)

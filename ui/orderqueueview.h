@@ -5,6 +5,7 @@
 // Live updates keep the selection and the scroll position: nothing is rebuilt under the user.
 #pragma once
 
+#include <QBasicTimer>
 #include <QStringList>
 #include <QWidget>
 
@@ -60,6 +61,7 @@ public Q_SLOTS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void timerEvent(QTimerEvent *event) override;
 
 private:
     void advance(const QString &orderId);
@@ -96,6 +98,7 @@ private:
     bool m_manager = false;
     QString m_lastAdvanced;
     QStringList m_anchor; // the top visible order, then the next ones as fallbacks
+    QBasicTimer m_summaryTimer;
 };
 
 } // namespace TableTap

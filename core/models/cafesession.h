@@ -20,6 +20,7 @@
 #include "siomanager.h"
 
 #include <QBasicTimer>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -164,6 +165,8 @@ private:
     void sendEntry(const OutboxEntry &entry);
     void updateLiveness();
     void updateStockWarnings();
+    void scheduleSummaries();
+    void updateSummaries();
     void refreshToken(std::function<void(bool)> done);
     void applySettings(const QJsonObject &settings);
     void applyMenu(const QJsonValue &data);
@@ -186,6 +189,11 @@ private:
     QString m_lastError;
     Liveness m_liveness = Liveness::Offline;
     QBasicTimer m_tick;
+    // Summaries over the whole queue (counter loads, all-day counts, stock warnings) are
+    // recounted at most this often.
+    static constexpr qint64 SummaryIntervalMs = 250;
+    QBasicTimer m_summaryTimer;
+    QElapsedTimer m_lastSummaries;
 
     OrderQueueModel *m_orders;
     AllDayModel *m_allDay;

@@ -59,9 +59,13 @@ QVariant OrderQueueModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Order &o = rowAt(index.row());
-    const QDateTime end
-        = isOpenStatus(o.status) ? m_now() : (o.closedAt.isValid() ? o.closedAt : m_now());
-    const qint64 age = o.createdAt.isValid() ? o.createdAt.secsTo(end) : 0;
+    // Only the age roles need the clock; proxies ask for the other roles thousands of times
+    // per sort and filter pass.
+    const auto age = [&o, this]() -> qint64 {
+        const QDateTime end
+            = isOpenStatus(o.status) ? m_now() : (o.closedAt.isValid() ? o.closedAt : m_now());
+        return o.createdAt.isValid() ? o.createdAt.secsTo(end) : 0;
+    };
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -77,7 +81,7 @@ QVariant OrderQueueModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return orderStatusName(o.status);
         case AgeColumn:
-            return ageText(age);
+            return ageText(age());
         case TotalColumn:
             return formatCents(o.total);
         }
@@ -99,11 +103,13 @@ QVariant OrderQueueModel::data(const QModelIndex &index, int role) const
     case CounterRole:
         return o.counter;
     case AgeSecondsRole:
-        return age;
-    case AgeLevelRole:
+        return age();
+    case AgeLevelRole: {
         if (!isOpenStatus(o.status))
             return 0;
-        return age >= m_late ? 2 : age >= m_warning ? 1 : 0;
+        const qint64 a = age();
+        return a >= m_late ? 2 : a >= m_warning ? 1 : 0;
+    }
     case IsOpenRole:
         return isOpenStatus(o.status);
     case IsProxyRole:
