@@ -155,8 +155,11 @@ OrderQueueView::OrderQueueView(CafeSession *session, ConsoleSettings *settings, 
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(OrderQueueModel::ItemsColumn, QHeaderView::Stretch);
     const QFontMetrics fm = m_view->fontMetrics();
+    QFont bold = m_view->font();
+    bold.setBold(true); // order numbers are drawn bold
     header->resizeSection(OrderQueueModel::NumberColumn,
-                          fm.horizontalAdvance(QStringLiteral("ORD20261126999")) + 24);
+                          QFontMetrics(bold).horizontalAdvance(QStringLiteral("ORD20261126999"))
+                              + 30);
     header->resizeSection(OrderQueueModel::CustomerColumn,
                           fm.horizontalAdvance(QStringLiteral("Sarah Johnson (for Mike)")) + 12);
     header->resizeSection(OrderQueueModel::CounterColumn,
@@ -211,6 +214,7 @@ OrderQueueView::OrderQueueView(CafeSession *session, ConsoleSettings *settings, 
     m_allDay->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_allDay->setSelectionMode(QAbstractItemView::NoSelection);
     m_allDay->setFocusPolicy(Qt::NoFocus);
+    m_allDay->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_allDay->horizontalHeader()->setSectionResizeMode(AllDayModel::ProductColumn,
                                                        QHeaderView::Stretch);
     m_allDay->setShowGrid(false);

@@ -94,7 +94,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption ordersOption("orders", "orders in the queue (5000)", "N", "5000");
     const QCommandLineOption rateOption("rate", "events per second (200)", "N", "200");
     const QCommandLineOption secondsOption("seconds", "measured seconds (20)", "S", "20");
-    parser.addOptions({ordersOption, rateOption, secondsOption});
+    const QCommandLineOption shotOption("screenshot", "save the queue view to FILE at the end",
+                                        "FILE");
+    parser.addOptions({ordersOption, rateOption, secondsOption, shotOption});
     parser.process(app);
     const int orders = qMax(1, parser.value(ordersOption).toInt());
     const int rate = qBound(1, parser.value(rateOption).toInt(), 5000);
@@ -229,6 +231,8 @@ int main(int argc, char *argv[])
     const double elapsed = (wall.elapsed() - 2000) / 1000.0;
 
     const bool selectionKept = view.currentOrderId() == selected;
+    if (parser.isSet(shotOption))
+        view.grab().save(parser.value(shotOption));
     std::printf("\nConsole responsiveness (tt_bench_ui, offscreen, Qt %s)\n\n", qVersion());
     std::printf("| measure                                 | value        |\n");
     std::printf("|-----------------------------------------|--------------|\n");
