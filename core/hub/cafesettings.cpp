@@ -23,6 +23,7 @@ QStringList CafeSettings::keys()
             QStringLiteral("stock_update_interval_ms"),
             QStringLiteral("drink_allowance_default"),
             QStringLiteral("qr_expiry_minutes"),
+            QStringLiteral("recall_window_seconds"),
             QStringLiteral("timezone"),
             QStringLiteral("currency")};
 }
@@ -47,6 +48,8 @@ QJsonValue CafeSettings::value(const QString &key) const
         return drinkAllowanceDefault;
     if (key == u"qr_expiry_minutes")
         return qrExpiryMinutes;
+    if (key == u"recall_window_seconds")
+        return recallWindowSeconds;
     if (key == u"timezone")
         return timezone;
     if (key == u"currency")
@@ -97,6 +100,8 @@ QStringList CafeSettings::apply(const PayloadReader &p)
         drinkAllowanceDefault = int(p.integer(QStringLiteral("drink_allowance_default"), 0, 1000));
     if (p.has(QStringLiteral("qr_expiry_minutes")))
         qrExpiryMinutes = int(p.integer(QStringLiteral("qr_expiry_minutes"), 1, 60));
+    if (p.has(QStringLiteral("recall_window_seconds")))
+        recallWindowSeconds = int(p.integer(QStringLiteral("recall_window_seconds"), 0, 3600));
     if (p.has(QStringLiteral("timezone"))) {
         const QString tz = p.string(QStringLiteral("timezone"), 64);
         if (!HubTime::zoneFromId(tz).isValid())

@@ -21,6 +21,8 @@ struct CafeSettings
     int stockUpdateIntervalMs = 1000;
     int drinkAllowanceDefault = 20;
     int qrExpiryMinutes = 5;
+    // How long after a status change update_order_status may undo it (one step back); 0 = never.
+    int recallWindowSeconds = 60;
     QString timezone = QStringLiteral("UTC");
     QString currency = QStringLiteral("USD");
 

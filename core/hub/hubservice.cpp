@@ -185,13 +185,13 @@ JsonWebToken::Verified HubService::verifyAccessToken(const QString &token)
         return v;
     try {
         if (!m_registry.cafe(v.claims.cafeId)) {
-            v.error = JsonWebToken::Error::BadClaims;
+            v.error = JsonWebToken::Error::CafeNotServed;
             v.message = QStringLiteral("this hub does not serve cafe %1").arg(v.claims.cafeId);
             return v;
         }
         const QString owner = m_registry.cafeOfUser(v.claims.userId);
         if (!owner.isEmpty() && owner != v.claims.cafeId) {
-            v.error = JsonWebToken::Error::BadClaims;
+            v.error = JsonWebToken::Error::CafeNotServed;
             v.message = QStringLiteral("user belongs to another cafe");
         }
     } catch (const StorageError &e) {
@@ -208,10 +208,10 @@ JsonWebToken::Verified HubService::verifyHandshake(const QString &token, const Q
     if (!v.ok())
         return v;
     if (!queryCafeId.isEmpty() && queryCafeId != v.claims.cafeId) {
-        v.error = JsonWebToken::Error::BadClaims;
+        v.error = JsonWebToken::Error::QueryMismatch;
         v.message = QStringLiteral("query cafe_id does not match the token");
     } else if (!queryRole.isEmpty() && queryRole != HubActor::roleName(v.claims.role)) {
-        v.error = JsonWebToken::Error::BadClaims;
+        v.error = JsonWebToken::Error::QueryMismatch;
         v.message = QStringLiteral("query user_role does not match the token");
     }
     return v;

@@ -21,7 +21,10 @@ public:
         Expired,
         NotYetValid,
         WrongTokenType,
-        BadClaims
+        BadClaims,
+        // Set by HubService, not by verify(): a well-signed token this hub still refuses.
+        CafeNotServed, // its cafe is not served here, or its user id belongs to another cafe
+        QueryMismatch  // the handshake query's cafe_id or user_role disagrees with it
     };
 
     struct Verified

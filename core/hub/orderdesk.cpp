@@ -407,6 +407,49 @@ static QString defaultNote(const QString &status)
     return QString();
 }
 
+static void emitStatusChanged(CafeContext &ctx, const OrderRow &order, const QString &status,
+                              const QString &notes)
+{
+    ctx.emitEvent(
+        QStringLiteral("order:status_changed"),
+        QJsonObject{{QStringLiteral("order_id"), order.id},
+                    {QStringLiteral("order_number"), order.number},
+                    {QStringLiteral("previous_status"), order.status},
+                    {QStringLiteral("new_status"), status},
+                    {QStringLiteral("updated_by"), ctx.actorWithRole()},
+                    {QStringLiteral("estimated_ready_at"), HubTime::isoUtc(order.estimatedReadyAt)},
+                    {QStringLiteral("notes"), notes},
+                    {QStringLiteral("status_history"), historyJson(ctx.db(), order.id)}});
+}
+
+// A recall to `target` undoes the order's last change only: that change must have moved the
+// order from `target` to its current status, less than recall_window_seconds ago.
+static void checkRecall(CafeContext &ctx, const OrderRow &order, const QString &target)
+{
+    QSqlQuery q = ctx.db().exec(QStringLiteral("SELECT status, at FROM order_status_history WHERE "
+                                               "order_id = ? ORDER BY position DESC LIMIT 2"),
+                                {order.id});
+    QStringList statuses;
+    qint64 changedAt = 0;
+    while (q.next()) {
+        if (statuses.isEmpty())
+            changedAt = q.value(1).toLongLong();
+        statuses.append(q.value(0).toString());
+    }
+    if (statuses.size() < 2 || statuses.at(0) != order.status || statuses.at(1) != target)
+        throw CommandError::conflict(
+            QStringLiteral("order %1 cannot go back to %2: its last change was not from %2")
+                .arg(order.number, target),
+            QStringLiteral("status"));
+    const qint64 windowMs = qint64(ctx.settings().recallWindowSeconds) * 1000;
+    if (windowMs == 0 || ctx.now() - changedAt > windowMs)
+        throw CommandError::conflict(
+            QStringLiteral("order %1 became %2 more than %3 s ago and can no longer be recalled")
+                .arg(order.number, order.status)
+                .arg(ctx.settings().recallWindowSeconds),
+            QStringLiteral("status"));
+}
+
 static QJsonObject cancel(CafeContext &ctx, const OrderRow &order, const QString &reason)
 {
     SqliteConnection &db = ctx.db();
@@ -468,13 +511,30 @@ QJsonObject OrderDesk::updateOrderStatus(CafeContext &ctx, const PayloadReader &
         {QStringLiteral("pending"), QStringLiteral("preparing")},
         {QStringLiteral("preparing"), QStringLiteral("ready")},
         {QStringLiteral("ready"), QStringLiteral("completed")}};
+    SqliteConnection &db = ctx.db();
+    const qint64 now = ctx.now();
+    if (next.value(status) == order.status) {
+        // One step back: a recall ("wrong order marked ready") undoes the last change, by anyone,
+        // while the cafe's recall window after that change is open.
+        checkRecall(ctx, order, status);
+        const QString notes
+            = notesIn && !notesIn->isEmpty() ? *notesIn : QStringLiteral("Recalled");
+        const QString column = order.status == u"preparing" ? QStringLiteral("preparing_at")
+                               : order.status == u"ready"   ? QStringLiteral("ready_at")
+                                                            : QStringLiteral("completed_at");
+        db.exec(
+            QStringLiteral("UPDATE orders SET status = ?, %1 = NULL, updated_at = ? WHERE id = ?")
+                .arg(column),
+            {status, now, order.id});
+        addHistory(ctx, order.id, status, notes);
+        emitStatusChanged(ctx, order, status, notes);
+        return QJsonObject{{QStringLiteral("order"), orderSnapshotJson(ctx, order.id)}};
+    }
     if (next.value(order.status) != status)
         throw CommandError::conflict(QStringLiteral("order %1 cannot go from %2 to %3")
                                          .arg(order.number, order.status, status),
                                      QStringLiteral("status"));
     const QString notes = notesIn && !notesIn->isEmpty() ? *notesIn : defaultNote(status);
-    SqliteConnection &db = ctx.db();
-    const qint64 now = ctx.now();
     if (status == u"preparing")
         db.exec(QStringLiteral(
                     "UPDATE orders SET status = ?, preparing_at = ?, updated_at = ? WHERE id = ?"),
@@ -488,16 +548,7 @@ QJsonObject OrderDesk::updateOrderStatus(CafeContext &ctx, const PayloadReader &
                     "UPDATE orders SET status = ?, completed_at = ?, updated_at = ? WHERE id = ?"),
                 {status, now, now, order.id});
     addHistory(ctx, order.id, status, notes);
-    ctx.emitEvent(
-        QStringLiteral("order:status_changed"),
-        QJsonObject{{QStringLiteral("order_id"), order.id},
-                    {QStringLiteral("order_number"), order.number},
-                    {QStringLiteral("previous_status"), order.status},
-                    {QStringLiteral("new_status"), status},
-                    {QStringLiteral("updated_by"), ctx.actorWithRole()},
-                    {QStringLiteral("estimated_ready_at"), HubTime::isoUtc(order.estimatedReadyAt)},
-                    {QStringLiteral("notes"), notes},
-                    {QStringLiteral("status_history"), historyJson(db, order.id)}});
+    emitStatusChanged(ctx, order, status, notes);
     if (status == u"ready") {
         // Measured from the order's creation (what the customer waited), rounded to the minute.
         const qint64 prepMinutes = MoneyCents::mulDivRound(now - order.createdAt, 1, 60000);

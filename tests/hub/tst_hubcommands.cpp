@@ -18,6 +18,7 @@ private Q_SLOTS:
     void invalidData_data();
     void invalidData();
     void orderLifecycle();
+    void orderRecall();
     void cancelAndAssign();
     void counterRooms();
     void snapshots();
@@ -320,6 +321,115 @@ void TestHubCommands::orderLifecycle()
                 {{"order_id", id2}, {"status", "cancelled"}, {"notes", "Customer left"}});
     QVERIFY(viaStatus.ok());
     QVERIFY(HubFixture::find(viaStatus, QStringLiteral("order:cancelled")));
+}
+
+void TestHubCommands::orderRecall()
+{
+    HubFixture f;
+    const QString id = f.order(f.employee(), QStringLiteral("Latte"))
+                           .data()
+                           .value(u"order")
+                           .toObject()
+                           .value(u"id")
+                           .toString();
+    auto status = [&](const HubActor &who, const char *to, const QJsonObject &extra = {}) {
+        QJsonObject payload{{"order_id", id}, {"status", QString::fromLatin1(to)}};
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            payload.insert(it.key(), it.value());
+        return f.run(who, QStringLiteral("/orders"), QStringLiteral("update_order_status"),
+                     payload);
+    };
+    auto load = [&] {
+        const QJsonArray counters
+            = f.run(f.employee(), QStringLiteral("/system"), QStringLiteral("list_counters"))
+                  .data()
+                  .value(u"counters")
+                  .toArray();
+        int total = 0;
+        for (const QJsonValue &c : counters)
+            total += c.toObject().value(u"load").toInt();
+        return total;
+    };
+
+    // preparing -> pending, by another employee, inside the window.
+    QVERIFY(status(f.employee(), "preparing").ok());
+    f.clock.advance(30000);
+    const CommandResult back = status(f.employee2(), "pending");
+    QVERIFY2(back.ok(), qPrintable(dump(back.ack)));
+    const HubEvent *changed = HubFixture::find(back, QStringLiteral("order:status_changed"));
+    QVERIFY(changed);
+    QCOMPARE(changed->data().value(u"previous_status").toString(), QStringLiteral("preparing"));
+    QCOMPARE(changed->data().value(u"new_status").toString(), QStringLiteral("pending"));
+    QCOMPARE(changed->data().value(u"notes").toString(), QStringLiteral("Recalled"));
+    QCOMPARE(changed->data().value(u"updated_by").toObject().value(u"id").toString(),
+             f.employee2().userId);
+    QCOMPARE(changed->data().value(u"status_history").toArray().size(), 3);
+    const QJsonObject snapshot = back.data().value(u"order").toObject();
+    QCOMPARE(snapshot.value(u"status").toString(), QStringLiteral("pending"));
+    QVERIFY(snapshot.value(u"preparing_at").isNull());
+
+    // Only the last change can be undone: a recall cannot be recalled further back.
+    QCOMPARE(status(f.employee(), "preparing").errorType(), QString()); // forward again
+    QVERIFY(status(f.employee(), "ready").ok());
+    QCOMPARE(load(), 0);
+    // ready -> preparing with notes of our own; the order loads its counter again.
+    f.clock.advance(59000);
+    const CommandResult unready = status(f.manager(), "preparing", {{"notes", "Wrong cup"}});
+    QVERIFY2(unready.ok(), qPrintable(dump(unready.ack)));
+    QCOMPARE(HubFixture::find(unready, QStringLiteral("order:status_changed"))
+                 ->data()
+                 .value(u"notes")
+                 .toString(),
+             QStringLiteral("Wrong cup"));
+    QVERIFY(!HubFixture::find(unready, QStringLiteral("order:ready")));
+    QVERIFY(unready.data().value(u"order").toObject().value(u"ready_at").isNull());
+    QCOMPARE(load(), 1);
+    // The change before was ready (a recall), so going back to pending is not an undo.
+    QCOMPARE(status(f.employee(), "pending").errorType(), QStringLiteral("CONFLICT"));
+
+    // Outside the window: a conflict. Exactly at its end: still allowed.
+    QVERIFY(status(f.employee(), "ready").ok());
+    f.clock.advance(60001);
+    const CommandResult late = status(f.employee(), "preparing");
+    QCOMPARE(late.errorType(), QStringLiteral("CONFLICT"));
+    QVERIFY(late.error().value(u"message").toString().contains(u"no longer be recalled"));
+    QVERIFY(status(f.employee(), "completed").ok());
+    f.clock.advance(60000);
+    const CommandResult reopened = status(f.employee(), "ready", {{"request_id", "recall-1"}});
+    QVERIFY2(reopened.ok(), qPrintable(dump(reopened.ack)));
+    QVERIFY(reopened.data().value(u"order").toObject().value(u"completed_at").isNull());
+    // Its request_id is answered from the stored result, nothing applied twice.
+    const CommandResult again = status(f.employee(), "ready", {{"request_id", "recall-1"}});
+    QVERIFY(again.replayed);
+    QVERIFY(again.events.isEmpty());
+    // Two steps back at once is never a recall.
+    QVERIFY(status(f.employee(), "completed").ok());
+    QCOMPARE(status(f.employee(), "preparing").errorType(), QStringLiteral("CONFLICT"));
+
+    // A cafe can turn recalls off.
+    const CommandResult off
+        = f.run(f.manager(), QStringLiteral("/system"), QStringLiteral("update_settings"),
+                {{"recall_window_seconds", 0}});
+    QVERIFY2(off.ok(), qPrintable(dump(off.ack)));
+    QCOMPARE(status(f.employee(), "ready").errorType(), QStringLiteral("CONFLICT"));
+    QCOMPARE(f.run(f.manager(), QStringLiteral("/system"), QStringLiteral("update_settings"),
+                   {{"recall_window_seconds", 3601}})
+                 .errorType(),
+             QStringLiteral("INVALID_DATA"));
+    // Cancelled orders are not recalled either.
+    const QString id2 = f.order(f.employee(), QStringLiteral("Espresso"))
+                            .data()
+                            .value(u"order")
+                            .toObject()
+                            .value(u"id")
+                            .toString();
+    QVERIFY(f.run(f.manager(), QStringLiteral("/orders"), QStringLiteral("cancel_order"),
+                  {{"order_id", id2}, {"reason", "Customer left"}})
+                .ok());
+    QCOMPARE(f.run(f.employee(), QStringLiteral("/orders"), QStringLiteral("update_order_status"),
+                   {{"order_id", id2}, {"status", "pending"}})
+                 .errorType(),
+             QStringLiteral("CONFLICT"));
 }
 
 void TestHubCommands::cancelAndAssign()
