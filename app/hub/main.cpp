@@ -1,37 +1,62 @@
-// tabletap-hub: the headless in-store hub. Composition root: parses the command line and wires
-// the web server, Engine.IO endpoint, Socket.IO server and (for --bench) the bench contract.
+// tabletap-hub: the headless in-store hub. Composition root: parses the command line and runs
+// the hub (HubServer), the benchmark contract (--bench) or an admin command.
 #include "benchendpoint.h"
 #include "engineserver.h"
+#include "hubadmincommands.h"
 #include "hubcommandline.h"
+#include "hubserver.h"
+#include "hubservice.h"
 #include "sioserver.h"
 #include "webserver.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSocketNotifier>
+#include <QTextStream>
 
+#include <csignal>
 #include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace TableTap;
 
-int main(int argc, char *argv[])
+namespace {
+
+// SIGINT / SIGTERM reach the event loop through a socket pair (a signal handler may only write).
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
 {
-    // Qt's glib dispatcher degrades badly with thousands of sockets; the UNIX one does not.
-    // It has to be chosen before the application object exists.
-    qputenv("QT_NO_GLIB", "1");
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("tabletap-hub"));
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
+}
 
-    HubCommandLine cli;
-    if (!cli.parse(QCoreApplication::arguments())) {
-        std::fprintf(stderr, "tabletap-hub: %s\n", qPrintable(cli.error()));
-        return HubCommandLine::UsageError;
-    }
-    if (cli.help) {
-        std::fputs(qPrintable(cli.helpText()), stdout);
-        return HubCommandLine::Ok;
-    }
+void onTerminationSignal(QObject *context, std::function<void()> stop)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [notifier, stop] {
+        notifier->setEnabled(false);
+        stop();
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+}
 
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "tabletap-hub: %s\n", qPrintable(message));
+}
+
+int runBench(const HubCommandLine &cli)
+{
     WebServer::Options webOptions;
     webOptions.tlsCertificateFile = cli.tlsCertificate;
     webOptions.tlsKeyFile = cli.tlsKey;
@@ -56,4 +81,74 @@ int main(int argc, char *argv[])
     std::printf("%s\n", QJsonDocument(ready).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);
     return QCoreApplication::exec();
+}
+
+int runServe(const HubCommandLine &cli)
+{
+    HubServer::Options options;
+    options.bindAddress = cli.bind;
+    options.port = cli.port;
+    options.tlsCertificateFile = cli.tlsCertificate;
+    options.tlsKeyFile = cli.tlsKey;
+    options.corsOrigins = cli.corsOrigins;
+    options.pingInterval = cli.pingInterval;
+    options.pingTimeout = cli.pingTimeout;
+    options.maxPayload = cli.maxPayload;
+    options.simulate = cli.simulate;
+    options.simulation.speed = cli.speed;
+    options.simulation.seed = cli.seed;
+    options.simulation.startTime = cli.simulationStart;
+    options.simulation.cafeId = cli.simulationCafe;
+    HubServer hub(cli.dataDir, options);
+    onTerminationSignal(&hub, [&hub] {
+        hub.stop();
+        QCoreApplication::exit(HubCommandLine::Ok);
+    });
+    if (!hub.start()) {
+        printError(hub.errorString());
+        return HubCommandLine::Failure;
+    }
+    QUrl shown;
+    shown.setScheme(hub.url().scheme());
+    shown.setHost(cli.bind.toString());
+    shown.setPort(hub.port());
+    std::printf("listening on %s (data folder %s)\n", qPrintable(shown.toString()),
+                qPrintable(cli.dataDir));
+    std::fflush(stdout);
+    if (!cli.simulate && hub.service()->cafeIds().isEmpty()) {
+        printError(QStringLiteral("this hub serves no cafe yet; add one with: tabletap-hub cafe "
+                                  "add --data %1 --id ID --name NAME (or serve --simulate for a "
+                                  "demo cafe)")
+                       .arg(cli.dataDir));
+    }
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Qt's glib dispatcher degrades badly with thousands of sockets; the UNIX one does not.
+    // It is chosen when the application object is created, so this must come first.
+    qputenv("QT_NO_GLIB", "1");
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tabletap-hub"));
+
+    HubCommandLine cli;
+    if (!cli.parse(QCoreApplication::arguments())) {
+        printError(cli.error());
+        return HubCommandLine::UsageError;
+    }
+    if (cli.help) {
+        std::fputs(qPrintable(HubCommandLine::helpText()), stdout);
+        return HubCommandLine::Ok;
+    }
+    if (!cli.adminArgs.isEmpty()) {
+        QTextStream out(stdout), err(stderr);
+        const int rc = HubAdminCommands(out, err).run(cli.adminArgs);
+        out.flush();
+        err.flush();
+        return rc;
+    }
+    return cli.bench ? runBench(cli) : runServe(cli);
 }

@@ -1,4 +1,5 @@
-// Logging categories of the hub's domain layer (storage, auth, cafe rules).
+// Logging categories of the hub library (storage, auth, cafe rules, the wiring to the Socket.IO
+// server, the simulator).
 // Turn them on with QT_LOGGING_RULES="tabletap.hub.*.debug=true".
 #pragma once
 
@@ -8,4 +9,6 @@ namespace TableTap {
 Q_DECLARE_LOGGING_CATEGORY(lcHubDomain)
 Q_DECLARE_LOGGING_CATEGORY(lcHubStore)
 Q_DECLARE_LOGGING_CATEGORY(lcHubAuth)
+Q_DECLARE_LOGGING_CATEGORY(lcHubWiring)
+Q_DECLARE_LOGGING_CATEGORY(lcHubSim)
 } // namespace TableTap

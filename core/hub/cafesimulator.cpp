@@ -1,0 +1,1518 @@
+// A cafe day through the public protocol.
+#include "cafesimulator.h"
+
+#include "cafeservice.h"
+#include "hubadmincommands.h"
+#include "hubclock.h"
+#include "hubdomainlogging.h"
+#include "hubservice.h"
+#include "moneycents.h"
+#include "siomanager.h"
+#include "siosocket.h"
+#include "staffdirectory.h"
+#include "storageerror.h"
+
+#include <QJsonArray>
+#include <QTextStream>
+#include <QTimerEvent>
+
+#include <cmath>
+
+namespace TableTap {
+
+namespace {
+
+using L1 = QLatin1String;
+
+// Generator streams: each kind of decision draws from its own, so the customers of a seed stay
+// the same whatever the staff or the network do meanwhile.
+enum Stream { Customers = 0, Staff, Baristas, Management, StreamCount };
+
+constexpr int kBaristaSlots = 2; // orders one barista prepares at once
+constexpr int kMaxLastErrors = 20;
+constexpr qint64 kMinuteMs = 60000;
+
+const char *const kFirstNames[]
+    = {"Alex",  "Sam",   "Jordan", "Taylor", "Morgan", "Riley",  "Casey", "Jamie",
+       "Avery", "Quinn", "Noah",   "Emma",   "Liam",   "Olivia", "Mia",   "Lucas",
+       "Sofia", "Ethan", "Zoe",    "Leo",    "Nora",   "Omar",   "Priya", "Hana"};
+
+struct SimStaff
+{
+    const char *code, *name, *role, *rate;
+};
+// Created when a cafe has no staff at all (PIN 1234, for demos).
+const SimStaff kSimStaff[] = {{"SIM-M1", "Sarah Mitchell", "manager", "24.00"},
+                              {"SIM-E1", "Jane Cooper", "employee", "15.50"},
+                              {"SIM-E2", "Mike Chen", "employee", "16.00"},
+                              {"SIM-E3", "Ana Souza", "employee", "15.00"},
+                              {"SIM-E4", "Bob Keller", "employee", "15.00"}};
+
+bool isDrinkCategory(const QString &c)
+{
+    return c != u"pastry" && c != u"food";
+}
+
+qint64 cents(const QJsonValue &v)
+{
+    return std::llround(v.toDouble() * 100.0);
+}
+
+} // namespace
+
+struct CafeSimulator::Device
+{
+    QString name;
+    HubActor actor;
+    QString token;
+    QPointer<SioManager> manager;
+    QHash<QString, SioSocket *> sockets;
+    QSet<QString> connectedOnce;
+};
+
+struct CafeSimulator::Person
+{
+    HubActor actor;
+    Device *device = nullptr;
+    bool clockedIn = false;
+    bool busy = false;         // a clock command is on its way
+    qint64 clockedInHubMs = 0; // the hub's clock at clock-in: breaks fit in the real shift
+};
+
+struct CafeSimulator::MenuItem
+{
+    QString id, name, category;
+    bool available = true;
+    QStringList customizations; // available ones, by name
+};
+
+struct CafeSimulator::CounterState
+{
+    QString name;
+    bool active = true;
+    bool changing = false;
+    Device *barista = nullptr;
+    int busy = 0;
+    QStringList queue; // open orders at this counter, oldest first
+};
+
+struct CafeSimulator::Customer
+{
+    int number = 0;
+    QString name, phone, orderedFor;
+    double draws[10] = {};
+    QString method;
+    bool qrAbandons = false;
+    bool changesMind = false;
+    bool recallsOnce = false; // the barista marks it ready too early once
+    double pickupMinutes = 1;
+    double tipDraw = 0;
+    double cashDraw = 0;
+    QString orderId;
+    qint64 totalCents = 0;
+    QString transactionId;
+    QString paymentMethod;
+    int cardAttempts = 0;
+    bool qrTried = false;
+    bool paying = false; // a payment is started and not yet paid or failed
+    bool paid = false;
+    bool gone = false; // cancelled or walked out
+};
+
+struct CafeSimulator::SimOrder
+{
+    QString id, number, counter, status;
+    bool busy = false;    // one of our commands about it is on its way
+    bool working = false; // holds a barista slot at slotCounter
+    QString slotCounter;
+    bool paid = false;
+    bool pickupScheduled = false;
+    bool recalled = false;
+    bool cancelling = false;
+    int drinkUnits = 0;
+    int foodUnits = 0;
+    Customer *customer = nullptr;
+};
+
+CafeSimulator::CafeSimulator(HubService *hub, const QUrl &hubUrl, Options options, QObject *parent)
+    : QObject(parent)
+    , m_hub(hub)
+    , m_url(hubUrl)
+    , m_options(std::move(options))
+{
+    m_options.speed = std::clamp(m_options.speed, 0.1, 3600.0);
+    for (int stream = 0; stream < StreamCount; ++stream) {
+        const quint32 seed[2] = {m_options.seed, quint32(stream) * 2654435761u + 17u};
+        m_rngs.push_back(std::make_unique<QRandomGenerator>(seed, 2));
+    }
+}
+
+CafeSimulator::~CafeSimulator()
+{
+    stop();
+}
+
+QStringList CafeSimulator::simulatedStaffCodes()
+{
+    QStringList codes;
+    for (const SimStaff &s : kSimStaff)
+        codes.append(QLatin1String(s.code));
+    return codes;
+}
+
+QRandomGenerator &CafeSimulator::rng(int stream)
+{
+    return *m_rngs.at(std::size_t(stream));
+}
+
+double CafeSimulator::uniform(int stream, double lo, double hi)
+{
+    return lo + rng(stream).generateDouble() * (hi - lo);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start and stop
+
+bool CafeSimulator::start(QString *error)
+{
+    if (m_running)
+        return true;
+    QString why;
+    if (!prepareCafe(&why) || !prepareStaff(&why)) {
+        qCWarning(lcHubSim) << "cannot simulate:" << why;
+        if (error)
+            *error = why;
+        return false;
+    }
+    m_running = true;
+    m_ready = false;
+    m_runTag = QString::number(m_hub->clock()->nowMs(), 36);
+    m_connectedSockets = 0;
+    m_expectedSockets = 0;
+    for (const auto &device : m_devices)
+        connectDevice(device.get());
+    qCInfo(lcHubSim).noquote() << "simulating cafe" << m_cafeId << "at speed" << m_options.speed
+                               << "seed" << m_options.seed << "with" << m_people.size() << "staff";
+    return true;
+}
+
+void CafeSimulator::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_ready = false;
+    m_timer.stop();
+    m_agenda.clear();
+    for (const auto &device : m_devices) {
+        if (device->manager) {
+            device->manager->disconnect(this);
+            for (SioSocket *s : std::as_const(device->sockets))
+                s->disconnect(this);
+            device->manager->close();
+            device->manager->deleteLater();
+        }
+    }
+    m_devices.clear();
+    m_people.clear();
+    m_till = m_manager = nullptr;
+    m_counters.clear();
+    m_counterStore.clear();
+    m_counterOrder.clear();
+    m_orders.clear();
+    m_orderStore.clear();
+    m_customersByOrder.clear();
+    m_customers.clear();
+    m_menu.clear();
+    m_menuById.clear();
+    m_deliveryPlanned.clear();
+    Q_EMIT stopped();
+}
+
+bool CafeSimulator::prepareCafe(QString *error)
+{
+    QStringList cafes;
+    try {
+        cafes = m_hub->cafeIds();
+    } catch (const StorageError &e) {
+        *error = e.message();
+        return false;
+    }
+    m_cafeId = m_options.cafeId;
+    if (m_cafeId.isEmpty() && !cafes.isEmpty())
+        m_cafeId = cafes.constFirst();
+    if (m_cafeId.isEmpty()) {
+        // A hub with no cafe yet: a demo cafe with the starter menu and two counters.
+        m_cafeId = QStringLiteral("demo");
+        QString out, err;
+        QTextStream o(&out), e(&err);
+        HubAdminCommands admin(o, e, m_hub->clock());
+        if (admin.run({QStringLiteral("cafe"), QStringLiteral("add"), QStringLiteral("--data"),
+                       m_hub->options().dataDir, QStringLiteral("--id"), m_cafeId,
+                       QStringLiteral("--name"), QStringLiteral("Demo Cafe")})
+            != HubAdminCommands::Ok) {
+            *error = err.trimmed();
+            return false;
+        }
+        qCInfo(lcHubSim) << "created the demo cafe" << m_cafeId;
+    } else if (!cafes.contains(m_cafeId)) {
+        *error = QStringLiteral("this hub has no cafe %1").arg(m_cafeId);
+        return false;
+    }
+    if (!m_hub->cafe(m_cafeId)) {
+        *error = QStringLiteral("cannot open cafe %1").arg(m_cafeId);
+        return false;
+    }
+    return true;
+}
+
+bool CafeSimulator::prepareStaff(QString *error)
+{
+    QList<StaffRecord> staff;
+    try {
+        staff = StaffDirectory(m_hub->cafe(m_cafeId)->connection()).list();
+        staff.removeIf([](const StaffRecord &r) { return !r.active; });
+        if (staff.isEmpty()) {
+            for (const SimStaff &s : kSimStaff) {
+                QString out, err;
+                QTextStream o(&out), e(&err);
+                HubAdminCommands admin(o, e, m_hub->clock());
+                if (admin.run(
+                        {QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("--data"),
+                         m_hub->options().dataDir, QStringLiteral("--cafe"), m_cafeId,
+                         QStringLiteral("--code"), QLatin1String(s.code), QStringLiteral("--name"),
+                         QLatin1String(s.name), QStringLiteral("--role"), QLatin1String(s.role),
+                         QStringLiteral("--pin"), QStringLiteral("1234"),
+                         QStringLiteral("--hourly-rate"), QLatin1String(s.rate)})
+                    != HubAdminCommands::Ok) {
+                    *error = err.trimmed();
+                    return false;
+                }
+            }
+            qCInfo(lcHubSim) << "added the simulated staff to cafe" << m_cafeId;
+            staff = StaffDirectory(m_hub->cafe(m_cafeId)->connection()).list();
+        }
+    } catch (const StorageError &e) {
+        *error = e.message();
+        return false;
+    }
+    // Managers and admins first, then employees, each in code order.
+    std::sort(staff.begin(), staff.end(), [](const StaffRecord &a, const StaffRecord &b) {
+        if ((a.role == HubRole::Employee) != (b.role == HubRole::Employee))
+            return a.role != HubRole::Employee;
+        return a.code < b.code;
+    });
+    QList<Person *> employees, managers;
+    for (const StaffRecord &r : std::as_const(staff)) {
+        auto person = std::make_unique<Person>();
+        person->actor = HubActor{r.id, r.name, r.role, m_cafeId};
+        person->device = addDevice(person->actor, r.code, HubService::namespaces());
+        m_staffNames.insert(r.id, r.name);
+        (r.role == HubRole::Employee ? employees : managers).append(person.get());
+        m_people.push_back(std::move(person));
+    }
+    if (employees.isEmpty())
+        employees = managers;
+    m_till = employees.constFirst()->device;
+    if (!managers.isEmpty()) {
+        m_manager = managers.constFirst()->device;
+    } else {
+        // No manager on the staff: the back office acts through a device token.
+        m_manager = addDevice(HubActor{QStringLiteral("sim-manager-") + m_cafeId,
+                                       QStringLiteral("Back office"), HubRole::Manager, m_cafeId},
+                              QStringLiteral("back-office"), HubService::namespaces());
+    }
+    return true;
+}
+
+CafeSimulator::Device *CafeSimulator::addDevice(const HubActor &actor, const QString &name,
+                                                const QStringList &nsps)
+{
+    auto device = std::make_unique<Device>();
+    device->name = name;
+    device->actor = actor;
+    Device *d = device.get();
+    for (const QString &nsp : nsps)
+        d->sockets.insert(nsp, nullptr);
+    m_devices.push_back(std::move(device));
+    return d;
+}
+
+void CafeSimulator::connectDevice(Device *device)
+{
+    device->token = QString::fromLatin1(m_hub->mintToken(device->actor, QStringLiteral("access"),
+                                                         m_hub->options().accessTokenTtlSeconds));
+    SioClientOptions o;
+    o.transports = {QStringLiteral("websocket")};
+    o.reconnectionDelay = 200;
+    o.reconnectionDelayMax = 2000;
+    o.query = {{QStringLiteral("cafe_id"), m_cafeId},
+               {QStringLiteral("user_role"), HubActor::roleName(device->actor.role)}};
+    o.authCallback = [device] {
+        return QJsonObject{{QStringLiteral("token"), device->token}};
+    };
+    // An expired token (a demo left running for days) is simply minted again.
+    o.authRefresh = [this, device](SioSocket *, std::function<void(bool)> done) {
+        device->token = QString::fromLatin1(m_hub->mintToken(
+            device->actor, QStringLiteral("access"), m_hub->options().accessTokenTtlSeconds));
+        done(true);
+    };
+    // The hub's own port: with TLS its certificate need not name the loopback address.
+    o.insecure = m_url.scheme() == u"https" || m_url.scheme() == u"wss";
+    device->manager = new SioManager(m_url, o, this);
+    const QStringList nsps = device->sockets.keys();
+    for (const QString &nsp : nsps) {
+        SioSocket *s = device->manager->socket(nsp);
+        device->sockets.insert(nsp, s);
+        ++m_expectedSockets;
+        connect(s, &SioSocket::connected, this, [this, device, nsp] {
+            if (!device->connectedOnce.contains(nsp)) {
+                device->connectedOnce.insert(nsp);
+                onDeviceConnected();
+            }
+        });
+        connect(s, &SioSocket::connectError, this,
+                [this, device, nsp](const QString &message, const QJsonValue &data) {
+                    error(QStringLiteral("%1 %2: connect_error %3 %4")
+                              .arg(device->name, nsp, message,
+                                   data.toObject().value(L1("message")).toString()));
+                });
+    }
+    // Events come through the devices that see them all: the till's payments and the
+    // manager's orders, inventory and counters.
+    connect(device->sockets.value(QStringLiteral("/payments")), &SioSocket::eventReceived, this,
+            [this, device](const SioEvent &e) {
+                if (device == m_till)
+                    onEvent(e);
+            });
+    for (const QString &nsp :
+         {QStringLiteral("/orders"), QStringLiteral("/inventory"), QStringLiteral("/system")}) {
+        connect(device->sockets.value(nsp), &SioSocket::eventReceived, this,
+                [this, device](const SioEvent &e) {
+                    if (device == m_manager)
+                        onEvent(e);
+                });
+    }
+}
+
+void CafeSimulator::onDeviceConnected()
+{
+    if (++m_connectedSockets == m_expectedSockets)
+        loadSnapshots();
+}
+
+void CafeSimulator::loadSnapshots()
+{
+    const QString orders = QStringLiteral("/orders");
+    send(m_till, orders, QStringLiteral("list_menu"), {}, [this](const QJsonObject &menu) {
+        m_menu.clear();
+        m_menuById.clear();
+        m_perishables.clear();
+        for (const QJsonValue &v : menu.value(L1("products")).toArray()) {
+            const QJsonObject p = v.toObject();
+            auto item = std::make_unique<MenuItem>();
+            item->id = p.value(L1("id")).toString();
+            item->name = p.value(L1("name")).toString();
+            item->category = p.value(L1("category")).toString();
+            item->available = p.value(L1("available")).toBool();
+            for (const QJsonValue &c : p.value(L1("customizations")).toArray())
+                if (c.toObject().value(L1("available")).toBool())
+                    item->customizations.append(c.toObject().value(L1("name")).toString());
+            if (!isDrinkCategory(item->category)) {
+                for (const QJsonValue &r : p.value(L1("recipe")).toArray()) {
+                    const QString itemId = r.toObject().value(L1("product_id")).toString();
+                    if (!m_perishables.contains(itemId))
+                        m_perishables.append(itemId);
+                }
+            }
+            m_menuById.insert(item->id, item.get());
+            m_menu.push_back(std::move(item));
+        }
+        send(m_manager, QStringLiteral("/system"), QStringLiteral("list_counters"), {},
+             [this](const QJsonObject &data) {
+                 const QJsonArray counters = data.value(L1("counters")).toArray();
+                 QList<Person *> baristas;
+                 for (const auto &p : m_people)
+                     if (p->actor.role == HubRole::Employee && p->device != m_till)
+                         baristas.append(p.get());
+                 for (int i = 0; i < counters.size(); ++i) {
+                     const QJsonObject c = counters.at(i).toObject();
+                     auto state = std::make_unique<CounterState>();
+                     state->name = c.value(L1("counter_name")).toString();
+                     state->active = c.value(L1("status")).toString() == u"active";
+                     state->barista
+                         = baristas.isEmpty() ? m_till : baristas.at(i % baristas.size())->device;
+                     m_counterOrder.append(state->name);
+                     m_counters.insert(state->name, state.get());
+                     send(state->barista, QStringLiteral("/orders"), QStringLiteral("join_counter"),
+                          {{QStringLiteral("counter"), state->name}});
+                     m_counterStore.push_back(std::move(state));
+                 }
+                 send(m_manager, QStringLiteral("/inventory"), QStringLiteral("list_inventory"), {},
+                      [this](const QJsonObject &inventory) {
+                          for (const QJsonValue &v : inventory.value(L1("items")).toArray())
+                              m_itemNames.insert(v.toObject().value(L1("product_id")).toString(),
+                                                 v.toObject().value(L1("product_name")).toString());
+                          send(m_manager, QStringLiteral("/employees"),
+                               QStringLiteral("list_timesheets"), {},
+                               [this](const QJsonObject &sheets) {
+                                   QSet<QString> in;
+                                   for (const QJsonValue &v : sheets.value(L1("staff")).toArray())
+                                       if (v.toObject().value(L1("clocked_in")).toBool())
+                                           in.insert(v.toObject().value(L1("user_id")).toString());
+                                   for (const auto &p : m_people)
+                                       p->clockedIn = in.contains(p->actor.userId);
+                                   send(m_manager, QStringLiteral("/orders"),
+                                        QStringLiteral("list_orders"),
+                                        {{QStringLiteral("recent_limit"), 0}},
+                                        [this](const QJsonObject &list) {
+                                            for (const QJsonValue &v :
+                                                 list.value(L1("open_orders")).toArray())
+                                                adoptOrder(v.toObject(), false);
+                                            begin();
+                                        });
+                               });
+                      });
+             });
+    });
+}
+
+void CafeSimulator::begin()
+{
+    if (m_ready || !m_running)
+        return;
+    const QDate today = QDate::currentDate();
+    m_simOriginMs = QDateTime(today, m_options.startTime, Qt::UTC).toMSecsSinceEpoch();
+    m_realClock.start();
+    m_ready = true;
+    m_stats.day = 0;
+    scheduleDay(today, true);
+    for (const QString &counter : std::as_const(m_counterOrder)) {
+        if (!m_counters.value(counter)->active)
+            at(simNow() + minutes(5),
+               [this, counter] { setCounterActive(counter, true, QStringLiteral("Opening")); });
+        workCounter(counter);
+    }
+    armTimer();
+    Q_EMIT ready();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The agenda
+
+qint64 CafeSimulator::simNow() const
+{
+    if (!m_realClock.isValid())
+        return m_simOriginMs;
+    return m_simOriginMs + qint64(double(m_realClock.nsecsElapsed()) / 1e6 * m_options.speed);
+}
+
+QDateTime CafeSimulator::simulatedTime() const
+{
+    return QDateTime::fromMSecsSinceEpoch(simNow(), Qt::UTC);
+}
+
+void CafeSimulator::at(qint64 simMs, Action action)
+{
+    if (!m_running)
+        return;
+    const bool first = m_agenda.empty() || simMs < m_agenda.begin()->first;
+    m_agenda.emplace(simMs, std::move(action));
+    if (first)
+        armTimer();
+}
+
+void CafeSimulator::after(qint64 simDelayMs, Action action)
+{
+    at(simNow() + std::max<qint64>(0, simDelayMs), std::move(action));
+}
+
+void CafeSimulator::armTimer()
+{
+    if (!m_running || !m_ready || m_agenda.empty()) {
+        m_timer.stop();
+        return;
+    }
+    const double realMs = double(m_agenda.begin()->first - simNow()) / m_options.speed;
+    // Woken at least once a second so a long quiet stretch never hides a clock change.
+    const int delay = int(std::clamp(std::ceil(realMs), 0.0, 1000.0));
+    m_timer.start(delay, Qt::PreciseTimer, this);
+}
+
+void CafeSimulator::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_timer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    m_timer.stop();
+    runDue();
+}
+
+void CafeSimulator::runDue()
+{
+    const qint64 now = simNow();
+    // Bounded per wake-up so the event loop (acks, events) keeps flowing at any speed.
+    for (int n = 0; n < 500 && m_running && !m_agenda.empty() && m_agenda.begin()->first <= now;
+         ++n) {
+        Action action = std::move(m_agenda.begin()->second);
+        m_agenda.erase(m_agenda.begin());
+        action();
+    }
+    armTimer();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands and events
+
+void CafeSimulator::send(Device *device, const QString &nsp, const QString &command,
+                         QJsonObject payload, Ok ok, Refused refused)
+{
+    if (!m_running || !device)
+        return;
+    SioSocket *socket = device->sockets.value(nsp);
+    if (!socket)
+        return;
+    static const auto specs = CafeService::commandSpecs();
+    if (specs.value(command).mutating)
+        payload.insert(QStringLiteral("request_id"),
+                       QStringLiteral("sim-%1-%2").arg(m_runTag).arg(++m_requestCounter));
+    ++m_stats.commandsSent;
+    const QString who = device->name;
+    socket->emitWithAck(
+        command, {payload}, this,
+        [this, who, command, ok = std::move(ok),
+         refused = std::move(refused)](const SioAckResult &result) {
+            if (!m_running)
+                return;
+            if (!result.ok()) {
+                error(QStringLiteral("%1 %2: no answer (%3)").arg(who, command, result.error));
+                if (refused)
+                    refused(QStringLiteral("TIMEOUT"), {});
+                return;
+            }
+            const QJsonObject answer = result.args.at(0).toObject();
+            if (answer.value(L1("ok")).toBool()) {
+                ++m_stats.commandsOk;
+                if (ok)
+                    ok(answer.value(L1("data")).toObject());
+                return;
+            }
+            const QJsonObject e = answer.value(L1("error")).toObject();
+            const QString type = e.value(L1("type")).toString();
+            if (refused && refused(type, e))
+                ++m_stats.expectedRefusals;
+            else
+                error(QStringLiteral("%1 %2 refused: %3 %4")
+                          .arg(who, command, type, e.value(L1("message")).toString()));
+        },
+        m_options.ackTimeoutMs);
+}
+
+void CafeSimulator::error(const QString &message)
+{
+    ++m_stats.errors;
+    m_stats.lastErrors.append(message);
+    while (m_stats.lastErrors.size() > kMaxLastErrors)
+        m_stats.lastErrors.removeFirst();
+    qCWarning(lcHubSim).noquote() << message;
+    Q_EMIT problem(message);
+}
+
+CafeSimulator::Stats CafeSimulator::stats() const
+{
+    Stats s = m_stats;
+    s.simulatedTime = simulatedTime();
+    return s;
+}
+
+void CafeSimulator::onEvent(const SioEvent &event)
+{
+    if (!m_ready)
+        return;
+    const QJsonObject data = event.args.at(0).toObject().value(L1("data")).toObject();
+    const QString &name = event.name;
+    if (name == u"order:created") {
+        const QJsonObject order = data.value(L1("order")).toObject();
+        if (!m_orders.contains(order.value(L1("id")).toString()))
+            adoptOrder(order, false);
+    } else if (name == u"order:status_changed") {
+        SimOrder *o = m_orders.value(data.value(L1("order_id")).toString());
+        const QString status = data.value(L1("new_status")).toString();
+        if (!o || o->busy || o->status == status)
+            return;
+        // Someone else (a person at a console) moved it: follow.
+        o->status = status;
+        if (status == u"completed" || status == u"cancelled") {
+            forgetOrder(o->id);
+        } else if (status == u"ready") {
+            maybePickUp(o);
+        } else {
+            if (!o->working && !o->cancelling) {
+                CounterState *c = m_counters.value(o->counter);
+                if (c && !c->queue.contains(o->id))
+                    c->queue.append(o->id);
+                workCounter(o->counter);
+            }
+        }
+    } else if (name == u"order:cancelled") {
+        SimOrder *o = m_orders.value(data.value(L1("order_id")).toString());
+        if (o && !o->cancelling) {
+            if (o->customer)
+                o->customer->gone = true;
+            forgetOrder(o->id);
+        }
+    } else if (name == u"order:assigned_counter") {
+        SimOrder *o = m_orders.value(data.value(L1("order_id")).toString());
+        const QString to = data.value(L1("new_counter")).toString();
+        if (!o || o->counter == to)
+            return;
+        if (CounterState *from = m_counters.value(o->counter))
+            from->queue.removeAll(o->id);
+        o->counter = to;
+        if (CounterState *c = m_counters.value(to);
+            c && !o->cancelling && (o->status == u"pending" || o->status == u"preparing"))
+            c->queue.append(o->id);
+        workCounter(to);
+    } else if (name == u"payment:completed") {
+        Customer *c = m_customersByOrder.value(data.value(L1("order_id")).toString());
+        if (c && data.value(L1("transaction_id")).toString() == c->transactionId)
+            paid(c);
+        else if (SimOrder *o = m_orders.value(data.value(L1("order_id")).toString())) {
+            o->paid = true;
+            maybePickUp(o);
+        }
+    } else if (name == u"payment:failed") {
+        Customer *c = m_customersByOrder.value(data.value(L1("order_id")).toString());
+        if (!c || c->gone || c->paid
+            || data.value(L1("transaction_id")).toString() != c->transactionId)
+            return;
+        c->paying = false;
+        const QString code = data.value(L1("error_code")).toString();
+        if (code == u"qr_expired") {
+            after(minutes(0.5), [this, c] { startPayment(c, QStringLiteral("card")); });
+            return;
+        }
+        ++m_stats.cardDeclines;
+        const bool retry = data.value(L1("retry_allowed")).toBool() && c->cardAttempts < 2;
+        after(minutes(0.5), [this, c, retry] {
+            startPayment(c, retry ? QStringLiteral("card") : QStringLiteral("cash"));
+        });
+    } else if (name == u"inventory:low_stock") {
+        ++m_stats.lowStockAlerts;
+        onLowStock(data, false);
+    } else if (name == u"inventory:out_of_stock") {
+        ++m_stats.outOfStockAlerts;
+        onLowStock(data, true);
+        refreshMenu();
+    } else if (name == u"counter:status_changed") {
+        CounterState *c = m_counters.value(data.value(L1("counter_name")).toString());
+        if (!c)
+            return;
+        c->active = data.value(L1("new_status")).toString() == u"active";
+        if (c->active)
+            workCounter(c->name);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Days and people
+
+void CafeSimulator::scheduleDay(const QDate &date, bool firstDay)
+{
+    m_day = date;
+    ++m_stats.day;
+    Q_EMIT dayStarted(m_stats.day);
+    const auto time = [&date](const QTime &t, double plusMinutes = 0) {
+        return QDateTime(date, t, Qt::UTC).toMSecsSinceEpoch() + qint64(plusMinutes * kMinuteMs);
+    };
+    const qint64 now = simNow();
+    const qint64 open = time(m_options.openTime);
+    const qint64 close = time(m_options.closeTime);
+    const qint64 dayLength = std::max<qint64>(close - open, minutes(60));
+    const auto soon = [now](qint64 t) {
+        return std::max(t, now);
+    };
+
+    // Shifts: alternating early and late ones, the manager opens; each a little early or late.
+    int index = 0;
+    for (const auto &p : m_people) {
+        Person *person = p.get();
+        const bool early = person->device == m_manager || index++ % 2 == 0;
+        const qint64 start = early ? open - minutes(20) : open + dayLength / 3;
+        const qint64 end = early ? open + dayLength * 2 / 3 : close + minutes(15);
+        const qint64 in = start + minutes(uniform(Staff, -10, 10));
+        const qint64 out = end + minutes(uniform(Staff, -10, 15));
+        const int breakMinutes = out - in >= minutes(6 * 60) ? 30 : 15;
+        at(soon(in), [this, person] { clockIn(person); });
+        at(soon(out), [this, person, breakMinutes] { clockOut(person, breakMinutes); });
+        const int drinks = int(rng(Staff).bounded(3));
+        for (int d = 0; d < drinks; ++d) {
+            const qint64 when = in + qint64(uniform(Staff, 0.1, 0.9) * double(out - in));
+            at(soon(when), [this, person] { recordDrink(person); });
+        }
+    }
+    // Fresh pastries and sandwiches in the morning, leftovers thrown away at night.
+    if (!firstDay || now < open)
+        at(soon(open - minutes(30)), [this] { freshDelivery(); });
+    at(soon(close + minutes(10)), [this] { closingWaste(); });
+    // One counter goes down for maintenance in the afternoon, for half an hour or so.
+    if (m_counterOrder.size() >= 2) {
+        const QString counter = m_counterOrder.constLast();
+        const qint64 down = time(QTime(14, 0), uniform(Management, 0, 60));
+        const qint64 up = down + minutes(uniform(Management, 20, 40));
+        if (down > now) {
+            at(down, [this, counter] {
+                setCounterActive(counter, false, QStringLiteral("Equipment maintenance"));
+            });
+            at(up, [this, counter] {
+                setCounterActive(counter, true, QStringLiteral("Maintenance done"));
+            });
+        }
+    }
+    scheduleNextArrival(std::max(open, now), close);
+    at(close + minutes(60), [this] { maybeSkipNight(); });
+    const QDate next = date.addDays(1);
+    at(QDateTime(next, m_options.openTime, Qt::UTC).toMSecsSinceEpoch() - minutes(60),
+       [this, next] { scheduleDay(next, false); });
+}
+
+double CafeSimulator::arrivalRatePerHour(qint64 simMs) const
+{
+    const QTime t = QDateTime::fromMSecsSinceEpoch(simMs, Qt::UTC).time();
+    const double h = t.msecsSinceStartOfDay() / 3600000.0;
+    if (t < m_options.openTime || t >= m_options.closeTime)
+        return 0;
+    const auto bump = [h](double centre, double width, double height) {
+        const double z = (h - centre) / width;
+        return height * std::exp(-0.5 * z * z);
+    };
+    // A steady trickle, the morning rush, the lunch rush and an afternoon coffee bump.
+    return 10 + bump(8.25, 0.75, 42) + bump(12.5, 0.8, 36) + bump(15.5, 0.6, 10);
+}
+
+void CafeSimulator::scheduleNextArrival(qint64 fromMs, qint64 closeMs)
+{
+    // Thinning: candidates at the peak rate, each kept with probability rate(t) / peak.
+    constexpr double peak = 70.0;
+    qint64 t = fromMs;
+    for (int guard = 0; guard < 100000; ++guard) {
+        const double u = rng(Customers).generateDouble();
+        t += qint64(-std::log(1.0 - u) / peak * 3600000.0);
+        if (t >= closeMs)
+            return;
+        if (rng(Customers).generateDouble() * peak < arrivalRatePerHour(t)) {
+            at(t, [this, t, closeMs] {
+                arrive(++m_customerNumber);
+                scheduleNextArrival(t, closeMs);
+            });
+            return;
+        }
+    }
+}
+
+void CafeSimulator::clockIn(Person *person)
+{
+    if (person->clockedIn || person->busy)
+        return;
+    person->busy = true;
+    send(
+        person->device, QStringLiteral("/employees"), QStringLiteral("clock_in"),
+        {{QStringLiteral("notes"), QStringLiteral("Shift start")}},
+        [this, person](const QJsonObject &) {
+            person->busy = false;
+            person->clockedIn = true;
+            person->clockedInHubMs = m_hub->clock()->nowMs();
+            ++m_stats.clockIns;
+        },
+        [person](const QString &, const QJsonObject &) {
+            person->busy = false;
+            return false;
+        });
+}
+
+void CafeSimulator::clockOut(Person *person, int breakMinutes)
+{
+    if (!person->clockedIn || person->busy)
+        return;
+    // The hub keeps real time: a compressed shift is only as long as it really lasted.
+    const qint64 realMinutes = (m_hub->clock()->nowMs() - person->clockedInHubMs) / kMinuteMs;
+    const int fitting = int(std::clamp<qint64>(realMinutes - 1, 0, breakMinutes));
+    person->busy = true;
+    send(
+        person->device, QStringLiteral("/employees"), QStringLiteral("clock_out"),
+        {{QStringLiteral("break_minutes"), person->clockedInHubMs ? fitting : 0},
+         {QStringLiteral("notes"), QStringLiteral("Shift end")}},
+        [this, person](const QJsonObject &) {
+            person->busy = false;
+            person->clockedIn = false;
+            ++m_stats.clockOuts;
+        },
+        [person](const QString &, const QJsonObject &) {
+            person->busy = false;
+            return false;
+        });
+}
+
+void CafeSimulator::recordDrink(Person *person)
+{
+    QList<MenuItem *> drinks;
+    for (const auto &m : m_menu)
+        if (m->available && m->category == u"coffee")
+            drinks.append(m.get());
+    if (drinks.isEmpty())
+        return;
+    MenuItem *drink = drinks.at(int(rng(Staff).bounded(quint32(drinks.size()))));
+    send(
+        person->device, QStringLiteral("/employees"), QStringLiteral("record_drink"),
+        {{QStringLiteral("product_id"), drink->id}, {QStringLiteral("quantity"), 1}},
+        [this](const QJsonObject &) { ++m_stats.drinks; },
+        // The last portion may have gone to a customer meanwhile.
+        [](const QString &type, const QJsonObject &) { return type == u"CONFLICT"; });
+}
+
+void CafeSimulator::maybeSkipNight()
+{
+    bool quiet = m_orders.isEmpty();
+    for (const auto &p : m_people)
+        quiet = quiet && !p->clockedIn && !p->busy;
+    if (!quiet) {
+        after(minutes(15), [this] { maybeSkipNight(); });
+        return;
+    }
+    if (!m_options.skipNights)
+        return;
+    // Nothing happens at night: jump to 75 minutes before the next opening.
+    const QDate next = m_day.addDays(1);
+    const qint64 target
+        = QDateTime(next, m_options.openTime, Qt::UTC).toMSecsSinceEpoch() - minutes(75);
+    const qint64 now = simNow();
+    if (target > now) {
+        m_simOriginMs += target - now;
+        qCInfo(lcHubSim) << "night skipped; now"
+                         << simulatedTime().toString(QStringLiteral("yyyy-MM-dd hh:mm"));
+        armTimer();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Customers
+
+void CafeSimulator::arrive(int number)
+{
+    auto customer = std::make_unique<Customer>();
+    Customer *c = customer.get();
+    m_customers.push_back(std::move(customer));
+    QRandomGenerator &r = rng(Customers);
+    c->number = number;
+    c->name = QLatin1String(kFirstNames[r.bounded(quint32(std::size(kFirstNames)))])
+              + QLatin1Char(' ') + QChar(u'A' + char16_t(r.bounded(26))) + QLatin1Char('.');
+    if (r.generateDouble() < 0.4)
+        c->phone = QStringLiteral("+1 555 01%1").arg(r.bounded(100), 2, 10, QLatin1Char('0'));
+    for (double &d : c->draws)
+        d = r.generateDouble();
+    const double method = r.generateDouble();
+    c->method = method < 0.55   ? QStringLiteral("card")
+                : method < 0.80 ? QStringLiteral("cash")
+                                : QStringLiteral("qr");
+    c->qrAbandons = r.generateDouble() < 0.08;
+    c->changesMind = r.generateDouble() < 0.02;
+    c->recallsOnce = r.generateDouble() < 0.02;
+    c->pickupMinutes = 0.3 + r.generateDouble() * 2.7;
+    c->tipDraw = r.generateDouble();
+    c->cashDraw = r.generateDouble();
+    // Now and then a colleague orders lunch for someone on shift.
+    if (r.generateDouble() < 0.02 && !m_people.empty()) {
+        const Person *p = m_people.at(r.bounded(quint32(m_people.size()))).get();
+        c->orderedFor = p->actor.userId;
+        c->name = p->actor.name;
+    }
+    ++m_stats.customers;
+    placeOrder(c, 0);
+}
+
+void CafeSimulator::placeOrder(Customer *c, int attempt)
+{
+    const int hour = simulatedTime().time().hour();
+    const bool morning = hour < 11, lunch = hour >= 11 && hour < 14;
+    const auto shift = [&](int i) {
+        return std::fmod(c->draws[i] + 0.37 * attempt, 1.0);
+    };
+    // Weighted pick among available products of some categories.
+    const auto pick
+        = [&](const std::function<double(const MenuItem *)> &weight, double u) -> MenuItem * {
+        double total = 0;
+        for (const auto &m : m_menu)
+            if (m->available)
+                total += weight(m.get());
+        if (total <= 0)
+            return nullptr;
+        double x = u * total;
+        for (const auto &m : m_menu) {
+            if (!m->available)
+                continue;
+            x -= weight(m.get());
+            if (x < 0)
+                return m.get();
+        }
+        return nullptr;
+    };
+    const auto drinkWeight = [&](const MenuItem *m) {
+        if (!isDrinkCategory(m->category))
+            return 0.0;
+        if (m->category == u"coffee")
+            return morning ? 6.0 : lunch ? 3.0 : 4.0;
+        if (m->category == u"tea")
+            return lunch ? 1.0 : morning ? 0.8 : 2.0;
+        return morning ? 0.8 : 1.5;
+    };
+    const auto categoryWeight = [](const QString &category) {
+        return [category](const MenuItem *m) {
+            return m->category == category ? 1.0 : 0.0;
+        };
+    };
+
+    QJsonArray items;
+    const auto add = [&](MenuItem *m, int quantity, double customDraw, double whichDraw) {
+        if (!m)
+            return;
+        QJsonObject item{{QStringLiteral("product_id"), m->id},
+                         {QStringLiteral("quantity"), quantity}};
+        if (customDraw < 0.3 && !m->customizations.isEmpty())
+            item.insert(QStringLiteral("customizations"),
+                        QJsonArray{m->customizations.at(int(whichDraw * m->customizations.size())
+                                                        % m->customizations.size())});
+        items.append(item);
+    };
+    const bool wantsFood = shift(5) < (lunch ? 0.55 : 0.05);
+    const bool wantsDrink = !wantsFood || shift(9) < 0.6;
+    if (wantsFood)
+        add(pick(categoryWeight(QStringLiteral("food")), shift(6)), 1, 1, 0);
+    if (wantsDrink)
+        add(pick(drinkWeight, shift(1)), shift(2) < 0.12 ? 2 : 1, shift(3), shift(4));
+    if (shift(7) < (morning ? 0.45 : lunch ? 0.15 : 0.3))
+        add(pick(categoryWeight(QStringLiteral("pastry")), shift(8)), 1, 1, 0);
+    if (items.isEmpty()) {
+        ++m_stats.walkouts;
+        c->gone = true;
+        return;
+    }
+    QJsonObject payload{{QStringLiteral("customer_name"), c->name},
+                        {QStringLiteral("items"), items}};
+    if (!c->phone.isEmpty())
+        payload.insert(QStringLiteral("customer_phone"), c->phone);
+    if (c->tipDraw < 0.35) {
+        static const double rates[] = {0.10, 0.15, 0.20};
+        payload.insert(QStringLiteral("tip_rate"), rates[int(c->tipDraw / 0.35 * 3) % 3]);
+    } else if (c->tipDraw < 0.45) {
+        payload.insert(QStringLiteral("tip_amount"), c->tipDraw < 0.40 ? 0.5 : 1.0);
+    }
+    if (!c->orderedFor.isEmpty())
+        payload.insert(QStringLiteral("ordered_for"), c->orderedFor);
+    send(
+        m_till, QStringLiteral("/orders"), QStringLiteral("create_order"), payload,
+        [this, c](const QJsonObject &data) {
+            const QJsonObject order = data.value(L1("order")).toObject();
+            const QString id = order.value(L1("id")).toString();
+            c->orderId = id;
+            c->totalCents = cents(order.value(L1("totals")).toObject().value(L1("total_amount")));
+            ++m_stats.ordersCreated;
+            if (!c->orderedFor.isEmpty())
+                ++m_stats.proxyOrders;
+            if (!m_orders.contains(id))
+                adoptOrder(order, true);
+            SimOrder *o = m_orders.value(id);
+            o->customer = c;
+            m_customersByOrder.insert(id, c);
+            after(minutes(0.3 + c->draws[0] * 0.7), [this, c] { pay(c); });
+        },
+        [this, c, attempt](const QString &type, const QJsonObject &e) {
+            // Sold out between the menu and the order: choose again, or leave.
+            if (type != u"CONFLICT" && type != u"NOT_FOUND")
+                return false;
+            Q_UNUSED(e);
+            refreshMenu();
+            if (attempt < 2) {
+                after(minutes(0.2), [this, c, attempt] { placeOrder(c, attempt + 1); });
+            } else {
+                ++m_stats.walkouts;
+                c->gone = true;
+            }
+            return true;
+        });
+}
+
+void CafeSimulator::pay(Customer *c)
+{
+    if (c->gone || c->paid)
+        return;
+    startPayment(c, c->method);
+}
+
+void CafeSimulator::startPayment(Customer *c, const QString &method)
+{
+    if (c->gone || c->paid)
+        return;
+    c->paying = true;
+    c->paymentMethod = method;
+    if (method == u"card")
+        ++c->cardAttempts;
+    send(m_till, QStringLiteral("/payments"), QStringLiteral("start_payment"),
+         {{QStringLiteral("order_id"), c->orderId}, {QStringLiteral("method"), method}},
+         [this, c, method](const QJsonObject &data) {
+             c->transactionId
+                 = data.value(L1("payment")).toObject().value(L1("transaction_id")).toString();
+             if (method == u"cash") {
+                 after(minutes(0.3 + c->cashDraw * 0.5), [this, c] { confirmPayment(c); });
+             } else if (method == u"qr") {
+                 if (c->qrAbandons && !c->qrTried) {
+                     // The phone will not scan: the customer pays by card instead.
+                     c->qrTried = true;
+                     after(minutes(2), [this, c] {
+                         if (c->gone || c->paid)
+                             return;
+                         ++m_stats.qrAbandoned;
+                         startPayment(c, QStringLiteral("card"));
+                     });
+                 } else {
+                     after(minutes(0.5 + c->cashDraw), [this, c] { confirmPayment(c); });
+                 }
+             }
+             // A card answers through payment:completed / payment:failed.
+         });
+}
+
+void CafeSimulator::confirmPayment(Customer *c)
+{
+    if (c->gone || c->paid || c->transactionId.isEmpty())
+        return;
+    QJsonObject payload{{QStringLiteral("transaction_id"), c->transactionId}};
+    if (c->paymentMethod == u"cash") {
+        // Exact change a third of the time, else the next multiple of five.
+        const qint64 received
+            = c->cashDraw < 0.33 ? c->totalCents : (c->totalCents / 500 + 1) * 500;
+        payload.insert(QStringLiteral("amount_received"), MoneyCents::toJson(received));
+    }
+    send(m_till, QStringLiteral("/payments"), QStringLiteral("confirm_payment"), payload,
+         [this, c](const QJsonObject &) { paid(c); });
+}
+
+void CafeSimulator::paid(Customer *c)
+{
+    if (c->paid)
+        return;
+    c->paid = true;
+    c->paying = false;
+    ++m_stats.paymentsCompleted;
+    if (c->paymentMethod == u"card")
+        ++m_stats.cardPayments;
+    else if (c->paymentMethod == u"cash")
+        ++m_stats.cashPayments;
+    else
+        ++m_stats.qrPayments;
+    if (SimOrder *o = m_orders.value(c->orderId)) {
+        o->paid = true;
+        maybePickUp(o);
+    }
+    if (c->changesMind)
+        after(minutes(0.1 + c->draws[4] * 0.4), [this, c] { changeOfMind(c); });
+}
+
+void CafeSimulator::changeOfMind(Customer *c)
+{
+    SimOrder *o = m_orders.value(c->orderId);
+    // Only while nobody has started on it (and no command about it is on its way).
+    if (!o || o->status != u"pending" || o->busy || o->working || o->cancelling || c->paying)
+        return;
+    o->cancelling = true;
+    if (CounterState *counter = m_counters.value(o->counter))
+        counter->queue.removeAll(o->id);
+    const QString id = o->id;
+    send(m_manager, QStringLiteral("/orders"), QStringLiteral("cancel_order"),
+         {{QStringLiteral("order_id"), id},
+          {QStringLiteral("reason"), QStringLiteral("Customer changed their mind")}},
+         [this, c, id](const QJsonObject &) {
+             ++m_stats.ordersCancelled;
+             c->gone = true;
+             forgetOrder(id);
+         });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Orders at the counters
+
+void CafeSimulator::adoptOrder(const QJsonObject &order, bool simulated)
+{
+    const QString id = order.value(L1("id")).toString();
+    if (id.isEmpty() || m_orders.contains(id))
+        return;
+    auto o = std::make_unique<SimOrder>();
+    o->id = id;
+    o->number = order.value(L1("order_number")).toString();
+    o->counter = order.value(L1("assigned_counter")).toString();
+    o->status = order.value(L1("status")).toString();
+    o->paid = simulated ? false : order.value(L1("payment_status")).toString() == u"paid";
+    for (const QJsonValue &v : order.value(L1("items")).toArray()) {
+        const QJsonObject item = v.toObject();
+        const int quantity = item.value(L1("quantity")).toInt();
+        bool food = false;
+        for (const auto &m : m_menu)
+            if (m->name == item.value(L1("product_name")).toString())
+                food = !isDrinkCategory(m->category);
+        (food ? o->foodUnits : o->drinkUnits) += quantity;
+    }
+    SimOrder *raw = o.get();
+    m_orders.insert(id, raw);
+    m_orderStore.push_back(std::move(o));
+    if (raw->status == u"pending" || raw->status == u"preparing") {
+        if (CounterState *c = m_counters.value(raw->counter))
+            c->queue.append(id);
+        if (m_ready)
+            workCounter(raw->counter);
+    } else if (raw->status == u"ready") {
+        maybePickUp(raw);
+    }
+}
+
+CafeSimulator::Device *CafeSimulator::baristaFor(const QString &counter) const
+{
+    const CounterState *c = m_counters.value(counter);
+    return c ? c->barista : m_till;
+}
+
+void CafeSimulator::workCounter(const QString &counter)
+{
+    CounterState *c = m_counters.value(counter);
+    if (!c || !c->active || !m_ready)
+        return;
+    for (int i = 0; i < c->queue.size() && c->busy < kBaristaSlots; ++i) {
+        SimOrder *o = m_orders.value(c->queue.at(i));
+        if (!o || o->working || o->busy || o->cancelling)
+            continue;
+        o->working = true;
+        o->slotCounter = counter;
+        ++c->busy;
+        const QString id = o->id;
+        if (o->status == u"pending")
+            after(minutes(uniform(Baristas, 0.1, 0.4)), [this, id] { startPreparing(id); });
+        else // taken over half made (moved here, or found at start)
+            after(minutes(uniform(Baristas, 0.5, 1.5)), [this, id] { finishPreparing(id); });
+    }
+}
+
+void CafeSimulator::startPreparing(const QString &id)
+{
+    SimOrder *o = m_orders.value(id);
+    if (!o)
+        return;
+    const auto release = [this, id] {
+        SimOrder *o = m_orders.value(id);
+        if (!o || !o->working)
+            return;
+        o->working = false;
+        if (CounterState *c = m_counters.value(o->slotCounter)) {
+            --c->busy;
+            workCounter(c->name);
+        }
+    };
+    if (o->status != u"pending" || o->cancelling) {
+        release();
+        return;
+    }
+    o->busy = true;
+    send(
+        baristaFor(o->counter), QStringLiteral("/orders"), QStringLiteral("update_order_status"),
+        {{QStringLiteral("order_id"), id}, {QStringLiteral("status"), QStringLiteral("preparing")}},
+        [this, id](const QJsonObject &) {
+            SimOrder *o = m_orders.value(id);
+            if (!o)
+                return;
+            o->busy = false;
+            o->status = QStringLiteral("preparing");
+            const double prep
+                = (o->drinkUnits == 0 ? 0.5 : 0.75) + 0.6 * o->drinkUnits + 0.25 * o->foodUnits;
+            after(minutes(prep * uniform(Baristas, 0.8, 1.3)), [this, id] { finishPreparing(id); });
+        },
+        [this, id, release](const QString &, const QJsonObject &) {
+            if (SimOrder *o = m_orders.value(id))
+                o->busy = false;
+            release();
+            return false;
+        });
+}
+
+void CafeSimulator::finishPreparing(const QString &id)
+{
+    SimOrder *o = m_orders.value(id);
+    if (!o)
+        return;
+    const auto release = [this](SimOrder *o) {
+        if (!o->working)
+            return;
+        o->working = false;
+        if (CounterState *c = m_counters.value(o->slotCounter)) {
+            --c->busy;
+            workCounter(c->name);
+        }
+    };
+    if (o->status != u"preparing") {
+        release(o);
+        return;
+    }
+    o->busy = true;
+    send(
+        baristaFor(o->counter), QStringLiteral("/orders"), QStringLiteral("update_order_status"),
+        {{QStringLiteral("order_id"), id}, {QStringLiteral("status"), QStringLiteral("ready")}},
+        [this, id, release](const QJsonObject &) {
+            SimOrder *o = m_orders.value(id);
+            if (!o)
+                return;
+            o->busy = false;
+            o->status = QStringLiteral("ready");
+            if (CounterState *c = m_counters.value(o->counter))
+                c->queue.removeAll(id);
+            release(o);
+            if (o->customer && o->customer->recallsOnce && !o->recalled) {
+                // Marked ready with the wrong milk: the barista takes it back at once (well
+                // inside the hub's recall window, whatever the speed) and remakes it.
+                o->recalled = true;
+                const qint64 delay = std::min<qint64>(9000, qint64(15000 * m_options.speed));
+                after(delay, [this, id] {
+                    SimOrder *o = m_orders.value(id);
+                    if (!o || o->status != u"ready" || o->busy || o->pickupScheduled)
+                        return;
+                    o->busy = true;
+                    send(
+                        baristaFor(o->counter), QStringLiteral("/orders"),
+                        QStringLiteral("update_order_status"),
+                        {{QStringLiteral("order_id"), id},
+                         {QStringLiteral("status"), QStringLiteral("preparing")},
+                         {QStringLiteral("notes"), QStringLiteral("Recalled: wrong milk")}},
+                        [this, id](const QJsonObject &) {
+                            SimOrder *o = m_orders.value(id);
+                            if (!o)
+                                return;
+                            o->busy = false;
+                            o->status = QStringLiteral("preparing");
+                            ++m_stats.recalls;
+                            after(minutes(uniform(Baristas, 0.5, 1.2)),
+                                  [this, id] { finishPreparing(id); });
+                        },
+                        [this, id](const QString &, const QJsonObject &) {
+                            if (SimOrder *o = m_orders.value(id)) {
+                                o->busy = false;
+                                maybePickUp(o);
+                            }
+                            return false;
+                        });
+                });
+                return;
+            }
+            maybePickUp(o);
+        },
+        [this, id, release](const QString &, const QJsonObject &) {
+            if (SimOrder *o = m_orders.value(id)) {
+                o->busy = false;
+                release(o);
+            }
+            return false;
+        });
+}
+
+void CafeSimulator::maybePickUp(SimOrder *o)
+{
+    // A customer's order is handed over once it is ready and paid; orders from elsewhere
+    // (a console, a device) are handed over when ready.
+    if (o->status != u"ready" || o->pickupScheduled || o->busy)
+        return;
+    if (o->customer ? !o->paid : false)
+        return;
+    if (o->customer && o->customer->recallsOnce && !o->recalled)
+        return;
+    o->pickupScheduled = true;
+    const double wait = o->customer ? o->customer->pickupMinutes : 1.0;
+    const QString id = o->id;
+    after(minutes(wait), [this, id] { pickUp(id); });
+}
+
+void CafeSimulator::pickUp(const QString &id)
+{
+    SimOrder *o = m_orders.value(id);
+    if (!o || o->status != u"ready" || o->busy)
+        return;
+    o->busy = true;
+    send(
+        baristaFor(o->counter), QStringLiteral("/orders"), QStringLiteral("update_order_status"),
+        {{QStringLiteral("order_id"), id}, {QStringLiteral("status"), QStringLiteral("completed")}},
+        [this, id](const QJsonObject &) {
+            ++m_stats.ordersCompleted;
+            forgetOrder(id);
+        },
+        [this, id](const QString &, const QJsonObject &) {
+            if (SimOrder *o = m_orders.value(id)) {
+                o->busy = false;
+                o->pickupScheduled = false;
+            }
+            return false;
+        });
+}
+
+void CafeSimulator::forgetOrder(const QString &id)
+{
+    SimOrder *o = m_orders.take(id);
+    if (!o)
+        return;
+    for (CounterState *c : std::as_const(m_counters))
+        c->queue.removeAll(id);
+    if (o->working) {
+        if (CounterState *c = m_counters.value(o->slotCounter)) {
+            --c->busy;
+            workCounter(c->name);
+        }
+    }
+    m_customersByOrder.remove(id);
+    // The order object stays allocated (scheduled actions look it up by id, not pointer).
+}
+
+// ---------------------------------------------------------------------------------------------
+// The manager
+
+void CafeSimulator::onLowStock(const QJsonObject &data, bool out)
+{
+    const QString item = data.value(L1("product_id")).toString();
+    if (item.isEmpty() || m_deliveryPlanned.value(item))
+        return;
+    m_deliveryPlanned.insert(item, true);
+    const QString priority = data.value(L1("priority")).toString();
+    const bool urgent = out || priority == u"critical";
+    after(minutes(urgent ? uniform(Management, 8, 15) : uniform(Management, 20, 45)),
+          [this, item] { deliver(item); });
+}
+
+void CafeSimulator::deliver(const QString &itemId)
+{
+    send(m_manager, QStringLiteral("/inventory"), QStringLiteral("list_inventory"), {},
+         [this, itemId](const QJsonObject &inventory) {
+             for (const QJsonValue &v : inventory.value(L1("items")).toArray()) {
+                 const QJsonObject item = v.toObject();
+                 if (item.value(L1("product_id")).toString() != itemId)
+                     continue;
+                 const qint64 quantity = qint64(item.value(L1("max_stock")).toDouble())
+                                         - qint64(item.value(L1("current_stock")).toDouble());
+                 if (quantity <= 0) {
+                     m_deliveryPlanned.remove(itemId);
+                     return;
+                 }
+                 send(m_manager, QStringLiteral("/inventory"), QStringLiteral("adjust_stock"),
+                      {{QStringLiteral("product_id"), itemId},
+                       {QStringLiteral("change_type"), QStringLiteral("purchase")},
+                       {QStringLiteral("quantity"), quantity},
+                       {QStringLiteral("notes"), QStringLiteral("Delivery")}},
+                      [this, itemId](const QJsonObject &) {
+                          ++m_stats.restocks;
+                          m_deliveryPlanned.remove(itemId);
+                          refreshMenu();
+                      });
+                 return;
+             }
+             m_deliveryPlanned.remove(itemId);
+         });
+}
+
+void CafeSimulator::freshDelivery()
+{
+    send(m_manager, QStringLiteral("/inventory"), QStringLiteral("list_inventory"), {},
+         [this](const QJsonObject &inventory) {
+             for (const QJsonValue &v : inventory.value(L1("items")).toArray()) {
+                 const QJsonObject item = v.toObject();
+                 const QString id = item.value(L1("product_id")).toString();
+                 const qint64 current = qint64(item.value(L1("current_stock")).toDouble());
+                 const qint64 max = qint64(item.value(L1("max_stock")).toDouble());
+                 const bool low = current < qint64(item.value(L1("reorder_level")).toDouble());
+                 if ((!m_perishables.contains(id) && !low) || current >= max
+                     || m_deliveryPlanned.value(id))
+                     continue;
+                 send(m_manager, QStringLiteral("/inventory"), QStringLiteral("adjust_stock"),
+                      {{QStringLiteral("product_id"), id},
+                       {QStringLiteral("change_type"), QStringLiteral("purchase")},
+                       {QStringLiteral("quantity"), max - current},
+                       {QStringLiteral("notes"), QStringLiteral("Morning delivery")}},
+                      [this](const QJsonObject &) {
+                          ++m_stats.restocks;
+                          refreshMenu();
+                      });
+             }
+         });
+}
+
+void CafeSimulator::closingWaste()
+{
+    send(m_manager, QStringLiteral("/inventory"), QStringLiteral("list_inventory"), {},
+         [this](const QJsonObject &inventory) {
+             for (const QJsonValue &v : inventory.value(L1("items")).toArray()) {
+                 const QJsonObject item = v.toObject();
+                 const QString id = item.value(L1("product_id")).toString();
+                 const qint64 current = qint64(item.value(L1("current_stock")).toDouble());
+                 const qint64 stale = std::min<qint64>(current, rng(Management).bounded(4));
+                 if (!m_perishables.contains(id) || stale <= 0)
+                     continue;
+                 send(
+                     m_manager, QStringLiteral("/inventory"), QStringLiteral("adjust_stock"),
+                     {{QStringLiteral("product_id"), id},
+                      {QStringLiteral("change_type"), QStringLiteral("waste")},
+                      {QStringLiteral("quantity"), stale},
+                      {QStringLiteral("notes"), QStringLiteral("End of day: stale")}},
+                     [this](const QJsonObject &) { ++m_stats.wasteAdjustments; },
+                     // Sold meanwhile (a late customer): nothing left to throw away.
+                     [](const QString &type, const QJsonObject &) { return type == u"CONFLICT"; });
+             }
+         });
+}
+
+void CafeSimulator::setCounterActive(const QString &counter, bool active, const QString &reason)
+{
+    CounterState *c = m_counters.value(counter);
+    if (!c || c->active == active || c->changing)
+        return;
+    int activeCount = 0;
+    for (const CounterState *s : std::as_const(m_counters))
+        activeCount += s->active ? 1 : 0;
+    if (!active && activeCount < 2)
+        return;
+    c->changing = true;
+    send(
+        m_manager, QStringLiteral("/system"), QStringLiteral("set_counter_status"),
+        {{QStringLiteral("counter"), counter},
+         {QStringLiteral("status"), active ? QStringLiteral("active") : QStringLiteral("inactive")},
+         {QStringLiteral("reason"), reason}},
+        [this, c, active](const QJsonObject &) {
+            c->changing = false;
+            c->active = active;
+            ++m_stats.counterChanges;
+            if (active)
+                workCounter(c->name);
+        },
+        [c](const QString &, const QJsonObject &) {
+            c->changing = false;
+            return false;
+        });
+}
+
+void CafeSimulator::refreshMenu()
+{
+    send(m_till, QStringLiteral("/orders"), QStringLiteral("list_menu"), {},
+         [this](const QJsonObject &menu) {
+             for (const QJsonValue &v : menu.value(L1("products")).toArray()) {
+                 const QJsonObject p = v.toObject();
+                 if (MenuItem *m = m_menuById.value(p.value(L1("id")).toString())) {
+                     m->available = p.value(L1("available")).toBool();
+                     m->customizations.clear();
+                     for (const QJsonValue &c : p.value(L1("customizations")).toArray())
+                         if (c.toObject().value(L1("available")).toBool())
+                             m->customizations.append(c.toObject().value(L1("name")).toString());
+                 }
+             }
+         });
+}
+
+} // namespace TableTap

@@ -1,0 +1,221 @@
+// A cafe day driven through the hub's public protocol, so a new user sees a live cafe: simulated
+// devices (Socket.IO clients on the loopback, each with its own token) for the till, a barista
+// per counter, the manager and every staff member; customers arriving with morning and lunch
+// rushes, paying by card, cash or QR, stock running low and restocked, counters taken down for
+// maintenance, shifts clocked in and out. Time is compressed by `speed`; decisions come from
+// seeded generators, so the same seed gives the same customers and staff decisions.
+#pragma once
+
+#include "hubactor.h"
+
+#include <QBasicTimer>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QStringList>
+#include <QTime>
+#include <QUrl>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+namespace TableTap {
+
+class HubService;
+class SioManager;
+class SioSocket;
+struct SioEvent;
+
+class CafeSimulator final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString cafeId;         // empty: the hub's first cafe ("demo" is created when it has none)
+        double speed = 1.0;     // simulated seconds per real second, 0.1 to 3600
+        quint32 seed = 1;       // same seed, same customers and staff decisions
+        QTime startTime{7, 30}; // simulated time of day when the simulation starts
+        QTime openTime{7, 0};
+        QTime closeTime{19, 0};
+        bool skipNights = true; // once closed and quiet, jump to the next morning
+        int ackTimeoutMs = 15000;
+    };
+    struct Stats
+    {
+        QDateTime simulatedTime; // the cafe's wall clock in the simulation (no time zone)
+        int day = 0;             // 1 on the first simulated day
+        int customers = 0;
+        int walkouts = 0; // customers who found nothing they wanted in stock
+        int ordersCreated = 0;
+        int proxyOrders = 0;
+        int ordersCompleted = 0;
+        int ordersCancelled = 0;
+        int recalls = 0;
+        int paymentsCompleted = 0;
+        int cardPayments = 0;
+        int cashPayments = 0;
+        int qrPayments = 0;
+        int cardDeclines = 0;
+        int qrAbandoned = 0;
+        int lowStockAlerts = 0;
+        int outOfStockAlerts = 0;
+        int restocks = 0;
+        int wasteAdjustments = 0;
+        int counterChanges = 0;
+        int clockIns = 0;
+        int clockOuts = 0;
+        int drinks = 0;
+        quint64 commandsSent = 0;
+        quint64 commandsOk = 0;
+        int expectedRefusals = 0; // e.g. an item sold out between the menu and the order
+        int errors = 0;           // unexpected refusals, missing acks, connection errors
+        QStringList lastErrors;   // the last few, newest last
+    };
+
+    CafeSimulator(HubService *hub, const QUrl &hubUrl, Options options, QObject *parent = nullptr);
+    ~CafeSimulator() override;
+
+    // Prepares the cafe (created when the hub has none, simulated staff added when it has no
+    // staff), mints the devices' tokens and connects them; ready() follows once every device is
+    // connected and the snapshots are loaded. False with error set when the cafe cannot be used.
+    bool start(QString *error = nullptr);
+    // Disconnects the devices; the cafe's state stays as it is (open orders, people clocked in).
+    void stop();
+    bool isRunning() const { return m_running; }
+    bool isReady() const { return m_ready; }
+    QString cafeId() const { return m_cafeId; }
+    const Options &options() const { return m_options; }
+    QDateTime simulatedTime() const;
+    Stats stats() const;
+
+    // The staff the simulator creates in a cafe without staff (PIN 1234 each, for demos).
+    static QStringList simulatedStaffCodes();
+
+Q_SIGNALS:
+    void ready();
+    void stopped();
+    // An unexpected refusal, a missing ack or a connection error (also counted in Stats).
+    void problem(const QString &message);
+    void dayStarted(int day);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    struct Device;
+    struct Person;
+    struct Customer;
+    struct SimOrder;
+    struct CounterState;
+    struct MenuItem;
+    using Action = std::function<void()>;
+    using Ok = std::function<void(const QJsonObject &data)>;
+    // Returns true when the refusal is expected (counted, not an error).
+    using Refused = std::function<bool(const QString &type, const QJsonObject &error)>;
+
+    bool prepareCafe(QString *error);
+    bool prepareStaff(QString *error);
+    Device *addDevice(const HubActor &actor, const QString &name, const QStringList &nsps);
+    void connectDevice(Device *device);
+    void onDeviceConnected();
+    void loadSnapshots();
+    void begin();
+
+    // The agenda: actions at simulated times (ms since the epoch, cafe wall clock).
+    qint64 simNow() const;
+    void at(qint64 simMs, Action action);
+    void after(qint64 simDelayMs, Action action);
+    void armTimer();
+    void runDue();
+
+    void send(Device *device, const QString &nsp, const QString &command, QJsonObject payload,
+              Ok ok = {}, Refused refused = {});
+    void error(const QString &message);
+    void onEvent(const SioEvent &event);
+
+    // Days and people.
+    void scheduleDay(const QDate &date, bool firstDay);
+    double arrivalRatePerHour(qint64 simMs) const;
+    void scheduleNextArrival(qint64 fromMs, qint64 closeMs);
+    void clockIn(Person *person);
+    void clockOut(Person *person, int breakMinutes);
+    void recordDrink(Person *person);
+    void maybeSkipNight();
+
+    // Customers and orders.
+    void arrive(int number);
+    void placeOrder(Customer *customer, int attempt);
+    void pay(Customer *customer);
+    void startPayment(Customer *customer, const QString &method);
+    void confirmPayment(Customer *customer);
+    void paid(Customer *customer);
+    void changeOfMind(Customer *customer);
+    void adoptOrder(const QJsonObject &order, bool simulated);
+    void workCounter(const QString &counter);
+    void startPreparing(const QString &orderId);
+    void finishPreparing(const QString &orderId);
+    void maybePickUp(SimOrder *order);
+    void pickUp(const QString &orderId);
+    void forgetOrder(const QString &orderId);
+    Device *baristaFor(const QString &counter) const;
+
+    // The manager.
+    void onLowStock(const QJsonObject &data, bool out);
+    void deliver(const QString &itemId);
+    void freshDelivery();
+    void closingWaste();
+    void setCounterActive(const QString &counter, bool active, const QString &reason);
+    void refreshMenu();
+
+    QRandomGenerator &rng(int stream);
+    double uniform(int stream, double lo, double hi);
+    qint64 minutes(double m) const { return qint64(m * 60000.0); }
+
+    HubService *m_hub;
+    QUrl m_url;
+    Options m_options;
+    QString m_cafeId;
+    bool m_running = false;
+    bool m_ready = false;
+    QString m_runTag; // makes request ids unique per run
+    quint64 m_requestCounter = 0;
+
+    std::vector<std::unique_ptr<Device>> m_devices;
+    std::vector<std::unique_ptr<Person>> m_people;
+    Device *m_till = nullptr;
+    Device *m_manager = nullptr;
+    int m_connectedSockets = 0;
+    int m_expectedSockets = 0;
+
+    QHash<QString, MenuItem *> m_menuById;
+    std::vector<std::unique_ptr<MenuItem>> m_menu;
+    QStringList m_perishables; // inventory item ids of pastries and food
+    QHash<QString, QString> m_itemNames;
+    QHash<QString, bool> m_deliveryPlanned;
+    QStringList m_counterOrder;
+    QHash<QString, CounterState *> m_counters;
+    std::vector<std::unique_ptr<CounterState>> m_counterStore;
+    QHash<QString, SimOrder *> m_orders;
+    std::vector<std::unique_ptr<SimOrder>> m_orderStore;
+    QHash<QString, Customer *> m_customersByOrder;
+    std::vector<std::unique_ptr<Customer>> m_customers;
+    QHash<QString, QString> m_staffNames; // user id -> name (proxy orders)
+
+    std::multimap<qint64, Action> m_agenda;
+    QBasicTimer m_timer;
+    QElapsedTimer m_realClock;
+    qint64 m_simOriginMs = 0; // simulated time when m_realClock started
+    int m_customerNumber = 0;
+    QDate m_day;
+    std::vector<std::unique_ptr<QRandomGenerator>> m_rngs;
+    Stats m_stats;
+};
+
+} // namespace TableTap

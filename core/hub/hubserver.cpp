@@ -1,0 +1,555 @@
+// The running hub: HubService behind one Socket.IO + HTTP port.
+#include "hubserver.h"
+
+#include "engineserver.h"
+#include "httpexchange.h"
+#include "hubclock.h"
+#include "hubdomainlogging.h"
+#include "hubrooms.h"
+#include "hubservice.h"
+#include "jsonwebtoken.h"
+#include "sionamespace.h"
+#include "sioserver.h"
+#include "webserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimerEvent>
+
+#include <cmath>
+
+namespace TableTap {
+
+namespace {
+
+using L1 = QLatin1String;
+
+constexpr int kRateIntervalMs = 1000;
+
+QString reasonOf(JsonWebToken::Error error)
+{
+    switch (error) {
+    case JsonWebToken::Error::Expired:
+        return QStringLiteral("expired");
+    case JsonWebToken::Error::NotYetValid:
+        return QStringLiteral("not_yet_valid");
+    case JsonWebToken::Error::BadSignature:
+        return QStringLiteral("bad_signature");
+    case JsonWebToken::Error::UnsupportedAlgorithm:
+        return QStringLiteral("unsupported_algorithm");
+    case JsonWebToken::Error::WrongTokenType:
+        return QStringLiteral("wrong_token_type");
+    case JsonWebToken::Error::BadClaims:
+        return QStringLiteral("bad_claims");
+    default:
+        return QStringLiteral("malformed");
+    }
+}
+
+QJsonObject errorBody(const QString &type, const QString &message)
+{
+    return QJsonObject{
+        {QStringLiteral("error"),
+         QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("message"), message}}}};
+}
+
+} // namespace
+
+HubServer::HubServer(const QString &dataDir, QObject *parent)
+    : HubServer(dataDir, Options(), parent)
+{}
+
+HubServer::HubServer(const QString &dataDir, Options options, QObject *parent)
+    : QObject(parent)
+    , m_dataDir(dataDir)
+    , m_options(std::move(options))
+{
+    HubOptions hubOptions = m_options.hub;
+    hubOptions.dataDir = dataDir;
+    if (m_options.simulate && m_options.simulation.speed > 1) {
+        // A compressed day: the simulated card provider answers within simulated seconds too.
+        hubOptions.cardProcessingDelayMs = std::max(
+            20, int(std::lround(hubOptions.cardProcessingDelayMs / m_options.simulation.speed)));
+    }
+    m_service = std::make_unique<HubService>(hubOptions);
+    connect(m_service.get(), &HubService::eventsReady, this, &HubServer::emitEvents);
+}
+
+HubServer::~HubServer()
+{
+    stop();
+}
+
+bool HubServer::openService()
+{
+    if (m_serviceOpen)
+        return true;
+    QString error;
+    if (!m_service->open(&error)) {
+        m_error = error;
+        return false;
+    }
+    m_serviceOpen = true;
+    return true;
+}
+
+bool HubServer::isRunning() const
+{
+    return m_web && m_web->isListening();
+}
+
+QUrl HubServer::url() const
+{
+    if (!m_port)
+        return {};
+    QUrl u;
+    u.setScheme(m_web && m_web->isSecure() ? QStringLiteral("https") : QStringLiteral("http"));
+    const QHostAddress &a = m_options.bindAddress;
+    if (a == QHostAddress::Any || a == QHostAddress::AnyIPv4 || a == QHostAddress::LocalHost)
+        u.setHost(QStringLiteral("127.0.0.1"));
+    else if (a == QHostAddress::AnyIPv6 || a == QHostAddress::LocalHostIPv6)
+        u.setHost(QStringLiteral("::1"));
+    else
+        u.setHost(a.toString());
+    u.setPort(m_port);
+    return u;
+}
+
+quint16 HubServer::start()
+{
+    if (isRunning())
+        return m_port;
+    m_error.clear();
+    if (!openService())
+        return 0;
+
+    WebServer::Options web;
+    web.tlsCertificateFile = m_options.tlsCertificateFile;
+    web.tlsKeyFile = m_options.tlsKeyFile;
+    // Sign-in bodies are tiny; anything big on /api/ is refused before it is read.
+    web.maxHandlerBodyBytes = 16 * 1024;
+    if (!m_options.corsOrigins.isEmpty()) {
+        web.cors.enabled = true;
+        for (const QString &origin : std::as_const(m_options.corsOrigins))
+            web.cors.origins.append(origin.toUtf8());
+        // Exact origins may send credentials (cookies are not used, but browsers ask).
+        web.cors.credentials = !m_options.corsOrigins.contains(QStringLiteral("*"));
+    }
+    EngineServer::Options eio;
+    eio.pingInterval = m_options.pingInterval;
+    eio.pingTimeout = m_options.pingTimeout;
+    eio.maxPayload = m_options.maxPayload;
+    SioServer::Options sio;
+    sio.connectionStateRecovery = m_options.connectionStateRecovery;
+    sio.recoveryWindow = m_options.recoveryWindow;
+
+    m_web = new WebServer(web, this);
+    m_engine = new EngineServer(eio, this);
+    m_web->mount(m_engine);
+    m_io = new SioServer(m_engine, sio, this);
+    setUpNamespaces();
+    m_web->setHttpHandler(QByteArrayLiteral("/api/"),
+                          [this](HttpExchange *exchange) { handleHttp(exchange); });
+    if (!m_web->listen(m_options.bindAddress, m_options.port)) {
+        m_error = QStringLiteral("cannot listen on %1 port %2: %3")
+                      .arg(m_options.bindAddress.toString())
+                      .arg(m_options.port)
+                      .arg(m_web->errorString());
+        teardown();
+        return 0;
+    }
+    m_port = m_web->serverPort();
+    m_commands = m_commandErrors = m_hubEvents = m_lastCommands = m_lastHubEvents = 0;
+    m_commandsPerSecond = m_hubEventsPerSecond = 0;
+    m_signIns = m_signInFailures = m_refusedHandshakes = 0;
+    m_rateClock.start();
+    m_rateTimer.start(kRateIntervalMs, Qt::CoarseTimer, this);
+    qCInfo(lcHubWiring).noquote() << "hub serving" << m_service->cafeIds().size() << "cafe(s) at"
+                                  << url().toString() << "from" << m_dataDir;
+    Q_EMIT started(m_port);
+    if (m_options.simulate && !setSimulatorRunning(true)) {
+        const QString why = m_error;
+        stop();
+        m_error = why;
+        return 0;
+    }
+    return m_port;
+}
+
+void HubServer::stop()
+{
+    if (!m_web)
+        return;
+    setSimulatorRunning(false);
+    // Commands already received are answered (and their events sent) before the doors close.
+    m_service->flushQueue();
+    m_io->close();
+    m_engine->closeAll();
+    m_web->close();
+    teardown();
+    m_rateTimer.stop();
+    m_port = 0;
+    qCInfo(lcHubWiring) << "hub stopped";
+    Q_EMIT stopped();
+}
+
+void HubServer::teardown()
+{
+    // Deleted on the next turn: stop() may run from inside one of their own signals.
+    for (QObject *o : {static_cast<QObject *>(m_io), static_cast<QObject *>(m_engine),
+                       static_cast<QObject *>(m_web)}) {
+        if (o)
+            o->deleteLater();
+    }
+    m_io = nullptr;
+    m_engine = nullptr;
+    m_web = nullptr;
+}
+
+bool HubServer::setSimulatorRunning(bool running)
+{
+    if (!running) {
+        if (m_simulator && m_simulator->isRunning()) {
+            m_simulator->stop();
+            Q_EMIT simulatorRunningChanged(false);
+        }
+        return true;
+    }
+    if (!isRunning()) {
+        m_error = QStringLiteral("the hub is not running");
+        return false;
+    }
+    if (m_simulator && m_simulator->isRunning())
+        return true;
+    if (!m_simulator)
+        m_simulator = new CafeSimulator(m_service.get(), url(), m_options.simulation, this);
+    QString error;
+    if (!m_simulator->start(&error)) {
+        m_error = QStringLiteral("cannot start the simulator: %1").arg(error);
+        return false;
+    }
+    Q_EMIT simulatorRunningChanged(true);
+    return true;
+}
+
+bool HubServer::isSimulatorRunning() const
+{
+    return m_simulator && m_simulator->isRunning();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Socket.IO
+
+void HubServer::setUpNamespaces()
+{
+    // "/" too: nobody holds a connection to the hub without a valid token.
+    for (const QString &name : QStringList{QStringLiteral("/")} + HubService::namespaces()) {
+        SioNamespace *nsp = m_io->of(name);
+        nsp->use([this](SioServerSocket *socket, const SioNamespace::Next &next) {
+            if (const auto refusal = authenticate(socket)) {
+                ++m_refusedHandshakes;
+                next(refusal->message, refusal->data);
+            } else {
+                next();
+            }
+        });
+        connect(nsp, &SioNamespace::connection, this,
+                [this, name](SioServerSocket *socket) { onConnection(socket, name); });
+    }
+}
+
+std::optional<HubServer::Refusal> HubServer::authenticate(SioServerSocket *socket)
+{
+    const SioServerSocket::Handshake &h = socket->handshake();
+    QString token = h.auth.value(L1("token")).toString();
+    if (token.startsWith(L1("Bearer ")))
+        token = token.mid(7);
+    const QString queryCafe = QString::fromUtf8(h.query("cafe_id"));
+    const QString queryRole = QString::fromUtf8(h.query("user_role"));
+    const JsonWebToken::Verified v = m_service->verifyHandshake(token, queryCafe, queryRole);
+    if (v.ok()) {
+        const HubActor actor = v.claims.actor();
+        socket->data().insert(QStringLiteral("user_id"), actor.userId);
+        socket->data().insert(QStringLiteral("name"), actor.name);
+        socket->data().insert(QStringLiteral("role"), HubActor::roleName(actor.role));
+        socket->data().insert(QStringLiteral("cafe_id"), actor.cafeId);
+        return std::nullopt;
+    }
+    qCInfo(lcHubWiring).noquote() << "refused" << socket->nsp()->name() << "from"
+                                  << h.peer.address.toString() << ":" << v.message;
+    if (v.error == JsonWebToken::Error::QueryMismatch
+        || v.error == JsonWebToken::Error::CafeNotServed) {
+        // A genuine token that may not be used here: refreshing it would not help.
+        return Refusal{QStringLiteral("Permission denied"),
+                       QJsonObject{{QStringLiteral("type"), QStringLiteral("PERMISSION_DENIED")},
+                                   {QStringLiteral("message"), v.message}}};
+    }
+    // The seed's message, on which clients refresh their token and reconnect.
+    return Refusal{QStringLiteral("Authentication error"),
+                   QJsonObject{{QStringLiteral("type"), QStringLiteral("INVALID_TOKEN")},
+                               {QStringLiteral("reason"), reasonOf(v.error)},
+                               {QStringLiteral("message"), v.message}}};
+}
+
+HubActor HubServer::actorOf(const SioServerSocket *socket)
+{
+    const QVariantMap &d = socket->data();
+    HubActor actor;
+    actor.userId = d.value(QStringLiteral("user_id")).toString();
+    actor.name = d.value(QStringLiteral("name")).toString();
+    actor.role = HubActor::parseRole(d.value(QStringLiteral("role")).toString())
+                     .value_or(HubRole::Employee);
+    actor.cafeId = d.value(QStringLiteral("cafe_id")).toString();
+    return actor;
+}
+
+void HubServer::onConnection(SioServerSocket *socket, const QString &nsp)
+{
+    const HubActor actor = actorOf(socket);
+    if (actor.userId.isEmpty() || actor.cafeId.isEmpty()) {
+        // Only a socket that passed the middleware (or recovered one that did) gets here.
+        socket->disconnect();
+        return;
+    }
+    // A recovered socket has its rooms back already; joining again changes nothing.
+    socket->join(HubRooms::forConnection(actor, nsp));
+    socket->onAny([this, socket, nsp](const QString &event, const QJsonArray &args,
+                                      const QList<QByteArray> &attachments,
+                                      const SioServerSocket::Ack &ack) {
+        onCommand(socket, nsp, event, args, attachments, ack);
+    });
+}
+
+void HubServer::onCommand(SioServerSocket *socket, const QString &nsp, const QString &command,
+                          const QJsonArray &args, const QList<QByteArray> &attachments,
+                          const SioServerSocket::Ack &ack)
+{
+    const HubActor actor = actorOf(socket);
+    const QJsonValue payload = args.isEmpty() ? QJsonValue(QJsonObject()) : args.first();
+    const QString requestId = payload.toObject().value(L1("request_id")).toString();
+    QPointer<SioServerSocket> guard(socket);
+    auto answer = [this, guard, ack, command, requestId](const CommandResult &r) {
+        ++m_commands;
+        if (!r.ok())
+            ++m_commandErrors;
+        if (guard && guard->isConnected()) {
+            if (!r.joinRoom.isEmpty())
+                guard->join(r.joinRoom);
+            if (!r.leaveRoom.isEmpty())
+                guard->leave(r.leaveRoom);
+            if (ack) {
+                ack({r.ack}, {});
+            } else if (!r.ok()) {
+                // The seed's "Event Processing Errors": {type, message}, plus what it was about.
+                QJsonObject error = r.error();
+                error.insert(QStringLiteral("command"), command);
+                if (!requestId.isEmpty())
+                    error.insert(QStringLiteral("request_id"), requestId);
+                guard->emitEvent(QStringLiteral("error"), {error});
+            }
+        }
+        emitEvents(r.events);
+    };
+    if (!attachments.isEmpty()) {
+        answer(CommandResult::failure(CommandError::invalid(
+            QStringLiteral("payload"), QStringLiteral("commands take JSON, not binary data"))));
+        return;
+    }
+    // Group commit: answered (and its events sent) after the batch's transaction is stored. The
+    // context is the server, not the socket, so events still go out if the sender has left.
+    m_service->submit(actor, nsp, command, payload, this, std::move(answer));
+}
+
+void HubServer::emitEvents(const HubEventList &events)
+{
+    if (!m_io || events.isEmpty())
+        return;
+    for (const HubEvent &e : events) {
+        SioNamespace *nsp = m_io->findNamespace(e.nsp);
+        if (!nsp || e.rooms.isEmpty())
+            continue;
+        SioBroadcast target = nsp->to(e.rooms);
+        if (!e.exceptRooms.isEmpty())
+            target = target.except(e.exceptRooms);
+        // The second fence: whatever the rooms say, only sockets of the event's cafe get it.
+        // Anyone else is left out through the room named by its socket id.
+        if (!e.cafeRoom.isEmpty()) {
+            QStringList strangers;
+            for (SioServerSocket *s : target.sockets()) {
+                if (!s->isInRoom(e.cafeRoom))
+                    strangers.append(s->id());
+            }
+            if (!strangers.isEmpty()) {
+                qCWarning(lcHubWiring) << e.name << "kept from" << strangers.size()
+                                       << "socket(s) outside" << e.cafeRoom;
+                target = target.except(strangers);
+            }
+        }
+        target.emitEvent(e.name, {e.envelope});
+        ++m_hubEvents;
+    }
+    Q_EMIT eventsEmitted(events);
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP: sign-in
+
+void HubServer::respondJson(HttpExchange *exchange, int status, const QJsonObject &body,
+                            qint64 retryAfterMs)
+{
+    HttpResponse response
+        = HttpResponse::make(status, QJsonDocument(body).toJson(QJsonDocument::Compact),
+                             QByteArrayLiteral("application/json"));
+    // Tokens must not end up in caches.
+    response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    if (retryAfterMs > 0)
+        response.setHeader(QByteArrayLiteral("Retry-After"),
+                           QByteArray::number((retryAfterMs + 999) / 1000));
+    exchange->respond(std::move(response));
+}
+
+void HubServer::handleHttp(HttpExchange *exchange)
+{
+    const HttpRequest &request = exchange->request();
+    const bool login = request.path == "/api/auth/login";
+    const bool refresh = request.path == "/api/auth/refresh";
+    if (request.path == "/api/health") {
+        if (request.method != "GET" && request.method != "HEAD") {
+            HttpResponse r = HttpResponse::make(405);
+            r.setHeader(QByteArrayLiteral("Allow"), QByteArrayLiteral("GET, HEAD"));
+            exchange->respond(std::move(r));
+            return;
+        }
+        respondJson(exchange, 200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+        return;
+    }
+    if (!login && !refresh) {
+        respondJson(exchange, 404,
+                    errorBody(QStringLiteral("NOT_FOUND"), QStringLiteral("no such endpoint")));
+        return;
+    }
+    if (request.method != "POST") {
+        HttpResponse r = HttpResponse::make(
+            405,
+            QJsonDocument(errorBody(QStringLiteral("METHOD_NOT_ALLOWED"),
+                                    QStringLiteral("use POST with a JSON body")))
+                .toJson(QJsonDocument::Compact),
+            QByteArrayLiteral("application/json"));
+        r.setHeader(QByteArrayLiteral("Allow"), QByteArrayLiteral("POST"));
+        exchange->respond(std::move(r));
+        return;
+    }
+    if (exchange->isBodyTooLarge()) {
+        respondJson(exchange, 413,
+                    errorBody(QStringLiteral("INVALID_DATA"), QStringLiteral("body too large")));
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    if (!doc.isObject()) {
+        respondJson(exchange, 400,
+                    errorBody(QStringLiteral("INVALID_DATA"),
+                              QStringLiteral("the body must be a JSON object")));
+        return;
+    }
+    const QJsonObject body = doc.object();
+    const auto field = [&body](const char *name, bool required, QString *out) {
+        const QJsonValue v = body.value(QLatin1String(name));
+        if (v.isUndefined() || v.isNull())
+            return !required;
+        if (!v.isString())
+            return false;
+        *out = v.toString();
+        return true;
+    };
+    const QString address = exchange->peerAddress().toString();
+    SignInResult result;
+    if (login) {
+        QString code, pin, cafe;
+        if (!field("employee_code", true, &code) || !field("pin", true, &pin)
+            || !field("cafe_id", false, &cafe)) {
+            respondJson(exchange, 400,
+                        errorBody(QStringLiteral("INVALID_DATA"),
+                                  QStringLiteral("employee_code and pin are required strings; "
+                                                 "cafe_id is an optional string")));
+            return;
+        }
+        result = m_service->signInService().signIn(cafe, code, pin, address);
+    } else {
+        QString token;
+        if (!field("refresh_token", true, &token)) {
+            respondJson(exchange, 400,
+                        errorBody(QStringLiteral("INVALID_DATA"),
+                                  QStringLiteral("refresh_token is a required string")));
+            return;
+        }
+        result = m_service->signInService().refresh(token, address);
+    }
+    int status = 200;
+    switch (result.status) {
+    case SignInResult::Status::Ok:
+        ++m_signIns;
+        break;
+    case SignInResult::Status::InvalidData:
+        status = 400;
+        break;
+    case SignInResult::Status::RateLimited:
+        status = 429;
+        ++m_signInFailures;
+        break;
+    case SignInResult::Status::InvalidCredentials:
+        status = 401;
+        ++m_signInFailures;
+        break;
+    }
+    respondJson(exchange, status, result.toJson(m_service->clock()->nowMs() / 1000),
+                result.status == SignInResult::Status::RateLimited ? result.retryAfterMs : 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+void HubServer::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_rateTimer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    const double seconds = std::max<qint64>(1, m_rateClock.restart()) / 1000.0;
+    m_commandsPerSecond = double(m_commands - m_lastCommands) / seconds;
+    m_hubEventsPerSecond = double(m_hubEvents - m_lastHubEvents) / seconds;
+    m_lastCommands = m_commands;
+    m_lastHubEvents = m_hubEvents;
+}
+
+HubServer::Stats HubServer::stats() const
+{
+    Stats s;
+    s.running = isRunning();
+    s.url = url();
+    s.commands = m_commands;
+    s.commandErrors = m_commandErrors;
+    s.commandsPerSecond = m_commandsPerSecond;
+    s.hubEvents = m_hubEvents;
+    s.hubEventsPerSecond = m_hubEventsPerSecond;
+    s.signIns = m_signIns;
+    s.signInFailures = m_signInFailures;
+    s.refusedHandshakes = m_refusedHandshakes;
+    if (!m_io)
+        return s;
+    const SioServer::Stats io = m_io->stats();
+    s.clients = io.clients;
+    for (const SioServer::NamespaceStats &n : io.namespaces) {
+        if (n.name == u"/" && n.sockets == 0)
+            continue; // the root namespace exists in every server; the hub does not use it
+        s.namespaces.append(NamespaceStats{n.name, n.sockets, n.rooms});
+    }
+    s.eventsIn = io.counters.eventsIn;
+    s.eventsOut = io.counters.eventsOut;
+    s.eventsInPerSecond = io.eventsInPerSecond;
+    s.eventsOutPerSecond = io.eventsOutPerSecond;
+    s.droppedSlowClients = io.counters.droppedSlowClients;
+    return s;
+}
+
+} // namespace TableTap

@@ -1,0 +1,162 @@
+// The running hub: one port serving the cafe domain (HubService) over Socket.IO (the five
+// namespaces, token handshake, rooms, commands with acks, events to their rooms) and plain HTTP
+// (staff sign-in), optionally with the simulator driving a cafe day through the same port.
+// A plain QObject, so `tabletap-hub serve` and the console's embedded hub use it alike.
+#pragma once
+
+#include "cafesimulator.h"
+#include "hubevent.h"
+#include "huboptions.h"
+#include "sioserversocket.h"
+
+#include <QBasicTimer>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+namespace TableTap {
+
+class EngineServer;
+class HttpExchange;
+class HubService;
+class SioServer;
+class SioServerSocket;
+class WebServer;
+struct HubActor;
+
+class HubServer final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        HubOptions hub;                               // the domain's knobs (dataDir is set apart)
+        QHostAddress bindAddress = QHostAddress::Any; // the shop's LAN; tests bind LocalHost
+        quint16 port = 3000;                          // 0 picks a free port
+        QString tlsCertificateFile;                   // PEM; with the key, https + wss only
+        QString tlsKeyFile;
+        QStringList corsOrigins; // browser origins; "*" any; empty: CORS off
+        int pingInterval = 25000;
+        int pingTimeout = 20000;
+        qint64 maxPayload = 1000000;
+        bool connectionStateRecovery = true;
+        int recoveryWindow = 120000; // ms a dropped socket can come back with its missed events
+        bool simulate = false;       // run the CafeSimulator once listening
+        CafeSimulator::Options simulation;
+    };
+    struct NamespaceStats
+    {
+        QString name;
+        int sockets = 0;
+        QHash<QString, int> rooms; // named rooms and their sizes
+    };
+    // What an operator sees (the console's hub panel): counters since start() and per-second
+    // rates over the last second.
+    struct Stats
+    {
+        bool running = false;
+        QUrl url;
+        int clients = 0; // Engine.IO connections
+        QList<NamespaceStats> namespaces;
+        quint64 eventsIn = 0;  // Socket.IO events received (commands included)
+        quint64 eventsOut = 0; // events delivered, per recipient
+        double eventsInPerSecond = 0;
+        double eventsOutPerSecond = 0;
+        quint64 commands = 0;      // commands answered
+        quint64 commandErrors = 0; // of which refused
+        double commandsPerSecond = 0;
+        quint64 hubEvents = 0; // domain events broadcast (each once, whatever its audience)
+        double hubEventsPerSecond = 0;
+        quint64 signIns = 0;
+        quint64 signInFailures = 0;
+        quint64 refusedHandshakes = 0;
+        quint64 droppedSlowClients = 0;
+    };
+
+    explicit HubServer(const QString &dataDir, QObject *parent = nullptr);
+    HubServer(const QString &dataDir, Options options, QObject *parent = nullptr);
+    ~HubServer() override;
+
+    // Opens the data folder (created with its secret on first start) and listens. Returns the
+    // bound port, or 0 with errorString() set. Starting a running server returns its port.
+    quint16 start();
+    // Stops the simulator, disconnects every client ("server shutting down") and closes the port.
+    // The data stays open, so start() may follow.
+    void stop();
+    bool isRunning() const;
+    quint16 port() const { return m_port; }
+    // Where clients on this machine reach the hub (http or https, loopback for a wildcard bind).
+    QUrl url() const;
+    QString errorString() const { return m_error; }
+    QString dataDir() const { return m_dataDir; }
+    const Options &options() const { return m_options; }
+
+    // The domain behind the port: cafes, tokens (mintToken), direct commands. Valid from
+    // construction; opened by start().
+    HubService *service() const { return m_service.get(); }
+    // Null unless the simulator has been started (Options::simulate, or setSimulatorRunning).
+    CafeSimulator *simulator() const { return m_simulator; }
+    // Starts or stops the simulator; false with errorString() when it cannot start.
+    bool setSimulatorRunning(bool running);
+    bool isSimulatorRunning() const;
+
+    Stats stats() const;
+
+Q_SIGNALS:
+    void started(quint16 port);
+    void stopped();
+    void simulatorRunningChanged(bool running);
+    // The domain events just broadcast (after their acks), for logs and panels.
+    void eventsEmitted(const TableTap::HubEventList &events);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    struct Refusal
+    {
+        QString message;
+        QJsonObject data;
+    };
+    bool openService();
+    void setUpNamespaces();
+    // The namespace middleware: verifies the handshake and stores the actor on the socket.
+    std::optional<Refusal> authenticate(SioServerSocket *socket);
+    void onConnection(SioServerSocket *socket, const QString &nsp);
+    void onCommand(SioServerSocket *socket, const QString &nsp, const QString &command,
+                   const QJsonArray &args, const QList<QByteArray> &attachments,
+                   const SioServerSocket::Ack &ack);
+    void emitEvents(const HubEventList &events);
+    void handleHttp(HttpExchange *exchange);
+    void respondJson(HttpExchange *exchange, int status, const QJsonObject &body,
+                     qint64 retryAfterMs = 0);
+    static HubActor actorOf(const SioServerSocket *socket);
+    void teardown();
+
+    QString m_dataDir;
+    Options m_options;
+    std::unique_ptr<HubService> m_service;
+    bool m_serviceOpen = false;
+    // Owned while running; torn down by stop().
+    WebServer *m_web = nullptr;
+    EngineServer *m_engine = nullptr;
+    SioServer *m_io = nullptr;
+    CafeSimulator *m_simulator = nullptr;
+    quint16 m_port = 0;
+    QString m_error;
+
+    QBasicTimer m_rateTimer;
+    QElapsedTimer m_rateClock;
+    quint64 m_commands = 0, m_commandErrors = 0, m_hubEvents = 0;
+    quint64 m_lastCommands = 0, m_lastHubEvents = 0;
+    double m_commandsPerSecond = 0, m_hubEventsPerSecond = 0;
+    quint64 m_signIns = 0, m_signInFailures = 0, m_refusedHandshakes = 0;
+};
+
+} // namespace TableTap
