@@ -1,0 +1,366 @@
+// Stock socket.io-client 4.8.4 (Node, tests/interop/hub-*.js) against OUR hub (HubServer in
+// process, 127.0.0.1, port 0, a temporary data folder): the targeting matrix (an employee, a
+// second employee, a manager and an admin of cafe A and a manager of cafe B, each on all five
+// namespaces, while a scenario makes the hub emit all 17 events: who receives which event and
+// who never does), every received payload against the seed's shape, and tokens and handshake
+// queries over the wire (forged, expired, alg none, other cafes, role escalation).
+#include "eventshape.h"
+#include "hubserver.h"
+#include "hubservice.h"
+#include "hubtestfixture.h"
+
+#include <QProcess>
+#include <QStandardPaths>
+
+using namespace TableTap;
+using namespace TableTap::Test;
+
+namespace {
+
+const QStringList kNamespaces{QStringLiteral("/orders"), QStringLiteral("/inventory"),
+                              QStringLiteral("/employees"), QStringLiteral("/payments"),
+                              QStringLiteral("/system")};
+
+// Runs one node script to its {"done":true} line (bounded), keeping our event loop turning
+// (the hub under test runs in this process). Returns every JSON line it printed.
+QList<QJsonObject> runNode(const QString &script, const QStringList &args, int timeoutMs,
+                           QString *error)
+{
+    QProcess node;
+    node.setWorkingDirectory(QStringLiteral(TT_INTEROP_DIR));
+    node.setProcessChannelMode(QProcess::SeparateChannels);
+    node.start(QStringLiteral("node"),
+               QStringList{QStringLiteral(TT_INTEROP_DIR "/") + script} + args);
+    QList<QJsonObject> lines;
+    if (!node.waitForStarted(10000)) {
+        *error = node.errorString();
+        return lines;
+    }
+    QByteArray buffer;
+    bool done = false;
+    const bool finished = QTest::qWaitFor(
+        [&] {
+            buffer += node.readAllStandardOutput();
+            qsizetype nl;
+            while ((nl = buffer.indexOf('\n')) >= 0) {
+                const QJsonObject o = QJsonDocument::fromJson(buffer.left(nl)).object();
+                buffer.remove(0, nl + 1);
+                lines.append(o);
+                done = done || o.value(u"done").toBool();
+            }
+            return done;
+        },
+        timeoutMs);
+    if (!finished)
+        *error = QStringLiteral("%1 did not finish: %2")
+                     .arg(script, QString::fromLocal8Bit(node.readAllStandardError()));
+    node.closeWriteChannel();
+    if (!node.waitForFinished(5000)) {
+        node.kill();
+        node.waitForFinished(5000);
+    }
+    return lines;
+}
+
+QByteArray b64(const QByteArray &bytes)
+{
+    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QByteArray unb64(const QByteArray &text)
+{
+    return QByteArray::fromBase64(text, QByteArray::Base64UrlEncoding);
+}
+
+} // namespace
+
+class TestHubInterop : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void targetingMatrixAndShapes();
+    void tokensOverTheWire();
+
+private:
+    std::unique_ptr<HubFixture> m_fixture;
+    std::unique_ptr<HubServer> m_server;
+};
+
+void TestHubInterop::initTestCase()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty())
+        QSKIP("node is not installed");
+    if (!QFile::exists(QStringLiteral(TT_INTEROP_DIR "/node_modules/socket.io-client")))
+        QSKIP("run `npm ci` in tests/interop first");
+    m_fixture = std::make_unique<HubFixture>(
+        QStringList{QStringLiteral("cafeA"), QStringLiteral("cafeB")});
+    HubServer::Options options;
+    options.bindAddress = QHostAddress::LocalHost;
+    options.port = 0;
+    options.hub.cardProcessingDelayMs = 300;
+    m_server = std::make_unique<HubServer>(m_fixture->dataDir, options);
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+}
+
+void TestHubInterop::cleanupTestCase()
+{
+    m_server.reset();
+    m_fixture.reset();
+}
+
+void TestHubInterop::targetingMatrixAndShapes()
+{
+    const QString a = QStringLiteral("cafeA"), b = QStringLiteral("cafeB");
+    const QHash<QString, HubActor> users{
+        {QStringLiteral("employeeA"), m_fixture->employee(a)},
+        {QStringLiteral("employee2A"), m_fixture->employee2(a)},
+        {QStringLiteral("managerA"), m_fixture->manager(a)},
+        {QStringLiteral("adminA"), m_fixture->admin(a)},
+        {QStringLiteral("managerB"), m_fixture->manager(b)},
+    };
+    QJsonObject userConfig;
+    for (auto it = users.constBegin(); it != users.constEnd(); ++it) {
+        userConfig.insert(it.key(),
+                          QJsonObject{{"token", QString::fromLatin1(m_server->service()->mintToken(
+                                                    it.value(), QStringLiteral("access"), 3600))},
+                                      {"cafe", it.value().cafeId},
+                                      {"role", HubActor::roleName(it.value().role)}});
+    }
+    const QJsonObject config{{"users", userConfig},
+                             {"employee2Name", m_fixture->employee2(a).name}};
+    QString error;
+    const QList<QJsonObject> lines
+        = runNode(QStringLiteral("hub-matrix.js"),
+                  {QString::number(m_server->port()),
+                   QString::fromUtf8(QJsonDocument(config).toJson(QJsonDocument::Compact))},
+                  90000, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QJsonObject done = lines.constLast();
+    QVERIFY2(!done.contains(u"error"),
+             qPrintable(done.value(u"error").toString() + QStringLiteral(" ")
+                        + dump(QJsonObject{{"problems", done.value(u"problems")}})));
+    const QJsonObject received = done.value(u"received").toObject();
+    const QJsonObject samples = done.value(u"samples").toObject();
+
+    // Who must receive each of cafe A's events (in the event's own namespace only).
+    const QStringList everyoneA{QStringLiteral("employeeA"), QStringLiteral("employee2A"),
+                                QStringLiteral("managerA"), QStringLiteral("adminA")};
+    const QStringList managersA{QStringLiteral("managerA"), QStringLiteral("adminA")};
+    struct Rule
+    {
+        QString event, nsp;
+        QStringList receivers;
+    };
+    const QList<Rule> rules{
+        {"order:created", "/orders", everyoneA},
+        {"order:status_changed", "/orders", everyoneA},
+        {"order:ready", "/orders", everyoneA},
+        {"order:cancelled", "/orders", everyoneA},
+        // The employee follows Counter 1 (every move here touches it); the second one follows
+        // no counter.
+        {"order:assigned_counter", "/orders", managersA + QStringList{"employeeA"}},
+        {"payment:processing", "/payments", everyoneA},
+        {"payment:completed", "/payments", everyoneA},
+        {"payment:failed", "/payments", everyoneA},
+        {"qr:generated", "/payments", everyoneA},
+        {"inventory:stock_updated", "/inventory", everyoneA},
+        {"inventory:low_stock", "/inventory", managersA},
+        {"inventory:out_of_stock", "/inventory", everyoneA},
+        {"employee:clocked_in", "/employees", managersA + QStringList{"employeeA"}},
+        {"employee:clocked_out", "/employees", managersA + QStringList{"employeeA"}},
+        {"employee:drink_consumed", "/employees", managersA + QStringList{"employeeA"}},
+        {"counter:status_changed", "/system", everyoneA},
+        {"cafe:settings_updated", "/system", everyoneA},
+    };
+    QCOMPARE(rules.size(), 17);
+    const auto count
+        = [&](const QString &user, const QString &nsp, const QString &event, const QString &cafe) {
+              return received.value(user)
+                  .toObject()
+                  .value(nsp)
+                  .toObject()
+                  .value(event + u'@' + cafe)
+                  .toInt();
+          };
+    int cells = 0, positives = 0;
+    QStringList failures;
+    for (const Rule &rule : rules) {
+        for (auto it = users.constBegin(); it != users.constEnd(); ++it) {
+            for (const QString &nsp : kNamespaces) {
+                ++cells;
+                const bool expected = nsp == rule.nsp && rule.receivers.contains(it.key());
+                const int got = count(it.key(), nsp, rule.event, a);
+                positives += expected ? 1 : 0;
+                if (expected != (got > 0))
+                    failures.append(
+                        QStringLiteral("%1 %2 %3: expected %4, got %5")
+                            .arg(it.key(), nsp, rule.event,
+                                 expected ? QStringLiteral("some") : QStringLiteral("none"))
+                            .arg(got));
+            }
+        }
+    }
+    // Nothing of one cafe ever reaches the other: every envelope's meta.cafe_id is the user's.
+    int foreign = 0, bOwn = 0, errorsSeen = 0;
+    for (auto it = users.constBegin(); it != users.constEnd(); ++it) {
+        const QJsonObject perNsp = received.value(it.key()).toObject();
+        for (auto n = perNsp.constBegin(); n != perNsp.constEnd(); ++n) {
+            const QJsonObject perEvent = n.value().toObject();
+            for (auto e = perEvent.constBegin(); e != perEvent.constEnd(); ++e) {
+                const QString cafe = e.key().section(u'@', 1);
+                if (cafe != it.value().cafeId)
+                    foreign += e.value().toInt();
+                if (it.key() == u"managerB")
+                    bOwn += e.value().toInt();
+                if (e.key().startsWith(u"error@"))
+                    errorsSeen += e.value().toInt();
+            }
+        }
+    }
+    qInfo().noquote() << QStringLiteral("targeting matrix: %1 cells (%2 users x %3 namespaces x %4 "
+                                        "events), %5 must receive, %6 must not; %7 wrong")
+                             .arg(cells)
+                             .arg(users.size())
+                             .arg(kNamespaces.size())
+                             .arg(rules.size())
+                             .arg(positives)
+                             .arg(cells - positives)
+                             .arg(failures.size());
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+    QCOMPARE(cells, 425);
+    QCOMPARE(foreign, 0);
+    QCOMPARE(errorsSeen, 0);
+    // Cafe B was live all along: its manager saw its own order.
+    QVERIFY(count(QStringLiteral("managerB"), QStringLiteral("/orders"),
+                  QStringLiteral("order:created"), b)
+            == 1);
+    QVERIFY(bOwn >= 2);
+
+    // Every payload the admin received (all 17 events of cafe A), as the seed shows it.
+    const QJsonObject adminSamples = samples.value(u"adminA").toObject();
+    int checked = 0;
+    for (const Rule &rule : rules) {
+        const QJsonObject expected = fixture(rule.event);
+        QVERIFY2(!expected.isEmpty(), qPrintable(rule.event));
+        const QJsonArray instances = adminSamples.value(rule.event).toArray();
+        QVERIFY2(!instances.isEmpty(), qPrintable(rule.event));
+        const QSet<QString> maps{QStringLiteral("$.data.changes")};
+        bool strictOnce = false;
+        for (const QJsonValue &v : instances) {
+            const QString lenient = shapeDiff(expected, v, QStringLiteral("$"), maps, true);
+            QVERIFY2(lenient.isEmpty(), qPrintable(rule.event + u' ' + lenient));
+            const QString rules = valueRules(v, QStringLiteral("$"));
+            QVERIFY2(rules.isEmpty(), qPrintable(rule.event + u' ' + rules));
+            strictOnce
+                = strictOnce || shapeDiff(expected, v, QStringLiteral("$"), maps, false).isEmpty();
+            ++checked;
+        }
+        // At least one instance has every field filled (no null where the seed shows a value).
+        QVERIFY2(strictOnce, qPrintable(rule.event + QStringLiteral(": no fully filled instance")));
+    }
+    qInfo() << "payloads checked against the seed's shapes:" << checked << "envelopes of"
+            << rules.size() << "events";
+}
+
+void TestHubInterop::tokensOverTheWire()
+{
+    const QString a = QStringLiteral("cafeA"), b = QStringLiteral("cafeB");
+    HubService *hub = m_server->service();
+    const HubActor employee = m_fixture->employee(a);
+    const auto mint = [hub](const HubActor &actor, qint64 ttl = 3600,
+                            const QString &type = QStringLiteral("access")) {
+        return QString::fromLatin1(hub->mintToken(actor, type, ttl));
+    };
+    const QString good = mint(employee);
+    const QList<QByteArray> parts = good.toLatin1().split('.');
+    QVERIFY(parts.size() == 3);
+    // Forged: the signature changed; the payload changed (role admin) with the old signature;
+    // no signature at all with alg none; another algorithm named; another hub's secret.
+    QByteArray sig = parts.at(2);
+    sig[4] = sig.at(4) == 'A' ? 'B' : 'A';
+    QJsonObject payload = QJsonDocument::fromJson(unb64(parts.at(1))).object();
+    payload.insert(QStringLiteral("role"), QStringLiteral("admin"));
+    const QByteArray escalated = b64(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    const QByteArray noneHeader = b64(R"({"alg":"none","typ":"JWT"})");
+    const QByteArray hs512Header = b64(R"({"alg":"HS512","typ":"JWT"})");
+    HubFixture otherHub({QStringLiteral("cafeA")});
+    const QString otherSecret
+        = QString::fromLatin1(otherHub.hub->mintToken(employee, QStringLiteral("access"), 3600));
+    HubActor ghost = employee;
+    ghost.cafeId = QStringLiteral("ghost");
+    HubActor borrowed = m_fixture->manager(b); // a cafe B user claiming cafe A
+    borrowed.cafeId = a;
+
+    struct Case
+    {
+        const char *name;
+        QJsonValue token;
+        QJsonObject query;
+        const char *message; // null: connects
+        const char *type;
+    };
+    const QJsonObject queryA{{"cafe_id", a}, {"user_role", "employee"}};
+    const QList<Case> cases{
+        {"valid", good, queryA, nullptr, nullptr},
+        {"valid without query", good, {}, nullptr, nullptr},
+        {"no token", QJsonValue::Null, queryA, "Authentication error", "INVALID_TOKEN"},
+        {"garbage", "abc.def", queryA, "Authentication error", "INVALID_TOKEN"},
+        {"forged signature", QString::fromLatin1(parts.at(0) + '.' + parts.at(1) + '.' + sig),
+         queryA, "Authentication error", "INVALID_TOKEN"},
+        {"forged payload", QString::fromLatin1(parts.at(0) + '.' + escalated + '.' + parts.at(2)),
+         queryA, "Authentication error", "INVALID_TOKEN"},
+        {"alg none", QString::fromLatin1(noneHeader + '.' + parts.at(1) + '.'), queryA,
+         "Authentication error", "INVALID_TOKEN"},
+        {"alg HS512", QString::fromLatin1(hs512Header + '.' + parts.at(1) + '.' + parts.at(2)),
+         queryA, "Authentication error", "INVALID_TOKEN"},
+        {"another hub's secret", otherSecret, queryA, "Authentication error", "INVALID_TOKEN"},
+        {"expired", mint(employee, -60), queryA, "Authentication error", "INVALID_TOKEN"},
+        {"refresh token", mint(employee, 3600, QStringLiteral("refresh")), queryA,
+         "Authentication error", "INVALID_TOKEN"},
+        {"query names another cafe", good, QJsonObject{{"cafe_id", b}, {"user_role", "employee"}},
+         "Permission denied", "PERMISSION_DENIED"},
+        {"cafe B token, cafe A query", mint(m_fixture->manager(b)),
+         QJsonObject{{"cafe_id", a}, {"user_role", "manager"}}, "Permission denied",
+         "PERMISSION_DENIED"},
+        {"role escalation through the query", good,
+         QJsonObject{{"cafe_id", a}, {"user_role", "manager"}}, "Permission denied",
+         "PERMISSION_DENIED"},
+        {"cafe not served here", mint(ghost), {}, "Permission denied", "PERMISSION_DENIED"},
+        {"user of another cafe", mint(borrowed), {}, "Permission denied", "PERMISSION_DENIED"},
+    };
+    QJsonArray list;
+    for (const Case &c : cases)
+        list.append(
+            QJsonObject{{"name", QLatin1String(c.name)}, {"token", c.token}, {"query", c.query}});
+    QString error;
+    const QList<QJsonObject> lines
+        = runNode(QStringLiteral("hub-auth.js"),
+                  {QString::number(m_server->port()),
+                   QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact))},
+                  45000, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QHash<QString, QJsonObject> results;
+    for (const QJsonObject &o : lines)
+        if (o.contains(u"name"))
+            results.insert(o.value(u"name").toString(), o);
+    QCOMPARE(results.size(), cases.size());
+    for (const Case &c : cases) {
+        const QJsonObject r = results.value(QLatin1String(c.name));
+        if (!c.message) {
+            QVERIFY2(r.value(u"result").toString() == u"connect" && r.value(u"ok").toBool(),
+                     qPrintable(QLatin1String(c.name) + u' ' + dump(r)));
+            continue;
+        }
+        QVERIFY2(r.value(u"result").toString() == u"connect_error",
+                 qPrintable(QLatin1String(c.name) + u' ' + dump(r)));
+        QCOMPARE(r.value(u"message").toString(), QLatin1String(c.message));
+        QCOMPARE(r.value(u"data").toObject().value(u"type").toString(), QLatin1String(c.type));
+    }
+    qInfo() << "handshakes over the wire:" << cases.size() << "cases," << 2 << "admitted,"
+            << cases.size() - 2 << "refused as expected";
+}
+
+QTEST_GUILESS_MAIN(TestHubInterop)
+#include "tst_hubinterop.moc"
