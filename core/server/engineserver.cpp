@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <QTimer>
 #include <QWebSocket>
 
 namespace TableTap {
@@ -208,6 +209,11 @@ void EngineServer::acceptWebSocket(QWebSocket *socket, const PeerRequest &peer)
             qCDebug(lcServer) << "refusing websocket for session" << sid;
             socket->setParent(this);
             connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+            // A peer that never answers the close frame does not keep the socket forever.
+            QTimer::singleShot(5000, socket, [socket] {
+                socket->abort();
+                socket->deleteLater();
+            });
             socket->close();
             return;
         }
