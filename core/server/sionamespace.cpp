@@ -251,7 +251,7 @@ int SioNamespace::broadcast(const SioBroadcast &target, const QString &event,
     // Encoded once; every recipient gets the same shared bytes.
     const QList<EngineIO::Packet> frames = SocketIO::encode(packet);
     if (!offset.isEmpty())
-        m_recovery->store(offset, target.rooms(), target.exceptRooms(), frames,
+        m_recovery->store(target.rooms(), target.exceptRooms(), frames,
                           QDateTime::currentMSecsSinceEpoch());
 
     std::vector<SioServerSocket *> recipients = collect(target);

@@ -13,15 +13,14 @@ SioRecoveryLog::SioRecoveryLog(qint64 windowMs, int maxPackets)
     m_prefix = QString::number(QRandomGenerator::system()->generate(), 36);
 }
 
-QString SioRecoveryLog::nextOffset()
+QString SioRecoveryLog::nextOffset() const
 {
     return m_prefix + QLatin1Char('-') + QString::number(m_nextSeq, 36);
 }
 
-void SioRecoveryLog::store(const QString &offset, const QSet<QString> &rooms,
-                           const QSet<QString> &except, QList<EngineIO::Packet> frames, qint64 now)
+void SioRecoveryLog::store(const QSet<QString> &rooms, const QSet<QString> &except,
+                           QList<EngineIO::Packet> frames, qint64 now)
 {
-    Q_UNUSED(offset)
     m_entries.push_back(Entry{m_nextSeq++, now, rooms, except, std::move(frames)});
     while (int(m_entries.size()) > m_maxPackets)
         m_entries.pop_front();

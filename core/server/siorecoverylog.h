@@ -36,8 +36,9 @@ public:
     SioRecoveryLog(qint64 windowMs, int maxPackets);
 
     // The offset the next stored event carries (appended to its arguments before encoding).
-    QString nextOffset();
-    void store(const QString &offset, const QSet<QString> &rooms, const QSet<QString> &except,
+    QString nextOffset() const;
+    // Stores the event that carries nextOffset().
+    void store(const QSet<QString> &rooms, const QSet<QString> &except,
                QList<EngineIO::Packet> frames, qint64 now);
     void persist(Session session, qint64 now);
     // The session and the events it missed after offset, or nothing (expired, unknown, too old).
