@@ -66,10 +66,16 @@ HubServer::HubServer(const QString &dataDir, Options options, QObject *parent)
 {
     HubOptions hubOptions = m_options.hub;
     hubOptions.dataDir = dataDir;
-    if (m_options.simulate && m_options.simulation.speed > 1) {
+    if (m_options.simulate) {
+        // A demo hub: some cards are declined (on top of the .13 / .66 amounts), reproducibly.
+        if (hubOptions.cardDeclineRate <= 0)
+            hubOptions.cardDeclineRate = 0.04;
+        hubOptions.randomSeed = m_options.simulation.seed;
         // A compressed day: the simulated card provider answers within simulated seconds too.
-        hubOptions.cardProcessingDelayMs = std::max(
-            20, int(std::lround(hubOptions.cardProcessingDelayMs / m_options.simulation.speed)));
+        if (m_options.simulation.speed > 1)
+            hubOptions.cardProcessingDelayMs = std::max(
+                20,
+                int(std::lround(hubOptions.cardProcessingDelayMs / m_options.simulation.speed)));
     }
     m_service = std::make_unique<HubService>(hubOptions);
     connect(m_service.get(), &HubService::eventsReady, this, &HubServer::emitEvents);
