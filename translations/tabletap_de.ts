@@ -228,54 +228,6 @@
 <context>
     <name>TableTap::ConsoleCommandLine</name>
     <message>
-        <source>Usage: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
-
-The Table Tap console: live order queue, counters, stock, staff and payments of a
-cafe, connected to its in-store hub.
-
-Options:
-  --hub URL      the hub to connect to (http://cafe-pc:3000); without --token the
-                 sign-in dialog opens with this address
-  --token TOKEN  connect with this access token (from `tabletap-hub token` or
-                 another Table Tap server) instead of signing in
-  --demo         start a hub inside the console with the simulator and sign in
-                 to it as a manager: a live demo cafe
-  --lang CODE    language of the console: en or de (default: the saved choice,
-                 then the system&apos;s language)
-  -h, --help     show this help
-  --version      show the version
-
-Without a display (no DISPLAY or WAYLAND_DISPLAY) the console cannot start; run
-the headless hub instead: tabletap-hub serve --port 3000
-
-Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
-64 usage error.
-</source>
-        <translation>Aufruf: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
-
-Die Table-Tap-Konsole: Bestellungen, Theken, Lager, Personal und Zahlungen eines
-Cafés live, verbunden mit seinem Filial-Hub.
-
-Optionen:
-  --hub URL      der Hub, mit dem verbunden wird (http://cafe-pc:3000); ohne --token
-                 öffnet sich die Anmeldung mit dieser Adresse
-  --token TOKEN  mit diesem Zugangstoken verbinden (von `tabletap-hub token` oder
-                 einem anderen Table-Tap-Server) statt sich anzumelden
-  --demo         einen Hub in der Konsole mit dem Simulator starten und sich dort
-                 als Filialleitung anmelden: ein lebendes Demo-Café
-  --lang CODE    Sprache der Konsole: en oder de (Vorgabe: die gespeicherte Wahl,
-                 dann die Sprache des Systems)
-  -h, --help     diese Hilfe anzeigen
-  --version      die Version anzeigen
-
-Ohne Bildschirm (weder DISPLAY noch WAYLAND_DISPLAY) startet die Konsole nicht;
-stattdessen den Hub ohne Oberfläche starten: tabletap-hub serve --port 3000
-
-Beendigungscodes: 0 in Ordnung, 1 Start nicht möglich (eingebetteter Hub,
-Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
-</translation>
-    </message>
-    <message>
         <source>unexpected argument: %1</source>
         <translation>unerwartetes Argument: %1</translation>
     </message>
@@ -308,8 +260,82 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <translation>tabletap: das Token nennt keinen Benutzer und kein Café (siehe tabletap --help)</translation>
     </message>
     <message>
-        <source>tabletap: this build has no hub inside the console; start tabletap-hub and connect with --hub</source>
-        <translation>tabletap: diese Version enthält keinen Hub; tabletap-hub starten und mit --hub verbinden</translation>
+        <source>Usage: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
+
+The Table Tap console: live order queue, counters, stock, staff and payments of a
+cafe, connected to its in-store hub.
+
+Options:
+  --hub URL      the hub to connect to (http://cafe-pc:3000); without --token the
+                 sign-in dialog opens with this address
+  --token TOKEN  connect with this access token (from `tabletap-hub token` or
+                 another Table Tap server) instead of signing in
+  --demo         start a hub inside the console with the simulator and sign in
+                 to it as a manager: a live demo cafe
+  --demo-speed X simulated seconds per real second in the demo (default 1)
+  --data DIR     the demo hub&apos;s data folder (default: a temporary one, removed
+                 on exit)
+  --lang CODE    language of the console: en or de (default: the saved choice,
+                 then the system&apos;s language)
+  --view NAME    open on this view: queue, counters, inventory, timesheets,
+                 payments, dashboard, log, hub (a manager&apos;s screen: dashboard)
+  -h, --help     show this help
+  --version      show the version
+
+Without a display (no DISPLAY or WAYLAND_DISPLAY) the console cannot start; run
+the headless hub instead: tabletap-hub serve --port 3000
+
+Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
+64 usage error.
+</source>
+        <translation>Aufruf: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
+
+Die Table-Tap-Konsole: Bestellungen, Theken, Lager, Personal und Zahlungen eines
+Cafés live, verbunden mit seinem Filial-Hub.
+
+Optionen:
+  --hub URL      der Hub, mit dem verbunden wird (http://cafe-pc:3000); ohne --token
+                 öffnet sich die Anmeldung mit dieser Adresse
+  --token TOKEN  mit diesem Zugangstoken verbinden (von `tabletap-hub token` oder
+                 einem anderen Table-Tap-Server) statt sich anzumelden
+  --demo         einen Hub in der Konsole mit dem Simulator starten und sich dort
+                 als Filialleitung anmelden: ein lebendes Demo-Café
+  --demo-speed X simulierte Sekunden je echter Sekunde in der Demo (Vorgabe 1)
+  --data DIR     der Datenordner des Demo-Hubs (Vorgabe: ein temporärer, der beim
+                 Beenden gelöscht wird)
+  --lang CODE    Sprache der Konsole: en oder de (Vorgabe: die gespeicherte Wahl,
+                 dann die Sprache des Systems)
+  --view NAME    mit dieser Ansicht öffnen: queue, counters, inventory, timesheets,
+                 payments, dashboard, log, hub (Bildschirm der Filialleitung: dashboard)
+  -h, --help     diese Hilfe anzeigen
+  --version      die Version anzeigen
+
+Ohne Bildschirm (weder DISPLAY noch WAYLAND_DISPLAY) startet die Konsole nicht;
+stattdessen den Hub ohne Oberfläche starten: tabletap-hub serve --port 3000
+
+Beendigungscodes: 0 in Ordnung, 1 Start nicht möglich (eingebetteter Hub,
+Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
+</translation>
+    </message>
+    <message>
+        <source>--demo-speed needs a number from 0.1 to 3600</source>
+        <translation>--demo-speed erwartet eine Zahl von 0.1 bis 3600</translation>
+    </message>
+    <message>
+        <source>--demo-speed and --data go with --demo</source>
+        <translation>--demo-speed und --data gehören zu --demo</translation>
+    </message>
+    <message>
+        <source>no view called %1 (views: %2)</source>
+        <translation>keine Ansicht namens %1 (Ansichten: %2)</translation>
+    </message>
+    <message>
+        <source>The hub could not start</source>
+        <translation>Der Hub konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>tabletap: the demo hub could not start: %1</source>
+        <translation>tabletap: der Demo-Hub konnte nicht starten: %1</translation>
     </message>
 </context>
 <context>
@@ -451,12 +477,20 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <translation>Umsatz je %1 Minuten</translation>
     </message>
     <message>
-        <source>Stock against reorder level</source>
-        <translation>Bestand gegenüber Meldebestand</translation>
-    </message>
-    <message>
         <source>%1 min</source>
         <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>Stock as % of reorder level</source>
+        <translation>Bestand in % des Meldebestands</translation>
+    </message>
+    <message>
+        <source>below reorder level</source>
+        <translation>unter dem Meldebestand</translation>
+    </message>
+    <message>
+        <source>above reorder level</source>
+        <translation>über dem Meldebestand</translation>
     </message>
 </context>
 <context>
@@ -480,6 +514,17 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>The menu has not arrived from the hub yet.</source>
         <translation>Die Speisekarte ist noch nicht vom Hub gekommen.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::EmbeddedHub</name>
+    <message>
+        <source>The hub serves no cafe yet.</source>
+        <translation>Der Hub bedient noch kein Café.</translation>
+    </message>
+    <message>
+        <source>Cafe %1 has no manager to sign in as.</source>
+        <translation>Café %1 hat keine Filialleitung, als die man sich anmelden könnte.</translation>
     </message>
 </context>
 <context>

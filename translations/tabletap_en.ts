@@ -228,54 +228,6 @@
 <context>
     <name>TableTap::ConsoleCommandLine</name>
     <message>
-        <source>Usage: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
-
-The Table Tap console: live order queue, counters, stock, staff and payments of a
-cafe, connected to its in-store hub.
-
-Options:
-  --hub URL      the hub to connect to (http://cafe-pc:3000); without --token the
-                 sign-in dialog opens with this address
-  --token TOKEN  connect with this access token (from `tabletap-hub token` or
-                 another Table Tap server) instead of signing in
-  --demo         start a hub inside the console with the simulator and sign in
-                 to it as a manager: a live demo cafe
-  --lang CODE    language of the console: en or de (default: the saved choice,
-                 then the system&apos;s language)
-  -h, --help     show this help
-  --version      show the version
-
-Without a display (no DISPLAY or WAYLAND_DISPLAY) the console cannot start; run
-the headless hub instead: tabletap-hub serve --port 3000
-
-Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
-64 usage error.
-</source>
-        <translation>Usage: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
-
-The Table Tap console: live order queue, counters, stock, staff and payments of a
-cafe, connected to its in-store hub.
-
-Options:
-  --hub URL      the hub to connect to (http://cafe-pc:3000); without --token the
-                 sign-in dialog opens with this address
-  --token TOKEN  connect with this access token (from `tabletap-hub token` or
-                 another Table Tap server) instead of signing in
-  --demo         start a hub inside the console with the simulator and sign in
-                 to it as a manager: a live demo cafe
-  --lang CODE    language of the console: en or de (default: the saved choice,
-                 then the system&apos;s language)
-  -h, --help     show this help
-  --version      show the version
-
-Without a display (no DISPLAY or WAYLAND_DISPLAY) the console cannot start; run
-the headless hub instead: tabletap-hub serve --port 3000
-
-Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
-64 usage error.
-</translation>
-    </message>
-    <message>
         <source>unexpected argument: %1</source>
         <translation>unexpected argument: %1</translation>
     </message>
@@ -308,8 +260,82 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <translation>tabletap: the token does not name a user and a cafe (see tabletap --help)</translation>
     </message>
     <message>
-        <source>tabletap: this build has no hub inside the console; start tabletap-hub and connect with --hub</source>
-        <translation>tabletap: this build has no hub inside the console; start tabletap-hub and connect with --hub</translation>
+        <source>Usage: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
+
+The Table Tap console: live order queue, counters, stock, staff and payments of a
+cafe, connected to its in-store hub.
+
+Options:
+  --hub URL      the hub to connect to (http://cafe-pc:3000); without --token the
+                 sign-in dialog opens with this address
+  --token TOKEN  connect with this access token (from `tabletap-hub token` or
+                 another Table Tap server) instead of signing in
+  --demo         start a hub inside the console with the simulator and sign in
+                 to it as a manager: a live demo cafe
+  --demo-speed X simulated seconds per real second in the demo (default 1)
+  --data DIR     the demo hub&apos;s data folder (default: a temporary one, removed
+                 on exit)
+  --lang CODE    language of the console: en or de (default: the saved choice,
+                 then the system&apos;s language)
+  --view NAME    open on this view: queue, counters, inventory, timesheets,
+                 payments, dashboard, log, hub (a manager&apos;s screen: dashboard)
+  -h, --help     show this help
+  --version      show the version
+
+Without a display (no DISPLAY or WAYLAND_DISPLAY) the console cannot start; run
+the headless hub instead: tabletap-hub serve --port 3000
+
+Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
+64 usage error.
+</source>
+        <translation>Usage: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
+
+The Table Tap console: live order queue, counters, stock, staff and payments of a
+cafe, connected to its in-store hub.
+
+Options:
+  --hub URL      the hub to connect to (http://cafe-pc:3000); without --token the
+                 sign-in dialog opens with this address
+  --token TOKEN  connect with this access token (from `tabletap-hub token` or
+                 another Table Tap server) instead of signing in
+  --demo         start a hub inside the console with the simulator and sign in
+                 to it as a manager: a live demo cafe
+  --demo-speed X simulated seconds per real second in the demo (default 1)
+  --data DIR     the demo hub&apos;s data folder (default: a temporary one, removed
+                 on exit)
+  --lang CODE    language of the console: en or de (default: the saved choice,
+                 then the system&apos;s language)
+  --view NAME    open on this view: queue, counters, inventory, timesheets,
+                 payments, dashboard, log, hub (a manager&apos;s screen: dashboard)
+  -h, --help     show this help
+  --version      show the version
+
+Without a display (no DISPLAY or WAYLAND_DISPLAY) the console cannot start; run
+the headless hub instead: tabletap-hub serve --port 3000
+
+Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
+64 usage error.
+</translation>
+    </message>
+    <message>
+        <source>--demo-speed needs a number from 0.1 to 3600</source>
+        <translation>--demo-speed needs a number from 0.1 to 3600</translation>
+    </message>
+    <message>
+        <source>--demo-speed and --data go with --demo</source>
+        <translation>--demo-speed and --data go with --demo</translation>
+    </message>
+    <message>
+        <source>no view called %1 (views: %2)</source>
+        <translation>no view called %1 (views: %2)</translation>
+    </message>
+    <message>
+        <source>The hub could not start</source>
+        <translation>The hub could not start</translation>
+    </message>
+    <message>
+        <source>tabletap: the demo hub could not start: %1</source>
+        <translation>tabletap: the demo hub could not start: %1</translation>
     </message>
 </context>
 <context>
@@ -451,12 +477,20 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <translation>Revenue per %1 minutes</translation>
     </message>
     <message>
-        <source>Stock against reorder level</source>
-        <translation>Stock against reorder level</translation>
-    </message>
-    <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Stock as % of reorder level</source>
+        <translation>Stock as % of reorder level</translation>
+    </message>
+    <message>
+        <source>below reorder level</source>
+        <translation>below reorder level</translation>
+    </message>
+    <message>
+        <source>above reorder level</source>
+        <translation>above reorder level</translation>
     </message>
 </context>
 <context>
@@ -480,6 +514,17 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>The menu has not arrived from the hub yet.</source>
         <translation>The menu has not arrived from the hub yet.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::EmbeddedHub</name>
+    <message>
+        <source>The hub serves no cafe yet.</source>
+        <translation>The hub serves no cafe yet.</translation>
+    </message>
+    <message>
+        <source>Cafe %1 has no manager to sign in as.</source>
+        <translation>Cafe %1 has no manager to sign in as.</translation>
     </message>
 </context>
 <context>

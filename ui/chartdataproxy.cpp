@@ -53,6 +53,16 @@ void ChartDataProxy::setColumnRole(int column, int role)
     m_roles.insert(column, role);
 }
 
+void ChartDataProxy::setColumnFunction(int column, ValueFunction function)
+{
+    m_functions.insert(column, std::move(function));
+}
+
+void ChartDataProxy::setColumnHeader(int column, const QString &header)
+{
+    m_headers.insert(column, header);
+}
+
 int ChartDataProxy::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() || !m_source ? 0 : m_source->rowCount();
@@ -69,6 +79,9 @@ QVariant ChartDataProxy::data(const QModelIndex &index, int role) const
         return {};
     const QModelIndex source = m_source->index(index.row(), index.column());
     if (role == Qt::DisplayRole) {
+        const auto f = m_functions.constFind(index.column());
+        if (f != m_functions.constEnd())
+            return (*f)(m_source->index(index.row(), 0));
         const auto it = m_roles.constFind(index.column());
         if (it != m_roles.constEnd())
             return source.data(*it);
@@ -78,6 +91,8 @@ QVariant ChartDataProxy::data(const QModelIndex &index, int role) const
 
 QVariant ChartDataProxy::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && m_headers.contains(section))
+        return m_headers.value(section);
     return m_source ? m_source->headerData(section, orientation, role) : QVariant();
 }
 

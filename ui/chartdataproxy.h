@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QPointer>
 
+#include <functional>
+
 namespace TableTap {
 
 class ChartDataProxy final : public QAbstractTableModel
@@ -21,6 +23,11 @@ public:
     void setSourceModel(QAbstractItemModel *source);
     // Column's display value comes from the source's role.
     void setColumnRole(int column, int role);
+    // Column's display value is computed from the source's row (ratios, splits by state).
+    using ValueFunction = std::function<QVariant(const QModelIndex &sourceRow)>;
+    void setColumnFunction(int column, ValueFunction function);
+    // The bar set's name for a column (charts label series by the horizontal header).
+    void setColumnHeader(int column, const QString &header);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -30,6 +37,8 @@ public:
 private:
     QPointer<QAbstractItemModel> m_source;
     QHash<int, int> m_roles;
+    QHash<int, ValueFunction> m_functions;
+    QHash<int, QString> m_headers;
 };
 
 } // namespace TableTap

@@ -11,7 +11,7 @@
 #include <QChartView>
 #include <QDateTimeAxis>
 #include <QGridLayout>
-#include <QHorizontalBarSeries>
+#include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
@@ -34,7 +34,7 @@ QChartView *makeView(QChart *chart, QWidget *parent)
     chart->setMargins(QMargins(4, 4, 4, 4));
     auto *view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(200);
+    view->setMinimumHeight(160);
     return view;
 }
 
@@ -96,6 +96,7 @@ DashboardView::DashboardView(CafeSession *session, QWidget *parent)
     prepChart->setTitle(tr("Average prep time (minutes)"));
     m_prep = new QLineSeries(prepChart);
     m_prep->setPointsVisible(true);
+    m_prep->setMarkerSize(8);
     auto *prepMapper = new QVXYModelMapper(this);
     prepMapper->setXColumn(DashboardModel::StartColumn);
     prepMapper->setYColumn(DashboardModel::AvgPrepColumn);
@@ -110,31 +111,48 @@ DashboardView::DashboardView(CafeSession *session, QWidget *parent)
     m_prep->attachAxis(m_prepX);
     m_prep->attachAxis(m_prepY);
 
-    // Revenue per bucket.
+    // Revenue per bucket, as bars beside the orders.
     auto *revenueChart = new QChart;
     revenueChart->setTitle(tr("Revenue per %1 minutes").arg(dash->bucketMinutes()));
-    m_revenue = new QLineSeries(revenueChart);
-    m_revenue->setPointsVisible(true);
-    m_revenue->setColor(QColor(0x2e, 0x7d, 0x32));
-    auto *revenueMapper = new QVXYModelMapper(this);
-    revenueMapper->setXColumn(DashboardModel::StartColumn);
-    revenueMapper->setYColumn(DashboardModel::RevenueColumn);
+    m_revenue = new QBarSeries(revenueChart);
+    auto *revenueMapper = new QVBarModelMapper(this);
+    revenueMapper->setFirstBarSetColumn(DashboardModel::RevenueColumn);
+    revenueMapper->setLastBarSetColumn(DashboardModel::RevenueColumn);
     revenueMapper->setSeries(m_revenue);
     revenueMapper->setModel(m_series);
     revenueChart->addSeries(m_revenue);
-    m_revenueX = new QDateTimeAxis(revenueChart);
-    m_revenueX->setFormat(QStringLiteral("HH:mm"));
+    m_revenueX = new QBarCategoryAxis(revenueChart);
     m_revenueY = new QValueAxis(revenueChart);
     revenueChart->addAxis(m_revenueX, Qt::AlignBottom);
     revenueChart->addAxis(m_revenueY, Qt::AlignLeft);
     m_revenue->attachAxis(m_revenueX);
     m_revenue->attachAxis(m_revenueY);
+    connect(m_revenue, &QBarSeries::barsetsAdded, this, [this] {
+        for (QBarSet *set : m_revenue->barSets())
+            set->setColor(QColor(0x2e, 0x7d, 0x32));
+    });
 
-    // Stock against reorder levels: two bars per item.
+    // Stock against reorder levels. Items are counted in grams, millilitres and pieces, so each
+    // bar is the stock as a percentage of its own reorder level: red below 100 %, green above.
     auto *stockChart = new QChart;
-    stockChart->setTitle(tr("Stock against reorder level"));
-    stockChart->legend()->setVisible(true);
-    m_stock = new QHorizontalBarSeries(stockChart);
+    stockChart->setTitle(tr("Stock as % of reorder level"));
+    stockChart->legend()->setAlignment(Qt::AlignBottom);
+    m_stock = new QHorizontalStackedBarSeries(stockChart);
+    const auto ratio = [](const QModelIndex &row) {
+        const double reorder = row.data(InventoryModel::ReorderLevelRole).toDouble();
+        const double stock = row.data(InventoryModel::StockRole).toDouble();
+        return reorder > 0 ? qMin(300.0, 100.0 * stock / reorder) : 300.0;
+    };
+    m_stockData->setColumnFunction(InventoryModel::StockColumn, [ratio](const QModelIndex &row) {
+        const double r = ratio(row);
+        return r < 100 ? r : 0.0;
+    });
+    m_stockData->setColumnFunction(InventoryModel::ReorderColumn, [ratio](const QModelIndex &row) {
+        const double r = ratio(row);
+        return r >= 100 ? r : 0.0;
+    });
+    m_stockData->setColumnHeader(InventoryModel::StockColumn, tr("below reorder level"));
+    m_stockData->setColumnHeader(InventoryModel::ReorderColumn, tr("above reorder level"));
     auto *stockMapper = new QVBarModelMapper(this);
     stockMapper->setFirstBarSetColumn(InventoryModel::StockColumn);
     stockMapper->setLastBarSetColumn(InventoryModel::ReorderColumn);
@@ -143,16 +161,31 @@ DashboardView::DashboardView(CafeSession *session, QWidget *parent)
     stockChart->addSeries(m_stock);
     m_stockY = new QBarCategoryAxis(stockChart);
     m_stockX = new QValueAxis(stockChart);
+    m_stockX->setLabelFormat(QStringLiteral("%d %"));
+    QFont small = m_stockY->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_stockY->setLabelsFont(small);
     stockChart->addAxis(m_stockY, Qt::AlignLeft);
     stockChart->addAxis(m_stockX, Qt::AlignBottom);
     m_stock->attachAxis(m_stockY);
     m_stock->attachAxis(m_stockX);
+    connect(m_stock, &QHorizontalStackedBarSeries::barsetsAdded, this, [this] {
+        const auto sets = m_stock->barSets();
+        if (sets.size() == 2) {
+            sets.at(0)->setColor(QColor(0xc6, 0x28, 0x28));
+            sets.at(1)->setColor(QColor(0x43, 0xa0, 0x47));
+        }
+    });
 
+    // The stock chart gets the full height: one row per inventory item needs room for names.
     auto *grid = new QGridLayout;
     grid->addWidget(makeView(ordersChart, this), 0, 0);
-    grid->addWidget(makeView(prepChart, this), 0, 1);
     grid->addWidget(makeView(revenueChart, this), 1, 0);
-    grid->addWidget(makeView(stockChart, this), 1, 1);
+    grid->addWidget(makeView(prepChart, this), 2, 0);
+    grid->addWidget(makeView(stockChart, this), 0, 1, 3, 1);
+    stockChart->legend()->setVisible(true); // which colour is below the reorder level
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(headlines);
@@ -252,9 +285,9 @@ void DashboardView::rescale()
                                           .data(DashboardModel::ValueRole)
                                           .toDouble());
     }
-    if (m_ordersX->categories() != categories) {
-        m_ordersX->setCategories(categories);
-    }
+    for (QBarCategoryAxis *axis : {m_ordersX, m_revenueX})
+        if (axis->categories() != categories)
+            axis->setCategories(categories);
     m_ordersY->setRange(0, niceMax(maxOrders));
     m_prepY->setRange(0, niceMax(maxPrep));
     m_revenueY->setRange(0, niceMax(maxRevenue));
@@ -265,23 +298,23 @@ void DashboardView::rescale()
             qint64(dash->index(0, 0).data(DashboardModel::BucketStartRole).toDouble()));
         last = QDateTime::fromMSecsSinceEpoch(
             qint64(dash->index(rows - 1, 0).data(DashboardModel::BucketStartRole).toDouble()));
-        if (first == last)
-            last = first.addSecs(dash->bucketMinutes() * 60);
     }
-    for (QDateTimeAxis *axis : {m_prepX, m_revenueX})
-        axis->setRange(first, last);
+    // Half a bucket either side, so the first and last points (or a lone one) are not on the
+    // axes.
+    const qint64 pad = dash->bucketMinutes() * 30;
+    m_prepX->setRange(first.addSecs(-pad), last.addSecs(pad));
 
     InventoryModel *inv = m_session->inventory();
     QStringList items;
-    double maxStock = 0;
+    double maxRatio = 100;
     for (int r = 0; r < inv->rowCount(); ++r) {
         items << inv->index(r, InventoryModel::NameColumn).data().toString();
-        maxStock = std::max({maxStock, inv->index(r, 0).data(InventoryModel::StockRole).toDouble(),
-                             inv->index(r, 0).data(InventoryModel::ReorderLevelRole).toDouble()});
+        for (int c : {int(InventoryModel::StockColumn), int(InventoryModel::ReorderColumn)})
+            maxRatio = qMax(maxRatio, m_stockData->index(r, c).data().toDouble());
     }
     if (m_stockY->categories() != items)
         m_stockY->setCategories(items);
-    m_stockX->setRange(0, niceMax(maxStock));
+    m_stockX->setRange(0, niceMax(maxRatio));
 }
 
 int DashboardView::ordersBarCount() const

@@ -1,6 +1,7 @@
 // The manager's dashboard, all live: headline figures (orders today, revenue, average prep
 // time, staff in, open orders) and four charts — orders per 15 minutes, average prep time,
-// revenue, and stock against reorder levels — mapped straight from the models.
+// revenue per 15 minutes, and each item's stock as a share of its reorder level — mapped
+// straight from the models.
 #pragma once
 
 #include <QBasicTimer>
@@ -10,7 +11,7 @@ class QBarCategoryAxis;
 class QBarSeries;
 class QChartView;
 class QDateTimeAxis;
-class QHorizontalBarSeries;
+class QHorizontalStackedBarSeries;
 class QLabel;
 class QLineSeries;
 class QValueAxis;
@@ -52,10 +53,10 @@ private:
     QLineSeries *m_prep = nullptr;
     QDateTimeAxis *m_prepX = nullptr;
     QValueAxis *m_prepY = nullptr;
-    QLineSeries *m_revenue = nullptr;
-    QDateTimeAxis *m_revenueX = nullptr;
+    QBarSeries *m_revenue = nullptr;
+    QBarCategoryAxis *m_revenueX = nullptr;
     QValueAxis *m_revenueY = nullptr;
-    QHorizontalBarSeries *m_stock = nullptr;
+    QHorizontalStackedBarSeries *m_stock = nullptr;
     QBarCategoryAxis *m_stockY = nullptr;
     QValueAxis *m_stockX = nullptr;
     QBasicTimer m_rescale;

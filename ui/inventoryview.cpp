@@ -133,6 +133,15 @@ InventoryView::InventoryView(CafeSession *session, QWidget *parent)
     m_stock->verticalHeader()->setDefaultSectionSize(m_stock->fontMetrics().height() + 14);
     m_stock->horizontalHeader()->setSectionResizeMode(InventoryModel::UsedByColumn,
                                                       QHeaderView::Stretch);
+    const QFontMetrics fm = m_stock->fontMetrics();
+    m_stock->horizontalHeader()->resizeSection(
+        InventoryModel::NameColumn,
+        fm.horizontalAdvance(QStringLiteral("Ham & Cheese Sandwich")) + 24);
+    m_stock->horizontalHeader()->resizeSection(
+        InventoryModel::SkuColumn, fm.horizontalAdvance(QStringLiteral("MILK0000")) + 16);
+    m_alerts->horizontalHeader()->resizeSection(
+        StockAlertModel::ItemColumn,
+        fm.horizontalAdvance(QStringLiteral("Ham & Cheese Sandwich")) + 16);
     m_stock->horizontalHeader()->resizeSection(
         InventoryModel::StockColumn,
         m_stock->fontMetrics().horizontalAdvance(QStringLiteral("000000 kg")) + 40);

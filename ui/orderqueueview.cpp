@@ -202,6 +202,14 @@ OrderQueueView::OrderQueueView(CafeSession *session, ConsoleSettings *settings, 
     connect(m_filter, &QAbstractItemModel::rowsAboutToBeInserted, this,
             &OrderQueueView::rememberAnchor);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &OrderQueueView::restoreAnchor);
+    // Nothing chosen yet: the oldest order is, so Space works at once. A choice the user made
+    // is never changed.
+    const auto selectFirst = [this] {
+        if (!m_view->currentIndex().isValid() && m_filter->rowCount() > 0)
+            m_view->setCurrentIndex(m_filter->index(0, 0));
+    };
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, selectFirst);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, selectFirst);
 
     // All-day counts: what to batch, most wanted first.
     m_allDaySorted->setSourceModel(session->allDay());
@@ -254,8 +262,10 @@ OrderQueueView::OrderQueueView(CafeSession *session, ConsoleSettings *settings, 
     });
     connect(session->orders(), &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
-                // The pending marker is not part of a batch: refresh what shows it.
-                if (roles.contains(OrderQueueModel::PendingActionRole)) {
+                // Pending markers and stock warnings are not part of a batch: refresh what
+                // shows them.
+                if (roles.contains(OrderQueueModel::PendingActionRole)
+                    || roles.contains(OrderQueueModel::StockWarningRole)) {
                     m_details->refresh();
                     updateActions();
                 }

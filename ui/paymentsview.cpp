@@ -46,6 +46,12 @@ PaymentsView::PaymentsView(CafeSession *session, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(PaymentModel::DetailColumn,
                                                      QHeaderView::Stretch);
+    const QFontMetrics fm = m_view->fontMetrics();
+    m_view->horizontalHeader()->resizeSection(
+        PaymentModel::OrderColumn, fm.horizontalAdvance(QStringLiteral("ORD20261126999")) + 24);
+    m_view->horizontalHeader()->resizeSection(
+        PaymentModel::StatusColumn, fm.horizontalAdvance(QStringLiteral("processing")) + 24);
+    m_view->verticalHeader()->setDefaultSectionSize(fm.height() + 8);
     m_retry->setObjectName(QStringLiteral("retryPayment"));
     m_confirm->setObjectName(QStringLiteral("confirmPayment"));
     m_retry->setToolTip(tr("Start the same payment again (only when the provider allows a retry)"));

@@ -51,8 +51,13 @@ QString ConsoleCommandLine::helpText() const
               "                 another Table Tap server) instead of signing in\n"
               "  --demo         start a hub inside the console with the simulator and sign in\n"
               "                 to it as a manager: a live demo cafe\n"
+              "  --demo-speed X simulated seconds per real second in the demo (default 1)\n"
+              "  --data DIR     the demo hub's data folder (default: a temporary one, removed\n"
+              "                 on exit)\n"
               "  --lang CODE    language of the console: en or de (default: the saved choice,\n"
               "                 then the system's language)\n"
+              "  --view NAME    open on this view: queue, counters, inventory, timesheets,\n"
+              "                 payments, dashboard, log, hub (a manager's screen: dashboard)\n"
               "  -h, --help     show this help\n"
               "  --version      show the version\n"
               "\n"
@@ -97,14 +102,18 @@ bool ConsoleCommandLine::parse(const QStringList &arguments)
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("lang"),
                                         QStringLiteral("CODE"));
     const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("demo"));
+    const QCommandLineOption viewOption(QStringLiteral("view"), QStringLiteral("view"),
+                                        QStringLiteral("NAME"));
     const QCommandLineOption shotOption(QStringLiteral("screenshot"), QStringLiteral("shot"),
                                         QStringLiteral("FILE"));
     const QCommandLineOption delayOption(QStringLiteral("screenshot-delay"),
                                          QStringLiteral("delay"), QStringLiteral("MS"));
     const QCommandLineOption dataOption(QStringLiteral("data"), QStringLiteral("data"),
                                         QStringLiteral("DIR"));
+    const QCommandLineOption speedOption(QStringLiteral("demo-speed"), QStringLiteral("speed"),
+                                         QStringLiteral("X"));
     p.addOptions({helpOption, versionOption, hubOption, tokenOption, langOption, demoOption,
-                  shotOption, delayOption, dataOption});
+                  shotOption, delayOption, dataOption, speedOption, viewOption});
     if (!p.parse(args)) {
         m_error = p.errorText();
         return false;
@@ -119,6 +128,7 @@ bool ConsoleCommandLine::parse(const QStringList &arguments)
     token = p.value(tokenOption);
     language = p.value(langOption);
     demo = p.isSet(demoOption);
+    view = p.value(viewOption);
     screenshot = p.value(shotOption);
     dataDir = p.value(dataOption);
     if (help || version)
@@ -130,6 +140,18 @@ bool ConsoleCommandLine::parse(const QStringList &arguments)
             m_error = tr("--screenshot-delay needs milliseconds");
             return false;
         }
+    }
+    if (p.isSet(speedOption)) {
+        bool ok = false;
+        demoSpeed = p.value(speedOption).toDouble(&ok);
+        if (!ok || !(demoSpeed >= 0.1 && demoSpeed <= 3600)) {
+            m_error = tr("--demo-speed needs a number from 0.1 to 3600");
+            return false;
+        }
+    }
+    if ((p.isSet(speedOption) || p.isSet(dataOption)) && !demo) {
+        m_error = tr("--demo-speed and --data go with --demo");
+        return false;
     }
     if (!token.isEmpty() && hub.isEmpty()) {
         m_error = tr("--token needs --hub");
@@ -145,6 +167,11 @@ bool ConsoleCommandLine::parse(const QStringList &arguments)
             m_error = tr("not a hub address: %1").arg(hub);
             return false;
         }
+    }
+    if (!view.isEmpty() && !viewNames().contains(view)) {
+        m_error
+            = tr("no view called %1 (views: %2)").arg(view, viewNames().join(QStringLiteral(", ")));
+        return false;
     }
     if (!language.isEmpty() && language != QLatin1String("en") && language != QLatin1String("de")) {
         m_error = tr("no translation for language %1 (available: en, de)").arg(language);
@@ -176,6 +203,14 @@ bool ConsoleCommandLine::hasDisplay() const
         }
     }
     return false;
+}
+
+QStringList ConsoleCommandLine::viewNames()
+{
+    // The order of the main window's tabs.
+    return {QStringLiteral("queue"),      QStringLiteral("counters"), QStringLiteral("inventory"),
+            QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
+            QStringLiteral("log"),        QStringLiteral("hub")};
 }
 
 QString ConsoleCommandLine::noDisplayMessage()

@@ -29,17 +29,20 @@ public:
     bool hasDisplay() const;
     // The one line printed when there is none.
     static QString noDisplayMessage();
+    static QStringList viewNames();
 
     QString hub;
     QString token;
     QString language;
+    QString view; // the view to open on: queue, counters, inventory, ... (empty: the queue)
     bool demo = false;
     bool help = false;
     bool version = false;
     QString screenshot; // hidden: grab the main window to this PNG and quit
     int screenshotDelayMs = 8000;
-    QString dataDir;  // hidden: the embedded hub's data folder for --demo
-    QString platform; // from -platform, if given
+    QString dataDir;        // the embedded hub's data folder (default: a temporary one)
+    double demoSpeed = 1.0; // simulated seconds per real second in --demo
+    QString platform;       // from -platform, if given
 
 private:
     QString m_error;

@@ -1,16 +1,20 @@
 // tabletap: the console. Composition root: command line, display check, language, the session,
-// the main window (rebuilt when the language changes; the session and its data stay).
+// the hub inside the console when asked for (--demo), the main window (rebuilt when the language
+// changes; the session, the hub and their data stay).
 #include "cafesession.h"
 #include "consolecommandline.h"
 #include "consolesettings.h"
+#include "embeddedhub.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
+#include "toaststack.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QPointer>
 #include <QScreen>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QUrl>
 
@@ -87,15 +91,36 @@ int main(int argc, char *argv[])
                                                       "and a cafe (see tabletap --help)"));
         return ConsoleCommandLine::UsageError;
     }
-    if (cli.demo) {
-        printLine(stderr, QCoreApplication::translate(
-                              "TableTap::ConsoleCommandLine",
-                              "tabletap: this build has no hub inside the console; start "
-                              "tabletap-hub and connect with --hub"));
-        return ConsoleCommandLine::Failure;
-    }
-
     CafeSession session;
+    // The hub inside the console (--demo, or "start a hub" in the connect dialog).
+    std::unique_ptr<QTemporaryDir> scratch;
+    std::unique_ptr<EmbeddedHub> hub;
+    auto startEmbeddedHub = [&](QString *error) -> bool {
+        if (!hub) {
+            QString dataDir = cli.dataDir;
+            if (dataDir.isEmpty()) {
+                scratch = std::make_unique<QTemporaryDir>(
+                    QDir::tempPath() + QStringLiteral("/tabletap-demo-XXXXXX"));
+                if (!scratch->isValid()) {
+                    *error = scratch->errorString();
+                    return false;
+                }
+                dataDir = scratch->path();
+            }
+            EmbeddedHub::Options options;
+            options.dataDir = dataDir;
+            options.speed = cli.demoSpeed;
+            hub = std::make_unique<EmbeddedHub>(options);
+        }
+        if (!hub->startHub(error))
+            return false;
+        const QString token = hub->managerToken(error);
+        if (token.isEmpty())
+            return false;
+        session.connectWithToken(hub->url(), token);
+        return true;
+    };
+
     std::unique_ptr<MainWindow> window;
     std::function<void()> buildWindow;
     buildWindow = [&] {
@@ -105,6 +130,20 @@ int main(int argc, char *argv[])
         window = std::make_unique<MainWindow>(&session, &settings, languageChoice);
         if (!geometry.isEmpty())
             window->restoreGeometry(geometry);
+        window->setEmbeddedHubAvailable(true);
+        if (hub)
+            window->setHubControl(hub.get());
+        QObject::connect(window.get(), &MainWindow::embeddedHubRequested, &app, [&] {
+            QString error;
+            if (!startEmbeddedHub(&error)) {
+                window->toasts()->post(ToastStack::Kind::Error,
+                                       QCoreApplication::translate("TableTap::ConsoleCommandLine",
+                                                                   "The hub could not start"),
+                                       error);
+                return;
+            }
+            window->setHubControl(hub.get());
+        });
         QObject::connect(window.get(), &MainWindow::languageChangeRequested, &app,
                          [&](const QString &code) {
                              languageChoice = code;
@@ -117,7 +156,17 @@ int main(int argc, char *argv[])
     };
     buildWindow();
 
-    if (!cli.hub.isEmpty() && !cli.token.isEmpty()) {
+    if (cli.demo) {
+        QString error;
+        if (!startEmbeddedHub(&error)) {
+            printLine(stderr, QCoreApplication::translate("TableTap::ConsoleCommandLine",
+                                                          "tabletap: the demo hub could not "
+                                                          "start: %1")
+                                  .arg(error));
+            return ConsoleCommandLine::Failure;
+        }
+        window->setHubControl(hub.get());
+    } else if (!cli.hub.isEmpty() && !cli.token.isEmpty()) {
         session.connectWithToken(QUrl::fromUserInput(cli.hub), cli.token);
     } else {
         if (!cli.hub.isEmpty())
@@ -125,6 +174,9 @@ int main(int argc, char *argv[])
                                     settings.employeeCode(), settings.connectTab());
         window->showConnectDialog();
     }
+
+    if (!cli.view.isEmpty())
+        window->showView(int(ConsoleCommandLine::viewNames().indexOf(cli.view)));
 
     if (!cli.screenshot.isEmpty()) {
         QTimer::singleShot(cli.screenshotDelayMs, &app, [&] {

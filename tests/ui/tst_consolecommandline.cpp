@@ -3,7 +3,10 @@
 #include "consolecommandline.h"
 
 #include <QDir>
+#include <QFile>
+#include <QImage>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace TableTap;
@@ -18,6 +21,7 @@ private Q_SLOTS:
     void displayCheck();
     void programWithoutDisplay();
     void programHelpAndUsage();
+    void programDemoStarts();
 };
 
 void tst_ConsoleCommandLine::parses_data()
@@ -44,6 +48,12 @@ void tst_ConsoleCommandLine::parses_data()
         << QStringList{"--frobnicate"} << false << QString() << false << QString();
     QTest::newRow("stray argument")
         << QStringList{"extra"} << false << QString() << false << QString();
+    QTest::newRow("view") << QStringList{"--view", "dashboard"} << true << QString() << false
+                          << QString();
+    QTest::newRow("unknown view") << QStringList{"--view", "kitchen"} << false << QString() << false
+                                  << QString();
+    QTest::newRow("demo speed without demo")
+        << QStringList{"--demo-speed", "5"} << false << QString() << false << QString();
     QTest::newRow("qt options set aside")
         << QStringList{"-platform", "offscreen", "-style", "Fusion", "--demo"} << true << QString()
         << true << QString();
@@ -153,6 +163,30 @@ void tst_ConsoleCommandLine::programHelpAndUsage()
     p.start(QStringLiteral(TT_CONSOLE_BINARY), {"--help", "--lang", "de"});
     QVERIFY(p.waitForFinished(30000));
     QVERIFY(QString::fromLocal8Bit(p.readAllStandardOutput()).contains("Beendigungscodes"));
+}
+
+void tst_ConsoleCommandLine::programDemoStarts()
+{
+    // The whole program: its own hub, the simulator, the window; a picture of it, then exit 0.
+    QTemporaryDir dir;
+    const QString shot = dir.filePath("demo.png");
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    env.insert("XDG_CONFIG_HOME", dir.filePath("config"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(TT_CONSOLE_BINARY),
+            {"--demo", "--demo-speed", "30", "--data", dir.filePath("hub"), "--lang", "en",
+             "--screenshot", shot, "--screenshot-delay", "4000"});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    QCOMPARE(QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed(), shot);
+    const QImage image(shot);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 800);
+    // The hub kept its data where it was told to.
+    QVERIFY(QFile::exists(dir.filePath("hub/hub.db")));
 }
 
 QTEST_GUILESS_MAIN(tst_ConsoleCommandLine)

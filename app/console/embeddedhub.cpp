@@ -1,0 +1,157 @@
+// The embedded hub.
+#include "embeddedhub.h"
+
+#include "cafeservice.h"
+#include "cafesimulator.h"
+#include "hubactor.h"
+#include "hubserver.h"
+#include "hubservice.h"
+#include "staffdirectory.h"
+#include "storageerror.h"
+
+#include <QTimerEvent>
+
+namespace TableTap {
+
+EmbeddedHub::EmbeddedHub(Options options, QObject *parent)
+    : HubControl(parent)
+    , m_options(std::move(options))
+    , m_simulate(m_options.simulate)
+{
+    createServer();
+    m_tick.start(1000, this);
+}
+
+EmbeddedHub::~EmbeddedHub()
+{
+    if (m_server)
+        m_server->stop();
+}
+
+void EmbeddedHub::createServer()
+{
+    HubServer::Options o;
+    o.bindAddress = QHostAddress::LocalHost; // a console's hub serves this machine only
+    o.port = m_options.port;
+    o.simulate = m_simulate;
+    o.simulation.speed = m_options.speed;
+    m_server = std::make_unique<HubServer>(m_options.dataDir, o);
+    connect(m_server.get(), &HubServer::started, this, &HubControl::statusChanged);
+    connect(m_server.get(), &HubServer::stopped, this, &HubControl::statusChanged);
+    connect(m_server.get(), &HubServer::simulatorRunningChanged, this, &HubControl::statusChanged);
+}
+
+bool EmbeddedHub::startHub(QString *error)
+{
+    if (m_server->isRunning())
+        return true;
+    if (m_server->options().port != m_options.port) {
+        // The options are fixed per server object: a restart on the known port needs a new one.
+        m_server.reset();
+        createServer();
+    }
+    const quint16 port = m_server->start();
+    if (!port) {
+        m_error = m_server->errorString();
+        if (error)
+            *error = m_error;
+        Q_EMIT statusChanged();
+        return false;
+    }
+    m_error.clear();
+    m_options.port = port;
+    Q_EMIT statusChanged();
+    return true;
+}
+
+QUrl EmbeddedHub::url() const
+{
+    return m_server->isRunning() ? m_server->url() : QUrl();
+}
+
+QString EmbeddedHub::managerToken(QString *error) const
+{
+    HubService *service = m_server->service();
+    QString cafeId;
+    if (CafeSimulator *sim = m_server->simulator())
+        cafeId = sim->cafeId();
+    if (cafeId.isEmpty() && !service->cafeIds().isEmpty())
+        cafeId = service->cafeIds().first();
+    CafeService *cafe = cafeId.isEmpty() ? nullptr : service->cafe(cafeId);
+    if (!cafe) {
+        if (error)
+            *error = tr("The hub serves no cafe yet.");
+        return {};
+    }
+    try {
+        for (const StaffRecord &s : StaffDirectory(cafe->connection()).list()) {
+            if (!s.active || s.role == HubRole::Employee)
+                continue;
+            const HubActor actor{s.id, s.name, s.role, cafeId};
+            return QString::fromLatin1(
+                service->mintToken(actor, QStringLiteral("access"), 12 * 3600));
+        }
+    } catch (const StorageError &e) {
+        if (error)
+            *error = e.message();
+        return {};
+    }
+    if (error)
+        *error = tr("Cafe %1 has no manager to sign in as.").arg(cafeId);
+    return {};
+}
+
+HubStatus EmbeddedHub::status() const
+{
+    HubStatus s;
+    const HubServer::Stats st = m_server->stats();
+    s.running = st.running;
+    s.url = st.url;
+    s.dataFolder = m_options.dataDir;
+    s.clients = st.clients;
+    s.eventsInPerSecond = st.eventsInPerSecond;
+    s.eventsOutPerSecond = st.eventsOutPerSecond;
+    s.eventsOut = st.eventsOut;
+    for (const HubServer::NamespaceStats &n : st.namespaces) {
+        s.socketsPerNamespace.append({n.name, n.sockets});
+        QStringList rooms = n.rooms.keys();
+        rooms.sort();
+        for (const QString &room : std::as_const(rooms))
+            s.rooms.append({n.name, room, n.rooms.value(room)});
+    }
+    s.simulatorAvailable = true;
+    s.simulatorRunning = m_server->isSimulatorRunning();
+    s.error = m_error;
+    return s;
+}
+
+void EmbeddedHub::start()
+{
+    startHub(nullptr);
+}
+
+void EmbeddedHub::stop()
+{
+    m_server->stop();
+}
+
+void EmbeddedHub::setSimulatorRunning(bool running)
+{
+    m_simulate = running;
+    if (!m_server->setSimulatorRunning(running))
+        m_error = m_server->errorString();
+    else
+        m_error.clear();
+    Q_EMIT statusChanged();
+}
+
+void EmbeddedHub::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_tick.timerId()) {
+        HubControl::timerEvent(event);
+        return;
+    }
+    Q_EMIT statusChanged();
+}
+
+} // namespace TableTap
