@@ -371,6 +371,8 @@ void HubServer::emitEvents(const HubEventList &events)
     if (!m_io || events.isEmpty())
         return;
     for (const HubEvent &e : events) {
+        if (!m_io)
+            return; // stopped by a slot connected to one of our signals
         SioNamespace *nsp = m_io->findNamespace(e.nsp);
         if (!nsp || e.rooms.isEmpty())
             continue;

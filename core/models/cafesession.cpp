@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTimer>
 #include <QTimerEvent>
 #include <QUrlQuery>
 #include <QUuid>
@@ -199,6 +200,7 @@ void CafeSession::connectSockets()
 void CafeSession::teardown()
 {
     m_inFlight.clear();
+    m_staleSnapshots.clear(); // a new connection loads every snapshot anyway
     for (const auto &socket : std::as_const(m_sockets))
         if (socket)
             disconnect(socket, nullptr, this, nullptr);
@@ -245,8 +247,9 @@ void CafeSession::onSocketConnected(SioSocket *socket)
                            socket->recovered() ? tr("recovered: missed events replayed")
                                                : tr("new session: loading snapshot"),
                            QDateTime::currentDateTimeUtc());
-    if (!socket->recovered()) {
+    if (!socket->recovered() || m_staleSnapshots.contains(nsp))
         snapshot(nsp);
+    if (!socket->recovered()) {
         if (nsp == QLatin1String("/orders") && !m_followedCounter.isEmpty())
             socket->emitEvent(QStringLiteral("join_counter"),
                               {QJsonObject{{QStringLiteral("counter"), m_followedCounter}}});
@@ -266,6 +269,13 @@ void CafeSession::request(const QString &nsp, const QString &command, const QJso
         [this, nsp, command, onData = std::move(onData)](const SioAckResult &result) {
             if (!result.ok()) {
                 qCWarning(lcModels) << command << "on" << nsp << "failed:" << result.error;
+                // The answer is lost (the link dropped or it timed out): reload the namespace
+                // once it is connected again, or shortly if it still is.
+                m_staleSnapshots.insert(nsp);
+                QTimer::singleShot(2000, this, [this, nsp] {
+                    if (m_staleSnapshots.contains(nsp) && isNamespaceConnected(nsp))
+                        snapshot(nsp);
+                });
                 return;
             }
             const QJsonObject answer = result.args.at(0).toObject();
@@ -320,6 +330,7 @@ static PaymentRecord parsePayment(const QJsonObject &o)
 
 void CafeSession::snapshot(const QString &nsp)
 {
+    m_staleSnapshots.remove(nsp);
     auto rebuildDashboard = [this] {
         QList<std::pair<QDateTime, Cents>> revenue;
         for (const PaymentRecord &p : m_payments->rows())

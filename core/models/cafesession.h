@@ -181,6 +181,9 @@ private:
     QNetworkAccessManager *m_http = nullptr;
     int m_commandTimeout = 10000;
     QSet<QString> m_inFlight;
+    // Namespaces whose snapshot (or another request) went unanswered: asked again on the next
+    // connect, even a recovered one (recovery replays events, not lost answers).
+    QSet<QString> m_staleSnapshots;
     QHash<QString, QDateTime> m_lastEvent;
     QHash<QString, QVariant> m_settings;
     QList<MenuProduct> m_menu;
