@@ -1,0 +1,261 @@
+// tt_siobench: the project's own server benchmark. Starts stock socket.io (benchmarks/reference)
+// and tabletap-hub in turn, pinned to one CPU, drives them from this process pinned to another
+// with its own epoll load generator, and prints hub / socket.io ratios.
+//
+//   tt_siobench broadcast --hub PATH --reference DIR [--clients 1000,5000] [--repeats 3] --out F
+//   tt_siobench report F [F...]
+#include "broadcastbench.h"
+#include "ratioreport.h"
+#include "serverspec.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
+
+#include <sched.h>
+#include <sys/resource.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+using namespace TableTap;
+
+namespace {
+
+void pinTo(int cpu)
+{
+    if (cpu < 0)
+        return;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    if (sched_setaffinity(0, sizeof set, &set) != 0)
+        std::fprintf(stderr, "tt_siobench: cannot pin to CPU %d\n", cpu);
+}
+
+void raiseFdLimit()
+{
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+        lim.rlim_cur = lim.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &lim);
+    }
+}
+
+QString readFirstLine(const QString &path, const QByteArray &prefix = {})
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    while (!f.atEnd()) {
+        const QByteArray line = f.readLine().trimmed();
+        if (prefix.isEmpty())
+            return QString::fromUtf8(line);
+        if (line.startsWith(prefix))
+            return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
+    }
+    return {};
+}
+
+QJsonObject machine()
+{
+    utsname u{};
+    uname(&u);
+    return QJsonObject{
+        {QStringLiteral("cpu"), readFirstLine(QStringLiteral("/proc/cpuinfo"), "model name")},
+        {QStringLiteral("cpus"), int(sysconf(_SC_NPROCESSORS_ONLN))},
+        {QStringLiteral("kernel"),
+         QStringLiteral("%1 %2").arg(QString::fromUtf8(u.sysname), QString::fromUtf8(u.release))},
+        {QStringLiteral("os"), QSysInfo::prettyProductName()},
+        {QStringLiteral("loadavg"), readFirstLine(QStringLiteral("/proc/loadavg"))},
+        {QStringLiteral("started"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+    };
+}
+
+QList<int> intList(const QString &text)
+{
+    QList<int> out;
+    for (const QString &p : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        out << p.trimmed().toInt();
+    return out;
+}
+
+std::vector<double> doubleList(const QString &text)
+{
+    std::vector<double> out;
+    for (const QString &p : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        out.push_back(p.trimmed().toDouble());
+    return out;
+}
+
+bool writeResults(const QString &path, const QJsonObject &machineInfo, const QJsonArray &runs)
+{
+    if (path.isEmpty())
+        return true;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    f.write(QJsonDocument(QJsonObject{{QStringLiteral("machine"), machineInfo},
+                                      {QStringLiteral("runs"), runs}})
+                .toJson());
+    return true;
+}
+
+int runBroadcast(const QCommandLineParser &p)
+{
+    const QString hub = p.value(QStringLiteral("hub"));
+    const QString reference = p.value(QStringLiteral("reference"));
+    const int serverCpu = p.value(QStringLiteral("server-cpu")).toInt();
+    const int generatorCpu = p.value(QStringLiteral("generator-cpu")).toInt();
+    pinTo(generatorCpu);
+    raiseFdLimit();
+
+    // The servers, in the order they take turns in every repeat.
+    std::vector<ServerSpec> servers;
+    const QStringList wanted = p.value(QStringLiteral("servers")).split(QLatin1Char(','));
+    for (const QString &name : wanted) {
+        ServerSpec s;
+        if (name == u"socket.io" || name == u"ref") {
+            s.label = "socket.io";
+            s.isReference = true;
+            s.argv = {p.value(QStringLiteral("node")).toStdString(),
+                      QString(reference + QStringLiteral("/bench-server.js")).toStdString()};
+            s.env = {"PORT=0", "NODE_ENV=production"};
+        } else if (name == u"hub") {
+            s.label = "hub";
+            s.argv = {hub.toStdString(), "serve", "--bench", "--port", "0", "--bind", "127.0.0.1"};
+        } else if (name.startsWith(u"hub:")) {
+            // hub:LABEL:VAR=VALUE[;VAR=VALUE] — the hub with a different environment (A/B).
+            const QStringList parts = name.split(QLatin1Char(':'));
+            s.label = parts.value(1).toStdString();
+            s.argv = {hub.toStdString(), "serve", "--bench", "--port", "0", "--bind", "127.0.0.1"};
+            for (const QString &e : parts.value(2).split(QLatin1Char(';'), Qt::SkipEmptyParts))
+                s.env.push_back(e.toStdString());
+        } else {
+            std::fprintf(stderr, "tt_siobench: unknown server %s\n", qPrintable(name));
+            return 2;
+        }
+        servers.push_back(s);
+    }
+
+    BroadcastBench::Options o;
+    o.serverCpu = serverCpu;
+    o.stepSeconds = p.value(QStringLiteral("seconds")).toInt();
+    o.concurrency = p.value(QStringLiteral("concurrency")).toInt();
+    o.pollingClients = p.value(QStringLiteral("polling-clients")).toInt();
+    o.runLadder = !p.isSet(QStringLiteral("no-ladder"));
+    o.runPolling = !p.isSet(QStringLiteral("no-polling")) && o.pollingClients > 0;
+    o.runAcks = !p.isSet(QStringLiteral("no-acks"));
+    o.fixedMessagesPerSecond = p.value(QStringLiteral("fixed-rate")).toDouble();
+    o.loadMessagesPerSecond = p.value(QStringLiteral("load-rate")).toDouble();
+    o.serverLog = p.value(QStringLiteral("server-log")).toStdString();
+    if (p.isSet(QStringLiteral("ladder")))
+        o.ladder = doubleList(p.value(QStringLiteral("ladder")));
+    if (p.isSet(QStringLiteral("ack-seconds")))
+        o.ackSeconds = p.value(QStringLiteral("ack-seconds")).toInt();
+
+    const QJsonObject machineInfo = machine();
+    const QString out = p.value(QStringLiteral("out"));
+    QJsonArray runs;
+    const int repeats = std::max(1, p.value(QStringLiteral("repeats")).toInt());
+    const QList<int> counts = intList(p.value(QStringLiteral("clients")));
+    for (int rep = 1; rep <= repeats; ++rep) {
+        for (int n : counts) {
+            for (const ServerSpec &s : servers) {
+                std::fprintf(stderr, "== repeat %d/%d, %s, %d clients\n", rep, repeats,
+                             s.label.c_str(), n);
+                BroadcastBench bench(o);
+                QJsonObject r = bench.run(s, n);
+                r.insert(QStringLiteral("kind"), QStringLiteral("broadcast"));
+                r.insert(QStringLiteral("repeat"), rep);
+                r.insert(QStringLiteral("loadavg"), readFirstLine(QStringLiteral("/proc/loadavg")));
+                runs.append(r);
+                writeResults(out, machineInfo, runs);
+            }
+        }
+    }
+    RatioReport report;
+    for (const QJsonValue &r : runs)
+        report.addRecord(r.toObject());
+    std::printf("%s\n", qPrintable(report.render()));
+    return 0;
+}
+
+int runReport(const QStringList &files)
+{
+    RatioReport report;
+    for (const QString &f : files) {
+        QString error;
+        if (!report.addFile(f, &error)) {
+            std::fprintf(stderr, "tt_siobench: %s\n", qPrintable(error));
+            return 1;
+        }
+    }
+    std::printf("%s\n", qPrintable(report.render()));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        QStringLiteral("Table Tap server benchmark against stock socket.io"));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("broadcast | report"));
+    p.addOptions({
+        {QStringLiteral("hub"), QStringLiteral("tabletap-hub binary"), QStringLiteral("path")},
+        {QStringLiteral("reference"), QStringLiteral("benchmarks/reference folder"),
+         QStringLiteral("dir")},
+        {QStringLiteral("node"), QStringLiteral("node binary"), QStringLiteral("path"),
+         QStringLiteral("node")},
+        {QStringLiteral("servers"),
+         QStringLiteral("servers in turn: socket.io, hub, hub:LABEL:VAR=VALUE;..."),
+         QStringLiteral("list"), QStringLiteral("socket.io,hub")},
+        {QStringLiteral("clients"), QStringLiteral("client counts"), QStringLiteral("list"),
+         QStringLiteral("1000,5000")},
+        {QStringLiteral("repeats"), QStringLiteral("repeats (medians are reported)"),
+         QStringLiteral("n"), QStringLiteral("3")},
+        {QStringLiteral("seconds"), QStringLiteral("seconds per broadcast step"),
+         QStringLiteral("s"), QStringLiteral("5")},
+        {QStringLiteral("ack-seconds"), QStringLiteral("seconds of idle acks"),
+         QStringLiteral("s")},
+        {QStringLiteral("concurrency"), QStringLiteral("connects in flight"), QStringLiteral("n"),
+         QStringLiteral("200")},
+        {QStringLiteral("polling-clients"), QStringLiteral("long-polling clients that upgrade"),
+         QStringLiteral("n"), QStringLiteral("200")},
+        {QStringLiteral("fixed-rate"), QStringLiteral("delivered msgs/s for the latency step"),
+         QStringLiteral("n"), QStringLiteral("10000")},
+        {QStringLiteral("load-rate"), QStringLiteral("delivered msgs/s for acks under load"),
+         QStringLiteral("n"), QStringLiteral("50000")},
+        {QStringLiteral("ladder"), QStringLiteral("delivered msgs/s per capacity step"),
+         QStringLiteral("list")},
+        {QStringLiteral("no-ladder"), QStringLiteral("skip the capacity ladder")},
+        {QStringLiteral("no-polling"), QStringLiteral("skip long-polling")},
+        {QStringLiteral("no-acks"), QStringLiteral("skip ack round trips")},
+        {QStringLiteral("server-cpu"), QStringLiteral("CPU for the server"), QStringLiteral("n"),
+         QStringLiteral("0")},
+        {QStringLiteral("generator-cpu"), QStringLiteral("CPU for this process"),
+         QStringLiteral("n"), QStringLiteral("1")},
+        {QStringLiteral("server-log"), QStringLiteral("append servers' stderr here"),
+         QStringLiteral("file")},
+        {QStringLiteral("out"), QStringLiteral("results JSON"), QStringLiteral("file")},
+    });
+    p.process(app);
+    const QStringList args = p.positionalArguments();
+    const QString mode = args.value(0);
+    if (mode == u"broadcast")
+        return runBroadcast(p);
+    if (mode == u"report")
+        return runReport(args.mid(1));
+    std::fprintf(stderr, "tt_siobench: mode must be broadcast or report (see --help)\n");
+    return 2;
+}

@@ -1,0 +1,102 @@
+// ProcStats: /proc/<pid>/stat, /proc/<pid>/status and /proc/stat.
+#include "procstats.h"
+
+#include "monotonicclock.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+namespace TableTap {
+
+namespace {
+
+double ticksPerSecond()
+{
+    static const double hz = double(sysconf(_SC_CLK_TCK));
+    return hz;
+}
+
+std::string readFile(const std::string &path)
+{
+    std::string text;
+    if (FILE *f = std::fopen(path.c_str(), "re")) {
+        char buf[4096];
+        size_t n;
+        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0)
+            text.append(buf, n);
+        std::fclose(f);
+    }
+    return text;
+}
+
+} // namespace
+
+double ProcStats::cpuSeconds(pid_t pid)
+{
+    const std::string stat = readFile("/proc/" + std::to_string(pid) + "/stat");
+    // The command name may contain spaces; fields are counted after its closing parenthesis.
+    const size_t close = stat.rfind(')');
+    if (close == std::string::npos)
+        return 0;
+    unsigned long long utime = 0, stime = 0;
+    // After ")": state(3) ppid(4) ... utime is field 14, stime 15.
+    const char *p = stat.c_str() + close + 2;
+    int field = 3;
+    while (*p && field < 14) {
+        if (*p == ' ')
+            ++field;
+        ++p;
+    }
+    std::sscanf(p, "%llu %llu", &utime, &stime);
+    return double(utime + stime) / ticksPerSecond();
+}
+
+int64_t ProcStats::rssKb(pid_t pid)
+{
+    const std::string status = readFile("/proc/" + std::to_string(pid) + "/status");
+    const size_t at = status.find("VmRSS:");
+    if (at == std::string::npos)
+        return 0;
+    return std::atoll(status.c_str() + at + 6);
+}
+
+double ProcStats::machineBusySeconds()
+{
+    const std::string stat = readFile("/proc/stat");
+    unsigned long long v[8] = {};
+    std::sscanf(stat.c_str(), "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &v[0], &v[1], &v[2],
+                &v[3], &v[4], &v[5], &v[6], &v[7]);
+    // user nice system idle iowait irq softirq steal: everything but idle and iowait.
+    return double(v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / ticksPerSecond();
+}
+
+ProcStats::Sample ProcStats::sample(pid_t server)
+{
+    Sample s;
+    s.atMicros = monotonicMicros();
+    s.serverCpuSeconds = server > 0 ? cpuSeconds(server) : 0;
+    s.selfCpuSeconds = cpuSeconds(getpid());
+    s.machineBusySeconds = machineBusySeconds();
+    return s;
+}
+
+ProcStats::Usage ProcStats::usage(const Sample &from, const Sample &to)
+{
+    Usage u;
+    u.seconds = double(to.atMicros - from.atMicros) / 1e6;
+    if (u.seconds <= 0)
+        return u;
+    const double server = to.serverCpuSeconds - from.serverCpuSeconds;
+    const double self = to.selfCpuSeconds - from.selfCpuSeconds;
+    const double machine = to.machineBusySeconds - from.machineBusySeconds;
+    u.serverPct = 100.0 * server / u.seconds;
+    u.selfPct = 100.0 * self / u.seconds;
+    u.otherPct = std::max(0.0, 100.0 * (machine - server - self) / u.seconds);
+    return u;
+}
+
+} // namespace TableTap

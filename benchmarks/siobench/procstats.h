@@ -1,0 +1,36 @@
+// CPU time and resident memory of processes, and of the whole machine, from /proc: how busy the
+// server was, how busy the generator was, and how much the other tenants of the host used.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+
+namespace TableTap {
+
+class ProcStats
+{
+public:
+    struct Sample
+    {
+        int64_t atMicros = 0;
+        double serverCpuSeconds = 0;
+        double selfCpuSeconds = 0;
+        double machineBusySeconds = 0; // all CPUs
+    };
+    struct Usage
+    {
+        double serverPct = 0; // 100 = one core
+        double selfPct = 0;
+        double otherPct = 0; // everyone else on the host
+        double seconds = 0;
+    };
+
+    static double cpuSeconds(pid_t pid); // user + system
+    static int64_t rssKb(pid_t pid);
+    static double machineBusySeconds();
+    static Sample sample(pid_t server);
+    static Usage usage(const Sample &from, const Sample &to);
+};
+
+} // namespace TableTap

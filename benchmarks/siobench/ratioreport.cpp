@@ -1,0 +1,305 @@
+// RatioReport: medians, ratios and the targets they are held to.
+#include "ratioreport.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QMap>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <optional>
+
+namespace TableTap {
+
+namespace {
+
+using Getter = std::function<std::optional<double>(const QJsonObject &)>;
+
+// A value at a path like "connect.p99_ms"; missing values are left out of medians.
+std::optional<double> at(const QJsonObject &o, const QString &path)
+{
+    QJsonValue v = o;
+    for (const QString &key : path.split(QLatin1Char('.'))) {
+        if (!v.isObject())
+            return std::nullopt;
+        v = v.toObject().value(key);
+    }
+    if (v.isDouble())
+        return v.toDouble();
+    if (v.isBool())
+        return v.toBool() ? 1.0 : 0.0;
+    return std::nullopt;
+}
+
+std::optional<double> median(QList<double> values)
+{
+    if (values.isEmpty())
+        return std::nullopt;
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
+}
+
+QString number(std::optional<double> v, int decimals = -1)
+{
+    if (!v)
+        return QStringLiteral("–");
+    const double x = *v;
+    if (decimals < 0)
+        decimals = std::fabs(x) >= 100 ? 0 : std::fabs(x) >= 10 ? 1 : 2;
+    QString s = QString::number(x, 'f', decimals);
+    if (std::fabs(x) >= 10000) {
+        // Thousands separators for rates.
+        const qsizetype dot = s.indexOf(QLatin1Char('.'));
+        qsizetype i = (dot < 0 ? s.size() : dot) - 3;
+        while (i > (x < 0 ? 1 : 0)) {
+            s.insert(i, QLatin1Char(','));
+            i -= 3;
+        }
+    }
+    return s;
+}
+
+enum class Goal { None, RatioAtLeast, RatioAtMost, AbsoluteBelow, AbsoluteAtMost, Equals };
+
+struct Metric
+{
+    QString name;
+    QString path;
+    Goal goal = Goal::None;
+    double target = 0;
+    QString targetText;
+};
+
+QString verdict(const Metric &m, std::optional<double> hub, std::optional<double> ratio)
+{
+    switch (m.goal) {
+    case Goal::None:
+        return {};
+    case Goal::RatioAtLeast:
+        return !ratio               ? QStringLiteral("?")
+               : *ratio >= m.target ? QStringLiteral("met")
+                                    : QStringLiteral("**not met**");
+    case Goal::RatioAtMost:
+        return !ratio               ? QStringLiteral("?")
+               : *ratio <= m.target ? QStringLiteral("met")
+                                    : QStringLiteral("**not met**");
+    case Goal::AbsoluteBelow:
+        return !hub              ? QStringLiteral("?")
+               : *hub < m.target ? QStringLiteral("met")
+                                 : QStringLiteral("**not met**");
+    case Goal::AbsoluteAtMost:
+        return !hub               ? QStringLiteral("?")
+               : *hub <= m.target ? QStringLiteral("met")
+                                  : QStringLiteral("**not met**");
+    case Goal::Equals:
+        return !hub               ? QStringLiteral("?")
+               : *hub == m.target ? QStringLiteral("met")
+                                  : QStringLiteral("**not met**");
+    }
+    return {};
+}
+
+QString table(const QStringList &header, const QList<QStringList> &rows)
+{
+    QString out = QLatin1String("| ") + header.join(QLatin1String(" | ")) + QLatin1String(" |\n|");
+    for (qsizetype i = 0; i < header.size(); ++i)
+        out += i == 0 ? QLatin1String("---|") : QLatin1String("---:|");
+    out += QLatin1Char('\n');
+    for (const QStringList &r : rows)
+        out += QLatin1String("| ") + r.join(QLatin1String(" | ")) + QLatin1String(" |\n");
+    return out;
+}
+
+} // namespace
+
+bool RatioReport::addFile(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
+    if (!doc.isObject()) {
+        *error = QStringLiteral("%1 is not a results file").arg(path);
+        return false;
+    }
+    const QJsonObject root = doc.object();
+    if (root.contains(QLatin1String("machine")) && m_machine.isEmpty())
+        m_machine = root.value(QLatin1String("machine")).toObject();
+    for (const QJsonValue &v : root.value(QLatin1String("runs")).toArray())
+        m_records.append(v);
+    return true;
+}
+
+QString RatioReport::render() const
+{
+    QString out;
+    out += renderMachine();
+    out += renderBroadcast();
+    out += renderCafe();
+    out += renderClient();
+    out += renderCodec();
+    return out;
+}
+
+QString RatioReport::renderMachine() const
+{
+    if (m_machine.isEmpty())
+        return {};
+    QString out = QStringLiteral("Machine: %1, %2 CPUs, %3; load average at start %4.\n\n")
+                      .arg(m_machine.value(QLatin1String("cpu")).toString())
+                      .arg(m_machine.value(QLatin1String("cpus")).toInt())
+                      .arg(m_machine.value(QLatin1String("kernel")).toString())
+                      .arg(m_machine.value(QLatin1String("loadavg")).toString());
+    return out;
+}
+
+QString RatioReport::renderBroadcast() const
+{
+    // Records by (clients, label).
+    QMap<int, QMap<QString, QList<QJsonObject>>> byN;
+    QString reference;
+    for (const QJsonValue &v : m_records) {
+        const QJsonObject r = v.toObject();
+        if (r.value(QLatin1String("kind")).toString() != QLatin1String("broadcast")
+            || r.contains(QLatin1String("error")))
+            continue;
+        const QString label = r.value(QLatin1String("label")).toString();
+        if (r.value(QLatin1String("reference")).toBool())
+            reference = label;
+        byN[r.value(QLatin1String("clients")).toInt()][label].append(r);
+    }
+    if (byN.isEmpty())
+        return {};
+    const QList<Metric> metrics = {
+        {QStringLiteral("broadcast capacity (msgs/s, full delivery, p99 ≤ 100 ms)"),
+         QStringLiteral("capacity"), Goal::RatioAtLeast, 2, QStringLiteral("≥ 2×")},
+        {QStringLiteral("memory growth per connection (KB)"),
+         QStringLiteral("memory.kb_per_connection"), Goal::RatioAtMost, 1, QStringLiteral("≤ 1×")},
+        {QStringLiteral("connect rate, 200 in flight (conn/s)"),
+         QStringLiteral("connect.per_second"), Goal::RatioAtLeast, 5, QStringLiteral("≥ 5×")},
+        {QStringLiteral("connect p99 (ms)"), QStringLiteral("connect.p99_ms"), Goal::AbsoluteBelow,
+         50, QStringLiteral("< 50 ms")},
+        {QStringLiteral("connect failures"), QStringLiteral("connect.failures"), Goal::Equals, 0,
+         QStringLiteral("0")},
+        {QStringLiteral("broadcast p50 at 10,000 msgs/s (ms)"),
+         QStringLiteral("fixed.latency.p50_ms"),
+         Goal::None,
+         0,
+         {}},
+        {QStringLiteral("broadcast p99 at 10,000 msgs/s (ms)"),
+         QStringLiteral("fixed.latency.p99_ms"), Goal::RatioAtMost, 1, QStringLiteral("≤ 1×")},
+        {QStringLiteral("ack round trip idle p50 (ms)"),
+         QStringLiteral("ack_idle.p50_ms"),
+         Goal::None,
+         0,
+         {}},
+        {QStringLiteral("ack round trip idle p99 (ms)"),
+         QStringLiteral("ack_idle.p99_ms"),
+         Goal::None,
+         0,
+         {}},
+        {QStringLiteral("ack round trip at 50,000 msgs/s p50 (ms)"),
+         QStringLiteral("load.ack.p50_ms"),
+         Goal::None,
+         0,
+         {}},
+        {QStringLiteral("ack round trip at 50,000 msgs/s p99 (ms)"),
+         QStringLiteral("load.ack.p99_ms"),
+         Goal::None,
+         0,
+         {}},
+        {QStringLiteral("server CPU per delivered message at 50,000 msgs/s (µs)"),
+         QStringLiteral("load.server_us_per_message"),
+         Goal::None,
+         0,
+         {}},
+        {QStringLiteral("long-polling connect + upgrade p50 (ms)"),
+         QStringLiteral("polling.p50_ms"),
+         Goal::None,
+         0,
+         {}},
+        {QStringLiteral("long-polling connect + upgrade p99 (ms)"),
+         QStringLiteral("polling.p99_ms"),
+         Goal::None,
+         0,
+         {}},
+        {QStringLiteral("long-polling connects + upgrades per second"),
+         QStringLiteral("polling.per_second"),
+         Goal::None,
+         0,
+         {}},
+        {QStringLiteral("clients dropped during the run"),
+         QStringLiteral("dropped_clients"),
+         Goal::None,
+         0,
+         {}},
+    };
+    QString out;
+    for (auto n = byN.constBegin(); n != byN.constEnd(); ++n) {
+        QStringList labels = n.value().keys();
+        // Reference first, then the others in name order.
+        if (labels.removeOne(reference))
+            labels.prepend(reference);
+        QStringList header{QStringLiteral("%1 clients").arg(n.key())};
+        for (const QString &l : labels)
+            header << QStringLiteral("%1 (n=%2)").arg(l).arg(n.value().value(l).size());
+        for (const QString &l : labels)
+            if (l != reference)
+                header << QStringLiteral("%1 / %2").arg(l, reference);
+        header << QStringLiteral("target") << QStringLiteral("verdict");
+        QList<QStringList> rows;
+        for (const Metric &m : metrics) {
+            QStringList row{m.name};
+            QMap<QString, std::optional<double>> medians;
+            for (const QString &l : labels) {
+                QList<double> values;
+                for (const QJsonObject &r : n.value().value(l))
+                    if (const auto v = at(r, m.path))
+                        values << *v;
+                medians[l] = median(values);
+                row << number(medians[l]);
+            }
+            std::optional<double> mainRatio;
+            std::optional<double> mainValue;
+            for (const QString &l : labels) {
+                if (l == reference)
+                    continue;
+                std::optional<double> ratio;
+                if (medians[l] && medians[reference] && *medians[reference] != 0)
+                    ratio = *medians[l] / *medians[reference];
+                row << (ratio ? QString::number(*ratio, 'f', 2) + QLatin1Char('x')
+                              : QStringLiteral("–"));
+                if (!mainValue && !mainRatio) { // the first hub column is the one judged
+                    mainRatio = ratio;
+                    mainValue = medians[l];
+                }
+            }
+            row << m.targetText << verdict(m, mainValue, mainRatio);
+            rows << row;
+        }
+        out += QStringLiteral("\n### Broadcast benchmark, %1 clients (medians)\n\n").arg(n.key());
+        out += table(header, rows);
+    }
+    return out;
+}
+
+QString RatioReport::renderCafe() const
+{
+    return {};
+}
+
+QString RatioReport::renderClient() const
+{
+    return {};
+}
+
+QString RatioReport::renderCodec() const
+{
+    return {};
+}
+
+} // namespace TableTap

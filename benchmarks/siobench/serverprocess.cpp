@@ -1,0 +1,158 @@
+// ServerProcess: fork, pin, exec, wait for "ready"; SIGTERM then SIGKILL on stop.
+#include "serverprocess.h"
+
+#include "monotonicclock.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+namespace TableTap {
+
+ServerProcess::~ServerProcess()
+{
+    stop();
+}
+
+bool ServerProcess::start(const std::vector<std::string> &argv, const std::vector<std::string> &env,
+                          int cpu, int readyTimeoutMs, const std::string &logPath,
+                          std::string *error)
+{
+    int out[2];
+    if (pipe2(out, O_CLOEXEC) != 0) {
+        *error = std::string("pipe: ") + std::strerror(errno);
+        return false;
+    }
+    const pid_t parent = getpid();
+    const pid_t pid = fork();
+    if (pid < 0) {
+        *error = std::string("fork: ") + std::strerror(errno);
+        return false;
+    }
+    if (pid == 0) {
+        // The server dies with the coordinator, whatever kills the coordinator.
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(127);
+        setpgid(0, 0);
+        dup2(out[1], STDOUT_FILENO);
+        if (!logPath.empty()) {
+            const int log = open(logPath.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+            if (log >= 0)
+                dup2(log, STDERR_FILENO);
+        }
+        if (cpu >= 0) {
+            cpu_set_t set;
+            CPU_ZERO(&set);
+            CPU_SET(cpu, &set);
+            sched_setaffinity(0, sizeof set, &set);
+        }
+        for (const std::string &e : env)
+            putenv(strdup(e.c_str()));
+        std::vector<char *> args;
+        for (const std::string &a : argv)
+            args.push_back(const_cast<char *>(a.c_str()));
+        args.push_back(nullptr);
+        execvp(args[0], args.data());
+        std::fprintf(stderr, "siobench: cannot run %s: %s\n", args[0], std::strerror(errno));
+        _exit(127);
+    }
+    ::close(out[1]);
+    m_pid = pid;
+    m_stdout = out[0];
+    m_port = 0;
+    m_readyLine.clear();
+    // Read lines until one says ready.
+    std::string buffer;
+    const int64_t deadline = monotonicMicros() + int64_t(readyTimeoutMs) * 1000;
+    while (true) {
+        const int64_t left = (deadline - monotonicMicros()) / 1000;
+        if (left <= 0) {
+            *error = "server did not print ready within " + std::to_string(readyTimeoutMs) + " ms";
+            stop();
+            return false;
+        }
+        pollfd pfd{m_stdout, POLLIN, 0};
+        if (poll(&pfd, 1, int(left)) <= 0)
+            continue;
+        char chunk[4096];
+        const ssize_t n = ::read(m_stdout, chunk, sizeof chunk);
+        if (n <= 0) {
+            *error = "server exited before it was ready";
+            stop();
+            return false;
+        }
+        buffer.append(chunk, size_t(n));
+        size_t nl;
+        while ((nl = buffer.find('\n')) != std::string::npos) {
+            const std::string line = buffer.substr(0, nl);
+            buffer.erase(0, nl + 1);
+            if (line.find("ready") == std::string::npos)
+                continue;
+            m_readyLine = line;
+            const size_t at = line.find("\"port\":");
+            if (at != std::string::npos)
+                m_port = uint16_t(std::atoi(line.c_str() + at + 7));
+            // Keep draining stdout so a chatty server never blocks on a full pipe.
+            fcntl(m_stdout, F_SETFL, O_NONBLOCK);
+            return true;
+        }
+    }
+}
+
+void ServerProcess::drain()
+{
+    if (m_stdout < 0)
+        return;
+    char chunk[4096];
+    while (::read(m_stdout, chunk, sizeof chunk) > 0) {
+    }
+}
+
+bool ServerProcess::isRunning()
+{
+    if (m_pid <= 0)
+        return false;
+    int status = 0;
+    if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
+        m_pid = -1;
+        return false;
+    }
+    return true;
+}
+
+void ServerProcess::stop()
+{
+    if (m_pid > 0) {
+        kill(m_pid, SIGTERM);
+        const int64_t deadline = monotonicMicros() + 3000000;
+        int status = 0;
+        bool gone = false;
+        while (monotonicMicros() < deadline) {
+            if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
+                gone = true;
+                break;
+            }
+            usleep(10000);
+        }
+        if (!gone) {
+            kill(m_pid, SIGKILL);
+            waitpid(m_pid, &status, 0);
+        }
+        m_pid = -1;
+    }
+    if (m_stdout >= 0) {
+        ::close(m_stdout);
+        m_stdout = -1;
+    }
+}
+
+} // namespace TableTap

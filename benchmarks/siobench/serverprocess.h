@@ -1,0 +1,41 @@
+// A server under test, started pinned to its CPU (taskset) in its own process group and always
+// killed: on stop(), on destruction, and by the kernel if the coordinator dies (PDEATHSIG).
+// It must print one line containing "ready" (and "port":N when it picked the port) on stdout.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace TableTap {
+
+class ServerProcess
+{
+public:
+    ServerProcess() = default;
+    ~ServerProcess();
+    ServerProcess(const ServerProcess &) = delete;
+    ServerProcess &operator=(const ServerProcess &) = delete;
+
+    // argv[0] is looked up in PATH; env entries are added to the environment. cpu < 0: no pinning.
+    // The server's stderr goes to logPath (appended) when one is given.
+    bool start(const std::vector<std::string> &argv, const std::vector<std::string> &env, int cpu,
+               int readyTimeoutMs, const std::string &logPath, std::string *error);
+    // Reads and discards what the server printed since, so it never blocks on a full pipe.
+    void drain();
+    void stop();
+    pid_t pid() const { return m_pid; }
+    uint16_t port() const { return m_port; }
+    const std::string &readyLine() const { return m_readyLine; }
+    bool isRunning();
+
+private:
+    pid_t m_pid = -1;
+    int m_stdout = -1;
+    uint16_t m_port = 0;
+    std::string m_readyLine;
+};
+
+} // namespace TableTap
