@@ -129,6 +129,8 @@ struct CafeSimulator::SimOrder
     bool pickupScheduled = false;
     bool recalled = false;
     bool cancelling = false;
+    bool settleAtPickup = false; // left unpaid by an earlier run: paid in cash when collected
+    bool settling = false;
     int drinkUnits = 0;
     int foodUnits = 0;
     Customer *customer = nullptr;
@@ -1152,6 +1154,9 @@ void CafeSimulator::adoptOrder(const QJsonObject &order, bool simulated)
     o->counter = order.value(L1("assigned_counter")).toString();
     o->status = order.value(L1("status")).toString();
     o->paid = simulated ? false : order.value(L1("payment_status")).toString() == u"paid";
+    // Found open at start: an earlier run's customer, who still pays before leaving. (Orders
+    // placed at a console meanwhile are paid for there.)
+    o->settleAtPickup = !simulated && !m_ready && !o->paid;
     for (const QJsonValue &v : order.value(L1("items")).toArray()) {
         const QJsonObject item = v.toObject();
         const int quantity = item.value(L1("quantity")).toInt();
@@ -1325,6 +1330,10 @@ void CafeSimulator::maybePickUp(SimOrder *o)
     // (a console, a device) are handed over when ready.
     if (o->status != u"ready" || o->pickupScheduled || o->busy)
         return;
+    if (o->settleAtPickup && !o->paid) {
+        settle(o);
+        return;
+    }
     if (o->customer ? !o->paid : false)
         return;
     if (o->customer && o->customer->recallsOnce && !o->recalled)
@@ -1333,6 +1342,50 @@ void CafeSimulator::maybePickUp(SimOrder *o)
     const double wait = o->customer ? o->customer->pickupMinutes : 1.0;
     const QString id = o->id;
     after(minutes(wait), [this, id] { pickUp(id); });
+}
+
+void CafeSimulator::settle(SimOrder *o)
+{
+    if (o->settling)
+        return;
+    o->settling = true;
+    const QString id = o->id;
+    const auto failed = [this, id](const QString &type, const QJsonObject &) {
+        SimOrder *o = m_orders.value(id);
+        if (!o)
+            return false;
+        o->settling = false;
+        // A card payment of the earlier run is still with the provider: its answer comes first.
+        if (type != u"CONFLICT")
+            return false;
+        after(minutes(2), [this, id] {
+            if (SimOrder *o = m_orders.value(id))
+                maybePickUp(o);
+        });
+        return true;
+    };
+    send(
+        m_till, QStringLiteral("/payments"), QStringLiteral("start_payment"),
+        {{QStringLiteral("order_id"), id}, {QStringLiteral("method"), QStringLiteral("cash")}},
+        [this, id, failed](const QJsonObject &data) {
+            const QJsonObject payment = data.value(L1("payment")).toObject();
+            send(
+                m_till, QStringLiteral("/payments"), QStringLiteral("confirm_payment"),
+                {{QStringLiteral("transaction_id"), payment.value(L1("transaction_id"))},
+                 {QStringLiteral("amount_received"), payment.value(L1("amount"))}},
+                [this, id](const QJsonObject &) {
+                    SimOrder *o = m_orders.value(id);
+                    if (!o)
+                        return;
+                    o->settling = false;
+                    o->paid = true;
+                    ++m_stats.paymentsCompleted;
+                    ++m_stats.cashPayments;
+                    maybePickUp(o);
+                },
+                failed);
+        },
+        failed);
 }
 
 void CafeSimulator::pickUp(const QString &id)

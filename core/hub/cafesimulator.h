@@ -162,6 +162,7 @@ private:
     void startPreparing(const QString &orderId);
     void finishPreparing(const QString &orderId);
     void maybePickUp(SimOrder *order);
+    void settle(SimOrder *order);
     void pickUp(const QString &orderId);
     void forgetOrder(const QString &orderId);
     Device *baristaFor(const QString &counter) const;

@@ -84,6 +84,9 @@ HubServer::HubServer(const QString &dataDir, Options options, QObject *parent)
 HubServer::~HubServer()
 {
     stop();
+    // Before the service it uses goes (members go before children).
+    delete m_simulator;
+    m_simulator = nullptr;
 }
 
 bool HubServer::openService()
@@ -227,8 +230,9 @@ bool HubServer::setSimulatorRunning(bool running)
     }
     if (m_simulator && m_simulator->isRunning())
         return true;
-    if (!m_simulator)
-        m_simulator = new CafeSimulator(m_service.get(), url(), m_options.simulation, this);
+    // A new one each time: the port may have changed since the last run.
+    delete m_simulator;
+    m_simulator = new CafeSimulator(m_service.get(), url(), m_options.simulation, this);
     QString error;
     if (!m_simulator->start(&error)) {
         m_error = QStringLiteral("cannot start the simulator: %1").arg(error);

@@ -100,7 +100,8 @@ public:
     // The domain behind the port: cafes, tokens (mintToken), direct commands. Valid from
     // construction; opened by start().
     HubService *service() const { return m_service.get(); }
-    // Null unless the simulator has been started (Options::simulate, or setSimulatorRunning).
+    // Null until the simulator is first started (Options::simulate, or setSimulatorRunning);
+    // each start makes a new one (its figures start again).
     CafeSimulator *simulator() const { return m_simulator; }
     // Starts or stops the simulator; false with errorString() when it cannot start.
     bool setSimulatorRunning(bool running);

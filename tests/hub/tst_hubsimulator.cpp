@@ -91,6 +91,7 @@ class TestHubSimulator : public QObject
 private Q_SLOTS:
     void compressedDayStaysConsistent();
     void sameSeedSameCustomers();
+    void panelStopsAndStartsIt();
 };
 
 void TestHubSimulator::compressedDayStaysConsistent()
@@ -284,6 +285,60 @@ void TestHubSimulator::sameSeedSameCustomers()
     QCOMPARE(runs[0], runs[1]);
     QVERIFY(runs[0] != runs[2]);
     qInfo() << "seed 7, first orders:" << runs[0].mid(0, 3);
+}
+
+void TestHubSimulator::panelStopsAndStartsIt()
+{
+    // The console's hub panel: the hub runs without the simulator, the switch turns it on and
+    // off, the hub stops and starts again (another port), and the simulator picks up the day
+    // where it was: the open orders of the first run are made, paid and collected.
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    HubServer::Options options = simOptions(3, 600, QTime(8, 0));
+    options.simulate = false;
+    HubServer server(data, options);
+    QVERIFY(server.start());
+    QVERIFY(!server.simulator());
+    QSignalSpy switched(&server, &HubServer::simulatorRunningChanged);
+    QVERIFY2(server.setSimulatorRunning(true), qPrintable(server.errorString()));
+    QVERIFY(server.isSimulatorRunning());
+    QCOMPARE(switched.size(), 1);
+    QVERIFY(
+        QTest::qWaitFor([&] { return server.simulator()->stats().ordersCreated >= 15; }, 60000));
+    QVERIFY(server.setSimulatorRunning(false));
+    QVERIFY(!server.isSimulatorRunning());
+    QCOMPARE(server.simulator()->stats().errors, 0);
+    server.stop();
+
+    SqliteConnection db;
+    QString error;
+    QVERIFY(db.open(data + QStringLiteral("/cafes/demo.db"), &error));
+    const qint64 lastOfFirstRun
+        = db.scalar(QStringLiteral("SELECT MAX(created_at) FROM orders")).toLongLong();
+    const auto leftOver = [&db, lastOfFirstRun] {
+        return db
+            .scalar(QStringLiteral("SELECT COUNT(*) FROM orders WHERE created_at <= ? AND "
+                                   "status IN ('pending','preparing','ready')"),
+                    {lastOfFirstRun})
+            .toInt();
+    };
+    const int leftOpen = leftOver();
+    QVERIFY(leftOpen > 0);
+    QVERIFY(server.start());
+    QVERIFY(server.setSimulatorRunning(true));
+    CafeSimulator *second = server.simulator();
+    QVERIFY(QTest::qWaitFor([second] { return second->isReady(); }, 20000));
+    // Everything left open by the first run is finished by the second (new ones come and go).
+    QVERIFY(QTest::qWaitFor([&] { return leftOver() == 0; }, 60000));
+    QCOMPARE(second->stats().errors, 0);
+    server.stop();
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM orders o WHERE o.status = 'completed' "
+                                      "AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id "
+                                      "= o.id AND p.status = 'completed')"))
+                 .toInt(),
+             0);
+    qInfo() << "panel switch: orders left open by the first run:" << leftOpen
+            << "; all finished and paid by the second";
 }
 
 QTEST_GUILESS_MAIN(TestHubSimulator)
