@@ -260,6 +260,22 @@
         <translation>tabletap: das Token nennt keinen Benutzer und kein Café (siehe tabletap --help)</translation>
     </message>
     <message>
+        <source>--demo-speed needs a number from 0.1 to 3600</source>
+        <translation>--demo-speed erwartet eine Zahl von 0.1 bis 3600</translation>
+    </message>
+    <message>
+        <source>no view called %1 (views: %2)</source>
+        <translation>keine Ansicht namens %1 (Ansichten: %2)</translation>
+    </message>
+    <message>
+        <source>The hub could not start</source>
+        <translation>Der Hub konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>tabletap: the demo hub could not start: %1</source>
+        <translation>tabletap: der Demo-Hub konnte nicht starten: %1</translation>
+    </message>
+    <message>
         <source>Usage: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
 
 The Table Tap console: live order queue, counters, stock, staff and payments of a
@@ -273,6 +289,8 @@ Options:
   --demo         start a hub inside the console with the simulator and sign in
                  to it as a manager: a live demo cafe
   --demo-speed X simulated seconds per real second in the demo (default 1)
+  --demo-start HH:MM  the demo cafe&apos;s time of day at start (default 07:30;
+                 the morning rush peaks at 08:15, lunch at 12:30)
   --data DIR     the demo hub&apos;s data folder (default: a temporary one, removed
                  on exit)
   --lang CODE    language of the console: en or de (default: the saved choice,
@@ -301,6 +319,8 @@ Optionen:
   --demo         einen Hub in der Konsole mit dem Simulator starten und sich dort
                  als Filialleitung anmelden: ein lebendes Demo-Café
   --demo-speed X simulierte Sekunden je echter Sekunde in der Demo (Vorgabe 1)
+  --demo-start HH:MM  Uhrzeit des Demo-Cafés beim Start (Vorgabe 07:30;
+                 der Morgenansturm ist um 08:15 am stärksten, mittags um 12:30)
   --data DIR     der Datenordner des Demo-Hubs (Vorgabe: ein temporärer, der beim
                  Beenden gelöscht wird)
   --lang CODE    Sprache der Konsole: en oder de (Vorgabe: die gespeicherte Wahl,
@@ -318,24 +338,12 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
 </translation>
     </message>
     <message>
-        <source>--demo-speed needs a number from 0.1 to 3600</source>
-        <translation>--demo-speed erwartet eine Zahl von 0.1 bis 3600</translation>
+        <source>--demo-start needs a time like 08:00</source>
+        <translation>--demo-start erwartet eine Uhrzeit wie 08:00</translation>
     </message>
     <message>
-        <source>--demo-speed and --data go with --demo</source>
-        <translation>--demo-speed und --data gehören zu --demo</translation>
-    </message>
-    <message>
-        <source>no view called %1 (views: %2)</source>
-        <translation>keine Ansicht namens %1 (Ansichten: %2)</translation>
-    </message>
-    <message>
-        <source>The hub could not start</source>
-        <translation>Der Hub konnte nicht starten</translation>
-    </message>
-    <message>
-        <source>tabletap: the demo hub could not start: %1</source>
-        <translation>tabletap: der Demo-Hub konnte nicht starten: %1</translation>
+        <source>--demo-speed, --demo-start and --data go with --demo</source>
+        <translation>--demo-speed, --demo-start und --data gehören zu --demo</translation>
     </message>
 </context>
 <context>

@@ -69,8 +69,18 @@ void ToastStack::setMaxVisible(int count)
 
 void ToastStack::post(Kind kind, const QString &title, const QString &text, int timeoutMs)
 {
+    // The same news again (an order recalled and made ready twice) replaces the old toast
+    // instead of stacking a copy: it moves to the top with a fresh timer.
+    const QString key = text.isEmpty() ? title : title + QStringLiteral(": ") + text;
+    for (const auto &t : std::as_const(m_toasts))
+        if (t && t->property("key").toString() == key) {
+            dismiss(t);
+            break;
+        }
+
     auto *toast = new ToastFrame(this);
     toast->setObjectName(QStringLiteral("toast"));
+    toast->setProperty("key", key);
     toast->setFocusPolicy(Qt::NoFocus);
     toast->setFixedWidth(Width);
     toast->setAttribute(Qt::WA_StyledBackground, true);

@@ -52,6 +52,8 @@ QString ConsoleCommandLine::helpText() const
               "  --demo         start a hub inside the console with the simulator and sign in\n"
               "                 to it as a manager: a live demo cafe\n"
               "  --demo-speed X simulated seconds per real second in the demo (default 1)\n"
+              "  --demo-start HH:MM  the demo cafe's time of day at start (default 07:30;\n"
+              "                 the morning rush peaks at 08:15, lunch at 12:30)\n"
               "  --data DIR     the demo hub's data folder (default: a temporary one, removed\n"
               "                 on exit)\n"
               "  --lang CODE    language of the console: en or de (default: the saved choice,\n"
@@ -112,8 +114,10 @@ bool ConsoleCommandLine::parse(const QStringList &arguments)
                                         QStringLiteral("DIR"));
     const QCommandLineOption speedOption(QStringLiteral("demo-speed"), QStringLiteral("speed"),
                                          QStringLiteral("X"));
+    const QCommandLineOption startOption(QStringLiteral("demo-start"), QStringLiteral("start"),
+                                         QStringLiteral("HH:MM"));
     p.addOptions({helpOption, versionOption, hubOption, tokenOption, langOption, demoOption,
-                  shotOption, delayOption, dataOption, speedOption, viewOption});
+                  shotOption, delayOption, dataOption, speedOption, viewOption, startOption});
     if (!p.parse(args)) {
         m_error = p.errorText();
         return false;
@@ -149,8 +153,15 @@ bool ConsoleCommandLine::parse(const QStringList &arguments)
             return false;
         }
     }
-    if ((p.isSet(speedOption) || p.isSet(dataOption)) && !demo) {
-        m_error = tr("--demo-speed and --data go with --demo");
+    if (p.isSet(startOption)) {
+        demoStart = QTime::fromString(p.value(startOption), QStringLiteral("HH:mm"));
+        if (!demoStart.isValid()) {
+            m_error = tr("--demo-start needs a time like 08:00");
+            return false;
+        }
+    }
+    if ((p.isSet(speedOption) || p.isSet(dataOption) || p.isSet(startOption)) && !demo) {
+        m_error = tr("--demo-speed, --demo-start and --data go with --demo");
         return false;
     }
     if (!token.isEmpty() && hub.isEmpty()) {

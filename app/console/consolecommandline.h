@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
+#include <QTime>
 
 namespace TableTap {
 
@@ -42,6 +43,7 @@ public:
     int screenshotDelayMs = 8000;
     QString dataDir;        // the embedded hub's data folder (default: a temporary one)
     double demoSpeed = 1.0; // simulated seconds per real second in --demo
+    QTime demoStart;        // simulated time of day the demo starts at (invalid: 07:30)
     QString platform;       // from -platform, if given
 
 private:

@@ -35,6 +35,8 @@ void EmbeddedHub::createServer()
     o.port = m_options.port;
     o.simulate = m_simulate;
     o.simulation.speed = m_options.speed;
+    if (m_options.start.isValid())
+        o.simulation.startTime = m_options.start;
     m_server = std::make_unique<HubServer>(m_options.dataDir, o);
     connect(m_server.get(), &HubServer::started, this, &HubControl::statusChanged);
     connect(m_server.get(), &HubServer::stopped, this, &HubControl::statusChanged);

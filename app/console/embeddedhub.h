@@ -6,6 +6,7 @@
 #include "hubcontrol.h"
 
 #include <QBasicTimer>
+#include <QTime>
 #include <QUrl>
 
 #include <memory>
@@ -23,6 +24,7 @@ public:
         QString dataDir;
         bool simulate = true;
         double speed = 1.0; // simulated seconds per real second
+        QTime start;        // simulated time of day at start (invalid: the simulator's default)
         quint16 port = 0;   // 0: a free port the first time
     };
 

@@ -110,6 +110,7 @@ int main(int argc, char *argv[])
             EmbeddedHub::Options options;
             options.dataDir = dataDir;
             options.speed = cli.demoSpeed;
+            options.start = cli.demoStart;
             hub = std::make_unique<EmbeddedHub>(options);
         }
         if (!hub->startHub(error))

@@ -185,6 +185,11 @@ void tst_MainWindow::toastsAreCappedAndDismissed()
     QVERIFY(window.toasts()->texts().first().contains("ORD5")); // newest first
     QVERIFY(!window.toasts()->texts().join(" ").contains("ORD1"));
     QVERIFY(QApplication::activeModalWidget() == nullptr);
+    // The same news twice (an order recalled and made ready again) is one toast, on top.
+    Q_EMIT session.orderReady("ORD4", "Sarah", "Counter 1");
+    QCOMPARE(window.toasts()->count(), 3);
+    QVERIFY(window.toasts()->texts().first().contains("ORD4"));
+    QVERIFY(window.toasts()->texts().at(1).contains("ORD5"));
     // A click dismisses one; the rest go by themselves.
     QFrame *toast = nullptr;
     for (QFrame *f : window.toasts()->findChildren<QFrame *>("toast"))
