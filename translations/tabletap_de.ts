@@ -252,10 +252,6 @@
         <translation>keine Übersetzung für die Sprache %1 (vorhanden: en, de)</translation>
     </message>
     <message>
-        <source>tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub without a screen use: tabletap-hub serve --port 3000</source>
-        <translation>tabletap: kein Bildschirm (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); den Hub ohne Bildschirm startet: tabletap-hub serve --port 3000</translation>
-    </message>
-    <message>
         <source>tabletap: the token does not name a user and a cafe (see tabletap --help)</source>
         <translation>tabletap: das Token nennt keinen Benutzer und kein Café (siehe tabletap --help)</translation>
     </message>
@@ -274,6 +270,14 @@
     <message>
         <source>tabletap: the demo hub could not start: %1</source>
         <translation>tabletap: der Demo-Hub konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>--demo-start needs a time like 08:00</source>
+        <translation>--demo-start erwartet eine Uhrzeit wie 08:00</translation>
+    </message>
+    <message>
+        <source>--demo-speed, --demo-start and --data go with --demo</source>
+        <translation>--demo-speed, --demo-start und --data gehören zu --demo</translation>
     </message>
     <message>
         <source>Usage: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
@@ -301,7 +305,7 @@ Options:
   --version      show the version
 
 Without a display (no DISPLAY or WAYLAND_DISPLAY) the console cannot start; run
-the headless hub instead: tabletap-hub serve --port 3000
+the headless hub instead: tabletap-hub serve --data DIR --port 3000
 
 Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
 64 usage error.
@@ -331,19 +335,15 @@ Optionen:
   --version      die Version anzeigen
 
 Ohne Bildschirm (weder DISPLAY noch WAYLAND_DISPLAY) startet die Konsole nicht;
-stattdessen den Hub ohne Oberfläche starten: tabletap-hub serve --port 3000
+stattdessen den Hub ohne Oberfläche starten: tabletap-hub serve --data DIR --port 3000
 
 Beendigungscodes: 0 in Ordnung, 1 Start nicht möglich (eingebetteter Hub,
 Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
 </translation>
     </message>
     <message>
-        <source>--demo-start needs a time like 08:00</source>
-        <translation>--demo-start erwartet eine Uhrzeit wie 08:00</translation>
-    </message>
-    <message>
-        <source>--demo-speed, --demo-start and --data go with --demo</source>
-        <translation>--demo-speed, --demo-start und --data gehören zu --demo</translation>
+        <source>tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub without a screen use: tabletap-hub serve --data DIR --port 3000</source>
+        <translation>tabletap: kein Bildschirm (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); ein Hub ohne Bildschirm läuft mit: tabletap-hub serve --data DIR --port 3000</translation>
     </message>
 </context>
 <context>

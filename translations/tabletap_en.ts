@@ -252,10 +252,6 @@
         <translation>no translation for language %1 (available: en, de)</translation>
     </message>
     <message>
-        <source>tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub without a screen use: tabletap-hub serve --port 3000</source>
-        <translation>tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub without a screen use: tabletap-hub serve --port 3000</translation>
-    </message>
-    <message>
         <source>tabletap: the token does not name a user and a cafe (see tabletap --help)</source>
         <translation>tabletap: the token does not name a user and a cafe (see tabletap --help)</translation>
     </message>
@@ -274,6 +270,14 @@
     <message>
         <source>tabletap: the demo hub could not start: %1</source>
         <translation>tabletap: the demo hub could not start: %1</translation>
+    </message>
+    <message>
+        <source>--demo-start needs a time like 08:00</source>
+        <translation>--demo-start needs a time like 08:00</translation>
+    </message>
+    <message>
+        <source>--demo-speed, --demo-start and --data go with --demo</source>
+        <translation>--demo-speed, --demo-start and --data go with --demo</translation>
     </message>
     <message>
         <source>Usage: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
@@ -301,7 +305,7 @@ Options:
   --version      show the version
 
 Without a display (no DISPLAY or WAYLAND_DISPLAY) the console cannot start; run
-the headless hub instead: tabletap-hub serve --port 3000
+the headless hub instead: tabletap-hub serve --data DIR --port 3000
 
 Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
 64 usage error.
@@ -331,19 +335,15 @@ Options:
   --version      show the version
 
 Without a display (no DISPLAY or WAYLAND_DISPLAY) the console cannot start; run
-the headless hub instead: tabletap-hub serve --port 3000
+the headless hub instead: tabletap-hub serve --data DIR --port 3000
 
 Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
 64 usage error.
 </translation>
     </message>
     <message>
-        <source>--demo-start needs a time like 08:00</source>
-        <translation>--demo-start needs a time like 08:00</translation>
-    </message>
-    <message>
-        <source>--demo-speed, --demo-start and --data go with --demo</source>
-        <translation>--demo-speed, --demo-start and --data go with --demo</translation>
+        <source>tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub without a screen use: tabletap-hub serve --data DIR --port 3000</source>
+        <translation>tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub without a screen use: tabletap-hub serve --data DIR --port 3000</translation>
     </message>
 </context>
 <context>

@@ -64,7 +64,7 @@ QString ConsoleCommandLine::helpText() const
               "  --version      show the version\n"
               "\n"
               "Without a display (no DISPLAY or WAYLAND_DISPLAY) the console cannot start; run\n"
-              "the headless hub instead: tabletap-hub serve --port 3000\n"
+              "the headless hub instead: tabletap-hub serve --data DIR --port 3000\n"
               "\n"
               "Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,\n"
               "64 usage error.\n");
@@ -227,7 +227,7 @@ QStringList ConsoleCommandLine::viewNames()
 QString ConsoleCommandLine::noDisplayMessage()
 {
     return tr("tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub "
-              "without a screen use: tabletap-hub serve --port 3000");
+              "without a screen use: tabletap-hub serve --data DIR --port 3000");
 }
 
 } // namespace TableTap
