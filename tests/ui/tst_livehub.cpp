@@ -116,6 +116,32 @@ QString createOrder(CafeSession &session, const QString &customer)
     return {};
 }
 
+// A console window with its session, signed in to the hub and live with the menu loaded.
+struct Console
+{
+    CafeSession session;
+    ConsoleSettings settings;
+    MainWindow window{&session, &settings};
+
+    Console()
+    {
+        fastReconnect(session);
+        window.show();
+    }
+    bool signIn(const LiveHub &hub, const QString &code, const QString &pin)
+    {
+        if (!QTest::qWaitForWindowActive(&window))
+            return false;
+        session.signIn(hub.url(), "c1", code, pin);
+        return QTest::qWaitFor(
+            [this] {
+                return session.liveness() == CafeSession::Liveness::Live
+                       && !session.menu().isEmpty();
+            },
+            Wait);
+    }
+};
+
 const OutboxEntry *lastEntry(CafeSession &session, const QString &command)
 {
     const OutboxEntry *found = nullptr;
@@ -141,15 +167,11 @@ void tst_LiveHub::managerCancelsOrder()
 {
     LiveHub hub;
     QVERIFY(hub.start());
-    CafeSession session;
-    ConsoleSettings settings;
-    MainWindow window(&session, &settings);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    session.signIn(hub.url(), "c1", "M1", "4321");
-    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, Wait);
+    Console console;
+    QVERIFY(console.signIn(hub, "M1", "4321"));
+    CafeSession &session = console.session;
+    MainWindow &window = console.window;
     QVERIFY(session.identity().isManager());
-    QTRY_VERIFY_WITH_TIMEOUT(!session.menu().isEmpty(), Wait);
     const QString id = createOrder(session, "Grace");
     QVERIFY(!id.isEmpty());
 
@@ -160,8 +182,7 @@ void tst_LiveHub::managerCancelsOrder()
     auto *dialog = queue->findChild<ReasonDialog *>();
     QVERIFY(dialog);
     dialog->setReason("Customer left");
-    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
-                      Qt::LeftButton);
+    clickOk(dialog);
 
     // The hub applies it and its event closes the order in the console.
     QTRY_COMPARE_WITH_TIMEOUT(session.orders()->order(id)->status, OrderStatus::Cancelled, Wait);
@@ -176,13 +197,10 @@ void tst_LiveHub::employeeCancelIsRefused()
 {
     LiveHub hub;
     QVERIFY(hub.start());
-    CafeSession session;
-    ConsoleSettings settings;
-    MainWindow window(&session, &settings);
-    window.show();
-    session.signIn(hub.url(), "c1", "E1", "1234");
-    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, Wait);
-    QTRY_VERIFY_WITH_TIMEOUT(!session.menu().isEmpty(), Wait);
+    Console console;
+    QVERIFY(console.signIn(hub, "E1", "1234"));
+    CafeSession &session = console.session;
+    MainWindow &window = console.window;
     const QString id = createOrder(session, "Henry");
     QVERIFY(!id.isEmpty());
     QVERIFY(window.queueView()->findChild<QToolButton *>("cancelButton")->isHidden());
@@ -200,14 +218,10 @@ void tst_LiveHub::bannerWhenHubStopsAndReturns()
 {
     LiveHub hub;
     QVERIFY(hub.start());
-    CafeSession session;
-    fastReconnect(session);
-    ConsoleSettings settings;
-    MainWindow window(&session, &settings);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    session.signIn(hub.url(), "c1", "E1", "1234");
-    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, Wait);
+    Console console;
+    QVERIFY(console.signIn(hub, "E1", "1234"));
+    CafeSession &session = console.session;
+    MainWindow &window = console.window;
     QVERIFY(!window.banner()->isVisible());
 
     hub.stop();
@@ -226,15 +240,10 @@ void tst_LiveHub::offlineActionAppliedOnce()
 {
     LiveHub hub;
     QVERIFY(hub.start());
-    CafeSession session;
-    fastReconnect(session);
-    ConsoleSettings settings;
-    MainWindow window(&session, &settings);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
-    session.signIn(hub.url(), "c1", "E1", "1234");
-    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, Wait);
-    QTRY_VERIFY_WITH_TIMEOUT(!session.menu().isEmpty(), Wait);
+    Console console;
+    QVERIFY(console.signIn(hub, "E1", "1234"));
+    CafeSession &session = console.session;
+    MainWindow &window = console.window;
     const QString id = createOrder(session, "Ivy");
     QVERIFY(!id.isEmpty());
 

@@ -26,6 +26,23 @@
 using namespace TableTap;
 using namespace TableTap::TestUi;
 
+namespace {
+// A queue view of its own session, on screen.
+struct Queue
+{
+    CafeSession session;
+    ConsoleSettings settings;
+    OrderQueueView view{&session, &settings};
+
+    bool shown()
+    {
+        view.resize(1200, 600);
+        view.show();
+        return QTest::qWaitForWindowExposed(&view);
+    }
+};
+} // namespace
+
 class tst_OrderQueueView : public QObject
 {
     Q_OBJECT
@@ -42,14 +59,6 @@ private Q_SLOTS:
     void ageColoursFollowThresholds();
 
 private:
-    static QList<OutboxEntry> entries(CafeSession &s, const QString &command)
-    {
-        QList<OutboxEntry> out;
-        for (const OutboxEntry &e : s.outbox()->rows())
-            if (e.command == command)
-                out << e;
-        return out;
-    }
     static QPoint buttonCentre(OrderQueueView &view, int proxyRow)
     {
         QTableView *t = view.table();
@@ -61,12 +70,10 @@ private:
 
 void tst_OrderQueueView::rowButtonAdvancesOnce()
 {
-    CafeSession session;
-    ConsoleSettings settings;
-    OrderQueueView view(&session, &settings);
-    view.resize(1200, 600);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    Queue q;
+    QVERIFY(q.shown());
+    CafeSession &session = q.session;
+    OrderQueueView &view = q.view;
     addOrders(session, {order("a"), order("b", OrderStatus::Preparing)});
     QCOMPARE(view.filter()->rowCount(), 2);
 
@@ -75,7 +82,7 @@ void tst_OrderQueueView::rowButtonAdvancesOnce()
                         .row();
     QTest::mouseClick(view.table()->viewport(), Qt::LeftButton, {}, buttonCentre(view, row));
 
-    const auto sent = entries(session, "update_order_status");
+    const auto sent = outboxEntries(session, "update_order_status");
     QCOMPARE(sent.size(), 1);
     QCOMPARE(sent.first().payload.value("order_id").toString(), QString("a"));
     QCOMPARE(sent.first().payload.value("status").toString(), QString("preparing"));
@@ -89,7 +96,7 @@ void tst_OrderQueueView::rowButtonAdvancesOnce()
     // While the first change waits for the hub, neither a click nor a key sends another.
     QTest::mouseClick(view.table()->viewport(), Qt::LeftButton, {}, buttonCentre(view, row));
     QTest::keyClick(view.table(), Qt::Key_Space);
-    QCOMPARE(entries(session, "update_order_status").size(), 1);
+    QCOMPARE(outboxEntries(session, "update_order_status").size(), 1);
 
     // The hub's event confirms it: the marker goes, the next step is offered.
     statusChanged(session, "a", OrderStatus::Pending, OrderStatus::Preparing);
@@ -101,12 +108,10 @@ void tst_OrderQueueView::rowButtonAdvancesOnce()
 
 void tst_OrderQueueView::spaceAndEnterAdvance()
 {
-    CafeSession session;
-    ConsoleSettings settings;
-    OrderQueueView view(&session, &settings);
-    view.resize(1200, 600);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    Queue q;
+    QVERIFY(q.shown());
+    CafeSession &session = q.session;
+    OrderQueueView &view = q.view;
     addOrders(session, {order("a", OrderStatus::Pending, "Counter 1", 300),
                         order("b", OrderStatus::Ready, "Counter 1", 100)});
     view.focusQueue();
@@ -116,7 +121,7 @@ void tst_OrderQueueView::spaceAndEnterAdvance()
     QTest::keyClick(view.table(), Qt::Key_Down);
     QCOMPARE(view.currentOrderId(), QString("b"));
     QTest::keyClick(view.table(), Qt::Key_Return);
-    const auto sent = entries(session, "update_order_status");
+    const auto sent = outboxEntries(session, "update_order_status");
     QCOMPARE(sent.size(), 2);
     QCOMPARE(sent.at(0).payload.value("status").toString(), QString("preparing"));
     QCOMPARE(sent.at(1).payload.value("order_id").toString(), QString("b"));
@@ -125,7 +130,7 @@ void tst_OrderQueueView::spaceAndEnterAdvance()
     // Typing a space in the search box searches; it does not advance anything.
     view.searchAction()->trigger();
     QTest::keyClicks(QApplication::focusWidget(), "Customer a");
-    QCOMPARE(entries(session, "update_order_status").size(), 2);
+    QCOMPARE(outboxEntries(session, "update_order_status").size(), 2);
     QCOMPARE(view.filter()->rowCount(), 1);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
     QCOMPARE(view.filter()->rowCount(), 2);
@@ -134,12 +139,10 @@ void tst_OrderQueueView::spaceAndEnterAdvance()
 
 void tst_OrderQueueView::recallUndoesLastChange()
 {
-    CafeSession session;
-    ConsoleSettings settings;
-    OrderQueueView view(&session, &settings);
-    view.resize(1200, 600);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    Queue q;
+    QVERIFY(q.shown());
+    CafeSession &session = q.session;
+    OrderQueueView &view = q.view;
     addOrders(session, {order("a", OrderStatus::Ready)});
     view.focusQueue();
     QVERIFY(!view.recallAction()->isEnabled());
@@ -150,7 +153,7 @@ void tst_OrderQueueView::recallUndoesLastChange()
     QVERIFY(view.recallAction()->isEnabled());
     QVERIFY(view.recallAction()->text().contains("ORD-a"));
     QTest::keyClick(view.table(), Qt::Key_Z, Qt::ControlModifier);
-    const auto sent = entries(session, "update_order_status");
+    const auto sent = outboxEntries(session, "update_order_status");
     QCOMPARE(sent.size(), 2);
     QCOMPARE(sent.last().payload.value("status").toString(), QString("ready"));
     QCOMPARE(sent.last().payload.value("notes").toString(), QString("Recalled"));
@@ -182,7 +185,7 @@ void tst_OrderQueueView::employeeHasNoManagerActions()
     queue->table()->setFocus();
     QTest::keyClick(queue->table(), Qt::Key_Delete);
     QVERIFY(!window.findChild<ReasonDialog *>());
-    QVERIFY(entries(session, "cancel_order").isEmpty());
+    QVERIFY(outboxEntries(session, "cancel_order").isEmpty());
 
     // The same console signed in as a manager offers them.
     signInOffline(session, "manager", "u-2");
@@ -196,12 +199,10 @@ void tst_OrderQueueView::employeeHasNoManagerActions()
 
 void tst_OrderQueueView::managerCancelsWithReason()
 {
-    CafeSession session;
-    ConsoleSettings settings;
-    OrderQueueView view(&session, &settings);
-    view.resize(1200, 600);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    Queue q;
+    QVERIFY(q.shown());
+    CafeSession &session = q.session;
+    OrderQueueView &view = q.view;
     signInOffline(session, "manager");
     view.setManager(session.identity().isManager());
     addOrders(session, {order("a")});
@@ -214,7 +215,7 @@ void tst_OrderQueueView::managerCancelsWithReason()
     QTest::keyClicks(dialog->findChild<QComboBox *>("reason"), "Customer left");
     QVERIFY(ok->isEnabled());
     QTest::mouseClick(ok, Qt::LeftButton);
-    const auto sent = entries(session, "cancel_order");
+    const auto sent = outboxEntries(session, "cancel_order");
     QCOMPARE(sent.size(), 1);
     QCOMPARE(sent.first().payload.value("order_id").toString(), QString("a"));
     QCOMPARE(sent.first().payload.value("reason").toString(), QString("Customer left"));
@@ -243,9 +244,8 @@ void tst_OrderQueueView::managerMovesToCounter()
     QCOMPARE(counter->count(), 2); // active counters only
     QCOMPARE(counter->currentText(), QString("Counter 2"));
     dialog->setReason("Load balancing");
-    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
-                      Qt::LeftButton);
-    const auto sent = entries(session, "assign_counter");
+    clickOk(dialog);
+    const auto sent = outboxEntries(session, "assign_counter");
     QCOMPARE(sent.size(), 1);
     QCOMPARE(sent.first().payload.value("counter").toString(), QString("Counter 2"));
     QCOMPARE(sent.first().payload.value("reason").toString(), QString("Load balancing"));
@@ -360,7 +360,7 @@ void tst_OrderQueueView::detailsShowOrderAndWarnings()
     QVERIFY2(html.contains("5 portions of Oat Milk left"), qPrintable(html));
     // The payment buttons start a payment for this order.
     QTest::mouseClick(view.details()->findChild<QPushButton *>("payQr"), Qt::LeftButton);
-    const auto sent = entries(session, "start_payment");
+    const auto sent = outboxEntries(session, "start_payment");
     QCOMPARE(sent.size(), 1);
     QCOMPARE(sent.first().payload.value("method").toString(), QString("qr"));
     QCOMPARE(sent.first().payload.value("order_id").toString(), QString("p"));

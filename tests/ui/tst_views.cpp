@@ -42,21 +42,6 @@ private Q_SLOTS:
     void qrImageHasFinderPatterns();
     void eventLogFilters();
     void dashboardChartsFollowModels();
-
-private:
-    static QList<OutboxEntry> entries(CafeSession &s, const QString &command)
-    {
-        QList<OutboxEntry> out;
-        for (const OutboxEntry &e : s.outbox()->rows())
-            if (e.command == command)
-                out << e;
-        return out;
-    }
-    static void clickOk(QDialog *dialog)
-    {
-        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
-                          Qt::LeftButton);
-    }
 };
 
 void tst_Views::countersManagerTakesOneOutOfService()
@@ -89,7 +74,7 @@ void tst_Views::countersManagerTakesOneOutOfService()
     QVERIFY(dialog);
     dialog->setReason("Equipment maintenance");
     clickOk(dialog);
-    const auto sent = entries(session, "set_counter_status");
+    const auto sent = outboxEntries(session, "set_counter_status");
     QCOMPARE(sent.size(), 1);
     QCOMPARE(sent.first().payload.value("counter").toString(), QString("Counter 1"));
     QCOMPARE(sent.first().payload.value("status").toString(), QString("inactive"));
@@ -124,7 +109,7 @@ void tst_Views::inventoryRestockThroughDialog()
     quantity->setValue(24);
     QTest::keyClicks(dialog->findChild<QLineEdit *>("note"), "Oatly delivery");
     clickOk(dialog);
-    const auto sent = entries(session, "adjust_stock");
+    const auto sent = outboxEntries(session, "adjust_stock");
     QCOMPARE(sent.size(), 1);
     QCOMPARE(sent.first().payload.value("product_id").toString(), QString("ing-oat"));
     QCOMPARE(sent.first().payload.value("change_type").toString(), QString("purchase"));
@@ -165,7 +150,7 @@ void tst_Views::timesheetsClockInOutAndDrink()
     QVERIFY(in->isEnabled());
     QVERIFY(!out->isEnabled());
     QTest::mouseClick(in, Qt::LeftButton);
-    QCOMPARE(entries(session, "clock_in").size(), 1);
+    QCOMPARE(outboxEntries(session, "clock_in").size(), 1);
     QVERIFY(!in->isEnabled()); // waiting for the hub: not twice
 
     ClockedIn e;
@@ -174,7 +159,7 @@ void tst_Views::timesheetsClockInOutAndDrink()
     e.clockInTime = QDateTime::currentDateTimeUtc();
     session.timesheets()->apply(cafeEvent("employee:clocked_in", "/employees", e));
     session.timesheets()->flush();
-    session.outbox()->setState(entries(session, "clock_in").first().requestId,
+    session.outbox()->setState(outboxEntries(session, "clock_in").first().requestId,
                                OutboxEntry::State::Done);
     QVERIFY(view.whoIsInText().contains("Anna"));
     QVERIFY(out->isEnabled());
@@ -183,7 +168,7 @@ void tst_Views::timesheetsClockInOutAndDrink()
     QVERIFY(dialog);
     dialog->findChild<QSpinBox *>("breakMinutes")->setValue(30);
     clickOk(dialog);
-    const auto sent = entries(session, "clock_out");
+    const auto sent = outboxEntries(session, "clock_out");
     QCOMPARE(sent.size(), 1);
     QCOMPARE(sent.first().payload.value("break_minutes").toInt(), 30);
 
@@ -235,7 +220,7 @@ void tst_Views::paymentsRetryOnlyWhenAllowed()
     table->setCurrentIndex(table->model()->index(rowOf("tx-1"), 0));
     QVERIFY(view.retryButton()->isEnabled());
     QTest::mouseClick(view.retryButton(), Qt::LeftButton);
-    const auto sent = entries(session, "start_payment");
+    const auto sent = outboxEntries(session, "start_payment");
     QCOMPARE(sent.size(), 1);
     QCOMPARE(sent.first().payload.value("order_id").toString(), QString("a"));
     QCOMPARE(sent.first().payload.value("method").toString(), QString("card"));

@@ -6,8 +6,11 @@
 #include "cafesession.h"
 
 #include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -96,6 +99,23 @@ inline void statusChanged(CafeSession &session, const QString &orderId, OrderSta
     p.newStatus = to;
     session.orders()->apply(cafeEvent("order:status_changed", "/orders", p));
     session.orders()->flush();
+}
+
+// What the console queued for the hub with this command, oldest first.
+inline QList<OutboxEntry> outboxEntries(CafeSession &session, const QString &command)
+{
+    QList<OutboxEntry> out;
+    for (const OutboxEntry &e : session.outbox()->rows())
+        if (e.command == command)
+            out << e;
+    return out;
+}
+
+// Confirms a dialog the way a user does: a click on its OK button.
+inline void clickOk(QDialog *dialog)
+{
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
 }
 
 } // namespace TableTap::TestUi
