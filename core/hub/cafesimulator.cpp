@@ -1028,11 +1028,10 @@ void CafeSimulator::placeOrder(Customer *c, int attempt)
             m_customersByOrder.insert(id, c);
             after(minutes(0.3 + c->draws[0] * 0.7), [this, c] { pay(c); });
         },
-        [this, c, attempt](const QString &type, const QJsonObject &e) {
+        [this, c, attempt](const QString &type, const QJsonObject &) {
             // Sold out between the menu and the order: choose again, or leave.
             if (type != u"CONFLICT" && type != u"NOT_FOUND")
                 return false;
-            Q_UNUSED(e);
             refreshMenu();
             if (attempt < 2) {
                 after(minutes(0.2), [this, c, attempt] { placeOrder(c, attempt + 1); });

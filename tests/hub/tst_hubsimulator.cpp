@@ -118,12 +118,26 @@ void TestHubSimulator::compressedDayStaysConsistent()
     int checkpoints = 0, loadChecks = 0;
     QStringList loadProblems;
     const auto checkLoads = [&] {
-        // Two snapshots asked together; a pair taken while something moved is tried again.
-        for (int attempt = 0; attempt < 5; ++attempt) {
-            const QJsonObject counters
-                = console.call(QStringLiteral("/system"), QStringLiteral("list_counters"));
-            const QJsonObject orders = console.call(
-                QStringLiteral("/orders"), QStringLiteral("list_orders"), {{"recent_limit", 0}});
+        // Two snapshots asked together (one frame after the other on one connection, so the
+        // hub answers both from one batch); a pair that still straddles a change is tried again.
+        for (int attempt = 0; attempt < 20; ++attempt) {
+            std::optional<SioAckResult> countersAck, ordersAck;
+            QObject ctx;
+            console.socket(QStringLiteral("/system"))
+                ->emitWithAck(
+                    QStringLiteral("list_counters"), {QJsonObject{}}, &ctx,
+                    [&](const SioAckResult &r) { countersAck = r; }, 10000);
+            console.socket(QStringLiteral("/orders"))
+                ->emitWithAck(
+                    QStringLiteral("list_orders"), {QJsonObject{{"recent_limit", 0}}}, &ctx,
+                    [&](const SioAckResult &r) { ordersAck = r; }, 10000);
+            (void)QTest::qWaitFor([&] { return countersAck && ordersAck; }, 12000);
+            if (!countersAck || !ordersAck) {
+                loadProblems.append(QStringLiteral("no answer to the snapshots"));
+                return;
+            }
+            const QJsonObject counters = countersAck->args.at(0).toObject();
+            const QJsonObject orders = ordersAck->args.at(0).toObject();
             QHash<QString, int> open, loaded;
             for (const QJsonValue &v :
                  orders.value(u"data").toObject().value(u"open_orders").toArray()) {
@@ -154,8 +168,9 @@ void TestHubSimulator::compressedDayStaysConsistent()
             ++loadChecks;
             if (problems.isEmpty())
                 return;
-            if (attempt == 4)
+            if (attempt == 19)
                 loadProblems += problems;
+            QTest::qWait(20);
         }
     };
     const QList<QTime> watchAt{QTime(8, 30), QTime(12, 30), QTime(14, 45), QTime(17, 0)};
