@@ -45,6 +45,7 @@ QString HubCommandLine::helpText()
                "                     /orders, echo, bench:start, publish); binds 127.0.0.1 unless\n"
                "                     --bind is given; prints a JSON line with \"ready\"\n"
                "  --bench-token T    token the bench namespace accepts (default bench-token)\n"
+               "  --event-loop L     epoll (default) or poll (Qt's own dispatcher), to compare\n"
                "\n"
                "Once listening, serve prints one line: listening on http://ADDRESS:PORT.\n"
                "SIGTERM and SIGINT stop it cleanly (clients are told the server is shutting "
@@ -53,8 +54,12 @@ QString HubCommandLine::helpText()
            + HubAdminCommands::usage()
            + QStringLiteral(
                "\n"
-               "Environment: QT_NO_GLIB=1 is set by the program before Qt starts: Qt's UNIX event\n"
-               "dispatcher scales to thousands of sockets, the glib one does not.\n"
+               "Environment: the hub's thread runs on an epoll event dispatcher (idle\n"
+               "sockets cost nothing per loop turn); TABLETAP_EVENT_LOOP=poll (or\n"
+               "--event-loop poll) falls back to Qt's UNIX dispatcher. QT_NO_GLIB=1 is set\n"
+               "before Qt starts, for that fallback and other threads: the glib dispatcher\n"
+               "does not scale to thousands of sockets. The soft limit on open files is\n"
+               "raised to the hard limit at start.\n"
                "\n"
                "Exit codes: 0 ok (serve: stopped by a signal), 1 could not start (port in use,\n"
                "unreadable TLS files, data folder) or storage failure, 2 usage error, 3 not "
@@ -117,9 +122,11 @@ bool HubCommandLine::parseServe(const QStringList &arguments)
     const QCommandLineOption simStartOption = value("sim-start", "HH:MM");
     const QCommandLineOption simCafeOption = value("sim-cafe", "ID");
     const QCommandLineOption tokenOption = value("bench-token", "T");
+    const QCommandLineOption eventLoopOption = value("event-loop", "epoll|poll");
     p.addOptions({benchOption, simulateOption, dataOption, portOption, bindOption, certOption,
                   keyOption, corsOption, pingIntervalOption, pingTimeoutOption, maxPayloadOption,
-                  speedOption, seedOption, simStartOption, simCafeOption, tokenOption});
+                  speedOption, seedOption, simStartOption, simCafeOption, tokenOption,
+                  eventLoopOption});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve"));
     if (!p.parse(arguments))
         return fail(p.errorText());
@@ -204,6 +211,11 @@ bool HubCommandLine::parseServe(const QStringList &arguments)
         return fail(QStringLiteral("--speed, --seed, --sim-start and --sim-cafe need --simulate"));
     if (p.isSet(tokenOption))
         benchToken = p.value(tokenOption);
+    if (p.isSet(eventLoopOption)) {
+        eventLoop = p.value(eventLoopOption);
+        if (eventLoop != u"epoll" && eventLoop != u"poll")
+            return fail(QStringLiteral("--event-loop needs epoll or poll"));
+    }
     return true;
 }
 

@@ -49,6 +49,9 @@ public:
     QTime simulationStart{7, 30};
     QString simulationCafe;
     QString benchToken = QStringLiteral("bench-token");
+    // The event dispatcher of the hub's thread: "epoll" (EpollEventDispatcher) or "poll" (Qt's
+    // own UNIX dispatcher); TABLETAP_EVENT_LOOP sets the default. Chosen before Qt starts.
+    QString eventLoop;
 
 private:
     bool parseServe(const QStringList &arguments);
