@@ -2,6 +2,7 @@
 #include "countersview.h"
 
 #include "cafesession.h"
+#include "datawords.h"
 #include "reasondialog.h"
 #include "tintproxymodel.h"
 
@@ -30,6 +31,7 @@ CountersView::CountersView(CafeSession *session, QWidget *parent)
     tint->setForeground([](const QModelIndex &i) {
         return i.data(CounterModel::ActiveRole).toBool() ? QColor() : QColor(0x75, 0x75, 0x75);
     });
+    tint->setDisplay(CounterModel::StatusColumn, &DataWords::counterStatus);
     tint->setSourceModel(session->counters());
     m_view->setModel(tint);
     m_view->setObjectName(QStringLiteral("countersTable"));
@@ -82,7 +84,8 @@ void CountersView::setManager(bool manager)
 void CountersView::updateButtons()
 {
     const QModelIndex i = m_view->currentIndex();
-    const bool active = i.isValid() && i.data(CounterModel::ActiveRole).toBool();
+    // Nothing selected: the common case (taking a counter down) names the button.
+    const bool active = !i.isValid() || i.data(CounterModel::ActiveRole).toBool();
     m_toggle->setText(active ? tr("Ta&ke out of service…") : tr("Put &back in service…"));
     m_toggle->setEnabled(m_manager && i.isValid());
     m_show->setEnabled(i.isValid());

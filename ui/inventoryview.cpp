@@ -2,6 +2,7 @@
 #include "inventoryview.h"
 
 #include "cafesession.h"
+#include "datawords.h"
 #include "stockadjustdialog.h"
 #include "tintproxymodel.h"
 #include "uipalette.h"
@@ -96,6 +97,7 @@ InventoryView::InventoryView(CafeSession *session, QWidget *parent)
             return UiPalette::alertBackground(i.data(StockAlertModel::RankRole).toInt());
         },
         this);
+    alertTint->setDisplay(StockAlertModel::PriorityColumn, &DataWords::priority);
     alertTint->setSourceModel(session->alerts());
     m_alertsSorted->setSourceModel(alertTint);
     m_alertsSorted->setSortRole(StockAlertModel::RankRole);

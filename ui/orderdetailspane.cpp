@@ -2,6 +2,7 @@
 #include "orderdetailspane.h"
 
 #include "cafesession.h"
+#include "datawords.h"
 #include "orderqueuedelegate.h"
 #include "uipalette.h"
 
@@ -214,7 +215,8 @@ void OrderDetailsPane::refresh()
         if (p.orderId != o->id)
             continue;
         h += QStringLiteral("<div>· %1 %2 — %3%4</div>")
-                 .arg(esc(p.method), formatCents(p.amount), esc(paymentLabel(p.status)),
+                 .arg(esc(DataWords::paymentMethod(p.method)), formatCents(p.amount),
+                      esc(paymentLabel(p.status)),
                       p.errorMessage.isEmpty() ? QString()
                                                : QStringLiteral(": ") + esc(p.errorMessage));
     }

@@ -26,8 +26,11 @@ int OrderQueueDelegate::rowHeight(const QFontMetrics &metrics)
 
 QRect OrderQueueDelegate::buttonRect(const QRect &cell, const QFontMetrics &metrics)
 {
-    const int w = qMin(cell.width() / 2,
-                       metrics.horizontalAdvance(QStringLiteral("Mark ready ▸")) + 4 * Pad);
+    // As wide as the longest label in the console's language, so the buttons line up.
+    int label = 0;
+    for (OrderStatus s : {OrderStatus::Pending, OrderStatus::Preparing, OrderStatus::Ready})
+        label = qMax(label, metrics.horizontalAdvance(actionLabel(s)));
+    const int w = qMin(cell.width() / 2, label + 4 * Pad);
     const int h = qMin(cell.height() - 2 * Pad, metrics.height() + 2 * Pad);
     return QRect(cell.right() - w - Pad, cell.top() + (cell.height() - h) / 2, w, h);
 }

@@ -164,8 +164,13 @@ OrderQueueView::OrderQueueView(CafeSession *session, ConsoleSettings *settings, 
                           fm.horizontalAdvance(QStringLiteral("Sarah Johnson (for Mike)")) + 12);
     header->resizeSection(OrderQueueModel::CounterColumn,
                           fm.horizontalAdvance(QStringLiteral("Counter 10")) + 16);
+    int statusWidth = 0; // the longest status in the console's language, drawn bold
+    for (OrderStatus st : {OrderStatus::Pending, OrderStatus::Preparing, OrderStatus::Ready,
+                           OrderStatus::Completed, OrderStatus::Cancelled})
+        statusWidth = qMax(
+            statusWidth, QFontMetrics(bold).horizontalAdvance(OrderQueueDelegate::statusText(st)));
     header->resizeSection(OrderQueueModel::StatusColumn,
-                          fm.horizontalAdvance(QStringLiteral("preparing")) + 24
+                          statusWidth + 24
                               + OrderQueueDelegate::buttonRect(QRect(0, 0, 1000, 60), fm).width());
     header->resizeSection(OrderQueueModel::AgeColumn,
                           fm.horizontalAdvance(QStringLiteral("1 h 59")) + 16);

@@ -2,6 +2,7 @@
 #include "paymentsview.h"
 
 #include "cafesession.h"
+#include "datawords.h"
 #include "qrcodepanel.h"
 #include "tintproxymodel.h"
 #include "uipalette.h"
@@ -32,6 +33,8 @@ PaymentsView::PaymentsView(CafeSession *session, QWidget *parent)
             return UiPalette::paymentBackground(i.data(PaymentModel::StatusRole).toString());
         },
         this);
+    tint->setDisplay(PaymentModel::MethodColumn, &DataWords::paymentMethod);
+    tint->setDisplay(PaymentModel::StatusColumn, &DataWords::paymentStatus);
     tint->setSourceModel(session->payments());
     auto *sorted = new QSortFilterProxyModel(this);
     sorted->setSourceModel(tint);
@@ -113,8 +116,10 @@ void PaymentsView::retryCurrent()
     const QModelIndex i = m_view->currentIndex();
     if (!i.isValid() || !i.data(PaymentModel::RetryAllowedRole).toBool())
         return;
-    m_session->startPayment(i.data(PaymentModel::OrderIdRole).toString(),
-                            i.sibling(i.row(), PaymentModel::MethodColumn).data().toString());
+    const PaymentRecord *p
+        = m_session->payments()->payment(i.data(PaymentModel::TransactionIdRole).toString());
+    if (p)
+        m_session->startPayment(p->orderId, p->method);
 }
 
 void PaymentsView::confirmCurrent()

@@ -14,6 +14,8 @@ QVariant TintProxyModel::data(const QModelIndex &index, int role) const
         const QColor c = m_background(mapToSource(index));
         if (c.isValid())
             return c;
+    } else if (role == Qt::DisplayRole && m_words.contains(index.column())) {
+        return m_words.value(index.column())(QIdentityProxyModel::data(index, role).toString());
     } else if (role == Qt::ForegroundRole && m_foreground) {
         const QColor c = m_foreground(mapToSource(index));
         if (c.isValid())
