@@ -1441,84 +1441,73 @@ void CafeSimulator::onLowStock(const QJsonObject &data, bool out)
           [this, item] { deliver(item); });
 }
 
-void CafeSimulator::deliver(const QString &itemId)
+void CafeSimulator::withInventory(std::function<void(const StockLevel &)> each)
 {
     send(m_manager, QStringLiteral("/inventory"), QStringLiteral("list_inventory"), {},
-         [this, itemId](const QJsonObject &inventory) {
+         [each = std::move(each)](const QJsonObject &inventory) {
              for (const QJsonValue &v : inventory.value(L1("items")).toArray()) {
                  const QJsonObject item = v.toObject();
-                 if (item.value(L1("product_id")).toString() != itemId)
-                     continue;
-                 const qint64 quantity = qint64(item.value(L1("max_stock")).toDouble())
-                                         - qint64(item.value(L1("current_stock")).toDouble());
-                 if (quantity <= 0) {
-                     m_deliveryPlanned.remove(itemId);
-                     return;
-                 }
-                 send(m_manager, QStringLiteral("/inventory"), QStringLiteral("adjust_stock"),
-                      {{QStringLiteral("product_id"), itemId},
-                       {QStringLiteral("change_type"), QStringLiteral("purchase")},
-                       {QStringLiteral("quantity"), quantity},
-                       {QStringLiteral("notes"), QStringLiteral("Delivery")}},
-                      [this, itemId](const QJsonObject &) {
-                          ++m_stats.restocks;
-                          m_deliveryPlanned.remove(itemId);
-                          refreshMenu();
-                      });
-                 return;
+                 each(StockLevel{item.value(L1("product_id")).toString(),
+                                 qint64(item.value(L1("current_stock")).toDouble()),
+                                 qint64(item.value(L1("reorder_level")).toDouble()),
+                                 qint64(item.value(L1("max_stock")).toDouble())});
              }
-             m_deliveryPlanned.remove(itemId);
          });
+}
+
+void CafeSimulator::adjustStock(const QString &itemId, const QString &changeType, qint64 quantity,
+                                const QString &notes, Ok ok, Refused refused)
+{
+    send(m_manager, QStringLiteral("/inventory"), QStringLiteral("adjust_stock"),
+         {{QStringLiteral("product_id"), itemId},
+          {QStringLiteral("change_type"), changeType},
+          {QStringLiteral("quantity"), quantity},
+          {QStringLiteral("notes"), notes}},
+         std::move(ok), std::move(refused));
+}
+
+void CafeSimulator::deliver(const QString &itemId)
+{
+    // Topped up to the maximum as it is when the delivery comes (more has been sold meanwhile).
+    m_deliveryPlanned.remove(itemId);
+    withInventory([this, itemId](const StockLevel &item) {
+        if (item.id != itemId || item.current >= item.max)
+            return;
+        adjustStock(itemId, QStringLiteral("purchase"), item.max - item.current,
+                    QStringLiteral("Delivery"), [this](const QJsonObject &) {
+                        ++m_stats.restocks;
+                        refreshMenu();
+                    });
+    });
 }
 
 void CafeSimulator::freshDelivery()
 {
-    send(m_manager, QStringLiteral("/inventory"), QStringLiteral("list_inventory"), {},
-         [this](const QJsonObject &inventory) {
-             for (const QJsonValue &v : inventory.value(L1("items")).toArray()) {
-                 const QJsonObject item = v.toObject();
-                 const QString id = item.value(L1("product_id")).toString();
-                 const qint64 current = qint64(item.value(L1("current_stock")).toDouble());
-                 const qint64 max = qint64(item.value(L1("max_stock")).toDouble());
-                 const bool low = current < qint64(item.value(L1("reorder_level")).toDouble());
-                 if ((!m_perishables.contains(id) && !low) || current >= max
-                     || m_deliveryPlanned.value(id))
-                     continue;
-                 send(m_manager, QStringLiteral("/inventory"), QStringLiteral("adjust_stock"),
-                      {{QStringLiteral("product_id"), id},
-                       {QStringLiteral("change_type"), QStringLiteral("purchase")},
-                       {QStringLiteral("quantity"), max - current},
-                       {QStringLiteral("notes"), QStringLiteral("Morning delivery")}},
-                      [this](const QJsonObject &) {
-                          ++m_stats.restocks;
-                          refreshMenu();
-                      });
-             }
-         });
+    withInventory([this](const StockLevel &item) {
+        const bool low = item.current < item.reorderLevel;
+        if ((!m_perishables.contains(item.id) && !low) || item.current >= item.max
+            || m_deliveryPlanned.value(item.id))
+            return;
+        adjustStock(item.id, QStringLiteral("purchase"), item.max - item.current,
+                    QStringLiteral("Morning delivery"), [this](const QJsonObject &) {
+                        ++m_stats.restocks;
+                        refreshMenu();
+                    });
+    });
 }
 
 void CafeSimulator::closingWaste()
 {
-    send(m_manager, QStringLiteral("/inventory"), QStringLiteral("list_inventory"), {},
-         [this](const QJsonObject &inventory) {
-             for (const QJsonValue &v : inventory.value(L1("items")).toArray()) {
-                 const QJsonObject item = v.toObject();
-                 const QString id = item.value(L1("product_id")).toString();
-                 const qint64 current = qint64(item.value(L1("current_stock")).toDouble());
-                 const qint64 stale = std::min<qint64>(current, rng(Management).bounded(4));
-                 if (!m_perishables.contains(id) || stale <= 0)
-                     continue;
-                 send(
-                     m_manager, QStringLiteral("/inventory"), QStringLiteral("adjust_stock"),
-                     {{QStringLiteral("product_id"), id},
-                      {QStringLiteral("change_type"), QStringLiteral("waste")},
-                      {QStringLiteral("quantity"), stale},
-                      {QStringLiteral("notes"), QStringLiteral("End of day: stale")}},
-                     [this](const QJsonObject &) { ++m_stats.wasteAdjustments; },
-                     // Sold meanwhile (a late customer): nothing left to throw away.
-                     [](const QString &type, const QJsonObject &) { return type == u"CONFLICT"; });
-             }
-         });
+    withInventory([this](const StockLevel &item) {
+        const qint64 stale = std::min<qint64>(item.current, rng(Management).bounded(4));
+        if (!m_perishables.contains(item.id) || stale <= 0)
+            return;
+        adjustStock(
+            item.id, QStringLiteral("waste"), stale, QStringLiteral("End of day: stale"),
+            [this](const QJsonObject &) { ++m_stats.wasteAdjustments; },
+            // Sold meanwhile (a late customer): nothing left to throw away.
+            [](const QString &type, const QJsonObject &) { return type == u"CONFLICT"; });
+    });
 }
 
 void CafeSimulator::setCounterActive(const QString &counter, bool active, const QString &reason)

@@ -168,6 +168,14 @@ private:
     Device *baristaFor(const QString &counter) const;
 
     // The manager.
+    struct StockLevel
+    {
+        QString id;
+        qint64 current = 0, reorderLevel = 0, max = 0;
+    };
+    void withInventory(std::function<void(const StockLevel &)> each);
+    void adjustStock(const QString &itemId, const QString &changeType, qint64 quantity,
+                     const QString &notes, Ok ok = {}, Refused refused = {});
     void onLowStock(const QJsonObject &data, bool out);
     void deliver(const QString &itemId);
     void freshDelivery();

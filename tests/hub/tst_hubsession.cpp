@@ -71,6 +71,16 @@ private:
     QList<std::pair<QTcpSocket *, QTcpSocket *>> m_pairs;
 };
 
+// The ids of the orders in the session's queue model placed for a customer.
+QStringList ordersFor(const CafeSession &session, const QString &customer)
+{
+    QStringList ids;
+    for (const Order &o : session.orders()->rows())
+        if (o.customerName == customer)
+            ids.append(o.id);
+    return ids;
+}
+
 } // namespace
 
 class TestHubSession : public QObject
@@ -204,15 +214,9 @@ void TestHubSession::signInSnapshotsAndEvents()
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.first().at(0).toString(), requestId);
     QCOMPARE(finished.first().at(1).toBool(), true);
-    QString carlaId;
     QVERIFY(QTest::qWaitFor(
-        [&] {
-            for (const Order &o : session.orders()->rows())
-                if (o.customerName == u"Console Carla")
-                    carlaId = o.id;
-            return !carlaId.isEmpty();
-        },
-        10000));
+        [&] { return ordersFor(session, QStringLiteral("Console Carla")).size() == 1; }, 10000));
+    const QString carlaId = ordersFor(session, QStringLiteral("Console Carla")).constFirst();
 
     // Someone else's command reaches it as an event.
     const QJsonObject moved
@@ -297,13 +301,7 @@ void TestHubSession::commandWhileHubIsDownAppliedOnce()
         15000));
     QCOMPARE(ordersNamed(QStringLiteral("Offline Olive")), 1);
     QVERIFY(QTest::qWaitFor(
-        [&] {
-            for (const Order &o : session.orders()->rows())
-                if (o.customerName == u"Offline Olive")
-                    return true;
-            return false;
-        },
-        10000));
+        [&] { return ordersFor(session, QStringLiteral("Offline Olive")).size() == 1; }, 10000));
     QVERIFY(session.outbox()->entry(requestId)->attempts >= 1);
 }
 
@@ -347,13 +345,7 @@ void TestHubSession::lostAckAppliedOnce()
     QVERIFY(QTest::qWaitFor([&] { return session.inventory()->rowCount() == 15; }, 10000));
     QVERIFY(QTest::qWaitFor([&] { return session.counters()->rowCount() == 2; }, 10000));
     QVERIFY(QTest::qWaitFor(
-        [&] {
-            int n = 0;
-            for (const Order &o : session.orders()->rows())
-                n += o.customerName == u"Lost Ack" ? 1 : 0;
-            return n == 1;
-        },
-        10000));
+        [&] { return ordersFor(session, QStringLiteral("Lost Ack")).size() == 1; }, 10000));
 }
 
 void TestHubSession::snapshotsLostInFlightAskedAgainAfterRecovery()
@@ -375,15 +367,9 @@ void TestHubSession::snapshotsLostInFlightAskedAgainAfterRecovery()
         QStringLiteral("new order"));
     QVERIFY(QTest::qWaitFor(
         [&] { return session.outbox()->entry(order)->state == OutboxEntry::State::Done; }, 10000));
-    QString orderId;
     QVERIFY(QTest::qWaitFor(
-        [&] {
-            for (const Order &o : session.orders()->rows())
-                if (o.customerName == u"Warm Up")
-                    orderId = o.id;
-            return !orderId.isEmpty();
-        },
-        10000));
+        [&] { return ordersFor(session, QStringLiteral("Warm Up")).size() == 1; }, 10000));
+    const QString orderId = ordersFor(session, QStringLiteral("Warm Up")).constFirst();
     const QStringList warmUps{
         session.startPayment(orderId, QStringLiteral("cash")),
         session.clockIn(QStringLiteral("Morning")),
