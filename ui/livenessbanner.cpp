@@ -1,6 +1,7 @@
 // The liveness banner.
 #include "livenessbanner.h"
 
+#include "uilogging.h"
 #include "uipalette.h"
 
 #include <QHBoxLayout>
@@ -78,7 +79,10 @@ void LivenessBanner::refresh()
     using L = CafeSession::Liveness;
     const L liveness = m_session->liveness();
     if (liveness == L::Live) {
+        if (m_shown != L::Live)
+            qCInfo(lcUi) << "live again: banner cleared";
         m_shown = L::Live;
+        m_styled = L::Live;
         m_since = {};
         setVisible(false);
         return;
@@ -135,6 +139,7 @@ void LivenessBanner::refresh()
     m_connect->setText(liveness == L::Refused ? tr("Sign in again…") : tr("Connect…"));
     m_connect->setVisible(offerConnect);
     if (m_styled != liveness) {
+        qCInfo(lcUi).noquote() << "banner:" << title;
         // Restyled only on a change: the text refreshes every second, the style need not.
         m_styled = liveness;
         const QColor bg = UiPalette::livenessColour(liveness);

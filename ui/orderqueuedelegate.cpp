@@ -95,7 +95,7 @@ void OrderQueueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     const bool selected = option.state & QStyle::State_Selected;
     if (selected) {
         QColor hl = option.palette.color(QPalette::Highlight);
-        hl.setAlpha(70);
+        hl.setAlpha(40); // light enough that the age colour still shows through
         painter->fillRect(r, hl);
         painter->setPen(QPen(option.palette.color(QPalette::Highlight), 2));
         painter->drawLine(r.topLeft() + QPoint(0, 1), r.topRight() + QPoint(0, 1));

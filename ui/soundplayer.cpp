@@ -1,6 +1,8 @@
 // Sound playback with an optional Qt Multimedia dependency.
 #include "soundplayer.h"
 
+#include "uilogging.h"
+
 #include <QApplication>
 #include <QUrl>
 
@@ -65,6 +67,7 @@ void SoundPlayer::play(Sound sound)
         e->play();
         return;
     }
+    qCDebug(lcUi) << "sound" << sound << "cannot play; beeping";
 #endif
     QApplication::beep();
 }

@@ -1,6 +1,8 @@
 // The toast stack.
 #include "toaststack.h"
 
+#include "uilogging.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -78,6 +80,7 @@ void ToastStack::post(Kind kind, const QString &title, const QString &text, int 
             break;
         }
 
+    qCDebug(lcUi).noquote() << "toast:" << key;
     auto *toast = new ToastFrame(this);
     toast->setObjectName(QStringLiteral("toast"));
     toast->setProperty("key", key);
