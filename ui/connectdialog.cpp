@@ -127,18 +127,6 @@ QUrl ConnectDialog::hubUrlFromInput(const QString &text)
     return url;
 }
 
-void ConnectDialog::setHubUrl(const QString &url)
-{
-    m_hub->setText(url);
-    m_tokenHub->setText(url);
-}
-
-void ConnectDialog::setToken(const QString &token)
-{
-    m_token->setPlainText(token);
-    m_tabs->setCurrentIndex(1);
-}
-
 QString ConnectDialog::errorText() const
 {
     return m_status->text();

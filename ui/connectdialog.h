@@ -28,8 +28,6 @@ public:
                   QWidget *parent = nullptr);
 
     Mode mode() const { return m_mode; }
-    void setHubUrl(const QString &url);
-    void setToken(const QString &token);
     QString errorText() const;
     // Parses what a user types ("cafe-pc:3000", "https://hub.example") into a hub URL.
     static QUrl hubUrlFromInput(const QString &text);

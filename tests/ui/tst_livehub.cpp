@@ -4,6 +4,7 @@
 // it is back; an order advanced while the hub is down is applied exactly once after reconnect.
 #include "uitesthelpers.h"
 
+#include "connectdialog.h"
 #include "consolesettings.h"
 #include "embeddedhub.h"
 #include "hubactor.h"
@@ -20,7 +21,9 @@
 
 #include <QDialogButtonBox>
 #include <QJsonArray>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -161,6 +164,7 @@ private Q_SLOTS:
     void bannerWhenHubStopsAndReturns();
     void offlineActionAppliedOnce();
     void hubPanelStopsAndStartsEmbeddedHub();
+    void connectDialogSignsIn();
 };
 
 void tst_LiveHub::managerCancelsOrder()
@@ -337,6 +341,50 @@ void tst_LiveHub::hubPanelStopsAndStartsEmbeddedHub()
     QCOMPARE(hub.url(), url);
     QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, Wait);
     QVERIFY(!window.banner()->isVisible());
+}
+
+void tst_LiveHub::connectDialogSignsIn()
+{
+    LiveHub hub;
+    QVERIFY(hub.start());
+    CafeSession session;
+    ConsoleSettings settings;
+    ConnectDialog dialog(&session, &settings, false);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(!dialog.findChild<QPushButton *>("embeddedButton"));
+    auto *hubField = dialog.findChild<QLineEdit *>("hub");
+    hubField->clear();
+    QTest::keyClicks(hubField, QStringLiteral("127.0.0.1:%1").arg(hub.port));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>("cafe"), "c1");
+    QTest::keyClicks(dialog.findChild<QLineEdit *>("code"), "M1");
+    auto *pin = dialog.findChild<QLineEdit *>("pin");
+    QCOMPARE(pin->echoMode(), QLineEdit::Password);
+
+    // A wrong PIN: the hub's answer stays in the dialog, the PIN is cleared for another try.
+    QTest::keyClicks(pin, "0000");
+    QTest::mouseClick(dialog.findChild<QPushButton *>("connectButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.errorText().isEmpty() && dialog.errorText() != "Signing in…",
+                             Wait);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(pin->text().isEmpty());
+    QVERIFY(!session.identity().isValid());
+
+    QTest::keyClicks(pin, "4321");
+    QTest::keyClick(pin, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), Wait);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.mode(), ConnectDialog::Mode::SignIn);
+    QVERIFY(session.identity().isManager());
+    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, Wait);
+
+    // Remembered for next time: the hub, the cafe and the code, never the PIN.
+    QCOMPARE(settings.cafeId(), QString("c1"));
+    QCOMPARE(settings.employeeCode(), QString("M1"));
+    QVERIFY(settings.hubUrl().contains(QString::number(hub.port)));
+    QSettings stored;
+    for (const QString &key : stored.allKeys())
+        QVERIFY2(!stored.value(key).toString().contains("4321"), qPrintable(key));
 }
 
 TT_UI_TEST_MAIN(tst_LiveHub)
