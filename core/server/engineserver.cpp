@@ -6,6 +6,7 @@
 #include "serverlogging.h"
 #include "serverpollingtransport.h"
 #include "serverwebsockettransport.h"
+#include "websocketconnection.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -196,31 +197,61 @@ void EngineServer::handleRequest(HttpExchange *exchange)
     createSession(peerOf(exchange), transport, true, exchange);
 }
 
+bool EngineServer::admitsWebSocket(const QString &sid, EngineSession **session) const
+{
+    *session = nullptr;
+    if (sid.isEmpty())
+        return true;
+    EngineSession *s = m_sessions.value(sid);
+    // Closed meanwhile, already upgrading, or already upgraded: refuse this one.
+    if (!s || s->probeTransport() || s->transportName() == QLatin1String("websocket")) {
+        qCDebug(lcServer) << "refusing websocket for session" << sid;
+        return false;
+    }
+    *session = s;
+    return true;
+}
+
 void EngineServer::acceptWebSocket(QWebSocket *socket, const PeerRequest &peer)
 {
     socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxPayload));
     socket->setMaxAllowedIncomingFrameSize(quint64(m_options.maxPayload));
-    const QString sid = QString::fromLatin1(peer.queryValue("sid"));
-    if (!sid.isEmpty()) {
-        EngineSession *session = m_sessions.value(sid);
-        if (!session || session->probeTransport()
-            || session->transportName() == QLatin1String("websocket")) {
-            // Closed meanwhile, already upgrading, or already upgraded: refuse this one.
-            qCDebug(lcServer) << "refusing websocket for session" << sid;
-            socket->setParent(this);
-            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
-            // A peer that never answers the close frame does not keep the socket forever.
-            QTimer::singleShot(5000, socket, [socket] {
-                socket->abort();
-                socket->deleteLater();
-            });
-            socket->close();
-            return;
-        }
-        session->probe(new ServerWebSocketTransport(socket, &m_frameCache, this));
+    EngineSession *session = nullptr;
+    if (!admitsWebSocket(QString::fromLatin1(peer.queryValue("sid")), &session)) {
+        socket->setParent(this);
+        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        // A peer that never answers the close frame does not keep the socket forever.
+        QTimer::singleShot(5000, socket, [socket] {
+            socket->abort();
+            socket->deleteLater();
+        });
+        socket->close();
         return;
     }
-    createSession(peer, new ServerWebSocketTransport(socket, &m_frameCache, this), false, nullptr);
+    auto *transport = new ServerWebSocketTransport(socket, &m_frameCache, this);
+    if (session)
+        session->probe(transport);
+    else
+        createSession(peer, transport, false, nullptr);
+}
+
+void EngineServer::acceptWebSocket(WebSocketConnection *connection, const PeerRequest &peer)
+{
+    EngineSession *session = nullptr;
+    if (!admitsWebSocket(QString::fromLatin1(peer.queryValue("sid")), &session)) {
+        connection->setParent(this);
+        // Its close handshake is bounded by WebSocketConnection itself.
+        connect(connection, &WebSocketConnection::disconnected, connection, &QObject::deleteLater);
+        connection->close();
+        if (connection->isFinished())
+            connection->deleteLater();
+        return;
+    }
+    auto *transport = new ServerWebSocketTransport(connection, &m_frameCache, this);
+    if (session)
+        session->probe(transport);
+    else
+        createSession(peer, transport, false, nullptr);
 }
 
 EngineSession *EngineServer::createSession(const PeerRequest &peer, EngineTransport *transport,

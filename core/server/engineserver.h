@@ -16,6 +16,7 @@ namespace TableTap {
 class EngineSession;
 class EngineTransport;
 class HttpExchange;
+class WebSocketConnection;
 
 class EngineServer final : public QObject
 {
@@ -61,6 +62,7 @@ public:
     void handleRequest(HttpExchange *exchange);
     bool verifyUpgrade(const HttpRequest &request, QByteArray *message) const;
     void acceptWebSocket(QWebSocket *socket, const PeerRequest &peer);
+    void acceptWebSocket(WebSocketConnection *connection, const PeerRequest &peer);
     // Called by ServerPollingTransport when a server close found no GET to carry the close packet.
     void rememberClosingPoll(const QString &sid);
 
@@ -74,6 +76,9 @@ private:
     EngineSession *createSession(const PeerRequest &peer, EngineTransport *transport, bool polling,
                                  HttpExchange *handshakeRequest);
     PeerRequest peerOf(const HttpExchange *exchange) const;
+    // Whether a websocket with this sid may be taken (not for a session closed meanwhile,
+    // already upgrading or upgraded); *session is the one it upgrades, null for a new session.
+    bool admitsWebSocket(const QString &sid, EngineSession **session) const;
 
     Options m_options;
     QHash<QString, EngineSession *> m_sessions;

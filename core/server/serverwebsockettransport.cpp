@@ -3,6 +3,7 @@
 
 #include "engineiocodec.h"
 #include "textframecache.h"
+#include "websocketconnection.h"
 
 #include <QTimer>
 #include <QWebSocket>
@@ -26,11 +27,31 @@ ServerWebSocketTransport::ServerWebSocketTransport(QWebSocket *socket, TextFrame
     connect(socket, &QWebSocket::disconnected, this, &ServerWebSocketTransport::onDisconnected);
 }
 
+ServerWebSocketTransport::ServerWebSocketTransport(WebSocketConnection *connection,
+                                                   TextFrameCache *cache, QObject *lingerOwner)
+    : m_connection(connection)
+    , m_cache(cache)
+    , m_lingerOwner(lingerOwner)
+{
+    connection->setParent(this);
+    m_open = connection->isOpen();
+    connect(connection, &WebSocketConnection::textMessageReceived, this,
+            &ServerWebSocketTransport::onTextBytes);
+    connect(connection, &WebSocketConnection::binaryMessageReceived, this,
+            &ServerWebSocketTransport::onBinary);
+    connect(connection, &WebSocketConnection::disconnected, this,
+            &ServerWebSocketTransport::onDisconnected);
+}
+
 ServerWebSocketTransport::~ServerWebSocketTransport()
 {
     if (m_socket && m_socket->parent() == this) {
         disconnect(m_socket, nullptr, this, nullptr);
         m_socket->abort();
+    }
+    if (m_connection && m_connection->parent() == this) {
+        disconnect(m_connection, nullptr, this, nullptr);
+        m_connection->abort();
     }
 }
 
@@ -43,6 +64,15 @@ void ServerWebSocketTransport::send(const QList<EngineIO::Packet> &packets)
 {
     if (!isWritable())
         return;
+    if (m_connection) {
+        for (const EngineIO::Packet &p : packets) {
+            if (p.binary)
+                m_connection->sendBinary(p.data);
+            else
+                m_connection->sendFrame(m_cache->frame(p));
+        }
+        return;
+    }
     for (const EngineIO::Packet &p : packets) {
         if (p.binary)
             m_socket->sendBinaryMessage(p.data);
@@ -53,12 +83,32 @@ void ServerWebSocketTransport::send(const QList<EngineIO::Packet> &packets)
 
 qint64 ServerWebSocketTransport::pendingBytes() const
 {
+    if (m_connection)
+        return m_connection->bytesToWrite();
     return m_socket ? m_socket->bytesToWrite() : 0;
 }
 
 void ServerWebSocketTransport::close()
 {
-    if (m_closed || !m_socket)
+    if (m_closed)
+        return;
+    if (m_connection) {
+        m_closed = true;
+        m_open = false;
+        WebSocketConnection *connection = m_connection;
+        disconnect(connection, nullptr, this, nullptr);
+        // Finishes its close handshake on its own, within a bound (see WebSocketConnection).
+        connection->setParent(m_lingerOwner);
+        m_connection.clear();
+        if (connection->isFinished()) {
+            connection->deleteLater();
+            return;
+        }
+        connect(connection, &WebSocketConnection::disconnected, connection, &QObject::deleteLater);
+        connection->close();
+        return;
+    }
+    if (!m_socket)
         return;
     m_closed = true;
     m_open = false;
@@ -84,11 +134,25 @@ void ServerWebSocketTransport::abort()
         disconnect(m_socket, nullptr, this, nullptr);
         m_socket->abort();
     }
+    if (m_connection) {
+        disconnect(m_connection, nullptr, this, nullptr);
+        m_connection->abort();
+    }
 }
 
 void ServerWebSocketTransport::onText(const QString &message)
 {
     auto packet = EngineIO::decodeText(message.toUtf8());
+    if (!packet) {
+        Q_EMIT closed(QStringLiteral("parse error"), packet.error());
+        return;
+    }
+    Q_EMIT packetReceived(*packet);
+}
+
+void ServerWebSocketTransport::onTextBytes(const QByteArray &message)
+{
+    auto packet = EngineIO::decodeText(message);
     if (!packet) {
         Q_EMIT closed(QStringLiteral("parse error"), packet.error());
         return;

@@ -1,5 +1,6 @@
-// Engine.IO over a QWebSocket, server side: one packet per frame, text and binary frames apart,
-// maxPayload as the largest message accepted (beyond it Qt closes with 1009).
+// Engine.IO over a websocket, server side: one packet per frame, text and binary frames apart,
+// maxPayload as the largest message accepted (beyond it the socket closes with 1009). The socket
+// is a WebSocketConnection (plain TCP) or a QWebSocket (TLS, or when native websockets are off).
 #pragma once
 
 #include "enginetransport.h"
@@ -11,6 +12,7 @@ class QWebSocket;
 namespace TableTap {
 
 class TextFrameCache;
+class WebSocketConnection;
 
 class ServerWebSocketTransport final : public EngineTransport
 {
@@ -18,6 +20,8 @@ class ServerWebSocketTransport final : public EngineTransport
 public:
     // Takes ownership of the socket; lingerOwner keeps it alive through a closing handshake.
     ServerWebSocketTransport(QWebSocket *socket, TextFrameCache *cache, QObject *lingerOwner);
+    ServerWebSocketTransport(WebSocketConnection *connection, TextFrameCache *cache,
+                             QObject *lingerOwner);
     ~ServerWebSocketTransport() override;
 
     QString name() const override { return QStringLiteral("websocket"); }
@@ -29,10 +33,12 @@ public:
 
 private:
     void onText(const QString &message);
+    void onTextBytes(const QByteArray &message);
     void onBinary(const QByteArray &message);
     void onDisconnected();
 
     QPointer<QWebSocket> m_socket;
+    QPointer<WebSocketConnection> m_connection;
     TextFrameCache *m_cache;
     QPointer<QObject> m_lingerOwner;
     bool m_closed = false;

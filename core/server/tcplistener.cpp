@@ -9,6 +9,11 @@
 #include <QSslSocket>
 #include <QTimer>
 
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 namespace TableTap {
 
 TcpListener::TcpListener(QObject *parent)
@@ -55,6 +60,14 @@ bool TcpListener::setTlsFiles(const QString &certificateFile, const QString &key
 
 void TcpListener::incomingConnection(qintptr handle)
 {
+    if (!m_secure && m_descriptors) {
+        const int fd = int(handle);
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+        const int one = 1;
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        Q_EMIT descriptorReady(handle);
+        return;
+    }
     if (!m_secure) {
         auto *socket = new QTcpSocket(this);
         if (!socket->setSocketDescriptor(handle)) {

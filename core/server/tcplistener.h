@@ -1,6 +1,8 @@
 // The listening socket: a QTcpServer with a large accept backlog (Qt's default of 50 makes a
 // connect storm wait for SYN retransmits) and optional TLS. It hands out connected sockets
-// (encrypted ones once the TLS handshake is done) instead of queueing them.
+// (encrypted ones once the TLS handshake is done) instead of queueing them, or, for plain TCP
+// when asked to, bare descriptors (no QTcpSocket is made for a connection that will not need
+// one).
 #pragma once
 
 #include <QSslConfiguration>
@@ -18,9 +20,12 @@ public:
     bool setTlsFiles(const QString &certificateFile, const QString &keyFile, QString *error);
     bool isSecure() const { return m_secure; }
     void setTlsHandshakeTimeout(int ms) { m_tlsHandshakeTimeout = ms; }
+    // Plain TCP connections come out as descriptorReady() (non-blocking, TCP_NODELAY set).
+    void setHandsOutDescriptors(bool on) { m_descriptors = on; }
 
 Q_SIGNALS:
     void socketReady(QTcpSocket *socket);
+    void descriptorReady(qintptr descriptor);
 
 protected:
     void incomingConnection(qintptr handle) override;
@@ -28,6 +33,7 @@ protected:
 private:
     QSslConfiguration m_tls;
     bool m_secure = false;
+    bool m_descriptors = false;
     int m_tlsHandshakeTimeout = 10000;
 };
 

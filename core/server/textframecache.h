@@ -1,8 +1,9 @@
-// The websocket text of the packet last sent, kept so a broadcast converts its bytes to a
-// frame string once for all recipients instead of once per recipient.
+// The websocket text (or whole frame) of the packet last sent, kept so a broadcast converts its
+// bytes once for all recipients instead of once per recipient.
 #pragma once
 
 #include "engineiopacket.h"
+#include "websocketcodec.h"
 
 #include <QString>
 
@@ -11,31 +12,50 @@ namespace TableTap {
 class TextFrameCache
 {
 public:
-    // "4" + data as a QString. Holding a reference to the bytes keeps their address from being
-    // reused, so pointer identity is a safe key.
+    // "4" + data as a QString (for QWebSocket). Holding a reference to the bytes keeps their
+    // address from being reused, so pointer identity is a safe key.
     const QString &text(const EngineIO::Packet &packet)
     {
-        if (packet.data.constData() != m_key.constData() || packet.data.size() != m_key.size()
-            || packet.type != m_type || m_text.isNull()) {
-            m_key = packet.data;
-            m_type = packet.type;
-            m_text.clear();
+        rekey(packet);
+        if (m_text.isNull()) {
             m_text.reserve(packet.data.size() + 1);
             m_text.append(QLatin1Char(char('0' + int(packet.type))));
             m_text.append(QString::fromUtf8(packet.data));
         }
         return m_text;
     }
+    // The whole websocket text frame of the packet (for WebSocketConnection), built once and
+    // shared by every recipient's queue.
+    const QByteArray &frame(const EngineIO::Packet &packet)
+    {
+        rekey(packet);
+        if (m_frame.isNull())
+            m_frame = WebSocketCodec::textFrame(char('0' + int(packet.type)), packet.data);
+        return m_frame;
+    }
     void clear()
     {
         m_key.clear();
         m_text = QString();
+        m_frame = QByteArray();
     }
 
 private:
+    void rekey(const EngineIO::Packet &packet)
+    {
+        if (packet.data.constData() == m_key.constData() && packet.data.size() == m_key.size()
+            && packet.type == m_type && !m_key.isNull())
+            return;
+        m_key = packet.data;
+        m_type = packet.type;
+        m_text = QString();
+        m_frame = QByteArray();
+    }
+
     QByteArray m_key;
     EngineIO::PacketType m_type = EngineIO::PacketType::Message;
     QString m_text;
+    QByteArray m_frame;
 };
 
 } // namespace TableTap

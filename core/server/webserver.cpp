@@ -6,11 +6,21 @@
 #include "httpexchange.h"
 #include "serverlogging.h"
 #include "tcplistener.h"
+#include "websocketcodec.h"
+#include "websocketconnection.h"
 
+#include <QSocketNotifier>
 #include <QSslSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 namespace TableTap {
 
@@ -20,6 +30,9 @@ QString upgradeKey(const QHostAddress &address, quint16 port)
 {
     return address.toString() + QLatin1Char('|') + QString::number(port);
 }
+
+// Room for the largest request head WebServer accepts, plus its blank line.
+thread_local QByteArray t_peekBuffer;
 
 } // namespace
 
@@ -39,7 +52,9 @@ WebServer::WebServer(Options options, QObject *parent)
     m_listener->setTlsHandshakeTimeout(m_options.handshakeTimeout);
     m_wsServer->setMaxPendingConnections(1 << 20);
     m_wsServer->setHandshakeTimeout(m_options.handshakeTimeout);
+    m_listener->setHandsOutDescriptors(m_options.nativeWebSockets);
     connect(m_listener, &TcpListener::socketReady, this, &WebServer::onSocketReady);
+    connect(m_listener, &TcpListener::descriptorReady, this, &WebServer::onDescriptorReady);
     connect(m_wsServer, &QWebSocketServer::newConnection, this, &WebServer::onWebSocketConnection);
 }
 
@@ -66,6 +81,9 @@ bool WebServer::listen(const QHostAddress &address, quint16 port)
 void WebServer::close()
 {
     m_listener->close();
+    const auto descriptors = m_peekingDescriptors.keys();
+    for (int fd : descriptors)
+        dropDescriptor(fd, true);
     const auto peeking = m_peeking.keys();
     for (QTcpSocket *socket : peeking) {
         stopPeeking(socket);
@@ -155,6 +173,100 @@ void WebServer::dispatch(HttpExchange *exchange)
     }
     exchange->respond(HttpResponse::make(404, QByteArrayLiteral("Not Found"),
                                          QByteArrayLiteral("text/plain; charset=UTF-8")));
+}
+
+void WebServer::onDescriptorReady(qintptr descriptor)
+{
+    const int fd = int(descriptor);
+    auto *notifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+    m_peekingDescriptors.insert(fd, notifier);
+    connect(notifier, &QSocketNotifier::activated, this, [this, fd] { onDescriptorReadable(fd); });
+    // A connection that never sends its request head.
+    QTimer::singleShot(m_options.handshakeTimeout, notifier,
+                       [this, fd] { dropDescriptor(fd, true); });
+    // Clients write the request right after connecting: it is often here already.
+    onDescriptorReadable(fd);
+}
+
+void WebServer::dropDescriptor(int fd, bool closeIt)
+{
+    QSocketNotifier *notifier = m_peekingDescriptors.take(fd);
+    if (!notifier)
+        return;
+    // Maybe inside its own activation: disabled now, deleted later.
+    notifier->setEnabled(false);
+    notifier->deleteLater();
+    if (closeIt)
+        ::close(fd);
+}
+
+void WebServer::onDescriptorReadable(int fd)
+{
+    if (!m_peekingDescriptors.contains(fd))
+        return;
+    const qsizetype room = m_options.maxHeadBytes + 4;
+    if (t_peekBuffer.size() < room)
+        t_peekBuffer.resize(room);
+    const ssize_t n = ::recv(fd, t_peekBuffer.data(), size_t(room), MSG_PEEK);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+        return;
+    if (n <= 0) {
+        dropDescriptor(fd, true); // gone before it said anything
+        return;
+    }
+    const QByteArrayView head(t_peekBuffer.constData(), n);
+    const qsizetype end = head.indexOf(QByteArrayView("\r\n\r\n"));
+    // Only a complete, valid websocket upgrade to a mounted endpoint is taken here. Everything
+    // else (HTTP, a head still arriving, a refusal to write) goes the QTcpSocket way, which
+    // handles it exactly as before: the bytes are still in the kernel.
+    auto fallBack = [this, fd] {
+        dropDescriptor(fd, false);
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(fd)) {
+            ::close(fd);
+            delete socket;
+            return;
+        }
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        onSocketReady(socket);
+    };
+    if (end < 0) {
+        fallBack();
+        return;
+    }
+    HttpRequestParser parser({m_options.maxHeadBytes, m_options.maxHeaderCount, 0});
+    parser.feed(head.first(end + 4));
+    if (parser.next() != HttpRequestParser::Status::Complete) {
+        fallBack();
+        return;
+    }
+    const HttpRequest request = parser.takeRequest();
+    EngineServer *engine = request.isWebSocketUpgrade() ? engineFor(request.target) : nullptr;
+    QByteArray message;
+    if (!engine || !engine->verifyUpgrade(request, &message)
+        || !WebSocketCodec::checkUpgrade(request).isEmpty()) {
+        fallBack();
+        return;
+    }
+    dropDescriptor(fd, false);
+    PeerRequest peer;
+    peer.request = request;
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (::getpeername(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0) {
+        peer.address = QHostAddress(reinterpret_cast<const sockaddr *>(&address));
+        if (address.ss_family == AF_INET)
+            peer.port = ntohs(reinterpret_cast<const sockaddr_in *>(&address)->sin_port);
+        else if (address.ss_family == AF_INET6)
+            peer.port = ntohs(reinterpret_cast<const sockaddr_in6 *>(&address)->sin6_port);
+    }
+    auto *connection = new WebSocketConnection(fd, end + 4, request.header("sec-websocket-key"),
+                                               engine->options().maxPayload);
+    if (connection->isFinished()) {
+        delete connection;
+        return;
+    }
+    engine->acceptWebSocket(connection, peer);
 }
 
 void WebServer::onSocketReady(QTcpSocket *socket)

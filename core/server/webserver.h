@@ -1,7 +1,8 @@
 // The hub's one port: accepts connections, peeks at each request head (without reading it) and
-// either hands a websocket upgrade, validated by its Engine.IO endpoint, to a QWebSocketServer or
-// serves the connection as HTTP (Engine.IO long-polling on mounted paths, plain handlers on
-// others, 404 elsewhere). CORS and TLS apply to everything on the port.
+// either hands a websocket upgrade, validated by its Engine.IO endpoint, to a WebSocketConnection
+// (plain TCP: straight on the descriptor) or a QWebSocketServer (TLS, and any request that needs
+// more than one look), or serves the connection as HTTP (Engine.IO long-polling on mounted
+// paths, plain handlers on others, 404 elsewhere). CORS and TLS apply to everything on the port.
 #pragma once
 
 #include "corspolicy.h"
@@ -15,6 +16,7 @@
 
 #include <functional>
 
+class QSocketNotifier;
 class QTcpSocket;
 class QTimer;
 class QWebSocketServer;
@@ -42,6 +44,9 @@ public:
         QString tlsCertificateFile;           // PEM; with tlsKeyFile, the port speaks only TLS
         QString tlsKeyFile;
         CorsPolicy::Options cors;
+        // Plain-TCP websockets on WebSocketConnection instead of QTcpSocket + QWebSocket (far
+        // less memory and CPU per client). TABLETAP_WEBSOCKET=qt turns it off, for comparison.
+        bool nativeWebSockets = qEnvironmentVariable("TABLETAP_WEBSOCKET") != QLatin1String("qt");
     };
     using HttpHandler = std::function<void(HttpExchange *exchange)>;
 
@@ -79,6 +84,9 @@ private:
         PeerRequest peer;
     };
 
+    void onDescriptorReady(qintptr descriptor);
+    void onDescriptorReadable(int fd);
+    void dropDescriptor(int fd, bool closeIt);
     void onSocketReady(QTcpSocket *socket);
     void onPeekReadyRead(QTcpSocket *socket);
     void startHttp(QTcpSocket *socket);
@@ -92,7 +100,8 @@ private:
     QList<QPointer<EngineServer>> m_engines;
     QList<std::pair<QByteArray, HttpHandler>> m_handlers;
     QHash<QTcpSocket *, QTimer *> m_peeking;
-    QHash<QString, PendingUpgrade> m_pendingUpgrades; // by "address|port"
+    QHash<int, QSocketNotifier *> m_peekingDescriptors; // accepted, request head not there yet
+    QHash<QString, PendingUpgrade> m_pendingUpgrades;   // by "address|port"
     QSet<HttpConnection *> m_connections;
     QString m_error;
 };

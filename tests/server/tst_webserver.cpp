@@ -73,6 +73,8 @@ private Q_SLOTS:
     void silentConnectionClosed();
     void upgradeOnUnknownPathIs404();
     void upgradeAfterKeepAliveRequestIs400();
+    void upgradeWholeOrInPieces_data();
+    void upgradeWholeOrInPieces();
     void corsWithCredentialsEchoesOrigin();
     void abortedPollClosesSession();
     void serverCloseReachesNextPoll();
@@ -315,6 +317,48 @@ void tst_WebServer::upgradeAfterKeepAliveRequestIs400()
                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
     QCOMPARE(peer.read().status, 400);
     QVERIFY(peer.waitForClose());
+}
+
+void tst_WebServer::upgradeWholeOrInPieces_data()
+{
+    QTest::addColumn<bool>("native");
+    QTest::addColumn<bool>("slowly");
+    // A whole head takes the descriptor path (WebSocketConnection); a head in pieces, or native
+    // websockets turned off, the QTcpSocket + QWebSocketServer path. The wire is the same.
+    QTest::newRow("native, whole") << true << false;
+    QTest::newRow("native, byte by byte") << true << true;
+    QTest::newRow("qt, whole") << false << false;
+}
+
+void tst_WebServer::upgradeWholeOrInPieces()
+{
+    QFETCH(bool, native);
+    QFETCH(bool, slowly);
+    WebServer::Options o;
+    o.nativeWebSockets = native;
+    EchoServer s(o);
+    QVERIFY(s.listen());
+    HttpPeer peer(s.port());
+    const QByteArray head
+        = "GET /engine.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: x\r\n"
+          "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    if (slowly)
+        peer.writeSlowly(head);
+    else
+        peer.write(head);
+    QByteArray got;
+    QDeadlineTimer deadline(5000);
+    while (!got.contains("0{") && !deadline.hasExpired()) {
+        QTest::qWait(5);
+        got += peer.socket().readAll();
+    }
+    QVERIFY2(got.startsWith("HTTP/1.1 101 Switching Protocols\r\n"), got);
+    QVERIFY(got.contains("\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"));
+    const qsizetype body = got.indexOf("\r\n\r\n") + 4;
+    QCOMPARE(quint8(got.at(body)), quint8(0x81)); // a text frame: the open packet
+    QCOMPARE(got.mid(body + 2, 2), QByteArray("0{"));
+    QTRY_COMPARE(s.engine->clientCount(), 1);
 }
 
 void tst_WebServer::corsWithCredentialsEchoesOrigin()
