@@ -87,7 +87,7 @@ bool LanguageManager::install(const QString &code)
     }
     m_current = code;
     QLocale::setDefault(QLocale(code));
-    qCInfo(lcUi) << "language" << code << (m_qt ? "with Qt's own strings" : "");
+    qCDebug(lcUi) << "language" << code << (m_qt ? "with Qt's own strings" : "");
     return true;
 }
 

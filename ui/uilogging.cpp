@@ -2,5 +2,5 @@
 #include "uilogging.h"
 
 namespace TableTap {
-Q_LOGGING_CATEGORY(lcUi, "tabletap.ui")
+Q_LOGGING_CATEGORY(lcUi, "tabletap.ui", QtInfoMsg)
 } // namespace TableTap
