@@ -358,14 +358,17 @@ QJsonObject BroadcastBench::run(const ServerSpec &spec, int clients)
     connect.insert(QStringLiteral("seconds"), seconds);
     connect.insert(QStringLiteral("per_second"), seconds > 0 ? (clients - failures) / seconds : 0);
     connect.insert(QStringLiteral("server_cpu_pct"), stormCpu.serverPct);
+    connect.insert(QStringLiteral("generator_cpu_pct"), stormCpu.selfPct);
     connect.insert(QStringLiteral("other_cpu_pct"), stormCpu.otherPct);
     if (!m_firstFailure.empty())
         connect.insert(QStringLiteral("first_failure"), QString::fromStdString(m_firstFailure));
     result.insert(QStringLiteral("connect"), connect);
-    log("  connect: %d clients in %.2f s = %.0f/s, p50 %.1f ms p99 %.1f ms, %d failed%s%s\n",
+    log("  connect: %d clients in %.2f s = %.0f/s, p50 %.1f ms p99 %.1f ms, server %.0f%% gen "
+        "%.0f%% other %.0f%%, %d failed%s%s\n",
         clients - failures, seconds, seconds > 0 ? (clients - failures) / seconds : 0,
-        connectTimes.percentileMs(0.5), connectTimes.percentileMs(0.99), failures,
-        m_firstFailure.empty() ? "" : ": ", m_firstFailure.c_str());
+        connectTimes.percentileMs(0.5), connectTimes.percentileMs(0.99), stormCpu.serverPct,
+        stormCpu.selfPct, stormCpu.otherPct, failures, m_firstFailure.empty() ? "" : ": ",
+        m_firstFailure.c_str());
     m_loop.runFor(2000000);
     const int64_t rssConnected = ProcStats::rssKb(m_server.pid());
     const double perConnection = double(rssConnected - rssIdle) / std::max(1, clients - failures);

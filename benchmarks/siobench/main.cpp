@@ -3,8 +3,10 @@
 // with its own epoll load generator, and prints hub / socket.io ratios.
 //
 //   tt_siobench broadcast --hub PATH --reference DIR [--clients 1000,5000] [--repeats 3] --out F
+//   tt_siobench cafe --hub PATH --reference DIR [--consoles 1000] [--repeats 3] --out F
 //   tt_siobench report F [F...]
 #include "broadcastbench.h"
+#include "cafebench.h"
 #include "ratioreport.h"
 #include "serverspec.h"
 
@@ -152,6 +154,7 @@ int runBroadcast(const QCommandLineParser &p)
     o.runLadder = !p.isSet(QStringLiteral("no-ladder"));
     o.runPolling = !p.isSet(QStringLiteral("no-polling")) && o.pollingClients > 0;
     o.runAcks = !p.isSet(QStringLiteral("no-acks"));
+    o.runFixed = !p.isSet(QStringLiteral("no-fixed"));
     o.fixedMessagesPerSecond = p.value(QStringLiteral("fixed-rate")).toDouble();
     o.loadMessagesPerSecond = p.value(QStringLiteral("load-rate")).toDouble();
     o.serverLog = p.value(QStringLiteral("server-log")).toStdString();
@@ -187,6 +190,48 @@ int runBroadcast(const QCommandLineParser &p)
     return 0;
 }
 
+int runCafe(const QCommandLineParser &p)
+{
+    pinTo(p.value(QStringLiteral("generator-cpu")).toInt());
+    raiseFdLimit();
+    CafeBench::Options o;
+    o.serverCpu = p.value(QStringLiteral("server-cpu")).toInt();
+    o.hub = p.value(QStringLiteral("hub")).toStdString();
+    o.node = p.value(QStringLiteral("node")).toStdString();
+    o.referenceDir = p.value(QStringLiteral("reference")).toStdString();
+    o.serverLog = p.value(QStringLiteral("server-log")).toStdString();
+    o.consoles = p.value(QStringLiteral("consoles")).toInt();
+    o.senders = std::max(1, std::min(o.consoles, p.value(QStringLiteral("senders")).toInt()));
+    o.stepSeconds = p.value(QStringLiteral("seconds")).toInt();
+    o.concurrency = p.value(QStringLiteral("concurrency")).toInt();
+    if (p.isSet(QStringLiteral("cafe-rates")))
+        o.rates = doubleList(p.value(QStringLiteral("cafe-rates")));
+    const QStringList servers = p.value(QStringLiteral("servers")).split(QLatin1Char(','));
+    const QJsonObject machineInfo = machine();
+    const QString out = p.value(QStringLiteral("out"));
+    QJsonArray runs;
+    const int repeats = std::max(1, p.value(QStringLiteral("repeats")).toInt());
+    for (int rep = 1; rep <= repeats; ++rep) {
+        for (const QString &name : servers) {
+            const bool reference = name == u"socket.io" || name == u"ref";
+            if (!reference && name != u"hub")
+                continue; // the cafe run compares stock settings only
+            std::fprintf(stderr, "== cafe repeat %d/%d, %s\n", rep, repeats, qPrintable(name));
+            CafeBench bench(o);
+            QJsonObject r = bench.run(reference);
+            r.insert(QStringLiteral("repeat"), rep);
+            r.insert(QStringLiteral("loadavg"), readFirstLine(QStringLiteral("/proc/loadavg")));
+            runs.append(r);
+            writeResults(out, machineInfo, runs);
+        }
+    }
+    RatioReport report;
+    for (const QJsonValue &r : runs)
+        report.addRecord(r.toObject());
+    std::printf("%s\n", qPrintable(report.render()));
+    return 0;
+}
+
 int runReport(const QStringList &files)
 {
     RatioReport report;
@@ -210,7 +255,7 @@ int main(int argc, char *argv[])
     p.setApplicationDescription(
         QStringLiteral("Table Tap server benchmark against stock socket.io"));
     p.addHelpOption();
-    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("broadcast | report"));
+    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("broadcast | cafe | report"));
     p.addOptions({
         {QStringLiteral("hub"), QStringLiteral("tabletap-hub binary"), QStringLiteral("path")},
         {QStringLiteral("reference"), QStringLiteral("benchmarks/reference folder"),
@@ -241,6 +286,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("no-ladder"), QStringLiteral("skip the capacity ladder")},
         {QStringLiteral("no-polling"), QStringLiteral("skip long-polling")},
         {QStringLiteral("no-acks"), QStringLiteral("skip ack round trips")},
+        {QStringLiteral("no-fixed"), QStringLiteral("skip the fixed-rate latency step")},
         {QStringLiteral("server-cpu"), QStringLiteral("CPU for the server"), QStringLiteral("n"),
          QStringLiteral("0")},
         {QStringLiteral("generator-cpu"), QStringLiteral("CPU for this process"),
@@ -248,14 +294,22 @@ int main(int argc, char *argv[])
         {QStringLiteral("server-log"), QStringLiteral("append servers' stderr here"),
          QStringLiteral("file")},
         {QStringLiteral("out"), QStringLiteral("results JSON"), QStringLiteral("file")},
+        {QStringLiteral("consoles"), QStringLiteral("cafe: consoles connected"),
+         QStringLiteral("n"), QStringLiteral("1000")},
+        {QStringLiteral("senders"), QStringLiteral("cafe: users sending commands"),
+         QStringLiteral("n"), QStringLiteral("50")},
+        {QStringLiteral("cafe-rates"), QStringLiteral("cafe: commands/s per step"),
+         QStringLiteral("list")},
     });
     p.process(app);
     const QStringList args = p.positionalArguments();
     const QString mode = args.value(0);
     if (mode == u"broadcast")
         return runBroadcast(p);
+    if (mode == u"cafe")
+        return runCafe(p);
     if (mode == u"report")
         return runReport(args.mid(1));
-    std::fprintf(stderr, "tt_siobench: mode must be broadcast or report (see --help)\n");
+    std::fprintf(stderr, "tt_siobench: mode must be broadcast, cafe or report (see --help)\n");
     return 2;
 }

@@ -289,7 +289,89 @@ QString RatioReport::renderBroadcast() const
 
 QString RatioReport::renderCafe() const
 {
-    return {};
+    QMap<QString, QList<QJsonObject>> byLabel;
+    QString reference;
+    for (const QJsonValue &v : m_records) {
+        const QJsonObject r = v.toObject();
+        if (r.value(QLatin1String("kind")).toString() != QLatin1String("cafe")
+            || r.contains(QLatin1String("error")))
+            continue;
+        const QString label = r.value(QLatin1String("label")).toString();
+        if (r.value(QLatin1String("reference")).toBool())
+            reference = label;
+        byLabel[label].append(r);
+    }
+    if (byLabel.isEmpty())
+        return {};
+    QStringList labels = byLabel.keys();
+    if (labels.removeOne(reference))
+        labels.prepend(reference);
+    const QString hub = labels.value(1);
+    const int consoles = byLabel.first().first().value(QLatin1String("consoles")).toInt();
+    // Per rate: medians of p99 command-to-event latency and of commands acknowledged per second.
+    auto stepValue
+        = [](const QJsonObject &run, double rate, const QString &path) -> std::optional<double> {
+        for (const QJsonValue &v : run.value(QLatin1String("steps")).toArray()) {
+            const QJsonObject s = v.toObject();
+            if (s.value(QLatin1String("rate")).toDouble() == rate)
+                return at(s, path);
+        }
+        return std::nullopt;
+    };
+    QList<double> rates;
+    for (const auto &runs : byLabel)
+        for (const QJsonObject &r : runs)
+            for (const QJsonValue &v : r.value(QLatin1String("steps")).toArray())
+                if (!rates.contains(v.toObject().value(QLatin1String("rate")).toDouble()))
+                    rates << v.toObject().value(QLatin1String("rate")).toDouble();
+    std::sort(rates.begin(), rates.end());
+    auto medianOf = [&](const QString &label,
+                        const std::function<std::optional<double>(const QJsonObject &)> &get) {
+        QList<double> values;
+        for (const QJsonObject &r : byLabel.value(label))
+            if (const auto v = get(r))
+                values << *v;
+        return median(values);
+    };
+    QString out = QStringLiteral("\n### Cafe run: create_order through the full domain path, %1 "
+                                 "consoles (medians)\n\n")
+                      .arg(consoles);
+    QStringList header{QStringLiteral("measure")};
+    for (const QString &l : labels)
+        header << QStringLiteral("%1 (n=%2)").arg(l).arg(byLabel.value(l).size());
+    if (!hub.isEmpty())
+        header << QStringLiteral("%1 / %2").arg(hub, reference);
+    QList<QStringList> rows;
+    auto addRow = [&](const QString &name,
+                      const std::function<std::optional<double>(const QJsonObject &)> &get) {
+        QStringList row{name};
+        QMap<QString, std::optional<double>> m;
+        for (const QString &l : labels) {
+            m[l] = medianOf(l, get);
+            row << number(m[l]);
+        }
+        if (!hub.isEmpty()) {
+            const auto a = m.value(hub), b = m.value(reference);
+            row << (a && b && *b != 0 ? QString::number(*a / *b, 'f', 2) + QLatin1Char('x')
+                                      : QStringLiteral("–"));
+        }
+        rows << row;
+    };
+    addRow(QStringLiteral("highest rate with every command acked, every event delivered, p99 "
+                          "command-to-event ≤ 100 ms (commands/s)"),
+           [](const QJsonObject &r) { return at(r, QStringLiteral("capacity")); });
+    for (double rate : std::as_const(rates)) {
+        addRow(QStringLiteral("at %1 commands/s: acknowledged per second").arg(rate),
+               [&](const QJsonObject &r) {
+                   return stepValue(r, rate, QStringLiteral("commands_per_second"));
+               });
+        addRow(QStringLiteral("at %1 commands/s: command-to-event p99 (ms)").arg(rate),
+               [&](const QJsonObject &r) {
+                   return stepValue(r, rate, QStringLiteral("event.p99_ms"));
+               });
+    }
+    out += table(header, rows);
+    return out;
 }
 
 QString RatioReport::renderClient() const

@@ -95,12 +95,19 @@ bool ServerProcess::start(const std::vector<std::string> &argv, const std::vecto
         while ((nl = buffer.find('\n')) != std::string::npos) {
             const std::string line = buffer.substr(0, nl);
             buffer.erase(0, nl + 1);
-            if (line.find("ready") == std::string::npos)
+            // The bench contract's JSON line, or tabletap-hub serve's "listening on URL".
+            if (line.find("ready") == std::string::npos
+                && line.find("listening on ") == std::string::npos)
                 continue;
             m_readyLine = line;
-            const size_t at = line.find("\"port\":");
-            if (at != std::string::npos)
+            size_t at = line.find("\"port\":");
+            if (at != std::string::npos) {
                 m_port = uint16_t(std::atoi(line.c_str() + at + 7));
+            } else if ((at = line.find("://")) != std::string::npos) {
+                const size_t colon = line.find(':', at + 3);
+                if (colon != std::string::npos)
+                    m_port = uint16_t(std::atoi(line.c_str() + colon + 1));
+            }
             // Keep draining stdout so a chatty server never blocks on a full pipe.
             fcntl(m_stdout, F_SETFL, O_NONBLOCK);
             return true;
@@ -115,6 +122,52 @@ void ServerProcess::drain()
     char chunk[4096];
     while (::read(m_stdout, chunk, sizeof chunk) > 0) {
     }
+}
+
+int ServerProcess::run(const std::vector<std::string> &argv, std::string *output, int timeoutMs)
+{
+    int out[2];
+    if (pipe2(out, O_CLOEXEC) != 0)
+        return -1;
+    const pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        dup2(out[1], STDOUT_FILENO);
+        std::vector<char *> args;
+        for (const std::string &a : argv)
+            args.push_back(const_cast<char *>(a.c_str()));
+        args.push_back(nullptr);
+        execvp(args[0], args.data());
+        _exit(127);
+    }
+    ::close(out[1]);
+    output->clear();
+    const int64_t deadline = monotonicMicros() + int64_t(timeoutMs) * 1000;
+    while (monotonicMicros() < deadline) {
+        pollfd pfd{out[0], POLLIN, 0};
+        if (poll(&pfd, 1, 100) <= 0)
+            continue;
+        char chunk[4096];
+        const ssize_t n = ::read(out[0], chunk, sizeof chunk);
+        if (n <= 0)
+            break;
+        output->append(chunk, size_t(n));
+    }
+    ::close(out[0]);
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == 0) {
+        const int64_t waitUntil = monotonicMicros() + 2000000;
+        while (waitpid(pid, &status, WNOHANG) == 0 && monotonicMicros() < waitUntil)
+            usleep(5000);
+        if (kill(pid, 0) == 0) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            return -1;
+        }
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 bool ServerProcess::isRunning()

@@ -25,6 +25,8 @@ public:
                int readyTimeoutMs, const std::string &logPath, std::string *error);
     // Reads and discards what the server printed since, so it never blocks on a full pipe.
     void drain();
+    // Runs a short command to its end (bounded), capturing stdout; returns its exit code or -1.
+    static int run(const std::vector<std::string> &argv, std::string *output, int timeoutMs);
     void stop();
     pid_t pid() const { return m_pid; }
     uint16_t port() const { return m_port; }
