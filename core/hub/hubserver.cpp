@@ -2,18 +2,21 @@
 #include "hubserver.h"
 
 #include "engineserver.h"
+#include "enginesession.h"
 #include "httpexchange.h"
 #include "hubclock.h"
 #include "hubdomainlogging.h"
 #include "hubrooms.h"
 #include "hubservice.h"
 #include "jsonwebtoken.h"
+#include "sioconnection.h"
 #include "sionamespace.h"
 #include "sioserver.h"
 #include "webserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTimer>
 #include <QTimerEvent>
 
 #include <cmath>
@@ -25,6 +28,8 @@ namespace {
 using L1 = QLatin1String;
 
 constexpr int kRateIntervalMs = 1000;
+// A connection over the per-address limit gets this long to read its refusal before it is closed.
+constexpr int kOverLimitCloseMs = 1000;
 
 QString reasonOf(JsonWebToken::Error error)
 {
@@ -151,11 +156,18 @@ quint16 HubServer::start()
     SioServer::Options sio;
     sio.connectionStateRecovery = m_options.connectionStateRecovery;
     sio.recoveryWindow = m_options.recoveryWindow;
+    sio.maxBufferedBytes = m_options.maxBufferedBytes;
 
     m_web = new WebServer(web, this);
     m_engine = new EngineServer(eio, this);
     m_web->mount(m_engine);
     m_io = new SioServer(m_engine, sio, this);
+    m_connectionsPerAddress.clear();
+    m_overLimit.clear();
+    connect(m_engine, &EngineServer::connection, this,
+            [this](EngineSession *session, const PeerRequest &peer) {
+                onEngineConnection(session, peer);
+            });
     setUpNamespaces();
     m_web->setHttpHandler(QByteArrayLiteral("/api/"),
                           [this](HttpExchange *exchange) { handleHttp(exchange); });
@@ -170,7 +182,7 @@ quint16 HubServer::start()
     m_port = m_web->serverPort();
     m_commands = m_commandErrors = m_hubEvents = m_lastCommands = m_lastHubEvents = 0;
     m_commandsPerSecond = m_hubEventsPerSecond = 0;
-    m_signIns = m_signInFailures = m_refusedHandshakes = 0;
+    m_signIns = m_signInFailures = m_refusedHandshakes = m_refusedConnections = 0;
     m_rateClock.start();
     m_rateTimer.start(kRateIntervalMs, Qt::CoarseTimer, this);
     qCInfo(lcHubWiring).noquote() << "hub serving" << m_service->cafeIds().size() << "cafe(s) at"
@@ -250,13 +262,60 @@ bool HubServer::isSimulatorRunning() const
 // ---------------------------------------------------------------------------------------------
 // Socket.IO
 
+void HubServer::onEngineConnection(EngineSession *session, const PeerRequest &peer)
+{
+    const int limit = m_options.maxConnectionsPerAddress;
+    if (limit <= 0 || (peer.address.isLoopback() && !m_options.limitLoopback))
+        return;
+    const QString address = peer.address.toString();
+    const int count = ++m_connectionsPerAddress[address];
+    if (count > limit) {
+        // Refused at its CONNECT (see the middleware), and closed soon whatever it sends.
+        m_overLimit.insert(session);
+        ++m_refusedConnections;
+        // Once per wave: an attack must not flood the log.
+        if (count == limit + 1)
+            qCWarning(lcHubWiring).noquote()
+                << "refusing connections from" << address << "over the limit of" << limit;
+        QTimer::singleShot(kOverLimitCloseMs, session, [session] { session->close(); });
+    }
+    // Whichever comes first, once: the close, or the session object going away.
+    auto released = std::make_shared<bool>(false);
+    const auto release = [this, session, address, released] {
+        if (std::exchange(*released, true))
+            return;
+        m_overLimit.remove(session);
+        const auto it = m_connectionsPerAddress.find(address);
+        if (it != m_connectionsPerAddress.end() && --*it <= 0)
+            m_connectionsPerAddress.erase(it);
+    };
+    connect(session, &EngineSession::closed, this, release);
+    connect(session, &QObject::destroyed, this, release);
+}
+
+bool HubServer::isOverLimit(const SioServerSocket *socket) const
+{
+    return !m_overLimit.isEmpty() && socket->client()
+           && m_overLimit.contains(socket->client()->session());
+}
+
 void HubServer::setUpNamespaces()
 {
     // "/" too: nobody holds a connection to the hub without a valid token.
     for (const QString &name : QStringList{QStringLiteral("/")} + HubService::namespaces()) {
         SioNamespace *nsp = m_io->of(name);
         nsp->use([this](SioServerSocket *socket, const SioNamespace::Next &next) {
-            if (const auto refusal = authenticate(socket)) {
+            if (isOverLimit(socket)) {
+                ++m_refusedHandshakes;
+                next(QStringLiteral("Too many connections"),
+                     QJsonObject{
+                         {QStringLiteral("type"), QStringLiteral("RATE_LIMITED")},
+                         {QStringLiteral("reason"), QStringLiteral("too_many_connections")},
+                         {QStringLiteral("limit"), m_options.maxConnectionsPerAddress},
+                         {QStringLiteral("message"),
+                          QStringLiteral("this address already holds %1 connections to the hub")
+                              .arg(m_options.maxConnectionsPerAddress)}});
+            } else if (const auto refusal = authenticate(socket)) {
                 ++m_refusedHandshakes;
                 next(refusal->message, refusal->data);
             } else {
@@ -316,7 +375,8 @@ HubActor HubServer::actorOf(const SioServerSocket *socket)
 void HubServer::onConnection(SioServerSocket *socket, const QString &nsp)
 {
     const HubActor actor = actorOf(socket);
-    if (actor.userId.isEmpty() || actor.cafeId.isEmpty()) {
+    // isOverLimit: a recovered socket skips the middleware, not the per-address limit.
+    if (actor.userId.isEmpty() || actor.cafeId.isEmpty() || isOverLimit(socket)) {
         // Only a socket that passed the middleware (or recovered one that did) gets here.
         socket->disconnect();
         return;
@@ -547,6 +607,7 @@ HubServer::Stats HubServer::stats() const
     s.signIns = m_signIns;
     s.signInFailures = m_signInFailures;
     s.refusedHandshakes = m_refusedHandshakes;
+    s.refusedConnections = m_refusedConnections;
     if (!m_io)
         return s;
     const SioServer::Stats io = m_io->stats();

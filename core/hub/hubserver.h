@@ -15,6 +15,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 
 #include <memory>
@@ -23,12 +24,14 @@
 namespace TableTap {
 
 class EngineServer;
+class EngineSession;
 class HttpExchange;
 class HubService;
 class SioServer;
 class SioServerSocket;
 class WebServer;
 struct HubActor;
+struct PeerRequest;
 
 class HubServer final : public QObject
 {
@@ -47,7 +50,14 @@ public:
         qint64 maxPayload = 1000000;
         bool connectionStateRecovery = true;
         int recoveryWindow = 120000; // ms a dropped socket can come back with its missed events
-        bool simulate = false;       // run the CafeSimulator once listening
+        // Engine.IO connections one client address may hold at once; the next ones are refused
+        // (connect_error "Too many connections", then closed). 0: no limit. Loopback addresses
+        // (the console's embedded clients, the simulator) are exempt unless limitLoopback.
+        int maxConnectionsPerAddress = 256;
+        bool limitLoopback = false;
+        // Bytes a client may leave unread (socket + session buffers) before it is dropped.
+        qint64 maxBufferedBytes = 16 * 1024 * 1024;
+        bool simulate = false; // run the CafeSimulator once listening
         CafeSimulator::Options simulation;
     };
     struct NamespaceStats
@@ -76,6 +86,7 @@ public:
         quint64 signIns = 0;
         quint64 signInFailures = 0;
         quint64 refusedHandshakes = 0;
+        quint64 refusedConnections = 0; // over maxConnectionsPerAddress
         quint64 droppedSlowClients = 0;
     };
 
@@ -127,6 +138,9 @@ private:
     };
     bool openService();
     void setUpNamespaces();
+    // Counts Engine.IO connections per client address and marks those over the limit.
+    void onEngineConnection(EngineSession *session, const PeerRequest &peer);
+    bool isOverLimit(const SioServerSocket *socket) const;
     // The namespace middleware: verifies the handshake and stores the actor on the socket.
     std::optional<Refusal> authenticate(SioServerSocket *socket);
     void onConnection(SioServerSocket *socket, const QString &nsp);
@@ -158,6 +172,9 @@ private:
     quint64 m_lastCommands = 0, m_lastHubEvents = 0;
     double m_commandsPerSecond = 0, m_hubEventsPerSecond = 0;
     quint64 m_signIns = 0, m_signInFailures = 0, m_refusedHandshakes = 0;
+    quint64 m_refusedConnections = 0;
+    QHash<QString, int> m_connectionsPerAddress;
+    QSet<const EngineSession *> m_overLimit;
 };
 
 } // namespace TableTap
