@@ -102,7 +102,7 @@ QStringList HubService::cafeIds()
 
 std::optional<CommandResult> HubService::precheck(const HubActor &actor)
 {
-    if (!m_rateLimiter.allow(actor.cafeId + u'/' + actor.userId, m_clock->nowMs()))
+    if (!m_rateLimiter.allow(actor.cafeId + u'/' + actor.userId, m_clock->monotonicMs()))
         return CommandResult::failure(CommandError(CommandError::Type::RateLimited,
                                                    QStringLiteral("too many commands; slow down")));
     return std::nullopt;

@@ -309,8 +309,14 @@ void PaymentDesk::completeCard(CafeContext &ctx, const QString &transactionId)
 void PaymentDesk::expireQr(CafeContext &ctx, const QString &transactionId)
 {
     const auto pay = loadPayment(ctx.db(), transactionId);
-    if (!pay || pay->status != u"processing" || pay->method != u"qr" || ctx.now() < pay->expiresAt)
+    if (!pay || pay->status != u"processing" || pay->method != u"qr")
         return;
+    if (ctx.now() < pay->expiresAt) {
+        // The wall clock was set back since the timer was armed: the code expires when the
+        // clock shows the time printed on it.
+        ctx.schedule(pay->expiresAt, CafeContext::TimerKind::QrExpire, transactionId);
+        return;
+    }
     fail(ctx, *pay, QStringLiteral("expired"), QStringLiteral("qr_expired"),
          QStringLiteral("The QR code expired before it was paid"), true);
 }

@@ -75,7 +75,7 @@ SignInResult SignInService::issue(const HubActor &actor, const QString &code, bo
 SignInResult SignInService::signIn(const QString &cafeIdIn, const QString &employeeCode,
                                    const QString &pin, const QString &address)
 {
-    const qint64 now = m_hub.clock()->nowMs();
+    const qint64 now = m_hub.clock()->monotonicMs(); // lockouts are intervals
     QString cafeId = cafeIdIn;
     if (cafeId.isEmpty()) {
         const QStringList ids = m_hub.cafeIds();
@@ -124,15 +124,16 @@ SignInResult SignInService::signIn(const QString &cafeIdIn, const QString &emplo
 
 SignInResult SignInService::refresh(const QString &refreshToken, const QString &address)
 {
-    const qint64 now = m_hub.clock()->nowMs();
+    const qint64 now = m_hub.clock()->monotonicMs(); // lockouts are intervals
     const QString addressKey = QStringLiteral("addr:") + address;
     if (!address.isEmpty()) {
         if (const qint64 locked = m_throttle.lockedForMs(addressKey, now))
             return refused(SignInResult::Status::RateLimited,
                            QStringLiteral("too many failed attempts"), locked);
     }
-    const JsonWebToken::Verified v = JsonWebToken::verify(refreshToken.toUtf8(), m_hub.m_secret,
-                                                          now / 1000, QStringLiteral("refresh"));
+    const JsonWebToken::Verified v
+        = JsonWebToken::verify(refreshToken.toUtf8(), m_hub.m_secret,
+                               m_hub.clock()->nowMs() / 1000, QStringLiteral("refresh"));
     auto fail = [&](const QString &message) {
         if (!address.isEmpty())
             m_throttle.recordFailure(addressKey, now);

@@ -9,7 +9,9 @@ std::optional<QJsonObject> StockThrottle::offer(const Change &change, qint64 now
     auto it = m_windows.find(change.itemId);
     if (intervalMs <= 0)
         return change.data;
-    if (it == m_windows.end() || it->endsAt <= nowMs) {
+    // A window is never longer than its interval: one that ends further away than that began
+    // before the wall clock was set back, and is over.
+    if (it == m_windows.end() || it->endsAt <= nowMs || it->endsAt - nowMs > intervalMs) {
         // A window whose flush has not run yet (the timer is late) still holds a merge: fold
         // it into this change so nothing is lost, then emit now.
         QJsonObject data = change.data;
@@ -41,8 +43,14 @@ std::optional<QJsonObject> StockThrottle::flush(const QString &itemId, qint64 no
                                                 qint64 intervalMs, qint64 *nextWindowEndsAt)
 {
     auto it = m_windows.find(itemId);
-    if (it == m_windows.end() || it->endsAt > nowMs)
+    if (it == m_windows.end())
         return std::nullopt;
+    if (it->endsAt > nowMs && it->endsAt - nowMs <= intervalMs) {
+        // Called early (the wall clock went back a little): come back at the window's end.
+        if (it->pending)
+            *nextWindowEndsAt = it->endsAt;
+        return std::nullopt;
+    }
     if (!it->pending) {
         m_windows.erase(it);
         return std::nullopt;
