@@ -11,7 +11,7 @@ build_pkgs=(cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libqt6sql6-sqlite qt6-svg-dev libqt6svg6 libqrencode-dev libgl-dev)
 test_pkgs=(nodejs npm xvfb xauth chromium clang libclang-rt-14-dev
-    desktop-file-utils appstream dpkg-dev file procps)
+    desktop-file-utils appstream dpkg-dev file procps shellcheck systemd groff-base)
 
 pkgs=("${build_pkgs[@]}")
 [ $want_test = 1 ] && pkgs+=("${test_pkgs[@]}")

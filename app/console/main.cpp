@@ -77,7 +77,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Table Tap"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("tabletap"));
+    // The installed desktop entry's id (packaging/), so shells match windows to its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.tabletap.Console"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tabletap.svg")));
 
     ConsoleSettings settings;

@@ -1,11 +1,12 @@
-// tabletap-hub's command line: `serve` with its options, the admin commands (handed to
-// HubAdminCommands as they are), help, and the documented exit codes.
+// tabletap-hub's command line: `serve` with its options over the configuration file
+// (HubConfig), `restore`, the admin commands (handed to HubAdminCommands as they are), help, and
+// the documented exit codes.
 #pragma once
 
-#include <QHostAddress>
+#include "hubconfig.h"
+
 #include <QString>
 #include <QStringList>
-#include <QTime>
 
 namespace TableTap {
 
@@ -15,48 +16,41 @@ public:
     // The admin commands' codes (HubAdminCommands::ExitCode) and serve's share one table.
     enum ExitCode {
         Ok = 0,
-        Failure = 1,    // could not start (port in use, unreadable TLS files, data folder) or
-                        // a storage failure in an admin command
-        UsageError = 2, // unknown command or option, missing or malformed value
+        Failure = 1,    // could not start (port in use, unreadable TLS files, data folder in use)
+                        // or a storage failure in an admin command
+        UsageError = 2, // unknown command or option, a value or configuration key that does not fit
         NotFound = 3,   // no such cafe
         AlreadyExists = 4,
         InvalidMenu = 5,
     };
 
-    // Parses argv (program name first); on failure error() says why in one line.
+    // Parses argv (program name first) and, for serve, the configuration file. On failure
+    // errors() has one line per mistake.
     bool parse(const QStringList &arguments);
-    QString error() const { return m_error; }
+    QStringList errors() const { return m_errors; }
+    QString error() const { return m_errors.value(0); }
     static QString helpText();
 
     bool help = false;
-    QString command;       // "serve", or an admin command ("cafe", "menu", "staff", ...)
-    QStringList adminArgs; // the words after the program name, for HubAdminCommands
+    QString command;       // "serve", "restore", or an admin command ("cafe", "menu", ...)
+    QStringList adminArgs; // the words after the program name, for HubAdminCommands / HubRestore
 
     // serve
+    HubConfig config;
+    QString configPath; // the file read, empty when none
+    bool checkConfig = false;
     bool bench = false; // serve the benchmark contract (shared/bench/PROTOCOL.md)
-    QString dataDir;
-    QHostAddress bind = QHostAddress::Any; // LocalHost with --bench
-    quint16 port = 3000;
-    QString tlsCertificate;
-    QString tlsKey;
-    QStringList corsOrigins;
-    int pingInterval = 25000;
-    int pingTimeout = 20000;
-    qint64 maxPayload = 1000000;
-    bool simulate = false;
-    double speed = 1.0;
-    quint32 seed = 1;
-    QTime simulationStart{7, 30};
-    QString simulationCafe;
     QString benchToken = QStringLiteral("bench-token");
-    // The event dispatcher of the hub's thread: "epoll" (EpollEventDispatcher) or "poll" (Qt's
-    // own UNIX dispatcher); TABLETAP_EVENT_LOOP sets the default. Chosen before Qt starts.
-    QString eventLoop;
+
+    // For the admin commands: when args have no --data, take it from the configuration file
+    // (--config FILE among args, else the default file when it exists). Strips --config FILE.
+    // False with errors() when the file is broken.
+    bool applyConfigToAdminArgs();
 
 private:
     bool parseServe(const QStringList &arguments);
     bool fail(const QString &message);
-    QString m_error;
+    QStringList m_errors;
 };
 
 } // namespace TableTap

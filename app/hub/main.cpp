@@ -1,16 +1,21 @@
 // tabletap-hub: the headless in-store hub. Composition root: parses the command line and runs
 // the hub (HubServer), the benchmark contract (--bench) or an admin command.
 #include "benchendpoint.h"
+#include "datafolderlock.h"
 #include "engineserver.h"
 #include "epolleventdispatcher.h"
 #include "hubadmincommands.h"
 #include "hubcommandline.h"
+#include "hubdomainlogging.h"
+#include "hublogger.h"
+#include "hubrestore.h"
 #include "hubserver.h"
 #include "hubservice.h"
 #include "sioserver.h"
 #include "webserver.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
@@ -54,7 +59,8 @@ void onTerminationSignal(QObject *context, std::function<void()> stop)
 
 void printError(const QString &message)
 {
-    std::fprintf(stderr, "tabletap-hub: %s\n", qPrintable(message));
+    std::fprintf(stderr, "%stabletap-hub: %s\n", HubLogger::errorPrefix().constData(),
+                 qPrintable(message));
 }
 
 // Every client is a descriptor: take all the hard limit allows (often 1024 soft, far more hard).
@@ -87,8 +93,8 @@ void installEventDispatcher(const QString &choice)
 int runBench(const HubCommandLine &cli)
 {
     WebServer::Options webOptions;
-    webOptions.tlsCertificateFile = cli.tlsCertificate;
-    webOptions.tlsKeyFile = cli.tlsKey;
+    webOptions.tlsCertificateFile = cli.config.tlsCertificate;
+    webOptions.tlsKeyFile = cli.config.tlsKey;
     webOptions.cors.enabled = true;
     webOptions.cors.origins = {QByteArrayLiteral("*")};
     WebServer web(webOptions);
@@ -97,9 +103,9 @@ int runBench(const HubCommandLine &cli)
     SioServer io(&engine);
     BenchEndpoint bench(&io, cli.benchToken);
 
-    if (!web.listen(cli.bind, cli.port)) {
+    if (!web.listen(cli.config.bind, cli.config.port)) {
         std::fprintf(stderr, "tabletap-hub: cannot listen on %s:%u: %s\n",
-                     qPrintable(cli.bind.toString()), unsigned(cli.port),
+                     qPrintable(cli.config.bind.toString()), unsigned(cli.config.port),
                      qPrintable(web.errorString()));
         return HubCommandLine::Failure;
     }
@@ -114,21 +120,21 @@ int runBench(const HubCommandLine &cli)
 
 int runServe(const HubCommandLine &cli)
 {
-    HubServer::Options options;
-    options.bindAddress = cli.bind;
-    options.port = cli.port;
-    options.tlsCertificateFile = cli.tlsCertificate;
-    options.tlsKeyFile = cli.tlsKey;
-    options.corsOrigins = cli.corsOrigins;
-    options.pingInterval = cli.pingInterval;
-    options.pingTimeout = cli.pingTimeout;
-    options.maxPayload = cli.maxPayload;
-    options.simulate = cli.simulate;
-    options.simulation.speed = cli.speed;
-    options.simulation.seed = cli.seed;
-    options.simulation.startTime = cli.simulationStart;
-    options.simulation.cafeId = cli.simulationCafe;
-    HubServer hub(cli.dataDir, options);
+    const HubConfig &config = cli.config;
+    HubLogger::install(HubLogger::formatFor(config.logFormat), config.logLevel);
+    if (!cli.configPath.isEmpty())
+        qCInfo(lcHubWiring).noquote() << "configuration from" << cli.configPath;
+    // One hub per data folder: a second one, or a restore, would pull it from under us.
+    if (!QDir().mkpath(config.dataDir)) {
+        printError(QStringLiteral("cannot create the data folder %1").arg(config.dataDir));
+        return HubCommandLine::Failure;
+    }
+    DataFolderLock lock(config.dataDir);
+    if (!lock.tryLock()) {
+        printError(lock.errorString());
+        return HubCommandLine::Failure;
+    }
+    HubServer hub(config.dataDir, config.serverOptions());
     onTerminationSignal(&hub, [&hub] {
         hub.stop();
         QCoreApplication::exit(HubCommandLine::Ok);
@@ -139,16 +145,16 @@ int runServe(const HubCommandLine &cli)
     }
     QUrl shown;
     shown.setScheme(hub.url().scheme());
-    shown.setHost(cli.bind.toString());
+    shown.setHost(config.bind.toString());
     shown.setPort(hub.port());
     std::printf("listening on %s (data folder %s)\n", qPrintable(shown.toString()),
-                qPrintable(cli.dataDir));
+                qPrintable(config.dataDir));
     std::fflush(stdout);
-    if (!cli.simulate && hub.service()->cafeIds().isEmpty()) {
+    if (!config.simulate && hub.service()->cafeIds().isEmpty()) {
         printError(QStringLiteral("this hub serves no cafe yet; add one with: tabletap-hub cafe "
                                   "add --data %1 --id ID --name NAME (or serve --simulate for a "
                                   "demo cafe)")
-                       .arg(cli.dataDir));
+                       .arg(config.dataDir));
     }
     return QCoreApplication::exec();
 }
@@ -168,12 +174,14 @@ int main(int argc, char *argv[])
     HubCommandLine cli;
     const bool parsed = cli.parse(arguments);
     raiseOpenFileLimit();
-    installEventDispatcher(parsed ? cli.eventLoop : QString());
+    installEventDispatcher(parsed ? cli.config.eventLoop : QString());
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tabletap-hub"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TT_VERSION));
 
     if (!parsed) {
-        printError(cli.error());
+        for (const QString &e : cli.errors())
+            printError(e);
         return HubCommandLine::UsageError;
     }
     if (cli.help) {
@@ -181,11 +189,31 @@ int main(int argc, char *argv[])
         return HubCommandLine::Ok;
     }
     if (!cli.adminArgs.isEmpty()) {
+        if (!cli.applyConfigToAdminArgs()) {
+            for (const QString &e : cli.errors())
+                printError(e);
+            return HubCommandLine::UsageError;
+        }
         QTextStream out(stdout), err(stderr);
-        const int rc = HubAdminCommands(out, err).run(cli.adminArgs);
+        const int rc = cli.command == u"restore" ? HubRestore(out, err).run(cli.adminArgs)
+                                                 : HubAdminCommands(out, err).run(cli.adminArgs);
         out.flush();
         err.flush();
         return rc;
     }
-    return cli.bench ? runBench(cli) : runServe(cli);
+    if (cli.bench)
+        return runBench(cli);
+    // What only the merged settings can tell (files, the data folder), once Qt runs (TLS).
+    const QStringList problems = cli.config.validate();
+    for (const QString &p : problems)
+        printError(p);
+    if (!problems.isEmpty())
+        return HubCommandLine::UsageError;
+    if (cli.checkConfig) {
+        std::printf("configuration OK%s\n",
+                    cli.configPath.isEmpty() ? " (no configuration file: options and defaults)"
+                                             : qPrintable(QStringLiteral(": ") + cli.configPath));
+        return HubCommandLine::Ok;
+    }
+    return runServe(cli);
 }

@@ -290,6 +290,7 @@ QList<CommandResult> CafeService::executeBatch(const QList<Request> &requests)
         m_db.commit();
     } catch (const StorageError &e) {
         qCWarning(lcHubStore) << "cafe" << m_cafeId << "batch not stored:" << e.message();
+        ++m_storageFailures;
         m_db.rollback();
         m_throttle = throttleBefore;
         m_ctx.discardWork();
@@ -345,6 +346,8 @@ void CafeService::runTimer(CafeContext::TimerKind kind, const QString &id)
         // StorageError, or a CommandError from a rule: nothing of this work is kept; try again
         // shortly (the payment is still processing, the window still pending).
         qCWarning(lcHubStore) << "cafe" << m_cafeId << "timer work failed:" << e.what();
+        if (dynamic_cast<const StorageError *>(&e))
+            ++m_storageFailures;
         m_db.rollback();
         m_throttle = throttleBefore;
         m_ctx.discardWork();

@@ -58,6 +58,8 @@ public:
     QString cafeId() const { return m_cafeId; }
     QString name();
     SqliteConnection &connection() { return m_db; }
+    // Batches and timer work rolled back because storage failed (disk full, I/O error).
+    quint64 storageFailures() const { return m_storageFailures; }
 
     // Every command: name -> namespace, least role, whether it changes state.
     struct CommandSpec
@@ -86,6 +88,7 @@ private:
     PayconicProvider m_provider;
     CafeContext m_ctx;
     int m_workSincePrune = 0;
+    quint64 m_storageFailures = 0;
 };
 
 } // namespace TableTap

@@ -171,6 +171,12 @@ quint16 HubServer::start()
     setUpNamespaces();
     m_web->setHttpHandler(QByteArrayLiteral("/api/"),
                           [this](HttpExchange *exchange) { handleHttp(exchange); });
+    if (m_options.operations.enabled) {
+        for (const QByteArray &path :
+             {QByteArrayLiteral("/healthz"), QByteArrayLiteral("/metrics")})
+            m_web->setHttpHandler(
+                path, [this](HttpExchange *exchange) { HubOperations::handle(this, exchange); });
+    }
     if (!m_web->listen(m_options.bindAddress, m_options.port)) {
         m_error = QStringLiteral("cannot listen on %1 port %2: %3")
                       .arg(m_options.bindAddress.toString())
@@ -183,6 +189,7 @@ quint16 HubServer::start()
     m_commands = m_commandErrors = m_hubEvents = m_lastCommands = m_lastHubEvents = 0;
     m_commandsPerSecond = m_hubEventsPerSecond = 0;
     m_signIns = m_signInFailures = m_refusedHandshakes = m_refusedConnections = 0;
+    m_metrics.reset();
     m_rateClock.start();
     m_rateTimer.start(kRateIntervalMs, Qt::CoarseTimer, this);
     qCInfo(lcHubWiring).noquote() << "hub serving" << m_service->cafeIds().size() << "cafe(s) at"
@@ -402,6 +409,7 @@ void HubServer::onCommand(SioServerSocket *socket, const QString &nsp, const QSt
         ++m_commands;
         if (!r.ok())
             ++m_commandErrors;
+        m_metrics.countCommand(command, r);
         if (guard && guard->isConnected()) {
             if (!r.joinRoom.isEmpty())
                 guard->join(r.joinRoom);

@@ -6,6 +6,8 @@
 
 #include "cafesimulator.h"
 #include "hubevent.h"
+#include "hubmetrics.h"
+#include "huboperations.h"
 #include "huboptions.h"
 #include "sioserversocket.h"
 
@@ -59,6 +61,8 @@ public:
         qint64 maxBufferedBytes = 16 * 1024 * 1024;
         bool simulate = false; // run the CafeSimulator once listening
         CafeSimulator::Options simulation;
+        // GET /healthz and GET /metrics on the same port, and who may read them.
+        HubOperations::Options operations;
     };
     struct NamespaceStats
     {
@@ -119,6 +123,8 @@ public:
     bool isSimulatorRunning() const;
 
     Stats stats() const;
+    // Commands by name and result, errors by type, since start() (for /metrics).
+    const HubMetrics &metrics() const { return m_metrics; }
 
 Q_SIGNALS:
     void started(quint16 port);
@@ -175,6 +181,7 @@ private:
     quint64 m_refusedConnections = 0;
     QHash<QString, int> m_connectionsPerAddress;
     QSet<const EngineSession *> m_overLimit;
+    HubMetrics m_metrics;
 };
 
 } // namespace TableTap

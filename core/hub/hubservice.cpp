@@ -7,6 +7,8 @@
 #include "storageerror.h"
 #include "systemclock.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 
 namespace TableTap {
@@ -163,7 +165,13 @@ void HubService::flushQueue()
             QList<CafeService::Request> batch;
             for (qsizetype i : indexes)
                 batch.append(queue.at(i).request);
+            const quint64 failuresBefore = c->storageFailures();
+            QElapsedTimer timer;
+            timer.start();
             const QList<CommandResult> done = c->executeBatch(batch);
+            m_batchSeconds.record(double(timer.nsecsElapsed()) / 1e9);
+            (c->storageFailures() == failuresBefore ? m_lastBatchOkMs : m_lastBatchFailedMs)
+                = QDateTime::currentMSecsSinceEpoch();
             for (qsizetype k = 0; k < indexes.size(); ++k)
                 results[indexes.at(k)] = done.at(k);
         }
@@ -229,6 +237,17 @@ QByteArray HubService::mintToken(const HubActor &actor, const QString &tokenType
     c.expiresAt = c.issuedAt + ttlSeconds;
     c.tokenId = QString::number(QRandomGenerator::system()->generate64(), 36);
     return JsonWebToken::sign(c, m_secret);
+}
+
+HubService::StorageStats HubService::storageStats() const
+{
+    StorageStats s;
+    s.batchSeconds = m_batchSeconds;
+    s.lastSuccessMs = m_lastBatchOkMs;
+    s.lastFailureMs = m_lastBatchFailedMs;
+    for (const CafeService *c : m_cafes)
+        s.failures += c->storageFailures();
+    return s;
 }
 
 HubEventList HubService::eventsSince(const QString &cafeId, qint64 sequence, int limit)

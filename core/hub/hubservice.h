@@ -11,6 +11,7 @@
 #include "huboptions.h"
 #include "hubregistry.h"
 #include "jsonwebtoken.h"
+#include "latencyhistogram.h"
 #include "signinservice.h"
 
 #include <QHash>
@@ -69,6 +70,18 @@ public:
     CafeService *cafe(const QString &cafeId); // opens it on first use (cafes added while running)
     HubRegistry &registry() { return m_registry; }
     HubClock *clock() const { return m_clock; }
+
+    // Storage figures for /metrics and /healthz: the time each command batch took to run and
+    // commit (what an ack waits for), batches and timer work rolled back because storage failed,
+    // and whether the latest batch was stored.
+    struct StorageStats
+    {
+        LatencyHistogram batchSeconds;
+        quint64 failures = 0;
+        qint64 lastSuccessMs = 0; // wall clock, 0 = none yet
+        qint64 lastFailureMs = 0;
+    };
+    StorageStats storageStats() const;
     const HubOptions &options() const { return m_options; }
 
 Q_SIGNALS:
@@ -94,6 +107,9 @@ private:
     std::unique_ptr<SignInService> m_signIn;
     QList<Pending> m_queue;
     bool m_flushScheduled = false;
+    LatencyHistogram m_batchSeconds;
+    qint64 m_lastBatchOkMs = 0;
+    qint64 m_lastBatchFailedMs = 0;
 
     friend class SignInService;
 };
