@@ -277,6 +277,28 @@ void TestPackage::debFileList()
         QCOMPARE(modes.value(program), QStringLiteral("-rwxr-xr-x"));
     QCOMPARE(modes.value(QStringLiteral("/etc/tabletap/hub.conf")), QStringLiteral("-rw-r--r--"));
 
+    // The tarball holds the same tree.
+    const QString tgzDir = m_work.filePath(QStringLiteral("tgz"));
+    QVERIFY(QDir().mkpath(tgzDir));
+    const Run tgz
+        = run(QStringLiteral(TT_CPACK),
+              {QStringLiteral("-G"), QStringLiteral("TGZ"), QStringLiteral("--config"),
+               QStringLiteral(TT_BUILD_DIR "/CPackConfig.cmake"), QStringLiteral("-B"), tgzDir},
+              300000, tgzDir);
+    QVERIFY2(tgz.exitCode == 0, qPrintable(tgz.all()));
+    const QStringList tarballs = QDir(tgzDir).entryList({QStringLiteral("*.tar.gz")}, QDir::Files);
+    QCOMPARE(tarballs.size(), 1);
+    QCOMPARE(tarballs.first(), QStringLiteral("tabletap-" TT_VERSION "-linux-x86_64.tar.gz"));
+    const Run tar = run(QStringLiteral("tar"),
+                        {QStringLiteral("-tzf"), QDir(tgzDir).filePath(tarballs.first())});
+    QCOMPARE(tar.exitCode, 0);
+    QSet<QString> inTarball;
+    for (const QString &line : tar.out.split(u'\n', Qt::SkipEmptyParts)) {
+        if (!line.endsWith(u'/'))
+            inTarball.insert(line.mid(line.indexOf(u'/'))); // drop the top folder
+    }
+    QCOMPARE(inTarball, expected);
+
     // Stripped programs: the package carries no debug information.
     const Run file = run(tool("file"), {hubBinary(), cliBinary()});
     if (file.exitCode == 0) {
