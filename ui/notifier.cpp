@@ -31,7 +31,7 @@ Notifier::Notifier(CafeSession *session, ToastStack *toasts, SoundPlayer *sounds
             });
     connect(session, &CafeSession::orderCreated, this,
             [this](const QString &, const QString &, const QString &counter) {
-                if (concernsThisStation(counter) && m_settings->newOrderSound())
+                if (m_newOrderSound && concernsThisStation(counter))
                     m_sounds->play(SoundPlayer::Sound::NewOrder);
             });
     connect(session, &CafeSession::stockAlertRaised, this, &Notifier::onStockAlert);
@@ -109,6 +109,7 @@ void Notifier::timerEvent(QTimerEvent *event)
 
 void Notifier::applySettings()
 {
+    m_newOrderSound = m_settings->newOrderSound();
     m_sounds->setMuted(m_settings->muted());
     m_toasts->setMaxVisible(m_settings->maxToasts());
     m_toasts->setTimeout(m_settings->toastSeconds() * 1000);

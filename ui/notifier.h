@@ -37,6 +37,7 @@ private:
     ToastStack *m_toasts;
     SoundPlayer *m_sounds;
     ConsoleSettings *m_settings;
+    bool m_newOrderSound = true; // read once per settings change, not once per order
     QBasicTimer m_ring;
 };
 

@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTextBrowser>
+#include <QTimerEvent>
 #include <QVBoxLayout>
 
 namespace TableTap {
@@ -128,8 +129,30 @@ bool OrderDetailsPane::paymentToConfirm(QString *transactionId) const
     return true;
 }
 
+void OrderDetailsPane::refreshSoon()
+{
+    if (m_refreshTimer.isActive())
+        return;
+    const qint64 since = m_lastRefresh.isValid() ? m_lastRefresh.elapsed() : RefreshIntervalMs;
+    if (since >= RefreshIntervalMs)
+        refresh();
+    else
+        m_refreshTimer.start(int(RefreshIntervalMs - since), this);
+}
+
+void OrderDetailsPane::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_refreshTimer.timerId()) {
+        QWidget::timerEvent(event);
+        return;
+    }
+    refresh();
+}
+
 void OrderDetailsPane::refresh()
 {
+    m_refreshTimer.stop();
+    m_lastRefresh.start();
     const Order *o = m_orderId.isEmpty() ? nullptr : m_session->orders()->order(m_orderId);
     if (!o) {
         m_title->setText(tr("No order selected"));

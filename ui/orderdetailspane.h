@@ -4,6 +4,8 @@
 // confirm cash or QR).
 #pragma once
 
+#include <QBasicTimer>
+#include <QElapsedTimer>
 #include <QWidget>
 
 class QLabel;
@@ -25,9 +27,19 @@ public:
     QString html() const { return m_shownHtml; }
     // Re-reads the order from the model (called when the queue or payments change).
     void refresh();
+    // refresh(), at most every RefreshIntervalMs: for the models' batches, which under a busy
+    // stream come many times a second, each one a walk over the day's payments.
+    void refreshSoon();
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
 
 private:
     bool paymentToConfirm(QString *transactionId) const;
+
+    static constexpr int RefreshIntervalMs = 100;
+    QBasicTimer m_refreshTimer;
+    QElapsedTimer m_lastRefresh;
 
     CafeSession *m_session;
     QString m_orderId;

@@ -259,7 +259,7 @@ OrderQueueView::OrderQueueView(CafeSession *session, ConsoleSettings *settings, 
     m_summary->setObjectName(QStringLiteral("queueSummary"));
 
     connect(session->orders(), &BatchedTableModel::flushed, this, [this] {
-        m_details->refresh();
+        m_details->refreshSoon();
         updateActions();
         // The counts walk the whole queue: a few times a second is plenty under load.
         if (!m_summaryTimer.isActive())
@@ -276,7 +276,7 @@ OrderQueueView::OrderQueueView(CafeSession *session, ConsoleSettings *settings, 
                 }
             });
     connect(session->payments(), &BatchedTableModel::flushed, m_details,
-            &OrderDetailsPane::refresh);
+            &OrderDetailsPane::refreshSoon);
     connect(session->counters(), &BatchedTableModel::flushed, this,
             &OrderQueueView::updateCounters);
     connect(session, &CafeSession::namespaceFreshnessChanged, this, [this] {

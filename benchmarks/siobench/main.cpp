@@ -4,9 +4,11 @@
 //
 //   tt_siobench broadcast --hub PATH --reference DIR [--clients 1000,5000] [--repeats 3] --out F
 //   tt_siobench cafe --hub PATH --reference DIR [--consoles 1000] [--repeats 3] --out F
+//   tt_siobench client --console PATH --reference DIR [--repeats 3] --out F
 //   tt_siobench report F [F...]
 #include "broadcastbench.h"
 #include "cafebench.h"
+#include "clientbench.h"
 #include "ratioreport.h"
 #include "serverspec.h"
 
@@ -232,6 +234,46 @@ int runCafe(const QCommandLineParser &p)
     return 0;
 }
 
+int runClient(const QCommandLineParser &p)
+{
+    ClientBench::Options o;
+    o.serverCpu = p.value(QStringLiteral("server-cpu")).toInt();
+    o.clientCpu = p.value(QStringLiteral("generator-cpu")).toInt();
+    pinTo(o.clientCpu);
+    o.node = p.value(QStringLiteral("node")).toStdString();
+    o.referenceDir = p.value(QStringLiteral("reference")).toStdString();
+    o.console = p.value(QStringLiteral("console")).toStdString();
+    o.serverLog = p.value(QStringLiteral("server-log")).toStdString();
+    o.stepSeconds = p.value(QStringLiteral("seconds")).toInt();
+    if (p.isSet(QStringLiteral("client-rates")))
+        o.rates = doubleList(p.value(QStringLiteral("client-rates")));
+    const QStringList clients = p.value(QStringLiteral("servers")).split(QLatin1Char(','));
+    const QJsonObject machineInfo = machine();
+    const QString out = p.value(QStringLiteral("out"));
+    QJsonArray runs;
+    const int repeats = std::max(1, p.value(QStringLiteral("repeats")).toInt());
+    for (int rep = 1; rep <= repeats; ++rep) {
+        for (const QString &name : clients) {
+            const bool reference = name == u"socket.io" || name == u"ref";
+            if (!reference && name != u"hub")
+                continue;
+            std::fprintf(stderr, "== client repeat %d/%d, %s\n", rep, repeats,
+                         reference ? "socket.io-client" : "console");
+            ClientBench bench(o);
+            QJsonObject r = bench.run(reference);
+            r.insert(QStringLiteral("repeat"), rep);
+            r.insert(QStringLiteral("loadavg"), readFirstLine(QStringLiteral("/proc/loadavg")));
+            runs.append(r);
+            writeResults(out, machineInfo, runs);
+        }
+    }
+    RatioReport report;
+    for (const QJsonValue &r : runs)
+        report.addRecord(r.toObject());
+    std::printf("%s\n", qPrintable(report.render()));
+    return 0;
+}
+
 int runReport(const QStringList &files)
 {
     RatioReport report;
@@ -255,7 +297,8 @@ int main(int argc, char *argv[])
     p.setApplicationDescription(
         QStringLiteral("Table Tap server benchmark against stock socket.io"));
     p.addHelpOption();
-    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("broadcast | cafe | report"));
+    p.addPositionalArgument(QStringLiteral("mode"),
+                            QStringLiteral("broadcast | cafe | client | report"));
     p.addOptions({
         {QStringLiteral("hub"), QStringLiteral("tabletap-hub binary"), QStringLiteral("path")},
         {QStringLiteral("reference"), QStringLiteral("benchmarks/reference folder"),
@@ -300,6 +343,10 @@ int main(int argc, char *argv[])
          QStringLiteral("n"), QStringLiteral("50")},
         {QStringLiteral("cafe-rates"), QStringLiteral("cafe: commands/s per step"),
          QStringLiteral("list")},
+        {QStringLiteral("console"), QStringLiteral("client: tt_bench_console binary"),
+         QStringLiteral("path")},
+        {QStringLiteral("client-rates"), QStringLiteral("client: events/s per step"),
+         QStringLiteral("list")},
     });
     p.process(app);
     const QStringList args = p.positionalArguments();
@@ -308,8 +355,10 @@ int main(int argc, char *argv[])
         return runBroadcast(p);
     if (mode == u"cafe")
         return runCafe(p);
+    if (mode == u"client")
+        return runClient(p);
     if (mode == u"report")
         return runReport(args.mid(1));
-    std::fprintf(stderr, "tt_siobench: mode must be broadcast, cafe or report (see --help)\n");
+    std::fprintf(stderr, "tt_siobench: mode must be broadcast, cafe, client or report (--help)\n");
     return 2;
 }

@@ -27,7 +27,8 @@ bool ServerProcess::start(const std::vector<std::string> &argv, const std::vecto
                           std::string *error)
 {
     int out[2];
-    if (pipe2(out, O_CLOEXEC) != 0) {
+    int in[2];
+    if (pipe2(out, O_CLOEXEC) != 0 || pipe2(in, O_CLOEXEC) != 0) {
         *error = std::string("pipe: ") + std::strerror(errno);
         return false;
     }
@@ -44,6 +45,7 @@ bool ServerProcess::start(const std::vector<std::string> &argv, const std::vecto
             _exit(127);
         setpgid(0, 0);
         dup2(out[1], STDOUT_FILENO);
+        dup2(in[0], STDIN_FILENO);
         if (!logPath.empty()) {
             const int log = open(logPath.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
             if (log >= 0)
@@ -66,12 +68,15 @@ bool ServerProcess::start(const std::vector<std::string> &argv, const std::vecto
         _exit(127);
     }
     ::close(out[1]);
+    ::close(in[0]);
     m_pid = pid;
     m_stdout = out[0];
+    m_stdin = in[1];
     m_port = 0;
     m_readyLine.clear();
     // Read lines until one says ready.
-    std::string buffer;
+    std::string &buffer = m_buffer;
+    buffer.clear();
     const int64_t deadline = monotonicMicros() + int64_t(readyTimeoutMs) * 1000;
     while (true) {
         const int64_t left = (deadline - monotonicMicros()) / 1000;
@@ -113,6 +118,32 @@ bool ServerProcess::start(const std::vector<std::string> &argv, const std::vecto
             return true;
         }
     }
+}
+
+bool ServerProcess::readLine(std::string *line, int timeoutMs)
+{
+    const int64_t deadline = monotonicMicros() + int64_t(timeoutMs) * 1000;
+    while (m_stdout >= 0) {
+        const size_t nl = m_buffer.find('\n');
+        if (nl != std::string::npos) {
+            *line = m_buffer.substr(0, nl);
+            m_buffer.erase(0, nl + 1);
+            return true;
+        }
+        const int64_t left = (deadline - monotonicMicros()) / 1000;
+        if (left <= 0)
+            return false;
+        pollfd pfd{m_stdout, POLLIN, 0};
+        if (poll(&pfd, 1, int(left)) <= 0)
+            continue;
+        char chunk[4096];
+        const ssize_t n = ::read(m_stdout, chunk, sizeof chunk);
+        if (n == 0)
+            return false;
+        if (n > 0)
+            m_buffer.append(chunk, size_t(n));
+    }
+    return false;
 }
 
 void ServerProcess::drain()
@@ -184,6 +215,10 @@ bool ServerProcess::isRunning()
 
 void ServerProcess::stop()
 {
+    if (m_stdin >= 0) {
+        ::close(m_stdin);
+        m_stdin = -1;
+    }
     if (m_pid > 0) {
         kill(m_pid, SIGTERM);
         const int64_t deadline = monotonicMicros() + 3000000;

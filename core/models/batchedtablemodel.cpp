@@ -3,6 +3,8 @@
 
 #include <QTimerEvent>
 
+#include <algorithm>
+
 namespace TableTap {
 
 BatchedTableModel::BatchedTableModel(QObject *parent)
@@ -15,13 +17,17 @@ void BatchedTableModel::scheduleFlush()
         flush();
         return;
     }
+    ++m_changes;
     if (!m_timer.isActive())
-        m_timer.start(m_interval, Qt::CoarseTimer, this);
+        m_timer.start(m_busy ? std::max(m_interval, BusyIntervalMs) : m_interval, Qt::CoarseTimer,
+                      this);
 }
 
 void BatchedTableModel::flush()
 {
     m_timer.stop();
+    m_busy = m_changes >= BusyChanges;
+    m_changes = 0;
     applyPending();
     Q_EMIT flushed();
 }

@@ -1,6 +1,8 @@
 // The dashboard series model.
 #include "dashboardmodel.h"
 
+#include <QTimerEvent>
+
 namespace TableTap {
 
 DashboardModel::DashboardModel(QObject *parent)
@@ -83,6 +85,7 @@ int DashboardModel::bucketFor(const QDateTime &t)
     const QDateTime start = QDateTime::fromMSecsSinceEpoch(ms - (ms % span), Qt::UTC);
     // Buckets stay sorted and gap-free from the first to the last, so charts show quiet times.
     if (m_buckets.isEmpty()) {
+        emitChanged();
         beginInsertRows({}, 0, 0);
         m_buckets.append({start});
         endInsertRows();
@@ -93,6 +96,7 @@ int DashboardModel::bucketFor(const QDateTime &t)
             = (m_buckets.first().start.toMSecsSinceEpoch() - start.toMSecsSinceEpoch()) / span;
         if (missing > 24 * 60 / m_bucketMinutes * 2)
             return -1; // far in the past: not today's chart
+        emitChanged(); // row numbers are about to move
         beginInsertRows({}, 0, int(missing) - 1);
         QList<Bucket> head;
         for (qint64 i = 0; i < missing; ++i)
@@ -108,6 +112,7 @@ int DashboardModel::bucketFor(const QDateTime &t)
         if (add > 24 * 60 / m_bucketMinutes * 2)
             return -1;
         const int first = int(m_buckets.size());
+        emitChanged();
         beginInsertRows({}, first, first + int(add) - 1);
         for (qint64 i = 0; i < add; ++i)
             m_buckets.append({m_buckets.last().start.addMSecs(span)});
@@ -119,6 +124,8 @@ int DashboardModel::bucketFor(const QDateTime &t)
 void DashboardModel::reset(const QList<Order> &orders,
                            const QList<std::pair<QDateTime, Cents>> &revenue)
 {
+    m_changedTimer.stop();
+    m_dirtyFirst = m_dirtyLast = -1;
     beginResetModel();
     m_buckets.clear();
     m_countedOrders.clear();
@@ -187,8 +194,36 @@ bool DashboardModel::apply(const CafeEvent &event)
     } else {
         return false;
     }
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    markChanged(row);
     return true;
+}
+
+void DashboardModel::markChanged(int row)
+{
+    m_dirtyFirst = m_dirtyFirst < 0 ? row : std::min(m_dirtyFirst, row);
+    m_dirtyLast = std::max(m_dirtyLast, row);
+    if (!m_changedTimer.isActive())
+        m_changedTimer.start(ChangeNotifyMs, Qt::CoarseTimer, this);
+}
+
+void DashboardModel::emitChanged()
+{
+    m_changedTimer.stop();
+    if (m_dirtyFirst < 0)
+        return;
+    const int first = m_dirtyFirst, last = std::min(m_dirtyLast, int(m_buckets.size()) - 1);
+    m_dirtyFirst = m_dirtyLast = -1;
+    if (first <= last)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
+void DashboardModel::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() == m_changedTimer.timerId()) {
+        emitChanged();
+        return;
+    }
+    QAbstractTableModel::timerEvent(event);
 }
 
 int DashboardModel::totalOrders() const

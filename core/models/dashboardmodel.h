@@ -6,6 +6,7 @@
 #include "order.h"
 
 #include <QAbstractTableModel>
+#include <QBasicTimer>
 #include <QDateTime>
 #include <QSet>
 
@@ -38,6 +39,9 @@ public:
     Cents totalRevenue() const;
     double averagePrepMinutes() const;
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     struct Bucket
     {
@@ -48,12 +52,20 @@ private:
         Cents revenue = 0;
     };
     int bucketFor(const QDateTime &t);
+    // Buckets change with every order and payment; charts hear about it a few times a second
+    // (the data is current at once, only the notification waits).
+    void markChanged(int row);
+    void emitChanged();
+    static constexpr int ChangeNotifyMs = 100;
 
     QList<Bucket> m_buckets;
     QSet<QString> m_countedOrders;
     QSet<QString> m_countedReady;
     QSet<QString> m_countedPayments;
     int m_bucketMinutes = 15;
+    QBasicTimer m_changedTimer;
+    int m_dirtyFirst = -1;
+    int m_dirtyLast = -1;
 };
 
 } // namespace TableTap

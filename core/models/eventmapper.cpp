@@ -3,6 +3,8 @@
 
 #include <QJsonArray>
 
+#include <optional>
+
 namespace TableTap {
 
 namespace {
@@ -53,13 +55,50 @@ QString person(const PersonRef &p)
 
 using L1 = QLatin1String;
 
+// The two shapes hubs send ("2024-01-01T00:00:00Z", with or without ".123"), read by hand: every
+// event carries a few timestamps, and Qt's general ISO parser is the slowest part of mapping one.
+// Anything else (offsets, other precisions, invalid dates) goes to Qt.
+bool readDigits(QStringView s, qsizetype from, int count, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < count; ++i) {
+        const char16_t c = s[from + i].unicode();
+        if (c < u'0' || c > u'9')
+            return false;
+        v = v * 10 + int(c - u'0');
+    }
+    *out = v;
+    return true;
+}
+
+std::optional<QDateTime> quickUtc(QStringView s)
+{
+    const qsizetype n = s.size();
+    if ((n != 20 && n != 24) || s[n - 1] != u'Z' || s[4] != u'-' || s[7] != u'-' || s[10] != u'T'
+        || s[13] != u':' || s[16] != u':' || (n == 24 && s[19] != u'.'))
+        return std::nullopt;
+    int y, mo, d, h, mi, sec, ms = 0;
+    if (!readDigits(s, 0, 4, &y) || !readDigits(s, 5, 2, &mo) || !readDigits(s, 8, 2, &d)
+        || !readDigits(s, 11, 2, &h) || !readDigits(s, 14, 2, &mi) || !readDigits(s, 17, 2, &sec)
+        || (n == 24 && !readDigits(s, 20, 3, &ms)))
+        return std::nullopt;
+    const QDate date(y, mo, d);
+    const QTime time(h, mi, sec, ms);
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    return QDateTime(date, time, Qt::UTC);
+}
+
 } // namespace
 
 QDateTime EventMapper::mapTime(const QJsonValue &value)
 {
     if (!value.isString())
         return {};
-    QDateTime t = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    const QString text = value.toString();
+    if (const auto quick = quickUtc(text))
+        return *quick;
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (t.isValid())
         t = t.toUTC();
     return t;

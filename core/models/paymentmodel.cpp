@@ -87,9 +87,12 @@ QVariant PaymentModel::headerData(int section, Qt::Orientation orientation, int 
 void PaymentModel::resetPayments(const QList<PaymentRecord> &payments)
 {
     QList<std::pair<QString, PaymentRecord>> rows;
+    m_qrOrders.clear();
     for (PaymentRecord p : payments) {
         if (p.orderNumber.isEmpty() && m_orderNumber)
             p.orderNumber = m_orderNumber(p.orderId);
+        if (p.method == QLatin1String("qr"))
+            m_qrOrders.insert(p.orderId);
         rows.append({p.transactionId, p});
     }
     resetRows(rows);
@@ -116,6 +119,8 @@ bool PaymentModel::apply(const CafeEvent &event)
 {
     // A transaction for an order settles the QR code shown for it.
     auto settleQr = [this](const QString &orderId) {
+        if (!m_qrOrders.remove(orderId))
+            return;
         const QList<PaymentRecord> all = rows(); // a copy: remove() may apply at once
         for (const PaymentRecord &r : all)
             if (r.orderId == orderId && r.method == QLatin1String("qr")
@@ -173,6 +178,7 @@ bool PaymentModel::apply(const CafeEvent &event)
         p.expiresAt = e->expiresAt;
         p.updatedAt = event.meta.timestamp;
         upsert(key, p);
+        m_qrOrders.insert(e->orderId);
         return true;
     }
     if (const auto *e = std::get_if<OrderCancelled>(&event.payload)) {

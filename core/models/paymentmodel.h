@@ -5,6 +5,8 @@
 #include "keyedrowmodel.h"
 #include "paymentrecord.h"
 
+#include <QSet>
+
 #include <functional>
 
 namespace TableTap {
@@ -49,6 +51,9 @@ private:
     PaymentRecord base(const QString &transactionId, const QString &orderId) const;
     std::function<QString(const QString &)> m_orderNumber;
     std::function<QDateTime()> m_now;
+    // Orders that may have a QR code row waiting to be settled, so a payment event looks at the
+    // rows only when one might (payments pile up all day; scanning them per event does not scale).
+    QSet<QString> m_qrOrders;
 };
 
 } // namespace TableTap

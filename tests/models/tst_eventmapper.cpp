@@ -34,6 +34,8 @@ private Q_SLOTS:
     void badEnvelopes_data();
     void badEnvelopes();
     void wrongTypesAreTolerated();
+    void timesAsQtReadsThem_data();
+    void timesAsQtReadsThem();
 };
 
 void tst_EventMapper::everySeedEventMaps_data()
@@ -246,6 +248,34 @@ void tst_EventMapper::wrongTypesAreTolerated()
     QCOMPARE(centsFromNumber(qInf()), Cents(0));
     QCOMPARE(centsFromNumber(1e300), Cents(0));
     QCOMPARE(formatCents(-5), QStringLiteral("-0.05"));
+}
+
+void tst_EventMapper::timesAsQtReadsThem_data()
+{
+    QTest::addColumn<QString>("text");
+    // The shapes read by hand, and the ones left to Qt: the result is Qt's either way.
+    for (const char *t :
+         {"2024-01-01T00:00:00Z", "2024-12-31T23:59:59Z", "2024-02-29T12:30:45Z",
+          "2026-11-26T07:14:44.123Z", "2026-11-26T07:14:44.000Z", "2024-01-01T10:00:00+02:00",
+          "2024-01-01T00:00:00.5Z", "2024-01-01T00:00:00", "2023-02-29T00:00:00Z",
+          "2024-13-01T00:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T00:60:00Z",
+          "2024-01-01 00:00:00Z", "20x4-01-01T00:00:00Z", "", "yesterday"})
+        QTest::newRow(t) << QString::fromLatin1(t);
+}
+
+void tst_EventMapper::timesAsQtReadsThem()
+{
+    QFETCH(QString, text);
+    QDateTime qt = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (qt.isValid())
+        qt = qt.toUTC();
+    const QDateTime mapped = EventMapper::mapTime(text);
+    QCOMPARE(mapped.isValid(), qt.isValid());
+    if (qt.isValid()) {
+        QCOMPARE(mapped.toMSecsSinceEpoch(), qt.toMSecsSinceEpoch());
+        QCOMPARE(mapped.timeSpec(), qt.timeSpec());
+        QCOMPARE(mapped.toString(Qt::ISODateWithMs), qt.toString(Qt::ISODateWithMs));
+    }
 }
 
 QTEST_APPLESS_MAIN(tst_EventMapper)
