@@ -5,6 +5,7 @@
 //   tt_siobench broadcast --hub PATH --reference DIR [--clients 1000,5000] [--repeats 3] --out F
 //   tt_siobench cafe --hub PATH --reference DIR [--consoles 1000] [--repeats 3] --out F
 //   tt_siobench client --console PATH --reference DIR [--repeats 3] --out F
+//   tt_siobench codec --codec PATH --reference DIR --fixtures DIR --out F
 //   tt_siobench report F [F...]
 #include "broadcastbench.h"
 #include "cafebench.h"
@@ -274,6 +275,58 @@ int runClient(const QCommandLineParser &p)
     return 0;
 }
 
+// Codec micro-benchmarks: tt_bench_codec (Google Benchmark) and codec-bench.js (socket.io-parser)
+// in turn on the generator's CPU; Google Benchmark's JSON kept per run.
+int runCodec(const QCommandLineParser &p)
+{
+    pinTo(p.value(QStringLiteral("generator-cpu")).toInt()); // inherited by both programs
+    const QString fixtures = p.value(QStringLiteral("fixtures"));
+    const QString minTime = p.value(QStringLiteral("codec-min-time"));
+    const QJsonObject machineInfo = machine();
+    const QString out = p.value(QStringLiteral("out"));
+    QJsonArray runs;
+    const int repeats = std::max(1, p.value(QStringLiteral("repeats")).toInt());
+    for (int rep = 1; rep <= repeats; ++rep) {
+        for (const bool reference : {true, false}) {
+            std::vector<std::string> argv;
+            if (reference)
+                argv = {p.value(QStringLiteral("node")).toStdString(),
+                        QString(p.value(QStringLiteral("reference"))
+                                + QStringLiteral("/codec-bench.js"))
+                            .toStdString(),
+                        fixtures.toStdString(), "--min-time", minTime.toStdString()};
+            else
+                argv = {p.value(QStringLiteral("codec")).toStdString(), "--fixtures",
+                        fixtures.toStdString(), "--benchmark_format=json",
+                        QString(QStringLiteral("--benchmark_min_time=") + minTime).toStdString()};
+            std::fprintf(stderr, "== codec repeat %d/%d, %s\n", rep, repeats,
+                         reference ? "socket.io-parser" : "tabletap");
+            std::string text;
+            const int rc = ServerProcess::run(argv, &text, 600000);
+            const QJsonObject doc
+                = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
+            QJsonObject r{{QStringLiteral("kind"), QStringLiteral("codec")},
+                          {QStringLiteral("label"), reference ? QStringLiteral("socket.io-parser")
+                                                              : QStringLiteral("tabletap")},
+                          {QStringLiteral("reference"), reference},
+                          {QStringLiteral("repeat"), rep},
+                          {QStringLiteral("benchmarks"), doc.value(QLatin1String("benchmarks"))}};
+            if (rc != 0 || doc.isEmpty())
+                r.insert(QStringLiteral("error"),
+                         QStringLiteral("exit %1: %2")
+                             .arg(rc)
+                             .arg(QString::fromStdString(text.substr(0, 300))));
+            runs.append(r);
+            writeResults(out, machineInfo, runs);
+        }
+    }
+    RatioReport report;
+    for (const QJsonValue &r : runs)
+        report.addRecord(r.toObject());
+    std::printf("%s\n", qPrintable(report.render()));
+    return 0;
+}
+
 int runReport(const QStringList &files)
 {
     RatioReport report;
@@ -298,7 +351,7 @@ int main(int argc, char *argv[])
         QStringLiteral("Table Tap server benchmark against stock socket.io"));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("mode"),
-                            QStringLiteral("broadcast | cafe | client | report"));
+                            QStringLiteral("broadcast | cafe | client | codec | report"));
     p.addOptions({
         {QStringLiteral("hub"), QStringLiteral("tabletap-hub binary"), QStringLiteral("path")},
         {QStringLiteral("reference"), QStringLiteral("benchmarks/reference folder"),
@@ -347,6 +400,12 @@ int main(int argc, char *argv[])
          QStringLiteral("path")},
         {QStringLiteral("client-rates"), QStringLiteral("client: events/s per step"),
          QStringLiteral("list")},
+        {QStringLiteral("codec"), QStringLiteral("codec: tt_bench_codec binary"),
+         QStringLiteral("path")},
+        {QStringLiteral("fixtures"), QStringLiteral("codec: the seed's envelopes"),
+         QStringLiteral("dir")},
+        {QStringLiteral("codec-min-time"), QStringLiteral("codec: seconds per measurement"),
+         QStringLiteral("s"), QStringLiteral("0.5")},
     });
     p.process(app);
     const QStringList args = p.positionalArguments();
@@ -357,8 +416,10 @@ int main(int argc, char *argv[])
         return runCafe(p);
     if (mode == u"client")
         return runClient(p);
+    if (mode == u"codec")
+        return runCodec(p);
     if (mode == u"report")
         return runReport(args.mid(1));
-    std::fprintf(stderr, "tt_siobench: mode must be broadcast, cafe, client or report (--help)\n");
+    std::fprintf(stderr, "tt_siobench: mode must be broadcast, cafe, client, codec or report\n");
     return 2;
 }

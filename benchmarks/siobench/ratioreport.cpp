@@ -376,12 +376,174 @@ QString RatioReport::renderCafe() const
 
 QString RatioReport::renderClient() const
 {
-    return {};
+    QMap<QString, QList<QJsonObject>> byLabel;
+    QString reference;
+    for (const QJsonValue &v : m_records) {
+        const QJsonObject r = v.toObject();
+        if (r.value(QLatin1String("kind")).toString() != QLatin1String("client")
+            || r.contains(QLatin1String("error")))
+            continue;
+        const QString label = r.value(QLatin1String("label")).toString();
+        if (r.value(QLatin1String("reference")).toBool())
+            reference = label;
+        byLabel[label].append(r);
+    }
+    if (byLabel.isEmpty())
+        return {};
+    QStringList labels = byLabel.keys();
+    if (labels.removeOne(reference))
+        labels.prepend(reference);
+    const QString ours = labels.value(1);
+    QList<double> rates;
+    for (const auto &runs : byLabel)
+        for (const QJsonObject &r : runs)
+            for (const QJsonValue &v : r.value(QLatin1String("steps")).toArray())
+                if (!rates.contains(v.toObject().value(QLatin1String("rate")).toDouble()))
+                    rates << v.toObject().value(QLatin1String("rate")).toDouble();
+    std::sort(rates.begin(), rates.end());
+    auto stepValue
+        = [](const QJsonObject &run, double rate, const QString &path) -> std::optional<double> {
+        for (const QJsonValue &v : run.value(QLatin1String("steps")).toArray())
+            if (v.toObject().value(QLatin1String("rate")).toDouble() == rate)
+                return at(v.toObject(), path);
+        return std::nullopt;
+    };
+    QStringList header{QStringLiteral("measure")};
+    for (const QString &l : labels)
+        header << QStringLiteral("%1 (n=%2)").arg(l).arg(byLabel.value(l).size());
+    if (!ours.isEmpty())
+        header << QStringLiteral("%1 / %2").arg(ours, reference);
+    QList<QStringList> rows;
+    auto addRow = [&](const QString &name,
+                      const std::function<std::optional<double>(const QJsonObject &)> &get) {
+        QStringList row{name};
+        QMap<QString, std::optional<double>> m;
+        for (const QString &l : labels) {
+            QList<double> values;
+            for (const QJsonObject &r : byLabel.value(l))
+                if (const auto v = get(r))
+                    values << *v;
+            m[l] = median(values);
+            row << number(m[l]);
+        }
+        if (!ours.isEmpty()) {
+            const auto a = m.value(ours), b = m.value(reference);
+            row << (a && b && *b != 0 ? QString::number(*a / *b, 'f', 2) + QLatin1Char('x')
+                                      : QStringLiteral("–"));
+        }
+        rows << row;
+    };
+    addRow(QStringLiteral("highest rate with every event in and p99 ≤ 100 ms (events/s)"),
+           [](const QJsonObject &r) { return at(r, QStringLiteral("capacity")); });
+    for (double rate : std::as_const(rates)) {
+        const QString at_ = QStringLiteral("at %1 events/s: ").arg(rate);
+        addRow(at_ + QStringLiteral("events received per second"), [&](const QJsonObject &r) {
+            return stepValue(r, rate, QStringLiteral("events_per_second"));
+        });
+        addRow(at_ + QStringLiteral("event-to-model p99 (ms)"),
+               [&](const QJsonObject &r) { return stepValue(r, rate, QStringLiteral("p99_ms")); });
+        addRow(at_ + QStringLiteral("CPU per event (µs)"), [&](const QJsonObject &r) {
+            return stepValue(r, rate, QStringLiteral("cpu_us_per_event"));
+        });
+        addRow(
+            at_ + QStringLiteral("longest stall of the UI thread / event loop (ms)"),
+            [&](const QJsonObject &r) { return stepValue(r, rate, QStringLiteral("stall_ms")); });
+    }
+    return QStringLiteral("\n### Client: one connection, five namespaces, the cafe's traffic "
+                          "(medians)\n\n")
+           + table(header, rows);
 }
 
 QString RatioReport::renderCodec() const
 {
-    return {};
+    // cpu_time (ns) per benchmark name, per label, over repeats.
+    QMap<QString, QMap<QString, QList<double>>> byLabel;
+    QString reference;
+    for (const QJsonValue &v : m_records) {
+        const QJsonObject r = v.toObject();
+        if (r.value(QLatin1String("kind")).toString() != QLatin1String("codec")
+            || r.contains(QLatin1String("error")))
+            continue;
+        const QString label = r.value(QLatin1String("label")).toString();
+        if (r.value(QLatin1String("reference")).toBool())
+            reference = label;
+        for (const QJsonValue &b : r.value(QLatin1String("benchmarks")).toArray()) {
+            const QJsonObject o = b.toObject();
+            double ns = o.value(QLatin1String("cpu_time")).toDouble();
+            const QString unit = o.value(QLatin1String("time_unit")).toString();
+            if (unit == u"us")
+                ns *= 1000;
+            else if (unit == u"ms")
+                ns *= 1e6;
+            byLabel[label][o.value(QLatin1String("name")).toString()] << ns;
+        }
+    }
+    if (byLabel.size() < 1)
+        return {};
+    QStringList labels = byLabel.keys();
+    if (labels.removeOne(reference))
+        labels.prepend(reference);
+    const QString ours = labels.value(1);
+    QStringList names = byLabel.value(ours.isEmpty() ? reference : ours).keys();
+    // encode and decode side by side; map (ours only) last.
+    QStringList events;
+    for (const QString &n : names) {
+        const QString e = n.section(QLatin1Char('/'), 1);
+        if (!events.contains(e))
+            events << e;
+    }
+    QStringList header{QStringLiteral("envelope")};
+    for (const QString &kind : {QStringLiteral("encode"), QStringLiteral("decode")}) {
+        for (const QString &l : labels)
+            header << QStringLiteral("%1 %2 (µs)").arg(kind, l);
+        if (!ours.isEmpty() && !reference.isEmpty())
+            header << QStringLiteral("%1 %2 / %3").arg(kind, ours, reference);
+    }
+    if (!ours.isEmpty())
+        header << QStringLiteral("map to CafeEvent %1 (µs)").arg(ours);
+    QList<QStringList> rows;
+    QMap<QString, double> logRatioSum;
+    QMap<QString, int> logRatioCount;
+    for (const QString &e : std::as_const(events)) {
+        QStringList row{e};
+        for (const QString &kind : {QStringLiteral("encode"), QStringLiteral("decode")}) {
+            QMap<QString, std::optional<double>> m;
+            for (const QString &l : labels) {
+                m[l] = median(byLabel.value(l).value(kind + QLatin1Char('/') + e));
+                row << (m[l] ? number(*m[l] / 1000.0, 2) : QStringLiteral("–"));
+            }
+            if (!ours.isEmpty() && !reference.isEmpty()) {
+                const auto a = m.value(ours), b = m.value(reference);
+                if (a && b && *b > 0) {
+                    row << QString::number(*a / *b, 'f', 2) + QLatin1Char('x');
+                    logRatioSum[kind] += std::log(*a / *b);
+                    ++logRatioCount[kind];
+                } else {
+                    row << QStringLiteral("–");
+                }
+            }
+        }
+        if (!ours.isEmpty()) {
+            const auto mapped = median(byLabel.value(ours).value(QStringLiteral("map/") + e));
+            row << (mapped ? number(*mapped / 1000.0, 2) : QStringLiteral("–"));
+        }
+        rows << row;
+    }
+    QString out
+        = QStringLiteral("\n### Codec, the seed's %1 envelopes (CPU time per call, medians)\n\n")
+              .arg(events.size());
+    out += table(header, rows);
+    if (!logRatioCount.isEmpty()) {
+        out += QStringLiteral("\nGeometric mean of %1 / %2: encode %3x, decode %4x.\n")
+                   .arg(ours, reference)
+                   .arg(std::exp(logRatioSum.value(QStringLiteral("encode"))
+                                 / std::max(1, logRatioCount.value(QStringLiteral("encode")))),
+                        0, 'f', 2)
+                   .arg(std::exp(logRatioSum.value(QStringLiteral("decode"))
+                                 / std::max(1, logRatioCount.value(QStringLiteral("decode")))),
+                        0, 'f', 2);
+    }
+    return out;
 }
 
 } // namespace TableTap

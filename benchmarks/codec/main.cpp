@@ -1,0 +1,128 @@
+// tt_bench_codec: Google Benchmark micro-benchmarks of the protocol codecs on the seed's 17 event
+// envelopes (tests/models/fixtures): encode (envelope -> Socket.IO EVENT -> Engine.IO websocket
+// frame text, what the hub does once per broadcast), decode (frame text -> Engine.IO packet ->
+// Socket.IO packet with its JSON, what the console does per event) and map (decoded envelope ->
+// the console's typed CafeEvent). benchmarks/reference/codec-bench.js times socket.io-parser and
+// engine.io-parser on the same envelopes; tt_siobench report puts them side by side.
+#include "engineiocodec.h"
+#include "eventmapper.h"
+#include "socketiocodec.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <vector>
+
+using namespace TableTap;
+
+namespace {
+
+struct Fixture
+{
+    QString event; // "order:created"
+    QString nsp;   // where the hub emits it
+    QJsonObject envelope;
+    QByteArray frame; // the websocket text frame: 42/nsp,["event",{...}]
+};
+
+QString namespaceOf(const QString &event)
+{
+    if (event.startsWith(u"order:"))
+        return QStringLiteral("/orders");
+    if (event.startsWith(u"payment:") || event.startsWith(u"qr:"))
+        return QStringLiteral("/payments");
+    if (event.startsWith(u"inventory:"))
+        return QStringLiteral("/inventory");
+    if (event.startsWith(u"employee:"))
+        return QStringLiteral("/employees");
+    return QStringLiteral("/system");
+}
+
+SocketIO::Packet eventPacket(const Fixture &f)
+{
+    SocketIO::Packet p;
+    p.type = SocketIO::PacketType::Event;
+    p.nsp = f.nsp;
+    p.data = QJsonArray{f.event, f.envelope};
+    return p;
+}
+
+std::vector<Fixture> loadFixtures(const QString &dir)
+{
+    std::vector<Fixture> out;
+    const QStringList files
+        = QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString &name : files) {
+        QFile file(dir + QLatin1Char('/') + name);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        Fixture f;
+        f.envelope = QJsonDocument::fromJson(file.readAll()).object();
+        f.event = f.envelope.value(QLatin1String("event")).toString();
+        if (f.event.isEmpty())
+            continue;
+        f.nsp = namespaceOf(f.event);
+        f.frame = EngineIO::encodeText(SocketIO::encode(eventPacket(f)).first());
+        out.push_back(f);
+    }
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QString dir = QStringLiteral(TT_FIXTURES_DIR);
+    // --fixtures DIR overrides the built-in path; everything else goes to Google Benchmark.
+    std::vector<char *> args;
+    for (int i = 0; i < argc; ++i) {
+        if (QByteArrayView(argv[i]) == "--fixtures" && i + 1 < argc) {
+            dir = QString::fromLocal8Bit(argv[++i]);
+            continue;
+        }
+        args.push_back(argv[i]);
+    }
+    static const std::vector<Fixture> fixtures = loadFixtures(dir);
+    if (fixtures.empty()) {
+        std::fprintf(stderr, "tt_bench_codec: no fixtures in %s\n", qPrintable(dir));
+        return 1;
+    }
+    for (const Fixture &f : fixtures) {
+        const std::string e = f.event.toStdString();
+        benchmark::RegisterBenchmark(("encode/" + e).c_str(), [&f](benchmark::State &state) {
+            const SocketIO::Packet packet = eventPacket(f);
+            for (auto _ : state) {
+                QByteArray frame = EngineIO::encodeText(SocketIO::encode(packet).first());
+                benchmark::DoNotOptimize(frame);
+            }
+            state.SetBytesProcessed(state.iterations() * f.frame.size());
+        });
+        benchmark::RegisterBenchmark(("decode/" + e).c_str(), [&f](benchmark::State &state) {
+            for (auto _ : state) {
+                auto engine = EngineIO::decodeText(f.frame);
+                auto packet = SocketIO::decodeText(engine->data);
+                benchmark::DoNotOptimize(packet);
+            }
+            state.SetBytesProcessed(state.iterations() * f.frame.size());
+        });
+        benchmark::RegisterBenchmark(("map/" + e).c_str(), [&f](benchmark::State &state) {
+            for (auto _ : state) {
+                auto mapped = EventMapper::mapEvent(f.nsp, f.event, f.envelope);
+                benchmark::DoNotOptimize(mapped);
+            }
+        });
+    }
+    int n = int(args.size());
+    benchmark::Initialize(&n, args.data());
+    if (benchmark::ReportUnrecognizedArguments(n, args.data()))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
