@@ -90,6 +90,8 @@ QJsonObject BroadcastBench::Step::toJson(double p99BoundMs) const
                   {QStringLiteral("server_seconds"), serverSeconds},
                   {QStringLiteral("expected"), double(expected)},
                   {QStringLiteral("received"), double(received)},
+                  {QStringLiteral("delivered_fraction"),
+                   expected > 0 ? double(received) / double(expected) : 0.0},
                   {QStringLiteral("delivered_per_second"),
                    serverSeconds > 0 ? double(received) / serverSeconds : 0.0},
                   {QStringLiteral("latency"), histogramJson(latency)},
@@ -286,7 +288,7 @@ BroadcastBench::Step BroadcastBench::broadcastStep(double messagesPerSecond, boo
     step.pass = step.keptRate && step.received >= step.expected && step.expected > 0
                 && step.latency.percentileMs(0.99) <= m_options.p99BoundMs;
     // Let queues drain before the next step.
-    m_loop.runFor(500000);
+    m_loop.runFor(int64_t(500000 * m_options.settle));
     m_server.drain();
     return step;
 }
@@ -313,7 +315,7 @@ QJsonObject BroadcastBench::run(const ServerSpec &spec, int clients)
     m_badConfig.authJson = R"({"token":"wrong-token","room":"all"})";
     m_pollingConfig = m_benchConfig;
     m_pollingConfig.polling = true;
-    m_loop.runFor(300000);
+    m_loop.runFor(int64_t(300000 * m_options.settle));
 
     // Refused auth.
     {
@@ -334,7 +336,7 @@ QJsonObject BroadcastBench::run(const ServerSpec &spec, int clients)
         m_server.stop();
         return result;
     }
-    m_loop.runFor(1000000);
+    m_loop.runFor(int64_t(1000000 * m_options.settle));
     const int64_t rssIdle = ProcStats::rssKb(m_server.pid());
 
     // Connect storm.
@@ -369,7 +371,7 @@ QJsonObject BroadcastBench::run(const ServerSpec &spec, int clients)
         connectTimes.percentileMs(0.5), connectTimes.percentileMs(0.99), stormCpu.serverPct,
         stormCpu.selfPct, stormCpu.otherPct, failures, m_firstFailure.empty() ? "" : ": ",
         m_firstFailure.c_str());
-    m_loop.runFor(2000000);
+    m_loop.runFor(int64_t(2000000 * m_options.settle));
     const int64_t rssConnected = ProcStats::rssKb(m_server.pid());
     const double perConnection = double(rssConnected - rssIdle) / std::max(1, clients - failures);
     result.insert(QStringLiteral("memory"),

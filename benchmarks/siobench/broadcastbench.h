@@ -44,6 +44,7 @@ public:
         bool runFixed = true;
         std::string serverLog; // server stderr goes here
         bool verbose = true;
+        double settle = 1.0; // scales the pauses that let the server settle (memory, queues)
     };
 
     explicit BroadcastBench(Options options);

@@ -319,7 +319,7 @@ CafeBench::Step CafeBench::step(double rate)
     s.pass = s.sent > 0 && s.ackedOk == s.sent && s.delivered >= s.expected
              && s.event.percentileMs(0.99) <= m_options.p99BoundMs;
     m_step = nullptr;
-    m_loop.runFor(500000);
+    m_loop.runFor(int64_t(500000 * m_options.settle));
     m_server.drain();
     return s;
 }
@@ -353,7 +353,7 @@ QJsonObject CafeBench::run(bool reference)
         log("  cannot start: %s\n", error.c_str());
         return result;
     }
-    m_loop.runFor(300000);
+    m_loop.runFor(int64_t(300000 * m_options.settle));
     // Senders first, each with its own user; the other consoles share one.
     for (int i = 0; i < m_options.consoles; ++i) {
         auto config = std::make_unique<SioClient::Config>();
@@ -384,7 +384,7 @@ QJsonObject CafeBench::run(bool reference)
         m_server.stop();
         return result;
     }
-    m_loop.runFor(1000000);
+    m_loop.runFor(int64_t(1000000 * m_options.settle));
     result.insert(QStringLiteral("rss_kb_per_console"),
                   double(ProcStats::rssKb(m_server.pid()) - rssIdle) / m_options.consoles);
     QJsonArray steps;

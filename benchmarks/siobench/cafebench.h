@@ -39,6 +39,7 @@ public:
         std::string referenceDir; // benchmarks/reference
         std::string serverLog;
         bool verbose = true;
+        double settle = 1.0; // scales the pauses that let the server settle (memory, queues)
     };
 
     explicit CafeBench(Options options);

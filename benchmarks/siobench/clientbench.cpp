@@ -90,7 +90,7 @@ QJsonObject ClientBench::run(bool reference)
         result.insert(QStringLiteral("error"), QStringLiteral("control connection failed"));
         return result;
     }
-    m_loop.runFor(1000000); // snapshots settle
+    m_loop.runFor(int64_t(1000000 * m_options.settle)); // snapshots settle
     QJsonArray steps;
     double capacity = 0;
     int fails = 0;

@@ -31,6 +31,7 @@ public:
         std::string console; // tt_bench_console
         std::string serverLog;
         bool verbose = true;
+        double settle = 1.0; // scales the pauses that let the server settle (memory, queues)
     };
 
     explicit ClientBench(Options options);

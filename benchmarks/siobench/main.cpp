@@ -58,8 +58,10 @@ QString readFirstLine(const QString &path, const QByteArray &prefix = {})
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine().trimmed();
+    // /proc files report a size of 0: read them whole instead of testing atEnd().
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (const QByteArray &raw : lines) {
+        const QByteArray line = raw.trimmed();
         if (prefix.isEmpty())
             return QString::fromUtf8(line);
         if (line.startsWith(prefix))
@@ -158,6 +160,7 @@ int runBroadcast(const QCommandLineParser &p)
     o.runPolling = !p.isSet(QStringLiteral("no-polling")) && o.pollingClients > 0;
     o.runAcks = !p.isSet(QStringLiteral("no-acks"));
     o.runFixed = !p.isSet(QStringLiteral("no-fixed"));
+    o.settle = p.value(QStringLiteral("settle")).toDouble();
     o.fixedMessagesPerSecond = p.value(QStringLiteral("fixed-rate")).toDouble();
     o.loadMessagesPerSecond = p.value(QStringLiteral("load-rate")).toDouble();
     o.serverLog = p.value(QStringLiteral("server-log")).toStdString();
@@ -187,6 +190,7 @@ int runBroadcast(const QCommandLineParser &p)
         }
     }
     RatioReport report;
+    report.setMachine(machineInfo);
     for (const QJsonValue &r : runs)
         report.addRecord(r.toObject());
     std::printf("%s\n", qPrintable(report.render()));
@@ -207,6 +211,7 @@ int runCafe(const QCommandLineParser &p)
     o.senders = std::max(1, std::min(o.consoles, p.value(QStringLiteral("senders")).toInt()));
     o.stepSeconds = p.value(QStringLiteral("seconds")).toInt();
     o.concurrency = p.value(QStringLiteral("concurrency")).toInt();
+    o.settle = p.value(QStringLiteral("settle")).toDouble();
     if (p.isSet(QStringLiteral("cafe-rates")))
         o.rates = doubleList(p.value(QStringLiteral("cafe-rates")));
     const QStringList servers = p.value(QStringLiteral("servers")).split(QLatin1Char(','));
@@ -229,6 +234,7 @@ int runCafe(const QCommandLineParser &p)
         }
     }
     RatioReport report;
+    report.setMachine(machineInfo);
     for (const QJsonValue &r : runs)
         report.addRecord(r.toObject());
     std::printf("%s\n", qPrintable(report.render()));
@@ -246,6 +252,7 @@ int runClient(const QCommandLineParser &p)
     o.console = p.value(QStringLiteral("console")).toStdString();
     o.serverLog = p.value(QStringLiteral("server-log")).toStdString();
     o.stepSeconds = p.value(QStringLiteral("seconds")).toInt();
+    o.settle = p.value(QStringLiteral("settle")).toDouble();
     if (p.isSet(QStringLiteral("client-rates")))
         o.rates = doubleList(p.value(QStringLiteral("client-rates")));
     const QStringList clients = p.value(QStringLiteral("servers")).split(QLatin1Char(','));
@@ -269,6 +276,7 @@ int runClient(const QCommandLineParser &p)
         }
     }
     RatioReport report;
+    report.setMachine(machineInfo);
     for (const QJsonValue &r : runs)
         report.addRecord(r.toObject());
     std::printf("%s\n", qPrintable(report.render()));
@@ -321,6 +329,7 @@ int runCodec(const QCommandLineParser &p)
         }
     }
     RatioReport report;
+    report.setMachine(machineInfo);
     for (const QJsonValue &r : runs)
         report.addRecord(r.toObject());
     std::printf("%s\n", qPrintable(report.render()));
@@ -390,6 +399,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("server-log"), QStringLiteral("append servers' stderr here"),
          QStringLiteral("file")},
         {QStringLiteral("out"), QStringLiteral("results JSON"), QStringLiteral("file")},
+        {QStringLiteral("settle"), QStringLiteral("scale of the settling pauses (1 = as measured)"),
+         QStringLiteral("x"), QStringLiteral("1")},
         {QStringLiteral("consoles"), QStringLiteral("cafe: consoles connected"),
          QStringLiteral("n"), QStringLiteral("1000")},
         {QStringLiteral("senders"), QStringLiteral("cafe: users sending commands"),

@@ -16,6 +16,7 @@ public:
     // Adds every record of a results file ({"runs":[...]}).
     bool addFile(const QString &path, QString *error);
     void addRecord(const QJsonObject &record) { m_records.append(record); }
+    void setMachine(const QJsonObject &machine) { m_machine = machine; }
     // Markdown tables.
     QString render() const;
 

@@ -1,0 +1,135 @@
+// The benchmark tooling at toy scale: tt_siobench drives tabletap-hub (and stock socket.io when
+// benchmarks/reference has its node_modules) with 50 clients for a second per step, runs the cafe
+// path with a few consoles, the console probe on the event stream, and the codec benchmarks.
+// Only that each part ran and printed its table is checked: timings are not assertions.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_BenchSmoke : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void broadcast();
+    void cafe();
+    void client();
+    void codec();
+
+private:
+    // Runs tt_siobench; returns its stdout (the table) and the records it wrote.
+    QString run(const QStringList &args, QJsonArray *runs);
+    bool m_reference = false;
+    QTemporaryDir m_dir;
+};
+
+void tst_BenchSmoke::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_reference
+        = QFile::exists(QStringLiteral(TT_REFERENCE_DIR "/node_modules/socket.io/package.json"))
+          && !QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty();
+    if (!m_reference)
+        qInfo("benchmarks/reference has no node_modules (npm ci there): the hub runs alone");
+}
+
+QString tst_BenchSmoke::run(const QStringList &args, QJsonArray *runs)
+{
+    const QString out = m_dir.filePath(QStringLiteral("%1.json").arg(args.first()));
+    QProcess p;
+    p.setProcessChannelMode(QProcess::SeparateChannels);
+    p.start(QStringLiteral(TT_SIOBENCH),
+            args
+                + QStringList{"--hub", TT_HUB, "--reference", TT_REFERENCE_DIR, "--out", out,
+                              "--server-log", m_dir.filePath("servers.log"), "--repeats", "1",
+                              "--settle", "0.2"});
+    if (!p.waitForFinished(25000)) {
+        p.kill();
+        p.waitForFinished(3000);
+        qWarning() << "tt_siobench did not finish:" << p.readAllStandardError().right(2000);
+        return {};
+    }
+    if (p.exitCode() != 0)
+        qWarning() << "tt_siobench exit" << p.exitCode() << p.readAllStandardError().right(2000);
+    QFile f(out);
+    if (runs && f.open(QIODevice::ReadOnly))
+        *runs = QJsonDocument::fromJson(f.readAll()).object().value("runs").toArray();
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+void tst_BenchSmoke::broadcast()
+{
+    QJsonArray runs;
+    const QString servers = QString::fromLatin1(m_reference ? "socket.io,hub" : "hub");
+    const QString table = run({"broadcast", "--servers", servers, "--clients", "50", "--seconds",
+                               "1", "--ack-seconds", "1", "--fixed-rate", "1000", "--load-rate",
+                               "2000", "--ladder", "5000", "--polling-clients", "5"},
+                              &runs);
+    QVERIFY2(table.contains("### Broadcast benchmark, 50 clients"), qPrintable(table));
+    QVERIFY(table.contains("| connect rate, 200 in flight (conn/s) |"));
+    QCOMPARE(runs.size(), m_reference ? 2 : 1);
+    for (const QJsonValue &v : runs) {
+        const QJsonObject r = v.toObject();
+        QVERIFY2(!r.contains("error"), qPrintable(r.value("error").toString()));
+        QCOMPARE(r.value("connect").toObject().value("count").toInt(), 50);
+        QVERIFY(r.value("auth_refused").toBool());
+        QVERIFY(r.value("fixed").toObject().value("received").toDouble() > 0);
+        QCOMPARE(r.value("polling").toObject().value("count").toInt(), 5);
+    }
+}
+
+void tst_BenchSmoke::cafe()
+{
+    QJsonArray runs;
+    const QString servers = QString::fromLatin1(m_reference ? "socket.io,hub" : "hub");
+    const QString table = run({"cafe", "--servers", servers, "--consoles", "10", "--senders", "2",
+                               "--cafe-rates", "20", "--seconds", "1"},
+                              &runs);
+    QVERIFY2(table.contains("### Cafe run"), qPrintable(table));
+    QVERIFY(!runs.isEmpty());
+    for (const QJsonValue &v : runs) {
+        const QJsonObject r = v.toObject();
+        QVERIFY2(!r.contains("error"), qPrintable(r.value("error").toString()));
+        const QJsonObject step = r.value("steps").toArray().first().toObject();
+        QCOMPARE(step.value("acked_ok").toInt(), step.value("sent").toInt());
+        QVERIFY(step.value("delivered").toInt() > 0);
+    }
+}
+
+void tst_BenchSmoke::client()
+{
+    if (!m_reference)
+        QSKIP("the event stream is a Node socket.io server: npm ci in benchmarks/reference");
+    QJsonArray runs;
+    const QString table = run({"client", "--servers", "hub", "--console", TT_CONSOLE,
+                               "--client-rates", "500", "--seconds", "1"},
+                              &runs);
+    QVERIFY2(table.contains("### Client:"), qPrintable(table));
+    QCOMPARE(runs.size(), 1);
+    const QJsonObject step = runs.first().toObject().value("steps").toArray().first().toObject();
+    QVERIFY2(step.value("received").toInt() > 0,
+             QJsonDocument(step).toJson(QJsonDocument::Compact).constData());
+}
+
+void tst_BenchSmoke::codec()
+{
+    if (!m_reference)
+        QSKIP("the codec reference is socket.io-parser: npm ci in benchmarks/reference");
+    if (QByteArrayView(TT_CODEC).isEmpty())
+        QSKIP("tt_bench_codec needs Google Benchmark");
+    QJsonArray runs;
+    const QString table = run(
+        {"codec", "--codec", TT_CODEC, "--fixtures", TT_FIXTURES_DIR, "--codec-min-time", "0.005"},
+        &runs);
+    QVERIFY2(table.contains("### Codec, the seed's 17 envelopes"), qPrintable(table));
+    QCOMPARE(runs.size(), 2);
+}
+
+QTEST_GUILESS_MAIN(tst_BenchSmoke)
+#include "tst_benchsmoke.moc"
