@@ -365,11 +365,16 @@ void TestPackage::desktopEntryAndMetainfo()
     QVERIFY(xml.contains("<release version=\"" TT_VERSION "\""));
 
     // The catalogues are compiled into the console: it speaks German from the package as is.
-    const Run help
-        = run(m_root.filePath(QStringLiteral("usr/bin/tabletap")),
-              {QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help")});
-    QCOMPARE(help.exitCode, 0);
-    QVERIFY2(help.out.startsWith(QStringLiteral("Aufruf: tabletap")), qPrintable(help.out));
+    const QString console = m_root.filePath(QStringLiteral("usr/bin/tabletap"));
+    const Run english
+        = run(console, {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--help")});
+    const Run german
+        = run(console, {QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help")});
+    QCOMPARE(english.exitCode, 0);
+    QCOMPARE(german.exitCode, 0);
+    QVERIFY2(english.out.startsWith(QStringLiteral("Usage: tabletap")), qPrintable(english.out));
+    QVERIFY2(!german.out.startsWith(QStringLiteral("Usage:")) && german.out.contains(u"tabletap"),
+             qPrintable(german.out));
 #endif
 }
 
