@@ -155,7 +155,8 @@ int HubRestore::restoreHub(const QString &from, const QString &dataDir)
                     QStringLiteral("%1 is not a hub backup (no hub.db in it); a single cafe's "
                                    "file needs --cafe ID")
                         .arg(from));
-    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString stamp
+        = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
     const QDir data(dataDir);
     const QString staging = data.filePath(QStringLiteral(".restore-") + stamp);
     QDir(staging).removeRecursively();
@@ -246,7 +247,8 @@ int HubRestore::restoreCafe(const QString &from, const QString &dataDir, const Q
     const QString target = registry.cafeDatabasePath(cafeId);
     registry.close();
 
-    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString stamp
+        = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
     const QDir data(dataDir);
     const QString staging = data.filePath(QStringLiteral(".restore-") + stamp);
     QDir(staging).removeRecursively();
