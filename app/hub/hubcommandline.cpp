@@ -97,6 +97,7 @@ QString HubCommandLine::helpText()
                "       tabletap-hub serve --bench [--port P] [--bind ADDRESS]\n"
                "       tabletap-hub restore --from BACKUP --data DIR [--cafe ID]\n"
                "       tabletap-hub cafe|menu|staff|token|backup ... (admin commands, below)\n"
+               "       tabletap-hub --version\n"
                "\n"
                "The in-store hub: the cafes' source of truth, serving consoles and devices over\n"
                "Socket.IO (namespaces /orders /inventory /employees /payments /system at\n"
@@ -148,6 +149,10 @@ bool HubCommandLine::parse(const QStringList &arguments)
             help = true;
             return true;
         }
+    }
+    if (words.size() == 1 && (words.first() == u"--version" || words.first() == u"-v")) {
+        version = true;
+        return true;
     }
     if (words.isEmpty())
         return fail(QStringLiteral("missing command (serve, restore, %1); see --help")

@@ -32,6 +32,7 @@ public:
     static QString helpText();
 
     bool help = false;
+    bool version = false;
     QString command;       // "serve", "restore", or an admin command ("cafe", "menu", ...)
     QStringList adminArgs; // the words after the program name, for HubAdminCommands / HubRestore
 

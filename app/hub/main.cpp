@@ -188,6 +188,10 @@ int main(int argc, char *argv[])
         std::fputs(qPrintable(HubCommandLine::helpText()), stdout);
         return HubCommandLine::Ok;
     }
+    if (cli.version) {
+        std::printf("tabletap-hub %s\n", TT_VERSION);
+        return HubCommandLine::Ok;
+    }
     if (!cli.adminArgs.isEmpty()) {
         if (!cli.applyConfigToAdminArgs()) {
             for (const QString &e : cli.errors())

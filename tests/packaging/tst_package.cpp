@@ -491,6 +491,8 @@ void TestPackage::installedHubServesBacksUpAndRestores()
         .replace("# token_file = /etc/tabletap/metrics.token",
                  QByteArray("token_file = " + tokenFile.toUtf8()));
     QVERIFY(writeFile(confPath, conf));
+    QCOMPARE(run(hubBinary(), {QStringLiteral("--version")}).out,
+             QStringLiteral("tabletap-hub " TT_VERSION "\n"));
     // The program finds it where a /usr/bin program looks: <root>/etc/tabletap/hub.conf.
     const Run check = run(hubBinary(), {QStringLiteral("serve"), QStringLiteral("--check-config")});
     QVERIFY2(check.exitCode == 0, qPrintable(check.all()));
