@@ -5,18 +5,58 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cstdio>
+
 namespace TableTap::EngineIO {
+
+namespace {
+
+// A JSON string; the sid and transport names are plain ASCII, but nothing is assumed.
+void appendJsonString(QByteArray &out, const QString &s)
+{
+    out.append('"');
+    for (const char c : s.toUtf8()) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out.append('\\').append(c);
+        } else if (c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') {
+            out.append('\\').append(c == '\b'   ? 'b'
+                                    : c == '\f' ? 'f'
+                                    : c == '\n' ? 'n'
+                                    : c == '\r' ? 'r'
+                                                : 't');
+        } else if (u < 0x20) {
+            char esc[8];
+            std::snprintf(esc, sizeof esc, "\\u%04x", u);
+            out.append(esc);
+        } else {
+            out.append(c);
+        }
+    }
+    out.append('"');
+}
+
+} // namespace
 
 QByteArray Handshake::toJson() const
 {
-    QJsonObject o{
-        {QStringLiteral("sid"), sid},
-        {QStringLiteral("upgrades"), QJsonArray::fromStringList(upgrades)},
-        {QStringLiteral("pingInterval"), pingInterval},
-        {QStringLiteral("pingTimeout"), pingTimeout},
-        {QStringLiteral("maxPayload"), maxPayload},
-    };
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    // Written directly (every connection sends one): the same bytes QJsonDocument writes, keys
+    // in its sorted order.
+    QByteArray out;
+    out.reserve(120);
+    out.append("{\"maxPayload\":").append(QByteArray::number(maxPayload));
+    out.append(",\"pingInterval\":").append(QByteArray::number(pingInterval));
+    out.append(",\"pingTimeout\":").append(QByteArray::number(pingTimeout));
+    out.append(",\"sid\":");
+    appendJsonString(out, sid);
+    out.append(",\"upgrades\":[");
+    for (qsizetype i = 0; i < upgrades.size(); ++i) {
+        if (i)
+            out.append(',');
+        appendJsonString(out, upgrades.at(i));
+    }
+    out.append("]}");
+    return out;
 }
 
 Decoded<Handshake> Handshake::fromJson(QByteArrayView json)

@@ -9,9 +9,11 @@
 #include "websocketcodec.h"
 #include "websocketconnection.h"
 
+#include <QDeadlineTimer>
 #include <QSocketNotifier>
 #include <QSslSocket>
 #include <QTimer>
+#include <QTimerEvent>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -179,18 +181,36 @@ void WebServer::onDescriptorReady(qintptr descriptor)
 {
     const int fd = int(descriptor);
     auto *notifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
-    m_peekingDescriptors.insert(fd, notifier);
+    m_peekingDescriptors.insert(fd,
+                                {notifier, QDeadlineTimer(m_options.handshakeTimeout).deadline()});
     connect(notifier, &QSocketNotifier::activated, this, [this, fd] { onDescriptorReadable(fd); });
-    // A connection that never sends its request head.
-    QTimer::singleShot(m_options.handshakeTimeout, notifier,
-                       [this, fd] { dropDescriptor(fd, true); });
+    // A connection that never sends its request head is dropped by the sweep.
+    if (!m_peekSweep.isActive())
+        m_peekSweep.start(qBound(50, m_options.handshakeTimeout / 4, 1000), this);
     // Clients write the request right after connecting: it is often here already.
     onDescriptorReadable(fd);
 }
 
+void WebServer::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_peekSweep.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    const qint64 now = QDeadlineTimer(0).deadline();
+    QList<int> expired;
+    for (auto it = m_peekingDescriptors.cbegin(); it != m_peekingDescriptors.cend(); ++it)
+        if (it->deadline <= now)
+            expired << it.key();
+    for (int fd : expired)
+        dropDescriptor(fd, true);
+    if (m_peekingDescriptors.isEmpty())
+        m_peekSweep.stop();
+}
+
 void WebServer::dropDescriptor(int fd, bool closeIt)
 {
-    QSocketNotifier *notifier = m_peekingDescriptors.take(fd);
+    QSocketNotifier *notifier = m_peekingDescriptors.take(fd).notifier;
     if (!notifier)
         return;
     // Maybe inside its own activation: disabled now, deleted later.

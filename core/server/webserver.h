@@ -8,6 +8,7 @@
 #include "corspolicy.h"
 #include "peerrequest.h"
 
+#include <QBasicTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
@@ -84,6 +85,7 @@ private:
         PeerRequest peer;
     };
 
+    void timerEvent(QTimerEvent *event) override;
     void onDescriptorReady(qintptr descriptor);
     void onDescriptorReadable(int fd);
     void dropDescriptor(int fd, bool closeIt);
@@ -100,8 +102,15 @@ private:
     QList<QPointer<EngineServer>> m_engines;
     QList<std::pair<QByteArray, HttpHandler>> m_handlers;
     QHash<QTcpSocket *, QTimer *> m_peeking;
-    QHash<int, QSocketNotifier *> m_peekingDescriptors; // accepted, request head not there yet
-    QHash<QString, PendingUpgrade> m_pendingUpgrades;   // by "address|port"
+    struct PeekingDescriptor
+    {
+        QSocketNotifier *notifier = nullptr;
+        qint64 deadline = 0; // ms, QDeadlineTimer clock
+    };
+    // Accepted, request head not there yet; one sweep timer drops those that never send it.
+    QHash<int, PeekingDescriptor> m_peekingDescriptors;
+    QBasicTimer m_peekSweep;
+    QHash<QString, PendingUpgrade> m_pendingUpgrades; // by "address|port"
     QSet<HttpConnection *> m_connections;
     QString m_error;
 };

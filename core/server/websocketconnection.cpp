@@ -55,12 +55,15 @@ WebSocketConnection::WebSocketConnection(int fd, qsizetype headBytes, QByteArray
     }
     m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
     connect(m_readNotifier, &QSocketNotifier::activated, this, &WebSocketConnection::onReadable);
+    if (left > 0) {
+        abort();
+        return;
+    }
+    // Sent with the session's open packet, which follows at once: one write for both.
     const QByteArray response = WebSocketCodec::switchingProtocols(clientKey);
     m_out.append(response);
     m_queued = response.size();
-    flush(); // a fresh socket takes it at once
-    if (left > 0)
-        abort();
+    scheduleFlush();
 }
 
 WebSocketConnection::~WebSocketConnection()

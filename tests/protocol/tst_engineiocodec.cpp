@@ -2,6 +2,9 @@
 #include "enginehandshake.h"
 #include "engineiocodec.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace TableTap;
@@ -22,6 +25,8 @@ private Q_SLOTS:
     void payloadPieces();
     void payloadSize();
     void handshake();
+    void handshakeJsonAsQtWritesIt_data();
+    void handshakeJsonAsQtWritesIt();
     void handshakeErrors_data();
     void handshakeErrors();
 };
@@ -154,6 +159,37 @@ void tst_EngineIOCodec::payloadSize()
     for (const Packet &p : packets)
         sum += encodedPayloadSize(p);
     QCOMPARE(sum, encodePayload(packets).size());
+}
+
+void tst_EngineIOCodec::handshakeJsonAsQtWritesIt_data()
+{
+    QTest::addColumn<QString>("sid");
+    QTest::addColumn<QStringList>("upgrades");
+    QTest::addColumn<qint64>("maxPayload");
+    QTest::newRow("polling") << "lv_VI97HAXpY6yYWAAAC" << QStringList{"websocket"}
+                             << qint64(1000000);
+    QTest::newRow("websocket") << "abc-DEF_123" << QStringList{} << qint64(1);
+    QTest::newRow("escapes") << "q\"b\\s\n\u00e9" << QStringList{"web\"socket", "x"} << qint64(1);
+}
+
+void tst_EngineIOCodec::handshakeJsonAsQtWritesIt()
+{
+    // The open packet is written by hand for speed; it must be what QJsonDocument would write.
+    QFETCH(QString, sid);
+    QFETCH(QStringList, upgrades);
+    QFETCH(qint64, maxPayload);
+    Handshake h;
+    h.sid = sid;
+    h.upgrades = upgrades;
+    h.pingInterval = 25000;
+    h.pingTimeout = 20000;
+    h.maxPayload = maxPayload;
+    const QJsonObject o{{"sid", sid},
+                        {"upgrades", QJsonArray::fromStringList(upgrades)},
+                        {"pingInterval", 25000},
+                        {"pingTimeout", 20000},
+                        {"maxPayload", maxPayload}};
+    QCOMPARE(h.toJson(), QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 void tst_EngineIOCodec::handshake()
