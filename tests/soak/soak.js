@@ -34,6 +34,8 @@ function rss() {
 function fds() {
   try { return fs.readdirSync(`/proc/${hubPid}/fd`).length; } catch (e) { return -1; }
 }
+// Spreading an hour's samples into Math.max overflows the stack.
+const maxOf = (list) => list.reduce((m, v) => (v > m ? v : m), -Infinity);
 function pct(list, p) {
   if (!list.length) return null;
   const s = [...list].sort((a, b) => a - b);
@@ -100,13 +102,13 @@ function sample() {
     connected_clients: connectedCount(), events_received: eventsReceived,
     probe_ack_p50_ms: pct(interval.acks, 50), probe_ack_p99_ms: pct(interval.acks, 99),
     event_latency_p50_ms: pct(interval.latencies, 50), event_latency_p99_ms: pct(interval.latencies, 99),
-    event_latency_max_ms: interval.latencies.length ? +Math.max(...interval.latencies).toFixed(2) : null,
+    event_latency_max_ms: interval.latencies.length ? +maxOf(interval.latencies).toFixed(2) : null,
     missed_acks: interval.missedAcks, disconnects,
   };
   rows.push(row);
   fs.appendFileSync(csvPath, Object.values(row).join(',') + '\n');
-  all.acks.push(...interval.acks);
-  all.latencies.push(...interval.latencies);
+  for (const v of interval.acks) all.acks.push(v);
+  for (const v of interval.latencies) all.latencies.push(v);
   all.missedAcks += interval.missedAcks;
   interval = { acks: [], latencies: [], missedAcks: 0 };
 }
@@ -120,11 +122,11 @@ setTimeout(() => {
   const summary = {
     seconds: last.elapsed_s, clients: +clientCount, probes: all.probes, missed_acks: all.missedAcks,
     events_received: eventsReceived, connect_errors: connectErrors, disconnects,
-    rss_kb: { after_warmup: first.rss_kb, end: last.rss_kb, max: Math.max(...rows.map((r) => r.rss_kb)) },
-    fds: { after_warmup: first.fds, end: last.fds, max: Math.max(...rows.map((r) => r.fds)) },
-    probe_ack_ms: { p50: pct(all.acks, 50), p99: pct(all.acks, 99), max: all.acks.length ? +Math.max(...all.acks).toFixed(2) : null },
+    rss_kb: { after_warmup: first.rss_kb, end: last.rss_kb, max: maxOf(rows.map((r) => r.rss_kb)) },
+    fds: { after_warmup: first.fds, end: last.fds, max: maxOf(rows.map((r) => r.fds)) },
+    probe_ack_ms: { p50: pct(all.acks, 50), p99: pct(all.acks, 99), max: all.acks.length ? +maxOf(all.acks).toFixed(2) : null },
     event_latency_ms: { samples: all.latencies.length, p50: pct(all.latencies, 50), p99: pct(all.latencies, 99),
-      max: all.latencies.length ? +Math.max(...all.latencies).toFixed(2) : null },
+      max: all.latencies.length ? +maxOf(all.latencies).toFixed(2) : null },
   };
   process.stdout.write(JSON.stringify(summary) + '\n');
   for (const c of listeners) c.sockets[0].io.engine && c.sockets[0].io.engine.close();
