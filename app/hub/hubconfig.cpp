@@ -99,6 +99,10 @@ const QList<HubConfig::Key> &HubConfig::keys()
          "heartbeat timeout in milliseconds (default 20000)"},
         {"hub", "max_payload", "max-payload", "BYTES", Kind::Integer, 1024, 1073741824.0, "",
          "largest message accepted, in bytes (default 1000000)"},
+        {"hub", "max_connections_per_address", "max-connections-per-address", "N", Kind::Integer,
+         0, 1000000, "",
+         "connections one client address may hold at once; the next are refused (default 256; "
+         "0: no limit; the loopback is exempt)"},
         {"hub", "event_loop", "event-loop", "epoll|poll", Kind::Choice, 0, 0, "epoll|poll",
          "event dispatcher of the hub's thread (default epoll; poll is Qt's own, to compare)"},
         {"tls", "certificate", "tls-cert", "FILE", Kind::Path, 0, 0, "",
@@ -337,6 +341,8 @@ bool HubConfig::set(const Key &key, const QString &value, QString *why)
             pingTimeout = int(v);
         else if (id == u"hub.max_payload")
             maxPayload = v;
+        else if (id == u"hub.max_connections_per_address")
+            maxConnectionsPerAddress = int(v);
         else if (id == u"simulator.seed")
             seed = quint32(v);
         else if (id == u"operations.min_free_mb")
@@ -525,6 +531,7 @@ HubServer::Options HubConfig::serverOptions() const
     options.pingInterval = pingInterval;
     options.pingTimeout = pingTimeout;
     options.maxPayload = maxPayload;
+    options.maxConnectionsPerAddress = maxConnectionsPerAddress;
     options.simulate = simulate;
     options.simulation.speed = speed;
     options.simulation.seed = seed;

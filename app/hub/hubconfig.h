@@ -76,6 +76,7 @@ public:
     int pingInterval = 25000;
     int pingTimeout = 20000;
     qint64 maxPayload = 1000000;
+    int maxConnectionsPerAddress = 256;
     QString eventLoop; // "epoll" or "poll"; empty: TABLETAP_EVENT_LOOP or epoll
     // [tls]
     QString tlsCertificate;

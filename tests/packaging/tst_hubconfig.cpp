@@ -427,7 +427,7 @@ void TestHubConfig::keyTableMatchesOptions()
         QVERIFY2(HubCommandLine::helpText().contains(QLatin1String(k.name) + QStringLiteral(" = ")),
                  k.name);
     }
-    QCOMPARE(seen.size(), 21);
+    QCOMPARE(seen.size(), 22);
 }
 
 void TestHubConfig::logLines()
