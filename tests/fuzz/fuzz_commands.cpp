@@ -142,6 +142,9 @@ World &world()
         options.pinIterations = 1000;
         world->fixture = std::make_unique<HubFixture>(
             QStringList{QStringLiteral("cafe1"), QStringLiteral("cafe2")}, options);
+        // libFuzzer ends with exit(): let the fixture remove its temporary data folder.
+        static World *const created = world;
+        std::atexit([] { created->fixture.reset(); });
         HubFixture &f = *world->fixture;
         world->actors = {f.employee(),
                          f.employee2(),
