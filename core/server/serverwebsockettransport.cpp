@@ -81,6 +81,13 @@ void ServerWebSocketTransport::send(const QList<EngineIO::Packet> &packets)
     }
 }
 
+void ServerWebSocketTransport::sendNow(const QList<EngineIO::Packet> &packets)
+{
+    send(packets);
+    if (m_connection && isWritable())
+        m_connection->flush();
+}
+
 qint64 ServerWebSocketTransport::pendingBytes() const
 {
     if (m_connection)

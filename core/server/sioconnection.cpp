@@ -38,7 +38,8 @@ SioConnection::~SioConnection()
         QObject::disconnect(m_session, nullptr, this, nullptr);
 }
 
-void SioConnection::writePackets(const QList<EngineIO::Packet> &packets, bool isVolatile)
+void SioConnection::writePackets(const QList<EngineIO::Packet> &packets, bool isVolatile,
+                                 bool gather)
 {
     if (m_closed || m_overflow || !m_session)
         return;
@@ -46,7 +47,10 @@ void SioConnection::writePackets(const QList<EngineIO::Packet> &packets, bool is
     if (ws && ws->isWritable() && m_session->bufferedPackets() == 0
         && m_session->state() == EngineSession::State::Open && !m_session->isUpgrading()) {
         // What EngineSession::send() would do, minus its per-call bookkeeping.
-        ws->send(packets);
+        if (gather)
+            ws->send(packets);
+        else
+            ws->sendNow(packets);
         SioServer::Counters &c = m_server->counters();
         c.packetsOut += packets.size();
         for (const EngineIO::Packet &p : packets)

@@ -36,7 +36,11 @@ public:
     bool isClosed() const { return m_closed; }
 
     // The hot path: already-encoded Engine.IO packets, shared by every recipient of a broadcast.
-    void writePackets(const QList<EngineIO::Packet> &packets, bool isVolatile = false);
+    // gather: one recipient of a broadcast, written with the others at the end of the event-loop
+    // pass (many frames per system call under load); otherwise (a reply, an event for this client
+    // alone) it goes out at once, so an ack never waits behind a fan-out.
+    void writePackets(const QList<EngineIO::Packet> &packets, bool isVolatile = false,
+                      bool gather = false);
     void writePacket(const SocketIO::Packet &packet);
     // Closes the connection: every socket sees reason, then the transport closes.
     void close(const QString &reason = QStringLiteral("forced server close"));

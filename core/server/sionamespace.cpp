@@ -258,7 +258,7 @@ int SioNamespace::broadcast(const SioBroadcast &target, const QString &event,
     const bool isVolatile = target.isVolatile();
     for (SioServerSocket *s : recipients) {
         if (SioConnection *c = s->m_client.data())
-            c->writePackets(frames, isVolatile);
+            c->writePackets(frames, isVolatile, /*gather=*/true);
     }
     const int count = int(recipients.size());
     m_server->counters().eventsOut += quint64(count);
