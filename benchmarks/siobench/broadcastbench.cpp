@@ -56,8 +56,8 @@ BroadcastBench::BroadcastBench(Options options)
     : m_options(std::move(options))
 {
     if (m_options.ladder.empty())
-        m_options.ladder = {10e3,  20e3,  50e3,  100e3, 150e3, 200e3, 300e3, 400e3,
-                            500e3, 600e3, 800e3, 1e6,   1.2e6, 1.5e6, 2e6};
+        m_options.ladder = {10e3,  20e3,  50e3, 100e3, 150e3, 200e3, 300e3, 400e3, 500e3,
+                            600e3, 800e3, 1e6,  1.2e6, 1.5e6, 2e6,   2.5e6, 3e6};
 }
 
 BroadcastBench::~BroadcastBench() = default;
@@ -417,7 +417,13 @@ QJsonObject BroadcastBench::run(const ServerSpec &spec, int clients)
             logStep("ladder", s);
             steps.append(s.toJson(m_options.p99BoundMs));
             if (s.pass) {
-                capacity = std::max(capacity, s.rate * s.recipients);
+                if (s.rate * s.recipients > capacity) {
+                    capacity = s.rate * s.recipients;
+                    // A generator near its limit would understate the server: say so.
+                    result.insert(QStringLiteral("capacity_generator_cpu_pct"), s.cpu.selfPct);
+                    result.insert(QStringLiteral("capacity_server_cpu_pct"), s.cpu.serverPct);
+                    result.insert(QStringLiteral("capacity_p99_ms"), s.latency.percentileMs(0.99));
+                }
                 consecutiveFails = 0;
             } else if (++consecutiveFails >= 2) {
                 break;
