@@ -286,7 +286,12 @@ void WebServer::onDescriptorReadable(int fd)
         delete connection;
         return;
     }
+    QPointer<WebSocketConnection> guard(connection);
     engine->acceptWebSocket(connection, peer);
+    // The 101 answer and the session's open packet are queued: one write now, not a loop turn
+    // later (the client waits for both before it can send CONNECT).
+    if (guard && guard->isOpen())
+        guard->flush();
 }
 
 void WebServer::onSocketReady(QTcpSocket *socket)
