@@ -86,6 +86,8 @@ DashboardView::DashboardView(CafeSession *session, QWidget *parent)
     m_ordersX = new QBarCategoryAxis(ordersChart);
     m_ordersY = new QValueAxis(ordersChart);
     m_ordersY->setLabelFormat(QStringLiteral("%d"));
+    m_ordersY->setTickType(QValueAxis::TicksDynamic);
+    m_ordersY->setTickAnchor(0);
     ordersChart->addAxis(m_ordersX, Qt::AlignBottom);
     ordersChart->addAxis(m_ordersY, Qt::AlignLeft);
     m_orders->attachAxis(m_ordersX);
@@ -162,6 +164,8 @@ DashboardView::DashboardView(CafeSession *session, QWidget *parent)
     m_stockY = new QBarCategoryAxis(stockChart);
     m_stockX = new QValueAxis(stockChart);
     m_stockX->setLabelFormat(QStringLiteral("%d %"));
+    m_stockX->setTickType(QValueAxis::TicksDynamic);
+    m_stockX->setTickAnchor(0);
     QFont small = m_stockY->labelsFont();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     m_stockY->setLabelsFont(small);
@@ -288,7 +292,11 @@ void DashboardView::rescale()
     for (QBarCategoryAxis *axis : {m_ordersX, m_revenueX})
         if (axis->categories() != categories)
             axis->setCategories(categories);
-    m_ordersY->setRange(0, niceMax(maxOrders));
+    // Order counts are whole numbers: at least 4 units on the axis, ticks on whole steps
+    // (a 0..1 axis with five "%d" ticks read 1, 0, 0, 0, 0).
+    const double ordersStep = qMax(1.0, niceMax(qMax(4.0, maxOrders) / 4));
+    m_ordersY->setRange(0, qMax(4.0, std::ceil(maxOrders / ordersStep)) * ordersStep);
+    m_ordersY->setTickInterval(ordersStep);
     m_prepY->setRange(0, niceMax(maxPrep));
     m_revenueY->setRange(0, niceMax(maxRevenue));
     QDateTime first = QDateTime::currentDateTime().addSecs(-3600);
@@ -314,7 +322,9 @@ void DashboardView::rescale()
     }
     if (m_stockY->categories() != items)
         m_stockY->setCategories(items);
-    m_stockX->setRange(0, niceMax(maxRatio));
+    const double stockTop = niceMax(maxRatio);
+    m_stockX->setRange(0, stockTop);
+    m_stockX->setTickInterval(stockTop / 5);
 }
 
 int DashboardView::ordersBarCount() const
