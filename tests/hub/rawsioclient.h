@@ -4,6 +4,8 @@
 // (a slow reader whose TCP window closes). Every wait is bounded.
 #pragma once
 
+#include "websocketcodec.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -118,24 +120,14 @@ public:
     QTcpSocket &socket() { return m_socket; }
 
 private:
+    // A client frame: the server's frame with the mask bit set and a zero mask, which leaves
+    // the payload as it is.
     static QByteArray frame(quint8 opcode, const QByteArray &payload)
     {
-        QByteArray out;
-        out.append(char(0x80 | opcode));
-        const qint64 n = payload.size();
-        if (n < 126) {
-            out.append(char(0x80 | n));
-        } else if (n < 65536) {
-            out.append(char(0x80 | 126));
-            out.append(char(n >> 8));
-            out.append(char(n & 0xff));
-        } else {
-            out.append(char(0x80 | 127));
-            for (int shift = 56; shift >= 0; shift -= 8)
-                out.append(char((n >> shift) & 0xff));
-        }
-        out.append(QByteArray(4, '\0')); // a zero mask leaves the payload as it is
-        out.append(payload);
+        QByteArray out = WebSocketCodec::frame(WebSocketCodec::Opcode(opcode), payload);
+        const qsizetype header = out.size() - payload.size();
+        out[1] = char(out[1] | 0x80);
+        out.insert(header, QByteArray(4, '\0'));
         return out;
     }
 
