@@ -47,7 +47,9 @@ QJsonObject usageJson(const ProcStats::Usage &u)
 {
     return QJsonObject{{QStringLiteral("server_cpu_pct"), u.serverPct},
                        {QStringLiteral("generator_cpu_pct"), u.selfPct},
-                       {QStringLiteral("other_cpu_pct"), u.otherPct}};
+                       {QStringLiteral("other_cpu_pct"), u.otherPct},
+                       {QStringLiteral("irq_cpu_pct"), u.irqPct},
+                       {QStringLiteral("steal_cpu_pct"), u.stealPct}};
 }
 
 } // namespace
@@ -362,15 +364,16 @@ QJsonObject BroadcastBench::run(const ServerSpec &spec, int clients)
     connect.insert(QStringLiteral("server_cpu_pct"), stormCpu.serverPct);
     connect.insert(QStringLiteral("generator_cpu_pct"), stormCpu.selfPct);
     connect.insert(QStringLiteral("other_cpu_pct"), stormCpu.otherPct);
+    connect.insert(QStringLiteral("irq_cpu_pct"), stormCpu.irqPct);
     if (!m_firstFailure.empty())
         connect.insert(QStringLiteral("first_failure"), QString::fromStdString(m_firstFailure));
     result.insert(QStringLiteral("connect"), connect);
     log("  connect: %d clients in %.2f s = %.0f/s, p50 %.1f ms p99 %.1f ms, server %.0f%% gen "
-        "%.0f%% other %.0f%%, %d failed%s%s\n",
+        "%.0f%% other %.0f%% irq %.0f%%, %d failed%s%s\n",
         clients - failures, seconds, seconds > 0 ? (clients - failures) / seconds : 0,
         connectTimes.percentileMs(0.5), connectTimes.percentileMs(0.99), stormCpu.serverPct,
-        stormCpu.selfPct, stormCpu.otherPct, failures, m_firstFailure.empty() ? "" : ": ",
-        m_firstFailure.c_str());
+        stormCpu.selfPct, stormCpu.otherPct, stormCpu.irqPct, failures,
+        m_firstFailure.empty() ? "" : ": ", m_firstFailure.c_str());
     m_loop.runFor(int64_t(2000000 * m_options.settle));
     const int64_t rssConnected = ProcStats::rssKb(m_server.pid());
     const double perConnection = double(rssConnected - rssIdle) / std::max(1, clients - failures);
@@ -389,11 +392,12 @@ QJsonObject BroadcastBench::run(const ServerSpec &spec, int clients)
     }
     auto logStep = [this](const char *what, const Step &s) {
         log("  %s %.0f msgs/s (rate %.3g): %llu/%llu delivered, p50 %.1f p99 %.1f max %.1f ms, "
-            "server %.0f%% gen %.0f%% other %.0f%%%s%s\n",
+            "server %.0f%% gen %.0f%% other %.0f%% irq %.0f%%%s%s\n",
             what, s.rate * s.recipients, s.rate, static_cast<unsigned long long>(s.received),
             static_cast<unsigned long long>(s.expected), s.latency.percentileMs(0.5),
             s.latency.percentileMs(0.99), s.latency.maxMs(), s.cpu.serverPct, s.cpu.selfPct,
-            s.cpu.otherPct, s.keptRate ? "" : " (rate not kept)", s.pass ? " pass" : " FAIL");
+            s.cpu.otherPct, s.cpu.irqPct, s.keptRate ? "" : " (rate not kept)",
+            s.pass ? " pass" : " FAIL");
         if (s.ackRtt.count())
             log("    ack under load: p50 %.2f ms p99 %.2f ms\n", s.ackRtt.percentileMs(0.5),
                 s.ackRtt.percentileMs(0.99));

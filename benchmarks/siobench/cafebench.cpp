@@ -114,6 +114,7 @@ QJsonObject CafeBench::Step::toJson() const
         {QStringLiteral("server_cpu_pct"), cpu.serverPct},
         {QStringLiteral("generator_cpu_pct"), cpu.selfPct},
         {QStringLiteral("other_cpu_pct"), cpu.otherPct},
+        {QStringLiteral("irq_cpu_pct"), cpu.irqPct},
         {QStringLiteral("pass"), pass}};
     if (!firstError.empty())
         o.insert(QStringLiteral("first_error"), QString::fromStdString(firstError));
@@ -401,7 +402,7 @@ QJsonObject CafeBench::run(bool reference)
             static_cast<unsigned long long>(s.delivered),
             static_cast<unsigned long long>(s.expected), s.ack.percentileMs(0.5),
             s.ack.percentileMs(0.99), s.event.percentileMs(0.5), s.event.percentileMs(0.99),
-            s.cpu.serverPct, s.cpu.selfPct, s.cpu.otherPct, s.pass ? "pass" : "FAIL",
+            s.cpu.serverPct, s.cpu.selfPct, s.cpu.otherPct, s.cpu.irqPct, s.pass ? "pass" : "FAIL",
             s.firstError.empty() ? "" : " first error: ", s.firstError.c_str());
         steps.append(s.toJson());
         if (s.pass) {

@@ -64,14 +64,16 @@ int64_t ProcStats::rssKb(pid_t pid)
     return std::atoll(status.c_str() + at + 6);
 }
 
-double ProcStats::machineBusySeconds()
+void ProcStats::machineSeconds(double *busy, double *irq, double *steal)
 {
     const std::string stat = readFile("/proc/stat");
     unsigned long long v[8] = {};
     std::sscanf(stat.c_str(), "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &v[0], &v[1], &v[2],
                 &v[3], &v[4], &v[5], &v[6], &v[7]);
-    // user nice system idle iowait irq softirq steal: everything but idle and iowait.
-    return double(v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / ticksPerSecond();
+    // user nice system idle iowait irq softirq steal
+    *busy = double(v[0] + v[1] + v[2]) / ticksPerSecond();
+    *irq = double(v[5] + v[6]) / ticksPerSecond();
+    *steal = double(v[7]) / ticksPerSecond();
 }
 
 ProcStats::Sample ProcStats::sample(pid_t server)
@@ -80,7 +82,7 @@ ProcStats::Sample ProcStats::sample(pid_t server)
     s.atMicros = monotonicMicros();
     s.serverCpuSeconds = server > 0 ? cpuSeconds(server) : 0;
     s.selfCpuSeconds = cpuSeconds(getpid());
-    s.machineBusySeconds = machineBusySeconds();
+    machineSeconds(&s.machineBusySeconds, &s.machineIrqSeconds, &s.machineStealSeconds);
     return s;
 }
 
@@ -96,6 +98,8 @@ ProcStats::Usage ProcStats::usage(const Sample &from, const Sample &to)
     u.serverPct = 100.0 * server / u.seconds;
     u.selfPct = 100.0 * self / u.seconds;
     u.otherPct = std::max(0.0, 100.0 * (machine - server - self) / u.seconds);
+    u.irqPct = 100.0 * (to.machineIrqSeconds - from.machineIrqSeconds) / u.seconds;
+    u.stealPct = 100.0 * (to.machineStealSeconds - from.machineStealSeconds) / u.seconds;
     return u;
 }
 

@@ -19,6 +19,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -75,6 +76,13 @@ bool WebServer::listen(const QHostAddress &address, quint16 port)
         m_error = m_listener->errorString();
         return false;
     }
+#ifdef TCP_DEFER_ACCEPT
+    if (m_options.deferAcceptSeconds > 0) {
+        const int seconds = m_options.deferAcceptSeconds;
+        setsockopt(int(m_listener->socketDescriptor()), IPPROTO_TCP, TCP_DEFER_ACCEPT, &seconds,
+                   sizeof seconds);
+    }
+#endif
     qCInfo(lcServer).noquote() << "listening on" << m_listener->serverAddress().toString()
                                << m_listener->serverPort() << (isSecure() ? "(TLS)" : "");
     return true;
@@ -180,6 +188,9 @@ void WebServer::dispatch(HttpExchange *exchange)
 void WebServer::onDescriptorReady(qintptr descriptor)
 {
     const int fd = int(descriptor);
+    // With deferred accept the request head is normally here already: no notifier needed.
+    if (tryDescriptor(fd))
+        return;
     auto *notifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
     m_peekingDescriptors.insert(fd,
                                 {notifier, QDeadlineTimer(m_options.handshakeTimeout).deadline()});
@@ -187,8 +198,6 @@ void WebServer::onDescriptorReady(qintptr descriptor)
     // A connection that never sends its request head is dropped by the sweep.
     if (!m_peekSweep.isActive())
         m_peekSweep.start(qBound(50, m_options.handshakeTimeout / 4, 1000), this);
-    // Clients write the request right after connecting: it is often here already.
-    onDescriptorReadable(fd);
 }
 
 void WebServer::timerEvent(QTimerEvent *event)
@@ -222,17 +231,33 @@ void WebServer::dropDescriptor(int fd, bool closeIt)
 
 void WebServer::onDescriptorReadable(int fd)
 {
-    if (!m_peekingDescriptors.contains(fd))
+    const auto it = m_peekingDescriptors.constFind(fd);
+    if (it == m_peekingDescriptors.constEnd())
         return;
+    // Off before the descriptor changes hands (its next owner watches it with its own notifier).
+    QSocketNotifier *notifier = it->notifier;
+    notifier->setEnabled(false);
+    if (!tryDescriptor(fd)) {
+        notifier->setEnabled(true); // not all there yet
+        return;
+    }
+    m_peekingDescriptors.remove(fd);
+    notifier->deleteLater();
+}
+
+bool WebServer::tryDescriptor(int fd)
+{
+    // True when the descriptor was dealt with (a websocket now, HTTP through a QTcpSocket, or
+    // closed); false while its request head has not arrived.
     const qsizetype room = m_options.maxHeadBytes + 4;
     if (t_peekBuffer.size() < room)
         t_peekBuffer.resize(room);
     const ssize_t n = ::recv(fd, t_peekBuffer.data(), size_t(room), MSG_PEEK);
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
-        return;
+        return false;
     if (n <= 0) {
-        dropDescriptor(fd, true); // gone before it said anything
-        return;
+        ::close(fd); // gone before it said anything
+        return true;
     }
     const QByteArrayView head(t_peekBuffer.constData(), n);
     const qsizetype end = head.indexOf(QByteArrayView("\r\n\r\n"));
@@ -240,35 +265,28 @@ void WebServer::onDescriptorReadable(int fd)
     // else (HTTP, a head still arriving, a refusal to write) goes the QTcpSocket way, which
     // handles it exactly as before: the bytes are still in the kernel.
     auto fallBack = [this, fd] {
-        dropDescriptor(fd, false);
         auto *socket = new QTcpSocket(this);
         if (!socket->setSocketDescriptor(fd)) {
             ::close(fd);
             delete socket;
-            return;
+            return true;
         }
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         onSocketReady(socket);
+        return true;
     };
-    if (end < 0) {
-        fallBack();
-        return;
-    }
+    if (end < 0)
+        return fallBack();
     HttpRequestParser parser({m_options.maxHeadBytes, m_options.maxHeaderCount, 0});
     parser.feed(head.first(end + 4));
-    if (parser.next() != HttpRequestParser::Status::Complete) {
-        fallBack();
-        return;
-    }
+    if (parser.next() != HttpRequestParser::Status::Complete)
+        return fallBack();
     const HttpRequest request = parser.takeRequest();
     EngineServer *engine = request.isWebSocketUpgrade() ? engineFor(request.target) : nullptr;
     QByteArray message;
     if (!engine || !engine->verifyUpgrade(request, &message)
-        || !WebSocketCodec::checkUpgrade(request).isEmpty()) {
-        fallBack();
-        return;
-    }
-    dropDescriptor(fd, false);
+        || !WebSocketCodec::checkUpgrade(request).isEmpty())
+        return fallBack();
     PeerRequest peer;
     peer.request = request;
     sockaddr_storage address{};
@@ -284,7 +302,7 @@ void WebServer::onDescriptorReadable(int fd)
                                                engine->options().maxPayload);
     if (connection->isFinished()) {
         delete connection;
-        return;
+        return true;
     }
     QPointer<WebSocketConnection> guard(connection);
     engine->acceptWebSocket(connection, peer);
@@ -292,6 +310,7 @@ void WebServer::onDescriptorReadable(int fd)
     // later (the client waits for both before it can send CONNECT).
     if (guard && guard->isOpen())
         guard->flush();
+    return true;
 }
 
 void WebServer::onSocketReady(QTcpSocket *socket)

@@ -42,7 +42,11 @@ public:
         int requestTimeout = 30000;           // first byte to complete request, else 408
         int keepAliveTimeout = 30000;         // idle keep-alive connections are closed after this
         int handshakeTimeout = 10000;         // TLS and websocket handshakes, first request head
-        QString tlsCertificateFile;           // PEM; with tlsKeyFile, the port speaks only TLS
+        // TCP_DEFER_ACCEPT: a connection is handed over once its first bytes are there, so
+        // accepting it and reading its request head take one loop turn, not two (clients
+        // always speak first here). 0 turns it off.
+        int deferAcceptSeconds = 1;
+        QString tlsCertificateFile; // PEM; with tlsKeyFile, the port speaks only TLS
         QString tlsKeyFile;
         CorsPolicy::Options cors;
         // Plain-TCP websockets on WebSocketConnection instead of QTcpSocket + QWebSocket (far
@@ -88,6 +92,7 @@ private:
     void timerEvent(QTimerEvent *event) override;
     void onDescriptorReady(qintptr descriptor);
     void onDescriptorReadable(int fd);
+    bool tryDescriptor(int fd);
     void dropDescriptor(int fd, bool closeIt);
     void onSocketReady(QTcpSocket *socket);
     void onPeekReadyRead(QTcpSocket *socket);
