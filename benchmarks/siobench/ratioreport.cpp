@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <optional>
 
 namespace TableTap {
@@ -174,6 +175,17 @@ QString RatioReport::renderBroadcast() const
     }
     if (byN.isEmpty())
         return {};
+    // How busy the rest of the machine was during a run's broadcast steps (median over steps).
+    auto otherCpu = [](const QJsonObject &r) -> std::optional<double> {
+        QList<double> v;
+        for (const char *step : {"fixed", "load"})
+            if (const auto x = at(r, QStringLiteral("%1.other_cpu_pct").arg(QLatin1String(step))))
+                v << *x;
+        for (const QJsonValue &s : r.value(QLatin1String("ladder")).toArray())
+            if (const auto x = at(s.toObject(), QStringLiteral("other_cpu_pct")))
+                v << *x;
+        return median(v);
+    };
     QString out;
     for (auto n = byN.constBegin(); n != byN.constEnd(); ++n) {
         // The fixed-rate step's rate, as the records say (10,000 by default).
@@ -309,14 +321,34 @@ QString RatioReport::renderBroadcast() const
                 std::optional<double> ratio;
                 if (medians[l] && medians[reference] && *medians[reference] != 0)
                     ratio = *medians[l] / *medians[reference];
-                row << (ratio ? QString::number(*ratio, 'f', 2) + QLatin1Char('x')
-                              : QStringLiteral("–"));
+                else if (medians[l] && medians[reference] && *medians[l] > 0
+                         && m.goal == Goal::RatioAtLeast)
+                    ratio = std::numeric_limits<double>::infinity(); // the reference had none
+                row << (!ratio               ? QStringLiteral("–")
+                        : std::isinf(*ratio) ? QStringLiteral("∞ (%1: none)").arg(reference)
+                                             : QString::number(*ratio, 'f', 2) + QLatin1Char('x'));
                 if (!mainValue && !mainRatio) { // the first hub column is the one judged
                     mainRatio = ratio;
                     mainValue = medians[l];
                 }
             }
             row << m.targetText << verdict(m, mainValue, mainRatio);
+            rows << row;
+        }
+        {
+            // Not a result: how much CPU the other tenants took meanwhile (100 = one core).
+            QStringList row{
+                QStringLiteral("other tenants' CPU during the steps (%, 100 = one core)")};
+            for (const QString &l : labels) {
+                QList<double> values;
+                for (const QJsonObject &r : n.value().value(l))
+                    if (const auto v = otherCpu(r))
+                        values << *v;
+                row << number(median(values));
+            }
+            for (qsizetype i = 1; i < labels.size(); ++i)
+                row << QString();
+            row << QString() << QString();
             rows << row;
         }
         out += QStringLiteral("\n### Broadcast benchmark, %1 clients (medians)\n\n").arg(n.key());
