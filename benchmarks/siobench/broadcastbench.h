@@ -83,7 +83,7 @@ private:
     void startEchoes(int64_t until);
     void scheduleEcho(int64_t at, int64_t interval, int count);
     int connectedCount() const;
-    void log(const char *format, ...) const;
+    void log(const char *format, ...) const __attribute__((format(printf, 2, 3)));
 
     Options m_options;
     EventLoop m_loop;

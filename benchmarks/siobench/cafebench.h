@@ -77,7 +77,7 @@ private:
     bool fetchMenu(std::string *error);
     Step step(double rate);
     void sendOne();
-    void log(const char *format, ...) const;
+    void log(const char *format, ...) const __attribute__((format(printf, 2, 3)));
 
     Options m_options;
     EventLoop m_loop;

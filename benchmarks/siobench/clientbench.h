@@ -45,7 +45,7 @@ public:
     void clientAck(SioClient *client, uint64_t id, std::string_view args, int64_t now) override;
 
 private:
-    void log(const char *format, ...) const;
+    void log(const char *format, ...) const __attribute__((format(printf, 2, 3)));
 
     Options m_options;
     EventLoop m_loop;
