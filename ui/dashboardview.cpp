@@ -48,6 +48,22 @@ double niceMax(double v)
             return step * magnitude;
     return 10 * magnitude;
 }
+
+// A dynamic-tick axis lays out its ticks as soon as the range or the interval changes: a wider
+// range applied before its coarser interval (or a finer interval before its narrower range)
+// builds hundreds of tick labels for a moment, a UI stall of tens of milliseconds.
+void setDynamicTicks(QValueAxis *axis, double top, double interval)
+{
+    if (axis->max() == top && axis->tickInterval() == interval)
+        return;
+    if (interval >= axis->tickInterval()) {
+        axis->setTickInterval(interval);
+        axis->setRange(0, top);
+    } else {
+        axis->setRange(0, top);
+        axis->setTickInterval(interval);
+    }
+}
 } // namespace
 
 DashboardView::DashboardView(CafeSession *session, QWidget *parent)
@@ -88,6 +104,7 @@ DashboardView::DashboardView(CafeSession *session, QWidget *parent)
     m_ordersY->setLabelFormat(QStringLiteral("%d"));
     m_ordersY->setTickType(QValueAxis::TicksDynamic);
     m_ordersY->setTickAnchor(0);
+    setDynamicTicks(m_ordersY, 4, 1);
     ordersChart->addAxis(m_ordersX, Qt::AlignBottom);
     ordersChart->addAxis(m_ordersY, Qt::AlignLeft);
     m_orders->attachAxis(m_ordersX);
@@ -166,6 +183,7 @@ DashboardView::DashboardView(CafeSession *session, QWidget *parent)
     m_stockX->setLabelFormat(QStringLiteral("%d %"));
     m_stockX->setTickType(QValueAxis::TicksDynamic);
     m_stockX->setTickAnchor(0);
+    setDynamicTicks(m_stockX, 1, 0.2);
     QFont small = m_stockY->labelsFont();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     m_stockY->setLabelsFont(small);
@@ -295,8 +313,8 @@ void DashboardView::rescale()
     // Order counts are whole numbers: at least 4 units on the axis, ticks on whole steps
     // (a 0..1 axis with five "%d" ticks read 1, 0, 0, 0, 0).
     const double ordersStep = qMax(1.0, niceMax(qMax(4.0, maxOrders) / 4));
-    m_ordersY->setRange(0, qMax(4.0, std::ceil(maxOrders / ordersStep)) * ordersStep);
-    m_ordersY->setTickInterval(ordersStep);
+    setDynamicTicks(m_ordersY, qMax(4.0, std::ceil(maxOrders / ordersStep)) * ordersStep,
+                    ordersStep);
     m_prepY->setRange(0, niceMax(maxPrep));
     m_revenueY->setRange(0, niceMax(maxRevenue));
     QDateTime first = QDateTime::currentDateTime().addSecs(-3600);
@@ -323,8 +341,7 @@ void DashboardView::rescale()
     if (m_stockY->categories() != items)
         m_stockY->setCategories(items);
     const double stockTop = niceMax(maxRatio);
-    m_stockX->setRange(0, stockTop);
-    m_stockX->setTickInterval(stockTop / 5);
+    setDynamicTicks(m_stockX, stockTop, stockTop / 5);
 }
 
 int DashboardView::ordersBarCount() const

@@ -394,8 +394,8 @@ QJsonObject CafeBench::run(bool reference)
     for (double rate : m_options.rates) {
         const Step s = step(rate);
         log("  %5.0f cmds/s: %llu sent, %llu ok, %llu refused, events %llu/%llu, ack p50 %.1f p99 "
-            "%.1f ms, cmd->event p50 %.1f p99 %.1f ms, server %.0f%% gen %.0f%% other %.0f%% irq %.0f%% "
-            "%s%s%s\n",
+            "%.1f ms, cmd->event p50 %.1f p99 %.1f ms, server %.0f%% gen %.0f%% other %.0f%% irq "
+            "%.0f%% %s%s%s\n",
             rate, static_cast<unsigned long long>(s.sent),
             static_cast<unsigned long long>(s.ackedOk),
             static_cast<unsigned long long>(s.ackedError),
