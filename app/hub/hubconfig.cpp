@@ -99,8 +99,8 @@ const QList<HubConfig::Key> &HubConfig::keys()
          "heartbeat timeout in milliseconds (default 20000)"},
         {"hub", "max_payload", "max-payload", "BYTES", Kind::Integer, 1024, 1073741824.0, "",
          "largest message accepted, in bytes (default 1000000)"},
-        {"hub", "max_connections_per_address", "max-connections-per-address", "N", Kind::Integer,
-         0, 1000000, "",
+        {"hub", "max_connections_per_address", "max-connections-per-address", "N", Kind::Integer, 0,
+         1000000, "",
          "connections one client address may hold at once; the next are refused (default 256; "
          "0: no limit; the loopback is exempt)"},
         {"hub", "event_loop", "event-loop", "epoll|poll", Kind::Choice, 0, 0, "epoll|poll",

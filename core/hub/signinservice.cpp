@@ -132,8 +132,8 @@ SignInResult SignInService::refresh(const QString &refreshToken, const QString &
                            QStringLiteral("too many failed attempts"), locked);
     }
     const JsonWebToken::Verified v
-        = JsonWebToken::verify(refreshToken.toUtf8(), m_hub.m_secret,
-                               m_hub.clock()->nowMs() / 1000, QStringLiteral("refresh"));
+        = JsonWebToken::verify(refreshToken.toUtf8(), m_hub.m_secret, m_hub.clock()->nowMs() / 1000,
+                               QStringLiteral("refresh"));
     auto fail = [&](const QString &message) {
         if (!address.isEmpty())
             m_throttle.recordFailure(addressKey, now);
