@@ -1,6 +1,7 @@
 // BroadcastBench: the phases, in the order a run goes through them.
 #include "broadcastbench.h"
 
+#include "benchcommon.h"
 #include "monotonicclock.h"
 
 #include <QJsonArray>
@@ -16,32 +17,6 @@ namespace TableTap {
 namespace {
 
 constexpr uint64_t kStorm = 0, kAdmin = 1, kProbe = 2, kPolling = 3;
-
-// The integer after `"key":` in a JSON text (our payloads carry plain integers), or -1.
-int64_t intField(std::string_view text, std::string_view quotedKeyColon)
-{
-    const size_t at = text.find(quotedKeyColon);
-    if (at == std::string_view::npos)
-        return -1;
-    int64_t v = 0;
-    bool any = false;
-    for (size_t i = at + quotedKeyColon.size(); i < text.size(); ++i) {
-        const char c = text[i];
-        if (c < '0' || c > '9')
-            break;
-        v = v * 10 + (c - '0');
-        any = true;
-    }
-    return any ? v : -1;
-}
-
-QJsonObject histogramJson(const LatencyHistogram &h)
-{
-    return QJsonObject{{QStringLiteral("count"), double(h.count())},
-                       {QStringLiteral("p50_ms"), h.percentileMs(0.50)},
-                       {QStringLiteral("p99_ms"), h.percentileMs(0.99)},
-                       {QStringLiteral("max_ms"), h.maxMs()}};
-}
 
 QJsonObject usageJson(const ProcStats::Usage &u)
 {
@@ -66,13 +41,10 @@ BroadcastBench::~BroadcastBench() = default;
 
 void BroadcastBench::log(const char *format, ...) const
 {
-    if (!m_options.verbose)
-        return;
     va_list args;
     va_start(args, format);
-    std::vfprintf(stderr, format, args);
+    logProgress(m_options.verbose, format, args);
     va_end(args);
-    std::fflush(stderr);
 }
 
 int BroadcastBench::connectedCount() const
@@ -148,7 +120,7 @@ void BroadcastBench::clientEvent(SioClient *, std::string_view args, int64_t now
     if (m_stepPrefix.empty() || args.substr(0, m_stepPrefix.size()) != m_stepPrefix)
         return;
     ++m_stepReceived;
-    const int64_t t = intField(args, "\"t\":");
+    const int64_t t = integerAfter(args, "\"t\":");
     if (t > 0 && m_stepLatency)
         m_stepLatency->add(now - t);
 }
@@ -160,7 +132,7 @@ void BroadcastBench::clientAck(SioClient *client, uint64_t id, std::string_view 
         m_adminAckArgs = std::string(args);
         return;
     }
-    const int64_t t = intField(args, "\"t\":");
+    const int64_t t = integerAfter(args, "\"t\":");
     if (t > 0 && m_ackRtt)
         m_ackRtt->add(now - t);
 }
@@ -270,7 +242,7 @@ BroadcastBench::Step BroadcastBench::broadcastStep(double messagesPerSecond, boo
                     t0 + int64_t(m_options.stepSeconds + 30) * 1000000);
     const ProcStats::Sample atAck = ProcStats::sample(m_server.pid());
     step.cpu = ProcStats::usage(before, atAck);
-    step.sent = intField(m_adminAckArgs, "\"sent\":");
+    step.sent = integerAfter(m_adminAckArgs, "\"sent\":");
     const size_t at = m_adminAckArgs.find("\"seconds\":");
     step.serverSeconds = at == std::string::npos ? double(monotonicMicros() - t0) / 1e6
                                                  : std::atof(m_adminAckArgs.c_str() + at + 10);

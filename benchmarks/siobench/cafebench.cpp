@@ -1,6 +1,7 @@
 // CafeBench: setup of each server's cafe, the consoles, and the command ladder.
 #include "cafebench.h"
 
+#include "benchcommon.h"
 #include "monotonicclock.h"
 
 #include <QDateTime>
@@ -19,28 +20,6 @@ namespace TableTap {
 namespace {
 
 const char *const kCafe = "bench";
-
-int64_t intAfter(std::string_view text, std::string_view marker)
-{
-    const size_t at = text.find(marker);
-    if (at == std::string_view::npos)
-        return -1;
-    int64_t v = 0;
-    bool any = false;
-    for (size_t i = at + marker.size(); i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
-        v = v * 10 + (text[i] - '0');
-        any = true;
-    }
-    return any ? v : -1;
-}
-
-QJsonObject histogramJson(const LatencyHistogram &h)
-{
-    return QJsonObject{{QStringLiteral("count"), double(h.count())},
-                       {QStringLiteral("p50_ms"), h.percentileMs(0.50)},
-                       {QStringLiteral("p99_ms"), h.percentileMs(0.99)},
-                       {QStringLiteral("max_ms"), h.maxMs()}};
-}
 
 std::string tempDir()
 {
@@ -88,13 +67,10 @@ CafeBench::~CafeBench() = default;
 
 void CafeBench::log(const char *format, ...) const
 {
-    if (!m_options.verbose)
-        return;
     va_list args;
     va_start(args, format);
-    std::vfprintf(stderr, format, args);
+    logProgress(m_options.verbose, format, args);
     va_end(args);
-    std::fflush(stderr);
 }
 
 QJsonObject CafeBench::Step::toJson() const
@@ -205,7 +181,7 @@ void CafeBench::clientEvent(SioClient *, std::string_view args, int64_t now)
     if (!m_step || args.substr(0, 17) != "[\"order:created\",")
         return;
     ++m_step->delivered;
-    const int64_t t = intAfter(args, "\"customer_name\":\"bench ");
+    const int64_t t = integerAfter(args, "\"customer_name\":\"bench ");
     if (t > 0)
         m_step->event.add(now - t);
 }

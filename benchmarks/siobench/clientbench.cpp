@@ -1,6 +1,7 @@
 // ClientBench: the stream, the client under test, and the rate ladder.
 #include "clientbench.h"
 
+#include "benchcommon.h"
 #include "monotonicclock.h"
 
 #include <QJsonArray>
@@ -27,13 +28,10 @@ ClientBench::ClientBench(Options options)
 
 void ClientBench::log(const char *format, ...) const
 {
-    if (!m_options.verbose)
-        return;
     va_list args;
     va_start(args, format);
-    std::vfprintf(stderr, format, args);
+    logProgress(m_options.verbose, format, args);
     va_end(args);
-    std::fflush(stderr);
 }
 
 void ClientBench::clientFailed(SioClient *, std::string_view why)
