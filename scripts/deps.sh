@@ -42,3 +42,18 @@ if [ $want_test = 1 ]; then
         (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
     fi
 fi
+
+if [ $want_test = 1 ]; then
+    # The benchmark's stock references (socket.io, socket.io-client, socket.io-parser,
+    # better-sqlite3), so tst_benchsmoke runs every part against them. better-sqlite3 builds
+    # from source when no prebuilt binary can be fetched: node-gyp uses the installed headers.
+    # Not fatal: without them tst_benchsmoke runs the hub's side alone and says so.
+    ref=benchmarks/reference
+    # npm's own copy of the lockfile in node_modules differs in form: a stamp of ours says the
+    # install is of this lockfile (the native build takes about a minute).
+    if ! cmp -s $ref/package-lock.json $ref/node_modules/.tabletap-lock; then
+        if [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
+        (cd $ref && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.tabletap-lock) \
+            || echo "deps: npm ci in $ref failed; tst_benchsmoke will run without the references" >&2
+    fi
+fi
