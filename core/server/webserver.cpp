@@ -241,8 +241,7 @@ void WebServer::onDescriptorReadable(int fd)
         notifier->setEnabled(true); // not all there yet
         return;
     }
-    m_peekingDescriptors.remove(fd);
-    notifier->deleteLater();
+    dropDescriptor(fd, false); // handed over or closed by tryDescriptor
 }
 
 bool WebServer::tryDescriptor(int fd)
