@@ -35,25 +35,24 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ $want_test = 1 ]; then
-    # Stock socket.io / socket.io-client, pinned by the committed lockfile.
-    if [ ! -d tests/interop/node_modules ] \
-        || ! cmp -s tests/interop/package-lock.json tests/interop/node_modules/.package-lock.json; then
-        (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
+# npm ci in a folder unless its node_modules is already of the committed lockfile. npm's own
+# copy of the lockfile in node_modules differs in form, so a stamp of ours says which it is.
+npm_ci() {
+    if ! cmp -s "$1/package-lock.json" "$1/node_modules/.tabletap-lock"; then
+        (cd "$1" && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.tabletap-lock)
     fi
-fi
+}
 
 if [ $want_test = 1 ]; then
+    # Stock socket.io / socket.io-client, pinned by the committed lockfile.
+    npm_ci tests/interop
+
     # The benchmark's stock references (socket.io, socket.io-client, socket.io-parser,
     # better-sqlite3), so tst_benchsmoke runs every part against them. better-sqlite3 builds
-    # from source when no prebuilt binary can be fetched: node-gyp uses the installed headers.
-    # Not fatal: without them tst_benchsmoke runs the hub's side alone and says so.
-    ref=benchmarks/reference
-    # npm's own copy of the lockfile in node_modules differs in form: a stamp of ours says the
-    # install is of this lockfile (the native build takes about a minute).
-    if ! cmp -s $ref/package-lock.json $ref/node_modules/.tabletap-lock; then
-        if [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
-        (cd $ref && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.tabletap-lock) \
-            || echo "deps: npm ci in $ref failed; tst_benchsmoke will run without the references" >&2
-    fi
+    # from source when no prebuilt binary can be fetched (about a minute): node-gyp uses the
+    # installed headers. Not fatal: without them tst_benchsmoke runs the hub's side alone and
+    # says so.
+    if [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
+    npm_ci benchmarks/reference \
+        || echo "deps: npm ci in benchmarks/reference failed; tst_benchsmoke will run without the references" >&2
 fi
