@@ -53,7 +53,7 @@ echo "== building (Release) in $build"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTABLETAP_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" --target tabletap-hub tt_siobench tt_bench_console tt_bench_codec -j2
 
-echo "== the reference (stock socket.io 4.8, socket.io-client 4.8, better-sqlite3 12)"
+echo "== the reference (stock socket.io 4.8, socket.io-client 4.8, better-sqlite3 11)"
 if [[ ! -d "$root/benchmarks/reference/node_modules/socket.io" ]]; then
     # better-sqlite3 builds from source when no prebuilt binary can be fetched: point node-gyp
     # at the installed headers instead of downloading them.

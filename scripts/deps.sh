@@ -1,28 +1,41 @@
 #!/usr/bin/env bash
 # Installs what the build (and, with --test, the test suite) needs on Debian 12, only what is
-# missing. Safe to run again; runs apt-get update at most once.
+# missing. Safe to run again. On a new machine (empty package lists) it runs apt-get update first;
+# otherwise only when an install fails on stale lists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
+# The whole CMake package closure of the build: Qt6Charts needs Qt6OpenGL (libqt6opengl6-dev),
+# Qt6Gui's OpenGL wrapper needs libgl-dev, the codec benchmark needs Google Benchmark.
 build_pkgs=(cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
-    qt6-l10n-tools libqt6sql6-sqlite qt6-svg-dev libqt6svg6 libqrencode-dev libgl-dev)
-test_pkgs=(nodejs npm xvfb xauth chromium clang libclang-rt-14-dev
+    qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev qt6-svg-dev libqt6svg6 libqrencode-dev
+    libgl-dev libbenchmark-dev)
+# Node and npm come from Debian (Node 18) unless another node is installed; the benchmark
+# reference's better-sqlite3 is built by node-gyp (python3, make) against the node headers.
+test_pkgs=(nodejs npm python3 make xvfb xauth chromium clang libclang-rt-14-dev
     desktop-file-utils appstream dpkg-dev file procps shellcheck systemd groff-base)
 
 pkgs=("${build_pkgs[@]}")
 [ $want_test = 1 ] && pkgs+=("${test_pkgs[@]}")
+
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
 missing=()
 for p in "${pkgs[@]}"; do
     # node may come from another source (nodesource, nvm); only ask apt when there is none.
     if [ "$p" = nodejs ] && command -v node >/dev/null 2>&1; then continue; fi
     if [ "$p" = npm ] && command -v npm >/dev/null 2>&1; then continue; fi
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    installed "$p" || missing+=("$p")
 done
+# Debian's node keeps its headers in libnode-dev (other node packages ship them in nodejs).
+if [ $want_test = 1 ] && [ ! -f /usr/include/node/node.h ] \
+    && { ! command -v node >/dev/null 2>&1 || dpkg-query -W -f='${Version}' nodejs 2>/dev/null | grep -q dfsg; }; then
+    installed libnode-dev || missing+=(libnode-dev)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
     echo "deps: installing ${missing[*]}"
@@ -31,8 +44,15 @@ if [ ${#missing[@]} -gt 0 ]; then
         exit 1
     fi
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    apt_install() { apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
+    if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -print -quit)" ]; then
+        apt-get update -qq
+        apt_install
+    elif ! apt_install; then
+        echo "deps: install failed; updating the package lists and trying again" >&2
+        apt-get update -qq
+        apt_install
+    fi
 fi
 
 # npm ci in a folder unless its node_modules is already of the committed lockfile. npm's own
@@ -48,11 +68,9 @@ if [ $want_test = 1 ]; then
     npm_ci tests/interop
 
     # The benchmark's stock references (socket.io, socket.io-client, socket.io-parser,
-    # better-sqlite3), so tst_benchsmoke runs every part against them. better-sqlite3 builds
-    # from source when no prebuilt binary can be fetched (about a minute): node-gyp uses the
-    # installed headers. Not fatal: without them tst_benchsmoke runs the hub's side alone and
-    # says so.
+    # better-sqlite3), which tst_benchsmoke runs every part against. better-sqlite3 builds from
+    # source when no prebuilt binary can be fetched (a minute or more): node-gyp uses the
+    # installed headers instead of downloading them.
     if [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
-    npm_ci benchmarks/reference \
-        || echo "deps: npm ci in benchmarks/reference failed; tst_benchsmoke will run without the references" >&2
+    npm_ci benchmarks/reference
 fi
