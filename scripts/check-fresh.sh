@@ -93,6 +93,11 @@ echo "== fresh copy of the base root: $run/root"
 cp -a "$base" "$run/root"
 rm -f "$run/root/.complete"
 cp -L /etc/resolv.conf "$run/root/etc/resolv.conf"
+# This machine's TLS trust for the package registries, where its network needs one of its own (a
+# proxy's CA in NODE_EXTRA_CA_CERTS or npm's cafile): a fresh machine on an open network reaches
+# registry.npmjs.org with the certificates Node carries, so nothing else of the host goes in.
+host_ca=${NODE_EXTRA_CA_CERTS:-$(npm config get cafile 2>/dev/null || true)}
+case "$host_ca" in null | undefined) host_ca= ;; esac
 git clone -q --no-hardlinks "$repo" "$run/root/root/tabletap"
 git -C "$run/root/root/tabletap" checkout -q "$commit"
 echo "== checkout $(git log -1 --format='%h %s' "$commit" | cut -c1-100)"
@@ -102,6 +107,10 @@ echo "== checkout $(git log -1 --format='%h %s' "$commit" | cut -c1-100)"
 env_inside=(HOME=/root USER=root LOGNAME=root SHELL=/bin/bash TERM="${TERM:-dumb}"
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin)
 [ $quick = 1 ] && env_inside+=(TT_SKIP_ASAN=1 TT_SKIP_FUZZ=1)
+if [ -n "$host_ca" ] && [ -f "$host_ca" ]; then
+    cp -L "$host_ca" "$run/root/etc/check-fresh-host-ca.pem"
+    env_inside+=(NODE_EXTRA_CA_CERTS=/etc/check-fresh-host-ca.pem)
+fi
 cat >"$run/inside.sh" <<'EOF'
 set -u
 root=$1; shift

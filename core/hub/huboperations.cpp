@@ -13,10 +13,12 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QStorageInfo>
+
+#include <sys/statvfs.h>
 
 namespace TableTap {
 
@@ -136,8 +138,11 @@ HubOperations::Health HubOperations::health(HubServer *hub)
     if (!dir.isDir()) {
         problems.append(QStringLiteral("data folder %1 is missing").arg(dataDir));
     } else {
-        const QStorageInfo volume(dataDir);
-        freeBytes = volume.isValid() ? volume.bytesAvailable() : -1;
+        // statvfs on the folder itself: QStorageInfo looks the path up in the mount table, which
+        // inside a chroot or a container names other paths and leaves it invalid.
+        struct statvfs volume;
+        if (::statvfs(QFile::encodeName(dataDir).constData(), &volume) == 0)
+            freeBytes = qint64(volume.f_bavail) * qint64(volume.f_frsize);
         if (freeBytes >= 0 && freeBytes < options.minFreeBytes)
             problems.append(QStringLiteral("%1 MiB free in the data folder, below %2 MiB")
                                 .arg(freeBytes / (1024 * 1024))
