@@ -10,8 +10,6 @@
 #include "sioserversocket.h"
 #include "socketiocodec.h"
 
-#include <QDateTime>
-
 namespace TableTap {
 
 using SocketIO::PacketType;
@@ -80,7 +78,7 @@ void SioNamespace::add(SioConnection *client, const QJsonObject &auth)
         && auth.value(QLatin1String("offset")).isString()) {
         restored = m_recovery->restore(auth.value(QLatin1String("pid")).toString(),
                                        auth.value(QLatin1String("offset")).toString(),
-                                       QDateTime::currentMSecsSinceEpoch());
+                                       SioRecoveryLog::clockMs());
     }
     SioServerSocket *socket = nullptr;
     if (restored) {
@@ -92,9 +90,9 @@ void SioNamespace::add(SioConnection *client, const QJsonObject &auth)
         }
         socket->m_data = restored->session.data;
         socket->m_recovered = true;
-        // socket.io sends the missed events before the CONNECT reply.
-        for (const auto &frames : std::as_const(restored->missed))
-            client->writePackets(frames);
+        // Sent before the CONNECT reply, as socket.io does, but only once the middleware has
+        // admitted the socket (a refused one must not get them).
+        socket->m_missed = std::move(restored->missed);
         qCDebug(lcServer) << "recovered session" << socket->id() << "in" << m_name << "with"
                           << restored->missed.size() << "missed events";
     } else {
@@ -140,6 +138,7 @@ void SioNamespace::finishConnect(SioServerSocket *socket, const std::optional<Ne
     }
     client->m_connecting.removeOne(m_name);
     if (error) {
+        socket->m_missed.clear();
         socket->leaveAll();
         SocketIO::Packet packet;
         packet.type = PacketType::ConnectError;
@@ -152,6 +151,11 @@ void SioNamespace::finishConnect(SioServerSocket *socket, const std::optional<Ne
         socket->deleteLater();
         return;
     }
+    // Worked out when the session was restored: a middleware that answers in a later turn
+    // (the hub's answers at once) would leave out what was broadcast meanwhile.
+    for (const auto &frames : std::as_const(socket->m_missed))
+        client->writePackets(frames);
+    socket->m_missed.clear();
     m_sockets.insert(socket->id(), socket);
     client->addSocket(socket);
     socket->markConnected();
@@ -251,8 +255,7 @@ int SioNamespace::broadcast(const SioBroadcast &target, const QString &event,
     // Encoded once; every recipient gets the same shared bytes.
     const QList<EngineIO::Packet> frames = SocketIO::encode(packet);
     if (!offset.isEmpty())
-        m_recovery->store(target.rooms(), target.exceptRooms(), frames,
-                          QDateTime::currentMSecsSinceEpoch());
+        m_recovery->store(target.rooms(), target.exceptRooms(), frames, SioRecoveryLog::clockMs());
 
     std::vector<SioServerSocket *> recipients = collect(target);
     const bool isVolatile = target.isVolatile();
@@ -277,7 +280,7 @@ void SioNamespace::persistSession(SioServerSocket *socket)
     session.pid = socket->pid();
     session.rooms = socket->rooms();
     session.data = socket->m_data;
-    m_recovery->persist(std::move(session), QDateTime::currentMSecsSinceEpoch());
+    m_recovery->persist(std::move(session), SioRecoveryLog::clockMs());
 }
 
 } // namespace TableTap

@@ -1,9 +1,15 @@
 // SioRecoveryLog.
 #include "siorecoverylog.h"
 
+#include <QDeadlineTimer>
 #include <QRandomGenerator>
 
 namespace TableTap {
+
+qint64 SioRecoveryLog::clockMs()
+{
+    return QDeadlineTimer::current(Qt::PreciseTimer).deadline();
+}
 
 SioRecoveryLog::SioRecoveryLog(qint64 windowMs, int maxPackets)
     : m_windowMs(windowMs)

@@ -35,6 +35,10 @@ public:
 
     SioRecoveryLog(qint64 windowMs, int maxPackets);
 
+    // The clock every `now` below is read from: monotonic milliseconds, so setting the wall
+    // clock neither stretches nor cuts the recovery window.
+    static qint64 clockMs();
+
     // The offset the next stored event carries (appended to its arguments before encoding).
     QString nextOffset() const;
     // Stores the event that carries nextOffset().

@@ -8,7 +8,6 @@
 #include "siorecoverylog.h"
 #include "sioserversocket.h"
 
-#include <QDateTime>
 #include <QTimerEvent>
 
 namespace TableTap {
@@ -94,7 +93,7 @@ void SioServer::timerEvent(QTimerEvent *event)
     m_lastEventsOut = m_counters.eventsOut;
     // Expire recovery state about once a minute, like socket.io's adapter.
     if (m_options.connectionStateRecovery && ++m_rateTicks % 60 == 0) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 now = SioRecoveryLog::clockMs();
         for (SioNamespace *nsp : std::as_const(m_namespaces)) {
             if (nsp->m_recovery)
                 nsp->m_recovery->prune(now);

@@ -2,6 +2,7 @@
 // event handlers, and emits with or without acknowledgements.
 #pragma once
 
+#include "engineiopacket.h"
 #include "peerrequest.h"
 #include "siobroadcast.h"
 #include "socketiopacket.h"
@@ -126,6 +127,8 @@ private:
     QList<std::pair<QString, EventHandler>> m_handlers;
     AnyHandler m_anyHandler;
     QHash<qint64, PendingAck> m_acks;
+    // A recovered session's missed events, held until the middleware admits the socket.
+    QList<QList<EngineIO::Packet>> m_missed;
     bool m_connected = false;
     bool m_recovered = false;
     bool m_closed = false;

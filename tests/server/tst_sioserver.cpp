@@ -4,15 +4,19 @@
 // reader, floods, the handshake seen by upper layers, and operator stats.
 #include "engineserver.h"
 #include "sionamespace.h"
+#include "siorecoverylog.h"
 #include "sioserver.h"
 #include "sioserversocket.h"
 #include "testpeers.h"
 #include "webserver.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkRequest>
 #include <QTimer>
+
+#include <ctime>
 
 using namespace TableTap;
 using namespace TestPeers;
@@ -90,6 +94,8 @@ private Q_SLOTS:
     void disconnectWithClose();
     void recoveryReplaysMissedEventsBeforeConnect();
     void recoveryRefusedForUnknownOffset();
+    void recoveryThroughMiddlewareSendsNothingWhenRefused();
+    void recoveryWindowIsOnTheMonotonicClock();
     void handshakeExposed();
     void slowReaderIsDropped();
     void floodLeavesServerResponsive();
@@ -436,6 +442,77 @@ void tst_SioServer::recoveryRefusedForUnknownOffset()
     QVERIFY(connect.startsWith("40{"));
     QTRY_VERIFY(hub.sockets.contains("n"));
     QVERIFY(!hub.sockets["n"]->isRecovered());
+}
+
+void tst_SioServer::recoveryThroughMiddlewareSendsNothingWhenRefused()
+{
+    SioServer::Options o;
+    o.connectionStateRecovery = true;
+    o.recoverySkipsMiddlewares = false;
+    Hub hub(o);
+    QVERIFY(hub.listen());
+    int middlewareRuns = 0;
+    hub.io->of("/")->use([&middlewareRuns](SioServerSocket *s, const SioNamespace::Next &next) {
+        ++middlewareRuns;
+        if (s->handshake().auth.value("deny").toBool())
+            next(QStringLiteral("Authentication error"));
+        else
+            next();
+    });
+    // Drops a joined socket and lets one event be missed; gives its pid and offset.
+    auto dropOne = [&hub](QByteArray *pid, QByteArray *offset) {
+        WsPeer a;
+        const QByteArray reply = hub.join(a, "a");
+        *pid = QJsonDocument::fromJson(reply.mid(2)).object().value("pid").toString().toUtf8();
+        QTRY_VERIFY(hub.sockets.contains("a") && hub.sockets["a"]);
+        hub.sockets["a"]->join("room");
+        hub.io->of("/")->to("room").emitEvent("before");
+        const QJsonArray args = QJsonDocument::fromJson(a.nextNonPing().mid(2)).array();
+        *offset = args.last().toString().toUtf8();
+        a.socket().abort();
+        QTRY_COMPARE(hub.io->of("/")->socketCount(), 0);
+        hub.io->of("/")->to("room").emitEvent("missed");
+        hub.sockets.clear();
+    };
+    QByteArray pid, offset;
+    dropOne(&pid, &offset);
+    {
+        // Refused by the middleware: the CONNECT_ERROR and nothing of what it missed.
+        WsPeer b;
+        QVERIFY(b.open(hub.url()));
+        b.nextText();
+        b.sendText("40{\"name\":\"a\",\"deny\":true,\"pid\":\"" + pid + "\",\"offset\":\"" + offset
+                   + "\"}");
+        const QByteArray first = b.nextNonPing();
+        QVERIFY2(first.startsWith("44{"), first);
+        QCOMPARE(b.nextNonPing(500), QByteArray("<none>"));
+        QCOMPARE(middlewareRuns, 2);
+    }
+    dropOne(&pid, &offset);
+    {
+        // Admitted: the missed event first, then CONNECT, as without a middleware.
+        WsPeer b;
+        QVERIFY(b.open(hub.url()));
+        b.nextText();
+        b.sendText("40{\"name\":\"a\",\"pid\":\"" + pid + "\",\"offset\":\"" + offset + "\"}");
+        const QByteArray missed = b.nextNonPing();
+        QVERIFY2(missed.startsWith("42[\"missed\",\""), missed);
+        QVERIFY(b.nextNonPing().startsWith("40{"));
+        QTRY_VERIFY(hub.sockets.contains("a") && hub.sockets["a"]);
+        QVERIFY(hub.sockets["a"]->isRecovered());
+        QCOMPARE(middlewareRuns, 4);
+    }
+}
+
+void tst_SioServer::recoveryWindowIsOnTheMonotonicClock()
+{
+    // The window is measured on CLOCK_MONOTONIC, which setting the wall clock does not move.
+    timespec ts = {};
+    QCOMPARE(::clock_gettime(CLOCK_MONOTONIC, &ts), 0);
+    const qint64 monotonic = qint64(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+    QVERIFY(qAbs(SioRecoveryLog::clockMs() - monotonic) < 1000);
+    QVERIFY(qAbs(SioRecoveryLog::clockMs() - QDateTime::currentMSecsSinceEpoch())
+            > 24LL * 3600 * 1000);
 }
 
 void tst_SioServer::handshakeExposed()
