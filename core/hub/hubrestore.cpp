@@ -5,6 +5,7 @@
 #include "datafolderlock.h"
 #include "hubregistry.h"
 #include "hubsecret.h"
+#include "privatefiles.h"
 #include "sqliteconnection.h"
 #include "storageerror.h"
 
@@ -94,7 +95,8 @@ QString HubRestore::usage()
         "            made by backup and replaces the whole hub; with --cafe it is that cafe's\n"
         "            database file. The replaced files are kept in DIR/pre-restore-<time>/.\n"
         "            Exit codes: 0 restored, 1 storage failure, 2 usage error, 3 no backup\n"
-        "            there, 4 a hub is serving DIR, 5 the backup fails its integrity check.\n");
+        "            there, 4 a hub is serving DIR, 5 the backup fails its checks (damaged,\n"
+        "            an invalid cafe id, a symbolic link where a file belongs).\n");
 }
 
 int HubRestore::fail(int code, const QString &message)
@@ -123,6 +125,8 @@ int HubRestore::run(const QStringList &args)
         return fail(UsageError, QStringLiteral("--from is required"));
     if (dataDir.isEmpty())
         return fail(UsageError, QStringLiteral("--data is required"));
+    if (parser.isSet(cafeOption) && !HubRegistry::isValidCafeId(parser.value(cafeOption)))
+        return fail(UsageError, QStringLiteral("--cafe must be 1 to 64 of A-Z a-z 0-9 _ -"));
     if (!QFileInfo::exists(from))
         return fail(NotFound, QStringLiteral("no backup at %1").arg(from));
     if (QFileInfo(from).absoluteFilePath() == QFileInfo(dataDir).absoluteFilePath())
@@ -155,6 +159,13 @@ int HubRestore::restoreHub(const QString &from, const QString &dataDir)
                     QStringLiteral("%1 is not a hub backup (no hub.db in it); a single cafe's "
                                    "file needs --cafe ID")
                         .arg(from));
+    // A backup may come from anywhere: what it names is read only as plain files inside it, never
+    // through a symbolic link (which could read the hub's secret from elsewhere, or point a
+    // later write outside the data folder).
+    const QString sourceCafes = source.filePath(QStringLiteral("cafes"));
+    if (QFileInfo(sourceCafes).isSymLink())
+        return fail(InvalidData,
+                    QStringLiteral("the backup's cafes folder is a symbolic link; refused"));
     const QString stamp
         = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
     const QDir data(dataDir);
@@ -165,40 +176,53 @@ int HubRestore::restoreHub(const QString &from, const QString &dataDir)
     const auto cleanUp = qScopeGuard([staging] { QDir(staging).removeRecursively(); });
 
     // 1. Copy into staging and check there, so a bad backup never touches the folder.
-    const auto copy = [](const QString &a, const QString &b) {
-        if (!QFile::copy(a, b))
-            throw StorageError(QStringLiteral("cannot copy %1 to %2").arg(a, b));
+    QString copyError;
+    const auto copy = [&copyError](const QString &a, const QString &b) {
+        return PrivateFiles::copyFile(a, b, &copyError);
     };
-    copy(source.filePath(QStringLiteral("hub.db")),
-         QDir(staging).filePath(QStringLiteral("hub.db")));
+    if (!copy(source.filePath(QStringLiteral("hub.db")),
+              QDir(staging).filePath(QStringLiteral("hub.db"))))
+        return fail(InvalidData, QStringLiteral("the backup's hub.db: %1").arg(copyError));
     QStringList cafes;
     {
         HubRegistry registry(staging);
         QString error;
         if (!registry.open(&error))
             return fail(InvalidData, QStringLiteral("the backup's hub.db: %1").arg(error));
-        for (const HubRegistry::Cafe &c : registry.cafes())
+        for (const HubRegistry::Cafe &c : registry.cafes()) {
+            // Ids become file names: one that is not an id (../x, a/b) names no file of ours.
+            if (!HubRegistry::isValidCafeId(c.id))
+                return fail(InvalidData,
+                            QStringLiteral("the backup's hub.db lists a cafe id that is not "
+                                           "valid (1 to 64 of A-Z a-z 0-9 _ -): %1")
+                                .arg(c.id.left(80)));
             cafes.append(c.id);
+        }
     }
     const QString registryCheck = integrityOf(QDir(staging).filePath(QStringLiteral("hub.db")));
     if (registryCheck != u"ok")
         return fail(InvalidData, QStringLiteral("the backup's hub.db: %1").arg(registryCheck));
     for (const QString &id : std::as_const(cafes)) {
         const QString name = QStringLiteral("cafes/") + id + QStringLiteral(".db");
-        if (!QFileInfo::exists(source.filePath(name)))
+        if (!QFileInfo(source.filePath(name)).isSymLink()
+            && !QFileInfo::exists(source.filePath(name)))
             return fail(InvalidData,
                         QStringLiteral("the backup lists cafe %1 but has no %2").arg(id, name));
-        copy(source.filePath(name), QDir(staging).filePath(name));
+        if (!copy(source.filePath(name), QDir(staging).filePath(name)))
+            return fail(InvalidData, QStringLiteral("the backup's %1: %2").arg(name, copyError));
         const QString check = integrityOf(QDir(staging).filePath(name));
         if (check != u"ok")
             return fail(InvalidData, QStringLiteral("the backup's %1: %2").arg(name, check));
     }
-    const bool hasSecret = QFileInfo::exists(HubSecret::filePath(from));
-    if (hasSecret) {
-        copy(HubSecret::filePath(from), HubSecret::filePath(staging));
-        QFile::setPermissions(HubSecret::filePath(staging),
-                              QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    }
+    const QFileInfo secretInfo(HubSecret::filePath(from));
+    const bool hasSecret = secretInfo.exists() || secretInfo.isSymLink();
+    if (hasSecret && !copy(HubSecret::filePath(from), HubSecret::filePath(staging)))
+        return fail(InvalidData, QStringLiteral("the backup's hub.secret: %1").arg(copyError));
+    // On disk before anything is moved: a crash after the swap must not leave empty files.
+    QString syncError;
+    if (!PrivateFiles::syncFolder(QDir(staging).filePath(QStringLiteral("cafes")), &syncError)
+        || !PrivateFiles::syncFolder(staging, &syncError))
+        return fail(StorageFailure, syncError);
 
     // 2. Set the current data aside, then move the checked copy in.
     const QString aside = data.filePath(QStringLiteral("pre-restore-") + stamp);
@@ -219,6 +243,8 @@ int HubRestore::restoreHub(const QString &from, const QString &dataDir)
         if (QFileInfo::exists(to))
             restored.append(to);
     }
+    if (!PrivateFiles::syncFolder(dataDir, &syncError))
+        return fail(StorageFailure, syncError);
     giveToOwnerOf(dataDir, restored + QStringList{aside});
     m_out << "restored " << cafes.size() << " cafe(s) from " << from << " into " << dataDir;
     if (QFileInfo::exists(aside))
@@ -256,8 +282,8 @@ int HubRestore::restoreCafe(const QString &from, const QString &dataDir, const Q
         return fail(StorageFailure, QStringLiteral("cannot create %1").arg(staging));
     const auto cleanUp = qScopeGuard([staging] { QDir(staging).removeRecursively(); });
     const QString copy = QDir(staging).filePath(cafeId + QStringLiteral(".db"));
-    if (!QFile::copy(from, copy))
-        return fail(StorageFailure, QStringLiteral("cannot copy %1").arg(from));
+    if (!PrivateFiles::copyFile(from, copy, &error))
+        return fail(InvalidData, error);
     const QString check = integrityOf(copy);
     if (check != u"ok")
         return fail(InvalidData, QStringLiteral("%1: %2").arg(from, check));
@@ -271,6 +297,8 @@ int HubRestore::restoreCafe(const QString &from, const QString &dataDir, const Q
     }
     if (!moveIfExists(copy, target, &error))
         return fail(StorageFailure, error + QStringLiteral("; the previous data is in ") + aside);
+    if (!PrivateFiles::syncFolder(QFileInfo(target).absolutePath(), &error))
+        return fail(StorageFailure, error);
     giveToOwnerOf(dataDir, {target, aside});
     m_out << "restored cafe " << cafeId << " from " << from << " into " << target;
     if (QFileInfo::exists(aside))

@@ -2,7 +2,8 @@
 // command counters, process figures, /healthz and /metrics on a real HubServer (exposition
 // format checked line by line, access by address and by token, 403/404/405, 503 when the data
 // folder goes, the disk is short or a batch cannot be stored), the data folder lock, and
-// restore (whole hub and one cafe, refusal while locked, damaged backups left untouched).
+// restore (whole hub and one cafe, refusal while locked, damaged backups left untouched, unsafe
+// backups refused: cafe ids that are not ids, symbolic links).
 #include "datafolderlock.h"
 #include "hubadmincommands.h"
 #include "hubmetrics.h"
@@ -208,6 +209,7 @@ private Q_SLOTS:
     void dataFolderLock();
     void restoreWholeHub();
     void restoreRefusals();
+    void restoreRefusesUnsafeBackups();
     void restoreOneCafe();
 };
 
@@ -704,6 +706,107 @@ void TestHubOperations::restoreRefusals()
     QVERIFY(QDir(shop.data)
                 .entryList({QStringLiteral(".restore-*")}, QDir::Dirs | QDir::Hidden)
                 .isEmpty());
+}
+
+void TestHubOperations::restoreRefusesUnsafeBackups()
+{
+    Shop shop;
+    shop.addOrders(2);
+    const QByteArray secret = bytesOf(shop.data + QStringLiteral("/hub.secret"));
+    auto freshBackup = [&shop](const char *name) {
+        const QString path = shop.path(name);
+        [&] {
+            QCOMPARE(admin({QStringLiteral("backup"), QStringLiteral("--data"), shop.data,
+                            QStringLiteral("--out"), path}),
+                     0);
+        }();
+        return path;
+    };
+    // Nothing of the folder changed, nothing was written next to it.
+    auto untouched = [&] {
+        QCOMPARE(countOrders(shop.cafeDb()), 2);
+        QCOMPARE(bytesOf(shop.data + QStringLiteral("/hub.secret")), secret);
+        QVERIFY(shop.preRestore().isEmpty());
+        QVERIFY(QDir(shop.data)
+                    .entryList({QStringLiteral(".restore-*")}, QDir::Dirs | QDir::Hidden)
+                    .isEmpty());
+        // Where the ids below would have put a cafe's file.
+        for (const char *name : {"/x.db", "/cafes/a/b.db", "/../escaped.db"})
+            QVERIFY2(!QFileInfo::exists(shop.data + QLatin1String(name)), name);
+    };
+    QString output;
+
+    // A cafe id from the backup's registry that climbs out of cafes/ (and a file where it
+    // points, so only the id check can stop it).
+    for (const QString &id : {QStringLiteral("../../escaped"), QStringLiteral("../x"),
+                              QStringLiteral("a/b"), QString(65, u'k')}) {
+        const QString backup = freshBackup("evil-id");
+        {
+            SqliteConnection db;
+            QString error;
+            QVERIFY(db.open(backup + QStringLiteral("/hub.db"), &error));
+            db.exec(QStringLiteral("INSERT INTO cafes(id, name, created_at) VALUES (?, 'E', 0)"),
+                    {id});
+        }
+        QVERIFY(QDir().mkpath(backup + QStringLiteral("/cafes/a")));
+        for (const char *where : {"/x.db", "/cafes/a/b.db"})
+            QVERIFY(QFile::copy(shop.cafeDb(), backup + QLatin1String(where)));
+        QCOMPARE(restore({QStringLiteral("--from"), backup, QStringLiteral("--data"), shop.data},
+                         &output),
+                 int(HubRestore::InvalidData));
+        QVERIFY2(output.contains(QStringLiteral("not valid")), qPrintable(output));
+        untouched();
+        QDir(backup).removeRecursively();
+    }
+
+    // hub.secret, a cafe database, the cafes folder: symbolic links are refused, not followed.
+    const QString elsewhere = shop.path("elsewhere");
+    QVERIFY(QDir().mkpath(elsewhere));
+    {
+        QFile other(elsewhere + QStringLiteral("/secret"));
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write(QByteArray(64, 'a') + '\n');
+    }
+    QVERIFY(QFile::copy(shop.cafeDb(), elsewhere + QStringLiteral("/c1.db")));
+    struct Case
+    {
+        const char *name;
+        const char *inBackup;
+        const char *target;
+    };
+    for (const Case &c :
+         {Case{"secret", "/hub.secret", "/secret"}, Case{"database", "/cafes/c1.db", "/c1.db"},
+          Case{"folder", "/cafes", ""}}) {
+        const QString backup = freshBackup("linked");
+        const QString inBackup = backup + QLatin1String(c.inBackup);
+        QVERIFY(QFileInfo(inBackup).isDir() ? QDir(inBackup).removeRecursively()
+                                            : QFile::remove(inBackup));
+        QVERIFY(QFile::link(elsewhere + QLatin1String(c.target), inBackup));
+        QCOMPARE(restore({QStringLiteral("--from"), backup, QStringLiteral("--data"), shop.data},
+                         &output),
+                 int(HubRestore::InvalidData));
+        QVERIFY2(output.contains(QStringLiteral("symbolic link")), c.name);
+        untouched();
+        QDir(backup).removeRecursively();
+    }
+
+    // One cafe: the id is checked before anything else, a linked file is refused.
+    const QString file = shop.path("one.db");
+    QCOMPARE(admin({QStringLiteral("backup"), QStringLiteral("--data"), shop.data,
+                    QStringLiteral("--cafe"), QStringLiteral("c1"), QStringLiteral("--out"), file}),
+             0);
+    QCOMPARE(restore({QStringLiteral("--from"), file, QStringLiteral("--data"), shop.data,
+                      QStringLiteral("--cafe"), QStringLiteral("../c1")},
+                     &output),
+             int(HubRestore::UsageError));
+    const QString link = shop.path("one-link.db");
+    QVERIFY(QFile::link(file, link));
+    QCOMPARE(restore({QStringLiteral("--from"), link, QStringLiteral("--data"), shop.data,
+                      QStringLiteral("--cafe"), QStringLiteral("c1")},
+                     &output),
+             int(HubRestore::InvalidData));
+    QVERIFY2(output.contains(QStringLiteral("symbolic link")), qPrintable(output));
+    untouched();
 }
 
 void TestHubOperations::restoreOneCafe()
