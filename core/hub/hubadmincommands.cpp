@@ -11,6 +11,7 @@
 #include "menudefinition.h"
 #include "moneycents.h"
 #include "pinhasher.h"
+#include "privatefiles.h"
 #include "schemamigrator.h"
 #include "sqliteconnection.h"
 #include "staffdirectory.h"
@@ -21,11 +22,15 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTimeZone>
 #include <QUuid>
+
+#include <sys/stat.h>
 
 namespace TableTap {
 
@@ -461,29 +466,46 @@ int HubAdminCommands::backup(const QStringList &args)
     QString error;
     if (!registry.open(&error))
         return fail(StorageFailure, error);
+    // A backup holds every order, PIN hash and the token secret: nothing of it is ever readable
+    // by others, not even for the moment between creating a file and fixing its mode.
+    const mode_t previousMask = ::umask(077);
+    const auto restoreMask = qScopeGuard([previousMask] { ::umask(previousMask); });
     // VACUUM INTO reads one consistent snapshot, so a running hub can keep writing meanwhile.
+    // The copy is flushed to disk (the file, then the folder naming it) before it is reported.
     auto copyDb = [&](const QString &from, const QString &to) {
         SqliteConnection db;
         QString e;
         if (!db.open(from, &e))
             throw StorageError(e);
         db.exec(QStringLiteral("VACUUM INTO ?"), {to});
+        if (!PrivateFiles::sealFile(to, &e))
+            throw StorageError(e);
     };
+    auto syncFolder = [](const QString &path) {
+        QString e;
+        if (!PrivateFiles::syncFolder(path, &e))
+            throw StorageError(e);
+    };
+    const QFileInfo outInfo(out);
     if (parser.isSet(QStringLiteral("cafe"))) {
         const QString cafeId = parser.value(QStringLiteral("cafe"));
         if (!registry.cafe(cafeId))
             return fail(NotFound, QStringLiteral("no cafe %1").arg(cafeId));
-        if (QFile::exists(out))
+        if (outInfo.exists() || outInfo.isSymLink())
             return fail(Conflict, QStringLiteral("%1 already exists").arg(out));
         copyDb(registry.cafeDatabasePath(cafeId), out);
+        syncFolder(outInfo.absolutePath());
         m_out << "backed up cafe " << cafeId << " to " << out << Qt::endl;
         return Ok;
     }
     QDir target(out);
     if (target.exists() && !target.isEmpty())
         return fail(Conflict, QStringLiteral("%1 exists and is not empty").arg(out));
-    if (!QDir().mkpath(target.filePath(QStringLiteral("cafes"))))
-        return fail(StorageFailure, QStringLiteral("cannot create %1").arg(out));
+    if (outInfo.isSymLink() && !target.exists())
+        return fail(Conflict, QStringLiteral("%1 is a dangling symbolic link").arg(out));
+    if (!PrivateFiles::makeFolder(out, &error)
+        || !PrivateFiles::makeFolder(target.filePath(QStringLiteral("cafes")), &error))
+        return fail(StorageFailure, error);
     copyDb(registry.registryPath(), target.filePath(QStringLiteral("hub.db")));
     const QList<HubRegistry::Cafe> cafes = registry.cafes();
     for (const HubRegistry::Cafe &c : cafes)
@@ -491,11 +513,12 @@ int HubAdminCommands::backup(const QStringList &args)
                target.filePath(QStringLiteral("cafes/") + c.id + QStringLiteral(".db")));
     const QString secretPath = HubSecret::filePath(dataDir);
     if (QFile::exists(secretPath)) {
-        const QString to = HubSecret::filePath(out);
-        if (!QFile::copy(secretPath, to))
-            return fail(StorageFailure, QStringLiteral("cannot copy the hub secret"));
-        QFile::setPermissions(to, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        if (!PrivateFiles::copyFile(secretPath, HubSecret::filePath(out), &error))
+            return fail(StorageFailure, QStringLiteral("cannot copy the hub secret: ") + error);
     }
+    syncFolder(target.filePath(QStringLiteral("cafes")));
+    syncFolder(out);
+    syncFolder(QFileInfo(target.absolutePath()).absolutePath());
     m_out << "backed up " << cafes.size() << " cafes to " << out << Qt::endl;
     return Ok;
 }

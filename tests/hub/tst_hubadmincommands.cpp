@@ -6,6 +6,7 @@
 #include "startermenu.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 #include <sys/stat.h>
@@ -25,6 +26,14 @@ static Run admin(const QStringList &args, HubClock *clock = nullptr)
     QTextStream o(&r.out), e(&r.err);
     r.code = HubAdminCommands(o, e, clock).run(args);
     return r;
+}
+
+static mode_t modeOf(const QString &path)
+{
+    struct stat st = {};
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
+        return 0;
+    return st.st_mode & 07777;
 }
 
 class TestHubAdminCommands : public QObject
@@ -430,9 +439,11 @@ void TestHubAdminCommands::backup()
     QCOMPARE(r.code, 0);
     QCOMPARE(r.out.trimmed(), QStringLiteral("backed up 2 cafes to ") + out);
     QVERIFY(QFile::exists(out + QStringLiteral("/hub.db")));
-    struct stat st;
-    QCOMPARE(::stat(QFile::encodeName(out + QStringLiteral("/hub.secret")).constData(), &st), 0);
-    QCOMPARE(st.st_mode & 0777, 0600u);
+    // Owner only, all of it: the folders 0700, every file 0600 (whatever the umask).
+    QCOMPARE(modeOf(out), mode_t(0700));
+    QCOMPARE(modeOf(out + QStringLiteral("/cafes")), mode_t(0700));
+    for (const char *file : {"/hub.secret", "/hub.db", "/cafes/c.db", "/cafes/d.db"})
+        QVERIFY2(modeOf(out + QLatin1String(file)) == 0600, file);
     {
         // The copy is a complete hub data folder: it opens and has the order.
         HubOptions restored;
@@ -457,6 +468,19 @@ void TestHubAdminCommands::backup()
     const QString one = m_dir->filePath(QStringLiteral("c.db"));
     r = admin({"backup", "--data", m_data, "--out", one, "--cafe", "c"});
     QCOMPARE(r.code, 0);
+    QCOMPARE(modeOf(one), mode_t(0600));
+    // A symbolic link at the target is never written through, dangling or not.
+    const QString aim = m_dir->filePath(QStringLiteral("elsewhere.db"));
+    const QString link = m_dir->filePath(QStringLiteral("link.db"));
+    QVERIFY(QFile::link(aim, link));
+    QCOMPARE(admin({"backup", "--data", m_data, "--out", link, "--cafe", "c"}).code,
+             int(HubAdminCommands::Conflict));
+    QVERIFY(!QFile::exists(aim));
+    const QString linkFolder = m_dir->filePath(QStringLiteral("link-folder"));
+    QVERIFY(QFile::link(m_dir->filePath(QStringLiteral("nowhere")), linkFolder));
+    QCOMPARE(admin({"backup", "--data", m_data, "--out", linkFolder}).code,
+             int(HubAdminCommands::Conflict));
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("nowhere"))));
     SqliteConnection db;
     QVERIFY(db.open(one, &error));
     QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM orders")).toInt(), 1);
