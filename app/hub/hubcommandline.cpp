@@ -131,8 +131,9 @@ QString HubCommandLine::helpText()
                "\n"
                "Exit codes: 0 ok (serve: stopped by a signal), 1 could not start (port in use,\n"
                "unreadable TLS files, data folder in use) or storage failure, 2 usage error or\n"
-               "a configuration mistake, 3 not found, 4 already exists (restore: the data\n"
-               "folder is in use), 5 invalid menu file (restore: the backup is damaged).\n");
+               "a configuration mistake, 3 not found, 4 already exists or already so (restore:\n"
+               "the data folder is in use), 5 invalid menu file (restore: the backup is damaged\n"
+               "or not safe to restore).\n");
 }
 
 bool HubCommandLine::fail(const QString &message)

@@ -11,6 +11,7 @@
 #include "hubrestore.h"
 #include "hubserver.h"
 #include "hubservice.h"
+#include "pinprompt.h"
 #include "sioserver.h"
 #include "webserver.h"
 
@@ -199,8 +200,10 @@ int main(int argc, char *argv[])
             return HubCommandLine::UsageError;
         }
         QTextStream out(stdout), err(stderr);
+        HubAdminCommands admin(out, err);
+        admin.setSecretReader(&PinPrompt::read);
         const int rc = cli.command == u"restore" ? HubRestore(out, err).run(cli.adminArgs)
-                                                 : HubAdminCommands(out, err).run(cli.adminArgs);
+                                                 : admin.run(cli.adminArgs);
         out.flush();
         err.flush();
         return rc;

@@ -38,6 +38,7 @@ void CafeContext::discardWork()
     m_afterCommit.clear();
     m_joinRoom.clear();
     m_leaveRoom.clear();
+    m_preparedPinHash.clear();
 }
 
 QString CafeContext::businessDate() const
@@ -64,7 +65,7 @@ QString CafeContext::eventNamespace(const QString &name)
         return QStringLiteral("/payments");
     if (name.startsWith(u"inventory:"))
         return QStringLiteral("/inventory");
-    if (name.startsWith(u"employee:"))
+    if (name.startsWith(u"employee:") || name.startsWith(u"staff:"))
         return QStringLiteral("/employees");
     return QStringLiteral("/system");
 }
@@ -87,7 +88,7 @@ void CafeContext::emitEvent(const QString &name, const QJsonObject &data,
         e.rooms = {HubRooms::orders(m_cafeId)};
     } else if (name == u"inventory:low_stock") {
         e.rooms = {managers, admins};
-    } else if (name.startsWith(u"employee:")) {
+    } else if (name.startsWith(u"employee:") || name.startsWith(u"staff:")) {
         e.rooms = {HubRooms::user(subjectUserId), managers, admins};
     } else {
         e.rooms = {HubRooms::cafe(m_cafeId)};

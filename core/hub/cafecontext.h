@@ -47,11 +47,14 @@ public:
 
     // Stores the event (inside the open transaction) and queues it for emission. Namespace and
     // rooms follow from the event name (docs/events.md); subjectUserId is the employee of
-    // employee:* events, counters the old and new counter of order:assigned_counter.
+    // employee:* and staff:* events, counters the old and new counter of order:assigned_counter.
     void emitEvent(const QString &name, const QJsonObject &data, const QString &subjectUserId = {},
                    const QStringList &counters = {});
     void schedule(qint64 atMs, TimerKind kind, const QString &id);
     void setRoomChange(const QString &join, const QString &leave);
+    // A PIN hash computed before the work began (off the event loop), for set_staff_pin.
+    void setPreparedPinHash(const QString &hash) { m_preparedPinHash = hash; }
+    QString preparedPinHash() const { return m_preparedPinHash; }
 
     HubEventList takeEvents();
     QList<std::function<void()>> takeAfterCommit();
@@ -80,6 +83,7 @@ private:
     HubEventList m_events;
     QList<std::function<void()>> m_afterCommit;
     QString m_joinRoom, m_leaveRoom;
+    QString m_preparedPinHash;
 };
 
 } // namespace TableTap

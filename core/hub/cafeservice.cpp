@@ -12,6 +12,7 @@
 #include "payloadreader.h"
 #include "paymentdesk.h"
 #include "schemamigrator.h"
+#include "staffadmin.h"
 #include "staffdesk.h"
 #include "storageerror.h"
 #include "systemdesk.h"
@@ -64,6 +65,17 @@ const QHash<QString, Entry> &commandTable()
         {QStringLiteral("record_drink"), {{employees, R::Employee, true}, &StaffDesk::recordDrink}},
         {QStringLiteral("list_timesheets"),
          {{employees, R::Employee, false}, &StaffDesk::listTimesheets}},
+        {QStringLiteral("list_staff"), {{employees, R::Manager, false}, &StaffDesk::listStaff}},
+        {QStringLiteral("disable_staff"),
+         {{employees, R::Manager, true, true}, &StaffDesk::disableStaff}},
+        {QStringLiteral("enable_staff"),
+         {{employees, R::Manager, true, true}, &StaffDesk::enableStaff}},
+        {QStringLiteral("set_staff_role"),
+         {{employees, R::Manager, true, true}, &StaffDesk::setStaffRole}},
+        {QStringLiteral("set_staff_pin"),
+         {{employees, R::Manager, true, true}, &StaffDesk::setStaffPin}},
+        {QStringLiteral("revoke_staff_sessions"),
+         {{employees, R::Manager, true, true}, &StaffDesk::revokeStaffSessions}},
         {QStringLiteral("set_counter_status"),
          {{system, R::Manager, true}, &SystemDesk::setCounterStatus}},
         {QStringLiteral("update_settings"),
@@ -125,6 +137,7 @@ bool CafeService::open(QString *error)
     }
     try {
         prune(m_db, m_clock->nowMs(), m_options.eventRetentionHours);
+        m_roster.load(m_db);
         // Payments in flight when the hub stopped get their answer now (card) or expire on time.
         QSqlQuery q = m_db.exec(
             QStringLiteral("SELECT transaction_id, method, complete_at, expires_at FROM payments "
@@ -245,6 +258,7 @@ CommandResult CafeService::runOne(const Request &r, QList<std::function<void()>>
             }
         }
         m_ctx.beginWork(r.actor);
+        m_ctx.setPreparedPinHash(r.preparedPinHash);
         const QJsonObject data = dispatch(r, reader);
         CommandResult result = CommandResult::success(data);
         if (!requestId.isEmpty()) {
@@ -303,7 +317,82 @@ QList<CommandResult> CafeService::executeBatch(const QList<Request> &requests)
     }
     for (const auto &fn : afterCommit)
         fn();
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        const auto entry = commandTable().constFind(requests.at(i).command);
+        if (entry != commandTable().constEnd() && entry->spec.changesStaff && results.at(i).ok()
+            && !results.at(i).replayed) {
+            // At once, so the next command or handshake of that person already sees it.
+            checkStaff(true);
+            break;
+        }
+    }
     return results;
+}
+
+std::optional<StaffRecord> CafeService::staffMember(const QString &userId)
+{
+    refreshStaff(false);
+    if (const StaffRecord *s = m_roster.find(userId))
+        return *s;
+    return std::nullopt;
+}
+
+void CafeService::checkStaff(bool force)
+{
+    if (!m_db.isOpen())
+        return;
+    try {
+        refreshStaff(force);
+    } catch (const StorageError &e) {
+        qCWarning(lcHubStore) << "cafe" << m_cafeId << "cannot read its staff:" << e.message();
+    }
+}
+
+void CafeService::refreshStaff(bool force)
+{
+    const QList<StaffChange> changes = m_roster.refresh(m_db, force);
+    if (changes.isEmpty())
+        return;
+    if (m_pendingStaffChanges.isEmpty())
+        QMetaObject::invokeMethod(this, &CafeService::publishStaffChanges, Qt::QueuedConnection);
+    m_pendingStaffChanges += changes;
+}
+
+void CafeService::publishStaffChanges()
+{
+    const QList<StaffChange> changes = std::exchange(m_pendingStaffChanges, {});
+    if (changes.isEmpty() || !m_db.isOpen())
+        return;
+    HubEventList events;
+    try {
+        m_db.begin();
+        m_ctx.beginWork(
+            HubActor{QStringLiteral("system"), QStringLiteral("System"), HubRole::Admin, m_cafeId});
+        for (const StaffChange &c : changes) {
+            QJsonObject data = StaffAdmin::toJson(c.after);
+            data.remove(QStringLiteral("hourly_rate"));
+            data.remove(QStringLiteral("drink_allowance"));
+            data.remove(QStringLiteral("created_at"));
+            data.insert(QStringLiteral("previous_role"),
+                        c.roleChanged() ? QJsonValue(HubActor::roleName(c.before->role))
+                                        : QJsonValue());
+            data.insert(QStringLiteral("changes"), QJsonArray::fromStringList(c.kinds()));
+            m_ctx.emitEvent(QStringLiteral("staff:updated"), data, c.after.id);
+        }
+        m_db.commit();
+        events = m_ctx.takeEvents();
+        m_ctx.discardWork();
+    } catch (const StorageError &e) {
+        // The announcement is lost, the change itself is not: sockets are still acted on below.
+        qCWarning(lcHubStore) << "cafe" << m_cafeId << "staff:updated not stored:" << e.message();
+        ++m_storageFailures;
+        m_db.rollback();
+        m_ctx.discardWork();
+        events.clear();
+    }
+    if (!events.isEmpty())
+        Q_EMIT asyncEvents(events);
+    Q_EMIT staffChanged(changes);
 }
 
 CommandResult CafeService::execute(const Request &request)

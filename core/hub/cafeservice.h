@@ -2,7 +2,8 @@
 // transaction per batch and a savepoint per command, so several commands arriving together
 // cost one fsync while each is still acked only after that commit. Timer work (card answers,
 // QR expiry, throttled stock updates) runs in its own transaction and is announced through
-// asyncEvents().
+// asyncEvents(). Staff changes (its own commands, or the admin command line writing the same
+// file) are noticed through StaffRoster and announced through staffChanged().
 #pragma once
 
 #include "cafecontext.h"
@@ -11,6 +12,7 @@
 #include "huboptions.h"
 #include "payconicprovider.h"
 #include "sqliteconnection.h"
+#include "staffroster.h"
 #include "stockthrottle.h"
 
 #include <QJsonValue>
@@ -32,6 +34,7 @@ public:
         QString nsp;
         QString command;
         QJsonValue payload;
+        QString preparedPinHash; // set_staff_pin: the PIN already hashed off the event loop
     };
 
     CafeService(QString cafeId, QString databasePath, HubClock *clock, const HubOptions &options,
@@ -61,23 +64,37 @@ public:
     // Batches and timer work rolled back because storage failed (disk full, I/O error).
     quint64 storageFailures() const { return m_storageFailures; }
 
+    // The staff member as authorisation sees them now (re-read first when another connection
+    // wrote the database); nullopt for user ids that are not staff (device tokens). Throws
+    // StorageError.
+    std::optional<StaffRecord> staffMember(const QString &userId);
+    // Notices changes another process made to the staff table (the hub calls it periodically);
+    // force: re-read even if no other connection wrote. Storage failures are logged.
+    void checkStaff(bool force = false);
+
     // Every command: name -> namespace, least role, whether it changes state.
     struct CommandSpec
     {
         QString nsp;
         HubRole minimumRole = HubRole::Employee;
         bool mutating = true;
+        bool changesStaff = false; // who may sign in or with which role
     };
     static QHash<QString, CommandSpec> commandSpecs();
 
 Q_SIGNALS:
     void asyncEvents(const TableTap::HubEventList &events);
+    // Staff whose access changed (disabled, enabled, a new role, PIN or token generation),
+    // after the staff:updated events describing it went out through asyncEvents.
+    void staffChanged(const QList<TableTap::StaffChange> &changes);
 
 private:
     void scheduleTimer(qint64 atMs, CafeContext::TimerKind kind, const QString &id);
     void runTimer(CafeContext::TimerKind kind, const QString &id);
     QJsonObject dispatch(const Request &request, const PayloadReader &reader);
     CommandResult runOne(const Request &request, QList<std::function<void()>> *afterCommit);
+    void refreshStaff(bool force);
+    void publishStaffChanges();
 
     QString m_cafeId;
     QString m_path;
@@ -89,6 +106,8 @@ private:
     CafeContext m_ctx;
     int m_workSincePrune = 0;
     quint64 m_storageFailures = 0;
+    StaffRoster m_roster;
+    QList<StaffChange> m_pendingStaffChanges;
 };
 
 } // namespace TableTap

@@ -16,6 +16,9 @@ struct HubActor
     QString name;
     HubRole role = HubRole::Employee;
     QString cafeId;
+    // The token generation the actor's token carries; a staff member whose stored generation
+    // moved on (revoked, disabled, new PIN) no longer acts with it.
+    qint64 tokenGeneration = 0;
 
     bool atLeast(HubRole r) const { return static_cast<int>(role) >= static_cast<int>(r); }
 

@@ -14,6 +14,7 @@
 #include "privatefiles.h"
 #include "schemamigrator.h"
 #include "sqliteconnection.h"
+#include "staffadmin.h"
 #include "staffdirectory.h"
 #include "startermenu.h"
 #include "storageerror.h"
@@ -102,10 +103,14 @@ QString HubAdminCommands::usage()
         "  staff add --data DIR --cafe ID --code CODE --name NAME --role employee|manager|admin\n"
         "            --pin PIN --hourly-rate 15.00 [--drink-allowance N]\n"
         "  staff list --data DIR --cafe ID\n"
+        "  staff disable|enable|revoke --data DIR --cafe ID --code CODE\n"
+        "  staff set-role --data DIR --cafe ID --code CODE --role employee|manager|admin\n"
+        "  staff set-pin --data DIR --cafe ID --code CODE   (the PIN from standard input, or\n"
+        "            asked for without echo on a terminal; never on the command line)\n"
         "  token --data DIR --cafe ID --user ID --name NAME --role ROLE [--ttl 12h|30m|7d]\n"
         "  backup --data DIR --out PATH [--cafe ID]\n"
-        "Exit codes: 0 ok, 1 storage failure, 2 usage error, 3 not found, 4 already exists,\n"
-        "            5 invalid menu file.\n");
+        "Exit codes: 0 ok, 1 storage failure, 2 usage error, 3 not found, 4 already exists\n"
+        "            (or already so), 5 invalid menu file.\n");
 }
 
 int HubAdminCommands::fail(int code, const QString &message)
@@ -145,6 +150,12 @@ int HubAdminCommands::run(const QStringList &args)
             return staffAdd(args.mid(2));
         if (cmd == u"staff" && sub == u"list")
             return staffList(args.mid(2));
+        if (cmd == u"staff"
+            && QStringList{QStringLiteral("disable"), QStringLiteral("enable"),
+                           QStringLiteral("set-role"), QStringLiteral("set-pin"),
+                           QStringLiteral("revoke")}
+                   .contains(sub))
+            return staffChange(sub, args.mid(2));
         if (cmd == u"token")
             return token(args.mid(1));
         if (cmd == u"backup")
@@ -395,8 +406,114 @@ int HubAdminCommands::staffList(const QStringList &args)
         m_out << s.code << '\t' << s.name << '\t' << HubActor::roleName(s.role) << '\t'
               << QString::number(double(s.hourlyRateCents) / 100.0, 'f', 2) << '\t'
               << (s.drinkAllowance ? QString::number(*s.drinkAllowance) : QStringLiteral("default"))
-              << '\t' << s.id << Qt::endl;
+              << '\t' << s.id << '\t'
+              << (s.active ? QStringLiteral("active") : QStringLiteral("disabled")) << Qt::endl;
     }
+    return Ok;
+}
+
+int HubAdminCommands::staffChange(const QString &sub, const QStringList &args)
+{
+    TT_PARSE((QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir")),
+                                        opt(QStringLiteral("cafe"), {}, QStringLiteral("id")),
+                                        opt(QStringLiteral("code"), {}, QStringLiteral("code")),
+                                        opt(QStringLiteral("role"), {}, QStringLiteral("role")),
+                                        opt(QStringLiteral("pin"), {}, QStringLiteral("pin"))}))
+    if (parser.isSet(QStringLiteral("pin")))
+        return fail(UsageError,
+                    QStringLiteral("staff %1 takes no --pin: %2")
+                        .arg(sub, sub == u"set-pin"
+                                      ? QStringLiteral("the PIN is read from standard input (or "
+                                                       "asked for on a terminal), never from the "
+                                                       "command line, where others can see it")
+                                      : QStringLiteral("only set-pin changes a PIN")));
+    QStringList required{QStringLiteral("data"), QStringLiteral("cafe"), QStringLiteral("code")};
+    if (sub == u"set-role")
+        required.append(QStringLiteral("role"));
+    else if (parser.isSet(QStringLiteral("role")))
+        return fail(UsageError, QStringLiteral("staff %1 takes no --role").arg(sub));
+    if (const QString m = missing(parser, required); !m.isEmpty())
+        return fail(UsageError, m);
+    StaffAdmin::Edit edit;
+    if (sub == u"disable") {
+        edit.action = StaffAdmin::Action::Disable;
+    } else if (sub == u"enable") {
+        edit.action = StaffAdmin::Action::Enable;
+    } else if (sub == u"revoke") {
+        edit.action = StaffAdmin::Action::Revoke;
+    } else if (sub == u"set-role") {
+        edit.action = StaffAdmin::Action::SetRole;
+        const auto role = HubActor::parseRole(parser.value(QStringLiteral("role")));
+        if (!role)
+            return fail(UsageError, QStringLiteral("--role must be employee, manager or admin"));
+        edit.role = *role;
+    } else {
+        edit.action = StaffAdmin::Action::SetPin;
+    }
+
+    HubRegistry registry(parser.value(QStringLiteral("data")));
+    QString error;
+    if (!registry.open(&error))
+        return fail(StorageFailure, error);
+    const QString cafeId = parser.value(QStringLiteral("cafe"));
+    if (!registry.cafe(cafeId))
+        return fail(NotFound, QStringLiteral("no cafe %1").arg(cafeId));
+    SqliteConnection db;
+    if (!openCafeDb(registry, cafeId, db, &error))
+        return fail(StorageFailure, error);
+    const QString code = parser.value(QStringLiteral("code"));
+    const std::optional<StaffRecord> staff = StaffDirectory(db).byCode(code);
+    if (!staff)
+        return fail(NotFound, QStringLiteral("no staff member %1 in cafe %2").arg(code, cafeId));
+
+    if (edit.action == StaffAdmin::Action::SetPin) {
+        if (!m_readSecret)
+            return fail(UsageError, QStringLiteral("no way to read a PIN here"));
+        QString readError;
+        const std::optional<QString> pin = m_readSecret(
+            QStringLiteral("New PIN for %1 (%2): ").arg(staff->code, staff->name), &readError);
+        if (!pin)
+            return fail(UsageError, readError);
+        if (!PinHasher::isValidPin(*pin))
+            return fail(UsageError, QStringLiteral("the PIN must be 4 to 12 digits"));
+        edit.pinHash = PinHasher::hash(*pin);
+    }
+
+    StaffRecord changed;
+    db.begin();
+    try {
+        changed = StaffAdmin::apply(db, *staff, edit, std::nullopt, nowMs());
+        db.commit();
+    } catch (const CommandError &e) {
+        db.rollback();
+        return fail(e.type() == CommandError::Type::NotFound   ? NotFound
+                    : e.type() == CommandError::Type::Conflict ? Conflict
+                                                               : UsageError,
+                    e.message());
+    } catch (...) {
+        db.rollback();
+        throw;
+    }
+    const QString who = changed.code + QStringLiteral(" (") + changed.name + u')';
+    switch (edit.action) {
+    case StaffAdmin::Action::Disable:
+        m_out << "disabled " << who << ": sign-in refused and every token revoked";
+        break;
+    case StaffAdmin::Action::Enable:
+        m_out << "enabled " << who << ": they can sign in again (tokens from before stay revoked)";
+        break;
+    case StaffAdmin::Action::SetRole:
+        m_out << who << " is now " << HubActor::roleName(changed.role) << " (was "
+              << HubActor::roleName(staff->role) << ')';
+        break;
+    case StaffAdmin::Action::SetPin:
+        m_out << "set a new PIN for " << who << " and revoked every token they had";
+        break;
+    case StaffAdmin::Action::Revoke:
+        m_out << "revoked every token of " << who;
+        break;
+    }
+    m_out << "; a hub serving " << cafeId << " applies it within a second" << Qt::endl;
     return Ok;
 }
 
@@ -436,10 +553,24 @@ int HubAdminCommands::token(const QStringList &args)
         return fail(NotFound, QStringLiteral("no cafe %1").arg(cafeId));
     if (!registry.claimUser(user, cafeId))
         return fail(Conflict, QStringLiteral("user id %1 belongs to another cafe").arg(user));
+    // A staff member's token must match their row, or the hub refuses it at once.
+    std::optional<StaffRecord> staff;
+    {
+        SqliteConnection db;
+        if (!openCafeDb(registry, cafeId, db, &error))
+            return fail(StorageFailure, error);
+        staff = StaffDirectory(db).byId(user);
+    }
+    if (staff && !staff->active)
+        return fail(Conflict, QStringLiteral("staff member %1 is disabled").arg(staff->code));
+    if (staff && staff->role != *role)
+        return fail(UsageError, QStringLiteral("--role must be %1, the role of staff member %2")
+                                    .arg(HubActor::roleName(staff->role), staff->code));
     const QByteArray secret = HubSecret::loadOrCreate(dataDir, &error);
     if (secret.isEmpty())
         return fail(StorageFailure, error);
     TokenClaims c;
+    c.generation = staff ? staff->tokenGeneration : 0;
     c.userId = user;
     c.name = parser.value(QStringLiteral("name"));
     c.role = *role;

@@ -1,10 +1,15 @@
-// The hub's admin command line, as a class: `cafe add|list`, `menu import`, `staff add|list`,
-// `token`, `backup`. tabletap-hub's main() passes its arguments after the program name; output
-// goes to `out`, one-line errors to `err`, and the return value is the exit code.
+// The hub's admin command line, as a class: `cafe add|list`, `menu import`,
+// `staff add|list|disable|enable|set-role|set-pin|revoke`, `token`, `backup`. tabletap-hub's
+// main() passes its arguments after the program name; output goes to `out`, one-line errors to
+// `err`, and the return value is the exit code. They write the data folder directly, also while
+// a hub serves it (SQLite's locking; the hub notices staff changes within a second).
 #pragma once
 
 #include <QStringList>
 #include <QTextStream>
+
+#include <functional>
+#include <optional>
 
 namespace TableTap {
 
@@ -17,12 +22,21 @@ public:
         Ok = 0,
         StorageFailure = 1, // the data folder or a database could not be read or written
         UsageError = 2,     // unknown command, missing or malformed option
-        NotFound = 3,       // no such cafe
-        Conflict = 4,       // already exists (cafe id, employee code, backup target)
+        NotFound = 3,       // no such cafe or staff member
+        Conflict = 4,       // already exists (cafe id, employee code, backup target), or
+                            // already so (a staff member already disabled, of that role)
         InvalidData = 5     // a menu file that does not validate
     };
 
+    // Reads a secret (a new PIN) from outside the command line: prompt is what to ask; nullopt
+    // with *error set when there is none to read.
+    using SecretReader
+        = std::function<std::optional<QString>(const QString &prompt, QString *error)>;
+
     HubAdminCommands(QTextStream &out, QTextStream &err, HubClock *clock = nullptr);
+    // Where `staff set-pin` gets the PIN (tabletap-hub: standard input, or a prompt without echo
+    // on a terminal). Without one, set-pin fails.
+    void setSecretReader(SecretReader reader) { m_readSecret = std::move(reader); }
 
     // args: e.g. {"cafe", "add", "--data", "/var/lib/tabletap", "--id", "c1", "--name", "Cafe"}.
     int run(const QStringList &args);
@@ -38,6 +52,7 @@ private:
     int menuImport(const QStringList &args);
     int staffAdd(const QStringList &args);
     int staffList(const QStringList &args);
+    int staffChange(const QString &sub, const QStringList &args);
     int token(const QStringList &args);
     int backup(const QStringList &args);
     int fail(int code, const QString &message);
@@ -46,6 +61,7 @@ private:
     QTextStream &m_out;
     QTextStream &m_err;
     HubClock *m_clock;
+    SecretReader m_readSecret;
 };
 
 } // namespace TableTap

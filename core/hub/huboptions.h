@@ -24,6 +24,10 @@ struct HubOptions
     qint64 accessTokenTtlSeconds = 12 * 3600;
     qint64 refreshTokenTtlSeconds = 30 * 24 * 3600;
     int pinIterations = PinHasher::kDefaultIterations;
+    // How often the hub looks whether another process (the admin command line) changed a
+    // cafe's staff, so a disabled or revoked person's sockets go within this long; 0 = never
+    // (handshakes, refreshes and commands still look each time).
+    int staffCheckIntervalMs = 500;
 };
 
 } // namespace TableTap

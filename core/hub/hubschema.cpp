@@ -144,6 +144,17 @@ QList<MigrationStep> cafeSteps()
              QStringLiteral("CREATE INDEX drinks_user_month ON drinks(user_id, month)"),
              QStringLiteral("CREATE INDEX recipe_item ON recipe_lines(item_id)"),
          }},
+        {3,
+         {
+             // Revocation: a token carries the generation it was signed with and is refused once
+             // the stored one moved on (revoked, disabled, new PIN).
+             QStringLiteral(
+                 "ALTER TABLE staff ADD COLUMN token_generation INTEGER NOT NULL DEFAULT 0"),
+             // Who changed the row last (null: the admin command line), for staff:updated.
+             QStringLiteral("ALTER TABLE staff ADD COLUMN updated_at INTEGER"),
+             QStringLiteral("ALTER TABLE staff ADD COLUMN updated_by_id TEXT"),
+             QStringLiteral("ALTER TABLE staff ADD COLUMN updated_by_name TEXT"),
+         }},
     };
 }
 

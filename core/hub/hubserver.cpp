@@ -28,7 +28,8 @@ namespace {
 using L1 = QLatin1String;
 
 constexpr int kRateIntervalMs = 1000;
-// A connection over the per-address limit gets this long to read its refusal before it is closed.
+// A connection over the per-address limit (or left without a namespace because its person was
+// disabled or revoked) gets this long to read why before it is closed.
 constexpr int kOverLimitCloseMs = 1000;
 
 QString reasonOf(JsonWebToken::Error error)
@@ -46,9 +47,25 @@ QString reasonOf(JsonWebToken::Error error)
         return QStringLiteral("wrong_token_type");
     case JsonWebToken::Error::BadClaims:
         return QStringLiteral("bad_claims");
+    case JsonWebToken::Error::Revoked:
+        return QStringLiteral("revoked");
+    case JsonWebToken::Error::StaffDisabled:
+        return QStringLiteral("staff_disabled");
+    case JsonWebToken::Error::RoleChanged:
+        return QStringLiteral("role_changed");
     default:
         return QStringLiteral("malformed");
     }
+}
+
+// Puts the socket in its role's room of the cafe and out of the other roles' rooms.
+void setRoleRoom(SioServerSocket *socket, const QString &cafeId, HubRole role)
+{
+    for (const HubRole other : {HubRole::Employee, HubRole::Manager, HubRole::Admin}) {
+        if (other != role)
+            socket->leave(HubRooms::role(cafeId, other));
+    }
+    socket->join(HubRooms::role(cafeId, role));
 }
 
 QJsonObject errorBody(const QString &type, const QString &message)
@@ -84,6 +101,7 @@ HubServer::HubServer(const QString &dataDir, Options options, QObject *parent)
     }
     m_service = std::make_unique<HubService>(hubOptions);
     connect(m_service.get(), &HubService::eventsReady, this, &HubServer::emitEvents);
+    connect(m_service.get(), &HubService::staffChanged, this, &HubServer::onStaffChanged);
 }
 
 HubServer::~HubServer()
@@ -156,6 +174,8 @@ quint16 HubServer::start()
     SioServer::Options sio;
     sio.connectionStateRecovery = m_options.connectionStateRecovery;
     sio.recoveryWindow = m_options.recoveryWindow;
+    // A recovering socket shows its token again: an expired or revoked one gets nothing back.
+    sio.recoverySkipsMiddlewares = false;
     sio.maxBufferedBytes = m_options.maxBufferedBytes;
 
     m_web = new WebServer(web, this);
@@ -343,8 +363,19 @@ std::optional<HubServer::Refusal> HubServer::authenticate(SioServerSocket *socke
     const QString queryCafe = QString::fromUtf8(h.query("cafe_id"));
     const QString queryRole = QString::fromUtf8(h.query("user_role"));
     const JsonWebToken::Verified v = m_service->verifyHandshake(token, queryCafe, queryRole);
+    if (v.ok() && socket->isRecovered()
+        && (socket->data().value(QStringLiteral("user_id")).toString() != v.claims.userId
+            || socket->data().value(QStringLiteral("cafe_id")).toString() != v.claims.cafeId)) {
+        qCInfo(lcHubWiring).noquote() << "refused recovery in" << socket->nsp()->name() << "from"
+                                      << h.peer.address.toString() << ": another user's session";
+        return Refusal{QStringLiteral("Permission denied"),
+                       QJsonObject{{QStringLiteral("type"), QStringLiteral("PERMISSION_DENIED")},
+                                   {QStringLiteral("message"),
+                                    QStringLiteral("the session belongs to another user")}}};
+    }
     if (v.ok()) {
         const HubActor actor = v.claims.actor();
+        socket->data().insert(QStringLiteral("generation"), actor.tokenGeneration);
         socket->data().insert(QStringLiteral("user_id"), actor.userId);
         socket->data().insert(QStringLiteral("name"), actor.name);
         socket->data().insert(QStringLiteral("role"), HubActor::roleName(actor.role));
@@ -376,6 +407,7 @@ HubActor HubServer::actorOf(const SioServerSocket *socket)
     actor.role = HubActor::parseRole(d.value(QStringLiteral("role")).toString())
                      .value_or(HubRole::Employee);
     actor.cafeId = d.value(QStringLiteral("cafe_id")).toString();
+    actor.tokenGeneration = d.value(QStringLiteral("generation")).toLongLong();
     return actor;
 }
 
@@ -388,7 +420,9 @@ void HubServer::onConnection(SioServerSocket *socket, const QString &nsp)
         socket->disconnect();
         return;
     }
-    // A recovered socket has its rooms back already; joining again changes nothing.
+    // A recovered socket has its rooms back already; joining again changes nothing. Its role
+    // may have changed while it was away: only the current role's room stays.
+    setRoleRoom(socket, actor.cafeId, actor.role);
     socket->join(HubRooms::forConnection(actor, nsp));
     socket->onAny([this, socket, nsp](const QString &event, const QJsonArray &args,
                                       const QList<QByteArray> &attachments,
@@ -469,6 +503,54 @@ void HubServer::emitEvents(const HubEventList &events)
         ++m_hubEvents;
     }
     Q_EMIT eventsEmitted(events);
+}
+
+void HubServer::onStaffChanged(const QString &cafeId, const QList<StaffChange> &changes)
+{
+    if (!m_io)
+        return;
+    for (const StaffChange &change : changes) {
+        if (!change.endsSessions() && !change.roleChanged())
+            continue;
+        QList<QPointer<SioServerSocket>> sockets;
+        for (SioNamespace *nsp : m_io->namespaces()) {
+            for (SioServerSocket *s : nsp->to(HubRooms::user(change.after.id)).sockets()) {
+                if (s->data().value(QStringLiteral("cafe_id")).toString() == cafeId)
+                    sockets.append(s);
+            }
+        }
+        if (change.endsSessions()) {
+            // Disabled or revoked: the person's sockets leave now (socket.io clients do not
+            // reconnect after a server disconnect). A connection left with no namespace is
+            // closed once the client had time to read why (clients usually close it first).
+            for (const QPointer<SioServerSocket> &s : std::as_const(sockets)) {
+                if (!s)
+                    continue;
+                SioConnection *client = s->client();
+                s->disconnect();
+                if (client && client->sockets().isEmpty()) {
+                    QTimer::singleShot(kOverLimitCloseMs, client, [client] {
+                        if (client->sockets().isEmpty())
+                            client->close(QStringLiteral("server namespace disconnect"));
+                    });
+                }
+            }
+        } else {
+            // A new role: the sockets act with it from their next command and hear what it
+            // hears; their tokens are refused at the next handshake (a refresh gives new ones).
+            const HubRole role = change.after.role;
+            for (const QPointer<SioServerSocket> &s : std::as_const(sockets)) {
+                if (!s)
+                    continue;
+                s->data().insert(QStringLiteral("role"), HubActor::roleName(role));
+                setRoleRoom(s, cafeId, role);
+            }
+        }
+        qCInfo(lcHubWiring).noquote()
+            << "staff" << change.after.code << "of" << cafeId << change.kinds().join(u',') << ":"
+            << sockets.size()
+            << (change.endsSessions() ? "socket(s) disconnected" : "socket(s) re-roled");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 #include "huboperations.h"
 #include "huboptions.h"
 #include "sioserversocket.h"
+#include "staffroster.h"
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
@@ -154,6 +155,8 @@ private:
                    const QJsonArray &args, const QList<QByteArray> &attachments,
                    const SioServerSocket::Ack &ack);
     void emitEvents(const HubEventList &events);
+    // Drops the sockets of a disabled or revoked person, re-roles those of a new role.
+    void onStaffChanged(const QString &cafeId, const QList<StaffChange> &changes);
     void handleHttp(HttpExchange *exchange);
     void respondJson(HttpExchange *exchange, int status, const QJsonObject &body,
                      qint64 retryAfterMs = 0);

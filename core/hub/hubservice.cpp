@@ -4,14 +4,19 @@
 #include "commanderror.h"
 #include "hubdomainlogging.h"
 #include "hubsecret.h"
+#include "pinhasher.h"
 #include "storageerror.h"
 #include "systemclock.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QTimerEvent>
 
 namespace TableTap {
+
+// PIN changes hashing at once; more are refused (RATE_LIMITED) until one is done.
+static constexpr int kMaxPinHashesInFlight = 4;
 
 HubService::HubService(const HubOptions &options, HubClock *clock, QObject *parent)
     : QObject(parent)
@@ -22,10 +27,15 @@ HubService::HubService(const HubOptions &options, HubClock *clock, QObject *pare
 {
     qRegisterMetaType<TableTap::HubEventList>();
     m_signIn = std::make_unique<SignInService>(*this);
+    // One worker: a PIN change is rare, and the event loop keeps the other core.
+    m_pinPool.setMaxThreadCount(1);
 }
 
 HubService::~HubService()
 {
+    // A hash still running posts back to this object; it must be done before we go (the post
+    // itself is dropped with the object).
+    m_pinPool.waitForDone();
     flushQueue();
 }
 
@@ -54,7 +64,19 @@ bool HubService::open(QString *error)
             *error = e.message();
         return false;
     }
+    if (m_options.staffCheckIntervalMs > 0)
+        m_staffTimer.start(m_options.staffCheckIntervalMs, Qt::PreciseTimer, this);
     return true;
+}
+
+void HubService::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_staffTimer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    for (CafeService *c : std::as_const(m_cafes))
+        c->checkStaff();
 }
 
 CafeService *HubService::cafe(const QString &cafeId)
@@ -72,6 +94,9 @@ CafeService *HubService::cafe(const QString &cafeId)
         return nullptr;
     }
     connect(c, &CafeService::asyncEvents, this, &HubService::eventsReady);
+    connect(c, &CafeService::staffChanged, this, [this, cafeId](const QList<StaffChange> &changes) {
+        Q_EMIT staffChanged(cafeId, changes);
+    });
     m_cafes.insert(cafeId, c);
     return c;
 }
@@ -107,6 +132,21 @@ std::optional<CommandResult> HubService::precheck(const HubActor &actor)
     if (!m_rateLimiter.allow(actor.cafeId + u'/' + actor.userId, m_clock->monotonicMs()))
         return CommandResult::failure(CommandError(CommandError::Type::RateLimited,
                                                    QStringLiteral("too many commands; slow down")));
+    // A socket admitted with a token that has since been revoked, or of a person since disabled
+    // or given another role, acts no more, even before the hub has dropped or re-roled it.
+    std::optional<StaffRecord> staff;
+    if (CafeService *c = cafe(actor.cafeId)) {
+        try {
+            staff = c->staffMember(actor.userId);
+        } catch (const StorageError &e) {
+            qCWarning(lcHubStore) << "staff check:" << e.message();
+        }
+    }
+    if (staff
+        && (!staff->active || staff->tokenGeneration != actor.tokenGeneration
+            || staff->role != actor.role))
+        return CommandResult::failure(CommandError::denied(
+            QStringLiteral("your access to this cafe has changed; sign in again")));
     return std::nullopt;
 }
 
@@ -120,18 +160,58 @@ CommandResult HubService::execute(const HubActor &actor, const QString &nsp, con
     if (!c)
         return CommandResult::failure(CommandError::denied(
             QStringLiteral("this hub does not serve cafe %1").arg(actor.cafeId)));
-    return c->execute({actor, nsp, command, payload});
+    return c->execute({actor, nsp, command, payload, {}});
 }
 
 void HubService::submit(const HubActor &actor, const QString &nsp, const QString &command,
                         const QJsonValue &payload, QObject *context, Callback done)
 {
-    m_queue.append(
-        Pending{{actor, nsp, command, payload}, context, context != nullptr, std::move(done)});
+    Pending pending{
+        {actor, nsp, command, payload, {}}, context, context != nullptr, std::move(done)};
+    // Only for those who may change a PIN, so a refused one costs nothing; an invalid PIN is
+    // answered by the command itself.
+    if (command == u"set_staff_pin" && actor.atLeast(HubRole::Manager)) {
+        const QString pin = payload.toObject().value(u"pin").toString();
+        if (PinHasher::isValidPin(pin)) {
+            hashPinThenQueue(std::move(pending), pin);
+            return;
+        }
+    }
+    enqueue(std::move(pending));
+}
+
+void HubService::enqueue(Pending pending)
+{
+    m_queue.append(std::move(pending));
     if (!m_flushScheduled) {
         m_flushScheduled = true;
         QMetaObject::invokeMethod(this, &HubService::flushQueue, Qt::QueuedConnection);
     }
+}
+
+void HubService::hashPinThenQueue(Pending pending, const QString &pin)
+{
+    if (m_pinHashesInFlight >= kMaxPinHashesInFlight) {
+        if (pending.done)
+            pending.done(CommandResult::failure(
+                CommandError(CommandError::Type::RateLimited,
+                             QStringLiteral("too many PIN changes at once; retry in a moment"))));
+        return;
+    }
+    ++m_pinHashesInFlight;
+    auto job = std::make_shared<Pending>(std::move(pending));
+    const int iterations = m_options.pinIterations;
+    m_pinPool.start([this, job, pin, iterations] {
+        const QString hash = PinHasher::hash(pin, iterations);
+        QMetaObject::invokeMethod(
+            this,
+            [this, job, hash] {
+                --m_pinHashesInFlight;
+                job->request.preparedPinHash = hash;
+                enqueue(std::move(*job));
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void HubService::flushQueue()
@@ -201,6 +281,22 @@ JsonWebToken::Verified HubService::verifyAccessToken(const QString &token)
         if (!owner.isEmpty() && owner != v.claims.cafeId) {
             v.error = JsonWebToken::Error::CafeNotServed;
             v.message = QStringLiteral("user belongs to another cafe");
+            return v;
+        }
+        // A staff member's token is only as good as their row: active, the same generation,
+        // the same role. Device ids have no row and are judged by the signature alone.
+        CafeService *c = cafe(v.claims.cafeId);
+        if (const auto staff = c ? c->staffMember(v.claims.userId) : std::nullopt) {
+            if (!staff->active) {
+                v.error = JsonWebToken::Error::StaffDisabled;
+                v.message = QStringLiteral("the staff member is disabled");
+            } else if (staff->tokenGeneration != v.claims.generation) {
+                v.error = JsonWebToken::Error::Revoked;
+                v.message = QStringLiteral("the token was revoked");
+            } else if (staff->role != v.claims.role) {
+                v.error = JsonWebToken::Error::RoleChanged;
+                v.message = QStringLiteral("the staff member's role changed; refresh the token");
+            }
         }
     } catch (const StorageError &e) {
         v.error = JsonWebToken::Error::BadClaims;
@@ -236,6 +332,14 @@ QByteArray HubService::mintToken(const HubActor &actor, const QString &tokenType
     c.issuedAt = m_clock->nowMs() / 1000;
     c.expiresAt = c.issuedAt + ttlSeconds;
     c.tokenId = QString::number(QRandomGenerator::system()->generate64(), 36);
+    if (CafeService *cafeService = cafe(actor.cafeId)) {
+        try {
+            if (const auto staff = cafeService->staffMember(actor.userId))
+                c.generation = staff->tokenGeneration;
+        } catch (const StorageError &e) {
+            qCWarning(lcHubStore) << "mintToken:" << e.message();
+        }
+    }
     return JsonWebToken::sign(c, m_secret);
 }
 

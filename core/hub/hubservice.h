@@ -1,7 +1,8 @@
 // The domain face of the hub, for the wiring layer: serves every cafe of a data folder,
 // executes commands (actor, namespace, command, payload) into an ack plus the events to emit
 // with their rooms, verifies tokens and handshakes, signs staff in, and announces events that
-// timers produce (card answers, QR expiry, throttled stock updates) through eventsReady().
+// timers produce (card answers, QR expiry, throttled stock updates) through eventsReady(), and
+// staff whose access changed (from a command or the admin command line) through staffChanged().
 #pragma once
 
 #include "cafeservice.h"
@@ -14,10 +15,12 @@
 #include "latencyhistogram.h"
 #include "signinservice.h"
 
+#include <QBasicTimer>
 #include <QHash>
 #include <QJsonValue>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <functional>
 #include <memory>
@@ -45,19 +48,23 @@ public:
                           const QJsonValue &payload);
     // Group commit: queues the command; at the next event-loop turn every queued command runs,
     // one transaction per cafe, and each `done` is called after that commit (in submission
-    // order). `done` is skipped when `context` was destroyed meanwhile.
+    // order). `done` is skipped when `context` was destroyed meanwhile. set_staff_pin is queued
+    // once its PIN is hashed on a worker thread (PBKDF2 would stall the loop), so commands sent
+    // after it may be applied first.
     void submit(const HubActor &actor, const QString &nsp, const QString &command,
                 const QJsonValue &payload, QObject *context, Callback done);
     // Runs what submit() queued, now (tests; shutdown).
     void flushQueue();
 
-    // Access tokens (sockets, devices). Refuses tokens of cafes this hub does not serve and
-    // user ids that belong to another cafe.
+    // Access tokens (sockets, devices). Refuses tokens of cafes this hub does not serve, user
+    // ids that belong to another cafe, and a staff member's tokens once they are disabled, their
+    // tokens revoked (an older generation) or their role changed.
     JsonWebToken::Verified verifyAccessToken(const QString &token);
     // The Socket.IO handshake: auth.token plus query.cafe_id / query.user_role, which must
     // agree with the token's claims when present.
     JsonWebToken::Verified verifyHandshake(const QString &token, const QString &queryCafeId,
                                            const QString &queryRole);
+    // Signed with the staff member's current token generation (0 for device ids).
     QByteArray mintToken(const HubActor &actor, const QString &tokenType, qint64 ttlSeconds);
     SignInService &signInService() { return *m_signIn; }
 
@@ -87,6 +94,11 @@ public:
 Q_SIGNALS:
     // Events that no command returned: produced by timers, already stored.
     void eventsReady(const TableTap::HubEventList &events);
+    // Staff of cafeId whose access changed; their staff:updated events went out just before.
+    void staffChanged(const QString &cafeId, const QList<TableTap::StaffChange> &changes);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
 
 private:
     struct Pending
@@ -97,6 +109,8 @@ private:
         Callback done;
     };
     std::optional<CommandResult> precheck(const HubActor &actor);
+    void enqueue(Pending pending);
+    void hashPinThenQueue(Pending pending, const QString &pin);
 
     HubOptions m_options;
     HubClock *m_clock = nullptr;
@@ -110,6 +124,9 @@ private:
     LatencyHistogram m_batchSeconds;
     qint64 m_lastBatchOkMs = 0;
     qint64 m_lastBatchFailedMs = 0;
+    QBasicTimer m_staffTimer;
+    QThreadPool m_pinPool; // set_staff_pin hashing
+    int m_pinHashesInFlight = 0;
 
     friend class SignInService;
 };

@@ -30,7 +30,8 @@ QByteArray JsonWebToken::sign(const TokenClaims &c, const QByteArray &secret)
                               {QStringLiteral("token_type"), c.tokenType},
                               {QStringLiteral("iat"), c.issuedAt},
                               {QStringLiteral("exp"), c.expiresAt},
-                              {QStringLiteral("jti"), c.tokenId}};
+                              {QStringLiteral("jti"), c.tokenId},
+                              {QStringLiteral("gen"), c.generation}};
     const QByteArray signingInput
         = QJsonDocument(header).toJson(QJsonDocument::Compact).toBase64(kB64) + '.'
           + QJsonDocument(payload).toJson(QJsonDocument::Compact).toBase64(kB64);
@@ -125,6 +126,8 @@ JsonWebToken::Verified JsonWebToken::verify(const QByteArray &token, const QByte
     TokenClaims &c = v.claims;
     if (!integerClaim(p, u"exp", &c.expiresAt) || !integerClaim(p, u"iat", &c.issuedAt))
         return failure(E::BadClaims, QStringLiteral("exp and iat must be integer seconds"));
+    if (p.contains(u"gen") && !integerClaim(p, u"gen", &c.generation))
+        return failure(E::BadClaims, QStringLiteral("gen must be an integer"));
     if (nowSeconds >= c.expiresAt)
         return failure(E::Expired, QStringLiteral("token expired"));
     if (c.issuedAt > nowSeconds + kIatLeewaySeconds)

@@ -151,6 +151,8 @@ SignInResult SignInService::refresh(const QString &refreshToken, const QString &
     }
     if (!staff || !staff->active)
         return fail(QStringLiteral("the staff member no longer exists"));
+    if (staff->tokenGeneration != v.claims.generation)
+        return fail(QStringLiteral("the token was revoked"));
     // The new access token carries the staff member's current name and role.
     return issue(HubActor{staff->id, staff->name, staff->role, v.claims.cafeId}, staff->code,
                  false);

@@ -7,7 +7,9 @@
 #include "inventorydesk.h"
 #include "moneycents.h"
 #include "payloadreader.h"
+#include "pinhasher.h"
 #include "sqliteconnection.h"
+#include "staffadmin.h"
 #include "staffdirectory.h"
 
 #include <QJsonArray>
@@ -277,6 +279,77 @@ QJsonObject StaffDesk::listTimesheets(CafeContext &ctx, const PayloadReader &p)
                        {QStringLiteral("to"), to.toString(Qt::ISODate)},
                        {QStringLiteral("timesheets"), sheets},
                        {QStringLiteral("staff"), staffJson}};
+}
+
+QJsonObject StaffDesk::listStaff(CafeContext &ctx, const PayloadReader &)
+{
+    QJsonArray staff;
+    for (const StaffRecord &s : StaffDirectory(ctx.db()).list())
+        staff.append(StaffAdmin::toJson(s));
+    return QJsonObject{{QStringLiteral("staff"), staff}};
+}
+
+// The staff member a management command is about: by user_id or by employee_id (the code).
+static StaffRecord requireTarget(CafeContext &ctx, const PayloadReader &p)
+{
+    const auto userId = p.optString(QStringLiteral("user_id"), 64);
+    const auto code = p.optString(QStringLiteral("employee_id"), 32);
+    if (userId.has_value() == code.has_value())
+        throw CommandError::invalid(QStringLiteral("user_id"),
+                                    QStringLiteral("give either user_id or employee_id"));
+    StaffDirectory dir(ctx.db());
+    const auto staff = userId ? dir.byId(*userId) : dir.byCode(*code);
+    if (!staff)
+        throw CommandError::notFound(
+            QStringLiteral("no staff member %1 in this cafe").arg(userId ? *userId : *code),
+            userId ? QStringLiteral("user_id") : QStringLiteral("employee_id"));
+    return *staff;
+}
+
+static QJsonObject change(CafeContext &ctx, const PayloadReader &p, const StaffAdmin::Edit &edit)
+{
+    const StaffRecord target = requireTarget(ctx, p);
+    return QJsonObject{
+        {QStringLiteral("staff"),
+         StaffAdmin::toJson(StaffAdmin::apply(ctx.db(), target, edit, ctx.actor(), ctx.now()))}};
+}
+
+QJsonObject StaffDesk::disableStaff(CafeContext &ctx, const PayloadReader &p)
+{
+    return change(ctx, p, StaffAdmin::Edit(StaffAdmin::Action::Disable));
+}
+
+QJsonObject StaffDesk::enableStaff(CafeContext &ctx, const PayloadReader &p)
+{
+    return change(ctx, p, StaffAdmin::Edit(StaffAdmin::Action::Enable));
+}
+
+QJsonObject StaffDesk::setStaffRole(CafeContext &ctx, const PayloadReader &p)
+{
+    const QString role
+        = p.oneOf(QStringLiteral("role"),
+                  {QStringLiteral("employee"), QStringLiteral("manager"), QStringLiteral("admin")});
+    return change(ctx, p,
+                  StaffAdmin::Edit(StaffAdmin::Action::SetRole, *HubActor::parseRole(role)));
+}
+
+QJsonObject StaffDesk::setStaffPin(CafeContext &ctx, const PayloadReader &p)
+{
+    const QString pin = p.string(QStringLiteral("pin"), 12);
+    if (!PinHasher::isValidPin(pin))
+        throw CommandError::invalid(QStringLiteral("pin"),
+                                    QStringLiteral("pin must be 4 to 12 digits"));
+    // HubService::submit hashes off the event loop and hands the result over; a direct
+    // execute() (tests, tools) hashes here.
+    QString hash = ctx.preparedPinHash();
+    if (hash.isEmpty())
+        hash = PinHasher::hash(pin, ctx.options().pinIterations);
+    return change(ctx, p, StaffAdmin::Edit(StaffAdmin::Action::SetPin, HubRole::Employee, hash));
+}
+
+QJsonObject StaffDesk::revokeStaffSessions(CafeContext &ctx, const PayloadReader &p)
+{
+    return change(ctx, p, StaffAdmin::Edit(StaffAdmin::Action::Revoke));
 }
 
 } // namespace TableTap

@@ -1,5 +1,6 @@
 // Staff rules and commands: clock in/out (one open timesheet each, hours minus break, pay),
-// the monthly drink allowance, and the list_timesheets snapshot.
+// the monthly drink allowance, the list_timesheets snapshot, and managing staff (list_staff,
+// disable/enable, role, PIN, revoking sessions; the rules are StaffAdmin's).
 #pragma once
 
 #include <QJsonObject>
@@ -16,6 +17,12 @@ public:
     static QJsonObject clockOut(CafeContext &ctx, const PayloadReader &p);
     static QJsonObject recordDrink(CafeContext &ctx, const PayloadReader &p);
     static QJsonObject listTimesheets(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject listStaff(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject disableStaff(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject enableStaff(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject setStaffRole(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject setStaffPin(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject revokeStaffSessions(CafeContext &ctx, const PayloadReader &p);
 };
 
 } // namespace TableTap

@@ -8,9 +8,10 @@
 
 namespace TableTap {
 
-static const QString kColumns
-    = QStringLiteral("SELECT id, code, name, role, pin_hash, hourly_rate_cents, drink_allowance, "
-                     "active, created_at FROM staff ");
+static const QString kColumns = QStringLiteral(
+    "SELECT id, code, name, role, pin_hash, hourly_rate_cents, drink_allowance, "
+    "active, created_at, token_generation, updated_at, updated_by_id, updated_by_name "
+    "FROM staff ");
 
 static StaffRecord fromQuery(const QSqlQuery &q)
 {
@@ -25,6 +26,10 @@ static StaffRecord fromQuery(const QSqlQuery &q)
         r.drinkAllowance = q.value(6).toInt();
     r.active = q.value(7).toBool();
     r.createdAt = q.value(8).toLongLong();
+    r.tokenGeneration = q.value(9).toLongLong();
+    r.updatedAt = q.value(10).toLongLong();
+    r.updatedById = q.value(11).toString();
+    r.updatedByName = q.value(12).toString();
     return r;
 }
 
@@ -67,6 +72,16 @@ bool StaffDirectory::add(const StaffRecord &r)
          r.drinkAllowance ? QVariant(*r.drinkAllowance) : QVariant(), r.active ? 1 : 0,
          r.createdAt});
     return true;
+}
+
+void StaffDirectory::update(const StaffRecord &r)
+{
+    m_db.exec(QStringLiteral("UPDATE staff SET role = ?, pin_hash = ?, active = ?, "
+                             "token_generation = ?, updated_at = ?, updated_by_id = ?, "
+                             "updated_by_name = ? WHERE id = ?"),
+              {HubActor::roleName(r.role), r.pinHash, r.active ? 1 : 0, r.tokenGeneration,
+               r.updatedAt, r.updatedById.isEmpty() ? QVariant() : QVariant(r.updatedById),
+               r.updatedByName.isEmpty() ? QVariant() : QVariant(r.updatedByName), r.id});
 }
 
 bool StaffDirectory::isValidCode(const QString &code)

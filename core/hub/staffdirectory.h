@@ -1,5 +1,6 @@
-// The staff of one cafe: employee code, name, role, hashed PIN, hourly rate, drink allowance.
-// Used by sign-in, the "self" commands and the admin CLI.
+// The staff of one cafe: employee code, name, role, hashed PIN, hourly rate, drink allowance,
+// whether they may sign in, and their token generation. Used by sign-in, the "self" commands,
+// StaffAdmin and the admin CLI.
 #pragma once
 
 #include "hubactor.h"
@@ -22,6 +23,10 @@ struct StaffRecord
     std::optional<int> drinkAllowance; // none: the cafe's default
     bool active = true;
     qint64 createdAt = 0;
+    qint64 tokenGeneration = 0; // tokens signed with an older one are refused
+    qint64 updatedAt = 0;       // 0: never changed since it was added
+    QString updatedById;        // empty: the admin command line
+    QString updatedByName;
 };
 
 class StaffDirectory final
@@ -36,6 +41,9 @@ public:
     QList<StaffRecord> list();
     // Inserts; false when the code is taken.
     bool add(const StaffRecord &record);
+    // Writes what can change after adding (role, PIN, active, token generation, who changed it)
+    // to the row with record.id.
+    void update(const StaffRecord &record);
 
     // Employee codes: 1 to 32 of A-Z a-z 0-9 _ - (compared case-insensitively at sign-in).
     static bool isValidCode(const QString &code);

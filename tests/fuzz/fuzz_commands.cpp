@@ -72,7 +72,9 @@ const QStringList kFields = {QStringLiteral("customer_name"),
                              QStringLiteral("business_date"),
                              QStringLiteral("limit"),
                              QStringLiteral("counter_name"),
-                             QStringLiteral("product_name")};
+                             QStringLiteral("product_name"),
+                             QStringLiteral("pin"),
+                             QStringLiteral("role")};
 
 const QStringList kWords = {QStringLiteral("pending"),
                             QStringLiteral("preparing"),
@@ -92,6 +94,12 @@ const QStringList kWords = {QStringLiteral("pending"),
                             QStringLiteral("+1 555 0100"),
                             QStringLiteral("r1"),
                             QStringLiteral("r2"),
+                            QStringLiteral("employee"),
+                            QStringLiteral("manager"),
+                            QStringLiteral("admin"),
+                            QStringLiteral("EMP001"),
+                            QStringLiteral("mgr001"),
+                            QStringLiteral("1234"),
                             QStringLiteral("")};
 
 const QSet<QString> kErrorTypes
@@ -358,6 +366,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     checkEvents(r.events, actor.cafeId);
     if (r.ok())
         learnIds(r.ack, w.ids);
+    // staff:updated goes out on the next event-loop turn.
+    QCoreApplication::processEvents();
+    static const QSet<QString> staffChanges{
+        QStringLiteral("disable_staff"), QStringLiteral("enable_staff"),
+        QStringLiteral("set_staff_role"), QStringLiteral("set_staff_pin"),
+        QStringLiteral("revoke_staff_sessions")};
+    if (r.ok() && staffChanges.contains(command)) {
+        // Put the staff back as they were, or later inputs would mostly meet disabled, revoked
+        // or re-roled actors and explore nothing else.
+        for (const HubActor &a : std::as_const(w.actors)) {
+            if (CafeService *c = f.hub->cafe(a.cafeId)) {
+                c->connection().exec(QStringLiteral("UPDATE staff SET active = 1, "
+                                                    "token_generation = 0, role = ? WHERE id = ?"),
+                                     {HubActor::roleName(a.role), a.userId});
+            }
+        }
+        for (const QString &cafe : {QStringLiteral("cafe1"), QStringLiteral("cafe2")})
+            f.hub->cafe(cafe)->checkStaff(true);
+        QCoreApplication::processEvents();
+    }
     if (advanceMs)
         f.clock.advance(advanceMs); // card answers, QR expiry, stock windows fall due
     for (const HubEvent &e : std::as_const(timerEvents)) {

@@ -66,6 +66,13 @@ public:
         return true;
     }
     QJsonObject refusal() const { return m_refusal; }
+    // Every text or binary frame received so far (Engine.IO packets), oldest first.
+    const QList<QByteArray> &frames() const { return m_frames; }
+    // Waits for a frame starting with prefix; nothing within the timeout or when closed first.
+    std::optional<QByteArray> waitFor(const QByteArray &prefix, int timeoutMs = 10000)
+    {
+        return waitFrame([&](const QByteArray &f) { return f.startsWith(prefix); }, timeoutMs);
+    }
 
     // Sends `42<nsp>,<id>["command",<payloadJson>]` with the payload as raw JSON text.
     int sendCommand(const QString &nsp, const QString &command, const QByteArray &payloadJson)

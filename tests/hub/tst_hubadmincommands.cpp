@@ -1,5 +1,6 @@
-// The admin command line (HubAdminCommands): cafe add/list, menu import, staff add/list,
-// token, backup; their output, one-line errors and exit codes.
+// The admin command line (HubAdminCommands): cafe add/list, menu import, staff add/list and
+// disable/enable/set-role/set-pin/revoke, token, backup (owner-only modes); their output,
+// one-line errors and exit codes.
 #include "hubsecret.h"
 #include "hubtestfixture.h"
 #include "menudefinition.h"
@@ -20,11 +21,18 @@ struct Run
     QString out, err;
 };
 
-static Run admin(const QStringList &args, HubClock *clock = nullptr)
+static Run admin(const QStringList &args, HubClock *clock = nullptr,
+                 std::optional<QString> secret = std::nullopt)
 {
     Run r;
     QTextStream o(&r.out), e(&r.err);
-    r.code = HubAdminCommands(o, e, clock).run(args);
+    HubAdminCommands commands(o, e, clock);
+    commands.setSecretReader([secret](const QString &, QString *error) {
+        if (!secret)
+            *error = QStringLiteral("no PIN on standard input");
+        return secret;
+    });
+    r.code = commands.run(args);
     return r;
 }
 
@@ -48,6 +56,7 @@ private Q_SLOTS:
     void menuValidation();
     void staffAddAndList();
     void staffErrors();
+    void staffLifecycle();
     void token();
     void durations_data();
     void durations();
@@ -338,6 +347,133 @@ void TestHubAdminCommands::staffErrors()
              int(HubAdminCommands::NotFound));
     QCOMPARE(admin({"staff", "list", "--data", m_data, "--cafe", "zz"}).code,
              int(HubAdminCommands::NotFound));
+}
+
+void TestHubAdminCommands::staffLifecycle()
+{
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
+    for (const QString &code : {QStringLiteral("E1"), QStringLiteral("M1")})
+        QCOMPARE(
+            admin({"staff", "add", "--data", m_data, "--cafe", "c", "--code", code, "--name", "Pat",
+                   "--role",
+                   code.startsWith(u'E') ? QStringLiteral("employee") : QStringLiteral("manager"),
+                   "--pin", "1234", "--hourly-rate", "10"})
+                .code,
+            0);
+    ManualClock clock(kStartMs);
+    HubOptions options;
+    options.dataDir = m_data;
+    HubService hub(options, &clock);
+    QString error;
+    QVERIFY(hub.open(&error));
+    SignInService &signIn = hub.signInService();
+    const SignInResult first = signIn.signIn(QStringLiteral("c"), QStringLiteral("E1"),
+                                             QStringLiteral("1234"), QStringLiteral("10.0.0.1"));
+    QVERIFY(first.ok());
+    const QStringList e1{"--data", m_data, "--cafe", "c", "--code", "E1"};
+
+    // disable: sign-in refused, the access and refresh tokens refused, listed as disabled.
+    Run r = admin(QStringList{"staff", "disable"} + e1, &clock);
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("disabled E1 (Pat)")), qPrintable(r.out));
+    QCOMPARE(hub.verifyAccessToken(first.accessToken).error, JsonWebToken::Error::StaffDisabled);
+    QVERIFY(!signIn.refresh(first.refreshToken, QStringLiteral("10.0.0.2")).ok());
+    QCOMPARE(signIn
+                 .signIn(QStringLiteral("c"), QStringLiteral("E1"), QStringLiteral("1234"),
+                         QStringLiteral("10.0.0.3"))
+                 .status,
+             SignInResult::Status::InvalidCredentials);
+    r = admin({"staff", "list", "--data", m_data, "--cafe", "c"});
+    QVERIFY2(r.out.contains(QStringLiteral("E1\tPat\temployee\t10.00\tdefault\t"))
+                 && r.out.section(u'\n', 0, 0).endsWith(QStringLiteral("\tdisabled")),
+             qPrintable(r.out));
+    QCOMPARE(admin(QStringList{"staff", "disable"} + e1).code, int(HubAdminCommands::Conflict));
+
+    // enable: signs in again; the tokens from before stay revoked.
+    QCOMPARE(admin(QStringList{"staff", "enable"} + e1, &clock).code, 0);
+    QCOMPARE(admin(QStringList{"staff", "enable"} + e1).code, int(HubAdminCommands::Conflict));
+    QCOMPARE(hub.verifyAccessToken(first.accessToken).error, JsonWebToken::Error::Revoked);
+    QVERIFY(!signIn.refresh(first.refreshToken, QStringLiteral("10.0.0.4")).ok());
+    const SignInResult second = signIn.signIn(QStringLiteral("c"), QStringLiteral("E1"),
+                                              QStringLiteral("1234"), QStringLiteral("10.0.0.5"));
+    QVERIFY(second.ok());
+    QVERIFY(hub.verifyAccessToken(second.accessToken).ok());
+
+    // set-role: the old access token is refused (refresh it), the refresh token gives the role.
+    r = admin(QStringList{"staff", "set-role"} + e1 + QStringList{"--role", "manager"}, &clock);
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("E1 (Pat) is now manager (was employee)")),
+             qPrintable(r.out));
+    QCOMPARE(hub.verifyAccessToken(second.accessToken).error, JsonWebToken::Error::RoleChanged);
+    const SignInResult promoted = signIn.refresh(second.refreshToken, QStringLiteral("10.0.0.6"));
+    QVERIFY(promoted.ok());
+    QCOMPARE(promoted.actor.role, HubRole::Manager);
+    QVERIFY(hub.verifyAccessToken(promoted.accessToken).ok());
+    QCOMPARE(admin(QStringList{"staff", "set-role"} + e1 + QStringList{"--role", "manager"}).code,
+             int(HubAdminCommands::Conflict));
+    QCOMPARE(admin(QStringList{"staff", "set-role"} + e1 + QStringList{"--role", "boss"}).code,
+             int(HubAdminCommands::UsageError));
+    QCOMPARE(admin(QStringList{"staff", "set-role"} + e1).code, int(HubAdminCommands::UsageError));
+
+    // set-pin: never from the command line; from the reader; the old PIN and tokens stop working.
+    r = admin(QStringList{"staff", "set-pin"} + e1 + QStringList{"--pin", "9999"}, &clock,
+              QStringLiteral("5678"));
+    QCOMPARE(r.code, int(HubAdminCommands::UsageError));
+    QVERIFY2(r.err.contains(QStringLiteral("never from the command line")), qPrintable(r.err));
+    QCOMPARE(admin(QStringList{"staff", "set-pin"} + e1, &clock).code,
+             int(HubAdminCommands::UsageError));
+    QCOMPARE(admin(QStringList{"staff", "set-pin"} + e1, &clock, QStringLiteral("12")).code,
+             int(HubAdminCommands::UsageError));
+    QVERIFY(hub.verifyAccessToken(promoted.accessToken).ok()); // nothing changed so far
+    r = admin(QStringList{"staff", "set-pin"} + e1, &clock, QStringLiteral("5678"));
+    QCOMPARE(r.code, 0);
+    QVERIFY(!r.out.contains(QStringLiteral("5678")));
+    QCOMPARE(hub.verifyAccessToken(promoted.accessToken).error, JsonWebToken::Error::Revoked);
+    QVERIFY(!signIn
+                 .signIn(QStringLiteral("c"), QStringLiteral("E1"), QStringLiteral("1234"),
+                         QStringLiteral("10.0.0.7"))
+                 .ok());
+    const SignInResult third = signIn.signIn(QStringLiteral("c"), QStringLiteral("E1"),
+                                             QStringLiteral("5678"), QStringLiteral("10.0.0.8"));
+    QVERIFY(third.ok());
+
+    // revoke: every token, access and refresh, and a device token minted for the person.
+    r = admin({"token", "--data", m_data, "--cafe", "c", "--user", third.actor.userId, "--name",
+               "Pat", "--role", "manager"},
+              &clock);
+    QCOMPARE(r.code, 0);
+    const QString device = r.out.trimmed();
+    QVERIFY(hub.verifyAccessToken(device).ok());
+    QCOMPARE(admin(QStringList{"staff", "revoke"} + e1, &clock).code, 0);
+    QCOMPARE(hub.verifyAccessToken(third.accessToken).error, JsonWebToken::Error::Revoked);
+    QCOMPARE(hub.verifyAccessToken(device).error, JsonWebToken::Error::Revoked);
+    QVERIFY(!signIn.refresh(third.refreshToken, QStringLiteral("10.0.0.9")).ok());
+    QVERIFY(signIn
+                .signIn(QStringLiteral("c"), QStringLiteral("E1"), QStringLiteral("5678"),
+                        QStringLiteral("10.0.0.10"))
+                .ok());
+    // A token for a staff member must carry their role, and none for a disabled one.
+    QCOMPARE(admin({"token", "--data", m_data, "--cafe", "c", "--user", third.actor.userId,
+                    "--name", "Pat", "--role", "admin"})
+                 .code,
+             int(HubAdminCommands::UsageError));
+    QCOMPARE(admin(QStringList{"staff", "disable"} + e1, &clock).code, 0);
+    QCOMPARE(admin({"token", "--data", m_data, "--cafe", "c", "--user", third.actor.userId,
+                    "--name", "Pat", "--role", "manager"})
+                 .code,
+             int(HubAdminCommands::Conflict));
+
+    // Not found, usage.
+    QCOMPARE(admin({"staff", "revoke", "--data", m_data, "--cafe", "c", "--code", "NOBODY"}).code,
+             int(HubAdminCommands::NotFound));
+    QCOMPARE(admin({"staff", "revoke", "--data", m_data, "--cafe", "zz", "--code", "E1"}).code,
+             int(HubAdminCommands::NotFound));
+    QCOMPARE(admin({"staff", "revoke", "--data", m_data, "--cafe", "c"}).code,
+             int(HubAdminCommands::UsageError));
+    QCOMPARE(admin({"staff", "disable", "--data", m_data, "--cafe", "c", "--code", "M1", "--role",
+                    "employee"})
+                 .code,
+             int(HubAdminCommands::UsageError));
 }
 
 void TestHubAdminCommands::token()

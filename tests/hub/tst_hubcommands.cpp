@@ -52,24 +52,43 @@ void TestHubCommands::cleanupTestCase()
 }
 
 static const QStringList kManagerOnly{
-    QStringLiteral("cancel_order"), QStringLiteral("assign_counter"),
-    QStringLiteral("adjust_stock"), QStringLiteral("set_counter_status"),
-    QStringLiteral("update_settings")};
+    QStringLiteral("cancel_order"),         QStringLiteral("assign_counter"),
+    QStringLiteral("adjust_stock"),         QStringLiteral("set_counter_status"),
+    QStringLiteral("update_settings"),      QStringLiteral("list_staff"),
+    QStringLiteral("disable_staff"),        QStringLiteral("enable_staff"),
+    QStringLiteral("set_staff_role"),       QStringLiteral("set_staff_pin"),
+    QStringLiteral("revoke_staff_sessions")};
 
 void TestHubCommands::everyCommandHasANamespaceAndRole()
 {
     const auto specs = CafeService::commandSpecs();
-    const QStringList expected{"create_order",    "update_order_status",
-                               "cancel_order",    "assign_counter",
-                               "join_counter",    "leave_counter",
-                               "list_orders",     "list_menu",
-                               "start_payment",   "confirm_payment",
-                               "list_payments",   "adjust_stock",
-                               "list_inventory",  "clock_in",
-                               "clock_out",       "record_drink",
-                               "list_timesheets", "set_counter_status",
-                               "update_settings", "get_settings",
-                               "list_counters"};
+    const QStringList expected{"create_order",
+                               "update_order_status",
+                               "cancel_order",
+                               "assign_counter",
+                               "join_counter",
+                               "leave_counter",
+                               "list_orders",
+                               "list_menu",
+                               "start_payment",
+                               "confirm_payment",
+                               "list_payments",
+                               "adjust_stock",
+                               "list_inventory",
+                               "clock_in",
+                               "clock_out",
+                               "record_drink",
+                               "list_timesheets",
+                               "set_counter_status",
+                               "update_settings",
+                               "get_settings",
+                               "list_counters",
+                               "list_staff",
+                               "disable_staff",
+                               "enable_staff",
+                               "set_staff_role",
+                               "set_staff_pin",
+                               "revoke_staff_sessions"};
     QCOMPARE(specs.size(), expected.size());
     QCOMPARE(HubService::commandNames(QStringLiteral("/orders")),
              (QStringList{"assign_counter", "cancel_order", "create_order", "join_counter",

@@ -63,7 +63,7 @@ void TestHubStorage::migrationsFromEmpty()
     // Idempotent: running again changes nothing.
     QVERIFY(SchemaMigrator::migrate(db, HubSchema::cafeSteps(), &error));
     QCOMPARE(tables(db), after);
-    QCOMPARE(db.userVersion(), 2);
+    QCOMPARE(db.userVersion(), 3);
     SqliteConnection reg;
     QVERIFY(reg.open(dir.filePath(QStringLiteral("hub.db")), &error));
     QVERIFY(SchemaMigrator::migrate(reg, HubSchema::registrySteps(), &error));
@@ -82,11 +82,20 @@ void TestHubStorage::migrationsStepByStep()
         QVERIFY(!tables(db).contains(QStringLiteral("events")));
         db.exec(
             QStringLiteral("INSERT INTO settings(key, value) VALUES ('prep_time_minutes', '[9]')"));
+        db.exec(QStringLiteral("INSERT INTO staff(id, code, name, role, pin_hash, "
+                               "hourly_rate_cents, created_at) VALUES ('s1', 'E1', 'E', "
+                               "'employee', 'x', 100, 0)"));
     }
     SqliteConnection db;
     QVERIFY(db.open(dir.filePath(QStringLiteral("c.db")), &error));
     QVERIFY(SchemaMigrator::migrate(db, HubSchema::cafeSteps(), &error));
-    QCOMPARE(db.userVersion(), 2);
+    QCOMPARE(db.userVersion(), 3);
+    // Staff from before revocation existed: generation 0 (their tokens carry none: also 0).
+    const std::optional<StaffRecord> staff = StaffDirectory(db).byId(QStringLiteral("s1"));
+    QVERIFY(staff);
+    QCOMPARE(staff->tokenGeneration, 0);
+    QVERIFY(staff->active);
+    QCOMPARE(staff->updatedAt, 0);
     QVERIFY(tables(db).contains(QStringLiteral("events")));
     QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'prep_time_minutes'"))
                  .toString(),

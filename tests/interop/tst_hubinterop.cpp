@@ -82,6 +82,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void targetingMatrixAndShapes();
     void tokensOverTheWire();
+    void staffChangesOverTheWire();
 
 private:
     std::unique_ptr<HubFixture> m_fixture;
@@ -360,6 +361,65 @@ void TestHubInterop::tokensOverTheWire()
     }
     qInfo() << "handshakes over the wire:" << cases.size() << "cases," << 2 << "admitted,"
             << cases.size() - 2 << "refused as expected";
+}
+
+void TestHubInterop::staffChangesOverTheWire()
+{
+    const QString a = QStringLiteral("cafeA");
+    HubService *hub = m_server->service();
+    const auto mint = [hub](const HubActor &actor) {
+        return QString::fromLatin1(hub->mintToken(actor, QStringLiteral("access"), 3600));
+    };
+    const QJsonObject tokens{{"manager", mint(m_fixture->manager(a))},
+                             {"employee", mint(m_fixture->employee(a))},
+                             {"employee2", mint(m_fixture->employee2(a))}};
+    QString error;
+    const QList<QJsonObject> lines
+        = runNode(QStringLiteral("hub-staff.js"),
+                  {QString::number(m_server->port()),
+                   QString::fromUtf8(QJsonDocument(tokens).toJson(QJsonDocument::Compact))},
+                  45000, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QHash<QString, QJsonObject> step;
+    for (const QJsonObject &o : lines)
+        step.insert(o.value(u"step").toString(), o);
+    const auto errorType = [](const QJsonValue &answer) {
+        return answer.toObject().value(u"error").toObject().value(u"type").toString();
+    };
+
+    QCOMPARE(step.value(QStringLiteral("connect")).value(u"results").toArray(),
+             (QJsonArray{"connect", "connect", "connect", "connect"}));
+    QCOMPARE(errorType(step.value(QStringLiteral("employee2 list_staff before")).value(u"answer")),
+             QStringLiteral("PERMISSION_DENIED"));
+    // The manager disables the employee; the same request_id gets the same answer.
+    const QJsonObject disable = step.value(QStringLiteral("disable"));
+    QVERIFY2(disable.value(u"first").toObject().value(u"ok").toBool(), qPrintable(dump(disable)));
+    QCOMPARE(disable.value(u"again"), disable.value(u"first"));
+    // The employee's live sockets heard why and were dropped by the server.
+    const QJsonObject dropped = step.value(QStringLiteral("employee dropped"));
+    QCOMPARE(dropped.value(u"reasons").toArray(),
+             (QJsonArray{"io server disconnect", "io server disconnect"}));
+    QCOMPARE(dropped.value(u"heard").toArray(), QJsonArray{QJsonArray{"disabled"}});
+    const QJsonObject retry = step.value(QStringLiteral("employee reconnects"));
+    QCOMPARE(retry.value(u"result").toString(), QStringLiteral("connect_error"));
+    QCOMPARE(retry.value(u"message").toString(), QStringLiteral("Authentication error"));
+    QCOMPARE(retry.value(u"data").toObject().value(u"reason").toString(),
+             QStringLiteral("staff_disabled"));
+    // Made manager: the socket they have acts as one at once; their old token is refused.
+    QVERIFY(
+        step.value(QStringLiteral("promote")).value(u"answer").toObject().value(u"ok").toBool());
+    const QJsonObject after = step.value(QStringLiteral("employee2 list_staff after"));
+    QVERIFY(after.value(u"connected").toBool());
+    QVERIFY2(after.value(u"answer").toObject().value(u"ok").toBool(), qPrintable(dump(after)));
+    QCOMPARE(step.value(QStringLiteral("employee2 old token"))
+                 .value(u"data")
+                 .toObject()
+                 .value(u"reason"),
+             QJsonValue(QStringLiteral("role_changed")));
+    // Never above the manager's own role.
+    const QJsonObject above = step.value(QStringLiteral("above own role"));
+    QCOMPARE(errorType(above.value(u"demoteAdmin")), QStringLiteral("PERMISSION_DENIED"));
+    QCOMPARE(errorType(above.value(u"grantAdmin")), QStringLiteral("PERMISSION_DENIED"));
 }
 
 QTEST_GUILESS_MAIN(TestHubInterop)
