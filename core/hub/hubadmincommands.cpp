@@ -113,6 +113,19 @@ QString HubAdminCommands::usage()
         "            (or already so), 5 invalid menu file.\n");
 }
 
+int HubAdminCommands::openCafe(const QString &dataDir, const QString &cafeId, SqliteConnection &db)
+{
+    HubRegistry registry(dataDir);
+    QString error;
+    if (!registry.open(&error))
+        return fail(StorageFailure, error);
+    if (!registry.cafe(cafeId))
+        return fail(NotFound, QStringLiteral("no cafe %1").arg(cafeId));
+    if (!openCafeDb(registry, cafeId, db, &error))
+        return fail(StorageFailure, error);
+    return Ok;
+}
+
 int HubAdminCommands::fail(int code, const QString &message)
 {
     m_err << "tabletap-hub: " << message << Qt::endl;
@@ -296,16 +309,10 @@ int HubAdminCommands::menuImport(const QStringList &args)
     } catch (const CommandError &e) {
         return fail(InvalidData, QStringLiteral("invalid menu %1: %2").arg(file, e.message()));
     }
-    HubRegistry registry(parser.value(QStringLiteral("data")));
-    QString error;
-    if (!registry.open(&error))
-        return fail(StorageFailure, error);
     const QString cafeId = parser.value(QStringLiteral("cafe"));
-    if (!registry.cafe(cafeId))
-        return fail(NotFound, QStringLiteral("no cafe %1").arg(cafeId));
     SqliteConnection db;
-    if (!openCafeDb(registry, cafeId, db, &error))
-        return fail(StorageFailure, error);
+    if (const int rc = openCafe(parser.value(QStringLiteral("data")), cafeId, db); rc != Ok)
+        return rc;
     db.begin();
     try {
         menu.apply(db, nowMs());
@@ -392,16 +399,10 @@ int HubAdminCommands::staffList(const QStringList &args)
     if (const QString m = missing(parser, {QStringLiteral("data"), QStringLiteral("cafe")});
         !m.isEmpty())
         return fail(UsageError, m);
-    HubRegistry registry(parser.value(QStringLiteral("data")));
-    QString error;
-    if (!registry.open(&error))
-        return fail(StorageFailure, error);
     const QString cafeId = parser.value(QStringLiteral("cafe"));
-    if (!registry.cafe(cafeId))
-        return fail(NotFound, QStringLiteral("no cafe %1").arg(cafeId));
     SqliteConnection db;
-    if (!openCafeDb(registry, cafeId, db, &error))
-        return fail(StorageFailure, error);
+    if (const int rc = openCafe(parser.value(QStringLiteral("data")), cafeId, db); rc != Ok)
+        return rc;
     for (const StaffRecord &s : StaffDirectory(db).list()) {
         m_out << s.code << '\t' << s.name << '\t' << HubActor::roleName(s.role) << '\t'
               << QString::number(double(s.hourlyRateCents) / 100.0, 'f', 2) << '\t'
@@ -451,16 +452,10 @@ int HubAdminCommands::staffChange(const QString &sub, const QStringList &args)
         edit.action = StaffAdmin::Action::SetPin;
     }
 
-    HubRegistry registry(parser.value(QStringLiteral("data")));
-    QString error;
-    if (!registry.open(&error))
-        return fail(StorageFailure, error);
     const QString cafeId = parser.value(QStringLiteral("cafe"));
-    if (!registry.cafe(cafeId))
-        return fail(NotFound, QStringLiteral("no cafe %1").arg(cafeId));
     SqliteConnection db;
-    if (!openCafeDb(registry, cafeId, db, &error))
-        return fail(StorageFailure, error);
+    if (const int rc = openCafe(parser.value(QStringLiteral("data")), cafeId, db); rc != Ok)
+        return rc;
     const QString code = parser.value(QStringLiteral("code"));
     const std::optional<StaffRecord> staff = StaffDirectory(db).byCode(code);
     if (!staff)

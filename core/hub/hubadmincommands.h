@@ -14,6 +14,7 @@
 namespace TableTap {
 
 class HubClock;
+class SqliteConnection;
 
 class HubAdminCommands final
 {
@@ -55,6 +56,8 @@ private:
     int staffChange(const QString &sub, const QStringList &args);
     int token(const QStringList &args);
     int backup(const QStringList &args);
+    // Opens the registry of dataDir and cafeId's database: Ok, or the exit code after the error.
+    int openCafe(const QString &dataDir, const QString &cafeId, SqliteConnection &db);
     int fail(int code, const QString &message);
     qint64 nowMs() const;
 
