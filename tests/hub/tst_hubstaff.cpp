@@ -328,9 +328,20 @@ void TestHubStaff::staffUpdatedEvents()
     QVERIFY(d2.value(u"previous_role").isNull());
     QCOMPARE(changes.size(), 1);
     QVERIFY(changes.constFirst().endsSessions());
+    // Someone added while the hub serves is announced as added.
+    events.clear();
+    QCOMPARE(HubAdminCommands(o, er, &m_f->clock)
+                 .run({u"staff"_s, u"add"_s, u"--data"_s, m_f->dataDir, u"--cafe"_s, u"cafe1"_s,
+                       u"--code"_s, u"EMP003"_s, u"--name"_s, u"New"_s, u"--role"_s, u"employee"_s,
+                       u"--pin"_s, u"5555"_s, u"--hourly-rate"_s, u"14"_s}),
+             0);
+    m_f->hub->cafe(u"cafe1"_s)->checkStaff();
+    QVERIFY(QTest::qWaitFor([&] { return !events.isEmpty(); }, 5000));
+    QCOMPARE(events.constFirst().data().value(u"employee_id").toString(), u"EMP003"_s);
+    QCOMPARE(events.constFirst().data().value(u"changes").toArray(), QJsonArray{u"added"_s});
     // The events are in the store, in order, for gap detection.
     const HubEventList stored = m_f->hub->eventsSince(u"cafe1"_s, 0);
-    QCOMPARE(stored.size(), 2);
+    QCOMPARE(stored.size(), 3);
     QCOMPARE(stored.at(1).name, u"staff:updated"_s);
 }
 
