@@ -6,12 +6,16 @@
 #include "hubclock.h"
 #include "hubdomainlogging.h"
 #include "hubservice.h"
+#include "hubtime.h"
 #include "moneycents.h"
+#include "simulatedclock.h"
 #include "siomanager.h"
 #include "siosocket.h"
+#include "sqliteconnection.h"
 #include "staffdirectory.h"
 #include "storageerror.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTextStream>
 #include <QTimerEvent>
@@ -179,8 +183,13 @@ bool CafeSimulator::start(QString *error)
 {
     if (m_running)
         return true;
+    // A hub on simulated time shares its clock: its timestamps are the simulated time of day.
+    if (auto *shared = qobject_cast<SimulatedClock *>(m_hub->clock())) {
+        m_clock = shared;
+        m_sharedClock = true;
+    }
     QString why;
-    if (!prepareCafe(&why) || !prepareStaff(&why)) {
+    if (!prepareCafe(&why) || !prepareStaff(&why) || !prepareZone(&why)) {
         qCWarning(lcHubSim) << "cannot simulate:" << why;
         if (error)
             *error = why;
@@ -188,9 +197,51 @@ bool CafeSimulator::start(QString *error)
     }
     m_running = true;
     m_ready = false;
+    m_begun = false;
     m_runTag = QString::number(m_hub->clock()->nowMs(), 36);
     m_connectedSockets = 0;
     m_expectedSockets = 0;
+    qint64 dayStart = 0;
+    if (wantsHistory(&dayStart)) {
+        // Before any device connects: nobody sees the morning being written, and it is all there
+        // when the first console loads its snapshots.
+        const qint64 until = m_clock->nowMs();
+        QElapsedTimer took;
+        took.start();
+        m_clock->setWallClock(dayStart);
+        // No device is connected and no ack is waited for while the morning is written, so its
+        // many small commits need not each wait for the disk (NORMAL in WAL mode: consistent
+        // after a crash, the last commits may be lost); the first live commit makes it all
+        // durable again.
+        const auto synchronous = [this](const char *level) {
+            try {
+                m_hub->cafe(m_cafeId)->connection().exec(QStringLiteral("PRAGMA synchronous = ")
+                                                         + QLatin1String(level));
+            } catch (const StorageError &e) {
+                qCWarning(lcHubSim) << "synchronous" << level << ":" << e.message();
+            }
+        };
+        synchronous("NORMAL");
+        const QMetaObject::Connection timers
+            = connect(m_hub, &HubService::eventsReady, this, [this](const HubEventList &events) {
+                  if (m_direct)
+                      for (const HubEvent &e : events)
+                          m_directEvents.append({e.name, e.data()});
+              });
+        m_direct = true;
+        loadSnapshots(); // answered at once, so the day is scheduled when it returns
+        writeHistory(until);
+        m_direct = false;
+        disconnect(timers);
+        synchronous("FULL");
+        m_stats.historyOrders = m_stats.ordersCreated;
+        qCInfo(lcHubSim).noquote()
+            << "wrote the day so far:" << m_stats.ordersCreated << "orders," << m_stats.commandsSent
+            << "commands until" << simulatedTime().toString(u"HH:mm") << "in" << took.elapsed()
+            << "ms";
+        if (!m_running)
+            return true; // stopped from inside (an error handler); nothing left to connect
+    }
     for (const auto &device : m_devices)
         connectDevice(device.get());
     qCInfo(lcHubSim).noquote() << "simulating cafe" << m_cafeId << "at speed" << m_options.speed
@@ -204,8 +255,15 @@ void CafeSimulator::stop()
         return;
     m_running = false;
     m_ready = false;
+    m_begun = false;
+    m_direct = false;
+    m_directEvents.clear();
     m_timer.stop();
     m_agenda.clear();
+    if (!m_sharedClock) {
+        delete m_clock; // a later start begins a new day on a new clock
+        m_clock = nullptr;
+    }
     for (const auto &device : m_devices) {
         if (device->manager) {
             device->manager->disconnect(this);
@@ -256,6 +314,7 @@ bool CafeSimulator::prepareCafe(QString *error)
             *error = err.trimmed();
             return false;
         }
+        m_createdCafe = true;
         qCInfo(lcHubSim) << "created the demo cafe" << m_cafeId;
     } else if (!cafes.contains(m_cafeId)) {
         *error = QStringLiteral("this hub has no cafe %1").arg(m_cafeId);
@@ -327,6 +386,34 @@ bool CafeSimulator::prepareStaff(QString *error)
     return true;
 }
 
+bool CafeSimulator::prepareZone(QString *error)
+{
+    // The simulated day follows the cafe's clock on the wall. A demo cafe made here keeps the
+    // time zone of this machine, so the console (which shows local time) and the day agree.
+    const HubActor &manager = m_manager->actor;
+    if (m_createdCafe) {
+        const QString local = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+        if (!local.isEmpty() && local != u"UTC") {
+            const CommandResult r = m_hub->execute(
+                manager, QStringLiteral("/system"), QStringLiteral("update_settings"),
+                QJsonObject{{QStringLiteral("timezone"), local}});
+            if (!r.ok())
+                qCInfo(lcHubSim).noquote()
+                    << "demo cafe stays on UTC:" << r.error().value(L1("message")).toString();
+        }
+    }
+    const CommandResult settings = m_hub->execute(manager, QStringLiteral("/system"),
+                                                  QStringLiteral("get_settings"), QJsonObject{});
+    if (!settings.ok()) {
+        *error = settings.error().value(L1("message")).toString();
+        return false;
+    }
+    const QTimeZone zone = HubTime::zoneFromId(
+        settings.data().value(L1("settings")).toObject().value(L1("timezone")).toString());
+    m_zone = zone.isValid() ? zone : QTimeZone::utc();
+    return true;
+}
+
 CafeSimulator::Device *CafeSimulator::addDevice(const HubActor &actor, const QString &name,
                                                 const QStringList &nsps)
 {
@@ -382,24 +469,31 @@ void CafeSimulator::connectDevice(Device *device)
     }
     // Events come through the devices that see them all: the till's payments and the
     // manager's orders, inventory and counters.
+    const auto deliver = [this](const SioEvent &e) {
+        onEvent(e.name, e.args.at(0).toObject().value(L1("data")).toObject());
+    };
     connect(device->sockets.value(QStringLiteral("/payments")), &SioSocket::eventReceived, this,
-            [this, device](const SioEvent &e) {
+            [this, device, deliver](const SioEvent &e) {
                 if (device == m_till)
-                    onEvent(e);
+                    deliver(e);
             });
     for (const QString &nsp :
          {QStringLiteral("/orders"), QStringLiteral("/inventory"), QStringLiteral("/system")}) {
         connect(device->sockets.value(nsp), &SioSocket::eventReceived, this,
-                [this, device](const SioEvent &e) {
+                [this, device, deliver](const SioEvent &e) {
                     if (device == m_manager)
-                        onEvent(e);
+                        deliver(e);
                 });
     }
 }
 
 void CafeSimulator::onDeviceConnected()
 {
-    if (++m_connectedSockets == m_expectedSockets)
+    if (++m_connectedSockets != m_expectedSockets)
+        return;
+    if (m_begun)
+        goLive(); // the morning is written: the day goes on where it stands
+    else
         loadSnapshots();
 }
 
@@ -446,8 +540,6 @@ void CafeSimulator::loadSnapshots()
                          = baristas.isEmpty() ? m_till : baristas.at(i % baristas.size())->device;
                      m_counterOrder.append(state->name);
                      m_counters.insert(state->name, state.get());
-                     send(state->barista, QStringLiteral("/orders"), QStringLiteral("join_counter"),
-                          {{QStringLiteral("counter"), state->name}});
                      m_counterStore.push_back(std::move(state));
                  }
                  send(m_manager, QStringLiteral("/inventory"), QStringLiteral("list_inventory"), {},
@@ -481,12 +573,16 @@ void CafeSimulator::loadSnapshots()
 
 void CafeSimulator::begin()
 {
-    if (m_ready || !m_running)
+    if (m_begun || !m_running)
         return;
-    const QDate today = QDate::currentDate();
-    m_simOriginMs = QDateTime(today, m_options.startTime, Qt::UTC).toMSecsSinceEpoch();
-    m_realClock.start();
-    m_ready = true;
+    if (!m_clock) {
+        // The hub keeps real time: the simulation runs on a clock of its own.
+        m_clock = new SimulatedClock(
+            QDateTime(QDate::currentDate(), m_options.startTime, m_zone).toMSecsSinceEpoch(),
+            m_options.speed, this);
+    }
+    m_begun = true;
+    const QDate today = simulatedTime().date();
     m_stats.day = 0;
     scheduleDay(today, true);
     for (const QString &counter : std::as_const(m_counterOrder)) {
@@ -495,8 +591,76 @@ void CafeSimulator::begin()
                [this, counter] { setCounterActive(counter, true, QStringLiteral("Opening")); });
         workCounter(counter);
     }
+    if (!m_direct)
+        goLive();
+}
+
+void CafeSimulator::goLive()
+{
+    if (m_ready || !m_running)
+        return;
+    // Room membership belongs to the connected sockets: joined here, once they are there.
+    for (const QString &counter : std::as_const(m_counterOrder))
+        send(m_counters.value(counter)->barista, QStringLiteral("/orders"),
+             QStringLiteral("join_counter"), {{QStringLiteral("counter"), counter}});
+    m_clock->run(); // a shared clock the hub already runs on stays as it is
+    m_ready = true;
     armTimer();
     Q_EMIT ready();
+}
+
+bool CafeSimulator::wantsHistory(qint64 *dayStartMs)
+{
+    if (!m_sharedClock || m_clock->isRunning() || !m_options.history)
+        return false;
+    // The day so far starts an hour before opening, as every simulated day does.
+    const QDateTime now = simulatedTime();
+    const qint64 dayStart
+        = QDateTime(now.date(), m_options.openTime, m_zone).toMSecsSinceEpoch() - minutes(60);
+    if (now.toMSecsSinceEpoch() <= dayStart)
+        return false;
+    // A data folder that already holds today's orders has its own morning.
+    const CommandResult orders
+        = m_hub->execute(m_manager->actor, QStringLiteral("/orders"), QStringLiteral("list_orders"),
+                         QJsonObject{{QStringLiteral("recent_limit"), 1}});
+    if (!orders.ok() || !orders.data().value(L1("open_orders")).toArray().isEmpty()
+        || !orders.data().value(L1("recent_orders")).toArray().isEmpty())
+        return false;
+    *dayStartMs = dayStart;
+    return true;
+}
+
+void CafeSimulator::writeHistory(qint64 untilMs)
+{
+    drainDirectEvents();
+    // Agenda entries run in time order with the clock held at their time; the hub's timers
+    // (card answers, QR expiry, stock updates) run as the clock is advanced past them. Bounded:
+    // every step either runs an entry or moves the clock forward.
+    for (int step = 0; m_running && step < 10000000; ++step) {
+        const qint64 now = simNow();
+        if (!m_agenda.empty() && m_agenda.begin()->first <= now
+            && m_agenda.begin()->first < untilMs) {
+            Action action = std::move(m_agenda.begin()->second);
+            m_agenda.erase(m_agenda.begin());
+            action();
+            drainDirectEvents();
+            continue;
+        }
+        if (now >= untilMs)
+            break;
+        const qint64 next = m_agenda.empty() ? untilMs : std::min(untilMs, m_agenda.begin()->first);
+        m_clock->advance(next - now);
+        drainDirectEvents();
+    }
+}
+
+void CafeSimulator::drainDirectEvents()
+{
+    // In the order the hub produced them, each after its command's answer (as on the wire).
+    while (!m_directEvents.isEmpty()) {
+        const auto [name, data] = m_directEvents.takeFirst();
+        onEvent(name, data);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -504,14 +668,14 @@ void CafeSimulator::begin()
 
 qint64 CafeSimulator::simNow() const
 {
-    if (!m_realClock.isValid())
-        return m_simOriginMs;
-    return m_simOriginMs + qint64(double(m_realClock.nsecsElapsed()) / 1e6 * m_options.speed);
+    if (!m_clock)
+        return QDateTime(QDate::currentDate(), m_options.startTime, m_zone).toMSecsSinceEpoch();
+    return m_clock->nowMs();
 }
 
 QDateTime CafeSimulator::simulatedTime() const
 {
-    return QDateTime::fromMSecsSinceEpoch(simNow(), Qt::UTC);
+    return QDateTime::fromMSecsSinceEpoch(simNow(), m_zone);
 }
 
 void CafeSimulator::at(qint64 simMs, Action action)
@@ -535,7 +699,7 @@ void CafeSimulator::armTimer()
         m_timer.stop();
         return;
     }
-    const double realMs = double(m_agenda.begin()->first - simNow()) / m_options.speed;
+    const double realMs = double(m_agenda.begin()->first - simNow()) / m_clock->speed();
     // Woken at least once a second so a long quiet stretch never hides a clock change.
     const int delay = int(std::clamp(std::ceil(realMs), 0.0, 1000.0));
     m_timer.start(delay, Qt::PreciseTimer, this);
@@ -573,7 +737,7 @@ void CafeSimulator::send(Device *device, const QString &nsp, const QString &comm
     if (!m_running || !device)
         return;
     SioSocket *socket = device->sockets.value(nsp);
-    if (!socket)
+    if (!socket && !m_direct)
         return;
     static const auto specs = CafeService::commandSpecs();
     if (specs.value(command).mutating)
@@ -581,6 +745,15 @@ void CafeSimulator::send(Device *device, const QString &nsp, const QString &comm
                        QStringLiteral("sim-%1-%2").arg(m_runTag).arg(++m_requestCounter));
     ++m_stats.commandsSent;
     const QString who = device->name;
+    if (m_direct) {
+        // The same command as the device would send, answered at once; its events follow the
+        // answer, as they do on the wire.
+        const CommandResult result = m_hub->execute(device->actor, nsp, command, payload);
+        answered(who, command, result.ack, ok, refused);
+        for (const HubEvent &e : result.events)
+            m_directEvents.append({e.name, e.data()});
+        return;
+    }
     socket->emitWithAck(
         command, {payload}, this,
         [this, who, command, ok = std::move(ok),
@@ -593,22 +766,27 @@ void CafeSimulator::send(Device *device, const QString &nsp, const QString &comm
                     refused(QStringLiteral("TIMEOUT"), {});
                 return;
             }
-            const QJsonObject answer = result.args.at(0).toObject();
-            if (answer.value(L1("ok")).toBool()) {
-                ++m_stats.commandsOk;
-                if (ok)
-                    ok(answer.value(L1("data")).toObject());
-                return;
-            }
-            const QJsonObject e = answer.value(L1("error")).toObject();
-            const QString type = e.value(L1("type")).toString();
-            if (refused && refused(type, e))
-                ++m_stats.expectedRefusals;
-            else
-                error(QStringLiteral("%1 %2 refused: %3 %4")
-                          .arg(who, command, type, e.value(L1("message")).toString()));
+            answered(who, command, result.args.at(0).toObject(), ok, refused);
         },
         m_options.ackTimeoutMs);
+}
+
+void CafeSimulator::answered(const QString &who, const QString &command, const QJsonObject &answer,
+                             const Ok &ok, const Refused &refused)
+{
+    if (answer.value(L1("ok")).toBool()) {
+        ++m_stats.commandsOk;
+        if (ok)
+            ok(answer.value(L1("data")).toObject());
+        return;
+    }
+    const QJsonObject e = answer.value(L1("error")).toObject();
+    const QString type = e.value(L1("type")).toString();
+    if (refused && refused(type, e))
+        ++m_stats.expectedRefusals;
+    else
+        error(QStringLiteral("%1 %2 refused: %3 %4")
+                  .arg(who, command, type, e.value(L1("message")).toString()));
 }
 
 void CafeSimulator::error(const QString &message)
@@ -628,12 +806,10 @@ CafeSimulator::Stats CafeSimulator::stats() const
     return s;
 }
 
-void CafeSimulator::onEvent(const SioEvent &event)
+void CafeSimulator::onEvent(const QString &name, const QJsonObject &data)
 {
-    if (!m_ready)
+    if (!m_begun)
         return;
-    const QJsonObject data = event.args.at(0).toObject().value(L1("data")).toObject();
-    const QString &name = event.name;
     if (name == u"order:created") {
         const QJsonObject order = data.value(L1("order")).toObject();
         if (!m_orders.contains(order.value(L1("id")).toString()))
@@ -725,8 +901,8 @@ void CafeSimulator::scheduleDay(const QDate &date, bool firstDay)
     m_day = date;
     ++m_stats.day;
     Q_EMIT dayStarted(m_stats.day);
-    const auto time = [&date](const QTime &t, double plusMinutes = 0) {
-        return QDateTime(date, t, Qt::UTC).toMSecsSinceEpoch() + qint64(plusMinutes * kMinuteMs);
+    const auto time = [this, &date](const QTime &t, double plusMinutes = 0) {
+        return QDateTime(date, t, m_zone).toMSecsSinceEpoch() + qint64(plusMinutes * kMinuteMs);
     };
     const qint64 now = simNow();
     const qint64 open = time(m_options.openTime);
@@ -775,13 +951,13 @@ void CafeSimulator::scheduleDay(const QDate &date, bool firstDay)
     scheduleNextArrival(std::max(open, now), close);
     at(close + minutes(60), [this] { maybeSkipNight(); });
     const QDate next = date.addDays(1);
-    at(QDateTime(next, m_options.openTime, Qt::UTC).toMSecsSinceEpoch() - minutes(60),
+    at(QDateTime(next, m_options.openTime, m_zone).toMSecsSinceEpoch() - minutes(60),
        [this, next] { scheduleDay(next, false); });
 }
 
 double CafeSimulator::arrivalRatePerHour(qint64 simMs) const
 {
-    const QTime t = QDateTime::fromMSecsSinceEpoch(simMs, Qt::UTC).time();
+    const QTime t = QDateTime::fromMSecsSinceEpoch(simMs, m_zone).time();
     const double h = t.msecsSinceStartOfDay() / 3600000.0;
     if (t < m_options.openTime || t >= m_options.closeTime)
         return 0;
@@ -837,7 +1013,8 @@ void CafeSimulator::clockOut(Person *person, int breakMinutes)
 {
     if (!person->clockedIn || person->busy)
         return;
-    // The hub keeps real time: a compressed shift is only as long as it really lasted.
+    // On the hub's clock: with real time a compressed shift is only as long as it really
+    // lasted; on a shared simulated clock, as long as it was simulated.
     const qint64 realMinutes = (m_hub->clock()->nowMs() - person->clockedInHubMs) / kMinuteMs;
     const int fitting = int(std::clamp<qint64>(realMinutes - 1, 0, breakMinutes));
     person->busy = true;
@@ -884,13 +1061,19 @@ void CafeSimulator::maybeSkipNight()
     }
     if (!m_options.skipNights)
         return;
-    // Nothing happens at night: jump to 75 minutes before the next opening.
+    if (m_direct) {
+        // Writing the day so far ends at the start time: the night is skipped once live.
+        after(minutes(15), [this] { maybeSkipNight(); });
+        return;
+    }
+    // Nothing happens at night: jump to 75 minutes before the next opening. On a shared clock
+    // the hub's time jumps with it (its timers due in the night run at once).
     const QDate next = m_day.addDays(1);
     const qint64 target
-        = QDateTime(next, m_options.openTime, Qt::UTC).toMSecsSinceEpoch() - minutes(75);
+        = QDateTime(next, m_options.openTime, m_zone).toMSecsSinceEpoch() - minutes(75);
     const qint64 now = simNow();
     if (target > now) {
-        m_simOriginMs += target - now;
+        m_clock->advance(target - now);
         qCInfo(lcHubSim) << "night skipped; now"
                          << simulatedTime().toString(QStringLiteral("yyyy-MM-dd hh:mm"));
         armTimer();
@@ -1155,7 +1338,7 @@ void CafeSimulator::adoptOrder(const QJsonObject &order, bool simulated)
     o->paid = simulated ? false : order.value(L1("payment_status")).toString() == u"paid";
     // Found open at start: an earlier run's customer, who still pays before leaving. (Orders
     // placed at a console meanwhile are paid for there.)
-    o->settleAtPickup = !simulated && !m_ready && !o->paid;
+    o->settleAtPickup = !simulated && !m_begun && !o->paid;
     for (const QJsonValue &v : order.value(L1("items")).toArray()) {
         const QJsonObject item = v.toObject();
         const int quantity = item.value(L1("quantity")).toInt();
@@ -1171,7 +1354,7 @@ void CafeSimulator::adoptOrder(const QJsonObject &order, bool simulated)
     if (raw->status == u"pending" || raw->status == u"preparing") {
         if (CounterState *c = m_counters.value(raw->counter))
             c->queue.append(id);
-        if (m_ready)
+        if (m_begun)
             workCounter(raw->counter);
     } else if (raw->status == u"ready") {
         maybePickUp(raw);
@@ -1187,7 +1370,7 @@ CafeSimulator::Device *CafeSimulator::baristaFor(const QString &counter) const
 void CafeSimulator::workCounter(const QString &counter)
 {
     CounterState *c = m_counters.value(counter);
-    if (!c || !c->active || !m_ready)
+    if (!c || !c->active || !m_begun)
         return;
     for (int i = 0; i < c->queue.size() && c->busy < kBaristaSlots; ++i) {
         SimOrder *o = m_orders.value(c->queue.at(i));

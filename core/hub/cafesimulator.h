@@ -4,13 +4,15 @@
 // rushes, paying by card, cash or QR, stock running low and restocked, counters taken down for
 // maintenance, shifts clocked in and out. Time is compressed by `speed`; decisions come from
 // seeded generators, so the same seed gives the same customers and staff decisions.
+// When the hub runs on a SimulatedClock the simulator shares it, so the hub's timestamps are the
+// simulated time of day; a day started after opening then begins with the morning so far,
+// written through the hub's commands at its simulated times before the devices go live.
 #pragma once
 
 #include "hubactor.h"
 
 #include <QBasicTimer>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -19,6 +21,7 @@
 #include <QRandomGenerator>
 #include <QStringList>
 #include <QTime>
+#include <QTimeZone>
 #include <QUrl>
 
 #include <functional>
@@ -28,6 +31,7 @@
 namespace TableTap {
 
 class HubService;
+class SimulatedClock;
 class SioManager;
 class SioSocket;
 struct SioEvent;
@@ -38,19 +42,24 @@ class CafeSimulator final : public QObject
 public:
     struct Options
     {
-        QString cafeId;         // empty: the hub's first cafe ("demo" is created when it has none)
-        double speed = 1.0;     // simulated seconds per real second, 0.1 to 3600
-        quint32 seed = 1;       // same seed, same customers and staff decisions
-        QTime startTime{7, 30}; // simulated time of day when the simulation starts
+        QString cafeId;     // empty: the hub's first cafe ("demo" is created when it has none)
+        double speed = 1.0; // simulated seconds per real second, 0.1 to 3600
+        quint32 seed = 1;   // same seed, same customers and staff decisions
+        // Simulated time of day when the simulation starts, in the cafe's time zone (with the
+        // hub's SimulatedClock: where that clock stands when it is first started).
+        QTime startTime{7, 30};
         QTime openTime{7, 0};
         QTime closeTime{19, 0};
         bool skipNights = true; // once closed and quiet, jump to the next morning
+        // With the hub's SimulatedClock, started after opening: first write the day so far.
+        bool history = true;
         int ackTimeoutMs = 15000;
     };
     struct Stats
     {
-        QDateTime simulatedTime; // the cafe's wall clock in the simulation (no time zone)
+        QDateTime simulatedTime; // the cafe's wall clock in the simulation, in its time zone
         int day = 0;             // 1 on the first simulated day
+        int historyOrders = 0;   // of ordersCreated: those of the day so far, before going live
         int customers = 0;
         int walkouts = 0; // customers who found nothing they wanted in stock
         int ordersCreated = 0;
@@ -89,11 +98,15 @@ public:
     // Disconnects the devices; the cafe's state stays as it is (open orders, people clocked in).
     void stop();
     bool isRunning() const { return m_running; }
+    // Devices connected, the day scheduled and running at speed.
     bool isReady() const { return m_ready; }
     QString cafeId() const { return m_cafeId; }
     const Options &options() const { return m_options; }
     QDateTime simulatedTime() const;
     Stats stats() const;
+    // The clock the simulation runs on: the hub's SimulatedClock when it has one, else the
+    // simulator's own (created when the day begins); null before that.
+    SimulatedClock *clock() const { return m_clock; }
 
     // The staff the simulator creates in a cafe without staff (PIN 1234 each, for demos).
     static QStringList simulatedStaffCodes();
@@ -122,11 +135,18 @@ private:
 
     bool prepareCafe(QString *error);
     bool prepareStaff(QString *error);
+    bool prepareZone(QString *error);
     Device *addDevice(const HubActor &actor, const QString &name, const QStringList &nsps);
     void connectDevice(Device *device);
     void onDeviceConnected();
     void loadSnapshots();
     void begin();
+    void goLive();
+    // The morning so far (shared clock, held): commands straight into the hub's domain at their
+    // simulated times, the hub's own timers run as the held clock passes them.
+    bool wantsHistory(qint64 *dayStartMs);
+    void writeHistory(qint64 untilMs);
+    void drainDirectEvents();
 
     // The agenda: actions at simulated times (ms since the epoch, cafe wall clock).
     qint64 simNow() const;
@@ -137,8 +157,10 @@ private:
 
     void send(Device *device, const QString &nsp, const QString &command, QJsonObject payload,
               Ok ok = {}, Refused refused = {});
+    void answered(const QString &who, const QString &command, const QJsonObject &answer,
+                  const Ok &ok, const Refused &refused);
     void error(const QString &message);
-    void onEvent(const SioEvent &event);
+    void onEvent(const QString &name, const QJsonObject &data);
 
     // Days and people.
     void scheduleDay(const QDate &date, bool firstDay);
@@ -191,9 +213,14 @@ private:
     QUrl m_url;
     Options m_options;
     QString m_cafeId;
+    bool m_createdCafe = false; // the demo cafe, made by this simulator
     bool m_running = false;
     bool m_ready = false;
-    QString m_runTag; // makes request ids unique per run
+    bool m_begun = false;  // the day is scheduled (devices may still be connecting)
+    bool m_direct = false; // commands go straight to the hub's domain (the morning so far)
+    QList<std::pair<QString, QJsonObject>> m_directEvents; // name, data; delivered in order
+    QTimeZone m_zone = QTimeZone::utc();                   // the cafe's
+    QString m_runTag;                                      // makes request ids unique per run
     quint64 m_requestCounter = 0;
 
     std::vector<std::unique_ptr<Device>> m_devices;
@@ -219,8 +246,8 @@ private:
 
     std::multimap<qint64, Action> m_agenda;
     QBasicTimer m_timer;
-    QElapsedTimer m_realClock;
-    qint64 m_simOriginMs = 0; // simulated time when m_realClock started
+    SimulatedClock *m_clock = nullptr;
+    bool m_sharedClock = false; // m_clock is the hub's
     int m_customerNumber = 0;
     QDate m_day;
     std::vector<std::unique_ptr<QRandomGenerator>> m_rngs;

@@ -9,6 +9,7 @@
 #include "hubrooms.h"
 #include "hubservice.h"
 #include "jsonwebtoken.h"
+#include "simulatedclock.h"
 #include "sioconnection.h"
 #include "sionamespace.h"
 #include "sioserver.h"
@@ -93,13 +94,14 @@ HubServer::HubServer(const QString &dataDir, Options options, QObject *parent)
         if (hubOptions.cardDeclineRate <= 0)
             hubOptions.cardDeclineRate = 0.04;
         hubOptions.randomSeed = m_options.simulation.seed;
-        // A compressed day: the simulated card provider answers within simulated seconds too.
-        if (m_options.simulation.speed > 1)
+        // A compressed day on real time: the simulated card provider answers within simulated
+        // seconds too. (On a simulated clock its delay is simulated time already.)
+        if (m_options.simulation.speed > 1 && !qobject_cast<SimulatedClock *>(m_options.clock))
             hubOptions.cardProcessingDelayMs = std::max(
                 20,
                 int(std::lround(hubOptions.cardProcessingDelayMs / m_options.simulation.speed)));
     }
-    m_service = std::make_unique<HubService>(hubOptions);
+    m_service = std::make_unique<HubService>(hubOptions, m_options.clock);
     connect(m_service.get(), &HubService::eventsReady, this, &HubServer::emitEvents);
     connect(m_service.get(), &HubService::staffChanged, this, &HubServer::onStaffChanged);
 }

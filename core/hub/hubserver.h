@@ -29,6 +29,7 @@ namespace TableTap {
 class EngineServer;
 class EngineSession;
 class HttpExchange;
+class HubClock;
 class HubService;
 class SioServer;
 class SioServerSocket;
@@ -62,6 +63,9 @@ public:
         qint64 maxBufferedBytes = 16 * 1024 * 1024;
         bool simulate = false; // run the CafeSimulator once listening
         CafeSimulator::Options simulation;
+        // The hub's clock (not owned; null: the system clock). A SimulatedClock puts the whole
+        // hub on simulated time, shared with the simulator (the console's demo).
+        HubClock *clock = nullptr;
         // GET /healthz and GET /metrics on the same port, and who may read them.
         HubOperations::Options operations;
     };

@@ -3,12 +3,17 @@
 // with no unexpected refusal, and the cafe's state is consistent during and after it (stock
 // never negative, every sale paid and every payment accounted, order numbers unique and
 // sequential per day, counter loads as the open orders say, timesheets closed). The same seed
-// gives the same customers; another seed does not.
+// gives the same customers; another seed does not. On a SimulatedClock (the console's demo) the
+// hub shares the simulated time, and a day started at noon begins with the morning so far in the
+// hub's state: orders, payments, stock movements and clock-ins stamped before noon, consistent,
+// the same for the same seed.
 #include "hubserver.h"
 #include "hubservice.h"
 #include "hubwireclient.h"
+#include "simulatedclock.h"
 #include "sqliteconnection.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -65,6 +70,31 @@ QString describe(const CafeSimulator::Stats &s)
         .arg(s.errors);
 }
 
+qint64 todayAt(const QTime &t)
+{
+    return QDateTime(QDate::currentDate(), t).toMSecsSinceEpoch();
+}
+
+// The orders created before ms: time of day, customer and items, in order.
+QStringList ordersBefore(const QString &dataDir, qint64 ms)
+{
+    SqliteConnection db;
+    QString error;
+    if (!db.open(dataDir + QStringLiteral("/cafes/demo.db"), &error))
+        return {error};
+    QStringList out;
+    QSqlQuery q = db.exec(
+        QStringLiteral("SELECT o.created_at, o.customer_name, (SELECT GROUP_CONCAT(product_name "
+                       "|| ' x' || quantity, ', ') FROM order_items i WHERE i.order_id = o.id) "
+                       "FROM orders o WHERE o.created_at < ? ORDER BY o.created_at, o.daily_seq"),
+        {ms});
+    while (q.next())
+        out.append(QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong()).toString(u"HH:mm:ss")
+                   + QLatin1Char(' ') + q.value(1).toString() + QStringLiteral(": ")
+                   + q.value(2).toString());
+    return out;
+}
+
 // The first `n` orders of a simulated run: customer and items, in order.
 QStringList firstOrders(const QString &dataDir, int n)
 {
@@ -92,6 +122,9 @@ private Q_SLOTS:
     void compressedDayStaysConsistent();
     void sameSeedSameCustomers();
     void panelStopsAndStartsIt();
+    void simulatedClockHeldAndRunning();
+    void noonStartHasTheMorning();
+    void morningIsTheSameForTheSameSeed();
 };
 
 void TestHubSimulator::compressedDayStaysConsistent()
@@ -354,6 +387,183 @@ void TestHubSimulator::panelStopsAndStartsIt()
              0);
     qInfo() << "panel switch: orders left open by the first run:" << leftOpen
             << "; all finished and paid by the second";
+}
+
+void TestHubSimulator::simulatedClockHeldAndRunning()
+{
+    const qint64 start = todayAt(QTime(12, 0));
+    SimulatedClock clock(start, 60);
+    QVERIFY(!clock.isRunning());
+    QCOMPARE(clock.nowMs(), start);
+    // Held: callbacks wait for advance(), which runs them in time order at their deadline.
+    QList<std::pair<int, qint64>> ran;
+    clock.callAt(start + 3000, nullptr, [&] { ran.append({3, clock.nowMs()}); });
+    clock.callAt(start + 1000, nullptr, [&] {
+        ran.append({1, clock.nowMs()});
+        clock.callAt(clock.nowMs() + 500, nullptr, [&] { ran.append({2, clock.nowMs()}); });
+    });
+    {
+        QObject gone;
+        clock.callAt(start + 2000, &gone, [&] { ran.append({-1, clock.nowMs()}); });
+    }
+    QTest::qWait(20);
+    QVERIFY(ran.isEmpty());
+    clock.advance(2500);
+    QCOMPARE(ran, (QList<std::pair<int, qint64>>{{1, start + 1000}, {2, start + 1500}}));
+    QCOMPARE(clock.nowMs(), start + 2500);
+    // The wall clock can be set while held (a day written from its morning), not while running;
+    // callbacks stay due on the monotonic clock: the 3 s one 500 ms from here.
+    clock.setWallClock(start - 3600000);
+    QCOMPARE(clock.nowMs(), start - 3600000);
+    clock.advance(400);
+    QCOMPARE(clock.nowMs(), start - 3600000 + 400);
+    QCOMPARE(ran.size(), 2);
+    // Running: time moves forward on its own and the callback comes, not before its time.
+    const qint64 before = clock.nowMs();
+    clock.run();
+    QVERIFY(clock.isRunning());
+    QTRY_COMPARE(ran.size(), 3);
+    QCOMPARE(ran.last().first, 3);
+    QVERIFY(ran.last().second >= before + 100);
+    clock.setWallClock(0);
+    QVERIFY(clock.nowMs() >= before);
+    // A skipped stretch while running: what falls due in it runs at once.
+    bool skipped = false;
+    const qint64 at = clock.nowMs() + 10 * 3600000LL;
+    clock.callAt(at, nullptr, [&] { skipped = clock.nowMs() >= at; });
+    clock.advance(10 * 3600000LL);
+    QTRY_VERIFY(skipped);
+    QVERIFY(clock.nowMs() >= at);
+    QCOMPARE(clock.pendingCallbacks(), 0);
+}
+
+void TestHubSimulator::noonStartHasTheMorning()
+{
+    // The console's demo at --demo-start 12:00: the hub runs on the simulated clock and the
+    // simulator first writes the morning through the hub's own commands.
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    const qint64 noon = todayAt(QTime(12, 0));
+    SimulatedClock clock(noon, 60);
+    HubServer::Options options = simOptions(11, 60, QTime(12, 0));
+    options.clock = &clock;
+    HubServer server(data, options);
+    QElapsedTimer took;
+    took.start();
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    const qint64 startMs = took.elapsed();
+    CafeSimulator *sim = server.simulator();
+    QVERIFY(sim);
+    QCOMPARE(sim->clock(), &clock);
+    // Written before the devices connect: the hub stands at noon, held until they are there.
+    QCOMPARE(clock.nowMs(), noon);
+    const CafeSimulator::Stats history = sim->stats();
+    QVERIFY2(history.errors == 0, qPrintable(history.lastErrors.join(u'\n')));
+    QVERIFY(QTest::qWaitFor([sim] { return sim->isReady(); }, 20000));
+    QVERIFY(clock.isRunning());
+    qInfo().noquote() << "noon start: the morning written in" << startMs
+                      << "ms:" << describe(history);
+
+    SqliteConnection db;
+    QString error;
+    QVERIFY(db.open(data + QStringLiteral("/cafes/demo.db"), &error));
+    const auto count = [&db](const char *sql, const QVariantList &args = {}) {
+        return db.scalar(QString::fromLatin1(sql), args).toInt();
+    };
+    const qint64 open = todayAt(QTime(7, 0));
+    const qint64 dayStart = open - 3600000;
+    // A morning with its rush: orders from opening on, all stamped in the simulated morning.
+    const int morning = count("SELECT COUNT(*) FROM orders WHERE created_at < ?", {noon});
+    QCOMPARE(morning, history.historyOrders);
+    QVERIFY2(morning >= 80, qPrintable(QString::number(morning)));
+    QCOMPARE(count("SELECT COUNT(*) FROM orders WHERE created_at < ?", {open}), 0);
+    QVERIFY(count("SELECT COUNT(*) FROM orders WHERE created_at < ?", {todayAt(QTime(9, 0))})
+            > count("SELECT COUNT(*) FROM orders WHERE created_at >= ? AND created_at < ?",
+                    {todayAt(QTime(10, 0)), todayAt(QTime(11, 0))}));
+    QCOMPARE(count("SELECT COUNT(*) FROM orders WHERE business_date != ? AND created_at < ?",
+                   {QDate::currentDate().toString(Qt::ISODate), noon}),
+             0);
+    // Their progression: made, paid and collected in the morning, each with its payment.
+    QVERIFY(
+        count("SELECT COUNT(*) FROM orders WHERE status = 'completed' AND completed_at < ?", {noon})
+        >= morning * 8 / 10);
+    QCOMPARE(count("SELECT COUNT(*) FROM orders o WHERE o.status = 'completed' AND "
+                   "o.completed_at < ? AND (SELECT COUNT(*) FROM payments p WHERE p.order_id = "
+                   "o.id AND p.status = 'completed' AND p.amount_cents = o.total_cents) != 1",
+                   {noon}),
+             0);
+    QCOMPARE(count("SELECT COUNT(*) FROM orders WHERE ready_at IS NOT NULL AND ready_at < "
+                   "preparing_at"),
+             0);
+    for (const char *method : {"card", "cash", "qr"})
+        QVERIFY2(count("SELECT COUNT(*) FROM payments WHERE method = ? AND status = "
+                       "'completed' AND completed_at < ?",
+                       {QString::fromLatin1(method), noon})
+                     > 0,
+                 method);
+    // Stock sold and delivered, shifts begun: all before noon, nothing before the day began.
+    QVERIFY(
+        count("SELECT COUNT(*) FROM stock_movements WHERE change_type = 'sale' AND at < ?", {noon})
+        > morning);
+    QVERIFY(count("SELECT COUNT(*) FROM stock_movements WHERE change_type = 'purchase' AND at "
+                  "< ?",
+                  {open})
+            > 0);
+    QCOMPARE(count("SELECT COUNT(*) FROM timesheets WHERE clock_in < ?", {noon}), history.clockIns);
+    QVERIFY(history.clockIns >= 3);
+    QCOMPARE(count("SELECT COUNT(*) FROM timesheets WHERE clock_in < ?", {dayStart}), 0);
+    QCOMPARE(count("SELECT COUNT(*) FROM stock_movements WHERE at < ?", {dayStart}), 0);
+    QCOMPARE(count("SELECT MAX(seq) - MIN(seq) + 1 - COUNT(*) FROM events"), 0);
+
+    // What a console loads: the morning's orders and payments, on the hub's simulated time.
+    HubActor manager{QStringLiteral("test-manager"), QStringLiteral("Test Manager"),
+                     HubRole::Manager, QStringLiteral("demo")};
+    HubWireClient console(
+        server.url(),
+        QString::fromLatin1(server.service()->mintToken(manager, QStringLiteral("access"), 3600)),
+        QStringLiteral("demo"), QStringLiteral("manager"),
+        {QStringLiteral("/orders"), QStringLiteral("/system")});
+    QVERIFY(console.waitConnected());
+    const QJsonObject orders
+        = console.call(QStringLiteral("/orders"), QStringLiteral("list_orders"),
+                       QJsonObject{{QStringLiteral("recent_limit"), 500}});
+    const QJsonObject listed = orders.value(u"data").toObject();
+    QVERIFY(listed.value(u"recent_orders").toArray().size()
+                + listed.value(u"open_orders").toArray().size()
+            >= morning);
+    const QJsonObject settings
+        = console.call(QStringLiteral("/system"), QStringLiteral("get_settings"));
+    const QDateTime hubTime = QDateTime::fromString(
+        settings.value(u"data").toObject().value(u"server_time").toString(), Qt::ISODate);
+    QVERIFY(hubTime.toMSecsSinceEpoch() >= noon - 1000);
+    QVERIFY(hubTime.toMSecsSinceEpoch() <= clock.nowMs() + 1000);
+    server.stop();
+    QCOMPARE(sim->stats().errors, 0);
+}
+
+void TestHubSimulator::morningIsTheSameForTheSameSeed()
+{
+    QStringList runs[3];
+    const quint32 seeds[3] = {5, 5, 6};
+    const qint64 start = todayAt(QTime(10, 30));
+    for (int i = 0; i < 3; ++i) {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        SimulatedClock clock(start, 120);
+        HubServer::Options options = simOptions(seeds[i], 120, QTime(10, 30));
+        options.clock = &clock;
+        {
+            HubServer server(data, options);
+            QVERIFY2(server.start(), qPrintable(server.errorString()));
+            QCOMPARE(server.simulator()->stats().errors, 0);
+            server.stop();
+        }
+        runs[i] = ordersBefore(data, start);
+        QVERIFY(runs[i].size() >= 40);
+    }
+    QCOMPARE(runs[0], runs[1]);
+    QVERIFY(runs[0] != runs[2]);
+    qInfo() << "seed 5, the morning:" << runs[0].size() << "orders, first" << runs[0].mid(0, 2);
 }
 
 QTEST_GUILESS_MAIN(TestHubSimulator)
