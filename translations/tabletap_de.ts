@@ -1016,6 +1016,38 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>%1 left, reorder at %2</source>
         <translation>noch %1, Meldebestand %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n order(s) ready</source>
+        <translation>
+            <numerusform>%n Bestellung fertig</numerusform>
+            <numerusform>%n Bestellungen fertig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) refused</source>
+        <translation>
+            <numerusform>%n Aktion abgelehnt</numerusform>
+            <numerusform>%n Aktionen abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) failed</source>
+        <translation>
+            <numerusform>%n Zahlung fehlgeschlagen</numerusform>
+            <numerusform>%n Zahlungen fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Orders %1 — see Payments.</source>
+        <translation>Bestellungen %1 — siehe „Zahlungen“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stock alert(s)</source>
+        <translation>
+            <numerusform>%n Lagerwarnung</numerusform>
+            <numerusform>%n Lagerwarnungen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TableTap::OrderDetailsPane</name>
@@ -1561,6 +1593,22 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
         <source>Critical stock alert sounds again every:</source>
         <translation>Kritische Lagerwarnung ertönt erneut alle:</translation>
     </message>
+    <message>
+        <source>Toasts for orders ready</source>
+        <translation>Hinweise zu fertigen Bestellungen</translation>
+    </message>
+    <message>
+        <source>Toasts for stock alerts</source>
+        <translation>Hinweise zu Lagerwarnungen</translation>
+    </message>
+    <message>
+        <source>Toasts for refused actions</source>
+        <translation>Hinweise zu abgelehnten Aktionen</translation>
+    </message>
+    <message>
+        <source>Toasts for failed payments</source>
+        <translation>Hinweise zu fehlgeschlagenen Zahlungen</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::ShortcutsDialog</name>
@@ -1742,6 +1790,14 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
     <message>
         <source>, %1 refused</source>
         <translation>, %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>Demo time %1 (×%2)</source>
+        <translation>Demo-Zeit %1 (×%2)</translation>
+    </message>
+    <message>
+        <source>The demo cafe&apos;s simulated clock: %1 simulated seconds pass each real second. Every time and age in the console reads this clock.</source>
+        <translation>Die simulierte Uhr des Demo-Cafés: pro echter Sekunde vergehen %1 simulierte Sekunden. Alle Zeiten und Alter in der Konsole folgen dieser Uhr.</translation>
     </message>
 </context>
 <context>

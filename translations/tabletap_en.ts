@@ -1016,6 +1016,38 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>%1 left, reorder at %2</source>
         <translation>%1 left, reorder at %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n order(s) ready</source>
+        <translation>
+            <numerusform>%n order ready</numerusform>
+            <numerusform>%n orders ready</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) refused</source>
+        <translation>
+            <numerusform>%n action refused</numerusform>
+            <numerusform>%n actions refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) failed</source>
+        <translation>
+            <numerusform>%n payment failed</numerusform>
+            <numerusform>%n payments failed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Orders %1 — see Payments.</source>
+        <translation>Orders %1 — see Payments.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stock alert(s)</source>
+        <translation>
+            <numerusform>%n stock alert</numerusform>
+            <numerusform>%n stock alerts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TableTap::OrderDetailsPane</name>
@@ -1561,6 +1593,22 @@ Start a new QR payment from the order&apos;s details.</translation>
         <source>Critical stock alert sounds again every:</source>
         <translation>Critical stock alert sounds again every:</translation>
     </message>
+    <message>
+        <source>Toasts for orders ready</source>
+        <translation>Toasts for orders ready</translation>
+    </message>
+    <message>
+        <source>Toasts for stock alerts</source>
+        <translation>Toasts for stock alerts</translation>
+    </message>
+    <message>
+        <source>Toasts for refused actions</source>
+        <translation>Toasts for refused actions</translation>
+    </message>
+    <message>
+        <source>Toasts for failed payments</source>
+        <translation>Toasts for failed payments</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::ShortcutsDialog</name>
@@ -1742,6 +1790,14 @@ Start a new QR payment from the order&apos;s details.</translation>
     <message>
         <source>, %1 refused</source>
         <translation>, %1 refused</translation>
+    </message>
+    <message>
+        <source>Demo time %1 (×%2)</source>
+        <translation>Demo time %1 (×%2)</translation>
+    </message>
+    <message>
+        <source>The demo cafe&apos;s simulated clock: %1 simulated seconds pass each real second. Every time and age in the console reads this clock.</source>
+        <translation>The demo cafe&apos;s simulated clock: %1 simulated seconds pass each real second. Every time and age in the console reads this clock.</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,27 @@ void store(const char *key, const QVariant &v)
 {
     QSettings().setValue(QLatin1String(key), v);
 }
+const char *toastKey(ConsoleSettings::ToastKind kind)
+{
+    switch (kind) {
+    case ConsoleSettings::ToastKind::OrderReady:
+        return "notify/toast/orderReady";
+    case ConsoleSettings::ToastKind::StockAlert:
+        return "notify/toast/stockAlert";
+    case ConsoleSettings::ToastKind::Refused:
+        return "notify/toast/refused";
+    case ConsoleSettings::ToastKind::PaymentFailed:
+        break;
+    }
+    return "notify/toast/paymentFailed";
+}
 } // namespace
+
+QList<ConsoleSettings::ToastKind> ConsoleSettings::toastKinds()
+{
+    return {ToastKind::OrderReady, ToastKind::StockAlert, ToastKind::Refused,
+            ToastKind::PaymentFailed};
+}
 
 ConsoleSettings::ConsoleSettings(QObject *parent)
     : QObject(parent)
@@ -73,7 +93,7 @@ void ConsoleSettings::setNewOrderSound(bool on)
 
 int ConsoleSettings::maxToasts() const
 {
-    return qBound(1, value("notify/maxToasts", 4).toInt(), 10);
+    return qBound(1, value("notify/maxToasts", 3).toInt(), 10);
 }
 
 void ConsoleSettings::setMaxToasts(int count)
@@ -90,6 +110,17 @@ int ConsoleSettings::toastSeconds() const
 void ConsoleSettings::setToastSeconds(int seconds)
 {
     store("notify/toastSeconds", qBound(2, seconds, 120));
+    Q_EMIT notificationsChanged();
+}
+
+bool ConsoleSettings::toastEnabled(ToastKind kind) const
+{
+    return value(toastKey(kind), true).toBool();
+}
+
+void ConsoleSettings::setToastEnabled(ToastKind kind, bool on)
+{
+    store(toastKey(kind), on);
     Q_EMIT notificationsChanged();
 }
 

@@ -2,6 +2,7 @@
 // notification choices, language, the last hub signed in to. Never a PIN or a token.
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -11,6 +12,11 @@ class ConsoleSettings final : public QObject
 {
     Q_OBJECT
 public:
+    // The kinds of toast a console can turn off one by one (sounds have their own switches).
+    enum class ToastKind { OrderReady, StockAlert, Refused, PaymentFailed };
+    Q_ENUM(ToastKind)
+    static QList<ToastKind> toastKinds();
+
     explicit ConsoleSettings(QObject *parent = nullptr);
 
     int warningSeconds() const;
@@ -28,6 +34,8 @@ public:
     void setMaxToasts(int count);
     int toastSeconds() const;
     void setToastSeconds(int seconds);
+    bool toastEnabled(ToastKind kind) const;
+    void setToastEnabled(ToastKind kind, bool on);
     // How often an unacknowledged critical alert sounds again.
     int alertRepeatSeconds() const;
     void setAlertRepeatSeconds(int seconds);

@@ -7,6 +7,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
@@ -49,6 +50,15 @@ double niceMax(double v)
     return 10 * magnitude;
 }
 
+// The bar charts' time axis: bar i stands at i, labels mark where buckets start.
+QCategoryAxis *timeAxis(QChart *chart)
+{
+    auto *axis = new QCategoryAxis(chart);
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axis->setStartValue(-0.5);
+    return axis;
+}
+
 // A dynamic-tick axis lays out its ticks as soon as the range or the interval changes: a wider
 // range applied before its coarser interval (or a finer interval before its narrower range)
 // builds hundreds of tick labels for a moment, a UI stall of tens of milliseconds.
@@ -77,6 +87,11 @@ DashboardView::DashboardView(CafeSession *session, QWidget *parent)
     m_series->setSourceModel(dash);
     for (int c = 0; c < DashboardModel::ColumnCount; ++c)
         m_series->setColumnRole(c, DashboardModel::ValueRole);
+    // A bucket's point sits in its middle: 07:00–07:15 at 07:07:30, off the axis at 07:00.
+    m_series->setColumnFunction(DashboardModel::StartColumn, [dash](const QModelIndex &row) {
+        return row.data(DashboardModel::BucketStartRole).toDouble()
+               + dash->bucketMinutes() * 30000.0;
+    });
     m_stockData->setSourceModel(session->inventory());
     m_stockData->setColumnRole(InventoryModel::StockColumn, InventoryModel::StockRole);
     m_stockData->setColumnRole(InventoryModel::ReorderColumn, InventoryModel::ReorderLevelRole);
@@ -99,7 +114,7 @@ DashboardView::DashboardView(CafeSession *session, QWidget *parent)
     ordersMapper->setSeries(m_orders);
     ordersMapper->setModel(m_series);
     ordersChart->addSeries(m_orders);
-    m_ordersX = new QBarCategoryAxis(ordersChart);
+    m_ordersX = timeAxis(ordersChart);
     m_ordersY = new QValueAxis(ordersChart);
     m_ordersY->setLabelFormat(QStringLiteral("%d"));
     m_ordersY->setTickType(QValueAxis::TicksDynamic);
@@ -125,6 +140,11 @@ DashboardView::DashboardView(CafeSession *session, QWidget *parent)
     m_prepX = new QDateTimeAxis(prepChart);
     m_prepX->setFormat(QStringLiteral("HH:mm"));
     m_prepY = new QValueAxis(prepChart);
+    // Round steps (0.5 up to 2.5 minutes, not 0.63, 1.25, 1.88).
+    m_prepY->setLabelFormat(QStringLiteral("%.1f"));
+    m_prepY->setTickType(QValueAxis::TicksDynamic);
+    m_prepY->setTickAnchor(0);
+    setDynamicTicks(m_prepY, 1, 0.2);
     prepChart->addAxis(m_prepX, Qt::AlignBottom);
     prepChart->addAxis(m_prepY, Qt::AlignLeft);
     m_prep->attachAxis(m_prepX);
@@ -140,7 +160,7 @@ DashboardView::DashboardView(CafeSession *session, QWidget *parent)
     revenueMapper->setSeries(m_revenue);
     revenueMapper->setModel(m_series);
     revenueChart->addSeries(m_revenue);
-    m_revenueX = new QBarCategoryAxis(revenueChart);
+    m_revenueX = timeAxis(revenueChart);
     m_revenueY = new QValueAxis(revenueChart);
     revenueChart->addAxis(m_revenueX, Qt::AlignBottom);
     revenueChart->addAxis(m_revenueY, Qt::AlignLeft);
@@ -223,6 +243,7 @@ DashboardView::DashboardView(CafeSession *session, QWidget *parent)
     connect(session->timesheets(), &BatchedTableModel::flushed, this,
             &DashboardView::scheduleRescale);
     connect(session->orders(), &BatchedTableModel::flushed, this, &DashboardView::scheduleRescale);
+    connect(session->clock(), &ConsoleClock::sourceChanged, this, &DashboardView::scheduleRescale);
     rescale();
 }
 
@@ -291,12 +312,23 @@ void DashboardView::rescale()
     refreshHeadlines();
     DashboardModel *dash = m_session->dashboard();
     const int rows = dash->rowCount();
-    QStringList categories;
+    // Bars stand at 0, 1, 2, ... on the time axes; a label marks where its bucket starts: every
+    // bucket's on a short day, the hours' (or every other hour's) on a long one, so labels
+    // never crowd into "…" however many buckets the day has.
+    const bool hourly = rows > 8;
+    const int everyHours = rows > 12 * 60 / dash->bucketMinutes() ? 2 : 1;
+    QList<std::pair<QString, double>> timeLabels;
     double maxOrders = 0;
     double maxPrep = 0;
     double maxRevenue = 0;
     for (int r = 0; r < rows; ++r) {
-        categories << dash->index(r, DashboardModel::StartColumn).data().toString();
+        const QTime start
+            = QDateTime::fromMSecsSinceEpoch(
+                  qint64(dash->index(r, 0).data(DashboardModel::BucketStartRole).toDouble()))
+                  .time();
+        if (!hourly || (start.minute() == 0 && start.hour() % everyHours == 0))
+            timeLabels.append(
+                {dash->index(r, DashboardModel::StartColumn).data().toString(), r - 0.5});
         maxOrders = qMax(maxOrders, dash->index(r, DashboardModel::OrdersColumn)
                                         .data(DashboardModel::ValueRole)
                                         .toDouble());
@@ -307,28 +339,48 @@ void DashboardView::rescale()
                                           .data(DashboardModel::ValueRole)
                                           .toDouble());
     }
-    for (QBarCategoryAxis *axis : {m_ordersX, m_revenueX})
-        if (axis->categories() != categories)
-            axis->setCategories(categories);
+    QStringList labels;
+    for (const auto &l : std::as_const(timeLabels))
+        labels << l.first;
+    for (QCategoryAxis *axis : {m_ordersX, m_revenueX}) {
+        axis->setRange(-0.5, std::max(0.5, rows - 0.5));
+        if (axis->categoriesLabels() == labels)
+            continue;
+        for (const QString &old : axis->categoriesLabels())
+            axis->remove(old);
+        for (const auto &[label, at] : std::as_const(timeLabels))
+            axis->append(label, at);
+    }
     // Order counts are whole numbers: at least 4 units on the axis, ticks on whole steps
     // (a 0..1 axis with five "%d" ticks read 1, 0, 0, 0, 0).
     const double ordersStep = qMax(1.0, niceMax(qMax(4.0, maxOrders) / 4));
     setDynamicTicks(m_ordersY, qMax(4.0, std::ceil(maxOrders / ordersStep)) * ordersStep,
                     ordersStep);
-    m_prepY->setRange(0, niceMax(maxPrep));
+    const double prepTop = niceMax(maxPrep);
+    setDynamicTicks(m_prepY, prepTop, prepTop / 5);
     m_revenueY->setRange(0, niceMax(maxRevenue));
-    QDateTime first = QDateTime::currentDateTime().addSecs(-3600);
-    QDateTime last = QDateTime::currentDateTime();
+    const QDateTime now = m_session->clock()->now();
+    QDateTime first = now.addSecs(-3600);
+    QDateTime last = now;
     if (rows > 0) {
         first = QDateTime::fromMSecsSinceEpoch(
             qint64(dash->index(0, 0).data(DashboardModel::BucketStartRole).toDouble()));
         last = QDateTime::fromMSecsSinceEpoch(
             qint64(dash->index(rows - 1, 0).data(DashboardModel::BucketStartRole).toDouble()));
     }
-    // Half a bucket either side, so the first and last points (or a lone one) are not on the
-    // axes.
-    const qint64 pad = dash->bucketMinutes() * 30;
-    m_prepX->setRange(first.addSecs(-pad), last.addSecs(pad));
+    // Whole hours from the first bucket to the end of the last, ticks on the hour (or every
+    // few hours over a long day), so the labels read 07:00, 08:00, ...
+    constexpr qint64 hourMs = 3600 * 1000;
+    QDateTime hour = first.toLocalTime();
+    hour.setTime(QTime(hour.time().hour(), 0));
+    const qint64 from = hour.toMSecsSinceEpoch();
+    const qint64 end = last.toMSecsSinceEpoch() + dash->bucketMinutes() * 60 * 1000;
+    const qint64 hours = std::max<qint64>(1, (end - from + hourMs - 1) / hourMs);
+    const qint64 step = hours <= 8 ? 1 : hours <= 16 ? 2 : 3;
+    const qint64 steps = (hours + step - 1) / step;
+    m_prepX->setRange(QDateTime::fromMSecsSinceEpoch(from),
+                      QDateTime::fromMSecsSinceEpoch(from + steps * step * hourMs));
+    m_prepX->setTickCount(int(steps) + 1);
 
     InventoryModel *inv = m_session->inventory();
     QStringList items;
@@ -359,6 +411,16 @@ int DashboardView::stockBarCount() const
 int DashboardView::prepPointCount() const
 {
     return m_prep->count();
+}
+
+std::pair<QDateTime, QDateTime> DashboardView::timeAxisRange() const
+{
+    return {m_prepX->min(), m_prepX->max()};
+}
+
+QStringList DashboardView::bucketLabels() const
+{
+    return m_ordersX->categoriesLabels();
 }
 
 } // namespace TableTap

@@ -5,9 +5,13 @@
 #pragma once
 
 #include <QBasicTimer>
+#include <QDateTime>
 #include <QWidget>
 
+#include <utility>
+
 class QBarCategoryAxis;
+class QCategoryAxis;
 class QBarSeries;
 class QChartView;
 class QDateTimeAxis;
@@ -32,6 +36,9 @@ public:
     int ordersBarCount() const;
     int stockBarCount() const;
     int prepPointCount() const;
+    // The prep chart's time axis and the bar charts' time labels, as drawn.
+    std::pair<QDateTime, QDateTime> timeAxisRange() const;
+    QStringList bucketLabels() const;
 
 protected:
     void timerEvent(QTimerEvent *event) override;
@@ -48,13 +55,13 @@ private:
     ChartDataProxy *m_stockData;
     QHash<QString, QLabel *> m_headlines;
     QBarSeries *m_orders = nullptr;
-    QBarCategoryAxis *m_ordersX = nullptr;
+    QCategoryAxis *m_ordersX = nullptr;
     QValueAxis *m_ordersY = nullptr;
     QLineSeries *m_prep = nullptr;
     QDateTimeAxis *m_prepX = nullptr;
     QValueAxis *m_prepY = nullptr;
     QBarSeries *m_revenue = nullptr;
-    QBarCategoryAxis *m_revenueX = nullptr;
+    QCategoryAxis *m_revenueX = nullptr;
     QValueAxis *m_revenueY = nullptr;
     QHorizontalStackedBarSeries *m_stock = nullptr;
     QBarCategoryAxis *m_stockY = nullptr;

@@ -87,7 +87,7 @@ void LivenessBanner::refresh()
         setVisible(false);
         return;
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_session->clock()->now();
     if (m_shown != liveness) {
         // Connecting and reconnecting are one outage; keep its start.
         const bool sameOutage = m_shown != L::Live && m_since.isValid();

@@ -96,7 +96,9 @@ MainWindow::MainWindow(CafeSession *session, ConsoleSettings *settings,
     });
     connect(m_strip, &StatusStrip::outboxClicked, this, &MainWindow::toggleOutbox);
 
+    // Toasts have a row of their own under the views: they never cover a row or a chart.
     m_toasts = new ToastStack(central);
+    layout->addWidget(m_toasts);
     m_sounds = new SoundPlayer(this);
     m_notifier = new Notifier(session, m_toasts, m_sounds, settings, this);
 

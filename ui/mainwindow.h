@@ -1,6 +1,6 @@
 // The console's main window: the liveness banner across the top, the views in tabs (queue,
 // counters, inventory, timesheets, payments, dashboard, event log, and the hub when it runs
-// inside), the status strip along the bottom, the outbox as a dock, toasts in a corner.
+// inside), the toast row and the status strip along the bottom, the outbox as a dock.
 // Manager actions exist only for managers. Every view works from the keyboard.
 #pragma once
 

@@ -85,7 +85,7 @@ void QrCodePanel::updateCountdown()
         m_countdown->setText(tr("No expiry"));
         return;
     }
-    const qint64 leftMs = QDateTime::currentDateTimeUtc().msecsTo(m_expiresAt);
+    const qint64 leftMs = m_session->clock()->now().msecsTo(m_expiresAt);
     if (leftMs <= 0) {
         // An expired code must not be scanned any more: take it off the screen.
         m_tick.stop();

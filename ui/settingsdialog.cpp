@@ -57,6 +57,21 @@ SettingsDialog::SettingsDialog(ConsoleSettings *settings, QWidget *parent)
     auto *notify = new QGroupBox(tr("Notifications"), this);
     auto *notifyForm = new QFormLayout(notify);
     notifyForm->addRow(m_newOrder);
+    // One switch per kind of toast: a counter that only makes drinks can keep its row quiet.
+    using K = ConsoleSettings::ToastKind;
+    const QList<std::pair<K, QString>> kinds{{K::OrderReady, tr("Toasts for orders ready")},
+                                             {K::StockAlert, tr("Toasts for stock alerts")},
+                                             {K::Refused, tr("Toasts for refused actions")},
+                                             {K::PaymentFailed, tr("Toasts for failed payments")}};
+    static const char *const names[]
+        = {"toastOrderReady", "toastStockAlert", "toastRefused", "toastPaymentFailed"};
+    for (const auto &[kind, label] : kinds) {
+        auto *box = new QCheckBox(label, notify);
+        box->setObjectName(QLatin1String(names[int(kind)]));
+        box->setChecked(settings->toastEnabled(kind));
+        m_toastKinds.insert(kind, box);
+        notifyForm->addRow(box);
+    }
     notifyForm->addRow(tr("Toasts shown at once:"), m_toasts);
     notifyForm->addRow(tr("Toasts disappear after:"), m_toastSeconds);
     notifyForm->addRow(tr("Critical stock alert sounds again every:"), m_repeat);
@@ -77,6 +92,8 @@ void SettingsDialog::apply()
 {
     m_settings->setAgeThresholds(m_warning->value() * 60, m_late->value() * 60);
     m_settings->setNewOrderSound(m_newOrder->isChecked());
+    for (auto it = m_toastKinds.cbegin(); it != m_toastKinds.cend(); ++it)
+        m_settings->setToastEnabled(it.key(), it.value()->isChecked());
     m_settings->setMaxToasts(m_toasts->value());
     m_settings->setToastSeconds(m_toastSeconds->value());
     m_settings->setAlertRepeatSeconds(m_repeat->value());

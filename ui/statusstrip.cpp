@@ -44,6 +44,7 @@ StatusStrip::StatusStrip(CafeSession *session, QWidget *parent)
     , m_session(session)
     , m_liveness(new QLabel(this))
     , m_transport(new QLabel(this))
+    , m_clock(new QLabel(this))
     , m_identity(new QLabel(this))
     , m_outbox(new QToolButton(this))
 {
@@ -69,6 +70,9 @@ StatusStrip::StatusStrip(CafeSession *session, QWidget *parent)
         row->addWidget(chip);
     }
     row->addStretch(1);
+    m_clock->setObjectName(QStringLiteral("clockLabel"));
+    m_clock->setTextFormat(Qt::PlainText);
+    row->addWidget(m_clock);
     m_identity->setObjectName(QStringLiteral("identityLabel"));
     row->addWidget(m_identity);
     m_outbox->setObjectName(QStringLiteral("outboxBadge"));
@@ -85,6 +89,11 @@ StatusStrip::StatusStrip(CafeSession *session, QWidget *parent)
     connect(session, &CafeSession::namespaceFreshnessChanged, this, [this] {
         refreshLiveness();
         refreshChips();
+        refreshClock();
+    });
+    connect(session->clock(), &ConsoleClock::sourceChanged, this, [this] {
+        refreshChips();
+        refreshClock();
     });
     connect(session, &CafeSession::identityChanged, this, &StatusStrip::refreshIdentity);
     connect(session->outbox(), &OutboxModel::flushed, this, &StatusStrip::refreshOutbox);
@@ -92,6 +101,7 @@ StatusStrip::StatusStrip(CafeSession *session, QWidget *parent)
     refreshChips();
     refreshIdentity();
     refreshOutbox();
+    refreshClock();
 }
 
 QString StatusStrip::ageText(qint64 seconds)
@@ -116,6 +126,27 @@ QString StatusStrip::livenessLabel() const
     return m_liveness->text();
 }
 
+QString StatusStrip::clockText() const
+{
+    return m_clock->isVisible() ? m_clock->text() : QString();
+}
+
+void StatusStrip::refreshClock()
+{
+    const ConsoleClock *clock = m_session->clock();
+    m_clock->setVisible(clock->isSimulated());
+    if (!clock->isSimulated())
+        return;
+    const QLocale locale;
+    m_clock->setText(
+        tr("Demo time %1 (×%2)")
+            .arg(locale.toString(clock->now().toLocalTime().time(), QLocale::ShortFormat),
+                 locale.toString(clock->rate(), 'g', 4)));
+    m_clock->setToolTip(tr("The demo cafe's simulated clock: %1 simulated seconds pass each real "
+                           "second. Every time and age in the console reads this clock.")
+                            .arg(locale.toString(clock->rate(), 'g', 4)));
+}
+
 QString StatusStrip::outboxText() const
 {
     return m_outbox->text();
@@ -135,7 +166,7 @@ void StatusStrip::refreshLiveness()
 
 void StatusStrip::refreshChips()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_session->clock()->now();
     for (const QString &nsp : CafeSession::namespaces()) {
         QLabel *chip = m_chips.value(nsp);
         const QDateTime last = m_session->lastEventAt(nsp);

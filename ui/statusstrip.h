@@ -24,6 +24,8 @@ public:
     static QString ageText(qint64 seconds);
     QString chipText(const QString &nsp) const;
     QString livenessLabel() const;
+    // "Demo time 12:03 (×60)" while the console shows a demo hub's simulated time, else empty.
+    QString clockText() const;
     QString outboxText() const;
     // Refused actions counted so far have been seen (the outbox panel was opened).
     void acknowledgeRefused();
@@ -36,10 +38,12 @@ private:
     void refreshChips();
     void refreshIdentity();
     void refreshOutbox();
+    void refreshClock();
 
     CafeSession *m_session;
     QLabel *m_liveness;
     QLabel *m_transport;
+    QLabel *m_clock;
     QLabel *m_identity;
     QToolButton *m_outbox;
     QHash<QString, QLabel *> m_chips;

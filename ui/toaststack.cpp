@@ -1,21 +1,22 @@
-// The toast stack.
+// The toast row.
 #include "toaststack.h"
 
 #include "uilogging.h"
 
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QTimer>
 #include <QToolButton>
-#include <QVBoxLayout>
+
+#include <functional>
 
 namespace TableTap {
 
 namespace {
-constexpr int Width = 360;
-constexpr int Margin = 12;
+constexpr int MinCardWidth = 280; // below this a toast says too little to be worth showing
+constexpr int Spacing = 6;
+constexpr int Margin = 3;
 
 QString accentFor(ToastStack::Kind kind)
 {
@@ -32,12 +33,60 @@ QString accentFor(ToastStack::Kind kind)
     return QStringLiteral("#1565c0");
 }
 
-// A toast closes on any click, not only on its close button.
-class ToastFrame final : public QFrame
+// One toast on one line: the title in bold, then the text, each cut short with "…" when the
+// card is narrow (the tooltip has both in full). Closes on any click, not only on its button.
+class ToastCard final : public QFrame
 {
 public:
-    using QFrame::QFrame;
+    ToastCard(const QString &title, const QString &text, QWidget *parent)
+        : QFrame(parent)
+        , m_title(new QLabel(this))
+        , m_text(new QLabel(this))
+        , m_fullTitle(title)
+        , m_fullText(text)
+    {
+        // Names and messages come from the network: shown as text, never as markup.
+        for (QLabel *l : {m_title, m_text}) {
+            l->setTextFormat(Qt::PlainText);
+            l->setWordWrap(false);
+        }
+        // fit() gives the title its width; the text takes the rest, whatever its length.
+        m_title->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+        m_text->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        QFont bold = m_title->font();
+        bold.setBold(true);
+        m_title->setFont(bold);
+        m_title->setObjectName(QStringLiteral("toastTitle"));
+        m_text->setObjectName(QStringLiteral("toastText"));
+        setToolTip(text.isEmpty() ? title : title + QLatin1Char('\n') + text);
+    }
     std::function<void()> onClick;
+
+    QLabel *titleLabel() const { return m_title; }
+    QLabel *textLabel() const { return m_text; }
+    QString fullText() const
+    {
+        return m_fullText.isEmpty() ? m_fullTitle : m_fullTitle + QStringLiteral(": ") + m_fullText;
+    }
+
+    // Fits title and text into width w (the space beside the close button).
+    void fit(int w)
+    {
+        const QFontMetrics titleMetrics(m_title->font());
+        const QFontMetrics textMetrics(m_text->font());
+        const int titleWidth = titleMetrics.horizontalAdvance(m_fullTitle) + 2;
+        int forTitle = std::min(titleWidth, w);
+        // The text gets what the title leaves, unless that is too little to read.
+        const int forText = w - forTitle - Spacing;
+        const bool showText = !m_fullText.isEmpty() && forText >= 48;
+        if (!showText)
+            forTitle = w;
+        m_title->setText(titleMetrics.elidedText(m_fullTitle, Qt::ElideRight, forTitle));
+        m_title->setFixedWidth(std::max(0, forTitle));
+        m_text->setVisible(showText);
+        if (showText)
+            m_text->setText(textMetrics.elidedText(m_fullText, Qt::ElideRight, forText));
+    }
 
 protected:
     void mouseReleaseEvent(QMouseEvent *event) override
@@ -45,73 +94,102 @@ protected:
         if (event->button() == Qt::LeftButton && onClick)
             onClick();
     }
+
+private:
+    QLabel *m_title;
+    QLabel *m_text;
+    QString m_fullTitle;
+    QString m_fullText;
 };
+
+int cardHeight(const QWidget *w)
+{
+    QFont bold = w->font();
+    bold.setBold(true);
+    return QFontMetrics(bold).height() + 12;
+}
 } // namespace
 
-ToastStack::ToastStack(QWidget *host)
-    : QWidget(host)
-    , m_host(host)
-    , m_layout(new QVBoxLayout(this))
+ToastStack::ToastStack(QWidget *parent)
+    : QFrame(parent)
+    , m_row(new QHBoxLayout(this))
 {
     setObjectName(QStringLiteral("toastStack"));
     setFocusPolicy(Qt::NoFocus);
-    setAttribute(Qt::WA_StyledBackground, false);
-    m_layout->setContentsMargins(0, 0, 0, 0);
-    m_layout->setSpacing(8);
-    host->installEventFilter(this);
-    hide();
+    m_row->setContentsMargins(Margin, Margin, Margin, Margin);
+    m_row->setSpacing(Spacing);
+    m_row->addStretch(1);
+    // Always the same height, empty or not: the views above never change size for a toast.
+    setFixedHeight(cardHeight(this) + 2 * Margin);
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+}
+
+QSize ToastStack::sizeHint() const
+{
+    return {MinCardWidth + 2 * Margin, cardHeight(this) + 2 * Margin};
+}
+
+QSize ToastStack::minimumSizeHint() const
+{
+    return {0, cardHeight(this) + 2 * Margin};
+}
+
+int ToastStack::fitting() const
+{
+    const int room = width() - 2 * Margin;
+    return std::max(1, (room + Spacing) / (MinCardWidth + Spacing));
 }
 
 void ToastStack::setMaxVisible(int count)
 {
     m_max = qMax(1, count);
-    while (m_toasts.size() > m_max)
-        dismiss(m_toasts.last());
+    trim();
 }
 
-void ToastStack::post(Kind kind, const QString &title, const QString &text, int timeoutMs)
+bool ToastStack::isShowing(const QString &group) const
 {
-    // The same news again (an order recalled and made ready twice) replaces the old toast
-    // instead of stacking a copy: it moves to the top with a fresh timer.
+    for (const auto &t : m_toasts)
+        if (t && t->property("group").toString() == group)
+            return true;
+    return false;
+}
+
+void ToastStack::post(Kind kind, const QString &title, const QString &text, int timeoutMs,
+                      const QString &group)
+{
     const QString key = text.isEmpty() ? title : title + QStringLiteral(": ") + text;
+    // The same news again (an order recalled and made ready twice), or a group's newer summary,
+    // replaces the old toast instead of stacking a copy; it comes first, as the newest.
+    QFrame *previous = nullptr;
     for (const auto &t : std::as_const(m_toasts))
-        if (t && t->property("key").toString() == key) {
-            dismiss(t);
-            break;
-        }
+        if (t && !previous
+            && (group.isEmpty() ? t->property("key").toString() == key
+                                : t->property("group").toString() == group))
+            previous = t;
+    dismiss(previous);
 
     qCDebug(lcUi).noquote() << "toast:" << key;
-    auto *toast = new ToastFrame(this);
+    auto *toast = new ToastCard(title, text, this);
     toast->setObjectName(QStringLiteral("toast"));
     toast->setProperty("key", key);
+    toast->setProperty("group", group);
     toast->setFocusPolicy(Qt::NoFocus);
-    toast->setFixedWidth(Width);
+    toast->setFixedHeight(cardHeight(this));
     toast->setAttribute(Qt::WA_StyledBackground, true);
     toast->setStyleSheet(QStringLiteral("#toast { background: palette(base); border: 1px solid "
-                                        "#bdbdbd; border-left: 6px solid %1; border-radius: 4px; }")
+                                        "#bdbdbd; border-left: 5px solid %1; border-radius: 3px; }")
                              .arg(accentFor(kind)));
-    auto *row = new QHBoxLayout(toast);
-    row->setContentsMargins(10, 8, 6, 8);
-    auto *texts = new QVBoxLayout;
-    auto *titleLabel = new QLabel(title, toast);
-    QFont bold = titleLabel->font();
-    bold.setBold(true);
-    titleLabel->setFont(bold);
-    titleLabel->setObjectName(QStringLiteral("toastTitle"));
-    texts->addWidget(titleLabel);
-    if (!text.isEmpty()) {
-        auto *body = new QLabel(text, toast);
-        body->setObjectName(QStringLiteral("toastText"));
-        body->setWordWrap(true);
-        texts->addWidget(body);
-    }
-    row->addLayout(texts, 1);
+    auto *line = new QHBoxLayout(toast);
+    line->setContentsMargins(8, 0, 2, 0);
+    line->setSpacing(Spacing);
+    line->addWidget(toast->titleLabel());
+    line->addWidget(toast->textLabel(), 1);
     auto *close = new QToolButton(toast);
     close->setText(QStringLiteral("×"));
     close->setAutoRaise(true);
     close->setFocusPolicy(Qt::NoFocus);
     close->setToolTip(tr("Dismiss"));
-    row->addWidget(close, 0, Qt::AlignTop);
+    line->addWidget(close);
 
     QPointer<QFrame> guard(toast);
     toast->onClick = [this, guard] {
@@ -121,14 +199,29 @@ void ToastStack::post(Kind kind, const QString &title, const QString &text, int 
     QTimer::singleShot(timeoutMs > 0 ? timeoutMs : m_timeout, this,
                        [this, guard] { dismiss(guard); });
 
-    m_layout->insertWidget(0, toast);
-    toast->show(); // a child added to a shown stack stays hidden otherwise
+    m_row->insertWidget(0, toast);
     m_toasts.prepend(guard);
-    while (m_toasts.size() > m_max)
+    toast->show(); // a child added to a shown row stays hidden otherwise
+    trim();
+}
+
+void ToastStack::trim()
+{
+    // Before the row has its width (not shown yet) only the setting counts.
+    const int slots = isVisible() ? std::min(m_max, fitting()) : m_max;
+    while (m_toasts.size() > slots)
         dismiss(m_toasts.last());
-    show();
-    raise();
-    reposition();
+    // Fixed slots, left to right: a toast does not grow or jump when another comes or goes.
+    const int room = width() - 2 * Margin;
+    const int cardWidth = std::max(MinCardWidth / 2, (room - (slots - 1) * Spacing) / slots);
+    for (const auto &t : std::as_const(m_toasts)) {
+        if (!t)
+            continue;
+        t->setFixedWidth(cardWidth);
+        auto *card = static_cast<ToastCard *>(t.data());
+        const int closeWidth = card->findChild<QToolButton *>()->sizeHint().width();
+        card->fit(cardWidth - 8 - 2 - 5 - 2 * Spacing - closeWidth);
+    }
 }
 
 void ToastStack::dismiss(QFrame *toast)
@@ -136,13 +229,9 @@ void ToastStack::dismiss(QFrame *toast)
     if (!toast)
         return;
     m_toasts.removeAll(QPointer<QFrame>(toast));
-    m_layout->removeWidget(toast);
+    m_row->removeWidget(toast);
     toast->hide();
     toast->deleteLater();
-    if (m_toasts.isEmpty())
-        hide();
-    else
-        reposition();
 }
 
 void ToastStack::dismissAll()
@@ -154,36 +243,34 @@ void ToastStack::dismissAll()
 
 int ToastStack::count() const
 {
-    return int(m_toasts.size());
+    int n = 0;
+    for (const auto &t : m_toasts)
+        n += t ? 1 : 0;
+    return n;
 }
 
 QStringList ToastStack::texts() const
 {
     QStringList out;
-    for (const auto &t : m_toasts) {
-        if (!t)
-            continue;
-        QStringList parts;
-        for (const QLabel *l : t->findChildren<QLabel *>())
-            parts << l->text();
-        out << parts.join(QStringLiteral(": "));
-    }
+    for (const auto &t : m_toasts)
+        if (t)
+            out << static_cast<const ToastCard *>(t.data())->fullText();
     return out;
 }
 
-void ToastStack::reposition()
+QList<QWidget *> ToastStack::toastWidgets() const
 {
-    m_layout->activate();
-    const QSize size = sizeHint();
-    resize(size);
-    move(m_host->width() - size.width() - Margin, m_host->height() - size.height() - Margin);
+    QList<QWidget *> out;
+    for (const auto &t : m_toasts)
+        if (t)
+            out << t.data();
+    return out;
 }
 
-bool ToastStack::eventFilter(QObject *watched, QEvent *event)
+void ToastStack::resizeEvent(QResizeEvent *event)
 {
-    if (watched == m_host && event->type() == QEvent::Resize && isVisible())
-        reposition();
-    return QWidget::eventFilter(watched, event);
+    QFrame::resizeEvent(event);
+    trim();
 }
 
 } // namespace TableTap

@@ -2,13 +2,16 @@
 #include "embeddedhub.h"
 
 #include "cafeservice.h"
+#include "cafesession.h"
 #include "cafesimulator.h"
 #include "hubactor.h"
 #include "hubserver.h"
 #include "hubservice.h"
+#include "simulatedclock.h"
 #include "staffdirectory.h"
 #include "storageerror.h"
 
+#include <QPointer>
 #include <QTimerEvent>
 
 namespace TableTap {
@@ -18,6 +21,14 @@ EmbeddedHub::EmbeddedHub(Options options, QObject *parent)
     , m_options(std::move(options))
     , m_simulate(m_options.simulate)
 {
+    if (m_options.simulate) {
+        // The demo's day starts today at the start time on this machine's clock face (the demo
+        // cafe takes this machine's time zone); it is held until the simulator lets it run.
+        const QTime start
+            = m_options.start.isValid() ? m_options.start : CafeSimulator::Options().startTime;
+        m_clock = std::make_unique<SimulatedClock>(
+            QDateTime(QDate::currentDate(), start).toMSecsSinceEpoch(), m_options.speed);
+    }
     createServer();
     m_tick.start(1000, this);
 }
@@ -37,6 +48,14 @@ void EmbeddedHub::createServer()
     o.simulation.speed = m_options.speed;
     if (m_options.start.isValid())
         o.simulation.startTime = m_options.start;
+    o.clock = m_clock.get();
+    if (m_clock) {
+        // Tokens last what they say in real time, however fast the day runs.
+        o.hub.accessTokenTtlSeconds
+            = qint64(double(o.hub.accessTokenTtlSeconds) * m_clock->speed());
+        o.hub.refreshTokenTtlSeconds
+            = qint64(double(o.hub.refreshTokenTtlSeconds) * m_clock->speed());
+    }
     m_server = std::make_unique<HubServer>(m_options.dataDir, o);
     connect(m_server.get(), &HubServer::started, this, &HubControl::statusChanged);
     connect(m_server.get(), &HubServer::stopped, this, &HubControl::statusChanged);
@@ -71,6 +90,27 @@ QUrl EmbeddedHub::url() const
     return m_server->isRunning() ? m_server->url() : QUrl();
 }
 
+void EmbeddedHub::shareClockWith(CafeSession *session)
+{
+    const auto follow = [this, session] {
+        const QUrl hub = session->hubUrl();
+        const bool ours = m_clock && m_options.port != 0 && hub.port() == m_options.port
+                          && QHostAddress(hub.host()).isLoopback();
+        ConsoleClock *clock = session->clock();
+        if (ours && !clock->isSimulated()) {
+            clock->setSource(
+                [hubClock = QPointer<SimulatedClock>(m_clock.get())] {
+                    return hubClock ? hubClock->nowMs() : QDateTime::currentMSecsSinceEpoch();
+                },
+                m_clock->speed());
+        } else if (!ours && clock->isSimulated()) {
+            clock->setSource({});
+        }
+    };
+    connect(session, &CafeSession::identityChanged, this, follow);
+    follow();
+}
+
 QString EmbeddedHub::managerToken(QString *error) const
 {
     HubService *service = m_server->service();
@@ -90,8 +130,8 @@ QString EmbeddedHub::managerToken(QString *error) const
             if (!s.active || s.role == HubRole::Employee)
                 continue;
             const HubActor actor{s.id, s.name, s.role, cafeId};
-            return QString::fromLatin1(
-                service->mintToken(actor, QStringLiteral("access"), 12 * 3600));
+            return QString::fromLatin1(service->mintToken(
+                actor, QStringLiteral("access"), service->options().accessTokenTtlSeconds));
         }
     } catch (const StorageError &e) {
         if (error)

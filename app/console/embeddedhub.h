@@ -1,6 +1,8 @@
 // The hub inside the console (--demo, "start a hub on this computer"): HubServer from core/hub
 // on 127.0.0.1, optionally with the simulator, exposed to the hub panel through HubControl.
 // A restart keeps the port, so the console's session finds the hub again by itself.
+// Started with the simulator, the hub runs on a SimulatedClock from the demo's start time: the
+// console shows that clock too (one clock), and the day keeps going across restarts.
 #pragma once
 
 #include "hubcontrol.h"
@@ -13,7 +15,9 @@
 
 namespace TableTap {
 
+class CafeSession;
 class HubServer;
+class SimulatedClock;
 
 class EmbeddedHub final : public HubControl
 {
@@ -36,6 +40,11 @@ public:
     QUrl url() const;
     QString errorString() const { return m_error; }
     HubServer *server() const { return m_server.get(); }
+    // The simulated time the hub runs on; null when it runs on the system clock.
+    SimulatedClock *clock() const { return m_clock.get(); }
+    // While session is signed in to this hub, its clock shows the hub's simulated time (one
+    // clock for every view); signed in anywhere else, the system clock.
+    void shareClockWith(CafeSession *session);
     // A manager's access token for the cafe the hub serves (the simulator's when it runs): the
     // console signs in with it. Empty when the cafe has no manager.
     QString managerToken(QString *error = nullptr) const;
@@ -52,6 +61,7 @@ private:
     void createServer();
 
     Options m_options;
+    std::unique_ptr<SimulatedClock> m_clock; // before the server, which uses it
     std::unique_ptr<HubServer> m_server;
     QString m_error;
     QBasicTimer m_tick;

@@ -113,6 +113,7 @@ int main(int argc, char *argv[])
             options.speed = cli.demoSpeed;
             options.start = cli.demoStart;
             hub = std::make_unique<EmbeddedHub>(options);
+            hub->shareClockWith(&session);
         }
         if (!hub->startHub(error))
             return false;

@@ -70,6 +70,7 @@ double firstNumber(const QJsonObject &o, std::initializer_list<const char *> key
 
 CafeSession::CafeSession(QObject *parent)
     : QObject(parent)
+    , m_clock(new ConsoleClock(this))
     , m_orders(new OrderQueueModel(this))
     , m_allDay(new AllDayModel(this))
     , m_counters(new CounterModel(this))
@@ -87,6 +88,13 @@ CafeSession::CafeSession(QObject *parent)
         const Order *o = m_orders->order(orderId);
         return o ? o->number : QString();
     });
+    const auto now = [clock = m_clock] {
+        return clock->now();
+    };
+    m_orders->setClock(now);
+    m_timesheets->setClock(now);
+    m_payments->setClock(now);
+    m_dashboard->setClock(now);
     m_tick.start(1000, Qt::CoarseTimer, this);
 }
 
@@ -165,8 +173,7 @@ void CafeSession::connectWithToken(const QUrl &hub, const QString &token, const 
     });
     connect(m_manager, &SioManager::reconnectScheduled, this, [this](int attempt, int delay) {
         m_eventLog->appendNote(QString(), QStringLiteral("reconnecting"),
-                               tr("attempt %1 in %2 ms").arg(attempt).arg(delay),
-                               QDateTime::currentDateTimeUtc());
+                               tr("attempt %1 in %2 ms").arg(attempt).arg(delay), m_clock->now());
     });
     connectSockets();
     updateLiveness();
@@ -181,7 +188,7 @@ void CafeSession::connectSockets()
         connect(socket, &SioSocket::disconnected, this,
                 [this, nsp](const QString &reason, const QString &) {
                     m_eventLog->appendNote(nsp, QStringLiteral("disconnected"), reason,
-                                           QDateTime::currentDateTimeUtc());
+                                           m_clock->now());
                     updateLiveness();
                 });
         connect(socket, &SioSocket::connectError, this,
@@ -189,7 +196,7 @@ void CafeSession::connectSockets()
                     const QString type = data.toObject().value(L1("type")).toString();
                     m_lastError = type.isEmpty() ? message : type + QStringLiteral(": ") + message;
                     m_eventLog->appendNote(nsp, QStringLiteral("connect_error"), m_lastError,
-                                           QDateTime::currentDateTimeUtc());
+                                           m_clock->now());
                     Q_EMIT connectError(nsp, message, type);
                     updateLiveness();
                 });
@@ -246,7 +253,7 @@ void CafeSession::onSocketConnected(SioSocket *socket)
     m_eventLog->appendNote(nsp, QStringLiteral("connected"),
                            socket->recovered() ? tr("recovered: missed events replayed")
                                                : tr("new session: loading snapshot"),
-                           QDateTime::currentDateTimeUtc());
+                           m_clock->now());
     if (!socket->recovered() || m_staleSnapshots.contains(nsp))
         snapshot(nsp);
     if (!socket->recovered()) {
@@ -282,7 +289,7 @@ void CafeSession::request(const QString &nsp, const QString &command, const QJso
             if (!answer.value(L1("ok")).toBool()) {
                 const QJsonObject error = answer.value(L1("error")).toObject();
                 m_eventLog->appendNote(nsp, command, error.value(L1("message")).toString(),
-                                       QDateTime::currentDateTimeUtc());
+                                       m_clock->now());
                 return;
             }
             onData(answer.value(L1("data")));
@@ -341,7 +348,9 @@ void CafeSession::snapshot(const QString &nsp)
     if (nsp == QLatin1String("/orders")) {
         request(nsp, QStringLiteral("list_menu"), {},
                 [this](const QJsonValue &data) { applyMenu(data); });
-        request(nsp, QStringLiteral("list_orders"), {},
+        // The whole day so far (the hub's most; its default is the last 50 closed): the
+        // dashboard's buckets and "finished today" count every order of the day.
+        request(nsp, QStringLiteral("list_orders"), {{QStringLiteral("recent_limit"), 500}},
                 [this, nsp, rebuildDashboard](const QJsonValue &data) {
                     m_orders->resetOrders(parseOrders(data));
                     rebuildDashboard();
@@ -391,7 +400,7 @@ void CafeSession::snapshot(const QString &nsp)
         request(nsp, QStringLiteral("list_timesheets"), {}, [this, nsp](const QJsonValue &data) {
             QHash<QString, StaffShift> byUser;
             QStringList order;
-            const QDate today = QDateTime::currentDateTimeUtc().date();
+            const QDate today = m_clock->now().date();
             // Today's closed shifts add up to hours and pay today.
             QHash<QString, std::pair<double, Cents>> closedToday;
             for (const QJsonValue &v : data.toObject().value(L1("timesheets")).toArray()) {
@@ -507,7 +516,7 @@ void CafeSession::applyMenu(const QJsonValue &data)
 
 void CafeSession::onEvent(const SioEvent &event)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock->now();
     m_lastEvent.insert(event.nsp, now);
     const auto mapped = EventMapper::mapEvent(event.nsp, event.name, event.args.at(0));
     if (!mapped) {
@@ -566,7 +575,7 @@ QString CafeSession::sendCommand(const QString &nsp, const QString &command,
 {
     OutboxEntry entry;
     entry.requestId = newRequestId();
-    entry.createdAt = QDateTime::currentDateTimeUtc();
+    entry.createdAt = m_clock->now();
     entry.description = description;
     entry.nsp = nsp;
     entry.command = command;
@@ -648,7 +657,7 @@ QString CafeSession::advanceOrder(const QString &orderId)
     const auto next = nextOrderStatus(o->status);
     if (!next)
         return {};
-    m_recalls.insert(orderId, {orderId, o->status, *next, QDateTime::currentDateTimeUtc()});
+    m_recalls.insert(orderId, {orderId, o->status, *next, m_clock->now()});
     return setOrderStatus(orderId, *next, {});
 }
 
@@ -658,8 +667,7 @@ bool CafeSession::canRecall(const QString &orderId) const
     if (it == m_recalls.constEnd())
         return false;
     const Order *o = m_orders->order(orderId);
-    return o && o->status == it->next
-           && it->at.msecsTo(QDateTime::currentDateTimeUtc()) < RecallWindowMs;
+    return o && o->status == it->next && it->at.msecsTo(m_clock->now()) < RecallWindowMs;
 }
 
 QString CafeSession::recallOrder(const QString &orderId)
@@ -770,7 +778,7 @@ QString CafeSession::confirmPayment(const QString &orderId, const QString &trans
                 }
                 m_eventLog->appendNote(QStringLiteral("/payments"),
                                        QStringLiteral("confirm_payment"), tr("nothing to confirm"),
-                                       QDateTime::currentDateTimeUtc());
+                                       m_clock->now());
             });
     return {};
 }
@@ -894,7 +902,7 @@ void CafeSession::updateLiveness()
                        ? Liveness::Live
                        : (m_lastError.isEmpty() ? Liveness::Connecting : Liveness::Refused);
             // Silent beyond the heartbeat: the hub's pings stopped but the link has not dropped
-            // yet.
+            // yet. (The link's own time is real time, whatever clock the views show.)
             const EngineSession *session = m_manager->session();
             if (next == Liveness::Live && session) {
                 const qint64 budget
@@ -959,6 +967,7 @@ void CafeSession::timerEvent(QTimerEvent *event)
         return;
     }
     updateLiveness();
+    m_dashboard->catchUp();
     Q_EMIT namespaceFreshnessChanged();
     flushOutbox();
 }

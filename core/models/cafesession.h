@@ -6,6 +6,7 @@
 #pragma once
 
 #include "alldaymodel.h"
+#include "consoleclock.h"
 #include "countermodel.h"
 #include "dashboardmodel.h"
 #include "eventlogmodel.h"
@@ -78,8 +79,11 @@ public:
     Liveness liveness() const { return m_liveness; }
     QString livenessText() const;
     QString transportName() const;
-    // When the last event of a namespace arrived (invalid if none yet).
+    // When the last event of a namespace arrived, on clock() (invalid if none yet).
     QDateTime lastEventAt(const QString &nsp) const { return m_lastEvent.value(nsp); }
+    // What "now" is for every model and view of this session (the system clock, or a demo
+    // hub's simulated time).
+    ConsoleClock *clock() const { return m_clock; }
     bool isNamespaceConnected(const QString &nsp) const;
     QHash<QString, QVariant> settings() const { return m_settings; }
     const QList<MenuProduct> &menu() const { return m_menu; }
@@ -190,6 +194,7 @@ private:
     QHash<QString, Recall> m_recalls;
     QString m_followedCounter;
     QString m_lastError;
+    ConsoleClock *m_clock;
     Liveness m_liveness = Liveness::Offline;
     QBasicTimer m_tick;
     // Summaries over the whole queue (counter loads, all-day counts, stock warnings) are

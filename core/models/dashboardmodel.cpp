@@ -7,6 +7,7 @@ namespace TableTap {
 
 DashboardModel::DashboardModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_now([] { return QDateTime::currentDateTimeUtc(); })
 {}
 
 int DashboardModel::rowCount(const QModelIndex &parent) const
@@ -119,6 +120,27 @@ int DashboardModel::bucketFor(const QDateTime &t)
         endInsertRows();
     }
     return int(offset);
+}
+
+void DashboardModel::catchUp()
+{
+    if (m_buckets.isEmpty())
+        return; // nothing today yet: no chart of empty buckets
+    const QDateTime now = m_now();
+    const QDate today = now.toLocalTime().date();
+    qsizetype stale = 0;
+    while (stale < m_buckets.size() && m_buckets.at(stale).start.toLocalTime().date() < today)
+        ++stale;
+    if (stale > 0) {
+        emitChanged(); // row numbers are about to move
+        beginRemoveRows({}, 0, int(stale) - 1);
+        m_buckets.remove(0, stale);
+        endRemoveRows();
+        if (m_buckets.isEmpty())
+            return;
+    }
+    if (now >= m_buckets.last().start)
+        bucketFor(now);
 }
 
 void DashboardModel::reset(const QList<Order> &orders,

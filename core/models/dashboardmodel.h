@@ -10,6 +10,8 @@
 #include <QDateTime>
 #include <QSet>
 
+#include <functional>
+
 namespace TableTap {
 
 class DashboardModel final : public QAbstractTableModel
@@ -31,6 +33,12 @@ public:
 
     void setBucketMinutes(int minutes);
     int bucketMinutes() const { return m_bucketMinutes; }
+    // The clock the day is measured by (CafeSession's; tests set their own).
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    // Follows the clock: once the local day changes the previous day's buckets go (the chart is
+    // today's), and the bucket of "now" exists even while nothing happens, so the time axes
+    // reach the present. Called once a second.
+    void catchUp();
     // Rebuilds from the order snapshot (and payments: revenue counts completed payments).
     void reset(const QList<Order> &orders, const QList<std::pair<QDateTime, Cents>> &revenue);
     bool apply(const CafeEvent &event);
@@ -58,6 +66,7 @@ private:
     void emitChanged();
     static constexpr int ChangeNotifyMs = 100;
 
+    std::function<QDateTime()> m_now;
     QList<Bucket> m_buckets;
     QSet<QString> m_countedOrders;
     QSet<QString> m_countedReady;

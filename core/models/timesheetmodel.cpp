@@ -1,12 +1,28 @@
 // The timesheet model.
 #include "timesheetmodel.h"
 
+#include <QTimerEvent>
+
 namespace TableTap {
 
 TimesheetModel::TimesheetModel(QObject *parent)
     : KeyedRowModel<StaffShift>(parent)
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
-{}
+{
+    m_tick.start(1000, Qt::CoarseTimer, this);
+}
+
+void TimesheetModel::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() == m_tick.timerId()) {
+        // The hours of whoever is in grow by themselves, between events too.
+        if (rowCount() > 0 && clockedInCount() > 0)
+            Q_EMIT dataChanged(index(0, HoursColumn), index(rowCount() - 1, HoursColumn),
+                               {Qt::DisplayRole});
+        return;
+    }
+    KeyedRowModel<StaffShift>::timerEvent(event);
+}
 
 int TimesheetModel::columnCount(const QModelIndex &parent) const
 {

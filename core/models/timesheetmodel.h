@@ -5,6 +5,8 @@
 #include "keyedrowmodel.h"
 #include "staffshift.h"
 
+#include <QBasicTimer>
+
 #include <functional>
 
 namespace TableTap {
@@ -37,7 +39,10 @@ public:
     const StaffShift *shift(const QString &userId) const { return find(userId); }
 
 private:
+    void timerEvent(QTimerEvent *event) override;
+
     std::function<QDateTime()> m_now;
+    QBasicTimer m_tick;
 };
 
 } // namespace TableTap

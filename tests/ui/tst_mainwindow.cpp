@@ -1,16 +1,19 @@
 // The main window's trust signals, against a real Socket.IO server on 127.0.0.1 (port 0): the
 // banner is there whenever the data is not live and goes away by itself once it is; the status
 // strip shows liveness, transport and per-namespace ages; the outbox badge counts waiting and
-// refused actions; notifications are toasts (capped, non-modal) and sounds, and a critical
-// stock alert keeps sounding until someone acknowledges it.
+// refused actions; notifications are toasts (in a row of their own, repeats folded per kind,
+// capped, each kind can be turned off, non-modal) and sounds, and a critical stock alert keeps
+// sounding until someone acknowledges it.
 #include "uitesthelpers.h"
 
 #include "consolesettings.h"
 #include "engineserver.h"
 #include "inventoryview.h"
+#include "languagemanager.h"
 #include "livenessbanner.h"
 #include "mainwindow.h"
 #include "notifier.h"
+#include "settingsdialog.h"
 #include "sionamespace.h"
 #include "sioserver.h"
 #include "sioserversocket.h"
@@ -19,10 +22,12 @@
 #include "toaststack.h"
 #include "webserver.h"
 
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QToolButton>
@@ -74,6 +79,7 @@ private Q_SLOTS:
     void statusStripShowsFreshness();
     void outboxBadgeCountsWaitingAndRefused();
     void toastsAreCappedAndDismissed();
+    void toastKindsCanBeTurnedOff();
     void refusedActionsToast();
     void criticalAlertRingsUntilAcknowledged();
     void lowStockIsForManagers();
@@ -169,44 +175,163 @@ void tst_MainWindow::outboxBadgeCountsWaitingAndRefused()
 
 void tst_MainWindow::toastsAreCappedAndDismissed()
 {
+    LanguageManager english; // the plural forms, as the console installs them
+    QVERIFY(english.install("en"));
     CafeSession session;
     ConsoleSettings settings;
     settings.setMaxToasts(3);
     MainWindow window(&session, &settings);
+    window.resize(1400, 900);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    signInOffline(session, "manager");
     QSignalSpy sounds(window.sounds(), &SoundPlayer::requested);
     window.sounds()->setMuted(true);
+    ToastStack *toasts = window.toasts();
+    // The toasts' row is part of the layout below the views, empty or not.
+    const QRect tabs(window.tabs()->mapTo(&window, QPoint()), window.tabs()->size());
+    const QRect row(toasts->mapTo(&window, QPoint()), toasts->size());
+    QVERIFY(toasts->isVisible());
+    QVERIFY(!row.intersects(tabs));
+    QVERIFY(row.top() > tabs.bottom());
+
+    // Five orders ready in a row: every one chimes, and one toast counts them.
     for (int i = 1; i <= 5; ++i)
         Q_EMIT session.orderReady(QStringLiteral("ORD%1").arg(i), "Sarah", "Counter 1");
     QCOMPARE(sounds.size(), 5);
     QCOMPARE(sounds.first().first().value<SoundPlayer::Sound>(), SoundPlayer::Sound::OrderReady);
-    QCOMPARE(window.toasts()->count(), 3);
-    QVERIFY(window.toasts()->texts().first().contains("ORD5")); // newest first
-    QVERIFY(!window.toasts()->texts().join(" ").contains("ORD1"));
+    QCOMPARE(toasts->count(), 1);
+    QCOMPARE(toasts->texts().first(), QString("5 orders ready: ORD1, ORD2, ORD3, ORD4, ORD5"));
     QVERIFY(QApplication::activeModalWidget() == nullptr);
-    // The same news twice (an order recalled and made ready again) is one toast, on top.
+    // The same news twice (an order recalled and made ready again) is counted once, last.
     Q_EMIT session.orderReady("ORD4", "Sarah", "Counter 1");
-    QCOMPARE(window.toasts()->count(), 3);
-    QVERIFY(window.toasts()->texts().first().contains("ORD4"));
-    QVERIFY(window.toasts()->texts().at(1).contains("ORD5"));
+    QCOMPARE(toasts->count(), 1);
+    QCOMPARE(toasts->texts().first(), QString("5 orders ready: ORD1, ORD2, ORD3, ORD5, ORD4"));
+
+    // Other kinds fold their own repeats; newest first; the cap holds, the oldest gives way.
+    Q_EMIT session.paymentFailed("ORD6", "Card declined", true);
+    QCOMPARE(toasts->texts().first(),
+             QString("Payment failed for ORD6: Card declined — it can be retried from Payments."));
+    Q_EMIT session.paymentFailed("ORD7", "Card declined", false);
+    QCOMPARE(toasts->count(), 2);
+    QCOMPARE(toasts->texts().first(),
+             QString("2 payments failed: Orders ORD6, ORD7 — see Payments."));
+    addOrders(session, {order("a"), order("b")});
+    const QString cancelA = session.cancelOrder("a", "test");
+    const QString cancelB = session.cancelOrder("b", "test");
+    Q_EMIT session.commandFinished(cancelA, false, "CONFLICT", "Order already completed");
+    Q_EMIT session.commandFinished(cancelB, false, "CONFLICT", "Order already completed");
+    QCOMPARE(toasts->count(), 3);
+    QVERIFY(toasts->texts().first().startsWith("2 actions refused: cancel ORD-a"));
+    QVERIFY(toasts->texts().last().contains("orders ready"));
+    Q_EMIT session.stockAlertRaised(outOfStock("ing-beans", "Espresso Beans"));
+    QCOMPARE(toasts->count(), 3);
+    QVERIFY(toasts->texts().first().startsWith("Espresso Beans is out of stock"));
+    QVERIFY(!toasts->texts().join(" ").contains("orders ready")); // the oldest gave way
+    // Side by side in the row, each whole within it, its title and text side by side too.
+    QTest::qWait(50);
+    for (QWidget *toast : toasts->toastWidgets()) {
+        const QRect t(toast->mapTo(&window, QPoint()), toast->size());
+        QVERIFY(row.contains(t));
+        const auto *title = toast->findChild<QLabel *>("toastTitle");
+        const auto *text = toast->findChild<QLabel *>("toastText");
+        QVERIFY(toast->rect().contains(title->geometry()));
+        if (text->isVisible()) {
+            QVERIFY(toast->rect().contains(text->geometry()));
+            QVERIFY2(title->geometry().right() < text->geometry().left(),
+                     qPrintable(toasts->texts().join(" | ")));
+        }
+    }
     // A click dismisses one; the rest go by themselves.
-    QFrame *toast = nullptr;
-    for (QFrame *f : window.toasts()->findChildren<QFrame *>("toast"))
-        if (f->isVisible())
-            toast = f;
-    QVERIFY(toast);
+    QWidget *toast = toasts->toastWidgets().first();
     QTest::mouseClick(toast, Qt::LeftButton);
-    QCOMPARE(window.toasts()->count(), 2);
-    window.toasts()->setTimeout(100);
+    QCOMPARE(toasts->count(), toasts->toastWidgets().size());
+    toasts->setTimeout(100);
     Q_EMIT session.orderReady("ORD9", "Ann", "Counter 1");
-    QTRY_VERIFY_WITH_TIMEOUT(!window.toasts()->texts().join(" ").contains("ORD9"), 5000);
+    QVERIFY(toasts->texts().first().contains("ORD9"));
+    QTRY_VERIFY_WITH_TIMEOUT(!toasts->texts().join(" ").contains("ORD9"), 5000);
+
+    // The count is of orders waiting at the pass: one collected meanwhile leaves it.
+    toasts->dismissAll();
+    toasts->setTimeout(8000);
+    addOrders(session, {order("r1", OrderStatus::Ready), order("r2", OrderStatus::Ready),
+                        order("r3", OrderStatus::Preparing)});
+    Q_EMIT session.orderReady("ORD-r1", "Customer r1", "Counter 1");
+    Q_EMIT session.orderReady("ORD-r2", "Customer r2", "Counter 1");
+    QCOMPARE(toasts->texts().first(), QString("2 orders ready: ORD-r1, ORD-r2"));
+    statusChanged(session, "r1", OrderStatus::Ready, OrderStatus::Completed);
+    statusChanged(session, "r3", OrderStatus::Preparing, OrderStatus::Ready);
+    Q_EMIT session.orderReady("ORD-r3", "Customer r3", "Counter 1");
+    QCOMPARE(toasts->count(), 1);
+    QCOMPARE(toasts->texts().first(), QString("2 orders ready: ORD-r2, ORD-r3"));
 
     // A station that follows another counter is not told about this one's orders.
     session.followCounter("Counter 2");
-    const int before = window.toasts()->count();
+    const int before = toasts->count();
     Q_EMIT session.orderReady("ORD10", "Ann", "Counter 1");
-    QCOMPARE(window.toasts()->count(), before);
+    QCOMPARE(toasts->count(), before);
+
+    // A row too narrow for the setting shows fewer at once, rather than covering anything.
+    ToastStack narrow;
+    narrow.setMaxVisible(3);
+    narrow.resize(700, narrow.sizeHint().height());
+    narrow.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&narrow));
+    QCOMPARE(narrow.fitting(), 2);
+    for (const char *news : {"one", "two", "three"})
+        narrow.post(ToastStack::Kind::Info, QString::fromLatin1(news), {});
+    QCOMPARE(narrow.count(), 2);
+    QCOMPARE(narrow.texts(), QStringList({"three", "two"}));
+    for (QWidget *t : narrow.toastWidgets())
+        QVERIFY(narrow.rect().contains(QRect(t->pos(), t->size())));
+}
+
+void tst_MainWindow::toastKindsCanBeTurnedOff()
+{
+    CafeSession session;
+    ConsoleSettings settings;
+    MainWindow window(&session, &settings);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    signInOffline(session, "manager");
+    window.sounds()->setMuted(true);
+    QSignalSpy sounds(window.sounds(), &SoundPlayer::requested);
+    // In the settings dialog, a manager turns off the ready toasts and the payment ones.
+    {
+        SettingsDialog dialog(&settings, &window);
+        dialog.show();
+        for (ConsoleSettings::ToastKind kind : ConsoleSettings::toastKinds())
+            QVERIFY(dialog.toastSwitch(kind)->isChecked());
+        for (auto kind :
+             {ConsoleSettings::ToastKind::OrderReady, ConsoleSettings::ToastKind::PaymentFailed}) {
+            QCheckBox *box = dialog.toastSwitch(kind);
+            QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(4, box->height() / 2));
+            QVERIFY(!box->isChecked());
+        }
+        clickOk(&dialog);
+    }
+    // Kept with the console's settings.
+    QVERIFY(!QSettings().value("notify/toast/orderReady").toBool());
+    QVERIFY(!QSettings().value("notify/toast/paymentFailed").toBool());
+    QVERIFY(QSettings().value("notify/toast/refused", true).toBool());
+    QVERIFY(!ConsoleSettings().toastEnabled(ConsoleSettings::ToastKind::OrderReady));
+
+    // Turned off: nothing shows (the chime still sounds); the other kinds still do.
+    for (int i = 1; i <= 4; ++i)
+        Q_EMIT session.orderReady(QStringLiteral("ORD%1").arg(i), "Sarah", "Counter 1");
+    Q_EMIT session.paymentFailed("ORD1", "Card declined", true);
+    QCOMPARE(window.toasts()->count(), 0);
+    QCOMPARE(sounds.size(), 4);
+    addOrders(session, {order("a")});
+    Q_EMIT session.commandFinished(session.cancelOrder("a", "test"), false, "CONFLICT", "No");
+    QCOMPARE(window.toasts()->count(), 1);
+    QVERIFY(window.toasts()->texts().first().startsWith("Refused: cancel ORD-a"));
+    // And on again.
+    settings.setToastEnabled(ConsoleSettings::ToastKind::OrderReady, true);
+    Q_EMIT session.orderReady("ORD5", "Sarah", "Counter 1");
+    QCOMPARE(window.toasts()->count(), 2);
+    QVERIFY(window.toasts()->texts().first().startsWith("Order ORD5 is ready"));
+    settings.setToastEnabled(ConsoleSettings::ToastKind::PaymentFailed, true);
 }
 
 void tst_MainWindow::refusedActionsToast()

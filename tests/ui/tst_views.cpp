@@ -312,12 +312,18 @@ void tst_Views::eventLogFilters()
 void tst_Views::dashboardChartsFollowModels()
 {
     CafeSession session;
+    // The session's clock stands at 13:05 today (local time): buckets and axes follow it.
+    QDateTime now(QDate::currentDate(), QTime(13, 5));
+    session.clock()->setSource([&now] { return now.toMSecsSinceEpoch(); });
     DashboardView view(&session);
     view.resize(1000, 700);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QCOMPARE(view.ordersBarCount(), 0);
-    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    // Nothing yet: the time axis shows the last hour on the session's clock, in whole hours.
+    QCOMPARE(view.timeAxisRange().first, QDateTime(QDate::currentDate(), QTime(12, 0)));
+    QCOMPARE(view.timeAxisRange().second, QDateTime(QDate::currentDate(), QTime(14, 0)));
+    const QDateTime start = QDateTime(QDate::currentDate(), QTime(12, 0)).toUTC();
     QList<Order> orders;
     for (int i = 0; i < 12; ++i) {
         Order o = order(QStringLiteral("d%1").arg(i));
@@ -334,11 +340,24 @@ void tst_Views::dashboardChartsFollowModels()
     QCOMPARE(view.stockBarCount(), 1);
     QTRY_COMPARE(view.headline("orders"), QString("12"));
     QCOMPARE(view.headline("revenue"), QString("22.40"));
+    QCOMPARE(view.headline("prep"), QString("4.0 min"));
+    QCOMPARE(view.bucketLabels().first(), QString("12:00"));
+    QCOMPARE(view.bucketLabels().last(), QString("12:45"));
+    // A quiet spell: the bucket of "now" comes by itself (the session's tick), so the chart
+    // reaches the present.
+    QTRY_COMPARE(view.bucketLabels().last(), QString("13:00"));
+    // The time axis: whole hours around the buckets, the points in their buckets' middles.
+    QCOMPARE(view.timeAxisRange().first, QDateTime(QDate::currentDate(), QTime(12, 0)));
+    QCOMPARE(view.timeAxisRange().second, QDateTime(QDate::currentDate(), QTime(14, 0)));
     // Live: a new order lands in the chart without a reload.
     OrderCreated created{order("late")};
-    created.order.createdAt = QDateTime::currentDateTimeUtc();
+    created.order.createdAt = now.toUTC();
     session.dashboard()->apply(cafeEvent("order:created", "/orders", created));
     QTRY_COMPARE(view.headline("orders"), QString("13"));
+    // The next day: yesterday's buckets leave the chart; today's figures start again.
+    now = now.addDays(1).addSecs(-6 * 3600);
+    QTRY_COMPARE(view.headline("orders"), QString("0"));
+    QCOMPARE(session.dashboard()->rowCount(), 0);
 }
 
 TT_UI_TEST_MAIN(tst_Views)

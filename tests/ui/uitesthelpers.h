@@ -83,6 +83,17 @@ inline Order order(const QString &id, OrderStatus status = OrderStatus::Pending,
     return o;
 }
 
+// A critical alert: the item has run out (everybody hears about it).
+inline StockAlert outOfStock(const QString &productId, const QString &name)
+{
+    StockAlert alert;
+    alert.productId = productId;
+    alert.productName = name;
+    alert.outOfStock = true;
+    alert.priority = QStringLiteral("critical");
+    return alert;
+}
+
 inline void addOrders(CafeSession &session, const QList<Order> &orders)
 {
     for (const Order &o : orders)
