@@ -19,6 +19,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include <limits>
+
 using namespace TableTap;
 using namespace TableTap::Test;
 
@@ -75,8 +77,21 @@ qint64 todayAt(const QTime &t)
     return QDateTime(QDate::currentDate(), t).toMSecsSinceEpoch();
 }
 
-// The orders created before ms: time of day, customer and items, in order.
-QStringList ordersBefore(const QString &dataDir, qint64 ms)
+// A manager's console on the demo cafe's /orders and /system.
+std::unique_ptr<HubWireClient> managerConsole(HubServer &server)
+{
+    const HubActor manager{QStringLiteral("test-manager"), QStringLiteral("Test Manager"),
+                           HubRole::Manager, QStringLiteral("demo")};
+    return std::make_unique<HubWireClient>(
+        server.url(),
+        QString::fromLatin1(server.service()->mintToken(manager, QStringLiteral("access"), 3600)),
+        QStringLiteral("demo"), QStringLiteral("manager"),
+        QStringList{QStringLiteral("/orders"), QStringLiteral("/system")});
+}
+
+// The orders of a simulated run created before beforeMs, at most limit (-1: all), in order:
+// customer and items, with their time of day when withTime.
+QStringList ordersOf(const QString &dataDir, qint64 beforeMs, int limit, bool withTime)
 {
     SqliteConnection db;
     QString error;
@@ -86,30 +101,15 @@ QStringList ordersBefore(const QString &dataDir, qint64 ms)
     QSqlQuery q = db.exec(
         QStringLiteral("SELECT o.created_at, o.customer_name, (SELECT GROUP_CONCAT(product_name "
                        "|| ' x' || quantity, ', ') FROM order_items i WHERE i.order_id = o.id) "
-                       "FROM orders o WHERE o.created_at < ? ORDER BY o.created_at, o.daily_seq"),
-        {ms});
+                       "FROM orders o WHERE o.created_at < ? ORDER BY o.created_at, o.daily_seq "
+                       "LIMIT ?"),
+        {beforeMs, limit});
     while (q.next())
-        out.append(QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong()).toString(u"HH:mm:ss")
-                   + QLatin1Char(' ') + q.value(1).toString() + QStringLiteral(": ")
-                   + q.value(2).toString());
-    return out;
-}
-
-// The first `n` orders of a simulated run: customer and items, in order.
-QStringList firstOrders(const QString &dataDir, int n)
-{
-    SqliteConnection db;
-    QString error;
-    if (!db.open(dataDir + QStringLiteral("/cafes/demo.db"), &error))
-        return {error};
-    QStringList out;
-    QSqlQuery q = db.exec(
-        QStringLiteral("SELECT o.customer_name, (SELECT GROUP_CONCAT(product_name || ' x' || "
-                       "quantity, ', ') FROM order_items i WHERE i.order_id = o.id) FROM orders "
-                       "o ORDER BY o.created_at, o.daily_seq LIMIT ?"),
-        {n});
-    while (q.next())
-        out.append(q.value(0).toString() + QStringLiteral(": ") + q.value(1).toString());
+        out.append(
+            (withTime
+                 ? QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong()).toString(u"HH:mm:ss ")
+                 : QString())
+            + q.value(1).toString() + QStringLiteral(": ") + q.value(2).toString());
     return out;
 }
 
@@ -140,13 +140,8 @@ void TestHubSimulator::compressedDayStaysConsistent()
     QVERIFY(QTest::qWaitFor([sim] { return sim->isReady(); }, 20000));
 
     // A manager's console watches the day: counter loads against open orders, at a few points.
-    HubActor manager{QStringLiteral("test-manager"), QStringLiteral("Test Manager"),
-                     HubRole::Manager, QStringLiteral("demo")};
-    HubWireClient console(
-        server.url(),
-        QString::fromLatin1(server.service()->mintToken(manager, QStringLiteral("access"), 3600)),
-        QStringLiteral("demo"), QStringLiteral("manager"),
-        {QStringLiteral("/orders"), QStringLiteral("/system")});
+    const auto consoleOwner = managerConsole(server);
+    HubWireClient &console = *consoleOwner;
     QVERIFY(console.waitConnected());
     int checkpoints = 0, loadChecks = 0;
     QStringList loadProblems;
@@ -327,7 +322,7 @@ void TestHubSimulator::sameSeedSameCustomers()
             QVERIFY(QTest::qWaitFor([sim] { return sim->stats().ordersCreated >= 20; }, 60000));
             QCOMPARE(sim->stats().errors, 0);
         }
-        runs[i] = firstOrders(data, 20);
+        runs[i] = ordersOf(data, std::numeric_limits<qint64>::max(), 20, false);
         QCOMPARE(runs[i].size(), 20);
     }
     QCOMPARE(runs[0], runs[1]);
@@ -516,13 +511,8 @@ void TestHubSimulator::noonStartHasTheMorning()
     QCOMPARE(count("SELECT MAX(seq) - MIN(seq) + 1 - COUNT(*) FROM events"), 0);
 
     // What a console loads: the morning's orders and payments, on the hub's simulated time.
-    HubActor manager{QStringLiteral("test-manager"), QStringLiteral("Test Manager"),
-                     HubRole::Manager, QStringLiteral("demo")};
-    HubWireClient console(
-        server.url(),
-        QString::fromLatin1(server.service()->mintToken(manager, QStringLiteral("access"), 3600)),
-        QStringLiteral("demo"), QStringLiteral("manager"),
-        {QStringLiteral("/orders"), QStringLiteral("/system")});
+    const auto consoleOwner = managerConsole(server);
+    HubWireClient &console = *consoleOwner;
     QVERIFY(console.waitConnected());
     const QJsonObject orders
         = console.call(QStringLiteral("/orders"), QStringLiteral("list_orders"),
@@ -558,7 +548,7 @@ void TestHubSimulator::morningIsTheSameForTheSameSeed()
             QCOMPARE(server.simulator()->stats().errors, 0);
             server.stop();
         }
-        runs[i] = ordersBefore(data, start);
+        runs[i] = ordersOf(data, start, -1, true);
         QVERIFY(runs[i].size() >= 40);
     }
     QCOMPARE(runs[0], runs[1]);
