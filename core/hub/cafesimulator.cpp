@@ -239,8 +239,11 @@ bool CafeSimulator::start(QString *error)
             << "wrote the day so far:" << m_stats.ordersCreated << "orders," << m_stats.commandsSent
             << "commands until" << simulatedTime().toString(u"HH:mm") << "in" << took.elapsed()
             << "ms";
-        if (!m_running)
-            return true; // stopped from inside (an error handler); nothing left to connect
+        if (!m_running) { // stopped from a handler of problem() meanwhile
+            if (error)
+                *error = QStringLiteral("stopped while writing the day so far");
+            return false;
+        }
     }
     for (const auto &device : m_devices)
         connectDevice(device.get());
