@@ -16,7 +16,7 @@ build_pkgs=(cmake ninja-build g++ pkg-config
     libgl-dev libbenchmark-dev)
 # Node and npm come from Debian (Node 18) unless another node is installed; the benchmark
 # reference's better-sqlite3 is built by node-gyp (python3, make) against the node headers.
-test_pkgs=(nodejs npm python3 make xvfb xauth chromium clang libclang-rt-14-dev
+test_pkgs=(nodejs npm python3 make openssl xvfb xauth chromium clang libclang-rt-14-dev
     desktop-file-utils appstream dpkg-dev file procps shellcheck systemd groff-base)
 
 pkgs=("${build_pkgs[@]}")

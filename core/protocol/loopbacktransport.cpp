@@ -16,6 +16,12 @@ void LoopbackTransport::connectPair(LoopbackTransport *a, LoopbackTransport *b)
     b->m_peer = a;
 }
 
+void LoopbackTransport::partition(LoopbackTransport *a, LoopbackTransport *b)
+{
+    a->m_peer.clear();
+    b->m_peer.clear();
+}
+
 void LoopbackTransport::open()
 {
     m_open = true;

@@ -15,6 +15,9 @@ public:
                                QObject *parent = nullptr);
     // Connects a and b: what one sends, the other receives on a later event-loop turn.
     static void connectPair(LoopbackTransport *a, LoopbackTransport *b);
+    // A network partition: from now on nothing passes between the two either way, not even a
+    // close (packets already in flight still arrive).
+    static void partition(LoopbackTransport *a, LoopbackTransport *b);
 
     QString name() const override { return m_name; }
     bool isWritable() const override { return m_open && !m_blocked; }
