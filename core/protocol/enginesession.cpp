@@ -107,8 +107,9 @@ void EngineSession::onProbePacket(const Packet &packet)
         return;
     }
 
-    // Server role.
-    if (packet.type == PacketType::Ping && packet.data == probeData) {
+    // Server role. One probe ping per upgrade: a peer that repeats it without reading would
+    // otherwise make the server queue a pong for each.
+    if (packet.type == PacketType::Ping && packet.data == probeData && !m_upgrading) {
         m_probe->send({Packet::text(PacketType::Pong, probeData)});
         m_upgrading = true;
         Q_EMIT upgrading(m_probe->name());

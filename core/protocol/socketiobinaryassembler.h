@@ -21,6 +21,8 @@ public:
     // attachments are still expected, or an error (the connection should then be closed).
     Decoded<std::optional<Packet>> feed(const EngineIO::Packet &message);
     bool isAssembling() const { return m_pending.has_value(); }
+    // The namespace of the packet whose attachments are awaited (empty when none is).
+    QString pendingNamespace() const { return m_pending ? m_pending->nsp : QString(); }
     void reset() { m_pending.reset(); }
 
 private:

@@ -8,6 +8,12 @@ bool CorsPolicy::isPreflight(const HttpRequest &request) const
     return m_options.enabled && request.method == "OPTIONS";
 }
 
+bool CorsPolicy::allowsOrigin(const QByteArray &origin) const
+{
+    return m_options.enabled && !origin.isEmpty()
+           && (m_options.origins.contains("*") || m_options.origins.contains(origin));
+}
+
 QByteArray CorsPolicy::allowedOrigin(const QByteArray &origin) const
 {
     const bool any = m_options.origins.contains("*");

@@ -31,6 +31,8 @@ public:
     bool isEnabled() const { return m_options.enabled; }
     const Options &options() const { return m_options; }
     bool isPreflight(const HttpRequest &request) const;
+    // Whether browsers on this origin may call (CORS on, and the origin listed or "*" listed).
+    bool allowsOrigin(const QByteArray &origin) const;
     // Adds the Access-Control-* headers this request's origin earns to a response.
     void apply(const HttpRequest &request, HttpResponse &response) const;
     // The complete answer to a preflight: 204 and the allowed methods and headers.

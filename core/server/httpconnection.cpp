@@ -14,8 +14,11 @@ namespace TableTap {
 
 namespace {
 constexpr int lingerTimeoutMs = 2000;
-// While a request is being answered, Qt stops reading beyond this, so TCP pushes back.
+// While a request is being answered, Qt stops reading beyond this, so TCP pushes back; and
+// no more than this is read ahead of the requests being answered.
 constexpr qint64 socketReadBuffer = 64 * 1024;
+// Pipelined requests answered in one pass of the event loop, per connection.
+constexpr int requestsPerTurn = 16;
 } // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, WebServer *server, bool secure, Mode mode)
@@ -34,6 +37,10 @@ HttpConnection::HttpConnection(QTcpSocket *socket, WebServer *server, bool secur
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
         if (m_lingering && !m_writeShut && m_socket->bytesToWrite() == 0)
             shutdownWrite();
+        if (m_outputPaused && !m_lingering && !isOutputFull()) {
+            m_outputPaused = false;
+            scheduleRead();
+        }
     });
     if (mode == Mode::Refuse)
         return;
@@ -65,18 +72,41 @@ void HttpConnection::onReadyRead()
     // A pending exchange is answered first; later requests wait in the socket buffer.
     if (m_current)
         return;
-    const QByteArray data = m_socket->readAll();
-    if (!data.isEmpty()) {
-        m_parser.feed(data);
-        if (m_timerMode == TimerMode::Idle)
-            setTimer(TimerMode::Request, m_server->options().requestTimeout);
+    if (isOutputFull()) {
+        pauseForOutput();
+        return;
     }
+    // Requests already buffered are answered before more are read.
+    if (m_parser.bufferedBytes() < socketReadBuffer && readSome() && m_timerMode == TimerMode::Idle)
+        setTimer(TimerMode::Request, m_server->options().requestTimeout);
     processBuffered();
+}
+
+bool HttpConnection::readSome()
+{
+    // Never readAll(): it drains the kernel's buffer (megabytes of pipelined requests) into
+    // memory however small the socket's own buffer is.
+    const QByteArray data = m_socket->read(socketReadBuffer);
+    if (data.isEmpty())
+        return false;
+    m_parser.feed(data);
+    return true;
 }
 
 void HttpConnection::processBuffered()
 {
+    int taken = 0;
     while (!m_current && !m_lingering && !m_finished) {
+        if (isOutputFull()) {
+            pauseForOutput();
+            return;
+        }
+        if (taken == requestsPerTurn) {
+            // The rest on a later pass: a client with hundreds of small requests pipelined
+            // must not keep everyone else waiting for this one connection's loop.
+            scheduleRead();
+            return;
+        }
         const auto status = m_parser.next();
         if (status == HttpRequestParser::Status::NeedMore) {
             if (m_parser.hasPartialRequest()) {
@@ -85,10 +115,8 @@ void HttpConnection::processBuffered()
             } else {
                 setTimer(TimerMode::Idle, m_server->options().keepAliveTimeout);
             }
-            if (m_socket->bytesAvailable() > 0) {
-                m_parser.feed(m_socket->readAll());
+            if (m_socket->bytesAvailable() > 0 && readSome())
                 continue;
-            }
             return;
         }
         if (status == HttpRequestParser::Status::Error) {
@@ -123,6 +151,7 @@ void HttpConnection::processBuffered()
         auto *exchange = new HttpExchange(this, std::move(request), m_socket->peerAddress(),
                                           m_socket->peerPort(), m_secure);
         m_current = exchange;
+        ++taken;
         m_server->dispatch(exchange);
     }
 }
@@ -143,7 +172,43 @@ void HttpConnection::writeResponse(HttpExchange *exchange, HttpResponse response
     }
     // Go on with requests pipelined behind this one, but not from inside the responder's call
     // stack (a session answering a poll must not see the next request re-enter it).
-    QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+    scheduleRead();
+}
+
+void HttpConnection::scheduleRead()
+{
+    // One queued call however many answers went out meanwhile: hundreds of pipelined requests
+    // answered in one pass must not leave hundreds of events behind.
+    if (m_readScheduled)
+        return;
+    m_readScheduled = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_readScheduled = false;
+            onReadyRead();
+        },
+        Qt::QueuedConnection);
+}
+
+qint64 HttpConnection::bytesToWrite() const
+{
+    return m_finished ? 0 : m_socket->bytesToWrite();
+}
+
+bool HttpConnection::isOutputFull() const
+{
+    return m_socket->bytesToWrite() > m_server->options().maxUnreadResponseBytes;
+}
+
+void HttpConnection::pauseForOutput()
+{
+    // A client that pipelines requests and never reads the answers: take no further request
+    // (its bytes stay in the kernel, so TCP pushes back) until the answers drain; a client that
+    // never drains them is dropped when the request timeout ends.
+    m_outputPaused = true;
+    if (m_timerMode != TimerMode::Request)
+        setTimer(TimerMode::Request, m_server->options().requestTimeout);
 }
 
 void HttpConnection::writeRawAndClose(const QByteArray &bytes)

@@ -1,6 +1,7 @@
 // One keep-alive HTTP/1.1 connection: reads requests in whatever pieces they arrive, answers them
-// strictly in order (a pipelined request waits while a long-poll is pending), and closes a
-// connection that sends garbage, too much, or too slowly with the matching status.
+// strictly in order (a pipelined request waits while a long-poll is pending, and while earlier
+// answers lie unread), and closes a connection that sends garbage, too much, or too slowly with
+// the matching status.
 #pragma once
 
 #include "httprequestparser.h"
@@ -29,6 +30,10 @@ public:
     // Writes a raw answer (e.g. a refused websocket upgrade) and closes.
     void writeRawAndClose(const QByteArray &bytes);
     bool isBusy() const { return !m_current.isNull(); }
+    // Answer bytes the client has not taken yet (the polling transport's back-pressure).
+    qint64 bytesToWrite() const;
+    // Whether reading is paused because the client leaves its answers unread.
+    bool isPausedForOutput() const { return m_outputPaused; }
 
 Q_SIGNALS:
     void finished();
@@ -42,8 +47,13 @@ private:
 
     void writeResponse(HttpExchange *exchange, HttpResponse response, bool close);
     void onReadyRead();
+    // Moves at most one socket buffer's worth into the parser; false when nothing was there.
+    bool readSome();
     void processBuffered();
     void fail(int status);
+    bool isOutputFull() const;
+    void pauseForOutput();
+    void scheduleRead();
     void startLingeringClose();
     void shutdownWrite();
     void onDisconnected();
@@ -58,6 +68,8 @@ private:
     bool m_lingering = false;
     bool m_writeShut = false;
     bool m_finished = false;
+    bool m_outputPaused = false;
+    bool m_readScheduled = false;
     QBasicTimer m_timer;
     TimerMode m_timerMode = TimerMode::None;
 };

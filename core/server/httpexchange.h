@@ -29,6 +29,8 @@ public:
     void respondAndClose(HttpResponse response);
     bool isAnswered() const { return m_answered; }
     bool isAborted() const { return m_aborted; }
+    // The connection it came on, which outlives it (keep-alive).
+    HttpConnection *connection() const { return m_connection; }
 
 Q_SIGNALS:
     // The connection closed before a response was sent.

@@ -3,6 +3,7 @@
 
 #include "engineiocodec.h"
 #include "engineserver.h"
+#include "httpconnection.h"
 #include "httpexchange.h"
 
 namespace TableTap {
@@ -23,6 +24,7 @@ bool ServerPollingTransport::isWritable() const
 void ServerPollingTransport::setInitialRequest(HttpExchange *exchange)
 {
     m_get = exchange;
+    m_lastConnection = exchange->connection();
     connect(exchange, &HttpExchange::aborted, this,
             [this] { fail(QStringLiteral("poll connection closed prematurely")); });
 }
@@ -97,6 +99,11 @@ void ServerPollingTransport::send(const QList<Packet> &packets)
                                         QByteArrayLiteral("text/plain; charset=UTF-8"));
     r.setHeader(QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-store"));
     get->respond(std::move(r));
+}
+
+qint64 ServerPollingTransport::pendingBytes() const
+{
+    return m_lastConnection ? m_lastConnection->bytesToWrite() : 0;
 }
 
 void ServerPollingTransport::close()

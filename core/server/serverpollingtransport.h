@@ -9,6 +9,7 @@
 namespace TableTap {
 
 class EngineServer;
+class HttpConnection;
 class HttpExchange;
 
 class ServerPollingTransport final : public EngineTransport
@@ -22,6 +23,8 @@ public:
     void send(const QList<EngineIO::Packet> &packets) override;
     void close() override;
     void abort() override;
+    // Answers written to the client's connection and not yet taken by it.
+    qint64 pendingBytes() const override;
 
     void setSid(const QString &sid) { m_sid = sid; }
     // The handshake GET: held without announcing it, so the open packet answers it.
@@ -36,6 +39,8 @@ private:
     EngineServer *m_server;
     QString m_sid;
     QPointer<HttpExchange> m_get;
+    QPointer<HttpConnection> m_lastConnection; // that carried the latest GET
+
     bool m_peerClosed = false;
     bool m_closed = false;
 };

@@ -116,8 +116,33 @@ void SioConnection::onMessage(const EngineIO::Packet &packet)
             m_session->close();
         return;
     }
-    if (result->has_value())
+    if (result->has_value()) {
         onPacket(**result);
+        return;
+    }
+    if (m_assembler.isAssembling() && !socketFor(m_assembler.pendingNamespace())) {
+        // Attachments for a namespace this client has not been admitted to: nobody would take
+        // the packet (onPacket closes for it), so do not hold megabytes of them meanwhile.
+        qCDebug(lcServer) << "binary packet from" << m_id << "for a namespace not joined";
+        m_assembler.reset();
+        close();
+    }
+}
+
+void SioConnection::checkOutputBound()
+{
+    if (m_closed || m_overflow || !m_session)
+        return;
+    // What the writes themselves do not see: a peer that keeps its transport busy without
+    // Socket.IO packets (TLS websocket pongs, an upgrade probe) and never reads.
+    const EngineTransport *transport = m_session->transport();
+    const EngineTransport *probe = m_session->probeTransport();
+    const qint64 pending = m_session->bufferedBytes() + (transport ? transport->pendingBytes() : 0)
+                           + (probe ? probe->pendingBytes() : 0);
+    if (pending > m_server->options().maxBufferedBytes) {
+        m_overflow = true;
+        dropSlowReader();
+    }
 }
 
 void SioConnection::onPacket(const SocketIO::Packet &packet)

@@ -46,6 +46,9 @@ public:
     void close(const QString &reason = QStringLiteral("forced server close"));
     // socket.disconnect(true): DISCONNECT for each namespace, then close.
     void disconnectAll();
+    // Drops the client when its transports hold more than maxBufferedBytes (SioServer asks
+    // every second; writes check as they go).
+    void checkOutputBound();
 
 protected:
     void timerEvent(QTimerEvent *event) override;

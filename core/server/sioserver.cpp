@@ -91,6 +91,9 @@ void SioServer::timerEvent(QTimerEvent *event)
     m_eventsOutPerSecond = double(m_counters.eventsOut - m_lastEventsOut) / seconds;
     m_lastEventsIn = m_counters.eventsIn;
     m_lastEventsOut = m_counters.eventsOut;
+    const auto clients = m_clients;
+    for (SioConnection *c : clients)
+        c->checkOutputBound();
     // Expire recovery state about once a minute, like socket.io's adapter.
     if (m_options.connectionStateRecovery && ++m_rateTicks % 60 == 0) {
         const qint64 now = SioRecoveryLog::clockMs();

@@ -1,11 +1,13 @@
 // WebServer: one port, peek-and-dispatch between websocket upgrades and HTTP.
 #include "webserver.h"
 
+#include "clientaddress.h"
 #include "engineserver.h"
 #include "httpconnection.h"
 #include "httpexchange.h"
 #include "serverlogging.h"
 #include "tcplistener.h"
+#include "throttledlog.h"
 #include "websocketcodec.h"
 #include "websocketconnection.h"
 
@@ -50,6 +52,10 @@ WebServer::WebServer(Options options, QObject *parent)
     , m_listener(new TcpListener(this))
     , m_wsServer(
           new QWebSocketServer(QStringLiteral("tabletap"), QWebSocketServer::NonSecureMode, this))
+    , m_refusalLog(new ThrottledLog(lcServer,
+                                    QStringLiteral("HTTP connections refused over the "
+                                                   "per-address limit"),
+                                    this))
 {
     m_listener->setListenBacklogSize(m_options.listenBacklog);
     m_listener->setTlsHandshakeTimeout(m_options.handshakeTimeout);
@@ -100,8 +106,9 @@ void WebServer::close()
         socket->abort();
         socket->deleteLater();
     }
-    const auto connections = m_connections;
+    const auto connections = m_connections.keys();
     m_connections.clear();
+    m_connectionsPerAddress.clear();
     for (HttpConnection *c : connections)
         delete c;
 }
@@ -315,6 +322,9 @@ bool WebServer::tryDescriptor(int fd)
 void WebServer::onSocketReady(QTcpSocket *socket)
 {
     socket->setParent(this);
+    // Only the request head is looked at here: a client that sends megabytes behind it leaves
+    // them in the kernel (TCP pushes back) instead of in this socket's buffer.
+    socket->setReadBufferSize(m_options.maxHeadBytes + 4);
     auto *timer = new QTimer(socket);
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, this, [this, socket] {
@@ -383,9 +393,7 @@ void WebServer::onPeekReadyRead(QTcpSocket *socket)
     }
     if (!refusal.isEmpty()) {
         auto *http = new HttpConnection(socket, this, secure, HttpConnection::Mode::Refuse);
-        m_connections.insert(http);
-        connect(http, &HttpConnection::finished, this,
-                [this, http] { m_connections.remove(http); });
+        addConnection(http, QString());
         http->writeRawAndClose(refusal);
         return;
     }
@@ -404,17 +412,60 @@ void WebServer::onPeekReadyRead(QTcpSocket *socket)
         if (it != m_pendingUpgrades.end() && it->socket == socket)
             m_pendingUpgrades.erase(it);
     });
+    // QWebSocket reads frames as they come; its message size limit bounds what it holds.
+    socket->setReadBufferSize(0);
     m_wsServer->handleConnection(socket);
 }
 
 void WebServer::startHttp(QTcpSocket *socket)
 {
     stopPeeking(socket);
+    QString addressKey;
+    if (!admitHttp(socket, &addressKey))
+        return;
     auto *connection
         = new HttpConnection(socket, this, m_listener->isSecure(), HttpConnection::Mode::Serve);
-    m_connections.insert(connection);
-    connect(connection, &HttpConnection::finished, this,
-            [this, connection] { m_connections.remove(connection); });
+    addConnection(connection, addressKey);
+}
+
+bool WebServer::admitHttp(QTcpSocket *socket, QString *addressKey)
+{
+    const int limit = m_options.maxConnectionsPerAddress;
+    const QHostAddress address = socket->peerAddress();
+    if (limit <= 0 || (ClientAddress::isLoopback(address) && !m_options.limitLoopback))
+        return true;
+    const QString key = ClientAddress::key(address);
+    if (m_connectionsPerAddress.value(key) < limit) {
+        *addressKey = key;
+        return true;
+    }
+    ++m_refusedConnections;
+    m_refusalLog->warning(QStringLiteral("refusing an HTTP connection from %1: it holds %2 already")
+                              .arg(key)
+                              .arg(limit));
+    HttpResponse r = HttpResponse::make(429, QByteArrayLiteral("too many connections\n"),
+                                        QByteArrayLiteral("text/plain; charset=utf-8"));
+    r.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
+    auto *refusal
+        = new HttpConnection(socket, this, m_listener->isSecure(), HttpConnection::Mode::Refuse);
+    addConnection(refusal, QString());
+    refusal->writeRawAndClose(r.serialize(false));
+    return false;
+}
+
+void WebServer::addConnection(HttpConnection *connection, const QString &addressKey)
+{
+    m_connections.insert(connection, addressKey);
+    if (!addressKey.isEmpty())
+        ++m_connectionsPerAddress[addressKey];
+    connect(connection, &HttpConnection::finished, this, [this, connection] {
+        const QString key = m_connections.take(connection);
+        if (key.isEmpty())
+            return;
+        const auto it = m_connectionsPerAddress.find(key);
+        if (it != m_connectionsPerAddress.end() && --*it <= 0)
+            m_connectionsPerAddress.erase(it);
+    });
 }
 
 void WebServer::onWebSocketConnection()

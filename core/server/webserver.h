@@ -2,7 +2,8 @@
 // either hands a websocket upgrade, validated by its Engine.IO endpoint, to a WebSocketConnection
 // (plain TCP: straight on the descriptor) or a QWebSocketServer (TLS, and any request that needs
 // more than one look), or serves the connection as HTTP (Engine.IO long-polling on mounted
-// paths, plain handlers on others, 404 elsewhere). CORS and TLS apply to everything on the port.
+// paths, plain handlers on others, 404 elsewhere), at most so many per client address. CORS and
+// TLS apply to everything on the port.
 #pragma once
 
 #include "corspolicy.h"
@@ -13,7 +14,6 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 
 #include <functional>
 
@@ -28,6 +28,7 @@ class EngineServer;
 class HttpConnection;
 class HttpExchange;
 class TcpListener;
+class ThrottledLog;
 
 class WebServer final : public QObject
 {
@@ -42,6 +43,14 @@ public:
         int requestTimeout = 30000;           // first byte to complete request, else 408
         int keepAliveTimeout = 30000;         // idle keep-alive connections are closed after this
         int handshakeTimeout = 10000;         // TLS and websocket handshakes, first request head
+        // A connection whose answers lie unread beyond this takes no further pipelined request
+        // until they drain (so a client that never reads cannot make the hub queue answers).
+        qint64 maxUnreadResponseBytes = 64 * 1024;
+        // HTTP connections (long-polling, sign-in, /healthz) one client address may hold; the
+        // next get 429 and are closed. IPv6 clients count by /64 (ClientAddress). 0: no limit.
+        // Loopback clients are exempt unless limitLoopback.
+        int maxConnectionsPerAddress = 0;
+        bool limitLoopback = false;
         // TCP_DEFER_ACCEPT: a connection is handed over once its first bytes are there, so
         // accepting it and reading its request head take one loop turn, not two (clients
         // always speak first here). 0 turns it off.
@@ -75,6 +84,8 @@ public:
     const Options &options() const { return m_options; }
     const CorsPolicy &cors() const { return m_cors; }
     int httpConnectionCount() const { return int(m_connections.size()); }
+    // HTTP connections refused over maxConnectionsPerAddress since construction.
+    quint64 refusedConnections() const { return m_refusedConnections; }
 
     // Used by HttpConnection.
     void dispatch(HttpExchange *exchange);
@@ -97,6 +108,9 @@ private:
     void onSocketReady(QTcpSocket *socket);
     void onPeekReadyRead(QTcpSocket *socket);
     void startHttp(QTcpSocket *socket);
+    // False (and the socket answered 429 and closed) when its address is over the limit.
+    bool admitHttp(QTcpSocket *socket, QString *addressKey);
+    void addConnection(HttpConnection *connection, const QString &addressKey);
     void stopPeeking(QTcpSocket *socket);
     void onWebSocketConnection();
 
@@ -116,7 +130,10 @@ private:
     QHash<int, PeekingDescriptor> m_peekingDescriptors;
     QBasicTimer m_peekSweep;
     QHash<QString, PendingUpgrade> m_pendingUpgrades; // by "address|port"
-    QSet<HttpConnection *> m_connections;
+    QHash<HttpConnection *, QString> m_connections;   // -> counted address key, empty if not
+    QHash<QString, int> m_connectionsPerAddress;
+    quint64 m_refusedConnections = 0;
+    ThrottledLog *m_refusalLog;
     QString m_error;
 };
 

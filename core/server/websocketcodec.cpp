@@ -85,6 +85,12 @@ QByteArray closeFrame(quint16 code, QByteArrayView reason)
     return frame(Close, payload);
 }
 
+bool isValidCloseCode(quint16 code)
+{
+    return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1011)
+           || (code >= 3000 && code <= 4999);
+}
+
 bool isValidUtf8(QByteArrayView bytes)
 {
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());

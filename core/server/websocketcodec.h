@@ -44,6 +44,9 @@ QByteArray frame(Opcode opcode, QByteArrayView payload);
 QByteArray textFrame(char prefix, QByteArrayView data);
 QByteArray closeFrame(quint16 code, QByteArrayView reason = {});
 bool isValidUtf8(QByteArrayView bytes);
+// Whether a peer may send this code in a close frame (RFC 6455 7.4: 1000-1003, 1007-1011 and
+// the registered and private range 3000-4999; 1005, 1006, 1015 and the rest are never sent).
+bool isValidCloseCode(quint16 code);
 
 } // namespace WebSocketCodec
 } // namespace TableTap

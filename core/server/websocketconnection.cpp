@@ -19,6 +19,8 @@ namespace TableTap {
 namespace {
 
 constexpr int kLingerMs = 5000;
+// What a closing connection still buffers while it waits for the peer's close frame.
+constexpr qsizetype kClosingReadLimit = 64 * 1024;
 constexpr int kMaxIov = 64;
 
 // Connections with queued frames, flushed together when the event loop gets to the one queued
@@ -94,6 +96,24 @@ void WebSocketConnection::sendBinary(QByteArrayView data)
     sendFrame(WebSocketCodec::frame(WebSocketCodec::Binary, data));
 }
 
+void WebSocketConnection::queuePong(QByteArrayView payload)
+{
+    // RFC 6455 5.5.3 allows answering only the latest of several pings: a peer that pings
+    // without reading holds one pong here, however fast it pings.
+    QByteArray pong = WebSocketCodec::frame(WebSocketCodec::Pong, payload);
+    const bool started = m_pongIndex == 0 && m_outOffset > 0;
+    if (m_pongIndex >= 0 && !started) {
+        QByteArray &pending = m_out[m_pongIndex];
+        m_queued += pong.size() - pending.size();
+        pending = std::move(pong);
+        return;
+    }
+    m_queued += pong.size();
+    m_out.append(std::move(pong));
+    m_pongIndex = m_out.size() - 1;
+    scheduleFlush();
+}
+
 void WebSocketConnection::scheduleFlush()
 {
     if (m_flushSlot >= 0 || (m_writeNotifier && m_writeNotifier->isEnabled()))
@@ -160,6 +180,9 @@ void WebSocketConnection::flush()
                 written -= left;
                 m_out.removeFirst();
                 m_outOffset = 0;
+                --m_pongIndex; // -1 once the pending pong itself is gone
+                if (m_pongIndex < -1)
+                    m_pongIndex = -1;
             } else {
                 m_outOffset += written;
                 written = 0;
@@ -213,6 +236,12 @@ void WebSocketConnection::onReadable()
     WebSocketReader::Message message;
     while (m_fd >= 0 && m_reader.next(&message))
         handle(message);
+    if (m_fd >= 0 && m_state == State::Closing && m_reader.bufferedBytes() > kClosingReadLimit) {
+        // Our close frame is out and the peer keeps sending data instead of its own: it is
+        // not worth holding a megabyte of message for.
+        finish();
+        return;
+    }
     if (m_fd >= 0 && m_reader.hasError()) {
         qCDebug(lcServer) << "websocket protocol error:" << m_reader.errorText();
         close(m_reader.errorCode());
@@ -232,16 +261,19 @@ void WebSocketConnection::handle(WebSocketReader::Message &message)
         break;
     case WebSocketCodec::Ping:
         if (m_state == State::Open)
-            sendFrame(WebSocketCodec::frame(WebSocketCodec::Pong, message.payload));
+            queuePong(message.payload);
         break;
     case WebSocketCodec::Pong:
         break;
     case WebSocketCodec::Close:
         if (m_state == State::Open) {
-            // Answer with the same code, then end the TCP connection from our side.
+            // Answer with the same code (WebSocketReader lets only valid ones through), then end
+            // the TCP connection from our side.
             quint16 code = WebSocketCodec::Normal;
             if (message.payload.size() >= 2)
                 code = quint16((quint8(message.payload[0]) << 8) | quint8(message.payload[1]));
+            if (!WebSocketCodec::isValidCloseCode(code))
+                code = WebSocketCodec::ProtocolError;
             m_out.append(WebSocketCodec::closeFrame(code));
             m_queued += m_out.last().size();
             m_state = State::Closing;
@@ -275,6 +307,7 @@ void WebSocketConnection::abort()
     if (m_fd < 0)
         return;
     m_out.clear();
+    m_pongIndex = -1;
     m_queued = 0;
     finish();
 }
@@ -298,6 +331,7 @@ void WebSocketConnection::finish()
     m_fd = -1;
     m_state = State::Closed;
     m_out.clear();
+    m_pongIndex = -1;
     m_queued = 0;
     Q_EMIT disconnected();
 }

@@ -58,6 +58,7 @@ private:
     void onReadable();
     void onWritable();
     void handle(WebSocketReader::Message &message);
+    void queuePong(QByteArrayView payload);
     void scheduleFlush();
     void finish();
     void setWriteNotifier(bool enabled);
@@ -69,7 +70,8 @@ private:
     QSocketNotifier *m_writeNotifier = nullptr; // only while the kernel's buffer is full
     WebSocketReader m_reader;
     QList<QByteArray> m_out;
-    qsizetype m_outOffset = 0; // into m_out.first()
+    qsizetype m_outOffset = 0;  // into m_out.first()
+    qsizetype m_pongIndex = -1; // in m_out: a pong not yet written, which a newer ping replaces
     qint64 m_queued = 0;
     qsizetype m_flushSlot = -1; // index in the pass's flush list, -1 when not listed
     bool m_shutdownAfterFlush = false;

@@ -112,6 +112,14 @@ bool WebSocketReader::next(Message *message)
         if (control) {
             if (opcode == Close && payload.size() == 1)
                 return fail(ProtocolError, "close frame with a one-byte payload");
+            if (opcode == Close && payload.size() >= 2) {
+                // Echoed back by the connection, so only a code a peer may send gets through.
+                const quint16 code = quint16((quint8(payload[0]) << 8) | quint8(payload[1]));
+                if (!isValidCloseCode(code))
+                    return fail(ProtocolError, "invalid close code");
+                if (!isValidUtf8(QByteArrayView(payload).sliced(2)))
+                    return fail(InvalidPayload, "close reason is not UTF-8");
+            }
             message->opcode = Opcode(opcode);
             message->payload = std::move(payload);
             return true;

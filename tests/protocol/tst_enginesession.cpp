@@ -61,6 +61,7 @@ private Q_SLOTS:
     void upgrade();
     void upgradeProbeRefused();
     void serverUpgradeTimeout();
+    void repeatedProbeDiscardsTheCandidate();
     void badHandshakeIsParseError();
     void destroyInAnyState();
 };
@@ -245,6 +246,31 @@ void tst_EngineSession::serverUpgradeTimeout()
     cws->send({Packet::text(PacketType::Ping, "probe")}); // probe, but never the upgrade packet
     QVERIFY(failed.wait(1000));
     QCOMPARE(failed[0][1].toString(), QStringLiteral("upgrade timeout"));
+    QCOMPARE(p.server->state(), EngineSession::State::Open);
+    QCOMPARE(p.server->transportName(), QStringLiteral("polling"));
+}
+
+void tst_EngineSession::repeatedProbeDiscardsTheCandidate()
+{
+    Pair p = makePair(this, 5000, 5000, QStringLiteral("polling"));
+    QVERIFY(QSignalSpy(p.client, &EngineSession::opened).wait(1000));
+    auto *sws = new LoopbackTransport(QStringLiteral("websocket"));
+    auto *cws = new LoopbackTransport(QStringLiteral("websocket"));
+    LoopbackTransport::connectPair(cws, sws);
+    sws->open();
+    cws->open();
+    QSignalSpy failed(p.server, &EngineSession::upgradeFailed);
+    QVERIFY(p.server->probe(sws));
+    // One probe is answered; a peer that repeats it (and might never read the answers) loses
+    // the candidate instead of getting a pong queued for each.
+    QSignalSpy atClient(cws, &EngineTransport::packetReceived);
+    cws->send({Packet::text(PacketType::Ping, "probe")});
+    QTRY_COMPARE(atClient.size(), 1);
+    QCOMPARE(atClient[0][0].value<Packet>(), Packet::text(PacketType::Pong, "probe"));
+    cws->send({Packet::text(PacketType::Ping, "probe")});
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed[0][1].toString(), QStringLiteral("unexpected packet during upgrade"));
+    QCOMPARE(atClient.size(), 1);
     QCOMPARE(p.server->state(), EngineSession::State::Open);
     QCOMPARE(p.server->transportName(), QStringLiteral("polling"));
 }

@@ -43,8 +43,11 @@ struct HttpReply
 class HttpPeer
 {
 public:
-    explicit HttpPeer(quint16 port)
+    // from: a loopback address to connect from (127.0.0.x), for per-address limits.
+    explicit HttpPeer(quint16 port, const QHostAddress &from = QHostAddress())
     {
+        if (!from.isNull())
+            m_socket.bind(from, 0);
         m_socket.connectToHost(QHostAddress::LocalHost, port);
         m_socket.waitForConnected(5000);
     }
@@ -160,6 +163,28 @@ private:
 
     QTcpSocket m_socket;
     QByteArray m_buffer;
+};
+
+// A client that writes and stops reading: a small receive window, and Qt takes no more than a
+// byte from the kernel, so whatever the server sends piles up on the server's side.
+struct StalledPeer
+{
+    explicit StalledPeer(quint16 port, const QHostAddress &from = QHostAddress())
+    {
+        socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+        if (!from.isNull())
+            socket.bind(from, 0);
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        socket.waitForConnected(5000);
+        socket.setReadBufferSize(1);
+    }
+    // Writes what the kernel takes now; Qt keeps the rest for later loop turns.
+    void offer(const QByteArray &bytes)
+    {
+        socket.write(bytes);
+        socket.flush();
+    }
+    QTcpSocket socket;
 };
 
 // A websocket peer that records every frame in arrival order.

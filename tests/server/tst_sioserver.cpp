@@ -1,8 +1,10 @@
 // The Socket.IO server in process, driven by raw websocket peers so every check is a wire string:
 // rooms (union, except, each socket once), middleware (refusal with data, async), acks both ways
-// with timeouts, binary, disconnect reasons, connection state recovery, back-pressure on a slow
-// reader, floods, the handshake seen by upper layers, and operator stats.
+// with timeouts, binary (attachments only from admitted clients), disconnect reasons, connection
+// state recovery, back-pressure on a slow reader (websocket and polling), floods, the handshake
+// seen by upper layers, and operator stats.
 #include "engineserver.h"
+#include "enginesession.h"
 #include "sionamespace.h"
 #include "siorecoverylog.h"
 #include "sioserver.h"
@@ -98,6 +100,8 @@ private Q_SLOTS:
     void recoveryWindowIsOnTheMonotonicClock();
     void handshakeExposed();
     void slowReaderIsDropped();
+    void pollingReaderThatStallsIsDropped();
+    void attachmentsOnlyAfterJoining();
     void floodLeavesServerResponsive();
     void stats();
 };
@@ -591,6 +595,72 @@ void tst_SioServer::slowReaderIsDropped()
         sawAfter = f == R"(42["after"])";
     }
     QVERIFY(sawAfter);
+}
+
+void tst_SioServer::pollingReaderThatStallsIsDropped()
+{
+    SioServer::Options o;
+    o.maxBufferedBytes = 256 * 1024;
+    Hub hub(o);
+    QVERIFY(hub.listen());
+    const QByteArray path = "/socket.io/?EIO=4&transport=polling";
+    HttpPeer control(hub.web->serverPort());
+    const QByteArray sid = sidFromOpen(control.request("GET", path).body);
+    QVERIFY(!sid.isEmpty());
+    const QByteArray session = path + "&sid=" + sid;
+    QCOMPARE(control.request("POST", session, R"(40{"name":"poller"})").body, QByteArray("ok"));
+    QVERIFY(control.request("GET", session).body.startsWith("40{"));
+    QTRY_VERIFY(hub.sockets.contains("poller"));
+    // The next poll comes on a connection whose reader then stalls: the answer to it lies in
+    // the server's socket, which is what the polling transport reports as pending.
+    StalledPeer stalled(hub.web->serverPort());
+    stalled.offer("GET " + session + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    EngineSession *engineSession = hub.engine->session(QString::fromLatin1(sid));
+    QVERIFY(engineSession);
+    QTest::qWait(200); // the GET is held
+    hub.sockets["poller"]->emitEvent("big", {QString(2 * 1024 * 1024, QLatin1Char('x'))});
+    QTRY_COMPARE(hub.io->counters().droppedSlowClients, quint64(1));
+    QTRY_COMPARE(hub.io->clientCount(), 0);
+}
+
+void tst_SioServer::attachmentsOnlyAfterJoining()
+{
+    Hub hub;
+    SioNamespace::Next held;
+    hub.io->of("/slow")->use([&held](SioServerSocket *, const SioNamespace::Next &next) {
+        held = next; // decided later, or never
+    });
+    QVERIFY(hub.listen());
+    // Never joined: the packet announcing attachments ends the connection; none is awaited.
+    WsPeer stranger;
+    QVERIFY(stranger.open(hub.url()));
+    QVERIFY(stranger.nextText().startsWith('0'));
+    stranger.sendText(R"(4510-["up",{"_placeholder":true,"num":0}])");
+    stranger.sendBinary(QByteArray(100000, 'a'));
+    QVERIFY(stranger.waitForClose());
+    // Still being admitted (its middleware has not answered): the same.
+    WsPeer waiting;
+    QVERIFY(waiting.open(hub.url()));
+    QVERIFY(waiting.nextText().startsWith('0'));
+    waiting.sendText("40/slow,{}");
+    QTest::qWait(50);
+    waiting.sendText(R"(451-/slow,["up",{"_placeholder":true,"num":0}])");
+    QVERIFY(waiting.waitForClose());
+    // Admitted: attachments arrive with their event.
+    QList<QByteArray> got;
+    QObject::connect(hub.io->of("/"), &SioNamespace::connection, hub.io.get(),
+                     [&got](SioServerSocket *s) {
+                         s->on("up", [&got](const QJsonArray &, const QList<QByteArray> &att,
+                                            const SioServerSocket::Ack &) { got = att; });
+                     });
+    WsPeer member;
+    QVERIFY(hub.join(member, "member").startsWith("40{"));
+    member.sendText(R"(452-["up",{"_placeholder":true,"num":0},{"_placeholder":true,"num":1}])");
+    member.sendBinary("\x01\x02");
+    member.sendBinary("\x03");
+    QTRY_COMPARE(got.size(), 2);
+    QCOMPARE(got.at(0), QByteArray("\x01\x02"));
+    QVERIFY(!member.isClosed());
 }
 
 void tst_SioServer::floodLeavesServerResponsive()

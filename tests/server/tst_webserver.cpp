@@ -1,6 +1,7 @@
 // The one-port web server and the polling state machine in process: requests in pieces and
-// pipelined, keep-alive, routing (Engine.IO paths, handlers, 404), timeouts, CORS, TLS, and
-// malformed or hostile HTTP answered with the right status and never a crash.
+// pipelined (and paused while answers lie unread), keep-alive, routing (Engine.IO paths,
+// handlers, 404), timeouts, connections per address, CORS, TLS, and malformed or hostile HTTP
+// answered with the right status and never a crash.
 #include "engineserver.h"
 #include "enginesession.h"
 #include "httpexchange.h"
@@ -61,6 +62,9 @@ private Q_SLOTS:
     void postSplitAcrossWrites();
     void pipelinedRequests();
     void pipelinedPostThenGetOnOneConnection();
+    void pipelinedAnswersWaitForTheReader();
+    void readerThatNeverDrainsIsDropped();
+    void connectionsPerAddress();
     void keepAliveManyRequests();
     void notFound();
     void httpHandlerRoutes();
@@ -126,6 +130,115 @@ void tst_WebServer::pipelinedRequests()
     QVERIFY(sidFromOpen(a.body) != sidFromOpen(b.body));
     QCOMPARE(c.status, 404);
     QCOMPARE(s.engine->clientCount(), 2);
+}
+
+void tst_WebServer::pipelinedAnswersWaitForTheReader()
+{
+    WebServer::Options o;
+    o.maxUnreadResponseBytes = 16 * 1024;
+    EchoServer s(o);
+    int answered = 0;
+    const QByteArray body(32 * 1024, 'a');
+    s.server->setHttpHandler("/big", [&](HttpExchange *e) {
+        ++answered;
+        e->respond(HttpResponse::make(200, body, "text/plain"));
+    });
+    QVERIFY(s.listen());
+    StalledPeer client(s.port());
+    // 1,000 requests asking for 32 MB of answers, none read.
+    constexpr int kRequests = 1000;
+    QByteArray requests;
+    for (int i = 0; i < kRequests; ++i)
+        requests += getRequest("/big");
+    client.offer(requests);
+    // The server answers what the kernels' buffers take (they grow a little over time), then
+    // stops taking requests: without the pause it would answer all 1,000 at once.
+    QTRY_VERIFY(answered > 0);
+    QTest::qWait(1500);
+    qInfo() << "answered before the reader stalled the connection:" << answered << "of"
+            << kRequests;
+    QVERIFY2(answered < kRequests / 2, qPrintable(QString::number(answered)));
+    QCOMPARE(s.server->httpConnectionCount(), 1);
+    // The reader comes back: every answer arrives, in order, on the same connection.
+    client.socket.setReadBufferSize(0);
+    QByteArray in;
+    qsizetype answerSize = 0;
+    QDeadlineTimer deadline(30000);
+    while ((answerSize == 0 || in.size() < answerSize * kRequests) && !deadline.hasExpired()) {
+        // The server runs in this thread: let it work while the client reads.
+        if (client.socket.bytesAvailable() == 0)
+            QTest::qWait(2);
+        in += client.socket.readAll();
+        if (answerSize == 0 && in.contains("\r\n\r\n"))
+            answerSize = in.indexOf("\r\n\r\n") + 4 + body.size();
+    }
+    QCOMPARE(answered, kRequests);
+    QCOMPARE(in.size(), answerSize * kRequests);
+    QCOMPARE(in.count("HTTP/1.1 200 OK\r\n"), qsizetype(kRequests));
+}
+
+void tst_WebServer::readerThatNeverDrainsIsDropped()
+{
+    WebServer::Options o;
+    o.maxUnreadResponseBytes = 16 * 1024;
+    o.requestTimeout = 1000;
+    EchoServer s(o);
+    const QByteArray body(32 * 1024, 'a');
+    s.server->setHttpHandler(
+        "/big", [&](HttpExchange *e) { e->respond(HttpResponse::make(200, body, "text/plain")); });
+    QVERIFY(s.listen());
+    StalledPeer client(s.port());
+    QByteArray requests;
+    for (int i = 0; i < 1000; ++i)
+        requests += getRequest("/big");
+    client.offer(requests);
+    QTRY_COMPARE_WITH_TIMEOUT(s.server->httpConnectionCount(), 1, 5000);
+    // Paused, it waits for the reader no longer than a request may take.
+    QTRY_COMPARE_WITH_TIMEOUT(s.server->httpConnectionCount(), 0, 10000);
+}
+
+void tst_WebServer::connectionsPerAddress()
+{
+    WebServer::Options o;
+    o.maxConnectionsPerAddress = 3;
+    o.limitLoopback = true;
+    EchoServer s(o);
+    s.server->setHttpHandler(
+        "/h", [](HttpExchange *e) { e->respond(HttpResponse::make(200, "ok", "text/plain")); });
+    QVERIFY(s.listen());
+    const QHostAddress a(QStringLiteral("127.0.0.2")), b(QStringLiteral("127.0.0.3"));
+    std::vector<std::unique_ptr<HttpPeer>> held;
+    for (int i = 0; i < 3; ++i) {
+        held.push_back(std::make_unique<HttpPeer>(s.port(), a));
+        QCOMPARE(held.back()->request("GET", "/h").status, 200);
+    }
+    // The fourth from that address is told so and closed; another address is not affected.
+    HttpPeer fourth(s.port(), a);
+    const HttpReply refused = fourth.request("GET", "/h");
+    QCOMPARE(refused.status, 429);
+    QCOMPARE(refused.header("retry-after"), QByteArray("1"));
+    QVERIFY(fourth.waitForClose());
+    QCOMPARE(s.server->refusedConnections(), quint64(1));
+    HttpPeer other(s.port(), b);
+    QCOMPARE(other.request("GET", "/h").status, 200);
+    // Counted while open: once one leaves, the address may connect again.
+    held.front()->socket().disconnectFromHost();
+    held.erase(held.begin());
+    QTRY_COMPARE_WITH_TIMEOUT(s.server->httpConnectionCount(), 3, 5000);
+    HttpPeer again(s.port(), a);
+    QCOMPARE(again.request("GET", "/h").status, 200);
+
+    // The loopback is exempt unless asked otherwise.
+    o.limitLoopback = false;
+    EchoServer exempt(o);
+    exempt.server->setHttpHandler(
+        "/h", [](HttpExchange *e) { e->respond(HttpResponse::make(200, "ok", "text/plain")); });
+    QVERIFY(exempt.listen());
+    std::vector<std::unique_ptr<HttpPeer>> many;
+    for (int i = 0; i < 5; ++i) {
+        many.push_back(std::make_unique<HttpPeer>(exempt.port(), a));
+        QCOMPARE(many.back()->request("GET", "/h").status, 200);
+    }
 }
 
 void tst_WebServer::pipelinedPostThenGetOnOneConnection()

@@ -1,6 +1,7 @@
 // WebSocketConnection on one end of a socket pair, the other end played byte by byte: the 101
 // answer (and the request head taken out of the kernel), messages in, frames out gathered per
-// loop pass and in order, ping/pong, both close handshakes, protocol errors, a reader that stops
+// loop pass and in order, ping/pong (one pending pong for a peer that pings and never reads),
+// both close handshakes and the close codes echoed, protocol errors, a reader that stops
 // reading (bytes wait, then all arrive), a peer that vanishes mid-write, abort.
 #include "websocketcodec.h"
 #include "websocketconnection.h"
@@ -30,10 +31,14 @@ QByteArray clientFrame(quint8 firstByte, const QByteArray &payload)
     out.append(char(firstByte));
     if (payload.size() < 126) {
         out.append(char(0x80 | payload.size()));
-    } else {
+    } else if (payload.size() <= 0xffff) {
         out.append(char(0x80 | 126));
         out.append(char(payload.size() >> 8));
         out.append(char(payload.size() & 0xff));
+    } else {
+        out.append(char(0x80 | 127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            out.append(char((quint64(payload.size()) >> shift) & 0xff));
     }
     out.append(key);
     for (qsizetype i = 0; i < payload.size(); ++i)
@@ -162,8 +167,12 @@ private Q_SLOTS:
     void messagesIn();
     void framesOutInOrder();
     void pingAnsweredWithPong();
+    void pongsCoalesceForAPeerThatDoesNotRead();
     void peerCloseIsAnswered();
+    void closeCodesAreChecked_data();
+    void closeCodesAreChecked();
     void serverCloseHandshake();
+    void closingPeerThatKeepsSendingIsDropped();
     void protocolErrorCloses();
     void slowReaderGetsEverything();
     void peerVanishesMidWrite();
@@ -239,6 +248,96 @@ void tst_WebSocketConnection::pingAnsweredWithPong()
     QCOMPARE(payload, QByteArray("are you there"));
 }
 
+void tst_WebSocketConnection::pongsCoalesceForAPeerThatDoesNotRead()
+{
+    Pair p;
+    WebSocketConnection c(p.server, kHead.size(), kKey, 1000);
+    p.client->readHead();
+    // Fill the kernel towards the client, which reads nothing: whatever follows waits in the
+    // connection's own queue.
+    const QByteArray big(1 << 20, 'b');
+    c.sendBinary(big);
+    for (int i = 0; i < 20; ++i)
+        QCoreApplication::processEvents();
+    const qint64 stuck = c.bytesToWrite();
+    QVERIFY(stuck > 0);
+    // 20,000 pings, each 100 bytes: 2 MB of pongs if each got its own.
+    const QByteArray pad(94, 'p');
+    QByteArray batch;
+    for (int i = 0; i < 20000; ++i) {
+        batch += clientFrame(0x89, pad + QByteArray::number(100000 + i));
+        if (batch.size() > 16000) {
+            p.client->write(batch);
+            batch.clear();
+            QCoreApplication::processEvents();
+            // At most one pong waits, however many pings came.
+            QVERIFY2(c.bytesToWrite() <= stuck + 2 + 125,
+                     qPrintable(QString::number(c.bytesToWrite() - stuck)));
+        }
+    }
+    p.client->write(batch);
+    QTRY_VERIFY_WITH_TIMEOUT(c.bytesToWrite() == stuck + 2 + 100, 5000);
+    // The reader catches up: the binary frame, then the answer to the latest ping only.
+    auto [opcode, payload] = p.client->readFrame();
+    QCOMPARE(opcode, 0x2);
+    QCOMPARE(payload.size(), big.size());
+    std::tie(opcode, payload) = p.client->readFrame();
+    QCOMPARE(opcode, 0xa);
+    QCOMPARE(payload, pad + QByteArray::number(100000 + 19999));
+    QVERIFY(p.client->read(1, 300).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(c.bytesToWrite(), 0, 5000);
+    // Once written, the next ping gets its own pong again.
+    p.client->write(clientFrame(0x89, "again"));
+    std::tie(opcode, payload) = p.client->readFrame();
+    QCOMPARE(opcode, 0xa);
+    QCOMPARE(payload, QByteArray("again"));
+}
+
+void tst_WebSocketConnection::closeCodesAreChecked_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<int>("answer");
+    const auto code = [](int c) {
+        QByteArray out(2, Qt::Uninitialized);
+        out[0] = char(c >> 8);
+        out[1] = char(c & 0xff);
+        return out;
+    };
+    QTest::newRow("none") << QByteArray() << 1000;
+    QTest::newRow("1000") << code(1000) << 1000;
+    QTest::newRow("1003 with a reason") << QByteArray(code(1003) + "why") << 1003;
+    QTest::newRow("1011") << code(1011) << 1011;
+    QTest::newRow("3000") << code(3000) << 3000;
+    QTest::newRow("4999") << code(4999) << 4999;
+    // Never sent by a peer, reserved or out of range: a protocol error, not an echo.
+    QTest::newRow("1004") << code(1004) << 1002;
+    QTest::newRow("1005") << code(1005) << 1002;
+    QTest::newRow("1006") << code(1006) << 1002;
+    QTest::newRow("1015") << code(1015) << 1002;
+    QTest::newRow("999") << code(999) << 1002;
+    QTest::newRow("2999") << code(2999) << 1002;
+    QTest::newRow("5000") << code(5000) << 1002;
+    QTest::newRow("one byte") << QByteArray("x") << 1002;
+    QTest::newRow("reason not utf-8") << QByteArray(code(1000) + "\xff") << 1007;
+}
+
+void tst_WebSocketConnection::closeCodesAreChecked()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(int, answer);
+    Pair p;
+    WebSocketConnection c(p.server, kHead.size(), kKey, 1000);
+    p.client->readHead();
+    QSignalSpy gone(&c, &WebSocketConnection::disconnected);
+    p.client->write(clientFrame(0x88, payload));
+    const auto [opcode, reply] = p.client->readFrame();
+    QCOMPARE(opcode, 0x8);
+    QVERIFY(reply.size() >= 2);
+    QCOMPARE((quint8(reply[0]) << 8) | quint8(reply[1]), answer);
+    p.client->closeNow();
+    QTRY_COMPARE_WITH_TIMEOUT(gone.size(), 1, 6000);
+}
+
 void tst_WebSocketConnection::peerCloseIsAnswered()
 {
     Pair p;
@@ -274,6 +373,21 @@ void tst_WebSocketConnection::serverCloseHandshake()
     QCOMPARE(gone.size(), 0);        // still waiting for the peer's answer
     p.client->write(clientFrame(0x88, QByteArray("\x03\xe8", 2)));
     QTRY_COMPARE_WITH_TIMEOUT(gone.size(), 1, 5000);
+}
+
+void tst_WebSocketConnection::closingPeerThatKeepsSendingIsDropped()
+{
+    Pair p;
+    WebSocketConnection c(p.server, kHead.size(), kKey, 1 << 20);
+    p.client->readHead();
+    QSignalSpy gone(&c, &WebSocketConnection::disconnected);
+    c.close(1000);
+    // Instead of its close frame the peer starts a 900 KB message: the connection does not
+    // wait out its 5 s linger holding it, it ends once more than 64 KiB is buffered.
+    const QByteArray message = clientFrame(0x82, QByteArray(900000, 'm'));
+    p.client->write(message.left(200000));
+    QTRY_COMPARE_WITH_TIMEOUT(gone.size(), 1, 3000);
+    QVERIFY(c.isFinished());
 }
 
 void tst_WebSocketConnection::protocolErrorCloses()

@@ -14,6 +14,15 @@ using namespace TableTap::WebSocketCodec;
 namespace {
 
 // A client frame: masked with the given key.
+// A close frame's payload: the code, big-endian.
+QByteArray closePayload(int code)
+{
+    QByteArray out(2, Qt::Uninitialized);
+    out[0] = char(code >> 8);
+    out[1] = char(code & 0xff);
+    return out;
+}
+
 QByteArray clientFrame(quint8 firstByte, const QByteArray &payload,
                        const QByteArray &key = QByteArray("\x12\x34\x56\x78", 4))
 {
@@ -65,6 +74,7 @@ private Q_SLOTS:
     void fragmentsWithControlFramesBetween();
     void closingFrames_data();
     void closingFrames();
+    void validCloseCodes();
     void messageLimitCountsFragments();
 };
 
@@ -242,6 +252,13 @@ void tst_WebSocketReader::closingFrames_data()
     QTest::newRow("message inside message")
         << QByteArray(clientFrame(0x01, "a") + clientFrame(0x81, "b")) << int(ProtocolError);
     QTest::newRow("one-byte close") << clientFrame(0x88, "x") << int(ProtocolError);
+    // Close codes a peer may not send (RFC 6455 7.4): echoing them back would be wrong too.
+    for (const int code : {0, 999, 1004, 1005, 1006, 1012, 1015, 2999, 5000, 65535}) {
+        QTest::addRow("close code %d", code)
+            << clientFrame(0x88, closePayload(code)) << int(ProtocolError);
+    }
+    QTest::newRow("close reason not utf-8")
+        << clientFrame(0x88, QByteArray("\x03\xe8\xff", 3)) << int(InvalidPayload);
     QTest::newRow("too big") << clientFrame(0x81, QByteArray(1001, 'x')) << int(TooBig);
     QTest::newRow("not utf-8") << clientFrame(0x81, "\xff\xfe") << int(InvalidPayload);
     QTest::newRow("not utf-8 fragmented")
@@ -261,6 +278,27 @@ void tst_WebSocketReader::closingFrames()
     reader.append(clientFrame(0x81, "late"));
     WebSocketReader::Message m;
     QVERIFY(!reader.next(&m));
+}
+
+void tst_WebSocketReader::validCloseCodes()
+{
+    for (const int code :
+         {1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 3000, 4000, 4999}) {
+        QVERIFY2(WebSocketCodec::isValidCloseCode(quint16(code)),
+                 qPrintable(QString::number(code)));
+        WebSocketReader reader(1000);
+        reader.append(clientFrame(0x88, closePayload(code) + "ok"));
+        WebSocketReader::Message m;
+        QVERIFY2(reader.next(&m), qPrintable(QString::number(code)));
+        QCOMPARE(int(m.opcode), 0x8);
+        QVERIFY(!reader.hasError());
+    }
+    // An empty close frame carries no code at all, which is allowed.
+    WebSocketReader reader(1000);
+    reader.append(clientFrame(0x88, QByteArray()));
+    WebSocketReader::Message m;
+    QVERIFY(reader.next(&m));
+    QVERIFY(m.payload.isEmpty());
 }
 
 void tst_WebSocketReader::messageLimitCountsFragments()
