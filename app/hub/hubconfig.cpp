@@ -101,8 +101,15 @@ const QList<HubConfig::Key> &HubConfig::keys()
          "largest message accepted, in bytes (default 1000000)"},
         {"hub", "max_connections_per_address", "max-connections-per-address", "N", Kind::Integer, 0,
          1000000, "",
-         "connections one client address may hold at once; the next are refused (default 256; "
-         "0: no limit; the loopback is exempt)"},
+         "connections one client address (an IPv6 /64) may hold at once, Engine.IO and HTTP "
+         "each; the next are refused (default 256; 0: no limit; the loopback is exempt)"},
+        {"hub", "sign_in_threads", "sign-in-threads", "N", Kind::Integer, 1, 64, "",
+         "threads checking staff PINs (PBKDF2) beside the hub's own (default 2)"},
+        {"hub", "max_queued_sign_ins", "max-queued-sign-ins", "N", Kind::Integer, 1, 100000, "",
+         "PIN checks waiting or running at once; more sign-ins get 429 (default 32)"},
+        {"hub", "sign_ins_per_second", "sign-ins-per-second", "N", Kind::Integer, 1, 10000, "",
+         "PIN checks started per second, all clients together, in bursts of four seconds' worth, "
+         "and as many again for addresses that failed lately; more sign-ins get 429 (default 5)"},
         {"hub", "event_loop", "event-loop", "epoll|poll", Kind::Choice, 0, 0, "epoll|poll",
          "event dispatcher of the hub's thread (default epoll; poll is Qt's own, to compare)"},
         {"tls", "certificate", "tls-cert", "FILE", Kind::Path, 0, 0, "",
@@ -343,6 +350,12 @@ bool HubConfig::set(const Key &key, const QString &value, QString *why)
             maxPayload = v;
         else if (id == u"hub.max_connections_per_address")
             maxConnectionsPerAddress = int(v);
+        else if (id == u"hub.sign_in_threads")
+            signInThreads = int(v);
+        else if (id == u"hub.max_queued_sign_ins")
+            maxQueuedSignIns = int(v);
+        else if (id == u"hub.sign_ins_per_second")
+            signInsPerSecond = int(v);
         else if (id == u"simulator.seed")
             seed = quint32(v);
         else if (id == u"operations.min_free_mb")
@@ -532,6 +545,9 @@ HubServer::Options HubConfig::serverOptions() const
     options.pingTimeout = pingTimeout;
     options.maxPayload = maxPayload;
     options.maxConnectionsPerAddress = maxConnectionsPerAddress;
+    options.signInThreads = signInThreads;
+    options.maxQueuedSignIns = maxQueuedSignIns;
+    options.signInsPerSecond = signInsPerSecond;
     options.simulate = simulate;
     options.simulation.speed = speed;
     options.simulation.seed = seed;

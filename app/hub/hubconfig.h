@@ -77,6 +77,9 @@ public:
     int pingTimeout = 20000;
     qint64 maxPayload = 1000000;
     int maxConnectionsPerAddress = 256;
+    int signInThreads = 2;
+    int maxQueuedSignIns = 32;
+    int signInsPerSecond = 5;
     QString eventLoop; // "epoll" or "poll"; empty: TABLETAP_EVENT_LOOP or epoll
     // [tls]
     QString tlsCertificate;

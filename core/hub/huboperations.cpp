@@ -9,6 +9,7 @@
 #include "processstats.h"
 #include "prometheustext.h"
 #include "storageerror.h"
+#include "throttledlog.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -108,8 +109,9 @@ void HubOperations::handle(HubServer *hub, HttpExchange *exchange)
     }
     if (!allows(hub->options().operations, exchange->peerAddress(),
                 request.header("authorization"))) {
-        qCInfo(lcHubWiring).noquote() << "refused" << QString::fromLatin1(request.path) << "to"
-                                      << exchange->peerAddress().toString();
+        hub->operationsRefusalLog()->info(
+            QStringLiteral("refused %1 to %2")
+                .arg(QString::fromLatin1(request.path), exchange->peerAddress().toString()));
         exchange->respond(textResponse(403, QByteArrayLiteral("forbidden\n"),
                                        QByteArrayLiteral("text/plain; charset=utf-8")));
         return;
@@ -281,6 +283,11 @@ QByteArray HubOperations::metrics(HubServer *hub)
                Labels{{"result", QStringLiteral("ok")}});
     out.sample("tabletap_sign_ins_total", double(s.signInFailures),
                Labels{{"result", QStringLiteral("failed")}});
+    out.sample("tabletap_sign_ins_total", double(s.signInsShed),
+               Labels{{"result", QStringLiteral("shed")}});
+    out.family("tabletap_sign_in_checks_in_flight", "gauge",
+               QStringLiteral("PIN checks waiting for or running on the sign-in threads."));
+    out.sample("tabletap_sign_in_checks_in_flight", double(s.signInChecksInFlight));
     out.family("tabletap_refused_handshakes_total", "counter",
                QStringLiteral("Socket.IO namespace connections refused (bad or foreign tokens)."));
     out.sample("tabletap_refused_handshakes_total", double(s.refusedHandshakes));

@@ -1,6 +1,7 @@
 // The running hub: HubService behind one Socket.IO + HTTP port.
 #include "hubserver.h"
 
+#include "clientaddress.h"
 #include "engineserver.h"
 #include "enginesession.h"
 #include "httpexchange.h"
@@ -9,10 +10,12 @@
 #include "hubrooms.h"
 #include "hubservice.h"
 #include "jsonwebtoken.h"
+#include "signinendpoint.h"
 #include "simulatedclock.h"
 #include "sioconnection.h"
 #include "sionamespace.h"
 #include "sioserver.h"
+#include "throttledlog.h"
 #include "webserver.h"
 
 #include <QJsonArray>
@@ -69,13 +72,6 @@ void setRoleRoom(SioServerSocket *socket, const QString &cafeId, HubRole role)
     socket->join(HubRooms::role(cafeId, role));
 }
 
-QJsonObject errorBody(const QString &type, const QString &message)
-{
-    return QJsonObject{
-        {QStringLiteral("error"),
-         QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("message"), message}}}};
-}
-
 } // namespace
 
 HubServer::HubServer(const QString &dataDir, QObject *parent)
@@ -86,6 +82,9 @@ HubServer::HubServer(const QString &dataDir, Options options, QObject *parent)
     : QObject(parent)
     , m_dataDir(dataDir)
     , m_options(std::move(options))
+    , m_refusalLog(new ThrottledLog(lcHubWiring, QStringLiteral("refused handshakes"), this))
+    , m_operationsRefusalLog(new ThrottledLog(
+          lcHubWiring, QStringLiteral("refused /healthz and /metrics requests"), this))
 {
     HubOptions hubOptions = m_options.hub;
     hubOptions.dataDir = dataDir;
@@ -104,6 +103,9 @@ HubServer::HubServer(const QString &dataDir, Options options, QObject *parent)
     m_service = std::make_unique<HubService>(hubOptions, m_options.clock);
     connect(m_service.get(), &HubService::eventsReady, this, &HubServer::emitEvents);
     connect(m_service.get(), &HubService::staffChanged, this, &HubServer::onStaffChanged);
+    m_signIn = std::make_unique<SignInEndpoint>(
+        *m_service, SignInEndpoint::Options{m_options.signInThreads, m_options.maxQueuedSignIns,
+                                            m_options.signInsPerSecond});
 }
 
 HubServer::~HubServer()
@@ -162,6 +164,8 @@ quint16 HubServer::start()
     web.tlsKeyFile = m_options.tlsKeyFile;
     // Sign-in bodies are tiny; anything big on /api/ is refused before it is read.
     web.maxHandlerBodyBytes = 16 * 1024;
+    web.maxConnectionsPerAddress = m_options.maxConnectionsPerAddress;
+    web.limitLoopback = m_options.limitLoopback;
     if (!m_options.corsOrigins.isEmpty()) {
         web.cors.enabled = true;
         for (const QString &origin : std::as_const(m_options.corsOrigins))
@@ -191,8 +195,9 @@ quint16 HubServer::start()
                 onEngineConnection(session, peer);
             });
     setUpNamespaces();
-    m_web->setHttpHandler(QByteArrayLiteral("/api/"),
-                          [this](HttpExchange *exchange) { handleHttp(exchange); });
+    m_web->setHttpHandler(QByteArrayLiteral("/api/"), [this](HttpExchange *exchange) {
+        m_signIn->handle(exchange, m_web->cors());
+    });
     if (m_options.operations.enabled) {
         for (const QByteArray &path :
              {QByteArrayLiteral("/healthz"), QByteArrayLiteral("/metrics")})
@@ -210,7 +215,8 @@ quint16 HubServer::start()
     m_port = m_web->serverPort();
     m_commands = m_commandErrors = m_hubEvents = m_lastCommands = m_lastHubEvents = 0;
     m_commandsPerSecond = m_hubEventsPerSecond = 0;
-    m_signIns = m_signInFailures = m_refusedHandshakes = m_refusedConnections = 0;
+    m_refusedHandshakes = m_refusedConnections = 0;
+    m_signIn->resetCounters();
     m_metrics.reset();
     m_rateClock.start();
     m_rateTimer.start(kRateIntervalMs, Qt::CoarseTimer, this);
@@ -294,9 +300,9 @@ bool HubServer::isSimulatorRunning() const
 void HubServer::onEngineConnection(EngineSession *session, const PeerRequest &peer)
 {
     const int limit = m_options.maxConnectionsPerAddress;
-    if (limit <= 0 || (peer.address.isLoopback() && !m_options.limitLoopback))
+    if (limit <= 0 || (ClientAddress::isLoopback(peer.address) && !m_options.limitLoopback))
         return;
-    const QString address = peer.address.toString();
+    const QString address = ClientAddress::key(peer.address);
     const int count = ++m_connectionsPerAddress[address];
     if (count > limit) {
         // Refused at its CONNECT (see the middleware), and closed soon whatever it sends.
@@ -384,8 +390,8 @@ std::optional<HubServer::Refusal> HubServer::authenticate(SioServerSocket *socke
         socket->data().insert(QStringLiteral("cafe_id"), actor.cafeId);
         return std::nullopt;
     }
-    qCInfo(lcHubWiring).noquote() << "refused" << socket->nsp()->name() << "from"
-                                  << h.peer.address.toString() << ":" << v.message;
+    m_refusalLog->info(QStringLiteral("refused %1 from %2: %3")
+                           .arg(socket->nsp()->name(), h.peer.address.toString(), v.message));
     if (v.error == JsonWebToken::Error::QueryMismatch
         || v.error == JsonWebToken::Error::CafeNotServed) {
         // A genuine token that may not be used here: refreshing it would not help.
@@ -556,121 +562,6 @@ void HubServer::onStaffChanged(const QString &cafeId, const QList<StaffChange> &
 }
 
 // ---------------------------------------------------------------------------------------------
-// HTTP: sign-in
-
-void HubServer::respondJson(HttpExchange *exchange, int status, const QJsonObject &body,
-                            qint64 retryAfterMs)
-{
-    HttpResponse response
-        = HttpResponse::make(status, QJsonDocument(body).toJson(QJsonDocument::Compact),
-                             QByteArrayLiteral("application/json"));
-    // Tokens must not end up in caches.
-    response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
-    if (retryAfterMs > 0)
-        response.setHeader(QByteArrayLiteral("Retry-After"),
-                           QByteArray::number((retryAfterMs + 999) / 1000));
-    exchange->respond(std::move(response));
-}
-
-void HubServer::handleHttp(HttpExchange *exchange)
-{
-    const HttpRequest &request = exchange->request();
-    const bool login = request.path == "/api/auth/login";
-    const bool refresh = request.path == "/api/auth/refresh";
-    if (request.path == "/api/health") {
-        if (request.method != "GET" && request.method != "HEAD") {
-            HttpResponse r = HttpResponse::make(405);
-            r.setHeader(QByteArrayLiteral("Allow"), QByteArrayLiteral("GET, HEAD"));
-            exchange->respond(std::move(r));
-            return;
-        }
-        respondJson(exchange, 200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
-        return;
-    }
-    if (!login && !refresh) {
-        respondJson(exchange, 404,
-                    errorBody(QStringLiteral("NOT_FOUND"), QStringLiteral("no such endpoint")));
-        return;
-    }
-    if (request.method != "POST") {
-        HttpResponse r = HttpResponse::make(
-            405,
-            QJsonDocument(errorBody(QStringLiteral("METHOD_NOT_ALLOWED"),
-                                    QStringLiteral("use POST with a JSON body")))
-                .toJson(QJsonDocument::Compact),
-            QByteArrayLiteral("application/json"));
-        r.setHeader(QByteArrayLiteral("Allow"), QByteArrayLiteral("POST"));
-        exchange->respond(std::move(r));
-        return;
-    }
-    if (exchange->isBodyTooLarge()) {
-        respondJson(exchange, 413,
-                    errorBody(QStringLiteral("INVALID_DATA"), QStringLiteral("body too large")));
-        return;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
-    if (!doc.isObject()) {
-        respondJson(exchange, 400,
-                    errorBody(QStringLiteral("INVALID_DATA"),
-                              QStringLiteral("the body must be a JSON object")));
-        return;
-    }
-    const QJsonObject body = doc.object();
-    const auto field = [&body](const char *name, bool required, QString *out) {
-        const QJsonValue v = body.value(QLatin1String(name));
-        if (v.isUndefined() || v.isNull())
-            return !required;
-        if (!v.isString())
-            return false;
-        *out = v.toString();
-        return true;
-    };
-    const QString address = exchange->peerAddress().toString();
-    SignInResult result;
-    if (login) {
-        QString code, pin, cafe;
-        if (!field("employee_code", true, &code) || !field("pin", true, &pin)
-            || !field("cafe_id", false, &cafe)) {
-            respondJson(exchange, 400,
-                        errorBody(QStringLiteral("INVALID_DATA"),
-                                  QStringLiteral("employee_code and pin are required strings; "
-                                                 "cafe_id is an optional string")));
-            return;
-        }
-        result = m_service->signInService().signIn(cafe, code, pin, address);
-    } else {
-        QString token;
-        if (!field("refresh_token", true, &token)) {
-            respondJson(exchange, 400,
-                        errorBody(QStringLiteral("INVALID_DATA"),
-                                  QStringLiteral("refresh_token is a required string")));
-            return;
-        }
-        result = m_service->signInService().refresh(token, address);
-    }
-    int status = 200;
-    switch (result.status) {
-    case SignInResult::Status::Ok:
-        ++m_signIns;
-        break;
-    case SignInResult::Status::InvalidData:
-        status = 400;
-        break;
-    case SignInResult::Status::RateLimited:
-        status = 429;
-        ++m_signInFailures;
-        break;
-    case SignInResult::Status::InvalidCredentials:
-        status = 401;
-        ++m_signInFailures;
-        break;
-    }
-    respondJson(exchange, status, result.toJson(m_service->clock()->nowMs() / 1000),
-                result.status == SignInResult::Status::RateLimited ? result.retryAfterMs : 0);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Figures
 
 void HubServer::timerEvent(QTimerEvent *event)
@@ -696,12 +587,16 @@ HubServer::Stats HubServer::stats() const
     s.commandsPerSecond = m_commandsPerSecond;
     s.hubEvents = m_hubEvents;
     s.hubEventsPerSecond = m_hubEventsPerSecond;
-    s.signIns = m_signIns;
-    s.signInFailures = m_signInFailures;
+    const SignInEndpoint::Counters &signIns = m_signIn->counters();
+    s.signIns = signIns.ok;
+    s.signInFailures = signIns.failed;
+    s.signInsShed = signIns.shed;
+    s.signInChecksInFlight = m_signIn->checksInFlight();
     s.refusedHandshakes = m_refusedHandshakes;
     s.refusedConnections = m_refusedConnections;
     if (!m_io)
         return s;
+    s.refusedConnections += m_web->refusedConnections();
     const SioServer::Stats io = m_io->stats();
     s.clients = io.clients;
     for (const SioServer::NamespaceStats &n : io.namespaces) {

@@ -1,7 +1,7 @@
 // The running hub: one port serving the cafe domain (HubService) over Socket.IO (the five
 // namespaces, token handshake, rooms, commands with acks, events to their rooms) and plain HTTP
-// (staff sign-in), optionally with the simulator driving a cafe day through the same port.
-// A plain QObject, so `tabletap-hub serve` and the console's embedded hub use it alike.
+// (staff sign-in, SignInEndpoint), optionally with the simulator driving a cafe day through the
+// same port. A plain QObject, so `tabletap-hub serve` and the console's embedded hub use it alike.
 #pragma once
 
 #include "cafesimulator.h"
@@ -33,6 +33,8 @@ class HubClock;
 class HubService;
 class SioServer;
 class SioServerSocket;
+class SignInEndpoint;
+class ThrottledLog;
 class WebServer;
 struct HubActor;
 struct PeerRequest;
@@ -55,10 +57,19 @@ public:
         bool connectionStateRecovery = true;
         int recoveryWindow = 120000; // ms a dropped socket can come back with its missed events
         // Engine.IO connections one client address may hold at once; the next ones are refused
-        // (connect_error "Too many connections", then closed). 0: no limit. Loopback addresses
-        // (the console's embedded clients, the simulator) are exempt unless limitLoopback.
+        // (connect_error "Too many connections", then closed). The same bound applies to plain
+        // HTTP connections apart (the next get 429). IPv6 clients count by /64. 0: no limit.
+        // Loopback addresses (the console's embedded clients, the simulator) are exempt unless
+        // limitLoopback.
         int maxConnectionsPerAddress = 256;
         bool limitLoopback = false;
+        // Staff sign-in (SignInEndpoint): PIN checks run on this many threads; at most
+        // maxQueuedSignIns wait or run, and at most signInsPerSecond start per second hub-wide
+        // (bursts of four seconds' worth; as many again for addresses that failed lately);
+        // beyond either, 429 with Retry-After.
+        int signInThreads = 2;
+        int maxQueuedSignIns = 32;
+        int signInsPerSecond = 5;
         // Bytes a client may leave unread (socket + session buffers) before it is dropped.
         qint64 maxBufferedBytes = 16 * 1024 * 1024;
         bool simulate = false; // run the CafeSimulator once listening
@@ -94,8 +105,10 @@ public:
         double hubEventsPerSecond = 0;
         quint64 signIns = 0;
         quint64 signInFailures = 0;
+        quint64 signInsShed = 0;      // refused unchecked: over the sign-in rate or queue bound
+        int signInChecksInFlight = 0; // PIN checks waiting for or running on their threads
         quint64 refusedHandshakes = 0;
-        quint64 refusedConnections = 0; // over maxConnectionsPerAddress
+        quint64 refusedConnections = 0; // over maxConnectionsPerAddress (Engine.IO and HTTP)
         quint64 droppedSlowClients = 0;
     };
 
@@ -130,6 +143,8 @@ public:
     Stats stats() const;
     // Commands by name and result, errors by type, since start() (for /metrics).
     const HubMetrics &metrics() const { return m_metrics; }
+    // Where refused /healthz and /metrics requests are logged (a few lines per window).
+    ThrottledLog *operationsRefusalLog() const { return m_operationsRefusalLog; }
 
 Q_SIGNALS:
     void started(quint16 port);
@@ -161,15 +176,14 @@ private:
     void emitEvents(const HubEventList &events);
     // Drops the sockets of a disabled or revoked person, re-roles those of a new role.
     void onStaffChanged(const QString &cafeId, const QList<StaffChange> &changes);
-    void handleHttp(HttpExchange *exchange);
-    void respondJson(HttpExchange *exchange, int status, const QJsonObject &body,
-                     qint64 retryAfterMs = 0);
     static HubActor actorOf(const SioServerSocket *socket);
     void teardown();
 
     QString m_dataDir;
     Options m_options;
     std::unique_ptr<HubService> m_service;
+    // After m_service: it goes first, waiting for PIN checks that would answer through it.
+    std::unique_ptr<SignInEndpoint> m_signIn;
     bool m_serviceOpen = false;
     // Owned while running; torn down by stop().
     WebServer *m_web = nullptr;
@@ -184,8 +198,10 @@ private:
     quint64 m_commands = 0, m_commandErrors = 0, m_hubEvents = 0;
     quint64 m_lastCommands = 0, m_lastHubEvents = 0;
     double m_commandsPerSecond = 0, m_hubEventsPerSecond = 0;
-    quint64 m_signIns = 0, m_signInFailures = 0, m_refusedHandshakes = 0;
+    quint64 m_refusedHandshakes = 0;
     quint64 m_refusedConnections = 0;
+    ThrottledLog *m_refusalLog;
+    ThrottledLog *m_operationsRefusalLog;
     QHash<QString, int> m_connectionsPerAddress;
     QSet<const EngineSession *> m_overLimit;
     HubMetrics m_metrics;

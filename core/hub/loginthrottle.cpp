@@ -36,6 +36,12 @@ int LoginThrottle::failures(const QString &key) const
     return m_entries.value(key).failures;
 }
 
+bool LoginThrottle::hasRecentFailure(const QString &key, qint64 nowMs) const
+{
+    const auto it = m_entries.constFind(key);
+    return it != m_entries.constEnd() && it->failures > 0 && nowMs - it->lastFailure <= kForgetMs;
+}
+
 void LoginThrottle::prune(qint64 nowMs)
 {
     for (auto it = m_entries.begin(); it != m_entries.end();) {

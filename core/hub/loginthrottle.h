@@ -1,6 +1,6 @@
-// Throttling of failed sign-ins, per key (an employee code in a cafe, or a client address):
-// after 5 failures each further failure locks the key for 1 s, 2 s, 4 s ... up to 15 minutes.
-// A success clears the key; a key with no failure for an hour is forgotten.
+// Throttling of failed sign-ins, per key (an employee code in a cafe, or a client address key,
+// see ClientAddress): after 5 failures each further failure locks the key for 1 s, 2 s, 4 s ...
+// up to 15 minutes. A success clears the key; a key with no failure for an hour is forgotten.
 #pragma once
 
 #include <QHash>
@@ -21,6 +21,9 @@ public:
     void recordFailure(const QString &key, qint64 nowMs);
     void recordSuccess(const QString &key);
     int failures(const QString &key) const;
+    // Whether the key failed within the last kForgetMs (an address that never failed may still
+    // try a locked code: the lock must not keep the real person out).
+    bool hasRecentFailure(const QString &key, qint64 nowMs) const;
 
 private:
     struct Entry

@@ -8,6 +8,9 @@
 #include "pinhasher.h"
 #include "staffdirectory.h"
 #include "storageerror.h"
+#include "throttledlog.h"
+
+#include <QRandomGenerator>
 
 namespace TableTap {
 
@@ -42,7 +45,20 @@ QJsonObject SignInResult::toJson(qint64 nowSeconds) const
 
 SignInService::SignInService(HubService &hub)
     : m_hub(hub)
-{}
+    , m_failureLog(std::make_unique<ThrottledLog>(lcHubAuth, QStringLiteral("failed sign-ins")))
+{
+    // A well-formed stored PIN no PIN matches (random salt and key), at the hub's iteration
+    // count: checking it costs what checking a real one does, and making it costs nothing.
+    QByteArray salt(16, Qt::Uninitialized), key(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()), 4);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), 8);
+    m_decoyHash
+        = QStringLiteral("pbkdf2-sha256$%1$%2$%3")
+              .arg(qMax(hub.options().pinIterations, PinHasher::kMinimumIterations))
+              .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(key.toBase64()));
+}
+
+SignInService::~SignInService() = default;
 
 static SignInResult refused(SignInResult::Status status, const QString &message,
                             qint64 retryAfterMs = 0)
@@ -52,6 +68,14 @@ static SignInResult refused(SignInResult::Status status, const QString &message,
     r.message = message;
     r.retryAfterMs = retryAfterMs;
     return r;
+}
+
+static SignInResult lockedOut(qint64 lockedMs)
+{
+    return refused(
+        SignInResult::Status::RateLimited,
+        QStringLiteral("too many failed sign-ins; try again in %1 s").arg((lockedMs + 999) / 1000),
+        lockedMs);
 }
 
 SignInResult SignInService::issue(const HubActor &actor, const QString &code, bool withRefresh)
@@ -72,8 +96,10 @@ SignInResult SignInService::issue(const HubActor &actor, const QString &code, bo
     return r;
 }
 
-SignInResult SignInService::signIn(const QString &cafeIdIn, const QString &employeeCode,
-                                   const QString &pin, const QString &address)
+std::variant<SignInResult, PendingSignIn> SignInService::prepare(const QString &cafeIdIn,
+                                                                 const QString &employeeCode,
+                                                                 const QString &pin,
+                                                                 const QString &addressKey)
 {
     const qint64 now = m_hub.clock()->monotonicMs(); // lockouts are intervals
     QString cafeId = cafeIdIn;
@@ -84,42 +110,79 @@ SignInResult SignInService::signIn(const QString &cafeIdIn, const QString &emplo
                            QStringLiteral("cafe_id is required"));
         cafeId = ids.constFirst();
     }
+    CafeService *cafe = m_hub.cafe(cafeId);
+    if (!cafe)
+        return refused(SignInResult::Status::InvalidData,
+                       QStringLiteral("this hub does not serve that cafe"));
     if (!StaffDirectory::isValidCode(employeeCode) || pin.isEmpty() || pin.size() > 64)
         return refused(SignInResult::Status::InvalidData,
                        QStringLiteral("employee code and PIN are required"));
-    const QString codeKey = QStringLiteral("code:") + cafeId + u':' + employeeCode.toLower();
-    const QString addressKey = QStringLiteral("addr:") + address;
-    qint64 locked = m_throttle.lockedForMs(codeKey, now);
-    if (!address.isEmpty())
-        locked = qMax(locked, m_throttle.lockedForMs(addressKey, now));
-    if (locked > 0)
-        return refused(SignInResult::Status::RateLimited,
-                       QStringLiteral("too many failed sign-ins; try again in %1 s")
-                           .arg((locked + 999) / 1000),
-                       locked);
-
+    PendingSignIn p;
+    p.cafeId = cafeId;
+    p.employeeCode = employeeCode;
+    p.pin = pin;
+    p.codeKey = QStringLiteral("code:") + cafeId + u':' + employeeCode.toLower();
+    if (!addressKey.isEmpty())
+        p.addressKey = QStringLiteral("addr:") + addressKey;
+    if (!p.addressKey.isEmpty()) {
+        if (const qint64 locked = m_throttle.lockedForMs(p.addressKey, now))
+            return lockedOut(locked);
+    }
+    // A locked code stays open to an address that has not failed lately: whoever guesses at a
+    // code does not keep its owner out, and each new address costs the guesser a failure.
+    if (const qint64 locked = m_throttle.lockedForMs(p.codeKey, now)) {
+        if (p.addressKey.isEmpty() || m_throttle.hasRecentFailure(p.addressKey, now))
+            return lockedOut(locked);
+    }
     std::optional<StaffRecord> staff;
-    CafeService *cafe = m_hub.cafe(cafeId);
-    if (cafe) {
-        try {
-            staff = StaffDirectory(cafe->connection()).byCode(employeeCode);
-        } catch (const StorageError &e) {
-            qCWarning(lcHubAuth) << "sign-in lookup failed:" << e.message();
+    try {
+        staff = StaffDirectory(cafe->connection()).byCode(employeeCode);
+    } catch (const StorageError &e) {
+        qCWarning(lcHubAuth) << "sign-in lookup failed:" << e.message();
+    }
+    if (staff && staff->active) {
+        p.staffId = staff->id;
+        p.storedHash = staff->pinHash;
+    } else {
+        p.storedHash = m_decoyHash;
+    }
+    return p;
+}
+
+SignInResult SignInService::finish(const PendingSignIn &p, bool pinMatches)
+{
+    const qint64 now = m_hub.clock()->monotonicMs();
+    std::optional<StaffRecord> staff;
+    if (pinMatches && !p.staffId.isEmpty()) {
+        if (CafeService *cafe = m_hub.cafe(p.cafeId)) {
+            try {
+                staff = StaffDirectory(cafe->connection()).byId(p.staffId);
+            } catch (const StorageError &e) {
+                qCWarning(lcHubAuth) << "sign-in lookup failed:" << e.message();
+            }
         }
     }
-    if (m_dummyHash.isEmpty())
-        m_dummyHash = PinHasher::hash(QStringLiteral("0000"), m_hub.options().pinIterations);
-    const bool pinOk = PinHasher::verify(pin, staff ? staff->pinHash : m_dummyHash);
-    if (!staff || !staff->active || !pinOk) {
-        m_throttle.recordFailure(codeKey, now);
-        if (!address.isEmpty())
-            m_throttle.recordFailure(addressKey, now);
-        qCInfo(lcHubAuth) << "failed sign-in for code" << employeeCode << "from" << address;
+    if (!staff || !staff->active) {
+        m_throttle.recordFailure(p.codeKey, now);
+        if (!p.addressKey.isEmpty())
+            m_throttle.recordFailure(p.addressKey, now);
+        m_failureLog->info(QStringLiteral("failed sign-in for code %1 from %2")
+                               .arg(p.employeeCode, p.addressKey.mid(5)));
         return refused(SignInResult::Status::InvalidCredentials,
                        QStringLiteral("invalid employee code or PIN"));
     }
-    m_throttle.recordSuccess(codeKey);
-    return issue(HubActor{staff->id, staff->name, staff->role, cafeId}, staff->code, true);
+    m_throttle.recordSuccess(p.codeKey);
+    return issue(HubActor{staff->id, staff->name, staff->role, p.cafeId}, staff->code, true);
+}
+
+SignInResult SignInService::signIn(const QString &cafeId, const QString &employeeCode,
+                                   const QString &pin, const QString &addressKey)
+{
+    auto step = prepare(cafeId, employeeCode, pin, addressKey);
+    if (auto *result = std::get_if<SignInResult>(&step))
+        return *result;
+    const PendingSignIn &p = std::get<PendingSignIn>(step);
+    return finish(p, PinHasher::verify(p.pin, p.storedHash));
 }
 
 SignInResult SignInService::refresh(const QString &refreshToken, const QString &address)

@@ -1,6 +1,8 @@
 // Auth primitives: HS256 tokens (forged, alg none, HS512, expired, wrong type, tampered,
-// malformed), the hub secret file, PIN hashing, sign-in throttling, sign-in and refresh, and
-// the handshake check the wiring layer will call.
+// malformed), the hub secret file, PIN hashing, sign-in throttling (a lockout that keeps out
+// failing addresses, not the owner; IPv6 by /64), sign-in and refresh in steps, and the
+// handshake check the wiring layer will call.
+#include "clientaddress.h"
 #include "hubsecret.h"
 #include "hubtestfixture.h"
 #include "jsonwebtoken.h"
@@ -66,6 +68,9 @@ private Q_SLOTS:
     void loginThrottle();
     void signInAndRefresh();
     void signInThrottling();
+    void lockoutCannotKeepTheOwnerOut();
+    void addressThrottleBySlash64();
+    void signInInSteps();
     void handshakeVerification();
 };
 
@@ -346,16 +351,20 @@ void TestHubAuth::signInThrottling()
                           QStringLiteral("a1"))
                      .status,
                  SignInResult::Status::InvalidCredentials);
-    // Locked: even the right PIN is refused until the lock ends.
+    // Locked for the address that failed: even the right PIN waits for the lock to end...
     const SignInResult locked = s.signIn(QStringLiteral("cafe1"), QStringLiteral("EMP001"),
-                                         QStringLiteral("1234"), QStringLiteral("a2"));
+                                         QStringLiteral("1234"), QStringLiteral("a1"));
     QCOMPARE(locked.status, SignInResult::Status::RateLimited);
     QCOMPARE(locked.retryAfterMs, 1000);
     QCOMPARE(locked.toJson(0).value(u"error").toObject().value(u"type").toString(),
              QStringLiteral("RATE_LIMITED"));
+    // ...and for a caller that names no address (nothing tells it apart from the guesser).
+    QCOMPARE(s.signIn(QStringLiteral("cafe1"), QStringLiteral("EMP001"), QStringLiteral("1234"), {})
+                 .status,
+             SignInResult::Status::RateLimited);
     f.clock.advance(1000);
     QVERIFY(s.signIn(QStringLiteral("cafe1"), QStringLiteral("EMP001"), QStringLiteral("1234"),
-                     QStringLiteral("a2"))
+                     QStringLiteral("a1"))
                 .ok());
     // Per address: guessing across codes from one address locks that address.
     const QStringList codes{"EMP002", "MGR001", "ADM001", "EMP001", "NOPE1"};
@@ -368,6 +377,99 @@ void TestHubAuth::signInThrottling()
     QVERIFY(s.signIn(QStringLiteral("cafe1"), QStringLiteral("EMP002"), QStringLiteral("1234"),
                      QStringLiteral("elsewhere"))
                 .ok());
+}
+
+void TestHubAuth::lockoutCannotKeepTheOwnerOut()
+{
+    HubFixture f;
+    SignInService &s = f.hub->signInService();
+    const auto attempt = [&](const QString &pin, const QString &address) {
+        return s.signIn(QStringLiteral("cafe1"), QStringLiteral("MGR001"), pin, address).status;
+    };
+    // Someone guesses at the manager's code until it locks, then keeps at it: 15 minutes' lock.
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(attempt(QStringLiteral("0000"), QStringLiteral("guesser")),
+                 SignInResult::Status::InvalidCredentials);
+    QCOMPARE(s.throttle().failures(QStringLiteral("code:cafe1:mgr001")), 5);
+    QVERIFY(s.throttle().lockedForMs(QStringLiteral("code:cafe1:mgr001"), f.clock.monotonicMs())
+            > 0);
+    // A guesser moving to a fresh address gets one more try there, checked like any other...
+    QCOMPARE(attempt(QStringLiteral("1111"), QStringLiteral("second address")),
+             SignInResult::Status::InvalidCredentials);
+    // ...after which that address is a failing one too and the lock holds for it.
+    QCOMPARE(attempt(QStringLiteral("1234"), QStringLiteral("second address")),
+             SignInResult::Status::RateLimited);
+    QCOMPARE(attempt(QStringLiteral("1234"), QStringLiteral("guesser")),
+             SignInResult::Status::RateLimited);
+    // The manager, at a till that never failed, signs in with the right PIN all the same.
+    const SignInResult owner = s.signIn(QStringLiteral("cafe1"), QStringLiteral("MGR001"),
+                                        QStringLiteral("1234"), QStringLiteral("till 2"));
+    QVERIFY2(owner.ok(), qPrintable(owner.message));
+    QCOMPARE(owner.actor.userId, f.manager().userId);
+    // An hour without a failure and an address counts as clean again.
+    QVERIFY(s.throttle().hasRecentFailure(QStringLiteral("addr:guesser"), f.clock.monotonicMs()));
+    f.clock.advance(LoginThrottle::kForgetMs + 1000);
+    QVERIFY(!s.throttle().hasRecentFailure(QStringLiteral("addr:guesser"), f.clock.monotonicMs()));
+}
+
+void TestHubAuth::addressThrottleBySlash64()
+{
+    HubFixture f;
+    SignInService &s = f.hub->signInService();
+    const auto key = [](const char *address) {
+        return ClientAddress::key(QHostAddress(QLatin1String(address)));
+    };
+    // Five codes guessed from five addresses of one /64 (a host may use any of them).
+    const QStringList codes{"NOPE1", "NOPE2", "NOPE3", "NOPE4", "NOPE5"};
+    for (int i = 0; i < codes.size(); ++i)
+        QCOMPARE(s.signIn(QStringLiteral("cafe1"), codes.at(i), QStringLiteral("0000"),
+                          key(qPrintable(QStringLiteral("2001:db8:7:1::%1").arg(i + 1))))
+                     .status,
+                 SignInResult::Status::InvalidCredentials);
+    // Any address of that /64 is locked now; another /64 and IPv4 clients are not.
+    QCOMPARE(s.signIn(QStringLiteral("cafe1"), QStringLiteral("EMP001"), QStringLiteral("1234"),
+                      key("2001:db8:7:1:dead:beef:0:1"))
+                 .status,
+             SignInResult::Status::RateLimited);
+    QVERIFY(s.signIn(QStringLiteral("cafe1"), QStringLiteral("EMP001"), QStringLiteral("1234"),
+                     key("2001:db8:7:2::1"))
+                .ok());
+    QVERIFY(s.signIn(QStringLiteral("cafe1"), QStringLiteral("EMP002"), QStringLiteral("1234"),
+                     key("192.0.2.1"))
+                .ok());
+}
+
+void TestHubAuth::signInInSteps()
+{
+    HubFixture f({QStringLiteral("cafe1"), QStringLiteral("cafe2")});
+    SignInService &s = f.hub->signInService();
+    // Refused before any PIN is checked: an unknown cafe, a malformed code.
+    auto step = s.prepare(QStringLiteral("nowhere"), QStringLiteral("EMP001"),
+                          QStringLiteral("1234"), QStringLiteral("a"));
+    QVERIFY(std::holds_alternative<SignInResult>(step));
+    QCOMPARE(std::get<SignInResult>(step).status, SignInResult::Status::InvalidData);
+    step = s.prepare(QStringLiteral("cafe1"), QStringLiteral("emp 001"), QStringLiteral("1234"),
+                     QStringLiteral("a"));
+    QCOMPARE(std::get<SignInResult>(step).status, SignInResult::Status::InvalidData);
+    // An unknown code still costs a full check (a decoy hash), so timing does not tell.
+    step = s.prepare(QStringLiteral("cafe1"), QStringLiteral("NOBODY"), QStringLiteral("1234"),
+                     QStringLiteral("a"));
+    const PendingSignIn unknown = std::get<PendingSignIn>(step);
+    QVERIFY(unknown.staffId.isEmpty());
+    QVERIFY(unknown.storedHash.startsWith(QStringLiteral("pbkdf2-sha256$120000$")));
+    QVERIFY(!PinHasher::verify(QStringLiteral("1234"), unknown.storedHash));
+    QCOMPARE(s.finish(unknown, false).status, SignInResult::Status::InvalidCredentials);
+    // A staff member deactivated while the PIN was being checked does not get a token.
+    step = s.prepare(QStringLiteral("cafe1"), QStringLiteral("EMP002"), QStringLiteral("1234"),
+                     QStringLiteral("b"));
+    const PendingSignIn pending = std::get<PendingSignIn>(step);
+    QCOMPARE(pending.staffId, f.employee2().userId);
+    const bool matches = PinHasher::verify(pending.pin, pending.storedHash);
+    QVERIFY(matches);
+    f.hub->cafe(QStringLiteral("cafe1"))
+        ->connection()
+        .exec(QStringLiteral("UPDATE staff SET active = 0 WHERE code = 'EMP002'"));
+    QCOMPARE(s.finish(pending, matches).status, SignInResult::Status::InvalidCredentials);
 }
 
 void TestHubAuth::handshakeVerification()

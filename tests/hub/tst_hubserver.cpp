@@ -1,8 +1,9 @@
 // HubServer on a real port (127.0.0.1, port 0) with real cafes in a temporary folder, spoken to
 // by our own Socket.IO client and plain HTTP: start/stop/restart, sign-in and refresh over HTTP
-// (status codes, JSON errors, throttling, CORS, TLS), the handshake refusals, commands with and
-// without acks, rooms from join_counter, events after acks, timer events, the cafe fence and
-// the operator figures.
+// (status codes, JSON errors, throttling, JSON only and the Origin check, PIN checks off the
+// event loop with their bounds, a client leaving mid-check, CORS, TLS), the handshake refusals,
+// commands with and without acks, rooms from join_counter, events after acks, timer events, the
+// cafe fence and the operator figures.
 #include "hubserver.h"
 #include "hubservice.h"
 #include "hubtestfixture.h"
@@ -55,6 +56,63 @@ QByteArray json(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+// One HTTP request on a connection of its own from a chosen loopback address (127.0.0.x), with
+// exactly the headers given; the answer is collected while the event loop runs.
+class RawCall
+{
+public:
+    RawCall(quint16 port, const QString &from, const QByteArray &head, const QByteArray &body)
+    {
+        m_socket.bind(QHostAddress(from), 0);
+        m_socket.connectToHost(QHostAddress::LocalHost, port);
+        m_socket.write(head + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n"
+                       + body);
+        QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket,
+                         [this] { m_in += m_socket.readAll(); });
+    }
+    bool isDone() const
+    {
+        const qsizetype end = m_in.indexOf("\r\n\r\n");
+        return end >= 0 && m_in.size() >= end + 4 + header("content-length").toLongLong();
+    }
+    bool wait(int timeoutMs = 15000) const
+    {
+        return QTest::qWaitFor([this] { return isDone(); }, timeoutMs);
+    }
+    int status() const { return m_in.split(' ').value(1).toInt(); }
+    QByteArray header(const QByteArray &lowerName) const
+    {
+        const QList<QByteArray> lines = m_in.left(m_in.indexOf("\r\n\r\n")).split('\n');
+        for (const QByteArray &line : lines) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon > 0 && line.left(colon).trimmed().toLower() == lowerName)
+                return line.mid(colon + 1).trimmed();
+        }
+        return {};
+    }
+    QJsonObject body() const
+    {
+        return QJsonDocument::fromJson(m_in.mid(m_in.indexOf("\r\n\r\n") + 4)).object();
+    }
+    QTcpSocket &socket() { return m_socket; }
+
+private:
+    QTcpSocket m_socket;
+    QByteArray m_in;
+};
+
+QByteArray loginHead(quint16 port, const QByteArray &extraHeaders = {},
+                     const QByteArray &contentType = "application/json")
+{
+    return "POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
+           + "\r\nContent-Type: " + contentType + "\r\n" + extraHeaders;
+}
+
+QByteArray loginBody(const char *code, const char *pin, const char *cafe = "cafe1")
+{
+    return json({{"employee_code", code}, {"pin", pin}, {"cafe_id", cafe}});
+}
+
 } // namespace
 
 class TestHubServer : public QObject
@@ -67,6 +125,13 @@ private Q_SLOTS:
     void portInUseIsAnError();
     void signInOverHttp();
     void signInThrottled();
+    void signInTakesJsonFromAllowedOrigins_data();
+    void signInTakesJsonFromAllowedOrigins();
+    void unknownCafeRefusedUnchecked();
+    void pinChecksLeaveTheLoopFree();
+    void pinCheckBounds();
+    void failingAddressesCannotUseUpEverybodysBudget();
+    void clientGoneWhileItsPinIsChecked();
     void corsForBrowsers();
     void handshakeRefusals_data();
     void handshakeRefusals();
@@ -281,6 +346,207 @@ void TestHubServer::signInThrottled()
                  .status,
              429);
     QVERIFY(server->stats().signInFailures >= 7);
+}
+
+void TestHubServer::signInTakesJsonFromAllowedOrigins_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("headers"); // {port} is the hub's port
+    QTest::addColumn<int>("status");
+    QTest::newRow("json, no origin (a native client)")
+        << QByteArray("application/json") << QByteArray() << 200;
+    QTest::newRow("json with a charset")
+        << QByteArray("Application/JSON; charset=utf-8") << QByteArray() << 200;
+    // What any web page may send anywhere without a preflight.
+    QTest::newRow("text/plain") << QByteArray("text/plain") << QByteArray() << 415;
+    QTest::newRow("form") << QByteArray("application/x-www-form-urlencoded") << QByteArray() << 415;
+    QTest::newRow("no content type") << QByteArray() << QByteArray() << 415;
+    // Browsers name the page's origin.
+    QTest::newRow("allowed origin") << QByteArray("application/json")
+                                    << QByteArray("Origin: http://console.example:8080\r\n") << 200;
+    QTest::newRow("another origin")
+        << QByteArray("application/json") << QByteArray("Origin: http://evil.example\r\n") << 403;
+    QTest::newRow("null origin") << QByteArray("application/json") << QByteArray("Origin: null\r\n")
+                                 << 403;
+    QTest::newRow("the hub's own origin by address")
+        << QByteArray("application/json") << QByteArray("Origin: http://127.0.0.1:{port}\r\n")
+        << 200;
+    // A host name can be rebound to the hub by whoever runs its DNS: not the hub's origin.
+    QTest::newRow("a host name that points at the hub")
+        << QByteArray("application/json")
+        << QByteArray("Origin: http://hub.example:{port}\r\nHost: hub.example:{port}\r\n") << 403;
+}
+
+void TestHubServer::signInTakesJsonFromAllowedOrigins()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, headers);
+    QFETCH(int, status);
+    HubServer::Options options;
+    options.corsOrigins = {QStringLiteral("http://console.example:8080")};
+    HubServer *server = startServer(options);
+    const QByteArray port = QByteArray::number(server->port());
+    headers.replace("{port}", port);
+    QByteArray head = "POST /api/auth/login HTTP/1.1\r\n";
+    if (!headers.contains("Host:"))
+        head += "Host: 127.0.0.1:" + port + "\r\n";
+    if (!contentType.isEmpty())
+        head += "Content-Type: " + contentType + "\r\n";
+    RawCall call(server->port(), QStringLiteral("127.0.0.1"), head + headers,
+                 loginBody("EMP001", "1234"));
+    QVERIFY(call.wait());
+    QCOMPARE(call.status(), status);
+    if (status != 200) {
+        QVERIFY(!call.body().contains(u"access_token"));
+        QVERIFY(!call.body().value(u"error").toObject().value(u"type").toString().isEmpty());
+    }
+    // Refused requests never reach a PIN check.
+    QCOMPARE(server->stats().signIns, quint64(status == 200 ? 1 : 0));
+    QCOMPARE(server->stats().signInFailures, quint64(0));
+}
+
+void TestHubServer::unknownCafeRefusedUnchecked()
+{
+    HubServer *server = startServer();
+    RawCall call(server->port(), QStringLiteral("127.0.0.1"), loginHead(server->port()),
+                 loginBody("EMP001", "1234", "nowhere"));
+    QVERIFY(call.wait());
+    QCOMPARE(call.status(), 400);
+    QCOMPARE(call.body().value(u"error").toObject().value(u"type").toString(),
+             QStringLiteral("INVALID_DATA"));
+    // No PIN check, no failure counted against anyone.
+    QCOMPARE(server->stats().signInFailures, quint64(0));
+    QCOMPARE(
+        m_server->service()->signInService().throttle().failures(QStringLiteral("addr:127.0.0.1")),
+        0);
+}
+
+void TestHubServer::pinChecksLeaveTheLoopFree()
+{
+    HubServer::Options options;
+    options.signInThreads = 1;
+    HubServer *server = startServer(options);
+    // Three PIN checks (about 0.2 s each, one thread) from three addresses...
+    std::vector<std::unique_ptr<RawCall>> logins;
+    for (int i = 0; i < 3; ++i)
+        logins.push_back(
+            std::make_unique<RawCall>(server->port(), QStringLiteral("127.0.0.%1").arg(20 + i),
+                                      loginHead(server->port()), loginBody("EMP001", "0000")));
+    QTRY_COMPARE_WITH_TIMEOUT(server->stats().signInChecksInFlight, 3, 5000);
+    // ...and meanwhile the loop answers everything else: the health check asked after them is
+    // answered before any of them (on the hub's thread they would have gone first).
+    RawCall health(server->port(), QStringLiteral("127.0.0.1"),
+                   "GET /api/health HTTP/1.1\r\nHost: x\r\n", {});
+    QVERIFY(health.wait());
+    QCOMPARE(health.status(), 200);
+    int answered = 0;
+    for (const auto &login : logins)
+        answered += login->isDone() ? 1 : 0;
+    QCOMPARE(answered, 0);
+    for (const auto &login : logins) {
+        QVERIFY(login->wait());
+        QCOMPARE(login->status(), 401);
+    }
+    QCOMPARE(server->stats().signInFailures, quint64(3));
+}
+
+void TestHubServer::pinCheckBounds()
+{
+    HubServer::Options options;
+    options.signInThreads = 1;
+    options.maxQueuedSignIns = 2;
+    options.signInsPerSecond = 1000;
+    HubServer *server = startServer(options);
+    // Eight at once from eight addresses: two are checked, the rest told to come back.
+    std::vector<std::unique_ptr<RawCall>> logins;
+    for (int i = 0; i < 8; ++i)
+        logins.push_back(
+            std::make_unique<RawCall>(server->port(), QStringLiteral("127.0.0.%1").arg(30 + i),
+                                      loginHead(server->port()), loginBody("EMP002", "0000")));
+    QList<int> statuses;
+    for (const auto &login : logins) {
+        QVERIFY(login->wait());
+        statuses.append(login->status());
+        if (login->status() == 429) {
+            QCOMPARE(login->header("retry-after"), QByteArray("1"));
+            QCOMPARE(login->body().value(u"error").toObject().value(u"type").toString(),
+                     QStringLiteral("RATE_LIMITED"));
+        }
+    }
+    qInfo() << "eight sign-ins at once with two checks allowed:" << statuses;
+    QCOMPARE(statuses.count(401), 2);
+    QCOMPARE(statuses.count(429), 6);
+    QCOMPARE(server->stats().signInsShed, quint64(6));
+    // One check at a time per address: a second sign-in while the first is checked waits.
+    QTRY_COMPARE(server->stats().signInChecksInFlight, 0);
+    RawCall first(server->port(), QStringLiteral("127.0.0.50"), loginHead(server->port()),
+                  loginBody("EMP002", "0000"));
+    QTRY_COMPARE_WITH_TIMEOUT(server->stats().signInChecksInFlight, 1, 5000);
+    RawCall second(server->port(), QStringLiteral("127.0.0.50"), loginHead(server->port()),
+                   loginBody("EMP001", "1234"));
+    QVERIFY(second.wait());
+    QVERIFY(first.wait());
+    QCOMPARE(first.status(), 401);
+    QCOMPARE(second.status(), 429);
+}
+
+void TestHubServer::failingAddressesCannotUseUpEverybodysBudget()
+{
+    HubServer::Options options;
+    options.signInsPerSecond = 1; // bursts of 4 for clean addresses, 4 for failing ones
+    HubServer *server = startServer(options);
+    const auto login = [&](int address, const QByteArray &code, const char *pin) {
+        RawCall call(server->port(), QStringLiteral("127.0.0.%1").arg(address),
+                     loginHead(server->port()), loginBody(code.constData(), pin));
+        return call.wait() ? call.status() : -1;
+    };
+    // Four addresses fail once each (from the clean budget), then keep guessing (from the
+    // failing one) until the hub sheds their attempts.
+    for (int a = 0; a < 4; ++a)
+        QCOMPARE(login(60 + a, "NOPE" + QByteArray::number(a), "0000"), 401);
+    int shed = -1;
+    for (int i = 0; i < 16 && shed < 0; ++i) {
+        if (login(60 + i % 4, "GUESS" + QByteArray::number(i), "0000") == 429)
+            shed = i;
+    }
+    QVERIFY2(shed >= 0, "the failing addresses were never shed");
+    // Their budget is spent; a till that never failed still gets its PIN checked at once.
+    QCOMPARE(login(70, "MGR001", "1234"), 200);
+}
+
+void TestHubServer::clientGoneWhileItsPinIsChecked()
+{
+    HubServer::Options options;
+    options.signInThreads = 1;
+    HubServer *server = startServer(options);
+    {
+        RawCall gone(server->port(), QStringLiteral("127.0.0.80"), loginHead(server->port()),
+                     loginBody("EMP001", "0000"));
+        QTRY_COMPARE_WITH_TIMEOUT(server->stats().signInChecksInFlight, 1, 5000);
+        QVERIFY(!gone.isDone());
+    } // closed here, before the answer
+    // The failure still counts (leaving early must not dodge the throttle), nothing crashes,
+    // and the address may sign in again once the check is over.
+    QTRY_COMPARE_WITH_TIMEOUT(server->stats().signInFailures, quint64(1), 10000);
+    QCOMPARE(
+        server->service()->signInService().throttle().failures(QStringLiteral("addr:127.0.0.80")),
+        1);
+    RawCall back(server->port(), QStringLiteral("127.0.0.80"), loginHead(server->port()),
+                 loginBody("EMP001", "1234"));
+    QVERIFY(back.wait());
+    QCOMPARE(back.status(), 200);
+    // Stopping the hub with checks still running is safe too.
+    RawCall pending(server->port(), QStringLiteral("127.0.0.81"), loginHead(server->port()),
+                    loginBody("EMP001", "0000"));
+    QTRY_COMPARE_WITH_TIMEOUT(server->stats().signInChecksInFlight, 1, 5000);
+    server->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(server->stats().signInChecksInFlight, 0, 5000);
+    // And destroying it while one runs.
+    QVERIFY(server->start() > 0);
+    RawCall last(server->port(), QStringLiteral("127.0.0.82"), loginHead(server->port()),
+                 loginBody("EMP001", "0000"));
+    QTRY_COMPARE_WITH_TIMEOUT(server->stats().signInChecksInFlight, 1, 5000);
+    m_server.reset();
 }
 
 void TestHubServer::corsForBrowsers()

@@ -92,6 +92,9 @@ void TestHubConfig::everyKeyFromAFile()
                          "ping_timeout = 2000\n"
                          "max_payload = 2048\n"
                          "event_loop = poll\n"
+                         "sign_in_threads = 3\n"
+                         "max_queued_sign_ins = 9\n"
+                         "sign_ins_per_second = 7\n"
                          "[tls]\n"
                          "certificate = \"/etc/x/hub.crt\"\n"
                          "key = /etc/x/hub.key\n"
@@ -146,6 +149,9 @@ void TestHubConfig::everyKeyFromAFile()
     QCOMPARE(o.simulation.cafeId, QStringLiteral("downtown"));
     QVERIFY(!o.operations.enabled);
     QCOMPARE(o.operations.minFreeBytes, 10LL * 1024 * 1024);
+    QCOMPARE(o.signInThreads, 3);
+    QCOMPARE(o.maxQueuedSignIns, 9);
+    QCOMPARE(o.signInsPerSecond, 7);
 
     // Defaults: nothing set, simulator off, operations on for the loopback.
     HubConfig d;
