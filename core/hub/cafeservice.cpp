@@ -150,6 +150,9 @@ bool CafeService::open(QString *error)
                 scheduleTimer(q.value(3).toLongLong(), CafeContext::TimerKind::QrExpire,
                               q.value(0).toString());
         }
+        // From here on the hub's thread waits for other writers only briefly (opening above
+        // may wait longer: nobody is served before it is done).
+        m_db.setBusyTimeout(m_options.storageBusyTimeoutMs);
     } catch (const StorageError &e) {
         if (error)
             *error = e.message();

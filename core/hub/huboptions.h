@@ -28,6 +28,10 @@ struct HubOptions
     // cafe's staff, so a disabled or revoked person's sockets go within this long; 0 = never
     // (handshakes, refreshes and commands still look each time).
     int staffCheckIntervalMs = 500;
+    // How long the hub's thread waits for a write lock another process holds (the admin
+    // commands, a backup) before the batch fails with CONFLICT ("nothing was applied, retry"):
+    // short, because every client waits while it does.
+    int storageBusyTimeoutMs = 100;
 };
 
 } // namespace TableTap

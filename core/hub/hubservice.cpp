@@ -59,6 +59,7 @@ bool HubService::open(QString *error)
                 return false;
             }
         }
+        m_registry.connection().setBusyTimeout(m_options.storageBusyTimeoutMs);
     } catch (const StorageError &e) {
         if (error)
             *error = e.message();

@@ -27,7 +27,7 @@ bool SqliteConnection::open(const QString &path, QString *error)
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(path);
         // The driver's own busy handler; PRAGMA busy_timeout below covers the same for statements.
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kToolBusyTimeoutMs));
         if (!db.open()) {
             if (error)
                 *error = db.lastError().text();
@@ -38,7 +38,7 @@ bool SqliteConnection::open(const QString &path, QString *error)
     }
     m_path = path;
     try {
-        exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
+        setBusyTimeout(kToolBusyTimeoutMs);
         const QString mode = scalar(QStringLiteral("PRAGMA journal_mode = WAL")).toString();
         if (mode.compare(u"wal", Qt::CaseInsensitive) != 0)
             throw StorageError(QStringLiteral("cannot switch %1 to WAL (got %2)").arg(path, mode));
@@ -55,6 +55,12 @@ bool SqliteConnection::open(const QString &path, QString *error)
         return false;
     }
     return true;
+}
+
+void SqliteConnection::setBusyTimeout(int ms)
+{
+    // The same handler the driver's QSQLITE_BUSY_TIMEOUT installs: the last setting wins.
+    exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(qMax(0, ms)));
 }
 
 void SqliteConnection::close()

@@ -1,5 +1,6 @@
 // One QSQLITE connection with the hub's durability settings: WAL journal, synchronous=FULL,
-// foreign keys on, a busy timeout so the admin CLI can write while the hub runs.
+// foreign keys on, a busy timeout so the admin CLI can write while the hub runs (the hub itself
+// waits far less: its thread serves everyone).
 // Query helpers throw StorageError, so a failed statement can never be silently ignored.
 #pragma once
 
@@ -13,13 +14,20 @@ namespace TableTap {
 class SqliteConnection final
 {
 public:
+    // For the admin commands, which have no event loop to keep going.
+    static constexpr int kToolBusyTimeoutMs = 5000;
+
     SqliteConnection();
     ~SqliteConnection();
     SqliteConnection(const SqliteConnection &) = delete;
     SqliteConnection &operator=(const SqliteConnection &) = delete;
 
     // Opens (creating if needed) the file and applies the pragmas. False with a message on error.
+    // A write waits up to kToolBusyTimeoutMs for another connection's write lock.
     bool open(const QString &path, QString *error);
+    // How long a statement waits for another connection's lock before it fails (SQLITE_BUSY,
+    // a StorageError). The hub's event loop uses a short wait (HubOptions::storageBusyTimeoutMs).
+    void setBusyTimeout(int ms);
     void close();
     bool isOpen() const;
     QString path() const { return m_path; }

@@ -1,6 +1,7 @@
 // Storage: versioned migrations (from empty, step by step, idempotent, refusing newer files,
 // a failed step leaving the previous version), the durability pragmas, savepoints, group
-// commit through submit(), durability across reopening, and a child hub killed with SIGKILL
+// commit through submit(), durability across reopening, a database another writer holds
+// (answered CONFLICT at once, retried once), and a child hub killed with SIGKILL
 // while acknowledging orders: every acked order is there, nothing is half-applied.
 #include "hubschema.h"
 #include "hubtestfixture.h"
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void committedCommandsSurviveReopen();
     void groupCommit();
     void groupCommitSkipsDeadContext();
+    void busyDatabaseAnswersConflictAtOnce();
     void killedHubLosesNothingAcked();
 };
 
@@ -334,6 +336,53 @@ static int childMain()
     while (timer.elapsed() < 60000 && ::getppid() == parent)
         QThread::msleep(50);
     return 0;
+}
+
+void TestHubStorage::busyDatabaseAnswersConflictAtOnce()
+{
+    HubFixture f;
+    SqliteConnection &hubDb = f.hub->cafe(QStringLiteral("cafe1"))->connection();
+    // The hub's thread waits briefly for another writer; the admin commands wait long.
+    QCOMPARE(hubDb.scalar(QStringLiteral("PRAGMA busy_timeout")).toInt(),
+             HubOptions().storageBusyTimeoutMs);
+    QCOMPARE(f.hub->registry().connection().scalar(QStringLiteral("PRAGMA busy_timeout")).toInt(),
+             HubOptions().storageBusyTimeoutMs);
+    QVERIFY(HubOptions().storageBusyTimeoutMs <= 250);
+    // Another process (here another connection) holds the write lock: an admin command, a
+    // backup, someone's sqlite3 shell.
+    SqliteConnection other;
+    QString error;
+    QVERIFY2(other.open(f.dataDir + QStringLiteral("/cafes/cafe1.db"), &error), qPrintable(error));
+    QCOMPARE(other.scalar(QStringLiteral("PRAGMA busy_timeout")).toInt(),
+             SqliteConnection::kToolBusyTimeoutMs);
+    other.begin();
+    const QJsonObject extra{{QStringLiteral("request_id"), QStringLiteral("busy-1")}};
+    QElapsedTimer t;
+    t.start();
+    const CommandResult refused = f.order(f.employee(), QStringLiteral("Latte"), 1, {}, extra);
+    const qint64 waited = t.elapsed();
+    qInfo() << "a command against a locked database was answered after" << waited << "ms";
+    QCOMPARE(refused.errorType(), QStringLiteral("CONFLICT"));
+    // Not frozen: a bound far above the busy timeout and far below the old 5 s.
+    QVERIFY2(waited < 2500, qPrintable(QString::number(waited)));
+    // Every command runs in a write transaction: a read is told to retry just as quickly.
+    t.restart();
+    QCOMPARE(
+        f.run(f.manager(), QStringLiteral("/orders"), QStringLiteral("list_orders")).errorType(),
+        QStringLiteral("CONFLICT"));
+    QVERIFY(t.elapsed() < 2500);
+    // Nothing was stored, and the retry after the lock is gone applies once.
+    other.rollback();
+    QCOMPARE(
+        f.scalar(QStringLiteral("cafe1"), QStringLiteral("SELECT COUNT(*) FROM orders")).toInt(),
+        0);
+    const CommandResult stored = f.order(f.employee(), QStringLiteral("Latte"), 1, {}, extra);
+    QVERIFY2(stored.ok(), qPrintable(dump(stored.ack)));
+    const CommandResult again = f.order(f.employee(), QStringLiteral("Latte"), 1, {}, extra);
+    QVERIFY(again.replayed);
+    QCOMPARE(
+        f.scalar(QStringLiteral("cafe1"), QStringLiteral("SELECT COUNT(*) FROM orders")).toInt(),
+        1);
 }
 
 void TestHubStorage::killedHubLosesNothingAcked()
