@@ -433,7 +433,7 @@ void TestHubConfig::keyTableMatchesOptions()
         QVERIFY2(HubCommandLine::helpText().contains(QLatin1String(k.name) + QStringLiteral(" = ")),
                  k.name);
     }
-    QCOMPARE(seen.size(), 22);
+    QCOMPARE(seen.size(), 25);
 }
 
 void TestHubConfig::logLines()
