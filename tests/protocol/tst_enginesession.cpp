@@ -43,6 +43,17 @@ Pair makePair(QObject *owner, int pingInterval = 100, int pingTimeout = 100,
     return p;
 }
 
+// An upgrade candidate: a connected websocket pair, both ends open (client end first).
+std::pair<LoopbackTransport *, LoopbackTransport *> openWebSocketPair()
+{
+    auto *client = new LoopbackTransport(QStringLiteral("websocket"));
+    auto *server = new LoopbackTransport(QStringLiteral("websocket"));
+    LoopbackTransport::connectPair(client, server);
+    server->open();
+    client->open();
+    return {client, server};
+}
+
 } // namespace
 
 class tst_EngineSession : public QObject
@@ -236,11 +247,7 @@ void tst_EngineSession::serverUpgradeTimeout()
     Pair p = makePair(this, 5000, 5000, QStringLiteral("polling"));
     QVERIFY(QSignalSpy(p.client, &EngineSession::opened).wait(1000));
     p.server->setUpgradeTimeout(50);
-    auto *sws = new LoopbackTransport(QStringLiteral("websocket"));
-    auto *cws = new LoopbackTransport(QStringLiteral("websocket"));
-    LoopbackTransport::connectPair(cws, sws);
-    sws->open();
-    cws->open();
+    const auto [cws, sws] = openWebSocketPair();
     QSignalSpy failed(p.server, &EngineSession::upgradeFailed);
     QVERIFY(p.server->probe(sws));
     cws->send({Packet::text(PacketType::Ping, "probe")}); // probe, but never the upgrade packet
@@ -254,11 +261,7 @@ void tst_EngineSession::repeatedProbeDiscardsTheCandidate()
 {
     Pair p = makePair(this, 5000, 5000, QStringLiteral("polling"));
     QVERIFY(QSignalSpy(p.client, &EngineSession::opened).wait(1000));
-    auto *sws = new LoopbackTransport(QStringLiteral("websocket"));
-    auto *cws = new LoopbackTransport(QStringLiteral("websocket"));
-    LoopbackTransport::connectPair(cws, sws);
-    sws->open();
-    cws->open();
+    const auto [cws, sws] = openWebSocketPair();
     QSignalSpy failed(p.server, &EngineSession::upgradeFailed);
     QVERIFY(p.server->probe(sws));
     // One probe is answered; a peer that repeats it (and might never read the answers) loses
