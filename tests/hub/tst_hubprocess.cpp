@@ -3,6 +3,7 @@
 // `serve --bench` unchanged, `serve --simulate` as a process, and durability: the process
 // SIGKILLed right after acks at five points and restarted on the same folder loses nothing
 // acknowledged, applies nothing twice and leaves nothing half-applied.
+#include "hubprocess.h"
 #include "hubtestfixture.h"
 #include "hubwireclient.h"
 #include "sqliteconnection.h"
@@ -42,54 +43,6 @@ Run runHub(const QStringList &args, int timeoutMs = 30000)
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
 }
-
-// A `tabletap-hub serve` child: started, its listening line read, stopped or killed.
-class HubProcess
-{
-public:
-    explicit HubProcess(const QStringList &args)
-    {
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        m_process.start(QStringLiteral(TT_HUB_BINARY), args);
-    }
-    ~HubProcess()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    // Waits for "listening on http://ADDRESS:PORT"; 0 when it did not come.
-    quint16 waitListening(int timeoutMs = 20000)
-    {
-        static const QRegularExpression re(QStringLiteral("^listening on (\\S+) "));
-        (void)QTest::qWaitFor(
-            [this] {
-                m_out += QString::fromUtf8(m_process.readAllStandardOutput());
-                return m_out.contains(u'\n') || m_process.state() == QProcess::NotRunning;
-            },
-            timeoutMs);
-        const auto m = re.match(m_out);
-        return m.hasMatch() ? quint16(QUrl(m.captured(1)).port()) : 0;
-    }
-    void signal(int sig) { ::kill(pid_t(m_process.processId()), sig); }
-    // Exit code after a signal asked it to stop; -1 when it crashed or hung.
-    int waitExit(int timeoutMs = 15000)
-    {
-        if (!m_process.waitForFinished(timeoutMs))
-            return -1;
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-    QString out() { return m_out += QString::fromUtf8(m_process.readAllStandardOutput()); }
-    // Accumulated: QVERIFY2 evaluates its message even when the check passes.
-    QString err() { return m_err += QString::fromUtf8(m_process.readAllStandardError()); }
-    QProcess &process() { return m_process; }
-
-private:
-    QProcess m_process;
-    QString m_out;
-    QString m_err;
-};
 
 QUrl local(quint16 port)
 {
