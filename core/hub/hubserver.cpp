@@ -374,8 +374,8 @@ std::optional<HubServer::Refusal> HubServer::authenticate(SioServerSocket *socke
     if (v.ok() && socket->isRecovered()
         && (socket->data().value(QStringLiteral("user_id")).toString() != v.claims.userId
             || socket->data().value(QStringLiteral("cafe_id")).toString() != v.claims.cafeId)) {
-        qCInfo(lcHubWiring).noquote() << "refused recovery in" << socket->nsp()->name() << "from"
-                                      << h.peer.address.toString() << ": another user's session";
+        m_refusalLog->info(QStringLiteral("refused recovery in %1 from %2: another user's session")
+                               .arg(socket->nsp()->name(), h.peer.address.toString()));
         return Refusal{QStringLiteral("Permission denied"),
                        QJsonObject{{QStringLiteral("type"), QStringLiteral("PERMISSION_DENIED")},
                                    {QStringLiteral("message"),
