@@ -280,6 +280,10 @@
         <translation>--demo-speed, --demo-start und --data gehören zu --demo</translation>
     </message>
     <message>
+        <source>tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub without a screen use: tabletap-hub serve --data DIR --port 3000</source>
+        <translation>tabletap: kein Bildschirm (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); ein Hub ohne Bildschirm läuft mit: tabletap-hub serve --data DIR --port 3000</translation>
+    </message>
+    <message>
         <source>Usage: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
 
 The Table Tap console: live order queue, counters, stock, staff and payments of a
@@ -295,8 +299,9 @@ Options:
   --demo-speed X simulated seconds per real second in the demo (default 1)
   --demo-start HH:MM  the demo cafe&apos;s time of day at start (default 07:30;
                  the morning rush peaks at 08:15, lunch at 12:30)
-  --data DIR     the demo hub&apos;s data folder (default: a temporary one, removed
-                 on exit)
+  --data DIR     the demo hub&apos;s data folder: a new or empty folder, or one an
+                 earlier demo made; never a real cafe&apos;s (default: a temporary
+                 one, removed on exit)
   --lang CODE    language of the console: en or de (default: the saved choice,
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
@@ -325,8 +330,9 @@ Optionen:
   --demo-speed X simulierte Sekunden je echter Sekunde in der Demo (Vorgabe 1)
   --demo-start HH:MM  Uhrzeit des Demo-Cafés beim Start (Vorgabe 07:30;
                  der Morgenansturm ist um 08:15 am stärksten, mittags um 12:30)
-  --data DIR     der Datenordner des Demo-Hubs (Vorgabe: ein temporärer, der beim
-                 Beenden gelöscht wird)
+  --data DIR     der Datenordner des Demo-Hubs: ein neuer oder leerer Ordner oder
+                 einer, den eine frühere Demo angelegt hat; nie der eines echten
+                 Cafés (Vorgabe: ein temporärer, der beim Beenden gelöscht wird)
   --lang CODE    Sprache der Konsole: en oder de (Vorgabe: die gespeicherte Wahl,
                  dann die Sprache des Systems)
   --view NAME    mit dieser Ansicht öffnen: queue, counters, inventory, timesheets,
@@ -340,10 +346,6 @@ stattdessen den Hub ohne Oberfläche starten: tabletap-hub serve --data DIR --po
 Beendigungscodes: 0 in Ordnung, 1 Start nicht möglich (eingebetteter Hub,
 Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
 </translation>
-    </message>
-    <message>
-        <source>tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub without a screen use: tabletap-hub serve --data DIR --port 3000</source>
-        <translation>tabletap: kein Bildschirm (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); ein Hub ohne Bildschirm läuft mit: tabletap-hub serve --data DIR --port 3000</translation>
     </message>
 </context>
 <context>
@@ -596,6 +598,22 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Cafe %1 has no manager to sign in as.</source>
         <translation>Café %1 hat keine Filialleitung, als die man sich anmelden könnte.</translation>
+    </message>
+    <message>
+        <source>%1 holds data that is not a demo&apos;s; the console&apos;s own hub only runs in an empty folder or in one an earlier demo made (with a file %2). A cafe&apos;s real data is served by tabletap-hub serve.</source>
+        <translation>%1 enthält Daten, die nicht von einer Demo stammen; der Hub der Konsole läuft nur in einem leeren Ordner oder in einem, den eine frühere Demo angelegt hat (mit einer Datei %2). Die echten Daten eines Cafés bedient tabletap-hub serve.</translation>
+    </message>
+    <message>
+        <source>Cannot mark %1 as demo data: %2</source>
+        <translation>%1 kann nicht als Demo-Daten gekennzeichnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation>Der Datenordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The data folder is in use: %1.</source>
+        <translation>Der Datenordner ist belegt: %1.</translation>
     </message>
 </context>
 <context>

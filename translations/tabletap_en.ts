@@ -280,6 +280,10 @@
         <translation>--demo-speed, --demo-start and --data go with --demo</translation>
     </message>
     <message>
+        <source>tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub without a screen use: tabletap-hub serve --data DIR --port 3000</source>
+        <translation>tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub without a screen use: tabletap-hub serve --data DIR --port 3000</translation>
+    </message>
+    <message>
         <source>Usage: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
 
 The Table Tap console: live order queue, counters, stock, staff and payments of a
@@ -295,8 +299,9 @@ Options:
   --demo-speed X simulated seconds per real second in the demo (default 1)
   --demo-start HH:MM  the demo cafe&apos;s time of day at start (default 07:30;
                  the morning rush peaks at 08:15, lunch at 12:30)
-  --data DIR     the demo hub&apos;s data folder (default: a temporary one, removed
-                 on exit)
+  --data DIR     the demo hub&apos;s data folder: a new or empty folder, or one an
+                 earlier demo made; never a real cafe&apos;s (default: a temporary
+                 one, removed on exit)
   --lang CODE    language of the console: en or de (default: the saved choice,
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
@@ -325,8 +330,9 @@ Options:
   --demo-speed X simulated seconds per real second in the demo (default 1)
   --demo-start HH:MM  the demo cafe&apos;s time of day at start (default 07:30;
                  the morning rush peaks at 08:15, lunch at 12:30)
-  --data DIR     the demo hub&apos;s data folder (default: a temporary one, removed
-                 on exit)
+  --data DIR     the demo hub&apos;s data folder: a new or empty folder, or one an
+                 earlier demo made; never a real cafe&apos;s (default: a temporary
+                 one, removed on exit)
   --lang CODE    language of the console: en or de (default: the saved choice,
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
@@ -340,10 +346,6 @@ the headless hub instead: tabletap-hub serve --data DIR --port 3000
 Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
 64 usage error.
 </translation>
-    </message>
-    <message>
-        <source>tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub without a screen use: tabletap-hub serve --data DIR --port 3000</source>
-        <translation>tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub without a screen use: tabletap-hub serve --data DIR --port 3000</translation>
     </message>
 </context>
 <context>
@@ -596,6 +598,22 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Cafe %1 has no manager to sign in as.</source>
         <translation>Cafe %1 has no manager to sign in as.</translation>
+    </message>
+    <message>
+        <source>%1 holds data that is not a demo&apos;s; the console&apos;s own hub only runs in an empty folder or in one an earlier demo made (with a file %2). A cafe&apos;s real data is served by tabletap-hub serve.</source>
+        <translation>%1 holds data that is not a demo&apos;s; the console&apos;s own hub only runs in an empty folder or in one an earlier demo made (with a file %2). A cafe&apos;s real data is served by tabletap-hub serve.</translation>
+    </message>
+    <message>
+        <source>Cannot mark %1 as demo data: %2</source>
+        <translation>Cannot mark %1 as demo data: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation>Cannot create the data folder %1.</translation>
+    </message>
+    <message>
+        <source>The data folder is in use: %1.</source>
+        <translation>The data folder is in use: %1.</translation>
     </message>
 </context>
 <context>

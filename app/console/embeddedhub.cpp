@@ -4,6 +4,7 @@
 #include "cafeservice.h"
 #include "cafesession.h"
 #include "cafesimulator.h"
+#include "datafolderlock.h"
 #include "hubactor.h"
 #include "hubserver.h"
 #include "hubservice.h"
@@ -11,10 +12,23 @@
 #include "staffdirectory.h"
 #include "storageerror.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QPointer>
 #include <QTimerEvent>
 
 namespace TableTap {
+
+namespace {
+// Nothing in it but what a lock left behind: a folder a demo may take.
+bool isEmptyFolder(const QString &dataDir)
+{
+    const QStringList entries = QDir(dataDir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot
+                                                        | QDir::Hidden | QDir::System);
+    return entries.isEmpty() || entries == QStringList{QStringLiteral("hub.lock")};
+}
+} // namespace
 
 EmbeddedHub::EmbeddedHub(Options options, QObject *parent)
     : HubControl(parent)
@@ -37,6 +51,65 @@ EmbeddedHub::~EmbeddedHub()
 {
     if (m_server)
         m_server->stop();
+    m_server.reset(); // the databases close before the lock goes
+}
+
+QString EmbeddedHub::demoMarkerName()
+{
+    return QStringLiteral("tabletap-demo");
+}
+
+bool EmbeddedHub::isDemoFolder(const QString &dataDir)
+{
+    return QFileInfo(QDir(dataDir).filePath(demoMarkerName())).isFile();
+}
+
+bool EmbeddedHub::markAsDemoFolder(const QString &dataDir, QString *error)
+{
+    if (isDemoFolder(dataDir))
+        return true;
+    if (!isEmptyFolder(dataDir)) {
+        if (error)
+            *error = tr("%1 holds data that is not a demo's; the console's own hub only runs in "
+                        "an empty folder or in one an earlier demo made (with a file %2). A "
+                        "cafe's real data is served by tabletap-hub serve.")
+                         .arg(QDir::toNativeSeparators(dataDir), demoMarkerName());
+        return false;
+    }
+    QFile marker(QDir(dataDir).filePath(demoMarkerName()));
+    if (!marker.open(QIODevice::WriteOnly | QIODevice::NewOnly)
+        || marker.write("This folder holds the demo cafe of the Table Tap console (tabletap "
+                        "--demo).\nThe console's own hub only runs in empty folders and in "
+                        "folders with this file.\n")
+               < 0) {
+        if (error)
+            *error = tr("Cannot mark %1 as demo data: %2")
+                         .arg(QDir::toNativeSeparators(dataDir), marker.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool EmbeddedHub::claimDataFolder()
+{
+    const QString dir = m_options.dataDir;
+    if (!QDir().mkpath(dir)) {
+        m_error = tr("Cannot create the data folder %1.").arg(QDir::toNativeSeparators(dir));
+        return false;
+    }
+    // Refused before the lock file is made: a real cafe's folder is not touched at all.
+    if (!isDemoFolder(dir) && !isEmptyFolder(dir))
+        return markAsDemoFolder(dir, &m_error);
+    auto lock = std::make_unique<DataFolderLock>(dir);
+    if (!lock->tryLock()) {
+        m_error = tr("The data folder is in use: %1.").arg(lock->errorString());
+        return false;
+    }
+    // Under the lock nobody else fills the folder between the look and the mark.
+    if (!markAsDemoFolder(dir, &m_error))
+        return false;
+    m_lock = std::move(lock);
+    return true;
 }
 
 void EmbeddedHub::createServer()
@@ -66,6 +139,12 @@ bool EmbeddedHub::startHub(QString *error)
 {
     if (m_server->isRunning())
         return true;
+    if (!m_lock && !claimDataFolder()) {
+        if (error)
+            *error = m_error;
+        Q_EMIT statusChanged();
+        return false;
+    }
     if (m_server->options().port != m_options.port) {
         // The options are fixed per server object: a restart on the known port needs a new one.
         m_server.reset();

@@ -1,6 +1,9 @@
 // The hub inside the console (--demo, "start a hub on this computer"): HubServer from core/hub
 // on 127.0.0.1, optionally with the simulator, exposed to the hub panel through HubControl.
-// A restart keeps the port, so the console's session finds the hub again by itself.
+// A restart keeps the port, so the console's session finds the hub again by itself. It holds the
+// data folder's lock (DataFolderLock, as `tabletap-hub serve` does) from its first start until it
+// goes, and only serves demo data: an empty folder (then marked as a demo's) or one an earlier
+// demo marked, never a folder with a real cafe's data.
 // Started with the simulator, the hub runs on a SimulatedClock from the demo's start time: the
 // console shows that clock too (one clock), and the day keeps going across restarts.
 #pragma once
@@ -16,6 +19,7 @@
 namespace TableTap {
 
 class CafeSession;
+class DataFolderLock;
 class HubServer;
 class SimulatedClock;
 
@@ -35,7 +39,8 @@ public:
     explicit EmbeddedHub(Options options, QObject *parent = nullptr);
     ~EmbeddedHub() override;
 
-    // Starts the hub; false with error set when it cannot (data folder, port).
+    // Starts the hub; false with error set when it cannot (data folder not a demo's or in use,
+    // port).
     bool startHub(QString *error);
     QUrl url() const;
     QString errorString() const { return m_error; }
@@ -49,6 +54,12 @@ public:
     // console signs in with it. Empty when the cafe has no manager.
     QString managerToken(QString *error = nullptr) const;
 
+    // The file that marks a folder as demo data (in the folder itself).
+    static QString demoMarkerName();
+    static bool isDemoFolder(const QString &dataDir);
+    // Marks an empty folder (or one already marked) as demo data; false with error otherwise.
+    static bool markAsDemoFolder(const QString &dataDir, QString *error);
+
     HubStatus status() const override;
     void start() override;
     void stop() override;
@@ -59,8 +70,11 @@ protected:
 
 private:
     void createServer();
+    // Takes the data folder for this hub: a demo's, and locked.
+    bool claimDataFolder();
 
     Options m_options;
+    std::unique_ptr<DataFolderLock> m_lock;  // before the server: released after it is gone
     std::unique_ptr<SimulatedClock> m_clock; // before the server, which uses it
     std::unique_ptr<HubServer> m_server;
     QString m_error;

@@ -1,5 +1,6 @@
 // tabletap's command line: options, usage errors, the display check, and the real program
-// started without a display (one line on stderr naming the headless hub, exit code 2).
+// started without a display (one line on stderr naming the headless hub, exit code 2); the demo
+// refusing a folder with real data or one another hub holds.
 #include "consolecommandline.h"
 
 #include <QDir>
@@ -8,6 +9,10 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 using namespace TableTap;
 
@@ -22,7 +27,29 @@ private Q_SLOTS:
     void programWithoutDisplay();
     void programHelpAndUsage();
     void programDemoStarts();
+    void programDemoRefusesRealData();
+    void programDemoRefusesLockedFolder();
 };
+
+namespace {
+// The console as a user starts it, offscreen, with a settings folder of its own.
+int runConsole(const QStringList &args, const QString &configDir, QString *err)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    env.insert("XDG_CONFIG_HOME", configDir);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(TT_CONSOLE_BINARY), args);
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return -1;
+    }
+    *err = QString::fromLocal8Bit(p.readAllStandardError());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+} // namespace
 
 void tst_ConsoleCommandLine::parses_data()
 {
@@ -187,6 +214,51 @@ void tst_ConsoleCommandLine::programDemoStarts()
     QVERIFY(image.width() >= 800);
     // The hub kept its data where it was told to.
     QVERIFY(QFile::exists(dir.filePath("hub/hub.db")));
+}
+
+void tst_ConsoleCommandLine::programDemoRefusesRealData()
+{
+    // A hub's data folder (what `tabletap-hub cafe add` leaves) is not the demo's to write into.
+    QTemporaryDir dir;
+    const QString data = dir.filePath("hub");
+    QVERIFY(QDir().mkpath(data + "/cafes"));
+    QFile db(data + "/hub.db");
+    QVERIFY(db.open(QIODevice::WriteOnly));
+    db.write("a real hub's registry");
+    db.close();
+    const QStringList before = QDir(data).entryList(QDir::AllEntries | QDir::Hidden);
+    QString err;
+    const int rc = runConsole({"--demo", "--data", data, "--lang", "en", "--screenshot",
+                               dir.filePath("x.png"), "--screenshot-delay", "0"},
+                              dir.filePath("config"), &err);
+    QCOMPARE(rc, int(ConsoleCommandLine::Failure));
+    QVERIFY2(err.contains("not a demo's") && err.contains(data), qPrintable(err));
+    QCOMPARE(QDir(data).entryList(QDir::AllEntries | QDir::Hidden), before);
+    QVERIFY(!QFile::exists(dir.filePath("x.png")));
+}
+
+void tst_ConsoleCommandLine::programDemoRefusesLockedFolder()
+{
+    // Another process holds the folder's lock the way `tabletap-hub serve` does.
+    QTemporaryDir dir;
+    const QString data = dir.filePath("hub");
+    QVERIFY(QDir().mkpath(data));
+    const int fd = ::open(QFile::encodeName(data + "/hub.lock").constData(),
+                          O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    QVERIFY(fd >= 0);
+    const QByteArray pid = QByteArray::number(QCoreApplication::applicationPid()) + '\n';
+    QCOMPARE(::write(fd, pid.constData(), size_t(pid.size())), ssize_t(pid.size()));
+    QCOMPARE(::flock(fd, LOCK_EX | LOCK_NB), 0);
+    QString err;
+    const int rc = runConsole({"--demo", "--data", data, "--lang", "en", "--screenshot",
+                               dir.filePath("x.png"), "--screenshot-delay", "0"},
+                              dir.filePath("config"), &err);
+    ::close(fd);
+    QCOMPARE(rc, int(ConsoleCommandLine::Failure));
+    QVERIFY2(err.contains("in use")
+                 && err.contains(QString::number(QCoreApplication::applicationPid())),
+             qPrintable(err));
+    QVERIFY(!QFile::exists(data + "/hub.db"));
 }
 
 QTEST_GUILESS_MAIN(tst_ConsoleCommandLine)

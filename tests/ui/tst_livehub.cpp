@@ -2,158 +2,31 @@
 // folder): a manager cancels an order from the queue and the hub's event closes it; an employee's
 // cancel is refused by the hub and shown; the banner appears when the hub stops and clears when
 // it is back; an order advanced while the hub is down is applied exactly once after reconnect.
-#include "uitesthelpers.h"
+// The console's own hub holds its data folder's lock and serves demo data only.
+#include "livehubfixture.h"
 
 #include "connectdialog.h"
-#include "consolesettings.h"
+#include "datafolderlock.h"
 #include "embeddedhub.h"
-#include "hubactor.h"
-#include "hubadmincommands.h"
 #include "hubpanel.h"
-#include "hubserver.h"
-#include "hubservice.h"
+#include "hubrestore.h"
 #include "livenessbanner.h"
-#include "mainwindow.h"
 #include "orderqueueview.h"
 #include "reasondialog.h"
 #include "statusstrip.h"
 #include "toaststack.h"
 
 #include <QDialogButtonBox>
-#include <QJsonArray>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTextStream>
 #include <QToolButton>
 
 using namespace TableTap;
 using namespace TableTap::TestUi;
-
-namespace {
-constexpr int Wait = 20000;
-
-class LiveHub
-{
-public:
-    LiveHub()
-    {
-        admin({"cafe", "add", "--data", dir.path(), "--id", "c1", "--name", "Test Cafe"});
-        admin({"staff", "add", "--data", dir.path(), "--cafe", "c1", "--code", "M1", "--name",
-               "Mia Manager", "--role", "manager", "--pin", "4321", "--hourly-rate", "20.00"});
-        admin({"staff", "add", "--data", dir.path(), "--cafe", "c1", "--code", "E1", "--name",
-               "Eve Employee", "--role", "employee", "--pin", "1234", "--hourly-rate", "15.00"});
-    }
-    ~LiveHub()
-    {
-        if (server)
-            server->stop();
-    }
-    // Starts the hub; after the first start on port 0, again on the same port.
-    bool start()
-    {
-        server.reset();
-        HubServer::Options o;
-        o.bindAddress = QHostAddress::LocalHost;
-        o.port = port;
-        server = std::make_unique<HubServer>(dir.path(), o);
-        port = server->start();
-        return port != 0;
-    }
-    void stop() { server->stop(); }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)); }
-    // The hub's own view of an order (list_orders as a manager).
-    QJsonObject order(const QString &id)
-    {
-        const HubActor actor{"test", "Test", HubRole::Manager, "c1"};
-        const CommandResult r = server->service()->execute(actor, "/orders", "list_orders", {});
-        const QJsonObject data = r.ack.value("data").toObject();
-        for (const char *key : {"open_orders", "recent_orders"})
-            for (const QJsonValue &v : data.value(QLatin1String(key)).toArray())
-                if (v.toObject().value("id").toString() == id)
-                    return v.toObject();
-        return {};
-    }
-
-    QTemporaryDir dir;
-    std::unique_ptr<HubServer> server;
-    quint16 port = 0;
-
-private:
-    static void admin(const QStringList &args)
-    {
-        QString out, err;
-        QTextStream o(&out), e(&err);
-        HubAdminCommands commands(o, e);
-        const int rc = commands.run(args);
-        if (rc != HubAdminCommands::Ok)
-            qFatal("admin %s failed: %s", qPrintable(args.join(' ')), qPrintable(err));
-    }
-};
-
-void fastReconnect(CafeSession &session)
-{
-    SioClientOptions options;
-    options.reconnectionDelay = 100;
-    options.reconnectionDelayMax = 500;
-    session.setClientOptions(options);
-}
-
-QString createOrder(CafeSession &session, const QString &customer)
-{
-    const QString product = session.menu().value(0).id;
-    const int before = session.orders()->rowCount();
-    session.sendCommand(
-        "/orders", "create_order",
-        {{"customer_name", customer},
-         {"items", QJsonArray{QJsonObject{{"product_id", product}, {"quantity", 1}}}}},
-        "create order");
-    if (!QTest::qWaitFor([&] { return session.orders()->rowCount() > before; }, Wait))
-        return {};
-    for (const Order &o : session.orders()->rows())
-        if (o.customerName == customer)
-            return o.id;
-    return {};
-}
-
-// A console window with its session, signed in to the hub and live with the menu loaded.
-struct Console
-{
-    CafeSession session;
-    ConsoleSettings settings;
-    MainWindow window{&session, &settings};
-
-    Console()
-    {
-        fastReconnect(session);
-        window.show();
-    }
-    bool signIn(const LiveHub &hub, const QString &code, const QString &pin)
-    {
-        if (!QTest::qWaitForWindowActive(&window))
-            return false;
-        session.signIn(hub.url(), "c1", code, pin);
-        return QTest::qWaitFor(
-            [this] {
-                return session.liveness() == CafeSession::Liveness::Live
-                       && !session.menu().isEmpty();
-            },
-            Wait);
-    }
-};
-
-const OutboxEntry *lastEntry(CafeSession &session, const QString &command)
-{
-    const OutboxEntry *found = nullptr;
-    for (const OutboxEntry &e : session.outbox()->rows())
-        if (e.command == command)
-            found = &e;
-    return found;
-}
-} // namespace
 
 class tst_LiveHub : public QObject
 {
@@ -165,6 +38,8 @@ private Q_SLOTS:
     void offlineActionAppliedOnce();
     void hubPanelStopsAndStartsEmbeddedHub();
     void connectDialogSignsIn();
+    void embeddedHubLocksItsDataFolder();
+    void embeddedHubServesDemoDataOnly();
 };
 
 void tst_LiveHub::managerCancelsOrder()
@@ -296,6 +171,7 @@ void tst_LiveHub::offlineActionAppliedOnce()
 void tst_LiveHub::hubPanelStopsAndStartsEmbeddedHub()
 {
     LiveHub data; // the cafe and staff, in a folder the console's own hub serves
+    markAsDemo(data.dir.path(), EmbeddedHub::demoMarkerName());
     EmbeddedHub::Options options;
     options.dataDir = data.dir.path();
     options.simulate = false;
@@ -385,6 +261,82 @@ void tst_LiveHub::connectDialogSignsIn()
     QSettings stored;
     for (const QString &key : stored.allKeys())
         QVERIFY2(!stored.value(key).toString().contains("4321"), qPrintable(key));
+}
+
+void tst_LiveHub::embeddedHubLocksItsDataFolder()
+{
+    // A demo hub on a fresh folder, the simulator making its cafe.
+    QTemporaryDir dir;
+    EmbeddedHub::Options options;
+    options.dataDir = dir.filePath("demo");
+    EmbeddedHub hub(options);
+    QString error;
+    QVERIFY2(hub.startHub(&error), qPrintable(error));
+    QVERIFY(EmbeddedHub::isDemoFolder(options.dataDir));
+
+    // The same lock `tabletap-hub serve` takes: held, and naming this process.
+    DataFolderLock other(options.dataDir);
+    QVERIFY(!other.tryLock());
+    QCOMPARE(other.holderPid(), QCoreApplication::applicationPid());
+
+    // A restore under it is refused (it would pull acknowledged orders from under the hub) ...
+    QString out, err;
+    QTextStream o(&out), e(&err);
+    HubRestore restore(o, e);
+    QCOMPARE(restore.run({"restore", "--from", dir.path(), "--data", options.dataDir}),
+             int(HubRestore::InUse));
+    QVERIFY2(err.contains(QString::number(QCoreApplication::applicationPid())), qPrintable(err));
+
+    // ... and so is a second console's hub, saying why.
+    EmbeddedHub second(options);
+    QVERIFY(!second.startHub(&error));
+    QVERIFY2(error.contains("in use") && error.contains(options.dataDir), qPrintable(error));
+    QVERIFY(!second.status().running);
+    QCOMPARE(second.status().error, error);
+
+    // Stopping from the panel keeps the folder; the lock goes with the hub.
+    hub.stop();
+    QVERIFY(!other.tryLock());
+    QVERIFY(hub.startHub(&error));
+    hub.stop();
+}
+
+void tst_LiveHub::embeddedHubServesDemoDataOnly()
+{
+    // A folder with a real cafe's data: refused before anything is written into it.
+    LiveHub real;
+    const QStringList before = QDir(real.dir.path()).entryList(QDir::AllEntries | QDir::Hidden);
+    EmbeddedHub::Options options;
+    options.dataDir = real.dir.path();
+    options.simulate = false;
+    {
+        EmbeddedHub hub(options);
+        QString error;
+        QVERIFY(!hub.startHub(&error));
+        QVERIFY2(error.contains("not a demo"), qPrintable(error));
+        QVERIFY(!hub.status().running);
+    }
+    QCOMPARE(QDir(real.dir.path()).entryList(QDir::AllEntries | QDir::Hidden), before);
+    QVERIFY(!EmbeddedHub::isDemoFolder(real.dir.path()));
+    // Nothing took the folder either: the real hub still can.
+    DataFolderLock lock(real.dir.path());
+    QVERIFY(lock.tryLock());
+    lock.unlock();
+
+    // An empty folder becomes a demo's; the next demo may use it again.
+    QTemporaryDir empty;
+    options.dataDir = empty.path();
+    options.simulate = true;
+    {
+        EmbeddedHub hub(options);
+        QString error;
+        QVERIFY2(hub.startHub(&error), qPrintable(error));
+        QVERIFY(EmbeddedHub::isDemoFolder(empty.path()));
+    }
+    EmbeddedHub again(options);
+    QString error;
+    QVERIFY2(again.startHub(&error), qPrintable(error));
+    QVERIFY(!again.managerToken(&error).isEmpty());
 }
 
 TT_UI_TEST_MAIN(tst_LiveHub)

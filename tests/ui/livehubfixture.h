@@ -1,0 +1,154 @@
+// The console's UI tests against a real hub: HubServer from core/hub on 127.0.0.1 (port 0) over a
+// fresh data folder made with the admin commands, and a console window signed in to it.
+#pragma once
+
+#include "uitesthelpers.h"
+
+#include "consolesettings.h"
+#include "hubactor.h"
+#include "hubadmincommands.h"
+#include "hubserver.h"
+#include "hubservice.h"
+#include "mainwindow.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QTextStream>
+
+namespace TableTap::TestUi {
+
+constexpr int Wait = 20000;
+
+class LiveHub
+{
+public:
+    // Without staff the caller adds its own cafe and staff with admin().
+    explicit LiveHub(bool withCafe = true)
+    {
+        if (!withCafe)
+            return;
+        admin({"cafe", "add", "--data", dir.path(), "--id", "c1", "--name", "Test Cafe"});
+        admin({"staff", "add", "--data", dir.path(), "--cafe", "c1", "--code", "M1", "--name",
+               "Mia Manager", "--role", "manager", "--pin", "4321", "--hourly-rate", "20.00"});
+        admin({"staff", "add", "--data", dir.path(), "--cafe", "c1", "--code", "E1", "--name",
+               "Eve Employee", "--role", "employee", "--pin", "1234", "--hourly-rate", "15.00"});
+    }
+    ~LiveHub()
+    {
+        if (server)
+            server->stop();
+    }
+    // Starts the hub; after the first start on port 0, again on the same port.
+    bool start(HubServer::Options o = {})
+    {
+        server.reset();
+        o.bindAddress = QHostAddress::LocalHost;
+        o.port = port;
+        server = std::make_unique<HubServer>(dir.path(), o);
+        port = server->start();
+        return port != 0;
+    }
+    void stop() { server->stop(); }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)); }
+    // The hub's own view of an order (list_orders as a manager).
+    QJsonObject order(const QString &id)
+    {
+        const HubActor actor{"test", "Test", HubRole::Manager, "c1"};
+        const CommandResult r = server->service()->execute(actor, "/orders", "list_orders", {});
+        const QJsonObject data = r.ack.value("data").toObject();
+        for (const char *key : {"open_orders", "recent_orders"})
+            for (const QJsonValue &v : data.value(QLatin1String(key)).toArray())
+                if (v.toObject().value("id").toString() == id)
+                    return v.toObject();
+        return {};
+    }
+
+    // `tabletap-hub` admin commands, in process; the test stops when one fails.
+    void admin(const QStringList &args) const
+    {
+        QString out, err;
+        QTextStream o(&out), e(&err);
+        HubAdminCommands commands(o, e);
+        const int rc = commands.run(args);
+        if (rc != HubAdminCommands::Ok)
+            qFatal("admin %s failed: %s", qPrintable(args.join(' ')), qPrintable(err));
+    }
+
+    QTemporaryDir dir;
+    std::unique_ptr<HubServer> server;
+    quint16 port = 0;
+};
+
+// Marks a folder the test filled as demo data, so the console's own hub (EmbeddedHub) serves it.
+inline void markAsDemo(const QString &dataDir, const QString &markerName)
+{
+    QFile marker(QDir(dataDir).filePath(markerName));
+    if (!marker.open(QIODevice::WriteOnly) || marker.write("test data\n") < 0)
+        qFatal("cannot mark %s as demo data", qPrintable(dataDir));
+}
+
+inline void fastReconnect(CafeSession &session)
+{
+    SioClientOptions options;
+    options.reconnectionDelay = 100;
+    options.reconnectionDelayMax = 500;
+    session.setClientOptions(options);
+}
+
+// Places an order through the session and waits for the hub's event; returns its id.
+inline QString createOrder(CafeSession &session, const QString &customer,
+                           const QJsonObject &extra = {}, int product = 0)
+{
+    const QString productId = session.menu().value(product).id;
+    const int before = session.orders()->rowCount();
+    QJsonObject payload{
+        {"customer_name", customer},
+        {"items", QJsonArray{QJsonObject{{"product_id", productId}, {"quantity", 1}}}}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        payload.insert(it.key(), it.value());
+    session.sendCommand("/orders", "create_order", payload, "create order");
+    if (!QTest::qWaitFor([&] { return session.orders()->rowCount() > before; }, Wait))
+        return {};
+    for (const Order &o : session.orders()->rows())
+        if (o.customerName == customer)
+            return o.id;
+    return {};
+}
+
+// A console window with its session, signed in to the hub and live with the menu loaded.
+struct Console
+{
+    CafeSession session;
+    ConsoleSettings settings;
+    MainWindow window{&session, &settings};
+
+    Console()
+    {
+        fastReconnect(session);
+        window.show();
+    }
+    bool signIn(const LiveHub &hub, const QString &code, const QString &pin)
+    {
+        if (!QTest::qWaitForWindowActive(&window))
+            return false;
+        session.signIn(hub.url(), "c1", code, pin);
+        return QTest::qWaitFor(
+            [this] {
+                return session.liveness() == CafeSession::Liveness::Live
+                       && !session.menu().isEmpty();
+            },
+            Wait);
+    }
+};
+
+inline const OutboxEntry *lastEntry(CafeSession &session, const QString &command)
+{
+    const OutboxEntry *found = nullptr;
+    for (const OutboxEntry &e : session.outbox()->rows())
+        if (e.command == command)
+            found = &e;
+    return found;
+}
+
+} // namespace TableTap::TestUi
