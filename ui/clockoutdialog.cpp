@@ -1,6 +1,8 @@
 // The clock-out dialog.
 #include "clockoutdialog.h"
 
+#include "plaintext.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -29,7 +31,7 @@ ClockOutDialog::ClockOutDialog(const QString &shiftSummary, QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
-    auto *summary = new QLabel(shiftSummary, this);
+    auto *summary = PlainText::label(shiftSummary, this);
     summary->setWordWrap(true);
     layout->addWidget(summary);
     layout->addLayout(form);

@@ -3,6 +3,7 @@
 
 #include "cafesession.h"
 #include "consolesettings.h"
+#include "plaintext.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -61,6 +62,7 @@ ConnectDialog::ConnectDialog(CafeSession *session, ConsoleSettings *settings,
     m_tabs->setCurrentIndex(qBound(0, settings->connectTab(), 1));
 
     m_status->setWordWrap(true);
+    PlainText::makePlain(m_status); // the hub's refusal, word for word
     m_status->setObjectName(QStringLiteral("status"));
     auto *buttons = new QDialogButtonBox(this);
     m_connect = buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
@@ -135,7 +137,7 @@ QString ConnectDialog::errorText() const
 void ConnectDialog::showError(const QString &message)
 {
     m_status->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_status->setText(message);
+    PlainText::setText(m_status, message);
 }
 
 void ConnectDialog::setBusy(bool busy)

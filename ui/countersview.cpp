@@ -3,6 +3,8 @@
 
 #include "cafesession.h"
 #include "datawords.h"
+#include "plaintext.h"
+#include "plaintextdelegate.h"
 #include "reasondialog.h"
 #include "tintproxymodel.h"
 
@@ -34,6 +36,7 @@ CountersView::CountersView(CafeSession *session, QWidget *parent)
     tint->setDisplay(CounterModel::StatusColumn, &DataWords::counterStatus);
     tint->setSourceModel(session->counters());
     m_view->setModel(tint);
+    PlainTextDelegate::install(m_view);
     m_view->setObjectName(QStringLiteral("countersTable"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -97,14 +100,15 @@ void CountersView::toggleCurrent()
     if (!m_manager || !i.isValid())
         return;
     const QString counter = i.data(CounterModel::NameRole).toString();
+    const QString shown = PlainText::display(counter);
     const bool active = i.data(CounterModel::ActiveRole).toBool();
     const int open = i.data(CounterModel::OpenOrdersRole).toInt();
     auto *dialog = new ReasonDialog(
-        active ? tr("Take %1 out of service").arg(counter) : tr("Open %1").arg(counter),
+        active ? tr("Take %1 out of service").arg(shown) : tr("Open %1").arg(shown),
         active ? tr("%1 has %n open order(s); the hub moves them to the other active counters.",
                     nullptr, open)
-                     .arg(counter)
-               : tr("Put %1 back in service: new orders may go to it again.").arg(counter),
+                     .arg(shown)
+               : tr("Put %1 back in service: new orders may go to it again.").arg(shown),
         active ? QStringList{tr("Equipment maintenance"), tr("Break"), tr("Closing")}
                : QStringList{tr("Back from maintenance"), tr("Rush hour"), tr("Opening")},
         this);

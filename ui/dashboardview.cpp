@@ -3,6 +3,7 @@
 
 #include "cafesession.h"
 #include "chartdataproxy.h"
+#include "plaintext.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -386,7 +387,8 @@ void DashboardView::rescale()
     QStringList items;
     double maxRatio = 100;
     for (int r = 0; r < inv->rowCount(); ++r) {
-        items << inv->index(r, InventoryModel::NameColumn).data().toString();
+        // Qt Charts draws axis labels as HTML: the hub's names go in escaped.
+        items << PlainText::escaped(inv->index(r, InventoryModel::NameColumn).data().toString());
         for (int c : {int(InventoryModel::StockColumn), int(InventoryModel::ReorderColumn)})
             maxRatio = qMax(maxRatio, m_stockData->index(r, c).data().toDouble());
     }

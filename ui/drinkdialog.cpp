@@ -2,6 +2,7 @@
 #include "drinkdialog.h"
 
 #include "cafesession.h"
+#include "plaintext.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -23,7 +24,10 @@ DrinkDialog::DrinkDialog(const QList<MenuProduct> &menu, const QString &allowanc
     for (const MenuProduct &p : menu)
         if (p.available)
             m_product->addItem(
-                p.category.isEmpty() ? p.name : tr("%1 (%2)").arg(p.name, p.category), p.id);
+                p.category.isEmpty()
+                    ? PlainText::display(p.name)
+                    : tr("%1 (%2)").arg(PlainText::display(p.name), PlainText::display(p.category)),
+                p.id);
     m_product->setObjectName(QStringLiteral("product"));
     m_quantity->setRange(1, 5);
     m_quantity->setObjectName(QStringLiteral("quantity"));
@@ -35,7 +39,7 @@ DrinkDialog::DrinkDialog(const QList<MenuProduct> &menu, const QString &allowanc
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
-    auto *info = new QLabel(allowance, this);
+    auto *info = PlainText::label(allowance, this);
     info->setWordWrap(true);
     layout->addWidget(info);
     if (m_product->count() == 0)

@@ -3,6 +3,7 @@
 
 #include "cafesession.h"
 #include "eventlogfiltermodel.h"
+#include "plaintextdelegate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -46,6 +47,7 @@ EventLogView::EventLogView(CafeSession *session, QWidget *parent)
     });
 
     m_view->setModel(m_filter);
+    PlainTextDelegate::install(m_view);
     m_view->setObjectName(QStringLiteral("eventLogTable"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);

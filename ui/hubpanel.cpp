@@ -2,6 +2,8 @@
 #include "hubpanel.h"
 
 #include "hubcontrol.h"
+#include "plaintext.h"
+#include "plaintextdelegate.h"
 
 #include <QChart>
 #include <QChartView>
@@ -40,6 +42,9 @@ HubPanel::HubPanel(HubControl *hub, QWidget *parent)
     m_state->setObjectName(QStringLiteral("hubState"));
     m_figures->setObjectName(QStringLiteral("hubFigures"));
     m_figures->setWordWrap(true);
+    // Room names carry counter names; errors carry paths.
+    PlainText::makePlain(m_state);
+    PlainText::makePlain(m_figures);
     m_startStop->setObjectName(QStringLiteral("hubStartStop"));
     m_simulator->setObjectName(QStringLiteral("hubSimulator"));
     connect(m_startStop, &QPushButton::clicked, this, [this] {
@@ -57,6 +62,7 @@ HubPanel::HubPanel(HubControl *hub, QWidget *parent)
     m_rooms->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rooms->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_rooms->setObjectName(QStringLiteral("hubRooms"));
+    PlainTextDelegate::install(m_rooms);
 
     auto *chart = new QChart;
     chart->setTitle(tr("Events delivered per second"));
@@ -104,11 +110,11 @@ void HubPanel::refresh()
 {
     const HubStatus s = m_hub->status();
     if (s.running)
-        m_state->setText(tr("Hub running at %1").arg(s.url.toDisplayString()));
+        PlainText::setText(m_state, tr("Hub running at %1").arg(s.url.toDisplayString()));
     else if (!s.error.isEmpty())
-        m_state->setText(tr("Hub stopped: %1").arg(s.error));
+        PlainText::setText(m_state, tr("Hub stopped: %1").arg(PlainText::display(s.error)));
     else
-        m_state->setText(tr("Hub stopped"));
+        PlainText::setText(m_state, tr("Hub stopped"));
     m_startStop->setText(s.running ? tr("Stop hu&b") : tr("Start hu&b"));
     m_simulator->setVisible(s.simulatorAvailable);
     m_simulator->setEnabled(s.running);
@@ -119,14 +125,15 @@ void HubPanel::refresh()
     QStringList perNamespace;
     for (const auto &[nsp, count] : s.socketsPerNamespace)
         perNamespace << QStringLiteral("%1 %2").arg(nsp).arg(count);
-    m_figures->setText(
+    PlainText::setText(
+        m_figures,
         tr("Clients: %1 · events/s in %2, out %3 · delivered %4 · sockets: %5 · data: %6")
             .arg(s.clients)
             .arg(s.eventsInPerSecond, 0, 'f', 1)
             .arg(s.eventsOutPerSecond, 0, 'f', 1)
             .arg(s.eventsOut)
             .arg(perNamespace.isEmpty() ? tr("none") : perNamespace.join(QStringLiteral(", ")),
-                 s.dataFolder.isEmpty() ? tr("in memory") : s.dataFolder));
+                 s.dataFolder.isEmpty() ? tr("in memory") : PlainText::display(s.dataFolder)));
 
     m_rooms->setRowCount(int(s.rooms.size()));
     for (int r = 0; r < s.rooms.size(); ++r) {

@@ -3,6 +3,7 @@
 
 #include "cafesession.h"
 #include "datawords.h"
+#include "plaintextdelegate.h"
 #include "stockadjustdialog.h"
 #include "tintproxymodel.h"
 #include "uipalette.h"
@@ -15,7 +16,6 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -26,14 +26,14 @@ namespace TableTap {
 namespace {
 // The stock cell as a bar: filled to the stock against the maximum, with a tick at the
 // reorder level, so a glance down the column finds what runs short.
-class StockBarDelegate final : public QStyledItemDelegate
+class StockBarDelegate final : public PlainTextDelegate
 {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using PlainTextDelegate::PlainTextDelegate;
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override
     {
-        QStyledItemDelegate::paint(painter, option, index);
+        PlainTextDelegate::paint(painter, option, index);
         const double stock = index.data(InventoryModel::StockRole).toDouble();
         const double reorder = index.data(InventoryModel::ReorderLevelRole).toDouble();
         const double max = index.model()
@@ -104,6 +104,7 @@ InventoryView::InventoryView(CafeSession *session, QWidget *parent)
     m_alertsSorted->setDynamicSortFilter(true);
     m_alertsSorted->sort(StockAlertModel::PriorityColumn, Qt::DescendingOrder);
     m_alerts->setModel(m_alertsSorted);
+    PlainTextDelegate::install(m_alerts);
     m_alerts->setObjectName(QStringLiteral("alertsTable"));
     m_alerts->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_alerts->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -124,6 +125,7 @@ InventoryView::InventoryView(CafeSession *session, QWidget *parent)
     stockSorted->setDynamicSortFilter(true);
     stockSorted->sort(InventoryModel::NameColumn, Qt::AscendingOrder);
     m_stock->setModel(stockSorted);
+    PlainTextDelegate::install(m_stock);
     m_stock->setObjectName(QStringLiteral("stockTable"));
     m_stock->setItemDelegateForColumn(InventoryModel::StockColumn, new StockBarDelegate(m_stock));
     m_stock->setSelectionBehavior(QAbstractItemView::SelectRows);

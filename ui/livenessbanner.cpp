@@ -1,6 +1,7 @@
 // The liveness banner.
 #include "livenessbanner.h"
 
+#include "plaintext.h"
 #include "uilogging.h"
 #include "uipalette.h"
 
@@ -49,6 +50,9 @@ LivenessBanner::LivenessBanner(CafeSession *session, QWidget *parent)
     m_title->setFont(bold);
     m_title->setObjectName(QStringLiteral("bannerTitle"));
     m_detail->setObjectName(QStringLiteral("bannerDetail"));
+    // The hub's address and its refusal come from outside.
+    PlainText::makePlain(m_title);
+    PlainText::makePlain(m_detail);
     m_detail->setWordWrap(true);
     texts->addWidget(m_title);
     texts->addWidget(m_detail);
@@ -102,7 +106,7 @@ void LivenessBanner::refresh()
         = waiting > 0 ? tr("%n action(s) wait in the outbox and go out when the hub is back.",
                            nullptr, waiting)
                       : tr("Actions you take wait in the outbox and go out when the hub is back.");
-    const QString hub = m_session->hubUrl().toDisplayString();
+    const QString hub = PlainText::display(m_session->hubUrl().toDisplayString());
     QString title;
     QString detail;
     bool offerConnect = false;
@@ -128,14 +132,15 @@ void LivenessBanner::refresh()
         break;
     case L::Refused:
         title = tr("The hub refused this console");
-        detail = tr("%1. Sign in again to continue.").arg(m_session->livenessText());
+        detail = tr("%1. Sign in again to continue.")
+                     .arg(PlainText::display(m_session->livenessText()));
         offerConnect = true;
         break;
     case L::Live:
         break;
     }
-    m_title->setText(title);
-    m_detail->setText(detail);
+    PlainText::setText(m_title, title);
+    PlainText::setText(m_detail, detail);
     m_connect->setText(liveness == L::Refused ? tr("Sign in again…") : tr("Connect…"));
     m_connect->setVisible(offerConnect);
     if (m_styled != liveness) {

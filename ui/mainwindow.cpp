@@ -16,6 +16,7 @@
 #include "orderqueueview.h"
 #include "outboxpanel.h"
 #include "paymentsview.h"
+#include "plaintext.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
 #include "soundplayer.h"
@@ -291,8 +292,10 @@ void MainWindow::updateTitle()
         setWindowTitle(tr("Table Tap"));
         return;
     }
-    setWindowTitle(
-        tr("Table Tap — %1 — %2").arg(id.cafeId, id.name.isEmpty() ? id.userId : id.name));
+    setWindowTitle(PlainText::windowTitle(
+        tr("Table Tap — %1 — %2")
+            .arg(PlainText::display(id.cafeId),
+                 PlainText::display(id.name.isEmpty() ? id.userId : id.name))));
 }
 
 void MainWindow::updateInventoryTab()

@@ -4,6 +4,7 @@
 #include "cafesession.h"
 #include "datawords.h"
 #include "orderqueuedelegate.h"
+#include "plaintext.h"
 #include "uipalette.h"
 
 #include <QGridLayout>
@@ -18,9 +19,10 @@
 namespace TableTap {
 
 namespace {
+// Text from the hub inside the pane's markup.
 QString esc(const QString &s)
 {
-    return s.toHtmlEscaped();
+    return PlainText::escaped(s);
 }
 
 QString timeText(const QDateTime &t)
@@ -58,6 +60,7 @@ OrderDetailsPane::OrderDetailsPane(CafeSession *session, QWidget *parent)
     , m_confirm(new QPushButton(tr("Confirm payment"), this))
 {
     setObjectName(QStringLiteral("orderDetails"));
+    PlainText::makePlain(m_title);
     QFont big = m_title->font();
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.3);
@@ -166,7 +169,8 @@ void OrderDetailsPane::refresh()
             b->setEnabled(false);
         return;
     }
-    m_title->setText(tr("%1 — %2").arg(o->number, OrderQueueDelegate::statusText(o->status)));
+    m_title->setText(tr("%1 — %2").arg(PlainText::display(o->number),
+                                       OrderQueueDelegate::statusText(o->status)));
 
     QString h;
     h += QStringLiteral("<p><b>%1</b> %2").arg(tr("Customer:"), esc(o->customerName));
@@ -183,9 +187,9 @@ void OrderDetailsPane::refresh()
     if (o->isProxy)
         h += QStringLiteral("<p style='color:%1'><b>%2</b></p>")
                  .arg(UiPalette::pendingText().name(),
-                      esc(tr("Proxy order: placed by %1 for %2")
-                              .arg(o->createdBy.name.isEmpty() ? tr("staff") : o->createdBy.name,
-                                   o->orderedFor.name)));
+                      tr("Proxy order: placed by %1 for %2")
+                          .arg(o->createdBy.name.isEmpty() ? tr("staff") : esc(o->createdBy.name),
+                               esc(o->orderedFor.name)));
 
     const QString pending = m_session->orders()
                                 ->index(m_session->orders()->rowOf(o->id), 0)
@@ -194,7 +198,7 @@ void OrderDetailsPane::refresh()
     if (!pending.isEmpty())
         h += QStringLiteral("<p style='color:%1'>⏳ %2</p>")
                  .arg(UiPalette::pendingText().name(),
-                      esc(tr("Waiting for the hub to confirm: %1").arg(pending)));
+                      tr("Waiting for the hub to confirm: %1").arg(esc(pending)));
     const QString warning = m_session->orders()
                                 ->index(m_session->orders()->rowOf(o->id), 0)
                                 .data(OrderQueueModel::StockWarningRole)
@@ -233,7 +237,8 @@ void OrderDetailsPane::refresh()
         totalRow(tr("Tip"), o->tip);
     totalRow(tr("Total"), o->total, true);
     h += QStringLiteral("</table>");
-    h += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Payment:"), paymentLabel(o->paymentStatus));
+    h += QStringLiteral("<p><b>%1</b> %2</p>")
+             .arg(tr("Payment:"), esc(paymentLabel(o->paymentStatus)));
     for (const PaymentRecord &p : m_session->payments()->rows()) {
         if (p.orderId != o->id)
             continue;

@@ -2,6 +2,7 @@
 #include "orderqueuedelegate.h"
 
 #include "orderqueuemodel.h"
+#include "plaintext.h"
 #include "uipalette.h"
 
 #include <QApplication>
@@ -16,7 +17,7 @@ constexpr int Pad = 6;
 } // namespace
 
 OrderQueueDelegate::OrderQueueDelegate(QObject *parent)
-    : QStyledItemDelegate(parent)
+    : PlainTextDelegate(parent)
 {}
 
 int OrderQueueDelegate::rowHeight(const QFontMetrics &metrics)
@@ -71,7 +72,7 @@ QString OrderQueueDelegate::statusText(OrderStatus status)
 QSize OrderQueueDelegate::sizeHint(const QStyleOptionViewItem &option,
                                    const QModelIndex &index) const
 {
-    QSize s = QStyledItemDelegate::sizeHint(option, index);
+    QSize s = PlainTextDelegate::sizeHint(option, index);
     s.setHeight(rowHeight(option.fontMetrics));
     if (index.column() == OrderQueueModel::StatusColumn)
         s.setWidth(s.width() + buttonRect(QRect(0, 0, 400, s.height()), option.fontMetrics).width()
@@ -119,8 +120,9 @@ void OrderQueueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
                         Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter) {
         painter->setFont(f);
         painter->setPen(colour);
-        painter->drawText(area, int(align),
-                          QFontMetrics(f).elidedText(s, Qt::ElideRight, area.width()));
+        painter->drawText(
+            area, int(align),
+            QFontMetrics(f).elidedText(PlainText::neutralised(s), Qt::ElideRight, area.width()));
     };
 
     const QString display = index.data(Qt::DisplayRole).toString();
@@ -198,9 +200,9 @@ bool OrderQueueDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
                                      const QStyleOptionViewItem &option, const QModelIndex &index)
 {
     if (index.column() != OrderQueueModel::StatusColumn)
-        return QStyledItemDelegate::editorEvent(event, model, option, index);
+        return PlainTextDelegate::editorEvent(event, model, option, index);
     if (event->type() != QEvent::MouseButtonPress && event->type() != QEvent::MouseButtonRelease)
-        return QStyledItemDelegate::editorEvent(event, model, option, index);
+        return PlainTextDelegate::editorEvent(event, model, option, index);
     const auto *mouse = static_cast<QMouseEvent *>(event);
     const bool open = index.data(OrderQueueModel::IsOpenRole).toBool();
     const bool pending = !index.data(OrderQueueModel::PendingActionRole).toString().isEmpty();

@@ -1,16 +1,17 @@
 // Paints the order queue: rows tinted by age level (fresh / warning / late), a button in the
 // status cell that moves the order one step on, the pending action until the hub confirms it,
-// stock warnings under the items, and a mark on proxy orders. Colours come from UiPalette.
+// stock warnings under the items, and a mark on proxy orders. Colours come from UiPalette; text
+// from the hub is drawn and shown in tooltips as plain text (PlainTextDelegate).
 #pragma once
 
 #include "order.h"
+#include "plaintextdelegate.h"
 
 #include <QPersistentModelIndex>
-#include <QStyledItemDelegate>
 
 namespace TableTap {
 
-class OrderQueueDelegate final : public QStyledItemDelegate
+class OrderQueueDelegate final : public PlainTextDelegate
 {
     Q_OBJECT
 public:

@@ -6,6 +6,8 @@
 #include "orderdetailspane.h"
 #include "orderfiltermodel.h"
 #include "orderqueuedelegate.h"
+#include "plaintext.h"
+#include "plaintextdelegate.h"
 #include "reasondialog.h"
 
 #include <QAction>
@@ -223,6 +225,7 @@ OrderQueueView::OrderQueueView(CafeSession *session, ConsoleSettings *settings, 
     m_allDaySorted->sort(AllDayModel::WaitingColumn, Qt::DescendingOrder);
     m_allDay->setObjectName(QStringLiteral("allDayTable"));
     m_allDay->setModel(m_allDaySorted);
+    PlainTextDelegate::install(m_allDay);
     m_allDay->verticalHeader()->hide();
     m_allDay->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_allDay->setSelectionMode(QAbstractItemView::NoSelection);
@@ -422,9 +425,10 @@ void OrderQueueView::cancelCurrent()
     if (!m_manager || !o || !isOpenStatus(o->status))
         return;
     auto *dialog
-        = new ReasonDialog(tr("Cancel %1").arg(o->number),
+        = new ReasonDialog(tr("Cancel %1").arg(PlainText::display(o->number)),
                            tr("Cancel order %1 for %2 (%3)? Paid orders are refunded by the hub.")
-                               .arg(o->number, o->customerName, formatCents(o->total)),
+                               .arg(PlainText::display(o->number),
+                                    PlainText::display(o->customerName), formatCents(o->total)),
                            {tr("Customer changed their mind"), tr("Out of stock"),
                             tr("Duplicate order"), tr("Customer left")},
                            this);
@@ -441,8 +445,9 @@ void OrderQueueView::reassignCurrent()
     if (!m_manager || !o || !isOpenStatus(o->status))
         return;
     auto *dialog = new ReasonDialog(
-        tr("Move %1").arg(o->number),
-        tr("Move order %1 (now at %2) to another counter.").arg(o->number, o->counter),
+        tr("Move %1").arg(PlainText::display(o->number)),
+        tr("Move order %1 (now at %2) to another counter.")
+            .arg(PlainText::display(o->number), PlainText::display(o->counter)),
         {tr("Load balancing"), tr("Counter closing"), tr("Equipment problem")}, this);
     dialog->setCounters(m_session->counters()->activeNames(), o->counter);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -459,7 +464,7 @@ void OrderQueueView::setCounterFilter(const QString &counter)
     m_settings->setFollowedCounter(counter);
     int i = m_counter->findData(counter);
     if (i < 0 && !counter.isEmpty()) {
-        m_counter->addItem(counter, counter);
+        m_counter->addItem(PlainText::display(counter), counter);
         i = m_counter->count() - 1;
     }
     m_counter->setCurrentIndex(qMax(0, i));
@@ -479,9 +484,9 @@ void OrderQueueView::updateCounters()
     m_counter->clear();
     m_counter->addItem(tr("All counters"), QString());
     for (const QString &n : names)
-        m_counter->addItem(n, n);
+        m_counter->addItem(PlainText::display(n), n);
     if (!current.isEmpty() && !names.contains(current))
-        m_counter->addItem(current, current);
+        m_counter->addItem(PlainText::display(current), current);
     m_counter->setCurrentIndex(qMax(0, m_counter->findData(current)));
 }
 
@@ -533,7 +538,7 @@ void OrderQueueView::updateActions()
     const QString recall = recallTarget();
     m_recall->setEnabled(!recall.isEmpty());
     const Order *r = recall.isEmpty() ? nullptr : m_session->orders()->order(recall);
-    m_recall->setText(r ? tr("&Recall %1").arg(r->number) : tr("&Recall"));
+    m_recall->setText(r ? tr("&Recall %1").arg(PlainText::mnemonicSafe(r->number)) : tr("&Recall"));
     m_cancel->setEnabled(m_manager && open && !pending);
     m_reassign->setEnabled(m_manager && open && !pending);
 }

@@ -2,6 +2,7 @@
 #include "outboxpanel.h"
 
 #include "cafesession.h"
+#include "plaintextdelegate.h"
 #include "tintproxymodel.h"
 #include "uipalette.h"
 
@@ -59,6 +60,7 @@ OutboxPanel::OutboxPanel(CafeSession *session, QWidget *parent)
     connect(m_showDone, &QCheckBox::toggled, this, [filter](bool on) { filter->setShowDone(on); });
 
     m_view->setModel(m_filter);
+    PlainTextDelegate::install(m_view);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();

@@ -3,6 +3,7 @@
 
 #include "cafesession.h"
 #include "datawords.h"
+#include "plaintextdelegate.h"
 #include "qrcodepanel.h"
 #include "tintproxymodel.h"
 #include "uipalette.h"
@@ -40,6 +41,7 @@ PaymentsView::PaymentsView(CafeSession *session, QWidget *parent)
     sorted->setSourceModel(tint);
     sorted->setDynamicSortFilter(true);
     m_view->setModel(sorted);
+    PlainTextDelegate::install(m_view);
     m_view->setObjectName(QStringLiteral("paymentsTable"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

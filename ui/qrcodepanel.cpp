@@ -2,6 +2,7 @@
 #include "qrcodepanel.h"
 
 #include "cafesession.h"
+#include "plaintext.h"
 #include "qrimage.h"
 
 #include <QLabel>
@@ -31,6 +32,8 @@ QrCodePanel::QrCodePanel(CafeSession *session, QWidget *parent)
     m_countdown->setAlignment(Qt::AlignCenter);
     m_countdown->setFont(bold);
     m_countdown->setObjectName(QStringLiteral("qrCountdown"));
+    for (QLabel *l : {m_title, m_picture, m_countdown})
+        PlainText::makePlain(l);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_picture, 1);
@@ -65,9 +68,11 @@ void QrCodePanel::refresh()
         m_image.setText(QStringLiteral("data"), qr->qrCodeData);
         m_picture->setPixmap(QPixmap::fromImage(m_image));
     }
-    m_title->setText(tr("Scan to pay %1 — order %2")
-                         .arg(formatCents(qr->amount),
-                              qr->orderNumber.isEmpty() ? qr->orderId : qr->orderNumber));
+    PlainText::setText(
+        m_title,
+        tr("Scan to pay %1 — order %2")
+            .arg(formatCents(qr->amount),
+                 PlainText::display(qr->orderNumber.isEmpty() ? qr->orderId : qr->orderNumber)));
     m_expiresAt = qr->expiresAt;
     if (m_expiresAt.isValid())
         m_tick.start(1000, this);

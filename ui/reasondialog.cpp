@@ -1,6 +1,8 @@
 // The reason dialog.
 #include "reasondialog.h"
 
+#include "plaintext.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -14,14 +16,15 @@ namespace TableTap {
 ReasonDialog::ReasonDialog(const QString &title, const QString &prompt, const QStringList &presets,
                            QWidget *parent)
     : QDialog(parent)
-    , m_prompt(new QLabel(prompt, this))
+    , m_prompt(PlainText::label(prompt, this))
     , m_reason(new QComboBox(this))
     , m_counterLabel(new QLabel(tr("Move &to:"), this))
     , m_counter(new QComboBox(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("reasonDialog"));
-    setWindowTitle(title);
+    // Both name orders, customers and counters from the hub.
+    setWindowTitle(PlainText::windowTitle(title));
     m_prompt->setWordWrap(true);
     m_reason->setEditable(true);
     m_reason->addItems(presets);

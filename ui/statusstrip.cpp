@@ -2,6 +2,7 @@
 #include "statusstrip.h"
 
 #include "cafesession.h"
+#include "plaintext.h"
 #include "uipalette.h"
 
 #include <QHBoxLayout>
@@ -52,6 +53,9 @@ StatusStrip::StatusStrip(CafeSession *session, QWidget *parent)
     auto *row = new QHBoxLayout(this);
     row->setContentsMargins(4, 0, 4, 0);
     row->setSpacing(6);
+    // Refusals, the transport and the signed-in name come from the hub.
+    for (QLabel *l : {m_liveness, m_transport, m_identity})
+        PlainText::makePlain(l);
     m_liveness->setObjectName(QStringLiteral("livenessPill"));
     QFont bold = m_liveness->font();
     bold.setBold(true);
@@ -155,12 +159,15 @@ QString StatusStrip::outboxText() const
 void StatusStrip::refreshLiveness()
 {
     const QColor c = UiPalette::livenessColour(m_session->liveness());
-    m_liveness->setText(QStringLiteral("● ") + m_session->livenessText());
+    PlainText::setText(m_liveness,
+                       QStringLiteral("● ") + PlainText::display(m_session->livenessText()));
     QPalette p = m_liveness->palette();
     p.setColor(QPalette::WindowText, c);
     m_liveness->setPalette(p);
     const QString transport = m_session->transportName();
-    m_transport->setText(transport.isEmpty() ? QString() : QStringLiteral("[%1]").arg(transport));
+    PlainText::setText(m_transport, transport.isEmpty() ? QString()
+                                                        : QStringLiteral("[%1]").arg(
+                                                            PlainText::display(transport)));
     m_transport->setToolTip(tr("Transport to the hub"));
 }
 
@@ -198,9 +205,11 @@ void StatusStrip::refreshIdentity()
         m_identity->setText(tr("not signed in"));
         return;
     }
-    m_identity->setText(
-        tr("%1 · %2 · %3")
-            .arg(id.name.isEmpty() ? id.userId : id.name, roleLabel(id.role), id.cafeId));
+    PlainText::setText(m_identity,
+                       tr("%1 · %2 · %3")
+                           .arg(PlainText::display(id.name.isEmpty() ? id.userId : id.name),
+                                PlainText::display(roleLabel(id.role)),
+                                PlainText::display(id.cafeId)));
 }
 
 void StatusStrip::acknowledgeRefused()

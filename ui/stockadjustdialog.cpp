@@ -1,6 +1,8 @@
 // The stock adjustment dialog.
 #include "stockadjustdialog.h"
 
+#include "plaintext.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -17,7 +19,7 @@ StockAdjustDialog::StockAdjustDialog(const QString &itemName, const QString &uni
     : QDialog(parent)
     , m_current(currentStock)
     , m_reorder(reorderLevel)
-    , m_unit(unit)
+    , m_unit(PlainText::display(unit))
     , m_type(new QComboBox(this))
     , m_quantity(new QSpinBox(this))
     , m_note(new QLineEdit(this))
@@ -25,7 +27,9 @@ StockAdjustDialog::StockAdjustDialog(const QString &itemName, const QString &uni
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("stockAdjustDialog"));
-    setWindowTitle(tr("Adjust stock: %1").arg(itemName));
+    setWindowTitle(
+        PlainText::windowTitle(tr("Adjust stock: %1").arg(PlainText::display(itemName))));
+    PlainText::makePlain(m_preview); // the item's unit comes from the hub
     m_type->addItem(tr("Delivery received (restock)"), QStringLiteral("purchase"));
     m_type->addItem(tr("Correction after a count (+/−)"), QStringLiteral("adjustment"));
     m_type->addItem(tr("Waste (spilt, expired)"), QStringLiteral("waste"));
@@ -33,7 +37,7 @@ StockAdjustDialog::StockAdjustDialog(const QString &itemName, const QString &uni
     m_quantity->setObjectName(QStringLiteral("quantity"));
     m_quantity->setRange(1, 100000);
     m_quantity->setValue(1);
-    m_quantity->setSuffix(unit.isEmpty() ? QString() : QLatin1Char(' ') + unit);
+    m_quantity->setSuffix(m_unit.isEmpty() ? QString() : QLatin1Char(' ') + m_unit);
     m_note->setPlaceholderText(tr("Supplier, delivery note, reason…"));
     m_note->setObjectName(QStringLiteral("note"));
 

@@ -4,6 +4,8 @@
 #include "cafesession.h"
 #include "clockoutdialog.h"
 #include "drinkdialog.h"
+#include "plaintext.h"
+#include "plaintextdelegate.h"
 #include "tintproxymodel.h"
 
 #include <QAction>
@@ -42,6 +44,7 @@ TimesheetsView::TimesheetsView(CafeSession *session, QWidget *parent)
     sorted->setDynamicSortFilter(true);
     sorted->sort(TimesheetModel::NameColumn);
     m_view->setModel(sorted);
+    PlainTextDelegate::install(m_view);
     m_view->setObjectName(QStringLiteral("timesheetsTable"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -69,6 +72,8 @@ TimesheetsView::TimesheetsView(CafeSession *session, QWidget *parent)
     m_whoIsIn->setWordWrap(true);
     m_whoIsIn->setObjectName(QStringLiteral("whoIsIn"));
     m_me->setObjectName(QStringLiteral("myShift"));
+    PlainText::makePlain(m_whoIsIn); // staff names
+    PlainText::makePlain(m_me);
 
     auto *mine = new QHBoxLayout;
     mine->addWidget(m_me, 1);
@@ -102,11 +107,12 @@ void TimesheetsView::refresh()
     QStringList in;
     for (const StaffShift &s : m_session->timesheets()->rows())
         if (s.clockedIn)
-            in << (s.name.isEmpty() ? s.userId : s.name);
+            in << PlainText::display(s.name.isEmpty() ? s.userId : s.name);
     in.sort(Qt::CaseInsensitive);
-    m_whoIsIn->setText(
-        in.isEmpty() ? tr("Nobody is clocked in.")
-                     : tr("In now (%1): %2").arg(in.size()).arg(in.join(QStringLiteral(", "))));
+    PlainText::setText(
+        m_whoIsIn, in.isEmpty()
+                       ? tr("Nobody is clocked in.")
+                       : tr("In now (%1): %2").arg(in.size()).arg(in.join(QStringLiteral(", "))));
 
     const SessionIdentity me = m_session->identity();
     const StaffShift *mine = me.isValid() ? m_session->timesheets()->shift(me.userId) : nullptr;

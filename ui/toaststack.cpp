@@ -1,6 +1,7 @@
 // The toast row.
 #include "toaststack.h"
 
+#include "plaintext.h"
 #include "uilogging.h"
 
 #include <QHBoxLayout>
@@ -42,12 +43,13 @@ public:
         : QFrame(parent)
         , m_title(new QLabel(this))
         , m_text(new QLabel(this))
-        , m_fullTitle(title)
-        , m_fullText(text)
+        , m_fullTitle(PlainText::neutralised(title))
+        , m_fullText(PlainText::neutralised(text))
     {
-        // Names and messages come from the network: shown as text, never as markup.
+        // Names and messages come from the network: shown as text, never as markup, and
+        // without bidi controls that could reorder the words around them.
         for (QLabel *l : {m_title, m_text}) {
-            l->setTextFormat(Qt::PlainText);
+            PlainText::makePlain(l);
             l->setWordWrap(false);
         }
         // fit() gives the title its width; the text takes the rest, whatever its length.
@@ -58,7 +60,7 @@ public:
         m_title->setFont(bold);
         m_title->setObjectName(QStringLiteral("toastTitle"));
         m_text->setObjectName(QStringLiteral("toastText"));
-        setToolTip(text.isEmpty() ? title : title + QLatin1Char('\n') + text);
+        setToolTip(PlainText::toolTip(text.isEmpty() ? title : title + QLatin1Char('\n') + text));
     }
     std::function<void()> onClick;
 
