@@ -224,6 +224,34 @@
         <source>Use a t&amp;oken</source>
         <translation>Token ver&amp;wenden</translation>
     </message>
+    <message>
+        <source>only for an https hub with the shop&apos;s own CA</source>
+        <translation>nur für einen https-Hub mit der eigenen Zertifizierungsstelle des Geschäfts</translation>
+    </message>
+    <message>
+        <source>A PEM file with the certificate authority that signed the hub&apos;s certificate; trusted on top of the system&apos;s</source>
+        <translation>Eine PEM-Datei mit der Zertifizierungsstelle, die das Zertifikat des Hubs ausgestellt hat; ihr wird zusätzlich zu denen des Systems vertraut</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <source>Certificate authority of the hub</source>
+        <translation>Zertifizierungsstelle des Hubs</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CA cert&amp;ificate (PEM):</source>
+        <translation>CA-Zert&amp;ifikat (PEM):</translation>
+    </message>
+    <message>
+        <source>No PEM certificate in %1.</source>
+        <translation>Kein PEM-Zertifikat in %1.</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::ConsoleCommandLine</name>
@@ -302,6 +330,8 @@ Options:
   --data DIR     the demo hub&apos;s data folder: a new or empty folder, or one an
                  earlier demo made; never a real cafe&apos;s (default: a temporary
                  one, removed on exit)
+  --ca-file PATH trust the certificate authority in this PEM file for an https
+                 hub (a shop&apos;s own CA), on top of the system&apos;s
   --lang CODE    language of the console: en or de (default: the saved choice,
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
@@ -333,6 +363,8 @@ Optionen:
   --data DIR     der Datenordner des Demo-Hubs: ein neuer oder leerer Ordner oder
                  einer, den eine frühere Demo angelegt hat; nie der eines echten
                  Cafés (Vorgabe: ein temporärer, der beim Beenden gelöscht wird)
+  --ca-file PATH der Zertifizierungsstelle in dieser PEM-Datei für einen https-Hub
+                 vertrauen (eigene CA des Geschäfts), zusätzlich zu denen des Systems
   --lang CODE    Sprache der Konsole: en oder de (Vorgabe: die gespeicherte Wahl,
                  dann die Sprache des Systems)
   --view NAME    mit dieser Ansicht öffnen: queue, counters, inventory, timesheets,
@@ -346,6 +378,10 @@ stattdessen den Hub ohne Oberfläche starten: tabletap-hub serve --data DIR --po
 Beendigungscodes: 0 in Ordnung, 1 Start nicht möglich (eingebetteter Hub,
 Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
 </translation>
+    </message>
+    <message>
+        <source>--ca-file: no PEM certificate in %1</source>
+        <translation>--ca-file: kein PEM-Zertifikat in %1</translation>
     </message>
 </context>
 <context>

@@ -224,6 +224,34 @@
         <source>Use a t&amp;oken</source>
         <translation>Use a t&amp;oken</translation>
     </message>
+    <message>
+        <source>only for an https hub with the shop&apos;s own CA</source>
+        <translation>only for an https hub with the shop&apos;s own CA</translation>
+    </message>
+    <message>
+        <source>A PEM file with the certificate authority that signed the hub&apos;s certificate; trusted on top of the system&apos;s</source>
+        <translation>A PEM file with the certificate authority that signed the hub&apos;s certificate; trusted on top of the system&apos;s</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Certificate authority of the hub</source>
+        <translation>Certificate authority of the hub</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM certificates (*.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>CA cert&amp;ificate (PEM):</source>
+        <translation>CA cert&amp;ificate (PEM):</translation>
+    </message>
+    <message>
+        <source>No PEM certificate in %1.</source>
+        <translation>No PEM certificate in %1.</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::ConsoleCommandLine</name>
@@ -302,6 +330,8 @@ Options:
   --data DIR     the demo hub&apos;s data folder: a new or empty folder, or one an
                  earlier demo made; never a real cafe&apos;s (default: a temporary
                  one, removed on exit)
+  --ca-file PATH trust the certificate authority in this PEM file for an https
+                 hub (a shop&apos;s own CA), on top of the system&apos;s
   --lang CODE    language of the console: en or de (default: the saved choice,
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
@@ -333,6 +363,8 @@ Options:
   --data DIR     the demo hub&apos;s data folder: a new or empty folder, or one an
                  earlier demo made; never a real cafe&apos;s (default: a temporary
                  one, removed on exit)
+  --ca-file PATH trust the certificate authority in this PEM file for an https
+                 hub (a shop&apos;s own CA), on top of the system&apos;s
   --lang CODE    language of the console: en or de (default: the saved choice,
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
@@ -346,6 +378,10 @@ the headless hub instead: tabletap-hub serve --data DIR --port 3000
 Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
 64 usage error.
 </translation>
+    </message>
+    <message>
+        <source>--ca-file: no PEM certificate in %1</source>
+        <translation>--ca-file: no PEM certificate in %1</translation>
     </message>
 </context>
 <context>

@@ -6,11 +6,14 @@
 #include "plaintext.h"
 
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSslCertificate>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -28,6 +31,7 @@ ConnectDialog::ConnectDialog(CafeSession *session, ConsoleSettings *settings,
     , m_pin(new QLineEdit(this))
     , m_tokenHub(new QLineEdit(settings->hubUrl(), this))
     , m_token(new QPlainTextEdit(this))
+    , m_caFile(new QLineEdit(session->clientOptions().caFile, this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("connectDialog"));
@@ -39,6 +43,10 @@ ConnectDialog::ConnectDialog(CafeSession *session, ConsoleSettings *settings,
     m_pin->setObjectName(QStringLiteral("pin"));
     m_token->setObjectName(QStringLiteral("token"));
     m_tokenHub->setObjectName(QStringLiteral("tokenHub"));
+    m_caFile->setObjectName(QStringLiteral("caFile"));
+    m_caFile->setPlaceholderText(tr("only for an https hub with the shop's own CA"));
+    m_caFile->setToolTip(tr("A PEM file with the certificate authority that signed the hub's "
+                            "certificate; trusted on top of the system's"));
     m_pin->setEchoMode(QLineEdit::Password);
     m_pin->setInputMethodHints(Qt::ImhDigitsOnly | Qt::ImhSensitiveData);
     m_hub->setPlaceholderText(QStringLiteral("http://cafe-pc:3000"));
@@ -61,6 +69,22 @@ ConnectDialog::ConnectDialog(CafeSession *session, ConsoleSettings *settings,
     m_tabs->addTab(token, tr("Use a t&oken"));
     m_tabs->setCurrentIndex(qBound(0, settings->connectTab(), 1));
 
+    // Both tabs reach the hub over the same TLS.
+    auto *browse = new QPushButton(tr("&Browse…"), this);
+    browse->setObjectName(QStringLiteral("browseCaFile"));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("Certificate authority of the hub"), m_caFile->text(),
+            tr("PEM certificates (*.pem *.crt);;All files (*)"));
+        if (!file.isEmpty())
+            m_caFile->setText(file);
+    });
+    auto *caRow = new QHBoxLayout;
+    caRow->addWidget(m_caFile, 1);
+    caRow->addWidget(browse);
+    auto *caForm = new QFormLayout;
+    caForm->addRow(tr("CA cert&ificate (PEM):"), caRow);
+
     m_status->setWordWrap(true);
     PlainText::makePlain(m_status); // the hub's refusal, word for word
     m_status->setObjectName(QStringLiteral("status"));
@@ -74,6 +98,7 @@ ConnectDialog::ConnectDialog(CafeSession *session, ConsoleSettings *settings,
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
+    layout->addLayout(caForm);
     if (embeddedHubAvailable) {
         m_embedded = new QPushButton(tr("Start a hub on this computer (demo cafe)"), this);
         m_embedded->setObjectName(QStringLiteral("embeddedButton"));
@@ -153,6 +178,20 @@ void ConnectDialog::setBusy(bool busy)
     }
 }
 
+bool ConnectDialog::applyCaFile()
+{
+    const QString file = m_caFile->text().trimmed();
+    if (!file.isEmpty() && QSslCertificate::fromPath(file, QSsl::Pem).isEmpty()) {
+        showError(tr("No PEM certificate in %1.").arg(file));
+        return false;
+    }
+    SioClientOptions options = m_session->clientOptions();
+    options.caFile = file;
+    m_session->setClientOptions(options);
+    m_settings->setCaFile(file);
+    return true;
+}
+
 void ConnectDialog::connectNow()
 {
     const bool signIn = m_tabs->currentIndex() == 0;
@@ -161,6 +200,8 @@ void ConnectDialog::connectNow()
         showError(tr("Enter the hub's address, like http://cafe-pc:3000."));
         return;
     }
+    if (!applyCaFile())
+        return;
     if (signIn) {
         if (m_code->text().trimmed().isEmpty() || m_pin->text().isEmpty()) {
             showError(tr("Enter your employee code and PIN."));

@@ -1,7 +1,8 @@
 // Connecting the console: sign in to a hub with the cafe id, employee code and PIN, or paste a
-// token from another Table Tap server, or start the hub built into the console. The address,
-// cafe and employee code are remembered; the PIN and tokens never are. The dialog stays open
-// with the hub's answer when sign-in fails.
+// token from another Table Tap server, or start the hub built into the console. An https hub
+// with a certificate from the shop's own certificate authority needs that CA's PEM file. The
+// address, cafe, employee code and CA file are remembered; the PIN and tokens never are. The
+// dialog stays open with the hub's answer when sign-in fails.
 #pragma once
 
 #include <QDialog>
@@ -41,6 +42,9 @@ public Q_SLOTS:
 private:
     void showError(const QString &message);
     void setBusy(bool busy);
+    // Hands the CA file to the session (and remembers it); false with the error shown when the
+    // file holds no certificate.
+    bool applyCaFile();
 
     CafeSession *m_session;
     ConsoleSettings *m_settings;
@@ -52,6 +56,7 @@ private:
     QLineEdit *m_pin;
     QLineEdit *m_tokenHub;
     QPlainTextEdit *m_token;
+    QLineEdit *m_caFile;
     QLabel *m_status;
     QPushButton *m_connect;
     QPushButton *m_embedded = nullptr;

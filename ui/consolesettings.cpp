@@ -174,6 +174,16 @@ void ConsoleSettings::rememberSignIn(const QString &hubUrl, const QString &cafeI
     store("connect/tab", tab);
 }
 
+QString ConsoleSettings::caFile() const
+{
+    return value("connect/caFile", QString()).toString();
+}
+
+void ConsoleSettings::setCaFile(const QString &path)
+{
+    store("connect/caFile", path);
+}
+
 QByteArray ConsoleSettings::windowGeometry() const
 {
     return value("window/geometry", QByteArray()).toByteArray();

@@ -50,6 +50,10 @@ public:
     int connectTab() const;
     void rememberSignIn(const QString &hubUrl, const QString &cafeId, const QString &employeeCode,
                         int tab);
+    // A PEM file of certificate authorities trusted for https hubs (a shop's private CA), on top
+    // of the system's; empty for none.
+    QString caFile() const;
+    void setCaFile(const QString &path);
 
     QByteArray windowGeometry() const;
     QByteArray windowState() const;

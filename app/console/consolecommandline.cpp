@@ -3,6 +3,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QUrl>
 
 namespace TableTap {
@@ -35,6 +36,15 @@ const QStringList &qtFlagOptions()
                                    QStringLiteral("sync")};
     return names;
 }
+// The command line is read before Qt starts, when the TLS backend that parses certificates
+// cannot load yet: this looks for a PEM certificate block; the connection reads it properly.
+bool looksLikePemCertificate(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return file.read(1 << 20).contains("-----BEGIN CERTIFICATE-----");
+}
 } // namespace
 
 QString ConsoleCommandLine::helpText() const
@@ -57,6 +67,8 @@ QString ConsoleCommandLine::helpText() const
               "  --data DIR     the demo hub's data folder: a new or empty folder, or one an\n"
               "                 earlier demo made; never a real cafe's (default: a temporary\n"
               "                 one, removed on exit)\n"
+              "  --ca-file PATH trust the certificate authority in this PEM file for an https\n"
+              "                 hub (a shop's own CA), on top of the system's\n"
               "  --lang CODE    language of the console: en or de (default: the saved choice,\n"
               "                 then the system's language)\n"
               "  --view NAME    open on this view: queue, counters, inventory, timesheets,\n"
@@ -117,8 +129,11 @@ bool ConsoleCommandLine::parse(const QStringList &arguments)
                                          QStringLiteral("X"));
     const QCommandLineOption startOption(QStringLiteral("demo-start"), QStringLiteral("start"),
                                          QStringLiteral("HH:MM"));
+    const QCommandLineOption caOption(QStringLiteral("ca-file"), QStringLiteral("ca"),
+                                      QStringLiteral("PATH"));
     p.addOptions({helpOption, versionOption, hubOption, tokenOption, langOption, demoOption,
-                  shotOption, delayOption, dataOption, speedOption, viewOption, startOption});
+                  shotOption, delayOption, dataOption, speedOption, viewOption, startOption,
+                  caOption});
     if (!p.parse(args)) {
         m_error = p.errorText();
         return false;
@@ -136,8 +151,13 @@ bool ConsoleCommandLine::parse(const QStringList &arguments)
     view = p.value(viewOption);
     screenshot = p.value(shotOption);
     dataDir = p.value(dataOption);
+    caFile = p.value(caOption);
     if (help || version)
         return true;
+    if (p.isSet(caOption) && !looksLikePemCertificate(caFile)) {
+        m_error = tr("--ca-file: no PEM certificate in %1").arg(caFile);
+        return false;
+    }
     if (p.isSet(delayOption)) {
         bool ok = false;
         screenshotDelayMs = p.value(delayOption).toInt(&ok);

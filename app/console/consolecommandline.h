@@ -42,6 +42,7 @@ public:
     QString screenshot; // hidden: grab the main window to this PNG and quit
     int screenshotDelayMs = 8000;
     QString dataDir;        // the embedded hub's data folder (default: a temporary one)
+    QString caFile;         // PEM certificate authorities trusted for an https hub
     double demoSpeed = 1.0; // simulated seconds per real second in --demo
     QTime demoStart;        // simulated time of day the demo starts at (invalid: 07:30)
     QString platform;       // from -platform, if given

@@ -93,6 +93,13 @@ int main(int argc, char *argv[])
         return ConsoleCommandLine::UsageError;
     }
     CafeSession session;
+    {
+        // A shop's own certificate authority for an https hub: the command line's for this run,
+        // else the one the connect dialog last used.
+        SioClientOptions options = session.clientOptions();
+        options.caFile = cli.caFile.isEmpty() ? settings.caFile() : cli.caFile;
+        session.setClientOptions(options);
+    }
     // The hub inside the console (--demo, or "start a hub" in the connect dialog).
     std::unique_ptr<QTemporaryDir> scratch;
     std::unique_ptr<EmbeddedHub> hub;

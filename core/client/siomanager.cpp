@@ -77,23 +77,30 @@ SioManager::SioManager(const QUrl &url, SioClientOptions options, QObject *paren
         config.requestTimeout = m_options.timeout;
     config.network = m_network;
 
+    QString tlsError;
+    config.ssl = sslConfiguration(m_options, &tlsError);
+    if (!tlsError.isEmpty())
+        m_configError = tlsError;
+}
+
+QSslConfiguration SioManager::sslConfiguration(const SioClientOptions &options, QString *error)
+{
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    QList<QSslCertificate> extraCas = m_options.caCertificates;
-    if (!m_options.caFile.isEmpty()) {
-        QFile file(m_options.caFile);
+    QList<QSslCertificate> extraCas = options.caCertificates;
+    if (!options.caFile.isEmpty()) {
+        QFile file(options.caFile);
         const QList<QSslCertificate> fromFile
             = file.open(QIODevice::ReadOnly) ? QSslCertificate::fromData(file.readAll(), QSsl::Pem)
                                              : QList<QSslCertificate>();
-        if (fromFile.isEmpty())
-            m_configError
-                = QStringLiteral("cannot read a PEM certificate from %1").arg(m_options.caFile);
+        if (fromFile.isEmpty() && error)
+            *error = QStringLiteral("cannot read a PEM certificate from %1").arg(options.caFile);
         extraCas += fromFile;
     }
     if (!extraCas.isEmpty())
         ssl.setCaCertificates(QSslConfiguration::systemCaCertificates() + extraCas);
-    if (m_options.insecure)
+    if (options.insecure)
         ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
-    config.ssl = ssl;
+    return ssl;
 }
 
 SioManager::~SioManager()

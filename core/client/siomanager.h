@@ -14,6 +14,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include <memory>
@@ -43,6 +44,13 @@ public:
     // socket()), its query is added to options.query.
     explicit SioManager(const QUrl &url, SioClientOptions options = {}, QObject *parent = nullptr);
     ~SioManager() override;
+
+    // The TLS configuration the options ask for: the system CAs plus caCertificates and the
+    // certificates in caFile, verification off when insecure. error is set (and the file's CAs
+    // left out) when caFile holds no PEM certificate. Other requests to the same server (a
+    // sign-in over HTTPS) use it too.
+    static QSslConfiguration sslConfiguration(const SioClientOptions &options,
+                                              QString *error = nullptr);
 
     // The socket for a namespace ("/orders"), created on first use and owned by the manager.
     // With autoConnect it connects on the next event-loop turn, after the caller has had the

@@ -116,9 +116,20 @@ void CafeSession::signIn(const QUrl &hub, const QString &cafeId, const QString &
 {
     if (!m_http)
         m_http = new QNetworkAccessManager(this);
+    QString tlsError;
+    const QSslConfiguration ssl = SioManager::sslConfiguration(m_options, &tlsError);
+    if (!tlsError.isEmpty()) {
+        // Reported after the caller has had the chance to wait for an answer.
+        QTimer::singleShot(0, this, [this, tlsError] { Q_EMIT signInFailed(tlsError); });
+        return;
+    }
+    // A connection kept from an earlier attempt keeps the TLS settings it was made with (a CA
+    // chosen since would not count): sign-in is rare, start afresh.
+    m_http->clearConnectionCache();
     QUrl url = hub;
     url.setPath(QStringLiteral("/api/auth/login"));
     QNetworkRequest request(url);
+    request.setSslConfiguration(ssl);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setTransferTimeout(15000);
@@ -814,6 +825,7 @@ void CafeSession::refreshToken(std::function<void(bool)> done)
     QUrl url = m_hub;
     url.setPath(QStringLiteral("/api/auth/refresh"));
     QNetworkRequest request(url);
+    request.setSslConfiguration(SioManager::sslConfiguration(m_options));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setTransferTimeout(15000);

@@ -67,8 +67,10 @@ public:
     // Connects with a token obtained elsewhere (device tokens, other Table Tap servers).
     void connectWithToken(const QUrl &hub, const QString &token, const QString &refresh = {});
     void disconnectFromHub();
-    // Options for the Socket.IO connection (transports, TLS CA, timeouts) used by the next connect.
+    // Options for the Socket.IO connection (transports, TLS CA, timeouts) used by the next connect;
+    // their TLS settings (a private CA in caFile) also apply to sign-in and token refresh.
     void setClientOptions(const SioClientOptions &options) { m_options = options; }
+    const SioClientOptions &clientOptions() const { return m_options; }
     // How long a command may wait for its ack before it is retried (ms).
     void setCommandTimeout(int ms) { m_commandTimeout = ms; }
 

@@ -1,7 +1,8 @@
 // tabletap's command line: options, usage errors, the display check, and the real program
 // started without a display (one line on stderr naming the headless hub, exit code 2); the demo
-// refusing a folder with real data or one another hub holds.
+// refusing a folder with real data or one another hub holds; --ca-file.
 #include "consolecommandline.h"
+#include "testcerts.h"
 
 #include <QDir>
 #include <QFile>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void programDemoStarts();
     void programDemoRefusesRealData();
     void programDemoRefusesLockedFolder();
+    void caFileOption();
 };
 
 namespace {
@@ -259,6 +261,29 @@ void tst_ConsoleCommandLine::programDemoRefusesLockedFolder()
                  && err.contains(QString::number(QCoreApplication::applicationPid())),
              qPrintable(err));
     QVERIFY(!QFile::exists(data + "/hub.db"));
+}
+
+void tst_ConsoleCommandLine::caFileOption()
+{
+    TestCerts certs;
+    if (!certs.generate())
+        QSKIP(qPrintable("no test certificates: " + certs.error));
+    ConsoleCommandLine cli;
+    QVERIFY(cli.parse({"tabletap", "--hub", "https://cafe-pc:3000", "--ca-file", certs.caPem()}));
+    QCOMPARE(cli.caFile, certs.caPem());
+    // A key is no certificate; a missing file is none either: usage errors that say so.
+    for (const QString &bad : {certs.serverKey(), certs.dir.filePath("missing.pem")}) {
+        ConsoleCommandLine wrong;
+        QVERIFY(!wrong.parse({"tabletap", "--ca-file", bad}));
+        QVERIFY2(wrong.error().contains("--ca-file") && wrong.error().contains(bad),
+                 qPrintable(wrong.error()));
+    }
+    // The real program: exit code 64 with one line.
+    QProcess p;
+    p.start(QStringLiteral(TT_CONSOLE_BINARY), {"--ca-file", certs.serverKey()});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), int(ConsoleCommandLine::UsageError));
+    QCOMPARE(QString::fromLocal8Bit(p.readAllStandardError()).count('\n'), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_ConsoleCommandLine)

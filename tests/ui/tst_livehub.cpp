@@ -2,8 +2,10 @@
 // folder): a manager cancels an order from the queue and the hub's event closes it; an employee's
 // cancel is refused by the hub and shown; the banner appears when the hub stops and clears when
 // it is back; an order advanced while the hub is down is applied exactly once after reconnect.
-// The console's own hub holds its data folder's lock and serves demo data only.
+// The console's own hub holds its data folder's lock and serves demo data only; an https hub
+// with a private CA is reached once the connect dialog is given the CA's file.
 #include "livehubfixture.h"
+#include "testcerts.h"
 
 #include "connectdialog.h"
 #include "datafolderlock.h"
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void connectDialogSignsIn();
     void embeddedHubLocksItsDataFolder();
     void embeddedHubServesDemoDataOnly();
+    void connectDialogTrustsPrivateCa();
 };
 
 void tst_LiveHub::managerCancelsOrder()
@@ -337,6 +340,64 @@ void tst_LiveHub::embeddedHubServesDemoDataOnly()
     QString error;
     QVERIFY2(again.startHub(&error), qPrintable(error));
     QVERIFY(!again.managerToken(&error).isEmpty());
+}
+
+void tst_LiveHub::connectDialogTrustsPrivateCa()
+{
+    TestCerts certs;
+    if (!certs.generate())
+        QSKIP(qPrintable("no test certificates: " + certs.error));
+    LiveHub hub;
+    HubServer::Options tls;
+    tls.tlsCertificateFile = certs.serverPem();
+    tls.tlsKeyFile = certs.serverKey();
+    QVERIFY(hub.start(tls));
+    QCOMPARE(hub.server->url().scheme(), QString("https"));
+
+    CafeSession session;
+    fastReconnect(session);
+    ConsoleSettings settings;
+    ConnectDialog dialog(&session, &settings, false);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.findChild<QLineEdit *>("hub")->setText(
+        QStringLiteral("https://127.0.0.1:%1").arg(hub.port));
+    dialog.findChild<QLineEdit *>("cafe")->setText("c1");
+    dialog.findChild<QLineEdit *>("code")->setText("M1");
+    auto *pin = dialog.findChild<QLineEdit *>("pin");
+    auto *ca = dialog.findChild<QLineEdit *>("caFile");
+    QVERIFY(ca);
+    QVERIFY(ca->text().isEmpty());
+
+    // Without the CA the hub's certificate is not trusted: the dialog says so.
+    pin->setText("4321");
+    QTest::mouseClick(dialog.findChild<QPushButton *>("connectButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.errorText().isEmpty() && dialog.errorText() != "Signing in…",
+                             Wait);
+    QVERIFY2(dialog.errorText().contains("SSL", Qt::CaseInsensitive)
+                 || dialog.errorText().contains("certificate", Qt::CaseInsensitive),
+             qPrintable(dialog.errorText()));
+    QVERIFY(!session.identity().isValid());
+
+    // A file that is no certificate is refused before anything is sent.
+    ca->setText(certs.serverKey());
+    pin->setText("4321");
+    QTest::mouseClick(dialog.findChild<QPushButton *>("connectButton"), Qt::LeftButton);
+    QVERIFY(dialog.errorText().contains("No PEM certificate"));
+
+    // With the CA: signed in over HTTPS and live over TLS.
+    ca->setText(certs.caPem());
+    pin->setText("4321");
+    QTest::mouseClick(dialog.findChild<QPushButton *>("connectButton"), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(!dialog.isVisible(), qPrintable(dialog.errorText()), Wait);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, Wait);
+    QCOMPARE(session.hubUrl().scheme(), QString("https"));
+    QCOMPARE(session.clientOptions().caFile, certs.caPem());
+    // Remembered, and offered by the next dialog.
+    QCOMPARE(settings.caFile(), certs.caPem());
+    ConnectDialog next(&session, &settings, false);
+    QCOMPARE(next.findChild<QLineEdit *>("caFile")->text(), certs.caPem());
 }
 
 TT_UI_TEST_MAIN(tst_LiveHub)
