@@ -222,22 +222,18 @@ bool keepsOrder(const QString &line, const QFont &font, const QList<Hostile> &sh
     const auto describe = [&line](int i) {
         return QStringLiteral("'%1' (at %2)").arg(line.at(i)).arg(i);
     };
-    // The words around keep their order ...
-    qreal lastX = -1;
-    int lastPos = -1;
-    for (int i = 0; i < line.size(); ++i) {
-        if (inSpan(i) || line.at(i).direction() != QChar::DirL)
-            continue;
-        const QRectF r = box(i);
-        if (r.isEmpty())
-            continue;
-        if (lastPos >= 0 && r.left() < lastX) {
-            *why = describe(i) + QStringLiteral(" is drawn left of ") + describe(lastPos)
-                   + QStringLiteral(" in: ") + line;
+    // The left-to-right letters of the words around, with where they are drawn.
+    QList<QPair<int, QRectF>> letters;
+    for (int i = 0; i < line.size(); ++i)
+        if (!inSpan(i) && line.at(i).direction() == QChar::DirL && !box(i).isEmpty())
+            letters.append({i, box(i)});
+    // They keep their order ...
+    for (qsizetype k = 1; k < letters.size(); ++k) {
+        if (letters.at(k).second.left() < letters.at(k - 1).second.left()) {
+            *why = describe(letters.at(k).first) + QStringLiteral(" is drawn left of ")
+                   + describe(letters.at(k - 1).first) + QStringLiteral(" in: ") + line;
             return false;
         }
-        lastX = r.left();
-        lastPos = i;
     }
     // ... and each hostile text stays in its place between them.
     for (const auto &sp : spans) {
@@ -246,12 +242,7 @@ bool keepsOrder(const QString &line, const QFont &font, const QList<Hostile> &sh
             block = block.united(box(i));
         if (block.isEmpty())
             continue;
-        for (int i = 0; i < line.size(); ++i) {
-            if (inSpan(i) || line.at(i).direction() != QChar::DirL)
-                continue;
-            const QRectF r = box(i);
-            if (r.isEmpty())
-                continue;
+        for (const auto &[i, r] : letters) {
             const bool before = i < sp.first;
             if ((before && r.right() > block.left() + 0.5)
                 || (!before && r.left() < block.right() - 0.5)) {
@@ -274,6 +265,14 @@ public:
     int titlesChecked = 0;
     int buttonsChecked = 0;
     int cellsChecked = 0;
+
+    // Each finding on a line of its own; true when there is none.
+    bool report() const
+    {
+        for (const QString &f : failures)
+            qWarning().noquote() << f;
+        return failures.isEmpty();
+    }
 
     // Every widget of the application, as it is now.
     void walk(const QString &stage)
@@ -591,6 +590,16 @@ void closeDialog(QDialog *dialog)
     delete guard.data();
 }
 
+// Shows each view of the window in turn and walks it.
+void walkViews(MainWindow &window, Walker &walker, const QString &stage)
+{
+    for (int t = 0; t < window.tabs()->count(); ++t) {
+        window.showView(t);
+        settle(window);
+        walker.walk(stage + QLatin1Char(' ') + window.tabs()->tabText(t));
+    }
+}
+
 // Opens the dialog a view's button opens for each row of its table, and walks it.
 template<typename Dialog>
 bool walkRowDialogs(QWidget *view, QTableView *table, const char *button, MainWindow &window,
@@ -844,11 +853,7 @@ void tst_HostileText::walksTheConsoleWithHostileNames()
     walker.walk("alerts and payments");
 
     // Every view, and every dialog that names remote text.
-    for (int t = 0; t < window.tabs()->count(); ++t) {
-        window.showView(t);
-        settle(window);
-        walker.walk("view " + window.tabs()->tabText(t));
-    }
+    walkViews(window, walker, "view");
     window.showView(0);
     window.queueView()->setCounterFilter({});
     for (const Hostile &c : customers()) {
@@ -870,9 +875,7 @@ void tst_HostileText::walksTheConsoleWithHostileNames()
     for (QDialog *d : window.findChildren<QDialog *>())
         closeDialog(d);
 
-    for (const QString &f : std::as_const(walker.failures))
-        qWarning().noquote() << f;
-    QVERIFY2(walker.failures.isEmpty(),
+    QVERIFY2(walker.report(),
              qPrintable(QStringLiteral("%1 findings (above)").arg(walker.failures.size())));
     // The walk saw the hostile text where it should be.
     QVERIFY(walker.labelsChecked > 20);
@@ -915,14 +918,8 @@ void tst_HostileText::hostileHubErrors()
     QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Refused, Wait);
     settle(window);
     walker.walk("namespaces refused");
-    for (int t = 0; t < window.tabs()->count(); ++t) {
-        window.showView(t);
-        settle(window);
-        walker.walk("refused, view " + window.tabs()->tabText(t));
-    }
-    for (const QString &f : std::as_const(walker.failures))
-        qWarning().noquote() << f;
-    QVERIFY2(walker.failures.isEmpty(),
+    walkViews(window, walker, "refused, view");
+    QVERIFY2(walker.report(),
              qPrintable(QStringLiteral("%1 findings (above)").arg(walker.failures.size())));
     qInfo("checked %d labels, %d tooltips, %d window titles", walker.labelsChecked,
           walker.tooltipsChecked, walker.titlesChecked);
