@@ -795,14 +795,18 @@ void tst_HostileText::walksTheConsoleWithHostileNames()
     settle(window);
     walker.walk("order ready toast");
 
-    // Every other customer's order ready too, so each name meets the toast.
+    // Every other customer's order ready too, so each name meets the toast: each on a row of its
+    // own (a ready toast still on screen folds the next into "2 orders ready", numbers only).
     for (int i = 1; i < customers().size(); ++i) {
+        window.toasts()->dismissAll();
         const QString id = orderOf(session, customers().at(i).text);
         session.setOrderStatus(id, OrderStatus::Preparing, StatusNote.text);
         QTRY_COMPARE_WITH_TIMEOUT(session.orders()->order(id)->status, OrderStatus::Preparing,
                                   Wait);
         session.advanceOrder(id);
         QTRY_COMPARE_WITH_TIMEOUT(session.orders()->order(id)->status, OrderStatus::Ready, Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.toasts()->texts().join(' ').contains(customers().at(i).marker), Wait);
         settle(window);
         walker.walk("ready: " + customers().at(i).marker);
     }
