@@ -529,6 +529,10 @@ void CafeSession::onEvent(const SioEvent &event)
 {
     const QDateTime now = m_clock->now();
     m_lastEvent.insert(event.nsp, now);
+    if (event.name == QLatin1String("staff:updated")) {
+        onStaffUpdated(event.args.at(0).toObject().value(L1("data")).toObject(), now);
+        return;
+    }
     const auto mapped = EventMapper::mapEvent(event.nsp, event.name, event.args.at(0));
     if (!mapped) {
         // Not one of ours (or malformed): log it rather than guess.
@@ -840,14 +844,41 @@ void CafeSession::refreshToken(std::function<void(bool)> done)
             done(false);
             return;
         }
-        m_token = token;
         const QString refresh = firstString(answer, {"refresh_token"});
+        const SessionIdentity identity = SessionIdentity::fromToken(token);
+        if (identity.role != m_identity.role || identity.cafeId != m_identity.cafeId) {
+            // The hub gave another role (a manager changed it): the connection's query still
+            // names the old one and every namespace would refuse it, so connect afresh with
+            // the new token. The socket that asked is replaced and needs no answer.
+            connectWithToken(m_hub, token, refresh.isEmpty() ? m_refreshToken : refresh);
+            return;
+        }
+        m_token = token;
         if (!refresh.isEmpty())
             m_refreshToken = refresh;
-        m_identity = SessionIdentity::fromToken(token);
+        m_identity = identity;
         Q_EMIT identityChanged(m_identity);
         done(true);
     });
+}
+
+void CafeSession::onStaffUpdated(const QJsonObject &data, const QDateTime &now)
+{
+    // The hub's own event (docs/events.md): the console acts on news about its own user only.
+    // A new role is taken at once, through a fresh token; a disable, a new PIN or a revocation
+    // ends the connection on the hub's side, and the refused reconnect says so.
+    const QString userId = data.value(L1("user_id")).toString();
+    if (userId.isEmpty() || userId != m_identity.userId)
+        return;
+    const QJsonArray changes = data.value(L1("changes")).toArray();
+    QStringList names;
+    for (const QJsonValue &c : changes)
+        names.append(c.toString());
+    m_eventLog->appendNote(QStringLiteral("/employees"), QStringLiteral("staff:updated"),
+                           names.join(QStringLiteral(", ")), now);
+    if (names.contains(QStringLiteral("role_changed"))
+        && data.value(L1("role")).toString() != m_identity.role)
+        refreshToken([](bool) {});
 }
 
 void CafeSession::updateStockWarnings()

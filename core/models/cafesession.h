@@ -173,6 +173,7 @@ private:
     void updateStockWarnings();
     void scheduleSummaries();
     void updateSummaries();
+    void onStaffUpdated(const QJsonObject &data, const QDateTime &now);
     void refreshToken(std::function<void(bool)> done);
     void applySettings(const QJsonObject &settings);
     void applyMenu(const QJsonValue &data);
