@@ -15,9 +15,10 @@ build_pkgs=(cmake ninja-build g++ pkg-config
     qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev qt6-svg-dev libqt6svg6 libqrencode-dev
     libgl-dev libbenchmark-dev)
 # Node and npm come from Debian (Node 18) unless another node is installed; the benchmark
-# reference's better-sqlite3 is built by node-gyp (python3, make) against the node headers.
+# reference's better-sqlite3 is built by node-gyp (python3, make) against the node headers;
+# tst_webserver reads a listening socket's backlog with ss (iproute2), missing from minbase.
 test_pkgs=(nodejs npm python3 make openssl xvfb xauth chromium clang libclang-rt-14-dev
-    desktop-file-utils appstream dpkg-dev file procps shellcheck systemd groff-base)
+    desktop-file-utils appstream dpkg-dev file procps iproute2 shellcheck systemd groff-base)
 
 pkgs=("${build_pkgs[@]}")
 [ $want_test = 1 ] && pkgs+=("${test_pkgs[@]}")
