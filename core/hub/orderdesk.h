@@ -33,7 +33,8 @@ public:
     // Moves an open order to another counter and emits order:assigned_counter.
     static void moveOrder(CafeContext &ctx, const QString &orderId, const QString &orderNumber,
                           const QString &from, const QString &to, const QString &reason);
-    // Resolves a product's recipe (with chosen customizations) times quantity into needs.
+    // The order number of the day's sequence-th order: ORD, the business date without dashes,
+    // the sequence in at least three digits (ORD20261126007).
     static QString orderNumber(const QString &businessDate, int sequence);
 };
 
