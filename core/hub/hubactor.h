@@ -2,13 +2,15 @@
 // employee < manager < admin; an admin can do all a manager can.
 #pragma once
 
+#include "contract.h"
+
 #include <QString>
 
 #include <optional>
 
 namespace TableTap {
 
-enum class HubRole { Employee = 0, Manager = 1, Admin = 2 };
+using HubRole = Contract::Role;
 
 struct HubActor
 {
@@ -22,8 +24,11 @@ struct HubActor
 
     bool atLeast(HubRole r) const { return static_cast<int>(role) >= static_cast<int>(r); }
 
-    static QString roleName(HubRole role);
-    static std::optional<HubRole> parseRole(const QString &name);
+    static QString roleName(HubRole role) { return Contract::name(role); }
+    static std::optional<HubRole> parseRole(const QString &name)
+    {
+        return Contract::roleFromName(name);
+    }
 };
 
 } // namespace TableTap

@@ -1,18 +1,20 @@
-// Room names of the contract, built in one place. A socket joins cafeRoom, roleRoom and
-// userRoom in every namespace, ordersRoom in /orders, and counterRoom on join_counter.
+// The hub's room policy. The names are the contract's (Contract::Rooms); a socket joins the
+// cafe, role and user rooms in every namespace, the orders room in /orders, and a counter
+// room on join_counter.
 #pragma once
 
+#include "contract.h"
 #include "hubactor.h"
 
 #include <QString>
 
 namespace TableTap::HubRooms {
 
-QString cafe(const QString &cafeId);                            // cafe:{id}
-QString orders(const QString &cafeId);                          // cafe:{id}:orders
-QString counter(const QString &cafeId, const QString &counter); // cafe:{id}:counter:{name}
-QString role(const QString &cafeId, HubRole role);              // cafe:{id}:role:{role}
-QString user(const QString &userId);                            // user:{id}
+using Contract::Rooms::cafe;
+using Contract::Rooms::counter;
+using Contract::Rooms::orders;
+using Contract::Rooms::role;
+using Contract::Rooms::user;
 // The rooms a socket of this actor joins on connecting to nsp.
 QStringList forConnection(const HubActor &actor, const QString &nsp);
 

@@ -1,0 +1,258 @@
+// The wire contract between the hub and its clients, spelled once: the namespaces, event and
+// command names, rooms, error types, handshake refusals, envelope keys and HTTP paths of
+// docs/events.md and docs/commands.md. Values here are what travels on the wire; the hub, the
+// simulator and the console name them through this header instead of repeating the strings.
+// Qt Core only, so every part of the tree may use it.
+#pragma once
+
+#include <QLatin1String>
+#include <QString>
+#include <QStringView>
+
+#include <array>
+#include <optional>
+
+namespace TableTap::Contract {
+
+namespace Detail {
+// A QLatin1String with its length known at compile time (QLatin1String(const char *) is not
+// constexpr in Qt 6.4).
+template<qsizetype N>
+constexpr QLatin1String latin1(const char (&text)[N])
+{
+    return QLatin1String(text, N - 1);
+}
+} // namespace Detail
+
+// --- Namespaces -----------------------------------------------------------------------------
+
+enum class Namespace : quint8 { Orders, Payments, Inventory, Employees, System };
+// The hub's order (docs/events.md). The console orders its sockets its own way.
+inline constexpr std::array<Namespace, 5> kNamespaces{Namespace::Orders, Namespace::Payments,
+                                                      Namespace::Inventory, Namespace::Employees,
+                                                      Namespace::System};
+QString path(Namespace ns); // "/orders"
+std::optional<Namespace> namespaceFromPath(QStringView path);
+
+// --- Events ---------------------------------------------------------------------------------
+
+enum class Event : quint8 {
+    OrderCreated, // /orders
+    OrderStatusChanged,
+    OrderReady,
+    OrderCancelled,
+    OrderAssignedCounter,
+    PaymentProcessing, // /payments
+    PaymentCompleted,
+    PaymentFailed,
+    QrGenerated,
+    StockUpdated, // /inventory
+    LowStock,
+    OutOfStock,
+    ClockedIn, // /employees
+    ClockedOut,
+    DrinkConsumed,
+    CounterStatusChanged, // /system
+    SettingsUpdated,
+    StaffUpdated, // /employees; the hub's own, not in the base contract
+    // "error": a refusal of a command sent without an ack, in any namespace. Stays last, so
+    // tables of the cafe events can be indexed by Event; new events go before it.
+    Error,
+};
+// Every event the hub emits into a cafe's rooms (all but Error), in docs/events.md's order.
+inline constexpr std::array<Event, static_cast<int>(Event::Error)> kEvents{
+    Event::OrderCreated,
+    Event::OrderStatusChanged,
+    Event::OrderReady,
+    Event::OrderCancelled,
+    Event::OrderAssignedCounter,
+    Event::PaymentProcessing,
+    Event::PaymentCompleted,
+    Event::PaymentFailed,
+    Event::QrGenerated,
+    Event::StockUpdated,
+    Event::LowStock,
+    Event::OutOfStock,
+    Event::ClockedIn,
+    Event::ClockedOut,
+    Event::DrinkConsumed,
+    Event::CounterStatusChanged,
+    Event::SettingsUpdated,
+    Event::StaffUpdated};
+QString name(Event event); // "order:created"
+std::optional<Event> eventFromName(QStringView name);
+std::optional<Namespace> eventNamespace(Event event); // nullopt for Error (any namespace)
+// The 17 events and `error` of the base contract, which any Table Tap backend speaks; false for
+// the hub's own extensions (staff:updated).
+bool inBaseContract(Event event);
+
+// --- Commands -------------------------------------------------------------------------------
+
+enum class Command : quint8 {
+    CreateOrder, // /orders
+    UpdateOrderStatus,
+    CancelOrder,
+    AssignCounter,
+    JoinCounter,
+    LeaveCounter,
+    ListOrders,
+    ListMenu,
+    StartPayment, // /payments
+    ConfirmPayment,
+    ListPayments,
+    AdjustStock, // /inventory
+    ListInventory,
+    ClockIn, // /employees
+    ClockOut,
+    RecordDrink,
+    ListTimesheets,
+    ListStaff,
+    DisableStaff,
+    EnableStaff,
+    SetStaffRole,
+    SetStaffPin,
+    RevokeStaffSessions,
+    SetCounterStatus, // /system
+    UpdateSettings,
+    GetSettings,
+    ListCounters,
+};
+inline constexpr int kCommandCount = static_cast<int>(Command::ListCounters) + 1;
+inline constexpr std::array<Command, kCommandCount> kCommands{Command::CreateOrder,
+                                                              Command::UpdateOrderStatus,
+                                                              Command::CancelOrder,
+                                                              Command::AssignCounter,
+                                                              Command::JoinCounter,
+                                                              Command::LeaveCounter,
+                                                              Command::ListOrders,
+                                                              Command::ListMenu,
+                                                              Command::StartPayment,
+                                                              Command::ConfirmPayment,
+                                                              Command::ListPayments,
+                                                              Command::AdjustStock,
+                                                              Command::ListInventory,
+                                                              Command::ClockIn,
+                                                              Command::ClockOut,
+                                                              Command::RecordDrink,
+                                                              Command::ListTimesheets,
+                                                              Command::ListStaff,
+                                                              Command::DisableStaff,
+                                                              Command::EnableStaff,
+                                                              Command::SetStaffRole,
+                                                              Command::SetStaffPin,
+                                                              Command::RevokeStaffSessions,
+                                                              Command::SetCounterStatus,
+                                                              Command::UpdateSettings,
+                                                              Command::GetSettings,
+                                                              Command::ListCounters};
+QString name(Command command); // "create_order"
+std::optional<Command> commandFromName(QStringView name);
+Namespace commandNamespace(Command command);
+// Answers with state and changes nothing (list_*, get_settings): what a console loads.
+bool isSnapshot(Command command);
+// update_order_status, join_counter and leave_counter: the commands of the base contract,
+// which any Table Tap backend takes (without acks); the rest are the hub's.
+bool inBaseContract(Command command);
+
+// --- Roles and rooms ------------------------------------------------------------------------
+
+// Ordered: an admin may do all a manager may, a manager all an employee may.
+enum class Role : quint8 { Employee = 0, Manager = 1, Admin = 2 };
+inline constexpr std::array<Role, 3> kRoles{Role::Employee, Role::Manager, Role::Admin};
+QString name(Role role); // "employee"
+std::optional<Role> roleFromName(QStringView name);
+
+namespace Rooms {
+QString cafe(const QString &cafeId);                            // cafe:{id}
+QString orders(const QString &cafeId);                          // cafe:{id}:orders
+QString counter(const QString &cafeId, const QString &counter); // cafe:{id}:counter:{name}
+QString role(const QString &cafeId, Role role);                 // cafe:{id}:role:{role}
+QString user(const QString &userId);                            // user:{id}
+} // namespace Rooms
+
+// --- Errors and refusals --------------------------------------------------------------------
+
+enum class ErrorType : quint8 {
+    PermissionDenied, // commands
+    InvalidData,
+    NotFound,
+    Conflict,
+    RateLimited,
+    InvalidToken,       // connect_error
+    InvalidCredentials, // sign-in
+    MethodNotAllowed,   // HTTP
+};
+inline constexpr std::array<ErrorType, 8> kErrorTypes{
+    ErrorType::PermissionDenied,   ErrorType::InvalidData,     ErrorType::NotFound,
+    ErrorType::Conflict,           ErrorType::RateLimited,     ErrorType::InvalidToken,
+    ErrorType::InvalidCredentials, ErrorType::MethodNotAllowed};
+QString name(ErrorType type); // "PERMISSION_DENIED"
+std::optional<ErrorType> errorTypeFromName(QStringView name);
+
+// The "reason" of an INVALID_TOKEN connect_error (and of a refused refresh).
+enum class TokenRefusal : quint8 {
+    Expired,
+    NotYetValid,
+    BadSignature,
+    UnsupportedAlgorithm,
+    WrongTokenType,
+    BadClaims,
+    Revoked,       // older than the staff member's token generation
+    StaffDisabled, // the staff member is disabled
+    RoleChanged,   // the staff member's role is no longer the token's
+    Malformed,
+};
+inline constexpr std::array<TokenRefusal, 10> kTokenRefusals{
+    TokenRefusal::Expired,        TokenRefusal::NotYetValid,
+    TokenRefusal::BadSignature,   TokenRefusal::UnsupportedAlgorithm,
+    TokenRefusal::WrongTokenType, TokenRefusal::BadClaims,
+    TokenRefusal::Revoked,        TokenRefusal::StaffDisabled,
+    TokenRefusal::RoleChanged,    TokenRefusal::Malformed};
+QString name(TokenRefusal refusal); // "expired"
+std::optional<TokenRefusal> tokenRefusalFromName(QStringView name);
+
+// The message of a refused namespace connection (connect_error's data.message).
+namespace ConnectRefusal {
+inline constexpr QLatin1String Authentication = Detail::latin1("Authentication error");
+inline constexpr QLatin1String PermissionDenied = Detail::latin1("Permission denied");
+inline constexpr QLatin1String TooManyConnections = Detail::latin1("Too many connections");
+inline constexpr QLatin1String TooManyConnectionsReason = Detail::latin1("too_many_connections");
+} // namespace ConnectRefusal
+
+// --- Keys, paths, token types ---------------------------------------------------------------
+
+// Keys of the handshake, the event envelope, acks and error objects.
+namespace Keys {
+inline constexpr QLatin1String Token = Detail::latin1("token");
+inline constexpr QLatin1String CafeId = Detail::latin1("cafe_id");
+inline constexpr QLatin1String UserRole = Detail::latin1("user_role");
+inline constexpr QLatin1String RequestId = Detail::latin1("request_id");
+inline constexpr QLatin1String Event = Detail::latin1("event");
+inline constexpr QLatin1String Data = Detail::latin1("data");
+inline constexpr QLatin1String Meta = Detail::latin1("meta");
+inline constexpr QLatin1String Timestamp = Detail::latin1("timestamp");
+inline constexpr QLatin1String EventId = Detail::latin1("event_id");
+inline constexpr QLatin1String Ok = Detail::latin1("ok");
+inline constexpr QLatin1String Error = Detail::latin1("error");
+inline constexpr QLatin1String Type = Detail::latin1("type");
+inline constexpr QLatin1String Message = Detail::latin1("message");
+inline constexpr QLatin1String Field = Detail::latin1("field");
+inline constexpr QLatin1String Command = Detail::latin1("command");
+inline constexpr QLatin1String Reason = Detail::latin1("reason");
+} // namespace Keys
+
+namespace Http {
+inline constexpr QLatin1String Login = Detail::latin1("/api/auth/login");
+inline constexpr QLatin1String Refresh = Detail::latin1("/api/auth/refresh");
+inline constexpr QLatin1String Health = Detail::latin1("/api/health");
+inline constexpr QLatin1String Healthz = Detail::latin1("/healthz");
+inline constexpr QLatin1String Metrics = Detail::latin1("/metrics");
+} // namespace Http
+
+// A token's "type" claim.
+namespace TokenType {
+inline constexpr QLatin1String Access = Detail::latin1("access");
+inline constexpr QLatin1String Refresh = Detail::latin1("refresh");
+} // namespace TokenType
+
+} // namespace TableTap::Contract
