@@ -2,6 +2,7 @@
 #include "eventlogview.h"
 
 #include "cafesession.h"
+#include "contract.h"
 #include "eventlogfiltermodel.h"
 #include "plaintextdelegate.h"
 
@@ -60,10 +61,11 @@ EventLogView::EventLogView(CafeSession *session, QWidget *parent)
     m_view->horizontalHeader()->resizeSection(
         EventLogModel::TimeColumn, fm.horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
     m_view->horizontalHeader()->resizeSection(
-        EventLogModel::NamespaceColumn, fm.horizontalAdvance(QStringLiteral("/employees")) + 16);
+        EventLogModel::NamespaceColumn,
+        fm.horizontalAdvance(Contract::path(Contract::Namespace::Employees)) + 16);
     m_view->horizontalHeader()->resizeSection(
         EventLogModel::EventColumn,
-        fm.horizontalAdvance(QStringLiteral("order:assigned_counter")) + 16);
+        fm.horizontalAdvance(Contract::name(Contract::Event::OrderAssignedCounter)) + 16);
 
     // Remember whether the user sat at the bottom before rows arrive; follow only then.
     connect(m_filter, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {

@@ -2,6 +2,7 @@
 #include "statusstrip.h"
 
 #include "cafesession.h"
+#include "contract.h"
 #include "plaintext.h"
 #include "uipalette.h"
 
@@ -15,27 +16,37 @@ namespace TableTap {
 namespace {
 QString namespaceLabel(const QString &nsp)
 {
-    if (nsp == QLatin1String("/orders"))
+    const std::optional<Contract::Namespace> ns = Contract::namespaceFromPath(nsp);
+    if (!ns)
+        return nsp;
+    switch (*ns) {
+    case Contract::Namespace::Orders:
         return StatusStrip::tr("orders");
-    if (nsp == QLatin1String("/inventory"))
+    case Contract::Namespace::Inventory:
         return StatusStrip::tr("inventory");
-    if (nsp == QLatin1String("/employees"))
+    case Contract::Namespace::Employees:
         return StatusStrip::tr("employees");
-    if (nsp == QLatin1String("/payments"))
+    case Contract::Namespace::Payments:
         return StatusStrip::tr("payments");
-    if (nsp == QLatin1String("/system"))
+    case Contract::Namespace::System:
         return StatusStrip::tr("system");
+    }
     return nsp;
 }
 
 QString roleLabel(const QString &role)
 {
-    if (role == QLatin1String("manager"))
+    const std::optional<Contract::Role> r = Contract::roleFromName(role);
+    if (!r)
+        return role;
+    switch (*r) {
+    case Contract::Role::Manager:
         return StatusStrip::tr("manager");
-    if (role == QLatin1String("admin"))
+    case Contract::Role::Admin:
         return StatusStrip::tr("admin");
-    if (role == QLatin1String("employee"))
+    case Contract::Role::Employee:
         return StatusStrip::tr("employee");
+    }
     return role;
 }
 } // namespace

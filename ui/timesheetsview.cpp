@@ -3,6 +3,7 @@
 
 #include "cafesession.h"
 #include "clockoutdialog.h"
+#include "contract.h"
 #include "drinkdialog.h"
 #include "plaintext.h"
 #include "plaintextdelegate.h"
@@ -119,7 +120,8 @@ void TimesheetsView::refresh()
     // An action sent but not answered yet: do not offer the same one twice.
     bool waiting = false;
     for (const OutboxEntry &e : m_session->outbox()->unfinished())
-        if (e.nsp == QLatin1String("/employees") && e.command != QLatin1String("record_drink"))
+        if (e.nsp == Contract::path(Contract::Namespace::Employees)
+            && e.command != Contract::name(Contract::Command::RecordDrink))
             waiting = true;
     const bool in_ = mine && mine->clockedIn;
     if (!me.isValid())

@@ -4,6 +4,7 @@
 #include "cafeservice.h"
 #include "cafesession.h"
 #include "cafesimulator.h"
+#include "contract.h"
 #include "datafolderlock.h"
 #include "hubactor.h"
 #include "hubserver.h"
@@ -210,7 +211,7 @@ QString EmbeddedHub::managerToken(QString *error) const
                 continue;
             const HubActor actor{s.id, s.name, s.role, cafeId};
             return QString::fromLatin1(service->mintToken(
-                actor, QStringLiteral("access"), service->options().accessTokenTtlSeconds));
+                actor, Contract::TokenType::Access, service->options().accessTokenTtlSeconds));
         }
     } catch (const StorageError &e) {
         if (error)

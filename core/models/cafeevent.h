@@ -229,7 +229,7 @@ using CafeEventPayload
 
 struct CafeEvent
 {
-    QString name; // "order:created", ...
+    QString name; // the wire name, Contract::name(Contract::Event)
     QString nsp;
     EventMeta meta;
     CafeEventPayload payload;

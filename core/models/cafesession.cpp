@@ -23,6 +23,9 @@ namespace TableTap {
 namespace {
 
 using L1 = QLatin1String;
+using Contract::Command;
+using Contract::Namespace;
+namespace Keys = Contract::Keys;
 
 constexpr int RecallWindowMs = 60 * 1000;
 
@@ -105,9 +108,12 @@ CafeSession::~CafeSession()
 
 const QStringList &CafeSession::namespaces()
 {
-    static const QStringList names{QStringLiteral("/orders"), QStringLiteral("/inventory"),
-                                   QStringLiteral("/employees"), QStringLiteral("/payments"),
-                                   QStringLiteral("/system")};
+    static const QStringList names = [] {
+        QStringList out;
+        for (const Namespace ns : kNamespaces)
+            out << Contract::path(ns);
+        return out;
+    }();
     return names;
 }
 
@@ -127,7 +133,7 @@ void CafeSession::signIn(const QUrl &hub, const QString &cafeId, const QString &
     // chosen since would not count): sign-in is rare, start afresh.
     m_http->clearConnectionCache();
     QUrl url = hub;
-    url.setPath(QStringLiteral("/api/auth/login"));
+    url.setPath(Contract::Http::Login);
     QNetworkRequest request(url);
     request.setSslConfiguration(ssl);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
@@ -135,7 +141,7 @@ void CafeSession::signIn(const QUrl &hub, const QString &cafeId, const QString &
     request.setTransferTimeout(15000);
     QJsonObject body{{QStringLiteral("employee_code"), employeeCode}, {QStringLiteral("pin"), pin}};
     if (!cafeId.isEmpty())
-        body.insert(QStringLiteral("cafe_id"), cafeId);
+        body.insert(Keys::CafeId, cafeId);
     QNetworkReply *reply
         = m_http->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     connect(reply, &QNetworkReply::finished, this, [this, reply, hub] {
@@ -143,9 +149,9 @@ void CafeSession::signIn(const QUrl &hub, const QString &cafeId, const QString &
         const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
         const QString token = firstString(answer, {"access_token", "token"});
         if (token.isEmpty()) {
-            QString message = answer.value(L1("error")).toObject().value(L1("message")).toString();
+            QString message = answer.value(Keys::Error).toObject().value(Keys::Message).toString();
             if (message.isEmpty())
-                message = answer.value(L1("message")).toString();
+                message = answer.value(Keys::Message).toString();
             if (message.isEmpty())
                 message = reply->error() == QNetworkReply::NoError
                               ? tr("The hub did not answer with a token.")
@@ -170,10 +176,10 @@ void CafeSession::connectWithToken(const QUrl &hub, const QString &token, const 
     SioClientOptions options = m_options;
     options.auth = {};
     options.authCallback = [this] {
-        return QJsonObject{{QStringLiteral("token"), m_token}};
+        return QJsonObject{{Keys::Token, m_token}};
     };
-    options.query.append({QStringLiteral("cafe_id"), m_identity.cafeId});
-    options.query.append({QStringLiteral("user_role"), m_identity.role});
+    options.query.append({Keys::CafeId, m_identity.cafeId});
+    options.query.append({Keys::UserRole, m_identity.role});
     options.authRefresh = [this](SioSocket *, std::function<void(bool)> done) {
         refreshToken(std::move(done));
     };
@@ -204,7 +210,7 @@ void CafeSession::connectSockets()
                 });
         connect(socket, &SioSocket::connectError, this,
                 [this, nsp](const QString &message, const QJsonValue &data) {
-                    const QString type = data.toObject().value(L1("type")).toString();
+                    const QString type = data.toObject().value(Keys::Type).toString();
                     m_lastError = type.isEmpty() ? message : type + QStringLiteral(": ") + message;
                     m_eventLog->appendNote(nsp, QStringLiteral("connect_error"), m_lastError,
                                            m_clock->now());
@@ -268,8 +274,8 @@ void CafeSession::onSocketConnected(SioSocket *socket)
     if (!socket->recovered() || m_staleSnapshots.contains(nsp))
         snapshot(nsp);
     if (!socket->recovered()) {
-        if (nsp == QLatin1String("/orders") && !m_followedCounter.isEmpty())
-            socket->emitEvent(QStringLiteral("join_counter"),
+        if (nsp == Contract::path(Namespace::Orders) && !m_followedCounter.isEmpty())
+            socket->emitEvent(Contract::name(Command::JoinCounter),
                               {QJsonObject{{QStringLiteral("counter"), m_followedCounter}}});
     }
     flushOutbox();
@@ -297,15 +303,22 @@ void CafeSession::request(const QString &nsp, const QString &command, const QJso
                 return;
             }
             const QJsonObject answer = result.args.at(0).toObject();
-            if (!answer.value(L1("ok")).toBool()) {
-                const QJsonObject error = answer.value(L1("error")).toObject();
-                m_eventLog->appendNote(nsp, command, error.value(L1("message")).toString(),
+            if (!answer.value(Keys::Ok).toBool()) {
+                const QJsonObject error = answer.value(Keys::Error).toObject();
+                m_eventLog->appendNote(nsp, command, error.value(Keys::Message).toString(),
                                        m_clock->now());
                 return;
             }
-            onData(answer.value(L1("data")));
+            onData(answer.value(Keys::Data));
         },
         m_commandTimeout);
+}
+
+void CafeSession::request(Contract::Command command, const QJsonObject &payload,
+                          std::function<void(const QJsonValue &)> onData)
+{
+    request(Contract::path(Contract::commandNamespace(command)), Contract::name(command), payload,
+            std::move(onData));
 }
 
 static QList<Order> parseOrders(const QJsonValue &data)
@@ -356,19 +369,23 @@ void CafeSession::snapshot(const QString &nsp)
                 revenue.append({p.updatedAt, p.amount});
         m_dashboard->reset(m_orders->rows(), revenue);
     };
-    if (nsp == QLatin1String("/orders")) {
-        request(nsp, QStringLiteral("list_menu"), {},
-                [this](const QJsonValue &data) { applyMenu(data); });
+    const std::optional<Namespace> ns = Contract::namespaceFromPath(nsp);
+    if (!ns)
+        return;
+    switch (*ns) {
+    case Namespace::Orders:
+        request(Command::ListMenu, {}, [this](const QJsonValue &data) { applyMenu(data); });
         // The whole day so far (the hub's most; its default is the last 50 closed): the
         // dashboard's buckets and "finished today" count every order of the day.
-        request(nsp, QStringLiteral("list_orders"), {{QStringLiteral("recent_limit"), 500}},
+        request(Command::ListOrders, {{QStringLiteral("recent_limit"), 500}},
                 [this, nsp, rebuildDashboard](const QJsonValue &data) {
                     m_orders->resetOrders(parseOrders(data));
                     rebuildDashboard();
                     Q_EMIT resynced(nsp);
                 });
-    } else if (nsp == QLatin1String("/inventory")) {
-        request(nsp, QStringLiteral("list_inventory"), {}, [this, nsp](const QJsonValue &data) {
+        break;
+    case Namespace::Inventory:
+        request(Command::ListInventory, {}, [this, nsp](const QJsonValue &data) {
             QHash<QString, QString> productNames;
             for (const MenuProduct &p : std::as_const(m_menu))
                 productNames.insert(p.id, p.name);
@@ -407,8 +424,9 @@ void CafeSession::snapshot(const QString &nsp)
             m_alerts->resetFromInventory(items);
             Q_EMIT resynced(nsp);
         });
-    } else if (nsp == QLatin1String("/employees")) {
-        request(nsp, QStringLiteral("list_timesheets"), {}, [this, nsp](const QJsonValue &data) {
+        break;
+    case Namespace::Employees:
+        request(Command::ListTimesheets, {}, [this, nsp](const QJsonValue &data) {
             QHash<QString, StaffShift> byUser;
             QStringList order;
             const QDate today = m_clock->now().date();
@@ -458,23 +476,24 @@ void CafeSession::snapshot(const QString &nsp)
             m_timesheets->resetShifts(shifts);
             Q_EMIT resynced(nsp);
         });
-    } else if (nsp == QLatin1String("/payments")) {
-        request(nsp, QStringLiteral("list_payments"), {},
-                [this, nsp, rebuildDashboard](const QJsonValue &data) {
-                    QList<PaymentRecord> payments;
-                    for (const QJsonValue &v : rowsOf(data, {"payments", "transactions"}))
-                        payments.append(parsePayment(v.toObject()));
-                    m_payments->resetPayments(payments);
-                    rebuildDashboard();
-                    Q_EMIT resynced(nsp);
-                });
-    } else if (nsp == QLatin1String("/system")) {
-        request(nsp, QStringLiteral("get_settings"), {}, [this](const QJsonValue &data) {
+        break;
+    case Namespace::Payments:
+        request(Command::ListPayments, {}, [this, nsp, rebuildDashboard](const QJsonValue &data) {
+            QList<PaymentRecord> payments;
+            for (const QJsonValue &v : rowsOf(data, {"payments", "transactions"}))
+                payments.append(parsePayment(v.toObject()));
+            m_payments->resetPayments(payments);
+            rebuildDashboard();
+            Q_EMIT resynced(nsp);
+        });
+        break;
+    case Namespace::System:
+        request(Command::GetSettings, {}, [this](const QJsonValue &data) {
             const QJsonObject o = data.toObject();
             applySettings(o.value(L1("settings")).isObject() ? o.value(L1("settings")).toObject()
                                                              : o);
         });
-        request(nsp, QStringLiteral("list_counters"), {}, [this, nsp](const QJsonValue &data) {
+        request(Command::ListCounters, {}, [this, nsp](const QJsonValue &data) {
             QList<CounterInfo> counters;
             for (const QJsonValue &v : rowsOf(data, {"counters"})) {
                 const QJsonObject o = v.toObject();
@@ -489,6 +508,7 @@ void CafeSession::snapshot(const QString &nsp)
             m_counters->updateLoads(*m_orders);
             Q_EMIT resynced(nsp);
         });
+        break;
     }
 }
 
@@ -580,8 +600,7 @@ void CafeSession::onEvent(const SioEvent &event)
     const auto *stock = std::get_if<StockUpdated>(&e.payload);
     if (std::holds_alternative<OutOfStock>(e.payload)
         || (stock && stock->changeType != QLatin1String("sale")))
-        request(QStringLiteral("/orders"), QStringLiteral("list_menu"), {},
-                [this](const QJsonValue &data) { applyMenu(data); });
+        request(Command::ListMenu, {}, [this](const QJsonValue &data) { applyMenu(data); });
 }
 
 QString CafeSession::sendCommand(const QString &nsp, const QString &command,
@@ -595,12 +614,19 @@ QString CafeSession::sendCommand(const QString &nsp, const QString &command,
     entry.nsp = nsp;
     entry.command = command;
     entry.payload = payload;
-    entry.payload.insert(QStringLiteral("request_id"), entry.requestId);
+    entry.payload.insert(Keys::RequestId, entry.requestId);
     m_outbox->add(entry);
     if (!orderId.isEmpty())
         m_orders->setPendingAction(orderId, description);
     flushOutbox();
     return entry.requestId;
+}
+
+QString CafeSession::sendCommand(Contract::Command command, const QJsonObject &payload,
+                                 const QString &description, const QString &orderId)
+{
+    return sendCommand(Contract::path(Contract::commandNamespace(command)), Contract::name(command),
+                       payload, description, orderId);
 }
 
 void CafeSession::flushOutbox()
@@ -635,13 +661,13 @@ void CafeSession::sendEntry(const OutboxEntry &entry)
                 return;
             }
             const QJsonObject answer = result.args.at(0).toObject();
-            if (answer.value(L1("ok")).toBool()) {
+            if (answer.value(Keys::Ok).toBool()) {
                 m_outbox->setState(id, OutboxEntry::State::Done);
                 Q_EMIT commandFinished(id, true, {}, {});
             } else {
-                const QJsonObject error = answer.value(L1("error")).toObject();
-                const QString type = error.value(L1("type")).toString();
-                const QString message = error.value(L1("message")).toString();
+                const QJsonObject error = answer.value(Keys::Error).toObject();
+                const QString type = error.value(Keys::Type).toString();
+                const QString message = error.value(Keys::Message).toString();
                 m_outbox->setState(id, OutboxEntry::State::Refused, message, type);
                 if (!orderId.isEmpty())
                     m_orders->setPendingAction(orderId, {});
@@ -657,7 +683,7 @@ QString CafeSession::setOrderStatus(const QString &orderId, OrderStatus status,
 {
     const Order *o = m_orders->order(orderId);
     const QString number = o ? o->number : orderId;
-    return sendCommand(QStringLiteral("/orders"), QStringLiteral("update_order_status"),
+    return sendCommand(Command::UpdateOrderStatus,
                        {{QStringLiteral("order_id"), orderId},
                         {QStringLiteral("status"), orderStatusName(status)},
                         {QStringLiteral("notes"), notes}},
@@ -696,7 +722,7 @@ QString CafeSession::recallOrder(const QString &orderId)
 QString CafeSession::cancelOrder(const QString &orderId, const QString &reason)
 {
     const Order *o = m_orders->order(orderId);
-    return sendCommand(QStringLiteral("/orders"), QStringLiteral("cancel_order"),
+    return sendCommand(Command::CancelOrder,
                        {{QStringLiteral("order_id"), orderId}, {QStringLiteral("reason"), reason}},
                        tr("cancel %1").arg(o ? o->number : orderId), orderId);
 }
@@ -705,7 +731,7 @@ QString CafeSession::reassignOrder(const QString &orderId, const QString &counte
                                    const QString &reason)
 {
     const Order *o = m_orders->order(orderId);
-    return sendCommand(QStringLiteral("/orders"), QStringLiteral("assign_counter"),
+    return sendCommand(Command::AssignCounter,
                        {{QStringLiteral("order_id"), orderId},
                         {QStringLiteral("counter"), counter},
                         {QStringLiteral("reason"), reason}},
@@ -715,7 +741,7 @@ QString CafeSession::reassignOrder(const QString &orderId, const QString &counte
 QString CafeSession::setCounterStatus(const QString &counter, bool active, const QString &reason)
 {
     const QString status = active ? QStringLiteral("active") : QStringLiteral("inactive");
-    return sendCommand(QStringLiteral("/system"), QStringLiteral("set_counter_status"),
+    return sendCommand(Command::SetCounterStatus,
                        {{QStringLiteral("counter"), counter},
                         {QStringLiteral("status"), status},
                         {QStringLiteral("reason"), reason}},
@@ -727,7 +753,7 @@ QString CafeSession::adjustStock(const QString &itemId, const QString &changeTyp
 {
     const StockItem *s = m_inventory->item(itemId);
     return sendCommand(
-        QStringLiteral("/inventory"), QStringLiteral("adjust_stock"),
+        Command::AdjustStock,
         {{QStringLiteral("product_id"), itemId},
          {QStringLiteral("change_type"), changeType},
          {QStringLiteral("quantity"), qint64(std::llround(quantity))},
@@ -737,14 +763,13 @@ QString CafeSession::adjustStock(const QString &itemId, const QString &changeTyp
 
 QString CafeSession::clockIn(const QString &notes)
 {
-    return sendCommand(QStringLiteral("/employees"), QStringLiteral("clock_in"),
-                       {{QStringLiteral("notes"), notes}}, tr("clock in"));
+    return sendCommand(Command::ClockIn, {{QStringLiteral("notes"), notes}}, tr("clock in"));
 }
 
 QString CafeSession::clockOut(int breakMinutes, const QString &notes)
 {
     return sendCommand(
-        QStringLiteral("/employees"), QStringLiteral("clock_out"),
+        Command::ClockOut,
         {{QStringLiteral("break_minutes"), breakMinutes}, {QStringLiteral("notes"), notes}},
         tr("clock out"));
 }
@@ -756,7 +781,7 @@ QString CafeSession::recordDrink(const QString &productId, int quantity)
         if (p.id == productId)
             name = p.name;
     return sendCommand(
-        QStringLiteral("/employees"), QStringLiteral("record_drink"),
+        Command::RecordDrink,
         {{QStringLiteral("product_id"), productId}, {QStringLiteral("quantity"), quantity}},
         tr("drink: %1× %2").arg(quantity).arg(name));
 }
@@ -764,7 +789,7 @@ QString CafeSession::recordDrink(const QString &productId, int quantity)
 QString CafeSession::startPayment(const QString &orderId, const QString &method)
 {
     const Order *o = m_orders->order(orderId);
-    return sendCommand(QStringLiteral("/payments"), QStringLiteral("start_payment"),
+    return sendCommand(Command::StartPayment,
                        {{QStringLiteral("order_id"), orderId}, {QStringLiteral("method"), method}},
                        tr("%1 payment for %2").arg(method, o ? o->number : orderId));
 }
@@ -774,26 +799,26 @@ QString CafeSession::confirmPayment(const QString &orderId, const QString &trans
     const Order *o = m_orders->order(orderId);
     const QString description = tr("confirm payment for %1").arg(o ? o->number : orderId);
     if (!transactionId.isEmpty())
-        return sendCommand(QStringLiteral("/payments"), QStringLiteral("confirm_payment"),
+        return sendCommand(Command::ConfirmPayment,
                            {{QStringLiteral("transaction_id"), transactionId}}, description);
     // A QR code's event does not name its transaction: ask the hub for the order's payments
     // and confirm the one still waiting.
-    request(QStringLiteral("/payments"), QStringLiteral("list_payments"),
-            {{QStringLiteral("order_id"), orderId}}, [this, description](const QJsonValue &data) {
+    request(Command::ListPayments, {{QStringLiteral("order_id"), orderId}},
+            [this, description](const QJsonValue &data) {
                 for (const QJsonValue &v : rowsOf(data, {"payments"})) {
                     const QJsonObject p = v.toObject();
                     if (firstString(p, {"status"}) == QLatin1String("processing")
                         && firstString(p, {"payment_method", "method"}) != QLatin1String("card")) {
-                        sendCommand(QStringLiteral("/payments"), QStringLiteral("confirm_payment"),
+                        sendCommand(Command::ConfirmPayment,
                                     {{QStringLiteral("transaction_id"),
                                       firstString(p, {"transaction_id"})}},
                                     description);
                         return;
                     }
                 }
-                m_eventLog->appendNote(QStringLiteral("/payments"),
-                                       QStringLiteral("confirm_payment"), tr("nothing to confirm"),
-                                       m_clock->now());
+                m_eventLog->appendNote(Contract::path(Namespace::Payments),
+                                       Contract::name(Command::ConfirmPayment),
+                                       tr("nothing to confirm"), m_clock->now());
             });
     return {};
 }
@@ -802,13 +827,13 @@ void CafeSession::followCounter(const QString &counter)
 {
     if (counter == m_followedCounter)
         return;
-    SioSocket *socket = m_sockets.value(QStringLiteral("/orders"));
+    SioSocket *socket = m_sockets.value(Contract::path(Namespace::Orders));
     if (socket && !m_followedCounter.isEmpty())
-        socket->emitEvent(QStringLiteral("leave_counter"),
+        socket->emitEvent(Contract::name(Command::LeaveCounter),
                           {QJsonObject{{QStringLiteral("counter"), m_followedCounter}}});
     m_followedCounter = counter;
     if (socket && !counter.isEmpty())
-        socket->emitEvent(QStringLiteral("join_counter"),
+        socket->emitEvent(Contract::name(Command::JoinCounter),
                           {QJsonObject{{QStringLiteral("counter"), counter}}});
     m_allDay->recount(*m_orders, m_followedCounter);
 }
@@ -827,7 +852,7 @@ void CafeSession::refreshToken(std::function<void(bool)> done)
         return;
     }
     QUrl url = m_hub;
-    url.setPath(QStringLiteral("/api/auth/refresh"));
+    url.setPath(Contract::Http::Refresh);
     QNetworkRequest request(url);
     request.setSslConfiguration(SioManager::sslConfiguration(m_options));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));

@@ -18,6 +18,7 @@
 #include "stockalertmodel.h"
 #include "timesheetmodel.h"
 
+#include "contract.h"
 #include "siomanager.h"
 
 #include <QBasicTimer>
@@ -28,6 +29,8 @@
 #include <QPointer>
 #include <QSet>
 #include <QUrl>
+
+#include <array>
 
 class QNetworkAccessManager;
 
@@ -59,6 +62,12 @@ public:
     explicit CafeSession(QObject *parent = nullptr);
     ~CafeSession() override;
 
+    // The console's order of the namespaces (not the hub's): sockets are created and the
+    // status strip shows them in this order.
+    static constexpr std::array<Contract::Namespace, 5> kNamespaces{
+        Contract::Namespace::Orders, Contract::Namespace::Inventory, Contract::Namespace::Employees,
+        Contract::Namespace::Payments, Contract::Namespace::System};
+    // Their paths, in that order.
     static const QStringList &namespaces();
 
     // Signs in with an employee code and PIN over HTTP (POST /api/auth/login), then connects.
@@ -103,6 +112,9 @@ public:
 
     // Actions. Each returns the request id of its outbox entry.
     QString sendCommand(const QString &nsp, const QString &command, const QJsonObject &payload,
+                        const QString &description, const QString &orderId = {});
+    // The same, in the command's own namespace.
+    QString sendCommand(Contract::Command command, const QJsonObject &payload,
                         const QString &description, const QString &orderId = {});
     QString advanceOrder(const QString &orderId);
     QString setOrderStatus(const QString &orderId, OrderStatus status, const QString &notes);
@@ -166,6 +178,8 @@ private:
     void onSocketConnected(SioSocket *socket);
     void snapshot(const QString &nsp);
     void request(const QString &nsp, const QString &command, const QJsonObject &payload,
+                 std::function<void(const QJsonValue &data)> onData);
+    void request(Contract::Command command, const QJsonObject &payload,
                  std::function<void(const QJsonValue &data)> onData);
     void flushOutbox();
     void sendEntry(const OutboxEntry &entry);

@@ -1,5 +1,7 @@
-// JSON → typed values for the seed's events.
+// JSON → typed values for the contract's events.
 #include "eventmapper.h"
+
+#include "contract.h"
 
 #include <QJsonArray>
 
@@ -178,25 +180,14 @@ Order EventMapper::mapOrder(const QJsonObject &json)
 
 const QStringList &EventMapper::knownEvents()
 {
-    static const QStringList names{
-        QStringLiteral("order:created"),
-        QStringLiteral("order:status_changed"),
-        QStringLiteral("order:ready"),
-        QStringLiteral("order:cancelled"),
-        QStringLiteral("order:assigned_counter"),
-        QStringLiteral("payment:processing"),
-        QStringLiteral("payment:completed"),
-        QStringLiteral("payment:failed"),
-        QStringLiteral("qr:generated"),
-        QStringLiteral("inventory:stock_updated"),
-        QStringLiteral("inventory:low_stock"),
-        QStringLiteral("inventory:out_of_stock"),
-        QStringLiteral("employee:clocked_in"),
-        QStringLiteral("employee:clocked_out"),
-        QStringLiteral("employee:drink_consumed"),
-        QStringLiteral("counter:status_changed"),
-        QStringLiteral("cafe:settings_updated"),
-    };
+    // The base contract's events; the hub's own (staff:updated) are not the console's.
+    static const QStringList names = [] {
+        QStringList out;
+        for (const Contract::Event e : Contract::kEvents)
+            if (Contract::inBaseContract(e))
+                out << Contract::name(e);
+        return out;
+    }();
     return names;
 }
 
@@ -207,23 +198,27 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
     if (!envelope.isObject())
         return Result::failure(QStringLiteral("%1: the envelope is not an object").arg(event));
     const QJsonObject env = envelope.toObject();
-    const QJsonValue dataValue = env.value(L1("data"));
+    const QJsonValue dataValue = env.value(Contract::Keys::Data);
     if (!dataValue.isObject())
         return Result::failure(QStringLiteral("%1: no data object").arg(event));
     const QJsonObject d = dataValue.toObject();
-    const QString name = env.value(L1("event")).toString(event);
+    const QString name = env.value(Contract::Keys::Event).toString(event);
     if (name != event)
         return Result::failure(QStringLiteral("%1: the envelope says it is %2").arg(event, name));
 
     CafeEvent e;
     e.name = event;
     e.nsp = nsp;
-    const QJsonObject meta = obj(env, L1("meta"));
-    e.meta.timestamp = mapTime(meta.value(L1("timestamp")));
-    e.meta.cafeId = str(meta, L1("cafe_id"));
-    e.meta.eventId = str(meta, L1("event_id"));
+    const QJsonObject meta = obj(env, Contract::Keys::Meta);
+    e.meta.timestamp = mapTime(meta.value(Contract::Keys::Timestamp));
+    e.meta.cafeId = str(meta, Contract::Keys::CafeId);
+    e.meta.eventId = str(meta, Contract::Keys::EventId);
 
-    if (event == u"order:created") {
+    const std::optional<Contract::Event> kind = Contract::eventFromName(event);
+    if (!kind)
+        return Result::failure(QStringLiteral("unknown event %1").arg(event));
+    switch (*kind) {
+    case Contract::Event::OrderCreated: {
         const QJsonValue orderValue = d.value(L1("order"));
         if (!orderValue.isObject())
             return Result::failure(QStringLiteral("order:created without an order"));
@@ -235,7 +230,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
                         .arg(p.order.itemCount())
                         .arg(formatCents(p.order.total), p.order.counter);
         e.payload = std::move(p);
-    } else if (event == u"order:status_changed") {
+        break;
+    }
+    case Contract::Event::OrderStatusChanged: {
         OrderStatusChanged p;
         p.orderId = str(d, L1("order_id"));
         p.orderNumber = str(d, L1("order_number"));
@@ -251,7 +248,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
                         .arg(p.orderNumber, orderStatusName(p.previousStatus),
                              orderStatusName(p.newStatus), person(p.updatedBy));
         e.payload = std::move(p);
-    } else if (event == u"order:ready") {
+        break;
+    }
+    case Contract::Event::OrderReady: {
         OrderReady p;
         p.orderId = str(d, L1("order_id"));
         p.orderNumber = str(d, L1("order_number"));
@@ -267,7 +266,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
                         .arg(p.orderNumber, p.customerName, p.counter)
                         .arg(p.prepTimeMinutes);
         e.payload = std::move(p);
-    } else if (event == u"order:cancelled") {
+        break;
+    }
+    case Contract::Event::OrderCancelled: {
         OrderCancelled p;
         p.orderId = str(d, L1("order_id"));
         p.orderNumber = str(d, L1("order_number"));
@@ -283,7 +284,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
         e.summary = QStringLiteral("%1 cancelled by %2: %3")
                         .arg(p.orderNumber, person(p.cancelledBy), p.reason);
         e.payload = std::move(p);
-    } else if (event == u"order:assigned_counter") {
+        break;
+    }
+    case Contract::Event::OrderAssignedCounter: {
         OrderAssignedCounter p;
         p.orderId = str(d, L1("order_id"));
         p.orderNumber = str(d, L1("order_number"));
@@ -296,7 +299,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
         e.summary = QStringLiteral("%1 moved %2 → %3 (%4)")
                         .arg(p.orderNumber, p.previousCounter, p.newCounter, p.reason);
         e.payload = std::move(p);
-    } else if (event == u"payment:processing") {
+        break;
+    }
+    case Contract::Event::PaymentProcessing: {
         PaymentProcessing p;
         p.orderId = str(d, L1("order_id"));
         p.transactionId = str(d, L1("transaction_id"));
@@ -307,7 +312,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
         e.summary = QStringLiteral("%1 %2 processing (%3)")
                         .arg(p.method, formatCents(p.amount), p.transactionId);
         e.payload = std::move(p);
-    } else if (event == u"payment:completed") {
+        break;
+    }
+    case Contract::Event::PaymentCompleted: {
         PaymentCompleted p;
         p.orderId = str(d, L1("order_id"));
         p.transactionId = str(d, L1("transaction_id"));
@@ -321,7 +328,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
         e.summary = QStringLiteral("%1 %2 completed (fee %3)")
                         .arg(p.method, formatCents(p.amount), formatCents(p.fee));
         e.payload = std::move(p);
-    } else if (event == u"payment:failed") {
+        break;
+    }
+    case Contract::Event::PaymentFailed: {
         PaymentFailed p;
         p.orderId = str(d, L1("order_id"));
         p.transactionId = str(d, L1("transaction_id"));
@@ -334,7 +343,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
         e.summary = QStringLiteral("%1 %2 failed: %3")
                         .arg(p.method, formatCents(p.amount), p.errorMessage);
         e.payload = std::move(p);
-    } else if (event == u"qr:generated") {
+        break;
+    }
+    case Contract::Event::QrGenerated: {
         QrGenerated p;
         p.orderId = str(d, L1("order_id"));
         p.qrCodeId = str(d, L1("qr_code_id"));
@@ -344,7 +355,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
         e.summary = QStringLiteral("QR %1 for %2, expires %3")
                         .arg(p.qrCodeId, formatCents(p.amount), p.expiresAt.toString(Qt::ISODate));
         e.payload = std::move(p);
-    } else if (event == u"inventory:stock_updated") {
+        break;
+    }
+    case Contract::Event::StockUpdated: {
         StockUpdated p;
         p.productId = str(d, L1("product_id"));
         p.productName = str(d, L1("product_name"));
@@ -364,7 +377,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
                         .arg(p.newStock)
                         .arg(p.changeType);
         e.payload = std::move(p);
-    } else if (event == u"inventory:low_stock") {
+        break;
+    }
+    case Contract::Event::LowStock: {
         LowStock p;
         p.productId = str(d, L1("product_id"));
         p.productName = str(d, L1("product_name"));
@@ -381,7 +396,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
                         .arg(p.reorderLevel)
                         .arg(p.priority);
         e.payload = std::move(p);
-    } else if (event == u"inventory:out_of_stock") {
+        break;
+    }
+    case Contract::Event::OutOfStock: {
         OutOfStock p;
         p.productId = str(d, L1("product_id"));
         p.productName = str(d, L1("product_name"));
@@ -398,7 +415,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
         e.summary = QStringLiteral("%1 out of stock; disabled: %2")
                         .arg(p.productName, names.join(QStringLiteral(", ")));
         e.payload = std::move(p);
-    } else if (event == u"employee:clocked_in") {
+        break;
+    }
+    case Contract::Event::ClockedIn: {
         ClockedIn p;
         p.userId = str(d, L1("user_id"));
         p.employeeId = str(d, L1("employee_id"));
@@ -409,7 +428,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
         p.notes = str(d, L1("notes"));
         e.summary = QStringLiteral("%1 clocked in").arg(p.employeeName);
         e.payload = std::move(p);
-    } else if (event == u"employee:clocked_out") {
+        break;
+    }
+    case Contract::Event::ClockedOut: {
         ClockedOut p;
         p.userId = str(d, L1("user_id"));
         p.employeeId = str(d, L1("employee_id"));
@@ -425,7 +446,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
                         .arg(p.totalHours)
                         .arg(formatCents(p.totalPay));
         e.payload = std::move(p);
-    } else if (event == u"employee:drink_consumed") {
+        break;
+    }
+    case Contract::Event::DrinkConsumed: {
         DrinkConsumed p;
         p.userId = str(d, L1("user_id"));
         p.employeeName = str(d, L1("employee_name"));
@@ -443,7 +466,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
                         .arg(p.monthlyCount)
                         .arg(p.monthlyLimit);
         e.payload = std::move(p);
-    } else if (event == u"counter:status_changed") {
+        break;
+    }
+    case Contract::Event::CounterStatusChanged: {
         CounterStatusChanged p;
         p.counterName = str(d, L1("counter_name"));
         p.previousStatus = str(d, L1("previous_status"));
@@ -455,7 +480,9 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
         e.summary = QStringLiteral("%1 %2 → %3: %4")
                         .arg(p.counterName, p.previousStatus, p.newStatus, p.reason);
         e.payload = std::move(p);
-    } else if (event == u"cafe:settings_updated") {
+        break;
+    }
+    case Contract::Event::SettingsUpdated: {
         SettingsUpdated p;
         p.updatedBy = mapPerson(obj(d, L1("updated_by")));
         const QJsonObject changes = obj(d, L1("changes"));
@@ -469,7 +496,10 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
         e.summary = QStringLiteral("settings changed by %1: %2")
                         .arg(person(p.updatedBy), keys.join(QStringLiteral(", ")));
         e.payload = std::move(p);
-    } else {
+        break;
+    }
+    case Contract::Event::StaffUpdated: // the hub's own, not mapped by the console
+    case Contract::Event::Error:
         return Result::failure(QStringLiteral("unknown event %1").arg(event));
     }
     return e;

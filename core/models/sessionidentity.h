@@ -2,8 +2,12 @@
 // token; the console only reads it to label the screen and hide what the role cannot do).
 #pragma once
 
+#include "contract.h"
+
 #include <QDateTime>
 #include <QString>
+
+#include <optional>
 
 namespace TableTap {
 
@@ -18,7 +22,8 @@ struct SessionIdentity
     bool isValid() const { return !userId.isEmpty() && !cafeId.isEmpty(); }
     bool isManager() const
     {
-        return role == QLatin1String("manager") || role == QLatin1String("admin");
+        const std::optional<Contract::Role> r = Contract::roleFromName(role);
+        return r && *r >= Contract::Role::Manager;
     }
     // Reads the claims of a JWT (no signature check: that is the hub's job).
     static SessionIdentity fromToken(const QString &token);
