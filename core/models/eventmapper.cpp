@@ -5,6 +5,8 @@
 
 #include <QJsonArray>
 
+#include <array>
+#include <cstddef>
 #include <optional>
 
 namespace TableTap {
@@ -178,14 +180,430 @@ Order EventMapper::mapOrder(const QJsonObject &json)
     return o;
 }
 
+namespace {
+
+// --- One reader and one summary per event -------------------------------------------------
+// read(): the event's data into its payload, in the order the fields appear in docs/events.md;
+// an error text when the event is unusable (a required id missing), else a null string.
+// summary(): the event log's line (tst_cafemodels and the log read these exact words).
+
+QString read(const QJsonObject &d, OrderCreated &p)
+{
+    const QJsonValue orderValue = d.value(L1("order"));
+    if (!orderValue.isObject())
+        return QStringLiteral("order:created without an order");
+    p.order = EventMapper::mapOrder(orderValue.toObject());
+    if (p.order.id.isEmpty())
+        return QStringLiteral("order:created without an order id");
+    return {};
+}
+
+QString summary(const OrderCreated &p)
+{
+    return QStringLiteral("%1 for %2, %3 item(s), %4 at %5")
+        .arg(p.order.number, p.order.customerName)
+        .arg(p.order.itemCount())
+        .arg(formatCents(p.order.total), p.order.counter);
+}
+
+QString read(const QJsonObject &d, OrderStatusChanged &p)
+{
+    p.orderId = str(d, L1("order_id"));
+    p.orderNumber = str(d, L1("order_number"));
+    p.previousStatus = orderStatusFromName(str(d, L1("previous_status")));
+    p.newStatus = orderStatusFromName(str(d, L1("new_status")));
+    p.updatedBy = EventMapper::mapPerson(obj(d, L1("updated_by")));
+    p.estimatedReadyAt = EventMapper::mapTime(d.value(L1("estimated_ready_at")));
+    p.notes = str(d, L1("notes"));
+    p.history = EventMapper::mapHistory(d.value(L1("status_history")).toArray());
+    if (p.orderId.isEmpty() || p.newStatus == OrderStatus::Unknown)
+        return QStringLiteral("order:status_changed without order or status");
+    return {};
+}
+
+QString summary(const OrderStatusChanged &p)
+{
+    return QStringLiteral("%1 %2 → %3 by %4")
+        .arg(p.orderNumber, orderStatusName(p.previousStatus), orderStatusName(p.newStatus),
+             person(p.updatedBy));
+}
+
+QString read(const QJsonObject &d, OrderReady &p)
+{
+    p.orderId = str(d, L1("order_id"));
+    p.orderNumber = str(d, L1("order_number"));
+    p.customerName = str(d, L1("customer_name"));
+    p.customerPhone = str(d, L1("customer_phone"));
+    p.counter = str(d, L1("assigned_counter"));
+    p.readyAt = EventMapper::mapTime(d.value(L1("ready_at")));
+    p.prepTimeMinutes = integer(d, L1("prep_time_minutes"));
+    p.notificationSent = flag(d, L1("notification_sent"));
+    if (p.orderId.isEmpty())
+        return QStringLiteral("order:ready without order_id");
+    return {};
+}
+
+QString summary(const OrderReady &p)
+{
+    return QStringLiteral("%1 ready for %2 at %3 (%4 min)")
+        .arg(p.orderNumber, p.customerName, p.counter)
+        .arg(p.prepTimeMinutes);
+}
+
+QString read(const QJsonObject &d, OrderCancelled &p)
+{
+    p.orderId = str(d, L1("order_id"));
+    p.orderNumber = str(d, L1("order_number"));
+    p.cancelledBy = EventMapper::mapPerson(obj(d, L1("cancelled_by")));
+    p.reason = str(d, L1("reason"));
+    const QJsonObject refund = obj(d, L1("refund_info"));
+    p.refundAmount = money(refund, L1("refund_amount"));
+    p.refundMethod = str(refund, L1("refund_method"));
+    p.refundProcessed = flag(refund, L1("processed"));
+    p.cancelledAt = EventMapper::mapTime(d.value(L1("cancelled_at")));
+    if (p.orderId.isEmpty())
+        return QStringLiteral("order:cancelled without order_id");
+    return {};
+}
+
+QString summary(const OrderCancelled &p)
+{
+    return QStringLiteral("%1 cancelled by %2: %3")
+        .arg(p.orderNumber, person(p.cancelledBy), p.reason);
+}
+
+QString read(const QJsonObject &d, OrderAssignedCounter &p)
+{
+    p.orderId = str(d, L1("order_id"));
+    p.orderNumber = str(d, L1("order_number"));
+    p.previousCounter = str(d, L1("previous_counter"));
+    p.newCounter = str(d, L1("new_counter"));
+    p.assignedBy = EventMapper::mapPerson(obj(d, L1("assigned_by")));
+    p.reason = str(d, L1("reason"));
+    if (p.orderId.isEmpty())
+        return QStringLiteral("order:assigned_counter without order_id");
+    return {};
+}
+
+QString summary(const OrderAssignedCounter &p)
+{
+    return QStringLiteral("%1 moved %2 → %3 (%4)")
+        .arg(p.orderNumber, p.previousCounter, p.newCounter, p.reason);
+}
+
+QString read(const QJsonObject &d, PaymentProcessing &p)
+{
+    p.orderId = str(d, L1("order_id"));
+    p.transactionId = str(d, L1("transaction_id"));
+    p.method = str(d, L1("payment_method"));
+    p.amount = money(d, L1("amount"));
+    p.provider = str(d, L1("provider"));
+    p.status = str(d, L1("status"));
+    return {};
+}
+
+QString summary(const PaymentProcessing &p)
+{
+    return QStringLiteral("%1 %2 processing (%3)")
+        .arg(p.method, formatCents(p.amount), p.transactionId);
+}
+
+QString read(const QJsonObject &d, PaymentCompleted &p)
+{
+    p.orderId = str(d, L1("order_id"));
+    p.transactionId = str(d, L1("transaction_id"));
+    p.method = str(d, L1("payment_method"));
+    p.amount = money(d, L1("amount"));
+    p.fee = money(d, L1("fee_amount"));
+    p.net = money(d, L1("net_amount"));
+    p.provider = str(d, L1("provider"));
+    p.providerTransactionId = str(d, L1("provider_transaction_id"));
+    p.completedAt = EventMapper::mapTime(d.value(L1("completed_at")));
+    return {};
+}
+
+QString summary(const PaymentCompleted &p)
+{
+    return QStringLiteral("%1 %2 completed (fee %3)")
+        .arg(p.method, formatCents(p.amount), formatCents(p.fee));
+}
+
+QString read(const QJsonObject &d, PaymentFailed &p)
+{
+    p.orderId = str(d, L1("order_id"));
+    p.transactionId = str(d, L1("transaction_id"));
+    p.method = str(d, L1("payment_method"));
+    p.amount = money(d, L1("amount"));
+    p.provider = str(d, L1("provider"));
+    p.errorCode = str(d, L1("error_code"));
+    p.errorMessage = str(d, L1("error_message"));
+    p.retryAllowed = flag(d, L1("retry_allowed"));
+    return {};
+}
+
+QString summary(const PaymentFailed &p)
+{
+    return QStringLiteral("%1 %2 failed: %3").arg(p.method, formatCents(p.amount), p.errorMessage);
+}
+
+QString read(const QJsonObject &d, QrGenerated &p)
+{
+    p.orderId = str(d, L1("order_id"));
+    p.qrCodeId = str(d, L1("qr_code_id"));
+    p.qrCodeData = str(d, L1("qr_code_data"));
+    p.amount = money(d, L1("amount"));
+    p.expiresAt = EventMapper::mapTime(d.value(L1("expires_at")));
+    return {};
+}
+
+QString summary(const QrGenerated &p)
+{
+    return QStringLiteral("QR %1 for %2, expires %3")
+        .arg(p.qrCodeId, formatCents(p.amount), p.expiresAt.toString(Qt::ISODate));
+}
+
+QString read(const QJsonObject &d, StockUpdated &p)
+{
+    p.productId = str(d, L1("product_id"));
+    p.productName = str(d, L1("product_name"));
+    p.sku = str(d, L1("sku"));
+    p.previousStock = num(d, L1("previous_stock"));
+    p.newStock = num(d, L1("new_stock"));
+    p.changeAmount = num(d, L1("change_amount"));
+    p.changeType = str(d, L1("change_type"));
+    p.updatedBy = EventMapper::mapPerson(obj(d, L1("updated_by")));
+    const QJsonObject ref = obj(d, L1("reference"));
+    p.referenceType = str(ref, L1("type"));
+    p.referenceId = str(ref, L1("id"));
+    p.reorderNeeded = flag(d, L1("reorder_needed"));
+    return {};
+}
+
+QString summary(const StockUpdated &p)
+{
+    return QStringLiteral("%1 %2 → %3 (%4)")
+        .arg(p.productName)
+        .arg(p.previousStock)
+        .arg(p.newStock)
+        .arg(p.changeType);
+}
+
+QString read(const QJsonObject &d, LowStock &p)
+{
+    p.productId = str(d, L1("product_id"));
+    p.productName = str(d, L1("product_name"));
+    p.sku = str(d, L1("sku"));
+    p.currentStock = num(d, L1("current_stock"));
+    p.reorderLevel = num(d, L1("reorder_level"));
+    p.maxStock = num(d, L1("max_stock"));
+    p.suggestedOrderQuantity = num(d, L1("suggested_order_quantity"));
+    p.lastRestocked = EventMapper::mapTime(d.value(L1("last_restocked")));
+    p.priority = str(d, L1("priority"));
+    return {};
+}
+
+QString summary(const LowStock &p)
+{
+    return QStringLiteral("%1 low: %2 left (reorder at %3), %4")
+        .arg(p.productName)
+        .arg(p.currentStock)
+        .arg(p.reorderLevel)
+        .arg(p.priority);
+}
+
+QString read(const QJsonObject &d, OutOfStock &p)
+{
+    p.productId = str(d, L1("product_id"));
+    p.productName = str(d, L1("product_name"));
+    p.sku = str(d, L1("sku"));
+    p.autoDisabled = flag(d, L1("auto_disabled"));
+    for (const QJsonValue &v : d.value(L1("affects_products")).toArray()) {
+        const QJsonObject a = v.toObject();
+        p.affects.append(AffectedProduct{str(a, L1("product_id")), str(a, L1("product_name")),
+                                         flag(a, L1("disabled"))});
+    }
+    return {};
+}
+
+QString summary(const OutOfStock &p)
+{
+    QStringList names;
+    names.reserve(p.affects.size());
+    for (const AffectedProduct &a : p.affects)
+        names << a.productName;
+    return QStringLiteral("%1 out of stock; disabled: %2")
+        .arg(p.productName, names.join(QStringLiteral(", ")));
+}
+
+QString read(const QJsonObject &d, ClockedIn &p)
+{
+    p.userId = str(d, L1("user_id"));
+    p.employeeId = str(d, L1("employee_id"));
+    p.employeeName = str(d, L1("employee_name"));
+    p.timesheetId = str(d, L1("timesheet_id"));
+    p.clockInTime = EventMapper::mapTime(d.value(L1("clock_in_time")));
+    p.shiftDate = QDate::fromString(str(d, L1("shift_date")), Qt::ISODate);
+    p.notes = str(d, L1("notes"));
+    return {};
+}
+
+QString summary(const ClockedIn &p)
+{
+    return QStringLiteral("%1 clocked in").arg(p.employeeName);
+}
+
+QString read(const QJsonObject &d, ClockedOut &p)
+{
+    p.userId = str(d, L1("user_id"));
+    p.employeeId = str(d, L1("employee_id"));
+    p.employeeName = str(d, L1("employee_name"));
+    p.timesheetId = str(d, L1("timesheet_id"));
+    p.clockOutTime = EventMapper::mapTime(d.value(L1("clock_out_time")));
+    p.totalHours = num(d, L1("total_hours"));
+    p.hourlyRate = money(d, L1("hourly_rate"));
+    p.totalPay = money(d, L1("total_pay"));
+    p.breakMinutes = integer(d, L1("break_duration_minutes"));
+    return {};
+}
+
+QString summary(const ClockedOut &p)
+{
+    return QStringLiteral("%1 clocked out: %2 h, pay %3")
+        .arg(p.employeeName)
+        .arg(p.totalHours)
+        .arg(formatCents(p.totalPay));
+}
+
+QString read(const QJsonObject &d, DrinkConsumed &p)
+{
+    p.userId = str(d, L1("user_id"));
+    p.employeeName = str(d, L1("employee_name"));
+    p.productName = str(d, L1("product_name"));
+    p.quantity = integer(d, L1("quantity"));
+    p.orderId = str(d, L1("order_id"));
+    p.countedAgainstAllowance = flag(d, L1("counted_against_allowance"));
+    p.monthlyCount = integer(d, L1("monthly_count"));
+    p.monthlyLimit = integer(d, L1("monthly_limit"));
+    p.remainingAllowance = integer(d, L1("remaining_allowance"));
+    return {};
+}
+
+QString summary(const DrinkConsumed &p)
+{
+    return QStringLiteral("%1 had %2× %3 (%4/%5 this month)")
+        .arg(p.employeeName)
+        .arg(p.quantity)
+        .arg(p.productName)
+        .arg(p.monthlyCount)
+        .arg(p.monthlyLimit);
+}
+
+QString read(const QJsonObject &d, CounterStatusChanged &p)
+{
+    p.counterName = str(d, L1("counter_name"));
+    p.previousStatus = str(d, L1("previous_status"));
+    p.newStatus = str(d, L1("new_status"));
+    p.changedBy = EventMapper::mapPerson(obj(d, L1("changed_by")));
+    p.reason = str(d, L1("reason"));
+    p.activeOrdersCount = integer(d, L1("active_orders_count"));
+    p.ordersReassignedTo = str(d, L1("orders_reassigned_to"));
+    return {};
+}
+
+QString summary(const CounterStatusChanged &p)
+{
+    return QStringLiteral("%1 %2 → %3: %4")
+        .arg(p.counterName, p.previousStatus, p.newStatus, p.reason);
+}
+
+QString read(const QJsonObject &d, SettingsUpdated &p)
+{
+    p.updatedBy = EventMapper::mapPerson(obj(d, L1("updated_by")));
+    const QJsonObject changes = obj(d, L1("changes"));
+    for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
+        const QJsonObject c = it.value().toObject();
+        p.changes.append(
+            {it.key(), c.value(L1("previous")).toVariant(), c.value(L1("new")).toVariant()});
+    }
+    return {};
+}
+
+QString summary(const SettingsUpdated &p)
+{
+    QStringList keys;
+    keys.reserve(p.changes.size());
+    for (const SettingChange &c : p.changes)
+        keys << c.key;
+    return QStringLiteral("settings changed by %1: %2")
+        .arg(person(p.updatedBy), keys.join(QStringLiteral(", ")));
+}
+
+// --- The table ----------------------------------------------------------------------------
+
+// Reads one event's data into `out` (payload and summary); an error text when it is unusable.
+using MapFn = QString (*)(const QJsonObject &data, CafeEvent &out);
+
+template<class Payload>
+QString mapAs(const QJsonObject &data, CafeEvent &out)
+{
+    Payload p;
+    QString error = read(data, p);
+    if (!error.isNull())
+        return error;
+    out.summary = summary(p);
+    out.payload = std::move(p);
+    return {};
+}
+
+struct EventSpec
+{
+    Contract::Event event;
+    MapFn map; // nullptr: an event of the contract the console does not map
+};
+
+// One row per event of the contract, indexed by Contract::Event (the console maps one event
+// per frame, 20,000 a second under load: a function pointer per event, no lookup per field).
+// A new event is a payload in cafeevent.h, its read() and summary(), and its row here.
+constexpr std::array<EventSpec, Contract::kEvents.size()> kSpecs{{
+    {Contract::Event::OrderCreated, &mapAs<OrderCreated>},
+    {Contract::Event::OrderStatusChanged, &mapAs<OrderStatusChanged>},
+    {Contract::Event::OrderReady, &mapAs<OrderReady>},
+    {Contract::Event::OrderCancelled, &mapAs<OrderCancelled>},
+    {Contract::Event::OrderAssignedCounter, &mapAs<OrderAssignedCounter>},
+    {Contract::Event::PaymentProcessing, &mapAs<PaymentProcessing>},
+    {Contract::Event::PaymentCompleted, &mapAs<PaymentCompleted>},
+    {Contract::Event::PaymentFailed, &mapAs<PaymentFailed>},
+    {Contract::Event::QrGenerated, &mapAs<QrGenerated>},
+    {Contract::Event::StockUpdated, &mapAs<StockUpdated>},
+    {Contract::Event::LowStock, &mapAs<LowStock>},
+    {Contract::Event::OutOfStock, &mapAs<OutOfStock>},
+    {Contract::Event::ClockedIn, &mapAs<ClockedIn>},
+    {Contract::Event::ClockedOut, &mapAs<ClockedOut>},
+    {Contract::Event::DrinkConsumed, &mapAs<DrinkConsumed>},
+    {Contract::Event::CounterStatusChanged, &mapAs<CounterStatusChanged>},
+    {Contract::Event::SettingsUpdated, &mapAs<SettingsUpdated>},
+    {Contract::Event::StaffUpdated, nullptr}, // the hub's own; the console does not show it
+}};
+
+constexpr bool specsFollowTheEnum()
+{
+    for (std::size_t i = 0; i < kSpecs.size(); ++i)
+        if (static_cast<std::size_t>(kSpecs[i].event) != i)
+            return false;
+    return true;
+}
+static_assert(specsFollowTheEnum(), "kSpecs is indexed by Contract::Event: keep the enum's order");
+
+} // namespace
+
 const QStringList &EventMapper::knownEvents()
 {
-    // The base contract's events; the hub's own (staff:updated) are not the console's.
+    // The events with a row that maps them, in the contract's order.
     static const QStringList names = [] {
         QStringList out;
-        for (const Contract::Event e : Contract::kEvents)
-            if (Contract::inBaseContract(e))
-                out << Contract::name(e);
+        for (const EventSpec &spec : kSpecs)
+            if (spec.map)
+                out << Contract::name(spec.event);
         return out;
     }();
     return names;
@@ -215,293 +633,13 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
     e.meta.eventId = str(meta, Contract::Keys::EventId);
 
     const std::optional<Contract::Event> kind = Contract::eventFromName(event);
-    if (!kind)
+    const std::size_t row = kind ? static_cast<std::size_t>(*kind) : kSpecs.size();
+    const MapFn map = row < kSpecs.size() ? kSpecs[row].map : nullptr;
+    if (!map)
         return Result::failure(QStringLiteral("unknown event %1").arg(event));
-    switch (*kind) {
-    case Contract::Event::OrderCreated: {
-        const QJsonValue orderValue = d.value(L1("order"));
-        if (!orderValue.isObject())
-            return Result::failure(QStringLiteral("order:created without an order"));
-        OrderCreated p{mapOrder(orderValue.toObject())};
-        if (p.order.id.isEmpty())
-            return Result::failure(QStringLiteral("order:created without an order id"));
-        e.summary = QStringLiteral("%1 for %2, %3 item(s), %4 at %5")
-                        .arg(p.order.number, p.order.customerName)
-                        .arg(p.order.itemCount())
-                        .arg(formatCents(p.order.total), p.order.counter);
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::OrderStatusChanged: {
-        OrderStatusChanged p;
-        p.orderId = str(d, L1("order_id"));
-        p.orderNumber = str(d, L1("order_number"));
-        p.previousStatus = orderStatusFromName(str(d, L1("previous_status")));
-        p.newStatus = orderStatusFromName(str(d, L1("new_status")));
-        p.updatedBy = mapPerson(obj(d, L1("updated_by")));
-        p.estimatedReadyAt = mapTime(d.value(L1("estimated_ready_at")));
-        p.notes = str(d, L1("notes"));
-        p.history = mapHistory(d.value(L1("status_history")).toArray());
-        if (p.orderId.isEmpty() || p.newStatus == OrderStatus::Unknown)
-            return Result::failure(QStringLiteral("order:status_changed without order or status"));
-        e.summary = QStringLiteral("%1 %2 → %3 by %4")
-                        .arg(p.orderNumber, orderStatusName(p.previousStatus),
-                             orderStatusName(p.newStatus), person(p.updatedBy));
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::OrderReady: {
-        OrderReady p;
-        p.orderId = str(d, L1("order_id"));
-        p.orderNumber = str(d, L1("order_number"));
-        p.customerName = str(d, L1("customer_name"));
-        p.customerPhone = str(d, L1("customer_phone"));
-        p.counter = str(d, L1("assigned_counter"));
-        p.readyAt = mapTime(d.value(L1("ready_at")));
-        p.prepTimeMinutes = integer(d, L1("prep_time_minutes"));
-        p.notificationSent = flag(d, L1("notification_sent"));
-        if (p.orderId.isEmpty())
-            return Result::failure(QStringLiteral("order:ready without order_id"));
-        e.summary = QStringLiteral("%1 ready for %2 at %3 (%4 min)")
-                        .arg(p.orderNumber, p.customerName, p.counter)
-                        .arg(p.prepTimeMinutes);
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::OrderCancelled: {
-        OrderCancelled p;
-        p.orderId = str(d, L1("order_id"));
-        p.orderNumber = str(d, L1("order_number"));
-        p.cancelledBy = mapPerson(obj(d, L1("cancelled_by")));
-        p.reason = str(d, L1("reason"));
-        const QJsonObject refund = obj(d, L1("refund_info"));
-        p.refundAmount = money(refund, L1("refund_amount"));
-        p.refundMethod = str(refund, L1("refund_method"));
-        p.refundProcessed = flag(refund, L1("processed"));
-        p.cancelledAt = mapTime(d.value(L1("cancelled_at")));
-        if (p.orderId.isEmpty())
-            return Result::failure(QStringLiteral("order:cancelled without order_id"));
-        e.summary = QStringLiteral("%1 cancelled by %2: %3")
-                        .arg(p.orderNumber, person(p.cancelledBy), p.reason);
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::OrderAssignedCounter: {
-        OrderAssignedCounter p;
-        p.orderId = str(d, L1("order_id"));
-        p.orderNumber = str(d, L1("order_number"));
-        p.previousCounter = str(d, L1("previous_counter"));
-        p.newCounter = str(d, L1("new_counter"));
-        p.assignedBy = mapPerson(obj(d, L1("assigned_by")));
-        p.reason = str(d, L1("reason"));
-        if (p.orderId.isEmpty())
-            return Result::failure(QStringLiteral("order:assigned_counter without order_id"));
-        e.summary = QStringLiteral("%1 moved %2 → %3 (%4)")
-                        .arg(p.orderNumber, p.previousCounter, p.newCounter, p.reason);
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::PaymentProcessing: {
-        PaymentProcessing p;
-        p.orderId = str(d, L1("order_id"));
-        p.transactionId = str(d, L1("transaction_id"));
-        p.method = str(d, L1("payment_method"));
-        p.amount = money(d, L1("amount"));
-        p.provider = str(d, L1("provider"));
-        p.status = str(d, L1("status"));
-        e.summary = QStringLiteral("%1 %2 processing (%3)")
-                        .arg(p.method, formatCents(p.amount), p.transactionId);
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::PaymentCompleted: {
-        PaymentCompleted p;
-        p.orderId = str(d, L1("order_id"));
-        p.transactionId = str(d, L1("transaction_id"));
-        p.method = str(d, L1("payment_method"));
-        p.amount = money(d, L1("amount"));
-        p.fee = money(d, L1("fee_amount"));
-        p.net = money(d, L1("net_amount"));
-        p.provider = str(d, L1("provider"));
-        p.providerTransactionId = str(d, L1("provider_transaction_id"));
-        p.completedAt = mapTime(d.value(L1("completed_at")));
-        e.summary = QStringLiteral("%1 %2 completed (fee %3)")
-                        .arg(p.method, formatCents(p.amount), formatCents(p.fee));
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::PaymentFailed: {
-        PaymentFailed p;
-        p.orderId = str(d, L1("order_id"));
-        p.transactionId = str(d, L1("transaction_id"));
-        p.method = str(d, L1("payment_method"));
-        p.amount = money(d, L1("amount"));
-        p.provider = str(d, L1("provider"));
-        p.errorCode = str(d, L1("error_code"));
-        p.errorMessage = str(d, L1("error_message"));
-        p.retryAllowed = flag(d, L1("retry_allowed"));
-        e.summary = QStringLiteral("%1 %2 failed: %3")
-                        .arg(p.method, formatCents(p.amount), p.errorMessage);
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::QrGenerated: {
-        QrGenerated p;
-        p.orderId = str(d, L1("order_id"));
-        p.qrCodeId = str(d, L1("qr_code_id"));
-        p.qrCodeData = str(d, L1("qr_code_data"));
-        p.amount = money(d, L1("amount"));
-        p.expiresAt = mapTime(d.value(L1("expires_at")));
-        e.summary = QStringLiteral("QR %1 for %2, expires %3")
-                        .arg(p.qrCodeId, formatCents(p.amount), p.expiresAt.toString(Qt::ISODate));
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::StockUpdated: {
-        StockUpdated p;
-        p.productId = str(d, L1("product_id"));
-        p.productName = str(d, L1("product_name"));
-        p.sku = str(d, L1("sku"));
-        p.previousStock = num(d, L1("previous_stock"));
-        p.newStock = num(d, L1("new_stock"));
-        p.changeAmount = num(d, L1("change_amount"));
-        p.changeType = str(d, L1("change_type"));
-        p.updatedBy = mapPerson(obj(d, L1("updated_by")));
-        const QJsonObject ref = obj(d, L1("reference"));
-        p.referenceType = str(ref, L1("type"));
-        p.referenceId = str(ref, L1("id"));
-        p.reorderNeeded = flag(d, L1("reorder_needed"));
-        e.summary = QStringLiteral("%1 %2 → %3 (%4)")
-                        .arg(p.productName)
-                        .arg(p.previousStock)
-                        .arg(p.newStock)
-                        .arg(p.changeType);
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::LowStock: {
-        LowStock p;
-        p.productId = str(d, L1("product_id"));
-        p.productName = str(d, L1("product_name"));
-        p.sku = str(d, L1("sku"));
-        p.currentStock = num(d, L1("current_stock"));
-        p.reorderLevel = num(d, L1("reorder_level"));
-        p.maxStock = num(d, L1("max_stock"));
-        p.suggestedOrderQuantity = num(d, L1("suggested_order_quantity"));
-        p.lastRestocked = mapTime(d.value(L1("last_restocked")));
-        p.priority = str(d, L1("priority"));
-        e.summary = QStringLiteral("%1 low: %2 left (reorder at %3), %4")
-                        .arg(p.productName)
-                        .arg(p.currentStock)
-                        .arg(p.reorderLevel)
-                        .arg(p.priority);
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::OutOfStock: {
-        OutOfStock p;
-        p.productId = str(d, L1("product_id"));
-        p.productName = str(d, L1("product_name"));
-        p.sku = str(d, L1("sku"));
-        p.autoDisabled = flag(d, L1("auto_disabled"));
-        QStringList names;
-        for (const QJsonValue &v : d.value(L1("affects_products")).toArray()) {
-            const QJsonObject a = v.toObject();
-            AffectedProduct ap{str(a, L1("product_id")), str(a, L1("product_name")),
-                               flag(a, L1("disabled"))};
-            names << ap.productName;
-            p.affects.append(ap);
-        }
-        e.summary = QStringLiteral("%1 out of stock; disabled: %2")
-                        .arg(p.productName, names.join(QStringLiteral(", ")));
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::ClockedIn: {
-        ClockedIn p;
-        p.userId = str(d, L1("user_id"));
-        p.employeeId = str(d, L1("employee_id"));
-        p.employeeName = str(d, L1("employee_name"));
-        p.timesheetId = str(d, L1("timesheet_id"));
-        p.clockInTime = mapTime(d.value(L1("clock_in_time")));
-        p.shiftDate = QDate::fromString(str(d, L1("shift_date")), Qt::ISODate);
-        p.notes = str(d, L1("notes"));
-        e.summary = QStringLiteral("%1 clocked in").arg(p.employeeName);
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::ClockedOut: {
-        ClockedOut p;
-        p.userId = str(d, L1("user_id"));
-        p.employeeId = str(d, L1("employee_id"));
-        p.employeeName = str(d, L1("employee_name"));
-        p.timesheetId = str(d, L1("timesheet_id"));
-        p.clockOutTime = mapTime(d.value(L1("clock_out_time")));
-        p.totalHours = num(d, L1("total_hours"));
-        p.hourlyRate = money(d, L1("hourly_rate"));
-        p.totalPay = money(d, L1("total_pay"));
-        p.breakMinutes = integer(d, L1("break_duration_minutes"));
-        e.summary = QStringLiteral("%1 clocked out: %2 h, pay %3")
-                        .arg(p.employeeName)
-                        .arg(p.totalHours)
-                        .arg(formatCents(p.totalPay));
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::DrinkConsumed: {
-        DrinkConsumed p;
-        p.userId = str(d, L1("user_id"));
-        p.employeeName = str(d, L1("employee_name"));
-        p.productName = str(d, L1("product_name"));
-        p.quantity = integer(d, L1("quantity"));
-        p.orderId = str(d, L1("order_id"));
-        p.countedAgainstAllowance = flag(d, L1("counted_against_allowance"));
-        p.monthlyCount = integer(d, L1("monthly_count"));
-        p.monthlyLimit = integer(d, L1("monthly_limit"));
-        p.remainingAllowance = integer(d, L1("remaining_allowance"));
-        e.summary = QStringLiteral("%1 had %2× %3 (%4/%5 this month)")
-                        .arg(p.employeeName)
-                        .arg(p.quantity)
-                        .arg(p.productName)
-                        .arg(p.monthlyCount)
-                        .arg(p.monthlyLimit);
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::CounterStatusChanged: {
-        CounterStatusChanged p;
-        p.counterName = str(d, L1("counter_name"));
-        p.previousStatus = str(d, L1("previous_status"));
-        p.newStatus = str(d, L1("new_status"));
-        p.changedBy = mapPerson(obj(d, L1("changed_by")));
-        p.reason = str(d, L1("reason"));
-        p.activeOrdersCount = integer(d, L1("active_orders_count"));
-        p.ordersReassignedTo = str(d, L1("orders_reassigned_to"));
-        e.summary = QStringLiteral("%1 %2 → %3: %4")
-                        .arg(p.counterName, p.previousStatus, p.newStatus, p.reason);
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::SettingsUpdated: {
-        SettingsUpdated p;
-        p.updatedBy = mapPerson(obj(d, L1("updated_by")));
-        const QJsonObject changes = obj(d, L1("changes"));
-        QStringList keys;
-        for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
-            const QJsonObject c = it.value().toObject();
-            p.changes.append(
-                {it.key(), c.value(L1("previous")).toVariant(), c.value(L1("new")).toVariant()});
-            keys << it.key();
-        }
-        e.summary = QStringLiteral("settings changed by %1: %2")
-                        .arg(person(p.updatedBy), keys.join(QStringLiteral(", ")));
-        e.payload = std::move(p);
-        break;
-    }
-    case Contract::Event::StaffUpdated: // the hub's own, not mapped by the console
-    case Contract::Event::Error:
-        return Result::failure(QStringLiteral("unknown event %1").arg(event));
-    }
+    QString error = map(d, e);
+    if (!error.isNull())
+        return Result::failure(std::move(error));
     return e;
 }
 
