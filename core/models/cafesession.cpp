@@ -549,8 +549,8 @@ void CafeSession::onEvent(const SioEvent &event)
 {
     const QDateTime now = m_clock->now();
     m_lastEvent.insert(event.nsp, now);
-    if (event.name == QLatin1String("staff:updated")) {
-        onStaffUpdated(event.args.at(0).toObject().value(L1("data")).toObject(), now);
+    if (Contract::eventFromName(event.name) == Contract::Event::StaffUpdated) {
+        onStaffUpdated(event.args.at(0).toObject().value(Contract::Keys::Data).toObject(), now);
         return;
     }
     const auto mapped = EventMapper::mapEvent(event.nsp, event.name, event.args.at(0));
@@ -899,7 +899,8 @@ void CafeSession::onStaffUpdated(const QJsonObject &data, const QDateTime &now)
     QStringList names;
     for (const QJsonValue &c : changes)
         names.append(c.toString());
-    m_eventLog->appendNote(QStringLiteral("/employees"), QStringLiteral("staff:updated"),
+    m_eventLog->appendNote(Contract::path(Namespace::Employees),
+                           Contract::name(Contract::Event::StaffUpdated),
                            names.join(QStringLiteral(", ")), now);
     if (names.contains(QStringLiteral("role_changed"))
         && data.value(L1("role")).toString() != m_identity.role)
