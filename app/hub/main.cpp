@@ -3,7 +3,6 @@
 #include "benchendpoint.h"
 #include "datafolderlock.h"
 #include "engineserver.h"
-#include "epolleventdispatcher.h"
 #include "hubadmincommands.h"
 #include "hubcommandline.h"
 #include "hubdomainlogging.h"
@@ -12,6 +11,7 @@
 #include "hubserver.h"
 #include "hubservice.h"
 #include "pinprompt.h"
+#include "serverprocess.h"
 #include "sioserver.h"
 #include "webserver.h"
 
@@ -24,7 +24,6 @@
 
 #include <csignal>
 #include <cstdio>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -62,33 +61,6 @@ void printError(const QString &message)
 {
     std::fprintf(stderr, "%stabletap-hub: %s\n", HubLogger::errorPrefix().constData(),
                  qPrintable(message));
-}
-
-// Every client is a descriptor: take all the hard limit allows (often 1024 soft, far more hard).
-void raiseOpenFileLimit()
-{
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-        limit.rlim_cur = limit.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &limit);
-    }
-}
-
-// The hub's thread runs on epoll unless told otherwise (--event-loop poll or
-// TABLETAP_EVENT_LOOP=poll). Must happen before the application object exists.
-void installEventDispatcher(const QString &choice)
-{
-    QString loop = choice;
-    if (loop.isEmpty())
-        loop = qEnvironmentVariable("TABLETAP_EVENT_LOOP", QStringLiteral("epoll"));
-    if (loop != u"epoll")
-        return;
-    auto *dispatcher = new EpollEventDispatcher;
-    if (!dispatcher->isValid()) {
-        delete dispatcher;
-        return;
-    }
-    QCoreApplication::setEventDispatcher(dispatcher);
 }
 
 int runBench(const HubCommandLine &cli)
@@ -164,18 +136,13 @@ int runServe(const HubCommandLine &cli)
 
 int main(int argc, char *argv[])
 {
-    // Qt's glib dispatcher degrades badly with thousands of sockets; the UNIX one does not.
-    // It is chosen when the application object is created, so this must come first (it is the
-    // fallback for the hub's thread and the dispatcher of any other thread).
-    qputenv("QT_NO_GLIB", "1");
     // The command line is read before Qt starts: it chooses the event dispatcher.
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     HubCommandLine cli;
     const bool parsed = cli.parse(arguments);
-    raiseOpenFileLimit();
-    installEventDispatcher(parsed ? cli.config.eventLoop : QString());
+    ServerProcess::prepare(parsed ? cli.config.eventLoop : QString());
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tabletap-hub"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TT_VERSION));
