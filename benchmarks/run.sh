@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The project's benchmark in one command: builds the hub, the console probe and the benchmark
-# tools (Release, own build folder), installs the stock socket.io reference (npm ci), runs every
-# part against it on this machine and prints the hub / socket.io table (also written to
-# OUT/report.md, with every sample in OUT/*.json).
+# The project's benchmark in one command: builds the hub, the bench server, the console probe
+# and the benchmark tools (Release, own build folder), installs the stock socket.io reference
+# (npm ci), runs every part against it on this machine and prints the hub / socket.io table
+# (also written to OUT/report.md, with every sample in OUT/*.json).
 #
 #   benchmarks/run.sh                 full run: 3 repeats, medians (about 50 minutes)
 #   benchmarks/run.sh --quick         one repeat, fewer steps (about 6 minutes)
@@ -51,7 +51,8 @@ fi
 
 echo "== building (Release) in $build"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTABLETAP_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" --target tabletap-hub tt_siobench tt_bench_console tt_bench_codec -j2
+cmake --build "$build" --target tabletap-hub tt-bench-server tt_siobench tt_bench_console \
+    tt_bench_codec -j2
 
 echo "== the reference (stock socket.io 4.8, socket.io-client 4.8, better-sqlite3 11)"
 if [[ ! -d "$root/benchmarks/reference/node_modules/socket.io" ]]; then
@@ -63,8 +64,9 @@ fi
 
 bin="$build/bin"
 ref="$root/benchmarks/reference"
-common=(--hub "$bin/tabletap-hub" --reference "$ref" --server-cpu "$server_cpu"
-        --generator-cpu "$generator_cpu" --repeats "$repeats" --server-log "$out/servers.log")
+common=(--hub "$bin/tabletap-hub" --bench-server "$bin/tt-bench-server" --reference "$ref"
+        --server-cpu "$server_cpu" --generator-cpu "$generator_cpu" --repeats "$repeats"
+        --server-log "$out/servers.log")
 echo "== machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); results in $out"
 
 if want broadcast; then

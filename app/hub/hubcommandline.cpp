@@ -65,15 +65,6 @@ QString HubCommandLine::helpText()
                                QStringLiteral("check the configuration file and the options, "
                                               "print each mistake on its own line, and exit (0 "
                                               "when all is well, 2 otherwise)"));
-    serveOptions += optionLine(QStringLiteral("--bench"),
-                               QStringLiteral("serve the benchmark contract instead of the cafes "
-                                              "(namespace /orders, echo, bench:start, publish); "
-                                              "binds 127.0.0.1 unless --bind is given; prints a "
-                                              "JSON line with \"ready\"; reads no configuration "
-                                              "file"));
-    serveOptions += optionLine(QStringLiteral("--bench-token T"),
-                               QStringLiteral("token the bench namespace accepts (default "
-                                              "bench-token)"));
 
     // The file's keys: each one the option named beside it; the file-only ones explained.
     QString fileKeys;
@@ -94,7 +85,6 @@ QString HubCommandLine::helpText()
     return QStringLiteral(
                "Usage: tabletap-hub serve --data DIR [options]\n"
                "       tabletap-hub serve --config FILE [options]\n"
-               "       tabletap-hub serve --bench [--port P] [--bind ADDRESS]\n"
                "       tabletap-hub restore --from BACKUP --data DIR [--cafe ID]\n"
                "       tabletap-hub cafe|menu|staff|token|backup ... (admin commands, below)\n"
                "       tabletap-hub --version\n"
@@ -186,15 +176,12 @@ bool HubCommandLine::parseServe(const QStringList &arguments)
                                        : QCommandLineOption(QLatin1String(k.option)));
         optionKeys.append(&k);
     }
-    const QCommandLineOption benchOption(QStringLiteral("bench"));
-    const QCommandLineOption tokenOption(QStringLiteral("bench-token"), QString(),
-                                         QStringLiteral("T"));
     const QCommandLineOption configOption(QStringLiteral("config"), QString(),
                                           QStringLiteral("FILE"));
     const QCommandLineOption noConfigOption(QStringLiteral("no-config"));
     const QCommandLineOption checkOption(QStringLiteral("check-config"));
     p.addOptions(keyOptions);
-    p.addOptions({benchOption, tokenOption, configOption, noConfigOption, checkOption});
+    p.addOptions({configOption, noConfigOption, checkOption});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve"));
     if (!p.parse(arguments))
         return fail(p.errorText());
@@ -202,19 +189,12 @@ bool HubCommandLine::parseServe(const QStringList &arguments)
         return fail(QStringLiteral("unexpected argument \"%1\"; see --help")
                         .arg(p.positionalArguments().value(1)));
 
-    bench = p.isSet(benchOption);
     checkConfig = p.isSet(checkOption);
-    if (bench && p.isSet(QStringLiteral("simulate")))
-        return fail(QStringLiteral("--bench and --simulate do not go together"));
     if (p.isSet(configOption) && p.isSet(noConfigOption))
         return fail(QStringLiteral("--config and --no-config do not go together"));
-    if (p.isSet(tokenOption))
-        benchToken = p.value(tokenOption);
 
     // The file first, then the options on top: the command line wins.
-    if (bench) {
-        config.bind = QHostAddress::LocalHost; // the benchmark's default
-    } else if (p.isSet(configOption)) {
+    if (p.isSet(configOption)) {
         configPath = p.value(configOption);
     } else if (!p.isSet(noConfigOption) && QFileInfo::exists(HubConfig::defaultPath())) {
         configPath = HubConfig::defaultPath();

@@ -40,8 +40,6 @@ public:
     HubConfig config;
     QString configPath; // the file read, empty when none
     bool checkConfig = false;
-    bool bench = false; // serve the benchmark contract (shared/bench/PROTOCOL.md)
-    QString benchToken = QStringLiteral("bench-token");
 
     // For the admin commands: when args have no --data, take it from the configuration file
     // (--config FILE among args, else the default file when it exists). Strips --config FILE.

@@ -1,8 +1,6 @@
 // tabletap-hub: the headless in-store hub. Composition root: parses the command line and runs
-// the hub (HubServer), the benchmark contract (--bench) or an admin command.
-#include "benchendpoint.h"
+// the hub (HubServer) or an admin command.
 #include "datafolderlock.h"
-#include "engineserver.h"
 #include "hubadmincommands.h"
 #include "hubcommandline.h"
 #include "hubdomainlogging.h"
@@ -12,13 +10,9 @@
 #include "hubservice.h"
 #include "pinprompt.h"
 #include "serverprocess.h"
-#include "sioserver.h"
-#include "webserver.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -61,34 +55,6 @@ void printError(const QString &message)
 {
     std::fprintf(stderr, "%stabletap-hub: %s\n", HubLogger::errorPrefix().constData(),
                  qPrintable(message));
-}
-
-int runBench(const HubCommandLine &cli)
-{
-    WebServer::Options webOptions;
-    webOptions.tlsCertificateFile = cli.config.tlsCertificate;
-    webOptions.tlsKeyFile = cli.config.tlsKey;
-    webOptions.cors.enabled = true;
-    webOptions.cors.origins = {QByteArrayLiteral("*")};
-    WebServer web(webOptions);
-    EngineServer engine;
-    web.mount(&engine);
-    SioServer io(&engine);
-    BenchEndpoint bench(&io, cli.benchToken);
-
-    if (!web.listen(cli.config.bind, cli.config.port)) {
-        std::fprintf(stderr, "tabletap-hub: cannot listen on %s:%u: %s\n",
-                     qPrintable(cli.config.bind.toString()), unsigned(cli.config.port),
-                     qPrintable(web.errorString()));
-        return HubCommandLine::Failure;
-    }
-    const QJsonObject ready{{QStringLiteral("ready"), true},
-                            {QStringLiteral("pid"), QCoreApplication::applicationPid()},
-                            {QStringLiteral("port"), web.serverPort()},
-                            {QStringLiteral("impl"), QStringLiteral("tabletap-hub")}};
-    std::printf("%s\n", QJsonDocument(ready).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-    return QCoreApplication::exec();
 }
 
 int runServe(const HubCommandLine &cli)
@@ -175,8 +141,6 @@ int main(int argc, char *argv[])
         err.flush();
         return rc;
     }
-    if (cli.bench)
-        return runBench(cli);
     // What only the merged settings can tell (files, the data folder), once Qt runs (TLS).
     const QStringList problems = cli.config.validate();
     for (const QString &p : problems)

@@ -1,5 +1,5 @@
-// The bench protocol (shared/bench/PROTOCOL.md) on stock socket.io 4.8: the reference that
-// tabletap-hub's `serve --bench` is measured against. Same contract, same emit loop.
+// The bench protocol (docs/performance.md, "The bench server and its contract") on stock
+// socket.io 4.8: the reference tt-bench-server is measured against. Same contract, same emit loop.
 // Listens on 127.0.0.1:$PORT (0 picks one) and prints {"ready":true,"port":N} when listening.
 'use strict';
 const http = require('http');

@@ -1,6 +1,6 @@
-// The benchmark tooling at toy scale: tt_siobench drives tabletap-hub (and stock socket.io when
-// benchmarks/reference has its node_modules) with 50 clients for a second per step, runs the cafe
-// path with a few consoles, the console probe on the event stream, and the codec benchmarks.
+// The benchmark tooling at toy scale: tt_siobench drives tt-bench-server and stock socket.io with
+// 50 clients for a second per step, runs the cafe path (tabletap-hub) with a few consoles, the
+// console probe on the event stream, and the codec benchmarks.
 // Only that each part ran and printed its table is checked: timings are not assertions.
 #include <QDir>
 #include <QFile>
@@ -34,7 +34,8 @@ void tst_BenchSmoke::initTestCase()
     // The references are part of the suite (scripts/deps.sh --test installs them), on Debian's
     // own Node 18 as on newer ones: a smoke test without them would prove half the tool.
     QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty(), "no node on PATH");
-    for (const char *module : {"socket.io", "socket.io-client", "socket.io-parser", "better-sqlite3"})
+    for (const char *module :
+         {"socket.io", "socket.io-client", "socket.io-parser", "better-sqlite3"})
         QVERIFY2(QFile::exists(QStringLiteral(TT_REFERENCE_DIR "/node_modules/%1/package.json")
                                    .arg(QLatin1String(module))),
                  qPrintable(QStringLiteral("benchmarks/reference/node_modules/%1 is missing: run "
@@ -49,9 +50,9 @@ QString tst_BenchSmoke::run(const QStringList &args, QJsonArray *runs)
     p.setProcessChannelMode(QProcess::SeparateChannels);
     p.start(QStringLiteral(TT_SIOBENCH),
             args
-                + QStringList{"--hub", TT_HUB, "--reference", TT_REFERENCE_DIR, "--out", out,
-                              "--server-log", m_dir.filePath("servers.log"), "--repeats", "1",
-                              "--settle", "0.2"});
+                + QStringList{"--bench-server", TT_BENCH_SERVER, "--hub", TT_HUB, "--reference",
+                              TT_REFERENCE_DIR, "--out", out, "--server-log",
+                              m_dir.filePath("servers.log"), "--repeats", "1", "--settle", "0.2"});
     if (!p.waitForFinished(25000)) {
         p.kill();
         p.waitForFinished(3000);

@@ -1,8 +1,8 @@
-// The tabletap-hub program: command line and exit codes, `serve` (the listening line, data
-// folder and secret created on first start, the no-cafe hint, clean stop on SIGTERM/SIGINT),
-// `serve --bench` unchanged, `serve --simulate` as a process, and durability: the process
-// SIGKILLed right after acks at five points and restarted on the same folder loses nothing
-// acknowledged, applies nothing twice and leaves nothing half-applied.
+// The tabletap-hub program: command line and exit codes (no bench mode: tt-bench-server serves
+// that), `serve` (the listening line, data folder and secret created on first start, the no-cafe
+// hint, clean stop on SIGTERM/SIGINT), `serve --simulate` as a process, and durability: the
+// process SIGKILLed right after acks at five points and restarted on the same folder loses
+// nothing acknowledged, applies nothing twice and leaves nothing half-applied.
 #include "hubprocess.h"
 #include "hubtestfixture.h"
 #include "hubwireclient.h"
@@ -59,7 +59,6 @@ private Q_SLOTS:
     void serveCreatesFolderAndStopsCleanly_data();
     void serveCreatesFolderAndStopsCleanly();
     void portInUseIsOneLine();
-    void benchModeUnchanged();
     void simulateAsAProcess();
     void acknowledgedCommandsSurviveSigkill();
 };
@@ -68,10 +67,9 @@ void TestHubProcess::helpAndUsageErrors()
 {
     const Run help = runHub({QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
-    for (const char *needle :
-         {"serve --data DIR", "--simulate", "--speed X", "--seed N", "--tls-cert FILE",
-          "--cors ORIGIN", "--bench", "cafe add", "staff add", "token --data", "backup --data",
-          "QT_NO_GLIB=1", "Exit codes: 0 ok"})
+    for (const char *needle : {"serve --data DIR", "--simulate", "--speed X", "--seed N",
+                               "--tls-cert FILE", "--cors ORIGIN", "cafe add", "staff add",
+                               "token --data", "backup --data", "QT_NO_GLIB=1", "Exit codes: 0 ok"})
         QVERIFY2(help.out.contains(QLatin1String(needle)), needle);
 
     struct Bad
@@ -104,9 +102,7 @@ void TestHubProcess::helpAndUsageErrors()
           QStringLiteral("--tls-cert"), QStringLiteral("a.pem")},
          2,
          "go together"},
-        {{QStringLiteral("serve"), QStringLiteral("--bench"), QStringLiteral("--simulate")},
-         2,
-         "do not go together"},
+        {{QStringLiteral("serve"), QStringLiteral("--bench")}, 2, "Unknown option 'bench'"},
         {{QStringLiteral("cafe"), QStringLiteral("list")}, 2, "--data"},
     };
     for (const Bad &b : bad) {
@@ -194,43 +190,6 @@ void TestHubProcess::portInUseIsOneLine()
     QVERIFY2(ours.first().contains(QString::number(port)), qPrintable(second.err));
     first.signal(SIGTERM);
     QCOMPARE(first.waitExit(), 0);
-}
-
-void TestHubProcess::benchModeUnchanged()
-{
-    HubProcess bench({QStringLiteral("serve"), QStringLiteral("--bench"), QStringLiteral("--port"),
-                      QStringLiteral("0")});
-    QJsonObject ready;
-    QVERIFY(QTest::qWaitFor(
-        [&] {
-            const QString out = bench.out();
-            if (!out.contains(u'\n'))
-                return false;
-            ready = QJsonDocument::fromJson(out.section(u'\n', 0, 0).toUtf8()).object();
-            return true;
-        },
-        15000));
-    QCOMPARE(ready.value(u"ready").toBool(), true);
-    QCOMPARE(ready.value(u"impl").toString(), QStringLiteral("tabletap-hub"));
-    const int port = ready.value(u"port").toInt();
-    QVERIFY(port > 0);
-    // The bench contract: /orders with the bench token, echo with an ack.
-    SioClientOptions o;
-    o.transports = {QStringLiteral("websocket")};
-    o.auth = QJsonObject{{QStringLiteral("token"), QStringLiteral("bench-token")},
-                         {QStringLiteral("room"), QStringLiteral("r")}};
-    SioManager manager(local(quint16(port)), o);
-    SioSocket *s = manager.socket(QStringLiteral("/orders"));
-    QVERIFY(QTest::qWaitFor([s] { return s->isConnected(); }, 10000));
-    std::optional<SioAckResult> echo;
-    QObject ctx;
-    s->emitWithAck(
-        QStringLiteral("echo"), {QStringLiteral("hi")}, &ctx,
-        [&echo](const SioAckResult &r) { echo = r; }, 5000);
-    QVERIFY(QTest::qWaitFor([&echo] { return echo.has_value(); }, 6000));
-    QVERIFY(echo->ok());
-    manager.close();
-    bench.process().kill();
 }
 
 void TestHubProcess::simulateAsAProcess()

@@ -407,13 +407,6 @@ void TestHubConfig::commandLineOverFile()
                         QStringLiteral("--config"), dir.filePath(QStringLiteral("nope.conf"))}));
     QCOMPARE(missing.errors(), QStringList{QStringLiteral("configuration file %1 does not exist")
                                                .arg(dir.filePath(QStringLiteral("nope.conf")))});
-
-    // The bench mode reads no file and keeps its loopback default.
-    HubCommandLine bench;
-    QVERIFY(bench.parse({QStringLiteral("tabletap-hub"), QStringLiteral("serve"),
-                         QStringLiteral("--bench"), QStringLiteral("--config"), conf}));
-    QVERIFY(bench.configPath.isEmpty());
-    QCOMPARE(bench.config.bind, QHostAddress(QHostAddress::LocalHost));
 }
 
 void TestHubConfig::keyTableMatchesOptions()

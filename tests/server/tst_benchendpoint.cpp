@@ -1,4 +1,4 @@
-// The bench contract (shared/bench/PROTOCOL.md) as BenchEndpoint serves it: token check with
+// The bench contract (docs/performance.md) as BenchEndpoint serves it: token check with
 // the exact refusal, echo with ack, bench:start's timed broadcast (integer monotonic `t`, seq,
 // pad, final ack) to the right room only, and publish relayed to others.
 #include "benchendpoint.h"

@@ -1,6 +1,6 @@
-// The benchmark contract (shared/bench/PROTOCOL.md) on a SioServer: namespace /orders with a
-// token check, `echo` with ack, `bench:start` (a timed broadcast at a fixed rate), `publish`.
-// Test-only behaviour, started by `tabletap-hub serve --bench`.
+// The bench contract (docs/performance.md, "The bench server and its contract") on a SioServer:
+// namespace /orders with a token check, `echo` with ack, `bench:start` (a timed broadcast at a
+// fixed rate), `publish`. Benchmark-only behaviour, served by tt-bench-server.
 #pragma once
 
 #include <QElapsedTimer>
