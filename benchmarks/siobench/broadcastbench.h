@@ -5,10 +5,10 @@
 // the bound) and long-polling connect-and-upgrade. One server process per run, killed at the end.
 #pragma once
 
+#include "childprocess.h"
 #include "eventloop.h"
 #include "latencyhistogram.h"
 #include "procstats.h"
-#include "serverprocess.h"
 #include "serverspec.h"
 #include "sioclient.h"
 
@@ -87,7 +87,7 @@ private:
 
     Options m_options;
     EventLoop m_loop;
-    ServerProcess m_server;
+    ChildProcess m_server;
     SioClient::Config m_benchConfig;
     SioClient::Config m_adminConfig;
     SioClient::Config m_badConfig;

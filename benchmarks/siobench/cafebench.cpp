@@ -103,10 +103,10 @@ bool CafeBench::prepareHub(std::string *dataDir, std::vector<std::string> *token
     *dataDir = tempDir();
     std::string out;
     const std::string menu = m_options.referenceDir + "/bench-menu.json";
-    int rc = ServerProcess::run({m_options.hub, "cafe", "add", "--data", *dataDir, "--id", kCafe,
-                                 "--name", "Bench Cafe", "--menu", menu, "--counters",
-                                 "Counter 1,Counter 2"},
-                                &out, 30000);
+    int rc = ChildProcess::run({m_options.hub, "cafe", "add", "--data", *dataDir, "--id", kCafe,
+                                "--name", "Bench Cafe", "--menu", menu, "--counters",
+                                "Counter 1,Counter 2"},
+                               &out, 30000);
     if (rc != 0) {
         *error = "tabletap-hub cafe add failed (" + std::to_string(rc) + "): " + out;
         return false;
@@ -114,9 +114,9 @@ bool CafeBench::prepareHub(std::string *dataDir, std::vector<std::string> *token
     // One user per sender (the rate limit is per user) and one for the watching consoles.
     for (int i = 0; i <= m_options.senders; ++i) {
         const std::string user = i < m_options.senders ? "s" + std::to_string(i) : "console";
-        rc = ServerProcess::run({m_options.hub, "token", "--data", *dataDir, "--cafe", kCafe,
-                                 "--user", user, "--name", "Bench " + user, "--role", "employee"},
-                                &out, 30000);
+        rc = ChildProcess::run({m_options.hub, "token", "--data", *dataDir, "--cafe", kCafe,
+                                "--user", user, "--name", "Bench " + user, "--role", "employee"},
+                               &out, 30000);
         while (!out.empty() && (out.back() == '\n' || out.back() == '\r'))
             out.pop_back();
         if (rc != 0 || out.empty()) {
@@ -397,7 +397,7 @@ QJsonObject CafeBench::run(bool reference)
     m_clients.clear();
     m_configs.clear();
     if (!dir.empty() && dir.rfind("/tmp/tt-cafebench-", 0) == 0)
-        ServerProcess::run({"rm", "-rf", dir}, &error, 30000);
+        ChildProcess::run({"rm", "-rf", dir}, &error, 30000);
     return result;
 }
 

@@ -7,10 +7,10 @@
 // benchmarks/reference/cafe-server.js.
 #pragma once
 
+#include "childprocess.h"
 #include "eventloop.h"
 #include "latencyhistogram.h"
 #include "procstats.h"
-#include "serverprocess.h"
 #include "sioclient.h"
 
 #include <QJsonObject>
@@ -81,7 +81,7 @@ private:
 
     Options m_options;
     EventLoop m_loop;
-    ServerProcess m_server;
+    ChildProcess m_server;
     std::vector<std::unique_ptr<SioClient::Config>> m_configs;
     std::vector<std::unique_ptr<SioClient>> m_clients;
     std::vector<std::string> m_products;

@@ -54,7 +54,7 @@ QJsonObject ClientBench::run(bool reference)
                        {QStringLiteral("reference"), reference},
                        {QStringLiteral("step_seconds"), m_options.stepSeconds}};
     std::string error;
-    ServerProcess stream;
+    ChildProcess stream;
     log("[client %s] starting the stream\n", qPrintable(label));
     if (!stream.start({m_options.node, m_options.referenceDir + "/event-stream.js"},
                       {"PORT=0", "NODE_ENV=production"}, m_options.serverCpu, 20000,
@@ -63,7 +63,7 @@ QJsonObject ClientBench::run(bool reference)
         return result;
     }
     const std::string url = "http://127.0.0.1:" + std::to_string(stream.port());
-    ServerProcess client;
+    ChildProcess client;
     std::vector<std::string> argv
         = reference
               ? std::vector<std::string>{m_options.node,

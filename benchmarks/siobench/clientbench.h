@@ -5,8 +5,8 @@
 // the events received, event-to-model latency, CPU per event and its longest stall.
 #pragma once
 
+#include "childprocess.h"
 #include "eventloop.h"
-#include "serverprocess.h"
 #include "sioclient.h"
 
 #include <QJsonObject>

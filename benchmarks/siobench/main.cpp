@@ -315,7 +315,7 @@ int runCodec(const QCommandLineParser &p)
             std::fprintf(stderr, "== codec repeat %d/%d, %s\n", rep, repeats,
                          reference ? "socket.io-parser" : "tabletap");
             std::string text;
-            const int rc = ServerProcess::run(argv, &text, 600000);
+            const int rc = ChildProcess::run(argv, &text, 600000);
             const QJsonObject doc
                 = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
             QJsonObject r{{QStringLiteral("kind"), QStringLiteral("codec")},

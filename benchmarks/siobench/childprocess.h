@@ -12,13 +12,13 @@
 
 namespace TableTap {
 
-class ServerProcess
+class ChildProcess
 {
 public:
-    ServerProcess() = default;
-    ~ServerProcess();
-    ServerProcess(const ServerProcess &) = delete;
-    ServerProcess &operator=(const ServerProcess &) = delete;
+    ChildProcess() = default;
+    ~ChildProcess();
+    ChildProcess(const ChildProcess &) = delete;
+    ChildProcess &operator=(const ChildProcess &) = delete;
 
     // argv[0] is looked up in PATH; env entries are added to the environment. cpu < 0: no pinning.
     // The server's stderr goes to logPath (appended) when one is given.

@@ -1,5 +1,5 @@
-// ServerProcess: fork, pin, exec, wait for "ready"; SIGTERM then SIGKILL on stop.
-#include "serverprocess.h"
+// ChildProcess: fork, pin, exec, wait for "ready"; SIGTERM then SIGKILL on stop.
+#include "childprocess.h"
 
 #include "monotonicclock.h"
 
@@ -17,14 +17,14 @@
 
 namespace TableTap {
 
-ServerProcess::~ServerProcess()
+ChildProcess::~ChildProcess()
 {
     stop();
 }
 
-bool ServerProcess::start(const std::vector<std::string> &argv, const std::vector<std::string> &env,
-                          int cpu, int readyTimeoutMs, const std::string &logPath,
-                          std::string *error)
+bool ChildProcess::start(const std::vector<std::string> &argv, const std::vector<std::string> &env,
+                         int cpu, int readyTimeoutMs, const std::string &logPath,
+                         std::string *error)
 {
     int out[2];
     int in[2];
@@ -120,7 +120,7 @@ bool ServerProcess::start(const std::vector<std::string> &argv, const std::vecto
     }
 }
 
-bool ServerProcess::readLine(std::string *line, int timeoutMs)
+bool ChildProcess::readLine(std::string *line, int timeoutMs)
 {
     const int64_t deadline = monotonicMicros() + int64_t(timeoutMs) * 1000;
     while (m_stdout >= 0) {
@@ -146,7 +146,7 @@ bool ServerProcess::readLine(std::string *line, int timeoutMs)
     return false;
 }
 
-void ServerProcess::drain()
+void ChildProcess::drain()
 {
     if (m_stdout < 0)
         return;
@@ -155,7 +155,7 @@ void ServerProcess::drain()
     }
 }
 
-int ServerProcess::run(const std::vector<std::string> &argv, std::string *output, int timeoutMs)
+int ChildProcess::run(const std::vector<std::string> &argv, std::string *output, int timeoutMs)
 {
     int out[2];
     if (pipe2(out, O_CLOEXEC) != 0)
@@ -201,7 +201,7 @@ int ServerProcess::run(const std::vector<std::string> &argv, std::string *output
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-bool ServerProcess::isRunning()
+bool ChildProcess::isRunning()
 {
     if (m_pid <= 0)
         return false;
@@ -213,7 +213,7 @@ bool ServerProcess::isRunning()
     return true;
 }
 
-void ServerProcess::stop()
+void ChildProcess::stop()
 {
     if (m_stdin >= 0) {
         ::close(m_stdin);
