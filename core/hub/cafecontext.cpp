@@ -57,51 +57,79 @@ QString CafeContext::newId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-QString CafeContext::eventNamespace(const QString &name)
+CafeContext::Audience CafeContext::audience(Contract::Event event)
 {
-    if (name.startsWith(u"order:"))
-        return QStringLiteral("/orders");
-    if (name.startsWith(u"payment:") || name.startsWith(u"qr:"))
-        return QStringLiteral("/payments");
-    if (name.startsWith(u"inventory:"))
-        return QStringLiteral("/inventory");
-    if (name.startsWith(u"employee:") || name.startsWith(u"staff:"))
-        return QStringLiteral("/employees");
-    return QStringLiteral("/system");
+    using E = Contract::Event;
+    switch (event) {
+    case E::OrderCreated:
+    case E::OrderStatusChanged:
+    case E::OrderReady:
+    case E::OrderCancelled:
+        return Audience::OrdersRoom;
+    case E::OrderAssignedCounter:
+        return Audience::CountersAndManagers;
+    case E::LowStock:
+        return Audience::Managers;
+    case E::ClockedIn:
+    case E::ClockedOut:
+    case E::DrinkConsumed:
+    case E::StaffUpdated:
+        return Audience::SubjectAndManagers;
+    case E::PaymentProcessing:
+    case E::PaymentCompleted:
+    case E::PaymentFailed:
+    case E::QrGenerated:
+    case E::StockUpdated:
+    case E::OutOfStock:
+    case E::CounterStatusChanged:
+    case E::SettingsUpdated:
+    case E::Error: // never emitted into a cafe's rooms (emitEvent refuses it)
+        return Audience::Cafe;
+    }
+    return Audience::Cafe;
 }
 
-void CafeContext::emitEvent(const QString &name, const QJsonObject &data,
+void CafeContext::emitEvent(Contract::Event event, const QJsonObject &data,
                             const QString &subjectUserId, const QStringList &counters)
 {
+    const std::optional<Contract::Namespace> ns = Contract::eventNamespace(event);
+    Q_ASSERT_X(ns, "CafeContext::emitEvent", "the error event belongs to no cafe's rooms");
+    const QString name = Contract::name(event);
     HubEvent e;
     e.cafeId = m_cafeId;
     e.name = name;
-    e.nsp = eventNamespace(name);
+    e.nsp = Contract::path(ns.value_or(Contract::Namespace::System));
     e.cafeRoom = HubRooms::cafe(m_cafeId);
     const QString managers = HubRooms::role(m_cafeId, HubRole::Manager);
     const QString admins = HubRooms::role(m_cafeId, HubRole::Admin);
-    if (name == u"order:assigned_counter") {
+    switch (audience(event)) {
+    case Audience::CountersAndManagers:
         for (const QString &c : counters)
             e.rooms.append(HubRooms::counter(m_cafeId, c));
         e.rooms << managers << admins;
-    } else if (name.startsWith(u"order:")) {
+        break;
+    case Audience::OrdersRoom:
         e.rooms = {HubRooms::orders(m_cafeId)};
-    } else if (name == u"inventory:low_stock") {
+        break;
+    case Audience::Managers:
         e.rooms = {managers, admins};
-    } else if (name.startsWith(u"employee:") || name.startsWith(u"staff:")) {
+        break;
+    case Audience::SubjectAndManagers:
         e.rooms = {HubRooms::user(subjectUserId), managers, admins};
-    } else {
+        break;
+    case Audience::Cafe:
         e.rooms = {HubRooms::cafe(m_cafeId)};
+        break;
     }
     e.rooms.removeDuplicates();
 
     const QString eventId = QStringLiteral("evt_") + newId();
     e.envelope = QJsonObject{
-        {QStringLiteral("event"), name},
-        {QStringLiteral("data"), data},
-        {QStringLiteral("meta"), QJsonObject{{QStringLiteral("timestamp"), HubTime::isoUtc(m_now)},
-                                             {QStringLiteral("cafe_id"), m_cafeId},
-                                             {QStringLiteral("event_id"), eventId}}}};
+        {Contract::Keys::Event, name},
+        {Contract::Keys::Data, data},
+        {Contract::Keys::Meta, QJsonObject{{Contract::Keys::Timestamp, HubTime::isoUtc(m_now)},
+                                           {Contract::Keys::CafeId, m_cafeId},
+                                           {Contract::Keys::EventId, eventId}}}};
     QSqlQuery q = m_db.exec(
         QStringLiteral(
             "INSERT INTO events(event_id, namespace, name, envelope, rooms, except_rooms, "

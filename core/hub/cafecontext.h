@@ -5,6 +5,7 @@
 #pragma once
 
 #include "cafesettings.h"
+#include "contract.h"
 #include "hubactor.h"
 #include "hubevent.h"
 #include "huboptions.h"
@@ -45,11 +46,22 @@ public:
     QString businessDate() const;  // yyyy-MM-dd in the cafe's zone
     QString businessMonth() const; // yyyy-MM
 
-    // Stores the event (inside the open transaction) and queues it for emission. Namespace and
-    // rooms follow from the event name (docs/events.md); subjectUserId is the employee of
+    // Who hears an event (docs/events.md), besides the fence of the cafe room every event has.
+    enum class Audience {
+        Cafe,                // everyone connected to the cafe
+        OrdersRoom,          // the /orders sockets of the cafe
+        CountersAndManagers, // the named counters' rooms, managers and admins
+        Managers,            // managers and admins
+        SubjectAndManagers,  // the employee the event is about, managers and admins
+    };
+    static Audience audience(Contract::Event event);
+
+    // Stores the event (inside the open transaction) and queues it for emission. Its namespace
+    // is the contract's, its rooms follow from audience(); subjectUserId is the employee of
     // employee:* and staff:* events, counters the old and new counter of order:assigned_counter.
-    void emitEvent(const QString &name, const QJsonObject &data, const QString &subjectUserId = {},
-                   const QStringList &counters = {});
+    // Never Contract::Event::Error, which is no cafe's event.
+    void emitEvent(Contract::Event event, const QJsonObject &data,
+                   const QString &subjectUserId = {}, const QStringList &counters = {});
     void schedule(qint64 atMs, TimerKind kind, const QString &id);
     void setRoomChange(const QString &join, const QString &leave);
     // A PIN hash computed before the work began (off the event loop), for set_staff_pin.
@@ -66,7 +78,6 @@ public:
     QJsonObject actorRef() const;
 
     static QString newId();
-    static QString eventNamespace(const QString &eventName);
 
 private:
     SqliteConnection &m_db;

@@ -30,72 +30,107 @@ namespace {
 struct Entry
 {
     CafeService::CommandSpec spec;
-    Handler handler;
+    Handler handler = nullptr;
 };
 
-const QHash<QString, Entry> &commandTable()
+// The hub's side of each command: its namespace, least role, whether it changes state, and its
+// handler. Exhaustive, so a command added to the contract does not build until the hub has it.
+Entry entryFor(Contract::Command command)
 {
+    using C = Contract::Command;
+    using N = Contract::Namespace;
     using R = HubRole;
-    static const QString orders = QStringLiteral("/orders"), payments = QStringLiteral("/payments"),
-                         inventory = QStringLiteral("/inventory"),
-                         employees = QStringLiteral("/employees"),
-                         system = QStringLiteral("/system");
-    static const QHash<QString, Entry> table{
-        {QStringLiteral("create_order"), {{orders, R::Employee, true}, &OrderDesk::createOrder}},
-        {QStringLiteral("update_order_status"),
-         {{orders, R::Employee, true}, &OrderDesk::updateOrderStatus}},
-        {QStringLiteral("cancel_order"), {{orders, R::Manager, true}, &OrderDesk::cancelOrder}},
-        {QStringLiteral("assign_counter"), {{orders, R::Manager, true}, &OrderDesk::assignCounter}},
-        {QStringLiteral("join_counter"), {{orders, R::Employee, false}, &OrderDesk::joinCounter}},
-        {QStringLiteral("leave_counter"), {{orders, R::Employee, false}, &OrderDesk::leaveCounter}},
-        {QStringLiteral("list_orders"), {{orders, R::Employee, false}, &OrderDesk::listOrders}},
-        {QStringLiteral("list_menu"), {{orders, R::Employee, false}, &OrderDesk::listMenu}},
-        {QStringLiteral("start_payment"),
-         {{payments, R::Employee, true}, &PaymentDesk::startPayment}},
-        {QStringLiteral("confirm_payment"),
-         {{payments, R::Employee, true}, &PaymentDesk::confirmPayment}},
-        {QStringLiteral("list_payments"),
-         {{payments, R::Employee, false}, &PaymentDesk::listPayments}},
-        {QStringLiteral("adjust_stock"),
-         {{inventory, R::Manager, true}, &InventoryDesk::adjustStock}},
-        {QStringLiteral("list_inventory"),
-         {{inventory, R::Employee, false}, &InventoryDesk::listInventory}},
-        {QStringLiteral("clock_in"), {{employees, R::Employee, true}, &StaffDesk::clockIn}},
-        {QStringLiteral("clock_out"), {{employees, R::Employee, true}, &StaffDesk::clockOut}},
-        {QStringLiteral("record_drink"), {{employees, R::Employee, true}, &StaffDesk::recordDrink}},
-        {QStringLiteral("list_timesheets"),
-         {{employees, R::Employee, false}, &StaffDesk::listTimesheets}},
-        {QStringLiteral("list_staff"), {{employees, R::Manager, false}, &StaffDesk::listStaff}},
-        {QStringLiteral("disable_staff"),
-         {{employees, R::Manager, true, true}, &StaffDesk::disableStaff}},
-        {QStringLiteral("enable_staff"),
-         {{employees, R::Manager, true, true}, &StaffDesk::enableStaff}},
-        {QStringLiteral("set_staff_role"),
-         {{employees, R::Manager, true, true}, &StaffDesk::setStaffRole}},
-        {QStringLiteral("set_staff_pin"),
-         {{employees, R::Manager, true, true}, &StaffDesk::setStaffPin}},
-        {QStringLiteral("revoke_staff_sessions"),
-         {{employees, R::Manager, true, true}, &StaffDesk::revokeStaffSessions}},
-        {QStringLiteral("set_counter_status"),
-         {{system, R::Manager, true}, &SystemDesk::setCounterStatus}},
-        {QStringLiteral("update_settings"),
-         {{system, R::Manager, true}, &SystemDesk::updateSettings}},
-        {QStringLiteral("get_settings"), {{system, R::Employee, false}, &SystemDesk::getSettings}},
-        {QStringLiteral("list_counters"),
-         {{system, R::Employee, false}, &SystemDesk::listCounters}},
-    };
+    switch (command) {
+    case C::CreateOrder:
+        return {{N::Orders, R::Employee, true}, &OrderDesk::createOrder};
+    case C::UpdateOrderStatus:
+        return {{N::Orders, R::Employee, true}, &OrderDesk::updateOrderStatus};
+    case C::CancelOrder:
+        return {{N::Orders, R::Manager, true}, &OrderDesk::cancelOrder};
+    case C::AssignCounter:
+        return {{N::Orders, R::Manager, true}, &OrderDesk::assignCounter};
+    case C::JoinCounter:
+        return {{N::Orders, R::Employee, false}, &OrderDesk::joinCounter};
+    case C::LeaveCounter:
+        return {{N::Orders, R::Employee, false}, &OrderDesk::leaveCounter};
+    case C::ListOrders:
+        return {{N::Orders, R::Employee, false}, &OrderDesk::listOrders};
+    case C::ListMenu:
+        return {{N::Orders, R::Employee, false}, &OrderDesk::listMenu};
+    case C::StartPayment:
+        return {{N::Payments, R::Employee, true}, &PaymentDesk::startPayment};
+    case C::ConfirmPayment:
+        return {{N::Payments, R::Employee, true}, &PaymentDesk::confirmPayment};
+    case C::ListPayments:
+        return {{N::Payments, R::Employee, false}, &PaymentDesk::listPayments};
+    case C::AdjustStock:
+        return {{N::Inventory, R::Manager, true}, &InventoryDesk::adjustStock};
+    case C::ListInventory:
+        return {{N::Inventory, R::Employee, false}, &InventoryDesk::listInventory};
+    case C::ClockIn:
+        return {{N::Employees, R::Employee, true}, &StaffDesk::clockIn};
+    case C::ClockOut:
+        return {{N::Employees, R::Employee, true}, &StaffDesk::clockOut};
+    case C::RecordDrink:
+        return {{N::Employees, R::Employee, true}, &StaffDesk::recordDrink};
+    case C::ListTimesheets:
+        return {{N::Employees, R::Employee, false}, &StaffDesk::listTimesheets};
+    case C::ListStaff:
+        return {{N::Employees, R::Manager, false}, &StaffDesk::listStaff};
+    case C::DisableStaff:
+        return {{N::Employees, R::Manager, true, true}, &StaffDesk::disableStaff};
+    case C::EnableStaff:
+        return {{N::Employees, R::Manager, true, true}, &StaffDesk::enableStaff};
+    case C::SetStaffRole:
+        return {{N::Employees, R::Manager, true, true}, &StaffDesk::setStaffRole};
+    case C::SetStaffPin:
+        return {{N::Employees, R::Manager, true, true}, &StaffDesk::setStaffPin};
+    case C::RevokeStaffSessions:
+        return {{N::Employees, R::Manager, true, true}, &StaffDesk::revokeStaffSessions};
+    case C::SetCounterStatus:
+        return {{N::System, R::Manager, true}, &SystemDesk::setCounterStatus};
+    case C::UpdateSettings:
+        return {{N::System, R::Manager, true}, &SystemDesk::updateSettings};
+    case C::GetSettings:
+        return {{N::System, R::Employee, false}, &SystemDesk::getSettings};
+    case C::ListCounters:
+        return {{N::System, R::Employee, false}, &SystemDesk::listCounters};
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+// Indexed by Contract::Command.
+const std::array<Entry, Contract::kCommandCount> &commandTable()
+{
+    static const std::array<Entry, Contract::kCommandCount> table = [] {
+        std::array<Entry, Contract::kCommandCount> t;
+        for (const Contract::Command c : Contract::kCommands)
+            t[static_cast<int>(c)] = entryFor(c);
+        return t;
+    }();
     return table;
+}
+
+const Entry &entryOf(Contract::Command command)
+{
+    return commandTable()[static_cast<int>(command)];
 }
 
 constexpr int kMaxRequestIdLength = 128;
 constexpr int kPruneEvery = 500;
 } // namespace
 
+const CafeService::CommandSpec &CafeService::commandSpec(Contract::Command command)
+{
+    return entryOf(command).spec;
+}
+
 QHash<QString, CafeService::CommandSpec> CafeService::commandSpecs()
 {
     QHash<QString, CommandSpec> specs;
-    for (auto it = commandTable().constBegin(); it != commandTable().constEnd(); ++it)
-        specs.insert(it.key(), it->spec);
+    for (const Contract::Command c : Contract::kCommands)
+        specs.insert(Contract::name(c), commandSpec(c));
     return specs;
 }
 
@@ -214,19 +249,14 @@ QString CafeService::name()
     }
 }
 
-QJsonObject CafeService::dispatch(const Request &request, const PayloadReader &reader)
-{
-    return commandTable().value(request.command).handler(m_ctx, reader);
-}
-
 CommandResult CafeService::runOne(const Request &r, QList<std::function<void()>> *afterCommit)
 {
-    const auto &table = commandTable();
-    const auto entry = table.constFind(r.command);
-    if (entry == table.constEnd() || entry->spec.nsp != r.nsp)
+    const std::optional<Contract::Command> command = Contract::commandFromName(r.command);
+    const Entry *entry = command ? &entryOf(*command) : nullptr;
+    if (!entry || entry->spec.nsp() != r.nsp)
         return CommandResult::failure(CommandError::notFound(
             QStringLiteral("unknown command %1 in namespace %2").arg(r.command, r.nsp),
-            QStringLiteral("event")));
+            Contract::Keys::Event));
     if (r.actor.cafeId != m_cafeId)
         return CommandResult::failure(
             CommandError::denied(QStringLiteral("not a member of this cafe")));
@@ -240,8 +270,8 @@ CommandResult CafeService::runOne(const Request &r, QList<std::function<void()>>
     try {
         const PayloadReader reader = PayloadReader::fromPayload(r.payload);
         QString requestId;
-        if (entry->spec.mutating && reader.has(QStringLiteral("request_id"))) {
-            requestId = reader.string(QStringLiteral("request_id"), kMaxRequestIdLength);
+        if (entry->spec.mutating && reader.has(Contract::Keys::RequestId)) {
+            requestId = reader.string(Contract::Keys::RequestId, kMaxRequestIdLength);
             QSqlQuery q = m_db.exec(
                 QStringLiteral(
                     "SELECT command, result FROM processed_requests WHERE actor_id = ? AND "
@@ -252,7 +282,7 @@ CommandResult CafeService::runOne(const Request &r, QList<std::function<void()>>
                     throw CommandError::conflict(
                         QStringLiteral("request_id %1 was already used for %2")
                             .arg(requestId, q.value(0).toString()),
-                        QStringLiteral("request_id"));
+                        Contract::Keys::RequestId);
                 CommandResult replay;
                 replay.ack = QJsonDocument::fromJson(q.value(1).toByteArray()).object();
                 replay.replayed = true;
@@ -262,7 +292,7 @@ CommandResult CafeService::runOne(const Request &r, QList<std::function<void()>>
         }
         m_ctx.beginWork(r.actor);
         m_ctx.setPreparedPinHash(r.preparedPinHash);
-        const QJsonObject data = dispatch(r, reader);
+        const QJsonObject data = entry->handler(m_ctx, reader);
         CommandResult result = CommandResult::success(data);
         if (!requestId.isEmpty()) {
             m_db.exec(QStringLiteral("INSERT INTO processed_requests(actor_id, request_id, "
@@ -321,8 +351,9 @@ QList<CommandResult> CafeService::executeBatch(const QList<Request> &requests)
     for (const auto &fn : afterCommit)
         fn();
     for (qsizetype i = 0; i < requests.size(); ++i) {
-        const auto entry = commandTable().constFind(requests.at(i).command);
-        if (entry != commandTable().constEnd() && entry->spec.changesStaff && results.at(i).ok()
+        const std::optional<Contract::Command> command
+            = Contract::commandFromName(requests.at(i).command);
+        if (command && entryOf(*command).spec.changesStaff && results.at(i).ok()
             && !results.at(i).replayed) {
             // At once, so the next command or handshake of that person already sees it.
             checkStaff(true);
@@ -380,7 +411,7 @@ void CafeService::publishStaffChanges()
                         c.roleChanged() ? QJsonValue(HubActor::roleName(c.before->role))
                                         : QJsonValue());
             data.insert(QStringLiteral("changes"), QJsonArray::fromStringList(c.kinds()));
-            m_ctx.emitEvent(QStringLiteral("staff:updated"), data, c.after.id);
+            m_ctx.emitEvent(Contract::Event::StaffUpdated, data, c.after.id);
         }
         m_db.commit();
         events = m_ctx.takeEvents();

@@ -8,6 +8,7 @@
 
 #include "cafecontext.h"
 #include "commandresult.h"
+#include "contract.h"
 #include "hubactor.h"
 #include "huboptions.h"
 #include "payconicprovider.h"
@@ -72,14 +73,18 @@ public:
     // force: re-read even if no other connection wrote. Storage failures are logged.
     void checkStaff(bool force = false);
 
-    // Every command: name -> namespace, least role, whether it changes state.
+    // Every command: its namespace, least role, whether it changes state.
     struct CommandSpec
     {
-        QString nsp;
+        Contract::Namespace ns = Contract::Namespace::Orders;
         HubRole minimumRole = HubRole::Employee;
         bool mutating = true;
         bool changesStaff = false; // who may sign in or with which role
+
+        QString nsp() const { return Contract::path(ns); } // the wire path
     };
+    static const CommandSpec &commandSpec(Contract::Command command);
+    // The same, by wire name.
     static QHash<QString, CommandSpec> commandSpecs();
 
 Q_SIGNALS:
@@ -91,7 +96,6 @@ Q_SIGNALS:
 private:
     void scheduleTimer(qint64 atMs, CafeContext::TimerKind kind, const QString &id);
     void runTimer(CafeContext::TimerKind kind, const QString &id);
-    QJsonObject dispatch(const Request &request, const PayloadReader &reader);
     CommandResult runOne(const Request &request, QList<std::function<void()>> *afterCommit);
     void refreshStaff(bool force);
     void publishStaffChanges();

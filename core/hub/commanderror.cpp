@@ -1,31 +1,42 @@
 // The error a command answers with.
 #include "commanderror.h"
 
+#include "contract.h"
+
 namespace TableTap {
+
+namespace {
+
+Contract::ErrorType wireType(CommandError::Type type)
+{
+    switch (type) {
+    case CommandError::Type::PermissionDenied:
+        return Contract::ErrorType::PermissionDenied;
+    case CommandError::Type::InvalidData:
+        return Contract::ErrorType::InvalidData;
+    case CommandError::Type::NotFound:
+        return Contract::ErrorType::NotFound;
+    case CommandError::Type::Conflict:
+        return Contract::ErrorType::Conflict;
+    case CommandError::Type::RateLimited:
+        return Contract::ErrorType::RateLimited;
+    }
+    return Contract::ErrorType::InvalidData;
+}
+
+} // namespace
 
 QString CommandError::typeName(Type type)
 {
-    switch (type) {
-    case Type::PermissionDenied:
-        return QStringLiteral("PERMISSION_DENIED");
-    case Type::InvalidData:
-        return QStringLiteral("INVALID_DATA");
-    case Type::NotFound:
-        return QStringLiteral("NOT_FOUND");
-    case Type::Conflict:
-        return QStringLiteral("CONFLICT");
-    case Type::RateLimited:
-        return QStringLiteral("RATE_LIMITED");
-    }
-    return QStringLiteral("INVALID_DATA");
+    return Contract::name(wireType(type));
 }
 
 QJsonObject CommandError::toJson() const
 {
-    QJsonObject error{{QStringLiteral("type"), typeName(m_type)},
-                      {QStringLiteral("message"), m_message}};
+    QJsonObject error{{Contract::Keys::Type, typeName(m_type)},
+                      {Contract::Keys::Message, m_message}};
     if (!m_field.isEmpty())
-        error.insert(QStringLiteral("field"), m_field);
+        error.insert(Contract::Keys::Field, m_field);
     return error;
 }
 

@@ -16,8 +16,8 @@ struct HubEvent
 {
     qint64 sequence = 0; // per cafe, increasing, gap-free among stored events (events table)
     QString cafeId;
-    QString nsp;  // "/orders", "/payments", "/inventory", "/employees", "/system"
-    QString name; // "order:created", ...
+    QString nsp;  // Contract::path() of the event's namespace
+    QString name; // Contract::name() of the event
     QJsonObject envelope;
     QStringList rooms;
     QStringList exceptRooms;

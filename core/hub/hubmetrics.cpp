@@ -1,8 +1,8 @@
 // HubMetrics: bounded command counters.
 #include "hubmetrics.h"
 
-#include "cafeservice.h"
 #include "commandresult.h"
+#include "contract.h"
 
 #include <algorithm>
 
@@ -14,9 +14,8 @@ const QSet<QString> &knownCommands()
 {
     static const QSet<QString> names = [] {
         QSet<QString> s;
-        const auto specs = CafeService::commandSpecs();
-        for (auto it = specs.constBegin(); it != specs.constEnd(); ++it)
-            s.insert(it.key());
+        for (const Contract::Command c : Contract::kCommands)
+            s.insert(Contract::name(c));
         return s;
     }();
     return names;

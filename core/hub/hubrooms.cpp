@@ -8,7 +8,7 @@ namespace TableTap::HubRooms {
 QStringList forConnection(const HubActor &actor, const QString &nsp)
 {
     QStringList rooms{cafe(actor.cafeId), role(actor.cafeId, actor.role), user(actor.userId)};
-    if (nsp == u"/orders")
+    if (nsp == Contract::path(Contract::Namespace::Orders))
         rooms.append(orders(actor.cafeId));
     return rooms;
 }

@@ -2,6 +2,7 @@
 #include "hubservice.h"
 
 #include "commanderror.h"
+#include "contract.h"
 #include "hubdomainlogging.h"
 #include "hubsecret.h"
 #include "pinhasher.h"
@@ -104,17 +105,18 @@ CafeService *HubService::cafe(const QString &cafeId)
 
 QStringList HubService::namespaces()
 {
-    return {QStringLiteral("/orders"), QStringLiteral("/payments"), QStringLiteral("/inventory"),
-            QStringLiteral("/employees"), QStringLiteral("/system")};
+    QStringList paths;
+    for (const Contract::Namespace ns : Contract::kNamespaces)
+        paths.append(Contract::path(ns));
+    return paths;
 }
 
 QStringList HubService::commandNames(const QString &nsp)
 {
     QStringList names;
-    const auto specs = CafeService::commandSpecs();
-    for (auto it = specs.constBegin(); it != specs.constEnd(); ++it) {
-        if (it->nsp == nsp)
-            names.append(it.key());
+    for (const Contract::Command c : Contract::kCommands) {
+        if (CafeService::commandSpec(c).nsp() == nsp)
+            names.append(Contract::name(c));
     }
     names.sort();
     return names;
@@ -171,7 +173,8 @@ void HubService::submit(const HubActor &actor, const QString &nsp, const QString
         {actor, nsp, command, payload, {}}, context, context != nullptr, std::move(done)};
     // Only for those who may change a PIN, so a refused one costs nothing; an invalid PIN is
     // answered by the command itself.
-    if (command == u"set_staff_pin" && actor.atLeast(HubRole::Manager)) {
+    if (command == Contract::name(Contract::Command::SetStaffPin)
+        && actor.atLeast(HubRole::Manager)) {
         const QString pin = payload.toObject().value(u"pin").toString();
         if (PinHasher::isValidPin(pin)) {
             hashPinThenQueue(std::move(pending), pin);
@@ -269,7 +272,7 @@ void HubService::flushQueue()
 JsonWebToken::Verified HubService::verifyAccessToken(const QString &token)
 {
     JsonWebToken::Verified v = JsonWebToken::verify(
-        token.toUtf8(), m_secret, m_clock->nowMs() / 1000, QStringLiteral("access"));
+        token.toUtf8(), m_secret, m_clock->nowMs() / 1000, Contract::TokenType::Access);
     if (!v.ok())
         return v;
     try {

@@ -135,13 +135,13 @@ void InventoryDesk::applyChange(CafeContext &ctx, const QString &itemId, qint64 
     const auto now = ctx.throttle().offer({item.id, data}, ctx.now(),
                                           ctx.settings().stockUpdateIntervalMs, &windowEnd);
     if (now)
-        ctx.emitEvent(QStringLiteral("inventory:stock_updated"), *now);
+        ctx.emitEvent(Contract::Event::StockUpdated, *now);
     if (windowEnd)
         ctx.schedule(windowEnd, CafeContext::TimerKind::StockFlush, item.id);
 
     if (raiseLow) {
         ctx.emitEvent(
-            QStringLiteral("inventory:low_stock"),
+            Contract::Event::LowStock,
             QJsonObject{{QStringLiteral("product_id"), item.id},
                         {QStringLiteral("product_name"), item.name},
                         {QStringLiteral("sku"), item.sku},
@@ -169,7 +169,7 @@ void InventoryDesk::applyChange(CafeContext &ctx, const QString &itemId, qint64 
                                         {QStringLiteral("product_name"), q.value(1).toString()},
                                         {QStringLiteral("disabled"), true}});
         }
-        ctx.emitEvent(QStringLiteral("inventory:out_of_stock"),
+        ctx.emitEvent(Contract::Event::OutOfStock,
                       QJsonObject{{QStringLiteral("product_id"), item.id},
                                   {QStringLiteral("product_name"), item.name},
                                   {QStringLiteral("sku"), item.sku},
@@ -221,7 +221,7 @@ void InventoryDesk::flushThrottled(CafeContext &ctx, const QString &itemId)
     const auto data
         = ctx.throttle().flush(itemId, ctx.now(), ctx.settings().stockUpdateIntervalMs, &next);
     if (data)
-        ctx.emitEvent(QStringLiteral("inventory:stock_updated"), *data);
+        ctx.emitEvent(Contract::Event::StockUpdated, *data);
     if (next)
         ctx.schedule(next, CafeContext::TimerKind::StockFlush, itemId);
 }

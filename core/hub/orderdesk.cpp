@@ -391,7 +391,7 @@ QJsonObject OrderDesk::createOrder(CafeContext &ctx, const PayloadReader &p)
     }
     addHistory(ctx, orderId, QStringLiteral("pending"), QStringLiteral("Order created"));
     const QJsonObject order = orderEventJson(ctx, orderId);
-    ctx.emitEvent(QStringLiteral("order:created"), QJsonObject{{QStringLiteral("order"), order}});
+    ctx.emitEvent(Contract::Event::OrderCreated, QJsonObject{{QStringLiteral("order"), order}});
     InventoryDesk::consume(ctx, needs, {QStringLiteral("order"), orderId});
     return QJsonObject{{QStringLiteral("order"), order}};
 }
@@ -411,7 +411,7 @@ static void emitStatusChanged(CafeContext &ctx, const OrderRow &order, const QSt
                               const QString &notes)
 {
     ctx.emitEvent(
-        QStringLiteral("order:status_changed"),
+        Contract::Event::OrderStatusChanged,
         QJsonObject{{QStringLiteral("order_id"), order.id},
                     {QStringLiteral("order_number"), order.number},
                     {QStringLiteral("previous_status"), order.status},
@@ -482,7 +482,7 @@ static QJsonObject cancel(CafeContext &ctx, const OrderRow &order, const QString
                            "WHERE id = ?"),
             {ctx.now(), reason, ctx.now(), order.id});
     addHistory(ctx, order.id, QStringLiteral("cancelled"), reason);
-    ctx.emitEvent(QStringLiteral("order:cancelled"),
+    ctx.emitEvent(Contract::Event::OrderCancelled,
                   QJsonObject{{QStringLiteral("order_id"), order.id},
                               {QStringLiteral("order_number"), order.number},
                               {QStringLiteral("cancelled_by"), ctx.actorWithRole()},
@@ -553,7 +553,7 @@ QJsonObject OrderDesk::updateOrderStatus(CafeContext &ctx, const PayloadReader &
         // Measured from the order's creation (what the customer waited), rounded to the minute.
         const qint64 prepMinutes = MoneyCents::mulDivRound(now - order.createdAt, 1, 60000);
         ctx.emitEvent(
-            QStringLiteral("order:ready"),
+            Contract::Event::OrderReady,
             QJsonObject{{QStringLiteral("order_id"), order.id},
                         {QStringLiteral("order_number"), order.number},
                         {QStringLiteral("customer_name"), order.customerName},
@@ -581,7 +581,7 @@ void OrderDesk::moveOrder(CafeContext &ctx, const QString &orderId, const QStrin
 {
     ctx.db().exec(QStringLiteral("UPDATE orders SET counter = ?, updated_at = ? WHERE id = ?"),
                   {to, ctx.now(), orderId});
-    ctx.emitEvent(QStringLiteral("order:assigned_counter"),
+    ctx.emitEvent(Contract::Event::OrderAssignedCounter,
                   QJsonObject{{QStringLiteral("order_id"), orderId},
                               {QStringLiteral("order_number"), orderNumber},
                               {QStringLiteral("previous_counter"), from},

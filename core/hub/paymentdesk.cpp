@@ -186,7 +186,7 @@ QJsonObject PaymentDesk::startPayment(CafeContext &ctx, const PayloadReader &p)
                 {txn, orderId, amount, PayconicProvider::name(), qrId, data, expiresAt, now,
                  ctx.actor().userId});
         ctx.schedule(expiresAt, CafeContext::TimerKind::QrExpire, txn);
-        ctx.emitEvent(QStringLiteral("qr:generated"),
+        ctx.emitEvent(Contract::Event::QrGenerated,
                       QJsonObject{{QStringLiteral("order_id"), orderId},
                                   {QStringLiteral("qr_code_id"), qrId},
                                   {QStringLiteral("qr_code_data"), data},
@@ -195,7 +195,7 @@ QJsonObject PaymentDesk::startPayment(CafeContext &ctx, const PayloadReader &p)
         return QJsonObject{{QStringLiteral("payment"), paymentJson(ctx, txn)}};
     }
     ctx.emitEvent(
-        QStringLiteral("payment:processing"),
+        Contract::Event::PaymentProcessing,
         QJsonObject{{QStringLiteral("order_id"), orderId},
                     {QStringLiteral("transaction_id"), txn},
                     {QStringLiteral("payment_method"), method},
@@ -215,7 +215,7 @@ static void complete(CafeContext &ctx, const PaymentRow &pay, qint64 feeCents,
             "completed_at = ? WHERE transaction_id = ?"),
         {feeCents, providerTxn, ctx.now(), pay.id});
     ctx.emitEvent(
-        QStringLiteral("payment:completed"),
+        Contract::Event::PaymentCompleted,
         QJsonObject{{QStringLiteral("order_id"), pay.orderId},
                     {QStringLiteral("transaction_id"), pay.id},
                     {QStringLiteral("payment_method"), pay.method},
@@ -235,7 +235,7 @@ static void fail(CafeContext &ctx, const PaymentRow &pay, const QString &status,
             "UPDATE payments SET status = ?, error_code = ?, error_message = ?, retry_allowed = ?, "
             "completed_at = ? WHERE transaction_id = ?"),
         {status, code, message, retry ? 1 : 0, ctx.now(), pay.id});
-    ctx.emitEvent(QStringLiteral("payment:failed"),
+    ctx.emitEvent(Contract::Event::PaymentFailed,
                   QJsonObject{{QStringLiteral("order_id"), pay.orderId},
                               {QStringLiteral("transaction_id"), pay.id},
                               {QStringLiteral("payment_method"), pay.method},

@@ -101,7 +101,7 @@ QJsonObject StaffDesk::clockIn(CafeContext &ctx, const PayloadReader &p)
                            {QStringLiteral("clock_in_time"), HubTime::isoUtc(ctx.now())},
                            {QStringLiteral("shift_date"), shiftDate},
                            {QStringLiteral("notes"), notes}};
-    ctx.emitEvent(QStringLiteral("employee:clocked_in"), data, me.id);
+    ctx.emitEvent(Contract::Event::ClockedIn, data, me.id);
     return data;
 }
 
@@ -142,7 +142,7 @@ QJsonObject StaffDesk::clockOut(CafeContext &ctx, const PayloadReader &p)
                            {QStringLiteral("hourly_rate"), MoneyCents::toJson(rate)},
                            {QStringLiteral("total_pay"), MoneyCents::toJson(pay)},
                            {QStringLiteral("break_duration_minutes"), breakMinutes}};
-    ctx.emitEvent(QStringLiteral("employee:clocked_out"), data, me.id);
+    ctx.emitEvent(Contract::Event::ClockedOut, data, me.id);
     return data;
 }
 
@@ -202,7 +202,7 @@ QJsonObject StaffDesk::recordDrink(CafeContext &ctx, const PayloadReader &p)
         {QStringLiteral("monthly_count"), monthly},
         {QStringLiteral("monthly_limit"), limit},
         {QStringLiteral("remaining_allowance"), qMax<qint64>(0, limit - monthly)}};
-    ctx.emitEvent(QStringLiteral("employee:drink_consumed"), data, me.id);
+    ctx.emitEvent(Contract::Event::DrinkConsumed, data, me.id);
     return data;
 }
 
@@ -326,9 +326,10 @@ QJsonObject StaffDesk::enableStaff(CafeContext &ctx, const PayloadReader &p)
 
 QJsonObject StaffDesk::setStaffRole(CafeContext &ctx, const PayloadReader &p)
 {
-    const QString role
-        = p.oneOf(QStringLiteral("role"),
-                  {QStringLiteral("employee"), QStringLiteral("manager"), QStringLiteral("admin")});
+    QStringList roles;
+    for (const HubRole r : Contract::kRoles)
+        roles.append(Contract::name(r));
+    const QString role = p.oneOf(QStringLiteral("role"), roles);
     return change(ctx, p,
                   StaffAdmin::Edit(StaffAdmin::Action::SetRole, *HubActor::parseRole(role)));
 }

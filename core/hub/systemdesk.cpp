@@ -86,7 +86,7 @@ QJsonObject SystemDesk::setCounterStatus(CafeContext &ctx, const PayloadReader &
                           {name})
                     .toLongLong()
               : moved;
-    ctx.emitEvent(QStringLiteral("counter:status_changed"),
+    ctx.emitEvent(Contract::Event::CounterStatusChanged,
                   QJsonObject{{QStringLiteral("counter_name"), name},
                               {QStringLiteral("previous_status"), previous},
                               {QStringLiteral("new_status"), status},
@@ -117,7 +117,7 @@ QJsonObject SystemDesk::updateSettings(CafeContext &ctx, const PayloadReader &p)
     if (!changed.isEmpty()) {
         after.save(ctx.db(), changed);
         ctx.settings() = after;
-        ctx.emitEvent(QStringLiteral("cafe:settings_updated"),
+        ctx.emitEvent(Contract::Event::SettingsUpdated,
                       QJsonObject{{QStringLiteral("updated_by"), ctx.actorRef()},
                                   {QStringLiteral("changes"), changes}});
     }

@@ -130,7 +130,7 @@ void TestHubCommands::permissionMatrix()
     const HubActor who = role == u"employee"  ? f.employee()
                          : role == u"manager" ? f.manager()
                                               : f.admin();
-    const QString nsp = CafeService::commandSpecs().value(command).nsp;
+    const QString nsp = CafeService::commandSpecs().value(command).nsp();
     const CommandResult r = f.run(who, nsp, command, {});
     if (allowed) {
         // An empty payload is allowed through to validation: ok (snapshots, clock_in) or a
@@ -265,7 +265,7 @@ void TestHubCommands::invalidData()
     // Wrap so scalars parse too.
     const QJsonValue value = QJsonDocument::fromJson("[" + json + "]").array().at(0);
     QVERIFY2(!value.isUndefined(), json.constData());
-    const QString nsp = CafeService::commandSpecs().value(command).nsp;
+    const QString nsp = CafeService::commandSpecs().value(command).nsp();
     const qint64 before = f.hub->cafe(QStringLiteral("cafe1"))->lastSequence();
     const CommandResult r = f.hub->execute(f.manager(), nsp, command, value);
     QCOMPARE(r.errorType(), QStringLiteral("INVALID_DATA"));
