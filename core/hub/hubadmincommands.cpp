@@ -3,6 +3,7 @@
 
 #include "cafeservice.h"
 #include "commanderror.h"
+#include "contract.h"
 #include "hubclock.h"
 #include "hubregistry.h"
 #include "hubschema.h"
@@ -570,7 +571,7 @@ int HubAdminCommands::token(const QStringList &args)
     c.name = parser.value(QStringLiteral("name"));
     c.role = *role;
     c.cafeId = cafeId;
-    c.tokenType = QStringLiteral("access");
+    c.tokenType = Contract::TokenType::Access;
     c.issuedAt = nowMs() / 1000;
     c.expiresAt = c.issuedAt + ttl;
     c.tokenId = QString::number(QRandomGenerator::system()->generate64(), 36);

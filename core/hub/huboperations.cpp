@@ -2,6 +2,7 @@
 #include "huboperations.h"
 
 #include "cafeservice.h"
+#include "contract.h"
 #include "httpexchange.h"
 #include "hubdomainlogging.h"
 #include "hubserver.h"
@@ -93,8 +94,9 @@ bool HubOperations::allows(const Options &options, const QHostAddress &peer,
 void HubOperations::handle(HubServer *hub, HttpExchange *exchange)
 {
     const HttpRequest &request = exchange->request();
-    const bool isHealth = request.path == "/healthz";
-    const bool isMetrics = request.path == "/metrics";
+    const QLatin1String path(request.path.constData(), request.path.size());
+    const bool isHealth = path == Contract::Http::Healthz;
+    const bool isMetrics = path == Contract::Http::Metrics;
     if (!isHealth && !isMetrics) {
         exchange->respond(textResponse(404, QByteArrayLiteral("not found\n"),
                                        QByteArrayLiteral("text/plain; charset=utf-8")));

@@ -2,6 +2,7 @@
 #include "hubserver.h"
 
 #include "clientaddress.h"
+#include "contract.h"
 #include "engineserver.h"
 #include "enginesession.h"
 #include "httpexchange.h"
@@ -36,36 +37,42 @@ constexpr int kRateIntervalMs = 1000;
 // disabled or revoked) gets this long to read why before it is closed.
 constexpr int kOverLimitCloseMs = 1000;
 
-QString reasonOf(JsonWebToken::Error error)
+Contract::TokenRefusal refusalOf(JsonWebToken::Error error)
 {
+    using R = Contract::TokenRefusal;
     switch (error) {
     case JsonWebToken::Error::Expired:
-        return QStringLiteral("expired");
+        return R::Expired;
     case JsonWebToken::Error::NotYetValid:
-        return QStringLiteral("not_yet_valid");
+        return R::NotYetValid;
     case JsonWebToken::Error::BadSignature:
-        return QStringLiteral("bad_signature");
+        return R::BadSignature;
     case JsonWebToken::Error::UnsupportedAlgorithm:
-        return QStringLiteral("unsupported_algorithm");
+        return R::UnsupportedAlgorithm;
     case JsonWebToken::Error::WrongTokenType:
-        return QStringLiteral("wrong_token_type");
+        return R::WrongTokenType;
     case JsonWebToken::Error::BadClaims:
-        return QStringLiteral("bad_claims");
+        return R::BadClaims;
     case JsonWebToken::Error::Revoked:
-        return QStringLiteral("revoked");
+        return R::Revoked;
     case JsonWebToken::Error::StaffDisabled:
-        return QStringLiteral("staff_disabled");
+        return R::StaffDisabled;
     case JsonWebToken::Error::RoleChanged:
-        return QStringLiteral("role_changed");
+        return R::RoleChanged;
     default:
-        return QStringLiteral("malformed");
+        return R::Malformed;
     }
+}
+
+QByteArray bytes(QLatin1String text)
+{
+    return QByteArray(text.data(), text.size());
 }
 
 // Puts the socket in its role's room of the cafe and out of the other roles' rooms.
 void setRoleRoom(SioServerSocket *socket, const QString &cafeId, HubRole role)
 {
-    for (const HubRole other : {HubRole::Employee, HubRole::Manager, HubRole::Admin}) {
+    for (const HubRole other : Contract::kRoles) {
         if (other != role)
             socket->leave(HubRooms::role(cafeId, other));
     }
@@ -199,10 +206,10 @@ quint16 HubServer::start()
         m_signIn->handle(exchange, m_web->cors());
     });
     if (m_options.operations.enabled) {
-        for (const QByteArray &path :
-             {QByteArrayLiteral("/healthz"), QByteArrayLiteral("/metrics")})
-            m_web->setHttpHandler(
-                path, [this](HttpExchange *exchange) { HubOperations::handle(this, exchange); });
+        for (const QLatin1String path : {Contract::Http::Healthz, Contract::Http::Metrics})
+            m_web->setHttpHandler(bytes(path), [this](HttpExchange *exchange) {
+                HubOperations::handle(this, exchange);
+            });
     }
     if (!m_web->listen(m_options.bindAddress, m_options.port)) {
         m_error = QStringLiteral("cannot listen on %1 port %2: %3")
@@ -342,12 +349,13 @@ void HubServer::setUpNamespaces()
         nsp->use([this](SioServerSocket *socket, const SioNamespace::Next &next) {
             if (isOverLimit(socket)) {
                 ++m_refusedHandshakes;
-                next(QStringLiteral("Too many connections"),
+                next(Contract::ConnectRefusal::TooManyConnections,
                      QJsonObject{
-                         {QStringLiteral("type"), QStringLiteral("RATE_LIMITED")},
-                         {QStringLiteral("reason"), QStringLiteral("too_many_connections")},
+                         {Contract::Keys::Type, Contract::name(Contract::ErrorType::RateLimited)},
+                         {Contract::Keys::Reason,
+                          Contract::ConnectRefusal::TooManyConnectionsReason},
                          {QStringLiteral("limit"), m_options.maxConnectionsPerAddress},
-                         {QStringLiteral("message"),
+                         {Contract::Keys::Message,
                           QStringLiteral("this address already holds %1 connections to the hub")
                               .arg(m_options.maxConnectionsPerAddress)}});
             } else if (const auto refusal = authenticate(socket)) {
@@ -365,21 +373,22 @@ void HubServer::setUpNamespaces()
 std::optional<HubServer::Refusal> HubServer::authenticate(SioServerSocket *socket)
 {
     const SioServerSocket::Handshake &h = socket->handshake();
-    QString token = h.auth.value(L1("token")).toString();
+    QString token = h.auth.value(Contract::Keys::Token).toString();
     if (token.startsWith(L1("Bearer ")))
         token = token.mid(7);
-    const QString queryCafe = QString::fromUtf8(h.query("cafe_id"));
-    const QString queryRole = QString::fromUtf8(h.query("user_role"));
+    const QString queryCafe = QString::fromUtf8(h.query(bytes(Contract::Keys::CafeId)));
+    const QString queryRole = QString::fromUtf8(h.query(bytes(Contract::Keys::UserRole)));
     const JsonWebToken::Verified v = m_service->verifyHandshake(token, queryCafe, queryRole);
     if (v.ok() && socket->isRecovered()
         && (socket->data().value(QStringLiteral("user_id")).toString() != v.claims.userId
             || socket->data().value(QStringLiteral("cafe_id")).toString() != v.claims.cafeId)) {
         m_refusalLog->info(QStringLiteral("refused recovery in %1 from %2: another user's session")
                                .arg(socket->nsp()->name(), h.peer.address.toString()));
-        return Refusal{QStringLiteral("Permission denied"),
-                       QJsonObject{{QStringLiteral("type"), QStringLiteral("PERMISSION_DENIED")},
-                                   {QStringLiteral("message"),
-                                    QStringLiteral("the session belongs to another user")}}};
+        return Refusal{
+            Contract::ConnectRefusal::PermissionDenied,
+            QJsonObject{
+                {Contract::Keys::Type, Contract::name(Contract::ErrorType::PermissionDenied)},
+                {Contract::Keys::Message, QStringLiteral("the session belongs to another user")}}};
     }
     if (v.ok()) {
         const HubActor actor = v.claims.actor();
@@ -395,15 +404,17 @@ std::optional<HubServer::Refusal> HubServer::authenticate(SioServerSocket *socke
     if (v.error == JsonWebToken::Error::QueryMismatch
         || v.error == JsonWebToken::Error::CafeNotServed) {
         // A genuine token that may not be used here: refreshing it would not help.
-        return Refusal{QStringLiteral("Permission denied"),
-                       QJsonObject{{QStringLiteral("type"), QStringLiteral("PERMISSION_DENIED")},
-                                   {QStringLiteral("message"), v.message}}};
+        return Refusal{Contract::ConnectRefusal::PermissionDenied,
+                       QJsonObject{{Contract::Keys::Type,
+                                    Contract::name(Contract::ErrorType::PermissionDenied)},
+                                   {Contract::Keys::Message, v.message}}};
     }
     // The seed's message, on which clients refresh their token and reconnect.
-    return Refusal{QStringLiteral("Authentication error"),
-                   QJsonObject{{QStringLiteral("type"), QStringLiteral("INVALID_TOKEN")},
-                               {QStringLiteral("reason"), reasonOf(v.error)},
-                               {QStringLiteral("message"), v.message}}};
+    return Refusal{
+        Contract::ConnectRefusal::Authentication,
+        QJsonObject{{Contract::Keys::Type, Contract::name(Contract::ErrorType::InvalidToken)},
+                    {Contract::Keys::Reason, Contract::name(refusalOf(v.error))},
+                    {Contract::Keys::Message, v.message}}};
 }
 
 HubActor HubServer::actorOf(const SioServerSocket *socket)
@@ -445,7 +456,7 @@ void HubServer::onCommand(SioServerSocket *socket, const QString &nsp, const QSt
 {
     const HubActor actor = actorOf(socket);
     const QJsonValue payload = args.isEmpty() ? QJsonValue(QJsonObject()) : args.first();
-    const QString requestId = payload.toObject().value(L1("request_id")).toString();
+    const QString requestId = payload.toObject().value(Contract::Keys::RequestId).toString();
     QPointer<SioServerSocket> guard(socket);
     auto answer = [this, guard, ack, command, requestId](const CommandResult &r) {
         ++m_commands;
@@ -462,10 +473,10 @@ void HubServer::onCommand(SioServerSocket *socket, const QString &nsp, const QSt
             } else if (!r.ok()) {
                 // The seed's "Event Processing Errors": {type, message}, plus what it was about.
                 QJsonObject error = r.error();
-                error.insert(QStringLiteral("command"), command);
+                error.insert(Contract::Keys::Command, command);
                 if (!requestId.isEmpty())
-                    error.insert(QStringLiteral("request_id"), requestId);
-                guard->emitEvent(QStringLiteral("error"), {error});
+                    error.insert(Contract::Keys::RequestId, requestId);
+                guard->emitEvent(Contract::name(Contract::Event::Error), {error});
             }
         }
         emitEvents(r.events);

@@ -2,6 +2,7 @@
 #include "signinendpoint.h"
 
 #include "clientaddress.h"
+#include "contract.h"
 #include "corspolicy.h"
 #include "httpexchange.h"
 #include "hubclock.h"
@@ -16,11 +17,11 @@ namespace TableTap {
 
 namespace {
 
-QJsonObject errorBody(const QString &type, const QString &message)
+QJsonObject errorBody(Contract::ErrorType type, const QString &message)
 {
     return QJsonObject{
-        {QStringLiteral("error"),
-         QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("message"), message}}}};
+        {Contract::Keys::Error, QJsonObject{{Contract::Keys::Type, Contract::name(type)},
+                                            {Contract::Keys::Message, message}}}};
 }
 
 void respondJson(HttpExchange *exchange, int status, const QJsonObject &body,
@@ -94,9 +95,11 @@ bool SignInEndpoint::originAllowed(const HttpRequest &request, const CorsPolicy 
 void SignInEndpoint::handle(HttpExchange *exchange, const CorsPolicy &cors)
 {
     const HttpRequest &request = exchange->request();
-    const bool login = request.path == "/api/auth/login";
-    const bool refresh = request.path == "/api/auth/refresh";
-    if (request.path == "/api/health") {
+    // Every byte compared (QLatin1String(QByteArray) would stop at a NUL).
+    const QLatin1String path(request.path.constData(), request.path.size());
+    const bool login = path == Contract::Http::Login;
+    const bool refresh = path == Contract::Http::Refresh;
+    if (path == Contract::Http::Health) {
         if (request.method != "GET" && request.method != "HEAD") {
             HttpResponse r = HttpResponse::make(405);
             r.setHeader(QByteArrayLiteral("Allow"), QByteArrayLiteral("GET, HEAD"));
@@ -108,13 +111,13 @@ void SignInEndpoint::handle(HttpExchange *exchange, const CorsPolicy &cors)
     }
     if (!login && !refresh) {
         respondJson(exchange, 404,
-                    errorBody(QStringLiteral("NOT_FOUND"), QStringLiteral("no such endpoint")));
+                    errorBody(Contract::ErrorType::NotFound, QStringLiteral("no such endpoint")));
         return;
     }
     if (request.method != "POST") {
         HttpResponse r = HttpResponse::make(
             405,
-            QJsonDocument(errorBody(QStringLiteral("METHOD_NOT_ALLOWED"),
+            QJsonDocument(errorBody(Contract::ErrorType::MethodNotAllowed,
                                     QStringLiteral("use POST with a JSON body")))
                 .toJson(QJsonDocument::Compact),
             QByteArrayLiteral("application/json"));
@@ -124,20 +127,20 @@ void SignInEndpoint::handle(HttpExchange *exchange, const CorsPolicy &cors)
     }
     if (exchange->isBodyTooLarge()) {
         respondJson(exchange, 413,
-                    errorBody(QStringLiteral("INVALID_DATA"), QStringLiteral("body too large")));
+                    errorBody(Contract::ErrorType::InvalidData, QStringLiteral("body too large")));
         return;
     }
     // A web page may send text/plain or form bodies anywhere without asking; JSON it may send
     // cross-origin only after a preflight the CORS list answers.
     if (!isJson(request)) {
         respondJson(exchange, 415,
-                    errorBody(QStringLiteral("INVALID_DATA"),
+                    errorBody(Contract::ErrorType::InvalidData,
                               QStringLiteral("the body must be application/json")));
         return;
     }
     if (!originAllowed(request, cors, exchange->isSecure())) {
         respondJson(exchange, 403,
-                    errorBody(QStringLiteral("PERMISSION_DENIED"),
+                    errorBody(Contract::ErrorType::PermissionDenied,
                               QStringLiteral("this origin may not sign in to the hub")));
         return;
     }
@@ -145,7 +148,7 @@ void SignInEndpoint::handle(HttpExchange *exchange, const CorsPolicy &cors)
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
     if (!doc.isObject()) {
         respondJson(exchange, 400,
-                    errorBody(QStringLiteral("INVALID_DATA"),
+                    errorBody(Contract::ErrorType::InvalidData,
                               QStringLiteral("the body must be a JSON object")));
         return;
     }
@@ -157,7 +160,7 @@ void SignInEndpoint::handle(HttpExchange *exchange, const CorsPolicy &cors)
     const QJsonValue token = body.value(QLatin1String("refresh_token"));
     if (!token.isString()) {
         respondJson(exchange, 400,
-                    errorBody(QStringLiteral("INVALID_DATA"),
+                    errorBody(Contract::ErrorType::InvalidData,
                               QStringLiteral("refresh_token is a required string")));
         return;
     }
@@ -181,7 +184,7 @@ void SignInEndpoint::login(HttpExchange *exchange, const QJsonObject &body)
     if (!field("employee_code", true, &code) || !field("pin", true, &pin)
         || !field("cafe_id", false, &cafe)) {
         respondJson(exchange, 400,
-                    errorBody(QStringLiteral("INVALID_DATA"),
+                    errorBody(Contract::ErrorType::InvalidData,
                               QStringLiteral("employee_code and pin are required strings; "
                                              "cafe_id is an optional string")));
         return;

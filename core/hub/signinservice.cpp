@@ -1,6 +1,7 @@
 // Staff sign-in and token refresh.
 #include "signinservice.h"
 
+#include "contract.h"
 #include "hubclock.h"
 #include "hubdomainlogging.h"
 #include "hubservice.h"
@@ -17,15 +18,16 @@ namespace TableTap {
 QJsonObject SignInResult::toJson(qint64 nowSeconds) const
 {
     if (!ok()) {
-        QString type = QStringLiteral("INVALID_CREDENTIALS");
+        Contract::ErrorType type = Contract::ErrorType::InvalidCredentials;
         if (status == Status::RateLimited)
-            type = QStringLiteral("RATE_LIMITED");
+            type = Contract::ErrorType::RateLimited;
         else if (status == Status::InvalidData)
-            type = QStringLiteral("INVALID_DATA");
-        QJsonObject error{{QStringLiteral("type"), type}, {QStringLiteral("message"), message}};
+            type = Contract::ErrorType::InvalidData;
+        QJsonObject error{{Contract::Keys::Type, Contract::name(type)},
+                          {Contract::Keys::Message, message}};
         if (status == Status::RateLimited)
             error.insert(QStringLiteral("retry_after_ms"), retryAfterMs);
-        return QJsonObject{{QStringLiteral("error"), error}};
+        return QJsonObject{{Contract::Keys::Error, error}};
     }
     QJsonObject o{{QStringLiteral("access_token"), accessToken},
                   {QStringLiteral("token_type"), QStringLiteral("Bearer")},
@@ -86,11 +88,11 @@ SignInResult SignInService::issue(const HubActor &actor, const QString &code, bo
     r.employeeCode = code;
     const qint64 now = m_hub.clock()->nowMs() / 1000;
     r.accessToken = QString::fromLatin1(
-        m_hub.mintToken(actor, QStringLiteral("access"), m_hub.options().accessTokenTtlSeconds));
+        m_hub.mintToken(actor, Contract::TokenType::Access, m_hub.options().accessTokenTtlSeconds));
     r.accessExpiresAt = now + m_hub.options().accessTokenTtlSeconds;
     if (withRefresh) {
         r.refreshToken = QString::fromLatin1(m_hub.mintToken(
-            actor, QStringLiteral("refresh"), m_hub.options().refreshTokenTtlSeconds));
+            actor, Contract::TokenType::Refresh, m_hub.options().refreshTokenTtlSeconds));
         r.refreshExpiresAt = now + m_hub.options().refreshTokenTtlSeconds;
     }
     return r;
@@ -196,7 +198,7 @@ SignInResult SignInService::refresh(const QString &refreshToken, const QString &
     }
     const JsonWebToken::Verified v
         = JsonWebToken::verify(refreshToken.toUtf8(), m_hub.m_secret, m_hub.clock()->nowMs() / 1000,
-                               QStringLiteral("refresh"));
+                               Contract::TokenType::Refresh);
     auto fail = [&](const QString &message) {
         if (!address.isEmpty())
             m_throttle.recordFailure(addressKey, now);
