@@ -43,14 +43,24 @@ const char *const kFirstNames[]
 
 struct SimStaff
 {
-    const char *code, *name, *role, *rate;
+    const char *code, *name;
+    HubRole role;
+    const char *rate;
 };
 // Created when a cafe has no staff at all (PIN 1234, for demos).
-const SimStaff kSimStaff[] = {{"SIM-M1", "Sarah Mitchell", "manager", "24.00"},
-                              {"SIM-E1", "Jane Cooper", "employee", "15.50"},
-                              {"SIM-E2", "Mike Chen", "employee", "16.00"},
-                              {"SIM-E3", "Ana Souza", "employee", "15.00"},
-                              {"SIM-E4", "Bob Keller", "employee", "15.00"}};
+const SimStaff kSimStaff[] = {{"SIM-M1", "Sarah Mitchell", HubRole::Manager, "24.00"},
+                              {"SIM-E1", "Jane Cooper", HubRole::Employee, "15.50"},
+                              {"SIM-E2", "Mike Chen", HubRole::Employee, "16.00"},
+                              {"SIM-E3", "Ana Souza", HubRole::Employee, "15.00"},
+                              {"SIM-E4", "Bob Keller", HubRole::Employee, "15.00"}};
+
+// A command straight into the hub's domain, in the command's namespace.
+CommandResult execute(HubService *hub, const HubActor &actor, Contract::Command command,
+                      const QJsonValue &payload)
+{
+    return hub->execute(actor, Contract::path(Contract::commandNamespace(command)),
+                        Contract::name(command), payload);
+}
 
 bool isDrinkCategory(const QString &c)
 {
@@ -345,7 +355,7 @@ bool CafeSimulator::prepareStaff(QString *error)
                         {QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("--data"),
                          m_hub->options().dataDir, QStringLiteral("--cafe"), m_cafeId,
                          QStringLiteral("--code"), QLatin1String(s.code), QStringLiteral("--name"),
-                         QLatin1String(s.name), QStringLiteral("--role"), QLatin1String(s.role),
+                         QLatin1String(s.name), QStringLiteral("--role"), Contract::name(s.role),
                          QStringLiteral("--pin"), QStringLiteral("1234"),
                          QStringLiteral("--hourly-rate"), QLatin1String(s.rate)})
                     != HubAdminCommands::Ok) {
@@ -397,16 +407,15 @@ bool CafeSimulator::prepareZone(QString *error)
     if (m_createdCafe) {
         const QString local = QString::fromUtf8(QTimeZone::systemTimeZoneId());
         if (!local.isEmpty() && local != u"UTC") {
-            const CommandResult r = m_hub->execute(
-                manager, QStringLiteral("/system"), QStringLiteral("update_settings"),
-                QJsonObject{{QStringLiteral("timezone"), local}});
+            const CommandResult r = execute(m_hub, manager, Contract::Command::UpdateSettings,
+                                            QJsonObject{{QStringLiteral("timezone"), local}});
             if (!r.ok())
                 qCInfo(lcHubSim).noquote()
                     << "demo cafe stays on UTC:" << r.error().value(L1("message")).toString();
         }
     }
-    const CommandResult settings = m_hub->execute(manager, QStringLiteral("/system"),
-                                                  QStringLiteral("get_settings"), QJsonObject{});
+    const CommandResult settings
+        = execute(m_hub, manager, Contract::Command::GetSettings, QJsonObject{});
     if (!settings.ok()) {
         *error = settings.error().value(L1("message")).toString();
         return false;
@@ -432,21 +441,21 @@ CafeSimulator::Device *CafeSimulator::addDevice(const HubActor &actor, const QSt
 
 void CafeSimulator::connectDevice(Device *device)
 {
-    device->token = QString::fromLatin1(m_hub->mintToken(device->actor, QStringLiteral("access"),
+    device->token = QString::fromLatin1(m_hub->mintToken(device->actor, Contract::TokenType::Access,
                                                          m_hub->options().accessTokenTtlSeconds));
     SioClientOptions o;
     o.transports = {QStringLiteral("websocket")};
     o.reconnectionDelay = 200;
     o.reconnectionDelayMax = 2000;
-    o.query = {{QStringLiteral("cafe_id"), m_cafeId},
-               {QStringLiteral("user_role"), HubActor::roleName(device->actor.role)}};
+    o.query = {{Contract::Keys::CafeId, m_cafeId},
+               {Contract::Keys::UserRole, HubActor::roleName(device->actor.role)}};
     o.authCallback = [device] {
-        return QJsonObject{{QStringLiteral("token"), device->token}};
+        return QJsonObject{{Contract::Keys::Token, device->token}};
     };
     // An expired token (a demo left running for days) is simply minted again.
     o.authRefresh = [this, device](SioSocket *, std::function<void(bool)> done) {
         device->token = QString::fromLatin1(m_hub->mintToken(
-            device->actor, QStringLiteral("access"), m_hub->options().accessTokenTtlSeconds));
+            device->actor, Contract::TokenType::Access, m_hub->options().accessTokenTtlSeconds));
         done(true);
     };
     // The hub's own port: with TLS its certificate need not name the loopback address.
@@ -473,16 +482,17 @@ void CafeSimulator::connectDevice(Device *device)
     // Events come through the devices that see them all: the till's payments and the
     // manager's orders, inventory and counters.
     const auto deliver = [this](const SioEvent &e) {
-        onEvent(e.name, e.args.at(0).toObject().value(L1("data")).toObject());
+        onEvent(e.name, e.args.at(0).toObject().value(Contract::Keys::Data).toObject());
     };
-    connect(device->sockets.value(QStringLiteral("/payments")), &SioSocket::eventReceived, this,
-            [this, device, deliver](const SioEvent &e) {
+    connect(device->sockets.value(Contract::path(Contract::Namespace::Payments)),
+            &SioSocket::eventReceived, this, [this, device, deliver](const SioEvent &e) {
                 if (device == m_till)
                     deliver(e);
             });
-    for (const QString &nsp :
-         {QStringLiteral("/orders"), QStringLiteral("/inventory"), QStringLiteral("/system")}) {
-        connect(device->sockets.value(nsp), &SioSocket::eventReceived, this,
+    for (const Contract::Namespace nsp :
+         {Contract::Namespace::Orders, Contract::Namespace::Inventory,
+          Contract::Namespace::System}) {
+        connect(device->sockets.value(Contract::path(nsp)), &SioSocket::eventReceived, this,
                 [this, device, deliver](const SioEvent &e) {
                     if (device == m_manager)
                         deliver(e);
@@ -502,8 +512,7 @@ void CafeSimulator::onDeviceConnected()
 
 void CafeSimulator::loadSnapshots()
 {
-    const QString orders = QStringLiteral("/orders");
-    send(m_till, orders, QStringLiteral("list_menu"), {}, [this](const QJsonObject &menu) {
+    send(m_till, Contract::Command::ListMenu, {}, [this](const QJsonObject &menu) {
         m_menu.clear();
         m_menuById.clear();
         m_perishables.clear();
@@ -527,50 +536,47 @@ void CafeSimulator::loadSnapshots()
             m_menuById.insert(item->id, item.get());
             m_menu.push_back(std::move(item));
         }
-        send(m_manager, QStringLiteral("/system"), QStringLiteral("list_counters"), {},
-             [this](const QJsonObject &data) {
-                 const QJsonArray counters = data.value(L1("counters")).toArray();
-                 QList<Person *> baristas;
-                 for (const auto &p : m_people)
-                     if (p->actor.role == HubRole::Employee && p->device != m_till)
-                         baristas.append(p.get());
-                 for (int i = 0; i < counters.size(); ++i) {
-                     const QJsonObject c = counters.at(i).toObject();
-                     auto state = std::make_unique<CounterState>();
-                     state->name = c.value(L1("counter_name")).toString();
-                     state->active = c.value(L1("status")).toString() == u"active";
-                     state->barista
-                         = baristas.isEmpty() ? m_till : baristas.at(i % baristas.size())->device;
-                     m_counterOrder.append(state->name);
-                     m_counters.insert(state->name, state.get());
-                     m_counterStore.push_back(std::move(state));
-                 }
-                 send(m_manager, QStringLiteral("/inventory"), QStringLiteral("list_inventory"), {},
-                      [this](const QJsonObject &inventory) {
-                          for (const QJsonValue &v : inventory.value(L1("items")).toArray())
-                              m_itemNames.insert(v.toObject().value(L1("product_id")).toString(),
-                                                 v.toObject().value(L1("product_name")).toString());
-                          send(m_manager, QStringLiteral("/employees"),
-                               QStringLiteral("list_timesheets"), {},
-                               [this](const QJsonObject &sheets) {
-                                   QSet<QString> in;
-                                   for (const QJsonValue &v : sheets.value(L1("staff")).toArray())
-                                       if (v.toObject().value(L1("clocked_in")).toBool())
-                                           in.insert(v.toObject().value(L1("user_id")).toString());
-                                   for (const auto &p : m_people)
-                                       p->clockedIn = in.contains(p->actor.userId);
-                                   send(m_manager, QStringLiteral("/orders"),
-                                        QStringLiteral("list_orders"),
-                                        {{QStringLiteral("recent_limit"), 0}},
-                                        [this](const QJsonObject &list) {
-                                            for (const QJsonValue &v :
-                                                 list.value(L1("open_orders")).toArray())
-                                                adoptOrder(v.toObject(), false);
-                                            begin();
-                                        });
-                               });
-                      });
-             });
+        send(m_manager, Contract::Command::ListCounters, {}, [this](const QJsonObject &data) {
+            const QJsonArray counters = data.value(L1("counters")).toArray();
+            QList<Person *> baristas;
+            for (const auto &p : m_people)
+                if (p->actor.role == HubRole::Employee && p->device != m_till)
+                    baristas.append(p.get());
+            for (int i = 0; i < counters.size(); ++i) {
+                const QJsonObject c = counters.at(i).toObject();
+                auto state = std::make_unique<CounterState>();
+                state->name = c.value(L1("counter_name")).toString();
+                state->active = c.value(L1("status")).toString() == u"active";
+                state->barista
+                    = baristas.isEmpty() ? m_till : baristas.at(i % baristas.size())->device;
+                m_counterOrder.append(state->name);
+                m_counters.insert(state->name, state.get());
+                m_counterStore.push_back(std::move(state));
+            }
+            send(m_manager, Contract::Command::ListInventory, {},
+                 [this](const QJsonObject &inventory) {
+                     for (const QJsonValue &v : inventory.value(L1("items")).toArray())
+                         m_itemNames.insert(v.toObject().value(L1("product_id")).toString(),
+                                            v.toObject().value(L1("product_name")).toString());
+                     send(m_manager, Contract::Command::ListTimesheets, {},
+                          [this](const QJsonObject &sheets) {
+                              QSet<QString> in;
+                              for (const QJsonValue &v : sheets.value(L1("staff")).toArray())
+                                  if (v.toObject().value(L1("clocked_in")).toBool())
+                                      in.insert(v.toObject().value(L1("user_id")).toString());
+                              for (const auto &p : m_people)
+                                  p->clockedIn = in.contains(p->actor.userId);
+                              send(m_manager, Contract::Command::ListOrders,
+                                   {{QStringLiteral("recent_limit"), 0}},
+                                   [this](const QJsonObject &list) {
+                                       for (const QJsonValue &v :
+                                            list.value(L1("open_orders")).toArray())
+                                           adoptOrder(v.toObject(), false);
+                                       begin();
+                                   });
+                          });
+                 });
+        });
     });
 }
 
@@ -604,8 +610,8 @@ void CafeSimulator::goLive()
         return;
     // Room membership belongs to the connected sockets: joined here, once they are there.
     for (const QString &counter : std::as_const(m_counterOrder))
-        send(m_counters.value(counter)->barista, QStringLiteral("/orders"),
-             QStringLiteral("join_counter"), {{QStringLiteral("counter"), counter}});
+        send(m_counters.value(counter)->barista, Contract::Command::JoinCounter,
+             {{QStringLiteral("counter"), counter}});
     m_clock->run(); // a shared clock the hub already runs on stays as it is
     m_ready = true;
     armTimer();
@@ -623,9 +629,8 @@ bool CafeSimulator::wantsHistory(qint64 *dayStartMs)
     if (now.toMSecsSinceEpoch() <= dayStart)
         return false;
     // A data folder that already holds today's orders has its own morning.
-    const CommandResult orders
-        = m_hub->execute(m_manager->actor, QStringLiteral("/orders"), QStringLiteral("list_orders"),
-                         QJsonObject{{QStringLiteral("recent_limit"), 1}});
+    const CommandResult orders = execute(m_hub, m_manager->actor, Contract::Command::ListOrders,
+                                         QJsonObject{{QStringLiteral("recent_limit"), 1}});
     if (!orders.ok() || !orders.data().value(L1("open_orders")).toArray().isEmpty()
         || !orders.data().value(L1("recent_orders")).toArray().isEmpty())
         return false;
@@ -734,42 +739,43 @@ void CafeSimulator::runDue()
 // ---------------------------------------------------------------------------------------------
 // Commands and events
 
-void CafeSimulator::send(Device *device, const QString &nsp, const QString &command,
-                         QJsonObject payload, Ok ok, Refused refused)
+void CafeSimulator::send(Device *device, Contract::Command command, QJsonObject payload, Ok ok,
+                         Refused refused)
 {
     if (!m_running || !device)
         return;
+    const QString nsp = Contract::path(Contract::commandNamespace(command));
     SioSocket *socket = device->sockets.value(nsp);
     if (!socket && !m_direct)
         return;
-    static const auto specs = CafeService::commandSpecs();
-    if (specs.value(command).mutating)
-        payload.insert(QStringLiteral("request_id"),
+    if (CafeService::commandSpec(command).mutating)
+        payload.insert(Contract::Keys::RequestId,
                        QStringLiteral("sim-%1-%2").arg(m_runTag).arg(++m_requestCounter));
     ++m_stats.commandsSent;
     const QString who = device->name;
+    const QString name = Contract::name(command);
     if (m_direct) {
         // The same command as the device would send, answered at once; its events follow the
         // answer, as they do on the wire.
-        const CommandResult result = m_hub->execute(device->actor, nsp, command, payload);
-        answered(who, command, result.ack, ok, refused);
+        const CommandResult result = m_hub->execute(device->actor, nsp, name, payload);
+        answered(who, name, result.ack, ok, refused);
         for (const HubEvent &e : result.events)
             m_directEvents.append({e.name, e.data()});
         return;
     }
     socket->emitWithAck(
-        command, {payload}, this,
-        [this, who, command, ok = std::move(ok),
+        name, {payload}, this,
+        [this, who, name, ok = std::move(ok),
          refused = std::move(refused)](const SioAckResult &result) {
             if (!m_running)
                 return;
             if (!result.ok()) {
-                error(QStringLiteral("%1 %2: no answer (%3)").arg(who, command, result.error));
+                error(QStringLiteral("%1 %2: no answer (%3)").arg(who, name, result.error));
                 if (refused)
                     refused(QStringLiteral("TIMEOUT"), {});
                 return;
             }
-            answered(who, command, result.args.at(0).toObject(), ok, refused);
+            answered(who, name, result.args.at(0).toObject(), ok, refused);
         },
         m_options.ackTimeoutMs);
 }
@@ -777,19 +783,19 @@ void CafeSimulator::send(Device *device, const QString &nsp, const QString &comm
 void CafeSimulator::answered(const QString &who, const QString &command, const QJsonObject &answer,
                              const Ok &ok, const Refused &refused)
 {
-    if (answer.value(L1("ok")).toBool()) {
+    if (answer.value(Contract::Keys::Ok).toBool()) {
         ++m_stats.commandsOk;
         if (ok)
-            ok(answer.value(L1("data")).toObject());
+            ok(answer.value(Contract::Keys::Data).toObject());
         return;
     }
-    const QJsonObject e = answer.value(L1("error")).toObject();
-    const QString type = e.value(L1("type")).toString();
+    const QJsonObject e = answer.value(Contract::Keys::Error).toObject();
+    const QString type = e.value(Contract::Keys::Type).toString();
     if (refused && refused(type, e))
         ++m_stats.expectedRefusals;
     else
         error(QStringLiteral("%1 %2 refused: %3 %4")
-                  .arg(who, command, type, e.value(L1("message")).toString()));
+                  .arg(who, command, type, e.value(Contract::Keys::Message).toString()));
 }
 
 void CafeSimulator::error(const QString &message)
@@ -813,11 +819,17 @@ void CafeSimulator::onEvent(const QString &name, const QJsonObject &data)
 {
     if (!m_begun)
         return;
-    if (name == u"order:created") {
+    const std::optional<Contract::Event> event = Contract::eventFromName(name);
+    if (!event)
+        return;
+    switch (*event) {
+    case Contract::Event::OrderCreated: {
         const QJsonObject order = data.value(L1("order")).toObject();
         if (!m_orders.contains(order.value(L1("id")).toString()))
             adoptOrder(order, false);
-    } else if (name == u"order:status_changed") {
+        break;
+    }
+    case Contract::Event::OrderStatusChanged: {
         SimOrder *o = m_orders.value(data.value(L1("order_id")).toString());
         const QString status = data.value(L1("new_status")).toString();
         if (!o || o->busy || o->status == status)
@@ -836,14 +848,18 @@ void CafeSimulator::onEvent(const QString &name, const QJsonObject &data)
                 workCounter(o->counter);
             }
         }
-    } else if (name == u"order:cancelled") {
+        break;
+    }
+    case Contract::Event::OrderCancelled: {
         SimOrder *o = m_orders.value(data.value(L1("order_id")).toString());
         if (o && !o->cancelling) {
             if (o->customer)
                 o->customer->gone = true;
             forgetOrder(o->id);
         }
-    } else if (name == u"order:assigned_counter") {
+        break;
+    }
+    case Contract::Event::OrderAssignedCounter: {
         SimOrder *o = m_orders.value(data.value(L1("order_id")).toString());
         const QString to = data.value(L1("new_counter")).toString();
         if (!o || o->counter == to)
@@ -855,7 +871,9 @@ void CafeSimulator::onEvent(const QString &name, const QJsonObject &data)
             c && !o->cancelling && (o->status == u"pending" || o->status == u"preparing"))
             c->queue.append(o->id);
         workCounter(to);
-    } else if (name == u"payment:completed") {
+        break;
+    }
+    case Contract::Event::PaymentCompleted: {
         Customer *c = m_customersByOrder.value(data.value(L1("order_id")).toString());
         if (c && data.value(L1("transaction_id")).toString() == c->transactionId)
             paid(c);
@@ -863,7 +881,9 @@ void CafeSimulator::onEvent(const QString &name, const QJsonObject &data)
             o->paid = true;
             maybePickUp(o);
         }
-    } else if (name == u"payment:failed") {
+        break;
+    }
+    case Contract::Event::PaymentFailed: {
         Customer *c = m_customersByOrder.value(data.value(L1("order_id")).toString());
         if (!c || c->gone || c->paid
             || data.value(L1("transaction_id")).toString() != c->transactionId)
@@ -879,20 +899,30 @@ void CafeSimulator::onEvent(const QString &name, const QJsonObject &data)
         after(minutes(0.5), [this, c, retry] {
             startPayment(c, retry ? QStringLiteral("card") : QStringLiteral("cash"));
         });
-    } else if (name == u"inventory:low_stock") {
+        break;
+    }
+    case Contract::Event::LowStock: {
         ++m_stats.lowStockAlerts;
         onLowStock(data, false);
-    } else if (name == u"inventory:out_of_stock") {
+        break;
+    }
+    case Contract::Event::OutOfStock: {
         ++m_stats.outOfStockAlerts;
         onLowStock(data, true);
         refreshMenu();
-    } else if (name == u"counter:status_changed") {
+        break;
+    }
+    case Contract::Event::CounterStatusChanged: {
         CounterState *c = m_counters.value(data.value(L1("counter_name")).toString());
         if (!c)
             return;
         c->active = data.value(L1("new_status")).toString() == u"active";
         if (c->active)
             workCounter(c->name);
+        break;
+    }
+    default: // the rest change nothing the simulated people act on
+        break;
     }
 }
 
@@ -998,7 +1028,7 @@ void CafeSimulator::clockIn(Person *person)
         return;
     person->busy = true;
     send(
-        person->device, QStringLiteral("/employees"), QStringLiteral("clock_in"),
+        person->device, Contract::Command::ClockIn,
         {{QStringLiteral("notes"), QStringLiteral("Shift start")}},
         [this, person](const QJsonObject &) {
             person->busy = false;
@@ -1022,7 +1052,7 @@ void CafeSimulator::clockOut(Person *person, int breakMinutes)
     const int fitting = int(std::clamp<qint64>(realMinutes - 1, 0, breakMinutes));
     person->busy = true;
     send(
-        person->device, QStringLiteral("/employees"), QStringLiteral("clock_out"),
+        person->device, Contract::Command::ClockOut,
         {{QStringLiteral("break_minutes"), person->clockedInHubMs ? fitting : 0},
          {QStringLiteral("notes"), QStringLiteral("Shift end")}},
         [this, person](const QJsonObject &) {
@@ -1046,11 +1076,13 @@ void CafeSimulator::recordDrink(Person *person)
         return;
     MenuItem *drink = drinks.at(int(rng(Staff).bounded(quint32(drinks.size()))));
     send(
-        person->device, QStringLiteral("/employees"), QStringLiteral("record_drink"),
+        person->device, Contract::Command::RecordDrink,
         {{QStringLiteral("product_id"), drink->id}, {QStringLiteral("quantity"), 1}},
         [this](const QJsonObject &) { ++m_stats.drinks; },
         // The last portion may have gone to a customer meanwhile.
-        [](const QString &type, const QJsonObject &) { return type == u"CONFLICT"; });
+        [](const QString &type, const QJsonObject &) {
+            return type == Contract::name(Contract::ErrorType::Conflict);
+        });
 }
 
 void CafeSimulator::maybeSkipNight()
@@ -1198,7 +1230,7 @@ void CafeSimulator::placeOrder(Customer *c, int attempt)
     if (!c->orderedFor.isEmpty())
         payload.insert(QStringLiteral("ordered_for"), c->orderedFor);
     send(
-        m_till, QStringLiteral("/orders"), QStringLiteral("create_order"), payload,
+        m_till, Contract::Command::CreateOrder, payload,
         [this, c](const QJsonObject &data) {
             const QJsonObject order = data.value(L1("order")).toObject();
             const QString id = order.value(L1("id")).toString();
@@ -1216,7 +1248,8 @@ void CafeSimulator::placeOrder(Customer *c, int attempt)
         },
         [this, c, attempt](const QString &type, const QJsonObject &) {
             // Sold out between the menu and the order: choose again, or leave.
-            if (type != u"CONFLICT" && type != u"NOT_FOUND")
+            if (type != Contract::name(Contract::ErrorType::Conflict)
+                && type != Contract::name(Contract::ErrorType::NotFound))
                 return false;
             refreshMenu();
             if (attempt < 2) {
@@ -1244,7 +1277,7 @@ void CafeSimulator::startPayment(Customer *c, const QString &method)
     c->paymentMethod = method;
     if (method == u"card")
         ++c->cardAttempts;
-    send(m_till, QStringLiteral("/payments"), QStringLiteral("start_payment"),
+    send(m_till, Contract::Command::StartPayment,
          {{QStringLiteral("order_id"), c->orderId}, {QStringLiteral("method"), method}},
          [this, c, method](const QJsonObject &data) {
              c->transactionId
@@ -1280,7 +1313,7 @@ void CafeSimulator::confirmPayment(Customer *c)
             = c->cashDraw < 0.33 ? c->totalCents : (c->totalCents / 500 + 1) * 500;
         payload.insert(QStringLiteral("amount_received"), MoneyCents::toJson(received));
     }
-    send(m_till, QStringLiteral("/payments"), QStringLiteral("confirm_payment"), payload,
+    send(m_till, Contract::Command::ConfirmPayment, payload,
          [this, c](const QJsonObject &) { paid(c); });
 }
 
@@ -1315,7 +1348,7 @@ void CafeSimulator::changeOfMind(Customer *c)
     if (CounterState *counter = m_counters.value(o->counter))
         counter->queue.removeAll(o->id);
     const QString id = o->id;
-    send(m_manager, QStringLiteral("/orders"), QStringLiteral("cancel_order"),
+    send(m_manager, Contract::Command::CancelOrder,
          {{QStringLiteral("order_id"), id},
           {QStringLiteral("reason"), QStringLiteral("Customer changed their mind")}},
          [this, c, id](const QJsonObject &) {
@@ -1411,7 +1444,7 @@ void CafeSimulator::startPreparing(const QString &id)
     }
     o->busy = true;
     send(
-        baristaFor(o->counter), QStringLiteral("/orders"), QStringLiteral("update_order_status"),
+        baristaFor(o->counter), Contract::Command::UpdateOrderStatus,
         {{QStringLiteral("order_id"), id}, {QStringLiteral("status"), QStringLiteral("preparing")}},
         [this, id](const QJsonObject &) {
             SimOrder *o = m_orders.value(id);
@@ -1451,7 +1484,7 @@ void CafeSimulator::finishPreparing(const QString &id)
     }
     o->busy = true;
     send(
-        baristaFor(o->counter), QStringLiteral("/orders"), QStringLiteral("update_order_status"),
+        baristaFor(o->counter), Contract::Command::UpdateOrderStatus,
         {{QStringLiteral("order_id"), id}, {QStringLiteral("status"), QStringLiteral("ready")}},
         [this, id, release](const QJsonObject &) {
             SimOrder *o = m_orders.value(id);
@@ -1473,8 +1506,7 @@ void CafeSimulator::finishPreparing(const QString &id)
                         return;
                     o->busy = true;
                     send(
-                        baristaFor(o->counter), QStringLiteral("/orders"),
-                        QStringLiteral("update_order_status"),
+                        baristaFor(o->counter), Contract::Command::UpdateOrderStatus,
                         {{QStringLiteral("order_id"), id},
                          {QStringLiteral("status"), QStringLiteral("preparing")},
                          {QStringLiteral("notes"), QStringLiteral("Recalled: wrong milk")}},
@@ -1541,7 +1573,7 @@ void CafeSimulator::settle(SimOrder *o)
             return false;
         o->settling = false;
         // A card payment of the earlier run is still with the provider: its answer comes first.
-        if (type != u"CONFLICT")
+        if (type != Contract::name(Contract::ErrorType::Conflict))
             return false;
         after(minutes(2), [this, id] {
             if (SimOrder *o = m_orders.value(id))
@@ -1550,12 +1582,12 @@ void CafeSimulator::settle(SimOrder *o)
         return true;
     };
     send(
-        m_till, QStringLiteral("/payments"), QStringLiteral("start_payment"),
+        m_till, Contract::Command::StartPayment,
         {{QStringLiteral("order_id"), id}, {QStringLiteral("method"), QStringLiteral("cash")}},
         [this, id, failed](const QJsonObject &data) {
             const QJsonObject payment = data.value(L1("payment")).toObject();
             send(
-                m_till, QStringLiteral("/payments"), QStringLiteral("confirm_payment"),
+                m_till, Contract::Command::ConfirmPayment,
                 {{QStringLiteral("transaction_id"), payment.value(L1("transaction_id"))},
                  {QStringLiteral("amount_received"), payment.value(L1("amount"))}},
                 [this, id](const QJsonObject &) {
@@ -1580,7 +1612,7 @@ void CafeSimulator::pickUp(const QString &id)
         return;
     o->busy = true;
     send(
-        baristaFor(o->counter), QStringLiteral("/orders"), QStringLiteral("update_order_status"),
+        baristaFor(o->counter), Contract::Command::UpdateOrderStatus,
         {{QStringLiteral("order_id"), id}, {QStringLiteral("status"), QStringLiteral("completed")}},
         [this, id](const QJsonObject &) {
             ++m_stats.ordersCompleted;
@@ -1629,7 +1661,7 @@ void CafeSimulator::onLowStock(const QJsonObject &data, bool out)
 
 void CafeSimulator::withInventory(std::function<void(const StockLevel &)> each)
 {
-    send(m_manager, QStringLiteral("/inventory"), QStringLiteral("list_inventory"), {},
+    send(m_manager, Contract::Command::ListInventory, {},
          [each = std::move(each)](const QJsonObject &inventory) {
              for (const QJsonValue &v : inventory.value(L1("items")).toArray()) {
                  const QJsonObject item = v.toObject();
@@ -1644,7 +1676,7 @@ void CafeSimulator::withInventory(std::function<void(const StockLevel &)> each)
 void CafeSimulator::adjustStock(const QString &itemId, const QString &changeType, qint64 quantity,
                                 const QString &notes, Ok ok, Refused refused)
 {
-    send(m_manager, QStringLiteral("/inventory"), QStringLiteral("adjust_stock"),
+    send(m_manager, Contract::Command::AdjustStock,
          {{QStringLiteral("product_id"), itemId},
           {QStringLiteral("change_type"), changeType},
           {QStringLiteral("quantity"), quantity},
@@ -1692,7 +1724,9 @@ void CafeSimulator::closingWaste()
             item.id, QStringLiteral("waste"), stale, QStringLiteral("End of day: stale"),
             [this](const QJsonObject &) { ++m_stats.wasteAdjustments; },
             // Sold meanwhile (a late customer): nothing left to throw away.
-            [](const QString &type, const QJsonObject &) { return type == u"CONFLICT"; });
+            [](const QString &type, const QJsonObject &) {
+                return type == Contract::name(Contract::ErrorType::Conflict);
+            });
     });
 }
 
@@ -1708,7 +1742,7 @@ void CafeSimulator::setCounterActive(const QString &counter, bool active, const 
         return;
     c->changing = true;
     send(
-        m_manager, QStringLiteral("/system"), QStringLiteral("set_counter_status"),
+        m_manager, Contract::Command::SetCounterStatus,
         {{QStringLiteral("counter"), counter},
          {QStringLiteral("status"), active ? QStringLiteral("active") : QStringLiteral("inactive")},
          {QStringLiteral("reason"), reason}},
@@ -1727,19 +1761,18 @@ void CafeSimulator::setCounterActive(const QString &counter, bool active, const 
 
 void CafeSimulator::refreshMenu()
 {
-    send(m_till, QStringLiteral("/orders"), QStringLiteral("list_menu"), {},
-         [this](const QJsonObject &menu) {
-             for (const QJsonValue &v : menu.value(L1("products")).toArray()) {
-                 const QJsonObject p = v.toObject();
-                 if (MenuItem *m = m_menuById.value(p.value(L1("id")).toString())) {
-                     m->available = p.value(L1("available")).toBool();
-                     m->customizations.clear();
-                     for (const QJsonValue &c : p.value(L1("customizations")).toArray())
-                         if (c.toObject().value(L1("available")).toBool())
-                             m->customizations.append(c.toObject().value(L1("name")).toString());
-                 }
-             }
-         });
+    send(m_till, Contract::Command::ListMenu, {}, [this](const QJsonObject &menu) {
+        for (const QJsonValue &v : menu.value(L1("products")).toArray()) {
+            const QJsonObject p = v.toObject();
+            if (MenuItem *m = m_menuById.value(p.value(L1("id")).toString())) {
+                m->available = p.value(L1("available")).toBool();
+                m->customizations.clear();
+                for (const QJsonValue &c : p.value(L1("customizations")).toArray())
+                    if (c.toObject().value(L1("available")).toBool())
+                        m->customizations.append(c.toObject().value(L1("name")).toString());
+            }
+        }
+    });
 }
 
 } // namespace TableTap

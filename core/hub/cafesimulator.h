@@ -155,8 +155,9 @@ private:
     void armTimer();
     void runDue();
 
-    void send(Device *device, const QString &nsp, const QString &command, QJsonObject payload,
-              Ok ok = {}, Refused refused = {});
+    // The command in its namespace, from the device's socket there.
+    void send(Device *device, Contract::Command command, QJsonObject payload, Ok ok = {},
+              Refused refused = {});
     void answered(const QString &who, const QString &command, const QJsonObject &answer,
                   const Ok &ok, const Refused &refused);
     void error(const QString &message);
