@@ -4,6 +4,7 @@
 #pragma once
 
 #include "commanderror.h"
+#include "contract.h"
 #include "hubevent.h"
 
 #include <QJsonObject>
@@ -18,10 +19,10 @@ struct CommandResult
     QString leaveRoom;
     bool replayed = false; // answered from a stored request_id result; no events
 
-    bool ok() const { return ack.value(u"ok").toBool(); }
-    QJsonObject data() const { return ack.value(u"data").toObject(); }
-    QJsonObject error() const { return ack.value(u"error").toObject(); }
-    QString errorType() const { return error().value(u"type").toString(); }
+    bool ok() const { return ack.value(Contract::Keys::Ok).toBool(); }
+    QJsonObject data() const { return ack.value(Contract::Keys::Data).toObject(); }
+    QJsonObject error() const { return ack.value(Contract::Keys::Error).toObject(); }
+    QString errorType() const { return error().value(Contract::Keys::Type).toString(); }
 
     static CommandResult success(const QJsonObject &data);
     static CommandResult failure(const CommandError &error);
