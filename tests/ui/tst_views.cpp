@@ -313,7 +313,8 @@ void tst_Views::dashboardChartsFollowModels()
 {
     CafeSession session;
     // The session's clock stands at 13:05 today (local time): buckets and axes follow it.
-    QDateTime now(QDate::currentDate(), QTime(13, 5));
+    const QDate today = QDate::currentDate(); // once: a run across midnight keeps its day
+    QDateTime now(today, QTime(13, 5));
     session.clock()->setSource([&now] { return now.toMSecsSinceEpoch(); });
     DashboardView view(&session);
     view.resize(1000, 700);
@@ -321,9 +322,9 @@ void tst_Views::dashboardChartsFollowModels()
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QCOMPARE(view.ordersBarCount(), 0);
     // Nothing yet: the time axis shows the last hour on the session's clock, in whole hours.
-    QCOMPARE(view.timeAxisRange().first, QDateTime(QDate::currentDate(), QTime(12, 0)));
-    QCOMPARE(view.timeAxisRange().second, QDateTime(QDate::currentDate(), QTime(14, 0)));
-    const QDateTime start = QDateTime(QDate::currentDate(), QTime(12, 0)).toUTC();
+    QCOMPARE(view.timeAxisRange().first, QDateTime(today, QTime(12, 0)));
+    QCOMPARE(view.timeAxisRange().second, QDateTime(today, QTime(14, 0)));
+    const QDateTime start = QDateTime(today, QTime(12, 0)).toUTC();
     QList<Order> orders;
     for (int i = 0; i < 12; ++i) {
         Order o = order(QStringLiteral("d%1").arg(i));
@@ -347,8 +348,8 @@ void tst_Views::dashboardChartsFollowModels()
     // reaches the present.
     QTRY_COMPARE(view.bucketLabels().last(), QString("13:00"));
     // The time axis: whole hours around the buckets, the points in their buckets' middles.
-    QCOMPARE(view.timeAxisRange().first, QDateTime(QDate::currentDate(), QTime(12, 0)));
-    QCOMPARE(view.timeAxisRange().second, QDateTime(QDate::currentDate(), QTime(14, 0)));
+    QCOMPARE(view.timeAxisRange().first, QDateTime(today, QTime(12, 0)));
+    QCOMPARE(view.timeAxisRange().second, QDateTime(today, QTime(14, 0)));
     // Live: a new order lands in the chart without a reload.
     OrderCreated created{order("late")};
     created.order.createdAt = now.toUTC();
