@@ -549,7 +549,7 @@ void CafeSession::onEvent(const SioEvent &event)
 {
     const QDateTime now = m_clock->now();
     m_lastEvent.insert(event.nsp, now);
-    if (Contract::eventFromName(event.name) == Contract::Event::StaffUpdated) {
+    if (event.name == Contract::name(Contract::Event::StaffUpdated)) {
         onStaffUpdated(event.args.at(0).toObject().value(Contract::Keys::Data).toObject(), now);
         return;
     }
