@@ -2,9 +2,9 @@
 // Meant for people who debug a hub, and for our own tests.
 #include "enginesession.h"
 #include "enginetransport.h"
+#include "siocodec.h"
 #include "siomanager.h"
 #include "siosocket.h"
-#include "socketiocodec.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -70,14 +70,14 @@ void printError(const QString &message)
 
 QByteArray compact(const QJsonValue &value)
 {
-    return SocketIO::toJsonText(value);
+    return SioCodec::toJsonText(value);
 }
 
 // Placeholders -> {"_binary": base64}, recursively.
 QJsonValue inlineBinary(const QJsonValue &value, const QList<QByteArray> &attachments)
 {
     int num = -1;
-    if (SocketIO::isPlaceholder(value, &num) && num < attachments.size())
+    if (SioCodec::isPlaceholder(value, &num) && num < attachments.size())
         return QJsonObject{
             {QStringLiteral("_binary"), QString::fromLatin1(attachments.at(num).toBase64())}};
     if (value.isArray()) {
@@ -104,7 +104,7 @@ QJsonValue extractBinary(const QJsonValue &value, QList<QByteArray> &attachments
         if (o.size() == 1 && o.value(QLatin1String("_binary")).isString()) {
             attachments.append(
                 QByteArray::fromBase64(o.value(QLatin1String("_binary")).toString().toLatin1()));
-            return SocketIO::placeholder(int(attachments.size() - 1));
+            return SioCodec::placeholder(int(attachments.size() - 1));
         }
         QJsonObject out;
         for (auto it = o.begin(); it != o.end(); ++it)
@@ -278,7 +278,7 @@ std::optional<int> parse(const QCoreApplication &app, Settings &s)
         if (positional.size() < 3)
             return usageError(QStringLiteral("missing EVENT"));
         s.event = positional.at(2);
-        if (SocketIO::isReservedEventName(s.event))
+        if (SioCodec::isReservedEventName(s.event))
             return usageError(QStringLiteral("\"%1\" is a reserved event name").arg(s.event));
         for (qsizetype i = 3; i < positional.size(); ++i) {
             const auto value = parseJsonValue(positional.at(i));

@@ -4,9 +4,9 @@
 // Socket.IO packet with its JSON, what the console does per event) and map (decoded envelope ->
 // the console's typed CafeEvent). benchmarks/reference/codec-bench.js times socket.io-parser and
 // engine.io-parser on the same envelopes; tt_siobench report puts them side by side.
-#include "engineiocodec.h"
+#include "enginecodec.h"
 #include "eventmapper.h"
-#include "socketiocodec.h"
+#include "siocodec.h"
 
 #include <QDir>
 #include <QFile>
@@ -44,10 +44,10 @@ QString namespaceOf(const QString &event)
     return QStringLiteral("/system");
 }
 
-SocketIO::Packet eventPacket(const Fixture &f)
+SioPacket eventPacket(const Fixture &f)
 {
-    SocketIO::Packet p;
-    p.type = SocketIO::PacketType::Event;
+    SioPacket p;
+    p.type = SioPacket::Type::Event;
     p.nsp = f.nsp;
     p.data = QJsonArray{f.event, f.envelope};
     return p;
@@ -68,7 +68,7 @@ std::vector<Fixture> loadFixtures(const QString &dir)
         if (f.event.isEmpty())
             continue;
         f.nsp = namespaceOf(f.event);
-        f.frame = EngineIO::encodeText(SocketIO::encode(eventPacket(f)).first());
+        f.frame = EngineCodec::encodeText(SioCodec::encode(eventPacket(f)).first());
         out.push_back(f);
     }
     return out;
@@ -96,17 +96,17 @@ int main(int argc, char *argv[])
     for (const Fixture &f : fixtures) {
         const std::string e = f.event.toStdString();
         benchmark::RegisterBenchmark(("encode/" + e).c_str(), [&f](benchmark::State &state) {
-            const SocketIO::Packet packet = eventPacket(f);
+            const SioPacket packet = eventPacket(f);
             for (auto _ : state) {
-                QByteArray frame = EngineIO::encodeText(SocketIO::encode(packet).first());
+                QByteArray frame = EngineCodec::encodeText(SioCodec::encode(packet).first());
                 benchmark::DoNotOptimize(frame);
             }
             state.SetBytesProcessed(state.iterations() * f.frame.size());
         });
         benchmark::RegisterBenchmark(("decode/" + e).c_str(), [&f](benchmark::State &state) {
             for (auto _ : state) {
-                auto engine = EngineIO::decodeText(f.frame);
-                auto packet = SocketIO::decodeText(engine->data);
+                auto engine = EngineCodec::decodeText(f.frame);
+                auto packet = SioCodec::decodeText(engine->data);
                 benchmark::DoNotOptimize(packet);
             }
             state.SetBytesProcessed(state.iterations() * f.frame.size());

@@ -1,8 +1,8 @@
 // HTTP long-polling client transport.
 #include "clientpollingtransport.h"
 
+#include "enginecodec.h"
 #include "enginehandshake.h"
-#include "engineiocodec.h"
 #include "protocollogging.h"
 
 #include <QJsonDocument>
@@ -13,9 +13,6 @@
 #include <QTimer>
 
 namespace TableTap {
-
-using EngineIO::Packet;
-using EngineIO::PacketType;
 
 namespace {
 
@@ -72,17 +69,17 @@ ClientPollingTransport::~ClientPollingTransport()
     releaseReplies(m_graceful);
 }
 
-QList<QByteArray> ClientPollingTransport::splitPayloads(const QList<Packet> &packets,
+QList<QByteArray> ClientPollingTransport::splitPayloads(const QList<EnginePacket> &packets,
                                                         qint64 maxPayload)
 {
     QList<QByteArray> bodies;
-    QList<Packet> batch;
+    QList<EnginePacket> batch;
     qint64 batchSize = 0;
-    for (const Packet &p : packets) {
-        const qint64 size = EngineIO::encodedPayloadSize(p);
+    for (const EnginePacket &p : packets) {
+        const qint64 size = EngineCodec::encodedPayloadSize(p);
         const qint64 withSeparator = batch.isEmpty() ? size : batchSize + 1 + size;
         if (!batch.isEmpty() && maxPayload > 0 && withSeparator > maxPayload) {
-            bodies.append(EngineIO::encodePayload(batch));
+            bodies.append(EngineCodec::encodePayload(batch));
             batch.clear();
             batchSize = size;
         } else {
@@ -91,7 +88,7 @@ QList<QByteArray> ClientPollingTransport::splitPayloads(const QList<Packet> &pac
         batch.append(p);
     }
     if (!batch.isEmpty())
-        bodies.append(EngineIO::encodePayload(batch));
+        bodies.append(EngineCodec::encodePayload(batch));
     return bodies;
 }
 
@@ -176,16 +173,16 @@ void ClientPollingTransport::onPollFinished()
         fail(QStringLiteral("transport error"), httpError(reply, body, "xhr poll error"));
         return;
     }
-    auto packets = EngineIO::decodePayload(body);
+    auto packets = EngineCodec::decodePayload(body);
     if (!packets) {
         fail(QStringLiteral("parse error"), packets.error());
         return;
     }
     QPointer<ClientPollingTransport> self(this);
-    for (const Packet &packet : std::as_const(*packets)) {
-        if (m_state == State::Opening && packet.type == PacketType::Open) {
+    for (const EnginePacket &packet : std::as_const(*packets)) {
+        if (m_state == State::Opening && packet.type == EnginePacket::Type::Open) {
             // The session parses the handshake too; we need the sid and limits for requests.
-            const auto handshake = EngineIO::Handshake::fromJson(packet.data);
+            const auto handshake = EngineHandshake::fromJson(packet.data);
             if (handshake) {
                 m_sid = handshake->sid;
                 m_maxPayload = handshake->maxPayload;
@@ -196,7 +193,7 @@ void ClientPollingTransport::onPollFinished()
                     return;
             }
         }
-        if (packet.type == PacketType::Close) {
+        if (packet.type == EnginePacket::Type::Close) {
             fail(QStringLiteral("transport close"),
                  QStringLiteral("transport closed by the server"));
             return;
@@ -220,7 +217,7 @@ void ClientPollingTransport::onPollFinished()
     }
 }
 
-void ClientPollingTransport::send(const QList<Packet> &packets)
+void ClientPollingTransport::send(const QList<EnginePacket> &packets)
 {
     if (m_state != State::Open && m_state != State::Pausing) {
         qCDebug(lcProtocol) << "polling transport not open, discarding" << packets.size()
@@ -290,7 +287,8 @@ void ClientPollingTransport::close()
     if (previous == State::Open || previous == State::Pausing || previous == State::Paused) {
         // Say goodbye like engine.io-client: a POST with the close packet, after any POST in
         // flight. The GET in flight is left to finish (the server answers it with a noop).
-        m_bodies.append(EngineIO::encodePayload({Packet::text(PacketType::Close)}));
+        m_bodies.append(
+            EngineCodec::encodePayload({EnginePacket::text(EnginePacket::Type::Close)}));
         m_graceful = true;
         startNextPost();
     } else {

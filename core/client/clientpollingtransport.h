@@ -26,7 +26,7 @@ public:
 
     QString name() const override { return QStringLiteral("polling"); }
     bool isWritable() const override;
-    void send(const QList<EngineIO::Packet> &packets) override;
+    void send(const QList<EnginePacket> &packets) override;
     void close() override;
     void abort() override;
     void pause() override;
@@ -39,8 +39,7 @@ public:
 
     // Splits packets into polling bodies of at most maxPayload bytes each (a single packet
     // larger than that still goes alone, and the server will refuse it).
-    static QList<QByteArray> splitPayloads(const QList<EngineIO::Packet> &packets,
-                                           qint64 maxPayload);
+    static QList<QByteArray> splitPayloads(const QList<EnginePacket> &packets, qint64 maxPayload);
 
 private:
     enum class State { Idle, Opening, Open, Pausing, Paused, Closed };

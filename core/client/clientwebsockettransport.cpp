@@ -1,7 +1,7 @@
 // QWebSocket-based client transport.
 #include "clientwebsockettransport.h"
 
-#include "engineiocodec.h"
+#include "enginecodec.h"
 #include "protocollogging.h"
 
 #include <QNetworkRequest>
@@ -10,8 +10,6 @@
 #include <QWebSocket>
 
 namespace TableTap {
-
-using EngineIO::Packet;
 
 ClientWebSocketTransport::ClientWebSocketTransport(ClientTransportConfig config, QString sid,
                                                    QObject *parent)
@@ -51,18 +49,18 @@ void ClientWebSocketTransport::open()
     m_socket->open(request);
 }
 
-void ClientWebSocketTransport::send(const QList<Packet> &packets)
+void ClientWebSocketTransport::send(const QList<EnginePacket> &packets)
 {
     if (m_state != State::Open) {
         qCDebug(lcProtocol) << "websocket transport not open, discarding" << packets.size()
                             << "packets";
         return;
     }
-    for (const Packet &p : packets) {
+    for (const EnginePacket &p : packets) {
         if (p.binary)
             m_socket->sendBinaryMessage(p.data);
         else
-            m_socket->sendTextMessage(QString::fromUtf8(EngineIO::encodeText(p)));
+            m_socket->sendTextMessage(QString::fromUtf8(EngineCodec::encodeText(p)));
     }
 }
 
@@ -161,7 +159,7 @@ void ClientWebSocketTransport::onText(const QString &message)
 {
     if (m_state != State::Open)
         return;
-    auto packet = EngineIO::decodeText(message.toUtf8());
+    auto packet = EngineCodec::decodeText(message.toUtf8());
     if (!packet) {
         finish(QStringLiteral("parse error"), packet.error());
         return;
@@ -173,7 +171,7 @@ void ClientWebSocketTransport::onBinary(const QByteArray &message)
 {
     if (m_state != State::Open)
         return;
-    Q_EMIT packetReceived(EngineIO::decodeBinaryFrame(message));
+    Q_EMIT packetReceived(EngineCodec::decodeBinaryFrame(message));
 }
 
 void ClientWebSocketTransport::finish(const QString &reason, const QString &description)

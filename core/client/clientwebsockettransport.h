@@ -26,7 +26,7 @@ public:
 
     QString name() const override { return QStringLiteral("websocket"); }
     bool isWritable() const override { return m_state == State::Open; }
-    void send(const QList<EngineIO::Packet> &packets) override;
+    void send(const QList<EnginePacket> &packets) override;
     void close() override;
     void abort() override;
     qint64 pendingBytes() const override;

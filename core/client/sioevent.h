@@ -1,5 +1,5 @@
 // An event received on a namespace: its name, its arguments (binary attachments appear as
-// SocketIO::placeholder(i) and are carried in attachments), and the ack id the server asked
+// SioCodec::placeholder(i) and are carried in attachments), and the ack id the server asked
 // for, if any (answer it with SioSocket::sendAck).
 #pragma once
 

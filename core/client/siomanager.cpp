@@ -7,8 +7,8 @@
 #include "enginesession.h"
 #include "enginetransport.h"
 #include "protocollogging.h"
+#include "siocodec.h"
 #include "siosocket.h"
-#include "socketiocodec.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -314,7 +314,7 @@ void SioManager::openEngine(bool reconnectAttempt)
     updateState();
 }
 
-void SioManager::onEngineOpened(const EngineIO::Handshake &handshake)
+void SioManager::onEngineOpened(const EngineHandshake &handshake)
 {
     Reentry r(this);
     QPointer<SioManager> self(this);
@@ -357,7 +357,7 @@ void SioManager::onEngineOpened(const EngineIO::Handshake &handshake)
         startProbe(handshake);
 }
 
-void SioManager::startProbe(const EngineIO::Handshake &handshake)
+void SioManager::startProbe(const EngineHandshake &handshake)
 {
     if (!m_options.upgrade || m_session->transportName() != polling
         || !handshake.upgrades.contains(websocket) || !m_options.transports.contains(websocket))
@@ -369,7 +369,7 @@ void SioManager::startProbe(const EngineIO::Handshake &handshake)
     m_session->probe(candidate);
 }
 
-void SioManager::onEngineMessage(const EngineIO::Packet &message)
+void SioManager::onEngineMessage(const EnginePacket &message)
 {
     Reentry r(this);
     auto fed = m_assembler.feed(message);
@@ -381,8 +381,8 @@ void SioManager::onEngineMessage(const EngineIO::Packet &message)
     }
     if (!fed->has_value())
         return;
-    const SocketIO::Packet packet = std::move(**fed);
-    qCDebug(lcWire).noquote() << "sio <" << SocketIO::describe(packet);
+    const SioPacket packet = std::move(**fed);
+    qCDebug(lcWire).noquote() << "sio <" << SioCodec::describe(packet);
     SioSocket *s = m_sockets.value(packet.nsp);
     if (s && s->isActive())
         s->onPacket(packet);
@@ -550,15 +550,15 @@ void SioManager::timerEvent(QTimerEvent *event)
     }
 }
 
-void SioManager::sendPacket(const SocketIO::Packet &packet)
+void SioManager::sendPacket(const SioPacket &packet)
 {
     if (!m_session || m_session->state() == EngineSession::State::Closed
         || m_session->state() == EngineSession::State::Closing) {
-        qCDebug(lcWire).noquote() << "sio dropped (no connection):" << SocketIO::describe(packet);
+        qCDebug(lcWire).noquote() << "sio dropped (no connection):" << SioCodec::describe(packet);
         return;
     }
-    qCDebug(lcWire).noquote() << "sio >" << SocketIO::describe(packet);
-    m_session->send(SocketIO::encode(packet));
+    qCDebug(lcWire).noquote() << "sio >" << SioCodec::describe(packet);
+    m_session->send(SioCodec::encode(packet));
 }
 
 void SioManager::socketActivated(SioSocket *socket)

@@ -4,9 +4,9 @@
 #pragma once
 
 #include "siobackoff.h"
+#include "siobinaryassembler.h"
 #include "sioclientoptions.h"
-#include "socketiobinaryassembler.h"
-#include "socketiopacket.h"
+#include "siopacket.h"
 
 #include <QBasicTimer>
 #include <QDateTime>
@@ -28,10 +28,8 @@ class EngineTransport;
 class SioSocket;
 struct ClientTransportConfig;
 
-namespace EngineIO {
-struct Handshake;
-struct Packet;
-} // namespace EngineIO
+struct EngineHandshake;
+struct EnginePacket;
 
 class SioManager final : public QObject
 {
@@ -102,7 +100,7 @@ private:
     enum class ReadyState { Closed, Opening, Open };
 
     // Called by SioSocket.
-    void sendPacket(const SocketIO::Packet &packet);
+    void sendPacket(const SioPacket &packet);
     void socketActivated(SioSocket *socket);
     void socketDeactivated(SioSocket *socket);
     void socketDestroyed(SioSocket *socket);
@@ -111,8 +109,8 @@ private:
 
     void openEngine(bool reconnectAttempt);
     EngineTransport *createTransport(const SioTransportRequest &request);
-    void onEngineOpened(const EngineIO::Handshake &handshake);
-    void onEngineMessage(const EngineIO::Packet &packet);
+    void onEngineOpened(const EngineHandshake &handshake);
+    void onEngineMessage(const EnginePacket &packet);
     void onEngineClosed(const QString &reason, const QString &description);
     void onEngineHeartbeat();
     void onOpenError(const QString &message);
@@ -121,7 +119,7 @@ private:
     void reconnect();
     void maybeReconnectOnOpen();
     void discardSession(bool graceful);
-    void startProbe(const EngineIO::Handshake &handshake);
+    void startProbe(const EngineHandshake &handshake);
     void updateState();
     QList<QPointer<SioSocket>> socketSnapshot() const;
 
@@ -140,7 +138,7 @@ private:
     QString m_configError;
     QNetworkAccessManager *m_network = nullptr;
     QPointer<EngineSession> m_session;
-    SocketIO::BinaryAssembler m_assembler;
+    SioBinaryAssembler m_assembler;
     QHash<QString, SioSocket *> m_sockets;
     SioBackoff m_backoff;
     ReadyState m_readyState = ReadyState::Closed;

@@ -2,7 +2,7 @@
 #include "siosocket.h"
 
 #include "protocollogging.h"
-#include "socketiocodec.h"
+#include "siocodec.h"
 
 #include <QTimer>
 #include <QTimerEvent>
@@ -10,9 +10,6 @@
 #include <memory>
 
 namespace TableTap {
-
-using SocketIO::Packet;
-using SocketIO::PacketType;
 
 namespace {
 
@@ -30,7 +27,7 @@ QString disconnectedError()
 // connection ("illegal attachments").
 bool attachmentsMatch(const QJsonValue &data, const QList<QByteArray> &attachments)
 {
-    const int needed = SocketIO::placeholderCount(data);
+    const int needed = SioCodec::placeholderCount(data);
     return needed >= 0 && needed <= attachments.size();
 }
 
@@ -49,8 +46,8 @@ SioSocket::~SioSocket()
     if (!manager)
         return;
     if (m_connected) {
-        Packet p;
-        p.type = PacketType::Disconnect;
+        SioPacket p;
+        p.type = SioPacket::Type::Disconnect;
         p.nsp = m_nsp;
         manager->sendPacket(p);
     }
@@ -96,8 +93,8 @@ void SioSocket::close()
     QPointer<SioSocket> self(this);
     const bool wasConnected = m_connected;
     if (wasConnected) {
-        Packet p;
-        p.type = PacketType::Disconnect;
+        SioPacket p;
+        p.type = SioPacket::Type::Disconnect;
         p.nsp = m_nsp;
         send(p);
     }
@@ -112,7 +109,7 @@ void SioSocket::close()
     updateState();
 }
 
-void SioSocket::send(const Packet &packet)
+void SioSocket::send(const SioPacket &packet)
 {
     if (m_manager)
         m_manager->sendPacket(packet);
@@ -167,13 +164,13 @@ bool SioSocket::emitPacket(const QString &event, const QJsonArray &args,
                            qint64 *ackId, bool *sent)
 {
     *sent = false;
-    if (SocketIO::isReservedEventName(event)) {
+    if (SioCodec::isReservedEventName(event)) {
         qCWarning(lcProtocol) << "not sending" << event << "on" << m_nsp
                               << ": it is a reserved event name";
         return false;
     }
-    Packet packet;
-    packet.type = PacketType::Event;
+    SioPacket packet;
+    packet.type = SioPacket::Type::Event;
     packet.nsp = m_nsp;
     QJsonArray data{event};
     for (const QJsonValue &a : args)
@@ -220,8 +217,8 @@ bool SioSocket::sendAck(qint64 ackId, const QJsonArray &args, const QList<QByteA
 {
     if (!attachmentsMatch(args, attachments) || !m_incomingAcks.remove(ackId))
         return false;
-    Packet packet;
-    packet.type = PacketType::Ack;
+    SioPacket packet;
+    packet.type = SioPacket::Type::Ack;
     packet.nsp = m_nsp;
     packet.id = ackId;
     packet.data = args;
@@ -252,7 +249,7 @@ void SioSocket::timerEvent(QTimerEvent *event)
     killTimer(event->timerId());
     SioManager::Reentry r(m_manager);
     const PendingAck ack = m_acks.take(id);
-    m_sendBuffer.removeIf([id](const Packet &p) { return p.id == id; });
+    m_sendBuffer.removeIf([id](const SioPacket &p) { return p.id == id; });
     qCDebug(lcProtocol) << "ack" << id << "on" << m_nsp << "timed out";
     callAck(ack, {ackTimeoutError(), {}, {}});
 }
@@ -273,8 +270,8 @@ void SioSocket::onManagerOpen()
 void SioSocket::sendConnect()
 {
     const QJsonObject auth = m_authCallback ? m_authCallback() : m_auth;
-    Packet packet;
-    packet.type = PacketType::Connect;
+    SioPacket packet;
+    packet.type = SioPacket::Type::Connect;
     packet.nsp = m_nsp;
     if (!m_pid.isEmpty()) {
         QJsonObject data{{QStringLiteral("pid"), m_pid}};
@@ -304,10 +301,10 @@ void SioSocket::onManagerClose(const QString &reason, const QString &description
     onClose(reason, description);
 }
 
-void SioSocket::onPacket(const Packet &packet)
+void SioSocket::onPacket(const SioPacket &packet)
 {
     switch (packet.type) {
-    case PacketType::Connect: {
+    case SioPacket::Type::Connect: {
         const QJsonObject data = packet.data.toObject();
         const QJsonValue sid = data.value(QLatin1String("sid"));
         if (sid.isString()) {
@@ -320,15 +317,15 @@ void SioSocket::onPacket(const Packet &packet)
         }
         break;
     }
-    case PacketType::Event:
-    case PacketType::BinaryEvent:
+    case SioPacket::Type::Event:
+    case SioPacket::Type::BinaryEvent:
         onEvent(packet);
         break;
-    case PacketType::Ack:
-    case PacketType::BinaryAck:
+    case SioPacket::Type::Ack:
+    case SioPacket::Type::BinaryAck:
         onAck(packet);
         break;
-    case PacketType::Disconnect: {
+    case SioPacket::Type::Disconnect: {
         qCDebug(lcProtocol) << "socket" << m_nsp << "disconnected by the server";
         QPointer<SioSocket> self(this);
         destroyLink();
@@ -339,7 +336,7 @@ void SioSocket::onPacket(const Packet &packet)
             updateState();
         break;
     }
-    case PacketType::ConnectError:
+    case SioPacket::Type::ConnectError:
         onConnectError(packet);
         break;
     }
@@ -358,8 +355,8 @@ void SioSocket::onConnect(const QString &sid, const QString &pid)
     qCDebug(lcProtocol) << "socket" << m_nsp << "connected, id" << sid
                         << (m_recovered ? "(recovered)" : "");
     // Emits made while offline go out first, in order, before anything the handlers send.
-    const QList<Packet> buffered = std::exchange(m_sendBuffer, {});
-    for (const Packet &p : buffered)
+    const QList<SioPacket> buffered = std::exchange(m_sendBuffer, {});
+    for (const SioPacket &p : buffered)
         send(p);
     updateState();
     if (!self)
@@ -379,7 +376,7 @@ void SioSocket::onConnect(const QString &sid, const QString &pid)
     }
 }
 
-void SioSocket::onEvent(const Packet &packet)
+void SioSocket::onEvent(const SioPacket &packet)
 {
     const QJsonArray data = packet.data.toArray();
     if (data.isEmpty())
@@ -420,7 +417,7 @@ void SioSocket::deliver(const SioEvent &event)
     }
 }
 
-void SioSocket::onAck(const Packet &packet)
+void SioSocket::onAck(const SioPacket &packet)
 {
     const auto it = m_acks.find(packet.id);
     if (it == m_acks.end()) {
@@ -436,7 +433,7 @@ void SioSocket::onAck(const Packet &packet)
     callAck(ack, {QString(), packet.data.toArray(), packet.attachments});
 }
 
-void SioSocket::onConnectError(const Packet &packet)
+void SioSocket::onConnectError(const SioPacket &packet)
 {
     QPointer<SioSocket> self(this);
     QString message;
@@ -514,7 +511,7 @@ void SioSocket::clearAcks(const QString &error)
     const QList<qint64> ids = m_acks.keys();
     for (qint64 id : ids) {
         const bool buffered = std::any_of(m_sendBuffer.cbegin(), m_sendBuffer.cend(),
-                                          [id](const Packet &p) { return p.id == id; });
+                                          [id](const SioPacket &p) { return p.id == id; });
         if (buffered || !m_acks.contains(id))
             continue;
         const PendingAck ack = m_acks.take(id);

@@ -6,7 +6,7 @@
 #include "sioackresult.h"
 #include "sioevent.h"
 #include "siomanager.h"
-#include "socketiopacket.h"
+#include "siopacket.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -109,7 +109,7 @@ private:
     void onManagerOpen();
     void onManagerError(const QString &message);
     void onManagerClose(const QString &reason, const QString &description);
-    void onPacket(const SocketIO::Packet &packet);
+    void onPacket(const SioPacket &packet);
     void updateState();
 
     bool emitPacket(const QString &event, const QJsonArray &args,
@@ -117,15 +117,15 @@ private:
                     const QObject *context, int timeoutMs, qint64 *ackId, bool *sent);
     void sendConnect();
     void onConnect(const QString &sid, const QString &pid);
-    void onEvent(const SocketIO::Packet &packet);
-    void onAck(const SocketIO::Packet &packet);
-    void onConnectError(const SocketIO::Packet &packet);
+    void onEvent(const SioPacket &packet);
+    void onAck(const SioPacket &packet);
+    void onConnectError(const SioPacket &packet);
     void onClose(const QString &reason, const QString &description);
     void deliver(const SioEvent &event);
     void destroyLink();
     void clearAcks(const QString &error);
     void runAuthRefresh();
-    void send(const SocketIO::Packet &packet);
+    void send(const SioPacket &packet);
     static void callAck(const PendingAck &ack, const SioAckResult &result);
 
     QPointer<SioManager> m_manager;
@@ -149,7 +149,7 @@ private:
     qint64 m_nextAckId = 0;
     QHash<qint64, PendingAck> m_acks;
     QHash<int, qint64> m_ackTimers;
-    QList<SocketIO::Packet> m_sendBuffer;
+    QList<SioPacket> m_sendBuffer;
     QList<SioEvent> m_receiveBuffer;
     QSet<qint64> m_incomingAcks;
     QHash<QString, QList<Handler>> m_handlers;

@@ -7,7 +7,7 @@
 
 #include <cstdio>
 
-namespace TableTap::EngineIO {
+namespace TableTap {
 
 namespace {
 
@@ -38,7 +38,7 @@ void appendJsonString(QByteArray &out, const QString &s)
 
 } // namespace
 
-QByteArray Handshake::toJson() const
+QByteArray EngineHandshake::toJson() const
 {
     // Written directly (every connection sends one): the same bytes QJsonDocument writes, keys
     // in its sorted order.
@@ -59,27 +59,28 @@ QByteArray Handshake::toJson() const
     return out;
 }
 
-Decoded<Handshake> Handshake::fromJson(QByteArrayView json)
+Decoded<EngineHandshake> EngineHandshake::fromJson(QByteArrayView json)
 {
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(json.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return Decoded<Handshake>::failure(QStringLiteral("invalid handshake"));
+        return Decoded<EngineHandshake>::failure(QStringLiteral("invalid handshake"));
     const QJsonObject o = doc.object();
-    Handshake h;
+    EngineHandshake h;
     h.sid = o.value(QLatin1String("sid")).toString();
     if (h.sid.isEmpty())
-        return Decoded<Handshake>::failure(QStringLiteral("handshake without sid"));
+        return Decoded<EngineHandshake>::failure(QStringLiteral("handshake without sid"));
     for (const QJsonValue &u : o.value(QLatin1String("upgrades")).toArray())
         h.upgrades.append(u.toString());
     const double interval = o.value(QLatin1String("pingInterval")).toDouble(-1);
     const double timeout = o.value(QLatin1String("pingTimeout")).toDouble(-1);
     if (interval <= 0 || timeout <= 0 || interval > 1e9 || timeout > 1e9)
-        return Decoded<Handshake>::failure(QStringLiteral("handshake without heartbeat settings"));
+        return Decoded<EngineHandshake>::failure(
+            QStringLiteral("handshake without heartbeat settings"));
     h.pingInterval = int(interval);
     h.pingTimeout = int(timeout);
     h.maxPayload = qint64(o.value(QLatin1String("maxPayload")).toDouble(1000000));
     return h;
 }
 
-} // namespace TableTap::EngineIO
+} // namespace TableTap

@@ -6,9 +6,9 @@
 #include <QByteArray>
 #include <QStringList>
 
-namespace TableTap::EngineIO {
+namespace TableTap {
 
-struct Handshake
+struct EngineHandshake
 {
     QString sid;
     QStringList upgrades;
@@ -17,7 +17,7 @@ struct Handshake
     qint64 maxPayload = 1000000;
 
     QByteArray toJson() const;
-    static Decoded<Handshake> fromJson(QByteArrayView json);
+    static Decoded<EngineHandshake> fromJson(QByteArrayView json);
 };
 
-} // namespace TableTap::EngineIO
+} // namespace TableTap

@@ -1,16 +1,13 @@
 // Engine.IO v4 session state machine.
 #include "enginesession.h"
 
-#include "engineiocodec.h"
+#include "enginecodec.h"
 #include "enginetransport.h"
 #include "protocollogging.h"
 
 #include <QTimerEvent>
 
 namespace TableTap {
-
-using EngineIO::Packet;
-using EngineIO::PacketType;
 
 namespace {
 const QByteArray probeData = QByteArrayLiteral("probe");
@@ -49,13 +46,13 @@ void EngineSession::detach(EngineTransport *transport)
     disconnect(transport, nullptr, this, nullptr);
 }
 
-void EngineSession::openServer(const EngineIO::Handshake &handshake, EngineTransport *transport)
+void EngineSession::openServer(const EngineHandshake &handshake, EngineTransport *transport)
 {
     Q_ASSERT(m_role == Role::Server);
     m_handshake = handshake;
     attach(transport);
     m_state = State::Open;
-    send(Packet::text(PacketType::Open, handshake.toJson()));
+    send(EnginePacket::text(EnginePacket::Type::Open, handshake.toJson()));
     schedulePing();
     Q_EMIT opened(m_handshake);
 }
@@ -82,7 +79,7 @@ bool EngineSession::probe(EngineTransport *candidate)
     if (m_role == Role::Client) {
         connect(candidate, &EngineTransport::opened, this, [this, candidate] {
             if (m_probe == candidate)
-                candidate->send({Packet::text(PacketType::Ping, probeData)});
+                candidate->send({EnginePacket::text(EnginePacket::Type::Ping, probeData)});
         });
     } else {
         m_upgradeTimer.start(m_upgradeTimeout, Qt::PreciseTimer, this);
@@ -90,12 +87,12 @@ bool EngineSession::probe(EngineTransport *candidate)
     return true;
 }
 
-void EngineSession::onProbePacket(const Packet &packet)
+void EngineSession::onProbePacket(const EnginePacket &packet)
 {
     if (!m_probe || m_state == State::Closed)
         return;
     if (m_role == Role::Client) {
-        if (packet.type == PacketType::Pong && packet.data == probeData) {
+        if (packet.type == EnginePacket::Type::Pong && packet.data == probeData) {
             m_upgrading = true;
             Q_EMIT upgrading(m_probe->name());
             connect(m_transport, &EngineTransport::paused, this,
@@ -109,14 +106,14 @@ void EngineSession::onProbePacket(const Packet &packet)
 
     // Server role. One probe ping per upgrade: a peer that repeats it without reading would
     // otherwise make the server queue a pong for each.
-    if (packet.type == PacketType::Ping && packet.data == probeData && !m_upgrading) {
-        m_probe->send({Packet::text(PacketType::Pong, probeData)});
+    if (packet.type == EnginePacket::Type::Ping && packet.data == probeData && !m_upgrading) {
+        m_probe->send({EnginePacket::text(EnginePacket::Type::Pong, probeData)});
         m_upgrading = true;
         Q_EMIT upgrading(m_probe->name());
         // Release a poll the client holds open so it can pause and switch.
         if (m_transport && m_transport->isWritable() && m_writeBuffer.isEmpty())
-            m_transport->send({Packet::text(PacketType::Noop)});
-    } else if (packet.type == PacketType::Upgrade && m_upgrading) {
+            m_transport->send({EnginePacket::text(EnginePacket::Type::Noop)});
+    } else if (packet.type == EnginePacket::Type::Upgrade && m_upgrading) {
         m_upgradeTimer.stop();
         EngineTransport *old = m_transport;
         EngineTransport *next = m_probe;
@@ -153,7 +150,7 @@ void EngineSession::finishClientUpgrade()
         old->deleteLater();
     }
     attach(next);
-    next->send({Packet::text(PacketType::Upgrade)});
+    next->send({EnginePacket::text(EnginePacket::Type::Upgrade)});
     m_upgrading = false;
     qCDebug(lcProtocol) << "session" << m_handshake.sid << "upgraded to" << next->name();
     Q_EMIT upgraded(next->name());
@@ -188,17 +185,17 @@ void EngineSession::discardProbe(const QString &reason)
     Q_EMIT upgradeFailed(name, reason);
 }
 
-void EngineSession::onPacket(const Packet &packet)
+void EngineSession::onPacket(const EnginePacket &packet)
 {
     if (m_state == State::Closed)
         return;
     qCDebug(lcWire).noquote() << (m_role == Role::Client ? "client <" : "server <")
-                              << EngineIO::typeName(packet.type)
+                              << EngineCodec::typeName(packet.type)
                               << (packet.binary ? QByteArray("<binary>") : packet.data.left(300));
     switch (packet.type) {
-    case PacketType::Open:
+    case EnginePacket::Type::Open:
         if (m_role == Role::Client && m_state == State::Opening) {
-            auto handshake = EngineIO::Handshake::fromJson(packet.data);
+            auto handshake = EngineHandshake::fromJson(packet.data);
             if (!handshake) {
                 onClose(QStringLiteral("parse error"), handshake.error());
                 return;
@@ -210,32 +207,32 @@ void EngineSession::onPacket(const Packet &packet)
             flush();
         }
         return;
-    case PacketType::Close:
+    case EnginePacket::Type::Close:
         onClose(QStringLiteral("transport close"), QStringLiteral("close packet"));
         return;
-    case PacketType::Ping:
+    case EnginePacket::Type::Ping:
         if (m_role == Role::Server) {
             onClose(QStringLiteral("transport error"),
                     QStringLiteral("invalid heartbeat direction"));
             return;
         }
         resetPingTimeout();
-        send(Packet::text(PacketType::Pong, packet.data));
+        send(EnginePacket::text(EnginePacket::Type::Pong, packet.data));
         Q_EMIT heartbeat();
         return;
-    case PacketType::Pong:
+    case EnginePacket::Type::Pong:
         if (m_role == Role::Server) {
             m_pingTimeoutTimer.stop();
             schedulePing();
             Q_EMIT heartbeat();
         }
         return;
-    case PacketType::Message:
+    case EnginePacket::Type::Message:
         if (m_state == State::Open || m_state == State::Closing)
             Q_EMIT messageReceived(packet);
         return;
-    case PacketType::Upgrade:
-    case PacketType::Noop:
+    case EnginePacket::Type::Upgrade:
+    case EnginePacket::Type::Noop:
         return;
     }
 }
@@ -251,10 +248,10 @@ void EngineSession::onWritable()
     // During a server-side upgrade, answer every poll at once so the client can pause.
     if (m_role == Role::Server && m_upgrading && m_transport && m_transport->isWritable()
         && m_writeBuffer.isEmpty())
-        m_transport->send({Packet::text(PacketType::Noop)});
+        m_transport->send({EnginePacket::text(EnginePacket::Type::Noop)});
 }
 
-void EngineSession::send(const Packet &packet)
+void EngineSession::send(const EnginePacket &packet)
 {
     if (m_state == State::Closed || (m_state == State::Closing && !m_closeAfterFlush))
         return;
@@ -263,12 +260,12 @@ void EngineSession::send(const Packet &packet)
     flush();
 }
 
-void EngineSession::send(const QList<Packet> &packets)
+void EngineSession::send(const QList<EnginePacket> &packets)
 {
     if (m_state == State::Closed || (m_state == State::Closing && !m_closeAfterFlush))
         return;
     m_writeBuffer.append(packets);
-    for (const Packet &p : packets)
+    for (const EnginePacket &p : packets)
         m_bufferedBytes += p.data.size();
     flush();
 }
@@ -281,14 +278,14 @@ void EngineSession::flush()
         return;
     if (!m_transport->isWritable())
         return;
-    QList<Packet> packets;
+    QList<EnginePacket> packets;
     packets.swap(m_writeBuffer);
     m_bufferedBytes = 0;
     if (lcWire().isDebugEnabled()) {
-        for (const Packet &p : std::as_const(packets))
-            qCDebug(lcWire).noquote()
-                << (m_role == Role::Client ? "client >" : "server >") << EngineIO::typeName(p.type)
-                << (p.binary ? QByteArray("<binary>") : p.data.left(300));
+        for (const EnginePacket &p : std::as_const(packets))
+            qCDebug(lcWire).noquote() << (m_role == Role::Client ? "client >" : "server >")
+                                      << EngineCodec::typeName(p.type)
+                                      << (p.binary ? QByteArray("<binary>") : p.data.left(300));
     }
     m_transport->send(packets);
     Q_EMIT drained();
@@ -335,7 +332,7 @@ void EngineSession::timerEvent(QTimerEvent *event)
 {
     if (event->timerId() == m_pingTimer.timerId()) {
         m_pingTimer.stop();
-        send(Packet::text(PacketType::Ping));
+        send(EnginePacket::text(EnginePacket::Type::Ping));
         resetPingTimeout();
     } else if (event->timerId() == m_pingTimeoutTimer.timerId()) {
         m_pingTimeoutTimer.stop();

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "enginehandshake.h"
-#include "engineiopacket.h"
+#include "enginepacket.h"
 #include "enginetransport.h"
 
 #include <QBasicTimer>
@@ -26,7 +26,7 @@ public:
     ~EngineSession() override;
 
     // Server: the session exists from the handshake request; sends the open packet at once.
-    void openServer(const EngineIO::Handshake &handshake, EngineTransport *transport);
+    void openServer(const EngineHandshake &handshake, EngineTransport *transport);
     // Client: the session opens when the server's open packet arrives on this transport.
     void openClient(EngineTransport *transport);
     // Offers a second transport for an upgrade (the session takes ownership). The client sends
@@ -36,8 +36,8 @@ public:
     // How long the server waits for the upgrade packet after a probe (ms).
     void setUpgradeTimeout(int ms) { m_upgradeTimeout = ms; }
 
-    void send(const EngineIO::Packet &packet);
-    void send(const QList<EngineIO::Packet> &packets);
+    void send(const EnginePacket &packet);
+    void send(const QList<EnginePacket> &packets);
     // Orderly close: flushes what is buffered, then closes the transport. Reason "forced close".
     void close();
     // Immediate close with the given reason; nothing more is sent.
@@ -47,7 +47,7 @@ public:
     State state() const { return m_state; }
     bool isOpen() const { return m_state == State::Open; }
     QString sid() const { return m_handshake.sid; }
-    const EngineIO::Handshake &handshake() const { return m_handshake; }
+    const EngineHandshake &handshake() const { return m_handshake; }
     EngineTransport *transport() const { return m_transport; }
     EngineTransport *probeTransport() const { return m_probe; }
     QString transportName() const;
@@ -58,8 +58,8 @@ public:
     qint64 bufferedBytes() const { return m_bufferedBytes; }
 
 Q_SIGNALS:
-    void opened(const TableTap::EngineIO::Handshake &handshake);
-    void messageReceived(const TableTap::EngineIO::Packet &packet);
+    void opened(const TableTap::EngineHandshake &handshake);
+    void messageReceived(const TableTap::EnginePacket &packet);
     void upgrading(const QString &transport);
     void upgraded(const QString &transport);
     void upgradeFailed(const QString &transport, const QString &reason);
@@ -75,8 +75,8 @@ protected:
 private:
     void attach(EngineTransport *transport);
     void detach(EngineTransport *transport);
-    void onPacket(const EngineIO::Packet &packet);
-    void onProbePacket(const EngineIO::Packet &packet);
+    void onPacket(const EnginePacket &packet);
+    void onProbePacket(const EnginePacket &packet);
     void onProbeClosed(const QString &reason);
     void onTransportClosed(const QString &reason, const QString &description);
     void onWritable();
@@ -89,10 +89,10 @@ private:
 
     Role m_role;
     State m_state = State::Opening;
-    EngineIO::Handshake m_handshake;
+    EngineHandshake m_handshake;
     QPointer<EngineTransport> m_transport;
     QPointer<EngineTransport> m_probe;
-    QList<EngineIO::Packet> m_writeBuffer;
+    QList<EnginePacket> m_writeBuffer;
     qint64 m_bufferedBytes = 0;
     QBasicTimer m_pingTimer;        // server: next ping
     QBasicTimer m_pingTimeoutTimer; // server: pong deadline; client: next ping deadline

@@ -2,7 +2,7 @@
 // or an in-memory loopback in tests. A transport moves packets; the session owns the protocol.
 #pragma once
 
-#include "engineiopacket.h"
+#include "enginepacket.h"
 
 #include <QList>
 #include <QObject>
@@ -19,7 +19,7 @@ public:
     virtual QString name() const = 0;
     // Whether send() would go out now; polling is writable only while it holds a request.
     virtual bool isWritable() const = 0;
-    virtual void send(const QList<EngineIO::Packet> &packets) = 0;
+    virtual void send(const QList<EnginePacket> &packets) = 0;
     // Orderly close: polling transports say goodbye with a close packet, websockets close.
     virtual void close() = 0;
     // Drops the connection without any goodbye.
@@ -32,7 +32,7 @@ public:
 
 Q_SIGNALS:
     void opened();
-    void packetReceived(const TableTap::EngineIO::Packet &packet);
+    void packetReceived(const TableTap::EnginePacket &packet);
     // The transport became writable (polling: a request arrived / a POST finished).
     void writable();
     void paused();

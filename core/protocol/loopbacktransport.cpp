@@ -35,10 +35,10 @@ void LoopbackTransport::setBlocked(bool blocked)
         Q_EMIT writable();
 }
 
-void LoopbackTransport::send(const QList<EngineIO::Packet> &packets)
+void LoopbackTransport::send(const QList<EnginePacket> &packets)
 {
     m_sent.append(packets);
-    for (const EngineIO::Packet &p : packets) {
+    for (const EnginePacket &p : packets) {
         QPointer<LoopbackTransport> peer = m_peer;
         QTimer::singleShot(0, this, [peer, p] {
             if (peer)
@@ -47,7 +47,7 @@ void LoopbackTransport::send(const QList<EngineIO::Packet> &packets)
     }
 }
 
-void LoopbackTransport::deliver(const EngineIO::Packet &packet)
+void LoopbackTransport::deliver(const EnginePacket &packet)
 {
     if (m_open)
         Q_EMIT packetReceived(packet);

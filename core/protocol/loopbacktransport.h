@@ -21,7 +21,7 @@ public:
 
     QString name() const override { return m_name; }
     bool isWritable() const override { return m_open && !m_blocked; }
-    void send(const QList<EngineIO::Packet> &packets) override;
+    void send(const QList<EnginePacket> &packets) override;
     void close() override;
     void abort() override;
 
@@ -29,15 +29,15 @@ public:
     void open();
     void setBlocked(bool blocked);
     void cut();
-    QList<EngineIO::Packet> sentPackets() const { return m_sent; }
+    QList<EnginePacket> sentPackets() const { return m_sent; }
 
 private:
-    void deliver(const EngineIO::Packet &packet);
+    void deliver(const EnginePacket &packet);
     void peerClosed(const QString &reason);
 
     QString m_name;
     QPointer<LoopbackTransport> m_peer;
-    QList<EngineIO::Packet> m_sent;
+    QList<EnginePacket> m_sent;
     bool m_open = false;
     bool m_blocked = false;
 };

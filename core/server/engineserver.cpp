@@ -262,7 +262,7 @@ EngineSession *EngineServer::createSession(const PeerRequest &peer, EngineTransp
         sid = generateId();
     auto *session = new EngineSession(EngineSession::Role::Server, this);
     session->setUpgradeTimeout(m_options.upgradeTimeout);
-    EngineIO::Handshake handshake;
+    EngineHandshake handshake;
     handshake.sid = sid;
     if (polling && m_options.allowUpgrades && m_options.allowWebSocket)
         handshake.upgrades = QStringList{QStringLiteral("websocket")};

@@ -1,15 +1,12 @@
 // ServerPollingTransport: engine.io's Polling transport on top of HttpExchange.
 #include "serverpollingtransport.h"
 
-#include "engineiocodec.h"
+#include "enginecodec.h"
 #include "engineserver.h"
 #include "httpconnection.h"
 #include "httpexchange.h"
 
 namespace TableTap {
-
-using EngineIO::Packet;
-using EngineIO::PacketType;
 
 ServerPollingTransport::ServerPollingTransport(EngineServer *server, QString sid)
     : m_server(server)
@@ -65,12 +62,12 @@ void ServerPollingTransport::onPost(HttpExchange *exchange)
     }
     QPointer<HttpExchange> guard(exchange);
     QPointer<ServerPollingTransport> self(this);
-    auto packets = EngineIO::decodePayload(request.body);
+    auto packets = EngineCodec::decodePayload(request.body);
     if (packets) {
-        for (const Packet &packet : std::as_const(*packets)) {
+        for (const EnginePacket &packet : std::as_const(*packets)) {
             if (!self || m_closed)
                 break;
-            if (packet.type == PacketType::Close) {
+            if (packet.type == EnginePacket::Type::Close) {
                 m_peerClosed = true;
                 Q_EMIT packetReceived(packet);
                 break;
@@ -88,14 +85,14 @@ void ServerPollingTransport::onPost(HttpExchange *exchange)
         Q_EMIT closed(QStringLiteral("parse error"), packets.error());
 }
 
-void ServerPollingTransport::send(const QList<Packet> &packets)
+void ServerPollingTransport::send(const QList<EnginePacket> &packets)
 {
     if (!isWritable())
         return;
     HttpExchange *get = m_get;
     m_get.clear();
     disconnect(get, nullptr, this, nullptr);
-    HttpResponse r = HttpResponse::make(200, EngineIO::encodePayload(packets),
+    HttpResponse r = HttpResponse::make(200, EngineCodec::encodePayload(packets),
                                         QByteArrayLiteral("text/plain; charset=UTF-8"));
     r.setHeader(QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-store"));
     get->respond(std::move(r));
@@ -112,7 +109,8 @@ void ServerPollingTransport::close()
         return;
     if (isWritable()) {
         // A client close is acknowledged with a noop, a server close announced with a close.
-        send({Packet::text(m_peerClosed ? PacketType::Noop : PacketType::Close)});
+        send({EnginePacket::text(m_peerClosed ? EnginePacket::Type::Noop
+                                              : EnginePacket::Type::Close)});
     } else if (!m_peerClosed && m_server && !m_sid.isEmpty()) {
         m_server->rememberClosingPoll(m_sid);
     }
@@ -123,7 +121,7 @@ void ServerPollingTransport::abort()
 {
     // Discarded (after an upgrade, or on an error): release a held GET harmlessly.
     if (isWritable())
-        send({Packet::text(PacketType::Noop)});
+        send({EnginePacket::text(EnginePacket::Type::Noop)});
     m_closed = true;
 }
 

@@ -20,7 +20,7 @@ public:
 
     QString name() const override { return QStringLiteral("polling"); }
     bool isWritable() const override;
-    void send(const QList<EngineIO::Packet> &packets) override;
+    void send(const QList<EnginePacket> &packets) override;
     void close() override;
     void abort() override;
     // Answers written to the client's connection and not yet taken by it.

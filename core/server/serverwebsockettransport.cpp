@@ -1,7 +1,7 @@
 // ServerWebSocketTransport.
 #include "serverwebsockettransport.h"
 
-#include "engineiocodec.h"
+#include "enginecodec.h"
 #include "textframecache.h"
 #include "websocketconnection.h"
 
@@ -60,12 +60,12 @@ bool ServerWebSocketTransport::isWritable() const
     return m_open && !m_closed;
 }
 
-void ServerWebSocketTransport::send(const QList<EngineIO::Packet> &packets)
+void ServerWebSocketTransport::send(const QList<EnginePacket> &packets)
 {
     if (!isWritable())
         return;
     if (m_connection) {
-        for (const EngineIO::Packet &p : packets) {
+        for (const EnginePacket &p : packets) {
             if (p.binary)
                 m_connection->sendBinary(p.data);
             else
@@ -73,7 +73,7 @@ void ServerWebSocketTransport::send(const QList<EngineIO::Packet> &packets)
         }
         return;
     }
-    for (const EngineIO::Packet &p : packets) {
+    for (const EnginePacket &p : packets) {
         if (p.binary)
             m_socket->sendBinaryMessage(p.data);
         else
@@ -81,7 +81,7 @@ void ServerWebSocketTransport::send(const QList<EngineIO::Packet> &packets)
     }
 }
 
-void ServerWebSocketTransport::sendNow(const QList<EngineIO::Packet> &packets)
+void ServerWebSocketTransport::sendNow(const QList<EnginePacket> &packets)
 {
     send(packets);
     if (m_connection && isWritable())
@@ -149,7 +149,7 @@ void ServerWebSocketTransport::abort()
 
 void ServerWebSocketTransport::onText(const QString &message)
 {
-    auto packet = EngineIO::decodeText(message.toUtf8());
+    auto packet = EngineCodec::decodeText(message.toUtf8());
     if (!packet) {
         Q_EMIT closed(QStringLiteral("parse error"), packet.error());
         return;
@@ -159,7 +159,7 @@ void ServerWebSocketTransport::onText(const QString &message)
 
 void ServerWebSocketTransport::onTextBytes(const QByteArray &message)
 {
-    auto packet = EngineIO::decodeText(message);
+    auto packet = EngineCodec::decodeText(message);
     if (!packet) {
         Q_EMIT closed(QStringLiteral("parse error"), packet.error());
         return;
@@ -169,7 +169,7 @@ void ServerWebSocketTransport::onTextBytes(const QByteArray &message)
 
 void ServerWebSocketTransport::onBinary(const QByteArray &message)
 {
-    Q_EMIT packetReceived(EngineIO::decodeBinaryFrame(message));
+    Q_EMIT packetReceived(EngineCodec::decodeBinaryFrame(message));
 }
 
 void ServerWebSocketTransport::onDisconnected()

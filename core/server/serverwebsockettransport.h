@@ -27,9 +27,9 @@ public:
     QString name() const override { return QStringLiteral("websocket"); }
     bool isWritable() const override;
     // Queued and written at the end of the event-loop pass, with whatever else is queued.
-    void send(const QList<EngineIO::Packet> &packets) override;
+    void send(const QList<EnginePacket> &packets) override;
     // Written now (replies); falls back to send() on QWebSocket, which always buffers.
-    void sendNow(const QList<EngineIO::Packet> &packets);
+    void sendNow(const QList<EnginePacket> &packets);
     void close() override;
     void abort() override;
     qint64 pendingBytes() const override;

@@ -5,17 +5,15 @@
 #include "enginetransport.h"
 #include "serverlogging.h"
 #include "serverwebsockettransport.h"
+#include "siocodec.h"
 #include "sionamespace.h"
 #include "sioserver.h"
 #include "sioserversocket.h"
-#include "socketiocodec.h"
 
 #include <QJsonObject>
 #include <QTimerEvent>
 
 namespace TableTap {
-
-using SocketIO::PacketType;
 
 SioConnection::SioConnection(SioServer *server, EngineSession *session, PeerRequest peer)
     : QObject(server)
@@ -23,7 +21,7 @@ SioConnection::SioConnection(SioServer *server, EngineSession *session, PeerRequ
     , m_session(session)
     , m_peer(std::move(peer))
     , m_id(session->sid())
-    , m_assembler(SocketIO::ValidationOptions{server->options().maxAttachments})
+    , m_assembler(SioCodec::ValidationOptions{server->options().maxAttachments})
 {
     connect(session, &EngineSession::messageReceived, this, &SioConnection::onMessage);
     connect(session, &EngineSession::closed, this, &SioConnection::onEngineClosed);
@@ -38,8 +36,7 @@ SioConnection::~SioConnection()
         QObject::disconnect(m_session, nullptr, this, nullptr);
 }
 
-void SioConnection::writePackets(const QList<EngineIO::Packet> &packets, bool isVolatile,
-                                 bool gather)
+void SioConnection::writePackets(const QList<EnginePacket> &packets, bool isVolatile, bool gather)
 {
     if (m_closed || m_overflow || !m_session)
         return;
@@ -53,7 +50,7 @@ void SioConnection::writePackets(const QList<EngineIO::Packet> &packets, bool is
             ws->sendNow(packets);
         SioServer::Counters &c = m_server->counters();
         c.packetsOut += packets.size();
-        for (const EngineIO::Packet &p : packets)
+        for (const EnginePacket &p : packets)
             c.bytesOut += p.data.size();
         if (ws->pendingBytes() > m_server->options().maxBufferedBytes) {
             m_overflow = true;
@@ -67,7 +64,7 @@ void SioConnection::writePackets(const QList<EngineIO::Packet> &packets, bool is
     m_session->send(packets);
     SioServer::Counters &c = m_server->counters();
     c.packetsOut += packets.size();
-    for (const EngineIO::Packet &p : packets)
+    for (const EnginePacket &p : packets)
         c.bytesOut += p.data.size();
     transport = m_session ? m_session->transport() : nullptr;
     const qint64 pending = (m_session ? m_session->bufferedBytes() : 0)
@@ -85,9 +82,9 @@ void SioConnection::updateFastPath()
         = m_session ? qobject_cast<ServerWebSocketTransport *>(m_session->transport()) : nullptr;
 }
 
-void SioConnection::writePacket(const SocketIO::Packet &packet)
+void SioConnection::writePacket(const SioPacket &packet)
 {
-    writePackets(SocketIO::encode(packet));
+    writePackets(SioCodec::encode(packet));
 }
 
 void SioConnection::dropSlowReader()
@@ -101,7 +98,7 @@ void SioConnection::dropSlowReader()
                      QStringLiteral("send buffer limit exceeded"));
 }
 
-void SioConnection::onMessage(const EngineIO::Packet &packet)
+void SioConnection::onMessage(const EnginePacket &packet)
 {
     if (m_closed)
         return;
@@ -145,17 +142,17 @@ void SioConnection::checkOutputBound()
     }
 }
 
-void SioConnection::onPacket(const SocketIO::Packet &packet)
+void SioConnection::onPacket(const SioPacket &packet)
 {
-    if (packet.type == PacketType::Connect) {
+    if (packet.type == SioPacket::Type::Connect) {
         if (socketFor(packet.nsp) || m_connecting.contains(packet.nsp)) {
             close(); // a repeated CONNECT
             return;
         }
         SioNamespace *nsp = m_server->findNamespace(packet.nsp);
         if (!nsp) {
-            SocketIO::Packet error;
-            error.type = PacketType::ConnectError;
+            SioPacket error;
+            error.type = SioPacket::Type::ConnectError;
             error.nsp = packet.nsp;
             error.data
                 = QJsonObject{{QStringLiteral("message"), QStringLiteral("Invalid namespace")}};
@@ -166,7 +163,7 @@ void SioConnection::onPacket(const SocketIO::Packet &packet)
         return;
     }
     SioServerSocket *socket = socketFor(packet.nsp);
-    if (socket && packet.type != PacketType::ConnectError) {
+    if (socket && packet.type != SioPacket::Type::ConnectError) {
         socket->onPacket(packet);
         return;
     }

@@ -3,11 +3,11 @@
 // on buffered output (a slow reader is dropped rather than allowed to grow the hub's memory).
 #pragma once
 
-#include "engineiopacket.h"
+#include "enginepacket.h"
 #include "enginesession.h"
 #include "peerrequest.h"
-#include "socketiobinaryassembler.h"
-#include "socketiopacket.h"
+#include "siobinaryassembler.h"
+#include "siopacket.h"
 
 #include <QBasicTimer>
 #include <QHash>
@@ -39,9 +39,9 @@ public:
     // gather: one recipient of a broadcast, written with the others at the end of the event-loop
     // pass (many frames per system call under load); otherwise (a reply, an event for this client
     // alone) it goes out at once, so an ack never waits behind a fan-out.
-    void writePackets(const QList<EngineIO::Packet> &packets, bool isVolatile = false,
+    void writePackets(const QList<EnginePacket> &packets, bool isVolatile = false,
                       bool gather = false);
-    void writePacket(const SocketIO::Packet &packet);
+    void writePacket(const SioPacket &packet);
     // Closes the connection: every socket sees reason, then the transport closes.
     void close(const QString &reason = QStringLiteral("forced server close"));
     // socket.disconnect(true): DISCONNECT for each namespace, then close.
@@ -57,8 +57,8 @@ private:
     friend class SioNamespace;
     friend class SioServerSocket;
 
-    void onMessage(const EngineIO::Packet &packet);
-    void onPacket(const SocketIO::Packet &packet);
+    void onMessage(const EnginePacket &packet);
+    void onPacket(const SioPacket &packet);
     void onEngineClosed(const QString &reason, const QString &description);
     void addSocket(SioServerSocket *socket);
     void removeSocket(SioServerSocket *socket);
@@ -71,7 +71,7 @@ private:
     QPointer<ServerWebSocketTransport> m_websocket;
     PeerRequest m_peer;
     QString m_id;
-    SocketIO::BinaryAssembler m_assembler;
+    SioBinaryAssembler m_assembler;
     SioServerSocket *socketFor(const QString &nsp) const;
 
     // Lists: a connection joins a handful of namespaces.

@@ -4,15 +4,13 @@
 #include "engineserver.h"
 #include "enginesession.h"
 #include "serverlogging.h"
+#include "siocodec.h"
 #include "sioconnection.h"
 #include "siorecoverylog.h"
 #include "sioserver.h"
 #include "sioserversocket.h"
-#include "socketiocodec.h"
 
 namespace TableTap {
-
-using SocketIO::PacketType;
 
 SioNamespace::Next::Next(Fn fn)
     : m_fn(std::make_shared<Fn>(std::move(fn)))
@@ -140,8 +138,8 @@ void SioNamespace::finishConnect(SioServerSocket *socket, const std::optional<Ne
     if (error) {
         socket->m_missed.clear();
         socket->leaveAll();
-        SocketIO::Packet packet;
-        packet.type = PacketType::ConnectError;
+        SioPacket packet;
+        packet.type = SioPacket::Type::ConnectError;
         packet.nsp = m_name;
         QJsonObject payload{{QStringLiteral("message"), error->message}};
         if (!error->data.isUndefined())
@@ -232,7 +230,7 @@ std::vector<SioServerSocket *> SioNamespace::collect(const SioBroadcast &target)
 int SioNamespace::broadcast(const SioBroadcast &target, const QString &event,
                             const QJsonArray &args, const QList<QByteArray> &attachments)
 {
-    if (SocketIO::isReservedEventName(event)) {
+    if (SioCodec::isReservedEventName(event)) {
         qCWarning(lcServer) << "refusing to emit reserved event name" << event;
         return 0;
     }
@@ -246,14 +244,14 @@ int SioNamespace::broadcast(const SioBroadcast &target, const QString &event,
         offset = m_recovery->nextOffset();
         data.append(offset);
     }
-    SocketIO::Packet packet;
-    packet.type = PacketType::Event;
+    SioPacket packet;
+    packet.type = SioPacket::Type::Event;
     packet.nsp = m_name;
     packet.data = data;
     packet.attachments = attachments;
     packet.attachmentCount = int(attachments.size());
     // Encoded once; every recipient gets the same shared bytes.
-    const QList<EngineIO::Packet> frames = SocketIO::encode(packet);
+    const QList<EnginePacket> frames = SioCodec::encode(packet);
     if (!offset.isEmpty())
         m_recovery->store(target.rooms(), target.exceptRooms(), frames, SioRecoveryLog::clockMs());
 

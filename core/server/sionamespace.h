@@ -2,7 +2,7 @@
 // chain, connected sockets, rooms, broadcasts and, when enabled, the recovery log.
 #pragma once
 
-#include "engineiopacket.h"
+#include "enginepacket.h"
 #include "siobroadcast.h"
 
 #include <QHash>

@@ -25,7 +25,7 @@ QString SioRecoveryLog::nextOffset() const
 }
 
 void SioRecoveryLog::store(const QSet<QString> &rooms, const QSet<QString> &except,
-                           QList<EngineIO::Packet> frames, qint64 now)
+                           QList<EnginePacket> frames, qint64 now)
 {
     m_entries.push_back(Entry{m_nextSeq++, now, rooms, except, std::move(frames)});
     while (int(m_entries.size()) > m_maxPackets)

@@ -3,7 +3,7 @@
 // dropped, kept for the recovery window so a reconnecting client gets what it missed.
 #pragma once
 
-#include "engineiopacket.h"
+#include "enginepacket.h"
 
 #include <QHash>
 #include <QList>
@@ -30,7 +30,7 @@ public:
     struct Restored
     {
         Session session;
-        QList<QList<EngineIO::Packet>> missed; // encoded events, oldest first
+        QList<QList<EnginePacket>> missed; // encoded events, oldest first
     };
 
     SioRecoveryLog(qint64 windowMs, int maxPackets);
@@ -42,8 +42,8 @@ public:
     // The offset the next stored event carries (appended to its arguments before encoding).
     QString nextOffset() const;
     // Stores the event that carries nextOffset().
-    void store(const QSet<QString> &rooms, const QSet<QString> &except,
-               QList<EngineIO::Packet> frames, qint64 now);
+    void store(const QSet<QString> &rooms, const QSet<QString> &except, QList<EnginePacket> frames,
+               qint64 now);
     void persist(Session session, qint64 now);
     // The session and the events it missed after offset, or nothing (expired, unknown, too old).
     std::optional<Restored> restore(const QString &pid, const QString &offset, qint64 now);
@@ -59,7 +59,7 @@ private:
         qint64 emittedAt = 0;
         QSet<QString> rooms;
         QSet<QString> except;
-        QList<EngineIO::Packet> frames;
+        QList<EnginePacket> frames;
     };
 
     qint64 m_windowMs;

@@ -2,10 +2,10 @@
 #include "sioserversocket.h"
 
 #include "serverlogging.h"
+#include "siocodec.h"
 #include "sioconnection.h"
 #include "sionamespace.h"
 #include "sioserver.h"
-#include "socketiocodec.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -13,8 +13,6 @@
 #include <memory>
 
 namespace TableTap {
-
-using SocketIO::PacketType;
 
 namespace {
 
@@ -67,8 +65,8 @@ void SioServerSocket::markConnected()
     if (!m_client)
         return;
     m_connected = true;
-    SocketIO::Packet reply;
-    reply.type = PacketType::Connect;
+    SioPacket reply;
+    reply.type = SioPacket::Type::Connect;
     reply.nsp = m_nsp->name();
     QJsonObject payload{{QStringLiteral("sid"), m_id}};
     if (!m_pid.isEmpty())
@@ -136,7 +134,7 @@ bool SioServerSocket::emitEvent(const QString &event, const QJsonArray &args,
 {
     if (!m_connected)
         return false;
-    if (SocketIO::isReservedEventName(event)) {
+    if (SioCodec::isReservedEventName(event)) {
         qCWarning(lcServer) << "refusing to emit reserved event name" << event;
         return false;
     }
@@ -150,15 +148,15 @@ bool SioServerSocket::emitWithAck(const QString &event, const QJsonArray &args,
                                   AckCallback callback, int timeoutMs,
                                   const QList<QByteArray> &attachments)
 {
-    if (!m_connected || !m_client || SocketIO::isReservedEventName(event))
+    if (!m_connected || !m_client || SioCodec::isReservedEventName(event))
         return false;
     const qint64 id = m_nsp->nextAckId();
     QJsonArray data;
     data.append(event);
     for (const QJsonValue &v : args)
         data.append(v);
-    SocketIO::Packet packet;
-    packet.type = PacketType::Event;
+    SioPacket packet;
+    packet.type = SioPacket::Type::Event;
     packet.nsp = m_nsp->name();
     packet.id = id;
     packet.data = data;
@@ -204,25 +202,25 @@ void SioServerSocket::disconnect(bool close)
         m_client->disconnectAll();
         return;
     }
-    SocketIO::Packet packet;
-    packet.type = PacketType::Disconnect;
+    SioPacket packet;
+    packet.type = SioPacket::Type::Disconnect;
     packet.nsp = m_nsp->name();
     m_client->writePacket(packet);
     onClose(QStringLiteral("server namespace disconnect"));
 }
 
-void SioServerSocket::onPacket(const SocketIO::Packet &packet)
+void SioServerSocket::onPacket(const SioPacket &packet)
 {
     switch (packet.type) {
-    case PacketType::Event:
-    case PacketType::BinaryEvent:
+    case SioPacket::Type::Event:
+    case SioPacket::Type::BinaryEvent:
         onEvent(packet);
         break;
-    case PacketType::Ack:
-    case PacketType::BinaryAck:
+    case SioPacket::Type::Ack:
+    case SioPacket::Type::BinaryAck:
         onAck(packet);
         break;
-    case PacketType::Disconnect:
+    case SioPacket::Type::Disconnect:
         onClose(QStringLiteral("client namespace disconnect"));
         break;
     default:
@@ -238,8 +236,8 @@ SioServerSocket::Ack SioServerSocket::makeAck(qint64 id)
         if (*sent || !self || !self->m_connected || !self->m_client)
             return;
         *sent = true;
-        SocketIO::Packet packet;
-        packet.type = PacketType::Ack;
+        SioPacket packet;
+        packet.type = SioPacket::Type::Ack;
         packet.nsp = self->m_nsp->name();
         packet.id = id;
         packet.data = args;
@@ -249,7 +247,7 @@ SioServerSocket::Ack SioServerSocket::makeAck(qint64 id)
     };
 }
 
-void SioServerSocket::onEvent(const SocketIO::Packet &packet)
+void SioServerSocket::onEvent(const SioPacket &packet)
 {
     QJsonArray args = packet.data.toArray();
     const QString event = eventName(args.first());
@@ -270,7 +268,7 @@ void SioServerSocket::onEvent(const SocketIO::Packet &packet)
     }
 }
 
-void SioServerSocket::onAck(const SocketIO::Packet &packet)
+void SioServerSocket::onAck(const SioPacket &packet)
 {
     auto it = m_acks.find(packet.id);
     if (it == m_acks.end()) {

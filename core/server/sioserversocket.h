@@ -2,10 +2,10 @@
 // event handlers, and emits with or without acknowledgements.
 #pragma once
 
-#include "engineiopacket.h"
+#include "enginepacket.h"
 #include "peerrequest.h"
 #include "siobroadcast.h"
-#include "socketiopacket.h"
+#include "siopacket.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -107,9 +107,9 @@ private:
 
     SioServerSocket(SioNamespace *nsp, SioConnection *client, QString id, QString pid,
                     QJsonObject auth);
-    void onPacket(const SocketIO::Packet &packet);
-    void onEvent(const SocketIO::Packet &packet);
-    void onAck(const SocketIO::Packet &packet);
+    void onPacket(const SioPacket &packet);
+    void onEvent(const SioPacket &packet);
+    void onAck(const SioPacket &packet);
     void markConnected();
     void onClose(const QString &reason, const QString &description = {});
     void leaveAll();
@@ -128,7 +128,7 @@ private:
     AnyHandler m_anyHandler;
     QHash<qint64, PendingAck> m_acks;
     // A recovered session's missed events, held until the middleware admits the socket.
-    QList<QList<EngineIO::Packet>> m_missed;
+    QList<QList<EnginePacket>> m_missed;
     bool m_connected = false;
     bool m_recovered = false;
     bool m_closed = false;

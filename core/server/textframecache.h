@@ -2,7 +2,7 @@
 // bytes once for all recipients instead of once per recipient.
 #pragma once
 
-#include "engineiopacket.h"
+#include "enginepacket.h"
 #include "websocketcodec.h"
 
 #include <QString>
@@ -14,7 +14,7 @@ class TextFrameCache
 public:
     // "4" + data as a QString (for QWebSocket). Holding a reference to the bytes keeps their
     // address from being reused, so pointer identity is a safe key.
-    const QString &text(const EngineIO::Packet &packet)
+    const QString &text(const EnginePacket &packet)
     {
         rekey(packet);
         if (m_text.isNull()) {
@@ -26,7 +26,7 @@ public:
     }
     // The whole websocket text frame of the packet (for WebSocketConnection), built once and
     // shared by every recipient's queue.
-    const QByteArray &frame(const EngineIO::Packet &packet)
+    const QByteArray &frame(const EnginePacket &packet)
     {
         rekey(packet);
         if (m_frame.isNull())
@@ -41,7 +41,7 @@ public:
     }
 
 private:
-    void rekey(const EngineIO::Packet &packet)
+    void rekey(const EnginePacket &packet)
     {
         if (packet.data.constData() == m_key.constData() && packet.data.size() == m_key.size()
             && packet.type == m_type && !m_key.isNull())
@@ -53,7 +53,7 @@ private:
     }
 
     QByteArray m_key;
-    EngineIO::PacketType m_type = EngineIO::PacketType::Message;
+    EnginePacket::Type m_type = EnginePacket::Type::Message;
     QString m_text;
     QByteArray m_frame;
 };

@@ -5,9 +5,9 @@
 
 #include "enginesession.h"
 #include "loopbacktransport.h"
+#include "siobinaryassembler.h"
 #include "sioclientoptions.h"
-#include "socketiobinaryassembler.h"
-#include "socketiocodec.h"
+#include "siocodec.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -24,13 +24,13 @@ struct FakeConn
     EngineSession *session = nullptr;
     QPointer<LoopbackTransport> serverSide;
     QPointer<LoopbackTransport> clientSide;
-    SocketIO::BinaryAssembler assembler;
-    QList<SocketIO::Packet> packets;
+    SioBinaryAssembler assembler;
+    QList<SioPacket> packets;
     QList<QByteArray> texts; // raw Engine.IO message payloads (text only)
     QHash<QString, QString> sids;
     int index = 0;
 
-    int count(SocketIO::PacketType type, const QString &nsp = QString()) const
+    int count(SioPacket::Type type, const QString &nsp = QString()) const
     {
         int n = 0;
         for (const auto &p : packets)
@@ -54,7 +54,7 @@ public:
     enum class Mode { Up, Refuse, Hang };
 
     Mode mode = Mode::Up;
-    EngineIO::Handshake handshake;
+    EngineHandshake handshake;
     QStringList namespaces{QStringLiteral("/"), QStringLiteral("/orders"),
                            QStringLiteral("/admin")};
     bool recovery = false;
@@ -62,7 +62,7 @@ public:
     // Returns a CONNECT_ERROR payload to refuse, or Undefined to accept.
     std::function<QJsonValue(const QString &nsp, const QJsonValue &auth)> refuse;
     // Sees every packet first; returns true when it handled it.
-    std::function<bool(FakeConn *conn, const SocketIO::Packet &packet)> handler;
+    std::function<bool(FakeConn *conn, const SioPacket &packet)> handler;
     std::vector<std::unique_ptr<FakeConn>> conns;
     QList<SioTransportRequest> requests;
     QObject context;
@@ -127,24 +127,24 @@ public:
         c->clientSide = client;
         c->session = new EngineSession(EngineSession::Role::Server);
         QObject::connect(c->session, &EngineSession::messageReceived, &context,
-                         [this, c](const EngineIO::Packet &m) { onMessage(c, m); });
-        EngineIO::Handshake h = handshake;
+                         [this, c](const EnginePacket &m) { onMessage(c, m); });
+        EngineHandshake h = handshake;
         h.sid = QStringLiteral("E%1").arg(conns.size());
         conns.push_back(std::move(conn));
         c->session->openServer(h, server);
         return client;
     }
 
-    void send(FakeConn *c, const SocketIO::Packet &p) { c->session->send(SocketIO::encode(p)); }
+    void send(FakeConn *c, const SioPacket &p) { c->session->send(SioCodec::encode(p)); }
     void sendText(FakeConn *c, const QByteArray &text)
     {
-        c->session->send(EngineIO::Packet::message(text));
+        c->session->send(EnginePacket::message(text));
     }
     void sendEvent(FakeConn *c, const QString &nsp, const QJsonArray &data, qint64 id = -1,
                    const QList<QByteArray> &attachments = {})
     {
-        SocketIO::Packet p;
-        p.type = SocketIO::PacketType::Event;
+        SioPacket p;
+        p.type = SioPacket::Type::Event;
         p.nsp = nsp;
         p.data = data;
         p.id = id;
@@ -158,8 +158,8 @@ public:
         QJsonObject data{{QStringLiteral("sid"), sid}};
         if (!pid.isEmpty())
             data.insert(QStringLiteral("pid"), pid);
-        SocketIO::Packet reply;
-        reply.type = SocketIO::PacketType::Connect;
+        SioPacket reply;
+        reply.type = SioPacket::Type::Connect;
         reply.nsp = nsp;
         reply.data = data;
         send(c, reply);
@@ -181,22 +181,22 @@ public:
     }
 
 private:
-    void onMessage(FakeConn *c, const EngineIO::Packet &m)
+    void onMessage(FakeConn *c, const EnginePacket &m)
     {
         if (!m.binary)
             c->texts.append(m.data);
         auto fed = c->assembler.feed(m);
         if (!fed || !fed->has_value())
             return;
-        const SocketIO::Packet p = **fed;
+        const SioPacket p = **fed;
         c->packets.append(p);
         if (handler && handler(c, p))
             return;
-        if (p.type == SocketIO::PacketType::Connect) {
-            SocketIO::Packet reply;
+        if (p.type == SioPacket::Type::Connect) {
+            SioPacket reply;
             reply.nsp = p.nsp;
             if (!namespaces.contains(p.nsp)) {
-                reply.type = SocketIO::PacketType::ConnectError;
+                reply.type = SioPacket::Type::ConnectError;
                 reply.data
                     = QJsonObject{{QStringLiteral("message"), QStringLiteral("Invalid namespace")}};
                 send(c, reply);
@@ -205,7 +205,7 @@ private:
             if (refuse) {
                 const QJsonValue refusal = refuse(p.nsp, p.data);
                 if (!refusal.isUndefined()) {
-                    reply.type = SocketIO::PacketType::ConnectError;
+                    reply.type = SioPacket::Type::ConnectError;
                     reply.data = refusal;
                     send(c, reply);
                     return;
@@ -216,8 +216,8 @@ private:
             return;
         }
         if (p.isEvent() && p.hasId() && autoAck) {
-            SocketIO::Packet ack;
-            ack.type = SocketIO::PacketType::Ack;
+            SioPacket ack;
+            ack.type = SioPacket::Type::Ack;
             ack.nsp = p.nsp;
             ack.id = p.id;
             QJsonArray args = p.data.toArray();

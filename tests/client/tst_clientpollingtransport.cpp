@@ -2,7 +2,7 @@
 // with the sid, the cache buster, one POST in flight with bodies under maxPayload, pause() for
 // the upgrade, the close packet, errors; and SioManager destroyed with requests in flight.
 #include "clientpollingtransport.h"
-#include "engineiocodec.h"
+#include "enginecodec.h"
 #include "scriptedhttpserver.h"
 #include "siomanager.h"
 #include "siosocket.h"
@@ -12,8 +12,6 @@
 #include <QTest>
 
 using namespace TableTap;
-using EngineIO::Packet;
-using EngineIO::PacketType;
 
 namespace {
 
@@ -84,7 +82,7 @@ void tst_ClientPollingTransport::handshakeThenPollsWithSid()
     ScriptedHttpServer::respond(first, 200, openPacket);
     QTRY_COMPARE(packets.count(), 1);
     QCOMPARE(opened.count(), 1);
-    QCOMPARE(packets.at(0).at(0).value<Packet>().type, PacketType::Open);
+    QCOMPARE(packets.at(0).at(0).value<EnginePacket>().type, EnginePacket::Type::Open);
     QCOMPARE(t.sid(), QStringLiteral("abc"));
     QCOMPARE(t.maxPayload(), 100);
     QVERIFY(t.isWritable());
@@ -98,8 +96,8 @@ void tst_ClientPollingTransport::handshakeThenPollsWithSid()
     // A poll answer with several packets delivers each, then polls again (one GET at a time).
     ScriptedHttpServer::respond(second, 200, QByteArray("2\x1e") + "4hello");
     QTRY_COMPARE(packets.count(), 3);
-    QCOMPARE(packets.at(1).at(0).value<Packet>().type, PacketType::Ping);
-    QCOMPARE(packets.at(2).at(0).value<Packet>(), Packet::message("hello"));
+    QCOMPARE(packets.at(1).at(0).value<EnginePacket>().type, EnginePacket::Type::Ping);
+    QCOMPARE(packets.at(2).at(0).value<EnginePacket>(), EnginePacket::message("hello"));
     QTRY_COMPARE(http.requests.size(), size_t(3));
     QTest::qWait(50);
     QCOMPARE(http.pending("GET").size(), 1);
@@ -111,9 +109,9 @@ void tst_ClientPollingTransport::splitsPayloadsAndKeepsOnePostInFlight()
     ClientPollingTransport t(config(http));
     handshake(http, t);
     QSignalSpy writable(&t, &EngineTransport::writable);
-    QList<Packet> sent;
+    QList<EnginePacket> sent;
     for (int i = 0; i < 5; ++i)
-        sent.append(Packet::message(QByteArray(39, char('a' + i)) + QByteArray::number(i)));
+        sent.append(EnginePacket::message(QByteArray(39, char('a' + i)) + QByteArray::number(i)));
     t.send(sent);
     QVERIFY(!t.isWritable());
     QVERIFY(t.pendingBytes() > 0);
@@ -136,7 +134,7 @@ void tst_ClientPollingTransport::splitsPayloadsAndKeepsOnePostInFlight()
     QTRY_COMPARE(writable.count(), 1);
     QVERIFY(t.isWritable());
     QCOMPARE(http.count("POST"), 3);
-    const auto decoded = EngineIO::decodePayload(joined);
+    const auto decoded = EngineCodec::decodePayload(joined);
     QVERIFY(decoded.ok());
     QCOMPARE(*decoded, sent);
 }
@@ -146,7 +144,8 @@ void tst_ClientPollingTransport::binaryGoesAsBase64()
     ScriptedHttpServer http;
     ClientPollingTransport t(config(http));
     handshake(http, t);
-    t.send({Packet::binaryMessage(QByteArray("\x01\x02\x03", 3)), Packet::message("x")});
+    t.send(
+        {EnginePacket::binaryMessage(QByteArray("\x01\x02\x03", 3)), EnginePacket::message("x")});
     QTRY_COMPARE(http.pending("POST").size(), 1);
     QCOMPARE(http.pending("POST").first()->body, QByteArray("bAQID\x1e"
                                                             "4x"));
@@ -157,7 +156,7 @@ void tst_ClientPollingTransport::pauseWaitsForRequestsInFlight()
     ScriptedHttpServer http;
     ClientPollingTransport t(config(http));
     handshake(http, t);
-    t.send({Packet::message("during upgrade")});
+    t.send({EnginePacket::message("during upgrade")});
     QTRY_COMPARE(http.pending("POST").size(), 1);
     QSignalSpy paused(&t, &EngineTransport::paused);
     t.pause();
@@ -179,7 +178,7 @@ void tst_ClientPollingTransport::closeSendsTheClosePacket()
     ScriptedHttpServer http;
     auto *t = new ClientPollingTransport(config(http));
     handshake(http, *t);
-    t->send({Packet::message("last words")});
+    t->send({EnginePacket::message("last words")});
     QTRY_COMPARE(http.pending("POST").size(), 1);
     t->close();
     // The session deletes its transport right after closing it; the goodbye still goes out,
@@ -240,8 +239,8 @@ void tst_ClientPollingTransport::closePacketFromTheServer()
 
 void tst_ClientPollingTransport::splitPayloadsBoundaries()
 {
-    const QList<Packet> three{Packet::message("aaaa"), Packet::message("bbbb"),
-                              Packet::message("cccc")};
+    const QList<EnginePacket> three{EnginePacket::message("aaaa"), EnginePacket::message("bbbb"),
+                                    EnginePacket::message("cccc")};
     // Each packet takes 5 bytes, each separator 1.
     QCOMPARE(ClientPollingTransport::splitPayloads(three, 17).size(), 1);
     QCOMPARE(ClientPollingTransport::splitPayloads(three, 16).size(), 2);
@@ -259,7 +258,7 @@ void tst_ClientPollingTransport::destroyedWithRequestsInFlight()
     ScriptedHttpServer http;
     auto *t = new ClientPollingTransport(config(http));
     handshake(http, *t);
-    t->send({Packet::message("x")});
+    t->send({EnginePacket::message("x")});
     QTRY_COMPARE(http.pending("POST").size(), 1);
     QVERIFY(t->isPollInFlight());
     QVERIFY(t->isPostInFlight());

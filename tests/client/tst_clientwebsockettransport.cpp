@@ -12,8 +12,6 @@
 #include <QWebSocketServer>
 
 using namespace TableTap;
-using EngineIO::Packet;
-using EngineIO::PacketType;
 
 class tst_ClientWebSocketTransport : public QObject
 {
@@ -67,8 +65,9 @@ void tst_ClientWebSocketTransport::framesBothWays()
             [&](const QString &m) { texts.append(m); });
     connect(peer, &QWebSocket::binaryMessageReceived, peer,
             [&](const QByteArray &m) { binaries.append(m); });
-    t.send({Packet::text(PacketType::Ping, "probe"), Packet::message("42[\"x\"]"),
-            Packet::binaryMessage(QByteArray("\x00\xff", 2))});
+    t.send({EnginePacket::text(EnginePacket::Type::Ping, "probe"),
+            EnginePacket::message("42[\"x\"]"),
+            EnginePacket::binaryMessage(QByteArray("\x00\xff", 2))});
     QTRY_COMPARE(texts.size(), 2);
     QTRY_COMPARE(binaries.size(), 1);
     QCOMPARE(texts, QStringList({QStringLiteral("2probe"), QStringLiteral("442[\"x\"]")}));
@@ -77,8 +76,10 @@ void tst_ClientWebSocketTransport::framesBothWays()
     peer->sendTextMessage(QStringLiteral("3probe"));
     peer->sendBinaryMessage(QByteArray("\x01\x02", 2));
     QTRY_COMPARE(packets.count(), 2);
-    QCOMPARE(packets.at(0).at(0).value<Packet>(), Packet::text(PacketType::Pong, "probe"));
-    QCOMPARE(packets.at(1).at(0).value<Packet>(), Packet::binaryMessage(QByteArray("\x01\x02", 2)));
+    QCOMPARE(packets.at(0).at(0).value<EnginePacket>(),
+             EnginePacket::text(EnginePacket::Type::Pong, "probe"));
+    QCOMPARE(packets.at(1).at(0).value<EnginePacket>(),
+             EnginePacket::binaryMessage(QByteArray("\x01\x02", 2)));
 
     // A frame that is not an Engine.IO packet ends the transport.
     peer->sendTextMessage(QStringLiteral("x"));

@@ -9,7 +9,6 @@
 #include <QTest>
 
 using namespace TableTap;
-using SocketIO::PacketType;
 
 namespace {
 
@@ -28,10 +27,10 @@ SioClientOptions testOptions(FakeSioServer &server)
 
 const QUrl url(QStringLiteral("http://fake.invalid"));
 
-SocketIO::Packet packet(PacketType type, const QString &nsp,
-                        const QJsonValue &data = QJsonValue(QJsonValue::Undefined), qint64 id = -1)
+SioPacket packet(SioPacket::Type type, const QString &nsp,
+                 const QJsonValue &data = QJsonValue(QJsonValue::Undefined), qint64 id = -1)
 {
-    SocketIO::Packet p;
+    SioPacket p;
     p.type = type;
     p.nsp = nsp;
     p.data = data;
@@ -121,7 +120,7 @@ void tst_SioManager::mainNamespaceOnlyWhenAsked()
     SioSocket *orders = m.socket(QStringLiteral("/orders"));
     QSignalSpy up(orders, &SioSocket::connected);
     QTRY_COMPARE(up.count(), 1);
-    QCOMPARE(server.last()->count(PacketType::Connect, QStringLiteral("/")), 0);
+    QCOMPARE(server.last()->count(SioPacket::Type::Connect, QStringLiteral("/")), 0);
 
     SioSocket *main = m.socket();
     QSignalSpy mainUp(main, &SioSocket::connected);
@@ -142,7 +141,7 @@ void tst_SioManager::invalidNamespace()
     QVERIFY(errors.at(0).at(1).value<QJsonValue>().isUndefined());
     QVERIFY(!s->isActive());
     QTest::qWait(100);
-    QCOMPARE(server.last()->count(PacketType::Connect), 1);
+    QCOMPARE(server.last()->count(SioPacket::Type::Connect), 1);
     QCOMPARE(scheduled.count(), 0);
     // Nothing else wanted the connection, so it was closed.
     QCOMPARE(m.state(), SioManager::State::Disconnected);
@@ -170,7 +169,7 @@ void tst_SioManager::middlewareRefusalWithData()
     QTRY_COMPARE(adminUp.count(), 1);
     QTest::qWait(100);
     // No automatic retry, and the other namespace keeps the connection.
-    QCOMPARE(server.last()->count(PacketType::Connect, QStringLiteral("/orders")), 1);
+    QCOMPARE(server.last()->count(SioPacket::Type::Connect, QStringLiteral("/orders")), 1);
     QCOMPARE(scheduled.count(), 0);
     QCOMPARE(orders->state(), SioManager::State::Disconnected);
     QVERIFY(admin->isConnected());
@@ -266,7 +265,7 @@ void tst_SioManager::bufferedEmitsSentOnce()
     QTRY_COMPARE(first->events(QStringLiteral("/orders")),
                  QStringList({QStringLiteral("a"), QStringLiteral("b")}));
     // After the CONNECT, never before it.
-    QCOMPARE(first->packets.first().type, PacketType::Connect);
+    QCOMPARE(first->packets.first().type, SioPacket::Type::Connect);
     QCOMPARE(s->bufferedEmits(), 0);
 
     server.drop(first);
@@ -312,7 +311,7 @@ void tst_SioManager::reservedAndMalformedEmitsRefused()
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("reserved event name")));
     QVERIFY(!s->emitEvent(QStringLiteral("connect")));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("placeholders")));
-    QVERIFY(!s->emitEvent(QStringLiteral("bin"), {SocketIO::placeholder(1)}, {"only one"}));
+    QVERIFY(!s->emitEvent(QStringLiteral("bin"), {SioCodec::placeholder(1)}, {"only one"}));
     QCOMPARE(s->bufferedEmits(), 0);
 }
 
@@ -340,11 +339,11 @@ void tst_SioManager::ackIdsPerSocketAndTimeout()
     QCOMPARE(id1, 1);
     QCOMPARE(id2, 0); // ids are per socket
     FakeConn *c = server.last();
-    QTRY_COMPARE(c->count(PacketType::Event, QStringLiteral("/orders")), 2);
+    QTRY_COMPARE(c->count(SioPacket::Type::Event, QStringLiteral("/orders")), 2);
     QVERIFY(c->texts.contains(QByteArray("2/orders,0[\"slow\"]")));
     QVERIFY(c->texts.contains(QByteArray("2/orders,1[\"fast\",1]")));
 
-    server.send(c, packet(PacketType::Ack, QStringLiteral("/orders"),
+    server.send(c, packet(SioPacket::Type::Ack, QStringLiteral("/orders"),
                           QJsonArray{QStringLiteral("done"), 7}, 1));
     QTRY_COMPARE(fast.size(), 1);
     QVERIFY(fast.at(0).ok());
@@ -353,8 +352,8 @@ void tst_SioManager::ackIdsPerSocketAndTimeout()
     QTRY_COMPARE(slow.size(), 1);
     QCOMPARE(slow.at(0).error, QStringLiteral("operation has timed out"));
     // A late ack is ignored: the callback runs once.
-    server.send(c, packet(PacketType::Ack, QStringLiteral("/orders"), QJsonArray{}, 0));
-    server.send(c, packet(PacketType::Ack, QStringLiteral("/orders"), QJsonArray{}, 1));
+    server.send(c, packet(SioPacket::Type::Ack, QStringLiteral("/orders"), QJsonArray{}, 0));
+    server.send(c, packet(SioPacket::Type::Ack, QStringLiteral("/orders"), QJsonArray{}, 1));
     QTest::qWait(50);
     QCOMPARE(slow.size(), 1);
     QCOMPARE(fast.size(), 1);
@@ -410,7 +409,7 @@ void tst_SioManager::pendingAckFailsOnDisconnect()
     QTRY_COMPARE(up.count(), 1);
     QList<SioAckResult> results;
     s->emitWithAck(QStringLiteral("q"), {}, &m, [&](const SioAckResult &r) { results.append(r); });
-    QTRY_COMPARE(server.last()->count(PacketType::Event), 1);
+    QTRY_COMPARE(server.last()->count(SioPacket::Type::Event), 1);
     server.drop(server.last());
     QTRY_COMPARE(results.size(), 1);
     QCOMPARE(results.at(0).error, QStringLiteral("socket has been disconnected"));
@@ -434,7 +433,7 @@ void tst_SioManager::serverAsksForAck()
     QVERIFY(seen.at(0).wantsAck());
     QCOMPARE(seen.at(0).ackId, 7);
     QTRY_VERIFY(server.last()->texts.contains(QByteArray("3/orders,7[\"answer\",42]")));
-    QCOMPARE(server.last()->count(PacketType::Ack), 1);
+    QCOMPARE(server.last()->count(SioPacket::Type::Ack), 1);
     QVERIFY(!s->sendAck(99));
     // off() removes the handler.
     s->off(QStringLiteral("question"));
@@ -453,13 +452,13 @@ void tst_SioManager::binaryBothWays()
     const QByteArray blob("\x00\x01\xff binary", 10);
     QList<SioAckResult> acks;
     s->emitWithAck(QStringLiteral("upload"),
-                   {QJsonObject{{QStringLiteral("file"), SocketIO::placeholder(0)}}}, &m,
+                   {QJsonObject{{QStringLiteral("file"), SioCodec::placeholder(0)}}}, &m,
                    [&](const SioAckResult &r) { acks.append(r); }, -1, {blob});
     FakeConn *c = server.last();
-    QTRY_COMPARE(c->count(PacketType::BinaryEvent), 1);
+    QTRY_COMPARE(c->count(SioPacket::Type::BinaryEvent), 1);
     QVERIFY(c->texts.contains(QByteArray("51-/orders,0[\"upload\",{\"file\":{\"_placeholder\":true,"
                                          "\"num\":0}}]")));
-    const SocketIO::Packet &got = c->packets.last();
+    const SioPacket &got = c->packets.last();
     QCOMPARE(got.attachments, QList<QByteArray>{blob});
     // The fake server echoes the attachments back in the ack (BINARY_ACK).
     QTRY_COMPARE(acks.size(), 1);
@@ -467,11 +466,11 @@ void tst_SioManager::binaryBothWays()
 
     QSignalSpy events(s, &SioSocket::eventReceived);
     server.sendEvent(c, QStringLiteral("/orders"),
-                     {QStringLiteral("image"), SocketIO::placeholder(0), SocketIO::placeholder(1)},
+                     {QStringLiteral("image"), SioCodec::placeholder(0), SioCodec::placeholder(1)},
                      -1, {QByteArray("one"), QByteArray("two")});
     QTRY_COMPARE(events.count(), 1);
     const auto e = events.at(0).at(0).value<SioEvent>();
-    QCOMPARE(e.args.at(1), QJsonValue(SocketIO::placeholder(1)));
+    QCOMPARE(e.args.at(1), QJsonValue(SioCodec::placeholder(1)));
     QCOMPARE(e.attachments, QList<QByteArray>({QByteArray("one"), QByteArray("two")}));
 }
 
@@ -560,16 +559,16 @@ void tst_SioManager::noReconnectAfterServerDisconnect()
     QTRY_COMPARE(up.count(), 1);
     QTRY_COMPARE(adminUp.count(), 1);
     FakeConn *c = server.last();
-    server.send(c, packet(PacketType::Disconnect, QStringLiteral("/orders")));
+    server.send(c, packet(SioPacket::Type::Disconnect, QStringLiteral("/orders")));
     QTRY_COMPARE(down.count(), 1);
     QCOMPARE(down.at(0).at(0).toString(), QStringLiteral("io server disconnect"));
     QTest::qWait(100);
-    QCOMPARE(c->count(PacketType::Connect, QStringLiteral("/orders")), 1);
+    QCOMPARE(c->count(SioPacket::Type::Connect, QStringLiteral("/orders")), 1);
     QCOMPARE(orders->state(), SioManager::State::Disconnected);
     QVERIFY(admin->isConnected());
     QCOMPARE(m.state(), SioManager::State::Connected);
 
-    server.send(c, packet(PacketType::Disconnect, QStringLiteral("/admin")));
+    server.send(c, packet(SioPacket::Type::Disconnect, QStringLiteral("/admin")));
     QTRY_COMPARE(adminDown.count(), 1);
     QTRY_COMPARE(closed.count(), 1);
     QCOMPARE(closed.at(0).at(0).toString(), QStringLiteral("forced close"));
@@ -685,8 +684,8 @@ void tst_SioManager::recoveryAndEarlyEvents()
     server.recovery = true;
     QJsonObject secondConnect;
     bool newPid = false;
-    server.handler = [&](FakeConn *c, const SocketIO::Packet &p) {
-        if (p.type != PacketType::Connect || c->index == 0)
+    server.handler = [&](FakeConn *c, const SioPacket &p) {
+        if (p.type != SioPacket::Type::Connect || c->index == 0)
             return false;
         secondConnect = p.data.toObject();
         // Missed events first, then the CONNECT reply: the reference server's order.

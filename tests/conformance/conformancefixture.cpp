@@ -26,7 +26,7 @@ ConformanceFixture::ConformanceFixture(Options options, QObject *parent)
     m_engine = new EngineServer(eio, this);
     connect(m_engine, &EngineServer::connection, this, [](EngineSession *session) {
         connect(session, &EngineSession::messageReceived, session,
-                [session](const EngineIO::Packet &packet) { session->send(packet); });
+                [session](const EnginePacket &packet) { session->send(packet); });
     });
 
     EngineServer::Options sioEngine = eio;

@@ -2,7 +2,7 @@
 // (query values, the Engine.IO payload in a POST body). The first byte picks small limits or the
 // hub's and a split point; the rest is fed whole to one parser and in two pieces (then byte by
 // byte) to others: every way of feeding gives the same requests and the same error status.
-#include "engineiocodec.h"
+#include "enginecodec.h"
 #include "httprequestparser.h"
 
 #include <cstdlib>
@@ -43,7 +43,7 @@ void drain(HttpRequestParser &parser, Outcome &out)
             (void)r.isWebSocketUpgrade();
             (void)r.headerHasToken("connection", "upgrade");
             if (r.method == "POST")
-                (void)EngineIO::decodePayload(r.body);
+                (void)EngineCodec::decodePayload(r.body);
             out.requests.append(std::move(r));
             break;
         }

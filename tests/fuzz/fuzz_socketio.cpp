@@ -1,7 +1,7 @@
 // libFuzzer target: the Socket.IO decoder, validation and binary reassembly.
 // The input is split at 0x1f into Engine.IO messages; a leading 'B' marks a binary one.
-#include "socketiobinaryassembler.h"
-#include "socketiocodec.h"
+#include "siobinaryassembler.h"
+#include "siocodec.h"
 
 #include <cstdlib>
 
@@ -10,25 +10,25 @@ using namespace TableTap;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
-    const auto single = SocketIO::decodeText(bytes);
-    if (single.ok() && SocketIO::validate(*single).isEmpty() && single->attachmentCount == 0) {
+    const auto single = SioCodec::decodeText(bytes);
+    if (single.ok() && SioCodec::validate(*single).isEmpty() && single->attachmentCount == 0) {
         // A valid packet survives a round trip.
         // A binary type announcing no attachments re-encodes as its plain twin.
-        const auto back = SocketIO::decodeText(SocketIO::encodeText(*single));
-        const auto plain = [](SocketIO::PacketType t) {
-            return t == SocketIO::PacketType::BinaryEvent ? SocketIO::PacketType::Event
-                   : t == SocketIO::PacketType::BinaryAck ? SocketIO::PacketType::Ack
-                                                          : t;
+        const auto back = SioCodec::decodeText(SioCodec::encodeText(*single));
+        const auto plain = [](SioPacket::Type t) {
+            return t == SioPacket::Type::BinaryEvent ? SioPacket::Type::Event
+                   : t == SioPacket::Type::BinaryAck ? SioPacket::Type::Ack
+                                                     : t;
         };
         if (!back.ok() || plain(back->type) != plain(single->type) || back->nsp != single->nsp
             || back->id != single->id || back->data != single->data)
             std::abort();
     }
-    SocketIO::BinaryAssembler assembler;
+    SioBinaryAssembler assembler;
     for (const QByteArray &part : bytes.split('\x1f')) {
         const bool binary = part.startsWith('B');
-        const EngineIO::Packet message = binary ? EngineIO::Packet::binaryMessage(part.mid(1))
-                                                : EngineIO::Packet::message(part);
+        const EnginePacket message
+            = binary ? EnginePacket::binaryMessage(part.mid(1)) : EnginePacket::message(part);
         const auto result = assembler.feed(message);
         if (!result.ok())
             assembler.reset();

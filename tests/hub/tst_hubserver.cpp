@@ -705,7 +705,7 @@ void TestHubServer::commandsAcksAndEvents()
              QStringLiteral("NOT_FOUND"));
     std::optional<SioAckResult> binary;
     employee->socket(QStringLiteral("/orders"))
-        ->emitWithAck(QStringLiteral("list_menu"), {SocketIO::placeholder(0)}, &context,
+        ->emitWithAck(QStringLiteral("list_menu"), {SioCodec::placeholder(0)}, &context,
                       [&](const SioAckResult &r) { binary = r; }, 10000, {QByteArray("\x01\x02")});
     QVERIFY(QTest::qWaitFor([&] { return binary.has_value(); }, 10000));
     QCOMPARE(binary->args.at(0).toObject().value(u"error").toObject().value(u"type").toString(),

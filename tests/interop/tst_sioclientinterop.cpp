@@ -3,9 +3,9 @@
 // binary both ways, server disconnects, a server killed and restarted, a server that stops
 // pinging, connection state recovery, each transport and the upgrade, and wss with a test CA.
 #include "nodepeer.h"
+#include "siocodec.h"
 #include "siomanager.h"
 #include "siosocket.h"
-#include "socketiocodec.h"
 #include "testcerts.h"
 
 #include <QSignalSpy>
@@ -165,7 +165,7 @@ void tst_SioClientInterop::eventsAcksAndBinaryBothWays()
     const QByteArray blob("\x00\x01\x02\xfe\xff", 5);
     s->emitWithAck(
         QStringLiteral("upload"),
-        {QStringLiteral("file"), QJsonObject{{QStringLiteral("data"), SocketIO::placeholder(0)}}},
+        {QStringLiteral("file"), QJsonObject{{QStringLiteral("data"), SioCodec::placeholder(0)}}},
         &m, [&](const SioAckResult &r) { acks.append(r); }, 5000, {blob});
     QTRY_COMPARE(acks.size(), 2);
     QVERIFY(acks.at(0).ok());
@@ -173,7 +173,7 @@ void tst_SioClientInterop::eventsAcksAndBinaryBothWays()
     QVERIFY(acks.at(1).ok());
     QCOMPARE(acks.at(1).attachments, QList<QByteArray>({blob}));
     int num = -1;
-    QVERIFY(SocketIO::isPlaceholder(acks.at(1).args.at(1).toObject().value(QLatin1String("data")),
+    QVERIFY(SioCodec::isPlaceholder(acks.at(1).args.at(1).toObject().value(QLatin1String("data")),
                                     &num));
     QCOMPARE(num, 0);
     const auto hello = node.events(QStringLiteral("/orders"), QStringLiteral("hello"));
@@ -199,7 +199,7 @@ void tst_SioClientInterop::eventsAcksAndBinaryBothWays()
         if (e.name == QLatin1String("question"))
             s->sendAck(e.ackId, {QStringLiteral("answer"), e.args.at(0)});
         if (e.name == QLatin1String("binary-question"))
-            s->sendAck(e.ackId, {SocketIO::placeholder(0)}, {QByteArray("\xca\xfe", 2)});
+            s->sendAck(e.ackId, {SioCodec::placeholder(0)}, {QByteArray("\xca\xfe", 2)});
     });
     node.command(
         cmd(QStringLiteral("emit"),
@@ -227,7 +227,7 @@ void tst_SioClientInterop::eventsAcksAndBinaryBothWays()
     QCOMPARE(events.at(1).name, QStringLiteral("picture"));
     const QList<QByteArray> picture{QByteArray("\x00\x01\x02", 3)};
     QCOMPARE(events.at(1).attachments, picture);
-    QVERIFY(SocketIO::isPlaceholder(events.at(1).args.at(0)));
+    QVERIFY(SioCodec::isPlaceholder(events.at(1).args.at(0)));
     QCOMPARE(events.at(1).args.at(1).toInt(), 7);
     QVERIFY(events.at(2).wantsAck());
     QTRY_COMPARE(node.of(QStringLiteral("ack")).size(), 2);

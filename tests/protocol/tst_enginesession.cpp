@@ -7,8 +7,6 @@
 #include <QTest>
 
 using namespace TableTap;
-using EngineIO::Packet;
-using EngineIO::PacketType;
 
 namespace {
 
@@ -32,7 +30,7 @@ Pair makePair(QObject *owner, int pingInterval = 100, int pingTimeout = 100,
     p.clientSide->open();
     p.serverSide->open();
     p.client->openClient(p.clientSide);
-    EngineIO::Handshake h;
+    EngineHandshake h;
     h.sid = QStringLiteral("sid1");
     h.upgrades = transport == QLatin1String("polling") ? QStringList{QStringLiteral("websocket")}
                                                        : QStringList{};
@@ -86,7 +84,7 @@ void tst_EngineSession::handshake()
     QCOMPARE(p.client->sid(), QStringLiteral("sid1"));
     QCOMPARE(p.client->handshake().pingInterval, 100);
     QCOMPARE(p.client->handshake().maxPayload, 1000);
-    QCOMPARE(p.serverSide->sentPackets().first().type, PacketType::Open);
+    QCOMPARE(p.serverSide->sentPackets().first().type, EnginePacket::Type::Open);
 }
 
 void tst_EngineSession::messagesBothWays()
@@ -95,14 +93,14 @@ void tst_EngineSession::messagesBothWays()
     QSignalSpy atServer(p.server, &EngineSession::messageReceived);
     QSignalSpy atClient(p.client, &EngineSession::messageReceived);
     QVERIFY(QSignalSpy(p.client, &EngineSession::opened).wait(1000));
-    p.client->send(Packet::message("hello"));
-    p.client->send(Packet::binaryMessage(QByteArray("\x00\x01", 2)));
-    p.server->send(Packet::message("world"));
+    p.client->send(EnginePacket::message("hello"));
+    p.client->send(EnginePacket::binaryMessage(QByteArray("\x00\x01", 2)));
+    p.server->send(EnginePacket::message("world"));
     QTRY_COMPARE(atServer.size(), 2);
     QTRY_COMPARE(atClient.size(), 1);
-    QCOMPARE(atServer[0][0].value<Packet>().data, QByteArray("hello"));
-    QVERIFY(atServer[1][0].value<Packet>().binary);
-    QCOMPARE(atClient[0][0].value<Packet>().data, QByteArray("world"));
+    QCOMPARE(atServer[0][0].value<EnginePacket>().data, QByteArray("hello"));
+    QVERIFY(atServer[1][0].value<EnginePacket>().binary);
+    QCOMPARE(atClient[0][0].value<EnginePacket>().data, QByteArray("world"));
 }
 
 void tst_EngineSession::bufferedBeforeOpen()
@@ -116,14 +114,14 @@ void tst_EngineSession::bufferedBeforeOpen()
     c->open();
     s->open();
     client->openClient(c);
-    client->send(Packet::message("early"));
+    client->send(EnginePacket::message("early"));
     QVERIFY(c->sentPackets().isEmpty());
     QSignalSpy atServer(server, &EngineSession::messageReceived);
-    EngineIO::Handshake h;
+    EngineHandshake h;
     h.sid = "x";
     server->openServer(h, s);
     QTRY_COMPARE(atServer.size(), 1);
-    QCOMPARE(atServer[0][0].value<Packet>().data, QByteArray("early"));
+    QCOMPARE(atServer[0][0].value<EnginePacket>().data, QByteArray("early"));
 }
 
 void tst_EngineSession::heartbeatKeepsAlive()
@@ -168,7 +166,7 @@ void tst_EngineSession::clientPingIsAnError()
     Pair p = makePair(this, 5000, 5000);
     QVERIFY(QSignalSpy(p.client, &EngineSession::opened).wait(1000));
     QSignalSpy closed(p.server, &EngineSession::closed);
-    p.clientSide->send({Packet::text(PacketType::Ping)});
+    p.clientSide->send({EnginePacket::text(EnginePacket::Type::Ping)});
     QVERIFY(closed.wait(1000));
     QCOMPARE(closed[0][0].toString(), QStringLiteral("transport error"));
 }
@@ -180,7 +178,7 @@ void tst_EngineSession::closeFlushesFirst()
     QSignalSpy atServer(p.server, &EngineSession::messageReceived);
     QSignalSpy serverClosed(p.server, &EngineSession::closed);
     p.clientSide->setBlocked(true);
-    p.client->send(Packet::message("last words"));
+    p.client->send(EnginePacket::message("last words"));
     p.client->close();
     QCOMPARE(p.client->state(), EngineSession::State::Closing);
     p.clientSide->setBlocked(false);
@@ -215,21 +213,21 @@ void tst_EngineSession::upgrade()
     sws->open();
     cws->open();
     // Messages sent while upgrading are held and arrive once, on the new transport.
-    p.client->send(Packet::message("during"));
+    p.client->send(EnginePacket::message("during"));
     QTRY_COMPARE(clientUpgraded.size(), 1);
     QTRY_COMPARE(serverUpgraded.size(), 1);
     QCOMPARE(p.client->transportName(), QStringLiteral("websocket"));
     QCOMPARE(p.server->transportName(), QStringLiteral("websocket"));
     QSignalSpy atServer(p.server, &EngineSession::messageReceived);
-    p.client->send(Packet::message("after"));
+    p.client->send(EnginePacket::message("after"));
     QTRY_VERIFY(atServer.size() >= 1);
     QList<QByteArray> got;
     for (const auto &args : atServer)
-        got << args[0].value<Packet>().data;
+        got << args[0].value<EnginePacket>().data;
     QVERIFY(got.contains("after"));
-    const QList<Packet> sentOnWs = cws->sentPackets();
-    QCOMPARE(sentOnWs[0], Packet::text(PacketType::Ping, "probe"));
-    QCOMPARE(sentOnWs[1].type, PacketType::Upgrade);
+    const QList<EnginePacket> sentOnWs = cws->sentPackets();
+    QCOMPARE(sentOnWs[0], EnginePacket::text(EnginePacket::Type::Ping, "probe"));
+    QCOMPARE(sentOnWs[1].type, EnginePacket::Type::Upgrade);
 }
 
 void tst_EngineSession::upgradeProbeRefused()
@@ -250,7 +248,8 @@ void tst_EngineSession::serverUpgradeTimeout()
     const auto [cws, sws] = openWebSocketPair();
     QSignalSpy failed(p.server, &EngineSession::upgradeFailed);
     QVERIFY(p.server->probe(sws));
-    cws->send({Packet::text(PacketType::Ping, "probe")}); // probe, but never the upgrade packet
+    cws->send({EnginePacket::text(EnginePacket::Type::Ping,
+                                  "probe")}); // probe, but never the upgrade packet
     QVERIFY(failed.wait(1000));
     QCOMPARE(failed[0][1].toString(), QStringLiteral("upgrade timeout"));
     QCOMPARE(p.server->state(), EngineSession::State::Open);
@@ -267,10 +266,11 @@ void tst_EngineSession::repeatedProbeDiscardsTheCandidate()
     // One probe is answered; a peer that repeats it (and might never read the answers) loses
     // the candidate instead of getting a pong queued for each.
     QSignalSpy atClient(cws, &EngineTransport::packetReceived);
-    cws->send({Packet::text(PacketType::Ping, "probe")});
+    cws->send({EnginePacket::text(EnginePacket::Type::Ping, "probe")});
     QTRY_COMPARE(atClient.size(), 1);
-    QCOMPARE(atClient[0][0].value<Packet>(), Packet::text(PacketType::Pong, "probe"));
-    cws->send({Packet::text(PacketType::Ping, "probe")});
+    QCOMPARE(atClient[0][0].value<EnginePacket>(),
+             EnginePacket::text(EnginePacket::Type::Pong, "probe"));
+    cws->send({EnginePacket::text(EnginePacket::Type::Ping, "probe")});
     QTRY_COMPARE(failed.size(), 1);
     QCOMPARE(failed[0][1].toString(), QStringLiteral("unexpected packet during upgrade"));
     QCOMPARE(atClient.size(), 1);
@@ -288,7 +288,7 @@ void tst_EngineSession::badHandshakeIsParseError()
     s->open();
     client->openClient(c);
     QSignalSpy closed(client, &EngineSession::closed);
-    s->send({Packet::text(PacketType::Open, "{not json")});
+    s->send({EnginePacket::text(EnginePacket::Type::Open, "{not json")});
     QVERIFY(closed.wait(1000));
     QCOMPARE(closed[0][0].toString(), QStringLiteral("parse error"));
 }
@@ -300,7 +300,7 @@ void tst_EngineSession::destroyInAnyState()
         if (step >= 1)
             QTest::qWait(5);
         if (step >= 2)
-            p.client->send(Packet::message("x"));
+            p.client->send(EnginePacket::message("x"));
         if (step >= 3) {
             auto *cws = new LoopbackTransport(QStringLiteral("websocket"));
             auto *sws = new LoopbackTransport(QStringLiteral("websocket"));

@@ -29,7 +29,7 @@ struct EchoServer
         QObject::connect(engine.get(), &EngineServer::connection, engine.get(),
                          [](EngineSession *s) {
                              QObject::connect(s, &EngineSession::messageReceived, s,
-                                              [s](const EngineIO::Packet &p) { s->send(p); });
+                                              [s](const EnginePacket &p) { s->send(p); });
                          });
         server->mount(engine.get());
     }

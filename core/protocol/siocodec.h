@@ -4,33 +4,33 @@
 #pragma once
 
 #include "decoded.h"
-#include "engineiopacket.h"
-#include "socketiopacket.h"
+#include "enginepacket.h"
+#include "siopacket.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 
-namespace TableTap::SocketIO {
+namespace TableTap::SioCodec {
 
 inline constexpr int ProtocolVersion = 5;
 inline constexpr int DefaultMaxAttachments = 10;
 
 // The header+JSON text of a packet. Binary types are chosen from the attachments.
-QByteArray encodeText(const Packet &packet);
+QByteArray encodeText(const SioPacket &packet);
 // The text frame followed by one binary Engine.IO message per attachment.
-QList<EngineIO::Packet> encode(const Packet &packet);
+QList<EnginePacket> encode(const SioPacket &packet);
 
 // Parses the text form. Binary packets come back with attachmentCount set and no attachments;
-// feed them to a BinaryAssembler. Shape rules are checked by validate(), not here.
-Decoded<Packet> decodeText(QByteArrayView text);
+// feed them to a SioBinaryAssembler. Shape rules are checked by validate(), not here.
+Decoded<SioPacket> decodeText(QByteArrayView text);
 
 struct ValidationOptions
 {
     int maxAttachments = DefaultMaxAttachments;
 };
 // Empty when valid, otherwise why not (payload shapes, reserved names, placeholders).
-QString validate(const Packet &packet, const ValidationOptions &options = {});
+QString validate(const SioPacket &packet, const ValidationOptions &options = {});
 
 // Event names a client may never send or receive as ordinary events.
 const QStringList &reservedEventNames();
@@ -46,6 +46,6 @@ int placeholderCount(const QJsonValue &value);
 QByteArray toJsonText(const QJsonValue &value);
 
 // The JSON-ish description used in logs ("EVENT /orders id=3 [...]").
-QString describe(const Packet &packet);
+QString describe(const SioPacket &packet);
 
-} // namespace TableTap::SocketIO
+} // namespace TableTap::SioCodec

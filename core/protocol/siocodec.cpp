@@ -1,17 +1,17 @@
 // Socket.IO v5 codec.
-#include "socketiocodec.h"
+#include "siocodec.h"
 
 #include <QJsonDocument>
 
 #include <limits>
 
-namespace TableTap::SocketIO {
+namespace TableTap::SioCodec {
 
 namespace {
 
-bool isBinaryType(PacketType t)
+bool isBinaryType(SioPacket::Type t)
 {
-    return t == PacketType::BinaryEvent || t == PacketType::BinaryAck;
+    return t == SioPacket::Type::BinaryEvent || t == SioPacket::Type::BinaryAck;
 }
 
 bool isDigit(char c)
@@ -60,18 +60,18 @@ QByteArray toJsonText(const QJsonValue &value)
     }
 }
 
-QByteArray encodeText(const Packet &packet)
+QByteArray encodeText(const SioPacket &packet)
 {
-    PacketType type = packet.type;
+    SioPacket::Type type = packet.type;
     const bool hasAttachments = !packet.attachments.isEmpty();
-    if (hasAttachments && type == PacketType::Event)
-        type = PacketType::BinaryEvent;
-    else if (hasAttachments && type == PacketType::Ack)
-        type = PacketType::BinaryAck;
-    else if (!hasAttachments && type == PacketType::BinaryEvent)
-        type = PacketType::Event;
-    else if (!hasAttachments && type == PacketType::BinaryAck)
-        type = PacketType::Ack;
+    if (hasAttachments && type == SioPacket::Type::Event)
+        type = SioPacket::Type::BinaryEvent;
+    else if (hasAttachments && type == SioPacket::Type::Ack)
+        type = SioPacket::Type::BinaryAck;
+    else if (!hasAttachments && type == SioPacket::Type::BinaryEvent)
+        type = SioPacket::Type::Event;
+    else if (!hasAttachments && type == SioPacket::Type::BinaryAck)
+        type = SioPacket::Type::Ack;
 
     QByteArray out;
     out.append(char('0' + int(type)));
@@ -86,26 +86,26 @@ QByteArray encodeText(const Packet &packet)
     return out;
 }
 
-QList<EngineIO::Packet> encode(const Packet &packet)
+QList<EnginePacket> encode(const SioPacket &packet)
 {
-    QList<EngineIO::Packet> out;
+    QList<EnginePacket> out;
     out.reserve(1 + packet.attachments.size());
-    out.append(EngineIO::Packet::message(encodeText(packet)));
+    out.append(EnginePacket::message(encodeText(packet)));
     for (const QByteArray &buffer : packet.attachments)
-        out.append(EngineIO::Packet::binaryMessage(buffer));
+        out.append(EnginePacket::binaryMessage(buffer));
     return out;
 }
 
-Decoded<Packet> decodeText(QByteArrayView str)
+Decoded<SioPacket> decodeText(QByteArrayView str)
 {
-    using Result = Decoded<Packet>;
+    using Result = Decoded<SioPacket>;
     if (str.isEmpty())
         return Result::failure(QStringLiteral("empty packet"));
     const char t = str.front();
     if (t < '0' || t > '6')
         return Result::failure(QStringLiteral("unknown packet type"));
-    Packet p;
-    p.type = PacketType(t - '0');
+    SioPacket p;
+    p.type = SioPacket::Type(t - '0');
     qsizetype i = 1;
     const qsizetype n = str.size();
 
@@ -223,27 +223,27 @@ int placeholderCount(const QJsonValue &value)
     return 0;
 }
 
-QString validate(const Packet &p, const ValidationOptions &options)
+QString validate(const SioPacket &p, const ValidationOptions &options)
 {
     if (p.nsp.isEmpty() || !p.nsp.startsWith(QLatin1Char('/')))
         return QStringLiteral("invalid namespace");
     switch (p.type) {
-    case PacketType::Connect:
+    case SioPacket::Type::Connect:
         if (!p.data.isUndefined() && !p.data.isObject())
             return QStringLiteral("CONNECT payload must be an object");
         if (p.hasId())
             return QStringLiteral("CONNECT takes no id");
         break;
-    case PacketType::Disconnect:
+    case SioPacket::Type::Disconnect:
         if (!p.data.isUndefined())
             return QStringLiteral("DISCONNECT takes no payload");
         break;
-    case PacketType::ConnectError:
+    case SioPacket::Type::ConnectError:
         if (!p.data.isObject() && !p.data.isString())
             return QStringLiteral("CONNECT_ERROR payload must be an object or a string");
         break;
-    case PacketType::Event:
-    case PacketType::BinaryEvent: {
+    case SioPacket::Type::Event:
+    case SioPacket::Type::BinaryEvent: {
         if (!p.data.isArray())
             return QStringLiteral("EVENT payload must be an array");
         const QJsonArray args = p.data.toArray();
@@ -256,8 +256,8 @@ QString validate(const Packet &p, const ValidationOptions &options)
             return QStringLiteral("reserved event name");
         break;
     }
-    case PacketType::Ack:
-    case PacketType::BinaryAck:
+    case SioPacket::Type::Ack:
+    case SioPacket::Type::BinaryAck:
         if (!p.data.isArray())
             return QStringLiteral("ACK payload must be an array");
         if (!p.hasId())
@@ -274,7 +274,7 @@ QString validate(const Packet &p, const ValidationOptions &options)
     return {};
 }
 
-QString describe(const Packet &p)
+QString describe(const SioPacket &p)
 {
     static const char *const names[]
         = {"CONNECT", "DISCONNECT", "EVENT", "ACK", "CONNECT_ERROR", "BINARY_EVENT", "BINARY_ACK"};
@@ -288,4 +288,4 @@ QString describe(const Packet &p)
     return out;
 }
 
-} // namespace TableTap::SocketIO
+} // namespace TableTap::SioCodec

@@ -1,9 +1,9 @@
 // Engine.IO v4 codec.
-#include "engineiocodec.h"
+#include "enginecodec.h"
 
-namespace TableTap::EngineIO {
+namespace TableTap::EngineCodec {
 
-QByteArray encodeText(const Packet &packet)
+QByteArray encodeText(const EnginePacket &packet)
 {
     QByteArray out;
     out.reserve(packet.data.size() + 1);
@@ -12,37 +12,37 @@ QByteArray encodeText(const Packet &packet)
     return out;
 }
 
-Decoded<Packet> decodeText(QByteArrayView frame)
+Decoded<EnginePacket> decodeText(QByteArrayView frame)
 {
     if (frame.isEmpty())
-        return Decoded<Packet>::failure(QStringLiteral("empty packet"));
+        return Decoded<EnginePacket>::failure(QStringLiteral("empty packet"));
     const char t = frame.front();
     if (t < '0' || t > '6')
-        return Decoded<Packet>::failure(QStringLiteral("unknown packet type"));
-    return Packet{PacketType(t - '0'), frame.sliced(1).toByteArray(), false};
+        return Decoded<EnginePacket>::failure(QStringLiteral("unknown packet type"));
+    return EnginePacket{EnginePacket::Type(t - '0'), frame.sliced(1).toByteArray(), false};
 }
 
-Packet decodeBinaryFrame(const QByteArray &frame)
+EnginePacket decodeBinaryFrame(const QByteArray &frame)
 {
-    return Packet::binaryMessage(frame);
+    return EnginePacket::binaryMessage(frame);
 }
 
-qsizetype encodedPayloadSize(const Packet &packet)
+qsizetype encodedPayloadSize(const EnginePacket &packet)
 {
     if (packet.binary)
         return 1 + (packet.data.size() + 2) / 3 * 4;
     return 1 + packet.data.size();
 }
 
-QByteArray encodePayload(const QList<Packet> &packets)
+QByteArray encodePayload(const QList<EnginePacket> &packets)
 {
     qsizetype total = packets.size();
-    for (const Packet &p : packets)
+    for (const EnginePacket &p : packets)
         total += encodedPayloadSize(p);
     QByteArray out;
     out.reserve(total);
     bool first = true;
-    for (const Packet &p : packets) {
+    for (const EnginePacket &p : packets) {
         if (!first)
             out.append(RecordSeparator);
         first = false;
@@ -57,11 +57,11 @@ QByteArray encodePayload(const QList<Packet> &packets)
     return out;
 }
 
-Decoded<QList<Packet>> decodePayload(QByteArrayView body)
+Decoded<QList<EnginePacket>> decodePayload(QByteArrayView body)
 {
-    QList<Packet> packets;
+    QList<EnginePacket> packets;
     if (body.isEmpty())
-        return Decoded<QList<Packet>>::failure(QStringLiteral("empty payload"));
+        return Decoded<QList<EnginePacket>>::failure(QStringLiteral("empty payload"));
     qsizetype start = 0;
     while (start <= body.size()) {
         qsizetype end = body.indexOf(RecordSeparator, start);
@@ -72,12 +72,13 @@ Decoded<QList<Packet>> decodePayload(QByteArrayView body)
             const auto decoded = QByteArray::fromBase64Encoding(
                 part.sliced(1).toByteArray(), QByteArray::AbortOnBase64DecodingErrors);
             if (!decoded)
-                return Decoded<QList<Packet>>::failure(QStringLiteral("invalid base64 in payload"));
-            packets.append(Packet::binaryMessage(decoded.decoded));
+                return Decoded<QList<EnginePacket>>::failure(
+                    QStringLiteral("invalid base64 in payload"));
+            packets.append(EnginePacket::binaryMessage(decoded.decoded));
         } else {
             auto packet = decodeText(part);
             if (!packet)
-                return Decoded<QList<Packet>>::failure(packet.error());
+                return Decoded<QList<EnginePacket>>::failure(packet.error());
             packets.append(std::move(packet).value());
         }
         start = end + 1;
@@ -85,25 +86,25 @@ Decoded<QList<Packet>> decodePayload(QByteArrayView body)
     return packets;
 }
 
-const char *typeName(PacketType type)
+const char *typeName(EnginePacket::Type type)
 {
     switch (type) {
-    case PacketType::Open:
+    case EnginePacket::Type::Open:
         return "open";
-    case PacketType::Close:
+    case EnginePacket::Type::Close:
         return "close";
-    case PacketType::Ping:
+    case EnginePacket::Type::Ping:
         return "ping";
-    case PacketType::Pong:
+    case EnginePacket::Type::Pong:
         return "pong";
-    case PacketType::Message:
+    case EnginePacket::Type::Message:
         return "message";
-    case PacketType::Upgrade:
+    case EnginePacket::Type::Upgrade:
         return "upgrade";
-    case PacketType::Noop:
+    case EnginePacket::Type::Noop:
         return "noop";
     }
     return "unknown";
 }
 
-} // namespace TableTap::EngineIO
+} // namespace TableTap::EngineCodec

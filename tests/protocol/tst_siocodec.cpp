@@ -1,7 +1,7 @@
 // Socket.IO v5 codec: exact wire strings (as socket.io-parser writes them), binary
 // placeholders, validation rules, and malformed or truncated input.
-#include "socketiobinaryassembler.h"
-#include "socketiocodec.h"
+#include "siobinaryassembler.h"
+#include "siocodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,7 +9,7 @@
 #include <QTest>
 
 using namespace TableTap;
-using namespace TableTap::SocketIO;
+using namespace TableTap::SioCodec;
 
 namespace {
 QJsonValue json(const char *text)
@@ -97,8 +97,8 @@ void tst_SocketIOCodec::encode()
     QFETCH(qint64, id);
     QFETCH(QByteArray, data);
     QFETCH(QByteArray, wire);
-    Packet p;
-    p.type = PacketType(type);
+    SioPacket p;
+    p.type = SioPacket::Type(type);
     p.nsp = nsp;
     p.id = id;
     p.data = json(data.constData());
@@ -141,12 +141,12 @@ void tst_SocketIOCodec::decodeForms()
 
 void tst_SocketIOCodec::binary()
 {
-    Packet p;
-    p.type = PacketType::Event;
+    SioPacket p;
+    p.type = SioPacket::Type::Event;
     p.nsp = "/orders";
     p.data = QJsonArray{"upload", placeholder(0), QJsonObject{{"thumb", placeholder(1)}}};
     p.attachments = {QByteArray("\x00\x01\x02", 3), QByteArray("\xff", 1)};
-    const QList<EngineIO::Packet> frames = SocketIO::encode(p);
+    const QList<EnginePacket> frames = SioCodec::encode(p);
     QCOMPARE(frames.size(), 3);
     QCOMPARE(
         frames[0].data,
@@ -156,7 +156,7 @@ void tst_SocketIOCodec::binary()
     QVERIFY(frames[1].binary);
     QCOMPARE(frames[1].data, p.attachments[0]);
 
-    BinaryAssembler assembler;
+    SioBinaryAssembler assembler;
     auto r0 = assembler.feed(frames[0]);
     QVERIFY(r0.ok());
     QVERIFY(!r0->has_value());
@@ -166,8 +166,8 @@ void tst_SocketIOCodec::binary()
     auto r2 = assembler.feed(frames[2]);
     QVERIFY(r2.ok());
     QVERIFY(r2->has_value());
-    const Packet back = **r2;
-    QCOMPARE(back.type, PacketType::BinaryEvent);
+    const SioPacket back = **r2;
+    QCOMPARE(back.type, SioPacket::Type::BinaryEvent);
     QCOMPARE(back.attachments, p.attachments);
     QCOMPARE(back.data, p.data);
     QVERIFY(!assembler.isAssembling());
@@ -175,8 +175,8 @@ void tst_SocketIOCodec::binary()
 
 void tst_SocketIOCodec::binaryAck()
 {
-    Packet p;
-    p.type = PacketType::Ack;
+    SioPacket p;
+    p.type = SioPacket::Type::Ack;
     p.nsp = "/";
     p.id = 7;
     p.data = QJsonArray{placeholder(0)};
@@ -184,7 +184,7 @@ void tst_SocketIOCodec::binaryAck()
     QCOMPARE(encodeText(p), QByteArray(R"(61-7[{"_placeholder":true,"num":0}])"));
     const auto back = decodeText(encodeText(p));
     QVERIFY(back.ok());
-    QCOMPARE(back->type, PacketType::BinaryAck);
+    QCOMPARE(back->type, SioPacket::Type::BinaryAck);
     QCOMPARE(back->attachmentCount, 1);
     QCOMPARE(back->id, 7);
     QVERIFY(validate(*back).isEmpty());
@@ -193,28 +193,26 @@ void tst_SocketIOCodec::binaryAck()
 void tst_SocketIOCodec::assemblerErrors()
 {
     {
-        BinaryAssembler a;
-        QVERIFY(!a.feed(EngineIO::Packet::binaryMessage("zz")).ok()); // binary with nothing pending
+        SioBinaryAssembler a;
+        QVERIFY(!a.feed(EnginePacket::binaryMessage("zz")).ok()); // binary with nothing pending
     }
     {
-        BinaryAssembler a;
-        QVERIFY(
-            a.feed(EngineIO::Packet::message(R"(51-["x",{"_placeholder":true,"num":0}])")).ok());
-        QVERIFY(!a.feed(EngineIO::Packet::message(R"(2["y"])")).ok()); // text while assembling
+        SioBinaryAssembler a;
+        QVERIFY(a.feed(EnginePacket::message(R"(51-["x",{"_placeholder":true,"num":0}])")).ok());
+        QVERIFY(!a.feed(EnginePacket::message(R"(2["y"])")).ok()); // text while assembling
     }
     {
-        BinaryAssembler a;
+        SioBinaryAssembler a;
         // Placeholder refers past the announced attachments.
-        QVERIFY(
-            !a.feed(EngineIO::Packet::message(R"(51-["x",{"_placeholder":true,"num":3}])")).ok());
+        QVERIFY(!a.feed(EnginePacket::message(R"(51-["x",{"_placeholder":true,"num":3}])")).ok());
     }
     {
-        BinaryAssembler a;
-        QVERIFY(!a.feed(EngineIO::Packet::message(R"(511-["x"])")).ok()); // over the limit of 10
+        SioBinaryAssembler a;
+        QVERIFY(!a.feed(EnginePacket::message(R"(511-["x"])")).ok()); // over the limit of 10
     }
     {
-        BinaryAssembler a;
-        QVERIFY(!a.feed(EngineIO::Packet::message(R"(2["connect"])")).ok()); // reserved
+        SioBinaryAssembler a;
+        QVERIFY(!a.feed(EnginePacket::message(R"(2["connect"])")).ok()); // reserved
     }
 }
 
@@ -302,4 +300,4 @@ void tst_SocketIOCodec::placeholders()
 }
 
 QTEST_APPLESS_MAIN(tst_SocketIOCodec)
-#include "tst_socketiocodec.moc"
+#include "tst_siocodec.moc"

@@ -7,23 +7,23 @@
 #include <QMetaType>
 #include <QString>
 
-namespace TableTap::SocketIO {
+namespace TableTap {
 
-enum class PacketType : quint8 {
-    Connect = 0,
-    Disconnect = 1,
-    Event = 2,
-    Ack = 3,
-    ConnectError = 4,
-    BinaryEvent = 5,
-    BinaryAck = 6,
-};
-
-inline constexpr qint64 NoAckId = -1;
-
-struct Packet
+struct SioPacket
 {
-    PacketType type = PacketType::Event;
+    enum class Type : quint8 {
+        Connect = 0,
+        Disconnect = 1,
+        Event = 2,
+        Ack = 3,
+        ConnectError = 4,
+        BinaryEvent = 5,
+        BinaryAck = 6,
+    };
+
+    static constexpr qint64 NoAckId = -1;
+
+    Type type = Type::Event;
     QString nsp = QStringLiteral("/");
     qint64 id = NoAckId;
     // Undefined means "no payload". Binary attachments appear as {"_placeholder":true,"num":i}.
@@ -32,11 +32,11 @@ struct Packet
     int attachmentCount = 0;
     QList<QByteArray> attachments;
 
-    bool isEvent() const { return type == PacketType::Event || type == PacketType::BinaryEvent; }
-    bool isAck() const { return type == PacketType::Ack || type == PacketType::BinaryAck; }
+    bool isEvent() const { return type == Type::Event || type == Type::BinaryEvent; }
+    bool isAck() const { return type == Type::Ack || type == Type::BinaryAck; }
     bool hasId() const { return id >= 0; }
 };
 
-} // namespace TableTap::SocketIO
+} // namespace TableTap
 
-Q_DECLARE_METATYPE(TableTap::SocketIO::Packet)
+Q_DECLARE_METATYPE(TableTap::SioPacket)

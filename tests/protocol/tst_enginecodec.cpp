@@ -1,6 +1,6 @@
 // Engine.IO v4 codec: exact wire strings, round trips, and hostile input.
+#include "enginecodec.h"
 #include "enginehandshake.h"
-#include "engineiocodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,7 +8,7 @@
 #include <QTest>
 
 using namespace TableTap;
-using namespace TableTap::EngineIO;
+using namespace TableTap::EngineCodec;
 
 class tst_EngineIOCodec : public QObject
 {
@@ -55,8 +55,8 @@ void tst_EngineIOCodec::encodeText()
     QFETCH(int, type);
     QFETCH(QByteArray, data);
     QFETCH(QByteArray, wire);
-    const Packet p = Packet::text(PacketType(type), data);
-    QCOMPARE(EngineIO::encodeText(p), wire);
+    const EnginePacket p = EnginePacket::text(EnginePacket::Type(type), data);
+    QCOMPARE(EngineCodec::encodeText(p), wire);
     const auto back = decodeText(wire);
     QVERIFY2(back.ok(), qPrintable(back.error()));
     QCOMPARE(*back, p);
@@ -83,29 +83,33 @@ void tst_EngineIOCodec::decodeTextErrors()
 
 void tst_EngineIOCodec::payload_data()
 {
-    QTest::addColumn<QList<Packet>>("packets");
+    QTest::addColumn<QList<EnginePacket>>("packets");
     QTest::addColumn<QByteArray>("wire");
-    QTest::newRow("one") << QList<Packet>{Packet::message("hello")} << QByteArray("4hello");
-    QTest::newRow("two") << QList<Packet>{Packet::message("a"), Packet::text(PacketType::Ping)}
+    QTest::newRow("one") << QList<EnginePacket>{EnginePacket::message("hello")}
+                         << QByteArray("4hello");
+    QTest::newRow("two") << QList<EnginePacket>{EnginePacket::message("a"),
+                                                EnginePacket::text(EnginePacket::Type::Ping)}
                          << QByteArray("4a\x1e"
                                        "2");
-    QTest::newRow("binary") << QList<Packet>{Packet::binaryMessage(
+    QTest::newRow("binary") << QList<EnginePacket>{EnginePacket::binaryMessage(
         QByteArray("\x01\x02\x03\x04", 4))}
                             << QByteArray("bAQIDBA==");
-    QTest::newRow("mixed") << QList<Packet>{Packet::message(
-                                                R"(51-["up",{"_placeholder":true,"num":0}])"),
-                                            Packet::binaryMessage(QByteArray("\x00\xff", 2))}
-                           << QByteArray("451-[\"up\",{\"_placeholder\":true,\"num\":0}]\x1e"
-                                         "bAP8=");
-    QTest::newRow("empty message") << QList<Packet>{Packet::message({}), Packet::message({})}
-                                   << QByteArray("4\x1e"
-                                                 "4");
-    QTest::newRow("noop") << QList<Packet>{Packet::text(PacketType::Noop)} << QByteArray("6");
+    QTest::newRow("mixed")
+        << QList<EnginePacket>{EnginePacket::message(R"(51-["up",{"_placeholder":true,"num":0}])"),
+                               EnginePacket::binaryMessage(QByteArray("\x00\xff", 2))}
+        << QByteArray("451-[\"up\",{\"_placeholder\":true,\"num\":0}]\x1e"
+                      "bAP8=");
+    QTest::newRow("empty message")
+        << QList<EnginePacket>{EnginePacket::message({}), EnginePacket::message({})}
+        << QByteArray("4\x1e"
+                      "4");
+    QTest::newRow("noop") << QList<EnginePacket>{EnginePacket::text(EnginePacket::Type::Noop)}
+                          << QByteArray("6");
 }
 
 void tst_EngineIOCodec::payload()
 {
-    QFETCH(QList<Packet>, packets);
+    QFETCH(QList<EnginePacket>, packets);
     QFETCH(QByteArray, wire);
     QCOMPARE(encodePayload(packets), wire);
     const auto back = decodePayload(wire);
@@ -136,9 +140,9 @@ void tst_EngineIOCodec::payloadErrors()
 void tst_EngineIOCodec::payloadPieces()
 {
     // Every prefix of a valid payload either decodes or fails cleanly; none crashes.
-    const QByteArray wire = encodePayload({Packet::message(R"(42/orders,["a",{"b":1}])"),
-                                           Packet::binaryMessage(QByteArray(100, '\x7f')),
-                                           Packet::text(PacketType::Ping)});
+    const QByteArray wire = encodePayload({EnginePacket::message(R"(42/orders,["a",{"b":1}])"),
+                                           EnginePacket::binaryMessage(QByteArray(100, '\x7f')),
+                                           EnginePacket::text(EnginePacket::Type::Ping)});
     int decoded = 0;
     for (qsizetype n = 0; n <= wire.size(); ++n) {
         const auto r = decodePayload(QByteArrayView(wire).first(n));
@@ -153,10 +157,10 @@ void tst_EngineIOCodec::payloadPieces()
 
 void tst_EngineIOCodec::payloadSize()
 {
-    const QList<Packet> packets{Packet::message("hello"),
-                                Packet::binaryMessage(QByteArray(10, 'x'))};
+    const QList<EnginePacket> packets{EnginePacket::message("hello"),
+                                      EnginePacket::binaryMessage(QByteArray(10, 'x'))};
     qsizetype sum = packets.size() - 1;
-    for (const Packet &p : packets)
+    for (const EnginePacket &p : packets)
         sum += encodedPayloadSize(p);
     QCOMPARE(sum, encodePayload(packets).size());
 }
@@ -178,7 +182,7 @@ void tst_EngineIOCodec::handshakeJsonAsQtWritesIt()
     QFETCH(QString, sid);
     QFETCH(QStringList, upgrades);
     QFETCH(qint64, maxPayload);
-    Handshake h;
+    EngineHandshake h;
     h.sid = sid;
     h.upgrades = upgrades;
     h.pingInterval = 25000;
@@ -194,13 +198,13 @@ void tst_EngineIOCodec::handshakeJsonAsQtWritesIt()
 
 void tst_EngineIOCodec::handshake()
 {
-    Handshake h;
+    EngineHandshake h;
     h.sid = "lv_VI97HAXpY6yYWAAAC";
     h.upgrades = {"websocket"};
     h.pingInterval = 300;
     h.pingTimeout = 200;
     h.maxPayload = 1000;
-    const auto back = Handshake::fromJson(h.toJson());
+    const auto back = EngineHandshake::fromJson(h.toJson());
     QVERIFY(back.ok());
     QCOMPARE(back->sid, h.sid);
     QCOMPARE(back->upgrades, h.upgrades);
@@ -208,7 +212,7 @@ void tst_EngineIOCodec::handshake()
     QCOMPARE(back->pingTimeout, 200);
     QCOMPARE(back->maxPayload, 1000);
     // The reference server's exact open packet.
-    const auto ref = Handshake::fromJson(
+    const auto ref = EngineHandshake::fromJson(
         R"({"sid":"lv_VI97HAXpY6yYWAAAC","upgrades":["websocket"],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000})");
     QVERIFY(ref.ok());
     QCOMPARE(ref->pingInterval, 25000);
@@ -229,8 +233,8 @@ void tst_EngineIOCodec::handshakeErrors_data()
 void tst_EngineIOCodec::handshakeErrors()
 {
     QFETCH(QByteArray, json);
-    QVERIFY(!Handshake::fromJson(json).ok());
+    QVERIFY(!EngineHandshake::fromJson(json).ok());
 }
 
 QTEST_APPLESS_MAIN(tst_EngineIOCodec)
-#include "tst_engineiocodec.moc"
+#include "tst_enginecodec.moc"

@@ -4,27 +4,27 @@
 #pragma once
 
 #include "decoded.h"
-#include "engineiopacket.h"
+#include "enginepacket.h"
 
 #include <QList>
 
-namespace TableTap::EngineIO {
+namespace TableTap::EngineCodec {
 
 inline constexpr char RecordSeparator = '\x1e';
 inline constexpr int ProtocolVersion = 4;
 
 // One packet for a websocket text frame ("4hello"). Binary packets go as raw binary frames.
-QByteArray encodeText(const Packet &packet);
-Decoded<Packet> decodeText(QByteArrayView frame);
-Packet decodeBinaryFrame(const QByteArray &frame);
+QByteArray encodeText(const EnginePacket &packet);
+Decoded<EnginePacket> decodeText(QByteArrayView frame);
+EnginePacket decodeBinaryFrame(const QByteArray &frame);
 
 // Long-polling body: packets joined by 0x1e, binary as "b<base64>".
-QByteArray encodePayload(const QList<Packet> &packets);
-Decoded<QList<Packet>> decodePayload(QByteArrayView body);
+QByteArray encodePayload(const QList<EnginePacket> &packets);
+Decoded<QList<EnginePacket>> decodePayload(QByteArrayView body);
 
 // Size a packet takes in a polling payload (for maxPayload accounting).
-qsizetype encodedPayloadSize(const Packet &packet);
+qsizetype encodedPayloadSize(const EnginePacket &packet);
 
-const char *typeName(PacketType type);
+const char *typeName(EnginePacket::Type type);
 
-} // namespace TableTap::EngineIO
+} // namespace TableTap::EngineCodec
