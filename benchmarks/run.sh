@@ -100,7 +100,7 @@ if want codec; then
     min_time=0.5
     [[ $quick -eq 1 ]] && min_time=0.1
     "$bin/tt_siobench" codec "${common[@]}" --codec "$bin/tt_bench_codec" \
-        --fixtures "$root/tests/models/fixtures" --codec-min-time "$min_time" --out "$out/codec.json" >/dev/null
+        --fixtures "$root/tests/fixtures/events" --codec-min-time "$min_time" --out "$out/codec.json" >/dev/null
 fi
 
 "$bin/tt_siobench" report "$out"/*.json | tee "$out/report.md"

@@ -34,20 +34,7 @@ QString newRequestId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-// Snapshot payloads carry their rows either as the data itself or under one key.
-QJsonArray rowsOf(const QJsonValue &data, std::initializer_list<const char *> keys)
-{
-    if (data.isArray())
-        return data.toArray();
-    const QJsonObject o = data.toObject();
-    for (const char *k : keys) {
-        const QJsonValue v = o.value(QLatin1String(k));
-        if (v.isArray())
-            return v.toArray();
-    }
-    return {};
-}
-
+// The sign-in and refresh answers name the token in one of two ways.
 QString firstString(const QJsonObject &o, std::initializer_list<const char *> keys)
 {
     for (const char *k : keys) {
@@ -58,15 +45,15 @@ QString firstString(const QJsonObject &o, std::initializer_list<const char *> ke
     return {};
 }
 
-double firstNumber(const QJsonObject &o, std::initializer_list<const char *> keys,
-                   double fallback = 0)
+// A snapshot command's answer as its CafeSnapshot alternative (mapSnapshot fails only for a
+// command that is no snapshot, which these calls never name).
+template<class Snapshot>
+Snapshot mapped(Command command, const QJsonValue &data)
 {
-    for (const char *k : keys) {
-        const QJsonValue v = o.value(QLatin1String(k));
-        if (v.isDouble() && std::isfinite(v.toDouble()))
-            return v.toDouble();
-    }
-    return fallback;
+    Decoded<CafeSnapshot> snapshot = EventMapper::mapSnapshot(command, data);
+    if (Snapshot *s = snapshot ? std::get_if<Snapshot>(&*snapshot) : nullptr)
+        return std::move(*s);
+    return {};
 }
 
 } // namespace
@@ -321,44 +308,6 @@ void CafeSession::request(Contract::Command command, const QJsonObject &payload,
             std::move(onData));
 }
 
-static QList<Order> parseOrders(const QJsonValue &data)
-{
-    // list_orders answers {open_orders, recent_orders}; other servers may send one list.
-    QList<Order> orders;
-    for (const QJsonValue &v : rowsOf(data, {"open_orders", "orders"}))
-        orders.append(EventMapper::mapOrder(v.toObject()));
-    for (const QJsonValue &v : data.toObject().value(L1("recent_orders")).toArray())
-        orders.append(EventMapper::mapOrder(v.toObject()));
-    return orders;
-}
-
-static PaymentRecord parsePayment(const QJsonObject &o)
-{
-    PaymentRecord p;
-    p.transactionId = firstString(o, {"transaction_id", "id"});
-    p.orderId = firstString(o, {"order_id"});
-    p.orderNumber = firstString(o, {"order_number"});
-    p.method = firstString(o, {"payment_method", "method"});
-    p.status = firstString(o, {"status"});
-    p.provider = firstString(o, {"provider"});
-    p.amount = centsFromNumber(firstNumber(o, {"amount"}));
-    p.fee = centsFromNumber(firstNumber(o, {"fee_amount"}));
-    p.net = centsFromNumber(firstNumber(o, {"net_amount"}));
-    p.providerTransactionId = firstString(o, {"provider_transaction_id"});
-    p.errorCode = firstString(o, {"error_code"});
-    p.errorMessage = firstString(o, {"error_message"});
-    p.retryAllowed = o.value(L1("retry_allowed")).toBool();
-    p.qrCodeId = firstString(o, {"qr_code_id"});
-    p.qrCodeData = firstString(o, {"qr_code_data"});
-    p.expiresAt = EventMapper::mapTime(o.value(L1("expires_at")));
-    p.updatedAt = EventMapper::mapTime(o.value(L1("updated_at")));
-    if (!p.updatedAt.isValid())
-        p.updatedAt = EventMapper::mapTime(o.value(L1("completed_at")));
-    if (!p.updatedAt.isValid())
-        p.updatedAt = EventMapper::mapTime(o.value(L1("created_at")));
-    return p;
-}
-
 void CafeSession::snapshot(const QString &nsp)
 {
     m_staleSnapshots.remove(nsp);
@@ -379,94 +328,69 @@ void CafeSession::snapshot(const QString &nsp)
         // dashboard's buckets and "finished today" count every order of the day.
         request(Command::ListOrders, {{QStringLiteral("recent_limit"), 500}},
                 [this, nsp, rebuildDashboard](const QJsonValue &data) {
-                    m_orders->resetOrders(parseOrders(data));
+                    const auto snapshot = mapped<OrdersSnapshot>(Command::ListOrders, data);
+                    m_orders->resetOrders(snapshot.open + snapshot.recent);
                     rebuildDashboard();
                     Q_EMIT resynced(nsp);
                 });
         break;
     case Namespace::Inventory:
         request(Command::ListInventory, {}, [this, nsp](const QJsonValue &data) {
+            InventorySnapshot snapshot = mapped<InventorySnapshot>(Command::ListInventory, data);
             QHash<QString, QString> productNames;
             for (const MenuProduct &p : std::as_const(m_menu))
                 productNames.insert(p.id, p.name);
             // Products disabled for lack of an ingredient, by ingredient.
             QHash<QString, QStringList> disabledBy;
-            for (const QJsonValue &v : data.toObject().value(L1("disabled_products")).toArray()) {
-                const QJsonObject d = v.toObject();
-                for (const QJsonValue &m : d.value(L1("missing_ingredients")).toArray())
-                    disabledBy[firstString(m.toObject(), {"product_id", "id"})]
-                        << firstString(d, {"product_name", "name"});
-            }
-            QList<StockItem> items;
-            for (const QJsonValue &v : rowsOf(data, {"items", "inventory", "ingredients"})) {
-                const QJsonObject o = v.toObject();
-                StockItem s;
-                s.id = firstString(o, {"product_id", "id", "ingredient_id"});
-                s.name = firstString(o, {"product_name", "name"});
-                s.sku = firstString(o, {"sku"});
-                s.unit = firstString(o, {"unit"});
-                s.stock = firstNumber(o, {"current_stock", "stock"});
-                s.reorderLevel = firstNumber(o, {"reorder_level"});
-                s.maxStock = firstNumber(o, {"max_stock"});
-                s.lastRestocked = EventMapper::mapTime(o.value(L1("last_restocked")));
-                s.updatedAt = EventMapper::mapTime(o.value(L1("updated_at")));
-                for (const QJsonValue &p : o.value(L1("used_by")).toArray()) {
-                    // Menu product ids (names when another server sends them).
-                    const QString ref = p.isObject()
-                                            ? firstString(p.toObject(), {"product_name", "name"})
-                                            : p.toString();
-                    s.usedBy << productNames.value(ref, ref);
-                }
+            for (const DisabledProduct &d : std::as_const(snapshot.disabled))
+                for (const QString &ingredient : d.missingIngredients)
+                    disabledBy[ingredient] << d.name;
+            for (StockItem &s : snapshot.items) {
+                // Menu product ids (names when another server sends them).
+                for (QString &ref : s.usedBy)
+                    ref = productNames.value(ref, ref);
                 s.disabledProducts = disabledBy.value(s.id);
-                items.append(s);
             }
-            m_inventory->resetItems(items);
-            m_alerts->resetFromInventory(items);
+            m_inventory->resetItems(snapshot.items);
+            m_alerts->resetFromInventory(snapshot.items);
             Q_EMIT resynced(nsp);
         });
         break;
     case Namespace::Employees:
         request(Command::ListTimesheets, {}, [this, nsp](const QJsonValue &data) {
+            const auto snapshot = mapped<TimesheetsSnapshot>(Command::ListTimesheets, data);
             QHash<QString, StaffShift> byUser;
             QStringList order;
             const QDate today = m_clock->now().date();
             // Today's closed shifts add up to hours and pay today.
             QHash<QString, std::pair<double, Cents>> closedToday;
-            for (const QJsonValue &v : data.toObject().value(L1("timesheets")).toArray()) {
-                const QJsonObject t = v.toObject();
-                const QDateTime out = EventMapper::mapTime(t.value(L1("clock_out_time")));
-                if (!out.isValid() || out.date() != today)
+            for (const TimesheetRow &t : snapshot.timesheets) {
+                if (!t.clockOutTime.isValid() || t.clockOutTime.date() != today)
                     continue;
-                auto &sum = closedToday[firstString(t, {"user_id"})];
-                sum.first += firstNumber(t, {"total_hours"});
-                sum.second += centsFromNumber(firstNumber(t, {"total_pay"}));
+                auto &sum = closedToday[t.userId];
+                sum.first += t.totalHours;
+                sum.second += t.totalPay;
             }
-            for (const QJsonValue &v : rowsOf(data, {"staff", "timesheets", "employees"})) {
-                const QJsonObject o = v.toObject();
-                const QString user = firstString(o, {"user_id", "id"});
-                if (user.isEmpty())
+            for (const StaffRow &row : snapshot.staff) {
+                if (row.userId.isEmpty())
                     continue;
-                if (!byUser.contains(user))
-                    order << user;
-                StaffShift &s = byUser[user];
-                s.userId = user;
-                s.employeeCode = firstString(o, {"employee_id", "employee_code", "code"});
-                s.name = firstString(o, {"name", "employee_name"});
-                s.role = firstString(o, {"role"});
-                s.hourlyRate = centsFromNumber(firstNumber(o, {"hourly_rate"}));
-                s.drinksThisMonth = int(firstNumber(o, {"monthly_count"}));
-                s.drinkLimit = int(firstNumber(o, {"monthly_limit"}));
-                const QDateTime in = EventMapper::mapTime(o.value(L1("clock_in_time")));
-                const QDateTime out = EventMapper::mapTime(o.value(L1("clock_out_time")));
-                if (o.contains(L1("clocked_in")))
-                    s.clockedIn = o.value(L1("clocked_in")).toBool();
-                else if (in.isValid() && !out.isValid())
-                    s.clockedIn = true;
-                if (s.clockedIn && in.isValid()) {
-                    s.clockInTime = in;
-                    s.timesheetId = firstString(o, {"timesheet_id"});
+                if (!byUser.contains(row.userId))
+                    order << row.userId;
+                StaffShift &s = byUser[row.userId];
+                s.userId = row.userId;
+                s.employeeCode = row.employeeCode;
+                s.name = row.name;
+                s.role = row.role;
+                s.hourlyRate = row.hourlyRate;
+                s.drinksThisMonth = row.drinksThisMonth;
+                s.drinkLimit = row.drinkLimit;
+                if (row.clockedIn)
+                    s.clockedIn = *row.clockedIn;
+                if (s.clockedIn && row.clockInTime.isValid()) {
+                    s.clockInTime = row.clockInTime;
+                    s.timesheetId = row.timesheetId;
                 }
-                const auto sum = closedToday.value(user);
+                const auto sum = closedToday.value(row.userId);
                 s.hoursToday = sum.first;
                 s.payToday = sum.second;
             }
@@ -479,32 +403,20 @@ void CafeSession::snapshot(const QString &nsp)
         break;
     case Namespace::Payments:
         request(Command::ListPayments, {}, [this, nsp, rebuildDashboard](const QJsonValue &data) {
-            QList<PaymentRecord> payments;
-            for (const QJsonValue &v : rowsOf(data, {"payments", "transactions"}))
-                payments.append(parsePayment(v.toObject()));
-            m_payments->resetPayments(payments);
+            m_payments->resetPayments(
+                mapped<PaymentsSnapshot>(Command::ListPayments, data).payments);
             rebuildDashboard();
             Q_EMIT resynced(nsp);
         });
         break;
     case Namespace::System:
         request(Command::GetSettings, {}, [this](const QJsonValue &data) {
-            const QJsonObject o = data.toObject();
-            applySettings(o.value(L1("settings")).isObject() ? o.value(L1("settings")).toObject()
-                                                             : o);
+            m_settings = mapped<SettingsSnapshot>(Command::GetSettings, data).settings;
+            Q_EMIT settingsChanged();
         });
         request(Command::ListCounters, {}, [this, nsp](const QJsonValue &data) {
-            QList<CounterInfo> counters;
-            for (const QJsonValue &v : rowsOf(data, {"counters"})) {
-                const QJsonObject o = v.toObject();
-                CounterInfo c;
-                c.name = firstString(o, {"name", "counter_name"});
-                c.status = firstString(o, {"status"});
-                c.reason = firstString(o, {"reason", "status_reason"});
-                if (!c.name.isEmpty())
-                    counters.append(c);
-            }
-            m_counters->resetCounters(counters);
+            m_counters->resetCounters(
+                mapped<CountersSnapshot>(Command::ListCounters, data).counters);
             m_counters->updateLoads(*m_orders);
             Q_EMIT resynced(nsp);
         });
@@ -512,35 +424,9 @@ void CafeSession::snapshot(const QString &nsp)
     }
 }
 
-void CafeSession::applySettings(const QJsonObject &settings)
-{
-    m_settings = settings.toVariantHash();
-    Q_EMIT settingsChanged();
-}
-
 void CafeSession::applyMenu(const QJsonValue &data)
 {
-    m_menu.clear();
-    for (const QJsonValue &v : rowsOf(data, {"products", "menu", "items"})) {
-        const QJsonObject o = v.toObject();
-        MenuProduct p;
-        p.id = firstString(o, {"product_id", "id"});
-        p.name = firstString(o, {"product_name", "name"});
-        p.category = firstString(o, {"category"});
-        p.price = centsFromNumber(firstNumber(o, {"price", "unit_price"}));
-        p.available = o.contains(L1("available")) ? o.value(L1("available")).toBool()
-                                                  : !o.value(L1("disabled")).toBool();
-        for (const QJsonValue &c : o.value(L1("customizations")).toArray())
-            p.customizations << (c.isObject() ? firstString(c.toObject(), {"name", "label"})
-                                              : c.toString());
-        for (const QJsonValue &r : o.value(L1("recipe")).toArray()) {
-            const QJsonObject ro = r.toObject();
-            const QString ingredient = firstString(ro, {"ingredient_id", "product_id", "id"});
-            if (!ingredient.isEmpty())
-                p.recipe.insert(ingredient, firstNumber(ro, {"quantity", "amount"}));
-        }
-        m_menu.append(p);
-    }
+    m_menu = mapped<MenuSnapshot>(Command::ListMenu, data).products;
     updateStockWarnings();
     Q_EMIT menuChanged();
 }
@@ -803,23 +689,21 @@ QString CafeSession::confirmPayment(const QString &orderId, const QString &trans
                            {{QStringLiteral("transaction_id"), transactionId}}, description);
     // A QR code's event does not name its transaction: ask the hub for the order's payments
     // and confirm the one still waiting.
-    request(Command::ListPayments, {{QStringLiteral("order_id"), orderId}},
-            [this, description](const QJsonValue &data) {
-                for (const QJsonValue &v : rowsOf(data, {"payments"})) {
-                    const QJsonObject p = v.toObject();
-                    if (firstString(p, {"status"}) == QLatin1String("processing")
-                        && firstString(p, {"payment_method", "method"}) != QLatin1String("card")) {
-                        sendCommand(Command::ConfirmPayment,
-                                    {{QStringLiteral("transaction_id"),
-                                      firstString(p, {"transaction_id"})}},
-                                    description);
-                        return;
-                    }
+    request(
+        Command::ListPayments, {{QStringLiteral("order_id"), orderId}},
+        [this, description](const QJsonValue &data) {
+            for (const PaymentRecord &p :
+                 mapped<PaymentsSnapshot>(Command::ListPayments, data).payments) {
+                if (p.status == QLatin1String("processing") && p.method != QLatin1String("card")) {
+                    sendCommand(Command::ConfirmPayment,
+                                {{QStringLiteral("transaction_id"), p.transactionId}}, description);
+                    return;
                 }
-                m_eventLog->appendNote(Contract::path(Namespace::Payments),
-                                       Contract::name(Command::ConfirmPayment),
-                                       tr("nothing to confirm"), m_clock->now());
-            });
+            }
+            m_eventLog->appendNote(Contract::path(Namespace::Payments),
+                                   Contract::name(Command::ConfirmPayment),
+                                   tr("nothing to confirm"), m_clock->now());
+        });
     return {};
 }
 

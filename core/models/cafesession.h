@@ -6,6 +6,7 @@
 #pragma once
 
 #include "alldaymodel.h"
+#include "cafesnapshot.h"
 #include "consoleclock.h"
 #include "countermodel.h"
 #include "dashboardmodel.h"
@@ -38,19 +39,6 @@ namespace TableTap {
 
 class SioSocket;
 struct SioEvent;
-
-// A product on the menu, as the queue and the drink/order dialogs need it.
-struct MenuProduct
-{
-    QString id;
-    QString name;
-    QString category;
-    Cents price = 0;
-    bool available = true;
-    QStringList customizations;
-    // Ingredient id → quantity used per unit sold.
-    QHash<QString, double> recipe;
-};
 
 class CafeSession final : public QObject
 {
@@ -189,7 +177,6 @@ private:
     void updateSummaries();
     void onStaffUpdated(const QJsonObject &data, const QDateTime &now);
     void refreshToken(std::function<void(bool)> done);
-    void applySettings(const QJsonObject &settings);
     void applyMenu(const QJsonValue &data);
 
     QUrl m_hub;

@@ -1,4 +1,4 @@
-// JSON → typed values for the contract's events.
+// JSON → typed values for the contract's events and snapshot answers.
 #include "eventmapper.h"
 
 #include "contract.h"
@@ -6,6 +6,7 @@
 #include <QJsonArray>
 
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <optional>
 
@@ -641,6 +642,253 @@ Decoded<CafeEvent> EventMapper::mapEvent(const QString &nsp, const QString &even
     if (!error.isNull())
         return Result::failure(std::move(error));
     return e;
+}
+
+namespace {
+
+// --- Snapshot rows ------------------------------------------------------------------------
+// Snapshot rows name some fields in more than one way (other Table Tap servers' spellings): the
+// first key holding a value of the right type wins. Unlike an event's fields, a number is not
+// read as text here, and a non-finite number is skipped.
+using AnyOf = std::initializer_list<QLatin1String>;
+
+QString text(const QJsonObject &o, AnyOf keys)
+{
+    for (const QLatin1String k : keys) {
+        const QJsonValue v = o.value(k);
+        if (v.isString())
+            return v.toString();
+    }
+    return {};
+}
+
+double number(const QJsonObject &o, AnyOf keys)
+{
+    for (const QLatin1String k : keys) {
+        const QJsonValue v = o.value(k);
+        if (v.isDouble() && std::isfinite(v.toDouble()))
+            return v.toDouble();
+    }
+    return 0;
+}
+
+// A snapshot's rows: the data itself when it is an array, else the first key holding one.
+QJsonArray rows(const QJsonValue &data, AnyOf keys)
+{
+    if (data.isArray())
+        return data.toArray();
+    const QJsonObject o = data.toObject();
+    for (const QLatin1String k : keys) {
+        const QJsonValue v = o.value(k);
+        if (v.isArray())
+            return v.toArray();
+    }
+    return {};
+}
+
+void read(const QJsonObject &o, Order &row)
+{
+    row = EventMapper::mapOrder(o);
+}
+
+void read(const QJsonObject &o, MenuProduct &p)
+{
+    p.id = text(o, {L1("product_id"), L1("id")});
+    p.name = text(o, {L1("product_name"), L1("name")});
+    p.category = text(o, {L1("category")});
+    p.price = centsFromNumber(number(o, {L1("price"), L1("unit_price")}));
+    p.available = o.contains(L1("available")) ? o.value(L1("available")).toBool()
+                                              : !o.value(L1("disabled")).toBool();
+    for (const QJsonValue &c : o.value(L1("customizations")).toArray())
+        p.customizations << (c.isObject() ? text(c.toObject(), {L1("name"), L1("label")})
+                                          : c.toString());
+    for (const QJsonValue &r : o.value(L1("recipe")).toArray()) {
+        const QJsonObject ro = r.toObject();
+        const QString ingredient = text(ro, {L1("ingredient_id"), L1("product_id"), L1("id")});
+        if (!ingredient.isEmpty())
+            p.recipe.insert(ingredient, number(ro, {L1("quantity"), L1("amount")}));
+    }
+}
+
+void read(const QJsonObject &o, StockItem &s)
+{
+    s.id = text(o, {L1("product_id"), L1("id"), L1("ingredient_id")});
+    s.name = text(o, {L1("product_name"), L1("name")});
+    s.sku = text(o, {L1("sku")});
+    s.unit = text(o, {L1("unit")});
+    s.stock = number(o, {L1("current_stock"), L1("stock")});
+    s.reorderLevel = number(o, {L1("reorder_level")});
+    s.maxStock = number(o, {L1("max_stock")});
+    s.lastRestocked = EventMapper::mapTime(o.value(L1("last_restocked")));
+    s.updatedAt = EventMapper::mapTime(o.value(L1("updated_at")));
+    for (const QJsonValue &p : o.value(L1("used_by")).toArray())
+        s.usedBy << (p.isObject() ? text(p.toObject(), {L1("product_name"), L1("name")})
+                                  : p.toString());
+}
+
+void read(const QJsonObject &o, DisabledProduct &d)
+{
+    d.name = text(o, {L1("product_name"), L1("name")});
+    for (const QJsonValue &m : o.value(L1("missing_ingredients")).toArray())
+        d.missingIngredients << text(m.toObject(), {L1("product_id"), L1("id")});
+}
+
+void read(const QJsonObject &o, StaffRow &s)
+{
+    s.userId = text(o, {L1("user_id"), L1("id")});
+    s.employeeCode = text(o, {L1("employee_id"), L1("employee_code"), L1("code")});
+    s.name = text(o, {L1("name"), L1("employee_name")});
+    s.role = text(o, {L1("role")});
+    s.hourlyRate = centsFromNumber(number(o, {L1("hourly_rate")}));
+    s.drinksThisMonth = int(number(o, {L1("monthly_count")}));
+    s.drinkLimit = int(number(o, {L1("monthly_limit")}));
+    s.clockInTime = EventMapper::mapTime(o.value(L1("clock_in_time")));
+    s.clockOutTime = EventMapper::mapTime(o.value(L1("clock_out_time")));
+    if (o.contains(L1("clocked_in")))
+        s.clockedIn = o.value(L1("clocked_in")).toBool();
+    else if (s.clockInTime.isValid() && !s.clockOutTime.isValid())
+        s.clockedIn = true;
+    s.timesheetId = text(o, {L1("timesheet_id")});
+}
+
+void read(const QJsonObject &o, TimesheetRow &t)
+{
+    t.userId = text(o, {L1("user_id")});
+    t.clockOutTime = EventMapper::mapTime(o.value(L1("clock_out_time")));
+    t.totalHours = number(o, {L1("total_hours")});
+    t.totalPay = centsFromNumber(number(o, {L1("total_pay")}));
+}
+
+void read(const QJsonObject &o, PaymentRecord &p)
+{
+    p.transactionId = text(o, {L1("transaction_id"), L1("id")});
+    p.orderId = text(o, {L1("order_id")});
+    p.orderNumber = text(o, {L1("order_number")});
+    p.method = text(o, {L1("payment_method"), L1("method")});
+    p.status = text(o, {L1("status")});
+    p.provider = text(o, {L1("provider")});
+    p.amount = centsFromNumber(number(o, {L1("amount")}));
+    p.fee = centsFromNumber(number(o, {L1("fee_amount")}));
+    p.net = centsFromNumber(number(o, {L1("net_amount")}));
+    p.providerTransactionId = text(o, {L1("provider_transaction_id")});
+    p.errorCode = text(o, {L1("error_code")});
+    p.errorMessage = text(o, {L1("error_message")});
+    p.retryAllowed = o.value(L1("retry_allowed")).toBool();
+    p.qrCodeId = text(o, {L1("qr_code_id")});
+    p.qrCodeData = text(o, {L1("qr_code_data")});
+    p.expiresAt = EventMapper::mapTime(o.value(L1("expires_at")));
+    p.updatedAt = EventMapper::mapTime(o.value(L1("updated_at")));
+    if (!p.updatedAt.isValid())
+        p.updatedAt = EventMapper::mapTime(o.value(L1("completed_at")));
+    if (!p.updatedAt.isValid())
+        p.updatedAt = EventMapper::mapTime(o.value(L1("created_at")));
+}
+
+void read(const QJsonObject &o, CounterInfo &c)
+{
+    c.name = text(o, {L1("name"), L1("counter_name")});
+    c.status = text(o, {L1("status")});
+    c.reason = text(o, {L1("reason"), L1("status_reason")});
+}
+
+template<class Row>
+QList<Row> readRows(const QJsonArray &array)
+{
+    QList<Row> out;
+    out.reserve(array.size());
+    for (const QJsonValue &v : array) {
+        Row row;
+        read(v.toObject(), row);
+        out.append(std::move(row));
+    }
+    return out;
+}
+
+// --- One reader per snapshot command --------------------------------------------------------
+
+CafeSnapshot ordersSnapshot(const QJsonValue &data)
+{
+    // list_orders answers {open_orders, recent_orders}; other servers may send one list.
+    return OrdersSnapshot{readRows<Order>(rows(data, {L1("open_orders"), L1("orders")})),
+                          readRows<Order>(data.toObject().value(L1("recent_orders")).toArray())};
+}
+
+CafeSnapshot menuSnapshot(const QJsonValue &data)
+{
+    return MenuSnapshot{
+        readRows<MenuProduct>(rows(data, {L1("products"), L1("menu"), L1("items")}))};
+}
+
+CafeSnapshot inventorySnapshot(const QJsonValue &data)
+{
+    return InventorySnapshot{
+        readRows<StockItem>(rows(data, {L1("items"), L1("inventory"), L1("ingredients")})),
+        readRows<DisabledProduct>(data.toObject().value(L1("disabled_products")).toArray())};
+}
+
+CafeSnapshot timesheetsSnapshot(const QJsonValue &data)
+{
+    return TimesheetsSnapshot{
+        readRows<StaffRow>(rows(data, {L1("staff"), L1("timesheets"), L1("employees")})),
+        readRows<TimesheetRow>(data.toObject().value(L1("timesheets")).toArray())};
+}
+
+CafeSnapshot paymentsSnapshot(const QJsonValue &data)
+{
+    return PaymentsSnapshot{
+        readRows<PaymentRecord>(rows(data, {L1("payments"), L1("transactions")}))};
+}
+
+CafeSnapshot settingsSnapshot(const QJsonValue &data)
+{
+    // {settings: {...}}, or the settings object itself.
+    const QJsonObject o = data.toObject();
+    const QJsonValue inner = o.value(L1("settings"));
+    return SettingsSnapshot{(inner.isObject() ? inner.toObject() : o).toVariantHash()};
+}
+
+CafeSnapshot countersSnapshot(const QJsonValue &data)
+{
+    CountersSnapshot out;
+    for (CounterInfo &c : readRows<CounterInfo>(rows(data, {L1("counters")})))
+        if (!c.name.isEmpty()) // a counter without a name cannot be shown or chosen
+            out.counters.append(std::move(c));
+    return out;
+}
+
+struct SnapshotSpec
+{
+    Contract::Command command;
+    CafeSnapshot (*map)(const QJsonValue &data); // nullptr: one the console does not load
+};
+
+// One row per snapshot command of the contract. A new one is a struct in cafesnapshot.h (an
+// alternative of CafeSnapshot), its readers above and its row here.
+constexpr std::array<SnapshotSpec, 8> kSnapshots{{
+    {Contract::Command::ListOrders, &ordersSnapshot},
+    {Contract::Command::ListMenu, &menuSnapshot},
+    {Contract::Command::ListInventory, &inventorySnapshot},
+    {Contract::Command::ListTimesheets, &timesheetsSnapshot},
+    {Contract::Command::ListPayments, &paymentsSnapshot},
+    {Contract::Command::GetSettings, &settingsSnapshot},
+    {Contract::Command::ListCounters, &countersSnapshot},
+    {Contract::Command::ListStaff, nullptr}, // staff management's list; no console view yet
+}};
+
+} // namespace
+
+Decoded<CafeSnapshot> EventMapper::mapSnapshot(Contract::Command command, const QJsonValue &data)
+{
+    for (const SnapshotSpec &spec : kSnapshots) {
+        if (spec.command != command)
+            continue;
+        if (!spec.map)
+            return Decoded<CafeSnapshot>::failure(
+                QStringLiteral("%1: the console does not map it").arg(Contract::name(command)));
+        return spec.map(data);
+    }
+    return Decoded<CafeSnapshot>::failure(
+        QStringLiteral("%1 is not a snapshot command").arg(Contract::name(command)));
 }
 
 } // namespace TableTap

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "cafeevent.h"
+#include "cafesnapshot.h"
+#include "contract.h"
 #include "decoded.h"
 
 #include <QJsonObject>
@@ -15,6 +17,9 @@ public:
     // Maps one received event: its name, its namespace and its first argument (the envelope).
     static Decoded<CafeEvent> mapEvent(const QString &nsp, const QString &event,
                                        const QJsonValue &envelope);
+    // Maps one snapshot command's answer (the ack's data) to its CafeSnapshot alternative;
+    // missing or mistyped fields read as empty. An error only for a command that is no snapshot.
+    static Decoded<CafeSnapshot> mapSnapshot(Contract::Command command, const QJsonValue &data);
     // The seed's order object (order:created's data.order; list_orders rows use it too).
     static Order mapOrder(const QJsonObject &json);
     static PersonRef mapPerson(const QJsonObject &json);

@@ -1,5 +1,5 @@
 // The payload shape proof: a scripted morning in a cafe makes the hub emit all 17 events of
-// the contract, and each envelope is compared with the seed's example (tests/hub/fixtures,
+// the contract, and each envelope is compared with the seed's example (tests/fixtures/events,
 // copied from spec/websocket-events.md): same field names, nesting and JSON types, recursively.
 // Also: where each event goes (namespace, rooms), ids, times, money, and the stored sequence.
 #include "eventshape.h"

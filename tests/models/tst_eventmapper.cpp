@@ -1,4 +1,7 @@
 // EventMapper: every seed example maps to the right typed values; bad input gives errors.
+// Snapshots: every snapshot command's answer captured from a live hub (tests/fixtures/snapshots)
+// maps to its typed snapshot, and the other servers' spellings (aliases) map the same way.
+#include "contract.h"
 #include "eventmapper.h"
 
 #include <QDir>
@@ -7,15 +10,48 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <algorithm>
+#include <array>
+
 using namespace TableTap;
 
 namespace {
 QJsonObject fixture(const QString &event)
 {
-    QFile f(QStringLiteral(TT_SEED_FIXTURES "/") + QString(event).replace(':', '_') + ".json");
+    QFile f(QStringLiteral(TT_EVENT_FIXTURES "/") + QString(event).replace(':', '_') + ".json");
     if (!f.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", qPrintable(event));
     return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+// A snapshot command's answer as the hub sent it: {"ok": true, "data": ...}.
+QJsonObject snapshotAnswer(Contract::Command command)
+{
+    QFile f(QStringLiteral(TT_SNAPSHOT_FIXTURES "/") + Contract::name(command) + ".json");
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing snapshot fixture %s", qPrintable(Contract::name(command)));
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+template<class Snapshot>
+Snapshot snapshotOf(Contract::Command command, const QJsonValue &data)
+{
+    const auto mapped = EventMapper::mapSnapshot(command, data);
+    if (!mapped.ok())
+        qFatal("%s did not map: %s", qPrintable(Contract::name(command)),
+               qPrintable(mapped.error()));
+    if (!std::holds_alternative<Snapshot>(*mapped))
+        qFatal("%s mapped to the wrong snapshot", qPrintable(Contract::name(command)));
+    return std::get<Snapshot>(*mapped);
+}
+
+QJsonValue json(const char *text)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(text), &error);
+    if (error.error != QJsonParseError::NoError)
+        qFatal("bad test JSON: %s", text);
+    return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
 }
 } // namespace
 
@@ -36,6 +72,13 @@ private Q_SLOTS:
     void wrongTypesAreTolerated();
     void timesAsQtReadsThem_data();
     void timesAsQtReadsThem();
+    void everySnapshotCommandMaps_data();
+    void everySnapshotCommandMaps();
+    void liveOrdersAndMenu();
+    void liveInventoryAndTimesheets();
+    void livePaymentsSettingsCounters();
+    void snapshotAliases();
+    void snapshotsTolerateBadShapes();
 };
 
 void tst_EventMapper::everySeedEventMaps_data()
@@ -276,6 +319,311 @@ void tst_EventMapper::timesAsQtReadsThem()
         QCOMPARE(mapped.timeSpec(), qt.timeSpec());
         QCOMPARE(mapped.toString(Qt::ISODateWithMs), qt.toString(Qt::ISODateWithMs));
     }
+}
+
+void tst_EventMapper::everySnapshotCommandMaps_data()
+{
+    QTest::addColumn<int>("command");
+    QTest::addColumn<int>("alternative");
+    // Each snapshot command of the contract, and the CafeSnapshot alternative it maps to (-1:
+    // one the console does not load, which maps to an error saying so).
+    const std::array<std::pair<Contract::Command, int>, 8> expected{
+        {{Contract::Command::ListOrders, 0},
+         {Contract::Command::ListMenu, 1},
+         {Contract::Command::ListInventory, 2},
+         {Contract::Command::ListTimesheets, 3},
+         {Contract::Command::ListPayments, 4},
+         {Contract::Command::GetSettings, 5},
+         {Contract::Command::ListCounters, 6},
+         {Contract::Command::ListStaff, -1}}};
+    int snapshots = 0;
+    for (const Contract::Command c : Contract::kCommands) {
+        if (!Contract::isSnapshot(c))
+            continue;
+        ++snapshots;
+        const auto row = std::find_if(expected.begin(), expected.end(),
+                                      [c](const auto &e) { return e.first == c; });
+        QVERIFY2(row != expected.end(), qPrintable(Contract::name(c)));
+        QTest::newRow(qPrintable(Contract::name(c))) << int(c) << row->second;
+    }
+    QCOMPARE(snapshots, int(expected.size()));
+}
+
+void tst_EventMapper::everySnapshotCommandMaps()
+{
+    QFETCH(int, command);
+    QFETCH(int, alternative);
+    const auto c = Contract::Command(command);
+    if (alternative < 0) {
+        const auto mapped = EventMapper::mapSnapshot(c, QJsonObject{});
+        QVERIFY(!mapped.ok());
+        QVERIFY(mapped.error().contains(Contract::name(c)));
+        return;
+    }
+    const QJsonObject answer = snapshotAnswer(c);
+    QVERIFY(answer.value("ok").toBool());
+    const auto mapped = EventMapper::mapSnapshot(c, answer.value("data"));
+    QVERIFY2(mapped.ok(), qPrintable(mapped.error()));
+    QCOMPARE(int(mapped->index()), alternative);
+}
+
+void tst_EventMapper::liveOrdersAndMenu()
+{
+    const QJsonObject orders = snapshotAnswer(Contract::Command::ListOrders)["data"].toObject();
+    const auto o = snapshotOf<OrdersSnapshot>(Contract::Command::ListOrders, orders);
+    const QJsonArray open = orders["open_orders"].toArray();
+    const QJsonArray recent = orders["recent_orders"].toArray();
+    QVERIFY(!open.isEmpty());
+    QVERIFY(!recent.isEmpty());
+    QCOMPARE(o.open.size(), open.size());
+    QCOMPARE(o.recent.size(), recent.size());
+    // Rows are orders as order:created carries them: the same reader.
+    for (int i = 0; i < open.size(); ++i)
+        QCOMPARE(o.open[i].id, EventMapper::mapOrder(open[i].toObject()).id);
+    const QJsonObject firstRecent = recent[0].toObject();
+    QCOMPARE(o.recent[0].number, firstRecent["order_number"].toString());
+    QCOMPARE(o.recent[0].status, orderStatusFromName(firstRecent["status"].toString()));
+    QCOMPARE(o.recent[0].total,
+             centsFromNumber(firstRecent["totals"].toObject()["total_amount"].toDouble()));
+    QVERIFY(o.recent[0].total > 0);
+
+    const QJsonObject menu = snapshotAnswer(Contract::Command::ListMenu)["data"].toObject();
+    const auto m = snapshotOf<MenuSnapshot>(Contract::Command::ListMenu, menu);
+    const QJsonArray products = menu["products"].toArray();
+    QCOMPARE(m.products.size(), products.size());
+    for (int i = 0; i < products.size(); ++i) {
+        const QJsonObject p = products[i].toObject();
+        const MenuProduct &mp = m.products[i];
+        QCOMPARE(mp.id, p["id"].toString());
+        QCOMPARE(mp.name, p["name"].toString());
+        QCOMPARE(mp.category, p["category"].toString());
+        QCOMPARE(mp.price, centsFromNumber(p["price"].toDouble()));
+        QCOMPARE(mp.available, p["available"].toBool());
+        QCOMPARE(mp.customizations.size(), p["customizations"].toArray().size());
+        const QJsonArray recipe = p["recipe"].toArray();
+        QCOMPARE(mp.recipe.size(), recipe.size());
+        for (const QJsonValue &r : recipe)
+            QCOMPARE(mp.recipe.value(r["product_id"].toString()), r["quantity"].toDouble());
+    }
+    QCOMPARE(m.products[0].name, QStringLiteral("Espresso"));
+    QCOMPARE(m.products[0].price, Cents(250));
+    QCOMPARE(m.products[0].customizations, QStringList{"Extra shot"});
+}
+
+void tst_EventMapper::liveInventoryAndTimesheets()
+{
+    const QJsonObject inventory
+        = snapshotAnswer(Contract::Command::ListInventory)["data"].toObject();
+    const auto inv = snapshotOf<InventorySnapshot>(Contract::Command::ListInventory, inventory);
+    const QJsonArray items = inventory["items"].toArray();
+    QCOMPARE(inv.items.size(), items.size());
+    QVERIFY(inv.disabled.isEmpty());
+    for (int i = 0; i < items.size(); ++i) {
+        const QJsonObject j = items[i].toObject();
+        const StockItem &s = inv.items[i];
+        QCOMPARE(s.id, j["product_id"].toString());
+        QCOMPARE(s.name, j["product_name"].toString());
+        QCOMPARE(s.sku, j["sku"].toString());
+        QCOMPARE(s.unit, j["unit"].toString());
+        QCOMPARE(s.stock, j["current_stock"].toDouble());
+        QCOMPARE(s.reorderLevel, j["reorder_level"].toDouble());
+        QCOMPARE(s.maxStock, j["max_stock"].toDouble());
+        QCOMPARE(s.lastRestocked, EventMapper::mapTime(j["last_restocked"]));
+        // The menu's product ids as the hub sent them: names are the session's to find.
+        QCOMPARE(s.usedBy.size(), j["used_by"].toArray().size());
+        if (!s.usedBy.isEmpty())
+            QCOMPARE(s.usedBy[0], j["used_by"].toArray()[0].toString());
+    }
+
+    const QJsonObject times = snapshotAnswer(Contract::Command::ListTimesheets)["data"].toObject();
+    const auto t = snapshotOf<TimesheetsSnapshot>(Contract::Command::ListTimesheets, times);
+    const QJsonArray staff = times["staff"].toArray();
+    QCOMPARE(t.staff.size(), staff.size());
+    QCOMPARE(t.timesheets.size(), times["timesheets"].toArray().size());
+    int clockedIn = 0;
+    for (int i = 0; i < staff.size(); ++i) {
+        const QJsonObject j = staff[i].toObject();
+        const StaffRow &r = t.staff[i];
+        QCOMPARE(r.userId, j["user_id"].toString());
+        QCOMPARE(r.employeeCode, j["employee_id"].toString());
+        QCOMPARE(r.name, j["name"].toString());
+        QCOMPARE(r.role, j["role"].toString());
+        QCOMPARE(r.hourlyRate, centsFromNumber(j["hourly_rate"].toDouble()));
+        QCOMPARE(r.drinkLimit, j["monthly_limit"].toInt());
+        QVERIFY(r.clockedIn.has_value());
+        QCOMPARE(*r.clockedIn, j["clocked_in"].toBool());
+        QCOMPARE(r.clockInTime, EventMapper::mapTime(j["clock_in_time"]));
+        clockedIn += *r.clockedIn ? 1 : 0;
+    }
+    QVERIFY(clockedIn > 0);
+    QCOMPARE(t.timesheets[0].userId,
+             times["timesheets"].toArray()[0].toObject()["user_id"].toString());
+}
+
+void tst_EventMapper::livePaymentsSettingsCounters()
+{
+    const QJsonObject payments = snapshotAnswer(Contract::Command::ListPayments)["data"].toObject();
+    const auto p = snapshotOf<PaymentsSnapshot>(Contract::Command::ListPayments, payments);
+    const QJsonArray rows = payments["payments"].toArray();
+    QVERIFY(!rows.isEmpty());
+    QCOMPARE(p.payments.size(), rows.size());
+    for (int i = 0; i < rows.size(); ++i) {
+        const QJsonObject j = rows[i].toObject();
+        const PaymentRecord &r = p.payments[i];
+        QCOMPARE(r.transactionId, j["transaction_id"].toString());
+        QVERIFY(r.transactionId.startsWith("txn_"));
+        QCOMPARE(r.orderId, j["order_id"].toString());
+        QCOMPARE(r.orderNumber, j["order_number"].toString());
+        QCOMPARE(r.method, j["payment_method"].toString());
+        QCOMPARE(r.status, j["status"].toString());
+        QCOMPARE(r.amount, centsFromNumber(j["amount"].toDouble()));
+        QCOMPARE(r.fee, centsFromNumber(j["fee_amount"].toDouble()));
+        // The hub's rows have no updated_at: completed_at, else created_at.
+        QCOMPARE(r.updatedAt, EventMapper::mapTime(j["completed_at"].isString() ? j["completed_at"]
+                                                                                : j["created_at"]));
+        QVERIFY(r.updatedAt.isValid());
+    }
+
+    const QJsonObject settings = snapshotAnswer(Contract::Command::GetSettings)["data"].toObject();
+    const auto s = snapshotOf<SettingsSnapshot>(Contract::Command::GetSettings, settings);
+    QCOMPARE(s.settings, settings["settings"].toObject().toVariantHash());
+    QCOMPARE(s.settings.value("tax_rate").toDouble(), 0.1);
+    QVERIFY(!s.settings.contains("server_time")); // the answer's own fields are not settings
+
+    const QJsonObject counters = snapshotAnswer(Contract::Command::ListCounters)["data"].toObject();
+    const auto c = snapshotOf<CountersSnapshot>(Contract::Command::ListCounters, counters);
+    QCOMPARE(c.counters.size(), 2);
+    QCOMPARE(c.counters[0].name, QStringLiteral("Counter 1"));
+    QCOMPARE(c.counters[1].name, QStringLiteral("Counter 2"));
+    QCOMPARE(c.counters[0].status, QStringLiteral("active"));
+}
+
+void tst_EventMapper::snapshotAliases()
+{
+    using C = Contract::Command;
+    // Orders: one list under "orders", or the data itself.
+    QCOMPARE(
+        snapshotOf<OrdersSnapshot>(C::ListOrders, json(R"({"orders":[{"id":"a"}]})")).open[0].id,
+        QStringLiteral("a"));
+    QCOMPARE(
+        snapshotOf<OrdersSnapshot>(C::ListOrders, json(R"([{"id":"a"},{"id":"b"}])")).open.size(),
+        2);
+
+    // Menu: "menu" or "items" rows, product_id/product_name, unit_price, disabled, label,
+    // ingredient_id/id and amount in recipes.
+    const auto menu = snapshotOf<MenuSnapshot>(
+        C::ListMenu,
+        json(R"({"menu":[{"product_id":"p1","product_name":"Latte","unit_price":3.5,"disabled":true,
+                 "customizations":[{"label":"Oat"},"Decaf"],
+                 "recipe":[{"ingredient_id":"milk","amount":200},{"id":"cup","quantity":1},{"amount":5}]}]})"));
+    QCOMPARE(menu.products.size(), 1);
+    const MenuProduct &latte = menu.products[0];
+    QCOMPARE(latte.id, QStringLiteral("p1"));
+    QCOMPARE(latte.name, QStringLiteral("Latte"));
+    QCOMPARE(latte.price, Cents(350));
+    QVERIFY(!latte.available);
+    QCOMPARE(latte.customizations, QStringList({"Oat", "Decaf"}));
+    QCOMPARE(latte.recipe.size(), 2); // an ingredient without an id is left out
+    QCOMPARE(latte.recipe.value("milk"), 200.0);
+    QCOMPARE(latte.recipe.value("cup"), 1.0);
+    const auto items = snapshotOf<MenuSnapshot>(
+        C::ListMenu,
+        json(
+            R"({"items":[{"id":"p2","name":"Tea","price":2,"available":false,"disabled":false}]})"));
+    QCOMPARE(items.products[0].id, QStringLiteral("p2"));
+    QVERIFY(!items.products[0].available); // "available" wins over "disabled"
+
+    // Inventory: "inventory"/"ingredients" rows, id/ingredient_id, name, stock; used_by as
+    // objects (names); disabled products with missing ingredients by id.
+    const auto inv = snapshotOf<InventorySnapshot>(
+        C::ListInventory,
+        json(
+            R"({"inventory":[{"id":"milk","name":"Milk","stock":3,"used_by":[{"name":"Latte"},"p9"]}],
+                 "disabled_products":[{"name":"Flat White","missing_ingredients":[{"id":"milk"},{"product_id":"beans"}]}]})"));
+    QCOMPARE(inv.items[0].id, QStringLiteral("milk"));
+    QCOMPARE(inv.items[0].name, QStringLiteral("Milk"));
+    QCOMPARE(inv.items[0].stock, 3.0);
+    QCOMPARE(inv.items[0].usedBy, QStringList({"Latte", "p9"}));
+    QVERIFY(inv.items[0].disabledProducts.isEmpty()); // the session's to fill
+    QCOMPARE(inv.disabled.size(), 1);
+    QCOMPARE(inv.disabled[0].name, QStringLiteral("Flat White"));
+    QCOMPARE(inv.disabled[0].missingIngredients, QStringList({"milk", "beans"}));
+    QCOMPARE(snapshotOf<InventorySnapshot>(C::ListInventory,
+                                           json(R"({"ingredients":[{"ingredient_id":"sugar"}]})"))
+                 .items[0]
+                 .id,
+             QStringLiteral("sugar"));
+
+    // Timesheets: "employees" rows (or "timesheets" when there is no staff list), id,
+    // employee_code/code, employee_name; clocked in when a clock-in has no clock-out.
+    const auto staff = snapshotOf<TimesheetsSnapshot>(
+        C::ListTimesheets,
+        json(R"({"employees":[{"id":"u1","employee_code":"E1","employee_name":"Ann",
+                 "clock_in_time":"2024-01-01T08:00:00Z","timesheet_id":"t1"},
+                {"id":"u2","code":"E2","clock_in_time":"2024-01-01T08:00:00Z","clock_out_time":"2024-01-01T12:00:00Z"}]})"));
+    QCOMPARE(staff.staff.size(), 2);
+    QCOMPARE(staff.staff[0].userId, QStringLiteral("u1"));
+    QCOMPARE(staff.staff[0].employeeCode, QStringLiteral("E1"));
+    QCOMPARE(staff.staff[0].name, QStringLiteral("Ann"));
+    QCOMPARE(staff.staff[0].clockedIn, std::optional<bool>(true));
+    QCOMPARE(staff.staff[0].timesheetId, QStringLiteral("t1"));
+    QCOMPARE(staff.staff[1].employeeCode, QStringLiteral("E2"));
+    QVERIFY(!staff.staff[1].clockedIn.has_value()); // out again: the row does not say
+    const auto sheets = snapshotOf<TimesheetsSnapshot>(
+        C::ListTimesheets,
+        json(
+            R"({"timesheets":[{"user_id":"u3","clock_out_time":"2024-01-01T12:00:00Z","total_hours":4,"total_pay":60}]})"));
+    QCOMPARE(sheets.staff.size(), 1);
+    QCOMPARE(sheets.staff[0].userId, QStringLiteral("u3"));
+    QCOMPARE(sheets.timesheets[0].totalHours, 4.0);
+    QCOMPARE(sheets.timesheets[0].totalPay, Cents(6000));
+
+    // Payments: "transactions" rows, id, method; updated_at first.
+    const auto pay = snapshotOf<PaymentsSnapshot>(
+        C::ListPayments,
+        json(R"({"transactions":[{"id":"t1","method":"cash","created_at":"2024-01-01T08:00:00Z",
+                 "updated_at":"2024-01-01T09:00:00Z","completed_at":"2024-01-01T08:30:00Z"}]})"));
+    QCOMPARE(pay.payments[0].transactionId, QStringLiteral("t1"));
+    QCOMPARE(pay.payments[0].method, QStringLiteral("cash"));
+    QCOMPARE(pay.payments[0].updatedAt, QDateTime(QDate(2024, 1, 1), QTime(9, 0), Qt::UTC));
+
+    // Settings: the object itself when it has no "settings" object.
+    QCOMPARE(snapshotOf<SettingsSnapshot>(C::GetSettings, json(R"({"tax_rate":0.2})"))
+                 .settings.value("tax_rate")
+                 .toDouble(),
+             0.2);
+
+    // Counters: name, status_reason; a row without a name is left out.
+    const auto counters = snapshotOf<CountersSnapshot>(
+        C::ListCounters,
+        json(
+            R"([{"name":"Bar","status":"inactive","status_reason":"cleaning"},{"status":"active"}])"));
+    QCOMPARE(counters.counters.size(), 1);
+    QCOMPARE(counters.counters[0].name, QStringLiteral("Bar"));
+    QCOMPARE(counters.counters[0].reason, QStringLiteral("cleaning"));
+    QVERIFY(!counters.counters[0].isActive());
+}
+
+void tst_EventMapper::snapshotsTolerateBadShapes()
+{
+    using C = Contract::Command;
+    // Only a command that is no snapshot is an error.
+    QVERIFY(!EventMapper::mapSnapshot(C::CreateOrder, QJsonObject{}).ok());
+    QVERIFY(!EventMapper::mapSnapshot(C::UpdateOrderStatus, QJsonObject{}).error().isEmpty());
+    // Anything else maps, with what could be read.
+    for (const QJsonValue &data :
+         {QJsonValue(), QJsonValue(3), QJsonValue("x"),
+          json(R"({"products":"no","items":{},"counters":[1,"x",null]})")}) {
+        for (const Contract::Command c : Contract::kCommands)
+            if (Contract::isSnapshot(c) && c != C::ListStaff)
+                QVERIFY(EventMapper::mapSnapshot(c, data).ok());
+    }
+    QVERIFY(snapshotOf<MenuSnapshot>(C::ListMenu, json(R"({"products":"no"})")).products.isEmpty());
+    // A number is not read as a snapshot row's text, and non-finite numbers read as 0.
+    const auto p
+        = snapshotOf<MenuSnapshot>(C::ListMenu, json(R"([{"id":5,"name":"Tea","price":"3"}])"));
+    QVERIFY(p.products[0].id.isEmpty());
+    QCOMPARE(p.products[0].price, Cents(0));
 }
 
 QTEST_APPLESS_MAIN(tst_EventMapper)

@@ -1,0 +1,118 @@
+// What the hub's snapshot commands answer (Contract::isSnapshot: list_* and get_settings), as
+// typed values: one struct per command, read by EventMapper::mapSnapshot from the answer's data.
+// Each is what the rows say, one by one; what needs several rows or another snapshot (closed
+// shifts summed per person, products disabled by an ingredient, product names for ids) is the
+// session's work, not the mapper's.
+#pragma once
+
+#include "counterinfo.h"
+#include "money.h"
+#include "order.h"
+#include "paymentrecord.h"
+#include "stockitem.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVariantHash>
+
+#include <optional>
+#include <variant>
+
+namespace TableTap {
+
+// A product on the menu, as the queue and the drink/order dialogs need it.
+struct MenuProduct
+{
+    QString id;
+    QString name;
+    QString category;
+    Cents price = 0;
+    bool available = true;
+    QStringList customizations;
+    // Ingredient id → quantity used per unit sold.
+    QHash<QString, double> recipe;
+};
+
+// A product the hub disabled for lack of ingredients, and the ingredients' ids.
+struct DisabledProduct
+{
+    QString name;
+    QStringList missingIngredients;
+};
+
+// One staff member as list_timesheets' staff rows describe them.
+struct StaffRow
+{
+    QString userId;
+    QString employeeCode;
+    QString name;
+    QString role;
+    Cents hourlyRate = 0;
+    int drinksThisMonth = 0;
+    int drinkLimit = 0;
+    QDateTime clockInTime;
+    QDateTime clockOutTime;
+    // Said by the row, or implied by a clock-in without a clock-out; unknown otherwise.
+    std::optional<bool> clockedIn;
+    QString timesheetId;
+};
+
+// One shift of list_timesheets' timesheets (for the hours and pay closed today).
+struct TimesheetRow
+{
+    QString userId;
+    QDateTime clockOutTime;
+    double totalHours = 0;
+    Cents totalPay = 0;
+};
+
+struct OrdersSnapshot
+{
+    QList<Order> open;
+    QList<Order> recent;
+};
+
+struct MenuSnapshot
+{
+    QList<MenuProduct> products;
+};
+
+struct InventorySnapshot
+{
+    // usedBy holds the rows' references (menu product ids, or names from other servers).
+    QList<StockItem> items;
+    QList<DisabledProduct> disabled;
+};
+
+struct TimesheetsSnapshot
+{
+    QList<StaffRow> staff;
+    QList<TimesheetRow> timesheets;
+};
+
+struct PaymentsSnapshot
+{
+    QList<PaymentRecord> payments;
+};
+
+struct SettingsSnapshot
+{
+    QVariantHash settings;
+};
+
+struct CountersSnapshot
+{
+    QList<CounterInfo> counters;
+};
+
+using CafeSnapshot
+    = std::variant<OrdersSnapshot, MenuSnapshot, InventorySnapshot, TimesheetsSnapshot,
+                   PaymentsSnapshot, SettingsSnapshot, CountersSnapshot>;
+
+} // namespace TableTap
+
+Q_DECLARE_METATYPE(TableTap::CafeSnapshot)
