@@ -23,14 +23,6 @@
 <context>
     <name>TableTap::CafeSession</name>
     <message>
-        <source>The hub did not answer with a token.</source>
-        <translation>Der Hub hat kein Token geliefert.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the hub: %1</source>
-        <translation>Hub nicht erreichbar: %1</translation>
-    </message>
-    <message>
         <source>attempt %1 in %2 ms</source>
         <translation>Versuch %1 in %2 ms</translation>
     </message>
@@ -692,6 +684,17 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>%1 shown of %2 kept; %3 events received this session</source>
         <translation>%1 von %2 gespeicherten angezeigt; %3 Ereignisse in dieser Sitzung empfangen</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::HubConnection</name>
+    <message>
+        <source>The hub did not answer with a token.</source>
+        <translation>Der Hub hat kein Token geliefert.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub: %1</source>
+        <translation>Hub nicht erreichbar: %1</translation>
     </message>
 </context>
 <context>

@@ -23,14 +23,6 @@
 <context>
     <name>TableTap::CafeSession</name>
     <message>
-        <source>The hub did not answer with a token.</source>
-        <translation>The hub did not answer with a token.</translation>
-    </message>
-    <message>
-        <source>Cannot reach the hub: %1</source>
-        <translation>Cannot reach the hub: %1</translation>
-    </message>
-    <message>
         <source>attempt %1 in %2 ms</source>
         <translation>attempt %1 in %2 ms</translation>
     </message>
@@ -692,6 +684,17 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>%1 shown of %2 kept; %3 events received this session</source>
         <translation>%1 shown of %2 kept; %3 events received this session</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::HubConnection</name>
+    <message>
+        <source>The hub did not answer with a token.</source>
+        <translation>The hub did not answer with a token.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub: %1</source>
+        <translation>Cannot reach the hub: %1</translation>
     </message>
 </context>
 <context>

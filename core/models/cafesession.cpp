@@ -1,20 +1,13 @@
 // The console's connection to a hub.
 #include "cafesession.h"
 
-#include "enginesession.h"
 #include "eventmapper.h"
-#include "modelslogging.h"
-#include "sioevent.h"
-#include "siosocket.h"
+#include "hubconnection.h"
+#include "outbox.h"
+#include "snapshotloader.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QTimer>
 #include <QTimerEvent>
-#include <QUrlQuery>
-#include <QUuid>
 
 #include <cmath>
 
@@ -29,37 +22,18 @@ namespace Keys = Contract::Keys;
 
 constexpr int RecallWindowMs = 60 * 1000;
 
-QString newRequestId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-// The sign-in and refresh answers name the token in one of two ways.
-QString firstString(const QJsonObject &o, std::initializer_list<const char *> keys)
-{
-    for (const char *k : keys) {
-        const QJsonValue v = o.value(QLatin1String(k));
-        if (v.isString())
-            return v.toString();
-    }
-    return {};
-}
-
-// A snapshot command's answer as its CafeSnapshot alternative (mapSnapshot fails only for a
-// command that is no snapshot, which these calls never name).
-template<class Snapshot>
-Snapshot mapped(Command command, const QJsonValue &data)
-{
-    Decoded<CafeSnapshot> snapshot = EventMapper::mapSnapshot(command, data);
-    if (Snapshot *s = snapshot ? std::get_if<Snapshot>(&*snapshot) : nullptr)
-        return std::move(*s);
-    return {};
-}
-
 } // namespace
 
 CafeSession::CafeSession(QObject *parent)
+    : CafeSession(new HubConnection(namespaces()), parent)
+{
+    m_connection = static_cast<HubConnection *>(m_source.data());
+    m_connection->setParent(this);
+}
+
+CafeSession::CafeSession(EventSource *source, QObject *parent)
     : QObject(parent)
+    , m_source(source)
     , m_clock(new ConsoleClock(this))
     , m_orders(new OrderQueueModel(this))
     , m_allDay(new AllDayModel(this))
@@ -71,6 +45,8 @@ CafeSession::CafeSession(QObject *parent)
     , m_dashboard(new DashboardModel(this))
     , m_eventLog(new EventLogModel(this))
     , m_outbox(new OutboxModel(this))
+    , m_loader(new SnapshotLoader(source, this))
+    , m_sender(new Outbox(source, m_outbox, this))
 {
     connect(m_orders, &BatchedTableModel::flushed, this, &CafeSession::scheduleSummaries);
     connect(m_inventory, &BatchedTableModel::flushed, this, &CafeSession::scheduleSummaries);
@@ -85,12 +61,36 @@ CafeSession::CafeSession(QObject *parent)
     m_timesheets->setClock(now);
     m_payments->setClock(now);
     m_dashboard->setClock(now);
+    m_sender->setClock(now);
+    connect(m_loader, &SnapshotLoader::loaded, this, &CafeSession::onSnapshot);
+    connect(m_loader, &SnapshotLoader::refused, this,
+            [this](const QString &nsp, const QString &command, const QString &message) {
+                m_eventLog->appendNote(nsp, command, message, m_clock->now());
+            });
+    connect(m_sender, &Outbox::finished, this,
+            [this](const QString &requestId, bool ok, const QString &errorType,
+                   const QString &message) {
+                if (!ok) {
+                    const OutboxEntry *e = m_outbox->entry(requestId);
+                    const QString orderId
+                        = e ? e->payload.value(QLatin1String("order_id")).toString() : QString();
+                    if (!orderId.isEmpty())
+                        m_orders->setPendingAction(orderId, {});
+                    m_recalls.remove(orderId);
+                }
+                Q_EMIT commandFinished(requestId, ok, errorType, message);
+            });
+    if (m_source)
+        connectSource();
     m_tick.start(1000, Qt::CoarseTimer, this);
 }
 
 CafeSession::~CafeSession()
 {
-    teardown();
+    if (m_source) {
+        disconnect(m_source, nullptr, this, nullptr);
+        m_source->close();
+    }
 }
 
 const QStringList &CafeSession::namespaces()
@@ -104,352 +104,248 @@ const QStringList &CafeSession::namespaces()
     return names;
 }
 
+void CafeSession::connectSource()
+{
+    connect(m_source, &EventSource::opened, this, &CafeSession::onOpened);
+    connect(m_source, &EventSource::eventReceived, this, &CafeSession::onEvent);
+    connect(m_source, &EventSource::namespaceConnected, this, &CafeSession::onNamespaceConnected);
+    connect(m_source, &EventSource::namespaceDisconnected, this,
+            [this](const QString &nsp, const QString &reason) {
+                m_eventLog->appendNote(nsp, QStringLiteral("disconnected"), reason, m_clock->now());
+                updateLiveness();
+            });
+    connect(m_source, &EventSource::connectError, this,
+            [this](const QString &nsp, const QString &message, const QString &type) {
+                m_lastError = type.isEmpty() ? message : type + QStringLiteral(": ") + message;
+                m_eventLog->appendNote(nsp, QStringLiteral("connect_error"), m_lastError,
+                                       m_clock->now());
+                Q_EMIT connectError(nsp, message, type);
+                updateLiveness();
+            });
+    connect(m_source, &EventSource::signInFailed, this, &CafeSession::signInFailed);
+    connect(m_source, &EventSource::tokenChanged, this, [this](const QString &token) {
+        m_identity = SessionIdentity::fromToken(token);
+        Q_EMIT identityChanged(m_identity);
+    });
+    connect(m_source, &EventSource::linkStateChanged, this, [this] {
+        updateLiveness();
+        Q_EMIT stateChanged();
+    });
+    connect(m_source, &EventSource::reconnectScheduled, this, [this](int attempt, int delay) {
+        m_eventLog->appendNote(QString(), QStringLiteral("reconnecting"),
+                               tr("attempt %1 in %2 ms").arg(attempt).arg(delay), m_clock->now());
+    });
+}
+
 void CafeSession::signIn(const QUrl &hub, const QString &cafeId, const QString &employeeCode,
                          const QString &pin)
 {
-    if (!m_http)
-        m_http = new QNetworkAccessManager(this);
-    QString tlsError;
-    const QSslConfiguration ssl = SioManager::sslConfiguration(m_options, &tlsError);
-    if (!tlsError.isEmpty()) {
-        // Reported after the caller has had the chance to wait for an answer.
-        QTimer::singleShot(0, this, [this, tlsError] { Q_EMIT signInFailed(tlsError); });
-        return;
-    }
-    // A connection kept from an earlier attempt keeps the TLS settings it was made with (a CA
-    // chosen since would not count): sign-in is rare, start afresh.
-    m_http->clearConnectionCache();
-    QUrl url = hub;
-    url.setPath(Contract::Http::Login);
-    QNetworkRequest request(url);
-    request.setSslConfiguration(ssl);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setTransferTimeout(15000);
-    QJsonObject body{{QStringLiteral("employee_code"), employeeCode}, {QStringLiteral("pin"), pin}};
-    if (!cafeId.isEmpty())
-        body.insert(Keys::CafeId, cafeId);
-    QNetworkReply *reply
-        = m_http->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    connect(reply, &QNetworkReply::finished, this, [this, reply, hub] {
-        reply->deleteLater();
-        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-        const QString token = firstString(answer, {"access_token", "token"});
-        if (token.isEmpty()) {
-            QString message = answer.value(Keys::Error).toObject().value(Keys::Message).toString();
-            if (message.isEmpty())
-                message = answer.value(Keys::Message).toString();
-            if (message.isEmpty())
-                message = reply->error() == QNetworkReply::NoError
-                              ? tr("The hub did not answer with a token.")
-                              : tr("Cannot reach the hub: %1").arg(reply->errorString());
-            Q_EMIT signInFailed(message);
-            return;
-        }
-        connectWithToken(hub, token, firstString(answer, {"refresh_token"}));
-    });
+    if (m_source)
+        m_source->open({hub, cafeId, employeeCode, pin, {}, {}});
 }
 
 void CafeSession::connectWithToken(const QUrl &hub, const QString &token, const QString &refresh)
 {
-    teardown();
+    if (m_source)
+        m_source->open({hub, {}, {}, {}, token, refresh});
+}
+
+void CafeSession::onOpened(const QUrl &hub, const QString &accessToken)
+{
+    // A new link: what was asked on the old one is lost. Actions sent go out again with their
+    // request ids; snapshots are all loaded again on the first connect.
+    m_sender->linkLost();
+    m_loader->forget();
+    m_open = true;
     m_hub = hub;
-    m_token = token;
-    m_refreshToken = refresh;
-    m_identity = SessionIdentity::fromToken(token);
+    m_identity = SessionIdentity::fromToken(accessToken);
     m_lastError.clear();
     Q_EMIT identityChanged(m_identity);
-
-    SioClientOptions options = m_options;
-    options.auth = {};
-    options.authCallback = [this] {
-        return QJsonObject{{Keys::Token, m_token}};
-    };
-    options.query.append({Keys::CafeId, m_identity.cafeId});
-    options.query.append({Keys::UserRole, m_identity.role});
-    options.authRefresh = [this](SioSocket *, std::function<void(bool)> done) {
-        refreshToken(std::move(done));
-    };
-    m_manager = new SioManager(hub, options, this);
-    connect(m_manager, &SioManager::stateChanged, this, [this] {
-        updateLiveness();
-        Q_EMIT stateChanged();
-    });
-    connect(m_manager, &SioManager::reconnectScheduled, this, [this](int attempt, int delay) {
-        m_eventLog->appendNote(QString(), QStringLiteral("reconnecting"),
-                               tr("attempt %1 in %2 ms").arg(attempt).arg(delay), m_clock->now());
-    });
-    connectSockets();
     updateLiveness();
-}
-
-void CafeSession::connectSockets()
-{
-    for (const QString &nsp : namespaces()) {
-        SioSocket *socket = m_manager->socket(nsp);
-        m_sockets.insert(nsp, socket);
-        connect(socket, &SioSocket::connected, this, [this, socket] { onSocketConnected(socket); });
-        connect(socket, &SioSocket::disconnected, this,
-                [this, nsp](const QString &reason, const QString &) {
-                    m_eventLog->appendNote(nsp, QStringLiteral("disconnected"), reason,
-                                           m_clock->now());
-                    updateLiveness();
-                });
-        connect(socket, &SioSocket::connectError, this,
-                [this, nsp](const QString &message, const QJsonValue &data) {
-                    const QString type = data.toObject().value(Keys::Type).toString();
-                    m_lastError = type.isEmpty() ? message : type + QStringLiteral(": ") + message;
-                    m_eventLog->appendNote(nsp, QStringLiteral("connect_error"), m_lastError,
-                                           m_clock->now());
-                    Q_EMIT connectError(nsp, message, type);
-                    updateLiveness();
-                });
-        connect(socket, &SioSocket::eventReceived, this, &CafeSession::onEvent);
-    }
-}
-
-void CafeSession::teardown()
-{
-    m_inFlight.clear();
-    m_staleSnapshots.clear(); // a new connection loads every snapshot anyway
-    for (const auto &socket : std::as_const(m_sockets))
-        if (socket)
-            disconnect(socket, nullptr, this, nullptr);
-    m_sockets.clear();
-    if (m_manager) {
-        disconnect(m_manager, nullptr, this, nullptr);
-        m_manager->close();
-        m_manager->deleteLater();
-        m_manager.clear();
-    }
-    // Whatever was in flight is pending again: it goes out with its request id next time.
-    for (const OutboxEntry &e : m_outbox->unfinished())
-        if (e.state == OutboxEntry::State::Sent)
-            m_outbox->setState(e.requestId, OutboxEntry::State::Pending);
 }
 
 void CafeSession::disconnectFromHub()
 {
-    teardown();
+    m_open = false;
+    if (m_source)
+        m_source->close();
+    m_sender->linkLost();
+    m_loader->forget();
     updateLiveness();
     Q_EMIT stateChanged();
 }
 
-SioManager::State CafeSession::state() const
+void CafeSession::setClientOptions(const SioClientOptions &options)
 {
-    return m_manager ? m_manager->state() : SioManager::State::Disconnected;
+    if (m_connection)
+        m_connection->setClientOptions(options);
+}
+
+const SioClientOptions &CafeSession::clientOptions() const
+{
+    static const SioClientOptions none;
+    return m_connection ? m_connection->clientOptions() : none;
+}
+
+void CafeSession::setCommandTimeout(int ms)
+{
+    m_loader->setTimeout(ms);
+    m_sender->setTimeout(ms);
+}
+
+QString CafeSession::accessToken() const
+{
+    return m_source ? m_source->accessToken() : QString();
+}
+
+EventSource::LinkState CafeSession::linkState() const
+{
+    return m_source && m_open ? m_source->linkState() : EventSource::LinkState::Offline;
 }
 
 QString CafeSession::transportName() const
 {
-    return m_manager ? m_manager->transportName() : QString();
+    return m_source ? m_source->transportName() : QString();
 }
 
 bool CafeSession::isNamespaceConnected(const QString &nsp) const
 {
-    const auto s = m_sockets.value(nsp);
-    return s && s->isConnected();
+    return m_source && m_source->isConnected(nsp);
 }
 
-void CafeSession::onSocketConnected(SioSocket *socket)
+void CafeSession::onNamespaceConnected(const QString &nsp, bool recovered)
 {
-    const QString nsp = socket->nsp();
     m_eventLog->appendNote(nsp, QStringLiteral("connected"),
-                           socket->recovered() ? tr("recovered: missed events replayed")
-                                               : tr("new session: loading snapshot"),
+                           recovered ? tr("recovered: missed events replayed")
+                                     : tr("new session: loading snapshot"),
                            m_clock->now());
-    if (!socket->recovered() || m_staleSnapshots.contains(nsp))
-        snapshot(nsp);
-    if (!socket->recovered()) {
-        if (nsp == Contract::path(Namespace::Orders) && !m_followedCounter.isEmpty())
-            socket->emitEvent(Contract::name(Command::JoinCounter),
-                              {QJsonObject{{QStringLiteral("counter"), m_followedCounter}}});
-    }
-    flushOutbox();
+    if (!recovered || m_loader->isStale(nsp))
+        m_loader->load(nsp);
+    // The counter's room is the hub's per connection: a recovered session is still in it.
+    if (!recovered && nsp == Contract::path(Namespace::Orders) && !m_followedCounter.isEmpty())
+        m_source->send(nsp, Contract::name(Command::JoinCounter),
+                       QJsonObject{{QStringLiteral("counter"), m_followedCounter}});
+    m_sender->flush();
     updateLiveness();
 }
 
-void CafeSession::request(const QString &nsp, const QString &command, const QJsonObject &payload,
-                          std::function<void(const QJsonValue &)> onData)
+void CafeSession::rebuildDashboard()
 {
-    SioSocket *socket = m_sockets.value(nsp);
-    if (!socket)
-        return;
-    socket->emitWithAck(
-        command, {payload}, this,
-        [this, nsp, command, onData = std::move(onData)](const SioAckResult &result) {
-            if (!result.ok()) {
-                qCWarning(lcModels) << command << "on" << nsp << "failed:" << result.error;
-                // The answer is lost (the link dropped or it timed out): reload the namespace
-                // once it is connected again, or shortly if it still is.
-                m_staleSnapshots.insert(nsp);
-                QTimer::singleShot(2000, this, [this, nsp] {
-                    if (m_staleSnapshots.contains(nsp) && isNamespaceConnected(nsp))
-                        snapshot(nsp);
-                });
-                return;
-            }
-            const QJsonObject answer = result.args.at(0).toObject();
-            if (!answer.value(Keys::Ok).toBool()) {
-                const QJsonObject error = answer.value(Keys::Error).toObject();
-                m_eventLog->appendNote(nsp, command, error.value(Keys::Message).toString(),
-                                       m_clock->now());
-                return;
-            }
-            onData(answer.value(Keys::Data));
-        },
-        m_commandTimeout);
+    QList<std::pair<QDateTime, Cents>> revenue;
+    for (const PaymentRecord &p : m_payments->rows())
+        if (p.status == QLatin1String("completed") || p.status == QLatin1String("refunded"))
+            revenue.append({p.updatedAt, p.amount});
+    m_dashboard->reset(m_orders->rows(), revenue);
 }
 
-void CafeSession::request(Contract::Command command, const QJsonObject &payload,
-                          std::function<void(const QJsonValue &)> onData)
+void CafeSession::onSnapshot(const QString &nsp, const CafeSnapshot &snapshot)
 {
-    request(Contract::path(Contract::commandNamespace(command)), Contract::name(command), payload,
-            std::move(onData));
-}
-
-void CafeSession::snapshot(const QString &nsp)
-{
-    m_staleSnapshots.remove(nsp);
-    auto rebuildDashboard = [this] {
-        QList<std::pair<QDateTime, Cents>> revenue;
-        for (const PaymentRecord &p : m_payments->rows())
-            if (p.status == QLatin1String("completed") || p.status == QLatin1String("refunded"))
-                revenue.append({p.updatedAt, p.amount});
-        m_dashboard->reset(m_orders->rows(), revenue);
-    };
-    const std::optional<Namespace> ns = Contract::namespaceFromPath(nsp);
-    if (!ns)
-        return;
-    switch (*ns) {
-    case Namespace::Orders:
-        request(Command::ListMenu, {}, [this](const QJsonValue &data) { applyMenu(data); });
-        // The whole day so far (the hub's most; its default is the last 50 closed): the
-        // dashboard's buckets and "finished today" count every order of the day.
-        request(Command::ListOrders, {{QStringLiteral("recent_limit"), 500}},
-                [this, nsp, rebuildDashboard](const QJsonValue &data) {
-                    const auto snapshot = mapped<OrdersSnapshot>(Command::ListOrders, data);
-                    m_orders->resetOrders(snapshot.open + snapshot.recent);
-                    rebuildDashboard();
-                    Q_EMIT resynced(nsp);
-                });
-        break;
-    case Namespace::Inventory:
-        request(Command::ListInventory, {}, [this, nsp](const QJsonValue &data) {
-            InventorySnapshot snapshot = mapped<InventorySnapshot>(Command::ListInventory, data);
-            QHash<QString, QString> productNames;
-            for (const MenuProduct &p : std::as_const(m_menu))
-                productNames.insert(p.id, p.name);
-            // Products disabled for lack of an ingredient, by ingredient.
-            QHash<QString, QStringList> disabledBy;
-            for (const DisabledProduct &d : std::as_const(snapshot.disabled))
-                for (const QString &ingredient : d.missingIngredients)
-                    disabledBy[ingredient] << d.name;
-            for (StockItem &s : snapshot.items) {
-                // Menu product ids (names when another server sends them).
-                for (QString &ref : s.usedBy)
-                    ref = productNames.value(ref, ref);
-                s.disabledProducts = disabledBy.value(s.id);
+    // Each answer into its models; what needs other rows or the menu is put together here.
+    if (const auto *menu = std::get_if<MenuSnapshot>(&snapshot)) {
+        applyMenu(menu->products);
+    } else if (const auto *orders = std::get_if<OrdersSnapshot>(&snapshot)) {
+        m_orders->resetOrders(orders->open + orders->recent);
+        rebuildDashboard();
+        Q_EMIT resynced(nsp);
+    } else if (const auto *inventory = std::get_if<InventorySnapshot>(&snapshot)) {
+        QList<StockItem> items = inventory->items;
+        QHash<QString, QString> productNames;
+        for (const MenuProduct &p : std::as_const(m_menu))
+            productNames.insert(p.id, p.name);
+        // Products disabled for lack of an ingredient, by ingredient.
+        QHash<QString, QStringList> disabledBy;
+        for (const DisabledProduct &d : inventory->disabled)
+            for (const QString &ingredient : d.missingIngredients)
+                disabledBy[ingredient] << d.name;
+        for (StockItem &s : items) {
+            // Menu product ids (names when another server sends them).
+            for (QString &ref : s.usedBy)
+                ref = productNames.value(ref, ref);
+            s.disabledProducts = disabledBy.value(s.id);
+        }
+        m_inventory->resetItems(items);
+        m_alerts->resetFromInventory(items);
+        Q_EMIT resynced(nsp);
+    } else if (const auto *times = std::get_if<TimesheetsSnapshot>(&snapshot)) {
+        QHash<QString, StaffShift> byUser;
+        QStringList order;
+        const QDate today = m_clock->now().date();
+        // Today's closed shifts add up to hours and pay today.
+        QHash<QString, std::pair<double, Cents>> closedToday;
+        for (const TimesheetRow &t : times->timesheets) {
+            if (!t.clockOutTime.isValid() || t.clockOutTime.date() != today)
+                continue;
+            auto &sum = closedToday[t.userId];
+            sum.first += t.totalHours;
+            sum.second += t.totalPay;
+        }
+        for (const StaffRow &row : times->staff) {
+            if (row.userId.isEmpty())
+                continue;
+            if (!byUser.contains(row.userId))
+                order << row.userId;
+            StaffShift &s = byUser[row.userId];
+            s.userId = row.userId;
+            s.employeeCode = row.employeeCode;
+            s.name = row.name;
+            s.role = row.role;
+            s.hourlyRate = row.hourlyRate;
+            s.drinksThisMonth = row.drinksThisMonth;
+            s.drinkLimit = row.drinkLimit;
+            if (row.clockedIn)
+                s.clockedIn = *row.clockedIn;
+            if (s.clockedIn && row.clockInTime.isValid()) {
+                s.clockInTime = row.clockInTime;
+                s.timesheetId = row.timesheetId;
             }
-            m_inventory->resetItems(snapshot.items);
-            m_alerts->resetFromInventory(snapshot.items);
-            Q_EMIT resynced(nsp);
-        });
-        break;
-    case Namespace::Employees:
-        request(Command::ListTimesheets, {}, [this, nsp](const QJsonValue &data) {
-            const auto snapshot = mapped<TimesheetsSnapshot>(Command::ListTimesheets, data);
-            QHash<QString, StaffShift> byUser;
-            QStringList order;
-            const QDate today = m_clock->now().date();
-            // Today's closed shifts add up to hours and pay today.
-            QHash<QString, std::pair<double, Cents>> closedToday;
-            for (const TimesheetRow &t : snapshot.timesheets) {
-                if (!t.clockOutTime.isValid() || t.clockOutTime.date() != today)
-                    continue;
-                auto &sum = closedToday[t.userId];
-                sum.first += t.totalHours;
-                sum.second += t.totalPay;
-            }
-            for (const StaffRow &row : snapshot.staff) {
-                if (row.userId.isEmpty())
-                    continue;
-                if (!byUser.contains(row.userId))
-                    order << row.userId;
-                StaffShift &s = byUser[row.userId];
-                s.userId = row.userId;
-                s.employeeCode = row.employeeCode;
-                s.name = row.name;
-                s.role = row.role;
-                s.hourlyRate = row.hourlyRate;
-                s.drinksThisMonth = row.drinksThisMonth;
-                s.drinkLimit = row.drinkLimit;
-                if (row.clockedIn)
-                    s.clockedIn = *row.clockedIn;
-                if (s.clockedIn && row.clockInTime.isValid()) {
-                    s.clockInTime = row.clockInTime;
-                    s.timesheetId = row.timesheetId;
-                }
-                const auto sum = closedToday.value(row.userId);
-                s.hoursToday = sum.first;
-                s.payToday = sum.second;
-            }
-            QList<StaffShift> shifts;
-            for (const QString &u : std::as_const(order))
-                shifts.append(byUser.value(u));
-            m_timesheets->resetShifts(shifts);
-            Q_EMIT resynced(nsp);
-        });
-        break;
-    case Namespace::Payments:
-        request(Command::ListPayments, {}, [this, nsp, rebuildDashboard](const QJsonValue &data) {
-            m_payments->resetPayments(
-                mapped<PaymentsSnapshot>(Command::ListPayments, data).payments);
-            rebuildDashboard();
-            Q_EMIT resynced(nsp);
-        });
-        break;
-    case Namespace::System:
-        request(Command::GetSettings, {}, [this](const QJsonValue &data) {
-            m_settings = mapped<SettingsSnapshot>(Command::GetSettings, data).settings;
-            Q_EMIT settingsChanged();
-        });
-        request(Command::ListCounters, {}, [this, nsp](const QJsonValue &data) {
-            m_counters->resetCounters(
-                mapped<CountersSnapshot>(Command::ListCounters, data).counters);
-            m_counters->updateLoads(*m_orders);
-            Q_EMIT resynced(nsp);
-        });
-        break;
+            const auto sum = closedToday.value(row.userId);
+            s.hoursToday = sum.first;
+            s.payToday = sum.second;
+        }
+        QList<StaffShift> shifts;
+        for (const QString &u : std::as_const(order))
+            shifts.append(byUser.value(u));
+        m_timesheets->resetShifts(shifts);
+        Q_EMIT resynced(nsp);
+    } else if (const auto *payments = std::get_if<PaymentsSnapshot>(&snapshot)) {
+        m_payments->resetPayments(payments->payments);
+        rebuildDashboard();
+        Q_EMIT resynced(nsp);
+    } else if (const auto *settings = std::get_if<SettingsSnapshot>(&snapshot)) {
+        m_settings = settings->settings;
+        Q_EMIT settingsChanged();
+    } else if (const auto *counters = std::get_if<CountersSnapshot>(&snapshot)) {
+        m_counters->resetCounters(counters->counters);
+        m_counters->updateLoads(*m_orders);
+        Q_EMIT resynced(nsp);
     }
 }
 
-void CafeSession::applyMenu(const QJsonValue &data)
+void CafeSession::applyMenu(QList<MenuProduct> menu)
 {
-    m_menu = mapped<MenuSnapshot>(Command::ListMenu, data).products;
+    m_menu = std::move(menu);
     updateStockWarnings();
     Q_EMIT menuChanged();
 }
 
-void CafeSession::onEvent(const SioEvent &event)
+void CafeSession::onEvent(const QString &nsp, const QString &name, const QJsonValue &envelope)
 {
     const QDateTime now = m_clock->now();
-    m_lastEvent.insert(event.nsp, now);
-    if (event.name == Contract::name(Contract::Event::StaffUpdated)) {
-        onStaffUpdated(event.args.at(0).toObject().value(Contract::Keys::Data).toObject(), now);
+    m_lastEvent.insert(nsp, now);
+    if (name == Contract::name(Contract::Event::StaffUpdated)) {
+        onStaffUpdated(envelope.toObject().value(Contract::Keys::Data).toObject(), now);
         return;
     }
-    const auto mapped = EventMapper::mapEvent(event.nsp, event.name, event.args.at(0));
+    const auto mapped = EventMapper::mapEvent(nsp, name, envelope);
     if (!mapped) {
         // Not one of ours (or malformed): log it rather than guess.
-        m_eventLog->appendNote(event.nsp, event.name, tr("not understood: %1").arg(mapped.error()),
-                               now);
+        m_eventLog->appendNote(nsp, name, tr("not understood: %1").arg(mapped.error()), now);
         return;
     }
     const CafeEvent &e = *mapped;
     if (!e.meta.cafeId.isEmpty() && m_identity.isValid() && e.meta.cafeId != m_identity.cafeId) {
         // Belt and braces: the hub never sends another cafe's events; if one came, drop it.
-        m_eventLog->appendNote(event.nsp, event.name, tr("dropped: another cafe's event"), now);
+        m_eventLog->appendNote(nsp, name, tr("dropped: another cafe's event"), now);
         return;
     }
     m_eventLog->append(e, now);
@@ -486,26 +382,21 @@ void CafeSession::onEvent(const SioEvent &event)
     const auto *stock = std::get_if<StockUpdated>(&e.payload);
     if (std::holds_alternative<OutOfStock>(e.payload)
         || (stock && stock->changeType != QLatin1String("sale")))
-        request(Command::ListMenu, {}, [this](const QJsonValue &data) { applyMenu(data); });
+        m_loader->query(Command::ListMenu, {}, [this](const CafeSnapshot &menu) {
+            if (const auto *m = std::get_if<MenuSnapshot>(&menu))
+                applyMenu(m->products);
+        });
 }
 
 QString CafeSession::sendCommand(const QString &nsp, const QString &command,
                                  const QJsonObject &payload, const QString &description,
                                  const QString &orderId)
 {
-    OutboxEntry entry;
-    entry.requestId = newRequestId();
-    entry.createdAt = m_clock->now();
-    entry.description = description;
-    entry.nsp = nsp;
-    entry.command = command;
-    entry.payload = payload;
-    entry.payload.insert(Keys::RequestId, entry.requestId);
-    m_outbox->add(entry);
+    const QString requestId = m_sender->submit(nsp, command, payload, description);
     if (!orderId.isEmpty())
         m_orders->setPendingAction(orderId, description);
-    flushOutbox();
-    return entry.requestId;
+    m_sender->flush();
+    return requestId;
 }
 
 QString CafeSession::sendCommand(Contract::Command command, const QJsonObject &payload,
@@ -513,55 +404,6 @@ QString CafeSession::sendCommand(Contract::Command command, const QJsonObject &p
 {
     return sendCommand(Contract::path(Contract::commandNamespace(command)), Contract::name(command),
                        payload, description, orderId);
-}
-
-void CafeSession::flushOutbox()
-{
-    for (const OutboxEntry &e : m_outbox->unfinished()) {
-        if (e.state != OutboxEntry::State::Pending || m_inFlight.contains(e.requestId))
-            continue;
-        const auto socket = m_sockets.value(e.nsp);
-        if (socket && socket->isConnected())
-            sendEntry(e);
-    }
-}
-
-void CafeSession::sendEntry(const OutboxEntry &entry)
-{
-    SioSocket *socket = m_sockets.value(entry.nsp);
-    if (!socket)
-        return;
-    const QString id = entry.requestId;
-    m_inFlight.insert(id);
-    m_outbox->countAttempt(id);
-    m_outbox->setState(id, OutboxEntry::State::Sent);
-    const QString orderId = entry.payload.value(L1("order_id")).toString();
-    socket->emitWithAck(
-        entry.command, {entry.payload}, this,
-        [this, id, orderId](const SioAckResult &result) {
-            m_inFlight.remove(id);
-            if (!result.ok()) {
-                // No answer (timeout or the link dropped): it stays pending and goes out again,
-                // with the same request id, so the hub applies it once.
-                m_outbox->setState(id, OutboxEntry::State::Pending, result.error);
-                return;
-            }
-            const QJsonObject answer = result.args.at(0).toObject();
-            if (answer.value(Keys::Ok).toBool()) {
-                m_outbox->setState(id, OutboxEntry::State::Done);
-                Q_EMIT commandFinished(id, true, {}, {});
-            } else {
-                const QJsonObject error = answer.value(Keys::Error).toObject();
-                const QString type = error.value(Keys::Type).toString();
-                const QString message = error.value(Keys::Message).toString();
-                m_outbox->setState(id, OutboxEntry::State::Refused, message, type);
-                if (!orderId.isEmpty())
-                    m_orders->setPendingAction(orderId, {});
-                m_recalls.remove(orderId);
-                Q_EMIT commandFinished(id, false, type, message);
-            }
-        },
-        m_commandTimeout);
 }
 
 QString CafeSession::setOrderStatus(const QString &orderId, OrderStatus status,
@@ -689,11 +531,11 @@ QString CafeSession::confirmPayment(const QString &orderId, const QString &trans
                            {{QStringLiteral("transaction_id"), transactionId}}, description);
     // A QR code's event does not name its transaction: ask the hub for the order's payments
     // and confirm the one still waiting.
-    request(
+    m_loader->query(
         Command::ListPayments, {{QStringLiteral("order_id"), orderId}},
-        [this, description](const QJsonValue &data) {
-            for (const PaymentRecord &p :
-                 mapped<PaymentsSnapshot>(Command::ListPayments, data).payments) {
+        [this, description](const CafeSnapshot &snapshot) {
+            const auto *payments = std::get_if<PaymentsSnapshot>(&snapshot);
+            for (const PaymentRecord &p : payments ? payments->payments : QList<PaymentRecord>()) {
                 if (p.status == QLatin1String("processing") && p.method != QLatin1String("card")) {
                     sendCommand(Command::ConfirmPayment,
                                 {{QStringLiteral("transaction_id"), p.transactionId}}, description);
@@ -711,14 +553,14 @@ void CafeSession::followCounter(const QString &counter)
 {
     if (counter == m_followedCounter)
         return;
-    SioSocket *socket = m_sockets.value(Contract::path(Namespace::Orders));
-    if (socket && !m_followedCounter.isEmpty())
-        socket->emitEvent(Contract::name(Command::LeaveCounter),
-                          {QJsonObject{{QStringLiteral("counter"), m_followedCounter}}});
+    const QString orders = Contract::path(Namespace::Orders);
+    if (m_source && m_open && !m_followedCounter.isEmpty())
+        m_source->send(orders, Contract::name(Command::LeaveCounter),
+                       QJsonObject{{QStringLiteral("counter"), m_followedCounter}});
     m_followedCounter = counter;
-    if (socket && !counter.isEmpty())
-        socket->emitEvent(Contract::name(Command::JoinCounter),
-                          {QJsonObject{{QStringLiteral("counter"), counter}}});
+    if (m_source && m_open && !counter.isEmpty())
+        m_source->send(orders, Contract::name(Command::JoinCounter),
+                       QJsonObject{{QStringLiteral("counter"), counter}});
     m_allDay->recount(*m_orders, m_followedCounter);
 }
 
@@ -726,49 +568,7 @@ void CafeSession::resync()
 {
     for (const QString &nsp : namespaces())
         if (isNamespaceConnected(nsp))
-            snapshot(nsp);
-}
-
-void CafeSession::refreshToken(std::function<void(bool)> done)
-{
-    if (m_refreshToken.isEmpty() || !m_http) {
-        done(false);
-        return;
-    }
-    QUrl url = m_hub;
-    url.setPath(Contract::Http::Refresh);
-    QNetworkRequest request(url);
-    request.setSslConfiguration(SioManager::sslConfiguration(m_options));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setTransferTimeout(15000);
-    QNetworkReply *reply = m_http->post(
-        request, QJsonDocument(QJsonObject{{QStringLiteral("refresh_token"), m_refreshToken}})
-                     .toJson(QJsonDocument::Compact));
-    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
-        reply->deleteLater();
-        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-        const QString token = firstString(answer, {"access_token", "token"});
-        if (token.isEmpty()) {
-            done(false);
-            return;
-        }
-        const QString refresh = firstString(answer, {"refresh_token"});
-        const SessionIdentity identity = SessionIdentity::fromToken(token);
-        if (identity.role != m_identity.role || identity.cafeId != m_identity.cafeId) {
-            // The hub gave another role (a manager changed it): the connection's query still
-            // names the old one and every namespace would refuse it, so connect afresh with
-            // the new token. The socket that asked is replaced and needs no answer.
-            connectWithToken(m_hub, token, refresh.isEmpty() ? m_refreshToken : refresh);
-            return;
-        }
-        m_token = token;
-        if (!refresh.isEmpty())
-            m_refreshToken = refresh;
-        m_identity = identity;
-        Q_EMIT identityChanged(m_identity);
-        done(true);
-    });
+            m_loader->load(nsp);
 }
 
 void CafeSession::onStaffUpdated(const QJsonObject &data, const QDateTime &now)
@@ -787,8 +587,8 @@ void CafeSession::onStaffUpdated(const QJsonObject &data, const QDateTime &now)
                            Contract::name(Contract::Event::StaffUpdated),
                            names.join(QStringLiteral(", ")), now);
     if (names.contains(QStringLiteral("role_changed"))
-        && data.value(L1("role")).toString() != m_identity.role)
-        refreshToken([](bool) {});
+        && data.value(L1("role")).toString() != m_identity.role && m_source)
+        m_source->renewToken();
 }
 
 void CafeSession::updateStockWarnings()
@@ -845,34 +645,27 @@ QString CafeSession::livenessText() const
 void CafeSession::updateLiveness()
 {
     Liveness next = Liveness::Offline;
-    if (m_manager) {
+    if (m_source && m_open) {
         bool allConnected = true;
-        for (const auto &s : std::as_const(m_sockets))
-            allConnected = allConnected && s && s->isConnected();
-        switch (m_manager->state()) {
-        case SioManager::State::Connected: {
+        for (const QString &nsp : namespaces())
+            allConnected = allConnected && m_source->isConnected(nsp);
+        switch (m_source->linkState()) {
+        case EventSource::LinkState::Connected:
             next = allConnected
                        ? Liveness::Live
                        : (m_lastError.isEmpty() ? Liveness::Connecting : Liveness::Refused);
             // Silent beyond the heartbeat: the hub's pings stopped but the link has not dropped
-            // yet. (The link's own time is real time, whatever clock the views show.)
-            const EngineSession *session = m_manager->session();
-            if (next == Liveness::Live && session) {
-                const qint64 budget
-                    = qint64(session->handshake().pingInterval) + session->handshake().pingTimeout;
-                if (m_manager->lastPing().isValid()
-                    && m_manager->lastPing().msecsTo(QDateTime::currentDateTimeUtc()) > budget)
-                    next = Liveness::Silent;
-            }
+            // yet.
+            if (next == Liveness::Live && m_source->heartbeatOverdue())
+                next = Liveness::Silent;
             break;
-        }
-        case SioManager::State::Connecting:
+        case EventSource::LinkState::Connecting:
             next = m_lastError.isEmpty() ? Liveness::Connecting : Liveness::Refused;
             break;
-        case SioManager::State::Reconnecting:
+        case EventSource::LinkState::Reconnecting:
             next = Liveness::Reconnecting;
             break;
-        case SioManager::State::Disconnected:
+        case EventSource::LinkState::Offline:
             next = m_lastError.isEmpty() ? Liveness::Offline : Liveness::Refused;
             break;
         }
@@ -922,7 +715,7 @@ void CafeSession::timerEvent(QTimerEvent *event)
     updateLiveness();
     m_dashboard->catchUp();
     Q_EMIT namespaceFreshnessChanged();
-    flushOutbox();
+    m_sender->flush();
 }
 
 } // namespace TableTap

@@ -1,8 +1,9 @@
-// The console's one connection to a hub: signs in, connects the five namespaces over one
-// Socket.IO connection, fills the models from snapshots and then from events, resyncs after a
-// reconnect the hub could not recover, tracks how fresh each namespace is, and sends the
-// console's actions through an outbox (request ids, ack timeouts, retried once back online).
-// Views use this object and the models; they never see JSON, codecs or sessions.
+// The console's session with a hub, the one object views use beside the models: it fills the
+// models from snapshots (SnapshotLoader) and then from events, resyncs after a reconnect the hub
+// could not recover, tracks how fresh each namespace is, follows its own user's role changes,
+// and sends the console's actions through an outbox (Outbox: request ids, ack timeouts, retried
+// once back online). The hub itself is behind an EventSource (HubConnection over the network,
+// a fake in the unit tests); views never see JSON, codecs or sockets.
 #pragma once
 
 #include "alldaymodel.h"
@@ -20,7 +21,8 @@
 #include "timesheetmodel.h"
 
 #include "contract.h"
-#include "siomanager.h"
+#include "eventsource.h"
+#include "sioclientoptions.h"
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
@@ -28,17 +30,15 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <QUrl>
 
 #include <array>
 
-class QNetworkAccessManager;
-
 namespace TableTap {
 
-class SioSocket;
-struct SioEvent;
+class HubConnection;
+class Outbox;
+class SnapshotLoader;
 
 class CafeSession final : public QObject
 {
@@ -47,7 +47,10 @@ public:
     enum class Liveness { Live, Connecting, Reconnecting, Silent, Offline, Refused };
     Q_ENUM(Liveness)
 
+    // A session on its own HubConnection.
     explicit CafeSession(QObject *parent = nullptr);
+    // A session on another source (the unit tests' fake); null: offline, actions stay pending.
+    explicit CafeSession(EventSource *source, QObject *parent = nullptr);
     ~CafeSession() override;
 
     // The console's order of the namespaces (not the hub's): sockets are created and the
@@ -66,15 +69,16 @@ public:
     void disconnectFromHub();
     // Options for the Socket.IO connection (transports, TLS CA, timeouts) used by the next connect;
     // their TLS settings (a private CA in caFile) also apply to sign-in and token refresh.
-    void setClientOptions(const SioClientOptions &options) { m_options = options; }
-    const SioClientOptions &clientOptions() const { return m_options; }
+    void setClientOptions(const SioClientOptions &options);
+    const SioClientOptions &clientOptions() const;
     // How long a command may wait for its ack before it is retried (ms).
-    void setCommandTimeout(int ms) { m_commandTimeout = ms; }
+    void setCommandTimeout(int ms);
 
+    EventSource *source() const { return m_source; }
     QUrl hubUrl() const { return m_hub; }
     SessionIdentity identity() const { return m_identity; }
-    QString accessToken() const { return m_token; }
-    SioManager::State state() const;
+    QString accessToken() const;
+    EventSource::LinkState linkState() const;
     Liveness liveness() const { return m_liveness; }
     QString livenessText() const;
     QString transportName() const;
@@ -160,38 +164,24 @@ private:
         QDateTime at;
     };
 
-    void connectSockets();
-    void teardown();
-    void onEvent(const SioEvent &event);
-    void onSocketConnected(SioSocket *socket);
-    void snapshot(const QString &nsp);
-    void request(const QString &nsp, const QString &command, const QJsonObject &payload,
-                 std::function<void(const QJsonValue &data)> onData);
-    void request(Contract::Command command, const QJsonObject &payload,
-                 std::function<void(const QJsonValue &data)> onData);
-    void flushOutbox();
-    void sendEntry(const OutboxEntry &entry);
+    void connectSource();
+    void onOpened(const QUrl &hub, const QString &accessToken);
+    void onEvent(const QString &nsp, const QString &name, const QJsonValue &envelope);
+    void onNamespaceConnected(const QString &nsp, bool recovered);
+    void onSnapshot(const QString &nsp, const CafeSnapshot &snapshot);
+    void rebuildDashboard();
     void updateLiveness();
     void updateStockWarnings();
     void scheduleSummaries();
     void updateSummaries();
     void onStaffUpdated(const QJsonObject &data, const QDateTime &now);
-    void refreshToken(std::function<void(bool)> done);
-    void applyMenu(const QJsonValue &data);
+    void applyMenu(QList<MenuProduct> menu);
 
+    QPointer<EventSource> m_source;
+    HubConnection *m_connection = nullptr; // the source when this session made its own
     QUrl m_hub;
-    QString m_token;
-    QString m_refreshToken;
     SessionIdentity m_identity;
-    SioClientOptions m_options;
-    QPointer<SioManager> m_manager;
-    QHash<QString, QPointer<SioSocket>> m_sockets;
-    QNetworkAccessManager *m_http = nullptr;
-    int m_commandTimeout = 10000;
-    QSet<QString> m_inFlight;
-    // Namespaces whose snapshot (or another request) went unanswered: asked again on the next
-    // connect, even a recovered one (recovery replays events, not lost answers).
-    QSet<QString> m_staleSnapshots;
+    bool m_open = false; // a link was opened and not closed since
     QHash<QString, QDateTime> m_lastEvent;
     QHash<QString, QVariant> m_settings;
     QList<MenuProduct> m_menu;
@@ -217,6 +207,8 @@ private:
     DashboardModel *m_dashboard;
     EventLogModel *m_eventLog;
     OutboxModel *m_outbox;
+    SnapshotLoader *m_loader;
+    Outbox *m_sender;
 };
 
 } // namespace TableTap

@@ -1,0 +1,546 @@
+// CafeSession on a fake EventSource, below a live hub: events into the models, snapshots applied,
+// resync after a reconnect the hub could not recover, a stale snapshot asked again after a
+// recovered one, the outbox's replays, refusals, the counter room, menu reloads, liveness, and
+// the console following its own role change. (tst_hubsession and tst_livehub prove the same
+// session end to end against the real hub.)
+#include "cafesession.h"
+#include "fakeeventsource.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace TableTap;
+
+namespace {
+
+const QUrl Hub(QStringLiteral("http://127.0.0.1:1"));
+
+// An unsigned token with the claims the console reads (the hub checks signatures, not us).
+QString token(const QString &user, const QString &role, const QString &cafe = "uuid")
+{
+    const auto part = [](const QJsonObject &o) {
+        return QString::fromLatin1(
+            QJsonDocument(o)
+                .toJson(QJsonDocument::Compact)
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    };
+    return part({{"alg", "HS256"}}) + "."
+           + part({{"sub", user}, {"name", user}, {"role", role}, {"cafe_id", cafe}}) + ".sig";
+}
+
+QJsonObject eventFixture(const QString &event)
+{
+    QFile f(QStringLiteral(TT_EVENT_FIXTURES "/") + QString(event).replace(':', '_') + ".json");
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(event));
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+QJsonObject withData(QJsonObject envelope, const QJsonObject &changes)
+{
+    QJsonObject data = envelope["data"].toObject();
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        data.insert(it.key(), it.value());
+    envelope["data"] = data;
+    return envelope;
+}
+
+QString pendingAction(const CafeSession &session, const QString &orderId)
+{
+    const OrderQueueModel *m = session.orders();
+    for (int r = 0; r < m->rowCount(); ++r) {
+        const QModelIndex i = m->index(r, 0);
+        if (i.data(OrderQueueModel::OrderIdRole).toString() == orderId)
+            return i.data(OrderQueueModel::PendingActionRole).toString();
+    }
+    return QStringLiteral("<no such order>");
+}
+
+struct Fixture
+{
+    FakeEventSource source;
+    CafeSession session{&source};
+
+    explicit Fixture(const QString &role = "manager")
+    {
+        session.connectWithToken(Hub, token("u1", role), "refresh");
+    }
+    // Every namespace connects as a new session and every snapshot is answered from the hub.
+    void live()
+    {
+        source.connectNamespaces(CafeSession::namespaces(), false);
+        source.answerSnapshots();
+    }
+    // The spec's order:created (order "uuid", counter "Counter 1"), in the models.
+    bool placeOrder()
+    {
+        source.deliver("/orders", "order:created", eventFixture("order:created"));
+        return QTest::qWaitFor([this] { return session.orders()->order("uuid") != nullptr; });
+    }
+};
+
+} // namespace
+
+class tst_CafeSession : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void opensTheSourceWithCredentials();
+    void snapshotsApplied();
+    void eventsIntoModels();
+    void foreignAndUnknownEventsAreNotes();
+    void resyncAfterUnrecoveredReconnect();
+    void staleSnapshotAskedAgainAfterRecoveredReconnect();
+    void staleSnapshotsForgottenAtTeardown();
+    void outboxReplaysWithTheSameRequestId();
+    void sentActionsPendingAgainAtTeardown();
+    void refusalClearsThePendingAction();
+    void notSentIsNeverSentTwice();
+    void counterRoomJoinedOnlyOnNewSessions();
+    void menuReloadedOnStockChangesButNotSales();
+    void summariesFollowTheQueue();
+    void liveness();
+    void followsItsOwnRoleChange();
+    void offlineWithoutASource();
+};
+
+void tst_CafeSession::opensTheSourceWithCredentials()
+{
+    FakeEventSource source;
+    CafeSession session(&source);
+    QSignalSpy identity(&session, &CafeSession::identityChanged);
+    session.signIn(Hub, "c1", "EMP001", "1234");
+    QCOMPARE(source.opens.size(), 1);
+    QCOMPARE(source.opens[0].hub, Hub);
+    QCOMPARE(source.opens[0].cafeId, QStringLiteral("c1"));
+    QCOMPARE(source.opens[0].employeeCode, QStringLiteral("EMP001"));
+    QCOMPARE(source.opens[0].pin, QStringLiteral("1234"));
+    session.connectWithToken(Hub, token("u7", "employee"), "r");
+    QCOMPARE(source.opens.size(), 2);
+    QCOMPARE(source.opens[1].refreshToken, QStringLiteral("r"));
+    QVERIFY(source.opens[1].pin.isEmpty());
+    QCOMPARE(session.identity().userId, QStringLiteral("u7"));
+    QCOMPARE(session.identity().role, QStringLiteral("employee"));
+    QCOMPARE(session.hubUrl(), Hub);
+    QVERIFY(identity.size() >= 1);
+    QSignalSpy failed(&session, &CafeSession::signInFailed);
+    Q_EMIT source.signInFailed("wrong PIN");
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed[0][0].toString(), QStringLiteral("wrong PIN"));
+}
+
+void tst_CafeSession::snapshotsApplied()
+{
+    Fixture f;
+    QSignalSpy resynced(&f.session, &CafeSession::resynced);
+    QSignalSpy menu(&f.session, &CafeSession::menuChanged);
+    QSignalSpy settings(&f.session, &CafeSession::settingsChanged);
+    f.source.connectNamespaces(CafeSession::namespaces(), false);
+    // Every snapshot command of the console's five namespaces, once.
+    for (const char *c : {"list_menu", "list_orders", "list_inventory", "list_timesheets",
+                          "list_payments", "get_settings", "list_counters"})
+        QCOMPARE(f.source.count(QString::fromLatin1(c)), 1);
+    const auto orders = f.source.waiting("list_orders");
+    QCOMPARE(f.source.requests[orders[0]].payload["recent_limit"].toInt(), 500);
+    f.source.answerSnapshots();
+
+    QCOMPARE(menu.size(), 1);
+    QCOMPARE(f.session.menu().size(), 16);
+    QCOMPARE(settings.size(), 1);
+    QCOMPARE(f.session.settings().value("tax_rate").toDouble(), 0.1);
+    QStringList namespaces;
+    for (const auto &args : resynced)
+        namespaces << args[0].toString();
+    QCOMPARE(namespaces,
+             QStringList({"/orders", "/inventory", "/employees", "/payments", "/system"}));
+    QTRY_COMPARE(f.session.orders()->rowCount(), 5); // 2 open + 3 recent in the fixture
+    QTRY_COMPARE(f.session.inventory()->rowCount(), 15);
+    QCOMPARE(f.session.timesheets()->rowCount(), 5);
+    QCOMPARE(f.session.payments()->rowCount(), 5);
+    QCOMPARE(f.session.counters()->rowCount(), 2);
+    // Put together across snapshots: an ingredient's users by the menu's product names.
+    bool sawNames = false;
+    for (const StockItem &s : f.session.inventory()->rows())
+        if (s.name == "Espresso Beans") {
+            QVERIFY(s.usedBy.contains("Espresso"));
+            sawNames = true;
+        }
+    QVERIFY(sawNames);
+}
+
+void tst_CafeSession::eventsIntoModels()
+{
+    Fixture f;
+    f.live();
+    QSignalSpy created(&f.session, &CafeSession::orderCreated);
+    QSignalSpy ready(&f.session, &CafeSession::orderReady);
+    const int logged = f.session.eventLog()->rowCount();
+    QVERIFY(f.placeOrder());
+    QCOMPARE(created.size(), 1);
+    QCOMPARE(created[0][0].toString(), QStringLiteral("ORD20240101001"));
+    QCOMPARE(created[0][2].toString(), QStringLiteral("Counter 1"));
+    QVERIFY(f.session.lastEventAt("/orders").isValid());
+    f.source.deliver("/orders", "order:ready", eventFixture("order:ready"));
+    QCOMPARE(ready.size(), 1);
+    QTRY_COMPARE(f.session.orders()->order("uuid")->status, OrderStatus::Ready);
+    QTRY_VERIFY(f.session.eventLog()->rowCount() >= logged + 2);
+
+    QSignalSpy settings(&f.session, &CafeSession::settingsChanged);
+    f.source.deliver("/system", "cafe:settings_updated", eventFixture("cafe:settings_updated"));
+    QCOMPARE(settings.size(), 1);
+    QCOMPARE(f.session.settings().value("prep_time_minutes").toInt(), 12);
+}
+
+void tst_CafeSession::foreignAndUnknownEventsAreNotes()
+{
+    Fixture f;
+    f.live();
+    QSignalSpy created(&f.session, &CafeSession::orderCreated);
+    QJsonObject other = eventFixture("order:created");
+    QJsonObject meta = other["meta"].toObject();
+    meta["cafe_id"] = "another-cafe";
+    other["meta"] = meta;
+    f.source.deliver("/orders", "order:created", other);
+    f.source.deliver("/orders", "order:teleported", QJsonObject{{"data", QJsonObject{}}});
+    QCOMPARE(created.size(), 0);
+    QTest::qWait(50);
+    QVERIFY(!f.session.orders()->order("uuid"));
+}
+
+void tst_CafeSession::resyncAfterUnrecoveredReconnect()
+{
+    Fixture f;
+    f.live();
+    QCOMPARE(f.source.count("list_orders"), 1);
+    // The hub recovered the session: its replay is enough, nothing is asked again.
+    f.source.drop();
+    f.source.connectNamespaces(CafeSession::namespaces(), true);
+    QCOMPARE(f.source.count("list_orders"), 1);
+    QCOMPARE(f.source.count("list_counters"), 1);
+    // A new session: every snapshot again.
+    f.source.drop();
+    f.source.connectNamespaces(CafeSession::namespaces(), false);
+    for (const char *c : {"list_menu", "list_orders", "list_inventory", "list_timesheets",
+                          "list_payments", "get_settings", "list_counters"})
+        QCOMPARE(f.source.count(QString::fromLatin1(c)), 2);
+    QSignalSpy resynced(&f.session, &CafeSession::resynced);
+    f.source.answerSnapshots();
+    QCOMPARE(resynced.size(), 5);
+    // And by hand.
+    f.session.resync();
+    QCOMPARE(f.source.count("list_orders"), 3);
+}
+
+void tst_CafeSession::staleSnapshotAskedAgainAfterRecoveredReconnect()
+{
+    Fixture f;
+    f.source.connectNamespaces(CafeSession::namespaces(), false);
+    // The inventory's answer never comes; the rest do.
+    f.source.timeOut(f.source.waiting("list_inventory")[0]);
+    f.source.answerSnapshots();
+    QCOMPARE(f.session.inventory()->rowCount(), 0);
+    // The link drops before the retry; the hub recovers the session, which replays events but
+    // not the lost answer: only the inventory is asked again.
+    f.source.drop();
+    f.source.connectNamespaces(CafeSession::namespaces(), true);
+    QCOMPARE(f.source.count("list_inventory"), 2);
+    QCOMPARE(f.source.count("list_orders"), 1);
+    f.source.answerSnapshots();
+    QTRY_COMPARE(f.session.inventory()->rowCount(), 15);
+    // Once loaded it is not stale: the next recovered connect asks nothing.
+    f.source.drop();
+    f.source.connectNamespaces(CafeSession::namespaces(), true);
+    QCOMPARE(f.source.count("list_inventory"), 2);
+
+    // Still connected when an answer is lost: asked again shortly, without a reconnect.
+    f.session.resync();
+    QCOMPARE(f.source.count("list_timesheets"), 2);
+    f.source.timeOut(f.source.waiting("list_timesheets")[0]);
+    f.source.answerSnapshots();
+    QTRY_COMPARE_WITH_TIMEOUT(f.source.count("list_timesheets"), 3, 15000);
+}
+
+void tst_CafeSession::staleSnapshotsForgottenAtTeardown()
+{
+    Fixture f;
+    f.source.connectNamespaces(CafeSession::namespaces(), false);
+    f.source.timeOut(f.source.waiting("list_payments")[0]);
+    f.source.answerSnapshots();
+    // A new link loads everything on its first connect anyway: the stale mark does not outlive
+    // the old one (a recovered connect right after asks nothing).
+    f.session.disconnectFromHub();
+    QCOMPARE(f.source.closes, 1);
+    f.session.connectWithToken(Hub, token("u1", "manager"), "refresh");
+    f.source.connectNamespaces(CafeSession::namespaces(), true);
+    QCOMPARE(f.source.count("list_payments"), 1);
+    // Nor is it retried on the new link by the old timer.
+    QTest::qWait(2500);
+    QCOMPARE(f.source.count("list_payments"), 1);
+}
+
+void tst_CafeSession::outboxReplaysWithTheSameRequestId()
+{
+    Fixture f;
+    QSignalSpy finished(&f.session, &CafeSession::commandFinished);
+    // Offline: pending, nothing sent.
+    const QString id = f.session.clockIn("morning");
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
+    QCOMPARE(f.source.count("clock_in"), 0);
+    // Connected: sent, with its request id.
+    f.live();
+    QCOMPARE(f.source.count("clock_in"), 1);
+    const int first = f.source.waiting("clock_in")[0];
+    QCOMPARE(f.source.requests[first].nsp, QStringLiteral("/employees"));
+    QCOMPARE(f.source.requests[first].payload["request_id"].toString(), id);
+    QCOMPARE(f.source.requests[first].payload["notes"].toString(), QStringLiteral("morning"));
+    QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Sent);
+    QCOMPARE(f.session.outbox()->entry(id)->attempts, 1);
+    // No answer: pending again, then out again with the same request id.
+    f.source.timeOut(first);
+    QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
+    QTRY_COMPARE_WITH_TIMEOUT(f.source.count("clock_in"), 2, 15000);
+    const int second = f.source.waiting("clock_in")[0];
+    QCOMPARE(f.source.requests[second].payload["request_id"].toString(), id);
+    QCOMPARE(f.session.outbox()->entry(id)->attempts, 2);
+    QCOMPARE(finished.size(), 0);
+    f.source.answer(second, QJsonObject{});
+    QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Done);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished[0][0].toString(), id);
+    QVERIFY(finished[0][1].toBool());
+    // Done is done: never sent again.
+    QTest::qWait(1200);
+    QCOMPARE(f.source.count("clock_in"), 2);
+}
+
+void tst_CafeSession::sentActionsPendingAgainAtTeardown()
+{
+    Fixture f;
+    f.live();
+    QVERIFY(f.placeOrder());
+    const QString id = f.session.setOrderStatus("uuid", OrderStatus::Preparing, {});
+    QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Sent);
+    // The link is replaced (a new sign-in): what was in flight is pending, and goes out once
+    // on the new link with its request id.
+    f.session.connectWithToken(Hub, token("u1", "manager"), "refresh");
+    QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
+    QCOMPARE(f.source.count("update_order_status"), 1);
+    f.source.connectNamespaces(CafeSession::namespaces(), false);
+    QCOMPARE(f.source.count("update_order_status"), 2);
+    const int again = f.source.waiting("update_order_status")[0];
+    QCOMPARE(f.source.requests[again].payload["request_id"].toString(), id);
+    QCOMPARE(f.source.requests[again].payload["status"].toString(), QStringLiteral("preparing"));
+    // Disconnecting by hand leaves it pending too.
+    f.session.disconnectFromHub();
+    QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
+}
+
+void tst_CafeSession::refusalClearsThePendingAction()
+{
+    Fixture f;
+    f.live();
+    QVERIFY(f.placeOrder());
+    QSignalSpy finished(&f.session, &CafeSession::commandFinished);
+    const QString id = f.session.cancelOrder("uuid", "customer left");
+    QTRY_COMPARE(pendingAction(f.session, "uuid"), QStringLiteral("cancel ORD20240101001"));
+    f.source.refuse(f.source.waiting("cancel_order")[0], "CONFLICT", "already ready");
+    QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Refused);
+    QCOMPARE(f.session.outbox()->entry(id)->errorType, QStringLiteral("CONFLICT"));
+    QCOMPARE(f.session.outbox()->entry(id)->message, QStringLiteral("already ready"));
+    QTRY_COMPARE(pendingAction(f.session, "uuid"), QString());
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!finished[0][1].toBool());
+    QCOMPARE(finished[0][2].toString(), QStringLiteral("CONFLICT"));
+    QCOMPARE(finished[0][3].toString(), QStringLiteral("already ready"));
+    // A refused action is final.
+    QTest::qWait(1200);
+    QCOMPARE(f.source.count("cancel_order"), 1);
+}
+
+void tst_CafeSession::notSentIsNeverSentTwice()
+{
+    Fixture f;
+    f.live();
+    // The namespace looks connected but its link is gone under the session: the request never
+    // leaves, and the action stays pending.
+    f.source.unsendable << "/inventory";
+    const QString id = f.session.adjustStock("milk", "restock", 5, {});
+    QCOMPARE(f.source.count("adjust_stock"), 0);
+    QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
+    // Once it can go, it goes exactly once, however often the outbox is flushed meanwhile.
+    f.source.unsendable.clear();
+    QTRY_COMPARE_WITH_TIMEOUT(f.source.count("adjust_stock"), 1, 15000);
+    f.source.connectNamespaces({"/inventory"}, true);
+    f.source.connectNamespaces({"/inventory"}, true);
+    QTest::qWait(1200);
+    QCOMPARE(f.source.count("adjust_stock"), 1);
+    const int sent = f.source.waiting("adjust_stock")[0];
+    QCOMPARE(f.source.requests[sent].payload["request_id"].toString(), id);
+    QCOMPARE(f.source.requests[sent].payload["quantity"].toInt(), 5);
+    QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Sent);
+}
+
+void tst_CafeSession::counterRoomJoinedOnlyOnNewSessions()
+{
+    Fixture f;
+    f.live();
+    f.session.followCounter("Counter 1");
+    QCOMPARE(f.source.sent.size(), 1);
+    QCOMPARE(f.source.sent[0].event, QStringLiteral("join_counter"));
+    QCOMPARE(f.source.sent[0].nsp, QStringLiteral("/orders"));
+    QCOMPARE(f.source.sent[0].payload["counter"].toString(), QStringLiteral("Counter 1"));
+    // A recovered session is still in the room.
+    f.source.drop();
+    f.source.connectNamespaces(CafeSession::namespaces(), true);
+    QCOMPARE(f.source.sent.size(), 1);
+    // A new one is not: joined again.
+    f.source.drop();
+    f.source.connectNamespaces(CafeSession::namespaces(), false);
+    QCOMPARE(f.source.sent.size(), 2);
+    QCOMPARE(f.source.sent[1].event, QStringLiteral("join_counter"));
+    // Leaving, then another counter.
+    f.session.followCounter("Counter 2");
+    QCOMPARE(f.source.sent.size(), 4);
+    QCOMPARE(f.source.sent[2].event, QStringLiteral("leave_counter"));
+    QCOMPARE(f.source.sent[2].payload["counter"].toString(), QStringLiteral("Counter 1"));
+    QCOMPARE(f.source.sent[3].payload["counter"].toString(), QStringLiteral("Counter 2"));
+    QCOMPARE(f.session.followedCounter(), QStringLiteral("Counter 2"));
+}
+
+void tst_CafeSession::menuReloadedOnStockChangesButNotSales()
+{
+    Fixture f;
+    f.live();
+    QCOMPARE(f.source.count("list_menu"), 1);
+    // A sale changes no product's availability.
+    f.source.deliver("/inventory", "inventory:stock_updated",
+                     eventFixture("inventory:stock_updated"));
+    QCOMPARE(f.source.count("list_menu"), 1);
+    // A restock may enable products again; running out disables them.
+    f.source.deliver(
+        "/inventory", "inventory:stock_updated",
+        withData(eventFixture("inventory:stock_updated"), {{"change_type", "restock"}}));
+    QCOMPARE(f.source.count("list_menu"), 2);
+    f.source.deliver("/inventory", "inventory:out_of_stock",
+                     eventFixture("inventory:out_of_stock"));
+    QCOMPARE(f.source.count("list_menu"), 3);
+    // A low-stock warning changes nothing on the menu.
+    f.source.deliver("/inventory", "inventory:low_stock", eventFixture("inventory:low_stock"));
+    QCOMPARE(f.source.count("list_menu"), 3);
+    QSignalSpy menu(&f.session, &CafeSession::menuChanged);
+    f.source.answerSnapshots();
+    QCOMPARE(menu.size(), 2);
+    QCOMPARE(f.session.menu().size(), 16);
+}
+
+void tst_CafeSession::summariesFollowTheQueue()
+{
+    Fixture f;
+    f.live();
+    QTRY_COMPARE(f.session.counters()->rowCount(), 2);
+    const auto loadOf = [&f](const QString &counter) {
+        for (const CounterInfo &c : f.session.counters()->rows())
+            if (c.name == counter)
+                return c.openOrders();
+        return -1;
+    };
+    // The fixture's 2 open orders, one per counter.
+    QTRY_COMPARE(loadOf("Counter 1"), 1);
+    // A burst of orders on one counter: the loads are recounted (at most every 250 ms, folded
+    // into one trailing recount) and end up right.
+    for (int i = 0; i < 20; ++i) {
+        QJsonObject env = eventFixture("order:created");
+        QJsonObject data = env["data"].toObject();
+        QJsonObject order = data["order"].toObject();
+        order["id"] = QStringLiteral("burst-%1").arg(i);
+        data["order"] = order;
+        env["data"] = data;
+        f.source.deliver("/orders", "order:created", env);
+    }
+    QTRY_COMPARE(loadOf("Counter 1"), 21);
+    QCOMPARE(loadOf("Counter 2"), 1);
+}
+
+void tst_CafeSession::liveness()
+{
+    FakeEventSource source;
+    CafeSession session(&source);
+    QCOMPARE(session.liveness(), CafeSession::Liveness::Offline);
+    session.connectWithToken(Hub, token("u1", "employee"));
+    QCOMPARE(session.liveness(), CafeSession::Liveness::Connecting);
+    source.connectNamespaces({"/orders", "/inventory"}, false);
+    QCOMPARE(session.liveness(), CafeSession::Liveness::Connecting);
+    source.refuseConnect("/employees", "Permission denied", "PERMISSION_DENIED");
+    QCOMPARE(session.liveness(), CafeSession::Liveness::Refused);
+    QVERIFY(session.livenessText().contains("Permission denied"));
+    source.connectNamespaces(CafeSession::namespaces(), false);
+    QCOMPARE(session.liveness(), CafeSession::Liveness::Live);
+    source.setHeartbeatOverdue(true);
+    QTRY_COMPARE(session.liveness(), CafeSession::Liveness::Silent);
+    source.setHeartbeatOverdue(false);
+    source.drop();
+    QCOMPARE(session.liveness(), CafeSession::Liveness::Reconnecting);
+    session.disconnectFromHub();
+    QCOMPARE(session.liveness(), CafeSession::Liveness::Offline);
+    QCOMPARE(session.linkState(), EventSource::LinkState::Offline);
+}
+
+void tst_CafeSession::followsItsOwnRoleChange()
+{
+    Fixture f("employee");
+    f.live();
+    f.session.followCounter("Counter 1");
+    const auto staffUpdated = [](const QString &user, const QString &role) {
+        return QJsonObject{{"event", "staff:updated"},
+                           {"data", QJsonObject{{"user_id", user},
+                                                {"changes", QJsonArray{"role_changed"}},
+                                                {"role", role}}}};
+    };
+    // Someone else's role, or the role this console already has: nothing to do.
+    f.source.deliver("/employees", "staff:updated", staffUpdated("u2", "manager"));
+    f.source.deliver("/employees", "staff:updated", staffUpdated("u1", "employee"));
+    QCOMPARE(f.source.renewals, 0);
+    // Its own user promoted: a fresh token at once.
+    f.source.deliver("/employees", "staff:updated", staffUpdated("u1", "manager"));
+    QCOMPARE(f.source.renewals, 1);
+    // An action in flight when the new token opens the link again.
+    QVERIFY(f.placeOrder());
+    const QString id = f.session.setOrderStatus("uuid", OrderStatus::Preparing, {});
+    QSignalSpy identity(&f.session, &CafeSession::identityChanged);
+    f.source.reopenWith(token("u1", "manager"));
+    QCOMPARE(identity.size(), 1);
+    QCOMPARE(f.session.identity().role, QStringLiteral("manager"));
+    QVERIFY(f.session.identity().isManager());
+    QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
+    // The new link is a new session: snapshots, the counter room and the action again.
+    const int joins = int(f.source.sent.size());
+    f.source.connectNamespaces(CafeSession::namespaces(), false);
+    QCOMPARE(f.source.count("list_orders"), 2);
+    QCOMPARE(f.source.sent.size(), joins + 1);
+    QCOMPARE(f.source.sent.last().event, QStringLiteral("join_counter"));
+    QCOMPARE(f.source.count("update_order_status"), 2);
+    // A renewed token for the same role keeps the link and updates who the console is.
+    Q_EMIT f.source.tokenChanged(token("u1", "manager"));
+    QCOMPARE(identity.size(), 2);
+    QCOMPARE(f.source.opens.size(), 2); // the fixture's and the role change's, no other
+    QCOMPARE(f.source.sent.last().event, QStringLiteral("join_counter"));
+}
+
+void tst_CafeSession::offlineWithoutASource()
+{
+    CafeSession session(static_cast<EventSource *>(nullptr));
+    session.signIn(Hub, "c1", "E1", "1234");
+    const QString id = session.clockIn({});
+    QCOMPARE(session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
+    session.resync();
+    session.followCounter("Counter 1");
+    QCOMPARE(session.liveness(), CafeSession::Liveness::Offline);
+    QVERIFY(!session.isNamespaceConnected("/orders"));
+}
+
+QTEST_GUILESS_MAIN(tst_CafeSession)
+#include "tst_cafesession.moc"
