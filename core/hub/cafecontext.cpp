@@ -4,7 +4,8 @@
 #include "hubclock.h"
 #include "hubrooms.h"
 #include "hubtime.h"
-#include "sqliteconnection.h"
+#include "storageerror.h"
+#include "storeconnection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,7 +13,7 @@
 
 namespace TableTap {
 
-CafeContext::CafeContext(SqliteConnection &db, HubClock &clock, QString cafeId,
+CafeContext::CafeContext(StoreConnection &db, HubClock &clock, QString cafeId,
                          const HubOptions &options, StockThrottle &throttle,
                          PayconicProvider &provider, Scheduler scheduler)
     : m_db(db)
@@ -133,13 +134,17 @@ void CafeContext::emitEvent(Contract::Event event, const QJsonObject &data,
     QSqlQuery q = m_db.exec(
         QStringLiteral(
             "INSERT INTO events(event_id, namespace, name, envelope, rooms, except_rooms, "
-            "at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            "at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq"),
         {eventId, e.nsp, name,
          QString::fromUtf8(QJsonDocument(e.envelope).toJson(QJsonDocument::Compact)),
          QString::fromUtf8(
              QJsonDocument(QJsonArray::fromStringList(e.rooms)).toJson(QJsonDocument::Compact)),
          QStringLiteral("[]"), m_now});
-    e.sequence = q.lastInsertId().toLongLong();
+    // The sequence the store gave the row (RETURNING, not the driver's lastInsertId, which
+    // PostgreSQL's driver cannot tell): recovery and gap detection hang on it.
+    if (!q.next())
+        throw StorageError(QStringLiteral("the event insert returned no sequence"));
+    e.sequence = q.value(0).toLongLong();
     m_events.append(e);
 }
 

@@ -19,7 +19,7 @@ namespace TableTap {
 
 class HubClock;
 class PayconicProvider;
-class SqliteConnection;
+class StoreConnection;
 class StockThrottle;
 
 class CafeContext final
@@ -28,13 +28,13 @@ public:
     enum class TimerKind { StockFlush, CardComplete, QrExpire };
     using Scheduler = std::function<void(qint64 atMs, TimerKind kind, const QString &id)>;
 
-    CafeContext(SqliteConnection &db, HubClock &clock, QString cafeId, const HubOptions &options,
+    CafeContext(StoreConnection &db, HubClock &clock, QString cafeId, const HubOptions &options,
                 StockThrottle &throttle, PayconicProvider &provider, Scheduler scheduler);
 
     void beginWork(const HubActor &actor);
     void discardWork();
 
-    SqliteConnection &db() { return m_db; }
+    StoreConnection &db() { return m_db; }
     const QString &cafeId() const { return m_cafeId; }
     qint64 now() const { return m_now; }
     const HubActor &actor() const { return m_actor; }
@@ -80,7 +80,7 @@ public:
     static QString newId();
 
 private:
-    SqliteConnection &m_db;
+    StoreConnection &m_db;
     HubClock &m_clock;
     QString m_cafeId;
     const HubOptions &m_options;

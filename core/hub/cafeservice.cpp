@@ -5,19 +5,17 @@
 #include "hubclock.h"
 #include "hubdomainlogging.h"
 #include "hubrooms.h"
-#include "hubschema.h"
 #include "inventorydesk.h"
 #include "menudefinition.h"
 #include "orderdesk.h"
 #include "payloadreader.h"
 #include "paymentdesk.h"
-#include "schemamigrator.h"
 #include "staffadmin.h"
 #include "staffdesk.h"
+#include "storagebackend.h"
 #include "storageerror.h"
 #include "systemdesk.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -134,15 +132,15 @@ QHash<QString, CafeService::CommandSpec> CafeService::commandSpecs()
     return specs;
 }
 
-CafeService::CafeService(QString cafeId, QString databasePath, HubClock *clock,
+CafeService::CafeService(QString cafeId, std::unique_ptr<StoreConnection> db, HubClock *clock,
                          const HubOptions &options, QObject *parent)
     : QObject(parent)
     , m_cafeId(std::move(cafeId))
-    , m_path(std::move(databasePath))
     , m_clock(clock)
     , m_options(options)
+    , m_db(std::move(db))
     , m_provider(options.randomSeed, options.cardDeclineRate)
-    , m_ctx(m_db, *clock, m_cafeId, m_options, m_throttle, m_provider,
+    , m_ctx(*m_db, *clock, m_cafeId, m_options, m_throttle, m_provider,
             [this](qint64 at, CafeContext::TimerKind kind, const QString &id) {
                 scheduleTimer(at, kind, id);
             })
@@ -150,7 +148,7 @@ CafeService::CafeService(QString cafeId, QString databasePath, HubClock *clock,
 
 CafeService::~CafeService() = default;
 
-static void prune(SqliteConnection &db, qint64 now, int retentionHours)
+static void prune(StoreConnection &db, qint64 now, int retentionHours)
 {
     const qint64 cutoff = now - qint64(retentionHours) * 3600000;
     db.exec(QStringLiteral("DELETE FROM events WHERE at < ?"), {cutoff});
@@ -159,22 +157,11 @@ static void prune(SqliteConnection &db, qint64 now, int retentionHours)
 
 bool CafeService::open(QString *error)
 {
-    if (!QFile::exists(m_path)) {
-        if (error)
-            *error = QStringLiteral("cafe database %1 does not exist").arg(m_path);
-        return false;
-    }
-    if (!m_db.open(m_path, error))
-        return false;
-    if (!SchemaMigrator::migrate(m_db, HubSchema::cafeSteps(), error)) {
-        m_db.close();
-        return false;
-    }
     try {
-        prune(m_db, m_clock->nowMs(), m_options.eventRetentionHours);
-        m_roster.load(m_db);
+        prune(*m_db, m_clock->nowMs(), m_options.eventRetentionHours);
+        m_roster.load(*m_db);
         // Payments in flight when the hub stopped get their answer now (card) or expire on time.
-        QSqlQuery q = m_db.exec(
+        QSqlQuery q = m_db->exec(
             QStringLiteral("SELECT transaction_id, method, complete_at, expires_at FROM payments "
                            "WHERE status = 'processing' AND method IN ('card','qr')"));
         while (q.next()) {
@@ -187,11 +174,11 @@ bool CafeService::open(QString *error)
         }
         // From here on the hub's thread waits for other writers only briefly (opening above
         // may wait longer: nobody is served before it is done).
-        m_db.setBusyTimeout(m_options.storageBusyTimeoutMs);
+        m_db->setBusyTimeout(m_options.storageBusyTimeoutMs);
     } catch (const StorageError &e) {
         if (error)
             *error = e.message();
-        m_db.close();
+        m_db->close();
         return false;
     }
     return true;
@@ -199,39 +186,34 @@ bool CafeService::open(QString *error)
 
 void CafeService::close()
 {
-    m_db.close();
+    m_db->close();
 }
 
-bool CafeService::createDatabase(const QString &path, const QString &cafeId, const QString &name,
-                                 const MenuDefinition &menu, const QStringList &counters,
-                                 qint64 nowMs, QString *error)
+bool CafeService::create(StorageBackend &storage, const QString &cafeId, const QString &name,
+                         const MenuDefinition &menu, const QStringList &counters, qint64 nowMs,
+                         QString *error)
 {
-    if (QFile::exists(path)) {
-        if (error)
-            *error = QStringLiteral("%1 already exists").arg(path);
-        return false;
-    }
-    SqliteConnection db;
-    if (!db.open(path, error) || !SchemaMigrator::migrate(db, HubSchema::cafeSteps(), error))
+    std::unique_ptr<StoreConnection> db = storage.createCafe(cafeId, error);
+    if (!db)
         return false;
     try {
-        db.begin();
-        db.exec(QStringLiteral("INSERT INTO cafe_meta(key, value) VALUES ('id', ?), ('name', ?), "
-                               "('created_at', ?)"),
-                {cafeId, name, QString::number(nowMs)});
+        db->begin();
+        db->exec(QStringLiteral("INSERT INTO cafe_meta(key, value) VALUES ('id', ?), ('name', ?), "
+                                "('created_at', ?)"),
+                 {cafeId, name, QString::number(nowMs)});
         const CafeSettings defaults;
-        defaults.save(db, CafeSettings::keys());
+        defaults.save(*db, CafeSettings::keys());
         int position = 0;
         for (const QString &c : counters)
-            db.exec(QStringLiteral("INSERT INTO counters(name, position, status, updated_at) "
-                                   "VALUES (?, ?, 'active', ?)"),
-                    {c, position++, nowMs});
-        menu.apply(db, nowMs);
-        db.commit();
+            db->exec(QStringLiteral("INSERT INTO counters(name, position, status, updated_at) "
+                                    "VALUES (?, ?, 'active', ?)"),
+                     {c, position++, nowMs});
+        menu.apply(*db, nowMs);
+        db->commit();
     } catch (const StorageError &e) {
-        db.rollback();
-        db.close();
-        QFile::remove(path);
+        db->rollback();
+        db.reset();
+        storage.dropCafe(cafeId);
         if (error)
             *error = e.message();
         return false;
@@ -242,7 +224,7 @@ bool CafeService::createDatabase(const QString &path, const QString &cafeId, con
 QString CafeService::name()
 {
     try {
-        return m_db.scalar(QStringLiteral("SELECT value FROM cafe_meta WHERE key = 'name'"))
+        return m_db->scalar(QStringLiteral("SELECT value FROM cafe_meta WHERE key = 'name'"))
             .toString();
     } catch (const StorageError &) {
         return {};
@@ -266,13 +248,13 @@ CommandResult CafeService::runOne(const Request &r, QList<std::function<void()>>
                                      .arg(r.command, HubActor::roleName(entry->spec.minimumRole))));
 
     const StockThrottle throttleBefore = m_throttle;
-    m_db.savepoint(QStringLiteral("cmd"));
+    m_db->savepoint(QStringLiteral("cmd"));
     try {
         const PayloadReader reader = PayloadReader::fromPayload(r.payload);
         QString requestId;
         if (entry->spec.mutating && reader.has(Contract::Keys::RequestId)) {
             requestId = reader.string(Contract::Keys::RequestId, kMaxRequestIdLength);
-            QSqlQuery q = m_db.exec(
+            QSqlQuery q = m_db->exec(
                 QStringLiteral(
                     "SELECT command, result FROM processed_requests WHERE actor_id = ? AND "
                     "request_id = ?"),
@@ -286,7 +268,7 @@ CommandResult CafeService::runOne(const Request &r, QList<std::function<void()>>
                 CommandResult replay;
                 replay.ack = QJsonDocument::fromJson(q.value(1).toByteArray()).object();
                 replay.replayed = true;
-                m_db.releaseSavepoint(QStringLiteral("cmd"));
+                m_db->releaseSavepoint(QStringLiteral("cmd"));
                 return replay;
             }
         }
@@ -295,14 +277,14 @@ CommandResult CafeService::runOne(const Request &r, QList<std::function<void()>>
         const QJsonObject data = entry->handler(m_ctx, reader);
         CommandResult result = CommandResult::success(data);
         if (!requestId.isEmpty()) {
-            m_db.exec(QStringLiteral("INSERT INTO processed_requests(actor_id, request_id, "
-                                     "command, result, at) VALUES "
-                                     "(?, ?, ?, ?, ?)"),
-                      {r.actor.userId, requestId, r.command,
-                       QString::fromUtf8(QJsonDocument(result.ack).toJson(QJsonDocument::Compact)),
-                       m_ctx.now()});
+            m_db->exec(QStringLiteral("INSERT INTO processed_requests(actor_id, request_id, "
+                                      "command, result, at) VALUES "
+                                      "(?, ?, ?, ?, ?)"),
+                       {r.actor.userId, requestId, r.command,
+                        QString::fromUtf8(QJsonDocument(result.ack).toJson(QJsonDocument::Compact)),
+                        m_ctx.now()});
         }
-        m_db.releaseSavepoint(QStringLiteral("cmd"));
+        m_db->releaseSavepoint(QStringLiteral("cmd"));
         result.events = m_ctx.takeEvents();
         result.joinRoom = m_ctx.joinRoom();
         result.leaveRoom = m_ctx.leaveRoom();
@@ -312,7 +294,7 @@ CommandResult CafeService::runOne(const Request &r, QList<std::function<void()>>
     } catch (const CommandError &e) {
         qCDebug(lcHubDomain) << "cafe" << m_cafeId << r.command
                              << "refused:" << CommandError::typeName(e.type()) << e.message();
-        m_db.rollbackToSavepoint(QStringLiteral("cmd"));
+        m_db->rollbackToSavepoint(QStringLiteral("cmd"));
         m_throttle = throttleBefore;
         m_ctx.discardWork();
         return CommandResult::failure(e);
@@ -327,18 +309,18 @@ QList<CommandResult> CafeService::executeBatch(const QList<Request> &requests)
     const StockThrottle throttleBefore = m_throttle;
     QList<std::function<void()>> afterCommit;
     try {
-        m_db.begin();
+        m_db->begin();
         for (const Request &r : requests)
             results.append(runOne(r, &afterCommit));
         if (++m_workSincePrune >= kPruneEvery) {
             m_workSincePrune = 0;
-            prune(m_db, m_clock->nowMs(), m_options.eventRetentionHours);
+            prune(*m_db, m_clock->nowMs(), m_options.eventRetentionHours);
         }
-        m_db.commit();
+        m_db->commit();
     } catch (const StorageError &e) {
         qCWarning(lcHubStore) << "cafe" << m_cafeId << "batch not stored:" << e.message();
         ++m_storageFailures;
-        m_db.rollback();
+        m_db->rollback();
         m_throttle = throttleBefore;
         m_ctx.discardWork();
         results.clear();
@@ -373,7 +355,7 @@ std::optional<StaffRecord> CafeService::staffMember(const QString &userId)
 
 void CafeService::checkStaff(bool force)
 {
-    if (!m_db.isOpen())
+    if (!m_db->isOpen())
         return;
     try {
         refreshStaff(force);
@@ -384,7 +366,7 @@ void CafeService::checkStaff(bool force)
 
 void CafeService::refreshStaff(bool force)
 {
-    const QList<StaffChange> changes = m_roster.refresh(m_db, force);
+    const QList<StaffChange> changes = m_roster.refresh(*m_db, force);
     if (changes.isEmpty())
         return;
     if (m_pendingStaffChanges.isEmpty())
@@ -395,11 +377,11 @@ void CafeService::refreshStaff(bool force)
 void CafeService::publishStaffChanges()
 {
     const QList<StaffChange> changes = std::exchange(m_pendingStaffChanges, {});
-    if (changes.isEmpty() || !m_db.isOpen())
+    if (changes.isEmpty() || !m_db->isOpen())
         return;
     HubEventList events;
     try {
-        m_db.begin();
+        m_db->begin();
         m_ctx.beginWork(
             HubActor{QStringLiteral("system"), QStringLiteral("System"), HubRole::Admin, m_cafeId});
         for (const StaffChange &c : changes) {
@@ -413,14 +395,14 @@ void CafeService::publishStaffChanges()
             data.insert(QStringLiteral("changes"), QJsonArray::fromStringList(c.kinds()));
             m_ctx.emitEvent(Contract::Event::StaffUpdated, data, c.after.id);
         }
-        m_db.commit();
+        m_db->commit();
         events = m_ctx.takeEvents();
         m_ctx.discardWork();
     } catch (const StorageError &e) {
         // The announcement is lost, the change itself is not: sockets are still acted on below.
         qCWarning(lcHubStore) << "cafe" << m_cafeId << "staff:updated not stored:" << e.message();
         ++m_storageFailures;
-        m_db.rollback();
+        m_db->rollback();
         m_ctx.discardWork();
         events.clear();
     }
@@ -441,13 +423,13 @@ void CafeService::scheduleTimer(qint64 atMs, CafeContext::TimerKind kind, const 
 
 void CafeService::runTimer(CafeContext::TimerKind kind, const QString &id)
 {
-    if (!m_db.isOpen())
+    if (!m_db->isOpen())
         return;
     const StockThrottle throttleBefore = m_throttle;
     HubEventList events;
     QList<std::function<void()>> afterCommit;
     try {
-        m_db.begin();
+        m_db->begin();
         m_ctx.beginWork(
             HubActor{QStringLiteral("system"), QStringLiteral("System"), HubRole::Admin, m_cafeId});
         switch (kind) {
@@ -461,7 +443,7 @@ void CafeService::runTimer(CafeContext::TimerKind kind, const QString &id)
             PaymentDesk::expireQr(m_ctx, id);
             break;
         }
-        m_db.commit();
+        m_db->commit();
         events = m_ctx.takeEvents();
         afterCommit = m_ctx.takeAfterCommit();
         m_ctx.discardWork();
@@ -471,7 +453,7 @@ void CafeService::runTimer(CafeContext::TimerKind kind, const QString &id)
         qCWarning(lcHubStore) << "cafe" << m_cafeId << "timer work failed:" << e.what();
         if (dynamic_cast<const StorageError *>(&e))
             ++m_storageFailures;
-        m_db.rollback();
+        m_db->rollback();
         m_throttle = throttleBefore;
         m_ctx.discardWork();
         scheduleTimer(m_clock->nowMs() + 1000, kind, id);
@@ -486,7 +468,7 @@ void CafeService::runTimer(CafeContext::TimerKind kind, const QString &id)
 HubEventList CafeService::eventsSince(qint64 sequence, int limit)
 {
     HubEventList out;
-    QSqlQuery q = m_db.exec(
+    QSqlQuery q = m_db->exec(
         QStringLiteral("SELECT seq, namespace, name, envelope, rooms FROM events WHERE seq > ? "
                        "ORDER BY seq LIMIT ?"),
         {sequence, limit});
@@ -507,7 +489,7 @@ HubEventList CafeService::eventsSince(qint64 sequence, int limit)
 
 qint64 CafeService::lastSequence()
 {
-    return m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")).toLongLong();
+    return m_db->scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")).toLongLong();
 }
 
 } // namespace TableTap

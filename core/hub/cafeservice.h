@@ -12,17 +12,20 @@
 #include "hubactor.h"
 #include "huboptions.h"
 #include "payconicprovider.h"
-#include "sqliteconnection.h"
 #include "staffroster.h"
 #include "stockthrottle.h"
+#include "storeconnection.h"
 
 #include <QJsonValue>
 #include <QObject>
+
+#include <memory>
 
 namespace TableTap {
 
 class HubClock;
 class PayloadReader;
+class StorageBackend;
 struct MenuDefinition;
 
 class CafeService final : public QObject
@@ -38,19 +41,19 @@ public:
         QString preparedPinHash; // set_staff_pin: the PIN already hashed off the event loop
     };
 
-    CafeService(QString cafeId, QString databasePath, HubClock *clock, const HubOptions &options,
-                QObject *parent = nullptr);
+    // db: the cafe's connection, open and migrated (StorageBackend::cafe).
+    CafeService(QString cafeId, std::unique_ptr<StoreConnection> db, HubClock *clock,
+                const HubOptions &options, QObject *parent = nullptr);
     ~CafeService() override;
 
-    // Opens the database (migrating it), prunes old events, re-arms timers of payments that
-    // were in flight when the hub stopped.
+    // Prunes old events, re-arms timers of payments that were in flight when the hub stopped.
     bool open(QString *error);
     void close();
 
-    // Creates a new cafe database with its settings, counters and menu. False if it exists.
-    static bool createDatabase(const QString &path, const QString &cafeId, const QString &name,
-                               const MenuDefinition &menu, const QStringList &counters,
-                               qint64 nowMs, QString *error);
+    // Creates a new cafe store with its settings, counters and menu. False if it exists.
+    static bool create(StorageBackend &storage, const QString &cafeId, const QString &name,
+                       const MenuDefinition &menu, const QStringList &counters, qint64 nowMs,
+                       QString *error);
 
     QList<CommandResult> executeBatch(const QList<Request> &requests);
     CommandResult execute(const Request &request);
@@ -61,7 +64,7 @@ public:
 
     QString cafeId() const { return m_cafeId; }
     QString name();
-    SqliteConnection &connection() { return m_db; }
+    StoreConnection &connection() { return *m_db; }
     // Batches and timer work rolled back because storage failed (disk full, I/O error).
     quint64 storageFailures() const { return m_storageFailures; }
 
@@ -101,10 +104,9 @@ private:
     void publishStaffChanges();
 
     QString m_cafeId;
-    QString m_path;
     HubClock *m_clock;
     HubOptions m_options;
-    SqliteConnection m_db;
+    std::unique_ptr<StoreConnection> m_db;
     StockThrottle m_throttle;
     PayconicProvider m_provider;
     CafeContext m_ctx;

@@ -5,7 +5,7 @@
 #include "hubtime.h"
 #include "moneycents.h"
 #include "payloadreader.h"
-#include "sqliteconnection.h"
+#include "storeconnection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -127,7 +127,7 @@ QStringList CafeSettings::apply(const PayloadReader &p)
     return changed;
 }
 
-CafeSettings CafeSettings::load(SqliteConnection &db)
+CafeSettings CafeSettings::load(StoreConnection &db)
 {
     CafeSettings s;
     QSqlQuery q = db.exec(QStringLiteral("SELECT key, value FROM settings"));
@@ -145,7 +145,7 @@ CafeSettings CafeSettings::load(SqliteConnection &db)
     return s;
 }
 
-void CafeSettings::save(SqliteConnection &db, const QStringList &changedKeys) const
+void CafeSettings::save(StoreConnection &db, const QStringList &changedKeys) const
 {
     for (const QString &key : changedKeys) {
         const QByteArray json

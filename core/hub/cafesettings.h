@@ -10,7 +10,7 @@
 namespace TableTap {
 
 class PayloadReader;
-class SqliteConnection;
+class StoreConnection;
 
 struct CafeSettings
 {
@@ -34,8 +34,8 @@ struct CafeSettings
     // CommandError INVALID_DATA naming the key. Returns the keys whose value changed.
     QStringList apply(const PayloadReader &payload);
 
-    static CafeSettings load(SqliteConnection &db);
-    void save(SqliteConnection &db, const QStringList &keys) const;
+    static CafeSettings load(StoreConnection &db);
+    void save(StoreConnection &db, const QStringList &keys) const;
 };
 
 } // namespace TableTap

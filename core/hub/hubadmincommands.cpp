@@ -6,15 +6,14 @@
 #include "contract.h"
 #include "hubclock.h"
 #include "hubregistry.h"
-#include "hubschema.h"
 #include "hubsecret.h"
 #include "jsonwebtoken.h"
 #include "menudefinition.h"
 #include "moneycents.h"
 #include "pinhasher.h"
 #include "privatefiles.h"
-#include "schemamigrator.h"
 #include "sqliteconnection.h"
+#include "sqlitestorage.h"
 #include "staffadmin.h"
 #include "staffdirectory.h"
 #include "startermenu.h"
@@ -69,10 +68,10 @@ bool parseMoneyText(const QString &text, qint64 *cents)
     return true;
 }
 
-bool openCafeDb(HubRegistry &registry, const QString &cafeId, SqliteConnection &db, QString *error)
+// The data folder and its registry; false with a message.
+bool openRegistry(SqliteStorage &storage, HubRegistry &registry, QString *error)
 {
-    return db.open(registry.cafeDatabasePath(cafeId), error)
-           && SchemaMigrator::migrate(db, HubSchema::cafeSteps(), error);
+    return storage.open(error) && registry.open(storage, error);
 }
 } // namespace
 
@@ -114,15 +113,18 @@ QString HubAdminCommands::usage()
         "            (or already so), 5 invalid menu file.\n");
 }
 
-int HubAdminCommands::openCafe(const QString &dataDir, const QString &cafeId, SqliteConnection &db)
+int HubAdminCommands::openCafe(const QString &dataDir, const QString &cafeId,
+                               std::unique_ptr<StoreConnection> *db)
 {
-    HubRegistry registry(dataDir);
+    SqliteStorage storage(dataDir);
+    HubRegistry registry;
     QString error;
-    if (!registry.open(&error))
+    if (!openRegistry(storage, registry, &error))
         return fail(StorageFailure, error);
     if (!registry.cafe(cafeId))
         return fail(NotFound, QStringLiteral("no cafe %1").arg(cafeId));
-    if (!openCafeDb(registry, cafeId, db, &error))
+    *db = storage.cafe(cafeId, &error);
+    if (!*db)
         return fail(StorageFailure, error);
     return Ok;
 }
@@ -249,17 +251,16 @@ int HubAdminCommands::cafeAdd(const QStringList &args)
         return fail(InvalidData, QStringLiteral("invalid menu: %1").arg(e.message()));
     }
 
-    HubRegistry registry(parser.value(QStringLiteral("data")));
+    SqliteStorage storage(parser.value(QStringLiteral("data")));
+    HubRegistry registry;
     QString error;
-    if (!registry.open(&error))
+    if (!openRegistry(storage, registry, &error))
         return fail(StorageFailure, error);
     if (registry.cafe(id))
         return fail(Conflict, QStringLiteral("cafe %1 already exists").arg(id));
-    const QString path = registry.cafeDatabasePath(id);
-    // A database without a registry row is the leftover of an interrupted `cafe add`.
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(path + suffix);
-    if (!CafeService::createDatabase(path, id, name, menu, counters, nowMs(), &error))
+    // A store without a registry row is the leftover of an interrupted `cafe add`.
+    storage.dropCafe(id);
+    if (!CafeService::create(storage, id, name, menu, counters, nowMs(), &error))
         return fail(StorageFailure, error);
     registry.addCafe({id, name, nowMs()});
     m_out << "added cafe " << id << " (" << name << ") with " << menu.products.size()
@@ -273,9 +274,10 @@ int HubAdminCommands::cafeList(const QStringList &args)
     TT_PARSE((QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir"))}))
     if (const QString m = missing(parser, {QStringLiteral("data")}); !m.isEmpty())
         return fail(UsageError, m);
-    HubRegistry registry(parser.value(QStringLiteral("data")));
+    SqliteStorage storage(parser.value(QStringLiteral("data")));
+    HubRegistry registry;
     QString error;
-    if (!registry.open(&error))
+    if (!openRegistry(storage, registry, &error))
         return fail(StorageFailure, error);
     for (const HubRegistry::Cafe &c : registry.cafes()) {
         m_out << c.id << '\t' << c.name << '\t'
@@ -311,9 +313,10 @@ int HubAdminCommands::menuImport(const QStringList &args)
         return fail(InvalidData, QStringLiteral("invalid menu %1: %2").arg(file, e.message()));
     }
     const QString cafeId = parser.value(QStringLiteral("cafe"));
-    SqliteConnection db;
-    if (const int rc = openCafe(parser.value(QStringLiteral("data")), cafeId, db); rc != Ok)
+    std::unique_ptr<StoreConnection> store;
+    if (const int rc = openCafe(parser.value(QStringLiteral("data")), cafeId, &store); rc != Ok)
         return rc;
+    StoreConnection &db = *store;
     db.begin();
     try {
         menu.apply(db, nowMs());
@@ -372,18 +375,19 @@ int HubAdminCommands::staffAdd(const QStringList &args)
                         QStringLiteral("--drink-allowance must be a number from 0 to 1000"));
         r.drinkAllowance = n;
     }
-    HubRegistry registry(parser.value(QStringLiteral("data")));
+    SqliteStorage storage(parser.value(QStringLiteral("data")));
+    HubRegistry registry;
     QString error;
-    if (!registry.open(&error))
+    if (!openRegistry(storage, registry, &error))
         return fail(StorageFailure, error);
     const QString cafeId = parser.value(QStringLiteral("cafe"));
     if (!registry.cafe(cafeId))
         return fail(NotFound, QStringLiteral("no cafe %1").arg(cafeId));
-    SqliteConnection db;
-    if (!openCafeDb(registry, cafeId, db, &error))
+    const std::unique_ptr<StoreConnection> db = storage.cafe(cafeId, &error);
+    if (!db)
         return fail(StorageFailure, error);
     r.pinHash = PinHasher::hash(pin);
-    if (!StaffDirectory(db).add(r))
+    if (!StaffDirectory(*db).add(r))
         return fail(
             Conflict,
             QStringLiteral("employee code %1 already exists in cafe %2").arg(r.code, cafeId));
@@ -401,9 +405,10 @@ int HubAdminCommands::staffList(const QStringList &args)
         !m.isEmpty())
         return fail(UsageError, m);
     const QString cafeId = parser.value(QStringLiteral("cafe"));
-    SqliteConnection db;
-    if (const int rc = openCafe(parser.value(QStringLiteral("data")), cafeId, db); rc != Ok)
+    std::unique_ptr<StoreConnection> store;
+    if (const int rc = openCafe(parser.value(QStringLiteral("data")), cafeId, &store); rc != Ok)
         return rc;
+    StoreConnection &db = *store;
     for (const StaffRecord &s : StaffDirectory(db).list()) {
         m_out << s.code << '\t' << s.name << '\t' << HubActor::roleName(s.role) << '\t'
               << QString::number(double(s.hourlyRateCents) / 100.0, 'f', 2) << '\t'
@@ -454,9 +459,10 @@ int HubAdminCommands::staffChange(const QString &sub, const QStringList &args)
     }
 
     const QString cafeId = parser.value(QStringLiteral("cafe"));
-    SqliteConnection db;
-    if (const int rc = openCafe(parser.value(QStringLiteral("data")), cafeId, db); rc != Ok)
+    std::unique_ptr<StoreConnection> store;
+    if (const int rc = openCafe(parser.value(QStringLiteral("data")), cafeId, &store); rc != Ok)
         return rc;
+    StoreConnection &db = *store;
     const QString code = parser.value(QStringLiteral("code"));
     const std::optional<StaffRecord> staff = StaffDirectory(db).byCode(code);
     if (!staff)
@@ -540,9 +546,10 @@ int HubAdminCommands::token(const QStringList &args)
         return fail(UsageError,
                     QStringLiteral("--ttl must be a duration like 45s, 30m, 12h or 7d"));
     const QString dataDir = parser.value(QStringLiteral("data"));
-    HubRegistry registry(dataDir);
+    SqliteStorage storage(dataDir);
+    HubRegistry registry;
     QString error;
-    if (!registry.open(&error))
+    if (!openRegistry(storage, registry, &error))
         return fail(StorageFailure, error);
     const QString cafeId = parser.value(QStringLiteral("cafe"));
     if (!registry.cafe(cafeId))
@@ -552,10 +559,10 @@ int HubAdminCommands::token(const QStringList &args)
     // A staff member's token must match their row, or the hub refuses it at once.
     std::optional<StaffRecord> staff;
     {
-        SqliteConnection db;
-        if (!openCafeDb(registry, cafeId, db, &error))
+        const std::unique_ptr<StoreConnection> db = storage.cafe(cafeId, &error);
+        if (!db)
             return fail(StorageFailure, error);
-        staff = StaffDirectory(db).byId(user);
+        staff = StaffDirectory(*db).byId(user);
     }
     if (staff && !staff->active)
         return fail(Conflict, QStringLiteral("staff member %1 is disabled").arg(staff->code));
@@ -589,9 +596,10 @@ int HubAdminCommands::backup(const QStringList &args)
         return fail(UsageError, m);
     const QString dataDir = parser.value(QStringLiteral("data"));
     const QString out = parser.value(QStringLiteral("out"));
-    HubRegistry registry(dataDir);
+    SqliteStorage storage(dataDir);
+    HubRegistry registry;
     QString error;
-    if (!registry.open(&error))
+    if (!openRegistry(storage, registry, &error))
         return fail(StorageFailure, error);
     // A backup holds every order, PIN hash and the token secret: nothing of it is ever readable
     // by others, not even for the moment between creating a file and fixing its mode.
@@ -620,7 +628,7 @@ int HubAdminCommands::backup(const QStringList &args)
             return fail(NotFound, QStringLiteral("no cafe %1").arg(cafeId));
         if (outInfo.exists() || outInfo.isSymLink())
             return fail(Conflict, QStringLiteral("%1 already exists").arg(out));
-        copyDb(registry.cafeDatabasePath(cafeId), out);
+        copyDb(storage.cafeDatabasePath(cafeId), out);
         syncFolder(outInfo.absolutePath());
         m_out << "backed up cafe " << cafeId << " to " << out << Qt::endl;
         return Ok;
@@ -633,10 +641,10 @@ int HubAdminCommands::backup(const QStringList &args)
     if (!PrivateFiles::makeFolder(out, &error)
         || !PrivateFiles::makeFolder(target.filePath(QStringLiteral("cafes")), &error))
         return fail(StorageFailure, error);
-    copyDb(registry.registryPath(), target.filePath(QStringLiteral("hub.db")));
+    copyDb(storage.registryPath(), target.filePath(QStringLiteral("hub.db")));
     const QList<HubRegistry::Cafe> cafes = registry.cafes();
     for (const HubRegistry::Cafe &c : cafes)
-        copyDb(registry.cafeDatabasePath(c.id),
+        copyDb(storage.cafeDatabasePath(c.id),
                target.filePath(QStringLiteral("cafes/") + c.id + QStringLiteral(".db")));
     const QString secretPath = HubSecret::filePath(dataDir);
     if (QFile::exists(secretPath)) {

@@ -9,12 +9,13 @@
 #include <QTextStream>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace TableTap {
 
 class HubClock;
-class SqliteConnection;
+class StoreConnection;
 
 class HubAdminCommands final
 {
@@ -57,7 +58,8 @@ private:
     int token(const QStringList &args);
     int backup(const QStringList &args);
     // Opens the registry of dataDir and cafeId's database: Ok, or the exit code after the error.
-    int openCafe(const QString &dataDir, const QString &cafeId, SqliteConnection &db);
+    int openCafe(const QString &dataDir, const QString &cafeId,
+                 std::unique_ptr<StoreConnection> *db);
     int fail(int code, const QString &message);
     qint64 nowMs() const;
 

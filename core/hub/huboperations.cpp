@@ -15,12 +15,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-
-#include <sys/statvfs.h>
 
 namespace TableTap {
 
@@ -137,49 +133,12 @@ HubOperations::Health HubOperations::health(HubServer *hub)
     const QString dataDir = hub->dataDir();
     const HubOperations::Options &options = hub->options().operations;
 
-    const QFileInfo dir(dataDir);
-    qint64 freeBytes = -1;
-    if (!dir.isDir()) {
-        problems.append(QStringLiteral("data folder %1 is missing").arg(dataDir));
-    } else {
-        // statvfs on the folder itself: QStorageInfo looks the path up in the mount table, which
-        // inside a chroot or a container names other paths and leaves it invalid.
-        struct statvfs volume;
-        if (::statvfs(QFile::encodeName(dataDir).constData(), &volume) == 0)
-            freeBytes = qint64(volume.f_bavail) * qint64(volume.f_frsize);
-        if (freeBytes >= 0 && freeBytes < options.minFreeBytes)
-            problems.append(QStringLiteral("%1 MiB free in the data folder, below %2 MiB")
-                                .arg(freeBytes / (1024 * 1024))
-                                .arg(options.minFreeBytes / (1024 * 1024)));
-    }
-    // Each database answers a read on the hub's own connection and is still where it was (a
-    // file deleted or unmounted under an open connection keeps answering from its old inode).
-    int databases = 0;
-    int cafes = 0;
-    const auto probe = [&problems, &databases](SqliteConnection &db, const QString &what) {
-        try {
-            db.scalar(QStringLiteral("PRAGMA schema_version"));
-            ++databases;
-            if (!QFileInfo::exists(db.path()))
-                problems.append(QStringLiteral("%1: %2 is gone").arg(what, db.path()));
-        } catch (const StorageError &e) {
-            problems.append(QStringLiteral("%1: %2").arg(what, e.message()));
-        }
-    };
-    try {
-        probe(service->registry().connection(), QStringLiteral("registry"));
-        const QStringList ids = service->cafeIds();
-        cafes = int(ids.size());
-        for (const QString &id : ids) {
-            CafeService *cafe = service->cafe(id);
-            if (!cafe)
-                problems.append(QStringLiteral("cafe %1 cannot be opened").arg(id));
-            else
-                probe(cafe->connection(), QStringLiteral("cafe %1").arg(id));
-        }
-    } catch (const StorageError &e) {
-        problems.append(QStringLiteral("registry: %1").arg(e.message()));
-    }
+    const HubService::StorageCheck check = service->checkStorage(options.minFreeBytes);
+    for (const QString &problem : check.store.problems)
+        problems.append(problem);
+    const qint64 freeBytes = check.store.freeBytes;
+    const int databases = check.databases;
+    const int cafes = check.cafes;
     const HubService::StorageStats storage = service->storageStats();
     if (storage.lastFailureMs > storage.lastSuccessMs)
         problems.append(QStringLiteral("the latest command batch could not be stored (%1)")

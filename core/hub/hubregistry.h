@@ -1,16 +1,19 @@
-// The hub's registry (<data>/hub.db): which cafes this hub serves, and which cafe each user id
-// belongs to. Each cafe's own data lives in <data>/cafes/<id>.db, so cafes are isolated by
+// The hub's registry: which cafes this hub serves, and which cafe each user id belongs to. Each
+// cafe's own data lives in its own store (StorageBackend::cafe), so cafes are isolated by
 // construction: no query of one cafe can ever read another's rows.
 #pragma once
 
-#include "sqliteconnection.h"
+#include "storeconnection.h"
 
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace TableTap {
+
+class StorageBackend;
 
 class HubRegistry final
 {
@@ -21,13 +24,11 @@ public:
         qint64 createdAt = 0;
     };
 
-    explicit HubRegistry(QString dataDir);
+    HubRegistry() = default;
 
-    bool open(QString *error); // creates the folder and hub.db as needed, migrates
+    // Takes the registry's connection from the backend (opened and migrated by it).
+    bool open(StorageBackend &storage, QString *error);
     void close();
-    QString dataDir() const { return m_dataDir; }
-    QString registryPath() const;
-    QString cafeDatabasePath(const QString &cafeId) const;
 
     QList<Cafe> cafes();
     std::optional<Cafe> cafe(const QString &id);
@@ -38,11 +39,11 @@ public:
 
     // Cafe ids are file names too: 1 to 64 of A-Z a-z 0-9 _ - (a uuid fits).
     static bool isValidCafeId(const QString &id);
-    SqliteConnection &connection() { return m_db; }
+    // Throws StorageError while the registry is not open.
+    StoreConnection &connection();
 
 private:
-    QString m_dataDir;
-    SqliteConnection m_db;
+    std::unique_ptr<StoreConnection> m_db;
 };
 
 } // namespace TableTap

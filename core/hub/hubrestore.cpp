@@ -7,6 +7,7 @@
 #include "hubsecret.h"
 #include "privatefiles.h"
 #include "sqliteconnection.h"
+#include "sqlitestorage.h"
 #include "storageerror.h"
 
 #include <QCommandLineParser>
@@ -185,9 +186,10 @@ int HubRestore::restoreHub(const QString &from, const QString &dataDir)
         return fail(InvalidData, QStringLiteral("the backup's hub.db: %1").arg(copyError));
     QStringList cafes;
     {
-        HubRegistry registry(staging);
+        SqliteStorage storage(staging);
+        HubRegistry registry;
         QString error;
-        if (!registry.open(&error))
+        if (!storage.open(&error) || !registry.open(storage, &error))
             return fail(InvalidData, QStringLiteral("the backup's hub.db: %1").arg(error));
         for (const HubRegistry::Cafe &c : registry.cafes()) {
             // Ids become file names: one that is not an id (../x, a/b) names no file of ours.
@@ -261,16 +263,17 @@ int HubRestore::restoreCafe(const QString &from, const QString &dataDir, const Q
 {
     if (!QFileInfo(from).isFile())
         return fail(NotFound, QStringLiteral("%1 is not a cafe backup file").arg(from));
-    HubRegistry registry(dataDir);
+    SqliteStorage storage(dataDir);
+    HubRegistry registry;
     QString error;
-    if (!QFileInfo::exists(registry.registryPath()))
+    if (!QFileInfo::exists(storage.registryPath()))
         return fail(NotFound,
                     QStringLiteral("%1 has no hub.db; restore the whole hub first").arg(dataDir));
-    if (!registry.open(&error))
+    if (!storage.open(&error) || !registry.open(storage, &error))
         return fail(StorageFailure, error);
     if (!registry.cafe(cafeId))
         return fail(NotFound, QStringLiteral("no cafe %1 in %2").arg(cafeId, dataDir));
-    const QString target = registry.cafeDatabasePath(cafeId);
+    const QString target = storage.cafeDatabasePath(cafeId);
     registry.close();
 
     const QString stamp

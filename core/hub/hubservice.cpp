@@ -6,6 +6,7 @@
 #include "hubdomainlogging.h"
 #include "hubsecret.h"
 #include "pinhasher.h"
+#include "sqlitestorage.h"
 #include "storageerror.h"
 #include "systemclock.h"
 
@@ -23,7 +24,7 @@ HubService::HubService(const HubOptions &options, HubClock *clock, QObject *pare
     : QObject(parent)
     , m_options(options)
     , m_clock(clock ? clock : new SystemClock(this))
-    , m_registry(options.dataDir)
+    , m_storage(std::make_unique<SqliteStorage>(options.dataDir))
     , m_rateLimiter(options.commandsPerSecond, options.commandBurst)
 {
     qRegisterMetaType<TableTap::HubEventList>();
@@ -47,7 +48,7 @@ bool HubService::open(QString *error)
             *error = QStringLiteral("no data folder given");
         return false;
     }
-    if (!m_registry.open(error))
+    if (!m_storage->open(error) || !m_registry.open(*m_storage, error))
         return false;
     m_secret = HubSecret::loadOrCreate(m_options.dataDir, error);
     if (m_secret.isEmpty())
@@ -87,9 +88,13 @@ CafeService *HubService::cafe(const QString &cafeId)
         return c;
     if (!HubRegistry::isValidCafeId(cafeId) || !m_registry.cafe(cafeId))
         return nullptr;
-    auto *c
-        = new CafeService(cafeId, m_registry.cafeDatabasePath(cafeId), m_clock, m_options, this);
     QString error;
+    std::unique_ptr<StoreConnection> db = m_storage->cafe(cafeId, &error);
+    if (!db) {
+        qCWarning(lcHubStore) << "cannot open cafe" << cafeId << ":" << error;
+        return nullptr;
+    }
+    auto *c = new CafeService(cafeId, std::move(db), m_clock, m_options, this);
     if (!c->open(&error)) {
         qCWarning(lcHubStore) << "cannot open cafe" << cafeId << ":" << error;
         delete c;
@@ -356,6 +361,35 @@ HubService::StorageStats HubService::storageStats() const
     for (const CafeService *c : m_cafes)
         s.failures += c->storageFailures();
     return s;
+}
+
+HubService::StorageCheck HubService::checkStorage(qint64 minFreeBytes)
+{
+    StorageCheck check;
+    check.store = m_storage->health(minFreeBytes);
+    QStringList &problems = check.store.problems;
+    const auto probe = [&problems, &check](StoreConnection &db, const QString &what) {
+        const QString problem = db.probe();
+        if (problem.isEmpty())
+            ++check.databases;
+        else
+            problems.append(QStringLiteral("%1: %2").arg(what, problem));
+    };
+    try {
+        probe(m_registry.connection(), QStringLiteral("registry"));
+        const QStringList ids = cafeIds();
+        check.cafes = int(ids.size());
+        for (const QString &id : ids) {
+            CafeService *c = cafe(id);
+            if (!c)
+                problems.append(QStringLiteral("cafe %1 cannot be opened").arg(id));
+            else
+                probe(c->connection(), QStringLiteral("cafe %1").arg(id));
+        }
+    } catch (const StorageError &e) {
+        problems.append(QStringLiteral("registry: %1").arg(e.message()));
+    }
+    return check;
 }
 
 HubEventList HubService::eventsSince(const QString &cafeId, qint64 sequence, int limit)

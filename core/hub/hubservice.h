@@ -14,6 +14,7 @@
 #include "jsonwebtoken.h"
 #include "latencyhistogram.h"
 #include "signinservice.h"
+#include "storagebackend.h"
 
 #include <QBasicTimer>
 #include <QHash>
@@ -40,7 +41,8 @@ public:
                         QObject *parent = nullptr);
     ~HubService() override;
 
-    // Opens the data folder: secret (created 0600 on first start), registry, every cafe.
+    // Opens the store (a SqliteStorage on options.dataDir), the secret (created 0600 on first
+    // start), the registry, every cafe.
     bool open(QString *error);
 
     // Runs one command now in its own transaction (after anything already submitted).
@@ -76,6 +78,7 @@ public:
     QStringList cafeIds();
     CafeService *cafe(const QString &cafeId); // opens it on first use (cafes added while running)
     HubRegistry &registry() { return m_registry; }
+    StorageBackend &storage() { return *m_storage; }
     HubClock *clock() const { return m_clock; }
 
     // Storage figures for /metrics and /healthz: the time each command batch took to run and
@@ -89,6 +92,15 @@ public:
         qint64 lastFailureMs = 0;
     };
     StorageStats storageStats() const;
+    // For /healthz: the store's own condition (StorageBackend::health), then whether the
+    // registry and each cafe still answer on the hub's own connections.
+    struct StorageCheck
+    {
+        StorageHealth store;
+        int databases = 0; // connections that answered
+        int cafes = 0;     // cafes in the registry
+    };
+    StorageCheck checkStorage(qint64 minFreeBytes);
     const HubOptions &options() const { return m_options; }
 
 Q_SIGNALS:
@@ -114,6 +126,7 @@ private:
 
     HubOptions m_options;
     HubClock *m_clock = nullptr;
+    std::unique_ptr<StorageBackend> m_storage;
     HubRegistry m_registry;
     QByteArray m_secret;
     QHash<QString, CafeService *> m_cafes;

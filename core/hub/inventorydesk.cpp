@@ -5,8 +5,8 @@
 #include "commanderror.h"
 #include "hubtime.h"
 #include "payloadreader.h"
-#include "sqliteconnection.h"
 #include "stockthrottle.h"
+#include "storeconnection.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -25,7 +25,7 @@ struct Item
     QString alertPriority;
 };
 
-std::optional<Item> loadItem(SqliteConnection &db, const QString &where, const QVariant &key)
+std::optional<Item> loadItem(StoreConnection &db, const QString &where, const QVariant &key)
 {
     QSqlQuery q
         = db.exec(QStringLiteral("SELECT id, sku, name, unit, stock, reorder_level, max_stock, "
@@ -74,7 +74,7 @@ void InventoryDesk::applyChange(CafeContext &ctx, const QString &itemId, qint64 
                                 const QString &changeType, const Reference &reference,
                                 const Author &author, const QString &notes)
 {
-    SqliteConnection &db = ctx.db();
+    StoreConnection &db = ctx.db();
     const auto found = loadItem(db, QStringLiteral("id = ?"), itemId);
     if (!found)
         throw CommandError::notFound(QStringLiteral("inventory item not found"),
@@ -273,7 +273,7 @@ QJsonObject InventoryDesk::adjustStock(CafeContext &ctx, const PayloadReader &p)
 
 QJsonObject InventoryDesk::listInventory(CafeContext &ctx, const PayloadReader &)
 {
-    SqliteConnection &db = ctx.db();
+    StoreConnection &db = ctx.db();
     QHash<QString, QJsonArray> usedBy;
     {
         QSqlQuery q = db.exec(

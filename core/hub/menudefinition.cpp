@@ -4,7 +4,7 @@
 #include "commanderror.h"
 #include "moneycents.h"
 #include "payloadreader.h"
-#include "sqliteconnection.h"
+#include "storeconnection.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -162,7 +162,7 @@ QJsonObject MenuDefinition::toJson() const
                        {QStringLiteral("products"), ps}};
 }
 
-void MenuDefinition::apply(SqliteConnection &db, qint64 nowMs) const
+void MenuDefinition::apply(StoreConnection &db, qint64 nowMs) const
 {
     QHash<QString, QString> itemIdBySku;
     {

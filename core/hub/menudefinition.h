@@ -9,7 +9,7 @@
 
 namespace TableTap {
 
-class SqliteConnection;
+class StoreConnection;
 
 struct MenuDefinition
 {
@@ -48,7 +48,7 @@ struct MenuDefinition
     // (existing ones keep their stock), products by name (missing ones are retired, not
     // deleted, so past orders keep their references). Products are re-enabled or disabled to
     // match current stock.
-    void apply(SqliteConnection &db, qint64 nowMs) const;
+    void apply(StoreConnection &db, qint64 nowMs) const;
 };
 
 } // namespace TableTap

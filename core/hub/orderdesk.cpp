@@ -9,7 +9,7 @@
 #include "moneycents.h"
 #include "payloadreader.h"
 #include "paymentdesk.h"
-#include "sqliteconnection.h"
+#include "storeconnection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,7 +29,7 @@ struct OrderRow
     qint64 totalCents = 0, createdAt = 0, preparingAt = 0, estimatedReadyAt = 0;
 };
 
-std::optional<OrderRow> loadOrder(SqliteConnection &db, const QString &id)
+std::optional<OrderRow> loadOrder(StoreConnection &db, const QString &id)
 {
     QSqlQuery q = db.exec(QStringLiteral("SELECT id, order_number, status, counter, customer_name, "
                                          "customer_phone, total_cents, created_at, preparing_at, "
@@ -80,7 +80,7 @@ void addHistory(CafeContext &ctx, const QString &orderId, const QString &status,
         {orderId, position, status, ctx.now(), ctx.actor().userId, notes});
 }
 
-QJsonArray historyJson(SqliteConnection &db, const QString &orderId)
+QJsonArray historyJson(StoreConnection &db, const QString &orderId)
 {
     QJsonArray history;
     QSqlQuery q = db.exec(
@@ -118,14 +118,14 @@ QString OrderDesk::leastLoadedCounter(CafeContext &ctx, const QString &except)
         QStringLiteral(
             "SELECT c.name, (SELECT COUNT(*) FROM orders o WHERE o.counter = c.name AND o.status "
             "IN ('pending','preparing')) AS load FROM counters c WHERE c.status = 'active' AND "
-            "c.name IS NOT ? ORDER BY load, c.position LIMIT 1"),
+            "c.name IS DISTINCT FROM ? ORDER BY load, c.position LIMIT 1"),
         {except});
     return q.next() ? q.value(0).toString() : QString();
 }
 
 QJsonObject OrderDesk::orderEventJson(CafeContext &ctx, const QString &orderId)
 {
-    SqliteConnection &db = ctx.db();
+    StoreConnection &db = ctx.db();
     QSqlQuery q = db.exec(
         QStringLiteral(
             "SELECT order_number, customer_name, customer_phone, status, counter, subtotal_cents, "
@@ -186,7 +186,7 @@ QJsonObject OrderDesk::orderEventJson(CafeContext &ctx, const QString &orderId)
 QJsonObject OrderDesk::orderSnapshotJson(CafeContext &ctx, const QString &orderId)
 {
     QJsonObject o = orderEventJson(ctx, orderId);
-    SqliteConnection &db = ctx.db();
+    StoreConnection &db = ctx.db();
     QSqlQuery q = db.exec(
         QStringLiteral("SELECT notes, preparing_at, ready_at, completed_at, cancelled_at, "
                        "cancel_reason, updated_at FROM orders WHERE id = ?"),
@@ -221,7 +221,7 @@ QJsonObject OrderDesk::orderSnapshotJson(CafeContext &ctx, const QString &orderI
 
 QJsonObject OrderDesk::createOrder(CafeContext &ctx, const PayloadReader &p)
 {
-    SqliteConnection &db = ctx.db();
+    StoreConnection &db = ctx.db();
     const QString customerName = p.string(QStringLiteral("customer_name"), 100);
     const auto phone = p.optString(QStringLiteral("customer_phone"), 32);
     static const QRegularExpression phoneRe(QStringLiteral("^\\+?[0-9][0-9 ()-]{2,30}$"));
@@ -452,7 +452,7 @@ static void checkRecall(CafeContext &ctx, const OrderRow &order, const QString &
 
 static QJsonObject cancel(CafeContext &ctx, const OrderRow &order, const QString &reason)
 {
-    SqliteConnection &db = ctx.db();
+    StoreConnection &db = ctx.db();
     if (!kOpenStatuses.contains(order.status))
         throw CommandError::conflict(QStringLiteral("order %1 is %2 and can no longer be cancelled")
                                          .arg(order.number, order.status),
@@ -511,7 +511,7 @@ QJsonObject OrderDesk::updateOrderStatus(CafeContext &ctx, const PayloadReader &
         {QStringLiteral("pending"), QStringLiteral("preparing")},
         {QStringLiteral("preparing"), QStringLiteral("ready")},
         {QStringLiteral("ready"), QStringLiteral("completed")}};
-    SqliteConnection &db = ctx.db();
+    StoreConnection &db = ctx.db();
     const qint64 now = ctx.now();
     if (next.value(status) == order.status) {
         // One step back: a recall ("wrong order marked ready") undoes the last change, by anyone,
@@ -658,7 +658,7 @@ QJsonObject OrderDesk::listOrders(CafeContext &ctx, const PayloadReader &p)
 
 QJsonObject OrderDesk::listMenu(CafeContext &ctx, const PayloadReader &)
 {
-    SqliteConnection &db = ctx.db();
+    StoreConnection &db = ctx.db();
     QJsonArray products;
     QSqlQuery q = db.exec(
         QStringLiteral("SELECT id, name, category, price_cents, auto_disabled FROM products WHERE "

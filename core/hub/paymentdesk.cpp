@@ -7,7 +7,7 @@
 #include "moneycents.h"
 #include "payconicprovider.h"
 #include "payloadreader.h"
-#include "sqliteconnection.h"
+#include "storeconnection.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -22,7 +22,7 @@ struct PaymentRow
     qint64 amountCents = 0, expiresAt = 0;
 };
 
-std::optional<PaymentRow> loadPayment(SqliteConnection &db, const QString &id)
+std::optional<PaymentRow> loadPayment(StoreConnection &db, const QString &id)
 {
     QSqlQuery q = db.exec(
         QStringLiteral("SELECT transaction_id, order_id, method, provider, status, amount_cents, "
@@ -117,7 +117,7 @@ PaymentDesk::OrderPaymentState PaymentDesk::paymentState(CafeContext &ctx, const
 
 QJsonObject PaymentDesk::startPayment(CafeContext &ctx, const PayloadReader &p)
 {
-    SqliteConnection &db = ctx.db();
+    StoreConnection &db = ctx.db();
     const QString method
         = p.oneOf(QStringLiteral("method"),
                   {QStringLiteral("card"), QStringLiteral("cash"), QStringLiteral("qr")});
@@ -323,7 +323,7 @@ void PaymentDesk::expireQr(CafeContext &ctx, const QString &transactionId)
 
 QJsonObject PaymentDesk::refundForCancellation(CafeContext &ctx, const QString &orderId)
 {
-    SqliteConnection &db = ctx.db();
+    StoreConnection &db = ctx.db();
     const qint64 paid
         = db.scalar(QStringLiteral(
                         "SELECT COALESCE(SUM(amount_cents), 0) FROM payments WHERE order_id = ? "

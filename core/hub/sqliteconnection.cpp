@@ -5,7 +5,9 @@
 #include "storageerror.h"
 
 #include <QAtomicInteger>
+#include <QFileInfo>
 #include <QSqlError>
+#include <QSqlQuery>
 
 namespace TableTap {
 
@@ -117,7 +119,7 @@ void SqliteConnection::commit()
     m_inTransaction = false;
 }
 
-void SqliteConnection::rollback()
+void SqliteConnection::rollback() noexcept
 {
     if (!m_inTransaction)
         return;
@@ -140,7 +142,7 @@ void SqliteConnection::releaseSavepoint(const QString &name)
     exec(QStringLiteral("RELEASE SAVEPOINT ") + name);
 }
 
-void SqliteConnection::rollbackToSavepoint(const QString &name)
+void SqliteConnection::rollbackToSavepoint(const QString &name) noexcept
 {
     try {
         exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
@@ -150,14 +152,31 @@ void SqliteConnection::rollbackToSavepoint(const QString &name)
     }
 }
 
-int SqliteConnection::userVersion()
+int SqliteConnection::schemaVersion()
 {
     return scalar(QStringLiteral("PRAGMA user_version")).toInt();
 }
 
-void SqliteConnection::setUserVersion(int version)
+void SqliteConnection::setSchemaVersion(int version)
 {
     exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+}
+
+qint64 SqliteConnection::dataVersion()
+{
+    return scalar(QStringLiteral("PRAGMA data_version")).toLongLong();
+}
+
+QString SqliteConnection::probe()
+{
+    try {
+        scalar(QStringLiteral("PRAGMA schema_version"));
+    } catch (const StorageError &e) {
+        return e.message();
+    }
+    if (!QFileInfo::exists(m_path))
+        return QStringLiteral("%1 is gone").arg(m_path);
+    return {};
 }
 
 } // namespace TableTap

@@ -4,21 +4,20 @@
 // Query helpers throw StorageError, so a failed statement can never be silently ignored.
 #pragma once
 
+#include "storeconnection.h"
+
 #include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QString>
-#include <QVariantList>
 
 namespace TableTap {
 
-class SqliteConnection final
+class SqliteConnection final : public StoreConnection
 {
 public:
     // For the admin commands, which have no event loop to keep going.
     static constexpr int kToolBusyTimeoutMs = 5000;
 
     SqliteConnection();
-    ~SqliteConnection();
+    ~SqliteConnection() override;
     SqliteConnection(const SqliteConnection &) = delete;
     SqliteConnection &operator=(const SqliteConnection &) = delete;
 
@@ -27,28 +26,32 @@ public:
     bool open(const QString &path, QString *error);
     // How long a statement waits for another connection's lock before it fails (SQLITE_BUSY,
     // a StorageError). The hub's event loop uses a short wait (HubOptions::storageBusyTimeoutMs).
-    void setBusyTimeout(int ms);
-    void close();
-    bool isOpen() const;
+    void setBusyTimeout(int ms) override;
+    void close() override;
+    bool isOpen() const override;
     QString path() const { return m_path; }
+    QString describe() const override { return m_path; }
 
-    // Runs one statement with positional bindings; throws StorageError on failure.
-    QSqlQuery exec(const QString &sql, const QVariantList &binds = {});
-    // The first column of the first row, or an invalid QVariant when there is no row.
-    QVariant scalar(const QString &sql, const QVariantList &binds = {});
+    QSqlQuery exec(const QString &sql, const QVariantList &binds = {}) override;
+    QVariant scalar(const QString &sql, const QVariantList &binds = {}) override;
 
-    // BEGIN IMMEDIATE: takes the write lock up front so a transaction never fails half-way
-    // for lack of it.
-    void begin();
-    void commit();
-    void rollback(); // never throws
-    bool inTransaction() const { return m_inTransaction; }
-    void savepoint(const QString &name);
-    void releaseSavepoint(const QString &name);
-    void rollbackToSavepoint(const QString &name); // never throws
+    // BEGIN IMMEDIATE.
+    void begin() override;
+    void commit() override;
+    void rollback() noexcept override;
+    bool inTransaction() const override { return m_inTransaction; }
+    void savepoint(const QString &name) override;
+    void releaseSavepoint(const QString &name) override;
+    void rollbackToSavepoint(const QString &name) noexcept override;
 
-    int userVersion();
-    void setUserVersion(int version);
+    // PRAGMA user_version.
+    int schemaVersion() override;
+    void setSchemaVersion(int version) override;
+    // PRAGMA data_version: a look at the WAL index, no read of a table.
+    qint64 dataVersion() override;
+    // A read on this connection (PRAGMA schema_version), and the file still at its path (a file
+    // deleted or unmounted under an open connection keeps answering from its old inode).
+    QString probe() override;
 
 private:
     QString m_connectionName;

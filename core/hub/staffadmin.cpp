@@ -30,7 +30,7 @@ void checkAuthority(const HubActor &editor, const StaffRecord &target, const Sta
 
 } // namespace
 
-StaffRecord StaffAdmin::apply(SqliteConnection &db, StaffRecord target, const Edit &edit,
+StaffRecord StaffAdmin::apply(StoreConnection &db, StaffRecord target, const Edit &edit,
                               const std::optional<HubActor> &editor, qint64 nowMs)
 {
     if (editor)

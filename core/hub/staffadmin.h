@@ -36,7 +36,7 @@ public:
     // hub refuses tokens whose role is no longer the person's, and refreshing gives a new one).
     // Throws CommandError: PERMISSION_DENIED when the target's role or the granted role is above
     // a manager's own, CONFLICT when it would change nothing or an editor's own role or access.
-    static StaffRecord apply(SqliteConnection &db, StaffRecord target, const Edit &edit,
+    static StaffRecord apply(StoreConnection &db, StaffRecord target, const Edit &edit,
                              const std::optional<HubActor> &editor, qint64 nowMs);
 
     // {user_id, employee_id, name, role, active, hourly_rate, drink_allowance, created_at,

@@ -8,9 +8,9 @@
 #include "moneycents.h"
 #include "payloadreader.h"
 #include "pinhasher.h"
-#include "sqliteconnection.h"
 #include "staffadmin.h"
 #include "staffdirectory.h"
+#include "storeconnection.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -81,7 +81,7 @@ QJsonObject StaffDesk::clockIn(CafeContext &ctx, const PayloadReader &p)
 {
     const QString notes = p.optString(QStringLiteral("notes"), 200).value_or(QString());
     const StaffRecord me = requireSelf(ctx);
-    SqliteConnection &db = ctx.db();
+    StoreConnection &db = ctx.db();
     if (db.scalar(QStringLiteral(
                       "SELECT COUNT(*) FROM timesheets WHERE user_id = ? AND clock_out IS NULL"),
                   {me.id})
@@ -111,7 +111,7 @@ QJsonObject StaffDesk::clockOut(CafeContext &ctx, const PayloadReader &p)
         = p.optInteger(QStringLiteral("break_minutes"), 0, 24 * 60).value_or(0);
     const auto notes = p.optString(QStringLiteral("notes"), 200);
     const StaffRecord me = requireSelf(ctx);
-    SqliteConnection &db = ctx.db();
+    StoreConnection &db = ctx.db();
     QSqlQuery q = db.exec(
         QStringLiteral(
             "SELECT id, clock_in, hourly_rate_cents FROM timesheets WHERE user_id = ? AND "
@@ -152,7 +152,7 @@ QJsonObject StaffDesk::recordDrink(CafeContext &ctx, const PayloadReader &p)
     const qint64 quantity = p.optInteger(QStringLiteral("quantity"), 1, 10).value_or(1);
     const auto orderId = p.optString(QStringLiteral("order_id"), 64);
     const StaffRecord me = requireSelf(ctx);
-    SqliteConnection &db = ctx.db();
+    StoreConnection &db = ctx.db();
     QSqlQuery pq = db.exec(
         QStringLiteral("SELECT name, auto_disabled FROM products WHERE id = ? AND retired = 0"),
         {productId});

@@ -1,7 +1,7 @@
 // The staff of one cafe.
 #include "staffdirectory.h"
 
-#include "sqliteconnection.h"
+#include "storeconnection.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -48,7 +48,9 @@ std::optional<StaffRecord> StaffDirectory::byId(const QString &id)
 
 std::optional<StaffRecord> StaffDirectory::byCode(const QString &code)
 {
-    return one(QStringLiteral("WHERE code = ? COLLATE NOCASE"), code);
+    // lower() on both sides rather than SQLite's COLLATE NOCASE, which PostgreSQL lacks; codes
+    // are ASCII ([A-Za-z0-9_-]), where both agree.
+    return one(QStringLiteral("WHERE lower(code) = lower(?)"), code);
 }
 
 QList<StaffRecord> StaffDirectory::list()

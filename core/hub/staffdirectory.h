@@ -12,7 +12,7 @@
 
 namespace TableTap {
 
-class SqliteConnection;
+class StoreConnection;
 
 struct StaffRecord
 {
@@ -32,7 +32,7 @@ struct StaffRecord
 class StaffDirectory final
 {
 public:
-    explicit StaffDirectory(SqliteConnection &db)
+    explicit StaffDirectory(StoreConnection &db)
         : m_db(db)
     {}
 
@@ -50,7 +50,7 @@ public:
 
 private:
     std::optional<StaffRecord> one(const QString &where, const QString &key);
-    SqliteConnection &m_db;
+    StoreConnection &m_db;
 };
 
 } // namespace TableTap

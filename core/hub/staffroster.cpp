@@ -1,7 +1,7 @@
 // The staff of a cafe as the hub authorises them.
 #include "staffroster.h"
 
-#include "sqliteconnection.h"
+#include "storeconnection.h"
 
 namespace TableTap {
 
@@ -30,26 +30,21 @@ bool StaffChange::endsSessions() const
     return before && (!after.active || before->tokenGeneration != after.tokenGeneration);
 }
 
-static qint64 dataVersion(SqliteConnection &db)
+void StaffRoster::load(StoreConnection &db)
 {
-    return db.scalar(QStringLiteral("PRAGMA data_version")).toLongLong();
-}
-
-void StaffRoster::load(SqliteConnection &db)
-{
-    m_dataVersion = dataVersion(db);
+    m_dataVersion = db.dataVersion();
     m_staff.clear();
     for (const StaffRecord &s : StaffDirectory(db).list())
         m_staff.insert(s.id, s);
 }
 
-QList<StaffChange> StaffRoster::refresh(SqliteConnection &db, bool force)
+QList<StaffChange> StaffRoster::refresh(StoreConnection &db, bool force)
 {
     if (!isLoaded()) {
         load(db);
         return {};
     }
-    const qint64 version = dataVersion(db);
+    const qint64 version = db.dataVersion();
     if (!force && version == m_dataVersion)
         return {};
     const QHash<QString, StaffRecord> before = std::exchange(m_staff, {});

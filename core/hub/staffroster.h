@@ -2,7 +2,7 @@
 // kept in memory so handshakes and commands need no read of the table, and re-read whenever
 // the table may have changed: after the hub's own staff commands, and when another connection
 // (the admin command line writing while the hub serves) committed to the database, which
-// SQLite's PRAGMA data_version tells at the cost of a look at the WAL index.
+// StoreConnection::dataVersion() tells (SQLite: PRAGMA data_version, a look at the WAL index).
 #pragma once
 
 #include "staffdirectory.h"
@@ -34,10 +34,10 @@ class StaffRoster final
 {
 public:
     // Reads the table now (and notes the data version it saw).
-    void load(SqliteConnection &db);
+    void load(StoreConnection &db);
     // Re-reads when another connection committed since the last read, or when forced (the hub
     // itself just changed a row), and returns who changed. Throws StorageError.
-    QList<StaffChange> refresh(SqliteConnection &db, bool force = false);
+    QList<StaffChange> refresh(StoreConnection &db, bool force = false);
     const StaffRecord *find(const QString &userId) const;
     bool isLoaded() const { return m_dataVersion >= 0; }
 

@@ -6,7 +6,7 @@
 #include "hubtime.h"
 #include "orderdesk.h"
 #include "payloadreader.h"
-#include "sqliteconnection.h"
+#include "storeconnection.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -45,7 +45,7 @@ QJsonObject SystemDesk::setCounterStatus(CafeContext &ctx, const PayloadReader &
     const QString status
         = p.oneOf(QStringLiteral("status"), {QStringLiteral("active"), QStringLiteral("inactive")});
     const QString reason = p.optString(QStringLiteral("reason"), 200).value_or(QString());
-    SqliteConnection &db = ctx.db();
+    StoreConnection &db = ctx.db();
     QSqlQuery q = db.exec(QStringLiteral("SELECT status FROM counters WHERE name = ?"), {name});
     if (!q.next())
         throw CommandError::notFound(QStringLiteral("counter %1 not found").arg(name),

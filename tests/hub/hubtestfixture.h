@@ -9,6 +9,7 @@
 #include "manualclock.h"
 #include "pinhasher.h"
 #include "sqliteconnection.h"
+#include "sqlitestorage.h"
 #include "staffdirectory.h"
 
 #include <QJsonArray>
@@ -100,8 +101,10 @@ public:
         r.drinkAllowance = allowance;
         r.createdAt = kStartMs;
         StaffDirectory(db).add(r);
-        HubRegistry registry(dataDir);
-        registry.open(&error);
+        SqliteStorage storage(dataDir);
+        HubRegistry registry;
+        if (!storage.open(&error) || !registry.open(storage, &error))
+            qWarning() << "registry open failed" << error;
         registry.claimUser(r.id, cafe);
         const HubActor actor{r.id, name, role, cafe};
         actors[cafe + u'/' + code] = actor;

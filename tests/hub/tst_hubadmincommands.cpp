@@ -192,7 +192,7 @@ void TestHubAdminCommands::menuImport()
     QCOMPARE(products.at(0).toObject().value(u"id").toString(), oldLatte); // same product, same id
     QCOMPARE(products.at(0).toObject().value(u"price").toDouble(), 4.8);
     QCOMPARE(products.at(1).toObject().value(u"customizations").toArray().size(), 1);
-    SqliteConnection &db = hub.cafe(QStringLiteral("c"))->connection();
+    StoreConnection &db = hub.cafe(QStringLiteral("c"))->connection();
     QCOMPARE(
         db.scalar(QStringLiteral("SELECT stock FROM inventory_items WHERE sku = 'ESP001'")).toInt(),
         4900);

@@ -21,7 +21,7 @@
 using namespace TableTap;
 using namespace TableTap::Test;
 
-static QStringList tables(SqliteConnection &db)
+static QStringList tables(StoreConnection &db)
 {
     QStringList t;
     QSqlQuery q = db.exec(QStringLiteral(
@@ -55,9 +55,9 @@ void TestHubStorage::migrationsFromEmpty()
     SqliteConnection db;
     QString error;
     QVERIFY(db.open(dir.filePath(QStringLiteral("c.db")), &error));
-    QCOMPARE(db.userVersion(), 0);
+    QCOMPARE(db.schemaVersion(), 0);
     QVERIFY2(SchemaMigrator::migrate(db, HubSchema::cafeSteps(), &error), qPrintable(error));
-    QCOMPARE(db.userVersion(), HubSchema::cafeSteps().last().version);
+    QCOMPARE(db.schemaVersion(), HubSchema::cafeSteps().last().version);
     const QStringList after = tables(db);
     for (const char *t : {"orders", "order_items", "payments", "inventory_items", "events",
                           "processed_requests", "timesheets"})
@@ -65,7 +65,7 @@ void TestHubStorage::migrationsFromEmpty()
     // Idempotent: running again changes nothing.
     QVERIFY(SchemaMigrator::migrate(db, HubSchema::cafeSteps(), &error));
     QCOMPARE(tables(db), after);
-    QCOMPARE(db.userVersion(), 3);
+    QCOMPARE(db.schemaVersion(), 3);
     SqliteConnection reg;
     QVERIFY(reg.open(dir.filePath(QStringLiteral("hub.db")), &error));
     QVERIFY(SchemaMigrator::migrate(reg, HubSchema::registrySteps(), &error));
@@ -80,7 +80,7 @@ void TestHubStorage::migrationsStepByStep()
         SqliteConnection db;
         QVERIFY(db.open(dir.filePath(QStringLiteral("c.db")), &error));
         QVERIFY(SchemaMigrator::migrate(db, HubSchema::cafeSteps(), &error, 1));
-        QCOMPARE(db.userVersion(), 1);
+        QCOMPARE(db.schemaVersion(), 1);
         QVERIFY(!tables(db).contains(QStringLiteral("events")));
         db.exec(
             QStringLiteral("INSERT INTO settings(key, value) VALUES ('prep_time_minutes', '[9]')"));
@@ -91,7 +91,7 @@ void TestHubStorage::migrationsStepByStep()
     SqliteConnection db;
     QVERIFY(db.open(dir.filePath(QStringLiteral("c.db")), &error));
     QVERIFY(SchemaMigrator::migrate(db, HubSchema::cafeSteps(), &error));
-    QCOMPARE(db.userVersion(), 3);
+    QCOMPARE(db.schemaVersion(), 3);
     // Staff from before revocation existed: generation 0 (their tokens carry none: also 0).
     const std::optional<StaffRecord> staff = StaffDirectory(db).byId(QStringLiteral("s1"));
     QVERIFY(staff);
@@ -110,10 +110,10 @@ void TestHubStorage::newerSchemaRefused()
     SqliteConnection db;
     QString error;
     QVERIFY(db.open(dir.filePath(QStringLiteral("c.db")), &error));
-    db.setUserVersion(99);
+    db.setSchemaVersion(99);
     QVERIFY(!SchemaMigrator::migrate(db, HubSchema::cafeSteps(), &error));
     QVERIFY2(error.contains(QStringLiteral("newer")), qPrintable(error));
-    QCOMPARE(db.userVersion(), 99);
+    QCOMPARE(db.schemaVersion(), 99);
 }
 
 void TestHubStorage::failedStepKeepsPreviousVersion()
@@ -128,7 +128,7 @@ void TestHubStorage::failedStepKeepsPreviousVersion()
          {QStringLiteral("CREATE TABLE b (x INTEGER)"), QStringLiteral("CREATE TABLE broken (")}},
     };
     QVERIFY(!SchemaMigrator::migrate(db, steps, &error));
-    QCOMPARE(db.userVersion(), 1);
+    QCOMPARE(db.schemaVersion(), 1);
     QCOMPARE(tables(db), QStringList{QStringLiteral("a")}); // step 2 left no trace
     QVERIFY(!db.inTransaction());
 }
@@ -136,7 +136,7 @@ void TestHubStorage::failedStepKeepsPreviousVersion()
 void TestHubStorage::durabilityPragmas()
 {
     HubFixture f;
-    SqliteConnection &db = f.hub->cafe(QStringLiteral("cafe1"))->connection();
+    StoreConnection &db = f.hub->cafe(QStringLiteral("cafe1"))->connection();
     QCOMPARE(db.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     QCOMPARE(db.scalar(QStringLiteral("PRAGMA synchronous")).toInt(), 2); // FULL
     QCOMPARE(db.scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
@@ -341,7 +341,7 @@ static int childMain()
 void TestHubStorage::busyDatabaseAnswersConflictAtOnce()
 {
     HubFixture f;
-    SqliteConnection &hubDb = f.hub->cafe(QStringLiteral("cafe1"))->connection();
+    StoreConnection &hubDb = f.hub->cafe(QStringLiteral("cafe1"))->connection();
     // The hub's thread waits briefly for another writer; the admin commands wait long.
     QCOMPARE(hubDb.scalar(QStringLiteral("PRAGMA busy_timeout")).toInt(),
              HubOptions().storageBusyTimeoutMs);
@@ -427,7 +427,7 @@ void TestHubStorage::killedHubLosesNothingAcked()
     HubService hub(options);
     QString error;
     QVERIFY2(hub.open(&error), qPrintable(error));
-    SqliteConnection &db = hub.cafe(QStringLiteral("k"))->connection();
+    StoreConnection &db = hub.cafe(QStringLiteral("k"))->connection();
     QCOMPARE(db.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
     for (auto it = acked.constBegin(); it != acked.constEnd(); ++it)
         QVERIFY2(db.scalar(QStringLiteral("SELECT COUNT(*) FROM orders WHERE id = ?"), {it.value()})

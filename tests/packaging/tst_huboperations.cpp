@@ -450,7 +450,7 @@ void TestHubOperations::healthEndpoint()
                          {QStringLiteral("/orders")});
     QVERIFY(client.waitConnected());
     const QString product = espresso(client);
-    SqliteConnection &db = hub.server->service()->cafe(QStringLiteral("c1"))->connection();
+    StoreConnection &db = hub.server->service()->cafe(QStringLiteral("c1"))->connection();
     db.exec(QStringLiteral("PRAGMA query_only = 1"));
     const QJsonObject refused
         = client.call(QStringLiteral("/orders"), QStringLiteral("create_order"),

@@ -1,0 +1,44 @@
+// Where the hub keeps its data: the registry of cafes and one store per cafe. HubService owns
+// one and hands its connections to the registry and the cafes; SqliteStorage (a data folder with
+// hub.db and cafes/<id>.db) is today's, a PostgreSQL backend (one schema per cafe) is issue 19's.
+#pragma once
+
+#include "storeconnection.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace TableTap {
+
+// The store's own condition, apart from any connection: for /healthz.
+struct StorageHealth
+{
+    QStringList problems;  // empty: healthy
+    qint64 freeBytes = -1; // free space for the store, -1 when unknown
+};
+
+class StorageBackend
+{
+public:
+    virtual ~StorageBackend() = default;
+
+    // Makes the store usable (creates the data folder). False with a message.
+    virtual bool open(QString *error) = 0;
+    // The registry's connection, its schema migrated; null with a message.
+    virtual std::unique_ptr<StoreConnection> registry(QString *error) = 0;
+    // An existing cafe's connection, its schema migrated; null with a message.
+    virtual std::unique_ptr<StoreConnection> cafe(const QString &cafeId, QString *error) = 0;
+    // A new, empty cafe store with the current schema; null when it exists already.
+    virtual std::unique_ptr<StoreConnection> createCafe(const QString &cafeId, QString *error) = 0;
+    // Undoes createCafe when filling the new store failed (the connection is closed first).
+    virtual void dropCafe(const QString &cafeId) = 0;
+    virtual bool cafeExists(const QString &cafeId) = 0;
+    // minFreeBytes: less free space than this is a problem.
+    virtual StorageHealth health(qint64 minFreeBytes) = 0;
+    // Where the store is, for messages and /healthz ("data_dir").
+    virtual QString location() const = 0;
+};
+
+} // namespace TableTap
