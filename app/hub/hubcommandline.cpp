@@ -2,8 +2,8 @@
 // the configuration file and --help cannot drift apart.
 #include "hubcommandline.h"
 
-#include "hubadmincommands.h"
-#include "hubrestore.h"
+#include "admincommandline.h"
+#include "restorecommand.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -105,10 +105,10 @@ QString HubCommandLine::helpText()
                "restore refuse to run meanwhile.\n"
                "\n"
                "Configuration file (INI; # starts a comment; see tabletap-hub.conf(5)):\n")
-           + fileKeys + QStringLiteral("\n") + HubAdminCommands::usage()
+           + fileKeys + QStringLiteral("\n") + AdminCommandLine::usage()
            + QStringLiteral("  (admin commands and restore take --data from the configuration "
                             "file when it is left out)\n")
-           + HubRestore::usage()
+           + RestoreCommand::usage()
            + QStringLiteral(
                "\n"
                "Environment: the hub's thread runs on an epoll event dispatcher (idle\n"
@@ -147,13 +147,13 @@ bool HubCommandLine::parse(const QStringList &arguments)
     }
     if (words.isEmpty())
         return fail(QStringLiteral("missing command (serve, restore, %1); see --help")
-                        .arg(HubAdminCommands::commands().join(QStringLiteral(", "))));
+                        .arg(AdminCommandLine::commands().join(QStringLiteral(", "))));
     command = words.first();
     if (command == u"help") {
         help = true;
         return true;
     }
-    if (HubAdminCommands::commands().contains(command) || command == u"restore") {
+    if (AdminCommandLine::commands().contains(command) || command == u"restore") {
         adminArgs = words;
         return true;
     }

@@ -1,5 +1,5 @@
 // tabletap-hub's command line: `serve` with its options over the configuration file
-// (HubConfig), `restore`, the admin commands (handed to HubAdminCommands as they are), help, and
+// (HubConfig), `restore`, the admin commands (handed to AdminCommandLine as they are), help, and
 // the documented exit codes.
 #pragma once
 
@@ -13,7 +13,7 @@ namespace TableTap {
 class HubCommandLine
 {
 public:
-    // The admin commands' codes (HubAdminCommands::ExitCode) and serve's share one table.
+    // The admin commands' codes (AdminCommandLine::ExitCode) and serve's share one table.
     enum ExitCode {
         Ok = 0,
         Failure = 1,    // could not start (port in use, unreadable TLS files, data folder in use)
@@ -33,8 +33,9 @@ public:
 
     bool help = false;
     bool version = false;
-    QString command;       // "serve", "restore", or an admin command ("cafe", "menu", ...)
-    QStringList adminArgs; // the words after the program name, for HubAdminCommands / HubRestore
+    QString command; // "serve", "restore", or an admin command ("cafe", "menu", ...)
+    QStringList
+        adminArgs; // the words after the program name, for AdminCommandLine / RestoreCommand
 
     // serve
     HubConfig config;

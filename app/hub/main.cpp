@@ -1,14 +1,14 @@
 // tabletap-hub: the headless in-store hub. Composition root: parses the command line and runs
 // the hub (HubServer) or an admin command.
+#include "admincommandline.h"
 #include "datafolderlock.h"
-#include "hubadmincommands.h"
 #include "hubcommandline.h"
 #include "hubdomainlogging.h"
 #include "hublogger.h"
-#include "hubrestore.h"
 #include "hubserver.h"
 #include "hubservice.h"
 #include "pinprompt.h"
+#include "restorecommand.h"
 #include "serverprocess.h"
 
 #include <QCoreApplication>
@@ -133,9 +133,9 @@ int main(int argc, char *argv[])
             return HubCommandLine::UsageError;
         }
         QTextStream out(stdout), err(stderr);
-        HubAdminCommands admin(out, err);
+        AdminCommandLine admin(out, err);
         admin.setSecretReader(&PinPrompt::read);
-        const int rc = cli.command == u"restore" ? HubRestore(out, err).run(cli.adminArgs)
+        const int rc = cli.command == u"restore" ? RestoreCommand(out, err).run(cli.adminArgs)
                                                  : admin.run(cli.adminArgs);
         out.flush();
         err.flush();

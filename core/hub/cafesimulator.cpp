@@ -2,7 +2,6 @@
 #include "cafesimulator.h"
 
 #include "cafeservice.h"
-#include "hubadmincommands.h"
 #include "hubclock.h"
 #include "hubdomainlogging.h"
 #include "hubservice.h"
@@ -45,14 +44,14 @@ struct SimStaff
 {
     const char *code, *name;
     HubRole role;
-    const char *rate;
+    qint64 rateCents;
 };
 // Created when a cafe has no staff at all (PIN 1234, for demos).
-const SimStaff kSimStaff[] = {{"SIM-M1", "Sarah Mitchell", HubRole::Manager, "24.00"},
-                              {"SIM-E1", "Jane Cooper", HubRole::Employee, "15.50"},
-                              {"SIM-E2", "Mike Chen", HubRole::Employee, "16.00"},
-                              {"SIM-E3", "Ana Souza", HubRole::Employee, "15.00"},
-                              {"SIM-E4", "Bob Keller", HubRole::Employee, "15.00"}};
+const SimStaff kSimStaff[] = {{"SIM-M1", "Sarah Mitchell", HubRole::Manager, 2400},
+                              {"SIM-E1", "Jane Cooper", HubRole::Employee, 1550},
+                              {"SIM-E2", "Mike Chen", HubRole::Employee, 1600},
+                              {"SIM-E3", "Ana Souza", HubRole::Employee, 1500},
+                              {"SIM-E4", "Bob Keller", HubRole::Employee, 1500}};
 
 // A command straight into the hub's domain, in the command's namespace.
 CommandResult execute(HubService *hub, const HubActor &actor, Contract::Command command,
@@ -317,14 +316,9 @@ bool CafeSimulator::prepareCafe(QString *error)
     if (m_cafeId.isEmpty()) {
         // A hub with no cafe yet: a demo cafe with the starter menu and two counters.
         m_cafeId = QStringLiteral("demo");
-        QString out, err;
-        QTextStream o(&out), e(&err);
-        HubAdminCommands admin(o, e, m_hub->clock());
-        if (admin.run({QStringLiteral("cafe"), QStringLiteral("add"), QStringLiteral("--data"),
-                       m_hub->options().dataDir, QStringLiteral("--id"), m_cafeId,
-                       QStringLiteral("--name"), QStringLiteral("Demo Cafe")})
-            != HubAdminCommands::Ok) {
-            *error = err.trimmed();
+        if (const AdminResult r = m_hub->admin().addCafe({m_cafeId, QStringLiteral("Demo Cafe")});
+            !r.ok()) {
+            *error = r.message;
             return false;
         }
         m_createdCafe = true;
@@ -348,18 +342,10 @@ bool CafeSimulator::prepareStaff(QString *error)
         staff.removeIf([](const StaffRecord &r) { return !r.active; });
         if (staff.isEmpty()) {
             for (const SimStaff &s : kSimStaff) {
-                QString out, err;
-                QTextStream o(&out), e(&err);
-                HubAdminCommands admin(o, e, m_hub->clock());
-                if (admin.run(
-                        {QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("--data"),
-                         m_hub->options().dataDir, QStringLiteral("--cafe"), m_cafeId,
-                         QStringLiteral("--code"), QLatin1String(s.code), QStringLiteral("--name"),
-                         QLatin1String(s.name), QStringLiteral("--role"), Contract::name(s.role),
-                         QStringLiteral("--pin"), QStringLiteral("1234"),
-                         QStringLiteral("--hourly-rate"), QLatin1String(s.rate)})
-                    != HubAdminCommands::Ok) {
-                    *error = err.trimmed();
+                const NewStaff person{QLatin1String(s.code),  QLatin1String(s.name), s.role,
+                                      QStringLiteral("1234"), s.rateCents,           std::nullopt};
+                if (const AdminResult r = m_hub->admin().addStaff(m_cafeId, person); !r.ok()) {
+                    *error = r.message;
                     return false;
                 }
             }

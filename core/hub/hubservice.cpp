@@ -29,6 +29,14 @@ HubService::HubService(const HubOptions &options, HubClock *clock, QObject *pare
 {
     qRegisterMetaType<TableTap::HubEventList>();
     m_signIn = std::make_unique<SignInService>(*this);
+    m_admin = std::make_unique<HubAdminService>(
+        *m_storage,
+        [this](QString *error) {
+            if (m_secret.isEmpty() && error)
+                *error = QStringLiteral("the hub is not open");
+            return m_secret;
+        },
+        m_clock, m_options.accessTokenTtlSeconds);
     // One worker: a PIN change is rare, and the event loop keeps the other core.
     m_pinPool.setMaxThreadCount(1);
 }

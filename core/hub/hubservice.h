@@ -9,6 +9,7 @@
 #include "commandratelimiter.h"
 #include "commandresult.h"
 #include "hubactor.h"
+#include "hubadminservice.h"
 #include "huboptions.h"
 #include "hubregistry.h"
 #include "jsonwebtoken.h"
@@ -79,6 +80,8 @@ public:
     CafeService *cafe(const QString &cafeId); // opens it on first use (cafes added while running)
     HubRegistry &registry() { return m_registry; }
     StorageBackend &storage() { return *m_storage; }
+    // The admin API on this hub's store, secret and clock (open() first for tokens).
+    HubAdmin &admin() { return *m_admin; }
     HubClock *clock() const { return m_clock; }
 
     // Storage figures for /metrics and /healthz: the time each command batch took to run and
@@ -129,6 +132,7 @@ private:
     std::unique_ptr<StorageBackend> m_storage;
     HubRegistry m_registry;
     QByteArray m_secret;
+    std::unique_ptr<HubAdminService> m_admin;
     QHash<QString, CafeService *> m_cafes;
     CommandRateLimiter m_rateLimiter;
     std::unique_ptr<SignInService> m_signIn;

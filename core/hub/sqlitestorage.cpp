@@ -3,6 +3,7 @@
 
 #include "hubschema.h"
 #include "schemamigrator.h"
+#include "sqlitebackup.h"
 #include "sqliteconnection.h"
 
 #include <QDir>
@@ -88,6 +89,11 @@ void SqliteStorage::dropCafe(const QString &cafeId)
 bool SqliteStorage::cafeExists(const QString &cafeId)
 {
     return QFile::exists(cafeDatabasePath(cafeId));
+}
+
+AdminResult SqliteStorage::backup(const QString &target, const QString &cafeId, int *cafes)
+{
+    return SqliteBackup::backup(*this, target, cafeId, cafes);
 }
 
 StorageHealth SqliteStorage::health(qint64 minFreeBytes)

@@ -23,6 +23,8 @@ public:
     bool cafeExists(const QString &cafeId) override;
     // The data folder exists and its file system has at least minFreeBytes free.
     StorageHealth health(qint64 minFreeBytes) override;
+    // SqliteBackup::backup: VACUUM INTO, files 0600, folders 0700, fsynced.
+    AdminResult backup(const QString &target, const QString &cafeId, int *cafes) override;
     QString location() const override { return m_dataDir; }
 
     QString dataDir() const { return m_dataDir; }

@@ -3,6 +3,7 @@
 // hub.db and cafes/<id>.db) is today's, a PostgreSQL backend (one schema per cafe) is issue 19's.
 #pragma once
 
+#include "hubadmin.h"
 #include "storeconnection.h"
 
 #include <QString>
@@ -37,6 +38,9 @@ public:
     virtual bool cafeExists(const QString &cafeId) = 0;
     // minFreeBytes: less free space than this is a problem.
     virtual StorageHealth health(qint64 minFreeBytes) = 0;
+    // A consistent copy while the hub runs (HubAdmin::backup): without cafeId, a whole store the
+    // hub can serve as is; with it, that cafe's. *cafes: how many were copied. Throws StorageError.
+    virtual AdminResult backup(const QString &target, const QString &cafeId, int *cafes) = 0;
     // Where the store is, for messages and /healthz ("data_dir").
     virtual QString location() const = 0;
 };

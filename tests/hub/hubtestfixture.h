@@ -1,10 +1,12 @@
 // Shared set-up of the hub tests: a temporary data folder with real SQLite databases, a
-// ManualClock, cafes created through the admin commands (starter menu), and staff of each role.
+// ManualClock, cafes created through the admin API (starter menu), and staff of each role
+// (inserted directly with one PIN hash per process: PBKDF2 is slow on purpose).
 #pragma once
 
 #include "commandresult.h"
 #include "hubactor.h"
-#include "hubadmincommands.h"
+#include "hubadminservice.h"
+#include "hubsecret.h"
 #include "hubservice.h"
 #include "manualclock.h"
 #include "pinhasher.h"
@@ -44,16 +46,18 @@ public:
     {
         QVERIFY(dir.isValid());
         dataDir = dir.path() + QStringLiteral("/data");
-        for (const QString &cafe : cafes) {
-            QString out, err;
-            QTextStream o(&out), e(&err);
-            HubAdminCommands admin(o, e, &clock);
-            const int rc
-                = admin.run({QStringLiteral("cafe"), QStringLiteral("add"),
-                             QStringLiteral("--data"), dataDir, QStringLiteral("--id"), cafe,
-                             QStringLiteral("--name"), QStringLiteral("Cafe ") + cafe});
-            if (rc != 0)
-                qWarning() << "cafe add failed" << err;
+        {
+            SqliteStorage storage(dataDir);
+            const QString folder = dataDir;
+            HubAdminService admin(
+                storage,
+                [folder](QString *error) { return HubSecret::loadOrCreate(folder, error); },
+                &clock);
+            for (const QString &cafe : cafes) {
+                const AdminResult r = admin.addCafe({cafe, QStringLiteral("Cafe ") + cafe});
+                if (!r.ok())
+                    qWarning() << "cafe add failed" << r.message;
+            }
         }
         options.dataDir = dataDir;
         options.cardProcessingDelayMs = 1500;

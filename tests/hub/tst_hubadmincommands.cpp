@@ -1,6 +1,7 @@
-// The admin command line (HubAdminCommands): cafe add/list, menu import, staff add/list and
+// The admin command line (AdminCommandLine): cafe add/list, menu import, staff add/list and
 // disable/enable/set-role/set-pin/revoke, token, backup (owner-only modes); their output,
 // one-line errors and exit codes.
+#include "admincommandline.h"
 #include "hubsecret.h"
 #include "hubtestfixture.h"
 #include "menudefinition.h"
@@ -26,7 +27,7 @@ static Run admin(const QStringList &args, HubClock *clock = nullptr,
 {
     Run r;
     QTextStream o(&r.out), e(&r.err);
-    HubAdminCommands commands(o, e, clock);
+    AdminCommandLine commands(o, e, clock);
     commands.setSecretReader([secret](const QString &, QString *error) {
         if (!secret)
             *error = QStringLiteral("no PIN on standard input");
@@ -44,7 +45,7 @@ static mode_t modeOf(const QString &path)
     return st.st_mode & 07777;
 }
 
-class TestHubAdminCommands : public QObject
+class TestAdminCommandLine : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -68,13 +69,13 @@ private:
     QString m_data;
 };
 
-void TestHubAdminCommands::init()
+void TestAdminCommandLine::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_data = m_dir->path() + QStringLiteral("/data");
 }
 
-void TestHubAdminCommands::cafeAddAndList()
+void TestAdminCommandLine::cafeAddAndList()
 {
     Run r = admin({"cafe", "add", "--data", m_data, "--id", "downtown", "--name", "Downtown Cafe"});
     QCOMPARE(r.code, 0);
@@ -116,29 +117,29 @@ void TestHubAdminCommands::cafeAddAndList()
     QVERIFY(hub.cafe(QStringLiteral("late")));
 }
 
-void TestHubAdminCommands::cafeAddErrors()
+void TestAdminCommandLine::cafeAddErrors()
 {
     QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "a", "--name", "A"}).code, 0);
     Run r = admin({"cafe", "add", "--data", m_data, "--id", "a", "--name", "Again"});
-    QCOMPARE(r.code, int(HubAdminCommands::Conflict));
+    QCOMPARE(r.code, int(AdminCommandLine::Conflict));
     QCOMPARE(r.err.trimmed(), QStringLiteral("tabletap-hub: cafe a already exists"));
     QCOMPARE(r.err.count(u'\n'), 1);
     QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "../evil", "--name", "X"}).code,
-             int(HubAdminCommands::UsageError));
+             int(AdminCommandLine::UsageError));
     QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "b"}).code,
-             int(HubAdminCommands::UsageError));
+             int(AdminCommandLine::UsageError));
     QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "b", "--name", "B", "--bogus"}).code,
-             int(HubAdminCommands::UsageError));
+             int(AdminCommandLine::UsageError));
     QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "b", "--name", "B", "--menu",
                     "/nonexistent.json"})
                  .code,
-             int(HubAdminCommands::StorageFailure));
+             int(AdminCommandLine::StorageFailure));
     QCOMPARE(
         admin({"cafe", "add", "--data", m_data, "--id", "b", "--name", "B", "--counters", "A,A"})
             .code,
-        int(HubAdminCommands::UsageError));
+        int(AdminCommandLine::UsageError));
     QVERIFY(!QFile::exists(m_data + QStringLiteral("/cafes/b.db")));
-    QCOMPARE(admin({"cafe", "remove", "--data", m_data}).code, int(HubAdminCommands::UsageError));
+    QCOMPARE(admin({"cafe", "remove", "--data", m_data}).code, int(AdminCommandLine::UsageError));
 }
 
 static QString writeFile(const QString &path, const QByteArray &content)
@@ -149,7 +150,7 @@ static QString writeFile(const QString &path, const QByteArray &content)
     return path;
 }
 
-void TestHubAdminCommands::menuImport()
+void TestAdminCommandLine::menuImport()
 {
     QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
     HubOptions options;
@@ -214,16 +215,16 @@ void TestHubAdminCommands::menuImport()
                  .errorType(),
              QStringLiteral("NOT_FOUND"));
     QCOMPARE(admin({"menu", "import", "--data", m_data, "--cafe", "nope", file}).code,
-             int(HubAdminCommands::NotFound));
+             int(AdminCommandLine::NotFound));
     QCOMPARE(admin({"menu", "import", "--data", m_data, "--cafe", "c"}).code,
-             int(HubAdminCommands::UsageError));
+             int(AdminCommandLine::UsageError));
     // The starter menu round-trips through the file format.
     const QJsonObject starter = StarterMenu::json();
     QCOMPARE(MenuDefinition::parse(MenuDefinition::parse(starter).toJson()).toJson(),
              MenuDefinition::parse(starter).toJson());
 }
 
-void TestHubAdminCommands::menuValidation_data()
+void TestAdminCommandLine::menuValidation_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("error");
@@ -253,14 +254,14 @@ void TestHubAdminCommands::menuValidation_data()
                                   << "format must be";
 }
 
-void TestHubAdminCommands::menuValidation()
+void TestAdminCommandLine::menuValidation()
 {
     QFETCH(QByteArray, json);
     QFETCH(QString, error);
     QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
     const QString file = writeFile(m_dir->filePath(QStringLiteral("bad.json")), json);
     const Run r = admin({"menu", "import", "--data", m_data, "--cafe", "c", file});
-    QCOMPARE(r.code, int(HubAdminCommands::InvalidData));
+    QCOMPARE(r.code, int(AdminCommandLine::InvalidData));
     QVERIFY2(r.err.contains(error), qPrintable(r.err));
     QCOMPARE(r.err.count(u'\n'), 1);
     // Nothing changed; and cafe add refuses the same file.
@@ -271,10 +272,10 @@ void TestHubAdminCommands::menuValidation()
              16);
     QCOMPARE(
         admin({"cafe", "add", "--data", m_data, "--id", "d", "--name", "D", "--menu", file}).code,
-        int(HubAdminCommands::InvalidData));
+        int(AdminCommandLine::InvalidData));
 }
 
-void TestHubAdminCommands::staffAddAndList()
+void TestAdminCommandLine::staffAddAndList()
 {
     QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
     Run r = admin({"staff", "add", "--data", m_data, "--cafe", "c", "--code", "EMP001", "--name",
@@ -312,7 +313,7 @@ void TestHubAdminCommands::staffAddAndList()
     QCOMPARE(hub.registry().cafeOfUser(s.actor.userId), QStringLiteral("c"));
 }
 
-void TestHubAdminCommands::staffErrors()
+void TestAdminCommandLine::staffErrors()
 {
     QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
     const QStringList base{"staff", "add",    "--data", m_data,   "--cafe",
@@ -322,34 +323,34 @@ void TestHubAdminCommands::staffErrors()
              0);
     QCOMPARE(admin(base + QStringList{"--role", "employee", "--pin", "1234", "--hourly-rate", "10"})
                  .code,
-             int(HubAdminCommands::Conflict));
+             int(AdminCommandLine::Conflict));
     const QStringList other{"staff", "add",    "--data", m_data,   "--cafe",
                             "c",     "--code", "E2",     "--name", "E"};
     QCOMPARE(
         admin(other + QStringList{"--role", "boss", "--pin", "1234", "--hourly-rate", "10"}).code,
-        int(HubAdminCommands::UsageError));
+        int(AdminCommandLine::UsageError));
     QCOMPARE(
         admin(other + QStringList{"--role", "employee", "--pin", "12", "--hourly-rate", "10"}).code,
-        int(HubAdminCommands::UsageError));
+        int(AdminCommandLine::UsageError));
     QCOMPARE(
         admin(other + QStringList{"--role", "employee", "--pin", "1234", "--hourly-rate", "-3"})
             .code,
-        int(HubAdminCommands::UsageError));
+        int(AdminCommandLine::UsageError));
     QCOMPARE(
         admin(other + QStringList{"--role", "employee", "--pin", "1234", "--hourly-rate", "10.123"})
             .code,
-        int(HubAdminCommands::UsageError));
+        int(AdminCommandLine::UsageError));
     QCOMPARE(admin(other + QStringList{"--role", "employee", "--pin", "1234"}).code,
-             int(HubAdminCommands::UsageError));
+             int(AdminCommandLine::UsageError));
     QCOMPARE(admin({"staff", "add", "--data", m_data, "--cafe", "zz", "--code", "E3", "--name", "E",
                     "--role", "employee", "--pin", "1234", "--hourly-rate", "10"})
                  .code,
-             int(HubAdminCommands::NotFound));
+             int(AdminCommandLine::NotFound));
     QCOMPARE(admin({"staff", "list", "--data", m_data, "--cafe", "zz"}).code,
-             int(HubAdminCommands::NotFound));
+             int(AdminCommandLine::NotFound));
 }
 
-void TestHubAdminCommands::staffLifecycle()
+void TestAdminCommandLine::staffLifecycle()
 {
     QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
     for (const QString &code : {QStringLiteral("E1"), QStringLiteral("M1")})
@@ -387,11 +388,11 @@ void TestHubAdminCommands::staffLifecycle()
     QVERIFY2(r.out.contains(QStringLiteral("E1\tPat\temployee\t10.00\tdefault\t"))
                  && r.out.section(u'\n', 0, 0).endsWith(QStringLiteral("\tdisabled")),
              qPrintable(r.out));
-    QCOMPARE(admin(QStringList{"staff", "disable"} + e1).code, int(HubAdminCommands::Conflict));
+    QCOMPARE(admin(QStringList{"staff", "disable"} + e1).code, int(AdminCommandLine::Conflict));
 
     // enable: signs in again; the tokens from before stay revoked.
     QCOMPARE(admin(QStringList{"staff", "enable"} + e1, &clock).code, 0);
-    QCOMPARE(admin(QStringList{"staff", "enable"} + e1).code, int(HubAdminCommands::Conflict));
+    QCOMPARE(admin(QStringList{"staff", "enable"} + e1).code, int(AdminCommandLine::Conflict));
     QCOMPARE(hub.verifyAccessToken(first.accessToken).error, JsonWebToken::Error::Revoked);
     QVERIFY(!signIn.refresh(first.refreshToken, QStringLiteral("10.0.0.4")).ok());
     const SignInResult second = signIn.signIn(QStringLiteral("c"), QStringLiteral("E1"),
@@ -410,20 +411,20 @@ void TestHubAdminCommands::staffLifecycle()
     QCOMPARE(promoted.actor.role, HubRole::Manager);
     QVERIFY(hub.verifyAccessToken(promoted.accessToken).ok());
     QCOMPARE(admin(QStringList{"staff", "set-role"} + e1 + QStringList{"--role", "manager"}).code,
-             int(HubAdminCommands::Conflict));
+             int(AdminCommandLine::Conflict));
     QCOMPARE(admin(QStringList{"staff", "set-role"} + e1 + QStringList{"--role", "boss"}).code,
-             int(HubAdminCommands::UsageError));
-    QCOMPARE(admin(QStringList{"staff", "set-role"} + e1).code, int(HubAdminCommands::UsageError));
+             int(AdminCommandLine::UsageError));
+    QCOMPARE(admin(QStringList{"staff", "set-role"} + e1).code, int(AdminCommandLine::UsageError));
 
     // set-pin: never from the command line; from the reader; the old PIN and tokens stop working.
     r = admin(QStringList{"staff", "set-pin"} + e1 + QStringList{"--pin", "9999"}, &clock,
               QStringLiteral("5678"));
-    QCOMPARE(r.code, int(HubAdminCommands::UsageError));
+    QCOMPARE(r.code, int(AdminCommandLine::UsageError));
     QVERIFY2(r.err.contains(QStringLiteral("never from the command line")), qPrintable(r.err));
     QCOMPARE(admin(QStringList{"staff", "set-pin"} + e1, &clock).code,
-             int(HubAdminCommands::UsageError));
+             int(AdminCommandLine::UsageError));
     QCOMPARE(admin(QStringList{"staff", "set-pin"} + e1, &clock, QStringLiteral("12")).code,
-             int(HubAdminCommands::UsageError));
+             int(AdminCommandLine::UsageError));
     QVERIFY(hub.verifyAccessToken(promoted.accessToken).ok()); // nothing changed so far
     r = admin(QStringList{"staff", "set-pin"} + e1, &clock, QStringLiteral("5678"));
     QCOMPARE(r.code, 0);
@@ -456,27 +457,27 @@ void TestHubAdminCommands::staffLifecycle()
     QCOMPARE(admin({"token", "--data", m_data, "--cafe", "c", "--user", third.actor.userId,
                     "--name", "Pat", "--role", "admin"})
                  .code,
-             int(HubAdminCommands::UsageError));
+             int(AdminCommandLine::UsageError));
     QCOMPARE(admin(QStringList{"staff", "disable"} + e1, &clock).code, 0);
     QCOMPARE(admin({"token", "--data", m_data, "--cafe", "c", "--user", third.actor.userId,
                     "--name", "Pat", "--role", "manager"})
                  .code,
-             int(HubAdminCommands::Conflict));
+             int(AdminCommandLine::Conflict));
 
     // Not found, usage.
     QCOMPARE(admin({"staff", "revoke", "--data", m_data, "--cafe", "c", "--code", "NOBODY"}).code,
-             int(HubAdminCommands::NotFound));
+             int(AdminCommandLine::NotFound));
     QCOMPARE(admin({"staff", "revoke", "--data", m_data, "--cafe", "zz", "--code", "E1"}).code,
-             int(HubAdminCommands::NotFound));
+             int(AdminCommandLine::NotFound));
     QCOMPARE(admin({"staff", "revoke", "--data", m_data, "--cafe", "c"}).code,
-             int(HubAdminCommands::UsageError));
+             int(AdminCommandLine::UsageError));
     QCOMPARE(admin({"staff", "disable", "--data", m_data, "--cafe", "c", "--code", "M1", "--role",
                     "employee"})
                  .code,
-             int(HubAdminCommands::UsageError));
+             int(AdminCommandLine::UsageError));
 }
 
-void TestHubAdminCommands::token()
+void TestAdminCommandLine::token()
 {
     QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
     QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "d", "--name", "D"}).code, 0);
@@ -510,22 +511,22 @@ void TestHubAdminCommands::token()
     QCOMPARE(admin({"token", "--data", m_data, "--cafe", "d", "--user", "kiosk-1", "--name", "K",
                     "--role", "employee"})
                  .code,
-             int(HubAdminCommands::Conflict));
+             int(AdminCommandLine::Conflict));
     QCOMPARE(admin({"token", "--data", m_data, "--cafe", "x", "--user", "k2", "--name", "K",
                     "--role", "employee"})
                  .code,
-             int(HubAdminCommands::NotFound));
+             int(AdminCommandLine::NotFound));
     QCOMPARE(admin({"token", "--data", m_data, "--cafe", "c", "--user", "k2", "--name", "K",
                     "--role", "employee", "--ttl", "soon"})
                  .code,
-             int(HubAdminCommands::UsageError));
+             int(AdminCommandLine::UsageError));
     QCOMPARE(admin({"token", "--data", m_data, "--cafe", "c", "--user", "k 2", "--name", "K",
                     "--role", "employee"})
                  .code,
-             int(HubAdminCommands::UsageError));
+             int(AdminCommandLine::UsageError));
 }
 
-void TestHubAdminCommands::durations_data()
+void TestAdminCommandLine::durations_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<qint64>("seconds");
@@ -541,14 +542,14 @@ void TestHubAdminCommands::durations_data()
     QTest::newRow("1w") << "1w" << qint64(-1);
 }
 
-void TestHubAdminCommands::durations()
+void TestAdminCommandLine::durations()
 {
     QFETCH(QString, text);
     QFETCH(qint64, seconds);
-    QCOMPARE(HubAdminCommands::parseDuration(text), seconds);
+    QCOMPARE(AdminCommandLine::parseDuration(text), seconds);
 }
 
-void TestHubAdminCommands::backup()
+void TestAdminCommandLine::backup()
 {
     QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
     QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "d", "--name", "D"}).code, 0);
@@ -599,7 +600,7 @@ void TestHubAdminCommands::backup()
         QCOMPARE(copy.cafeIds(), (QStringList{"c", "d"}));
     }
     QCOMPARE(admin({"backup", "--data", m_data, "--out", out}).code,
-             int(HubAdminCommands::Conflict));
+             int(AdminCommandLine::Conflict));
     // One cafe into one file.
     const QString one = m_dir->filePath(QStringLiteral("c.db"));
     r = admin({"backup", "--data", m_data, "--out", one, "--cafe", "c"});
@@ -610,34 +611,34 @@ void TestHubAdminCommands::backup()
     const QString link = m_dir->filePath(QStringLiteral("link.db"));
     QVERIFY(QFile::link(aim, link));
     QCOMPARE(admin({"backup", "--data", m_data, "--out", link, "--cafe", "c"}).code,
-             int(HubAdminCommands::Conflict));
+             int(AdminCommandLine::Conflict));
     QVERIFY(!QFile::exists(aim));
     const QString linkFolder = m_dir->filePath(QStringLiteral("link-folder"));
     QVERIFY(QFile::link(m_dir->filePath(QStringLiteral("nowhere")), linkFolder));
     QCOMPARE(admin({"backup", "--data", m_data, "--out", linkFolder}).code,
-             int(HubAdminCommands::Conflict));
+             int(AdminCommandLine::Conflict));
     QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("nowhere"))));
     SqliteConnection db;
     QVERIFY(db.open(one, &error));
     QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM orders")).toInt(), 1);
     QCOMPARE(admin({"backup", "--data", m_data, "--out", one, "--cafe", "c"}).code,
-             int(HubAdminCommands::Conflict));
+             int(AdminCommandLine::Conflict));
     QCOMPARE(admin({"backup", "--data", m_data, "--out", m_dir->filePath(QStringLiteral("x.db")),
                     "--cafe", "q"})
                  .code,
-             int(HubAdminCommands::NotFound));
-    QCOMPARE(admin({"backup", "--data", m_data}).code, int(HubAdminCommands::UsageError));
+             int(AdminCommandLine::NotFound));
+    QCOMPARE(admin({"backup", "--data", m_data}).code, int(AdminCommandLine::UsageError));
 }
 
-void TestHubAdminCommands::usage()
+void TestAdminCommandLine::usage()
 {
     const Run r = admin({});
-    QCOMPARE(r.code, int(HubAdminCommands::UsageError));
+    QCOMPARE(r.code, int(AdminCommandLine::UsageError));
     QVERIFY(r.err.startsWith(QStringLiteral("tabletap-hub: ")));
-    QVERIFY(HubAdminCommands::usage().contains(QStringLiteral("Exit codes")));
-    QCOMPARE(HubAdminCommands::commands(),
+    QVERIFY(AdminCommandLine::usage().contains(QStringLiteral("Exit codes")));
+    QCOMPARE(AdminCommandLine::commands(),
              (QStringList{"cafe", "menu", "staff", "token", "backup"}));
 }
 
-QTEST_GUILESS_MAIN(TestHubAdminCommands)
+QTEST_GUILESS_MAIN(TestAdminCommandLine)
 #include "tst_hubadmincommands.moc"

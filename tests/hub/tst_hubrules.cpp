@@ -2,6 +2,7 @@
 // counter choice, stock -> low -> out -> disabled -> restock, the stock-update throttle, QR
 // expiry, the card decline rule and fees, pay, the drink allowance across months, counter
 // deactivation, cancellation refunds and stock, and isolation between cafes.
+#include "admincommandline.h"
 #include "hubtestfixture.h"
 #include "inventorydesk.h"
 #include "moneycents.h"
@@ -422,7 +423,7 @@ void TestHubRules::throttleWithRealTimers()
     {
         QString out, err;
         QTextStream o(&out), e(&err);
-        QCOMPARE(HubAdminCommands(o, e).run(
+        QCOMPARE(AdminCommandLine(o, e).run(
                      {"cafe", "add", "--data", data, "--id", "rt", "--name", "Real time"}),
                  0);
     }

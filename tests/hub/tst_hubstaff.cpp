@@ -4,6 +4,7 @@
 // disabled or revoked person's live sockets dropped and a new role applied to live sockets, old
 // tokens refused at the handshake and at refresh, recovery refused for revoked and expired
 // tokens; and the admin command line changing staff while a `tabletap-hub serve` process serves.
+#include "admincommandline.h"
 #include "hubserver.h"
 #include "hubtestfixture.h"
 #include "hubwireclient.h"
@@ -315,7 +316,7 @@ void TestHubStaff::staffUpdatedEvents()
     changes.clear();
     QString out, err;
     QTextStream o(&out), er(&err);
-    QCOMPARE(HubAdminCommands(o, er, &m_f->clock)
+    QCOMPARE(AdminCommandLine(o, er, &m_f->clock)
                  .run({u"staff"_s, u"disable"_s, u"--data"_s, m_f->dataDir, u"--cafe"_s, u"cafe1"_s,
                        u"--code"_s, u"EMP002"_s}),
              0);
@@ -330,7 +331,7 @@ void TestHubStaff::staffUpdatedEvents()
     QVERIFY(changes.constFirst().endsSessions());
     // Someone added while the hub serves is announced as added.
     events.clear();
-    QCOMPARE(HubAdminCommands(o, er, &m_f->clock)
+    QCOMPARE(AdminCommandLine(o, er, &m_f->clock)
                  .run({u"staff"_s, u"add"_s, u"--data"_s, m_f->dataDir, u"--cafe"_s, u"cafe1"_s,
                        u"--code"_s, u"EMP003"_s, u"--name"_s, u"New"_s, u"--role"_s, u"employee"_s,
                        u"--pin"_s, u"5555"_s, u"--hourly-rate"_s, u"14"_s}),
@@ -486,7 +487,7 @@ void TestHubStaff::changesFromAnotherConnectionReachLiveSockets()
     QTextStream o(&out), e(&err);
     QElapsedTimer took;
     took.start();
-    QCOMPARE(HubAdminCommands(o, e).run({u"staff"_s, u"revoke"_s, u"--data"_s, m_f->dataDir,
+    QCOMPARE(AdminCommandLine(o, e).run({u"staff"_s, u"revoke"_s, u"--data"_s, m_f->dataDir,
                                          u"--cafe"_s, u"cafe1"_s, u"--code"_s, u"EMP001"_s}),
              0);
     QVERIFY(emp.waitDropped());

@@ -3,6 +3,7 @@
 // commit through submit(), durability across reopening, a database another writer holds
 // (answered CONFLICT at once, retried once), and a child hub killed with SIGKILL
 // while acknowledging orders: every acked order is there, nothing is half-applied.
+#include "admincommandline.h"
 #include "hubschema.h"
 #include "hubtestfixture.h"
 #include "schemamigrator.h"
@@ -392,7 +393,7 @@ void TestHubStorage::killedHubLosesNothingAcked()
     {
         QString out, err;
         QTextStream o(&out), e(&err);
-        QCOMPARE(HubAdminCommands(o, e).run(
+        QCOMPARE(AdminCommandLine(o, e).run(
                      {"cafe", "add", "--data", data, "--id", "k", "--name", "Kill"}),
                  0);
     }

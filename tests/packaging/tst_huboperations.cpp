@@ -4,17 +4,17 @@
 // folder goes, the disk is short or a batch cannot be stored), the data folder lock, and
 // restore (whole hub and one cafe, refusal while locked, damaged backups left untouched, unsafe
 // backups refused: cafe ids that are not ids, symbolic links).
+#include "admincommandline.h"
 #include "datafolderlock.h"
-#include "hubadmincommands.h"
 #include "hubmetrics.h"
 #include "huboperations.h"
-#include "hubrestore.h"
 #include "hubserver.h"
 #include "hubservice.h"
 #include "hubwireclient.h"
 #include "latencyhistogram.h"
 #include "processstats.h"
 #include "prometheustext.h"
+#include "restorecommand.h"
 #include "sqliteconnection.h"
 
 #include <QDateTime>
@@ -57,7 +57,7 @@ int admin(const QStringList &args, QString *output = nullptr)
 {
     QString out, err;
     QTextStream o(&out), e(&err);
-    const int rc = HubAdminCommands(o, e).run(args);
+    const int rc = AdminCommandLine(o, e).run(args);
     o.flush();
     e.flush();
     if (output)
@@ -69,7 +69,7 @@ int restore(const QStringList &args, QString *output = nullptr)
 {
     QString out, err;
     QTextStream o(&out), e(&err);
-    const int rc = HubRestore(o, e).run(QStringList{QStringLiteral("restore")} + args);
+    const int rc = RestoreCommand(o, e).run(QStringList{QStringLiteral("restore")} + args);
     o.flush();
     e.flush();
     if (output)
@@ -653,17 +653,18 @@ void TestHubOperations::restoreRefusals()
              0);
     shop.addOrders(1);
     QString output;
-    QCOMPARE(restore({QStringLiteral("--data"), shop.data}, &output), int(HubRestore::UsageError));
+    QCOMPARE(restore({QStringLiteral("--data"), shop.data}, &output),
+             int(RestoreCommand::UsageError));
     QVERIFY(output.contains(QStringLiteral("--from is required")));
-    QCOMPARE(restore({QStringLiteral("--from"), backup}, &output), int(HubRestore::UsageError));
+    QCOMPARE(restore({QStringLiteral("--from"), backup}, &output), int(RestoreCommand::UsageError));
     QCOMPARE(restore({QStringLiteral("--from"), shop.path("nothing"), QStringLiteral("--data"),
                       shop.data},
                      &output),
-             int(HubRestore::NotFound));
+             int(RestoreCommand::NotFound));
     QCOMPARE(restore({QStringLiteral("--from"), shop.path("backup/cafes"), QStringLiteral("--data"),
                       shop.data},
                      &output),
-             int(HubRestore::NotFound));
+             int(RestoreCommand::NotFound));
     QVERIFY2(output.contains(QStringLiteral("not a hub backup")), qPrintable(output));
 
     {
@@ -671,7 +672,7 @@ void TestHubOperations::restoreRefusals()
         QVERIFY(serving.tryLock());
         QCOMPARE(restore({QStringLiteral("--from"), backup, QStringLiteral("--data"), shop.data},
                          &output),
-                 int(HubRestore::InUse));
+                 int(RestoreCommand::InUse));
         QVERIFY2(output.contains(QStringLiteral("(pid %1) is serving").arg(::getpid())),
                  qPrintable(output));
     }
@@ -689,7 +690,7 @@ void TestHubOperations::restoreRefusals()
     }
     QCOMPARE(
         restore({QStringLiteral("--from"), damaged, QStringLiteral("--data"), shop.data}, &output),
-        int(HubRestore::InvalidData));
+        int(RestoreCommand::InvalidData));
     QVERIFY2(output.contains(QStringLiteral("cafes/c1.db")), qPrintable(output));
     const QString incomplete = shop.path("incomplete");
     QCOMPARE(admin({QStringLiteral("backup"), QStringLiteral("--data"), shop.data,
@@ -698,7 +699,7 @@ void TestHubOperations::restoreRefusals()
     QVERIFY(QFile::remove(incomplete + QStringLiteral("/cafes/c1.db")));
     QCOMPARE(restore({QStringLiteral("--from"), incomplete, QStringLiteral("--data"), shop.data},
                      &output),
-             int(HubRestore::InvalidData));
+             int(RestoreCommand::InvalidData));
     QVERIFY2(output.contains(QStringLiteral("lists cafe c1 but has no cafes/c1.db")),
              qPrintable(output));
     QCOMPARE(countOrders(shop.cafeDb()), 3);
@@ -753,7 +754,7 @@ void TestHubOperations::restoreRefusesUnsafeBackups()
             QVERIFY(QFile::copy(shop.cafeDb(), backup + QLatin1String(where)));
         QCOMPARE(restore({QStringLiteral("--from"), backup, QStringLiteral("--data"), shop.data},
                          &output),
-                 int(HubRestore::InvalidData));
+                 int(RestoreCommand::InvalidData));
         QVERIFY2(output.contains(QStringLiteral("not valid")), qPrintable(output));
         untouched();
         QDir(backup).removeRecursively();
@@ -784,7 +785,7 @@ void TestHubOperations::restoreRefusesUnsafeBackups()
         QVERIFY(QFile::link(elsewhere + QLatin1String(c.target), inBackup));
         QCOMPARE(restore({QStringLiteral("--from"), backup, QStringLiteral("--data"), shop.data},
                          &output),
-                 int(HubRestore::InvalidData));
+                 int(RestoreCommand::InvalidData));
         QVERIFY2(output.contains(QStringLiteral("symbolic link")), c.name);
         untouched();
         QDir(backup).removeRecursively();
@@ -798,13 +799,13 @@ void TestHubOperations::restoreRefusesUnsafeBackups()
     QCOMPARE(restore({QStringLiteral("--from"), file, QStringLiteral("--data"), shop.data,
                       QStringLiteral("--cafe"), QStringLiteral("../c1")},
                      &output),
-             int(HubRestore::UsageError));
+             int(RestoreCommand::UsageError));
     const QString link = shop.path("one-link.db");
     QVERIFY(QFile::link(file, link));
     QCOMPARE(restore({QStringLiteral("--from"), link, QStringLiteral("--data"), shop.data,
                       QStringLiteral("--cafe"), QStringLiteral("c1")},
                      &output),
-             int(HubRestore::InvalidData));
+             int(RestoreCommand::InvalidData));
     QVERIFY2(output.contains(QStringLiteral("symbolic link")), qPrintable(output));
     untouched();
 }
@@ -822,11 +823,11 @@ void TestHubOperations::restoreOneCafe()
     QString output;
     QCOMPARE(
         restore({QStringLiteral("--from"), file, QStringLiteral("--data"), shop.data}, &output),
-        int(HubRestore::NotFound)); // a file without --cafe is not a hub backup
+        int(RestoreCommand::NotFound)); // a file without --cafe is not a hub backup
     QCOMPARE(restore({QStringLiteral("--from"), file, QStringLiteral("--data"), shop.data,
                       QStringLiteral("--cafe"), QStringLiteral("c9")},
                      &output),
-             int(HubRestore::NotFound));
+             int(RestoreCommand::NotFound));
     QVERIFY(output.contains(QStringLiteral("no cafe c9")));
     QCOMPARE(restore({QStringLiteral("--from"), file, QStringLiteral("--data"), shop.data,
                       QStringLiteral("--cafe"), QStringLiteral("c1")},
@@ -846,7 +847,7 @@ void TestHubOperations::restoreOneCafe()
     QCOMPARE(restore({QStringLiteral("--from"), file, QStringLiteral("--data"), shop.data,
                       QStringLiteral("--cafe"), QStringLiteral("c1")},
                      &output),
-             int(HubRestore::InvalidData));
+             int(RestoreCommand::InvalidData));
     QCOMPARE(countOrders(shop.cafeDb()), 4);
 }
 

@@ -1,15 +1,17 @@
 // The console's UI tests against a real hub: HubServer from core/hub on 127.0.0.1 (port 0) over a
-// fresh data folder made with the admin commands, and a console window signed in to it.
+// fresh data folder made with the admin API, and a console window signed in to it.
 #pragma once
 
 #include "uitesthelpers.h"
 
 #include "consolesettings.h"
 #include "hubactor.h"
-#include "hubadmincommands.h"
+#include "hubadminservice.h"
+#include "hubsecret.h"
 #include "hubserver.h"
 #include "hubservice.h"
 #include "mainwindow.h"
+#include "sqlitestorage.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,19 +22,46 @@ namespace TableTap::TestUi {
 
 constexpr int Wait = 20000;
 
+// The admin API on a data folder (what `tabletap-hub cafe add`, `staff add` do); the test stops
+// when a call fails.
+class FolderAdmin
+{
+public:
+    explicit FolderAdmin(const QString &dataDir)
+        : m_storage(dataDir)
+        , m_admin(m_storage,
+                  [dataDir](QString *error) { return HubSecret::loadOrCreate(dataDir, error); })
+    {}
+    void addCafe(const NewCafe &cafe) { check(m_admin.addCafe(cafe), "cafe add"); }
+    void addStaff(const QString &cafeId, const QString &code, const QString &name, HubRole role,
+                  const QString &pin, qint64 rateCents)
+    {
+        check(m_admin.addStaff(cafeId, {code, name, role, pin, rateCents, std::nullopt}),
+              "staff add");
+    }
+
+private:
+    static void check(const AdminResult &r, const char *what)
+    {
+        if (!r.ok())
+            qFatal("%s failed: %s", what, qPrintable(r.message));
+    }
+    SqliteStorage m_storage;
+    HubAdminService m_admin;
+};
+
 class LiveHub
 {
 public:
-    // Without staff the caller adds its own cafe and staff with admin().
+    // Without a cafe the caller adds its own cafe and staff with FolderAdmin.
     explicit LiveHub(bool withCafe = true)
     {
         if (!withCafe)
             return;
-        admin({"cafe", "add", "--data", dir.path(), "--id", "c1", "--name", "Test Cafe"});
-        admin({"staff", "add", "--data", dir.path(), "--cafe", "c1", "--code", "M1", "--name",
-               "Mia Manager", "--role", "manager", "--pin", "4321", "--hourly-rate", "20.00"});
-        admin({"staff", "add", "--data", dir.path(), "--cafe", "c1", "--code", "E1", "--name",
-               "Eve Employee", "--role", "employee", "--pin", "1234", "--hourly-rate", "15.00"});
+        FolderAdmin admin(dir.path());
+        admin.addCafe({"c1", "Test Cafe", {}, {}});
+        admin.addStaff("c1", "M1", "Mia Manager", HubRole::Manager, "4321", 2000);
+        admin.addStaff("c1", "E1", "Eve Employee", HubRole::Employee, "1234", 1500);
     }
     ~LiveHub()
     {
@@ -62,17 +91,6 @@ public:
                 if (v.toObject().value("id").toString() == id)
                     return v.toObject();
         return {};
-    }
-
-    // `tabletap-hub` admin commands, in process; the test stops when one fails.
-    void admin(const QStringList &args) const
-    {
-        QString out, err;
-        QTextStream o(&out), e(&err);
-        HubAdminCommands commands(o, e);
-        const int rc = commands.run(args);
-        if (rc != HubAdminCommands::Ok)
-            qFatal("admin %s failed: %s", qPrintable(args.join(' ')), qPrintable(err));
     }
 
     QTemporaryDir dir;

@@ -538,24 +538,17 @@ QJsonObject menuJson()
 // The cafe of hostile names, in a folder the console's own hub may serve.
 void makeHostileCafe(const LiveHub &data)
 {
-    const QString menu = data.dir.filePath("menu.json");
-    QFile f(menu);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(menu));
-    f.write(QJsonDocument(menuJson()).toJson());
-    f.close();
     const QString dir = data.dir.filePath("hub");
-    data.admin({"cafe", "add", "--data", dir, "--id", "c1", "--name", "<img src=/dev/zero>",
-                "--menu", menu, "--counters",
-                QStringList{"Counter 1", CounterLink.text, CounterBidi.text}.join(',')});
-    const auto staff = [&](const QString &code, const QString &name, const QString &role) {
-        data.admin({"staff", "add", "--data", dir, "--cafe", "c1", "--code", code, "--name", name,
-                    "--role", role, "--pin", "4321", "--hourly-rate", "20.00"});
+    FolderAdmin admin(dir);
+    admin.addCafe({"c1", "<img src=/dev/zero>", menuJson(),
+                   QStringList{"Counter 1", CounterLink.text, CounterBidi.text}});
+    const auto staff = [&](const QString &code, const QString &name, HubRole role) {
+        admin.addStaff("c1", code, name, role, "4321", 2000);
     };
-    staff("M1", ManagerName.text, "manager");
-    staff("E1", EmployeeTable.text, "employee");
-    staff("E2", EmployeeHuge.text, "employee");
-    staff("E3", EmployeeBidi.text, "employee");
+    staff("M1", ManagerName.text, HubRole::Manager);
+    staff("E1", EmployeeTable.text, HubRole::Employee);
+    staff("E2", EmployeeHuge.text, HubRole::Employee);
+    staff("E3", EmployeeBidi.text, HubRole::Employee);
 }
 
 QString orderOf(CafeSession &session, const QString &customer)

@@ -11,10 +11,10 @@
 #include "datafolderlock.h"
 #include "embeddedhub.h"
 #include "hubpanel.h"
-#include "hubrestore.h"
 #include "livenessbanner.h"
 #include "orderqueueview.h"
 #include "reasondialog.h"
+#include "sqlitebackup.h"
 #include "statusstrip.h"
 #include "toaststack.h"
 
@@ -283,12 +283,10 @@ void tst_LiveHub::embeddedHubLocksItsDataFolder()
     QCOMPARE(other.holderPid(), QCoreApplication::applicationPid());
 
     // A restore under it is refused (it would pull acknowledged orders from under the hub) ...
-    QString out, err;
-    QTextStream o(&out), e(&err);
-    HubRestore restore(o, e);
-    QCOMPARE(restore.run({"restore", "--from", dir.path(), "--data", options.dataDir}),
-             int(HubRestore::InUse));
-    QVERIFY2(err.contains(QString::number(QCoreApplication::applicationPid())), qPrintable(err));
+    const SqliteBackup::Restored restored = SqliteBackup::restore(dir.path(), options.dataDir, {});
+    QCOMPARE(restored.result.status, AdminResult::Status::Conflict);
+    QVERIFY2(restored.result.message.contains(QString::number(QCoreApplication::applicationPid())),
+             qPrintable(restored.result.message));
 
     // ... and so is a second console's hub, saying why.
     EmbeddedHub second(options);

@@ -1,7 +1,6 @@
 // `tabletap-hub restore`: puts a backup made by `tabletap-hub backup` back into a data folder.
-// Refuses while a hub serves the folder (DataFolderLock), checks every database of the backup
-// (integrity_check, the registry's cafes all present) on a staging copy before touching the
-// folder, and keeps the data it replaces in <data>/pre-restore-<time>/.
+// Parses and prints; SqliteBackup::restore does the work (refuses while a hub serves the folder,
+// checks the backup on a staging copy, keeps the replaced data in <data>/pre-restore-<time>/).
 #pragma once
 
 #include <QStringList>
@@ -9,7 +8,7 @@
 
 namespace TableTap {
 
-class HubRestore final
+class RestoreCommand final
 {
 public:
     enum ExitCode {
@@ -21,15 +20,13 @@ public:
         InvalidData = 5 // the backup does not pass its integrity check
     };
 
-    HubRestore(QTextStream &out, QTextStream &err);
+    RestoreCommand(QTextStream &out, QTextStream &err);
 
     // args: {"restore", "--from", PATH, "--data", DIR [, "--cafe", ID]}.
     int run(const QStringList &args);
     static QString usage();
 
 private:
-    int restoreHub(const QString &from, const QString &dataDir);
-    int restoreCafe(const QString &from, const QString &dataDir, const QString &cafeId);
     int fail(int code, const QString &message);
 
     QTextStream &m_out;

@@ -1,23 +1,23 @@
 // The hub's admin command line, as a class: `cafe add|list`, `menu import`,
 // `staff add|list|disable|enable|set-role|set-pin|revoke`, `token`, `backup`. tabletap-hub's
 // main() passes its arguments after the program name; output goes to `out`, one-line errors to
-// `err`, and the return value is the exit code. They write the data folder directly, also while
-// a hub serves it (SQLite's locking; the hub notices staff changes within a second).
+// `err`, and the return value is the exit code. It parses and prints; the work is the admin API's
+// (HubAdminService on the data folder's SqliteStorage), which writes the folder directly, also
+// while a hub serves it (SQLite's locking; the hub notices staff changes within a second).
 #pragma once
 
 #include <QStringList>
 #include <QTextStream>
 
 #include <functional>
-#include <memory>
 #include <optional>
 
 namespace TableTap {
 
 class HubClock;
-class StoreConnection;
+struct AdminResult;
 
-class HubAdminCommands final
+class AdminCommandLine final
 {
 public:
     enum ExitCode {
@@ -35,7 +35,7 @@ public:
     using SecretReader
         = std::function<std::optional<QString>(const QString &prompt, QString *error)>;
 
-    HubAdminCommands(QTextStream &out, QTextStream &err, HubClock *clock = nullptr);
+    AdminCommandLine(QTextStream &out, QTextStream &err, HubClock *clock = nullptr);
     // Where `staff set-pin` gets the PIN (tabletap-hub: standard input, or a prompt without echo
     // on a terminal). Without one, set-pin fails.
     void setSecretReader(SecretReader reader) { m_readSecret = std::move(reader); }
@@ -57,11 +57,9 @@ private:
     int staffChange(const QString &sub, const QStringList &args);
     int token(const QStringList &args);
     int backup(const QStringList &args);
-    // Opens the registry of dataDir and cafeId's database: Ok, or the exit code after the error.
-    int openCafe(const QString &dataDir, const QString &cafeId,
-                 std::unique_ptr<StoreConnection> *db);
     int fail(int code, const QString &message);
-    qint64 nowMs() const;
+    // The exit code of a failed admin call, after its message (`--option` when it names one).
+    int fail(const AdminResult &result);
 
     QTextStream &m_out;
     QTextStream &m_err;

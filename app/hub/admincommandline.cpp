@@ -1,0 +1,488 @@
+// The hub's admin command line: options in, the admin API's results out.
+#include "admincommandline.h"
+
+#include "contract.h"
+#include "hubadminservice.h"
+#include "hubsecret.h"
+#include "sqlitestorage.h"
+#include "storageerror.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+namespace TableTap {
+
+// The admin API's statuses are the exit codes.
+static_assert(int(AdminResult::Status::StorageFailure) == AdminCommandLine::StorageFailure
+              && int(AdminResult::Status::UsageError) == AdminCommandLine::UsageError
+              && int(AdminResult::Status::NotFound) == AdminCommandLine::NotFound
+              && int(AdminResult::Status::Conflict) == AdminCommandLine::Conflict
+              && int(AdminResult::Status::InvalidData) == AdminCommandLine::InvalidData);
+
+namespace {
+QCommandLineOption opt(const QString &name, const QString &description, const QString &value = {})
+{
+    return value.isEmpty() ? QCommandLineOption(name, description)
+                           : QCommandLineOption(name, description, value);
+}
+
+// Parses args (the words after the subcommand) against the given options.
+bool parse(QCommandLineParser &parser, const QStringList &args,
+           const QList<QCommandLineOption> &options, QString *error)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions(options);
+    if (!parser.parse(QStringList{QStringLiteral("tabletap-hub")} + args)) {
+        *error = parser.errorText();
+        return false;
+    }
+    return true;
+}
+
+bool parseMoneyText(const QString &text, qint64 *cents)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d{1,6})(?:\\.(\\d{1,2}))?$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return false;
+    QString frac = m.captured(2);
+    while (frac.size() < 2)
+        frac.append(u'0');
+    *cents = m.captured(1).toLongLong() * 100 + frac.toLongLong();
+    return true;
+}
+
+// The admin API on one data folder (the secret is read, or made, only for a token).
+struct FolderAdmin
+{
+    FolderAdmin(const QString &dataDir, HubClock *clock)
+        : storage(dataDir)
+        , api(
+              storage,
+              [dataDir](QString *error) { return HubSecret::loadOrCreate(dataDir, error); }, clock)
+    {}
+    SqliteStorage storage;
+    HubAdminService api;
+};
+
+std::optional<Contract::Role> roleOption(const QCommandLineParser &parser)
+{
+    return Contract::roleFromName(parser.value(QStringLiteral("role")));
+}
+
+// A JSON object read from file: Ok, or the exit code's status and message.
+AdminResult readJsonObject(const QString &file, QJsonObject *out)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return AdminResult::failure(
+            AdminResult::Status::StorageFailure,
+            QStringLiteral("cannot read %1: %2").arg(file, f.errorString()));
+    QJsonParseError perr;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &perr);
+    if (perr.error != QJsonParseError::NoError || !doc.isObject())
+        return AdminResult::failure(
+            AdminResult::Status::InvalidData,
+            QStringLiteral("%1 is not a JSON object: %2").arg(file, perr.errorString()));
+    *out = doc.object();
+    return {};
+}
+} // namespace
+
+AdminCommandLine::AdminCommandLine(QTextStream &out, QTextStream &err, HubClock *clock)
+    : m_out(out)
+    , m_err(err)
+    , m_clock(clock)
+{}
+
+QStringList AdminCommandLine::commands()
+{
+    return {QStringLiteral("cafe"), QStringLiteral("menu"), QStringLiteral("staff"),
+            QStringLiteral("token"), QStringLiteral("backup")};
+}
+
+QString AdminCommandLine::usage()
+{
+    return QStringLiteral(
+        "Admin commands (DIR is the hub's data folder):\n"
+        "  cafe add --data DIR --id ID --name NAME [--menu FILE] [--counters \"Counter 1,Counter "
+        "2\"]\n"
+        "  cafe list --data DIR\n"
+        "  menu import --data DIR --cafe ID FILE\n"
+        "  staff add --data DIR --cafe ID --code CODE --name NAME --role employee|manager|admin\n"
+        "            --pin PIN --hourly-rate 15.00 [--drink-allowance N]\n"
+        "  staff list --data DIR --cafe ID\n"
+        "  staff disable|enable|revoke --data DIR --cafe ID --code CODE\n"
+        "  staff set-role --data DIR --cafe ID --code CODE --role employee|manager|admin\n"
+        "  staff set-pin --data DIR --cafe ID --code CODE   (the PIN from standard input, or\n"
+        "            asked for without echo on a terminal; never on the command line)\n"
+        "  token --data DIR --cafe ID --user ID --name NAME --role ROLE [--ttl 12h|30m|7d]\n"
+        "  backup --data DIR --out PATH [--cafe ID]\n"
+        "Exit codes: 0 ok, 1 storage failure, 2 usage error, 3 not found, 4 already exists\n"
+        "            (or already so), 5 invalid menu file.\n");
+}
+
+int AdminCommandLine::fail(int code, const QString &message)
+{
+    m_err << "tabletap-hub: " << message << Qt::endl;
+    return code;
+}
+
+int AdminCommandLine::fail(const AdminResult &result)
+{
+    QString message = result.message;
+    if (result.status == AdminResult::Status::UsageError && !result.field.isEmpty())
+        message = QStringLiteral("--") + QString(result.field).replace(u'_', u'-') + u' ' + message;
+    return fail(int(result.status), message);
+}
+
+qint64 AdminCommandLine::parseDuration(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d{1,9})([smhd]?)$"));
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return -1;
+    const qint64 n = m.captured(1).toLongLong();
+    const QString unit = m.captured(2);
+    const qint64 factor = unit == u"m" ? 60 : unit == u"h" ? 3600 : unit == u"d" ? 86400 : 1;
+    const qint64 seconds = n * factor;
+    return seconds > 0 && seconds <= 10LL * 365 * 86400 ? seconds : -1;
+}
+
+int AdminCommandLine::run(const QStringList &args)
+{
+    if (args.isEmpty())
+        return fail(UsageError,
+                    QStringLiteral("missing command; one of: %1").arg(commands().join(u", ")));
+    const QString cmd = args.at(0);
+    const QString sub = args.value(1);
+    try {
+        if (cmd == u"cafe" && sub == u"add")
+            return cafeAdd(args.mid(2));
+        if (cmd == u"cafe" && sub == u"list")
+            return cafeList(args.mid(2));
+        if (cmd == u"menu" && sub == u"import")
+            return menuImport(args.mid(2));
+        if (cmd == u"staff" && sub == u"add")
+            return staffAdd(args.mid(2));
+        if (cmd == u"staff" && sub == u"list")
+            return staffList(args.mid(2));
+        if (cmd == u"staff"
+            && QStringList{QStringLiteral("disable"), QStringLiteral("enable"),
+                           QStringLiteral("set-role"), QStringLiteral("set-pin"),
+                           QStringLiteral("revoke")}
+                   .contains(sub))
+            return staffChange(sub, args.mid(2));
+        if (cmd == u"token")
+            return token(args.mid(1));
+        if (cmd == u"backup")
+            return backup(args.mid(1));
+    } catch (const StorageError &e) {
+        return fail(StorageFailure, e.message());
+    }
+    return fail(
+        UsageError,
+        QStringLiteral("unknown command \"%1\"; see --help").arg(args.mid(0, 2).join(u' ')));
+}
+
+#define TT_PARSE(options) \
+    QCommandLineParser parser; \
+    QString parseError; \
+    if (!parse(parser, args, options, &parseError)) \
+        return fail(UsageError, parseError);
+
+static QString missing(const QCommandLineParser &parser, const QStringList &required)
+{
+    for (const QString &name : required) {
+        if (parser.value(name).isEmpty())
+            return QStringLiteral("--%1 is required").arg(name);
+    }
+    return {};
+}
+
+int AdminCommandLine::cafeAdd(const QStringList &args)
+{
+    TT_PARSE(
+        (QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir")),
+                                   opt(QStringLiteral("id"), {}, QStringLiteral("id")),
+                                   opt(QStringLiteral("name"), {}, QStringLiteral("name")),
+                                   opt(QStringLiteral("menu"), {}, QStringLiteral("file")),
+                                   opt(QStringLiteral("counters"), {}, QStringLiteral("list"))}))
+    if (const QString m
+        = missing(parser, {QStringLiteral("data"), QStringLiteral("id"), QStringLiteral("name")});
+        !m.isEmpty())
+        return fail(UsageError, m);
+    NewCafe cafe;
+    cafe.id = parser.value(QStringLiteral("id"));
+    cafe.name = parser.value(QStringLiteral("name"));
+    if (parser.isSet(QStringLiteral("counters")))
+        cafe.counters = parser.value(QStringLiteral("counters")).split(u',');
+    if (parser.isSet(QStringLiteral("menu"))) {
+        QJsonObject json;
+        if (const AdminResult r = readJsonObject(parser.value(QStringLiteral("menu")), &json);
+            !r.ok())
+            return fail(r);
+        cafe.menu = json;
+    }
+    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    MenuCounts added;
+    const AdminResult r = admin.api.addCafe(cafe, &added);
+    if (r.status == AdminResult::Status::InvalidData)
+        return fail(InvalidData, QStringLiteral("invalid menu: %1").arg(r.message));
+    if (!r.ok())
+        return fail(r);
+    m_out << "added cafe " << cafe.id << " (" << cafe.name.trimmed() << ") with " << added.products
+          << " products, " << added.ingredients << " ingredients, " << added.counters << " counters"
+          << Qt::endl;
+    return Ok;
+}
+
+int AdminCommandLine::cafeList(const QStringList &args)
+{
+    TT_PARSE((QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir"))}))
+    if (const QString m = missing(parser, {QStringLiteral("data")}); !m.isEmpty())
+        return fail(UsageError, m);
+    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    QList<CafeInfo> cafes;
+    if (const AdminResult r = admin.api.cafes(&cafes); !r.ok())
+        return fail(r);
+    for (const CafeInfo &c : std::as_const(cafes)) {
+        m_out << c.id << '\t' << c.name << '\t'
+              << QDateTime::fromMSecsSinceEpoch(c.createdAt, QTimeZone::utc()).toString(Qt::ISODate)
+              << Qt::endl;
+    }
+    return Ok;
+}
+
+int AdminCommandLine::menuImport(const QStringList &args)
+{
+    TT_PARSE((QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir")),
+                                        opt(QStringLiteral("cafe"), {}, QStringLiteral("id"))}))
+    if (const QString m = missing(parser, {QStringLiteral("data"), QStringLiteral("cafe")});
+        !m.isEmpty())
+        return fail(UsageError, m);
+    if (parser.positionalArguments().size() != 1)
+        return fail(UsageError, QStringLiteral("menu import takes exactly one FILE"));
+    const QString file = parser.positionalArguments().constFirst();
+    QJsonObject json;
+    if (const AdminResult r = readJsonObject(file, &json); !r.ok())
+        return fail(r);
+    const QString cafeId = parser.value(QStringLiteral("cafe"));
+    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    MenuCounts imported;
+    const AdminResult r = admin.api.importMenu(cafeId, json, &imported);
+    if (r.status == AdminResult::Status::InvalidData)
+        return fail(InvalidData, QStringLiteral("invalid menu %1: %2").arg(file, r.message));
+    if (!r.ok())
+        return fail(r);
+    m_out << "imported " << imported.products << " products and " << imported.ingredients
+          << " ingredients into cafe " << cafeId << Qt::endl;
+    return Ok;
+}
+
+int AdminCommandLine::staffAdd(const QStringList &args)
+{
+    TT_PARSE((
+        QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir")),
+                                  opt(QStringLiteral("cafe"), {}, QStringLiteral("id")),
+                                  opt(QStringLiteral("code"), {}, QStringLiteral("code")),
+                                  opt(QStringLiteral("name"), {}, QStringLiteral("name")),
+                                  opt(QStringLiteral("role"), {}, QStringLiteral("role")),
+                                  opt(QStringLiteral("pin"), {}, QStringLiteral("pin")),
+                                  opt(QStringLiteral("hourly-rate"), {}, QStringLiteral("amount")),
+                                  opt(QStringLiteral("drink-allowance"), {}, QStringLiteral("n"))}))
+    if (const QString m
+        = missing(parser, {QStringLiteral("data"), QStringLiteral("cafe"), QStringLiteral("code"),
+                           QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("pin"),
+                           QStringLiteral("hourly-rate")});
+        !m.isEmpty())
+        return fail(UsageError, m);
+    NewStaff staff;
+    staff.code = parser.value(QStringLiteral("code"));
+    staff.name = parser.value(QStringLiteral("name"));
+    const auto role = roleOption(parser);
+    if (!role)
+        return fail(UsageError, QStringLiteral("--role must be employee, manager or admin"));
+    staff.role = *role;
+    staff.pin = parser.value(QStringLiteral("pin"));
+    // Malformed amounts and numbers go in out of bounds, so the admin API names them.
+    if (!parseMoneyText(parser.value(QStringLiteral("hourly-rate")), &staff.hourlyRateCents))
+        staff.hourlyRateCents = -1;
+    if (parser.isSet(QStringLiteral("drink-allowance"))) {
+        bool ok = false;
+        const int n = parser.value(QStringLiteral("drink-allowance")).toInt(&ok);
+        staff.drinkAllowance = ok ? n : -1;
+    }
+    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    StaffInfo added;
+    if (const AdminResult r
+        = admin.api.addStaff(parser.value(QStringLiteral("cafe")), staff, &added);
+        !r.ok())
+        return fail(r);
+    m_out << "added " << Contract::name(added.role) << ' ' << added.code << " (" << added.name
+          << ") id " << added.id << Qt::endl;
+    return Ok;
+}
+
+int AdminCommandLine::staffList(const QStringList &args)
+{
+    TT_PARSE((QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir")),
+                                        opt(QStringLiteral("cafe"), {}, QStringLiteral("id"))}))
+    if (const QString m = missing(parser, {QStringLiteral("data"), QStringLiteral("cafe")});
+        !m.isEmpty())
+        return fail(UsageError, m);
+    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    QList<StaffInfo> staff;
+    if (const AdminResult r = admin.api.staff(parser.value(QStringLiteral("cafe")), &staff);
+        !r.ok())
+        return fail(r);
+    for (const StaffInfo &s : std::as_const(staff)) {
+        m_out << s.code << '\t' << s.name << '\t' << Contract::name(s.role) << '\t'
+              << QString::number(double(s.hourlyRateCents) / 100.0, 'f', 2) << '\t'
+              << (s.drinkAllowance ? QString::number(*s.drinkAllowance) : QStringLiteral("default"))
+              << '\t' << s.id << '\t'
+              << (s.active ? QStringLiteral("active") : QStringLiteral("disabled")) << Qt::endl;
+    }
+    return Ok;
+}
+
+int AdminCommandLine::staffChange(const QString &sub, const QStringList &args)
+{
+    TT_PARSE((QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir")),
+                                        opt(QStringLiteral("cafe"), {}, QStringLiteral("id")),
+                                        opt(QStringLiteral("code"), {}, QStringLiteral("code")),
+                                        opt(QStringLiteral("role"), {}, QStringLiteral("role")),
+                                        opt(QStringLiteral("pin"), {}, QStringLiteral("pin"))}))
+    if (parser.isSet(QStringLiteral("pin")))
+        return fail(UsageError,
+                    QStringLiteral("staff %1 takes no --pin: %2")
+                        .arg(sub, sub == u"set-pin"
+                                      ? QStringLiteral("the PIN is read from standard input (or "
+                                                       "asked for on a terminal), never from the "
+                                                       "command line, where others can see it")
+                                      : QStringLiteral("only set-pin changes a PIN")));
+    QStringList required{QStringLiteral("data"), QStringLiteral("cafe"), QStringLiteral("code")};
+    if (sub == u"set-role")
+        required.append(QStringLiteral("role"));
+    else if (parser.isSet(QStringLiteral("role")))
+        return fail(UsageError, QStringLiteral("staff %1 takes no --role").arg(sub));
+    if (const QString m = missing(parser, required); !m.isEmpty())
+        return fail(UsageError, m);
+    StaffEdit edit;
+    if (sub == u"disable") {
+        edit.action = StaffEdit::Action::Disable;
+    } else if (sub == u"enable") {
+        edit.action = StaffEdit::Action::Enable;
+    } else if (sub == u"revoke") {
+        edit.action = StaffEdit::Action::Revoke;
+    } else if (sub == u"set-role") {
+        edit.action = StaffEdit::Action::SetRole;
+        const auto role = roleOption(parser);
+        if (!role)
+            return fail(UsageError, QStringLiteral("--role must be employee, manager or admin"));
+        edit.role = *role;
+    } else {
+        edit.action = StaffEdit::Action::SetPin;
+    }
+
+    const QString cafeId = parser.value(QStringLiteral("cafe"));
+    const QString code = parser.value(QStringLiteral("code"));
+    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    StaffInfo before;
+    if (const AdminResult r = admin.api.staffMember(cafeId, code, &before); !r.ok())
+        return fail(r);
+    if (edit.action == StaffEdit::Action::SetPin) {
+        if (!m_readSecret)
+            return fail(UsageError, QStringLiteral("no way to read a PIN here"));
+        QString readError;
+        const std::optional<QString> pin = m_readSecret(
+            QStringLiteral("New PIN for %1 (%2): ").arg(before.code, before.name), &readError);
+        if (!pin)
+            return fail(UsageError, readError);
+        edit.pin = *pin;
+    }
+    StaffInfo changed;
+    if (const AdminResult r = admin.api.changeStaff(cafeId, code, edit, &changed); !r.ok())
+        return fail(r);
+    const QString who = changed.code + QStringLiteral(" (") + changed.name + u')';
+    switch (edit.action) {
+    case StaffEdit::Action::Disable:
+        m_out << "disabled " << who << ": sign-in refused and every token revoked";
+        break;
+    case StaffEdit::Action::Enable:
+        m_out << "enabled " << who << ": they can sign in again (tokens from before stay revoked)";
+        break;
+    case StaffEdit::Action::SetRole:
+        m_out << who << " is now " << Contract::name(changed.role) << " (was "
+              << Contract::name(before.role) << ')';
+        break;
+    case StaffEdit::Action::SetPin:
+        m_out << "set a new PIN for " << who << " and revoked every token they had";
+        break;
+    case StaffEdit::Action::Revoke:
+        m_out << "revoked every token of " << who;
+        break;
+    }
+    m_out << "; a hub serving " << cafeId << " applies it within a second" << Qt::endl;
+    return Ok;
+}
+
+int AdminCommandLine::token(const QStringList &args)
+{
+    TT_PARSE(
+        (QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir")),
+                                   opt(QStringLiteral("cafe"), {}, QStringLiteral("id")),
+                                   opt(QStringLiteral("user"), {}, QStringLiteral("id")),
+                                   opt(QStringLiteral("name"), {}, QStringLiteral("name")),
+                                   opt(QStringLiteral("role"), {}, QStringLiteral("role")),
+                                   opt(QStringLiteral("ttl"), {}, QStringLiteral("duration"))}))
+    if (const QString m
+        = missing(parser, {QStringLiteral("data"), QStringLiteral("cafe"), QStringLiteral("user"),
+                           QStringLiteral("name"), QStringLiteral("role")});
+        !m.isEmpty())
+        return fail(UsageError, m);
+    const auto role = roleOption(parser);
+    if (!role)
+        return fail(UsageError, QStringLiteral("--role must be employee, manager or admin"));
+    TokenRequest request;
+    request.cafeId = parser.value(QStringLiteral("cafe"));
+    request.userId = parser.value(QStringLiteral("user"));
+    request.name = parser.value(QStringLiteral("name"));
+    request.role = *role;
+    // Without --ttl the admin API's default (12 h); a malformed one goes in out of bounds.
+    if (parser.isSet(QStringLiteral("ttl")))
+        request.ttlSeconds = parseDuration(parser.value(QStringLiteral("ttl")));
+    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    QString token;
+    if (const AdminResult r = admin.api.mintToken(request, &token); !r.ok())
+        return fail(r);
+    m_out << token << Qt::endl;
+    return Ok;
+}
+
+int AdminCommandLine::backup(const QStringList &args)
+{
+    TT_PARSE((QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir")),
+                                        opt(QStringLiteral("out"), {}, QStringLiteral("path")),
+                                        opt(QStringLiteral("cafe"), {}, QStringLiteral("id"))}))
+    if (const QString m = missing(parser, {QStringLiteral("data"), QStringLiteral("out")});
+        !m.isEmpty())
+        return fail(UsageError, m);
+    const QString out = parser.value(QStringLiteral("out"));
+    const QString cafeId = parser.value(QStringLiteral("cafe"));
+    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    int cafes = 0;
+    if (const AdminResult r = admin.api.backup(out, cafeId, &cafes); !r.ok())
+        return fail(r);
+    if (parser.isSet(QStringLiteral("cafe")))
+        m_out << "backed up cafe " << cafeId << " to " << out << Qt::endl;
+    else
+        m_out << "backed up " << cafes << " cafes to " << out << Qt::endl;
+    return Ok;
+}
+
+} // namespace TableTap

@@ -1,0 +1,356 @@
+// The admin API over the hub's storage.
+#include "hubadminservice.h"
+
+#include "cafeservice.h"
+#include "commanderror.h"
+#include "hubclock.h"
+#include "hubregistry.h"
+#include "jsonwebtoken.h"
+#include "menudefinition.h"
+#include "pinhasher.h"
+#include "staffadmin.h"
+#include "staffdirectory.h"
+#include "startermenu.h"
+#include "storagebackend.h"
+#include "storageerror.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QUuid>
+
+namespace TableTap {
+
+namespace {
+using Status = AdminResult::Status;
+
+AdminResult failure(Status status, const QString &message, const QString &field = {})
+{
+    return AdminResult::failure(status, message, field);
+}
+
+// Runs work, turning a failure of the store into StorageFailure.
+template<class Work>
+AdminResult guarded(Work &&work)
+{
+    try {
+        return work();
+    } catch (const StorageError &e) {
+        return failure(Status::StorageFailure, e.message());
+    }
+}
+
+StaffInfo infoOf(const StaffRecord &r)
+{
+    return StaffInfo{r.id, r.code, r.name, r.role, r.hourlyRateCents, r.drinkAllowance, r.active};
+}
+
+MenuCounts countsOf(const MenuDefinition &menu, int counters = 0)
+{
+    return MenuCounts{int(menu.products.size()), int(menu.ingredients.size()), counters};
+}
+
+// The menu as MenuDefinition, or InvalidData naming the offending field.
+AdminResult parseMenu(const QJsonObject &json, MenuDefinition *menu)
+{
+    try {
+        *menu = MenuDefinition::parse(json);
+    } catch (const CommandError &e) {
+        return failure(Status::InvalidData, e.message(), QStringLiteral("menu"));
+    }
+    return {};
+}
+
+const QString kIdRule = QStringLiteral("must be 1 to 64 of A-Z a-z 0-9 _ -");
+} // namespace
+
+HubAdminService::HubAdminService(StorageBackend &storage, SecretSource secret, HubClock *clock,
+                                 qint64 accessTokenTtlSeconds)
+    : m_storage(storage)
+    , m_secret(std::move(secret))
+    , m_clock(clock)
+    , m_accessTokenTtlSeconds(accessTokenTtlSeconds)
+{}
+
+qint64 HubAdminService::hubTimeMs()
+{
+    return m_clock ? m_clock->nowMs() : QDateTime::currentMSecsSinceEpoch();
+}
+
+AdminResult HubAdminService::openRegistry(HubRegistry *registry)
+{
+    QString error;
+    if (!m_storage.open(&error) || !registry->open(m_storage, &error))
+        return failure(Status::StorageFailure, error);
+    return {};
+}
+
+AdminResult HubAdminService::openCafe(HubRegistry *registry, const QString &cafeId,
+                                      std::unique_ptr<StoreConnection> *db)
+{
+    if (AdminResult r = openRegistry(registry); !r.ok())
+        return r;
+    if (!registry->cafe(cafeId))
+        return failure(Status::NotFound, QStringLiteral("no cafe %1").arg(cafeId));
+    QString error;
+    *db = m_storage.cafe(cafeId, &error);
+    if (!*db)
+        return failure(Status::StorageFailure, error);
+    return {};
+}
+
+AdminResult HubAdminService::cafes(QList<CafeInfo> *out)
+{
+    return guarded([&] {
+        HubRegistry registry;
+        if (AdminResult r = openRegistry(&registry); !r.ok())
+            return r;
+        out->clear();
+        for (const HubRegistry::Cafe &c : registry.cafes())
+            out->append(CafeInfo{c.id, c.name, c.createdAt});
+        return AdminResult{};
+    });
+}
+
+AdminResult HubAdminService::addCafe(const NewCafe &cafe, MenuCounts *added)
+{
+    const QString name = cafe.name.trimmed();
+    if (!HubRegistry::isValidCafeId(cafe.id))
+        return failure(Status::UsageError, kIdRule, QStringLiteral("id"));
+    if (name.isEmpty() || name.size() > 120)
+        return failure(Status::UsageError, QStringLiteral("must be 1 to 120 characters"),
+                       QStringLiteral("name"));
+    QStringList counters{QStringLiteral("Counter 1"), QStringLiteral("Counter 2")};
+    if (cafe.counters) {
+        counters.clear();
+        for (const QString &c : *cafe.counters) {
+            const QString t = c.trimmed();
+            if (t.isEmpty() || t.size() > 64 || counters.contains(t))
+                return failure(Status::UsageError,
+                               QStringLiteral("must list distinct names of 1 to 64 characters"),
+                               QStringLiteral("counters"));
+            counters.append(t);
+        }
+    }
+    MenuDefinition menu;
+    if (AdminResult r = parseMenu(cafe.menu.value_or(StarterMenu::json()), &menu); !r.ok())
+        return r;
+    return guarded([&] {
+        HubRegistry registry;
+        if (AdminResult r = openRegistry(&registry); !r.ok())
+            return r;
+        if (registry.cafe(cafe.id))
+            return failure(Status::Conflict, QStringLiteral("cafe %1 already exists").arg(cafe.id));
+        // A store without a registry row is the leftover of an interrupted addCafe.
+        m_storage.dropCafe(cafe.id);
+        QString error;
+        if (!CafeService::create(m_storage, cafe.id, name, menu, counters, hubTimeMs(), &error))
+            return failure(Status::StorageFailure, error);
+        registry.addCafe({cafe.id, name, hubTimeMs()});
+        if (added)
+            *added = countsOf(menu, int(counters.size()));
+        return AdminResult{};
+    });
+}
+
+AdminResult HubAdminService::importMenu(const QString &cafeId, const QJsonObject &json,
+                                        MenuCounts *imported)
+{
+    MenuDefinition menu;
+    if (AdminResult r = parseMenu(json, &menu); !r.ok())
+        return r;
+    return guarded([&] {
+        HubRegistry registry;
+        std::unique_ptr<StoreConnection> db;
+        if (AdminResult r = openCafe(&registry, cafeId, &db); !r.ok())
+            return r;
+        db->begin();
+        try {
+            menu.apply(*db, hubTimeMs());
+            db->commit();
+        } catch (...) {
+            db->rollback();
+            throw;
+        }
+        if (imported)
+            *imported = countsOf(menu);
+        return AdminResult{};
+    });
+}
+
+AdminResult HubAdminService::staff(const QString &cafeId, QList<StaffInfo> *out)
+{
+    return guarded([&] {
+        HubRegistry registry;
+        std::unique_ptr<StoreConnection> db;
+        if (AdminResult r = openCafe(&registry, cafeId, &db); !r.ok())
+            return r;
+        out->clear();
+        for (const StaffRecord &s : StaffDirectory(*db).list())
+            out->append(infoOf(s));
+        return AdminResult{};
+    });
+}
+
+AdminResult HubAdminService::staffMember(const QString &cafeId, const QString &code, StaffInfo *out)
+{
+    return guarded([&] {
+        HubRegistry registry;
+        std::unique_ptr<StoreConnection> db;
+        if (AdminResult r = openCafe(&registry, cafeId, &db); !r.ok())
+            return r;
+        const std::optional<StaffRecord> s = StaffDirectory(*db).byCode(code);
+        if (!s)
+            return failure(Status::NotFound,
+                           QStringLiteral("no staff member %1 in cafe %2").arg(code, cafeId));
+        *out = infoOf(*s);
+        return AdminResult{};
+    });
+}
+
+AdminResult HubAdminService::addStaff(const QString &cafeId, const NewStaff &staff,
+                                      StaffInfo *added)
+{
+    StaffRecord r;
+    r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    r.code = staff.code;
+    r.name = staff.name.trimmed();
+    r.role = staff.role;
+    r.hourlyRateCents = staff.hourlyRateCents;
+    r.drinkAllowance = staff.drinkAllowance;
+    r.createdAt = hubTimeMs();
+    if (!StaffDirectory::isValidCode(r.code))
+        return failure(Status::UsageError, QStringLiteral("must be 1 to 32 of A-Z a-z 0-9 _ -"),
+                       QStringLiteral("code"));
+    if (r.name.isEmpty() || r.name.size() > 100)
+        return failure(Status::UsageError, QStringLiteral("must be 1 to 100 characters"),
+                       QStringLiteral("name"));
+    if (!PinHasher::isValidPin(staff.pin))
+        return failure(Status::UsageError, QStringLiteral("must be 4 to 12 digits"),
+                       QStringLiteral("pin"));
+    if (r.hourlyRateCents < 0 || r.hourlyRateCents > 100000)
+        return failure(Status::UsageError,
+                       QStringLiteral("must be an amount like 15.50 (at most 1000.00)"),
+                       QStringLiteral("hourly_rate"));
+    if (r.drinkAllowance && (*r.drinkAllowance < 0 || *r.drinkAllowance > 1000))
+        return failure(Status::UsageError, QStringLiteral("must be a number from 0 to 1000"),
+                       QStringLiteral("drink_allowance"));
+    return guarded([&] {
+        HubRegistry registry;
+        std::unique_ptr<StoreConnection> db;
+        if (AdminResult res = openCafe(&registry, cafeId, &db); !res.ok())
+            return res;
+        r.pinHash = PinHasher::hash(staff.pin);
+        if (!StaffDirectory(*db).add(r))
+            return failure(
+                Status::Conflict,
+                QStringLiteral("employee code %1 already exists in cafe %2").arg(r.code, cafeId));
+        registry.claimUser(r.id, cafeId);
+        if (added)
+            *added = infoOf(r);
+        return AdminResult{};
+    });
+}
+
+AdminResult HubAdminService::changeStaff(const QString &cafeId, const QString &code,
+                                         const StaffEdit &edit, StaffInfo *changed)
+{
+    return guarded([&] {
+        HubRegistry registry;
+        std::unique_ptr<StoreConnection> db;
+        if (AdminResult r = openCafe(&registry, cafeId, &db); !r.ok())
+            return r;
+        const std::optional<StaffRecord> staff = StaffDirectory(*db).byCode(code);
+        if (!staff)
+            return failure(Status::NotFound,
+                           QStringLiteral("no staff member %1 in cafe %2").arg(code, cafeId));
+        StaffAdmin::Edit change(static_cast<StaffAdmin::Action>(edit.action), edit.role);
+        if (edit.action == StaffEdit::Action::SetPin) {
+            // Read from outside the command line, so no option to name.
+            if (!PinHasher::isValidPin(edit.pin))
+                return failure(Status::UsageError,
+                               QStringLiteral("the PIN must be 4 to 12 digits"));
+            change.pinHash = PinHasher::hash(edit.pin);
+        }
+        StaffRecord after;
+        db->begin();
+        try {
+            after = StaffAdmin::apply(*db, *staff, change, std::nullopt, hubTimeMs());
+            db->commit();
+        } catch (const CommandError &e) {
+            db->rollback();
+            return failure(e.type() == CommandError::Type::NotFound   ? Status::NotFound
+                           : e.type() == CommandError::Type::Conflict ? Status::Conflict
+                                                                      : Status::UsageError,
+                           e.message());
+        } catch (...) {
+            db->rollback();
+            throw;
+        }
+        if (changed)
+            *changed = infoOf(after);
+        return AdminResult{};
+    });
+}
+
+AdminResult HubAdminService::mintToken(const TokenRequest &request, QString *token)
+{
+    // Same alphabet as cafe ids: user ids end up in room names.
+    if (!HubRegistry::isValidCafeId(request.userId))
+        return failure(Status::UsageError, kIdRule, QStringLiteral("user"));
+    if (request.ttlSeconds < 0)
+        return failure(Status::UsageError,
+                       QStringLiteral("must be a duration like 45s, 30m, 12h or 7d"),
+                       QStringLiteral("ttl"));
+    return guarded([&] {
+        HubRegistry registry;
+        if (AdminResult r = openRegistry(&registry); !r.ok())
+            return r;
+        if (!registry.cafe(request.cafeId))
+            return failure(Status::NotFound, QStringLiteral("no cafe %1").arg(request.cafeId));
+        if (!registry.claimUser(request.userId, request.cafeId))
+            return failure(
+                Status::Conflict,
+                QStringLiteral("user id %1 belongs to another cafe").arg(request.userId));
+        // A staff member's token must match their row, or the hub refuses it at once.
+        std::optional<StaffRecord> staff;
+        {
+            QString error;
+            const std::unique_ptr<StoreConnection> db = m_storage.cafe(request.cafeId, &error);
+            if (!db)
+                return failure(Status::StorageFailure, error);
+            staff = StaffDirectory(*db).byId(request.userId);
+        }
+        if (staff && !staff->active)
+            return failure(Status::Conflict,
+                           QStringLiteral("staff member %1 is disabled").arg(staff->code));
+        if (staff && staff->role != request.role)
+            return failure(Status::UsageError,
+                           QStringLiteral("must be %1, the role of staff member %2")
+                               .arg(Contract::name(staff->role), staff->code),
+                           QStringLiteral("role"));
+        QString error;
+        const QByteArray secret = m_secret(&error);
+        if (secret.isEmpty())
+            return failure(Status::StorageFailure, error);
+        TokenClaims c;
+        c.generation = staff ? staff->tokenGeneration : 0;
+        c.userId = request.userId;
+        c.name = request.name;
+        c.role = request.role;
+        c.cafeId = request.cafeId;
+        c.tokenType = Contract::TokenType::Access;
+        c.issuedAt = hubTimeMs() / 1000;
+        c.expiresAt
+            = c.issuedAt + (request.ttlSeconds > 0 ? request.ttlSeconds : m_accessTokenTtlSeconds);
+        c.tokenId = QString::number(QRandomGenerator::system()->generate64(), 36);
+        *token = QString::fromLatin1(JsonWebToken::sign(c, secret));
+        return AdminResult{};
+    });
+}
+
+AdminResult HubAdminService::backup(const QString &target, const QString &cafeId, int *cafes)
+{
+    return guarded([&] { return m_storage.backup(target, cafeId, cafes); });
+}
+
+} // namespace TableTap

@@ -1,0 +1,60 @@
+// The admin API (HubAdmin) over the hub's storage, secret and clock: validates its inputs (the
+// bounds the admin command line prints), and writes through connections of its own, so it works
+// on a folder no hub serves and beside a running hub alike (the hub notices staff changes within
+// a second, StaffRoster). HubService owns one for its own store; the admin command line makes
+// one per command.
+#pragma once
+
+#include "hubadmin.h"
+
+#include <QByteArray>
+
+#include <functional>
+#include <memory>
+
+namespace TableTap {
+
+class HubClock;
+class HubRegistry;
+class StorageBackend;
+class StoreConnection;
+
+class HubAdminService final : public HubAdmin
+{
+public:
+    // The token secret, loaded (or created) only when a token is minted; empty with *error set
+    // when it cannot be had.
+    using SecretSource = std::function<QByteArray(QString *error)>;
+
+    // clock: null for the wall clock. accessTokenTtlSeconds: what TokenRequest::ttlSeconds 0 means.
+    HubAdminService(StorageBackend &storage, SecretSource secret, HubClock *clock = nullptr,
+                    qint64 accessTokenTtlSeconds = 12 * 3600);
+
+    AdminResult cafes(QList<CafeInfo> *out) override;
+    AdminResult addCafe(const NewCafe &cafe, MenuCounts *added = nullptr) override;
+    AdminResult importMenu(const QString &cafeId, const QJsonObject &menu,
+                           MenuCounts *imported = nullptr) override;
+    AdminResult staff(const QString &cafeId, QList<StaffInfo> *out) override;
+    AdminResult staffMember(const QString &cafeId, const QString &code, StaffInfo *out) override;
+    AdminResult addStaff(const QString &cafeId, const NewStaff &staff,
+                         StaffInfo *added = nullptr) override;
+    AdminResult changeStaff(const QString &cafeId, const QString &code, const StaffEdit &edit,
+                            StaffInfo *changed = nullptr) override;
+    AdminResult mintToken(const TokenRequest &request, QString *token) override;
+    AdminResult backup(const QString &target, const QString &cafeId = {},
+                       int *cafes = nullptr) override;
+    qint64 hubTimeMs() override;
+
+private:
+    // The registry, and cafeId's store when it is in it: Ok, or the failure to return.
+    AdminResult openRegistry(HubRegistry *registry);
+    AdminResult openCafe(HubRegistry *registry, const QString &cafeId,
+                         std::unique_ptr<StoreConnection> *db);
+
+    StorageBackend &m_storage;
+    SecretSource m_secret;
+    HubClock *m_clock;
+    qint64 m_accessTokenTtlSeconds;
+};
+
+} // namespace TableTap
