@@ -240,10 +240,6 @@
         <source>CA cert&amp;ificate (PEM):</source>
         <translation>CA-Zert&amp;ifikat (PEM):</translation>
     </message>
-    <message>
-        <source>No PEM certificate in %1.</source>
-        <translation>Kein PEM-Zertifikat in %1.</translation>
-    </message>
 </context>
 <context>
     <name>TableTap::ConsoleCommandLine</name>
@@ -695,6 +691,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Cannot reach the hub: %1</source>
         <translation>Hub nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>No PEM certificate in %1.</source>
+        <translation>Kein PEM-Zertifikat in %1.</translation>
     </message>
 </context>
 <context>

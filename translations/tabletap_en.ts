@@ -240,10 +240,6 @@
         <source>CA cert&amp;ificate (PEM):</source>
         <translation>CA cert&amp;ificate (PEM):</translation>
     </message>
-    <message>
-        <source>No PEM certificate in %1.</source>
-        <translation>No PEM certificate in %1.</translation>
-    </message>
 </context>
 <context>
     <name>TableTap::ConsoleCommandLine</name>
@@ -695,6 +691,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Cannot reach the hub: %1</source>
         <translation>Cannot reach the hub: %1</translation>
+    </message>
+    <message>
+        <source>No PEM certificate in %1.</source>
+        <translation>No PEM certificate in %1.</translation>
     </message>
 </context>
 <context>

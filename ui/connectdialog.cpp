@@ -13,7 +13,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSslCertificate>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -31,7 +30,7 @@ ConnectDialog::ConnectDialog(CafeSession *session, ConsoleSettings *settings,
     , m_pin(new QLineEdit(this))
     , m_tokenHub(new QLineEdit(settings->hubUrl(), this))
     , m_token(new QPlainTextEdit(this))
-    , m_caFile(new QLineEdit(session->clientOptions().caFile, this))
+    , m_caFile(new QLineEdit(session->caFile(), this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("connectDialog"));
@@ -181,13 +180,13 @@ void ConnectDialog::setBusy(bool busy)
 bool ConnectDialog::applyCaFile()
 {
     const QString file = m_caFile->text().trimmed();
-    if (!file.isEmpty() && QSslCertificate::fromPath(file, QSsl::Pem).isEmpty()) {
-        showError(tr("No PEM certificate in %1.").arg(file));
+    // The session's link reads the file (TLS is its business, not the views').
+    const QString problem = m_session->caFileProblem(file);
+    if (!problem.isEmpty()) {
+        showError(problem);
         return false;
     }
-    SioClientOptions options = m_session->clientOptions();
-    options.caFile = file;
-    m_session->setClientOptions(options);
+    m_session->setCaFile(file);
     m_settings->setCaFile(file);
     return true;
 }

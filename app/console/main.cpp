@@ -1,10 +1,10 @@
 // tabletap: the console. Composition root: command line, display check, language, the session,
 // the hub inside the console when asked for (--demo), the main window (rebuilt when the language
 // changes; the session, the hub and their data stay).
-#include "cafesession.h"
 #include "consolecommandline.h"
 #include "consolesettings.h"
 #include "embeddedhub.h"
+#include "hubsession.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "toaststack.h"
@@ -92,14 +92,10 @@ int main(int argc, char *argv[])
                                                       "and a cafe (see tabletap --help)"));
         return ConsoleCommandLine::UsageError;
     }
-    CafeSession session;
-    {
-        // A shop's own certificate authority for an https hub: the command line's for this run,
-        // else the one the connect dialog last used.
-        SioClientOptions options = session.clientOptions();
-        options.caFile = cli.caFile.isEmpty() ? settings.caFile() : cli.caFile;
-        session.setClientOptions(options);
-    }
+    HubSession session;
+    // A shop's own certificate authority for an https hub: the command line's for this run, else
+    // the one the connect dialog last used.
+    session.setCaFile(cli.caFile.isEmpty() ? settings.caFile() : cli.caFile);
     // The hub inside the console (--demo, or "start a hub" in the connect dialog).
     std::unique_ptr<QTemporaryDir> scratch;
     std::unique_ptr<EmbeddedHub> hub;

@@ -1,4 +1,4 @@
-// tt_bench_console: the console as the client benchmark measures it. The real CafeSession and
+// tt_bench_console: the console as the client benchmark measures it. The real HubSession and
 // MainWindow (every view attached, offscreen, the queue shown) connect to an event stream
 // (benchmarks/reference/event-stream.js, driven by tt_siobench client); every event goes the
 // console's own way (Socket.IO client, EventMapper, the models, the views). Per step it prints one
@@ -7,10 +7,9 @@
 // stall (the longest gap between ticks of a 1 ms timer).
 //   tt_bench_console URL TOKEN
 // Prints {"ready":true} once all namespaces are connected; exits when stdin closes.
-#include "cafesession.h"
 #include "consolesettings.h"
+#include "hubsession.h"
 #include "mainwindow.h"
-#include "siosocket.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -78,7 +77,7 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    CafeSession session;
+    HubSession session;
     ConsoleSettings settings;
     MainWindow window(&session, &settings);
     window.resize(1400, 900);
@@ -101,9 +100,9 @@ int main(int argc, char *argv[])
     latencies.reserve(1 << 20);
     qint64 received = 0;
     double cpuAtStart = cpuSeconds();
-    auto onEvent = [&](const SioEvent &event) {
-        const QJsonObject env = event.args.at(0).toObject();
-        if (event.name == QLatin1String("stream:end")) {
+    auto onEvent = [&](const QString &, const QString &name, const QJsonValue &firstArg) {
+        const QJsonObject env = firstArg.toObject();
+        if (name == QLatin1String("stream:end")) {
             const double cpu = cpuSeconds() - cpuAtStart;
             printLine(QJsonObject{
                 {QStringLiteral("step"), env.value(QLatin1String("step"))},
@@ -122,7 +121,7 @@ int main(int argc, char *argv[])
             cpuAtStart = cpuSeconds();
             return;
         }
-        // Runs after CafeSession's own handler (connected first): the models have the event.
+        // Runs after the session's own handler (connected first): the models have the event.
         ++received;
         const qint64 t
             = env.value(QLatin1String("meta")).toObject().value(QLatin1String("t")).toInteger();
@@ -140,8 +139,7 @@ int main(int argc, char *argv[])
                 return;
         if (!hooked) {
             hooked = true;
-            for (SioSocket *s : session.findChildren<SioSocket *>())
-                QObject::connect(s, &SioSocket::eventReceived, &app, onEvent);
+            QObject::connect(session.source(), &EventSource::eventReceived, &app, onEvent);
         }
         waitReady.stop();
         printLine(QJsonObject{{QStringLiteral("ready"), true}});

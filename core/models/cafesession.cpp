@@ -2,7 +2,6 @@
 #include "cafesession.h"
 
 #include "eventmapper.h"
-#include "hubconnection.h"
 #include "outbox.h"
 #include "snapshotloader.h"
 
@@ -25,11 +24,8 @@ constexpr int RecallWindowMs = 60 * 1000;
 } // namespace
 
 CafeSession::CafeSession(QObject *parent)
-    : CafeSession(new HubConnection(namespaces()), parent)
-{
-    m_connection = static_cast<HubConnection *>(m_source.data());
-    m_connection->setParent(this);
-}
+    : CafeSession(nullptr, parent)
+{}
 
 CafeSession::CafeSession(EventSource *source, QObject *parent)
     : QObject(parent)
@@ -141,13 +137,15 @@ void CafeSession::signIn(const QUrl &hub, const QString &cafeId, const QString &
                          const QString &pin)
 {
     if (m_source)
-        m_source->open({hub, cafeId, employeeCode, pin, {}, {}});
+        m_source->open({hub, cafeId, employeeCode, pin, {}, {}, m_caFile});
 }
 
 void CafeSession::connectWithToken(const QUrl &hub, const QString &token, const QString &refresh)
 {
     if (m_source)
-        m_source->open({hub, {}, {}, {}, token, refresh});
+        m_source->open({hub, {}, {}, {}, token, refresh, m_caFile});
+    else
+        onOpened(hub, token); // the token names whom the views serve; nothing is ever sent
 }
 
 void CafeSession::onOpened(const QUrl &hub, const QString &accessToken)
@@ -175,16 +173,9 @@ void CafeSession::disconnectFromHub()
     Q_EMIT stateChanged();
 }
 
-void CafeSession::setClientOptions(const SioClientOptions &options)
+QString CafeSession::caFileProblem(const QString &path) const
 {
-    if (m_connection)
-        m_connection->setClientOptions(options);
-}
-
-const SioClientOptions &CafeSession::clientOptions() const
-{
-    static const SioClientOptions none;
-    return m_connection ? m_connection->clientOptions() : none;
+    return m_source ? m_source->caFileProblem(path) : QString();
 }
 
 void CafeSession::setCommandTimeout(int ms)

@@ -2,8 +2,9 @@
 // models from snapshots (SnapshotLoader) and then from events, resyncs after a reconnect the hub
 // could not recover, tracks how fresh each namespace is, follows its own user's role changes,
 // and sends the console's actions through an outbox (Outbox: request ids, ack timeouts, retried
-// once back online). The hub itself is behind an EventSource (HubConnection over the network,
-// a fake in the unit tests); views never see JSON, codecs or sockets.
+// once back online). The hub itself is behind an EventSource (HubConnection over the network in
+// HubSession, core/session; a fake in the unit tests; none: offline); views never see JSON,
+// codecs or sockets.
 #pragma once
 
 #include "alldaymodel.h"
@@ -22,7 +23,6 @@
 
 #include "contract.h"
 #include "eventsource.h"
-#include "sioclientoptions.h"
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
@@ -36,20 +36,21 @@
 
 namespace TableTap {
 
-class HubConnection;
 class Outbox;
 class SnapshotLoader;
 
-class CafeSession final : public QObject
+class CafeSession : public QObject
 {
     Q_OBJECT
 public:
     enum class Liveness { Live, Connecting, Reconnecting, Silent, Offline, Refused };
     Q_ENUM(Liveness)
 
-    // A session on its own HubConnection.
+    // A session without a source: offline, actions stay pending (views and their tests); a
+    // token given to connectWithToken still names its user, so views follow that role. Code
+    // that connects to a hub uses HubSession.
     explicit CafeSession(QObject *parent = nullptr);
-    // A session on another source (the unit tests' fake); null: offline, actions stay pending.
+    // A session on a source (HubSession's HubConnection, the unit tests' fake); null: offline.
     explicit CafeSession(EventSource *source, QObject *parent = nullptr);
     ~CafeSession() override;
 
@@ -67,10 +68,13 @@ public:
     // Connects with a token obtained elsewhere (device tokens, other Table Tap servers).
     void connectWithToken(const QUrl &hub, const QString &token, const QString &refresh = {});
     void disconnectFromHub();
-    // Options for the Socket.IO connection (transports, TLS CA, timeouts) used by the next connect;
-    // their TLS settings (a private CA in caFile) also apply to sign-in and token refresh.
-    void setClientOptions(const SioClientOptions &options);
-    const SioClientOptions &clientOptions() const;
+    // A PEM file of certificate authorities an https hub is trusted by on top of the system's
+    // (a shop's own CA), used from the next sign-in or connect on; empty: the system's only.
+    void setCaFile(const QString &path) { m_caFile = path; }
+    QString caFile() const { return m_caFile; }
+    // Why the source could not trust the authorities in this file (translated, naming it);
+    // empty when it can, for an empty path, and without a source.
+    QString caFileProblem(const QString &path) const;
     // How long a command may wait for its ack before it is retried (ms).
     void setCommandTimeout(int ms);
 
@@ -178,7 +182,7 @@ private:
     void applyMenu(QList<MenuProduct> menu);
 
     QPointer<EventSource> m_source;
-    HubConnection *m_connection = nullptr; // the source when this session made its own
+    QString m_caFile;
     QUrl m_hub;
     SessionIdentity m_identity;
     bool m_open = false; // a link was opened and not closed since

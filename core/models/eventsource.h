@@ -1,7 +1,8 @@
 // Where the console's session gets the hub from: a link that opens with credentials, delivers
 // each namespace's events, answers requests (or says why it could not) and reports its state.
-// HubConnection is the real one (sign-in over HTTP, Socket.IO over the network); the models'
-// unit tests drive the session through a fake. Qt Core only, so the models need nothing else.
+// HubConnection (core/session) is the real one (sign-in over HTTP, Socket.IO over the network);
+// the models' unit tests drive the session through a fake. Qt Core only, so the models need
+// nothing else.
 #pragma once
 
 #include <QJsonObject>
@@ -23,6 +24,9 @@ struct SourceCredentials
     QString pin;
     QString token;
     QString refreshToken;
+    // A PEM file of certificate authorities an https hub is trusted by on top of the system's
+    // (a shop's own CA), for the sign-in, the link and token renewal; empty: the system's only.
+    QString caFile;
 };
 
 // How a request ended. NoAnswer: it went out, then the ack timed out or the link dropped (the hub
@@ -56,6 +60,10 @@ public:
     virtual bool heartbeatOverdue() const = 0;
     virtual QString transportName() const = 0;
     virtual QString accessToken() const = 0;
+    // Why a link could not trust the certificate authorities in this file (a translated text
+    // naming the file), empty when it can or the path is empty. Asked before open(), so a wrong
+    // file is refused before anything is sent.
+    virtual QString caFileProblem(const QString &path) const = 0;
     // Sends a command that wants an answer; done runs once (synchronously when NotSent), and not
     // at all once context is destroyed.
     virtual void request(const QString &nsp, const QString &command, const QJsonObject &payload,

@@ -1,13 +1,13 @@
-// The console's client against the real hub, end to end: a CafeSession (core/models) signs in
+// The console's client against the real hub, end to end: a HubSession (core/session) signs in
 // with an employee code and PIN over HTTP, loads every snapshot into its models, sees the events
 // of its own and others' commands (a recall included), refreshes an expired token when the hub
 // refuses it, and a command sent while the hub is down waits in the outbox and is applied
 // exactly once after the hub comes back on the same port (request ids); so is a command whose
 // ack was lost because the hub stopped right after storing it. A role a manager changes is
 // taken by the connected console at once, and by one that was offline when it reconnects.
-#include "cafesession.h"
 #include "hubserver.h"
 #include "hubservice.h"
+#include "hubsession.h"
 #include "hubtestfixture.h"
 #include "hubwireclient.h"
 
@@ -204,7 +204,7 @@ void TestHubSession::signInSnapshotsAndEvents()
     const QString earlyId
         = placed.value(u"data").toObject().value(u"order").toObject().value(u"id").toString();
 
-    CafeSession session;
+    HubSession session;
     QSignalSpy failed(&session, &CafeSession::signInFailed);
     // A wrong PIN is reported, not connected.
     session.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("EMP001"),
@@ -294,7 +294,7 @@ void TestHubSession::signInSnapshotsAndEvents()
 void TestHubSession::commandWhileHubIsDownAppliedOnce()
 {
     startHub();
-    CafeSession session;
+    HubSession session;
     session.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("EMP001"),
                    QStringLiteral("1234"));
     QVERIFY2(waitLive(session), qPrintable(session.livenessText()));
@@ -332,7 +332,7 @@ void TestHubSession::lostAckAppliedOnce()
 {
     startHub();
     TcpRelay relay(m_port);
-    CafeSession session;
+    HubSession session;
     session.setCommandTimeout(3000);
     session.signIn(relay.url(), QStringLiteral("cafe1"), QStringLiteral("EMP001"),
                    QStringLiteral("1234"));
@@ -377,7 +377,7 @@ void TestHubSession::snapshotsLostInFlightAskedAgainAfterRecovery()
     // (a loaded machine takes seconds to get here) is refreshed and connects afresh instead.
     startHub(0, 600);
     TcpRelay relay(m_port);
-    CafeSession session;
+    HubSession session;
     session.signIn(relay.url(), QStringLiteral("cafe1"), QStringLiteral("MGR001"),
                    QStringLiteral("1234"));
     QVERIFY2(waitLive(session), qPrintable(session.livenessText()));
@@ -453,7 +453,7 @@ QTEST_GUILESS_MAIN(TestHubSession)
 void TestHubSession::newRoleFollowedLiveAndAfterReconnect()
 {
     startHub();
-    CafeSession session;
+    HubSession session;
     session.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("EMP001"),
                    QStringLiteral("1234"));
     QVERIFY2(waitLive(session), qPrintable(session.livenessText()));

@@ -45,6 +45,8 @@ public:
     QList<Sent> sent;
     // Namespaces whose requests come back NotSent (their link is gone under the session).
     QSet<QString> unsendable;
+    // CA files caFileProblem refuses.
+    QSet<QString> badCaFiles;
 
     void open(const SourceCredentials &credentials) override
     {
@@ -68,6 +70,12 @@ public:
     bool heartbeatOverdue() const override { return m_overdue; }
     QString transportName() const override { return QStringLiteral("fake"); }
     QString accessToken() const override { return m_token; }
+    // No TLS here: only the files a test names in badCaFiles are refused.
+    QString caFileProblem(const QString &path) const override
+    {
+        return badCaFiles.contains(path) ? QStringLiteral("No PEM certificate in %1.").arg(path)
+                                         : QString();
+    }
     void request(const QString &nsp, const QString &command, const QJsonObject &payload,
                  int timeoutMs, QObject *context,
                  std::function<void(const SourceReply &)> done) override

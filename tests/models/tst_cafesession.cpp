@@ -118,9 +118,18 @@ void tst_CafeSession::opensTheSourceWithCredentials()
     QCOMPARE(source.opens[0].cafeId, QStringLiteral("c1"));
     QCOMPARE(source.opens[0].employeeCode, QStringLiteral("EMP001"));
     QCOMPARE(source.opens[0].pin, QStringLiteral("1234"));
+    QVERIFY(source.opens[0].caFile.isEmpty());
+    // The CA file goes with the credentials of every open from then on; the source judges it.
+    source.badCaFiles << "/etc/not-a-ca.pem";
+    session.setCaFile("/etc/shop-ca.pem");
+    QCOMPARE(session.caFile(), QStringLiteral("/etc/shop-ca.pem"));
+    QCOMPARE(session.caFileProblem("/etc/shop-ca.pem"), QString());
+    QCOMPARE(session.caFileProblem("/etc/not-a-ca.pem"),
+             QStringLiteral("No PEM certificate in /etc/not-a-ca.pem."));
     session.connectWithToken(Hub, token("u7", "employee"), "r");
     QCOMPARE(source.opens.size(), 2);
     QCOMPARE(source.opens[1].refreshToken, QStringLiteral("r"));
+    QCOMPARE(source.opens[1].caFile, QStringLiteral("/etc/shop-ca.pem"));
     QVERIFY(source.opens[1].pin.isEmpty());
     QCOMPARE(session.identity().userId, QStringLiteral("u7"));
     QCOMPARE(session.identity().role, QStringLiteral("employee"));
@@ -532,14 +541,25 @@ void tst_CafeSession::followsItsOwnRoleChange()
 
 void tst_CafeSession::offlineWithoutASource()
 {
-    CafeSession session(static_cast<EventSource *>(nullptr));
+    CafeSession session;
+    QVERIFY(!session.source());
     session.signIn(Hub, "c1", "E1", "1234");
+    QVERIFY(!session.identity().isValid());
     const QString id = session.clockIn({});
     QCOMPARE(session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
     session.resync();
     session.followCounter("Counter 1");
     QCOMPARE(session.liveness(), CafeSession::Liveness::Offline);
     QVERIFY(!session.isNamespaceConnected("/orders"));
+    // A token still names whom the views serve; the session stays offline and sends nothing.
+    QSignalSpy identity(&session, &CafeSession::identityChanged);
+    session.connectWithToken(Hub, token("u7", "manager"));
+    QCOMPARE(identity.size(), 1);
+    QCOMPARE(session.identity().userId, QStringLiteral("u7"));
+    QCOMPARE(session.identity().role, QStringLiteral("manager"));
+    QCOMPARE(session.liveness(), CafeSession::Liveness::Offline);
+    QCOMPARE(session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
+    QCOMPARE(session.caFileProblem("/no/such.pem"), QString());
 }
 
 QTEST_GUILESS_MAIN(tst_CafeSession)

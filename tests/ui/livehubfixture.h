@@ -7,9 +7,11 @@
 #include "consolesettings.h"
 #include "hubactor.h"
 #include "hubadminservice.h"
+#include "hubconnection.h"
 #include "hubsecret.h"
 #include "hubserver.h"
 #include "hubservice.h"
+#include "hubsession.h"
 #include "mainwindow.h"
 #include "sqlitestorage.h"
 
@@ -106,12 +108,12 @@ inline void markAsDemo(const QString &dataDir, const QString &markerName)
         qFatal("cannot mark %s as demo data", qPrintable(dataDir));
 }
 
-inline void fastReconnect(CafeSession &session)
+inline void fastReconnect(HubSession &session)
 {
     SioClientOptions options;
     options.reconnectionDelay = 100;
     options.reconnectionDelayMax = 500;
-    session.setClientOptions(options);
+    session.connection()->setClientOptions(options);
 }
 
 // Places an order through the session and waits for the hub's event; returns its id.
@@ -137,7 +139,7 @@ inline QString createOrder(CafeSession &session, const QString &customer,
 // A console window with its session, signed in to the hub and live with the menu loaded.
 struct Console
 {
-    CafeSession session;
+    HubSession session;
     ConsoleSettings settings;
     MainWindow window{&session, &settings};
 

@@ -9,6 +9,7 @@
 #include "consolesettings.h"
 #include "dashboardview.h"
 #include "embeddedhub.h"
+#include "hubsession.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "orderqueueview.h"
@@ -46,7 +47,7 @@ struct Demo
     QTime start = demoStart();
     qint64 startMs = QDateTime(QDate::currentDate(), start).toMSecsSinceEpoch();
     std::unique_ptr<EmbeddedHub> hub;
-    CafeSession session;
+    HubSession session;
     ConsoleSettings settings;
     std::unique_ptr<MainWindow> window;
 

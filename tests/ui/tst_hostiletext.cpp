@@ -707,7 +707,7 @@ void tst_HostileText::walksTheConsoleWithHostileNames()
     QString error;
     QVERIFY2(hub.startHub(&error), qPrintable(error));
 
-    CafeSession session;
+    HubSession session;
     fastReconnect(session);
     ConsoleSettings settings;
     MainWindow window(&session, &settings);
@@ -742,8 +742,8 @@ void tst_HostileText::walksTheConsoleWithHostileNames()
     QVERIFY(!otherId.isEmpty());
     // The employees on consoles of their own, signed in one after the other: the hub checks one
     // sign-in per address at a time and answers another meanwhile with 429.
-    const auto e1 = std::make_unique<CafeSession>();
-    const auto e3 = std::make_unique<CafeSession>();
+    const auto e1 = std::make_unique<HubSession>();
+    const auto e3 = std::make_unique<HubSession>();
     e1->signIn(hub.url(), "c1", "E1", "4321");
     QTRY_VERIFY_WITH_TIMEOUT(e1->liveness() == CafeSession::Liveness::Live, Wait);
     e3->signIn(hub.url(), "c1", "E3", "4321");
@@ -886,7 +886,7 @@ void tst_HostileText::hostileHubErrors()
 {
     HostileHub evil;
     QVERIFY(evil.listen());
-    CafeSession session;
+    HubSession session;
     fastReconnect(session);
     ConsoleSettings settings;
     MainWindow window(&session, &settings);

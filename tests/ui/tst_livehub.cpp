@@ -186,7 +186,7 @@ void tst_LiveHub::hubPanelStopsAndStartsEmbeddedHub()
     const QString token = hub.managerToken(&error);
     QVERIFY2(!token.isEmpty(), qPrintable(error));
 
-    CafeSession session;
+    HubSession session;
     fastReconnect(session);
     ConsoleSettings settings;
     MainWindow window(&session, &settings);
@@ -226,7 +226,7 @@ void tst_LiveHub::connectDialogSignsIn()
 {
     LiveHub hub;
     QVERIFY(hub.start());
-    CafeSession session;
+    HubSession session;
     ConsoleSettings settings;
     ConnectDialog dialog(&session, &settings, false);
     dialog.show();
@@ -352,7 +352,7 @@ void tst_LiveHub::connectDialogTrustsPrivateCa()
     QVERIFY(hub.start(tls));
     QCOMPARE(hub.server->url().scheme(), QString("https"));
 
-    CafeSession session;
+    HubSession session;
     fastReconnect(session);
     ConsoleSettings settings;
     ConnectDialog dialog(&session, &settings, false);
@@ -391,7 +391,8 @@ void tst_LiveHub::connectDialogTrustsPrivateCa()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, Wait);
     QCOMPARE(session.hubUrl().scheme(), QString("https"));
-    QCOMPARE(session.clientOptions().caFile, certs.caPem());
+    QCOMPARE(session.caFile(), certs.caPem());
+    QCOMPARE(session.connection()->clientOptions().caFile, certs.caPem());
     // Remembered, and offered by the next dialog.
     QCOMPARE(settings.caFile(), certs.caPem());
     ConnectDialog next(&session, &settings, false);

@@ -8,6 +8,8 @@
 
 #include "consolesettings.h"
 #include "engineserver.h"
+#include "hubconnection.h"
+#include "hubsession.h"
 #include "inventoryview.h"
 #include "languagemanager.h"
 #include "livenessbanner.h"
@@ -90,7 +92,7 @@ void tst_MainWindow::bannerFollowsLiveness()
     MiniHub hub;
     QVERIFY(hub.listen());
     const quint16 port = hub.web.serverPort();
-    CafeSession session;
+    HubSession session;
     ConsoleSettings settings;
     MainWindow window(&session, &settings);
     window.show();
@@ -105,7 +107,7 @@ void tst_MainWindow::bannerFollowsLiveness()
     SioClientOptions options;
     options.reconnectionDelay = 100;
     options.reconnectionDelayMax = 300;
-    session.setClientOptions(options);
+    session.connection()->setClientOptions(options);
     session.connectWithToken(hub.url(), token("manager"));
     QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, 15000);
     QVERIFY(!banner->isVisible());

@@ -176,7 +176,7 @@ void tst_Translations::cataloguesAreUpToDate()
     lupdate.setWorkingDirectory(QStringLiteral(TT_SOURCE_DIR));
     lupdate.start(QStringLiteral(TT_LUPDATE),
                   {"-no-obsolete", "-locations", "none", "-extensions", "cpp,h", "ui",
-                   "app/console", "core/models", "-ts", scratch});
+                   "app/console", "core/models", "core/session", "-ts", scratch});
     QVERIFY(lupdate.waitForFinished(60000));
     QCOMPARE(lupdate.exitCode(), 0);
     QString error;

@@ -35,8 +35,8 @@ inline QString token(const QString &role, const QString &userId = QStringLiteral
                                + ".c2ln");
 }
 
-// Signs the session in as role against a port nobody listens on: the identity is set, the
-// connection keeps failing (so the session is not live).
+// Signs an offline session (no source) in as role: the identity is set, nothing is sent (so the
+// session is not live and actions stay pending).
 inline void signInOffline(CafeSession &session, const QString &role,
                           const QString &userId = QStringLiteral("u-1"))
 {

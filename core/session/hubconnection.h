@@ -28,8 +28,9 @@ public:
     explicit HubConnection(const QStringList &namespaces, QObject *parent = nullptr);
     ~HubConnection() override;
 
-    // Options for the Socket.IO connection (transports, TLS CA, timeouts) used by the next open;
-    // their TLS settings (a private CA in caFile) also apply to sign-in and token renewal.
+    // Options for the Socket.IO connection (transports, timeouts, TLS) used by the next open;
+    // their TLS settings also apply to sign-in and token renewal. Each open() sets caFile from
+    // its credentials.
     void setClientOptions(const SioClientOptions &options) { m_options = options; }
     const SioClientOptions &clientOptions() const { return m_options; }
 
@@ -41,6 +42,7 @@ public:
     bool heartbeatOverdue() const override;
     QString transportName() const override;
     QString accessToken() const override { return m_token; }
+    QString caFileProblem(const QString &path) const override;
     void request(const QString &nsp, const QString &command, const QJsonObject &payload,
                  int timeoutMs, QObject *context,
                  std::function<void(const SourceReply &)> done) override;

@@ -42,6 +42,7 @@ HubConnection::~HubConnection()
 
 void HubConnection::open(const SourceCredentials &credentials)
 {
+    m_options.caFile = credentials.caFile;
     if (!credentials.pin.isEmpty())
         signIn(credentials.hub, credentials.cafeId, credentials.employeeCode, credentials.pin);
     else
@@ -205,6 +206,18 @@ void HubConnection::refreshToken(std::function<void(bool)> done)
         Q_EMIT tokenChanged(m_token);
         done(true);
     });
+}
+
+QString HubConnection::caFileProblem(const QString &path) const
+{
+    if (path.isEmpty())
+        return {};
+    // Read the way every request of the link reads it.
+    SioClientOptions options;
+    options.caFile = path;
+    QString error;
+    SioManager::sslConfiguration(options, &error);
+    return error.isEmpty() ? QString() : tr("No PEM certificate in %1.").arg(path);
 }
 
 EventSource::LinkState HubConnection::linkState() const

@@ -1,0 +1,26 @@
+// The console's session with a real hub: a CafeSession on its own HubConnection (sign-in over
+// HTTP, the session's namespaces over one Socket.IO connection). Code that connects writes
+// `HubSession session;`; views take it as the CafeSession it is and never see the network.
+#pragma once
+
+#include "cafesession.h"
+
+namespace TableTap {
+
+class HubConnection;
+
+class HubSession final : public CafeSession
+{
+    Q_OBJECT
+public:
+    explicit HubSession(QObject *parent = nullptr);
+
+    // The link itself, for what only the network knows (client options, such as the tests'
+    // short reconnection delays).
+    HubConnection *connection() const { return m_connection; }
+
+private:
+    HubConnection *m_connection;
+};
+
+} // namespace TableTap
