@@ -1,5 +1,5 @@
 // What the console's hub panel needs from a hub running inside the console: start and stop it,
-// the simulator switch, and its live figures. app/ implements it over core/hub; ui/ only sees
+// the simulator switch, and its live figures. app/ implements it over core/hubserver; ui/ only sees
 // this interface, so the views never link the hub.
 #pragma once
 

@@ -1,5 +1,6 @@
-// The hub inside the console (--demo, "start a hub on this computer"): HubServer from core/hub
-// on 127.0.0.1, optionally with the simulator, exposed to the hub panel through HubControl.
+// The hub inside the console (--demo, "start a hub on this computer"): HubServer from
+// core/hubserver on 127.0.0.1, optionally with the simulator, exposed to the hub panel through
+// HubControl.
 // A restart keeps the port, so the console's session finds the hub again by itself. It holds the
 // data folder's lock (DataFolderLock, as `tabletap-hub serve` does) from its first start until it
 // goes, and only serves demo data: an empty folder (then marked as a demo's) or one an earlier

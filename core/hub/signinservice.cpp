@@ -9,7 +9,6 @@
 #include "pinhasher.h"
 #include "staffdirectory.h"
 #include "storageerror.h"
-#include "throttledlog.h"
 
 #include <QRandomGenerator>
 
@@ -47,7 +46,6 @@ QJsonObject SignInResult::toJson(qint64 nowSeconds) const
 
 SignInService::SignInService(HubService &hub)
     : m_hub(hub)
-    , m_failureLog(std::make_unique<ThrottledLog>(lcHubAuth, QStringLiteral("failed sign-ins")))
 {
     // A well-formed stored PIN no PIN matches (random salt and key), at the hub's iteration
     // count: checking it costs what checking a real one does, and making it costs nothing.
@@ -168,8 +166,6 @@ SignInResult SignInService::finish(const PendingSignIn &p, bool pinMatches)
         m_throttle.recordFailure(p.codeKey, now);
         if (!p.addressKey.isEmpty())
             m_throttle.recordFailure(p.addressKey, now);
-        m_failureLog->info(QStringLiteral("failed sign-in for code %1 from %2")
-                               .arg(p.employeeCode, p.addressKey.mid(5)));
         return refused(SignInResult::Status::InvalidCredentials,
                        QStringLiteral("invalid employee code or PIN"));
     }

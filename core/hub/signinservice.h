@@ -3,7 +3,8 @@
 // attempts are throttled per code and per client address key (LoginThrottle); a code locked by
 // failures elsewhere stays open to an address that never failed, so guessing at someone's code
 // cannot lock that person out. Transport-free: the HTTP endpoint calls these and maps the
-// status to a response. The PIN check (PBKDF2, slow on purpose) is a step of its own
+// status to a response (and logs the failures a client can cause at will, a few lines per
+// window). The PIN check (PBKDF2, slow on purpose) is a step of its own
 // (prepare, verify anywhere, finish), so the hub can run it off its event loop.
 #pragma once
 
@@ -13,13 +14,11 @@
 #include <QJsonObject>
 #include <QString>
 
-#include <memory>
 #include <variant>
 
 namespace TableTap {
 
 class HubService;
-class ThrottledLog;
 
 struct SignInResult
 {
@@ -84,7 +83,6 @@ private:
     LoginThrottle m_throttle;
     // Verified against for unknown codes, so both paths cost the same.
     QString m_decoyHash;
-    std::unique_ptr<ThrottledLog> m_failureLog;
 };
 
 } // namespace TableTap

@@ -206,7 +206,17 @@ void TestHubServer::startStopRestart()
     auto c = client(m_fixture->employee(), {QStringLiteral("/orders")});
     QVERIFY(c->waitConnected());
     QSignalSpy stopped(server, &HubServer::stopped);
+    // aboutToStop comes first, while the hub still runs and its clients are still there.
+    int clientsAboutToStop = -1;
+    bool stoppedBefore = true;
+    QObject listener; // gone with this test's locals
+    connect(server, &HubServer::aboutToStop, &listener, [&] {
+        clientsAboutToStop = server->isRunning() ? server->stats().clients : -1;
+        stoppedBefore = !stopped.isEmpty();
+    });
     server->stop();
+    QCOMPARE(clientsAboutToStop, 1);
+    QVERIFY(!stoppedBefore);
     QCOMPARE(stopped.size(), 1);
     QVERIFY(!server->isRunning());
     QCOMPARE(server->port(), quint16(0));

@@ -426,6 +426,21 @@ void TestHubOperations::metricsEndpoint()
     QCOMPARE(s.value(QStringLiteral("tabletap_storage_failures_total"), -1), 0.0);
     QVERIFY(s.value(QStringLiteral("process_resident_memory_bytes")) > 0);
     QVERIFY(s.value(QStringLiteral("process_open_fds")) >= 3);
+    // The simulator gauge says what the probe says; without one, whether the hub's own
+    // simulator runs (it never started here).
+    QCOMPARE(s.value(QStringLiteral("tabletap_simulator_running"), -1), 0.0);
+    bool simulating = true;
+    hub.server->setSimulatorProbe([&simulating] { return simulating; });
+    const auto gauge = [&hub] {
+        QHash<QString, double> figures;
+        const QStringList wrong = checkExposition(http("GET", hub.at("/metrics")).body, &figures);
+        return wrong.isEmpty() ? figures.value(QStringLiteral("tabletap_simulator_running"), -1)
+                               : -2.0;
+    };
+    QCOMPARE(gauge(), 1.0);
+    simulating = false;
+    QCOMPARE(gauge(), 0.0);
+    hub.server->setSimulatorProbe({});
 
     QCOMPARE(http("HEAD", hub.at("/metrics")).status, 200);
     QCOMPARE(http("POST", hub.at("/metrics")).status, 405);

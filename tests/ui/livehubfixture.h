@@ -1,5 +1,5 @@
-// The console's UI tests against a real hub: HubServer from core/hub on 127.0.0.1 (port 0) over a
-// fresh data folder made with the admin API, and a console window signed in to it.
+// The console's UI tests against a real hub: HubServer from core/hubserver on 127.0.0.1 (port 0)
+// over a fresh data folder made with the admin API, and a console window signed in to it.
 #pragma once
 
 #include "uitesthelpers.h"

@@ -1,4 +1,4 @@
-// The console against a real hub (HubServer from core/hub on 127.0.0.1, port 0, a fresh data
+// The console against a real hub (HubServer from core/hubserver on 127.0.0.1, port 0, a fresh data
 // folder): a manager cancels an order from the queue and the hub's event closes it; an employee's
 // cancel is refused by the hub and shown; the banner appears when the hub stops and clears when
 // it is back; an order advanced while the hub is down is applied exactly once after reconnect.

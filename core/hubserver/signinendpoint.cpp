@@ -6,8 +6,10 @@
 #include "corspolicy.h"
 #include "httpexchange.h"
 #include "hubclock.h"
+#include "hubdomainlogging.h"
 #include "hubservice.h"
 #include "pincheckpool.h"
+#include "throttledlog.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -57,6 +59,7 @@ SignInEndpoint::SignInEndpoint(HubService &hub, Options options, QObject *parent
     , m_options(options)
     , m_rate(qMax(1, options.perSecond), qMax(1, options.perSecond) * 4)
     , m_pool(new PinCheckPool(options.threads, options.maxQueued, this))
+    , m_failureLog(new ThrottledLog(lcHubAuth, QStringLiteral("failed sign-ins"), this))
 {}
 
 SignInEndpoint::~SignInEndpoint()
@@ -230,6 +233,9 @@ void SignInEndpoint::login(HttpExchange *exchange, const QJsonObject &body)
         m_checking.remove(pending.addressKey);
         // Counted whether or not the client is still there to hear it.
         const SignInResult result = m_hub.signInService().finish(pending, matches);
+        if (result.status == SignInResult::Status::InvalidCredentials)
+            m_failureLog->info(QStringLiteral("failed sign-in for code %1 from %2")
+                                   .arg(pending.employeeCode, pending.addressKey.mid(5)));
         if (guard)
             respond(guard, result);
         else if (!result.ok())

@@ -1,7 +1,10 @@
-// The running hub: one port serving the cafe domain (HubService) over Socket.IO (the five
-// namespaces, token handshake, rooms, commands with acks, events to their rooms) and plain HTTP
-// (staff sign-in, SignInEndpoint), optionally with the simulator driving a cafe day through the
-// same port. A plain QObject, so `tabletap-hub serve` and the console's embedded hub use it alike.
+// The running hub: one port serving the cafe domain (HubService) over Socket.IO and plain HTTP,
+// optionally with the simulator driving a cafe day through the same port. A plain QObject, so
+// `tabletap-hub serve` and the console's embedded hub use it alike. It holds the transports
+// (WebServer, EngineServer, SioServer), starts and stops them, and puts the parts in place:
+// HandshakeGate (per-address limit, token middleware), CommandGateway (rooms, commands, acks),
+// EventBroadcaster (events to their rooms inside their cafe), SignInEndpoint (/api/) and
+// HubOperations (/healthz, /metrics).
 #pragma once
 
 #include "cafesimulator.h"
@@ -9,35 +12,29 @@
 #include "hubmetrics.h"
 #include "huboperations.h"
 #include "huboptions.h"
-#include "sioserversocket.h"
-#include "staffroster.h"
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
-#include <QPointer>
-#include <QSet>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
-#include <optional>
 
 namespace TableTap {
 
+class CommandGateway;
 class EngineServer;
-class EngineSession;
-class HttpExchange;
+class EventBroadcaster;
+class HandshakeGate;
 class HubClock;
 class HubService;
 class SioServer;
-class SioServerSocket;
 class SignInEndpoint;
 class ThrottledLog;
 class WebServer;
-struct HubActor;
-struct PeerRequest;
 
 class HubServer final : public QObject
 {
@@ -119,8 +116,9 @@ public:
     // Opens the data folder (created with its secret on first start) and listens. Returns the
     // bound port, or 0 with errorString() set. Starting a running server returns its port.
     quint16 start();
-    // Stops the simulator, disconnects every client ("server shutting down") and closes the port.
-    // The data stays open, so start() may follow.
+    // Emits aboutToStop(), stops the simulator, answers the commands already received,
+    // disconnects every client ("server shutting down") and closes the port. The data stays
+    // open, so start() may follow.
     void stop();
     bool isRunning() const;
     quint16 port() const { return m_port; }
@@ -138,16 +136,23 @@ public:
     CafeSimulator *simulator() const { return m_simulator; }
     // Starts or stops the simulator; false with errorString() when it cannot start.
     bool setSimulatorRunning(bool running);
+    // Whether a simulator drives this hub (the tabletap_simulator_running gauge): what the probe
+    // says, or without one, whether the simulator above runs.
     bool isSimulatorRunning() const;
+    // For a simulator kept outside the hub (stopped on aboutToStop()); empty: no probe.
+    void setSimulatorProbe(std::function<bool()> probe) { m_simulatorProbe = std::move(probe); }
 
     Stats stats() const;
     // Commands by name and result, errors by type, since start() (for /metrics).
-    const HubMetrics &metrics() const { return m_metrics; }
+    const HubMetrics &metrics() const;
     // Where refused /healthz and /metrics requests are logged (a few lines per window).
     ThrottledLog *operationsRefusalLog() const { return m_operationsRefusalLog; }
 
 Q_SIGNALS:
     void started(quint16 port);
+    // First thing in stop() of a running hub, while every client is still connected: what
+    // drives the hub from outside stops here, before the last commands are answered.
+    void aboutToStop();
     void stopped();
     void simulatorRunningChanged(bool running);
     // The domain events just broadcast (after their acks), for logs and panels.
@@ -157,32 +162,20 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
-    struct Refusal
-    {
-        QString message;
-        QJsonObject data;
-    };
     bool openService();
+    // The five namespaces (and "/") behind the gate, their sockets to the gateway.
     void setUpNamespaces();
-    // Counts Engine.IO connections per client address and marks those over the limit.
-    void onEngineConnection(EngineSession *session, const PeerRequest &peer);
-    bool isOverLimit(const SioServerSocket *socket) const;
-    // The namespace middleware: verifies the handshake and stores the actor on the socket.
-    std::optional<Refusal> authenticate(SioServerSocket *socket);
-    void onConnection(SioServerSocket *socket, const QString &nsp);
-    void onCommand(SioServerSocket *socket, const QString &nsp, const QString &command,
-                   const QJsonArray &args, const QList<QByteArray> &attachments,
-                   const SioServerSocket::Ack &ack);
-    void emitEvents(const HubEventList &events);
-    // Drops the sockets of a disabled or revoked person, re-roles those of a new role.
-    void onStaffChanged(const QString &cafeId, const QList<StaffChange> &changes);
-    static HubActor actorOf(const SioServerSocket *socket);
     void teardown();
 
     QString m_dataDir;
     Options m_options;
     std::unique_ptr<HubService> m_service;
-    // After m_service: it goes first, waiting for PIN checks that would answer through it.
+    // After m_service, so they go first: a command still queued in the service is then dropped
+    // with its context (the gateway) instead of answering into parts already gone.
+    std::unique_ptr<EventBroadcaster> m_broadcaster;
+    std::unique_ptr<HandshakeGate> m_gate;
+    std::unique_ptr<CommandGateway> m_gateway;
+    // It goes first of all, waiting for PIN checks that would answer through the service.
     std::unique_ptr<SignInEndpoint> m_signIn;
     bool m_serviceOpen = false;
     // Owned while running; torn down by stop().
@@ -190,21 +183,15 @@ private:
     EngineServer *m_engine = nullptr;
     SioServer *m_io = nullptr;
     CafeSimulator *m_simulator = nullptr;
+    std::function<bool()> m_simulatorProbe;
     quint16 m_port = 0;
     QString m_error;
 
     QBasicTimer m_rateTimer;
     QElapsedTimer m_rateClock;
-    quint64 m_commands = 0, m_commandErrors = 0, m_hubEvents = 0;
     quint64 m_lastCommands = 0, m_lastHubEvents = 0;
     double m_commandsPerSecond = 0, m_hubEventsPerSecond = 0;
-    quint64 m_refusedHandshakes = 0;
-    quint64 m_refusedConnections = 0;
-    ThrottledLog *m_refusalLog;
     ThrottledLog *m_operationsRefusalLog;
-    QHash<QString, int> m_connectionsPerAddress;
-    QSet<const EngineSession *> m_overLimit;
-    HubMetrics m_metrics;
 };
 
 } // namespace TableTap

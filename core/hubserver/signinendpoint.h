@@ -21,6 +21,7 @@ class CorsPolicy;
 class HttpExchange;
 class HubService;
 class PinCheckPool;
+class ThrottledLog;
 struct HttpRequest;
 
 class SignInEndpoint final : public QObject
@@ -68,6 +69,8 @@ private:
     Counters m_counters;
     PinCheckPool *m_pool;
     QSet<QString> m_checking; // address keys with a check in flight
+    // Wrong PINs: anyone can cause them at will, so a few lines per window, then a summary.
+    ThrottledLog *m_failureLog;
 };
 
 } // namespace TableTap

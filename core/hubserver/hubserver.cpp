@@ -1,0 +1,338 @@
+// The running hub: HubService behind one Socket.IO + HTTP port.
+#include "hubserver.h"
+
+#include "commandgateway.h"
+#include "contract.h"
+#include "engineserver.h"
+#include "enginesession.h"
+#include "eventbroadcaster.h"
+#include "handshakegate.h"
+#include "httpexchange.h"
+#include "hubserverlogging.h"
+#include "hubservice.h"
+#include "signinendpoint.h"
+#include "simulatedclock.h"
+#include "sionamespace.h"
+#include "sioserver.h"
+#include "throttledlog.h"
+#include "webserver.h"
+
+#include <QTimerEvent>
+
+#include <cmath>
+
+namespace TableTap {
+
+namespace {
+
+constexpr int kRateIntervalMs = 1000;
+
+} // namespace
+
+HubServer::HubServer(const QString &dataDir, QObject *parent)
+    : HubServer(dataDir, Options(), parent)
+{}
+
+HubServer::HubServer(const QString &dataDir, Options options, QObject *parent)
+    : QObject(parent)
+    , m_dataDir(dataDir)
+    , m_options(std::move(options))
+    , m_operationsRefusalLog(new ThrottledLog(
+          lcHubWiring, QStringLiteral("refused /healthz and /metrics requests"), this))
+{
+    HubOptions hubOptions = m_options.hub;
+    hubOptions.dataDir = dataDir;
+    if (m_options.simulate) {
+        // A demo hub: some cards are declined (on top of the .13 / .66 amounts), reproducibly.
+        if (hubOptions.cardDeclineRate <= 0)
+            hubOptions.cardDeclineRate = 0.04;
+        hubOptions.randomSeed = m_options.simulation.seed;
+        // A compressed day on real time: the simulated card provider answers within simulated
+        // seconds too. (On a simulated clock its delay is simulated time already.)
+        if (m_options.simulation.speed > 1 && !qobject_cast<SimulatedClock *>(m_options.clock))
+            hubOptions.cardProcessingDelayMs = std::max(
+                20,
+                int(std::lround(hubOptions.cardProcessingDelayMs / m_options.simulation.speed)));
+    }
+    m_service = std::make_unique<HubService>(hubOptions, m_options.clock);
+    m_broadcaster = std::make_unique<EventBroadcaster>();
+    m_gate = std::make_unique<HandshakeGate>(
+        *m_service,
+        HandshakeGate::Options{m_options.maxConnectionsPerAddress, m_options.limitLoopback});
+    m_gateway = std::make_unique<CommandGateway>(*m_service, *m_gate, *m_broadcaster);
+    connect(m_service.get(), &HubService::eventsReady, m_broadcaster.get(),
+            &EventBroadcaster::broadcast);
+    connect(m_service.get(), &HubService::staffChanged, m_gateway.get(),
+            &CommandGateway::onStaffChanged);
+    connect(m_broadcaster.get(), &EventBroadcaster::broadcasted, this, &HubServer::eventsEmitted);
+    m_signIn = std::make_unique<SignInEndpoint>(
+        *m_service, SignInEndpoint::Options{m_options.signInThreads, m_options.maxQueuedSignIns,
+                                            m_options.signInsPerSecond});
+}
+
+HubServer::~HubServer()
+{
+    stop();
+    // Before the service it uses goes (members go before children).
+    delete m_simulator;
+    m_simulator = nullptr;
+}
+
+bool HubServer::openService()
+{
+    if (m_serviceOpen)
+        return true;
+    QString error;
+    if (!m_service->open(&error)) {
+        m_error = error;
+        return false;
+    }
+    m_serviceOpen = true;
+    return true;
+}
+
+bool HubServer::isRunning() const
+{
+    return m_web && m_web->isListening();
+}
+
+QUrl HubServer::url() const
+{
+    if (!m_port)
+        return {};
+    QUrl u;
+    u.setScheme(m_web && m_web->isSecure() ? QStringLiteral("https") : QStringLiteral("http"));
+    const QHostAddress &a = m_options.bindAddress;
+    if (a == QHostAddress::Any || a == QHostAddress::AnyIPv4 || a == QHostAddress::LocalHost)
+        u.setHost(QStringLiteral("127.0.0.1"));
+    else if (a == QHostAddress::AnyIPv6 || a == QHostAddress::LocalHostIPv6)
+        u.setHost(QStringLiteral("::1"));
+    else
+        u.setHost(a.toString());
+    u.setPort(m_port);
+    return u;
+}
+
+quint16 HubServer::start()
+{
+    if (isRunning())
+        return m_port;
+    m_error.clear();
+    if (!openService())
+        return 0;
+
+    WebServer::Options web;
+    web.tlsCertificateFile = m_options.tlsCertificateFile;
+    web.tlsKeyFile = m_options.tlsKeyFile;
+    // Sign-in bodies are tiny; anything big on /api/ is refused before it is read.
+    web.maxHandlerBodyBytes = 16 * 1024;
+    web.maxConnectionsPerAddress = m_options.maxConnectionsPerAddress;
+    web.limitLoopback = m_options.limitLoopback;
+    if (!m_options.corsOrigins.isEmpty()) {
+        web.cors.enabled = true;
+        for (const QString &origin : std::as_const(m_options.corsOrigins))
+            web.cors.origins.append(origin.toUtf8());
+        // Exact origins may send credentials (cookies are not used, but browsers ask).
+        web.cors.credentials = !m_options.corsOrigins.contains(QStringLiteral("*"));
+    }
+    EngineServer::Options eio;
+    eio.pingInterval = m_options.pingInterval;
+    eio.pingTimeout = m_options.pingTimeout;
+    eio.maxPayload = m_options.maxPayload;
+    SioServer::Options sio;
+    sio.connectionStateRecovery = m_options.connectionStateRecovery;
+    sio.recoveryWindow = m_options.recoveryWindow;
+    // A recovering socket shows its token again: an expired or revoked one gets nothing back.
+    sio.recoverySkipsMiddlewares = false;
+    sio.maxBufferedBytes = m_options.maxBufferedBytes;
+
+    m_web = new WebServer(web, this);
+    m_engine = new EngineServer(eio, this);
+    m_web->mount(m_engine);
+    m_io = new SioServer(m_engine, sio, this);
+    m_broadcaster->setServer(m_io);
+    m_gateway->setServer(m_io);
+    m_gate->forgetConnections();
+    connect(m_engine, &EngineServer::connection, m_gate.get(), &HandshakeGate::onEngineConnection);
+    setUpNamespaces();
+    m_web->setHttpHandler(QByteArrayLiteral("/api/"), [this](HttpExchange *exchange) {
+        m_signIn->handle(exchange, m_web->cors());
+    });
+    if (m_options.operations.enabled) {
+        for (const QLatin1String path : {Contract::Http::Healthz, Contract::Http::Metrics})
+            m_web->setHttpHandler(
+                QByteArray(path.data(), path.size()),
+                [this](HttpExchange *exchange) { HubOperations::handle(this, exchange); });
+    }
+    if (!m_web->listen(m_options.bindAddress, m_options.port)) {
+        m_error = QStringLiteral("cannot listen on %1 port %2: %3")
+                      .arg(m_options.bindAddress.toString())
+                      .arg(m_options.port)
+                      .arg(m_web->errorString());
+        teardown();
+        return 0;
+    }
+    m_port = m_web->serverPort();
+    m_gateway->resetCounters();
+    m_broadcaster->resetCounters();
+    m_gate->resetCounters();
+    m_lastCommands = m_lastHubEvents = 0;
+    m_commandsPerSecond = m_hubEventsPerSecond = 0;
+    m_signIn->resetCounters();
+    m_rateClock.start();
+    m_rateTimer.start(kRateIntervalMs, Qt::CoarseTimer, this);
+    qCInfo(lcHubWiring).noquote() << "hub serving" << m_service->cafeIds().size() << "cafe(s) at"
+                                  << url().toString() << "from" << m_dataDir;
+    Q_EMIT started(m_port);
+    if (m_options.simulate && !setSimulatorRunning(true)) {
+        const QString why = m_error;
+        stop();
+        m_error = why;
+        return 0;
+    }
+    return m_port;
+}
+
+void HubServer::stop()
+{
+    if (!m_web)
+        return;
+    Q_EMIT aboutToStop();
+    setSimulatorRunning(false);
+    // Commands already received are answered (and their events sent) before the doors close.
+    m_service->flushQueue();
+    m_io->close();
+    m_engine->closeAll();
+    m_web->close();
+    teardown();
+    m_rateTimer.stop();
+    m_port = 0;
+    qCInfo(lcHubWiring) << "hub stopped";
+    Q_EMIT stopped();
+}
+
+void HubServer::teardown()
+{
+    // Deleted on the next turn: stop() may run from inside one of their own signals.
+    for (QObject *o : {static_cast<QObject *>(m_io), static_cast<QObject *>(m_engine),
+                       static_cast<QObject *>(m_web)}) {
+        if (o)
+            o->deleteLater();
+    }
+    m_io = nullptr;
+    m_engine = nullptr;
+    m_web = nullptr;
+    m_broadcaster->setServer(nullptr);
+    m_gateway->setServer(nullptr);
+}
+
+bool HubServer::setSimulatorRunning(bool running)
+{
+    if (!running) {
+        if (m_simulator && m_simulator->isRunning()) {
+            m_simulator->stop();
+            Q_EMIT simulatorRunningChanged(false);
+        }
+        return true;
+    }
+    if (!isRunning()) {
+        m_error = QStringLiteral("the hub is not running");
+        return false;
+    }
+    if (m_simulator && m_simulator->isRunning())
+        return true;
+    // A new one each time: the port may have changed since the last run.
+    delete m_simulator;
+    m_simulator = new CafeSimulator(m_service.get(), url(), m_options.simulation, this);
+    QString error;
+    if (!m_simulator->start(&error)) {
+        m_error = QStringLiteral("cannot start the simulator: %1").arg(error);
+        return false;
+    }
+    Q_EMIT simulatorRunningChanged(true);
+    return true;
+}
+
+bool HubServer::isSimulatorRunning() const
+{
+    if (m_simulatorProbe)
+        return m_simulatorProbe();
+    return m_simulator && m_simulator->isRunning();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Socket.IO
+
+void HubServer::setUpNamespaces()
+{
+    // "/" too: nobody holds a connection to the hub without a valid token.
+    for (const QString &name : QStringList{QStringLiteral("/")} + HubService::namespaces()) {
+        SioNamespace *nsp = m_io->of(name);
+        nsp->use([gate = m_gate.get()](SioServerSocket *socket, const SioNamespace::Next &next) {
+            gate->admit(socket, next);
+        });
+        connect(nsp, &SioNamespace::connection, m_gateway.get(),
+                [gateway = m_gateway.get(), name](SioServerSocket *socket) {
+                    gateway->onConnection(socket, name);
+                });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+void HubServer::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_rateTimer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    const double seconds = std::max<qint64>(1, m_rateClock.restart()) / 1000.0;
+    const quint64 commands = m_gateway->commands(), hubEvents = m_broadcaster->hubEvents();
+    m_commandsPerSecond = double(commands - m_lastCommands) / seconds;
+    m_hubEventsPerSecond = double(hubEvents - m_lastHubEvents) / seconds;
+    m_lastCommands = commands;
+    m_lastHubEvents = hubEvents;
+}
+
+const HubMetrics &HubServer::metrics() const
+{
+    return m_gateway->metrics();
+}
+
+HubServer::Stats HubServer::stats() const
+{
+    Stats s;
+    s.running = isRunning();
+    s.url = url();
+    s.commands = m_gateway->commands();
+    s.commandErrors = m_gateway->commandErrors();
+    s.commandsPerSecond = m_commandsPerSecond;
+    s.hubEvents = m_broadcaster->hubEvents();
+    s.hubEventsPerSecond = m_hubEventsPerSecond;
+    const SignInEndpoint::Counters &signIns = m_signIn->counters();
+    s.signIns = signIns.ok;
+    s.signInFailures = signIns.failed;
+    s.signInsShed = signIns.shed;
+    s.signInChecksInFlight = m_signIn->checksInFlight();
+    s.refusedHandshakes = m_gate->refusedHandshakes();
+    s.refusedConnections = m_gate->refusedConnections();
+    if (!m_io)
+        return s;
+    s.refusedConnections += m_web->refusedConnections();
+    const SioServer::Stats io = m_io->stats();
+    s.clients = io.clients;
+    for (const SioServer::NamespaceStats &n : io.namespaces) {
+        if (n.name == u"/" && n.sockets == 0)
+            continue; // the root namespace exists in every server; the hub does not use it
+        s.namespaces.append(NamespaceStats{n.name, n.sockets, n.rooms});
+    }
+    s.eventsIn = io.counters.eventsIn;
+    s.eventsOut = io.counters.eventsOut;
+    s.eventsInPerSecond = io.eventsInPerSecond;
+    s.eventsOutPerSecond = io.eventsOutPerSecond;
+    s.droppedSlowClients = io.counters.droppedSlowClients;
+    return s;
+}
+
+} // namespace TableTap
