@@ -21,7 +21,7 @@
     </message>
 </context>
 <context>
-    <name>TableTap::CafeSession</name>
+    <name>TableTap::ConsoleSession</name>
     <message>
         <source>attempt %1 in %2 ms</source>
         <translation>attempt %1 in %2 ms</translation>

@@ -1,7 +1,7 @@
 // The connect dialog.
 #include "connectdialog.h"
 
-#include "cafesession.h"
+#include "consolesession.h"
 #include "consolesettings.h"
 #include "plaintext.h"
 
@@ -18,7 +18,7 @@
 
 namespace TableTap {
 
-ConnectDialog::ConnectDialog(CafeSession *session, ConsoleSettings *settings,
+ConnectDialog::ConnectDialog(ConsoleSession *session, ConsoleSettings *settings,
                              bool embeddedHubAvailable, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
@@ -113,7 +113,7 @@ ConnectDialog::ConnectDialog(CafeSession *session, ConsoleSettings *settings,
     layout->addWidget(m_status);
     layout->addWidget(buttons);
 
-    connect(session, &CafeSession::signInFailed, this, [this](const QString &message) {
+    connect(session, &ConsoleSession::signInFailed, this, [this](const QString &message) {
         if (!m_waiting)
             return;
         setBusy(false);
@@ -121,7 +121,7 @@ ConnectDialog::ConnectDialog(CafeSession *session, ConsoleSettings *settings,
         m_pin->clear();
         m_pin->setFocus();
     });
-    connect(session, &CafeSession::identityChanged, this, [this](const SessionIdentity &id) {
+    connect(session, &ConsoleSession::identityChanged, this, [this](const SessionIdentity &id) {
         if (!m_waiting)
             return;
         setBusy(false);

@@ -15,7 +15,7 @@ class QTabWidget;
 
 namespace TableTap {
 
-class CafeSession;
+class ConsoleSession;
 class ConsoleSettings;
 
 class ConnectDialog final : public QDialog
@@ -25,7 +25,7 @@ public:
     enum class Mode { SignIn, Token, EmbeddedHub };
     Q_ENUM(Mode)
 
-    ConnectDialog(CafeSession *session, ConsoleSettings *settings, bool embeddedHubAvailable,
+    ConnectDialog(ConsoleSession *session, ConsoleSettings *settings, bool embeddedHubAvailable,
                   QWidget *parent = nullptr);
 
     Mode mode() const { return m_mode; }
@@ -46,7 +46,7 @@ private:
     // file holds no certificate.
     bool applyCaFile();
 
-    CafeSession *m_session;
+    ConsoleSession *m_session;
     ConsoleSettings *m_settings;
     Mode m_mode = Mode::SignIn;
     QTabWidget *m_tabs;

@@ -1,7 +1,7 @@
 // The counters view.
 #include "countersview.h"
 
-#include "cafesession.h"
+#include "consolesession.h"
 #include "datawords.h"
 #include "plaintext.h"
 #include "plaintextdelegate.h"
@@ -17,7 +17,7 @@
 
 namespace TableTap {
 
-CountersView::CountersView(CafeSession *session, QWidget *parent)
+CountersView::CountersView(ConsoleSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_view(new QTableView(this))

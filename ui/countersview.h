@@ -10,13 +10,13 @@ class QTableView;
 
 namespace TableTap {
 
-class CafeSession;
+class ConsoleSession;
 
 class CountersView final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit CountersView(CafeSession *session, QWidget *parent = nullptr);
+    explicit CountersView(ConsoleSession *session, QWidget *parent = nullptr);
 
     void setManager(bool manager);
     QTableView *table() const { return m_view; }
@@ -29,7 +29,7 @@ private:
     void toggleCurrent();
     void updateButtons();
 
-    CafeSession *m_session;
+    ConsoleSession *m_session;
     QTableView *m_view;
     QPushButton *m_toggle;
     QPushButton *m_show;

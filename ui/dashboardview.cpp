@@ -1,8 +1,8 @@
 // The dashboard.
 #include "dashboardview.h"
 
-#include "cafesession.h"
 #include "chartdataproxy.h"
+#include "consolesession.h"
 #include "plaintext.h"
 
 #include <QBarCategoryAxis>
@@ -77,7 +77,7 @@ void setDynamicTicks(QValueAxis *axis, double top, double interval)
 }
 } // namespace
 
-DashboardView::DashboardView(CafeSession *session, QWidget *parent)
+DashboardView::DashboardView(ConsoleSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_series(new ChartDataProxy(this))

@@ -22,14 +22,14 @@ class QValueAxis;
 
 namespace TableTap {
 
-class CafeSession;
+class ConsoleSession;
 class ChartDataProxy;
 
 class DashboardView final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit DashboardView(CafeSession *session, QWidget *parent = nullptr);
+    explicit DashboardView(ConsoleSession *session, QWidget *parent = nullptr);
 
     QString headline(const QString &name) const;
     // Points / bars currently plotted, for tests and the screenshot check.
@@ -50,7 +50,7 @@ private:
     void refreshHeadlines();
     QLabel *addHeadline(const QString &name, const QString &caption);
 
-    CafeSession *m_session;
+    ConsoleSession *m_session;
     ChartDataProxy *m_series;
     ChartDataProxy *m_stockData;
     QHash<QString, QLabel *> m_headlines;

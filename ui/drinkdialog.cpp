@@ -1,7 +1,7 @@
 // The staff drink dialog.
 #include "drinkdialog.h"
 
-#include "cafesession.h"
+#include "consolesession.h"
 #include "plaintext.h"
 
 #include <QComboBox>

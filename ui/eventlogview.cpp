@@ -1,7 +1,7 @@
 // The event log view.
 #include "eventlogview.h"
 
-#include "cafesession.h"
+#include "consolesession.h"
 #include "contract.h"
 #include "eventlogfiltermodel.h"
 #include "plaintextdelegate.h"
@@ -18,7 +18,7 @@
 
 namespace TableTap {
 
-EventLogView::EventLogView(CafeSession *session, QWidget *parent)
+EventLogView::EventLogView(ConsoleSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_filter(new EventLogFilterModel(this))
@@ -31,7 +31,7 @@ EventLogView::EventLogView(CafeSession *session, QWidget *parent)
     setObjectName(QStringLiteral("eventLogView"));
     m_filter->setSourceModel(session->eventLog());
     m_nsp->addItem(tr("All namespaces"), QString());
-    for (const QString &n : CafeSession::namespaces())
+    for (const QString &n : ConsoleSession::namespaces())
         m_nsp->addItem(n, n);
     m_nsp->setObjectName(QStringLiteral("nspFilter"));
     m_text->setPlaceholderText(tr("Filter by event or text"));

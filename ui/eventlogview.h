@@ -13,21 +13,21 @@ class QTableView;
 
 namespace TableTap {
 
-class CafeSession;
+class ConsoleSession;
 class EventLogFilterModel;
 
 class EventLogView final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit EventLogView(CafeSession *session, QWidget *parent = nullptr);
+    explicit EventLogView(ConsoleSession *session, QWidget *parent = nullptr);
     QTableView *table() const { return m_view; }
     EventLogFilterModel *filter() const { return m_filter; }
 
 private:
     void updateCount();
 
-    CafeSession *m_session;
+    ConsoleSession *m_session;
     EventLogFilterModel *m_filter;
     QTableView *m_view;
     QComboBox *m_nsp;

@@ -1,7 +1,7 @@
 // The inventory view.
 #include "inventoryview.h"
 
-#include "cafesession.h"
+#include "consolesession.h"
 #include "datawords.h"
 #include "plaintextdelegate.h"
 #include "stockadjustdialog.h"
@@ -60,7 +60,7 @@ public:
 };
 } // namespace
 
-InventoryView::InventoryView(CafeSession *session, QWidget *parent)
+InventoryView::InventoryView(ConsoleSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_alertsSorted(new QSortFilterProxyModel(this))

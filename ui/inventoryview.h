@@ -13,13 +13,13 @@ class QAction;
 
 namespace TableTap {
 
-class CafeSession;
+class ConsoleSession;
 
 class InventoryView final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit InventoryView(CafeSession *session, QWidget *parent = nullptr);
+    explicit InventoryView(ConsoleSession *session, QWidget *parent = nullptr);
 
     void setManager(bool manager);
     QTableView *alertsTable() const { return m_alerts; }
@@ -33,7 +33,7 @@ public Q_SLOTS:
 private:
     void updateButtons();
 
-    CafeSession *m_session;
+    ConsoleSession *m_session;
     QSortFilterProxyModel *m_alertsSorted;
     QTableView *m_alerts;
     QTableView *m_stock;

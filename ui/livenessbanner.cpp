@@ -24,7 +24,7 @@ QString durationText(qint64 secs)
 }
 } // namespace
 
-LivenessBanner::LivenessBanner(CafeSession *session, QWidget *parent)
+LivenessBanner::LivenessBanner(ConsoleSession *session, QWidget *parent)
     : QFrame(parent)
     , m_session(session)
     , m_icon(new QLabel(this))
@@ -61,9 +61,9 @@ LivenessBanner::LivenessBanner(CafeSession *session, QWidget *parent)
     row->addWidget(m_connect);
     connect(m_connect, &QPushButton::clicked, this, &LivenessBanner::connectRequested);
 
-    connect(session, &CafeSession::livenessChanged, this, &LivenessBanner::refresh);
-    connect(session, &CafeSession::namespaceFreshnessChanged, this, &LivenessBanner::refresh);
-    connect(session, &CafeSession::stateChanged, this, &LivenessBanner::refresh);
+    connect(session, &ConsoleSession::livenessChanged, this, &LivenessBanner::refresh);
+    connect(session, &ConsoleSession::namespaceFreshnessChanged, this, &LivenessBanner::refresh);
+    connect(session, &ConsoleSession::stateChanged, this, &LivenessBanner::refresh);
     connect(session->outbox(), &OutboxModel::flushed, this, &LivenessBanner::refresh);
     refresh();
 }
@@ -80,7 +80,7 @@ QString LivenessBanner::detail() const
 
 void LivenessBanner::refresh()
 {
-    using L = CafeSession::Liveness;
+    using L = ConsoleSession::Liveness;
     const L liveness = m_session->liveness();
     if (liveness == L::Live) {
         if (m_shown != L::Live)

@@ -3,7 +3,7 @@
 // wrong and since when, never opens a dialog, and hides itself once the session is live again.
 #pragma once
 
-#include "cafesession.h"
+#include "consolesession.h"
 
 #include <QDateTime>
 #include <QFrame>
@@ -17,7 +17,7 @@ class LivenessBanner final : public QFrame
 {
     Q_OBJECT
 public:
-    explicit LivenessBanner(CafeSession *session, QWidget *parent = nullptr);
+    explicit LivenessBanner(ConsoleSession *session, QWidget *parent = nullptr);
 
     QString title() const;
     QString detail() const;
@@ -29,13 +29,13 @@ Q_SIGNALS:
 private:
     void refresh();
 
-    CafeSession *m_session;
+    ConsoleSession *m_session;
     QLabel *m_icon;
     QLabel *m_title;
     QLabel *m_detail;
     QPushButton *m_connect;
-    CafeSession::Liveness m_shown = CafeSession::Liveness::Live;
-    CafeSession::Liveness m_styled = CafeSession::Liveness::Live;
+    ConsoleSession::Liveness m_shown = ConsoleSession::Liveness::Live;
+    ConsoleSession::Liveness m_styled = ConsoleSession::Liveness::Live;
     QDateTime m_since;
 };
 

@@ -1,8 +1,8 @@
 // The main window.
 #include "mainwindow.h"
 
-#include "cafesession.h"
 #include "connectdialog.h"
+#include "consolesession.h"
 #include "consolesettings.h"
 #include "countersview.h"
 #include "dashboardview.h"
@@ -38,7 +38,7 @@
 
 namespace TableTap {
 
-MainWindow::MainWindow(CafeSession *session, ConsoleSettings *settings,
+MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
                        const QString &currentLanguage, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
@@ -112,7 +112,7 @@ MainWindow::MainWindow(CafeSession *session, ConsoleSettings *settings,
         m_tabs->setCurrentWidget(m_queue);
         m_queue->selectOrder(orderId);
     });
-    connect(session, &CafeSession::identityChanged, this, [this] {
+    connect(session, &ConsoleSession::identityChanged, this, [this] {
         applyRole();
         updateTitle();
     });

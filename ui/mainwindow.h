@@ -13,7 +13,7 @@ class QTabWidget;
 
 namespace TableTap {
 
-class CafeSession;
+class ConsoleSession;
 class ConsoleSettings;
 class CountersView;
 class DashboardView;
@@ -36,15 +36,15 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 public:
     // currentLanguage: the code in use ("en", "de"), "" when it follows the system.
-    MainWindow(CafeSession *session, ConsoleSettings *settings, const QString &currentLanguage = {},
-               QWidget *parent = nullptr);
+    MainWindow(ConsoleSession *session, ConsoleSettings *settings,
+               const QString &currentLanguage = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Adds the hub tab and the "start a hub" choice (the hub runs inside this console).
     void setHubControl(HubControl *hub);
     void setEmbeddedHubAvailable(bool available) { m_embeddedAvailable = available; }
 
-    CafeSession *session() const { return m_session; }
+    ConsoleSession *session() const { return m_session; }
     QTabWidget *tabs() const { return m_tabs; }
     LivenessBanner *banner() const { return m_banner; }
     StatusStrip *statusStrip() const { return m_strip; }
@@ -83,7 +83,7 @@ private:
     void updateTitle();
     void updateInventoryTab();
 
-    CafeSession *m_session;
+    ConsoleSession *m_session;
     ConsoleSettings *m_settings;
     QTabWidget *m_tabs;
     LivenessBanner *m_banner;

@@ -1,7 +1,7 @@
 // Notifications.
 #include "notifier.h"
 
-#include "cafesession.h"
+#include "consolesession.h"
 #include "consolesettings.h"
 #include "soundplayer.h"
 #include "toaststack.h"
@@ -17,7 +17,7 @@ const QString RefusedGroup = QStringLiteral("refused");
 const QString PaymentGroup = QStringLiteral("payment");
 } // namespace
 
-Notifier::Notifier(CafeSession *session, ToastStack *toasts, SoundPlayer *sounds,
+Notifier::Notifier(ConsoleSession *session, ToastStack *toasts, SoundPlayer *sounds,
                    ConsoleSettings *settings, QObject *parent)
     : QObject(parent)
     , m_session(session)
@@ -27,7 +27,7 @@ Notifier::Notifier(CafeSession *session, ToastStack *toasts, SoundPlayer *sounds
 {
     applySettings();
     connect(settings, &ConsoleSettings::notificationsChanged, this, &Notifier::applySettings);
-    connect(session, &CafeSession::orderReady, this,
+    connect(session, &ConsoleSession::orderReady, this,
             [this](const QString &number, const QString &customer, const QString &counter) {
                 if (!concernsThisStation(counter))
                     return;
@@ -49,16 +49,16 @@ Notifier::Notifier(CafeSession *session, ToastStack *toasts, SoundPlayer *sounds
                                    tr("%n order(s) ready", nullptr, int(ready.size())),
                                    ready.join(QStringLiteral(", ")), -1, ReadyGroup);
             });
-    connect(session, &CafeSession::orderCreated, this,
+    connect(session, &ConsoleSession::orderCreated, this,
             [this](const QString &, const QString &, const QString &counter) {
                 if (m_newOrderSound && concernsThisStation(counter))
                     m_sounds->play(SoundPlayer::Sound::NewOrder);
             });
-    connect(session, &CafeSession::stockAlertRaised, this, &Notifier::onStockAlert);
+    connect(session, &ConsoleSession::stockAlertRaised, this, &Notifier::onStockAlert);
     connect(session->alerts(), &StockAlertModel::ringingChanged, this, &Notifier::onRinging);
     if (session->alerts()->isRinging())
         onRinging(true);
-    connect(session, &CafeSession::commandFinished, this,
+    connect(session, &ConsoleSession::commandFinished, this,
             [this](const QString &requestId, bool ok, const QString &type, const QString &message) {
                 if (ok || !m_refusedToasts)
                     return;
@@ -76,7 +76,7 @@ Notifier::Notifier(CafeSession *session, ToastStack *toasts, SoundPlayer *sounds
                                    refused.join(QStringLiteral("; ")),
                                    m_settings->toastSeconds() * 1500, RefusedGroup);
             });
-    connect(session, &CafeSession::paymentFailed, this,
+    connect(session, &ConsoleSession::paymentFailed, this,
             [this](const QString &number, const QString &message, bool retryAllowed) {
                 if (!m_paymentToasts)
                     return;

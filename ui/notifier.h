@@ -12,7 +12,7 @@
 
 namespace TableTap {
 
-class CafeSession;
+class ConsoleSession;
 class ConsoleSettings;
 class SoundPlayer;
 class ToastStack;
@@ -22,7 +22,7 @@ class Notifier final : public QObject
 {
     Q_OBJECT
 public:
-    Notifier(CafeSession *session, ToastStack *toasts, SoundPlayer *sounds,
+    Notifier(ConsoleSession *session, ToastStack *toasts, SoundPlayer *sounds,
              ConsoleSettings *settings, QObject *parent = nullptr);
 
     bool isRinging() const { return m_ring.isActive(); }
@@ -40,7 +40,7 @@ private:
     void onRinging(bool ringing);
     void applySettings();
 
-    CafeSession *m_session;
+    ConsoleSession *m_session;
     ToastStack *m_toasts;
     SoundPlayer *m_sounds;
     ConsoleSettings *m_settings;

@@ -1,7 +1,7 @@
 // The order details pane.
 #include "orderdetailspane.h"
 
-#include "cafesession.h"
+#include "consolesession.h"
 #include "datawords.h"
 #include "orderqueuedelegate.h"
 #include "plaintext.h"
@@ -49,7 +49,7 @@ QString paymentLabel(const QString &status)
 }
 } // namespace
 
-OrderDetailsPane::OrderDetailsPane(CafeSession *session, QWidget *parent)
+OrderDetailsPane::OrderDetailsPane(ConsoleSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_title(new QLabel(this))

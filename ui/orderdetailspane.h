@@ -14,13 +14,13 @@ class QTextBrowser;
 
 namespace TableTap {
 
-class CafeSession;
+class ConsoleSession;
 
 class OrderDetailsPane final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit OrderDetailsPane(CafeSession *session, QWidget *parent = nullptr);
+    explicit OrderDetailsPane(ConsoleSession *session, QWidget *parent = nullptr);
 
     void showOrder(const QString &orderId);
     QString orderId() const { return m_orderId; }
@@ -41,7 +41,7 @@ private:
     QBasicTimer m_refreshTimer;
     QElapsedTimer m_lastRefresh;
 
-    CafeSession *m_session;
+    ConsoleSession *m_session;
     QString m_orderId;
     QString m_shownHtml;
     QLabel *m_title;

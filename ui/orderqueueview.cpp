@@ -1,7 +1,7 @@
 // The order queue view.
 #include "orderqueueview.h"
 
-#include "cafesession.h"
+#include "consolesession.h"
 #include "consolesettings.h"
 #include "orderdetailspane.h"
 #include "orderfiltermodel.h"
@@ -39,7 +39,7 @@ QToolButton *actionButton(QAction *action, QWidget *parent)
 }
 } // namespace
 
-OrderQueueView::OrderQueueView(CafeSession *session, ConsoleSettings *settings, QWidget *parent)
+OrderQueueView::OrderQueueView(ConsoleSession *session, ConsoleSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_settings(settings)
@@ -282,7 +282,7 @@ OrderQueueView::OrderQueueView(CafeSession *session, ConsoleSettings *settings, 
             &OrderDetailsPane::refreshSoon);
     connect(session->counters(), &BatchedTableModel::flushed, this,
             &OrderQueueView::updateCounters);
-    connect(session, &CafeSession::namespaceFreshnessChanged, this, [this] {
+    connect(session, &ConsoleSession::namespaceFreshnessChanged, this, [this] {
         updateActions(); // the recall window closes by itself
         updateSummary();
     });

@@ -19,7 +19,7 @@ class QToolButton;
 
 namespace TableTap {
 
-class CafeSession;
+class ConsoleSession;
 class ConsoleSettings;
 class OrderDetailsPane;
 class OrderFilterModel;
@@ -29,7 +29,7 @@ class OrderQueueView final : public QWidget
 {
     Q_OBJECT
 public:
-    OrderQueueView(CafeSession *session, ConsoleSettings *settings, QWidget *parent = nullptr);
+    OrderQueueView(ConsoleSession *session, ConsoleSettings *settings, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_view; }
     OrderFilterModel *filter() const { return m_filter; }
@@ -74,7 +74,7 @@ private:
     int proxyRowOf(const QString &orderId) const;
     QString recallTarget() const;
 
-    CafeSession *m_session;
+    ConsoleSession *m_session;
     ConsoleSettings *m_settings;
     OrderFilterModel *m_filter;
     OrderQueueDelegate *m_delegate;

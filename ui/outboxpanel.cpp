@@ -1,7 +1,7 @@
 // The outbox panel.
 #include "outboxpanel.h"
 
-#include "cafesession.h"
+#include "consolesession.h"
 #include "plaintextdelegate.h"
 #include "tintproxymodel.h"
 #include "uipalette.h"
@@ -38,7 +38,7 @@ protected:
 };
 } // namespace
 
-OutboxPanel::OutboxPanel(CafeSession *session, QWidget *parent)
+OutboxPanel::OutboxPanel(ConsoleSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_showDone(new QCheckBox(tr("Show finished actions"), this))

@@ -11,17 +11,17 @@ class QTableView;
 
 namespace TableTap {
 
-class CafeSession;
+class ConsoleSession;
 
 class OutboxPanel final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit OutboxPanel(CafeSession *session, QWidget *parent = nullptr);
+    explicit OutboxPanel(ConsoleSession *session, QWidget *parent = nullptr);
     QTableView *view() const { return m_view; }
 
 private:
-    CafeSession *m_session;
+    ConsoleSession *m_session;
     QCheckBox *m_showDone;
     QSortFilterProxyModel *m_filter;
     QTableView *m_view;

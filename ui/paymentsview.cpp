@@ -1,7 +1,7 @@
 // The payments view.
 #include "paymentsview.h"
 
-#include "cafesession.h"
+#include "consolesession.h"
 #include "datawords.h"
 #include "plaintextdelegate.h"
 #include "qrcodepanel.h"
@@ -19,7 +19,7 @@
 
 namespace TableTap {
 
-PaymentsView::PaymentsView(CafeSession *session, QWidget *parent)
+PaymentsView::PaymentsView(ConsoleSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_view(new QTableView(this))
@@ -90,7 +90,7 @@ PaymentsView::PaymentsView(CafeSession *session, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &PaymentsView::updateButtons);
     connect(session->payments(), &BatchedTableModel::flushed, this, &PaymentsView::updateButtons);
-    connect(session, &CafeSession::namespaceFreshnessChanged, this, [this] {
+    connect(session, &ConsoleSession::namespaceFreshnessChanged, this, [this] {
         // QR expiry counts down in the detail column.
         if (isVisible())
             m_view->viewport()->update();

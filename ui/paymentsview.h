@@ -9,14 +9,14 @@ class QTableView;
 
 namespace TableTap {
 
-class CafeSession;
+class ConsoleSession;
 class QrCodePanel;
 
 class PaymentsView final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit PaymentsView(CafeSession *session, QWidget *parent = nullptr);
+    explicit PaymentsView(ConsoleSession *session, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_view; }
     QrCodePanel *qrPanel() const { return m_qr; }
@@ -32,7 +32,7 @@ Q_SIGNALS:
 private:
     void updateButtons();
 
-    CafeSession *m_session;
+    ConsoleSession *m_session;
     QTableView *m_view;
     QrCodePanel *m_qr;
     QPushButton *m_retry;

@@ -1,7 +1,7 @@
 // The QR code panel.
 #include "qrcodepanel.h"
 
-#include "cafesession.h"
+#include "consolesession.h"
 #include "plaintext.h"
 #include "qrimage.h"
 
@@ -12,7 +12,7 @@
 
 namespace TableTap {
 
-QrCodePanel::QrCodePanel(CafeSession *session, QWidget *parent)
+QrCodePanel::QrCodePanel(ConsoleSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_title(new QLabel(this))
@@ -39,7 +39,7 @@ QrCodePanel::QrCodePanel(CafeSession *session, QWidget *parent)
     layout->addWidget(m_picture, 1);
     layout->addWidget(m_countdown);
     connect(session->payments(), &BatchedTableModel::flushed, this, &QrCodePanel::refresh);
-    connect(session, &CafeSession::qrGenerated, this, [this] {
+    connect(session, &ConsoleSession::qrGenerated, this, [this] {
         // The event lands in the model with the next batch; show it then.
         m_session->payments()->flush();
         refresh();

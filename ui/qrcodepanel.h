@@ -11,13 +11,13 @@ class QLabel;
 
 namespace TableTap {
 
-class CafeSession;
+class ConsoleSession;
 
 class QrCodePanel final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit QrCodePanel(CafeSession *session, QWidget *parent = nullptr);
+    explicit QrCodePanel(ConsoleSession *session, QWidget *parent = nullptr);
 
     QImage image() const { return m_image; }
     QString shownCode() const { return m_shownId; }
@@ -31,7 +31,7 @@ protected:
 private:
     void updateCountdown();
 
-    CafeSession *m_session;
+    ConsoleSession *m_session;
     QLabel *m_title;
     QLabel *m_picture;
     QLabel *m_countdown;

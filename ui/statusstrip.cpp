@@ -1,7 +1,7 @@
 // The status strip.
 #include "statusstrip.h"
 
-#include "cafesession.h"
+#include "consolesession.h"
 #include "contract.h"
 #include "plaintext.h"
 #include "uipalette.h"
@@ -51,7 +51,7 @@ QString roleLabel(const QString &role)
 }
 } // namespace
 
-StatusStrip::StatusStrip(CafeSession *session, QWidget *parent)
+StatusStrip::StatusStrip(ConsoleSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_liveness(new QLabel(this))
@@ -74,7 +74,7 @@ StatusStrip::StatusStrip(CafeSession *session, QWidget *parent)
     row->addWidget(m_liveness);
     m_transport->setObjectName(QStringLiteral("transportLabel"));
     row->addWidget(m_transport);
-    for (const QString &nsp : CafeSession::namespaces()) {
+    for (const QString &nsp : ConsoleSession::namespaces()) {
         auto *chip = new QLabel(this);
         chip->setObjectName(QStringLiteral("chip") + nsp.mid(1));
         chip->setMargin(2);
@@ -99,9 +99,9 @@ StatusStrip::StatusStrip(CafeSession *session, QWidget *parent)
     row->addWidget(m_outbox);
     connect(m_outbox, &QToolButton::clicked, this, &StatusStrip::outboxClicked);
 
-    connect(session, &CafeSession::livenessChanged, this, &StatusStrip::refreshLiveness);
-    connect(session, &CafeSession::stateChanged, this, &StatusStrip::refreshLiveness);
-    connect(session, &CafeSession::namespaceFreshnessChanged, this, [this] {
+    connect(session, &ConsoleSession::livenessChanged, this, &StatusStrip::refreshLiveness);
+    connect(session, &ConsoleSession::stateChanged, this, &StatusStrip::refreshLiveness);
+    connect(session, &ConsoleSession::namespaceFreshnessChanged, this, [this] {
         refreshLiveness();
         refreshChips();
         refreshClock();
@@ -110,7 +110,7 @@ StatusStrip::StatusStrip(CafeSession *session, QWidget *parent)
         refreshChips();
         refreshClock();
     });
-    connect(session, &CafeSession::identityChanged, this, &StatusStrip::refreshIdentity);
+    connect(session, &ConsoleSession::identityChanged, this, &StatusStrip::refreshIdentity);
     connect(session->outbox(), &OutboxModel::flushed, this, &StatusStrip::refreshOutbox);
     refreshLiveness();
     refreshChips();
@@ -185,7 +185,7 @@ void StatusStrip::refreshLiveness()
 void StatusStrip::refreshChips()
 {
     const QDateTime now = m_session->clock()->now();
-    for (const QString &nsp : CafeSession::namespaces()) {
+    for (const QString &nsp : ConsoleSession::namespaces()) {
         QLabel *chip = m_chips.value(nsp);
         const QDateTime last = m_session->lastEventAt(nsp);
         const qint64 age = last.isValid() ? qMax<qint64>(0, last.secsTo(now)) : -1;

@@ -12,13 +12,13 @@ class QToolButton;
 
 namespace TableTap {
 
-class CafeSession;
+class ConsoleSession;
 
 class StatusStrip final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit StatusStrip(CafeSession *session, QWidget *parent = nullptr);
+    explicit StatusStrip(ConsoleSession *session, QWidget *parent = nullptr);
 
     // "3 s", "1 min", "2 h"; "—" when nothing arrived yet.
     static QString ageText(qint64 seconds);
@@ -40,7 +40,7 @@ private:
     void refreshOutbox();
     void refreshClock();
 
-    CafeSession *m_session;
+    ConsoleSession *m_session;
     QLabel *m_liveness;
     QLabel *m_transport;
     QLabel *m_clock;

@@ -1,8 +1,8 @@
 // The timesheets view.
 #include "timesheetsview.h"
 
-#include "cafesession.h"
 #include "clockoutdialog.h"
+#include "consolesession.h"
 #include "contract.h"
 #include "drinkdialog.h"
 #include "plaintext.h"
@@ -21,7 +21,7 @@
 
 namespace TableTap {
 
-TimesheetsView::TimesheetsView(CafeSession *session, QWidget *parent)
+TimesheetsView::TimesheetsView(ConsoleSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_view(new QTableView(this))
@@ -88,9 +88,9 @@ TimesheetsView::TimesheetsView(CafeSession *session, QWidget *parent)
     layout->addWidget(m_view, 1);
 
     connect(session->timesheets(), &BatchedTableModel::flushed, this, &TimesheetsView::refresh);
-    connect(session, &CafeSession::identityChanged, this, &TimesheetsView::refresh);
+    connect(session, &ConsoleSession::identityChanged, this, &TimesheetsView::refresh);
     connect(session->outbox(), &BatchedTableModel::flushed, this, &TimesheetsView::refresh);
-    connect(session, &CafeSession::namespaceFreshnessChanged, this, [this] {
+    connect(session, &ConsoleSession::namespaceFreshnessChanged, this, [this] {
         // Hours of people on shift grow by the minute.
         if (isVisible() && m_session->timesheets()->clockedInCount() > 0 && m_view->model())
             m_view->viewport()->update();

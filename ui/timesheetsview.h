@@ -12,13 +12,13 @@ class QTableView;
 
 namespace TableTap {
 
-class CafeSession;
+class ConsoleSession;
 
 class TimesheetsView final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit TimesheetsView(CafeSession *session, QWidget *parent = nullptr);
+    explicit TimesheetsView(ConsoleSession *session, QWidget *parent = nullptr);
     QTableView *table() const { return m_view; }
     QString whoIsInText() const;
 
@@ -30,7 +30,7 @@ public Q_SLOTS:
 private:
     void refresh();
 
-    CafeSession *m_session;
+    ConsoleSession *m_session;
     QTableView *m_view;
     QLabel *m_whoIsIn;
     QLabel *m_me;

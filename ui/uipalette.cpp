@@ -53,17 +53,17 @@ QColor UiPalette::alertBackground(int rank)
     return {};
 }
 
-QColor UiPalette::livenessColour(CafeSession::Liveness liveness)
+QColor UiPalette::livenessColour(ConsoleSession::Liveness liveness)
 {
     switch (liveness) {
-    case CafeSession::Liveness::Live:
+    case ConsoleSession::Liveness::Live:
         return QColor(0x2e, 0x7d, 0x32);
-    case CafeSession::Liveness::Connecting:
-    case CafeSession::Liveness::Reconnecting:
+    case ConsoleSession::Liveness::Connecting:
+    case ConsoleSession::Liveness::Reconnecting:
         return QColor(0xef, 0x8f, 0x00);
-    case CafeSession::Liveness::Silent:
-    case CafeSession::Liveness::Offline:
-    case CafeSession::Liveness::Refused:
+    case ConsoleSession::Liveness::Silent:
+    case ConsoleSession::Liveness::Offline:
+    case ConsoleSession::Liveness::Refused:
         return QColor(0xc6, 0x28, 0x28);
     }
     return Qt::gray;

@@ -2,7 +2,7 @@
 // state) mapped to colours in one place, so core/models stays free of GUI types.
 #pragma once
 
-#include "cafesession.h"
+#include "consolesession.h"
 
 #include <QColor>
 
@@ -18,7 +18,7 @@ public:
     static QColor stockBackground(int state);
     // Alerts: StockAlertModel::RankRole (0 low … 3 critical, 4 out of stock).
     static QColor alertBackground(int rank);
-    static QColor livenessColour(CafeSession::Liveness liveness);
+    static QColor livenessColour(ConsoleSession::Liveness liveness);
     // OutboxEntry::State as int.
     static QColor outboxBackground(int state);
     static QColor paymentBackground(const QString &status);

@@ -1,14 +1,14 @@
 // The embedded hub.
 #include "embeddedhub.h"
 
-#include "cafeservice.h"
-#include "cafesession.h"
+#include "cafedomain.h"
 #include "cafesimulator.h"
+#include "consolesession.h"
 #include "contract.h"
 #include "datafolderlock.h"
 #include "hubactor.h"
+#include "hubdomain.h"
 #include "hubserver.h"
-#include "hubservice.h"
 #include "simulatedclock.h"
 #include "staffdirectory.h"
 #include "storageerror.h"
@@ -170,7 +170,7 @@ QUrl EmbeddedHub::url() const
     return m_server->isRunning() ? m_server->url() : QUrl();
 }
 
-void EmbeddedHub::shareClockWith(CafeSession *session)
+void EmbeddedHub::shareClockWith(ConsoleSession *session)
 {
     const auto follow = [this, session] {
         const QUrl hub = session->hubUrl();
@@ -187,19 +187,19 @@ void EmbeddedHub::shareClockWith(CafeSession *session)
             clock->setSource({});
         }
     };
-    connect(session, &CafeSession::identityChanged, this, follow);
+    connect(session, &ConsoleSession::identityChanged, this, follow);
     follow();
 }
 
 QString EmbeddedHub::managerToken(QString *error) const
 {
-    HubService *service = m_server->service();
+    HubDomain *service = m_server->service();
     QString cafeId;
     if (CafeSimulator *sim = m_server->simulator())
         cafeId = sim->cafeId();
     if (cafeId.isEmpty() && !service->cafeIds().isEmpty())
         cafeId = service->cafeIds().first();
-    CafeService *cafe = cafeId.isEmpty() ? nullptr : service->cafe(cafeId);
+    CafeDomain *cafe = cafeId.isEmpty() ? nullptr : service->cafe(cafeId);
     if (!cafe) {
         if (error)
             *error = tr("The hub serves no cafe yet.");

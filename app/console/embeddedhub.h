@@ -19,7 +19,7 @@
 
 namespace TableTap {
 
-class CafeSession;
+class ConsoleSession;
 class DataFolderLock;
 class HubServer;
 class SimulatedClock;
@@ -50,7 +50,7 @@ public:
     SimulatedClock *clock() const { return m_clock.get(); }
     // While session is signed in to this hub, its clock shows the hub's simulated time (one
     // clock for every view); signed in anywhere else, the system clock.
-    void shareClockWith(CafeSession *session);
+    void shareClockWith(ConsoleSession *session);
     // A manager's access token for the cafe the hub serves (the simulator's when it runs): the
     // console signs in with it. Empty when the cafe has no manager.
     QString managerToken(QString *error = nullptr) const;

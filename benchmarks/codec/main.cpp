@@ -1,4 +1,4 @@
-// tt_bench_codec: Google Benchmark micro-benchmarks of the protocol codecs on the seed's 17 event
+// tt_bench_codec: Google Benchmark micro-benchmarks of the protocol codecs on the contract's 17 event
 // envelopes (tests/fixtures/events): encode (envelope -> Socket.IO EVENT -> Engine.IO websocket
 // frame text, what the hub does once per broadcast), decode (frame text -> Engine.IO packet ->
 // Socket.IO packet with its JSON, what the console does per event) and map (decoded envelope ->

@@ -3,7 +3,7 @@
 // (benchmarks/reference/event-stream.js, driven by tt_siobench client); every event goes the
 // console's own way (Socket.IO client, EventMapper, the models, the views). Per step it prints one
 // JSON line: events received, event-to-model latency (the envelope's meta.t, CLOCK_MONOTONIC µs
-// at emit, to the moment CafeSession has applied it), CPU per event, and the longest UI-thread
+// at emit, to the moment ConsoleSession has applied it), CPU per event, and the longest UI-thread
 // stall (the longest gap between ticks of a 1 ms timer).
 //   tt_bench_console URL TOKEN
 // Prints {"ready":true} once all namespaces are connected; exits when stdin closes.
@@ -134,7 +134,7 @@ int main(int argc, char *argv[])
     QTimer waitReady;
     waitReady.setInterval(20);
     QObject::connect(&waitReady, &QTimer::timeout, &app, [&] {
-        for (const QString &nsp : CafeSession::namespaces())
+        for (const QString &nsp : ConsoleSession::namespaces())
             if (!session.isNamespaceConnected(nsp))
                 return;
         if (!hooked) {

@@ -1,5 +1,5 @@
 // The codec reference: socket.io-parser 4.2 and engine.io-parser 5.2 (what socket.io 4.8 and
-// socket.io-client 4.8 use) on the seed's 17 envelopes, measured like tt_bench_codec: encode
+// socket.io-client 4.8 use) on the contract's 17 envelopes, measured like tt_bench_codec: encode
 // (envelope -> EVENT packet -> websocket frame text) and decode (frame text -> Engine.IO packet ->
 // Socket.IO packet with its JSON). Prints Google Benchmark's JSON shape (cpu_time in ns).
 //   node codec-bench.js FIXTURES_DIR [--min-time SECONDS]

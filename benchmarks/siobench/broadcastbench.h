@@ -1,4 +1,4 @@
-// The bench protocol run against one server at one client count (shared/bench/PROTOCOL.md):
+// The bench protocol run against one server at one client count (docs/performance.md, "The bench server and its contract"):
 // refused auth, a connect storm (conn/s, connect p99, failures, memory growth per connection),
 // ack round trips when idle, broadcast latency at a fixed message rate, ack round trips under
 // broadcast load, the capacity ladder (highest delivered rate with full delivery and p99 within

@@ -1,6 +1,6 @@
 // The client benchmark: one client process on the generator's CPU, connected to an event stream
 // (benchmarks/reference/event-stream.js on the server's CPU) with all five namespaces, takes the
-// cafe's traffic at rising rates. The console (tt_bench_console: CafeSession + MainWindow) and
+// cafe's traffic at rising rates. The console (tt_bench_console: ConsoleSession + MainWindow) and
 // stock socket.io-client in Node (client-ingest.js) get the same stream; each reports per step
 // the events received, event-to-model latency, CPU per event and its longest stall.
 #pragma once

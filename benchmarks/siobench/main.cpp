@@ -422,7 +422,7 @@ int main(int argc, char *argv[])
          QStringLiteral("list")},
         {QStringLiteral("codec"), QStringLiteral("codec: tt_bench_codec binary"),
          QStringLiteral("path")},
-        {QStringLiteral("fixtures"), QStringLiteral("codec: the seed's envelopes"),
+        {QStringLiteral("fixtures"), QStringLiteral("codec: the contract's envelopes"),
          QStringLiteral("dir")},
         {QStringLiteral("codec-min-time"), QStringLiteral("codec: seconds per measurement"),
          QStringLiteral("s"), QStringLiteral("0.5")},

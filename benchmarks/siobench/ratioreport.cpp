@@ -600,7 +600,7 @@ QString RatioReport::renderCodec() const
         rows << row;
     }
     QString out
-        = QStringLiteral("\n### Codec, the seed's %1 envelopes (CPU time per call, medians)\n\n")
+        = QStringLiteral("\n### Codec, the contract's %1 envelopes (CPU time per call, medians)\n\n")
               .arg(events.size());
     out += table(header, rows);
     if (!logRatioCount.isEmpty()) {

@@ -5,7 +5,7 @@
 // A 1 ms timer probes the UI thread: the longest gap between its ticks is the longest stall.
 // Event-to-model latency runs from the moment an envelope is handed over to the moment the
 // batched model applied it (what the view shows next frame). Prints a table.
-#include "cafesession.h"
+#include "consolesession.h"
 #include "consolesettings.h"
 #include "eventmapper.h"
 #include "orderfiltermodel.h"
@@ -102,7 +102,7 @@ int main(int argc, char *argv[])
     const int rate = qBound(1, parser.value(rateOption).toInt(), 5000);
     const int seconds = qBound(1, parser.value(secondsOption).toInt(), 600);
 
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     OrderQueueView view(&session, &settings);
     view.resize(1400, 900);

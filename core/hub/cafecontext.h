@@ -73,7 +73,7 @@ public:
     QString joinRoom() const { return m_joinRoom; }
     QString leaveRoom() const { return m_leaveRoom; }
 
-    // {id, name, role} / {id, name} of the acting user, as the seed's *_by objects.
+    // {id, name, role} / {id, name} of the acting user, as the contract's *_by objects.
     QJsonObject actorWithRole() const;
     QJsonObject actorRef() const;
 

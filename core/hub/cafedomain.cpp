@@ -1,5 +1,5 @@
 // One cafe: database, commands, timers.
-#include "cafeservice.h"
+#include "cafedomain.h"
 
 #include "commanderror.h"
 #include "hubclock.h"
@@ -27,7 +27,7 @@ using Handler = QJsonObject (*)(CafeContext &, const PayloadReader &);
 namespace {
 struct Entry
 {
-    CafeService::CommandSpec spec;
+    CafeDomain::CommandSpec spec;
     Handler handler = nullptr;
 };
 
@@ -119,12 +119,12 @@ constexpr int kMaxRequestIdLength = 128;
 constexpr int kPruneEvery = 500;
 } // namespace
 
-const CafeService::CommandSpec &CafeService::commandSpec(Contract::Command command)
+const CafeDomain::CommandSpec &CafeDomain::commandSpec(Contract::Command command)
 {
     return entryOf(command).spec;
 }
 
-QHash<QString, CafeService::CommandSpec> CafeService::commandSpecs()
+QHash<QString, CafeDomain::CommandSpec> CafeDomain::commandSpecs()
 {
     QHash<QString, CommandSpec> specs;
     for (const Contract::Command c : Contract::kCommands)
@@ -132,8 +132,8 @@ QHash<QString, CafeService::CommandSpec> CafeService::commandSpecs()
     return specs;
 }
 
-CafeService::CafeService(QString cafeId, std::unique_ptr<StoreConnection> db, HubClock *clock,
-                         const HubOptions &options, QObject *parent)
+CafeDomain::CafeDomain(QString cafeId, std::unique_ptr<StoreConnection> db, HubClock *clock,
+                       const HubOptions &options, QObject *parent)
     : QObject(parent)
     , m_cafeId(std::move(cafeId))
     , m_clock(clock)
@@ -146,7 +146,7 @@ CafeService::CafeService(QString cafeId, std::unique_ptr<StoreConnection> db, Hu
             })
 {}
 
-CafeService::~CafeService() = default;
+CafeDomain::~CafeDomain() = default;
 
 static void prune(StoreConnection &db, qint64 now, int retentionHours)
 {
@@ -155,7 +155,7 @@ static void prune(StoreConnection &db, qint64 now, int retentionHours)
     db.exec(QStringLiteral("DELETE FROM processed_requests WHERE at < ?"), {cutoff});
 }
 
-bool CafeService::open(QString *error)
+bool CafeDomain::open(QString *error)
 {
     try {
         prune(*m_db, m_clock->nowMs(), m_options.eventRetentionHours);
@@ -184,14 +184,14 @@ bool CafeService::open(QString *error)
     return true;
 }
 
-void CafeService::close()
+void CafeDomain::close()
 {
     m_db->close();
 }
 
-bool CafeService::create(StorageBackend &storage, const QString &cafeId, const QString &name,
-                         const MenuDefinition &menu, const QStringList &counters, qint64 nowMs,
-                         QString *error)
+bool CafeDomain::create(StorageBackend &storage, const QString &cafeId, const QString &name,
+                        const MenuDefinition &menu, const QStringList &counters, qint64 nowMs,
+                        QString *error)
 {
     std::unique_ptr<StoreConnection> db = storage.createCafe(cafeId, error);
     if (!db)
@@ -221,7 +221,7 @@ bool CafeService::create(StorageBackend &storage, const QString &cafeId, const Q
     return true;
 }
 
-QString CafeService::name()
+QString CafeDomain::name()
 {
     try {
         return m_db->scalar(QStringLiteral("SELECT value FROM cafe_meta WHERE key = 'name'"))
@@ -231,7 +231,7 @@ QString CafeService::name()
     }
 }
 
-CommandResult CafeService::runOne(const Request &r, QList<std::function<void()>> *afterCommit)
+CommandResult CafeDomain::runOne(const Request &r, QList<std::function<void()>> *afterCommit)
 {
     const std::optional<Contract::Command> command = Contract::commandFromName(r.command);
     const Entry *entry = command ? &entryOf(*command) : nullptr;
@@ -301,7 +301,7 @@ CommandResult CafeService::runOne(const Request &r, QList<std::function<void()>>
     }
 }
 
-QList<CommandResult> CafeService::executeBatch(const QList<Request> &requests)
+QList<CommandResult> CafeDomain::executeBatch(const QList<Request> &requests)
 {
     QList<CommandResult> results;
     if (requests.isEmpty())
@@ -345,7 +345,7 @@ QList<CommandResult> CafeService::executeBatch(const QList<Request> &requests)
     return results;
 }
 
-std::optional<StaffRecord> CafeService::staffMember(const QString &userId)
+std::optional<StaffRecord> CafeDomain::staffMember(const QString &userId)
 {
     refreshStaff(false);
     if (const StaffRecord *s = m_roster.find(userId))
@@ -353,7 +353,7 @@ std::optional<StaffRecord> CafeService::staffMember(const QString &userId)
     return std::nullopt;
 }
 
-void CafeService::checkStaff(bool force)
+void CafeDomain::checkStaff(bool force)
 {
     if (!m_db->isOpen())
         return;
@@ -364,17 +364,17 @@ void CafeService::checkStaff(bool force)
     }
 }
 
-void CafeService::refreshStaff(bool force)
+void CafeDomain::refreshStaff(bool force)
 {
     const QList<StaffChange> changes = m_roster.refresh(*m_db, force);
     if (changes.isEmpty())
         return;
     if (m_pendingStaffChanges.isEmpty())
-        QMetaObject::invokeMethod(this, &CafeService::publishStaffChanges, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &CafeDomain::publishStaffChanges, Qt::QueuedConnection);
     m_pendingStaffChanges += changes;
 }
 
-void CafeService::publishStaffChanges()
+void CafeDomain::publishStaffChanges()
 {
     const QList<StaffChange> changes = std::exchange(m_pendingStaffChanges, {});
     if (changes.isEmpty() || !m_db->isOpen())
@@ -411,17 +411,17 @@ void CafeService::publishStaffChanges()
     Q_EMIT staffChanged(changes);
 }
 
-CommandResult CafeService::execute(const Request &request)
+CommandResult CafeDomain::execute(const Request &request)
 {
     return executeBatch({request}).constFirst();
 }
 
-void CafeService::scheduleTimer(qint64 atMs, CafeContext::TimerKind kind, const QString &id)
+void CafeDomain::scheduleTimer(qint64 atMs, CafeContext::TimerKind kind, const QString &id)
 {
     m_clock->callAt(atMs, this, [this, kind, id] { runTimer(kind, id); });
 }
 
-void CafeService::runTimer(CafeContext::TimerKind kind, const QString &id)
+void CafeDomain::runTimer(CafeContext::TimerKind kind, const QString &id)
 {
     if (!m_db->isOpen())
         return;
@@ -465,7 +465,7 @@ void CafeService::runTimer(CafeContext::TimerKind kind, const QString &id)
         Q_EMIT asyncEvents(events);
 }
 
-HubEventList CafeService::eventsSince(qint64 sequence, int limit)
+HubEventList CafeDomain::eventsSince(qint64 sequence, int limit)
 {
     HubEventList out;
     QSqlQuery q = m_db->exec(
@@ -487,7 +487,7 @@ HubEventList CafeService::eventsSince(qint64 sequence, int limit)
     return out;
 }
 
-qint64 CafeService::lastSequence()
+qint64 CafeDomain::lastSequence()
 {
     return m_db->scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")).toLongLong();
 }

@@ -28,7 +28,7 @@ class PayloadReader;
 class StorageBackend;
 struct MenuDefinition;
 
-class CafeService final : public QObject
+class CafeDomain final : public QObject
 {
     Q_OBJECT
 public:
@@ -42,9 +42,9 @@ public:
     };
 
     // db: the cafe's connection, open and migrated (StorageBackend::cafe).
-    CafeService(QString cafeId, std::unique_ptr<StoreConnection> db, HubClock *clock,
-                const HubOptions &options, QObject *parent = nullptr);
-    ~CafeService() override;
+    CafeDomain(QString cafeId, std::unique_ptr<StoreConnection> db, HubClock *clock,
+               const HubOptions &options, QObject *parent = nullptr);
+    ~CafeDomain() override;
 
     // Prunes old events, re-arms timers of payments that were in flight when the hub stopped.
     bool open(QString *error);

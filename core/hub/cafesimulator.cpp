@@ -1,10 +1,10 @@
 // A cafe day through the public protocol.
 #include "cafesimulator.h"
 
-#include "cafeservice.h"
+#include "cafedomain.h"
 #include "hubclock.h"
+#include "hubdomain.h"
 #include "hubdomainlogging.h"
-#include "hubservice.h"
 #include "hubtime.h"
 #include "moneycents.h"
 #include "simulatedclock.h"
@@ -54,7 +54,7 @@ const SimStaff kSimStaff[] = {{"SIM-M1", "Sarah Mitchell", HubRole::Manager, 240
                               {"SIM-E4", "Bob Keller", HubRole::Employee, 1500}};
 
 // A command straight into the hub's domain, in the command's namespace.
-CommandResult execute(HubService *hub, const HubActor &actor, Contract::Command command,
+CommandResult execute(HubDomain *hub, const HubActor &actor, Contract::Command command,
                       const QJsonValue &payload)
 {
     return hub->execute(actor, Contract::path(Contract::commandNamespace(command)),
@@ -149,7 +149,7 @@ struct CafeSimulator::SimOrder
     Customer *customer = nullptr;
 };
 
-CafeSimulator::CafeSimulator(HubService *hub, const QUrl &hubUrl, Options options, QObject *parent)
+CafeSimulator::CafeSimulator(HubDomain *hub, const QUrl &hubUrl, Options options, QObject *parent)
     : QObject(parent)
     , m_hub(hub)
     , m_url(hubUrl)
@@ -232,7 +232,7 @@ bool CafeSimulator::start(QString *error)
         };
         synchronous("NORMAL");
         const QMetaObject::Connection timers
-            = connect(m_hub, &HubService::eventsReady, this, [this](const HubEventList &events) {
+            = connect(m_hub, &HubDomain::eventsReady, this, [this](const HubEventList &events) {
                   if (m_direct)
                       for (const HubEvent &e : events)
                           m_directEvents.append({e.name, e.data()});
@@ -366,7 +366,7 @@ bool CafeSimulator::prepareStaff(QString *error)
     for (const StaffRecord &r : std::as_const(staff)) {
         auto person = std::make_unique<Person>();
         person->actor = HubActor{r.id, r.name, r.role, m_cafeId};
-        person->device = addDevice(person->actor, r.code, HubService::namespaces());
+        person->device = addDevice(person->actor, r.code, HubDomain::namespaces());
         m_staffNames.insert(r.id, r.name);
         (r.role == HubRole::Employee ? employees : managers).append(person.get());
         m_people.push_back(std::move(person));
@@ -380,7 +380,7 @@ bool CafeSimulator::prepareStaff(QString *error)
         // No manager on the staff: the back office acts through a device token.
         m_manager = addDevice(HubActor{QStringLiteral("sim-manager-") + m_cafeId,
                                        QStringLiteral("Back office"), HubRole::Manager, m_cafeId},
-                              QStringLiteral("back-office"), HubService::namespaces());
+                              QStringLiteral("back-office"), HubDomain::namespaces());
     }
     return true;
 }
@@ -734,7 +734,7 @@ void CafeSimulator::send(Device *device, Contract::Command command, QJsonObject 
     SioSocket *socket = device->sockets.value(nsp);
     if (!socket && !m_direct)
         return;
-    if (CafeService::commandSpec(command).mutating)
+    if (CafeDomain::commandSpec(command).mutating)
         payload.insert(Contract::Keys::RequestId,
                        QStringLiteral("sim-%1-%2").arg(m_runTag).arg(++m_requestCounter));
     ++m_stats.commandsSent;

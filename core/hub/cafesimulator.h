@@ -30,7 +30,7 @@
 
 namespace TableTap {
 
-class HubService;
+class HubDomain;
 class SimulatedClock;
 class SioManager;
 class SioSocket;
@@ -88,7 +88,7 @@ public:
         QStringList lastErrors;   // the last few, newest last
     };
 
-    CafeSimulator(HubService *hub, const QUrl &hubUrl, Options options, QObject *parent = nullptr);
+    CafeSimulator(HubDomain *hub, const QUrl &hubUrl, Options options, QObject *parent = nullptr);
     ~CafeSimulator() override;
 
     // Prepares the cafe (created when the hub has none, simulated staff added when it has no
@@ -210,7 +210,7 @@ private:
     double uniform(int stream, double lo, double hi);
     qint64 minutes(double m) const { return qint64(m * 60000.0); }
 
-    HubService *m_hub;
+    HubDomain *m_hub;
     QUrl m_url;
     Options m_options;
     QString m_cafeId;

@@ -1,7 +1,7 @@
 // The admin API over the hub's storage.
 #include "hubadminservice.h"
 
-#include "cafeservice.h"
+#include "cafedomain.h"
 #include "commanderror.h"
 #include "hubclock.h"
 #include "hubregistry.h"
@@ -143,7 +143,7 @@ AdminResult HubAdminService::addCafe(const NewCafe &cafe, MenuCounts *added)
         // A store without a registry row is the leftover of an interrupted addCafe.
         m_storage.dropCafe(cafe.id);
         QString error;
-        if (!CafeService::create(m_storage, cafe.id, name, menu, counters, hubTimeMs(), &error))
+        if (!CafeDomain::create(m_storage, cafe.id, name, menu, counters, hubTimeMs(), &error))
             return failure(Status::StorageFailure, error);
         registry.addCafe({cafe.id, name, hubTimeMs()});
         if (added)

@@ -1,7 +1,7 @@
 // The admin API (HubAdmin) over the hub's storage, secret and clock: validates its inputs (the
 // bounds the admin command line prints), and writes through connections of its own, so it works
 // on a folder no hub serves and beside a running hub alike (the hub notices staff changes within
-// a second, StaffRoster). HubService owns one for its own store; the admin command line makes
+// a second, StaffRoster). HubDomain owns one for its own store; the admin command line makes
 // one per command.
 #pragma once
 

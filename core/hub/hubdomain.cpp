@@ -1,5 +1,5 @@
 // The domain face of the hub.
-#include "hubservice.h"
+#include "hubdomain.h"
 
 #include "commanderror.h"
 #include "contract.h"
@@ -20,7 +20,7 @@ namespace TableTap {
 // PIN changes hashing at once; more are refused (RATE_LIMITED) until one is done.
 static constexpr int kMaxPinHashesInFlight = 4;
 
-HubService::HubService(const HubOptions &options, HubClock *clock, QObject *parent)
+HubDomain::HubDomain(const HubOptions &options, HubClock *clock, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_clock(clock ? clock : new SystemClock(this))
@@ -41,7 +41,7 @@ HubService::HubService(const HubOptions &options, HubClock *clock, QObject *pare
     m_pinPool.setMaxThreadCount(1);
 }
 
-HubService::~HubService()
+HubDomain::~HubDomain()
 {
     // A hash still running posts back to this object; it must be done before we go (the post
     // itself is dropped with the object).
@@ -49,7 +49,7 @@ HubService::~HubService()
     flushQueue();
 }
 
-bool HubService::open(QString *error)
+bool HubDomain::open(QString *error)
 {
     if (m_options.dataDir.isEmpty()) {
         if (error)
@@ -80,17 +80,17 @@ bool HubService::open(QString *error)
     return true;
 }
 
-void HubService::timerEvent(QTimerEvent *event)
+void HubDomain::timerEvent(QTimerEvent *event)
 {
     if (event->timerId() != m_staffTimer.timerId()) {
         QObject::timerEvent(event);
         return;
     }
-    for (CafeService *c : std::as_const(m_cafes))
+    for (CafeDomain *c : std::as_const(m_cafes))
         c->checkStaff();
 }
 
-CafeService *HubService::cafe(const QString &cafeId)
+CafeDomain *HubDomain::cafe(const QString &cafeId)
 {
     if (auto *c = m_cafes.value(cafeId))
         return c;
@@ -102,21 +102,21 @@ CafeService *HubService::cafe(const QString &cafeId)
         qCWarning(lcHubStore) << "cannot open cafe" << cafeId << ":" << error;
         return nullptr;
     }
-    auto *c = new CafeService(cafeId, std::move(db), m_clock, m_options, this);
+    auto *c = new CafeDomain(cafeId, std::move(db), m_clock, m_options, this);
     if (!c->open(&error)) {
         qCWarning(lcHubStore) << "cannot open cafe" << cafeId << ":" << error;
         delete c;
         return nullptr;
     }
-    connect(c, &CafeService::asyncEvents, this, &HubService::eventsReady);
-    connect(c, &CafeService::staffChanged, this, [this, cafeId](const QList<StaffChange> &changes) {
+    connect(c, &CafeDomain::asyncEvents, this, &HubDomain::eventsReady);
+    connect(c, &CafeDomain::staffChanged, this, [this, cafeId](const QList<StaffChange> &changes) {
         Q_EMIT staffChanged(cafeId, changes);
     });
     m_cafes.insert(cafeId, c);
     return c;
 }
 
-QStringList HubService::namespaces()
+QStringList HubDomain::namespaces()
 {
     QStringList paths;
     for (const Contract::Namespace ns : Contract::kNamespaces)
@@ -124,18 +124,18 @@ QStringList HubService::namespaces()
     return paths;
 }
 
-QStringList HubService::commandNames(const QString &nsp)
+QStringList HubDomain::commandNames(const QString &nsp)
 {
     QStringList names;
     for (const Contract::Command c : Contract::kCommands) {
-        if (CafeService::commandSpec(c).nsp() == nsp)
+        if (CafeDomain::commandSpec(c).nsp() == nsp)
             names.append(Contract::name(c));
     }
     names.sort();
     return names;
 }
 
-QStringList HubService::cafeIds()
+QStringList HubDomain::cafeIds()
 {
     QStringList ids;
     for (const HubRegistry::Cafe &c : m_registry.cafes())
@@ -143,7 +143,7 @@ QStringList HubService::cafeIds()
     return ids;
 }
 
-std::optional<CommandResult> HubService::precheck(const HubActor &actor)
+std::optional<CommandResult> HubDomain::precheck(const HubActor &actor)
 {
     if (!m_rateLimiter.allow(actor.cafeId + u'/' + actor.userId, m_clock->monotonicMs()))
         return CommandResult::failure(CommandError(CommandError::Type::RateLimited,
@@ -151,7 +151,7 @@ std::optional<CommandResult> HubService::precheck(const HubActor &actor)
     // A socket admitted with a token that has since been revoked, or of a person since disabled
     // or given another role, acts no more, even before the hub has dropped or re-roled it.
     std::optional<StaffRecord> staff;
-    if (CafeService *c = cafe(actor.cafeId)) {
+    if (CafeDomain *c = cafe(actor.cafeId)) {
         try {
             staff = c->staffMember(actor.userId);
         } catch (const StorageError &e) {
@@ -166,21 +166,21 @@ std::optional<CommandResult> HubService::precheck(const HubActor &actor)
     return std::nullopt;
 }
 
-CommandResult HubService::execute(const HubActor &actor, const QString &nsp, const QString &command,
-                                  const QJsonValue &payload)
+CommandResult HubDomain::execute(const HubActor &actor, const QString &nsp, const QString &command,
+                                 const QJsonValue &payload)
 {
     flushQueue();
     if (auto refused = precheck(actor))
         return *refused;
-    CafeService *c = cafe(actor.cafeId);
+    CafeDomain *c = cafe(actor.cafeId);
     if (!c)
         return CommandResult::failure(CommandError::denied(
             QStringLiteral("this hub does not serve cafe %1").arg(actor.cafeId)));
     return c->execute({actor, nsp, command, payload, {}});
 }
 
-void HubService::submit(const HubActor &actor, const QString &nsp, const QString &command,
-                        const QJsonValue &payload, QObject *context, Callback done)
+void HubDomain::submit(const HubActor &actor, const QString &nsp, const QString &command,
+                       const QJsonValue &payload, QObject *context, Callback done)
 {
     Pending pending{
         {actor, nsp, command, payload, {}}, context, context != nullptr, std::move(done)};
@@ -197,16 +197,16 @@ void HubService::submit(const HubActor &actor, const QString &nsp, const QString
     enqueue(std::move(pending));
 }
 
-void HubService::enqueue(Pending pending)
+void HubDomain::enqueue(Pending pending)
 {
     m_queue.append(std::move(pending));
     if (!m_flushScheduled) {
         m_flushScheduled = true;
-        QMetaObject::invokeMethod(this, &HubService::flushQueue, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &HubDomain::flushQueue, Qt::QueuedConnection);
     }
 }
 
-void HubService::hashPinThenQueue(Pending pending, const QString &pin)
+void HubDomain::hashPinThenQueue(Pending pending, const QString &pin)
 {
     if (m_pinHashesInFlight >= kMaxPinHashesInFlight) {
         if (pending.done)
@@ -231,7 +231,7 @@ void HubService::hashPinThenQueue(Pending pending, const QString &pin)
     });
 }
 
-void HubService::flushQueue()
+void HubDomain::flushQueue()
 {
     m_flushScheduled = false;
     while (!m_queue.isEmpty()) {
@@ -252,14 +252,14 @@ void HubService::flushQueue()
         }
         for (const QString &cafeId : order) {
             const QList<qsizetype> &indexes = byCafe.value(cafeId);
-            CafeService *c = cafe(cafeId);
+            CafeDomain *c = cafe(cafeId);
             if (!c) {
                 for (qsizetype i : indexes)
                     results[i] = CommandResult::failure(CommandError::denied(
                         QStringLiteral("this hub does not serve cafe %1").arg(cafeId)));
                 continue;
             }
-            QList<CafeService::Request> batch;
+            QList<CafeDomain::Request> batch;
             for (qsizetype i : indexes)
                 batch.append(queue.at(i).request);
             const quint64 failuresBefore = c->storageFailures();
@@ -282,7 +282,7 @@ void HubService::flushQueue()
     }
 }
 
-JsonWebToken::Verified HubService::verifyAccessToken(const QString &token)
+JsonWebToken::Verified HubDomain::verifyAccessToken(const QString &token)
 {
     JsonWebToken::Verified v = JsonWebToken::verify(
         token.toUtf8(), m_secret, m_clock->nowMs() / 1000, Contract::TokenType::Access);
@@ -302,7 +302,7 @@ JsonWebToken::Verified HubService::verifyAccessToken(const QString &token)
         }
         // A staff member's token is only as good as their row: active, the same generation,
         // the same role. Device ids have no row and are judged by the signature alone.
-        CafeService *c = cafe(v.claims.cafeId);
+        CafeDomain *c = cafe(v.claims.cafeId);
         if (const auto staff = c ? c->staffMember(v.claims.userId) : std::nullopt) {
             if (!staff->active) {
                 v.error = JsonWebToken::Error::StaffDisabled;
@@ -322,8 +322,8 @@ JsonWebToken::Verified HubService::verifyAccessToken(const QString &token)
     return v;
 }
 
-JsonWebToken::Verified HubService::verifyHandshake(const QString &token, const QString &queryCafeId,
-                                                   const QString &queryRole)
+JsonWebToken::Verified HubDomain::verifyHandshake(const QString &token, const QString &queryCafeId,
+                                                  const QString &queryRole)
 {
     JsonWebToken::Verified v = verifyAccessToken(token);
     if (!v.ok())
@@ -338,7 +338,7 @@ JsonWebToken::Verified HubService::verifyHandshake(const QString &token, const Q
     return v;
 }
 
-QByteArray HubService::mintToken(const HubActor &actor, const QString &tokenType, qint64 ttlSeconds)
+QByteArray HubDomain::mintToken(const HubActor &actor, const QString &tokenType, qint64 ttlSeconds)
 {
     TokenClaims c;
     c.userId = actor.userId;
@@ -349,7 +349,7 @@ QByteArray HubService::mintToken(const HubActor &actor, const QString &tokenType
     c.issuedAt = m_clock->nowMs() / 1000;
     c.expiresAt = c.issuedAt + ttlSeconds;
     c.tokenId = QString::number(QRandomGenerator::system()->generate64(), 36);
-    if (CafeService *cafeService = cafe(actor.cafeId)) {
+    if (CafeDomain *cafeService = cafe(actor.cafeId)) {
         try {
             if (const auto staff = cafeService->staffMember(actor.userId))
                 c.generation = staff->tokenGeneration;
@@ -360,18 +360,18 @@ QByteArray HubService::mintToken(const HubActor &actor, const QString &tokenType
     return JsonWebToken::sign(c, m_secret);
 }
 
-HubService::StorageStats HubService::storageStats() const
+HubDomain::StorageStats HubDomain::storageStats() const
 {
     StorageStats s;
     s.batchSeconds = m_batchSeconds;
     s.lastSuccessMs = m_lastBatchOkMs;
     s.lastFailureMs = m_lastBatchFailedMs;
-    for (const CafeService *c : m_cafes)
+    for (const CafeDomain *c : m_cafes)
         s.failures += c->storageFailures();
     return s;
 }
 
-HubService::StorageCheck HubService::checkStorage(qint64 minFreeBytes)
+HubDomain::StorageCheck HubDomain::checkStorage(qint64 minFreeBytes)
 {
     StorageCheck check;
     check.store = m_storage->health(minFreeBytes);
@@ -388,7 +388,7 @@ HubService::StorageCheck HubService::checkStorage(qint64 minFreeBytes)
         const QStringList ids = cafeIds();
         check.cafes = int(ids.size());
         for (const QString &id : ids) {
-            CafeService *c = cafe(id);
+            CafeDomain *c = cafe(id);
             if (!c)
                 problems.append(QStringLiteral("cafe %1 cannot be opened").arg(id));
             else
@@ -400,9 +400,9 @@ HubService::StorageCheck HubService::checkStorage(qint64 minFreeBytes)
     return check;
 }
 
-HubEventList HubService::eventsSince(const QString &cafeId, qint64 sequence, int limit)
+HubEventList HubDomain::eventsSince(const QString &cafeId, qint64 sequence, int limit)
 {
-    CafeService *c = cafe(cafeId);
+    CafeDomain *c = cafe(cafeId);
     if (!c)
         return {};
     try {

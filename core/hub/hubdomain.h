@@ -5,7 +5,7 @@
 // staff whose access changed (from a command or the admin command line) through staffChanged().
 #pragma once
 
-#include "cafeservice.h"
+#include "cafedomain.h"
 #include "commandratelimiter.h"
 #include "commandresult.h"
 #include "hubactor.h"
@@ -31,16 +31,16 @@ namespace TableTap {
 
 class HubClock;
 
-class HubService final : public QObject
+class HubDomain final : public QObject
 {
     Q_OBJECT
 public:
     using Callback = std::function<void(const CommandResult &result)>;
 
     // clock: null for the wall clock (owned); a ManualClock for tests and fast simulation.
-    explicit HubService(const HubOptions &options, HubClock *clock = nullptr,
-                        QObject *parent = nullptr);
-    ~HubService() override;
+    explicit HubDomain(const HubOptions &options, HubClock *clock = nullptr,
+                       QObject *parent = nullptr);
+    ~HubDomain() override;
 
     // Opens the store (a SqliteStorage on options.dataDir), the secret (created 0600 on first
     // start), the registry, every cafe.
@@ -77,7 +77,7 @@ public:
 
     HubEventList eventsSince(const QString &cafeId, qint64 sequence, int limit = 1000);
     QStringList cafeIds();
-    CafeService *cafe(const QString &cafeId); // opens it on first use (cafes added while running)
+    CafeDomain *cafe(const QString &cafeId); // opens it on first use (cafes added while running)
     HubRegistry &registry() { return m_registry; }
     StorageBackend &storage() { return *m_storage; }
     // The admin API on this hub's store, secret and clock (open() first for tokens).
@@ -118,7 +118,7 @@ protected:
 private:
     struct Pending
     {
-        CafeService::Request request;
+        CafeDomain::Request request;
         QPointer<QObject> context;
         bool hasContext = false;
         Callback done;
@@ -133,7 +133,7 @@ private:
     HubRegistry m_registry;
     QByteArray m_secret;
     std::unique_ptr<HubAdminService> m_admin;
-    QHash<QString, CafeService *> m_cafes;
+    QHash<QString, CafeDomain *> m_cafes;
     CommandRateLimiter m_rateLimiter;
     std::unique_ptr<SignInService> m_signIn;
     QList<Pending> m_queue;

@@ -23,7 +23,7 @@ public:
         NotYetValid,
         WrongTokenType,
         BadClaims,
-        // Set by HubService, not by verify(): a well-signed token this hub still refuses.
+        // Set by HubDomain, not by verify(): a well-signed token this hub still refuses.
         CafeNotServed, // its cafe is not served here, or its user id belongs to another cafe
         QueryMismatch, // the handshake query's cafe_id or user_role disagrees with it
         Revoked,       // older than the staff member's token generation (revoked, new PIN)

@@ -107,7 +107,7 @@ QString OrderDesk::orderNumber(const QString &businessDate, int sequence)
 {
     QString date = businessDate;
     date.remove(u'-');
-    // Three digits as in the seed; a 1000th order of the day simply gets four.
+    // Three digits as in the contract; a 1000th order of the day simply gets four.
     return QStringLiteral("ORD") + date
            + QStringLiteral("%1").arg(sequence, 3, 10, QLatin1Char('0'));
 }

@@ -28,7 +28,7 @@ public:
         qint64 paidCents = 0;
     };
     static OrderPaymentState paymentState(CafeContext &ctx, const QString &orderId);
-    // Refunds completed payments, voids the ones in flight; returns the seed's refund_info.
+    // Refunds completed payments, voids the ones in flight; returns the contract's refund_info.
     static QJsonObject refundForCancellation(CafeContext &ctx, const QString &orderId);
     static QJsonObject paymentJson(CafeContext &ctx, const QString &transactionId);
 };

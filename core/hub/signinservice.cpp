@@ -3,8 +3,8 @@
 
 #include "contract.h"
 #include "hubclock.h"
+#include "hubdomain.h"
 #include "hubdomainlogging.h"
-#include "hubservice.h"
 #include "jsonwebtoken.h"
 #include "pinhasher.h"
 #include "staffdirectory.h"
@@ -44,7 +44,7 @@ QJsonObject SignInResult::toJson(qint64 nowSeconds) const
     return o;
 }
 
-SignInService::SignInService(HubService &hub)
+SignInService::SignInService(HubDomain &hub)
     : m_hub(hub)
 {
     // A well-formed stored PIN no PIN matches (random salt and key), at the hub's iteration
@@ -110,7 +110,7 @@ std::variant<SignInResult, PendingSignIn> SignInService::prepare(const QString &
                            QStringLiteral("cafe_id is required"));
         cafeId = ids.constFirst();
     }
-    CafeService *cafe = m_hub.cafe(cafeId);
+    CafeDomain *cafe = m_hub.cafe(cafeId);
     if (!cafe)
         return refused(SignInResult::Status::InvalidData,
                        QStringLiteral("this hub does not serve that cafe"));
@@ -154,7 +154,7 @@ SignInResult SignInService::finish(const PendingSignIn &p, bool pinMatches)
     const qint64 now = m_hub.clock()->monotonicMs();
     std::optional<StaffRecord> staff;
     if (pinMatches && !p.staffId.isEmpty()) {
-        if (CafeService *cafe = m_hub.cafe(p.cafeId)) {
+        if (CafeDomain *cafe = m_hub.cafe(p.cafeId)) {
             try {
                 staff = StaffDirectory(cafe->connection()).byId(p.staffId);
             } catch (const StorageError &e) {
@@ -202,7 +202,7 @@ SignInResult SignInService::refresh(const QString &refreshToken, const QString &
     };
     if (!v.ok())
         return fail(v.message);
-    CafeService *cafe = m_hub.cafe(v.claims.cafeId);
+    CafeDomain *cafe = m_hub.cafe(v.claims.cafeId);
     if (!cafe)
         return fail(QStringLiteral("this hub does not serve the token's cafe"));
     std::optional<StaffRecord> staff;

@@ -18,7 +18,7 @@
 
 namespace TableTap {
 
-class HubService;
+class HubDomain;
 
 struct SignInResult
 {
@@ -56,7 +56,7 @@ struct PendingSignIn
 class SignInService final
 {
 public:
-    explicit SignInService(HubService &hub);
+    explicit SignInService(HubDomain &hub);
     ~SignInService();
 
     // cafeId may be empty when the hub serves exactly one cafe. addressKey identifies the client
@@ -79,7 +79,7 @@ public:
 
 private:
     SignInResult issue(const HubActor &actor, const QString &code, bool withRefresh);
-    HubService &m_hub;
+    HubDomain &m_hub;
     LoginThrottle m_throttle;
     // Verified against for unknown codes, so both paths cost the same.
     QString m_decoyHash;

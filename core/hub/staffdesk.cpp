@@ -340,7 +340,7 @@ QJsonObject StaffDesk::setStaffPin(CafeContext &ctx, const PayloadReader &p)
     if (!PinHasher::isValidPin(pin))
         throw CommandError::invalid(QStringLiteral("pin"),
                                     QStringLiteral("pin must be 4 to 12 digits"));
-    // HubService::submit hashes off the event loop and hands the result over; a direct
+    // HubDomain::submit hashes off the event loop and hands the result over; a direct
     // execute() (tests, tools) hashes here.
     QString hash = ctx.preparedPinHash();
     if (hash.isEmpty())

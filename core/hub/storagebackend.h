@@ -1,4 +1,4 @@
-// Where the hub keeps its data: the registry of cafes and one store per cafe. HubService owns
+// Where the hub keeps its data: the registry of cafes and one store per cafe. HubDomain owns
 // one and hands its connections to the registry and the cafes; SqliteStorage (a data folder with
 // hub.db and cafes/<id>.db) is today's, a PostgreSQL backend (one schema per cafe) is issue 19's.
 #pragma once

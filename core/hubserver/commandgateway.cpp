@@ -5,9 +5,9 @@
 #include "contract.h"
 #include "eventbroadcaster.h"
 #include "handshakegate.h"
+#include "hubdomain.h"
 #include "hubrooms.h"
 #include "hubserverlogging.h"
-#include "hubservice.h"
 #include "sioconnection.h"
 #include "sionamespace.h"
 #include "sioserver.h"
@@ -32,7 +32,7 @@ void setRoleRoom(SioServerSocket *socket, const QString &cafeId, HubRole role)
 
 } // namespace
 
-CommandGateway::CommandGateway(HubService &service, HandshakeGate &gate,
+CommandGateway::CommandGateway(HubDomain &service, HandshakeGate &gate,
                                EventBroadcaster &broadcaster, QObject *parent)
     : QObject(parent)
     , m_service(service)
@@ -87,7 +87,7 @@ void CommandGateway::onCommand(SioServerSocket *socket, const QString &nsp, cons
             if (ack) {
                 ack({r.ack}, {});
             } else if (!r.ok()) {
-                // The seed's "Event Processing Errors": {type, message}, plus what it was about.
+                // The contract's "Event Processing Errors": {type, message}, plus what it was about.
                 QJsonObject error = r.error();
                 error.insert(Contract::Keys::Command, command);
                 if (!requestId.isEmpty())

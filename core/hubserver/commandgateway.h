@@ -1,8 +1,8 @@
 // The admitted sockets and what they ask. On connect a socket joins its rooms (its cafe, role,
 // person and the namespace's own, HubRooms::forConnection); every event it sends is a command
-// for HubService::submit, answered through its ack after the batch is stored, or, sent without
+// for HubDomain::submit, answered through its ack after the batch is stored, or, sent without
 // an ack and refused, with an `error` event; the command's events go out after the answer
-// (EventBroadcaster). When a person's access changes (HubService::staffChanged) their live
+// (EventBroadcaster). When a person's access changes (HubDomain::staffChanged) their live
 // sockets are dropped (disabled, revoked) or moved to their new role's room.
 #pragma once
 
@@ -16,14 +16,14 @@ namespace TableTap {
 
 class EventBroadcaster;
 class HandshakeGate;
-class HubService;
+class HubDomain;
 class SioServer;
 
 class CommandGateway final : public QObject
 {
     Q_OBJECT
 public:
-    CommandGateway(HubService &service, HandshakeGate &gate, EventBroadcaster &broadcaster,
+    CommandGateway(HubDomain &service, HandshakeGate &gate, EventBroadcaster &broadcaster,
                    QObject *parent = nullptr);
 
     // The running server whose sockets a staff change reaches; null once it stops.
@@ -44,7 +44,7 @@ private:
                    const QJsonArray &args, const QList<QByteArray> &attachments,
                    const SioServerSocket::Ack &ack);
 
-    HubService &m_service;
+    HubDomain &m_service;
     HandshakeGate &m_gate;
     EventBroadcaster &m_broadcaster;
     SioServer *m_io = nullptr;

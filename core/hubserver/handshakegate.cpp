@@ -4,8 +4,8 @@
 #include "clientaddress.h"
 #include "contract.h"
 #include "enginesession.h"
+#include "hubdomain.h"
 #include "hubserverlogging.h"
-#include "hubservice.h"
 #include "jsonwebtoken.h"
 #include "peerrequest.h"
 #include "sioconnection.h"
@@ -64,7 +64,7 @@ QByteArray bytes(QLatin1String text)
 
 } // namespace
 
-HandshakeGate::HandshakeGate(HubService &service, Options options, QObject *parent)
+HandshakeGate::HandshakeGate(HubDomain &service, Options options, QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_options(options)
@@ -180,7 +180,7 @@ std::optional<HandshakeGate::Refusal> HandshakeGate::authenticate(SioServerSocke
                                     Contract::name(Contract::ErrorType::PermissionDenied)},
                                    {Contract::Keys::Message, v.message}}};
     }
-    // The seed's message, on which clients refresh their token and reconnect.
+    // The contract's message, on which clients refresh their token and reconnect.
     return Refusal{
         Contract::ConnectRefusal::Authentication,
         QJsonObject{{Contract::Keys::Type, Contract::name(Contract::ErrorType::InvalidToken)},

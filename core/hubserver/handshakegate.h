@@ -2,7 +2,7 @@
 // address holds (loopback exempt unless told otherwise) and marks those over the limit, and it
 // is the middleware of every namespace: a connection over the limit is refused ("Too many
 // connections", then closed soon), a handshake whose token does not pass
-// HubService::verifyHandshake is refused with the reason clients act on (refresh and reconnect,
+// HubDomain::verifyHandshake is refused with the reason clients act on (refresh and reconnect,
 // or give up), and an admitted socket carries its verified actor, which actorOf() reads back.
 // Nothing here trusts the handshake's query: it may only agree with the token.
 #pragma once
@@ -20,7 +20,7 @@
 namespace TableTap {
 
 class EngineSession;
-class HubService;
+class HubDomain;
 class SioServerSocket;
 class ThrottledLog;
 struct PeerRequest;
@@ -39,7 +39,7 @@ public:
     // to read why before it is closed.
     static constexpr int kCloseAfterRefusalMs = 1000;
 
-    HandshakeGate(HubService &service, Options options, QObject *parent = nullptr);
+    HandshakeGate(HubDomain &service, Options options, QObject *parent = nullptr);
     ~HandshakeGate() override;
 
     // Counts a new Engine.IO connection against its address until it closes.
@@ -69,7 +69,7 @@ private:
     // Verifies the handshake's token and stores the actor on the socket.
     std::optional<Refusal> authenticate(SioServerSocket *socket);
 
-    HubService &m_service;
+    HubDomain &m_service;
     Options m_options;
     quint64 m_refusedHandshakes = 0;
     quint64 m_refusedConnections = 0;

@@ -1,12 +1,12 @@
 // HubOperations: access control, the health check and the metrics text.
 #include "huboperations.h"
 
-#include "cafeservice.h"
+#include "cafedomain.h"
 #include "contract.h"
 #include "httpexchange.h"
+#include "hubdomain.h"
 #include "hubserver.h"
 #include "hubserverlogging.h"
-#include "hubservice.h"
 #include "processstats.h"
 #include "prometheustext.h"
 #include "storageerror.h"
@@ -129,17 +129,17 @@ HubOperations::Health HubOperations::health(HubServer *hub)
     QElapsedTimer timer;
     timer.start();
     QJsonArray problems;
-    HubService *service = hub->service();
+    HubDomain *service = hub->service();
     const QString dataDir = hub->dataDir();
     const HubOperations::Options &options = hub->options().operations;
 
-    const HubService::StorageCheck check = service->checkStorage(options.minFreeBytes);
+    const HubDomain::StorageCheck check = service->checkStorage(options.minFreeBytes);
     for (const QString &problem : check.store.problems)
         problems.append(problem);
     const qint64 freeBytes = check.store.freeBytes;
     const int databases = check.databases;
     const int cafes = check.cafes;
-    const HubService::StorageStats storage = service->storageStats();
+    const HubDomain::StorageStats storage = service->storageStats();
     if (storage.lastFailureMs > storage.lastSuccessMs)
         problems.append(QStringLiteral("the latest command batch could not be stored (%1)")
                             .arg(QDateTime::fromMSecsSinceEpoch(storage.lastFailureMs, Qt::UTC)
@@ -171,7 +171,7 @@ QByteArray HubOperations::metrics(HubServer *hub)
 {
     const HubServer::Stats s = hub->stats();
     const HubMetrics &m = hub->metrics();
-    const HubService::StorageStats storage = hub->service()->storageStats();
+    const HubDomain::StorageStats storage = hub->service()->storageStats();
     const ProcessStats process = ProcessStats::read();
     PrometheusText out;
     using Labels = PrometheusText::Labels;
@@ -195,7 +195,7 @@ QByteArray HubOperations::metrics(HubServer *hub)
                QStringLiteral("Engine.IO connections (one per device, whatever its namespaces)."));
     out.sample("tabletap_clients", s.clients);
     out.family("tabletap_connections", "gauge", QStringLiteral("Socket.IO sockets per namespace."));
-    for (const QString &nsp : HubService::namespaces()) {
+    for (const QString &nsp : HubDomain::namespaces()) {
         int sockets = 0;
         for (const HubServer::NamespaceStats &n : s.namespaces) {
             if (n.name == nsp)

@@ -1,4 +1,4 @@
-// The running hub: HubService behind one Socket.IO + HTTP port.
+// The running hub: HubDomain behind one Socket.IO + HTTP port.
 #include "hubserver.h"
 
 #include "commandgateway.h"
@@ -8,8 +8,8 @@
 #include "eventbroadcaster.h"
 #include "handshakegate.h"
 #include "httpexchange.h"
+#include "hubdomain.h"
 #include "hubserverlogging.h"
-#include "hubservice.h"
 #include "signinendpoint.h"
 #include "simulatedclock.h"
 #include "sionamespace.h"
@@ -54,15 +54,15 @@ HubServer::HubServer(const QString &dataDir, Options options, QObject *parent)
                 20,
                 int(std::lround(hubOptions.cardProcessingDelayMs / m_options.simulation.speed)));
     }
-    m_service = std::make_unique<HubService>(hubOptions, m_options.clock);
+    m_service = std::make_unique<HubDomain>(hubOptions, m_options.clock);
     m_broadcaster = std::make_unique<EventBroadcaster>();
     m_gate = std::make_unique<HandshakeGate>(
         *m_service,
         HandshakeGate::Options{m_options.maxConnectionsPerAddress, m_options.limitLoopback});
     m_gateway = std::make_unique<CommandGateway>(*m_service, *m_gate, *m_broadcaster);
-    connect(m_service.get(), &HubService::eventsReady, m_broadcaster.get(),
+    connect(m_service.get(), &HubDomain::eventsReady, m_broadcaster.get(),
             &EventBroadcaster::broadcast);
-    connect(m_service.get(), &HubService::staffChanged, m_gateway.get(),
+    connect(m_service.get(), &HubDomain::staffChanged, m_gateway.get(),
             &CommandGateway::onStaffChanged);
     connect(m_broadcaster.get(), &EventBroadcaster::broadcasted, this, &HubServer::eventsEmitted);
     m_signIn = std::make_unique<SignInEndpoint>(
@@ -266,7 +266,7 @@ bool HubServer::isSimulatorRunning() const
 void HubServer::setUpNamespaces()
 {
     // "/" too: nobody holds a connection to the hub without a valid token.
-    for (const QString &name : QStringList{QStringLiteral("/")} + HubService::namespaces()) {
+    for (const QString &name : QStringList{QStringLiteral("/")} + HubDomain::namespaces()) {
         SioNamespace *nsp = m_io->of(name);
         nsp->use([gate = m_gate.get()](SioServerSocket *socket, const SioNamespace::Next &next) {
             gate->admit(socket, next);

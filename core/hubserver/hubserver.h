@@ -1,4 +1,4 @@
-// The running hub: one port serving the cafe domain (HubService) over Socket.IO and plain HTTP,
+// The running hub: one port serving the cafe domain (HubDomain) over Socket.IO and plain HTTP,
 // optionally with the simulator driving a cafe day through the same port. A plain QObject, so
 // `tabletap-hub serve` and the console's embedded hub use it alike. It holds the transports
 // (WebServer, EngineServer, SioServer), starts and stops them, and puts the parts in place:
@@ -30,7 +30,7 @@ class EngineServer;
 class EventBroadcaster;
 class HandshakeGate;
 class HubClock;
-class HubService;
+class HubDomain;
 class SioServer;
 class SignInEndpoint;
 class ThrottledLog;
@@ -130,7 +130,7 @@ public:
 
     // The domain behind the port: cafes, tokens (mintToken), direct commands. Valid from
     // construction; opened by start().
-    HubService *service() const { return m_service.get(); }
+    HubDomain *service() const { return m_service.get(); }
     // Null until the simulator is first started (Options::simulate, or setSimulatorRunning);
     // each start makes a new one (its figures start again).
     CafeSimulator *simulator() const { return m_simulator; }
@@ -169,7 +169,7 @@ private:
 
     QString m_dataDir;
     Options m_options;
-    std::unique_ptr<HubService> m_service;
+    std::unique_ptr<HubDomain> m_service;
     // After m_service, so they go first: a command still queued in the service is then dropped
     // with its context (the gateway) instead of answering into parts already gone.
     std::unique_ptr<EventBroadcaster> m_broadcaster;

@@ -6,8 +6,8 @@
 #include "corspolicy.h"
 #include "httpexchange.h"
 #include "hubclock.h"
+#include "hubdomain.h"
 #include "hubdomainlogging.h"
-#include "hubservice.h"
 #include "pincheckpool.h"
 #include "throttledlog.h"
 
@@ -53,7 +53,7 @@ QByteArray hostName(const QByteArray &host)
 
 } // namespace
 
-SignInEndpoint::SignInEndpoint(HubService &hub, Options options, QObject *parent)
+SignInEndpoint::SignInEndpoint(HubDomain &hub, Options options, QObject *parent)
     : QObject(parent)
     , m_hub(hub)
     , m_options(options)

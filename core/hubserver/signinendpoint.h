@@ -19,7 +19,7 @@ namespace TableTap {
 
 class CorsPolicy;
 class HttpExchange;
-class HubService;
+class HubDomain;
 class PinCheckPool;
 class ThrottledLog;
 struct HttpRequest;
@@ -43,7 +43,7 @@ public:
         quint64 shed = 0;   // refused unchecked: over the hub-wide rate or the waiting bound
     };
 
-    SignInEndpoint(HubService &hub, Options options, QObject *parent = nullptr);
+    SignInEndpoint(HubDomain &hub, Options options, QObject *parent = nullptr);
     ~SignInEndpoint() override;
 
     // Serves one request under /api/; cors decides which browser origins may sign in.
@@ -63,7 +63,7 @@ private:
     void login(HttpExchange *exchange, const QJsonObject &body);
     void respond(HttpExchange *exchange, const SignInResult &result);
 
-    HubService &m_hub;
+    HubDomain &m_hub;
     Options m_options;
     CommandRateLimiter m_rate; // two buckets: "clean" addresses and "failing" ones
     Counters m_counters;

@@ -1,4 +1,4 @@
-// The seed's 17 events as typed values. EventMapper produces them from the wire JSON; models
+// The contract's 17 events as typed values. EventMapper produces them from the wire JSON; models
 // consume them. Nothing above core/models sees event JSON.
 #pragma once
 
@@ -125,7 +125,7 @@ struct StockUpdated
     double newStock = 0;
     double changeAmount = 0;
     QString changeType;  // sale, purchase, adjustment, waste
-    PersonRef updatedBy; // role carries the seed's "type" (automatic / manual)
+    PersonRef updatedBy; // role carries the contract's "type" (automatic / manual)
     QString referenceType;
     QString referenceId;
     bool reorderNeeded = false;

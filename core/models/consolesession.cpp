@@ -1,5 +1,5 @@
 // The console's connection to a hub.
-#include "cafesession.h"
+#include "consolesession.h"
 
 #include "eventmapper.h"
 #include "outbox.h"
@@ -23,11 +23,11 @@ constexpr int RecallWindowMs = 60 * 1000;
 
 } // namespace
 
-CafeSession::CafeSession(QObject *parent)
-    : CafeSession(nullptr, parent)
+ConsoleSession::ConsoleSession(QObject *parent)
+    : ConsoleSession(nullptr, parent)
 {}
 
-CafeSession::CafeSession(EventSource *source, QObject *parent)
+ConsoleSession::ConsoleSession(EventSource *source, QObject *parent)
     : QObject(parent)
     , m_source(source)
     , m_clock(new ConsoleClock(this))
@@ -44,8 +44,8 @@ CafeSession::CafeSession(EventSource *source, QObject *parent)
     , m_loader(new SnapshotLoader(source, this))
     , m_sender(new Outbox(source, m_outbox, this))
 {
-    connect(m_orders, &BatchedTableModel::flushed, this, &CafeSession::scheduleSummaries);
-    connect(m_inventory, &BatchedTableModel::flushed, this, &CafeSession::scheduleSummaries);
+    connect(m_orders, &BatchedTableModel::flushed, this, &ConsoleSession::scheduleSummaries);
+    connect(m_inventory, &BatchedTableModel::flushed, this, &ConsoleSession::scheduleSummaries);
     m_payments->setOrderNumberLookup([this](const QString &orderId) {
         const Order *o = m_orders->order(orderId);
         return o ? o->number : QString();
@@ -58,7 +58,7 @@ CafeSession::CafeSession(EventSource *source, QObject *parent)
     m_payments->setClock(now);
     m_dashboard->setClock(now);
     m_sender->setClock(now);
-    connect(m_loader, &SnapshotLoader::loaded, this, &CafeSession::onSnapshot);
+    connect(m_loader, &SnapshotLoader::loaded, this, &ConsoleSession::onSnapshot);
     connect(m_loader, &SnapshotLoader::refused, this,
             [this](const QString &nsp, const QString &command, const QString &message) {
                 m_eventLog->appendNote(nsp, command, message, m_clock->now());
@@ -81,7 +81,7 @@ CafeSession::CafeSession(EventSource *source, QObject *parent)
     m_tick.start(1000, Qt::CoarseTimer, this);
 }
 
-CafeSession::~CafeSession()
+ConsoleSession::~ConsoleSession()
 {
     if (m_source) {
         disconnect(m_source, nullptr, this, nullptr);
@@ -89,7 +89,7 @@ CafeSession::~CafeSession()
     }
 }
 
-const QStringList &CafeSession::namespaces()
+const QStringList &ConsoleSession::namespaces()
 {
     static const QStringList names = [] {
         QStringList out;
@@ -100,11 +100,12 @@ const QStringList &CafeSession::namespaces()
     return names;
 }
 
-void CafeSession::connectSource()
+void ConsoleSession::connectSource()
 {
-    connect(m_source, &EventSource::opened, this, &CafeSession::onOpened);
-    connect(m_source, &EventSource::eventReceived, this, &CafeSession::onEvent);
-    connect(m_source, &EventSource::namespaceConnected, this, &CafeSession::onNamespaceConnected);
+    connect(m_source, &EventSource::opened, this, &ConsoleSession::onOpened);
+    connect(m_source, &EventSource::eventReceived, this, &ConsoleSession::onEvent);
+    connect(m_source, &EventSource::namespaceConnected, this,
+            &ConsoleSession::onNamespaceConnected);
     connect(m_source, &EventSource::namespaceDisconnected, this,
             [this](const QString &nsp, const QString &reason) {
                 m_eventLog->appendNote(nsp, QStringLiteral("disconnected"), reason, m_clock->now());
@@ -118,7 +119,7 @@ void CafeSession::connectSource()
                 Q_EMIT connectError(nsp, message, type);
                 updateLiveness();
             });
-    connect(m_source, &EventSource::signInFailed, this, &CafeSession::signInFailed);
+    connect(m_source, &EventSource::signInFailed, this, &ConsoleSession::signInFailed);
     connect(m_source, &EventSource::tokenChanged, this, [this](const QString &token) {
         m_identity = SessionIdentity::fromToken(token);
         Q_EMIT identityChanged(m_identity);
@@ -133,14 +134,14 @@ void CafeSession::connectSource()
     });
 }
 
-void CafeSession::signIn(const QUrl &hub, const QString &cafeId, const QString &employeeCode,
-                         const QString &pin)
+void ConsoleSession::signIn(const QUrl &hub, const QString &cafeId, const QString &employeeCode,
+                            const QString &pin)
 {
     if (m_source)
         m_source->open({hub, cafeId, employeeCode, pin, {}, {}, m_caFile});
 }
 
-void CafeSession::connectWithToken(const QUrl &hub, const QString &token, const QString &refresh)
+void ConsoleSession::connectWithToken(const QUrl &hub, const QString &token, const QString &refresh)
 {
     if (m_source)
         m_source->open({hub, {}, {}, {}, token, refresh, m_caFile});
@@ -148,7 +149,7 @@ void CafeSession::connectWithToken(const QUrl &hub, const QString &token, const 
         onOpened(hub, token); // the token names whom the views serve; nothing is ever sent
 }
 
-void CafeSession::onOpened(const QUrl &hub, const QString &accessToken)
+void ConsoleSession::onOpened(const QUrl &hub, const QString &accessToken)
 {
     // A new link: what was asked on the old one is lost. Actions sent go out again with their
     // request ids; snapshots are all loaded again on the first connect.
@@ -162,7 +163,7 @@ void CafeSession::onOpened(const QUrl &hub, const QString &accessToken)
     updateLiveness();
 }
 
-void CafeSession::disconnectFromHub()
+void ConsoleSession::disconnectFromHub()
 {
     m_open = false;
     if (m_source)
@@ -173,38 +174,38 @@ void CafeSession::disconnectFromHub()
     Q_EMIT stateChanged();
 }
 
-QString CafeSession::caFileProblem(const QString &path) const
+QString ConsoleSession::caFileProblem(const QString &path) const
 {
     return m_source ? m_source->caFileProblem(path) : QString();
 }
 
-void CafeSession::setCommandTimeout(int ms)
+void ConsoleSession::setCommandTimeout(int ms)
 {
     m_loader->setTimeout(ms);
     m_sender->setTimeout(ms);
 }
 
-QString CafeSession::accessToken() const
+QString ConsoleSession::accessToken() const
 {
     return m_source ? m_source->accessToken() : QString();
 }
 
-EventSource::LinkState CafeSession::linkState() const
+EventSource::LinkState ConsoleSession::linkState() const
 {
     return m_source && m_open ? m_source->linkState() : EventSource::LinkState::Offline;
 }
 
-QString CafeSession::transportName() const
+QString ConsoleSession::transportName() const
 {
     return m_source ? m_source->transportName() : QString();
 }
 
-bool CafeSession::isNamespaceConnected(const QString &nsp) const
+bool ConsoleSession::isNamespaceConnected(const QString &nsp) const
 {
     return m_source && m_source->isConnected(nsp);
 }
 
-void CafeSession::onNamespaceConnected(const QString &nsp, bool recovered)
+void ConsoleSession::onNamespaceConnected(const QString &nsp, bool recovered)
 {
     m_eventLog->appendNote(nsp, QStringLiteral("connected"),
                            recovered ? tr("recovered: missed events replayed")
@@ -220,7 +221,7 @@ void CafeSession::onNamespaceConnected(const QString &nsp, bool recovered)
     updateLiveness();
 }
 
-void CafeSession::rebuildDashboard()
+void ConsoleSession::rebuildDashboard()
 {
     QList<std::pair<QDateTime, Cents>> revenue;
     for (const PaymentRecord &p : m_payments->rows())
@@ -229,7 +230,7 @@ void CafeSession::rebuildDashboard()
     m_dashboard->reset(m_orders->rows(), revenue);
 }
 
-void CafeSession::onSnapshot(const QString &nsp, const CafeSnapshot &snapshot)
+void ConsoleSession::onSnapshot(const QString &nsp, const CafeSnapshot &snapshot)
 {
     // Each answer into its models; what needs other rows or the menu is put together here.
     if (const auto *menu = std::get_if<MenuSnapshot>(&snapshot)) {
@@ -312,14 +313,14 @@ void CafeSession::onSnapshot(const QString &nsp, const CafeSnapshot &snapshot)
     }
 }
 
-void CafeSession::applyMenu(QList<MenuProduct> menu)
+void ConsoleSession::applyMenu(QList<MenuProduct> menu)
 {
     m_menu = std::move(menu);
     updateStockWarnings();
     Q_EMIT menuChanged();
 }
 
-void CafeSession::onEvent(const QString &nsp, const QString &name, const QJsonValue &envelope)
+void ConsoleSession::onEvent(const QString &nsp, const QString &name, const QJsonValue &envelope)
 {
     const QDateTime now = m_clock->now();
     m_lastEvent.insert(nsp, now);
@@ -379,9 +380,9 @@ void CafeSession::onEvent(const QString &nsp, const QString &name, const QJsonVa
         });
 }
 
-QString CafeSession::sendCommand(const QString &nsp, const QString &command,
-                                 const QJsonObject &payload, const QString &description,
-                                 const QString &orderId)
+QString ConsoleSession::sendCommand(const QString &nsp, const QString &command,
+                                    const QJsonObject &payload, const QString &description,
+                                    const QString &orderId)
 {
     const QString requestId = m_sender->submit(nsp, command, payload, description);
     if (!orderId.isEmpty())
@@ -390,15 +391,15 @@ QString CafeSession::sendCommand(const QString &nsp, const QString &command,
     return requestId;
 }
 
-QString CafeSession::sendCommand(Contract::Command command, const QJsonObject &payload,
-                                 const QString &description, const QString &orderId)
+QString ConsoleSession::sendCommand(Contract::Command command, const QJsonObject &payload,
+                                    const QString &description, const QString &orderId)
 {
     return sendCommand(Contract::path(Contract::commandNamespace(command)), Contract::name(command),
                        payload, description, orderId);
 }
 
-QString CafeSession::setOrderStatus(const QString &orderId, OrderStatus status,
-                                    const QString &notes)
+QString ConsoleSession::setOrderStatus(const QString &orderId, OrderStatus status,
+                                       const QString &notes)
 {
     const Order *o = m_orders->order(orderId);
     const QString number = o ? o->number : orderId;
@@ -409,7 +410,7 @@ QString CafeSession::setOrderStatus(const QString &orderId, OrderStatus status,
                        tr("%1 → %2").arg(number, orderStatusName(status)), orderId);
 }
 
-QString CafeSession::advanceOrder(const QString &orderId)
+QString ConsoleSession::advanceOrder(const QString &orderId)
 {
     const Order *o = m_orders->order(orderId);
     if (!o)
@@ -421,7 +422,7 @@ QString CafeSession::advanceOrder(const QString &orderId)
     return setOrderStatus(orderId, *next, {});
 }
 
-bool CafeSession::canRecall(const QString &orderId) const
+bool ConsoleSession::canRecall(const QString &orderId) const
 {
     const auto it = m_recalls.constFind(orderId);
     if (it == m_recalls.constEnd())
@@ -430,7 +431,7 @@ bool CafeSession::canRecall(const QString &orderId) const
     return o && o->status == it->next && it->at.msecsTo(m_clock->now()) < RecallWindowMs;
 }
 
-QString CafeSession::recallOrder(const QString &orderId)
+QString ConsoleSession::recallOrder(const QString &orderId)
 {
     if (!canRecall(orderId))
         return {};
@@ -438,7 +439,7 @@ QString CafeSession::recallOrder(const QString &orderId)
     return setOrderStatus(orderId, r.previous, tr("Recalled"));
 }
 
-QString CafeSession::cancelOrder(const QString &orderId, const QString &reason)
+QString ConsoleSession::cancelOrder(const QString &orderId, const QString &reason)
 {
     const Order *o = m_orders->order(orderId);
     return sendCommand(Command::CancelOrder,
@@ -446,8 +447,8 @@ QString CafeSession::cancelOrder(const QString &orderId, const QString &reason)
                        tr("cancel %1").arg(o ? o->number : orderId), orderId);
 }
 
-QString CafeSession::reassignOrder(const QString &orderId, const QString &counter,
-                                   const QString &reason)
+QString ConsoleSession::reassignOrder(const QString &orderId, const QString &counter,
+                                      const QString &reason)
 {
     const Order *o = m_orders->order(orderId);
     return sendCommand(Command::AssignCounter,
@@ -457,7 +458,7 @@ QString CafeSession::reassignOrder(const QString &orderId, const QString &counte
                        tr("move %1 to %2").arg(o ? o->number : orderId, counter), orderId);
 }
 
-QString CafeSession::setCounterStatus(const QString &counter, bool active, const QString &reason)
+QString ConsoleSession::setCounterStatus(const QString &counter, bool active, const QString &reason)
 {
     const QString status = active ? QStringLiteral("active") : QStringLiteral("inactive");
     return sendCommand(Command::SetCounterStatus,
@@ -467,8 +468,8 @@ QString CafeSession::setCounterStatus(const QString &counter, bool active, const
                        tr("%1 → %2").arg(counter, status));
 }
 
-QString CafeSession::adjustStock(const QString &itemId, const QString &changeType, double quantity,
-                                 const QString &note)
+QString ConsoleSession::adjustStock(const QString &itemId, const QString &changeType,
+                                    double quantity, const QString &note)
 {
     const StockItem *s = m_inventory->item(itemId);
     return sendCommand(
@@ -480,12 +481,12 @@ QString CafeSession::adjustStock(const QString &itemId, const QString &changeTyp
         tr("%1 %2 %3").arg(changeType, QString::number(quantity), s ? s->name : itemId));
 }
 
-QString CafeSession::clockIn(const QString &notes)
+QString ConsoleSession::clockIn(const QString &notes)
 {
     return sendCommand(Command::ClockIn, {{QStringLiteral("notes"), notes}}, tr("clock in"));
 }
 
-QString CafeSession::clockOut(int breakMinutes, const QString &notes)
+QString ConsoleSession::clockOut(int breakMinutes, const QString &notes)
 {
     return sendCommand(
         Command::ClockOut,
@@ -493,7 +494,7 @@ QString CafeSession::clockOut(int breakMinutes, const QString &notes)
         tr("clock out"));
 }
 
-QString CafeSession::recordDrink(const QString &productId, int quantity)
+QString ConsoleSession::recordDrink(const QString &productId, int quantity)
 {
     QString name = productId;
     for (const MenuProduct &p : std::as_const(m_menu))
@@ -505,7 +506,7 @@ QString CafeSession::recordDrink(const QString &productId, int quantity)
         tr("drink: %1× %2").arg(quantity).arg(name));
 }
 
-QString CafeSession::startPayment(const QString &orderId, const QString &method)
+QString ConsoleSession::startPayment(const QString &orderId, const QString &method)
 {
     const Order *o = m_orders->order(orderId);
     return sendCommand(Command::StartPayment,
@@ -513,7 +514,7 @@ QString CafeSession::startPayment(const QString &orderId, const QString &method)
                        tr("%1 payment for %2").arg(method, o ? o->number : orderId));
 }
 
-QString CafeSession::confirmPayment(const QString &orderId, const QString &transactionId)
+QString ConsoleSession::confirmPayment(const QString &orderId, const QString &transactionId)
 {
     const Order *o = m_orders->order(orderId);
     const QString description = tr("confirm payment for %1").arg(o ? o->number : orderId);
@@ -540,7 +541,7 @@ QString CafeSession::confirmPayment(const QString &orderId, const QString &trans
     return {};
 }
 
-void CafeSession::followCounter(const QString &counter)
+void ConsoleSession::followCounter(const QString &counter)
 {
     if (counter == m_followedCounter)
         return;
@@ -555,14 +556,14 @@ void CafeSession::followCounter(const QString &counter)
     m_allDay->recount(*m_orders, m_followedCounter);
 }
 
-void CafeSession::resync()
+void ConsoleSession::resync()
 {
     for (const QString &nsp : namespaces())
         if (isNamespaceConnected(nsp))
             m_loader->load(nsp);
 }
 
-void CafeSession::onStaffUpdated(const QJsonObject &data, const QDateTime &now)
+void ConsoleSession::onStaffUpdated(const QJsonObject &data, const QDateTime &now)
 {
     // The hub's own event (docs/events.md): the console acts on news about its own user only.
     // A new role is taken at once, through a fresh token; a disable, a new PIN or a revocation
@@ -582,7 +583,7 @@ void CafeSession::onStaffUpdated(const QJsonObject &data, const QDateTime &now)
         m_source->renewToken();
 }
 
-void CafeSession::updateStockWarnings()
+void ConsoleSession::updateStockWarnings()
 {
     // "7 Oat Milk Latte waiting, 5 portions left": for each product that needs a low or empty
     // ingredient, how many wait in the queue against how many the stock still makes.
@@ -614,7 +615,7 @@ void CafeSession::updateStockWarnings()
     m_orders->setStockWarnings(warnings);
 }
 
-QString CafeSession::livenessText() const
+QString ConsoleSession::livenessText() const
 {
     switch (m_liveness) {
     case Liveness::Live:
@@ -633,7 +634,7 @@ QString CafeSession::livenessText() const
     return {};
 }
 
-void CafeSession::updateLiveness()
+void ConsoleSession::updateLiveness()
 {
     Liveness next = Liveness::Offline;
     if (m_source && m_open) {
@@ -669,7 +670,7 @@ void CafeSession::updateLiveness()
     }
 }
 
-void CafeSession::scheduleSummaries()
+void ConsoleSession::scheduleSummaries()
 {
     // Counter loads, all-day counts and stock warnings are recounted over the whole queue. A
     // batch lands every frame under load, and recounting 5,000 orders each time stalled the UI
@@ -684,7 +685,7 @@ void CafeSession::scheduleSummaries()
     m_summaryTimer.start(int(SummaryIntervalMs - m_lastSummaries.elapsed()), this);
 }
 
-void CafeSession::updateSummaries()
+void ConsoleSession::updateSummaries()
 {
     m_summaryTimer.stop();
     m_lastSummaries.start();
@@ -693,7 +694,7 @@ void CafeSession::updateSummaries()
     updateStockWarnings();
 }
 
-void CafeSession::timerEvent(QTimerEvent *event)
+void ConsoleSession::timerEvent(QTimerEvent *event)
 {
     if (event->timerId() == m_summaryTimer.timerId()) {
         updateSummaries();

@@ -39,7 +39,7 @@ namespace TableTap {
 class Outbox;
 class SnapshotLoader;
 
-class CafeSession : public QObject
+class ConsoleSession : public QObject
 {
     Q_OBJECT
 public:
@@ -49,10 +49,10 @@ public:
     // A session without a source: offline, actions stay pending (views and their tests); a
     // token given to connectWithToken still names its user, so views follow that role. Code
     // that connects to a hub uses HubSession.
-    explicit CafeSession(QObject *parent = nullptr);
+    explicit ConsoleSession(QObject *parent = nullptr);
     // A session on a source (HubSession's HubConnection, the unit tests' fake); null: offline.
-    explicit CafeSession(EventSource *source, QObject *parent = nullptr);
-    ~CafeSession() override;
+    explicit ConsoleSession(EventSource *source, QObject *parent = nullptr);
+    ~ConsoleSession() override;
 
     // The console's order of the namespaces (not the hub's): sockets are created and the
     // status strip shows them in this order.
@@ -139,7 +139,7 @@ public:
 
 Q_SIGNALS:
     void stateChanged();
-    void livenessChanged(TableTap::CafeSession::Liveness liveness);
+    void livenessChanged(TableTap::ConsoleSession::Liveness liveness);
     void identityChanged(const TableTap::SessionIdentity &identity);
     void signInFailed(const QString &message);
     void connectError(const QString &nsp, const QString &message, const QString &type);

@@ -33,7 +33,7 @@ public:
 
     void setBucketMinutes(int minutes);
     int bucketMinutes() const { return m_bucketMinutes; }
-    // The clock the day is measured by (CafeSession's; tests set their own).
+    // The clock the day is measured by (ConsoleSession's; tests set their own).
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
     // Follows the clock: once the local day changes the previous day's buckets go (the chart is
     // today's), and the bucket of "now" exists even while nothing happens, so the time axes

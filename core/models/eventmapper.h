@@ -20,12 +20,12 @@ public:
     // Maps one snapshot command's answer (the ack's data) to its CafeSnapshot alternative;
     // missing or mistyped fields read as empty. An error only for a command that is no snapshot.
     static Decoded<CafeSnapshot> mapSnapshot(Contract::Command command, const QJsonValue &data);
-    // The seed's order object (order:created's data.order; list_orders rows use it too).
+    // The contract's order object (order:created's data.order; list_orders rows use it too).
     static Order mapOrder(const QJsonObject &json);
     static PersonRef mapPerson(const QJsonObject &json);
     static QList<StatusChange> mapHistory(const QJsonArray &json);
     static QDateTime mapTime(const QJsonValue &value);
-    // The events this console knows, in the seed's order.
+    // The events this console knows, in the contract's order.
     static const QStringList &knownEvents();
 };
 

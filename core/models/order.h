@@ -1,4 +1,4 @@
-// Orders as the console holds them: the seed's order object, plus what later events add.
+// Orders as the console holds them: the contract's order object, plus what later events add.
 #pragma once
 
 #include "money.h"

@@ -6,7 +6,7 @@
 namespace TableTap {
 
 HubSession::HubSession(QObject *parent)
-    : CafeSession(new HubConnection(namespaces()), parent)
+    : ConsoleSession(new HubConnection(namespaces()), parent)
     , m_connection(static_cast<HubConnection *>(source()))
 {
     // Owned by the session, so it outlives every use the session makes of it.

@@ -1,15 +1,15 @@
-// The console's session with a real hub: a CafeSession on its own HubConnection (sign-in over
+// The console's session with a real hub: a ConsoleSession on its own HubConnection (sign-in over
 // HTTP, the session's namespaces over one Socket.IO connection). Code that connects writes
-// `HubSession session;`; views take it as the CafeSession it is and never see the network.
+// `HubSession session;`; views take it as the ConsoleSession it is and never see the network.
 #pragma once
 
-#include "cafesession.h"
+#include "consolesession.h"
 
 namespace TableTap {
 
 class HubConnection;
 
-class HubSession final : public CafeSession
+class HubSession final : public ConsoleSession
 {
     Q_OBJECT
 public:

@@ -125,7 +125,7 @@ void tst_BenchSmoke::codec()
     const QString table = run(
         {"codec", "--codec", TT_CODEC, "--fixtures", TT_FIXTURES_DIR, "--codec-min-time", "0.005"},
         &runs);
-    QVERIFY2(table.contains("### Codec, the seed's 17 envelopes"), qPrintable(table));
+    QVERIFY2(table.contains("### Codec, the contract's 17 envelopes"), qPrintable(table));
     QCOMPARE(runs.size(), 2);
 }
 

@@ -2,7 +2,7 @@
 // literal; name <-> value round trips; unknown spellings refused; and the hub's command table
 // and event namespaces agreeing with the contract.
 #include "cafecontext.h"
-#include "cafeservice.h"
+#include "cafedomain.h"
 #include "contract.h"
 #include "hubactor.h"
 #include "hubrooms.h"
@@ -354,7 +354,7 @@ void TestContract::hubCommandTableAgrees()
 {
     // The hub's command table names exactly the contract's commands, each in its namespace; a
     // snapshot never changes anything.
-    const QHash<QString, CafeService::CommandSpec> specs = CafeService::commandSpecs();
+    const QHash<QString, CafeDomain::CommandSpec> specs = CafeDomain::commandSpecs();
     QCOMPARE(specs.size(), kCommandCount);
     for (const Command c : kCommands) {
         const auto it = specs.constFind(name(c));

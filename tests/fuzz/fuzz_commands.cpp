@@ -1,5 +1,5 @@
 // libFuzzer target: command payload validation. Every command of every namespace runs through
-// HubService::execute on real SQLite databases (two cafes, staff of each role, on /dev/shm) with
+// HubDomain::execute on real SQLite databases (two cafes, staff of each role, on /dev/shm) with
 // a payload built from the fuzz bytes: known field names with values of every JSON type, ids
 // that exist, huge strings, negative, fractional, NaN and infinite numbers, nesting; or the bytes
 // as raw JSON. Whatever comes in, the ack is a well-formed {"ok":true,"data":{...}} or
@@ -163,8 +163,8 @@ World &world()
                                   HubRole::Manager, QStringLiteral("cafe1")},
                          HubActor{QStringLiteral("ghost"), QStringLiteral("Ghost"), HubRole::Admin,
                                   QStringLiteral("nowhere")}};
-        for (const QString &nsp : HubService::namespaces()) {
-            for (const QString &c : HubService::commandNames(nsp))
+        for (const QString &nsp : HubDomain::namespaces()) {
+            for (const QString &c : HubDomain::commandNames(nsp))
                 world->commands.append(nsp + u' ' + c);
         }
         for (const HubActor &a : std::as_const(world->actors))
@@ -340,7 +340,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QString command = entry.section(u' ', 1);
     const int mode = in.ConsumeIntegralInRange(0, 15);
     if (mode == 0)
-        nsp = HubService::namespaces().at(in.ConsumeIntegralInRange<qsizetype>(0, 4)); // wrong one
+        nsp = HubDomain::namespaces().at(in.ConsumeIntegralInRange<qsizetype>(0, 4)); // wrong one
     else if (mode == 1)
         command = QString::fromStdString(in.ConsumeRandomLengthString(40));
     const qint64 advanceMs
@@ -359,7 +359,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     HubEventList timerEvents;
     QObject context;
-    QObject::connect(f.hub.get(), &HubService::eventsReady, &context,
+    QObject::connect(f.hub.get(), &HubDomain::eventsReady, &context,
                      [&timerEvents](const HubEventList &e) { timerEvents += e; });
     const CommandResult r = f.hub->execute(actor, nsp, command, payload);
     checkAck(r.ack);
@@ -376,7 +376,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         // Put the staff back as they were, or later inputs would mostly meet disabled, revoked
         // or re-roled actors and explore nothing else.
         for (const HubActor &a : std::as_const(w.actors)) {
-            if (CafeService *c = f.hub->cafe(a.cafeId)) {
+            if (CafeDomain *c = f.hub->cafe(a.cafeId)) {
                 c->connection().exec(QStringLiteral("UPDATE staff SET active = 1, "
                                                     "token_generation = 0, role = ? WHERE id = ?"),
                                      {HubActor::roleName(a.role), a.userId});

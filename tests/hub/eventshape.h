@@ -1,5 +1,5 @@
-// The payload shape proof shared by the hub tests: an event envelope against the seed's example
-// (tests/fixtures/events, copied from spec/websocket-events.md): same field names, nesting and JSON
+// The payload shape proof shared by the hub tests: an event envelope against the contract's example
+// (tests/fixtures/events, the examples of docs/events.md): same field names, nesting and JSON
 // types, recursively; plus the value rules (money to the cent, ISO-8601 UTC times).
 // Needs TT_HUB_FIXTURES (the fixtures folder) defined by the test's CMake target.
 #pragma once

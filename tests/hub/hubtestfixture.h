@@ -6,8 +6,8 @@
 #include "commandresult.h"
 #include "hubactor.h"
 #include "hubadminservice.h"
+#include "hubdomain.h"
 #include "hubsecret.h"
-#include "hubservice.h"
 #include "manualclock.h"
 #include "pinhasher.h"
 #include "sqliteconnection.h"
@@ -77,7 +77,7 @@ public:
 
     void open()
     {
-        hub = std::make_unique<HubService>(hubOptions, &clock);
+        hub = std::make_unique<HubDomain>(hubOptions, &clock);
         QString error;
         if (!hub->open(&error))
             qWarning() << "hub open failed" << error;
@@ -200,7 +200,7 @@ public:
     QString dataDir;
     ManualClock clock;
     HubOptions hubOptions;
-    std::unique_ptr<HubService> hub;
+    std::unique_ptr<HubDomain> hub;
     QHash<QString, HubActor> actors;
 };
 

@@ -2,8 +2,8 @@
 // it: cafes with and without a menu, menu import, staff, their refusals (conflict, not found,
 // invalid input naming its field), tokens the hub then accepts, and backups the hub can serve.
 #include "hubadminservice.h"
+#include "hubdomain.h"
 #include "hubsecret.h"
-#include "hubservice.h"
 #include "manualclock.h"
 #include "sqlitestorage.h"
 #include "startermenu.h"
@@ -127,7 +127,7 @@ void TestHubAdmin::addCafeWithStarterMenu()
     // A hub on the folder serves it with the menu and both counters.
     HubOptions options;
     options.dataDir = m_data;
-    HubService hub(options, m_clock.get());
+    HubDomain hub(options, m_clock.get());
     QString error;
     QVERIFY2(hub.open(&error), qPrintable(error));
     QCOMPARE(hub.cafeIds(), QStringList{QStringLiteral("c1")});
@@ -272,7 +272,7 @@ void TestHubAdmin::addStaffAndList()
     QCOMPARE(found.id, added.id);
     HubOptions options;
     options.dataDir = m_data;
-    HubService hub(options, m_clock.get());
+    HubDomain hub(options, m_clock.get());
     QString error;
     QVERIFY2(hub.open(&error), qPrintable(error));
     QCOMPARE(hub.registry().cafeOfUser(added.id), QStringLiteral("c1"));
@@ -386,7 +386,7 @@ void TestHubAdmin::mintTokenThenVerify()
                 .ok());
     HubOptions options;
     options.dataDir = m_data;
-    HubService hub(options, m_clock.get());
+    HubDomain hub(options, m_clock.get());
     QString error;
     QVERIFY2(hub.open(&error), qPrintable(error));
 
@@ -484,7 +484,7 @@ void TestHubAdmin::backupServes()
     // The copy is a data folder a hub serves as is, the same secret included.
     HubOptions options;
     options.dataDir = whole;
-    HubService hub(options, m_clock.get());
+    HubDomain hub(options, m_clock.get());
     QString error;
     QVERIFY2(hub.open(&error), qPrintable(error));
     QCOMPARE(hub.cafeIds(), (QStringList{QStringLiteral("c1"), QStringLiteral("c2")}));

@@ -99,7 +99,7 @@ void TestAdminCommandLine::cafeAddAndList()
     // The hub serves both.
     HubOptions options;
     options.dataDir = m_data;
-    HubService hub(options);
+    HubDomain hub(options);
     QString error;
     QVERIFY2(hub.open(&error), qPrintable(error));
     QCOMPARE(hub.cafeIds(), (QStringList{"airport", "downtown"}));
@@ -155,7 +155,7 @@ void TestAdminCommandLine::menuImport()
     QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
     HubOptions options;
     options.dataDir = m_data;
-    HubService hub(options);
+    HubDomain hub(options);
     QString error;
     QVERIFY(hub.open(&error));
     const HubActor m{QStringLiteral("m"), QStringLiteral("M"), HubRole::Manager,
@@ -298,7 +298,7 @@ void TestAdminCommandLine::staffAddAndList()
     // The PIN works for sign-in; the hash is stored, not the PIN.
     HubOptions options;
     options.dataDir = m_data;
-    HubService hub(options);
+    HubDomain hub(options);
     QString error;
     QVERIFY(hub.open(&error));
     const SignInResult s = hub.signInService().signIn(QStringLiteral("c"), QStringLiteral("EMP001"),
@@ -364,7 +364,7 @@ void TestAdminCommandLine::staffLifecycle()
     ManualClock clock(kStartMs);
     HubOptions options;
     options.dataDir = m_data;
-    HubService hub(options, &clock);
+    HubDomain hub(options, &clock);
     QString error;
     QVERIFY(hub.open(&error));
     SignInService &signIn = hub.signInService();
@@ -490,7 +490,7 @@ void TestAdminCommandLine::token()
     QCOMPARE(token.count(u'.'), 2);
     HubOptions options;
     options.dataDir = m_data;
-    HubService hub(options, &clock);
+    HubDomain hub(options, &clock);
     QString error;
     QVERIFY(hub.open(&error));
     const auto v = hub.verifyAccessToken(token);
@@ -556,7 +556,7 @@ void TestAdminCommandLine::backup()
     // A running hub with an order and a connection holding the WAL open.
     HubOptions options;
     options.dataDir = m_data;
-    HubService hub(options);
+    HubDomain hub(options);
     QString error;
     QVERIFY(hub.open(&error));
     const HubActor m{QStringLiteral("m"), QStringLiteral("M"), HubRole::Manager,
@@ -585,7 +585,7 @@ void TestAdminCommandLine::backup()
         // The copy is a complete hub data folder: it opens and has the order.
         HubOptions restored;
         restored.dataDir = out;
-        HubService copy(restored);
+        HubDomain copy(restored);
         QVERIFY2(copy.open(&error), qPrintable(error));
         QCOMPARE(copy.cafe(QStringLiteral("c"))
                      ->connection()

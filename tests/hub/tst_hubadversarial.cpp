@@ -6,8 +6,8 @@
 // 1,000 clients reconnecting at once after a restart. Each attack must end in a clear error or a
 // closed connection, and a well-behaved probe client must be answered throughout: its ack round
 // trips are measured during every attack (logged, asserted answered, no timing bound).
+#include "hubdomain.h"
 #include "hubserver.h"
-#include "hubservice.h"
 #include "hubtestfixture.h"
 #include "hubwireclient.h"
 #include "jsonwebtoken.h"

@@ -51,7 +51,7 @@ QList<HubEvent> TestHubClock::timerEvents(const std::function<void()> &during)
 {
     QList<HubEvent> got;
     QObject context;
-    connect(m_f->hub.get(), &HubService::eventsReady, &context,
+    connect(m_f->hub.get(), &HubDomain::eventsReady, &context,
             [&got](const HubEventList &events) { got += events; });
     during();
     return got;

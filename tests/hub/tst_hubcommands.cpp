@@ -61,7 +61,7 @@ static const QStringList kManagerOnly{
 
 void TestHubCommands::everyCommandHasANamespaceAndRole()
 {
-    const auto specs = CafeService::commandSpecs();
+    const auto specs = CafeDomain::commandSpecs();
     const QStringList expected{"create_order",
                                "update_order_status",
                                "cancel_order",
@@ -90,12 +90,12 @@ void TestHubCommands::everyCommandHasANamespaceAndRole()
                                "set_staff_pin",
                                "revoke_staff_sessions"};
     QCOMPARE(specs.size(), expected.size());
-    QCOMPARE(HubService::commandNames(QStringLiteral("/orders")),
+    QCOMPARE(HubDomain::commandNames(QStringLiteral("/orders")),
              (QStringList{"assign_counter", "cancel_order", "create_order", "join_counter",
                           "leave_counter", "list_menu", "list_orders", "update_order_status"}));
     int total = 0;
-    for (const QString &nsp : HubService::namespaces())
-        total += HubService::commandNames(nsp).size();
+    for (const QString &nsp : HubDomain::namespaces())
+        total += HubDomain::commandNames(nsp).size();
     QCOMPARE(total, expected.size());
     for (const QString &c : expected) {
         QVERIFY2(specs.contains(c), qPrintable(c));
@@ -108,7 +108,7 @@ void TestHubCommands::permissionMatrix_data()
     QTest::addColumn<QString>("command");
     QTest::addColumn<QString>("role");
     QTest::addColumn<bool>("allowed");
-    const auto specs = CafeService::commandSpecs();
+    const auto specs = CafeDomain::commandSpecs();
     QStringList names = specs.keys();
     names.sort();
     for (const QString &c : names) {
@@ -130,7 +130,7 @@ void TestHubCommands::permissionMatrix()
     const HubActor who = role == u"employee"  ? f.employee()
                          : role == u"manager" ? f.manager()
                                               : f.admin();
-    const QString nsp = CafeService::commandSpecs().value(command).nsp();
+    const QString nsp = CafeDomain::commandSpecs().value(command).nsp();
     const CommandResult r = f.run(who, nsp, command, {});
     if (allowed) {
         // An empty payload is allowed through to validation: ok (snapshots, clock_in) or a
@@ -265,7 +265,7 @@ void TestHubCommands::invalidData()
     // Wrap so scalars parse too.
     const QJsonValue value = QJsonDocument::fromJson("[" + json + "]").array().at(0);
     QVERIFY2(!value.isUndefined(), json.constData());
-    const QString nsp = CafeService::commandSpecs().value(command).nsp();
+    const QString nsp = CafeDomain::commandSpecs().value(command).nsp();
     const qint64 before = f.hub->cafe(QStringLiteral("cafe1"))->lastSequence();
     const CommandResult r = f.hub->execute(f.manager(), nsp, command, value);
     QCOMPARE(r.errorType(), QStringLiteral("INVALID_DATA"));
@@ -588,7 +588,7 @@ void TestHubCommands::payments()
                 .ok());
     // Card: processing now, completed by the provider after its delay (async).
     const QString o3 = newOrder();
-    QSignalSpy spy(f.hub.get(), &HubService::eventsReady);
+    QSignalSpy spy(f.hub.get(), &HubDomain::eventsReady);
     const CommandResult card
         = f.run(f.employee(), QStringLiteral("/payments"), QStringLiteral("start_payment"),
                 {{"order_id", o3}, {"method", "card"}});

@@ -1,6 +1,6 @@
 // The payload shape proof: a scripted morning in a cafe makes the hub emit all 17 events of
-// the contract, and each envelope is compared with the seed's example (tests/fixtures/events,
-// copied from spec/websocket-events.md): same field names, nesting and JSON types, recursively.
+// the contract, and each envelope is compared with the contract's example (tests/fixtures/events,
+// the examples of docs/events.md): same field names, nesting and JSON types, recursively.
 // Also: where each event goes (namespace, rooms), ids, times, money, and the stored sequence.
 #include "eventshape.h"
 #include "hubrooms.h"
@@ -40,7 +40,7 @@ void TestHubEvents::initTestCase()
 {
     m_f = std::make_unique<HubFixture>();
     HubFixture &f = *m_f;
-    QSignalSpy async(f.hub.get(), &HubService::eventsReady);
+    QSignalSpy async(f.hub.get(), &HubDomain::eventsReady);
     auto take = [&](const CommandResult &r) {
         QVERIFY2(r.ok(), qPrintable(dump(r.ack)));
         m_events += r.events;
@@ -225,7 +225,7 @@ void TestHubEvents::idsAndSequence()
         QCOMPARE(stored.at(i).rooms, m_events.at(i).rooms);
     }
     QCOMPARE(m_f->hub->eventsSince(QStringLiteral("cafe1"), last - 2).size(), 2);
-    // Seed order object: ids are uuids.
+    // The contract's order object: ids are uuids.
     const QJsonObject order
         = m_first.value(QStringLiteral("order:created")).data().value(u"order").toObject();
     QVERIFY(!QUuid::fromString(order.value(u"id").toString()).isNull());

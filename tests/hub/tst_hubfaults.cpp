@@ -4,8 +4,8 @@
 // once space (or write access) returns the same commands go through, each applied once. Needs root
 // to mount; skips with the reason if mounting is impossible. (SIGKILL under load is tst_hubprocess;
 // clock jumps are tst_hubclock.)
+#include "hubdomain.h"
 #include "hubserver.h"
-#include "hubservice.h"
 #include "hubtestfixture.h"
 #include "hubwireclient.h"
 

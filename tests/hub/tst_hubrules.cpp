@@ -340,7 +340,7 @@ void TestHubRules::priorityRule()
 void TestHubRules::throttledStockUpdates()
 {
     HubFixture f;
-    QSignalSpy async(f.hub.get(), &HubService::eventsReady);
+    QSignalSpy async(f.hub.get(), &HubDomain::eventsReady);
     auto stockEvents = [](const HubEventList &events, const QString &sku) {
         HubEventList out;
         for (const HubEvent &e : events) {
@@ -429,7 +429,7 @@ void TestHubRules::throttleWithRealTimers()
     }
     HubOptions options;
     options.dataDir = data;
-    HubService hub(options); // wall clock, QTimer-driven
+    HubDomain hub(options); // wall clock, QTimer-driven
     QString error;
     QVERIFY2(hub.open(&error), qPrintable(error));
     const HubActor manager{QStringLiteral("m"), QStringLiteral("M"), HubRole::Manager,
@@ -437,7 +437,7 @@ void TestHubRules::throttleWithRealTimers()
     QVERIFY(hub.execute(manager, QStringLiteral("/system"), QStringLiteral("update_settings"),
                         QJsonObject{{"stock_update_interval_ms", 40}})
                 .ok());
-    QSignalSpy spy(&hub, &HubService::eventsReady);
+    QSignalSpy spy(&hub, &HubDomain::eventsReady);
     const QString espresso
         = hub.cafe(QStringLiteral("rt"))
               ->connection()
@@ -479,7 +479,7 @@ void TestHubRules::throttleWithRealTimers()
 void TestHubRules::qrExpiry()
 {
     HubFixture f;
-    QSignalSpy async(f.hub.get(), &HubService::eventsReady);
+    QSignalSpy async(f.hub.get(), &HubDomain::eventsReady);
     auto startQr = [&] {
         const QString order
             = orderOf(f.order(f.employee(), QStringLiteral("Latte"))).value(u"id").toString();
@@ -527,7 +527,7 @@ void TestHubRules::qrExpiry()
 void TestHubRules::cardDeclineRuleAndFees()
 {
     HubFixture f;
-    QSignalSpy async(f.hub.get(), &HubService::eventsReady);
+    QSignalSpy async(f.hub.get(), &HubDomain::eventsReady);
     auto pay = [&](const QJsonObject &extra, const QString &product) {
         const QString order
             = orderOf(f.order(f.employee(), product, 1, {}, extra)).value(u"id").toString();

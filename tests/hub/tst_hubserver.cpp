@@ -5,8 +5,8 @@
 // commands with and without acks, rooms from join_counter, events after acks, timer events, the
 // cafe fence and the operator figures.
 #include "hubclock.h"
+#include "hubdomain.h"
 #include "hubserver.h"
-#include "hubservice.h"
 #include "hubtestfixture.h"
 #include "hubwireclient.h"
 #include "testcerts.h"
@@ -740,7 +740,7 @@ void TestHubServer::errorEventWithoutAck()
     auto employee = client(m_fixture->employee(), {QStringLiteral("/orders")});
     QVERIFY(employee->waitConnected());
     SioSocket *orders = employee->socket(QStringLiteral("/orders"));
-    // Without an ack, a failing command answers with the seed's `error` event.
+    // Without an ack, a failing command answers with the contract's `error` event.
     orders->emitEvent(
         QStringLiteral("update_order_status"),
         {QJsonObject{{"order_id", "nope"}, {"status", "ready"}, {"request_id", "r1"}}});
@@ -867,7 +867,7 @@ void TestHubServer::timerEventsReachClients()
                 .value(u"ok")
                 .toBool());
     QVERIFY(till->waitFor(QStringLiteral("payment:processing")));
-    // The provider answers from a timer (HubService::eventsReady), not from a command.
+    // The provider answers from a timer (HubDomain::eventsReady), not from a command.
     QVERIFY(till->waitFor(QStringLiteral("payment:completed"), 1, 10000));
     QCOMPARE(till->of(QStringLiteral("payment:completed"))
                  .first()
@@ -907,7 +907,7 @@ void TestHubServer::fenceKeepsOtherCafesOut()
 void TestHubServer::operatorFigures()
 {
     HubServer *server = startServer();
-    auto manager = client(m_fixture->manager(), HubService::namespaces());
+    auto manager = client(m_fixture->manager(), HubDomain::namespaces());
     auto employee = client(m_fixture->employee(), {QStringLiteral("/orders")});
     QVERIFY(manager->waitConnected() && employee->waitConnected());
     for (int i = 0; i < 3; ++i)

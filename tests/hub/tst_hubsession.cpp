@@ -5,8 +5,8 @@
 // exactly once after the hub comes back on the same port (request ids); so is a command whose
 // ack was lost because the hub stopped right after storing it. A role a manager changes is
 // taken by the connected console at once, and by one that was offline when it reconnects.
+#include "hubdomain.h"
 #include "hubserver.h"
-#include "hubservice.h"
 #include "hubsession.h"
 #include "hubtestfixture.h"
 #include "hubwireclient.h"
@@ -73,7 +73,7 @@ private:
 };
 
 // The ids of the orders in the session's queue model placed for a customer.
-QStringList ordersFor(const CafeSession &session, const QString &customer)
+QStringList ordersFor(const ConsoleSession &session, const QString &customer)
 {
     QStringList ids;
     for (const Order &o : session.orders()->rows())
@@ -98,9 +98,9 @@ private Q_SLOTS:
 
 private:
     void startHub(quint16 port = 0, int accessTokenTtlSeconds = 3);
-    bool waitLive(CafeSession &session, int timeoutMs = 20000);
+    bool waitLive(ConsoleSession &session, int timeoutMs = 20000);
     int ordersNamed(const QString &customer);
-    QString placeLatte(CafeSession &session, const QString &customer);
+    QString placeLatte(ConsoleSession &session, const QString &customer);
 
     std::unique_ptr<HubFixture> m_fixture;
     std::unique_ptr<HubServer> m_server;
@@ -133,13 +133,13 @@ void TestHubSession::startHub(quint16 port, int accessTokenTtlSeconds)
     QVERIFY2(m_port, qPrintable(m_server->errorString()));
 }
 
-bool TestHubSession::waitLive(CafeSession &session, int timeoutMs)
+bool TestHubSession::waitLive(ConsoleSession &session, int timeoutMs)
 {
     return QTest::qWaitFor(
         [&session] {
-            if (session.liveness() != CafeSession::Liveness::Live)
+            if (session.liveness() != ConsoleSession::Liveness::Live)
                 return false;
-            for (const QString &nsp : CafeSession::namespaces())
+            for (const QString &nsp : ConsoleSession::namespaces())
                 if (!session.isNamespaceConnected(nsp))
                     return false;
             return true;
@@ -168,7 +168,7 @@ int TestHubSession::ordersNamed(const QString &customer)
 
 // A latte for customer through the session's outbox: the id of the order once it is acked and
 // in the queue model, empty if either did not happen.
-QString TestHubSession::placeLatte(CafeSession &session, const QString &customer)
+QString TestHubSession::placeLatte(ConsoleSession &session, const QString &customer)
 {
     const QString requestId = session.sendCommand(
         QStringLiteral("/orders"), QStringLiteral("create_order"),
@@ -205,7 +205,7 @@ void TestHubSession::signInSnapshotsAndEvents()
         = placed.value(u"data").toObject().value(u"order").toObject().value(u"id").toString();
 
     HubSession session;
-    QSignalSpy failed(&session, &CafeSession::signInFailed);
+    QSignalSpy failed(&session, &ConsoleSession::signInFailed);
     // A wrong PIN is reported, not connected.
     session.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("EMP001"),
                    QStringLiteral("0000"));
@@ -227,7 +227,7 @@ void TestHubSession::signInSnapshotsAndEvents()
     QCOMPARE(session.settings().value(QStringLiteral("recall_window_seconds")).toInt(), 60);
 
     // Its own command: acked (outbox done) and its event lands in the queue model.
-    QSignalSpy finished(&session, &CafeSession::commandFinished);
+    QSignalSpy finished(&session, &ConsoleSession::commandFinished);
     const QString requestId = session.sendCommand(
         QStringLiteral("/orders"), QStringLiteral("create_order"),
         {{"customer_name", "Console Carla"},
@@ -270,7 +270,7 @@ void TestHubSession::signInSnapshotsAndEvents()
             return me && me->clockedIn;
         },
         10000));
-    QSignalSpy qr(&session, &CafeSession::qrGenerated);
+    QSignalSpy qr(&session, &ConsoleSession::qrGenerated);
     session.startPayment(carlaId, QStringLiteral("qr"));
     QVERIFY(qr.wait(10000));
     QCOMPARE(qr.first().first().toString(), carlaId);
@@ -303,8 +303,8 @@ void TestHubSession::commandWhileHubIsDownAppliedOnce()
 
     // The hub goes away; the console notices and keeps working offline.
     m_server.reset();
-    QVERIFY(
-        QTest::qWaitFor([&] { return session.liveness() != CafeSession::Liveness::Live; }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return session.liveness() != ConsoleSession::Liveness::Live; },
+                            10000));
     const QString requestId = session.sendCommand(
         QStringLiteral("/orders"), QStringLiteral("create_order"),
         {{"customer_name", "Offline Olive"},
@@ -395,7 +395,7 @@ void TestHubSession::snapshotsLostInFlightAskedAgainAfterRecovery()
             [&] { return session.outbox()->entry(id)->state == OutboxEntry::State::Done; }, 10000));
     QVERIFY2(QTest::qWaitFor(
                  [&] {
-                     for (const QString &nsp : CafeSession::namespaces())
+                     for (const QString &nsp : ConsoleSession::namespaces())
                          if (!session.lastEventAt(nsp).isValid())
                              return false;
                      return true;
@@ -406,7 +406,7 @@ void TestHubSession::snapshotsLostInFlightAskedAgainAfterRecovery()
                             .arg(session.lastEventAt("/system").isValid())
                             .arg(session.lastEventAt("/payments").isValid())));
     // A resync is in flight with a command when the line drops, right after the hub answered.
-    QSignalSpy resynced(&session, &CafeSession::resynced);
+    QSignalSpy resynced(&session, &ConsoleSession::resynced);
     int cut = 0;
     connect(m_server.get(), &HubServer::eventsEmitted, this,
             [&relay, &cut](const HubEventList &events) {
@@ -441,7 +441,7 @@ void TestHubSession::snapshotsLostInFlightAskedAgainAfterRecovery()
             QSet<QString> done;
             for (const QList<QVariant> &args : std::as_const(resynced))
                 done.insert(args.first().toString());
-            return done.size() == CafeSession::namespaces().size();
+            return done.size() == ConsoleSession::namespaces().size();
         },
         15000));
     QCOMPARE(ordersNamed(QStringLiteral("During Resync")), 1);
@@ -486,8 +486,8 @@ void TestHubSession::newRoleFollowedLiveAndAfterReconnect()
     // asking for a role it no longer has.
     const quint16 port = m_port;
     m_server.reset();
-    QVERIFY(
-        QTest::qWaitFor([&] { return session.liveness() != CafeSession::Liveness::Live; }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return session.liveness() != ConsoleSession::Liveness::Live; },
+                            10000));
     QVERIFY(m_fixture
                 ->run(manager, QStringLiteral("/employees"), QStringLiteral("set_staff_role"),
                       {{"employee_id", "EMP001"}, {"role", "employee"}})

@@ -7,8 +7,8 @@
 // hub shares the simulated time, and a day started at noon begins with the morning so far in the
 // hub's state: orders, payments, stock movements and clock-ins stamped before noon, consistent,
 // the same for the same seed.
+#include "hubdomain.h"
 #include "hubserver.h"
-#include "hubservice.h"
 #include "hubwireclient.h"
 #include "simulatedclock.h"
 #include "sqliteconnection.h"

@@ -278,9 +278,9 @@ void TestHubStaff::staffUpdatedEvents()
     QList<HubEvent> events;
     QList<StaffChange> changes;
     QObject context;
-    connect(m_f->hub.get(), &HubService::eventsReady, &context,
+    connect(m_f->hub.get(), &HubDomain::eventsReady, &context,
             [&events](const HubEventList &e) { events += e; });
-    connect(m_f->hub.get(), &HubService::staffChanged, &context,
+    connect(m_f->hub.get(), &HubDomain::staffChanged, &context,
             [&changes](const QString &cafe, const QList<StaffChange> &c) {
                 QCOMPARE(cafe, u"cafe1"_s);
                 changes += c;

@@ -220,7 +220,7 @@ void TestHubStorage::committedCommandsSurviveReopen()
                   {{"order_id", ids.at(0)}, {"method", "card"}})
                 .ok());
     f.reopen();
-    QSignalSpy spy(f.hub.get(), &HubService::eventsReady);
+    QSignalSpy spy(f.hub.get(), &HubDomain::eventsReady);
     f.clock.advance(2000);
     QStringList names;
     for (const QList<QVariant> &emission : spy)
@@ -305,7 +305,7 @@ static int childMain()
     HubOptions options;
     options.dataDir = qEnvironmentVariable("TT_HUB_CHILD_DATA");
     options.commandsPerSecond = 0;
-    HubService hub(options);
+    HubDomain hub(options);
     QString error;
     if (!hub.open(&error))
         return 3;
@@ -425,7 +425,7 @@ void TestHubStorage::killedHubLosesNothingAcked()
 
     HubOptions options;
     options.dataDir = data;
-    HubService hub(options);
+    HubDomain hub(options);
     QString error;
     QVERIFY2(hub.open(&error), qPrintable(error));
     StoreConnection &db = hub.cafe(QStringLiteral("k"))->connection();

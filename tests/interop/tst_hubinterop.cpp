@@ -2,11 +2,11 @@
 // process, 127.0.0.1, port 0, a temporary data folder): the targeting matrix (an employee, a
 // second employee, a manager and an admin of cafe A and a manager of cafe B, each on all five
 // namespaces, while a scenario makes the hub emit all 17 events: who receives which event and
-// who never does), every received payload against the seed's shape, and tokens and handshake
+// who never does), every received payload against the contract's shape, and tokens and handshake
 // queries over the wire (forged, expired, alg none, other cafes, role escalation).
 #include "eventshape.h"
+#include "hubdomain.h"
 #include "hubserver.h"
-#include "hubservice.h"
 #include "hubtestfixture.h"
 
 #include <QProcess>
@@ -239,7 +239,7 @@ void TestHubInterop::targetingMatrixAndShapes()
             == 1);
     QVERIFY(bOwn >= 2);
 
-    // Every payload the admin received (all 17 events of cafe A), as the seed shows it.
+    // Every payload the admin received (all 17 events of cafe A), as the contract shows it.
     const QJsonObject adminSamples = samples.value(u"adminA").toObject();
     int checked = 0;
     for (const Rule &rule : rules) {
@@ -258,17 +258,17 @@ void TestHubInterop::targetingMatrixAndShapes()
                 = strictOnce || shapeDiff(expected, v, QStringLiteral("$"), maps, false).isEmpty();
             ++checked;
         }
-        // At least one instance has every field filled (no null where the seed shows a value).
+        // At least one instance has every field filled (no null where the contract shows a value).
         QVERIFY2(strictOnce, qPrintable(rule.event + QStringLiteral(": no fully filled instance")));
     }
-    qInfo() << "payloads checked against the seed's shapes:" << checked << "envelopes of"
+    qInfo() << "payloads checked against the contract's shapes:" << checked << "envelopes of"
             << rules.size() << "events";
 }
 
 void TestHubInterop::tokensOverTheWire()
 {
     const QString a = QStringLiteral("cafeA"), b = QStringLiteral("cafeB");
-    HubService *hub = m_server->service();
+    HubDomain *hub = m_server->service();
     const HubActor employee = m_fixture->employee(a);
     const auto mint = [hub](const HubActor &actor, qint64 ttl = 3600,
                             const QString &type = QStringLiteral("access")) {
@@ -366,7 +366,7 @@ void TestHubInterop::tokensOverTheWire()
 void TestHubInterop::staffChangesOverTheWire()
 {
     const QString a = QStringLiteral("cafeA");
-    HubService *hub = m_server->service();
+    HubDomain *hub = m_server->service();
     const auto mint = [hub](const HubActor &actor) {
         return QString::fromLatin1(hub->mintToken(actor, QStringLiteral("access"), 3600));
     };

@@ -1,9 +1,9 @@
-// CafeSession on a fake EventSource, below a live hub: events into the models, snapshots applied,
-// resync after a reconnect the hub could not recover, a stale snapshot asked again after a
+// ConsoleSession on a fake EventSource, below a live hub: events into the models, snapshots
+// applied, resync after a reconnect the hub could not recover, a stale snapshot asked again after a
 // recovered one, the outbox's replays, refusals, the counter room, menu reloads, liveness, and
 // the console following its own role change. (tst_hubsession and tst_livehub prove the same
 // session end to end against the real hub.)
-#include "cafesession.h"
+#include "consolesession.h"
 #include "fakeeventsource.h"
 
 #include <QFile>
@@ -48,7 +48,7 @@ QJsonObject withData(QJsonObject envelope, const QJsonObject &changes)
     return envelope;
 }
 
-QString pendingAction(const CafeSession &session, const QString &orderId)
+QString pendingAction(const ConsoleSession &session, const QString &orderId)
 {
     const OrderQueueModel *m = session.orders();
     for (int r = 0; r < m->rowCount(); ++r) {
@@ -62,7 +62,7 @@ QString pendingAction(const CafeSession &session, const QString &orderId)
 struct Fixture
 {
     FakeEventSource source;
-    CafeSession session{&source};
+    ConsoleSession session{&source};
 
     explicit Fixture(const QString &role = "manager")
     {
@@ -71,7 +71,7 @@ struct Fixture
     // Every namespace connects as a new session and every snapshot is answered from the hub.
     void live()
     {
-        source.connectNamespaces(CafeSession::namespaces(), false);
+        source.connectNamespaces(ConsoleSession::namespaces(), false);
         source.answerSnapshots();
     }
     // The spec's order:created (order "uuid", counter "Counter 1"), in the models.
@@ -84,7 +84,7 @@ struct Fixture
 
 } // namespace
 
-class tst_CafeSession : public QObject
+class tst_ConsoleSession : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -107,11 +107,11 @@ private Q_SLOTS:
     void offlineWithoutASource();
 };
 
-void tst_CafeSession::opensTheSourceWithCredentials()
+void tst_ConsoleSession::opensTheSourceWithCredentials()
 {
     FakeEventSource source;
-    CafeSession session(&source);
-    QSignalSpy identity(&session, &CafeSession::identityChanged);
+    ConsoleSession session(&source);
+    QSignalSpy identity(&session, &ConsoleSession::identityChanged);
     session.signIn(Hub, "c1", "EMP001", "1234");
     QCOMPARE(source.opens.size(), 1);
     QCOMPARE(source.opens[0].hub, Hub);
@@ -135,19 +135,19 @@ void tst_CafeSession::opensTheSourceWithCredentials()
     QCOMPARE(session.identity().role, QStringLiteral("employee"));
     QCOMPARE(session.hubUrl(), Hub);
     QVERIFY(identity.size() >= 1);
-    QSignalSpy failed(&session, &CafeSession::signInFailed);
+    QSignalSpy failed(&session, &ConsoleSession::signInFailed);
     Q_EMIT source.signInFailed("wrong PIN");
     QCOMPARE(failed.size(), 1);
     QCOMPARE(failed[0][0].toString(), QStringLiteral("wrong PIN"));
 }
 
-void tst_CafeSession::snapshotsApplied()
+void tst_ConsoleSession::snapshotsApplied()
 {
     Fixture f;
-    QSignalSpy resynced(&f.session, &CafeSession::resynced);
-    QSignalSpy menu(&f.session, &CafeSession::menuChanged);
-    QSignalSpy settings(&f.session, &CafeSession::settingsChanged);
-    f.source.connectNamespaces(CafeSession::namespaces(), false);
+    QSignalSpy resynced(&f.session, &ConsoleSession::resynced);
+    QSignalSpy menu(&f.session, &ConsoleSession::menuChanged);
+    QSignalSpy settings(&f.session, &ConsoleSession::settingsChanged);
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
     // Every snapshot command of the console's five namespaces, once.
     for (const char *c : {"list_menu", "list_orders", "list_inventory", "list_timesheets",
                           "list_payments", "get_settings", "list_counters"})
@@ -180,12 +180,12 @@ void tst_CafeSession::snapshotsApplied()
     QVERIFY(sawNames);
 }
 
-void tst_CafeSession::eventsIntoModels()
+void tst_ConsoleSession::eventsIntoModels()
 {
     Fixture f;
     f.live();
-    QSignalSpy created(&f.session, &CafeSession::orderCreated);
-    QSignalSpy ready(&f.session, &CafeSession::orderReady);
+    QSignalSpy created(&f.session, &ConsoleSession::orderCreated);
+    QSignalSpy ready(&f.session, &ConsoleSession::orderReady);
     const int logged = f.session.eventLog()->rowCount();
     QVERIFY(f.placeOrder());
     QCOMPARE(created.size(), 1);
@@ -197,17 +197,17 @@ void tst_CafeSession::eventsIntoModels()
     QTRY_COMPARE(f.session.orders()->order("uuid")->status, OrderStatus::Ready);
     QTRY_VERIFY(f.session.eventLog()->rowCount() >= logged + 2);
 
-    QSignalSpy settings(&f.session, &CafeSession::settingsChanged);
+    QSignalSpy settings(&f.session, &ConsoleSession::settingsChanged);
     f.source.deliver("/system", "cafe:settings_updated", eventFixture("cafe:settings_updated"));
     QCOMPARE(settings.size(), 1);
     QCOMPARE(f.session.settings().value("prep_time_minutes").toInt(), 12);
 }
 
-void tst_CafeSession::foreignAndUnknownEventsAreNotes()
+void tst_ConsoleSession::foreignAndUnknownEventsAreNotes()
 {
     Fixture f;
     f.live();
-    QSignalSpy created(&f.session, &CafeSession::orderCreated);
+    QSignalSpy created(&f.session, &ConsoleSession::orderCreated);
     QJsonObject other = eventFixture("order:created");
     QJsonObject meta = other["meta"].toObject();
     meta["cafe_id"] = "another-cafe";
@@ -219,23 +219,23 @@ void tst_CafeSession::foreignAndUnknownEventsAreNotes()
     QVERIFY(!f.session.orders()->order("uuid"));
 }
 
-void tst_CafeSession::resyncAfterUnrecoveredReconnect()
+void tst_ConsoleSession::resyncAfterUnrecoveredReconnect()
 {
     Fixture f;
     f.live();
     QCOMPARE(f.source.count("list_orders"), 1);
     // The hub recovered the session: its replay is enough, nothing is asked again.
     f.source.drop();
-    f.source.connectNamespaces(CafeSession::namespaces(), true);
+    f.source.connectNamespaces(ConsoleSession::namespaces(), true);
     QCOMPARE(f.source.count("list_orders"), 1);
     QCOMPARE(f.source.count("list_counters"), 1);
     // A new session: every snapshot again.
     f.source.drop();
-    f.source.connectNamespaces(CafeSession::namespaces(), false);
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
     for (const char *c : {"list_menu", "list_orders", "list_inventory", "list_timesheets",
                           "list_payments", "get_settings", "list_counters"})
         QCOMPARE(f.source.count(QString::fromLatin1(c)), 2);
-    QSignalSpy resynced(&f.session, &CafeSession::resynced);
+    QSignalSpy resynced(&f.session, &ConsoleSession::resynced);
     f.source.answerSnapshots();
     QCOMPARE(resynced.size(), 5);
     // And by hand.
@@ -243,10 +243,10 @@ void tst_CafeSession::resyncAfterUnrecoveredReconnect()
     QCOMPARE(f.source.count("list_orders"), 3);
 }
 
-void tst_CafeSession::staleSnapshotAskedAgainAfterRecoveredReconnect()
+void tst_ConsoleSession::staleSnapshotAskedAgainAfterRecoveredReconnect()
 {
     Fixture f;
-    f.source.connectNamespaces(CafeSession::namespaces(), false);
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
     // The inventory's answer never comes; the rest do.
     f.source.timeOut(f.source.waiting("list_inventory")[0]);
     f.source.answerSnapshots();
@@ -254,14 +254,14 @@ void tst_CafeSession::staleSnapshotAskedAgainAfterRecoveredReconnect()
     // The link drops before the retry; the hub recovers the session, which replays events but
     // not the lost answer: only the inventory is asked again.
     f.source.drop();
-    f.source.connectNamespaces(CafeSession::namespaces(), true);
+    f.source.connectNamespaces(ConsoleSession::namespaces(), true);
     QCOMPARE(f.source.count("list_inventory"), 2);
     QCOMPARE(f.source.count("list_orders"), 1);
     f.source.answerSnapshots();
     QTRY_COMPARE(f.session.inventory()->rowCount(), 15);
     // Once loaded it is not stale: the next recovered connect asks nothing.
     f.source.drop();
-    f.source.connectNamespaces(CafeSession::namespaces(), true);
+    f.source.connectNamespaces(ConsoleSession::namespaces(), true);
     QCOMPARE(f.source.count("list_inventory"), 2);
 
     // Still connected when an answer is lost: asked again shortly, without a reconnect.
@@ -272,10 +272,10 @@ void tst_CafeSession::staleSnapshotAskedAgainAfterRecoveredReconnect()
     QTRY_COMPARE_WITH_TIMEOUT(f.source.count("list_timesheets"), 3, 15000);
 }
 
-void tst_CafeSession::staleSnapshotsForgottenAtTeardown()
+void tst_ConsoleSession::staleSnapshotsForgottenAtTeardown()
 {
     Fixture f;
-    f.source.connectNamespaces(CafeSession::namespaces(), false);
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
     f.source.timeOut(f.source.waiting("list_payments")[0]);
     f.source.answerSnapshots();
     // A new link loads everything on its first connect anyway: the stale mark does not outlive
@@ -283,17 +283,17 @@ void tst_CafeSession::staleSnapshotsForgottenAtTeardown()
     f.session.disconnectFromHub();
     QCOMPARE(f.source.closes, 1);
     f.session.connectWithToken(Hub, token("u1", "manager"), "refresh");
-    f.source.connectNamespaces(CafeSession::namespaces(), true);
+    f.source.connectNamespaces(ConsoleSession::namespaces(), true);
     QCOMPARE(f.source.count("list_payments"), 1);
     // Nor is it retried on the new link by the old timer.
     QTest::qWait(2500);
     QCOMPARE(f.source.count("list_payments"), 1);
 }
 
-void tst_CafeSession::outboxReplaysWithTheSameRequestId()
+void tst_ConsoleSession::outboxReplaysWithTheSameRequestId()
 {
     Fixture f;
-    QSignalSpy finished(&f.session, &CafeSession::commandFinished);
+    QSignalSpy finished(&f.session, &ConsoleSession::commandFinished);
     // Offline: pending, nothing sent.
     const QString id = f.session.clockIn("morning");
     QVERIFY(!id.isEmpty());
@@ -326,7 +326,7 @@ void tst_CafeSession::outboxReplaysWithTheSameRequestId()
     QCOMPARE(f.source.count("clock_in"), 2);
 }
 
-void tst_CafeSession::sentActionsPendingAgainAtTeardown()
+void tst_ConsoleSession::sentActionsPendingAgainAtTeardown()
 {
     Fixture f;
     f.live();
@@ -338,7 +338,7 @@ void tst_CafeSession::sentActionsPendingAgainAtTeardown()
     f.session.connectWithToken(Hub, token("u1", "manager"), "refresh");
     QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
     QCOMPARE(f.source.count("update_order_status"), 1);
-    f.source.connectNamespaces(CafeSession::namespaces(), false);
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
     QCOMPARE(f.source.count("update_order_status"), 2);
     const int again = f.source.waiting("update_order_status")[0];
     QCOMPARE(f.source.requests[again].payload["request_id"].toString(), id);
@@ -348,12 +348,12 @@ void tst_CafeSession::sentActionsPendingAgainAtTeardown()
     QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
 }
 
-void tst_CafeSession::refusalClearsThePendingAction()
+void tst_ConsoleSession::refusalClearsThePendingAction()
 {
     Fixture f;
     f.live();
     QVERIFY(f.placeOrder());
-    QSignalSpy finished(&f.session, &CafeSession::commandFinished);
+    QSignalSpy finished(&f.session, &ConsoleSession::commandFinished);
     const QString id = f.session.cancelOrder("uuid", "customer left");
     QTRY_COMPARE(pendingAction(f.session, "uuid"), QStringLiteral("cancel ORD20240101001"));
     f.source.refuse(f.source.waiting("cancel_order")[0], "CONFLICT", "already ready");
@@ -370,7 +370,7 @@ void tst_CafeSession::refusalClearsThePendingAction()
     QCOMPARE(f.source.count("cancel_order"), 1);
 }
 
-void tst_CafeSession::notSentIsNeverSentTwice()
+void tst_ConsoleSession::notSentIsNeverSentTwice()
 {
     Fixture f;
     f.live();
@@ -393,7 +393,7 @@ void tst_CafeSession::notSentIsNeverSentTwice()
     QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Sent);
 }
 
-void tst_CafeSession::counterRoomJoinedOnlyOnNewSessions()
+void tst_ConsoleSession::counterRoomJoinedOnlyOnNewSessions()
 {
     Fixture f;
     f.live();
@@ -404,11 +404,11 @@ void tst_CafeSession::counterRoomJoinedOnlyOnNewSessions()
     QCOMPARE(f.source.sent[0].payload["counter"].toString(), QStringLiteral("Counter 1"));
     // A recovered session is still in the room.
     f.source.drop();
-    f.source.connectNamespaces(CafeSession::namespaces(), true);
+    f.source.connectNamespaces(ConsoleSession::namespaces(), true);
     QCOMPARE(f.source.sent.size(), 1);
     // A new one is not: joined again.
     f.source.drop();
-    f.source.connectNamespaces(CafeSession::namespaces(), false);
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
     QCOMPARE(f.source.sent.size(), 2);
     QCOMPARE(f.source.sent[1].event, QStringLiteral("join_counter"));
     // Leaving, then another counter.
@@ -420,7 +420,7 @@ void tst_CafeSession::counterRoomJoinedOnlyOnNewSessions()
     QCOMPARE(f.session.followedCounter(), QStringLiteral("Counter 2"));
 }
 
-void tst_CafeSession::menuReloadedOnStockChangesButNotSales()
+void tst_ConsoleSession::menuReloadedOnStockChangesButNotSales()
 {
     Fixture f;
     f.live();
@@ -440,13 +440,13 @@ void tst_CafeSession::menuReloadedOnStockChangesButNotSales()
     // A low-stock warning changes nothing on the menu.
     f.source.deliver("/inventory", "inventory:low_stock", eventFixture("inventory:low_stock"));
     QCOMPARE(f.source.count("list_menu"), 3);
-    QSignalSpy menu(&f.session, &CafeSession::menuChanged);
+    QSignalSpy menu(&f.session, &ConsoleSession::menuChanged);
     f.source.answerSnapshots();
     QCOMPARE(menu.size(), 2);
     QCOMPARE(f.session.menu().size(), 16);
 }
 
-void tst_CafeSession::summariesFollowTheQueue()
+void tst_ConsoleSession::summariesFollowTheQueue()
 {
     Fixture f;
     f.live();
@@ -474,31 +474,31 @@ void tst_CafeSession::summariesFollowTheQueue()
     QCOMPARE(loadOf("Counter 2"), 1);
 }
 
-void tst_CafeSession::liveness()
+void tst_ConsoleSession::liveness()
 {
     FakeEventSource source;
-    CafeSession session(&source);
-    QCOMPARE(session.liveness(), CafeSession::Liveness::Offline);
+    ConsoleSession session(&source);
+    QCOMPARE(session.liveness(), ConsoleSession::Liveness::Offline);
     session.connectWithToken(Hub, token("u1", "employee"));
-    QCOMPARE(session.liveness(), CafeSession::Liveness::Connecting);
+    QCOMPARE(session.liveness(), ConsoleSession::Liveness::Connecting);
     source.connectNamespaces({"/orders", "/inventory"}, false);
-    QCOMPARE(session.liveness(), CafeSession::Liveness::Connecting);
+    QCOMPARE(session.liveness(), ConsoleSession::Liveness::Connecting);
     source.refuseConnect("/employees", "Permission denied", "PERMISSION_DENIED");
-    QCOMPARE(session.liveness(), CafeSession::Liveness::Refused);
+    QCOMPARE(session.liveness(), ConsoleSession::Liveness::Refused);
     QVERIFY(session.livenessText().contains("Permission denied"));
-    source.connectNamespaces(CafeSession::namespaces(), false);
-    QCOMPARE(session.liveness(), CafeSession::Liveness::Live);
+    source.connectNamespaces(ConsoleSession::namespaces(), false);
+    QCOMPARE(session.liveness(), ConsoleSession::Liveness::Live);
     source.setHeartbeatOverdue(true);
-    QTRY_COMPARE(session.liveness(), CafeSession::Liveness::Silent);
+    QTRY_COMPARE(session.liveness(), ConsoleSession::Liveness::Silent);
     source.setHeartbeatOverdue(false);
     source.drop();
-    QCOMPARE(session.liveness(), CafeSession::Liveness::Reconnecting);
+    QCOMPARE(session.liveness(), ConsoleSession::Liveness::Reconnecting);
     session.disconnectFromHub();
-    QCOMPARE(session.liveness(), CafeSession::Liveness::Offline);
+    QCOMPARE(session.liveness(), ConsoleSession::Liveness::Offline);
     QCOMPARE(session.linkState(), EventSource::LinkState::Offline);
 }
 
-void tst_CafeSession::followsItsOwnRoleChange()
+void tst_ConsoleSession::followsItsOwnRoleChange()
 {
     Fixture f("employee");
     f.live();
@@ -519,7 +519,7 @@ void tst_CafeSession::followsItsOwnRoleChange()
     // An action in flight when the new token opens the link again.
     QVERIFY(f.placeOrder());
     const QString id = f.session.setOrderStatus("uuid", OrderStatus::Preparing, {});
-    QSignalSpy identity(&f.session, &CafeSession::identityChanged);
+    QSignalSpy identity(&f.session, &ConsoleSession::identityChanged);
     f.source.reopenWith(token("u1", "manager"));
     QCOMPARE(identity.size(), 1);
     QCOMPARE(f.session.identity().role, QStringLiteral("manager"));
@@ -527,7 +527,7 @@ void tst_CafeSession::followsItsOwnRoleChange()
     QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
     // The new link is a new session: snapshots, the counter room and the action again.
     const int joins = int(f.source.sent.size());
-    f.source.connectNamespaces(CafeSession::namespaces(), false);
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
     QCOMPARE(f.source.count("list_orders"), 2);
     QCOMPARE(f.source.sent.size(), joins + 1);
     QCOMPARE(f.source.sent.last().event, QStringLiteral("join_counter"));
@@ -539,9 +539,9 @@ void tst_CafeSession::followsItsOwnRoleChange()
     QCOMPARE(f.source.sent.last().event, QStringLiteral("join_counter"));
 }
 
-void tst_CafeSession::offlineWithoutASource()
+void tst_ConsoleSession::offlineWithoutASource()
 {
-    CafeSession session;
+    ConsoleSession session;
     QVERIFY(!session.source());
     session.signIn(Hub, "c1", "E1", "1234");
     QVERIFY(!session.identity().isValid());
@@ -549,18 +549,18 @@ void tst_CafeSession::offlineWithoutASource()
     QCOMPARE(session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
     session.resync();
     session.followCounter("Counter 1");
-    QCOMPARE(session.liveness(), CafeSession::Liveness::Offline);
+    QCOMPARE(session.liveness(), ConsoleSession::Liveness::Offline);
     QVERIFY(!session.isNamespaceConnected("/orders"));
     // A token still names whom the views serve; the session stays offline and sends nothing.
-    QSignalSpy identity(&session, &CafeSession::identityChanged);
+    QSignalSpy identity(&session, &ConsoleSession::identityChanged);
     session.connectWithToken(Hub, token("u7", "manager"));
     QCOMPARE(identity.size(), 1);
     QCOMPARE(session.identity().userId, QStringLiteral("u7"));
     QCOMPARE(session.identity().role, QStringLiteral("manager"));
-    QCOMPARE(session.liveness(), CafeSession::Liveness::Offline);
+    QCOMPARE(session.liveness(), ConsoleSession::Liveness::Offline);
     QCOMPARE(session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
     QCOMPARE(session.caFileProblem("/no/such.pem"), QString());
 }
 
-QTEST_GUILESS_MAIN(tst_CafeSession)
-#include "tst_cafesession.moc"
+QTEST_GUILESS_MAIN(tst_ConsoleSession)
+#include "tst_consolesession.moc"

@@ -6,10 +6,10 @@
 // backups refused: cafe ids that are not ids, symbolic links).
 #include "admincommandline.h"
 #include "datafolderlock.h"
+#include "hubdomain.h"
 #include "hubmetrics.h"
 #include "huboperations.h"
 #include "hubserver.h"
-#include "hubservice.h"
 #include "hubwireclient.h"
 #include "latencyhistogram.h"
 #include "processstats.h"
@@ -579,7 +579,7 @@ public:
     {
         HubOptions options;
         options.dataDir = data;
-        HubService service(options);
+        HubDomain service(options);
         QString error;
         QVERIFY2(service.open(&error), qPrintable(error));
         const HubActor till{QStringLiteral("till-1"), QStringLiteral("Till"), HubRole::Manager,

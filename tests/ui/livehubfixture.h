@@ -8,9 +8,9 @@
 #include "hubactor.h"
 #include "hubadminservice.h"
 #include "hubconnection.h"
+#include "hubdomain.h"
 #include "hubsecret.h"
 #include "hubserver.h"
-#include "hubservice.h"
 #include "hubsession.h"
 #include "mainwindow.h"
 #include "sqlitestorage.h"
@@ -117,7 +117,7 @@ inline void fastReconnect(HubSession &session)
 }
 
 // Places an order through the session and waits for the hub's event; returns its id.
-inline QString createOrder(CafeSession &session, const QString &customer,
+inline QString createOrder(ConsoleSession &session, const QString &customer,
                            const QJsonObject &extra = {}, int product = 0)
 {
     const QString productId = session.menu().value(product).id;
@@ -155,14 +155,14 @@ struct Console
         session.signIn(hub.url(), "c1", code, pin);
         return QTest::qWaitFor(
             [this] {
-                return session.liveness() == CafeSession::Liveness::Live
+                return session.liveness() == ConsoleSession::Liveness::Live
                        && !session.menu().isEmpty();
             },
             Wait);
     }
 };
 
-inline const OutboxEntry *lastEntry(CafeSession &session, const QString &command)
+inline const OutboxEntry *lastEntry(ConsoleSession &session, const QString &command)
 {
     const OutboxEntry *found = nullptr;
     for (const OutboxEntry &e : session.outbox()->rows())

@@ -72,12 +72,12 @@ struct Demo
         if (token.isEmpty())
             return false;
         QSet<QString> loaded;
-        QObject::connect(&session, &CafeSession::resynced, window.get(),
+        QObject::connect(&session, &ConsoleSession::resynced, window.get(),
                          [&loaded](const QString &nsp) { loaded.insert(nsp); });
         session.connectWithToken(hub->url(), token);
         return QTest::qWaitFor(
             [&] {
-                return session.liveness() == CafeSession::Liveness::Live
+                return session.liveness() == ConsoleSession::Liveness::Live
                        && loaded.contains("/orders") && loaded.contains("/payments")
                        && loaded.contains("/employees") && loaded.contains("/inventory");
             },
@@ -115,7 +115,7 @@ void tst_Demo::initTestCase()
 void tst_Demo::everyViewReadsTheDemoClock()
 {
     Demo &d = m_demo;
-    CafeSession &session = d.session;
+    ConsoleSession &session = d.session;
     MainWindow &window = *d.window;
     QVERIFY(d.hub->clock());
     QVERIFY(session.clock()->isSimulated());
@@ -245,7 +245,7 @@ void tst_Demo::toastsCoverNoData()
 {
     Demo &d = m_demo;
     MainWindow &window = *d.window;
-    CafeSession &session = d.session;
+    ConsoleSession &session = d.session;
     ToastStack *toasts = window.toasts();
     QCOMPARE(d.settings.maxToasts(), 3);
     // Many events of every kind, on top of the demo's own orders getting ready.

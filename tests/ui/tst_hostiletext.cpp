@@ -488,7 +488,7 @@ public:
                 401, QJsonDocument(QJsonObject{{"error", error}}).toJson(QJsonDocument::Compact),
                 "application/json"));
         });
-        for (const QString &nsp : CafeSession::namespaces())
+        for (const QString &nsp : ConsoleSession::namespaces())
             io.of(nsp)->use([](SioServerSocket *, const SioNamespace::Next &next) {
                 next(HubError.text, QJsonObject{{"type", HubErrorType.text}});
             });
@@ -551,7 +551,7 @@ void makeHostileCafe(const LiveHub &data)
     staff("E3", EmployeeBidi.text, HubRole::Employee);
 }
 
-QString orderOf(CafeSession &session, const QString &customer)
+QString orderOf(ConsoleSession &session, const QString &customer)
 {
     for (const Order &o : session.orders()->rows())
         if (o.customerName == customer)
@@ -563,7 +563,7 @@ QString orderOf(CafeSession &session, const QString &customer)
 // loaded) now rather than later.
 void settle(MainWindow &window)
 {
-    CafeSession *s = window.session();
+    ConsoleSession *s = window.session();
     for (BatchedTableModel *m : std::initializer_list<BatchedTableModel *>{
              s->orders(), s->counters(), s->inventory(), s->alerts(), s->timesheets(),
              s->payments(), s->outbox()})
@@ -678,7 +678,7 @@ void tst_HostileText::readyToastShowsMarkupLiterally()
     QVERIFY(hub.start());
     Console console;
     QVERIFY(console.signIn(hub, "E1", "1234"));
-    CafeSession &session = console.session;
+    ConsoleSession &session = console.session;
     const QString customer = customers().at(0).text;
     const QString id = createOrder(session, customer);
     QVERIFY(!id.isEmpty());
@@ -716,7 +716,7 @@ void tst_HostileText::walksTheConsoleWithHostileNames()
     QVERIFY(QTest::qWaitForWindowActive(&window));
     session.signIn(hub.url(), "c1", "M1", "4321");
     QTRY_VERIFY_WITH_TIMEOUT(
-        session.liveness() == CafeSession::Liveness::Live && session.menu().size() == 4, Wait);
+        session.liveness() == ConsoleSession::Liveness::Live && session.menu().size() == 4, Wait);
     QCOMPARE(session.identity().name, ManagerName.text);
     Walker walker;
     settle(window);
@@ -745,9 +745,9 @@ void tst_HostileText::walksTheConsoleWithHostileNames()
     const auto e1 = std::make_unique<HubSession>();
     const auto e3 = std::make_unique<HubSession>();
     e1->signIn(hub.url(), "c1", "E1", "4321");
-    QTRY_VERIFY_WITH_TIMEOUT(e1->liveness() == CafeSession::Liveness::Live, Wait);
+    QTRY_VERIFY_WITH_TIMEOUT(e1->liveness() == ConsoleSession::Liveness::Live, Wait);
     e3->signIn(hub.url(), "c1", "E3", "4321");
-    QTRY_VERIFY_WITH_TIMEOUT(e3->liveness() == CafeSession::Liveness::Live, Wait);
+    QTRY_VERIFY_WITH_TIMEOUT(e3->liveness() == ConsoleSession::Liveness::Live, Wait);
     QJsonObject line;
     line.insert("product_id", session.menu().at(2).id);
     line.insert("quantity", 1);
@@ -910,7 +910,7 @@ void tst_HostileText::hostileHubErrors()
 
     // Every namespace refused with markup in the message and its type.
     session.connectWithToken(evil.url(), token("manager", "u-1", ManagerName.text, "c1"));
-    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Refused, Wait);
+    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), ConsoleSession::Liveness::Refused, Wait);
     settle(window);
     walker.walk("namespaces refused");
     walkViews(window, walker, "refused, view");

@@ -51,7 +51,7 @@ void tst_LiveHub::managerCancelsOrder()
     QVERIFY(hub.start());
     Console console;
     QVERIFY(console.signIn(hub, "M1", "4321"));
-    CafeSession &session = console.session;
+    ConsoleSession &session = console.session;
     MainWindow &window = console.window;
     QVERIFY(session.identity().isManager());
     const QString id = createOrder(session, "Grace");
@@ -81,7 +81,7 @@ void tst_LiveHub::employeeCancelIsRefused()
     QVERIFY(hub.start());
     Console console;
     QVERIFY(console.signIn(hub, "E1", "1234"));
-    CafeSession &session = console.session;
+    ConsoleSession &session = console.session;
     MainWindow &window = console.window;
     const QString id = createOrder(session, "Henry");
     QVERIFY(!id.isEmpty());
@@ -102,7 +102,7 @@ void tst_LiveHub::bannerWhenHubStopsAndReturns()
     QVERIFY(hub.start());
     Console console;
     QVERIFY(console.signIn(hub, "E1", "1234"));
-    CafeSession &session = console.session;
+    ConsoleSession &session = console.session;
     MainWindow &window = console.window;
     QVERIFY(!window.banner()->isVisible());
 
@@ -113,7 +113,7 @@ void tst_LiveHub::bannerWhenHubStopsAndReturns()
     QVERIFY(QApplication::activeModalWidget() == nullptr);
 
     QVERIFY(hub.start());
-    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, Wait);
+    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), ConsoleSession::Liveness::Live, Wait);
     QVERIFY(!window.banner()->isVisible());
     QVERIFY(window.statusStrip()->livenessLabel().contains("Live"));
 }
@@ -124,13 +124,13 @@ void tst_LiveHub::offlineActionAppliedOnce()
     QVERIFY(hub.start());
     Console console;
     QVERIFY(console.signIn(hub, "E1", "1234"));
-    CafeSession &session = console.session;
+    ConsoleSession &session = console.session;
     MainWindow &window = console.window;
     const QString id = createOrder(session, "Ivy");
     QVERIFY(!id.isEmpty());
 
     hub.stop();
-    QTRY_VERIFY_WITH_TIMEOUT(session.liveness() != CafeSession::Liveness::Live, Wait);
+    QTRY_VERIFY_WITH_TIMEOUT(session.liveness() != ConsoleSession::Liveness::Live, Wait);
 
     // Offline: the barista starts the order from the keyboard; it waits in the outbox.
     OrderQueueView *queue = window.queueView();
@@ -194,7 +194,7 @@ void tst_LiveHub::hubPanelStopsAndStartsEmbeddedHub()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     session.connectWithToken(url, token);
-    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, Wait);
+    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), ConsoleSession::Liveness::Live, Wait);
     QVERIFY(session.identity().isManager());
 
     HubPanel *panel = window.hubPanel();
@@ -218,7 +218,7 @@ void tst_LiveHub::hubPanelStopsAndStartsEmbeddedHub()
     QTest::mouseClick(panel->startStopButton(), Qt::LeftButton);
     QVERIFY(hub.status().running);
     QCOMPARE(hub.url(), url);
-    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, Wait);
+    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), ConsoleSession::Liveness::Live, Wait);
     QVERIFY(!window.banner()->isVisible());
 }
 
@@ -255,7 +255,7 @@ void tst_LiveHub::connectDialogSignsIn()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.mode(), ConnectDialog::Mode::SignIn);
     QVERIFY(session.identity().isManager());
-    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, Wait);
+    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), ConsoleSession::Liveness::Live, Wait);
 
     // Remembered for next time: the hub, the cafe and the code, never the PIN.
     QCOMPARE(settings.cafeId(), QString("c1"));
@@ -389,7 +389,7 @@ void tst_LiveHub::connectDialogTrustsPrivateCa()
     QTest::mouseClick(dialog.findChild<QPushButton *>("connectButton"), Qt::LeftButton);
     QTRY_VERIFY2_WITH_TIMEOUT(!dialog.isVisible(), qPrintable(dialog.errorText()), Wait);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, Wait);
+    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), ConsoleSession::Liveness::Live, Wait);
     QCOMPARE(session.hubUrl().scheme(), QString("https"));
     QCOMPARE(session.caFile(), certs.caPem());
     QCOMPARE(session.connection()->clientOptions().caFile, certs.caPem());

@@ -46,7 +46,7 @@ public:
         : io(&engine)
     {
         web.mount(&engine);
-        for (const QString &nsp : CafeSession::namespaces()) {
+        for (const QString &nsp : ConsoleSession::namespaces()) {
             QObject::connect(
                 io.of(nsp), &SioNamespace::connection, &context, [](SioServerSocket *socket) {
                     socket->onAny([](const QString &, const QJsonArray &, const QList<QByteArray> &,
@@ -100,7 +100,7 @@ void tst_MainWindow::bannerFollowsLiveness()
     LivenessBanner *banner = window.banner();
 
     // Not connected to anything: the banner says so.
-    QCOMPARE(session.liveness(), CafeSession::Liveness::Offline);
+    QCOMPARE(session.liveness(), ConsoleSession::Liveness::Offline);
     QVERIFY(banner->isVisible());
     QVERIFY(banner->title().contains("Offline"));
 
@@ -109,7 +109,7 @@ void tst_MainWindow::bannerFollowsLiveness()
     options.reconnectionDelayMax = 300;
     session.connection()->setClientOptions(options);
     session.connectWithToken(hub.url(), token("manager"));
-    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), ConsoleSession::Liveness::Live, 15000);
     QVERIFY(!banner->isVisible());
     QVERIFY(window.statusStrip()->livenessLabel().contains("Live"));
 
@@ -128,7 +128,7 @@ void tst_MainWindow::bannerFollowsLiveness()
 
     // Back on the same port: the banner clears itself.
     QVERIFY(hub.listen(port));
-    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), CafeSession::Liveness::Live, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.liveness(), ConsoleSession::Liveness::Live, 15000);
     QVERIFY(!banner->isVisible());
 }
 
@@ -138,7 +138,7 @@ void tst_MainWindow::statusStripShowsFreshness()
     QCOMPARE(StatusStrip::ageText(3), QString("3 s"));
     QCOMPARE(StatusStrip::ageText(61), QString("1 min"));
     QCOMPARE(StatusStrip::ageText(7300), QString("2 h"));
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     MainWindow window(&session, &settings);
     QCOMPARE(window.statusStrip()->chipText("/orders"), QString("orders —"));
@@ -149,7 +149,7 @@ void tst_MainWindow::statusStripShowsFreshness()
 
 void tst_MainWindow::outboxBadgeCountsWaitingAndRefused()
 {
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     MainWindow window(&session, &settings);
     window.show();
@@ -179,7 +179,7 @@ void tst_MainWindow::toastsAreCappedAndDismissed()
 {
     LanguageManager english; // the plural forms, as the console installs them
     QVERIFY(english.install("en"));
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     settings.setMaxToasts(3);
     MainWindow window(&session, &settings);
@@ -290,7 +290,7 @@ void tst_MainWindow::toastsAreCappedAndDismissed()
 
 void tst_MainWindow::toastKindsCanBeTurnedOff()
 {
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     MainWindow window(&session, &settings);
     window.show();
@@ -338,7 +338,7 @@ void tst_MainWindow::toastKindsCanBeTurnedOff()
 
 void tst_MainWindow::refusedActionsToast()
 {
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     MainWindow window(&session, &settings);
     window.show();
@@ -355,7 +355,7 @@ void tst_MainWindow::refusedActionsToast()
 
 void tst_MainWindow::criticalAlertRingsUntilAcknowledged()
 {
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     settings.setAlertRepeatSeconds(2);
     MainWindow window(&session, &settings);
@@ -394,7 +394,7 @@ void tst_MainWindow::criticalAlertRingsUntilAcknowledged()
 
 void tst_MainWindow::lowStockIsForManagers()
 {
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     MainWindow window(&session, &settings);
     window.sounds()->setMuted(true);

@@ -30,7 +30,7 @@ namespace {
 // A queue view of its own session, on screen.
 struct Queue
 {
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     OrderQueueView view{&session, &settings};
 
@@ -72,7 +72,7 @@ void tst_OrderQueueView::rowButtonAdvancesOnce()
 {
     Queue q;
     QVERIFY(q.shown());
-    CafeSession &session = q.session;
+    ConsoleSession &session = q.session;
     OrderQueueView &view = q.view;
     addOrders(session, {order("a"), order("b", OrderStatus::Preparing)});
     QCOMPARE(view.filter()->rowCount(), 2);
@@ -110,7 +110,7 @@ void tst_OrderQueueView::spaceAndEnterAdvance()
 {
     Queue q;
     QVERIFY(q.shown());
-    CafeSession &session = q.session;
+    ConsoleSession &session = q.session;
     OrderQueueView &view = q.view;
     addOrders(session, {order("a", OrderStatus::Pending, "Counter 1", 300),
                         order("b", OrderStatus::Ready, "Counter 1", 100)});
@@ -141,7 +141,7 @@ void tst_OrderQueueView::recallUndoesLastChange()
 {
     Queue q;
     QVERIFY(q.shown());
-    CafeSession &session = q.session;
+    ConsoleSession &session = q.session;
     OrderQueueView &view = q.view;
     addOrders(session, {order("a", OrderStatus::Ready)});
     view.focusQueue();
@@ -162,7 +162,7 @@ void tst_OrderQueueView::recallUndoesLastChange()
 
 void tst_OrderQueueView::employeeHasNoManagerActions()
 {
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     MainWindow window(&session, &settings);
     window.show();
@@ -201,7 +201,7 @@ void tst_OrderQueueView::managerCancelsWithReason()
 {
     Queue q;
     QVERIFY(q.shown());
-    CafeSession &session = q.session;
+    ConsoleSession &session = q.session;
     OrderQueueView &view = q.view;
     signInOffline(session, "manager");
     view.setManager(session.identity().isManager());
@@ -225,7 +225,7 @@ void tst_OrderQueueView::managerCancelsWithReason()
 
 void tst_OrderQueueView::managerMovesToCounter()
 {
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     OrderQueueView view(&session, &settings);
     view.show();
@@ -253,7 +253,7 @@ void tst_OrderQueueView::managerMovesToCounter()
 
 void tst_OrderQueueView::counterFilterFollowsRoom()
 {
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     {
         OrderQueueView view(&session, &settings);
@@ -278,7 +278,7 @@ void tst_OrderQueueView::counterFilterFollowsRoom()
         QCOMPARE(session.allDay()->waiting("Oat Milk Latte"), 4);
     }
     // The station remembers the counter it follows.
-    CafeSession again;
+    ConsoleSession again;
     OrderQueueView view(&again, &settings);
     QCOMPARE(view.filter()->counter(), QString("Counter 2"));
     QCOMPARE(again.followedCounter(), QString("Counter 2"));
@@ -287,7 +287,7 @@ void tst_OrderQueueView::counterFilterFollowsRoom()
 
 void tst_OrderQueueView::selectionAndScrollSurviveLiveUpdates()
 {
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     OrderQueueView view(&session, &settings);
     view.resize(1200, 500);
@@ -339,7 +339,7 @@ void tst_OrderQueueView::selectionAndScrollSurviveLiveUpdates()
 
 void tst_OrderQueueView::detailsShowOrderAndWarnings()
 {
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     OrderQueueView view(&session, &settings);
     view.show();
@@ -368,7 +368,7 @@ void tst_OrderQueueView::detailsShowOrderAndWarnings()
 
 void tst_OrderQueueView::ageColoursFollowThresholds()
 {
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     settings.setAgeThresholds(120, 300);
     OrderQueueView view(&session, &settings);

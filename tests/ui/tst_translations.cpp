@@ -121,7 +121,7 @@ void tst_Translations::germanCatalogueLoads()
         QCoreApplication::translate("TableTap::LivenessBanner", "Offline — not connected to a hub"),
         QString("Offline — mit keinem Hub verbunden"));
     // core/models' strings are in the same catalogue.
-    QCOMPARE(QCoreApplication::translate("TableTap::CafeSession", "Reconnecting…"),
+    QCOMPARE(QCoreApplication::translate("TableTap::ConsoleSession", "Reconnecting…"),
              QString("Verbinde neu…"));
     // Plural forms.
     const QString one = QCoreApplication::translate(
@@ -210,7 +210,7 @@ void tst_Translations::windowSpeaksGermanWithoutKeyClashes()
     QFETCH(QString, language);
     LanguageManager languages;
     QVERIFY(languages.install(language));
-    CafeSession session;
+    ConsoleSession session;
     ConsoleSettings settings;
     MainWindow window(&session, &settings, language);
     TestUi::signInOffline(session, "manager");

@@ -46,7 +46,7 @@ private Q_SLOTS:
 
 void tst_Views::countersManagerTakesOneOutOfService()
 {
-    CafeSession session;
+    ConsoleSession session;
     CountersView view(&session);
     view.show();
     session.counters()->resetCounters(
@@ -83,7 +83,7 @@ void tst_Views::countersManagerTakesOneOutOfService()
 
 void tst_Views::inventoryRestockThroughDialog()
 {
-    CafeSession session;
+    ConsoleSession session;
     InventoryView view(&session);
     view.show();
     signInOffline(session, "manager");
@@ -127,7 +127,7 @@ void tst_Views::inventoryRestockThroughDialog()
 
 void tst_Views::timesheetsClockInOutAndDrink()
 {
-    CafeSession session;
+    ConsoleSession session;
     TimesheetsView view(&session);
     view.show();
     signInOffline(session, "employee", "u-anna");
@@ -182,7 +182,7 @@ void tst_Views::timesheetsClockInOutAndDrink()
 
 void tst_Views::paymentsRetryOnlyWhenAllowed()
 {
-    CafeSession session;
+    ConsoleSession session;
     PaymentsView view(&session);
     view.show();
     addOrders(session, {order("a"), order("b")});
@@ -228,7 +228,7 @@ void tst_Views::paymentsRetryOnlyWhenAllowed()
 
 void tst_Views::qrPanelRendersScannableCode()
 {
-    CafeSession session;
+    ConsoleSession session;
     PaymentsView view(&session);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -291,7 +291,7 @@ void tst_Views::qrImageHasFinderPatterns()
 
 void tst_Views::eventLogFilters()
 {
-    CafeSession session;
+    ConsoleSession session;
     EventLogView view(&session);
     view.show();
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -311,7 +311,7 @@ void tst_Views::eventLogFilters()
 
 void tst_Views::dashboardChartsFollowModels()
 {
-    CafeSession session;
+    ConsoleSession session;
     // The session's clock stands at 13:05 today (local time): buckets and axes follow it.
     const QDate today = QDate::currentDate(); // once: a run across midnight keeps its day
     QDateTime now(today, QTime(13, 5));

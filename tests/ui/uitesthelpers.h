@@ -1,9 +1,9 @@
 // Shared pieces of the console's UI tests: a private settings folder per run, unsigned tokens
-// with the claims the console reads, and typed events to feed CafeSession's models.
+// with the claims the console reads, and typed events to feed ConsoleSession's models.
 #pragma once
 
 #include "cafeevent.h"
-#include "cafesession.h"
+#include "consolesession.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -37,7 +37,7 @@ inline QString token(const QString &role, const QString &userId = QStringLiteral
 
 // Signs an offline session (no source) in as role: the identity is set, nothing is sent (so the
 // session is not live and actions stay pending).
-inline void signInOffline(CafeSession &session, const QString &role,
+inline void signInOffline(ConsoleSession &session, const QString &role,
                           const QString &userId = QStringLiteral("u-1"))
 {
     session.setCommandTimeout(2000);
@@ -94,14 +94,14 @@ inline StockAlert outOfStock(const QString &productId, const QString &name)
     return alert;
 }
 
-inline void addOrders(CafeSession &session, const QList<Order> &orders)
+inline void addOrders(ConsoleSession &session, const QList<Order> &orders)
 {
     for (const Order &o : orders)
         session.orders()->apply(cafeEvent("order:created", "/orders", OrderCreated{o}));
     session.orders()->flush();
 }
 
-inline void statusChanged(CafeSession &session, const QString &orderId, OrderStatus from,
+inline void statusChanged(ConsoleSession &session, const QString &orderId, OrderStatus from,
                           OrderStatus to)
 {
     OrderStatusChanged p;
@@ -113,7 +113,7 @@ inline void statusChanged(CafeSession &session, const QString &orderId, OrderSta
 }
 
 // What the console queued for the hub with this command, oldest first.
-inline QList<OutboxEntry> outboxEntries(CafeSession &session, const QString &command)
+inline QList<OutboxEntry> outboxEntries(ConsoleSession &session, const QString &command)
 {
     QList<OutboxEntry> out;
     for (const OutboxEntry &e : session.outbox()->rows())
