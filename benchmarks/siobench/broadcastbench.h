@@ -1,8 +1,9 @@
-// The bench protocol run against one server at one client count (docs/performance.md, "The bench server and its contract"):
-// refused auth, a connect storm (conn/s, connect p99, failures, memory growth per connection),
-// ack round trips when idle, broadcast latency at a fixed message rate, ack round trips under
-// broadcast load, the capacity ladder (highest delivered rate with full delivery and p99 within
-// the bound) and long-polling connect-and-upgrade. One server process per run, killed at the end.
+// The bench protocol run against one server at one client count (docs/performance.md, "The bench
+// server and its contract"): refused auth, a connect storm (conn/s, connect p99, failures, memory
+// growth per connection), ack round trips when idle, broadcast latency at a fixed message rate, ack
+// round trips under broadcast load, the capacity ladder (highest delivered rate with full delivery
+// and p99 within the bound) and long-polling connect-and-upgrade. One server process per run,
+// killed at the end.
 #pragma once
 
 #include "childprocess.h"

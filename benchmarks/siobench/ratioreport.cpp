@@ -599,9 +599,9 @@ QString RatioReport::renderCodec() const
         }
         rows << row;
     }
-    QString out
-        = QStringLiteral("\n### Codec, the contract's %1 envelopes (CPU time per call, medians)\n\n")
-              .arg(events.size());
+    QString out = QStringLiteral(
+                      "\n### Codec, the contract's %1 envelopes (CPU time per call, medians)\n\n")
+                      .arg(events.size());
     out += table(header, rows);
     if (!logRatioCount.isEmpty()) {
         out += QStringLiteral("\nGeometric mean of %1 / %2: encode %3x, decode %4x.\n")

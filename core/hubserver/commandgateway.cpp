@@ -87,7 +87,8 @@ void CommandGateway::onCommand(SioServerSocket *socket, const QString &nsp, cons
             if (ack) {
                 ack({r.ack}, {});
             } else if (!r.ok()) {
-                // The contract's "Event Processing Errors": {type, message}, plus what it was about.
+                // The contract's "Event Processing Errors": {type, message}, plus what it was
+                // about.
                 QJsonObject error = r.error();
                 error.insert(Contract::Keys::Command, command);
                 if (!requestId.isEmpty())
