@@ -40,6 +40,10 @@ SioNamespace::SioNamespace(SioServer *server, QString name)
     const SioServer::Options &o = server->options();
     if (o.connectionStateRecovery)
         m_recovery = std::make_unique<SioRecoveryLog>(o.recoveryWindow, o.recoveryMaxPackets);
+    if (o.adapterFactory)
+        m_adapter = o.adapterFactory(this);
+    if (!m_adapter)
+        m_adapter = std::make_unique<SioAdapter>(this);
 }
 
 SioNamespace::~SioNamespace()
@@ -47,6 +51,7 @@ SioNamespace::~SioNamespace()
     // Sockets are children and die after the room table; they must not touch it then.
     for (SioServerSocket *s : findChildren<SioServerSocket *>(Qt::FindDirectChildrenOnly))
         s->m_nsp = nullptr;
+    m_adapter.reset(); // before the sockets and the recovery log it reaches
 }
 
 void SioNamespace::use(Middleware middleware)
@@ -60,12 +65,22 @@ int SioNamespace::emitEvent(const QString &event, const QJsonArray &args,
     return SioBroadcast(this).emitEvent(event, args, attachments);
 }
 
-QHash<QString, int> SioNamespace::roomSizes() const
+bool SioNamespace::serverSideEmit(const QString &event, const QJsonArray &args,
+                                  const SioAdapter::ServerSideAck &ack)
 {
-    QHash<QString, int> sizes;
-    for (auto it = m_rooms.constBegin(); it != m_rooms.constEnd(); ++it)
-        sizes.insert(it.key(), int(it->size()));
-    return sizes;
+    if (SioCodec::isReservedEventName(event)) {
+        qCWarning(lcServer) << "refusing to emit reserved event name" << event;
+        return false;
+    }
+    m_adapter->serverSideEmit(event, args, ack);
+    return true;
+}
+
+void SioNamespace::deliverServerSideEmit(const QString &event, const QJsonArray &args,
+                                         const ServerSideReply &reply)
+{
+    if (m_serverSideHandler)
+        m_serverSideHandler(event, args, reply);
 }
 
 void SioNamespace::add(SioConnection *client, const QJsonObject &auth)
@@ -172,59 +187,14 @@ void SioNamespace::joinRoom(SioServerSocket *socket, const QString &room)
     if (socket->m_rooms.contains(room))
         return;
     socket->m_rooms.append(room);
-    m_rooms[room].insert(socket);
+    m_adapter->addToRoom(socket, room);
 }
 
 void SioNamespace::leaveRoom(SioServerSocket *socket, const QString &room)
 {
     if (!socket->m_rooms.removeOne(room))
         return;
-    auto it = m_rooms.find(room);
-    if (it == m_rooms.end())
-        return;
-    it->remove(socket);
-    if (it->isEmpty())
-        m_rooms.erase(it);
-}
-
-template<typename F>
-void SioNamespace::forEachMember(const QString &room, F &&f) const
-{
-    auto it = m_rooms.constFind(room);
-    if (it != m_rooms.constEnd()) {
-        for (SioServerSocket *s : *it)
-            f(s);
-        return;
-    }
-    // Every socket is alone in the room named by its id.
-    if (SioServerSocket *s = m_sockets.value(room))
-        f(s);
-}
-
-std::vector<SioServerSocket *> SioNamespace::collect(const SioBroadcast &target)
-{
-    // Stamps instead of sets: each socket is taken once and exclusions cost no allocation.
-    const quint64 stamp = ++m_stamp;
-    for (const QString &room : target.exceptRooms())
-        forEachMember(room, [stamp](SioServerSocket *s) { s->m_exceptStamp = stamp; });
-    std::vector<SioServerSocket *> recipients;
-    recipients.swap(m_scratch); // reuse capacity; a nested broadcast gets a fresh vector
-    recipients.clear();
-    auto consider = [&recipients, stamp](SioServerSocket *s) {
-        if (s->m_exceptStamp == stamp || s->m_sentStamp == stamp || !s->m_connected)
-            return;
-        s->m_sentStamp = stamp;
-        recipients.push_back(s);
-    };
-    if (target.rooms().isEmpty()) {
-        recipients.reserve(m_sockets.size());
-        for (SioServerSocket *s : std::as_const(m_sockets))
-            consider(s);
-    } else {
-        for (const QString &room : target.rooms())
-            forEachMember(room, consider);
-    }
-    return recipients;
+    m_adapter->removeFromRoom(socket, room);
 }
 
 int SioNamespace::broadcast(const SioBroadcast &target, const QString &event,
@@ -234,39 +204,7 @@ int SioNamespace::broadcast(const SioBroadcast &target, const QString &event,
         qCWarning(lcServer) << "refusing to emit reserved event name" << event;
         return 0;
     }
-    QJsonArray data;
-    data.append(event);
-    for (const QJsonValue &v : args)
-        data.append(v);
-    QString offset;
-    if (m_recovery && !target.isVolatile()) {
-        // The offset travels as a trailing argument, as socket.io does it.
-        offset = m_recovery->nextOffset();
-        data.append(offset);
-    }
-    SioPacket packet;
-    packet.type = SioPacket::Type::Event;
-    packet.nsp = m_name;
-    packet.data = data;
-    packet.attachments = attachments;
-    packet.attachmentCount = int(attachments.size());
-    // Encoded once; every recipient gets the same shared bytes.
-    const QList<EnginePacket> frames = SioCodec::encode(packet);
-    if (!offset.isEmpty())
-        m_recovery->store(target.rooms(), target.exceptRooms(), frames, SioRecoveryLog::clockMs());
-
-    std::vector<SioServerSocket *> recipients = collect(target);
-    const bool isVolatile = target.isVolatile();
-    for (SioServerSocket *s : recipients) {
-        if (SioConnection *c = s->m_client.data())
-            c->writePackets(frames, isVolatile, /*gather=*/true);
-    }
-    const int count = int(recipients.size());
-    m_server->counters().eventsOut += quint64(count);
-    recipients.clear();
-    if (m_scratch.capacity() < recipients.capacity())
-        m_scratch.swap(recipients);
-    return count;
+    return m_adapter->broadcast(target, event, args, attachments);
 }
 
 void SioNamespace::persistSession(SioServerSocket *socket)

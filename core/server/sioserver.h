@@ -8,10 +8,14 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
+#include <memory>
+
 namespace TableTap {
 
 class EngineServer;
 class EngineSession;
+class SioAdapter;
 class SioConnection;
 class SioNamespace;
 struct PeerRequest;
@@ -29,6 +33,9 @@ public:
         int recoveryMaxPackets = 10000; // per namespace; older events cannot be replayed
         qint64 maxBufferedBytes = 16 * 1024 * 1024; // per client, beyond it the client is dropped
         int maxAttachments = 10;
+        // Makes each namespace's adapter (its rooms and how broadcasts reach other nodes);
+        // unset or returning null: SioAdapter, this process only.
+        std::function<std::unique_ptr<SioAdapter>(SioNamespace *nsp)> adapterFactory;
     };
     struct NamespaceStats
     {

@@ -96,6 +96,7 @@ Q_SIGNALS:
     void disconnected(const QString &reason, const QString &description);
 
 private:
+    friend class SioAdapter;
     friend class SioBroadcast;
     friend class SioConnection;
     friend class SioNamespace;

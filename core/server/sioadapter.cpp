@@ -1,0 +1,295 @@
+// SioAdapter: the in-memory room table, the broadcast hot path and the local halves of the
+// cluster operations.
+#include "sioadapter.h"
+
+#include "serverlogging.h"
+#include "siocodec.h"
+#include "sioconnection.h"
+#include "sionamespace.h"
+#include "siorecoverylog.h"
+#include "sioserver.h"
+#include "sioserversocket.h"
+
+#include <QDateTime>
+#include <QPointer>
+#include <QUrlQuery>
+
+namespace TableTap {
+
+SioAdapter::SioAdapter(SioNamespace *nsp)
+    : m_nsp(nsp)
+{}
+
+SioAdapter::~SioAdapter() = default;
+
+void SioAdapter::addToRoom(SioServerSocket *socket, const QString &room)
+{
+    m_rooms[room].insert(socket);
+}
+
+void SioAdapter::removeFromRoom(SioServerSocket *socket, const QString &room)
+{
+    auto it = m_rooms.find(room);
+    if (it == m_rooms.end())
+        return;
+    it->remove(socket);
+    if (it->isEmpty())
+        m_rooms.erase(it);
+}
+
+bool SioAdapter::hasRoom(const QString &room) const
+{
+    return m_rooms.contains(room) || m_nsp->socket(room) != nullptr;
+}
+
+QHash<QString, int> SioAdapter::roomSizes() const
+{
+    QHash<QString, int> sizes;
+    for (auto it = m_rooms.constBegin(); it != m_rooms.constEnd(); ++it)
+        sizes.insert(it.key(), int(it->size()));
+    return sizes;
+}
+
+template<typename F>
+void SioAdapter::forEachMember(const QString &room, F &&f) const
+{
+    auto it = m_rooms.constFind(room);
+    if (it != m_rooms.constEnd()) {
+        for (SioServerSocket *s : *it)
+            f(s);
+        return;
+    }
+    // Every socket is alone in the room named by its id.
+    if (SioServerSocket *s = m_nsp->m_sockets.value(room))
+        f(s);
+}
+
+std::vector<SioServerSocket *> SioAdapter::collect(const SioBroadcast &target)
+{
+    // Stamps instead of sets: each socket is taken once and exclusions cost no allocation.
+    const quint64 stamp = ++m_stamp;
+    for (const QString &room : target.exceptRooms())
+        forEachMember(room, [stamp](SioServerSocket *s) { s->m_exceptStamp = stamp; });
+    std::vector<SioServerSocket *> recipients;
+    recipients.swap(m_scratch); // reuse capacity; a nested broadcast gets a fresh vector
+    recipients.clear();
+    auto consider = [&recipients, stamp](SioServerSocket *s) {
+        if (s->m_exceptStamp == stamp || s->m_sentStamp == stamp || !s->m_connected)
+            return;
+        s->m_sentStamp = stamp;
+        recipients.push_back(s);
+    };
+    if (target.rooms().isEmpty()) {
+        recipients.reserve(m_nsp->m_sockets.size());
+        for (SioServerSocket *s : std::as_const(m_nsp->m_sockets))
+            consider(s);
+    } else {
+        for (const QString &room : target.rooms())
+            forEachMember(room, consider);
+    }
+    return recipients;
+}
+
+int SioAdapter::broadcast(const SioBroadcast &target, const QString &event, const QJsonArray &args,
+                          const QList<QByteArray> &attachments)
+{
+    return broadcastLocal(target, event, args, attachments);
+}
+
+int SioAdapter::broadcastLocal(const SioBroadcast &target, const QString &event,
+                               const QJsonArray &args, const QList<QByteArray> &attachments)
+{
+    QJsonArray data;
+    data.append(event);
+    for (const QJsonValue &v : args)
+        data.append(v);
+    SioRecoveryLog *recovery = m_nsp->m_recovery.get();
+    QString offset;
+    if (recovery && !target.isVolatile()) {
+        // The offset travels as a trailing argument, as socket.io does it.
+        offset = recovery->nextOffset();
+        data.append(offset);
+    }
+    SioPacket packet;
+    packet.type = SioPacket::Type::Event;
+    packet.nsp = m_nsp->name();
+    packet.data = data;
+    packet.attachments = attachments;
+    packet.attachmentCount = int(attachments.size());
+    // Encoded once; every recipient gets the same shared bytes.
+    const QList<EnginePacket> frames = SioCodec::encode(packet);
+    if (!offset.isEmpty())
+        recovery->store(target.rooms(), target.exceptRooms(), frames, SioRecoveryLog::clockMs());
+
+    std::vector<SioServerSocket *> recipients = collect(target);
+    const bool isVolatile = target.isVolatile();
+    for (SioServerSocket *s : recipients) {
+        if (SioConnection *c = s->m_client.data())
+            c->writePackets(frames, isVolatile, /*gather=*/true);
+    }
+    const int count = int(recipients.size());
+    m_nsp->server()->counters().eventsOut += quint64(count);
+    recipients.clear();
+    if (m_scratch.capacity() < recipients.capacity())
+        m_scratch.swap(recipients);
+    return count;
+}
+
+void SioAdapter::broadcastWithAck(const SioBroadcast &target, const QString &event,
+                                  const QJsonArray &args, const QList<QByteArray> &attachments,
+                                  int timeoutMs, const ClientCountCallback &clientCount,
+                                  const ClientAckCallback &ack)
+{
+    Q_UNUSED(timeoutMs)
+    broadcastWithAckLocal(target, event, args, attachments, clientCount, ack);
+}
+
+void SioAdapter::broadcastWithAckLocal(const SioBroadcast &target, const QString &event,
+                                       const QJsonArray &args, const QList<QByteArray> &attachments,
+                                       const ClientCountCallback &clientCount,
+                                       const ClientAckCallback &ack)
+{
+    // One id for every recipient, one encoding, as socket.io's adapter does; acked packets are
+    // never logged for recovery.
+    const qint64 id = m_nsp->nextAckId();
+    QJsonArray data;
+    data.append(event);
+    for (const QJsonValue &v : args)
+        data.append(v);
+    SioPacket packet;
+    packet.type = SioPacket::Type::Event;
+    packet.nsp = m_nsp->name();
+    packet.id = id;
+    packet.data = data;
+    packet.attachments = attachments;
+    packet.attachmentCount = int(attachments.size());
+    const QList<EnginePacket> frames = SioCodec::encode(packet);
+    const std::vector<SioServerSocket *> recipients = collect(target);
+    int count = 0;
+    for (SioServerSocket *s : recipients) {
+        SioConnection *c = s->m_client.data();
+        if (!c)
+            continue;
+        s->m_acks.insert(
+            id, SioServerSocket::PendingAck{[ack](const SioServerSocket::AckReply &reply) {
+                                                if (ack)
+                                                    ack(reply.args.isEmpty() ? QJsonValue()
+                                                                             : reply.args.at(0));
+                                            },
+                                            false});
+        c->writePackets(frames, target.isVolatile(), /*gather=*/true);
+        ++count;
+    }
+    m_nsp->server()->counters().eventsOut += quint64(count);
+    if (clientCount)
+        clientCount(count);
+}
+
+void SioAdapter::addSockets(const SioBroadcast &target, const QStringList &rooms)
+{
+    addSocketsLocal(target, rooms);
+}
+
+void SioAdapter::addSocketsLocal(const SioBroadcast &target, const QStringList &rooms)
+{
+    for (SioServerSocket *s : collect(target))
+        s->join(rooms);
+}
+
+void SioAdapter::delSockets(const SioBroadcast &target, const QStringList &rooms)
+{
+    delSocketsLocal(target, rooms);
+}
+
+void SioAdapter::delSocketsLocal(const SioBroadcast &target, const QStringList &rooms)
+{
+    for (SioServerSocket *s : collect(target)) {
+        for (const QString &room : rooms)
+            s->leave(room);
+    }
+}
+
+void SioAdapter::disconnectSockets(const SioBroadcast &target, bool close)
+{
+    disconnectSocketsLocal(target, close);
+}
+
+void SioAdapter::disconnectSocketsLocal(const SioBroadcast &target, bool close)
+{
+    const std::vector<SioServerSocket *> sockets = collect(target);
+    QList<QPointer<SioServerSocket>> guards(sockets.begin(), sockets.end());
+    for (const QPointer<SioServerSocket> &s : guards) {
+        if (s)
+            s->disconnect(close);
+    }
+}
+
+void SioAdapter::fetchSockets(const SioBroadcast &target, const SocketsCallback &callback)
+{
+    callback(fetchSocketsLocal(target));
+}
+
+QList<SioAdapter::SocketInfo> SioAdapter::fetchSocketsLocal(const SioBroadcast &target)
+{
+    QList<SocketInfo> out;
+    for (const SioServerSocket *s : collect(target))
+        out.append(describe(s));
+    return out;
+}
+
+void SioAdapter::serverSideEmit(const QString &event, const QJsonArray &args,
+                                const ServerSideAck &ack)
+{
+    // No other node: an ack learns at once that nobody answered.
+    Q_UNUSED(event)
+    Q_UNUSED(args)
+    if (ack)
+        ack(QString(), {});
+}
+
+void SioAdapter::serverCount(const CountCallback &callback)
+{
+    callback(1);
+}
+
+void SioAdapter::allRooms(const RoomsCallback &callback)
+{
+    const QStringList names = m_rooms.keys();
+    callback(QSet<QString>(names.cbegin(), names.cend()));
+}
+
+SioAdapter::SocketInfo SioAdapter::describe(const SioServerSocket *socket)
+{
+    SocketInfo info;
+    info.id = socket->id();
+    info.local = true;
+    const SioServerSocket::Handshake &h = socket->handshake();
+    QJsonObject headers;
+    for (const auto &[name, value] : h.peer.request.headers) {
+        const QString key = QString::fromLatin1(name);
+        if (!headers.contains(key))
+            headers.insert(key, QString::fromUtf8(value));
+    }
+    QJsonObject query;
+    const QUrlQuery q(QString::fromUtf8(h.peer.request.query));
+    for (const auto &[key, value] : q.queryItems(QUrl::FullyDecoded))
+        query.insert(key, value);
+    const QDateTime issued = QDateTime::fromMSecsSinceEpoch(h.issued);
+    info.handshake = QJsonObject{
+        {QStringLiteral("headers"), headers},
+        {QStringLiteral("time"), issued.toString(Qt::RFC2822Date)},
+        {QStringLiteral("address"), h.peer.address.toString()},
+        {QStringLiteral("xdomain"), h.peer.request.hasHeader("origin")},
+        {QStringLiteral("secure"), h.peer.secure},
+        {QStringLiteral("issued"), double(h.issued)},
+        {QStringLiteral("url"), QString::fromUtf8(h.peer.request.target)},
+        {QStringLiteral("query"), query},
+        {QStringLiteral("auth"), h.auth},
+    };
+    const QSet<QString> rooms = socket->rooms();
+    info.rooms = QStringList(rooms.cbegin(), rooms.cend());
+    info.data = QJsonValue::fromVariant(socket->data());
+    return info;
+}
+
+} // namespace TableTap

@@ -1,0 +1,100 @@
+// The rooms of one namespace and how its broadcasts reach them (socket.io's Adapter). This base
+// class is the in-memory adapter: it reaches the sockets of this process only, and it is what a
+// namespace gets unless SioServer::Options::adapterFactory says otherwise. A cluster adapter
+// (RedisAdapter in core/cluster) derives from it, tells the other nodes about each operation and
+// calls the base class for the local part.
+#pragma once
+
+#include "siobroadcast.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+namespace TableTap {
+
+class SioNamespace;
+class SioServerSocket;
+
+class SioAdapter : public QObject
+{
+    Q_OBJECT
+public:
+    using SocketInfo = SioSocketInfo;
+    using SocketsCallback = std::function<void(const QList<SocketInfo> &sockets)>;
+    using CountCallback = std::function<void(int count)>;
+    using RoomsCallback = std::function<void(const QSet<QString> &rooms)>;
+    // serverSideEmit with an ack: error is empty or "timeout reached: ..."; one response per
+    // other node that answered.
+    using ServerSideAck = std::function<void(const QString &error, const QJsonArray &responses)>;
+    // broadcastWithAck: each node reports how many clients it sent to, then every client's
+    // answer arrives (its first argument, as socket.io passes it on).
+    using ClientCountCallback = std::function<void(int clientCount)>;
+    using ClientAckCallback = std::function<void(const QJsonValue &arg)>;
+
+    explicit SioAdapter(SioNamespace *nsp);
+    ~SioAdapter() override;
+
+    SioNamespace *nsp() const { return m_nsp; }
+
+    // This node's room table (every adapter keeps its own sockets' rooms).
+    void addToRoom(SioServerSocket *socket, const QString &room);
+    void removeFromRoom(SioServerSocket *socket, const QString &room);
+    // A named room with a local member, or the id of a local socket.
+    bool hasRoom(const QString &room) const;
+    QHash<QString, int> roomSizes() const;
+    QStringList roomNames() const { return m_rooms.keys(); }
+    // The local sockets a target reaches: a union of rooms, each socket once, except rooms left
+    // out, no allocation per call beyond the result.
+    std::vector<SioServerSocket *> collect(const SioBroadcast &target);
+
+    // Cluster-wide operations; here, this node only. A target flagged local() stays on this
+    // node in every adapter. Returns how many local sockets it was written to.
+    virtual int broadcast(const SioBroadcast &target, const QString &event, const QJsonArray &args,
+                          const QList<QByteArray> &attachments);
+    virtual void broadcastWithAck(const SioBroadcast &target, const QString &event,
+                                  const QJsonArray &args, const QList<QByteArray> &attachments,
+                                  int timeoutMs, const ClientCountCallback &clientCount,
+                                  const ClientAckCallback &ack);
+    virtual void addSockets(const SioBroadcast &target, const QStringList &rooms);
+    virtual void delSockets(const SioBroadcast &target, const QStringList &rooms);
+    virtual void disconnectSockets(const SioBroadcast &target, bool close);
+    virtual void fetchSockets(const SioBroadcast &target, const SocketsCallback &callback);
+    // To the namespace's server-side handlers on the other nodes (never this one).
+    virtual void serverSideEmit(const QString &event, const QJsonArray &args,
+                                const ServerSideAck &ack);
+    virtual void serverCount(const CountCallback &callback);
+    virtual void allRooms(const RoomsCallback &callback);
+
+    static SocketInfo describe(const SioServerSocket *socket);
+
+protected:
+    int broadcastLocal(const SioBroadcast &target, const QString &event, const QJsonArray &args,
+                       const QList<QByteArray> &attachments);
+    void broadcastWithAckLocal(const SioBroadcast &target, const QString &event,
+                               const QJsonArray &args, const QList<QByteArray> &attachments,
+                               const ClientCountCallback &clientCount,
+                               const ClientAckCallback &ack);
+    void addSocketsLocal(const SioBroadcast &target, const QStringList &rooms);
+    void delSocketsLocal(const SioBroadcast &target, const QStringList &rooms);
+    void disconnectSocketsLocal(const SioBroadcast &target, bool close);
+    QList<SocketInfo> fetchSocketsLocal(const SioBroadcast &target);
+
+private:
+    template<typename F>
+    void forEachMember(const QString &room, F &&f) const;
+
+    SioNamespace *m_nsp;
+    QHash<QString, QSet<SioServerSocket *>> m_rooms;
+    quint64 m_stamp = 0;
+    std::vector<SioServerSocket *> m_scratch;
+};
+
+} // namespace TableTap
