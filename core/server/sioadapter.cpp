@@ -254,8 +254,23 @@ void SioAdapter::serverCount(const CountCallback &callback)
 
 void SioAdapter::allRooms(const RoomsCallback &callback)
 {
+    callback(localRooms());
+}
+
+QSet<QString> SioAdapter::localRooms() const
+{
+    // As socket.io counts them: named rooms and every socket's own-id room.
     const QStringList names = m_rooms.keys();
-    callback(QSet<QString>(names.cbegin(), names.cend()));
+    QSet<QString> rooms(names.cbegin(), names.cend());
+    for (auto it = m_nsp->m_sockets.constBegin(); it != m_nsp->m_sockets.constEnd(); ++it)
+        rooms.insert(it.key());
+    return rooms;
+}
+
+void SioAdapter::deliverServerSideEmit(const QString &event, const QJsonArray &args,
+                                       const std::function<void(const QJsonValue &)> &reply)
+{
+    m_nsp->deliverServerSideEmit(event, args, reply);
 }
 
 SioAdapter::SocketInfo SioAdapter::describe(const SioServerSocket *socket)

@@ -50,7 +50,8 @@ public:
     // A named room with a local member, or the id of a local socket.
     bool hasRoom(const QString &room) const;
     QHash<QString, int> roomSizes() const;
-    QStringList roomNames() const { return m_rooms.keys(); }
+    // Named rooms and the local sockets' own-id rooms (what socket.io's allRooms() lists).
+    QSet<QString> localRooms() const;
     // The local sockets a target reaches: a union of rooms, each socket once, except rooms left
     // out, no allocation per call beyond the result.
     std::vector<SioServerSocket *> collect(const SioBroadcast &target);
@@ -86,6 +87,10 @@ protected:
     void delSocketsLocal(const SioBroadcast &target, const QStringList &rooms);
     void disconnectSocketsLocal(const SioBroadcast &target, bool close);
     QList<SocketInfo> fetchSocketsLocal(const SioBroadcast &target);
+    // Hands an event from another node to the namespace's server-side handler; reply is empty
+    // when that node waits for no answer.
+    void deliverServerSideEmit(const QString &event, const QJsonArray &args,
+                               const std::function<void(const QJsonValue &arg)> &reply);
 
 private:
     template<typename F>

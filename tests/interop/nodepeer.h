@@ -1,6 +1,7 @@
-// Starts tests/interop/server.js (stock socket.io 4.8.4) for one test: reads the port it
-// listens on, collects the JSON lines it prints, sends it JSON-line commands, and makes sure
-// the process is gone when the peer is (closing stdin ends it; a kill follows if it lingers).
+// Starts tests/interop/server.js (stock socket.io 4.8.4; or another script there) for one test:
+// reads the port it listens on, collects the JSON lines it prints, sends it JSON-line commands, and
+// makes sure the process is gone when the peer is (closing stdin ends it; a kill follows if it
+// lingers).
 #pragma once
 
 #include <QDir>
@@ -16,8 +17,9 @@ namespace TableTap {
 class NodePeer
 {
 public:
-    explicit NodePeer(QJsonObject config = {})
+    explicit NodePeer(QJsonObject config = {}, QString script = QStringLiteral("server.js"))
         : m_config(std::move(config))
+        , m_script(std::move(script))
     {
         QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process, [this] {
             m_buffer.append(m_process.readAllStandardOutput());
@@ -50,7 +52,7 @@ public:
         m_process.setWorkingDirectory(dir());
         m_process.start(
             QStringLiteral("node"),
-            {dir() + QStringLiteral("/server.js"),
+            {dir() + QLatin1Char('/') + m_script,
              QString::fromUtf8(QJsonDocument(m_config).toJson(QJsonDocument::Compact))});
         if (!m_process.waitForStarted(10000))
             return QStringLiteral("cannot start node: ") + m_process.errorString();
@@ -113,6 +115,7 @@ public:
 
 private:
     QJsonObject m_config;
+    QString m_script;
     QProcess m_process;
     QByteArray m_buffer;
     quint16 m_port = 0;

@@ -1,0 +1,344 @@
+// RedisConnection: hiredis' async API driven by QSocketNotifiers, reconnection, and the bounds
+// on what Redis may make us hold.
+//
+// hiredis ships a Qt adapter (hiredis/adapters/qt.h); it is not used: its destructor writes
+// into the context, which hiredis has already freed after a failed connect or a lost
+// connection (exactly the Redis outages this class must survive), its read path leaves no
+// place to bound the reader's buffer, and it needs moc run over a system header that spells
+// `slots` (this project builds with QT_NO_KEYWORDS). The hooks below are the same five
+// hiredis calls, with the lifetime owned here.
+#include "redisconnection.h"
+
+#include "clusterlogging.h"
+
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <hiredis/async.h>
+#include <hiredis/hiredis.h>
+#include <hiredis/sds.h>
+
+#include <memory>
+#include <vector>
+
+namespace TableTap {
+
+namespace {
+
+// No reply to SUBSCRIBE, PSUBSCRIBE, PUBLISH or PUBSUB NUMSUB (one channel) has more elements.
+constexpr int maxArrayElements = 64;
+
+redisReplyObjectFunctions *g_hiredisFunctions = nullptr;
+
+void *createBoundedArray(const redisReadTask *task, int elements)
+{
+    if (elements < 0 || elements > maxArrayElements)
+        return nullptr; // the reader fails ("out of memory") and the connection is dropped
+    return g_hiredisFunctions->createArray(task, elements);
+}
+
+void *createString(const redisReadTask *task, char *s, size_t len)
+{
+    return g_hiredisFunctions->createString(task, s, len);
+}
+
+void *createInteger(const redisReadTask *task, long long value)
+{
+    return g_hiredisFunctions->createInteger(task, value);
+}
+
+void *createNil(const redisReadTask *task)
+{
+    return g_hiredisFunctions->createNil(task);
+}
+
+void freeObject(void *obj)
+{
+    g_hiredisFunctions->freeObject(obj);
+}
+
+redisReplyObjectFunctions g_boundedFunctions
+    = {createString, createBoundedArray, createInteger, createNil, freeObject};
+
+RedisConnection *self(const redisAsyncContext *ac)
+{
+    return static_cast<RedisConnection *>(ac->data);
+}
+
+struct PendingReply
+{
+    RedisConnection::ReplyCallback callback;
+};
+
+} // namespace
+
+RedisConnection::RedisConnection(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_retry(new QTimer(this))
+{
+    m_retry->setSingleShot(true);
+    connect(m_retry, &QTimer::timeout, this, &RedisConnection::connectNow);
+}
+
+RedisConnection::~RedisConnection()
+{
+    m_closing = true;
+    if (m_ctx) {
+        redisAsyncContext *ac = std::exchange(m_ctx, nullptr);
+        redisAsyncFree(ac); // pending callbacks see a null reply; cleanup() drops the notifiers
+    }
+}
+
+void RedisConnection::start()
+{
+    if (!m_ctx && !m_retry->isActive())
+        connectNow();
+}
+
+void RedisConnection::connectNow()
+{
+    if (m_ctx || m_closing)
+        return;
+    redisAsyncContext *ac = redisAsyncConnect(m_options.host.constData(), m_options.port);
+    if (!ac) {
+        m_retry->start(m_options.reconnectInterval);
+        return;
+    }
+    if (ac->err) {
+        qCDebug(lcCluster) << "redis connect failed:" << ac->errstr;
+        redisAsyncFree(ac);
+        m_retry->start(m_options.reconnectInterval);
+        return;
+    }
+    if (!g_hiredisFunctions)
+        g_hiredisFunctions = ac->c.reader->fn;
+    ac->c.reader->fn = &g_boundedFunctions;
+    m_ctx = ac; // the hooks below may be called at once
+    ac->data = this;
+    ac->ev.data = this;
+    ac->ev.addRead = &RedisConnection::addRead;
+    ac->ev.delRead = &RedisConnection::delRead;
+    ac->ev.addWrite = &RedisConnection::addWrite;
+    ac->ev.delWrite = &RedisConnection::delWrite;
+    ac->ev.cleanup = &RedisConnection::cleanup;
+    // Setting the connect callback asks for the write event: the connect completes on it.
+    redisAsyncSetConnectCallback(ac, &RedisConnection::onConnect);
+    redisAsyncSetDisconnectCallback(ac, &RedisConnection::onDisconnect);
+}
+
+void RedisConnection::onConnect(const redisAsyncContext *ac, int status)
+{
+    RedisConnection *c = self(ac);
+    if (status != REDIS_OK) {
+        // hiredis frees the context after this; cleanup() comes first.
+        qCDebug(lcCluster) << "redis connect failed:" << ac->errstr;
+        c->m_ctx = nullptr;
+        c->lost();
+        return;
+    }
+    c->m_connected = true;
+    ++c->m_connects;
+    for (const QByteArray &channel : std::as_const(c->m_channels))
+        c->sendSubscription("SUBSCRIBE", channel);
+    for (const QByteArray &pattern : std::as_const(c->m_patterns))
+        c->sendSubscription("PSUBSCRIBE", pattern);
+    qCInfo(lcCluster).nospace() << "connected to redis " << c->m_options.host << ':'
+                                << c->m_options.port;
+    Q_EMIT c->connected();
+}
+
+void RedisConnection::onDisconnect(const redisAsyncContext *ac, int status)
+{
+    RedisConnection *c = self(ac);
+    if (c->m_closing)
+        return;
+    qCWarning(lcCluster) << "lost the redis connection:"
+                         << (status == REDIS_OK ? "closed" : ac->errstr);
+    c->m_ctx = nullptr;
+    c->lost();
+}
+
+void RedisConnection::lost()
+{
+    const bool was = std::exchange(m_connected, false);
+    if (!m_closing)
+        m_retry->start(m_options.reconnectInterval);
+    if (was)
+        Q_EMIT disconnected();
+}
+
+bool RedisConnection::command(const QList<QByteArray> &args, ReplyCallback callback)
+{
+    if (!m_ctx || !m_connected)
+        return false;
+    if (qint64(sdslen(m_ctx->c.obuf)) > m_options.maxPendingWrites)
+        return false;
+    std::vector<const char *> argv;
+    std::vector<size_t> lengths;
+    argv.reserve(size_t(args.size()));
+    lengths.reserve(size_t(args.size()));
+    for (const QByteArray &a : args) {
+        argv.push_back(a.constData());
+        lengths.push_back(size_t(a.size()));
+    }
+    auto *pending = new PendingReply{std::move(callback)};
+    if (redisAsyncCommandArgv(m_ctx, &RedisConnection::onReply, pending, int(argv.size()),
+                              argv.data(), lengths.data())
+        != REDIS_OK) {
+        delete pending;
+        return false;
+    }
+    return true;
+}
+
+void RedisConnection::onReply(redisAsyncContext *ac, void *reply, void *privdata)
+{
+    Q_UNUSED(ac)
+    std::unique_ptr<PendingReply> pending(static_cast<PendingReply *>(privdata));
+    if (!pending->callback)
+        return;
+    const auto *r = static_cast<const redisReply *>(reply);
+    if (!r || r->type == REDIS_REPLY_ERROR) {
+        pending->callback(false, 0);
+        return;
+    }
+    qint64 integer = 0;
+    if (r->type == REDIS_REPLY_INTEGER) {
+        integer = r->integer;
+    } else if (r->type == REDIS_REPLY_ARRAY) {
+        for (size_t i = 0; i < r->elements; ++i) {
+            if (r->element[i]->type == REDIS_REPLY_INTEGER)
+                integer = r->element[i]->integer;
+        }
+    }
+    pending->callback(true, integer);
+}
+
+void RedisConnection::subscribe(const QByteArray &channel)
+{
+    if (m_channels.contains(channel))
+        return;
+    m_channels.insert(channel);
+    if (m_connected)
+        sendSubscription("SUBSCRIBE", channel);
+}
+
+void RedisConnection::psubscribe(const QByteArray &pattern)
+{
+    if (m_patterns.contains(pattern))
+        return;
+    m_patterns.insert(pattern);
+    if (m_connected)
+        sendSubscription("PSUBSCRIBE", pattern);
+}
+
+void RedisConnection::sendSubscription(const char *verb, const QByteArray &name)
+{
+    const char *argv[2] = {verb, name.constData()};
+    const size_t lengths[2] = {qstrlen(verb), size_t(name.size())};
+    redisAsyncCommandArgv(m_ctx, &RedisConnection::onSubscription, this, 2, argv, lengths);
+}
+
+void RedisConnection::onSubscription(redisAsyncContext *ac, void *reply, void *privdata)
+{
+    Q_UNUSED(ac)
+    auto *c = static_cast<RedisConnection *>(privdata);
+    const auto *r = static_cast<const redisReply *>(reply);
+    if (!r || c->m_closing || r->type != REDIS_REPLY_ARRAY || r->elements < 3)
+        return; // the context going away, or a (p)subscribe confirmation
+    auto text = [r](size_t i) -> const redisReply * {
+        const redisReply *e = r->element[i];
+        return e->type == REDIS_REPLY_STRING ? e : nullptr;
+    };
+    const redisReply *kind = text(0);
+    if (!kind)
+        return;
+    const QByteArrayView k(kind->str, qsizetype(kind->len));
+    const redisReply *channel = nullptr;
+    const redisReply *payload = nullptr;
+    if (k == "message") {
+        channel = text(1);
+        payload = text(2);
+    } else if (k == "pmessage" && r->elements >= 4) {
+        channel = text(2);
+        payload = text(3);
+    }
+    if (!channel || !payload)
+        return;
+    Q_EMIT c->message(QByteArray(channel->str, qsizetype(channel->len)),
+                      QByteArray(payload->str, qsizetype(payload->len)));
+}
+
+void RedisConnection::readReady()
+{
+    if (!m_ctx)
+        return;
+    redisAsyncHandleRead(m_ctx);
+    // The reader holds a partial reply until all of it arrived: bound what it may hold.
+    if (m_ctx && m_ctx->c.reader
+        && qint64(m_ctx->c.reader->len - m_ctx->c.reader->pos) > m_options.maxReplyBytes) {
+        qCWarning(lcCluster) << "redis reply over" << m_options.maxReplyBytes
+                             << "bytes; dropping the connection";
+        ++m_dropped;
+        redisAsyncContext *ac = std::exchange(m_ctx, nullptr);
+        redisAsyncFree(ac); // onDisconnect -> lost(), unless it never was connected
+        if (m_connected)
+            lost();
+    }
+}
+
+void RedisConnection::addRead(void *data)
+{
+    auto *c = static_cast<RedisConnection *>(data);
+    if (c->m_read) {
+        c->m_read->setEnabled(true);
+        return;
+    }
+    c->m_read = new QSocketNotifier(c->m_ctx->c.fd, QSocketNotifier::Read, c);
+    connect(c->m_read, &QSocketNotifier::activated, c, &RedisConnection::readReady);
+}
+
+void RedisConnection::delRead(void *data)
+{
+    auto *c = static_cast<RedisConnection *>(data);
+    if (c->m_read)
+        c->m_read->setEnabled(false);
+}
+
+void RedisConnection::addWrite(void *data)
+{
+    auto *c = static_cast<RedisConnection *>(data);
+    if (c->m_write) {
+        c->m_write->setEnabled(true);
+        return;
+    }
+    c->m_write = new QSocketNotifier(c->m_ctx->c.fd, QSocketNotifier::Write, c);
+    connect(c->m_write, &QSocketNotifier::activated, c, [c] {
+        if (c->m_ctx)
+            redisAsyncHandleWrite(c->m_ctx);
+    });
+}
+
+void RedisConnection::delWrite(void *data)
+{
+    auto *c = static_cast<RedisConnection *>(data);
+    if (c->m_write)
+        c->m_write->setEnabled(false);
+}
+
+void RedisConnection::cleanup(void *data)
+{
+    // The descriptor is about to close: the notifiers go now (disabled at once, deleted once
+    // any activation running on them has returned).
+    auto *c = static_cast<RedisConnection *>(data);
+    for (QSocketNotifier **n : {&c->m_read, &c->m_write}) {
+        if (*n) {
+            (*n)->setEnabled(false);
+            (*n)->deleteLater();
+            *n = nullptr;
+        }
+    }
+}
+
+} // namespace TableTap
