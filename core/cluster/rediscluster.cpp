@@ -30,6 +30,7 @@ RedisCluster::RedisCluster(Options options, QObject *parent)
     c.reconnectInterval = m_options.reconnectInterval;
     c.maxReplyBytes = m_options.maxMessageBytes + 4096; // the message and its framing
     m_pub = new RedisConnection(c, this);
+    c.subscriber = true;
     m_sub = new RedisConnection(c, this);
     connect(m_sub, &RedisConnection::message, this, &RedisCluster::onMessage);
     for (RedisConnection *r : {m_pub, m_sub}) {

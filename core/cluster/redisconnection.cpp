@@ -28,37 +28,13 @@ namespace {
 // No reply to SUBSCRIBE, PSUBSCRIBE, PUBLISH or PUBSUB NUMSUB (one channel) has more elements.
 constexpr int maxArrayElements = 64;
 
+// hiredis' own constructors (one static table, the same for every reader).
 redisReplyObjectFunctions *g_hiredisFunctions = nullptr;
-
-void *createBoundedArray(const redisReadTask *task, int elements)
-{
-    if (elements < 0 || elements > maxArrayElements)
-        return nullptr; // the reader fails ("out of memory") and the connection is dropped
-    return g_hiredisFunctions->createArray(task, elements);
-}
-
-void *createString(const redisReadTask *task, char *s, size_t len)
-{
-    return g_hiredisFunctions->createString(task, s, len);
-}
-
-void *createInteger(const redisReadTask *task, long long value)
-{
-    return g_hiredisFunctions->createInteger(task, value);
-}
-
-void *createNil(const redisReadTask *task)
-{
-    return g_hiredisFunctions->createNil(task);
-}
 
 void freeObject(void *obj)
 {
     g_hiredisFunctions->freeObject(obj);
 }
-
-redisReplyObjectFunctions g_boundedFunctions
-    = {createString, createBoundedArray, createInteger, createNil, freeObject};
 
 RedisConnection *self(const redisAsyncContext *ac)
 {
@@ -113,7 +89,12 @@ void RedisConnection::connectNow()
     }
     if (!g_hiredisFunctions)
         g_hiredisFunctions = ac->c.reader->fn;
-    ac->c.reader->fn = &g_boundedFunctions;
+    static redisReplyObjectFunctions bounded
+        = {&RedisConnection::createString, &RedisConnection::createArray,
+           &RedisConnection::createInteger, &RedisConnection::createNil, &freeObject};
+    ac->c.reader->fn = &bounded;
+    ac->c.reader->privdata = this;
+    m_awaiting = 0;
     m_ctx = ac; // the hooks below may be called at once
     ac->data = this;
     ac->ev.data = this;
@@ -182,10 +163,12 @@ bool RedisConnection::command(const QList<QByteArray> &args, ReplyCallback callb
         argv.push_back(a.constData());
         lengths.push_back(size_t(a.size()));
     }
+    ++m_awaiting;
     auto *pending = new PendingReply{std::move(callback)};
     if (redisAsyncCommandArgv(m_ctx, &RedisConnection::onReply, pending, int(argv.size()),
                               argv.data(), lengths.data())
         != REDIS_OK) {
+        --m_awaiting;
         delete pending;
         return false;
     }
@@ -268,6 +251,70 @@ void RedisConnection::onSubscription(redisAsyncContext *ac, void *reply, void *p
         return;
     Q_EMIT c->message(QByteArray(channel->str, qsizetype(channel->len)),
                       QByteArray(payload->str, qsizetype(payload->len)));
+}
+
+bool RedisConnection::acceptReply(const redisReadTask *task)
+{
+    auto *c = static_cast<RedisConnection *>(task->privdata);
+    if (!c)
+        return true;
+    const bool topLevel = task->parent == nullptr;
+    if (!c->m_options.subscriber) {
+        // hiredis asserts on a reply no command waits for: refuse it instead.
+        if (topLevel) {
+            if (c->m_awaiting <= 0)
+                return false;
+            --c->m_awaiting;
+        }
+        return true;
+    }
+    // Subscribed, hiredis asserts that an array is [string, ...] with two elements or more,
+    // and reads a third one of an unsubscribe: every message we take has three or more.
+    return topLevel || task->parent->parent || task->idx != 0 || task->type == REDIS_REPLY_STRING;
+}
+
+void *RedisConnection::createString(const redisReadTask *task, char *s, size_t len)
+{
+    if (!acceptReply(task))
+        return nullptr;
+    if (task->parent && !task->parent->parent && task->idx == 0
+        && static_cast<RedisConnection *>(task->privdata)
+        && static_cast<RedisConnection *>(task->privdata)->m_options.subscriber) {
+        // We never unsubscribe; an unsubscribe reply would make hiredis read past a short
+        // array.
+        const QByteArrayView kind(s, qsizetype(len));
+        if (kind.compare("unsubscribe", Qt::CaseInsensitive) == 0
+            || kind.compare("punsubscribe", Qt::CaseInsensitive) == 0)
+            return nullptr;
+    }
+    return g_hiredisFunctions->createString(task, s, len);
+}
+
+void *RedisConnection::createArray(const redisReadTask *task, int elements)
+{
+    if (elements < 0 || elements > maxArrayElements || !acceptReply(task))
+        return nullptr;
+    auto *c = static_cast<RedisConnection *>(task->privdata);
+    if (c && c->m_options.subscriber && !task->parent && elements < 3)
+        return nullptr;
+    return g_hiredisFunctions->createArray(task, elements);
+}
+
+void *RedisConnection::createInteger(const redisReadTask *task, long long value)
+{
+    if (!acceptReply(task))
+        return nullptr;
+    return g_hiredisFunctions->createInteger(task, value);
+}
+
+void *RedisConnection::createNil(const redisReadTask *task)
+{
+    auto *c = static_cast<RedisConnection *>(task->privdata);
+    if (!acceptReply(task)
+        || (c && c->m_options.subscriber && task->parent && !task->parent->parent
+            && task->idx == 0))
+        return nullptr; // a nil bulk is a string task, but not the string hiredis asserts on
+    return g_hiredisFunctions->createNil(task);
 }
 
 void RedisConnection::readReady()

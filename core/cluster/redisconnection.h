@@ -1,7 +1,9 @@
 // One hiredis async connection to Redis on the Qt event loop, kept up: it reconnects every
 // reconnectInterval while Redis is away and subscribes again to what it was subscribed to.
-// Everything Redis sends is bounded: a reply over maxReplyBytes (or an array over 64 elements,
-// more than any reply to the commands we send) drops the connection, which then reconnects.
+// Everything Redis sends is bounded and checked before hiredis acts on it: a reply over
+// maxReplyBytes, an array over 64 elements (more than any reply to the commands we send), a
+// reply nobody asked for, or a subscriber message of a shape hiredis 0.14 would assert on
+// drops the connection, which then reconnects.
 #pragma once
 
 #include <QByteArray>
@@ -12,6 +14,7 @@
 #include <functional>
 
 struct redisAsyncContext;
+struct redisReadTask;
 class QSocketNotifier;
 class QTimer;
 
@@ -28,6 +31,7 @@ public:
         int reconnectInterval = 200;               // ms between attempts while Redis is away
         qint64 maxReplyBytes = 8 * 1024 * 1024;    // one reply, and the unparsed input
         qint64 maxPendingWrites = 8 * 1024 * 1024; // commands written but not yet sent
+        bool subscriber = false; // SUBSCRIBE / PSUBSCRIBE only; otherwise commands only
     };
     // ok false: an error reply, or the connection went before the reply came. integer: an
     // integer reply, or an array's last integer element (PUBSUB NUMSUB's count).
@@ -63,6 +67,12 @@ private:
     static void addWrite(void *data);
     static void delWrite(void *data);
     static void cleanup(void *data);
+    // hiredis' reply constructors, wrapped: nullptr refuses the reply (the reader fails).
+    static bool acceptReply(const redisReadTask *task);
+    static void *createString(const redisReadTask *task, char *s, size_t len);
+    static void *createArray(const redisReadTask *task, int elements);
+    static void *createInteger(const redisReadTask *task, long long value);
+    static void *createNil(const redisReadTask *task);
 
     void connectNow();
     void lost();
@@ -78,6 +88,7 @@ private:
     QSet<QByteArray> m_patterns;
     bool m_connected = false;
     bool m_closing = false;
+    qint64 m_awaiting = 0; // replies owed for commands sent on this connection
     int m_connects = 0;
     int m_dropped = 0;
 };
