@@ -161,10 +161,8 @@ int RedisAdapter::broadcast(const SioBroadcast &target, const QString &event,
                             const QJsonArray &args, const QList<QByteArray> &attachments)
 {
     if (!target.isLocal() && m_cluster) {
-        QJsonArray data{event};
-        for (const QJsonValue &v : args)
-            data.append(v);
-        const QJsonObject packet{{kType, packetEvent}, {kData, data}, {kNsp, nsp()->name()}};
+        const QJsonObject packet{
+            {kType, packetEvent}, {kData, eventData(event, args)}, {kNsp, nsp()->name()}};
         QJsonObject flags;
         if (target.isVolatile())
             flags.insert(QStringLiteral("volatile"), true);
@@ -219,10 +217,8 @@ void RedisAdapter::broadcastWithAck(const SioBroadcast &target, const QString &e
 {
     if (!target.isLocal() && m_cluster) {
         const QString requestId = randomId();
-        QJsonArray data{event};
-        for (const QJsonValue &v : args)
-            data.append(v);
-        const QJsonObject packet{{kType, packetEvent}, {kData, data}, {kNsp, nsp()->name()}};
+        const QJsonObject packet{
+            {kType, packetEvent}, {kData, eventData(event, args)}, {kNsp, nsp()->name()}};
         QJsonObject opts = targetOpts(target);
         opts.insert(kFlags, QJsonObject{{QStringLiteral("timeout"), timeoutMs}});
         const QJsonObject request{{kUid, m_uid},
@@ -254,11 +250,29 @@ void RedisAdapter::serverCount(const CountCallback &callback)
                        });
 }
 
-void RedisAdapter::startRequest(const QString &requestId, Request request)
+void RedisAdapter::askOthers(Request request, QJsonObject message)
 {
-    m_requests.insert(requestId, std::move(request));
-    QTimer::singleShot(m_cluster ? m_cluster->options().requestsTimeout : 0, this,
-                       [this, requestId] { finishRequest(requestId, true); });
+    QPointer<RedisAdapter> self(this);
+    auto pending = std::make_shared<Request>(std::move(request));
+    serverCount([self, pending, message](int count) mutable {
+        if (!self)
+            return;
+        const QString requestId = randomId();
+        pending->expected = count - 1;
+        self->m_requests.insert(requestId, std::move(*pending));
+        if (count <= 1 || !self->m_cluster) {
+            self->finishRequest(requestId, false);
+            return;
+        }
+        QTimer::singleShot(self->m_cluster->options().requestsTimeout, self.data(),
+                           [self, requestId] {
+                               if (self)
+                                   self->finishRequest(requestId, true);
+                           });
+        message.insert(kUid, self->m_uid);
+        message.insert(kRequestId, requestId);
+        self->m_cluster->publish(self->m_requestChannel, json(message));
+    });
 }
 
 void RedisAdapter::finishRequest(const QString &requestId, bool timedOut)
@@ -297,56 +311,24 @@ void RedisAdapter::finishRequest(const QString &requestId, bool timedOut)
 
 void RedisAdapter::fetchSockets(const SioBroadcast &target, const SocketsCallback &callback)
 {
-    QList<SocketInfo> local = fetchSocketsLocal(target);
+    Request r;
+    r.type = RemoteFetch;
+    r.sockets = fetchSocketsLocal(target);
     if (target.isLocal() || !m_cluster) {
-        callback(local);
+        callback(r.sockets);
         return;
     }
-    QPointer<RedisAdapter> self(this);
-    const QJsonObject opts = targetOpts(target);
-    serverCount([self, local, opts, callback](int count) {
-        if (!self || count <= 1) {
-            callback(local);
-            return;
-        }
-        const QString requestId = randomId();
-        Request r;
-        r.type = RemoteFetch;
-        r.expected = count - 1;
-        r.sockets = local;
-        r.socketsCallback = callback;
-        self->startRequest(requestId, std::move(r));
-        self->m_cluster->publish(self->m_requestChannel, json({{kUid, self->m_uid},
-                                                               {kRequestId, requestId},
-                                                               {kType, RemoteFetch},
-                                                               {kOpts, opts}}));
-    });
+    r.socketsCallback = callback;
+    askOthers(std::move(r), {{kType, RemoteFetch}, {kOpts, targetOpts(target)}});
 }
 
 void RedisAdapter::allRooms(const RoomsCallback &callback)
 {
-    const QSet<QString> local = localRooms();
-    if (!m_cluster) {
-        callback(local);
-        return;
-    }
-    QPointer<RedisAdapter> self(this);
-    serverCount([self, local, callback](int count) {
-        if (!self || count <= 1) {
-            callback(local);
-            return;
-        }
-        const QString requestId = randomId();
-        Request r;
-        r.type = AllRooms;
-        r.expected = count - 1;
-        r.rooms = local;
-        r.roomsCallback = callback;
-        self->startRequest(requestId, std::move(r));
-        self->m_cluster->publish(
-            self->m_requestChannel,
-            json({{kUid, self->m_uid}, {kRequestId, requestId}, {kType, AllRooms}}));
-    });
+    Request r;
+    r.type = AllRooms;
+    r.rooms = localRooms();
+    r.roomsCallback = callback;
+    askOthers(std::move(r), {{kType, AllRooms}});
 }
 
 void RedisAdapter::serverSideEmit(const QString &event, const QJsonArray &args,
@@ -357,31 +339,16 @@ void RedisAdapter::serverSideEmit(const QString &event, const QJsonArray &args,
             ack(QString(), {});
         return;
     }
-    QJsonArray data{event};
-    for (const QJsonValue &v : args)
-        data.append(v);
+    const QJsonArray data = eventData(event, args);
     if (!ack) {
         m_cluster->publish(m_requestChannel,
                            json({{kUid, m_uid}, {kType, ServerSideEmit}, {kData, data}}));
         return;
     }
-    QPointer<RedisAdapter> self(this);
-    serverCount([self, data, ack](int count) {
-        if (!self || count <= 1) {
-            ack(QString(), {});
-            return;
-        }
-        const QString requestId = randomId();
-        Request r;
-        r.type = ServerSideEmit;
-        r.expected = count - 1;
-        r.serverSideAck = ack;
-        self->startRequest(requestId, std::move(r));
-        self->m_cluster->publish(self->m_requestChannel, json({{kUid, self->m_uid},
-                                                               {kRequestId, requestId},
-                                                               {kType, ServerSideEmit},
-                                                               {kData, data}}));
-    });
+    Request r;
+    r.type = ServerSideEmit;
+    r.serverSideAck = ack;
+    askOthers(std::move(r), {{kType, ServerSideEmit}, {kData, data}});
 }
 
 void RedisAdapter::addSockets(const SioBroadcast &target, const QStringList &rooms)

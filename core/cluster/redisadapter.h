@@ -80,7 +80,9 @@ private:
     void onRequest(const QByteArray &payload);
     void onResponse(const QByteArray &payload);
     void publishResponse(const QJsonObject &request, const QByteArray &response);
-    void startRequest(const QString &requestId, Request request);
+    // Asks the other nodes (as many as PUBSUB NUMSUB says, minus this one) and collects their
+    // answers in request; alone: nobody else to ask, request finishes at once.
+    void askOthers(Request request, QJsonObject message);
     void finishRequest(const QString &requestId, bool timedOut);
     QJsonObject targetOpts(const SioBroadcast &target) const;
     SioBroadcast targetFrom(const QJsonObject &opts) const;

@@ -335,43 +335,44 @@ void RedisConnection::readReady()
     }
 }
 
-void RedisConnection::addRead(void *data)
+void RedisConnection::watch(QSocketNotifier::Type type, bool on)
 {
-    auto *c = static_cast<RedisConnection *>(data);
-    if (c->m_read) {
-        c->m_read->setEnabled(true);
+    QSocketNotifier *&n = type == QSocketNotifier::Read ? m_read : m_write;
+    if (n) {
+        n->setEnabled(on);
         return;
     }
-    c->m_read = new QSocketNotifier(c->m_ctx->c.fd, QSocketNotifier::Read, c);
-    connect(c->m_read, &QSocketNotifier::activated, c, &RedisConnection::readReady);
+    if (!on || !m_ctx)
+        return;
+    n = new QSocketNotifier(m_ctx->c.fd, type, this);
+    if (type == QSocketNotifier::Read) {
+        connect(n, &QSocketNotifier::activated, this, &RedisConnection::readReady);
+    } else {
+        connect(n, &QSocketNotifier::activated, this, [this] {
+            if (m_ctx)
+                redisAsyncHandleWrite(m_ctx);
+        });
+    }
+}
+
+void RedisConnection::addRead(void *data)
+{
+    static_cast<RedisConnection *>(data)->watch(QSocketNotifier::Read, true);
 }
 
 void RedisConnection::delRead(void *data)
 {
-    auto *c = static_cast<RedisConnection *>(data);
-    if (c->m_read)
-        c->m_read->setEnabled(false);
+    static_cast<RedisConnection *>(data)->watch(QSocketNotifier::Read, false);
 }
 
 void RedisConnection::addWrite(void *data)
 {
-    auto *c = static_cast<RedisConnection *>(data);
-    if (c->m_write) {
-        c->m_write->setEnabled(true);
-        return;
-    }
-    c->m_write = new QSocketNotifier(c->m_ctx->c.fd, QSocketNotifier::Write, c);
-    connect(c->m_write, &QSocketNotifier::activated, c, [c] {
-        if (c->m_ctx)
-            redisAsyncHandleWrite(c->m_ctx);
-    });
+    static_cast<RedisConnection *>(data)->watch(QSocketNotifier::Write, true);
 }
 
 void RedisConnection::delWrite(void *data)
 {
-    auto *c = static_cast<RedisConnection *>(data);
-    if (c->m_write)
-        c->m_write->setEnabled(false);
+    static_cast<RedisConnection *>(data)->watch(QSocketNotifier::Write, false);
 }
 
 void RedisConnection::cleanup(void *data)

@@ -10,12 +10,12 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
+#include <QSocketNotifier>
 
 #include <functional>
 
 struct redisAsyncContext;
 struct redisReadTask;
-class QSocketNotifier;
 class QTimer;
 
 namespace TableTap {
@@ -77,6 +77,8 @@ private:
     void connectNow();
     void lost();
     void readReady();
+    // hiredis' add/del read/write hooks: a notifier per direction, made on first use.
+    void watch(QSocketNotifier::Type type, bool on);
     void sendSubscription(const char *verb, const QByteArray &name);
 
     Options m_options;

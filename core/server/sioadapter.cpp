@@ -99,10 +99,7 @@ int SioAdapter::broadcast(const SioBroadcast &target, const QString &event, cons
 int SioAdapter::broadcastLocal(const SioBroadcast &target, const QString &event,
                                const QJsonArray &args, const QList<QByteArray> &attachments)
 {
-    QJsonArray data;
-    data.append(event);
-    for (const QJsonValue &v : args)
-        data.append(v);
+    QJsonArray data = eventData(event, args);
     SioRecoveryLog *recovery = m_nsp->m_recovery.get();
     QString offset;
     if (recovery && !target.isVolatile()) {
@@ -110,14 +107,9 @@ int SioAdapter::broadcastLocal(const SioBroadcast &target, const QString &event,
         offset = recovery->nextOffset();
         data.append(offset);
     }
-    SioPacket packet;
-    packet.type = SioPacket::Type::Event;
-    packet.nsp = m_nsp->name();
-    packet.data = data;
-    packet.attachments = attachments;
-    packet.attachmentCount = int(attachments.size());
     // Encoded once; every recipient gets the same shared bytes.
-    const QList<EnginePacket> frames = SioCodec::encode(packet);
+    const QList<EnginePacket> frames = SioCodec::encode(
+        eventPacket(m_nsp->name(), std::move(data), attachments, SioPacket::NoAckId));
     if (!offset.isEmpty())
         recovery->store(target.rooms(), target.exceptRooms(), frames, SioRecoveryLog::clockMs());
 
@@ -152,18 +144,8 @@ void SioAdapter::broadcastWithAckLocal(const SioBroadcast &target, const QString
     // One id for every recipient, one encoding, as socket.io's adapter does; acked packets are
     // never logged for recovery.
     const qint64 id = m_nsp->nextAckId();
-    QJsonArray data;
-    data.append(event);
-    for (const QJsonValue &v : args)
-        data.append(v);
-    SioPacket packet;
-    packet.type = SioPacket::Type::Event;
-    packet.nsp = m_nsp->name();
-    packet.id = id;
-    packet.data = data;
-    packet.attachments = attachments;
-    packet.attachmentCount = int(attachments.size());
-    const QList<EnginePacket> frames = SioCodec::encode(packet);
+    const QList<EnginePacket> frames
+        = SioCodec::encode(eventPacket(m_nsp->name(), eventData(event, args), attachments, id));
     const std::vector<SioServerSocket *> recipients = collect(target);
     int count = 0;
     for (SioServerSocket *s : recipients) {
@@ -271,6 +253,27 @@ void SioAdapter::deliverServerSideEmit(const QString &event, const QJsonArray &a
                                        const std::function<void(const QJsonValue &)> &reply)
 {
     m_nsp->deliverServerSideEmit(event, args, reply);
+}
+
+QJsonArray SioAdapter::eventData(const QString &event, const QJsonArray &args)
+{
+    QJsonArray data{event};
+    for (const QJsonValue &v : args)
+        data.append(v);
+    return data;
+}
+
+SioPacket SioAdapter::eventPacket(const QString &nsp, QJsonArray data,
+                                  const QList<QByteArray> &attachments, qint64 id)
+{
+    SioPacket packet;
+    packet.type = SioPacket::Type::Event;
+    packet.nsp = nsp;
+    packet.id = id;
+    packet.data = std::move(data);
+    packet.attachments = attachments;
+    packet.attachmentCount = int(attachments.size());
+    return packet;
 }
 
 SioAdapter::SocketInfo SioAdapter::describe(const SioServerSocket *socket)

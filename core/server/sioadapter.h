@@ -6,6 +6,7 @@
 #pragma once
 
 #include "siobroadcast.h"
+#include "siopacket.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -75,6 +76,11 @@ public:
     virtual void allRooms(const RoomsCallback &callback);
 
     static SocketInfo describe(const SioServerSocket *socket);
+    // [event, ...args], the data of an EVENT packet (and of a serverSideEmit).
+    static QJsonArray eventData(const QString &event, const QJsonArray &args);
+    // An EVENT packet of a namespace, with an ack id or without (SioPacket::NoAckId).
+    static SioPacket eventPacket(const QString &nsp, QJsonArray data,
+                                 const QList<QByteArray> &attachments, qint64 id);
 
 protected:
     int broadcastLocal(const SioBroadcast &target, const QString &event, const QJsonArray &args,

@@ -2,6 +2,7 @@
 #include "sioserversocket.h"
 
 #include "serverlogging.h"
+#include "sioadapter.h"
 #include "siocodec.h"
 #include "sioconnection.h"
 #include "sionamespace.h"
@@ -151,17 +152,8 @@ bool SioServerSocket::emitWithAck(const QString &event, const QJsonArray &args,
     if (!m_connected || !m_client || SioCodec::isReservedEventName(event))
         return false;
     const qint64 id = m_nsp->nextAckId();
-    QJsonArray data;
-    data.append(event);
-    for (const QJsonValue &v : args)
-        data.append(v);
-    SioPacket packet;
-    packet.type = SioPacket::Type::Event;
-    packet.nsp = m_nsp->name();
-    packet.id = id;
-    packet.data = data;
-    packet.attachments = attachments;
-    packet.attachmentCount = int(attachments.size());
+    const SioPacket packet = SioAdapter::eventPacket(
+        m_nsp->name(), SioAdapter::eventData(event, args), attachments, id);
     m_acks.insert(id, PendingAck{std::move(callback), timeoutMs >= 0});
     if (timeoutMs >= 0) {
         QTimer::singleShot(timeoutMs, Qt::PreciseTimer, this, [this, id] {

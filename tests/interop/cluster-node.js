@@ -16,23 +16,8 @@ const out = (obj) => process.stdout.write(JSON.stringify(obj) + "\n");
 process.stdin.on("end", () => process.exit(0));
 setTimeout(() => process.exit(0), config.lifetime || 120000).unref();
 
-// Buffers travel as {"_binary": base64} in the JSON lines.
-const encode = (v) => {
-  if (Buffer.isBuffer(v) || v instanceof Uint8Array || v instanceof ArrayBuffer)
-    return { _binary: Buffer.from(v).toString("base64") };
-  if (Array.isArray(v)) return v.map(encode);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x)]));
-  return v;
-};
-const decode = (v) => {
-  if (Array.isArray(v)) return v.map(decode);
-  if (v && typeof v === "object") {
-    const keys = Object.keys(v);
-    if (keys.length === 1 && keys[0] === "_binary") return Buffer.from(v._binary, "base64");
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decode(x)]));
-  }
-  return v;
-};
+// Buffers are {"_binary": base64} in the JSON lines.
+const { encode, decode } = require("./binary-json");
 
 const redisUrl = `redis://127.0.0.1:${config.redisPort}`;
 // Reconnect quickly when the test restarts Redis; report errors instead of crashing.

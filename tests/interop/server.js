@@ -11,22 +11,8 @@ const { Server } = require("socket.io");
 const config = JSON.parse(process.argv[2] || "{}");
 const out = (obj) => process.stdout.write(JSON.stringify(obj) + "\n");
 
-// Buffers are reported as {"_binary": base64}, as tabletap-cli prints them.
-const encode = (v) => {
-  if (Buffer.isBuffer(v) || v instanceof Uint8Array) return { _binary: Buffer.from(v).toString("base64") };
-  if (Array.isArray(v)) return v.map(encode);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x)]));
-  return v;
-};
-const decode = (v) => {
-  if (Array.isArray(v)) return v.map(decode);
-  if (v && typeof v === "object") {
-    const keys = Object.keys(v);
-    if (keys.length === 1 && keys[0] === "_binary") return Buffer.from(v._binary, "base64");
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decode(x)]));
-  }
-  return v;
-};
+// Buffers are {"_binary": base64} in the JSON lines.
+const { encode, decode } = require("./binary-json");
 
 const httpServer = config.tls
   ? https.createServer({ key: fs.readFileSync(config.tls.key), cert: fs.readFileSync(config.tls.cert) })

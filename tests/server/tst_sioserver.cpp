@@ -2,9 +2,12 @@
 // rooms (union, except, each socket once), middleware (refusal with data, async), acks both ways
 // with timeouts, binary (attachments only from admitted clients), disconnect reasons, connection
 // state recovery, back-pressure on a slow reader (websocket and polling), floods, the handshake
-// seen by upper layers, and operator stats.
+// seen by upper layers, operator stats, and the in-memory adapter's cluster operations on one
+// node (server count, remote-style join/leave/disconnect, fetchSockets, allRooms, serverSideEmit,
+// broadcasts with acks).
 #include "engineserver.h"
 #include "enginesession.h"
+#include "sioadapter.h"
 #include "sionamespace.h"
 #include "siorecoverylog.h"
 #include "sioserver.h"
@@ -104,6 +107,7 @@ private Q_SLOTS:
     void attachmentsOnlyAfterJoining();
     void floodLeavesServerResponsive();
     void stats();
+    void adapterOperationsOnOneNode();
 };
 
 void tst_SioServer::roomsUnionExceptEachOnce()
@@ -710,6 +714,97 @@ void tst_SioServer::stats()
     QVERIFY(s.counters.packetsIn >= 7);
     QVERIFY(s.counters.bytesOut > 0);
     QTRY_VERIFY_WITH_TIMEOUT(hub.io->stats().eventsInPerSecond > 0, 3000);
+}
+
+
+void tst_SioServer::adapterOperationsOnOneNode()
+{
+    Hub hub;
+    QVERIFY(hub.listen());
+    WsPeer a, b, c;
+    QVERIFY(hub.join(a, "a").startsWith("40{"));
+    QVERIFY(hub.join(b, "b").startsWith("40{"));
+    QVERIFY(hub.join(c, "c").startsWith("40{"));
+    QTRY_COMPARE(hub.sockets.size(), 3);
+    SioNamespace *root = hub.io->of("/");
+    QVERIFY(root->adapter());
+    int count = -1;
+    root->serverCount([&count](int n) { count = n; });
+    QCOMPARE(count, 1);
+
+    root->to(QStringList{hub.sockets["a"]->id(), hub.sockets["b"]->id()}).socketsJoin("r");
+    QVERIFY(hub.sockets["a"]->isInRoom("r"));
+    QVERIFY(hub.sockets["b"]->isInRoom("r"));
+    QVERIFY(!hub.sockets["c"]->isInRoom("r"));
+    hub.sockets["a"]->data()["k"] = 5;
+
+    QList<SioSocketInfo> fetched;
+    root->to("r").fetchSockets([&fetched](const QList<SioSocketInfo> &s) { fetched = s; });
+    QCOMPARE(fetched.size(), 2);
+    for (const SioSocketInfo &s : std::as_const(fetched)) {
+        QVERIFY(s.local);
+        QVERIFY(s.rooms.contains("r"));
+        QVERIFY(s.rooms.contains(s.id));
+        QVERIFY(s.handshake.value("url").toString().startsWith("/socket.io/?EIO=4"));
+        QCOMPARE(s.handshake.value("address").toString(), "127.0.0.1");
+        QVERIFY(s.handshake.value("auth").toObject().contains("name"));
+        if (s.id == hub.sockets["a"]->id())
+            QCOMPARE(s.data.toObject().value("k").toInt(), 5);
+    }
+
+    QSet<QString> rooms;
+    root->allRooms([&rooms](const QSet<QString> &r) { rooms = r; });
+    QVERIFY(rooms.contains("r"));
+    QVERIFY(rooms.contains(hub.sockets["c"]->id())); // as socket.io lists them
+
+    // Nobody else to ask: the ack comes at once, empty; nothing reaches this node's handler.
+    bool handled = false;
+    root->onServerSideEmit([&handled](const QString &, const QJsonArray &,
+                                      const SioNamespace::ServerSideReply &) { handled = true; });
+    QString sseError = "unset";
+    QJsonArray responses{1};
+    QVERIFY(root->serverSideEmit("x", {}, [&](const QString &e, const QJsonArray &r) {
+        sseError = e;
+        responses = r;
+    }));
+    QCOMPARE(sseError, QString());
+    QVERIFY(responses.isEmpty());
+    QVERIFY(!handled);
+
+    // A broadcast with acks: one id, every client answers.
+    QString error = "unset";
+    QJsonArray answers;
+    root->to("r").emitWithAck("q", {1}, 5000, [&](const QString &e, const QJsonArray &got) {
+        error = e;
+        answers = got;
+    });
+    for (WsPeer *p : {&a, &b}) {
+        const QByteArray frame = p->nextNonPing();
+        QVERIFY2(frame.startsWith("42") && frame.endsWith(R"(["q",1])"), frame.constData());
+        const QByteArray id = frame.mid(2, frame.indexOf('[') - 2);
+        p->sendText("43" + id + (p == &a ? R"(["A"])" : R"(["B",2])"));
+    }
+    QTRY_COMPARE(error, QString());
+    QStringList names;
+    for (const QJsonValue &v : std::as_const(answers))
+        names << v.toString();
+    names.sort();
+    QCOMPARE(names, (QStringList{"A", "B"})); // the first argument of each answer
+    // One that never answers: timed out, with what came.
+    root->to(hub.sockets["c"]->id())
+        .emitWithAck("q", {}, 100, [&](const QString &e, const QJsonArray &got) {
+            error = e;
+            answers = got;
+        });
+    QVERIFY(c.nextNonPing().startsWith("42"));
+    QTRY_COMPARE(error, "operation has timed out");
+    QVERIFY(answers.isEmpty());
+
+    root->to("r").socketsLeave("r");
+    QVERIFY(!root->roomSizes().contains("r"));
+    root->to(hub.sockets["c"]->id()).disconnectSockets();
+    QCOMPARE(c.nextNonPing(), QByteArray("41"));
+    QTRY_VERIFY(!hub.sockets["c"]);
 }
 
 QTEST_GUILESS_MAIN(tst_SioServer)
