@@ -51,6 +51,9 @@ RedisCluster::~RedisCluster()
 {
     for (RedisAdapter *a : std::as_const(m_adapters))
         a->m_cluster = nullptr;
+    // Commands in flight learn the loss now, while the counters they touch still exist.
+    delete std::exchange(m_pub, nullptr);
+    delete std::exchange(m_sub, nullptr);
 }
 
 std::function<std::unique_ptr<SioAdapter>(SioNamespace *)> RedisCluster::adapterFactory()

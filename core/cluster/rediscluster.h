@@ -44,7 +44,8 @@ public:
         int reconnects = 0;      // times the subscriber came back after a loss
     };
 
-    // redis://HOST[:PORT] (default port 6379); std::nullopt-like: empty host when not valid.
+    // redis://HOST[:PORT] (port 6379 when left out); *ok false (and the defaults) when the URL
+    // is not of that form.
     static Options fromUrl(const QUrl &url, bool *ok = nullptr);
 
     explicit RedisCluster(Options options, QObject *parent = nullptr);

@@ -3,6 +3,7 @@
 // too many elements, out of turn, shapes hiredis 0.14 asserts on) drops the connection instead
 // of the process, the connection comes back and subscribes again, and callbacks of commands in
 // flight learn that the connection went.
+#include "rediscluster.h"
 #include "redisconnection.h"
 
 #include <QSignalSpy>
@@ -21,6 +22,8 @@ private Q_SLOTS:
     void refusesBadReplies();
     void resubscribesAfterReconnect();
     void callbacksLearnTheLoss();
+    void clusterUrls_data();
+    void clusterUrls();
 
 private:
     static QTcpSocket *nextClient(QTcpServer &server);
@@ -199,6 +202,35 @@ void tst_RedisConnection::callbacksLearnTheLoss()
     s->close();
     QTRY_COMPARE(replies.size(), 2);
     QCOMPARE(replies[1].first, false);
+}
+
+void tst_RedisConnection::clusterUrls_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QByteArray>("host");
+    QTest::addColumn<int>("port");
+    QTest::newRow("host and port")
+        << "redis://10.0.0.5:6380" << true << QByteArray("10.0.0.5") << 6380;
+    QTest::newRow("default port") << "redis://cache.local" << true << QByteArray("cache.local")
+                                  << 6379;
+    QTest::newRow("ipv6") << "redis://[::1]:7000" << true << QByteArray("::1") << 7000;
+    QTest::newRow("other scheme") << "http://h:1" << false << QByteArray("127.0.0.1") << 6379;
+    QTest::newRow("no host") << "redis://:6379" << false << QByteArray("127.0.0.1") << 6379;
+    QTest::newRow("not a url") << "127.0.0.1:6379" << false << QByteArray("127.0.0.1") << 6379;
+}
+
+void tst_RedisConnection::clusterUrls()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, ok);
+    QFETCH(QByteArray, host);
+    QFETCH(int, port);
+    bool parsed = !ok;
+    const RedisCluster::Options o = RedisCluster::fromUrl(QUrl(url), &parsed);
+    QCOMPARE(parsed, ok);
+    QCOMPARE(o.host, host);
+    QCOMPARE(int(o.port), port);
 }
 
 QTEST_MAIN(tst_RedisConnection)
