@@ -1,17 +1,14 @@
 // The embedded hub.
 #include "embeddedhub.h"
 
-#include "cafedomain.h"
 #include "cafesimulator.h"
 #include "consolesession.h"
 #include "contract.h"
 #include "datafolderlock.h"
-#include "hubactor.h"
+#include "hubadmin.h"
 #include "hubdomain.h"
 #include "hubserver.h"
 #include "simulatedclock.h"
-#include "staffdirectory.h"
-#include "storageerror.h"
 
 #include <QDir>
 #include <QFile>
@@ -191,32 +188,61 @@ void EmbeddedHub::shareClockWith(ConsoleSession *session)
     follow();
 }
 
+void EmbeddedHub::whenReady(QObject *context, std::function<void()> fn)
+{
+    CafeSimulator *sim = m_server->simulator();
+    if (!sim || !sim->isRunning() || sim->isReady()) {
+        fn();
+        return;
+    }
+    // Once: ready, or stopped before it got there (the console then finds the hub as it is).
+    auto once = std::make_shared<std::function<void()>>(std::move(fn));
+    const auto run = [once] {
+        if (*once)
+            std::exchange(*once, {})();
+    };
+    connect(sim, &CafeSimulator::ready, context, run, Qt::SingleShotConnection);
+    connect(sim, &CafeSimulator::stopped, context, run, Qt::SingleShotConnection);
+}
+
 QString EmbeddedHub::managerToken(QString *error) const
 {
-    HubDomain *service = m_server->service();
+    HubAdmin &admin = m_server->service()->admin();
     QString cafeId;
     if (CafeSimulator *sim = m_server->simulator())
         cafeId = sim->cafeId();
-    if (cafeId.isEmpty() && !service->cafeIds().isEmpty())
-        cafeId = service->cafeIds().first();
-    CafeDomain *cafe = cafeId.isEmpty() ? nullptr : service->cafe(cafeId);
-    if (!cafe) {
+    if (cafeId.isEmpty()) {
+        QList<CafeInfo> cafes;
+        if (const AdminResult r = admin.cafes(&cafes); !r.ok()) {
+            if (error)
+                *error = r.message;
+            return {};
+        }
+        if (!cafes.isEmpty())
+            cafeId = cafes.constFirst().id;
+    }
+    if (cafeId.isEmpty()) {
         if (error)
             *error = tr("The hub serves no cafe yet.");
         return {};
     }
-    try {
-        for (const StaffRecord &s : StaffDirectory(cafe->connection()).list()) {
-            if (!s.active || s.role == HubRole::Employee)
-                continue;
-            const HubActor actor{s.id, s.name, s.role, cafeId};
-            return QString::fromLatin1(service->mintToken(
-                actor, Contract::TokenType::Access, service->options().accessTokenTtlSeconds));
-        }
-    } catch (const StorageError &e) {
+    QList<StaffInfo> staff;
+    if (const AdminResult r = admin.staff(cafeId, &staff); !r.ok()) {
         if (error)
-            *error = e.message();
+            *error = r.message;
         return {};
+    }
+    for (const StaffInfo &s : std::as_const(staff)) {
+        if (!s.active || s.role == Contract::Role::Employee)
+            continue;
+        QString token;
+        if (const AdminResult r = admin.mintToken({cafeId, s.id, s.name, s.role, 0}, &token);
+            !r.ok()) {
+            if (error)
+                *error = r.message;
+            return {};
+        }
+        return token;
     }
     if (error)
         *error = tr("Cafe %1 has no manager to sign in as.").arg(cafeId);

@@ -15,6 +15,8 @@
 #include <QTime>
 #include <QUrl>
 
+#include <functional>
+
 #include <memory>
 
 namespace TableTap {
@@ -51,6 +53,9 @@ public:
     // While session is signed in to this hub, its clock shows the hub's simulated time (one
     // clock for every view); signed in anywhere else, the system clock.
     void shareClockWith(ConsoleSession *session);
+    // Runs fn (with context alive) once the simulator's day is ready, the morning so far
+    // written, so a console signing in then loads it whole; at once without a simulator.
+    void whenReady(QObject *context, std::function<void()> fn);
     // A manager's access token for the cafe the hub serves (the simulator's when it runs): the
     // console signs in with it. Empty when the cafe has no manager.
     QString managerToken(QString *error = nullptr) const;

@@ -32,6 +32,10 @@ struct HubOptions
     // commands, a backup) before the batch fails with CONFLICT ("nothing was applied, retry"):
     // short, because every client waits while it does.
     int storageBusyTimeoutMs = 100;
+    // Each commit is fsynced before its ack (SQLite synchronous FULL), so an acked command
+    // survives a power cut. Off (NORMAL in WAL: consistent after a crash, the last commits may
+    // be lost) only for a simulated demo hub, whose simulator writes a whole morning at once.
+    bool syncEveryCommit = true;
 };
 
 } // namespace TableTap

@@ -47,6 +47,8 @@ HubServer::HubServer(const QString &dataDir, Options options, QObject *parent)
         if (hubOptions.cardDeclineRate <= 0)
             hubOptions.cardDeclineRate = 0.04;
         hubOptions.randomSeed = m_options.simulation.seed;
+        // Demo data: a morning written at once need not wait for the disk at every commit.
+        hubOptions.syncEveryCommit = false;
         // A compressed day on real time: the simulated card provider answers within simulated
         // seconds too. (On a simulated clock its delay is simulated time already.)
         if (m_options.simulation.speed > 1 && !qobject_cast<SimulatedClock *>(m_options.clock))
@@ -243,7 +245,7 @@ bool HubServer::setSimulatorRunning(bool running)
         return true;
     // A new one each time: the port may have changed since the last run.
     delete m_simulator;
-    m_simulator = new CafeSimulator(m_service.get(), url(), m_options.simulation, this);
+    m_simulator = new CafeSimulator(&m_service->admin(), url(), m_options.simulation, this);
     QString error;
     if (!m_simulator->start(&error)) {
         m_error = QStringLiteral("cannot start the simulator: %1").arg(error);
