@@ -1,14 +1,13 @@
 // The embedded hub.
 #include "embeddedhub.h"
 
-#include "cafesimulator.h"
 #include "consolesession.h"
 #include "contract.h"
 #include "datafolderlock.h"
 #include "hubadmin.h"
-#include "hubdomain.h"
 #include "hubserver.h"
 #include "simulatedclock.h"
+#include "simulatorswitch.h"
 
 #include <QDir>
 #include <QFile>
@@ -47,9 +46,17 @@ EmbeddedHub::EmbeddedHub(Options options, QObject *parent)
 
 EmbeddedHub::~EmbeddedHub()
 {
-    if (m_server)
-        m_server->stop();
-    m_server.reset(); // the databases close before the lock goes
+    dropServer(); // the databases close before the lock goes
+}
+
+void EmbeddedHub::dropServer()
+{
+    if (!m_server)
+        return;
+    m_server->stop(); // the simulator stops first (aboutToStop)
+    m_server->setSimulatorProbe({});
+    m_simulator.reset(); // before the hub whose admin API it uses
+    m_server.reset();
 }
 
 QString EmbeddedHub::demoMarkerName()
@@ -115,10 +122,13 @@ void EmbeddedHub::createServer()
     HubServer::Options o;
     o.bindAddress = QHostAddress::LocalHost; // a console's hub serves this machine only
     o.port = m_options.port;
-    o.simulate = m_simulate;
-    o.simulation.speed = m_options.speed;
+    CafeSimulator::Options simulation;
+    simulation.speed = m_options.speed;
     if (m_options.start.isValid())
-        o.simulation.startTime = m_options.start;
+        simulation.startTime = m_options.start;
+    // On the demo's simulated clock the card provider's delay is simulated time already.
+    if (m_simulate)
+        o.hub = o.hub.forSimulation(m_clock ? 1.0 : simulation.speed, simulation.seed);
     o.clock = m_clock.get();
     if (m_clock) {
         // Tokens last what they say in real time, however fast the day runs.
@@ -128,9 +138,12 @@ void EmbeddedHub::createServer()
             = qint64(double(o.hub.refreshTokenTtlSeconds) * m_clock->speed());
     }
     m_server = std::make_unique<HubServer>(m_options.dataDir, o);
+    m_simulator = std::make_unique<SimulatorSwitch>(&m_server->admin(), simulation);
+    connect(m_server.get(), &HubServer::aboutToStop, m_simulator.get(), &SimulatorSwitch::stop);
+    m_server->setSimulatorProbe([sim = m_simulator.get()] { return sim->isRunning(); });
     connect(m_server.get(), &HubServer::started, this, &HubControl::statusChanged);
     connect(m_server.get(), &HubServer::stopped, this, &HubControl::statusChanged);
-    connect(m_server.get(), &HubServer::simulatorRunningChanged, this, &HubControl::statusChanged);
+    connect(m_simulator.get(), &SimulatorSwitch::runningChanged, this, &HubControl::statusChanged);
 }
 
 bool EmbeddedHub::startHub(QString *error)
@@ -145,12 +158,20 @@ bool EmbeddedHub::startHub(QString *error)
     }
     if (m_server->options().port != m_options.port) {
         // The options are fixed per server object: a restart on the known port needs a new one.
-        m_server.reset();
+        dropServer();
         createServer();
     }
     const quint16 port = m_server->start();
     if (!port) {
         m_error = m_server->errorString();
+        if (error)
+            *error = m_error;
+        Q_EMIT statusChanged();
+        return false;
+    }
+    if (QString why; m_simulate && !m_simulator->start(m_server->url(), &why)) {
+        m_server->stop();
+        m_error = why;
         if (error)
             *error = m_error;
         Q_EMIT statusChanged();
@@ -190,7 +211,7 @@ void EmbeddedHub::shareClockWith(ConsoleSession *session)
 
 void EmbeddedHub::whenReady(QObject *context, std::function<void()> fn)
 {
-    CafeSimulator *sim = m_server->simulator();
+    CafeSimulator *sim = m_simulator->simulator();
     if (!sim || !sim->isRunning() || sim->isReady()) {
         fn();
         return;
@@ -207,9 +228,9 @@ void EmbeddedHub::whenReady(QObject *context, std::function<void()> fn)
 
 QString EmbeddedHub::managerToken(QString *error) const
 {
-    HubAdmin &admin = m_server->service()->admin();
+    HubAdmin &admin = m_server->admin();
     QString cafeId;
-    if (CafeSimulator *sim = m_server->simulator())
+    if (CafeSimulator *sim = m_simulator->simulator())
         cafeId = sim->cafeId();
     if (cafeId.isEmpty()) {
         QList<CafeInfo> cafes;
@@ -286,10 +307,13 @@ void EmbeddedHub::stop()
 void EmbeddedHub::setSimulatorRunning(bool running)
 {
     m_simulate = running;
-    if (!m_server->setSimulatorRunning(running))
-        m_error = m_server->errorString();
-    else
-        m_error.clear();
+    m_error.clear();
+    if (!running)
+        m_simulator->stop();
+    else if (!m_server->isRunning())
+        m_error = QStringLiteral("the hub is not running");
+    else if (QString why; !m_simulator->start(m_server->url(), &why))
+        m_error = why;
     Q_EMIT statusChanged();
 }
 

@@ -2,8 +2,8 @@
 #include "cafesimulator.h"
 
 #include "hubadmin.h"
-#include "hubdomainlogging.h"
 #include "moneycents.h"
+#include "simulatorlogging.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -2,7 +2,7 @@
 #include "simdevice.h"
 
 #include "hubadmin.h"
-#include "hubdomainlogging.h"
+#include "simulatorlogging.h"
 #include "sioackresult.h"
 #include "sioclientoptions.h"
 #include "siomanager.h"
