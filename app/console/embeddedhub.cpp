@@ -1,17 +1,13 @@
 // The embedded hub.
 #include "embeddedhub.h"
 
-#include "cafedomain.h"
-#include "cafesimulator.h"
 #include "consolesession.h"
 #include "contract.h"
 #include "datafolderlock.h"
-#include "hubactor.h"
-#include "hubdomain.h"
+#include "hubadmin.h"
 #include "hubserver.h"
 #include "simulatedclock.h"
-#include "staffdirectory.h"
-#include "storageerror.h"
+#include "simulatorswitch.h"
 
 #include <QDir>
 #include <QFile>
@@ -50,9 +46,17 @@ EmbeddedHub::EmbeddedHub(Options options, QObject *parent)
 
 EmbeddedHub::~EmbeddedHub()
 {
-    if (m_server)
-        m_server->stop();
-    m_server.reset(); // the databases close before the lock goes
+    dropServer(); // the databases close before the lock goes
+}
+
+void EmbeddedHub::dropServer()
+{
+    if (!m_server)
+        return;
+    m_server->stop(); // the simulator stops first (aboutToStop)
+    m_server->setSimulatorProbe({});
+    m_simulator.reset(); // before the hub whose admin API it uses
+    m_server.reset();
 }
 
 QString EmbeddedHub::demoMarkerName()
@@ -118,10 +122,13 @@ void EmbeddedHub::createServer()
     HubServer::Options o;
     o.bindAddress = QHostAddress::LocalHost; // a console's hub serves this machine only
     o.port = m_options.port;
-    o.simulate = m_simulate;
-    o.simulation.speed = m_options.speed;
+    CafeSimulator::Options simulation;
+    simulation.speed = m_options.speed;
     if (m_options.start.isValid())
-        o.simulation.startTime = m_options.start;
+        simulation.startTime = m_options.start;
+    // On the demo's simulated clock the card provider's delay is simulated time already.
+    if (m_simulate)
+        o.hub = o.hub.forSimulation(m_clock ? 1.0 : simulation.speed, simulation.seed);
     o.clock = m_clock.get();
     if (m_clock) {
         // Tokens last what they say in real time, however fast the day runs.
@@ -131,9 +138,12 @@ void EmbeddedHub::createServer()
             = qint64(double(o.hub.refreshTokenTtlSeconds) * m_clock->speed());
     }
     m_server = std::make_unique<HubServer>(m_options.dataDir, o);
+    m_simulator = std::make_unique<SimulatorSwitch>(&m_server->admin(), simulation);
+    connect(m_server.get(), &HubServer::aboutToStop, m_simulator.get(), &SimulatorSwitch::stop);
+    m_server->setSimulatorProbe([sim = m_simulator.get()] { return sim->isRunning(); });
     connect(m_server.get(), &HubServer::started, this, &HubControl::statusChanged);
     connect(m_server.get(), &HubServer::stopped, this, &HubControl::statusChanged);
-    connect(m_server.get(), &HubServer::simulatorRunningChanged, this, &HubControl::statusChanged);
+    connect(m_simulator.get(), &SimulatorSwitch::runningChanged, this, &HubControl::statusChanged);
 }
 
 bool EmbeddedHub::startHub(QString *error)
@@ -148,12 +158,20 @@ bool EmbeddedHub::startHub(QString *error)
     }
     if (m_server->options().port != m_options.port) {
         // The options are fixed per server object: a restart on the known port needs a new one.
-        m_server.reset();
+        dropServer();
         createServer();
     }
     const quint16 port = m_server->start();
     if (!port) {
         m_error = m_server->errorString();
+        if (error)
+            *error = m_error;
+        Q_EMIT statusChanged();
+        return false;
+    }
+    if (QString why; m_simulate && !m_simulator->start(m_server->url(), &why)) {
+        m_server->stop();
+        m_error = why;
         if (error)
             *error = m_error;
         Q_EMIT statusChanged();
@@ -191,32 +209,61 @@ void EmbeddedHub::shareClockWith(ConsoleSession *session)
     follow();
 }
 
+void EmbeddedHub::whenReady(QObject *context, std::function<void()> fn)
+{
+    CafeSimulator *sim = m_simulator->simulator();
+    if (!sim || !sim->isRunning() || sim->isReady()) {
+        fn();
+        return;
+    }
+    // Once: ready, or stopped before it got there (the console then finds the hub as it is).
+    auto once = std::make_shared<std::function<void()>>(std::move(fn));
+    const auto run = [once] {
+        if (*once)
+            std::exchange(*once, {})();
+    };
+    connect(sim, &CafeSimulator::ready, context, run, Qt::SingleShotConnection);
+    connect(sim, &CafeSimulator::stopped, context, run, Qt::SingleShotConnection);
+}
+
 QString EmbeddedHub::managerToken(QString *error) const
 {
-    HubDomain *service = m_server->service();
+    HubAdmin &admin = m_server->admin();
     QString cafeId;
-    if (CafeSimulator *sim = m_server->simulator())
+    if (CafeSimulator *sim = m_simulator->simulator())
         cafeId = sim->cafeId();
-    if (cafeId.isEmpty() && !service->cafeIds().isEmpty())
-        cafeId = service->cafeIds().first();
-    CafeDomain *cafe = cafeId.isEmpty() ? nullptr : service->cafe(cafeId);
-    if (!cafe) {
+    if (cafeId.isEmpty()) {
+        QList<CafeInfo> cafes;
+        if (const AdminResult r = admin.cafes(&cafes); !r.ok()) {
+            if (error)
+                *error = r.message;
+            return {};
+        }
+        if (!cafes.isEmpty())
+            cafeId = cafes.constFirst().id;
+    }
+    if (cafeId.isEmpty()) {
         if (error)
             *error = tr("The hub serves no cafe yet.");
         return {};
     }
-    try {
-        for (const StaffRecord &s : StaffDirectory(cafe->connection()).list()) {
-            if (!s.active || s.role == HubRole::Employee)
-                continue;
-            const HubActor actor{s.id, s.name, s.role, cafeId};
-            return QString::fromLatin1(service->mintToken(
-                actor, Contract::TokenType::Access, service->options().accessTokenTtlSeconds));
-        }
-    } catch (const StorageError &e) {
+    QList<StaffInfo> staff;
+    if (const AdminResult r = admin.staff(cafeId, &staff); !r.ok()) {
         if (error)
-            *error = e.message();
+            *error = r.message;
         return {};
+    }
+    for (const StaffInfo &s : std::as_const(staff)) {
+        if (!s.active || s.role == Contract::Role::Employee)
+            continue;
+        QString token;
+        if (const AdminResult r = admin.mintToken({cafeId, s.id, s.name, s.role, 0}, &token);
+            !r.ok()) {
+            if (error)
+                *error = r.message;
+            return {};
+        }
+        return token;
     }
     if (error)
         *error = tr("Cafe %1 has no manager to sign in as.").arg(cafeId);
@@ -260,10 +307,13 @@ void EmbeddedHub::stop()
 void EmbeddedHub::setSimulatorRunning(bool running)
 {
     m_simulate = running;
-    if (!m_server->setSimulatorRunning(running))
-        m_error = m_server->errorString();
-    else
-        m_error.clear();
+    m_error.clear();
+    if (!running)
+        m_simulator->stop();
+    else if (!m_server->isRunning())
+        m_error = QStringLiteral("the hub is not running");
+    else if (QString why; !m_simulator->start(m_server->url(), &why))
+        m_error = why;
     Q_EMIT statusChanged();
 }
 

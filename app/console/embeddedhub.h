@@ -15,6 +15,8 @@
 #include <QTime>
 #include <QUrl>
 
+#include <functional>
+
 #include <memory>
 
 namespace TableTap {
@@ -23,6 +25,7 @@ class ConsoleSession;
 class DataFolderLock;
 class HubServer;
 class SimulatedClock;
+class SimulatorSwitch;
 
 class EmbeddedHub final : public HubControl
 {
@@ -46,11 +49,15 @@ public:
     QUrl url() const;
     QString errorString() const { return m_error; }
     HubServer *server() const { return m_server.get(); }
+    SimulatorSwitch *simulator() const { return m_simulator.get(); }
     // The simulated time the hub runs on; null when it runs on the system clock.
     SimulatedClock *clock() const { return m_clock.get(); }
     // While session is signed in to this hub, its clock shows the hub's simulated time (one
     // clock for every view); signed in anywhere else, the system clock.
     void shareClockWith(ConsoleSession *session);
+    // Runs fn (with context alive) once the simulator's day is ready, the morning so far
+    // written, so a console signing in then loads it whole; at once without a simulator.
+    void whenReady(QObject *context, std::function<void()> fn);
     // A manager's access token for the cafe the hub serves (the simulator's when it runs): the
     // console signs in with it. Empty when the cafe has no manager.
     QString managerToken(QString *error = nullptr) const;
@@ -71,6 +78,8 @@ protected:
 
 private:
     void createServer();
+    // Stops and drops the server and its simulator switch.
+    void dropServer();
     // Takes the data folder for this hub: a demo's, and locked.
     bool claimDataFolder();
 
@@ -78,6 +87,7 @@ private:
     std::unique_ptr<DataFolderLock> m_lock;  // before the server: released after it is gone
     std::unique_ptr<SimulatedClock> m_clock; // before the server, which uses it
     std::unique_ptr<HubServer> m_server;
+    std::unique_ptr<SimulatorSwitch> m_simulator; // after the server: goes first
     QString m_error;
     QBasicTimer m_tick;
     bool m_simulate = true;

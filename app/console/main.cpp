@@ -123,7 +123,9 @@ int main(int argc, char *argv[])
         const QString token = hub->managerToken(error);
         if (token.isEmpty())
             return false;
-        session.connectWithToken(hub->url(), token);
+        hub->whenReady(&session, [&session, url = hub->url(), token] {
+            session.connectWithToken(url, token);
+        });
         return true;
     };
 

@@ -548,11 +548,9 @@ HubServer::Options HubConfig::serverOptions() const
     options.signInThreads = signInThreads;
     options.maxQueuedSignIns = maxQueuedSignIns;
     options.signInsPerSecond = signInsPerSecond;
-    options.simulate = simulate;
-    options.simulation.speed = speed;
-    options.simulation.seed = seed;
-    options.simulation.startTime = simulationStart;
-    options.simulation.cafeId = simulationCafe;
+    // `serve` keeps real time: with the simulator on, its compressed day sets the card delay.
+    if (simulate)
+        options.hub = options.hub.forSimulation(speed, seed);
     options.operations.enabled = operationsEnabled;
     options.operations.allowed = operationsAllow;
     options.operations.minFreeBytes = minFreeMegabytes * 1024 * 1024;
@@ -562,6 +560,16 @@ HubServer::Options HubConfig::serverOptions() const
             options.operations.token = f.readAll().trimmed();
     }
     return options;
+}
+
+CafeSimulator::Options HubConfig::simulatorOptions() const
+{
+    CafeSimulator::Options o;
+    o.speed = speed;
+    o.seed = seed;
+    o.startTime = simulationStart;
+    o.cafeId = simulationCafe;
+    return o;
 }
 
 } // namespace TableTap

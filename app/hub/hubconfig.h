@@ -4,6 +4,7 @@
 // line each, with where they are ("hub.conf:12: port: ..." or "--port ...").
 #pragma once
 
+#include "cafesimulator.h"
 #include "hubserver.h"
 
 #include <QHash>
@@ -62,7 +63,10 @@ public:
     // readable, the data folder writable by this user. One line per mistake.
     QStringList validate() const;
 
+    // The hub's options; with the simulator on, HubOptions::forSimulation.
     HubServer::Options serverOptions() const;
+    // The simulator's, for SimulatorSwitch (run when simulate).
+    CafeSimulator::Options simulatorOptions() const;
 
     // Where `serve` looks when no --config is given: PREFIX/../etc/tabletap/hub.conf for a
     // program in /usr/bin (so /etc/tabletap/hub.conf), PREFIX/etc/tabletap/hub.conf otherwise.

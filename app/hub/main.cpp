@@ -10,6 +10,7 @@
 #include "pinprompt.h"
 #include "restorecommand.h"
 #include "serverprocess.h"
+#include "simulatorswitch.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -74,12 +75,21 @@ int runServe(const HubCommandLine &cli)
         return HubCommandLine::Failure;
     }
     HubServer hub(config.dataDir, config.serverOptions());
+    // After the hub, so it goes first; it stops before the hub answers its last commands.
+    SimulatorSwitch simulator(&hub.admin(), config.simulatorOptions());
+    QObject::connect(&hub, &HubServer::aboutToStop, &simulator, &SimulatorSwitch::stop);
+    hub.setSimulatorProbe([&simulator] { return simulator.isRunning(); });
     onTerminationSignal(&hub, [&hub] {
         hub.stop();
         QCoreApplication::exit(HubCommandLine::Ok);
     });
     if (!hub.start()) {
         printError(hub.errorString());
+        return HubCommandLine::Failure;
+    }
+    if (QString error; config.simulate && !simulator.start(hub.url(), &error)) {
+        hub.stop();
+        printError(error);
         return HubCommandLine::Failure;
     }
     QUrl shown;

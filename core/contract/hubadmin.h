@@ -91,6 +91,15 @@ struct TokenRequest
     qint64 ttlSeconds = 0; // 0: the hub's access token lifetime
 };
 
+// The hub's clock as an admin sees it.
+struct HubClockInfo
+{
+    bool simulated = false; // a demo hub on simulated time, which its simulator moves
+    bool running = true;    // simulated time runs (false: held until runSimulatedTime())
+    double speed = 1.0;     // simulated seconds per real second
+    qint64 nowMs = 0;       // ms since the epoch
+};
+
 class HubAdmin
 {
 public:
@@ -121,6 +130,15 @@ public:
         = 0;
     // The hub's clock (a ManualClock in tests and simulations), ms since the epoch.
     virtual qint64 hubTimeMs() = 0;
+    virtual HubClockInfo clockInfo() = 0;
+    // Only on simulated time (a demo hub; UsageError on real time), for its simulator: the day
+    // so far is written at its own times with the clock held, a quiet night is skipped.
+    // While held: sets the hub's wall clock (before anything happened on the simulated day).
+    virtual AdminResult setSimulatedTime(qint64 ms) = 0;
+    // Time passes at once by ms: the hub's timers falling due meanwhile run, in time order.
+    virtual AdminResult advanceSimulatedTime(qint64 ms) = 0;
+    // Lets held simulated time run at its speed (nothing when it runs already).
+    virtual AdminResult runSimulatedTime() = 0;
 };
 
 } // namespace TableTap

@@ -8,6 +8,7 @@
 #include "jsonwebtoken.h"
 #include "menudefinition.h"
 #include "pinhasher.h"
+#include "simulatedclock.h"
 #include "staffadmin.h"
 #include "staffdirectory.h"
 #include "startermenu.h"
@@ -74,6 +75,62 @@ HubAdminService::HubAdminService(StorageBackend &storage, SecretSource secret, H
 qint64 HubAdminService::hubTimeMs()
 {
     return m_clock ? m_clock->nowMs() : QDateTime::currentMSecsSinceEpoch();
+}
+
+HubClockInfo HubAdminService::clockInfo()
+{
+    HubClockInfo info;
+    info.nowMs = hubTimeMs();
+    if (const auto *clock = qobject_cast<const SimulatedClock *>(m_clock)) {
+        info.simulated = true;
+        info.running = clock->isRunning();
+        info.speed = clock->speed();
+    }
+    return info;
+}
+
+SimulatedClock *HubAdminService::simulatedClock(AdminResult *failure) const
+{
+    auto *clock = qobject_cast<SimulatedClock *>(m_clock);
+    if (!clock)
+        *failure = AdminResult::failure(AdminResult::Status::UsageError,
+                                        QStringLiteral("the hub runs on real time"));
+    return clock;
+}
+
+AdminResult HubAdminService::setSimulatedTime(qint64 ms)
+{
+    AdminResult result;
+    SimulatedClock *clock = simulatedClock(&result);
+    if (!clock)
+        return result;
+    if (clock->isRunning())
+        return AdminResult::failure(
+            AdminResult::Status::Conflict,
+            QStringLiteral("simulated time runs; it is set only while held"));
+    clock->setWallClock(ms);
+    return result;
+}
+
+AdminResult HubAdminService::advanceSimulatedTime(qint64 ms)
+{
+    AdminResult result;
+    SimulatedClock *clock = simulatedClock(&result);
+    if (!clock)
+        return result;
+    if (ms < 0)
+        return AdminResult::failure(AdminResult::Status::UsageError,
+                                    QStringLiteral("time only moves forward"));
+    clock->advance(ms);
+    return result;
+}
+
+AdminResult HubAdminService::runSimulatedTime()
+{
+    AdminResult result;
+    if (SimulatedClock *clock = simulatedClock(&result))
+        clock->run();
+    return result;
 }
 
 AdminResult HubAdminService::openRegistry(HubRegistry *registry)

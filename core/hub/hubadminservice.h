@@ -16,6 +16,7 @@ namespace TableTap {
 
 class HubClock;
 class HubRegistry;
+class SimulatedClock;
 class StorageBackend;
 class StoreConnection;
 
@@ -44,8 +45,14 @@ public:
     AdminResult backup(const QString &target, const QString &cafeId = {},
                        int *cafes = nullptr) override;
     qint64 hubTimeMs() override;
+    HubClockInfo clockInfo() override;
+    AdminResult setSimulatedTime(qint64 ms) override;
+    AdminResult advanceSimulatedTime(qint64 ms) override;
+    AdminResult runSimulatedTime() override;
 
 private:
+    // The hub's SimulatedClock, or null with *failure set.
+    SimulatedClock *simulatedClock(AdminResult *failure) const;
     // The registry, and cafeId's store when it is in it: Ok, or the failure to return.
     AdminResult openRegistry(HubRegistry *registry);
     AdminResult openCafe(HubRegistry *registry, const QString &cafeId,

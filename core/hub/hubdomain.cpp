@@ -24,7 +24,7 @@ HubDomain::HubDomain(const HubOptions &options, HubClock *clock, QObject *parent
     : QObject(parent)
     , m_options(options)
     , m_clock(clock ? clock : new SystemClock(this))
-    , m_storage(std::make_unique<SqliteStorage>(options.dataDir))
+    , m_storage(std::make_unique<SqliteStorage>(options.dataDir, options.syncEveryCommit))
     , m_rateLimiter(options.commandsPerSecond, options.commandBurst)
 {
     qRegisterMetaType<TableTap::HubEventList>();

@@ -5,5 +5,4 @@ namespace TableTap {
 Q_LOGGING_CATEGORY(lcHubDomain, "tabletap.hub.domain", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcHubStore, "tabletap.hub.store", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcHubAuth, "tabletap.hub.auth", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcHubSim, "tabletap.hub.simulator", QtInfoMsg)
 } // namespace TableTap

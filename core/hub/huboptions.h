@@ -6,6 +6,9 @@
 
 #include <QString>
 
+#include <algorithm>
+#include <cmath>
+
 namespace TableTap {
 
 struct HubOptions
@@ -32,6 +35,28 @@ struct HubOptions
     // commands, a backup) before the batch fails with CONFLICT ("nothing was applied, retry"):
     // short, because every client waits while it does.
     int storageBusyTimeoutMs = 100;
+    // Each commit is fsynced before its ack (SQLite synchronous FULL), so an acked command
+    // survives a power cut. Off (NORMAL in WAL: consistent after a crash, the last commits may
+    // be lost) only for a simulated demo hub, whose simulator writes a whole morning at once.
+    bool syncEveryCommit = true;
+
+    // These options for a hub the simulator drives (a demo): some cards are declined (on top of
+    // the .13 / .66 amounts), reproducibly by seed; commits skip the per-commit disk flush.
+    // speed: how much faster than real time the simulated day runs on a hub that keeps real
+    // time, so the simulated card provider answers within simulated seconds too; 1 for a hub on
+    // simulated time (its delays are simulated time already).
+    HubOptions forSimulation(double speed, quint32 seed) const
+    {
+        HubOptions o = *this;
+        if (o.cardDeclineRate <= 0)
+            o.cardDeclineRate = 0.04;
+        o.randomSeed = seed;
+        o.syncEveryCommit = false;
+        if (speed > 1)
+            o.cardProcessingDelayMs
+                = std::max(20, int(std::lround(o.cardProcessingDelayMs / speed)));
+        return o;
+    }
 };
 
 } // namespace TableTap

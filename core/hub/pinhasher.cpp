@@ -3,19 +3,39 @@
 
 #include "jsonwebtoken.h"
 
-#include <QPasswordDigestor>
+#include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 #include <QStringList>
+#include <QtEndian>
 
 namespace TableTap {
 
 static constexpr int kSaltBytes = 16;
 static constexpr int kKeyBytes = 32;
 
+// PBKDF2-HMAC-SHA256 (RFC 8018, 5.2) on Qt Core's HMAC, so the domain needs no Qt Network for
+// QPasswordDigestor; the same bytes (tst_hubauth compares the two).
 static QByteArray derive(const QString &pin, const QByteArray &salt, int iterations)
 {
-    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, pin.toUtf8(), salt,
-                                              iterations, kKeyBytes);
+    QMessageAuthenticationCode hmac(QCryptographicHash::Sha256, pin.toUtf8());
+    QByteArray key;
+    for (quint32 block = 1; key.size() < kKeyBytes; ++block) {
+        const quint32 index = qToBigEndian(block);
+        hmac.reset();
+        hmac.addData(salt);
+        hmac.addData(reinterpret_cast<const char *>(&index), sizeof index);
+        QByteArray u = hmac.result();
+        QByteArray t = u;
+        for (int i = 1; i < iterations; ++i) {
+            hmac.reset();
+            hmac.addData(u);
+            u = hmac.result();
+            for (qsizetype b = 0; b < t.size(); ++b)
+                t[b] = char(t.at(b) ^ u.at(b));
+        }
+        key += t;
+    }
+    return key.left(kKeyBytes);
 }
 
 QString PinHasher::hash(const QString &pin, int iterations)

@@ -5,6 +5,7 @@
 #include "schemamigrator.h"
 #include "sqlitebackup.h"
 #include "sqliteconnection.h"
+#include "storageerror.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,17 +18,29 @@ namespace TableTap {
 namespace {
 // Opens path and migrates it with steps; null with a message.
 std::unique_ptr<StoreConnection> openMigrated(const QString &path,
-                                              const QList<MigrationStep> &steps, QString *error)
+                                              const QList<MigrationStep> &steps,
+                                              bool syncEveryCommit, QString *error)
 {
     auto db = std::make_unique<SqliteConnection>();
     if (!db->open(path, error) || !SchemaMigrator::migrate(*db, steps, error))
         return nullptr;
+    if (!syncEveryCommit) {
+        // WAL with NORMAL: consistent after a crash, the last commits may be lost.
+        try {
+            db->exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+        } catch (const StorageError &e) {
+            if (error)
+                *error = e.message();
+            return nullptr;
+        }
+    }
     return db;
 }
 } // namespace
 
-SqliteStorage::SqliteStorage(QString dataDir)
+SqliteStorage::SqliteStorage(QString dataDir, bool syncEveryCommit)
     : m_dataDir(std::move(dataDir))
+    , m_syncEveryCommit(syncEveryCommit)
 {}
 
 QString SqliteStorage::registryPath() const
@@ -52,7 +65,7 @@ bool SqliteStorage::open(QString *error)
 
 std::unique_ptr<StoreConnection> SqliteStorage::registry(QString *error)
 {
-    return openMigrated(registryPath(), HubSchema::registrySteps(), error);
+    return openMigrated(registryPath(), HubSchema::registrySteps(), m_syncEveryCommit, error);
 }
 
 std::unique_ptr<StoreConnection> SqliteStorage::cafe(const QString &cafeId, QString *error)
@@ -63,7 +76,7 @@ std::unique_ptr<StoreConnection> SqliteStorage::cafe(const QString &cafeId, QStr
             *error = QStringLiteral("cafe database %1 does not exist").arg(path);
         return nullptr;
     }
-    return openMigrated(path, HubSchema::cafeSteps(), error);
+    return openMigrated(path, HubSchema::cafeSteps(), m_syncEveryCommit, error);
 }
 
 std::unique_ptr<StoreConnection> SqliteStorage::createCafe(const QString &cafeId, QString *error)
@@ -74,7 +87,7 @@ std::unique_ptr<StoreConnection> SqliteStorage::createCafe(const QString &cafeId
             *error = QStringLiteral("%1 already exists").arg(path);
         return nullptr;
     }
-    return openMigrated(path, HubSchema::cafeSteps(), error);
+    return openMigrated(path, HubSchema::cafeSteps(), m_syncEveryCommit, error);
 }
 
 void SqliteStorage::dropCafe(const QString &cafeId)

@@ -13,7 +13,8 @@ class SqliteConnection;
 class SqliteStorage final : public StorageBackend
 {
 public:
-    explicit SqliteStorage(QString dataDir);
+    // syncEveryCommit: HubOptions::syncEveryCommit (FULL, else NORMAL).
+    explicit SqliteStorage(QString dataDir, bool syncEveryCommit = true);
 
     bool open(QString *error) override;
     std::unique_ptr<StoreConnection> registry(QString *error) override;
@@ -33,6 +34,7 @@ public:
 
 private:
     QString m_dataDir;
+    bool m_syncEveryCommit = true;
 };
 
 } // namespace TableTap

@@ -11,7 +11,6 @@
 #include "hubdomain.h"
 #include "hubserverlogging.h"
 #include "signinendpoint.h"
-#include "simulatedclock.h"
 #include "sionamespace.h"
 #include "sioserver.h"
 #include "throttledlog.h"
@@ -42,18 +41,6 @@ HubServer::HubServer(const QString &dataDir, Options options, QObject *parent)
 {
     HubOptions hubOptions = m_options.hub;
     hubOptions.dataDir = dataDir;
-    if (m_options.simulate) {
-        // A demo hub: some cards are declined (on top of the .13 / .66 amounts), reproducibly.
-        if (hubOptions.cardDeclineRate <= 0)
-            hubOptions.cardDeclineRate = 0.04;
-        hubOptions.randomSeed = m_options.simulation.seed;
-        // A compressed day on real time: the simulated card provider answers within simulated
-        // seconds too. (On a simulated clock its delay is simulated time already.)
-        if (m_options.simulation.speed > 1 && !qobject_cast<SimulatedClock *>(m_options.clock))
-            hubOptions.cardProcessingDelayMs = std::max(
-                20,
-                int(std::lround(hubOptions.cardProcessingDelayMs / m_options.simulation.speed)));
-    }
     m_service = std::make_unique<HubDomain>(hubOptions, m_options.clock);
     m_broadcaster = std::make_unique<EventBroadcaster>();
     m_gate = std::make_unique<HandshakeGate>(
@@ -73,9 +60,6 @@ HubServer::HubServer(const QString &dataDir, Options options, QObject *parent)
 HubServer::~HubServer()
 {
     stop();
-    // Before the service it uses goes (members go before children).
-    delete m_simulator;
-    m_simulator = nullptr;
 }
 
 bool HubServer::openService()
@@ -184,12 +168,6 @@ quint16 HubServer::start()
     qCInfo(lcHubWiring).noquote() << "hub serving" << m_service->cafeIds().size() << "cafe(s) at"
                                   << url().toString() << "from" << m_dataDir;
     Q_EMIT started(m_port);
-    if (m_options.simulate && !setSimulatorRunning(true)) {
-        const QString why = m_error;
-        stop();
-        m_error = why;
-        return 0;
-    }
     return m_port;
 }
 
@@ -197,8 +175,8 @@ void HubServer::stop()
 {
     if (!m_web)
         return;
+    // What drives the hub from outside (the simulator) stops here, while clients are connected.
     Q_EMIT aboutToStop();
-    setSimulatorRunning(false);
     // Commands already received are answered (and their events sent) before the doors close.
     m_service->flushQueue();
     m_io->close();
@@ -226,38 +204,14 @@ void HubServer::teardown()
     m_gateway->setServer(nullptr);
 }
 
-bool HubServer::setSimulatorRunning(bool running)
+HubAdmin &HubServer::admin() const
 {
-    if (!running) {
-        if (m_simulator && m_simulator->isRunning()) {
-            m_simulator->stop();
-            Q_EMIT simulatorRunningChanged(false);
-        }
-        return true;
-    }
-    if (!isRunning()) {
-        m_error = QStringLiteral("the hub is not running");
-        return false;
-    }
-    if (m_simulator && m_simulator->isRunning())
-        return true;
-    // A new one each time: the port may have changed since the last run.
-    delete m_simulator;
-    m_simulator = new CafeSimulator(m_service.get(), url(), m_options.simulation, this);
-    QString error;
-    if (!m_simulator->start(&error)) {
-        m_error = QStringLiteral("cannot start the simulator: %1").arg(error);
-        return false;
-    }
-    Q_EMIT simulatorRunningChanged(true);
-    return true;
+    return m_service->admin();
 }
 
 bool HubServer::isSimulatorRunning() const
 {
-    if (m_simulatorProbe)
-        return m_simulatorProbe();
-    return m_simulator && m_simulator->isRunning();
+    return m_simulatorProbe && m_simulatorProbe();
 }
 
 // ---------------------------------------------------------------------------------------------

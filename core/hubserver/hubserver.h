@@ -1,5 +1,6 @@
-// The running hub: one port serving the cafe domain (HubDomain) over Socket.IO and plain HTTP,
-// optionally with the simulator driving a cafe day through the same port. A plain QObject, so
+// The running hub: one port serving the cafe domain (HubDomain) over Socket.IO and plain HTTP.
+// The simulator, when one drives a cafe day, is a client beside it (core/simulator). A plain
+// QObject, so
 // `tabletap-hub serve` and the console's embedded hub use it alike. It holds the transports
 // (WebServer, EngineServer, SioServer), starts and stops them, and puts the parts in place:
 // HandshakeGate (per-address limit, token middleware), CommandGateway (rooms, commands, acks),
@@ -7,7 +8,6 @@
 // HubOperations (/healthz, /metrics).
 #pragma once
 
-#include "cafesimulator.h"
 #include "hubevent.h"
 #include "hubmetrics.h"
 #include "huboperations.h"
@@ -29,6 +29,7 @@ class CommandGateway;
 class EngineServer;
 class EventBroadcaster;
 class HandshakeGate;
+class HubAdmin;
 class HubClock;
 class HubDomain;
 class SioServer;
@@ -69,10 +70,9 @@ public:
         int signInsPerSecond = 5;
         // Bytes a client may leave unread (socket + session buffers) before it is dropped.
         qint64 maxBufferedBytes = 16 * 1024 * 1024;
-        bool simulate = false; // run the CafeSimulator once listening
-        CafeSimulator::Options simulation;
         // The hub's clock (not owned; null: the system clock). A SimulatedClock puts the whole
-        // hub on simulated time, shared with the simulator (the console's demo).
+        // hub on simulated time, which the simulator moves through the admin API (the
+        // console's demo).
         HubClock *clock = nullptr;
         // GET /healthz and GET /metrics on the same port, and who may read them.
         HubOperations::Options operations;
@@ -116,7 +116,7 @@ public:
     // Opens the data folder (created with its secret on first start) and listens. Returns the
     // bound port, or 0 with errorString() set. Starting a running server returns its port.
     quint16 start();
-    // Emits aboutToStop(), stops the simulator, answers the commands already received,
+    // Emits aboutToStop() (the simulator stops there), answers the commands already received,
     // disconnects every client ("server shutting down") and closes the port. The data stays
     // open, so start() may follow.
     void stop();
@@ -131,15 +131,13 @@ public:
     // The domain behind the port: cafes, tokens (mintToken), direct commands. Valid from
     // construction; opened by start().
     HubDomain *service() const { return m_service.get(); }
-    // Null until the simulator is first started (Options::simulate, or setSimulatorRunning);
-    // each start makes a new one (its figures start again).
-    CafeSimulator *simulator() const { return m_simulator; }
-    // Starts or stops the simulator; false with errorString() when it cannot start.
-    bool setSimulatorRunning(bool running);
+    // The admin API on this hub's store, secret and clock (the simulator's way in).
+    HubAdmin &admin() const;
     // Whether a simulator drives this hub (the tabletap_simulator_running gauge): what the probe
-    // says, or without one, whether the simulator above runs.
+    // says; false without one.
     bool isSimulatorRunning() const;
-    // For a simulator kept outside the hub (stopped on aboutToStop()); empty: no probe.
+    // The simulator is kept outside the hub (SimulatorSwitch, stopped on aboutToStop()); its
+    // owner says here whether it runs. Empty: no probe.
     void setSimulatorProbe(std::function<bool()> probe) { m_simulatorProbe = std::move(probe); }
 
     Stats stats() const;
@@ -154,7 +152,6 @@ Q_SIGNALS:
     // drives the hub from outside stops here, before the last commands are answered.
     void aboutToStop();
     void stopped();
-    void simulatorRunningChanged(bool running);
     // The domain events just broadcast (after their acks), for logs and panels.
     void eventsEmitted(const TableTap::HubEventList &events);
 
@@ -182,7 +179,6 @@ private:
     WebServer *m_web = nullptr;
     EngineServer *m_engine = nullptr;
     SioServer *m_io = nullptr;
-    CafeSimulator *m_simulator = nullptr;
     std::function<bool()> m_simulatorProbe;
     quint16 m_port = 0;
     QString m_error;

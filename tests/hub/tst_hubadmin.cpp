@@ -1,10 +1,12 @@
 // The admin API (HubAdminService) called directly, as the simulator and the console's own hub call
 // it: cafes with and without a menu, menu import, staff, their refusals (conflict, not found,
-// invalid input naming its field), tokens the hub then accepts, and backups the hub can serve.
+// invalid input naming its field), tokens the hub then accepts, backups the hub can serve, and the
+// simulated time a demo hub's simulator moves (refused on a hub on real time).
 #include "hubadminservice.h"
 #include "hubdomain.h"
 #include "hubsecret.h"
 #include "manualclock.h"
+#include "simulatedclock.h"
 #include "sqlitestorage.h"
 #include "startermenu.h"
 
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void mintTokenThenVerify();
     void mintTokenRefusals();
     void backupServes();
+    void simulatedTime();
 
 private:
     NewStaff staffMember(const QString &code, Contract::Role role = Contract::Role::Employee) const
@@ -490,6 +493,42 @@ void TestHubAdmin::backupServes()
     QCOMPARE(hub.cafeIds(), (QStringList{QStringLiteral("c1"), QStringLiteral("c2")}));
     const JsonWebToken::Verified v = hub.verifyAccessToken(token);
     QVERIFY2(v.ok(), qPrintable(v.message));
+}
+
+void TestHubAdmin::simulatedTime()
+{
+    // The real-time hub of init(): its clock is told, never moved.
+    HubClockInfo info = m_admin->clockInfo();
+    QVERIFY(!info.simulated);
+    QCOMPARE(info.nowMs, kStartMs);
+    QCOMPARE(m_admin->setSimulatedTime(kStartMs - 1000).status, Status::UsageError);
+    QCOMPARE(m_admin->advanceSimulatedTime(1000).status, Status::UsageError);
+    QCOMPARE(m_admin->runSimulatedTime().status, Status::UsageError);
+    QCOMPARE(m_admin->hubTimeMs(), kStartMs);
+
+    // A demo hub's: held, set, moved on (its timers run as time passes), then running.
+    SimulatedClock clock(kStartMs, 60);
+    const QString data = m_data;
+    HubAdminService admin(
+        *m_storage, [data](QString *error) { return HubSecret::loadOrCreate(data, error); },
+        &clock);
+    info = admin.clockInfo();
+    QVERIFY(info.simulated);
+    QVERIFY(!info.running);
+    QCOMPARE(info.speed, 60.0);
+    QCOMPARE(info.nowMs, kStartMs);
+    QVERIFY(admin.setSimulatedTime(kStartMs - 3600000).ok());
+    QCOMPARE(admin.hubTimeMs(), kStartMs - 3600000);
+    bool ran = false;
+    clock.callAt(kStartMs - 3000000, nullptr, [&] { ran = true; });
+    QCOMPARE(admin.advanceSimulatedTime(-1).status, Status::UsageError);
+    QVERIFY(admin.advanceSimulatedTime(3600000).ok());
+    QVERIFY(ran);
+    QCOMPARE(admin.hubTimeMs(), kStartMs);
+    QVERIFY(admin.runSimulatedTime().ok());
+    QVERIFY(admin.clockInfo().running);
+    QCOMPARE(admin.setSimulatedTime(0).status, Status::Conflict);
+    QVERIFY(admin.hubTimeMs() >= kStartMs);
 }
 
 QTEST_GUILESS_MAIN(TestHubAdmin)

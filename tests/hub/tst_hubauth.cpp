@@ -10,6 +10,7 @@
 #include "pinhasher.h"
 
 #include <QMessageAuthenticationCode>
+#include <QPasswordDigestor>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -259,6 +260,21 @@ void TestHubAuth::pinHashing()
     QVERIFY(h1.section(u'$', 1, 1).toInt() >= 100000);
     QVERIFY(PinHasher::verify(QStringLiteral("4821"), h1));
     QVERIFY(PinHasher::verify(QStringLiteral("4821"), h2));
+    // The same key as Qt Network's PBKDF2 (hashes stored before the domain left Qt Network).
+    for (const QString &h : {h1, h2}) {
+        const QByteArray salt = QByteArray::fromBase64(h.section(u'$', 2, 2).toLatin1());
+        QCOMPARE(QByteArray::fromBase64(h.section(u'$', 3, 3).toLatin1()),
+                 QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, "4821", salt,
+                                                    h.section(u'$', 1, 1).toInt(), 32));
+    }
+    const QString qtMade = QStringLiteral("pbkdf2-sha256$100000$%1$%2")
+                               .arg(QString::fromLatin1(QByteArray("tabletap-salt-16").toBase64()),
+                                    QString::fromLatin1(QPasswordDigestor::deriveKeyPbkdf2(
+                                                            QCryptographicHash::Sha256, "90210",
+                                                            "tabletap-salt-16", 100000, 32)
+                                                            .toBase64()));
+    QVERIFY(PinHasher::verify(QStringLiteral("90210"), qtMade));
+    QVERIFY(!PinHasher::verify(QStringLiteral("90211"), qtMade));
     QVERIFY(!PinHasher::verify(QStringLiteral("4822"), h1));
     QVERIFY(!PinHasher::verify(QStringLiteral("4821"), QStringLiteral("plain")));
     QString weak = h1;

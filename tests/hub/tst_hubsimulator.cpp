@@ -4,13 +4,15 @@
 // never negative, every sale paid and every payment accounted, order numbers unique and
 // sequential per day, counter loads as the open orders say, timesheets closed). The same seed
 // gives the same customers; another seed does not. On a SimulatedClock (the console's demo) the
-// hub shares the simulated time, and a day started at noon begins with the morning so far in the
-// hub's state: orders, payments, stock movements and clock-ins stamped before noon, consistent,
+// simulator moves the hub's simulated time through the admin API, and a day started at noon begins
+// with the morning so far in the hub's state, written through the devices' commands with the
+// clock held: orders, payments, stock movements and clock-ins stamped before noon, consistent,
 // the same for the same seed.
 #include "hubdomain.h"
 #include "hubserver.h"
 #include "hubwireclient.h"
 #include "simulatedclock.h"
+#include "simulatorswitch.h"
 #include "sqliteconnection.h"
 
 #include <QElapsedTimer>
@@ -26,17 +28,88 @@ using namespace TableTap::Test;
 
 namespace {
 
-HubServer::Options simOptions(quint32 seed, double speed, const QTime &start)
+// The hub's options and the simulator's; simulate: the simulator starts with the hub.
+struct SimOptions
 {
-    HubServer::Options o;
-    o.bindAddress = QHostAddress::LocalHost;
-    o.port = 0;
-    o.simulate = true;
+    HubServer::Options hub;
+    CafeSimulator::Options simulation;
+    bool simulate = true;
+    HubClock *clock = nullptr; // the hub's (a SimulatedClock: the console's demo)
+};
+
+SimOptions simOptions(quint32 seed, double speed, const QTime &start)
+{
+    SimOptions o;
+    o.hub.bindAddress = QHostAddress::LocalHost;
+    o.hub.port = 0;
     o.simulation.speed = speed;
     o.simulation.seed = seed;
     o.simulation.startTime = start;
     return o;
 }
+
+// A hub with the simulator beside it, wired as `tabletap-hub serve --simulate` and the console's
+// demo wire them: the switch stops on aboutToStop() and feeds the gauge's probe.
+class SimHub
+{
+public:
+    SimHub(const QString &dataDir, const SimOptions &o)
+        : m_simulate(o.simulate)
+        , m_server(dataDir, serverOptions(o))
+        , m_switch(&m_server.admin(), o.simulation)
+    {
+        QObject::connect(&m_server, &HubServer::aboutToStop, &m_switch, &SimulatorSwitch::stop);
+        m_server.setSimulatorProbe([this] { return m_switch.isRunning(); });
+    }
+    ~SimHub()
+    {
+        m_server.stop();
+        m_server.setSimulatorProbe({});
+    }
+
+    bool start()
+    {
+        if (!m_server.start()) {
+            m_error = m_server.errorString();
+            return false;
+        }
+        if (m_simulate && !setSimulatorRunning(true)) {
+            m_server.stop();
+            return false;
+        }
+        return true;
+    }
+    void stop() { m_server.stop(); }
+    bool setSimulatorRunning(bool running)
+    {
+        if (!running) {
+            m_switch.stop();
+            return true;
+        }
+        return m_switch.start(m_server.url(), &m_error);
+    }
+    bool isSimulatorRunning() const { return m_server.isSimulatorRunning(); }
+    CafeSimulator *simulator() const { return m_switch.simulator(); }
+    SimulatorSwitch *simulatorSwitch() { return &m_switch; }
+    HubServer &server() { return m_server; }
+    QUrl url() const { return m_server.url(); }
+    QString errorString() const { return m_error; }
+
+private:
+    static HubServer::Options serverOptions(const SimOptions &o)
+    {
+        HubServer::Options h = o.hub;
+        h.clock = o.clock;
+        if (o.simulate)
+            h.hub = h.hub.forSimulation(o.clock ? 1.0 : o.simulation.speed, o.simulation.seed);
+        return h;
+    }
+
+    bool m_simulate;
+    HubServer m_server;
+    SimulatorSwitch m_switch; // after the server: goes first
+    QString m_error;
+};
 
 QString describe(const CafeSimulator::Stats &s)
 {
@@ -78,13 +151,14 @@ qint64 todayAt(const QTime &t)
 }
 
 // A manager's console on the demo cafe's /orders and /system.
-std::unique_ptr<HubWireClient> managerConsole(HubServer &server)
+std::unique_ptr<HubWireClient> managerConsole(SimHub &server)
 {
     const HubActor manager{QStringLiteral("test-manager"), QStringLiteral("Test Manager"),
                            HubRole::Manager, QStringLiteral("demo")};
     return std::make_unique<HubWireClient>(
         server.url(),
-        QString::fromLatin1(server.service()->mintToken(manager, QStringLiteral("access"), 3600)),
+        QString::fromLatin1(
+            server.server().service()->mintToken(manager, QStringLiteral("access"), 3600)),
         QStringLiteral("demo"), QStringLiteral("manager"),
         QStringList{QStringLiteral("/orders"), QStringLiteral("/system")});
 }
@@ -131,7 +205,7 @@ void TestHubSimulator::compressedDayStaysConsistent()
 {
     QTemporaryDir dir;
     const QString data = dir.filePath(QStringLiteral("data"));
-    HubServer server(data, simOptions(42, 720, QTime(6, 30)));
+    SimHub server(data, simOptions(42, 720, QTime(6, 30)));
     QVERIFY2(server.start(), qPrintable(server.errorString()));
     CafeSimulator *sim = server.simulator();
     QVERIFY(sim);
@@ -316,7 +390,7 @@ void TestHubSimulator::sameSeedSameCustomers()
         QTemporaryDir dir;
         const QString data = dir.filePath(QStringLiteral("data"));
         {
-            HubServer server(data, simOptions(seeds[i], 600, QTime(8, 0)));
+            SimHub server(data, simOptions(seeds[i], 600, QTime(8, 0)));
             QVERIFY2(server.start(), qPrintable(server.errorString()));
             CafeSimulator *sim = server.simulator();
             QVERIFY(QTest::qWaitFor([sim] { return sim->stats().ordersCreated >= 20; }, 60000));
@@ -337,12 +411,12 @@ void TestHubSimulator::panelStopsAndStartsIt()
     // where it was: the open orders of the first run are made, paid and collected.
     QTemporaryDir dir;
     const QString data = dir.filePath(QStringLiteral("data"));
-    HubServer::Options options = simOptions(3, 600, QTime(8, 0));
+    SimOptions options = simOptions(3, 600, QTime(8, 0));
     options.simulate = false;
-    HubServer server(data, options);
+    SimHub server(data, options);
     QVERIFY(server.start());
     QVERIFY(!server.simulator());
-    QSignalSpy switched(&server, &HubServer::simulatorRunningChanged);
+    QSignalSpy switched(server.simulatorSwitch(), &SimulatorSwitch::runningChanged);
     QVERIFY2(server.setSimulatorRunning(true), qPrintable(server.errorString()));
     QVERIFY(server.isSimulatorRunning());
     QCOMPARE(switched.size(), 1);
@@ -435,27 +509,30 @@ void TestHubSimulator::simulatedClockHeldAndRunning()
 void TestHubSimulator::noonStartHasTheMorning()
 {
     // The console's demo at --demo-start 12:00: the hub runs on the simulated clock and the
-    // simulator first writes the morning through the hub's own commands.
+    // simulator first writes the morning through its devices' commands, the clock held.
     QTemporaryDir dir;
     const QString data = dir.filePath(QStringLiteral("data"));
     const qint64 noon = todayAt(QTime(12, 0));
     SimulatedClock clock(noon, 60);
-    HubServer::Options options = simOptions(11, 60, QTime(12, 0));
+    SimOptions options = simOptions(11, 60, QTime(12, 0));
     options.clock = &clock;
-    HubServer server(data, options);
+    SimHub server(data, options);
     QElapsedTimer took;
     took.start();
     QVERIFY2(server.start(), qPrintable(server.errorString()));
-    const qint64 startMs = took.elapsed();
     CafeSimulator *sim = server.simulator();
     QVERIFY(sim);
-    QCOMPARE(sim->clock(), &clock);
-    // Written before the devices connect: the hub stands at noon, held until they are there.
-    QCOMPARE(clock.nowMs(), noon);
+    QVERIFY(sim->onHubClock());
+    // Held while the morning is written; it runs from noon once the day is live. (Waited for
+    // in an event loop: the morning is many round trips, each a turn of the loop.)
+    QVERIFY(!clock.isRunning());
+    QSignalSpy ready(sim, &CafeSimulator::ready);
+    QVERIFY(ready.wait(120000));
+    const qint64 startMs = took.elapsed();
+    QVERIFY(clock.isRunning());
+    QVERIFY(clock.nowMs() >= noon);
     const CafeSimulator::Stats history = sim->stats();
     QVERIFY2(history.errors == 0, qPrintable(history.lastErrors.join(u'\n')));
-    QVERIFY(QTest::qWaitFor([sim] { return sim->isReady(); }, 20000));
-    QVERIFY(clock.isRunning());
     qInfo().noquote() << "noon start: the morning written in" << startMs
                       << "ms:" << describe(history);
 
@@ -540,11 +617,13 @@ void TestHubSimulator::morningIsTheSameForTheSameSeed()
         QTemporaryDir dir;
         const QString data = dir.filePath(QStringLiteral("data"));
         SimulatedClock clock(start, 120);
-        HubServer::Options options = simOptions(seeds[i], 120, QTime(10, 30));
+        SimOptions options = simOptions(seeds[i], 120, QTime(10, 30));
         options.clock = &clock;
         {
-            HubServer server(data, options);
+            SimHub server(data, options);
             QVERIFY2(server.start(), qPrintable(server.errorString()));
+            QSignalSpy ready(server.simulator(), &CafeSimulator::ready);
+            QVERIFY(ready.wait(120000));
             QCOMPARE(server.simulator()->stats().errors, 0);
             server.stop();
         }

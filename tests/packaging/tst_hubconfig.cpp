@@ -144,9 +144,16 @@ void TestHubConfig::everyKeyFromAFile()
     const HubServer::Options o = c.serverOptions();
     QCOMPARE(o.port, 3100);
     QCOMPARE(o.pingTimeout, 2000);
-    QVERIFY(o.simulate);
-    QCOMPARE(o.simulation.speed, 60.0);
-    QCOMPARE(o.simulation.cafeId, QStringLiteral("downtown"));
+    QVERIFY(c.simulate);
+    // The simulator on: the hub gets a demo hub's options (HubOptions::forSimulation at 60x).
+    QVERIFY(!o.hub.syncEveryCommit);
+    QCOMPARE(o.hub.cardProcessingDelayMs, 25);
+    const CafeSimulator::Options sim = c.simulatorOptions();
+    QCOMPARE(sim.speed, 60.0);
+    QCOMPARE(sim.cafeId, QStringLiteral("downtown"));
+    QCOMPARE(sim.startTime, QTime(11, 45));
+    QCOMPARE(sim.seed, 7u);
+    QCOMPARE(o.hub.randomSeed, 7u);
     QVERIFY(!o.operations.enabled);
     QCOMPARE(o.operations.minFreeBytes, 10LL * 1024 * 1024);
     QCOMPARE(o.signInThreads, 3);
@@ -157,6 +164,7 @@ void TestHubConfig::everyKeyFromAFile()
     HubConfig d;
     QVERIFY(d.loadText(QString(), QStringLiteral("empty"), &errors));
     QVERIFY(!d.simulate);
+    QVERIFY(d.serverOptions().hub.syncEveryCommit);
     QCOMPARE(d.port, 3000);
     QVERIFY(d.operationsEnabled);
     QCOMPARE(d.operationsAllow, HubOperations::loopback());

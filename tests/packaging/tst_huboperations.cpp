@@ -426,8 +426,7 @@ void TestHubOperations::metricsEndpoint()
     QCOMPARE(s.value(QStringLiteral("tabletap_storage_failures_total"), -1), 0.0);
     QVERIFY(s.value(QStringLiteral("process_resident_memory_bytes")) > 0);
     QVERIFY(s.value(QStringLiteral("process_open_fds")) >= 3);
-    // The simulator gauge says what the probe says; without one, whether the hub's own
-    // simulator runs (it never started here).
+    // The simulator gauge says what the probe says (its switch beside the hub); 0 without one.
     QCOMPARE(s.value(QStringLiteral("tabletap_simulator_running"), -1), 0.0);
     bool simulating = true;
     hub.server->setSimulatorProbe([&simulating] { return simulating; });

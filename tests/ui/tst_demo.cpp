@@ -20,10 +20,12 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QEventLoop>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 
 using namespace TableTap;
 using namespace TableTap::TestUi;
@@ -74,6 +76,22 @@ struct Demo
         QSet<QString> loaded;
         QObject::connect(&session, &ConsoleSession::resynced, window.get(),
                          [&loaded](const QString &nsp) { loaded.insert(nsp); });
+        // Signed in once the morning is written, as main() does; waited for in an event loop
+        // (the morning is many round trips between the simulator's devices and the hub).
+        QEventLoop morning;
+        bool ready = false;
+        hub->whenReady(&morning, [&] {
+            ready = true;
+            morning.quit();
+        });
+        if (!ready) {
+            QTimer::singleShot(4 * Wait, &morning, &QEventLoop::quit);
+            morning.exec();
+        }
+        if (!ready) {
+            *error = QStringLiteral("the demo's morning was not written in time");
+            return false;
+        }
         session.connectWithToken(hub->url(), token);
         return QTest::qWaitFor(
             [&] {

@@ -1,22 +1,14 @@
-// A cafe day through the public protocol.
+// A cafe day through the hub's admin API and its public protocol.
 #include "cafesimulator.h"
 
-#include "cafedomain.h"
-#include "hubclock.h"
-#include "hubdomain.h"
-#include "hubdomainlogging.h"
-#include "hubtime.h"
+#include "hubadmin.h"
 #include "moneycents.h"
-#include "simulatedclock.h"
-#include "siomanager.h"
-#include "siosocket.h"
-#include "sqliteconnection.h"
-#include "staffdirectory.h"
-#include "storageerror.h"
+#include "simulatorlogging.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QTextStream>
+#include <QTimer>
 #include <QTimerEvent>
 
 #include <cmath>
@@ -43,22 +35,29 @@ const char *const kFirstNames[]
 struct SimStaff
 {
     const char *code, *name;
-    HubRole role;
+    Contract::Role role;
     qint64 rateCents;
 };
 // Created when a cafe has no staff at all (PIN 1234, for demos).
-const SimStaff kSimStaff[] = {{"SIM-M1", "Sarah Mitchell", HubRole::Manager, 2400},
-                              {"SIM-E1", "Jane Cooper", HubRole::Employee, 1550},
-                              {"SIM-E2", "Mike Chen", HubRole::Employee, 1600},
-                              {"SIM-E3", "Ana Souza", HubRole::Employee, 1500},
-                              {"SIM-E4", "Bob Keller", HubRole::Employee, 1500}};
+const SimStaff kSimStaff[] = {{"SIM-M1", "Sarah Mitchell", Contract::Role::Manager, 2400},
+                              {"SIM-E1", "Jane Cooper", Contract::Role::Employee, 1550},
+                              {"SIM-E2", "Mike Chen", Contract::Role::Employee, 1600},
+                              {"SIM-E3", "Ana Souza", Contract::Role::Employee, 1500},
+                              {"SIM-E4", "Bob Keller", Contract::Role::Employee, 1500}};
 
-// A command straight into the hub's domain, in the command's namespace.
-CommandResult execute(HubDomain *hub, const HubActor &actor, Contract::Command command,
-                      const QJsonValue &payload)
+// Commands that change the cafe carry a request id (the hub answers a repeat with the first
+// answer); snapshots and room changes do not.
+bool isMutating(Contract::Command command)
 {
-    return hub->execute(actor, Contract::path(Contract::commandNamespace(command)),
-                        Contract::name(command), payload);
+    return !Contract::isSnapshot(command) && command != Contract::Command::JoinCounter
+           && command != Contract::Command::LeaveCounter;
+}
+
+QTimeZone zoneFromId(const QString &id)
+{
+    if (id.isEmpty() || id == u"UTC")
+        return QTimeZone::utc();
+    return QTimeZone(id.toUtf8());
 }
 
 bool isDrinkCategory(const QString &c)
@@ -73,19 +72,25 @@ qint64 cents(const QJsonValue &v)
 
 } // namespace
 
-struct CafeSimulator::Device
+// The simulation's own time when the hub keeps real time: held at its start until run(), then
+// `speed` times faster than real time; a skipped night moves it on at once.
+struct CafeSimulator::OwnClock
 {
-    QString name;
-    HubActor actor;
-    QString token;
-    QPointer<SioManager> manager;
-    QHash<QString, SioSocket *> sockets;
-    QSet<QString> connectedOnce;
+    qint64 startMs = 0;
+    double speed = 1.0;
+    qint64 skippedMs = 0;
+    QElapsedTimer real;
+
+    qint64 nowMs() const
+    {
+        const qint64 ran = real.isValid() ? qint64(double(real.elapsed()) * speed) : 0;
+        return startMs + ran + skippedMs;
+    }
 };
 
 struct CafeSimulator::Person
 {
-    HubActor actor;
+    SimDevice::Identity actor;
     Device *device = nullptr;
     bool clockedIn = false;
     bool busy = false;         // a clock command is on its way
@@ -149,9 +154,9 @@ struct CafeSimulator::SimOrder
     Customer *customer = nullptr;
 };
 
-CafeSimulator::CafeSimulator(HubDomain *hub, const QUrl &hubUrl, Options options, QObject *parent)
+CafeSimulator::CafeSimulator(HubAdmin *admin, const QUrl &hubUrl, Options options, QObject *parent)
     : QObject(parent)
-    , m_hub(hub)
+    , m_admin(admin)
     , m_url(hubUrl)
     , m_options(std::move(options))
 {
@@ -193,71 +198,38 @@ bool CafeSimulator::start(QString *error)
     if (m_running)
         return true;
     // A hub on simulated time shares its clock: its timestamps are the simulated time of day.
-    if (auto *shared = qobject_cast<SimulatedClock *>(m_hub->clock())) {
-        m_clock = shared;
-        m_sharedClock = true;
-    }
+    const HubClockInfo hubClock = m_admin->clockInfo();
+    m_sharedClock = hubClock.simulated;
+    m_speed = m_sharedClock ? hubClock.speed : m_options.speed;
     QString why;
-    if (!prepareCafe(&why) || !prepareStaff(&why) || !prepareZone(&why)) {
+    if (!prepareCafe(&why) || !prepareStaff(&why)) {
         qCWarning(lcHubSim) << "cannot simulate:" << why;
         if (error)
             *error = why;
+        m_devices.clear();
+        m_people.clear();
         return false;
     }
     m_running = true;
     m_ready = false;
     m_begun = false;
-    m_runTag = QString::number(m_hub->clock()->nowMs(), 36);
-    m_connectedSockets = 0;
-    m_expectedSockets = 0;
-    qint64 dayStart = 0;
-    if (wantsHistory(&dayStart)) {
-        // Before any device connects: nobody sees the morning being written, and it is all there
-        // when the first console loads its snapshots.
-        const qint64 until = m_clock->nowMs();
-        QElapsedTimer took;
-        took.start();
-        m_clock->setWallClock(dayStart);
-        // No device is connected and no ack is waited for while the morning is written, so its
-        // many small commits need not each wait for the disk (NORMAL in WAL mode: consistent
-        // after a crash, the last commits may be lost); the first live commit makes it all
-        // durable again.
-        const auto synchronous = [this](const char *level) {
-            try {
-                m_hub->cafe(m_cafeId)->connection().exec(QStringLiteral("PRAGMA synchronous = ")
-                                                         + QLatin1String(level));
-            } catch (const StorageError &e) {
-                qCWarning(lcHubSim) << "synchronous" << level << ":" << e.message();
-            }
-        };
-        synchronous("NORMAL");
-        const QMetaObject::Connection timers
-            = connect(m_hub, &HubDomain::eventsReady, this, [this](const HubEventList &events) {
-                  if (m_direct)
-                      for (const HubEvent &e : events)
-                          m_directEvents.append({e.name, e.data()});
-              });
-        m_direct = true;
-        loadSnapshots(); // answered at once, so the day is scheduled when it returns
-        writeHistory(until);
-        m_direct = false;
-        disconnect(timers);
-        synchronous("FULL");
-        m_stats.historyOrders = m_stats.ordersCreated;
-        qCInfo(lcHubSim).noquote()
-            << "wrote the day so far:" << m_stats.ordersCreated << "orders," << m_stats.commandsSent
-            << "commands until" << simulatedTime().toString(u"HH:mm") << "in" << took.elapsed()
-            << "ms";
-        if (!m_running) { // stopped from a handler of problem() meanwhile
+    m_runTag = QString::number(hubClock.nowMs, 36);
+    m_connectedDevices = 0;
+    m_history = false;
+    m_historySteps = 0;
+    m_activity = 0;
+    m_settled = ~0ull;
+    for (const auto &device : m_devices) {
+        if (!device->open(&why)) {
+            qCWarning(lcHubSim).noquote() << "cannot simulate:" << why;
+            stop();
             if (error)
-                *error = QStringLiteral("stopped while writing the day so far");
+                *error = why;
             return false;
         }
     }
-    for (const auto &device : m_devices)
-        connectDevice(device.get());
-    qCInfo(lcHubSim).noquote() << "simulating cafe" << m_cafeId << "at speed" << m_options.speed
-                               << "seed" << m_options.seed << "with" << m_people.size() << "staff";
+    qCInfo(lcHubSim).noquote() << "simulating cafe" << m_cafeId << "at speed" << m_speed << "seed"
+                               << m_options.seed << "with" << m_people.size() << "staff";
     return true;
 }
 
@@ -268,22 +240,15 @@ void CafeSimulator::stop()
     m_running = false;
     m_ready = false;
     m_begun = false;
-    m_direct = false;
-    m_directEvents.clear();
+    m_history = false;
+    m_inFlight = 0;
+    m_settling = false;
     m_timer.stop();
     m_agenda.clear();
-    if (!m_sharedClock) {
-        delete m_clock; // a later start begins a new day on a new clock
-        m_clock = nullptr;
-    }
+    m_clock.reset(); // a later start begins a new day on a new clock
     for (const auto &device : m_devices) {
-        if (device->manager) {
-            device->manager->disconnect(this);
-            for (SioSocket *s : std::as_const(device->sockets))
-                s->disconnect(this);
-            device->manager->close();
-            device->manager->deleteLater();
-        }
+        device->disconnect(this);
+        device->close();
     }
     m_devices.clear();
     m_people.clear();
@@ -303,32 +268,27 @@ void CafeSimulator::stop()
 
 bool CafeSimulator::prepareCafe(QString *error)
 {
-    QStringList cafes;
-    try {
-        cafes = m_hub->cafeIds();
-    } catch (const StorageError &e) {
-        *error = e.message();
+    QList<CafeInfo> cafes;
+    if (const AdminResult r = m_admin->cafes(&cafes); !r.ok()) {
+        *error = r.message;
         return false;
     }
     m_cafeId = m_options.cafeId;
     if (m_cafeId.isEmpty() && !cafes.isEmpty())
-        m_cafeId = cafes.constFirst();
+        m_cafeId = cafes.constFirst().id;
     if (m_cafeId.isEmpty()) {
         // A hub with no cafe yet: a demo cafe with the starter menu and two counters.
         m_cafeId = QStringLiteral("demo");
-        if (const AdminResult r = m_hub->admin().addCafe({m_cafeId, QStringLiteral("Demo Cafe")});
+        if (const AdminResult r = m_admin->addCafe({m_cafeId, QStringLiteral("Demo Cafe")});
             !r.ok()) {
             *error = r.message;
             return false;
         }
         m_createdCafe = true;
         qCInfo(lcHubSim) << "created the demo cafe" << m_cafeId;
-    } else if (!cafes.contains(m_cafeId)) {
+    } else if (std::none_of(cafes.cbegin(), cafes.cend(),
+                            [this](const CafeInfo &c) { return c.id == m_cafeId; })) {
         *error = QStringLiteral("this hub has no cafe %1").arg(m_cafeId);
-        return false;
-    }
-    if (!m_hub->cafe(m_cafeId)) {
-        *error = QStringLiteral("cannot open cafe %1").arg(m_cafeId);
         return false;
     }
     return true;
@@ -336,39 +296,44 @@ bool CafeSimulator::prepareCafe(QString *error)
 
 bool CafeSimulator::prepareStaff(QString *error)
 {
-    QList<StaffRecord> staff;
-    try {
-        staff = StaffDirectory(m_hub->cafe(m_cafeId)->connection()).list();
-        staff.removeIf([](const StaffRecord &r) { return !r.active; });
-        if (staff.isEmpty()) {
-            for (const SimStaff &s : kSimStaff) {
-                const NewStaff person{QLatin1String(s.code),  QLatin1String(s.name), s.role,
-                                      QStringLiteral("1234"), s.rateCents,           std::nullopt};
-                if (const AdminResult r = m_hub->admin().addStaff(m_cafeId, person); !r.ok()) {
-                    *error = r.message;
-                    return false;
-                }
-            }
-            qCInfo(lcHubSim) << "added the simulated staff to cafe" << m_cafeId;
-            staff = StaffDirectory(m_hub->cafe(m_cafeId)->connection()).list();
-        }
-    } catch (const StorageError &e) {
-        *error = e.message();
+    QList<StaffInfo> staff;
+    const auto listActive = [this, &staff] {
+        const AdminResult r = m_admin->staff(m_cafeId, &staff);
+        staff.removeIf([](const StaffInfo &s) { return !s.active; });
+        return r;
+    };
+    if (const AdminResult r = listActive(); !r.ok()) {
+        *error = r.message;
         return false;
     }
+    if (staff.isEmpty()) {
+        for (const SimStaff &s : kSimStaff) {
+            const NewStaff person{QLatin1String(s.code),  QLatin1String(s.name), s.role,
+                                  QStringLiteral("1234"), s.rateCents,           std::nullopt};
+            if (const AdminResult r = m_admin->addStaff(m_cafeId, person); !r.ok()) {
+                *error = r.message;
+                return false;
+            }
+        }
+        qCInfo(lcHubSim) << "added the simulated staff to cafe" << m_cafeId;
+        if (const AdminResult r = listActive(); !r.ok()) {
+            *error = r.message;
+            return false;
+        }
+    }
     // Managers and admins first, then employees, each in code order.
-    std::sort(staff.begin(), staff.end(), [](const StaffRecord &a, const StaffRecord &b) {
-        if ((a.role == HubRole::Employee) != (b.role == HubRole::Employee))
-            return a.role != HubRole::Employee;
+    std::sort(staff.begin(), staff.end(), [](const StaffInfo &a, const StaffInfo &b) {
+        if ((a.role == Contract::Role::Employee) != (b.role == Contract::Role::Employee))
+            return a.role != Contract::Role::Employee;
         return a.code < b.code;
     });
     QList<Person *> employees, managers;
-    for (const StaffRecord &r : std::as_const(staff)) {
+    for (const StaffInfo &r : std::as_const(staff)) {
         auto person = std::make_unique<Person>();
-        person->actor = HubActor{r.id, r.name, r.role, m_cafeId};
-        person->device = addDevice(person->actor, r.code, HubDomain::namespaces());
+        person->device = addDevice(r.id, r.name, r.role, r.code);
+        person->actor = person->device->identity();
         m_staffNames.insert(r.id, r.name);
-        (r.role == HubRole::Employee ? employees : managers).append(person.get());
+        (r.role == Contract::Role::Employee ? employees : managers).append(person.get());
         m_people.push_back(std::move(person));
     }
     if (employees.isEmpty())
@@ -378,122 +343,113 @@ bool CafeSimulator::prepareStaff(QString *error)
         m_manager = managers.constFirst()->device;
     } else {
         // No manager on the staff: the back office acts through a device token.
-        m_manager = addDevice(HubActor{QStringLiteral("sim-manager-") + m_cafeId,
-                                       QStringLiteral("Back office"), HubRole::Manager, m_cafeId},
-                              QStringLiteral("back-office"), HubDomain::namespaces());
+        m_manager
+            = addDevice(QStringLiteral("sim-manager-") + m_cafeId, QStringLiteral("Back office"),
+                        Contract::Role::Manager, QStringLiteral("back-office"));
     }
     return true;
 }
 
-bool CafeSimulator::prepareZone(QString *error)
+CafeSimulator::Device *CafeSimulator::addDevice(const QString &userId, const QString &name,
+                                                Contract::Role role, const QString &label)
 {
-    // The simulated day follows the cafe's clock on the wall. A demo cafe made here keeps the
-    // time zone of this machine, so the console (which shows local time) and the day agree.
-    const HubActor &manager = m_manager->actor;
-    if (m_createdCafe) {
-        const QString local = QString::fromUtf8(QTimeZone::systemTimeZoneId());
-        if (!local.isEmpty() && local != u"UTC") {
-            const CommandResult r = execute(m_hub, manager, Contract::Command::UpdateSettings,
-                                            QJsonObject{{QStringLiteral("timezone"), local}});
-            if (!r.ok())
-                qCInfo(lcHubSim).noquote()
-                    << "demo cafe stays on UTC:" << r.error().value(L1("message")).toString();
-        }
-    }
-    const CommandResult settings
-        = execute(m_hub, manager, Contract::Command::GetSettings, QJsonObject{});
-    if (!settings.ok()) {
-        *error = settings.error().value(L1("message")).toString();
-        return false;
-    }
-    const QTimeZone zone = HubTime::zoneFromId(
-        settings.data().value(L1("settings")).toObject().value(L1("timezone")).toString());
-    m_zone = zone.isValid() ? zone : QTimeZone::utc();
-    return true;
-}
-
-CafeSimulator::Device *CafeSimulator::addDevice(const HubActor &actor, const QString &name,
-                                                const QStringList &nsps)
-{
-    auto device = std::make_unique<Device>();
-    device->name = name;
-    device->actor = actor;
+    auto device = std::make_unique<Device>(
+        m_admin, m_url, SimDevice::Identity{userId, name, role, m_cafeId}, label);
     Device *d = device.get();
-    for (const QString &nsp : nsps)
-        d->sockets.insert(nsp, nullptr);
+    connect(d, &SimDevice::connected, this, &CafeSimulator::onDeviceConnected);
+    connect(d, &SimDevice::connectError, this, &CafeSimulator::error);
+    connect(d, &SimDevice::eventReceived, this,
+            [this, d](Contract::Namespace nsp, const QString &name, const QJsonObject &data) {
+                onDeviceEvent(d, nsp, name, data);
+            });
     m_devices.push_back(std::move(device));
     return d;
 }
 
-void CafeSimulator::connectDevice(Device *device)
+void CafeSimulator::onDeviceEvent(Device *device, Contract::Namespace nsp, const QString &name,
+                                  const QJsonObject &data)
 {
-    device->token = QString::fromLatin1(m_hub->mintToken(device->actor, Contract::TokenType::Access,
-                                                         m_hub->options().accessTokenTtlSeconds));
-    SioClientOptions o;
-    o.transports = {QStringLiteral("websocket")};
-    o.reconnectionDelay = 200;
-    o.reconnectionDelayMax = 2000;
-    o.query = {{Contract::Keys::CafeId, m_cafeId},
-               {Contract::Keys::UserRole, HubActor::roleName(device->actor.role)}};
-    o.authCallback = [device] {
-        return QJsonObject{{Contract::Keys::Token, device->token}};
-    };
-    // An expired token (a demo left running for days) is simply minted again.
-    o.authRefresh = [this, device](SioSocket *, std::function<void(bool)> done) {
-        device->token = QString::fromLatin1(m_hub->mintToken(
-            device->actor, Contract::TokenType::Access, m_hub->options().accessTokenTtlSeconds));
-        done(true);
-    };
-    // The hub's own port: with TLS its certificate need not name the loopback address.
-    o.insecure = m_url.scheme() == u"https" || m_url.scheme() == u"wss";
-    device->manager = new SioManager(m_url, o, this);
-    const QStringList nsps = device->sockets.keys();
-    for (const QString &nsp : nsps) {
-        SioSocket *s = device->manager->socket(nsp);
-        device->sockets.insert(nsp, s);
-        ++m_expectedSockets;
-        connect(s, &SioSocket::connected, this, [this, device, nsp] {
-            if (!device->connectedOnce.contains(nsp)) {
-                device->connectedOnce.insert(nsp);
-                onDeviceConnected();
-            }
-        });
-        connect(s, &SioSocket::connectError, this,
-                [this, device, nsp](const QString &message, const QJsonValue &data) {
-                    error(QStringLiteral("%1 %2: connect_error %3 %4")
-                              .arg(device->name, nsp, message,
-                                   data.toObject().value(L1("message")).toString()));
-                });
-    }
     // Events come through the devices that see them all: the till's payments and the
     // manager's orders, inventory and counters.
-    const auto deliver = [this](const SioEvent &e) {
-        onEvent(e.name, e.args.at(0).toObject().value(Contract::Keys::Data).toObject());
-    };
-    connect(device->sockets.value(Contract::path(Contract::Namespace::Payments)),
-            &SioSocket::eventReceived, this, [this, device, deliver](const SioEvent &e) {
-                if (device == m_till)
-                    deliver(e);
-            });
-    for (const Contract::Namespace nsp :
-         {Contract::Namespace::Orders, Contract::Namespace::Inventory,
-          Contract::Namespace::System}) {
-        connect(device->sockets.value(Contract::path(nsp)), &SioSocket::eventReceived, this,
-                [this, device, deliver](const SioEvent &e) {
-                    if (device == m_manager)
-                        deliver(e);
-                });
-    }
+    const bool seen = nsp == Contract::Namespace::Payments
+                          ? device == m_till
+                          : device == m_manager && nsp != Contract::Namespace::Employees;
+    if (seen)
+        onEvent(name, data);
 }
 
 void CafeSimulator::onDeviceConnected()
 {
-    if (++m_connectedSockets != m_expectedSockets)
+    if (++m_connectedDevices != int(m_devices.size()))
         return;
     if (m_begun)
-        goLive(); // the morning is written: the day goes on where it stands
+        goLive();
     else
+        prepareDay();
+}
+
+void CafeSimulator::prepareDay()
+{
+    // The simulated day follows the cafe's clock on the wall. A demo cafe made here keeps the
+    // time zone of this machine, so the console (which shows local time) and the day agree.
+    const auto readZone = [this] {
+        send(
+            m_manager, Contract::Command::GetSettings, {},
+            [this](const QJsonObject &data) {
+                const QTimeZone zone = zoneFromId(
+                    data.value(L1("settings")).toObject().value(L1("timezone")).toString());
+                m_zone = zone.isValid() ? zone : QTimeZone::utc();
+                checkHistory();
+            },
+            [this](const QString &, const QJsonObject &) {
+                // error() has counted it; without the cafe's settings there is no day.
+                QTimer::singleShot(0, this, &CafeSimulator::stop);
+                return false;
+            });
+    };
+    const QString local = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+    if (!m_createdCafe || local.isEmpty() || local == u"UTC") {
+        readZone();
+        return;
+    }
+    send(
+        m_manager, Contract::Command::UpdateSettings, {{QStringLiteral("timezone"), local}},
+        [readZone](const QJsonObject &) { readZone(); },
+        [readZone](const QString &, const QJsonObject &e) {
+            qCInfo(lcHubSim).noquote()
+                << "demo cafe stays on UTC:" << e.value(Contract::Keys::Message).toString();
+            readZone();
+            return true;
+        });
+}
+
+void CafeSimulator::checkHistory()
+{
+    // The day so far only on the hub's simulated clock, held where the demo starts, past the
+    // start of the day (an hour before opening, as every simulated day starts).
+    const HubClockInfo hubClock = m_admin->clockInfo();
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(hubClock.nowMs, m_zone);
+    const qint64 dayStart
+        = QDateTime(now.date(), m_options.openTime, m_zone).toMSecsSinceEpoch() - minutes(60);
+    if (!m_sharedClock || hubClock.running || !m_options.history || hubClock.nowMs <= dayStart) {
         loadSnapshots();
+        return;
+    }
+    // A data folder that already holds today's orders has its own morning.
+    send(m_manager, Contract::Command::ListOrders, {{QStringLiteral("recent_limit"), 1}},
+         [this, dayStart, until = hubClock.nowMs](const QJsonObject &orders) {
+             if (orders.value(L1("open_orders")).toArray().isEmpty()
+                 && orders.value(L1("recent_orders")).toArray().isEmpty()) {
+                 if (const AdminResult r = m_admin->setSimulatedTime(dayStart); !r.ok()) {
+                     error(QStringLiteral("cannot set the hub's clock: %1").arg(r.message));
+                 } else {
+                     m_history = true;
+                     m_historyUntil = until;
+                     m_historyStart = dayStart;
+                 }
+             }
+             loadSnapshots();
+         });
 }
 
 void CafeSimulator::loadSnapshots()
@@ -526,7 +482,7 @@ void CafeSimulator::loadSnapshots()
             const QJsonArray counters = data.value(L1("counters")).toArray();
             QList<Person *> baristas;
             for (const auto &p : m_people)
-                if (p->actor.role == HubRole::Employee && p->device != m_till)
+                if (p->actor.role == Contract::Role::Employee && p->device != m_till)
                     baristas.append(p.get());
             for (int i = 0; i < counters.size(); ++i) {
                 const QJsonObject c = counters.at(i).toObject();
@@ -570,11 +526,12 @@ void CafeSimulator::begin()
 {
     if (m_begun || !m_running)
         return;
-    if (!m_clock) {
+    if (!m_sharedClock) {
         // The hub keeps real time: the simulation runs on a clock of its own.
-        m_clock = new SimulatedClock(
-            QDateTime(QDate::currentDate(), m_options.startTime, m_zone).toMSecsSinceEpoch(),
-            m_options.speed, this);
+        m_clock = std::make_unique<OwnClock>();
+        m_clock->startMs
+            = QDateTime(QDate::currentDate(), m_options.startTime, m_zone).toMSecsSinceEpoch();
+        m_clock->speed = m_speed;
     }
     m_begun = true;
     const QDate today = simulatedTime().date();
@@ -586,7 +543,9 @@ void CafeSimulator::begin()
                [this, counter] { setCounterActive(counter, true, QStringLiteral("Opening")); });
         workCounter(counter);
     }
-    if (!m_direct)
+    if (m_history)
+        postHistoryStep();
+    else
         goLive();
 }
 
@@ -598,63 +557,109 @@ void CafeSimulator::goLive()
     for (const QString &counter : std::as_const(m_counterOrder))
         send(m_counters.value(counter)->barista, Contract::Command::JoinCounter,
              {{QStringLiteral("counter"), counter}});
-    m_clock->run(); // a shared clock the hub already runs on stays as it is
+    if (m_sharedClock) {
+        // A hub clock that runs already stays as it is.
+        if (const AdminResult r = m_admin->runSimulatedTime(); !r.ok())
+            error(QStringLiteral("cannot run the hub's clock: %1").arg(r.message));
+    } else if (!m_clock->real.isValid()) {
+        m_clock->real.start();
+    }
     m_ready = true;
     armTimer();
     Q_EMIT ready();
 }
 
-bool CafeSimulator::wantsHistory(qint64 *dayStartMs)
+// ---------------------------------------------------------------------------------------------
+// The morning so far
+
+void CafeSimulator::postHistoryStep()
 {
-    if (!m_sharedClock || m_clock->isRunning() || !m_options.history)
-        return false;
-    // The day so far starts an hour before opening, as every simulated day does.
-    const QDateTime now = simulatedTime();
-    const qint64 dayStart
-        = QDateTime(now.date(), m_options.openTime, m_zone).toMSecsSinceEpoch() - minutes(60);
-    if (now.toMSecsSinceEpoch() <= dayStart)
-        return false;
-    // A data folder that already holds today's orders has its own morning.
-    const CommandResult orders = execute(m_hub, m_manager->actor, Contract::Command::ListOrders,
-                                         QJsonObject{{QStringLiteral("recent_limit"), 1}});
-    if (!orders.ok() || !orders.data().value(L1("open_orders")).toArray().isEmpty()
-        || !orders.data().value(L1("recent_orders")).toArray().isEmpty())
-        return false;
-    *dayStartMs = dayStart;
-    return true;
+    if (m_historyPosted)
+        return;
+    m_historyPosted = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_historyPosted = false;
+            historyStep();
+        },
+        Qt::QueuedConnection);
 }
 
-void CafeSimulator::writeHistory(qint64 untilMs)
+void CafeSimulator::historyStep()
 {
-    drainDirectEvents();
     // Agenda entries run in time order with the clock held at their time; the hub's timers
-    // (card answers, QR expiry, stock updates) run as the clock is advanced past them. Bounded:
-    // every step either runs an entry or moves the clock forward.
-    for (int step = 0; m_running && step < 10000000; ++step) {
+    // (card answers, QR expiry, stock updates) run as the clock is moved past them. Bounded per
+    // call; each step runs an entry, moves the clock forward or waits for answers and events.
+    for (int n = 0; n < 1000; ++n) {
+        if (!m_running || !m_history)
+            return;
+        if (m_inFlight > 0 || m_settling)
+            return; // the answer posts the next step
+        if (m_settled != m_activity) {
+            settleHistory();
+            return;
+        }
+        ++m_historySteps;
         const qint64 now = simNow();
         if (!m_agenda.empty() && m_agenda.begin()->first <= now
-            && m_agenda.begin()->first < untilMs) {
+            && m_agenda.begin()->first < m_historyUntil) {
             Action action = std::move(m_agenda.begin()->second);
             m_agenda.erase(m_agenda.begin());
             action();
-            drainDirectEvents();
             continue;
         }
-        if (now >= untilMs)
-            break;
-        const qint64 next = m_agenda.empty() ? untilMs : std::min(untilMs, m_agenda.begin()->first);
-        m_clock->advance(next - now);
-        drainDirectEvents();
+        if (now >= m_historyUntil) {
+            finishHistory();
+            return;
+        }
+        const qint64 next
+            = m_agenda.empty() ? m_historyUntil : std::min(m_historyUntil, m_agenda.begin()->first);
+        moveHubClock(next - now);
+    }
+    postHistoryStep();
+}
+
+void CafeSimulator::settleHistory()
+{
+    // A read-only round trip on each device whose events the simulator follows: their events
+    // come on the same connection as the answer, so once both are answered every event of the
+    // commands and clock moves before them is in (and handled).
+    m_settling = true;
+    const quint64 activity = m_activity;
+    auto pending = std::make_shared<int>(2);
+    const auto done = [this, pending, activity](const SimDevice::Reply &reply) {
+        if (!m_running || !m_history)
+            return;
+        if (reply.kind != SimDevice::Reply::Kind::Ok)
+            error(QStringLiteral("writing the day so far: %1 %2").arg(reply.type, reply.message));
+        if (--*pending > 0)
+            return;
+        m_settling = false;
+        m_settled = activity;
+        postHistoryStep();
+    };
+    for (Device *device : {m_till, m_manager})
+        device->send(Contract::Command::ListCounters, {}, m_options.ackTimeoutMs, done);
+}
+
+void CafeSimulator::moveHubClock(qint64 ms)
+{
+    ++m_activity;
+    if (const AdminResult r = m_admin->advanceSimulatedTime(ms); !r.ok()) {
+        error(QStringLiteral("cannot move the hub's clock: %1").arg(r.message));
+        stop();
     }
 }
 
-void CafeSimulator::drainDirectEvents()
+void CafeSimulator::finishHistory()
 {
-    // In the order the hub produced them, each after its command's answer (as on the wire).
-    while (!m_directEvents.isEmpty()) {
-        const auto [name, data] = m_directEvents.takeFirst();
-        onEvent(name, data);
-    }
+    m_history = false;
+    m_stats.historyOrders = m_stats.ordersCreated;
+    qCInfo(lcHubSim).noquote() << "wrote the day so far:" << m_stats.ordersCreated << "orders,"
+                               << m_stats.commandsSent << "commands," << m_historySteps
+                               << "steps until" << simulatedTime().toString(u"HH:mm");
+    goLive();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -662,6 +667,8 @@ void CafeSimulator::drainDirectEvents()
 
 qint64 CafeSimulator::simNow() const
 {
+    if (m_sharedClock)
+        return m_admin->hubTimeMs();
     if (!m_clock)
         return QDateTime(QDate::currentDate(), m_options.startTime, m_zone).toMSecsSinceEpoch();
     return m_clock->nowMs();
@@ -693,7 +700,7 @@ void CafeSimulator::armTimer()
         m_timer.stop();
         return;
     }
-    const double realMs = double(m_agenda.begin()->first - simNow()) / m_clock->speed();
+    const double realMs = double(m_agenda.begin()->first - simNow()) / m_speed;
     // Woken at least once a second so a long quiet stretch never hides a clock change.
     const int delay = int(std::clamp(std::ceil(realMs), 0.0, 1000.0));
     m_timer.start(delay, Qt::PreciseTimer, this);
@@ -730,58 +737,48 @@ void CafeSimulator::send(Device *device, Contract::Command command, QJsonObject 
 {
     if (!m_running || !device)
         return;
-    const QString nsp = Contract::path(Contract::commandNamespace(command));
-    SioSocket *socket = device->sockets.value(nsp);
-    if (!socket && !m_direct)
-        return;
-    if (CafeDomain::commandSpec(command).mutating)
+    if (isMutating(command))
         payload.insert(Contract::Keys::RequestId,
                        QStringLiteral("sim-%1-%2").arg(m_runTag).arg(++m_requestCounter));
     ++m_stats.commandsSent;
-    const QString who = device->name;
+    ++m_inFlight;
+    ++m_activity;
+    const QString who = device->label();
     const QString name = Contract::name(command);
-    if (m_direct) {
-        // The same command as the device would send, answered at once; its events follow the
-        // answer, as they do on the wire.
-        const CommandResult result = m_hub->execute(device->actor, nsp, name, payload);
-        answered(who, name, result.ack, ok, refused);
-        for (const HubEvent &e : result.events)
-            m_directEvents.append({e.name, e.data()});
-        return;
-    }
-    socket->emitWithAck(
-        name, {payload}, this,
-        [this, who, name, ok = std::move(ok),
-         refused = std::move(refused)](const SioAckResult &result) {
-            if (!m_running)
-                return;
-            if (!result.ok()) {
-                error(QStringLiteral("%1 %2: no answer (%3)").arg(who, name, result.error));
-                if (refused)
-                    refused(QStringLiteral("TIMEOUT"), {});
-                return;
-            }
-            answered(who, name, result.args.at(0).toObject(), ok, refused);
-        },
-        m_options.ackTimeoutMs);
+    device->send(command, payload, m_options.ackTimeoutMs,
+                 [this, who, name, ok = std::move(ok),
+                  refused = std::move(refused)](const SimDevice::Reply &reply) {
+                     if (!m_running)
+                         return;
+                     --m_inFlight;
+                     answered(who, name, reply, ok, refused);
+                     if (m_history && m_inFlight == 0)
+                         postHistoryStep();
+                 });
 }
 
-void CafeSimulator::answered(const QString &who, const QString &command, const QJsonObject &answer,
-                             const Ok &ok, const Refused &refused)
+void CafeSimulator::answered(const QString &who, const QString &command,
+                             const SimDevice::Reply &reply, const Ok &ok, const Refused &refused)
 {
-    if (answer.value(Contract::Keys::Ok).toBool()) {
+    switch (reply.kind) {
+    case SimDevice::Reply::Kind::Ok:
         ++m_stats.commandsOk;
         if (ok)
-            ok(answer.value(Contract::Keys::Data).toObject());
+            ok(reply.data);
+        return;
+    case SimDevice::Reply::Kind::NoAnswer:
+        error(QStringLiteral("%1 %2: no answer (%3)").arg(who, command, reply.message));
+        if (refused)
+            refused(reply.type, {});
+        return;
+    case SimDevice::Reply::Kind::Refused:
+        if (refused && refused(reply.type, reply.error))
+            ++m_stats.expectedRefusals;
+        else
+            error(QStringLiteral("%1 %2 refused: %3 %4")
+                      .arg(who, command, reply.type, reply.message));
         return;
     }
-    const QJsonObject e = answer.value(Contract::Keys::Error).toObject();
-    const QString type = e.value(Contract::Keys::Type).toString();
-    if (refused && refused(type, e))
-        ++m_stats.expectedRefusals;
-    else
-        error(QStringLiteral("%1 %2 refused: %3 %4")
-                  .arg(who, command, type, e.value(Contract::Keys::Message).toString()));
 }
 
 void CafeSimulator::error(const QString &message)
@@ -1019,7 +1016,7 @@ void CafeSimulator::clockIn(Person *person)
         [this, person](const QJsonObject &) {
             person->busy = false;
             person->clockedIn = true;
-            person->clockedInHubMs = m_hub->clock()->nowMs();
+            person->clockedInHubMs = m_admin->hubTimeMs();
             ++m_stats.clockIns;
         },
         [person](const QString &, const QJsonObject &) {
@@ -1034,7 +1031,7 @@ void CafeSimulator::clockOut(Person *person, int breakMinutes)
         return;
     // On the hub's clock: with real time a compressed shift is only as long as it really
     // lasted; on a shared simulated clock, as long as it was simulated.
-    const qint64 realMinutes = (m_hub->clock()->nowMs() - person->clockedInHubMs) / kMinuteMs;
+    const qint64 realMinutes = (m_admin->hubTimeMs() - person->clockedInHubMs) / kMinuteMs;
     const int fitting = int(std::clamp<qint64>(realMinutes - 1, 0, breakMinutes));
     person->busy = true;
     send(
@@ -1082,7 +1079,7 @@ void CafeSimulator::maybeSkipNight()
     }
     if (!m_options.skipNights)
         return;
-    if (m_direct) {
+    if (m_history) {
         // Writing the day so far ends at the start time: the night is skipped once live.
         after(minutes(15), [this] { maybeSkipNight(); });
         return;
@@ -1094,7 +1091,10 @@ void CafeSimulator::maybeSkipNight()
         = QDateTime(next, m_options.openTime, m_zone).toMSecsSinceEpoch() - minutes(75);
     const qint64 now = simNow();
     if (target > now) {
-        m_clock->advance(target - now);
+        if (m_sharedClock)
+            moveHubClock(target - now);
+        else
+            m_clock->skippedMs += target - now;
         qCInfo(lcHubSim) << "night skipped; now"
                          << simulatedTime().toString(QStringLiteral("yyyy-MM-dd hh:mm"));
         armTimer();

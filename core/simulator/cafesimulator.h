@@ -4,12 +4,16 @@
 // rushes, paying by card, cash or QR, stock running low and restocked, counters taken down for
 // maintenance, shifts clocked in and out. Time is compressed by `speed`; decisions come from
 // seeded generators, so the same seed gives the same customers and staff decisions.
-// When the hub runs on a SimulatedClock the simulator shares it, so the hub's timestamps are the
-// simulated time of day; a day started after opening then begins with the morning so far,
-// written through the hub's commands at its simulated times before the devices go live.
+// It knows the hub only by its admin API (HubAdmin: the cafe, its staff, the devices' tokens, the
+// hub's clock) and its public protocol. When the hub runs on simulated time (a demo hub) the
+// simulator moves that clock through the admin API, so the hub's timestamps are the simulated
+// time of day; a day started after opening then begins with the morning so far, written
+// through the devices' commands at its simulated times, the clock held, before the day goes
+// live.
 #pragma once
 
-#include "hubactor.h"
+#include "contract.h"
+#include "simdevice.h"
 
 #include <QBasicTimer>
 #include <QDateTime>
@@ -30,11 +34,7 @@
 
 namespace TableTap {
 
-class HubDomain;
-class SimulatedClock;
-class SioManager;
-class SioSocket;
-struct SioEvent;
+class HubAdmin;
 
 class CafeSimulator final : public QObject
 {
@@ -45,13 +45,13 @@ public:
         QString cafeId;     // empty: the hub's first cafe ("demo" is created when it has none)
         double speed = 1.0; // simulated seconds per real second, 0.1 to 3600
         quint32 seed = 1;   // same seed, same customers and staff decisions
-        // Simulated time of day when the simulation starts, in the cafe's time zone (with the
-        // hub's SimulatedClock: where that clock stands when it is first started).
+        // Simulated time of day when the simulation starts, in the cafe's time zone (on a hub
+        // with simulated time: where the hub's clock stands when it is first started).
         QTime startTime{7, 30};
         QTime openTime{7, 0};
         QTime closeTime{19, 0};
         bool skipNights = true; // once closed and quiet, jump to the next morning
-        // With the hub's SimulatedClock, started after opening: first write the day so far.
+        // On a hub with simulated time, started after opening: first write the day so far.
         bool history = true;
         int ackTimeoutMs = 15000;
     };
@@ -88,25 +88,26 @@ public:
         QStringList lastErrors;   // the last few, newest last
     };
 
-    CafeSimulator(HubDomain *hub, const QUrl &hubUrl, Options options, QObject *parent = nullptr);
+    // admin: the hub's admin API (not owned); hubUrl: where its devices connect.
+    CafeSimulator(HubAdmin *admin, const QUrl &hubUrl, Options options, QObject *parent = nullptr);
     ~CafeSimulator() override;
 
     // Prepares the cafe (created when the hub has none, simulated staff added when it has no
     // staff), mints the devices' tokens and connects them; ready() follows once every device is
-    // connected and the snapshots are loaded. False with error set when the cafe cannot be used.
+    // connected, the snapshots are loaded and the day so far is written. False with error set
+    // when the cafe cannot be used.
     bool start(QString *error = nullptr);
     // Disconnects the devices; the cafe's state stays as it is (open orders, people clocked in).
     void stop();
     bool isRunning() const { return m_running; }
-    // Devices connected, the day scheduled and running at speed.
+    // Devices connected, the day (and the morning so far) scheduled and running at speed.
     bool isReady() const { return m_ready; }
     QString cafeId() const { return m_cafeId; }
     const Options &options() const { return m_options; }
     QDateTime simulatedTime() const;
     Stats stats() const;
-    // The clock the simulation runs on: the hub's SimulatedClock when it has one, else the
-    // simulator's own (created when the day begins); null before that.
-    SimulatedClock *clock() const { return m_clock; }
+    // The simulation runs on the hub's clock (a hub on simulated time), not on its own.
+    bool onHubClock() const { return m_sharedClock; }
 
     // The staff the simulator creates in a cafe without staff (PIN 1234 each, for demos).
     static QStringList simulatedStaffCodes();
@@ -122,7 +123,8 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
-    struct Device;
+    using Device = SimDevice;
+    struct OwnClock;
     struct Person;
     struct Customer;
     struct SimOrder;
@@ -136,17 +138,27 @@ private:
     bool prepareCafe(QString *error);
     bool prepareStaff(QString *error);
     bool prepareZone(QString *error);
-    Device *addDevice(const HubActor &actor, const QString &name, const QStringList &nsps);
-    void connectDevice(Device *device);
+    Device *addDevice(const QString &userId, const QString &name, Contract::Role role,
+                      const QString &label);
     void onDeviceConnected();
+    void onDeviceEvent(Device *device, Contract::Namespace nsp, const QString &name,
+                       const QJsonObject &data);
+    // Once every device is connected: the cafe's time zone, the morning so far or not, then the
+    // snapshots and the day.
+    void prepareDay();
+    void checkHistory();
     void loadSnapshots();
     void begin();
     void goLive();
-    // The morning so far (shared clock, held): commands straight into the hub's domain at their
-    // simulated times, the hub's own timers run as the held clock passes them.
-    bool wantsHistory(qint64 *dayStartMs);
-    void writeHistory(qint64 untilMs);
-    void drainDirectEvents();
+    // The morning so far (the hub's clock held): the devices' commands at their simulated times,
+    // the hub's timers running as the clock is moved past them. Each entry of the agenda runs
+    // once everything before it is answered and its events have arrived (a read-only round trip
+    // on the till and the manager: their events come on the same connection, before the answer).
+    void historyStep();
+    void postHistoryStep();
+    void settleHistory();
+    void finishHistory();
+    void moveHubClock(qint64 ms);
 
     // The agenda: actions at simulated times (ms since the epoch, cafe wall clock).
     qint64 simNow() const;
@@ -158,7 +170,7 @@ private:
     // The command in its namespace, from the device's socket there.
     void send(Device *device, Contract::Command command, QJsonObject payload, Ok ok = {},
               Refused refused = {});
-    void answered(const QString &who, const QString &command, const QJsonObject &answer,
+    void answered(const QString &who, const QString &command, const SimDevice::Reply &reply,
                   const Ok &ok, const Refused &refused);
     void error(const QString &message);
     void onEvent(const QString &name, const QJsonObject &data);
@@ -210,26 +222,33 @@ private:
     double uniform(int stream, double lo, double hi);
     qint64 minutes(double m) const { return qint64(m * 60000.0); }
 
-    HubDomain *m_hub;
+    HubAdmin *m_admin;
     QUrl m_url;
     Options m_options;
     QString m_cafeId;
     bool m_createdCafe = false; // the demo cafe, made by this simulator
     bool m_running = false;
     bool m_ready = false;
-    bool m_begun = false;  // the day is scheduled (devices may still be connecting)
-    bool m_direct = false; // commands go straight to the hub's domain (the morning so far)
-    QList<std::pair<QString, QJsonObject>> m_directEvents; // name, data; delivered in order
-    QTimeZone m_zone = QTimeZone::utc();                   // the cafe's
-    QString m_runTag;                                      // makes request ids unique per run
+    bool m_begun = false; // the day is scheduled (devices may still be connecting)
+    // Writing the morning so far: until m_historyUntil on the held hub clock.
+    bool m_history = false;
+    qint64 m_historyUntil = 0;
+    qint64 m_historyStart = 0; // the hub's clock when the writing began (ms since the epoch)
+    int m_historySteps = 0;
+    bool m_historyPosted = false;
+    int m_inFlight = 0;                  // commands sent and not yet answered
+    quint64 m_activity = 0;              // commands sent and clock moves so far
+    quint64 m_settled = ~0ull;           // m_activity when the last round trip found everything in
+    bool m_settling = false;             // that round trip is on its way
+    QTimeZone m_zone = QTimeZone::utc(); // the cafe's
+    QString m_runTag;                    // makes request ids unique per run
     quint64 m_requestCounter = 0;
 
     std::vector<std::unique_ptr<Device>> m_devices;
     std::vector<std::unique_ptr<Person>> m_people;
     Device *m_till = nullptr;
     Device *m_manager = nullptr;
-    int m_connectedSockets = 0;
-    int m_expectedSockets = 0;
+    int m_connectedDevices = 0;
 
     QHash<QString, MenuItem *> m_menuById;
     std::vector<std::unique_ptr<MenuItem>> m_menu;
@@ -247,8 +266,9 @@ private:
 
     std::multimap<qint64, Action> m_agenda;
     QBasicTimer m_timer;
-    SimulatedClock *m_clock = nullptr;
-    bool m_sharedClock = false; // m_clock is the hub's
+    std::unique_ptr<OwnClock> m_clock; // when the hub keeps real time
+    bool m_sharedClock = false;        // the simulation runs on the hub's simulated clock
+    double m_speed = 1.0;              // simulated seconds per real second
     int m_customerNumber = 0;
     QDate m_day;
     std::vector<std::unique_ptr<QRandomGenerator>> m_rngs;
