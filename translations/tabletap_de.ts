@@ -21,105 +21,6 @@
     </message>
 </context>
 <context>
-    <name>TableTap::ConsoleSession</name>
-    <message>
-        <source>attempt %1 in %2 ms</source>
-        <translation>Versuch %1 in %2 ms</translation>
-    </message>
-    <message>
-        <source>recovered: missed events replayed</source>
-        <translation>wiederhergestellt: verpasste Ereignisse nachgeliefert</translation>
-    </message>
-    <message>
-        <source>new session: loading snapshot</source>
-        <translation>neue Sitzung: Stand wird geladen</translation>
-    </message>
-    <message>
-        <source>not understood: %1</source>
-        <translation>nicht verstanden: %1</translation>
-    </message>
-    <message>
-        <source>dropped: another cafe&apos;s event</source>
-        <translation>verworfen: Ereignis eines anderen Cafés</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>Recalled</source>
-        <translation>Zurückgeholt</translation>
-    </message>
-    <message>
-        <source>cancel %1</source>
-        <translation>%1 stornieren</translation>
-    </message>
-    <message>
-        <source>move %1 to %2</source>
-        <translation>%1 an %2 übergeben</translation>
-    </message>
-    <message>
-        <source>%1 %2 %3</source>
-        <translation>%1 %2 %3</translation>
-    </message>
-    <message>
-        <source>clock in</source>
-        <translation>einstempeln</translation>
-    </message>
-    <message>
-        <source>clock out</source>
-        <translation>ausstempeln</translation>
-    </message>
-    <message>
-        <source>drink: %1× %2</source>
-        <translation>Getränk: %1× %2</translation>
-    </message>
-    <message>
-        <source>%1 payment for %2</source>
-        <translation>%1-Zahlung für %2</translation>
-    </message>
-    <message>
-        <source>confirm payment for %1</source>
-        <translation>Zahlung für %1 bestätigen</translation>
-    </message>
-    <message>
-        <source>%1 out: %2 %3 waiting</source>
-        <translation>%1 aus: %2 %3 warten</translation>
-    </message>
-    <message>
-        <source>%1 %2 waiting, %3 portions of %4 left</source>
-        <translation>%1 %2 warten, noch %3 Portionen %4</translation>
-    </message>
-    <message>
-        <source>Live</source>
-        <translation>Live</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbinde…</translation>
-    </message>
-    <message>
-        <source>Reconnecting…</source>
-        <translation>Verbinde neu…</translation>
-    </message>
-    <message>
-        <source>No heartbeat from the hub</source>
-        <translation>Kein Lebenszeichen vom Hub</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <source>Refused: %1</source>
-        <translation>Abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>nothing to confirm</source>
-        <translation>nichts zu bestätigen</translation>
-    </message>
-</context>
-<context>
     <name>TableTap::ClockOutDialog</name>
     <message>
         <source>Clock out</source>
@@ -373,6 +274,121 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     </message>
 </context>
 <context>
+    <name>TableTap::ConsoleSession</name>
+    <message>
+        <source>attempt %1 in %2 ms</source>
+        <translation>Versuch %1 in %2 ms</translation>
+    </message>
+    <message>
+        <source>recovered: missed events replayed</source>
+        <translation>wiederhergestellt: verpasste Ereignisse nachgeliefert</translation>
+    </message>
+    <message>
+        <source>new session: loading snapshot</source>
+        <translation>neue Sitzung: Stand wird geladen</translation>
+    </message>
+    <message>
+        <source>not understood: %1</source>
+        <translation>nicht verstanden: %1</translation>
+    </message>
+    <message>
+        <source>dropped: another cafe&apos;s event</source>
+        <translation>verworfen: Ereignis eines anderen Cafés</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Recalled</source>
+        <translation>Zurückgeholt</translation>
+    </message>
+    <message>
+        <source>cancel %1</source>
+        <translation>%1 stornieren</translation>
+    </message>
+    <message>
+        <source>move %1 to %2</source>
+        <translation>%1 an %2 übergeben</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>clock in</source>
+        <translation>einstempeln</translation>
+    </message>
+    <message>
+        <source>clock out</source>
+        <translation>ausstempeln</translation>
+    </message>
+    <message>
+        <source>drink: %1× %2</source>
+        <translation>Getränk: %1× %2</translation>
+    </message>
+    <message>
+        <source>%1 payment for %2</source>
+        <translation>%1-Zahlung für %2</translation>
+    </message>
+    <message>
+        <source>confirm payment for %1</source>
+        <translation>Zahlung für %1 bestätigen</translation>
+    </message>
+    <message>
+        <source>%1 out: %2 %3 waiting</source>
+        <translation>%1 aus: %2 %3 warten</translation>
+    </message>
+    <message>
+        <source>%1 %2 waiting, %3 portions of %4 left</source>
+        <translation>%1 %2 warten, noch %3 Portionen %4</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbinde neu…</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the hub</source>
+        <translation>Kein Lebenszeichen vom Hub</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>nothing to confirm</source>
+        <translation>nichts zu bestätigen</translation>
+    </message>
+    <message>
+        <source>this server offers no snapshots: live events only</source>
+        <translation>dieser Server bietet keinen Stand an: nur Live-Ereignisse</translation>
+    </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation>unbekannt: %1</translation>
+    </message>
+    <message>
+        <source>new session: events missed meanwhile are lost (this server offers no snapshots)</source>
+        <translation>neue Sitzung: inzwischen verpasste Ereignisse fehlen (dieser Server bietet keinen Stand an)</translation>
+    </message>
+    <message>
+        <source>this server offers no payment list to find the payment in</source>
+        <translation>dieser Server bietet keine Zahlungsliste, in der die Zahlung zu finden wäre</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::CounterModel</name>
     <message>
         <source>Counter</source>
@@ -456,6 +472,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Put &amp;back in service…</source>
         <translation>Wie&amp;der in Betrieb nehmen…</translation>
     </message>
+    <message>
+        <source>Live events only: this server offers no counter list. A counter appears here when its status changes; taking a counter out of service needs the Table Tap hub.</source>
+        <translation>Nur Live-Ereignisse: Dieser Server bietet keine Thekenliste. Eine Theke erscheint hier, sobald sich ihr Status ändert; eine Theke außer Betrieb nehmen geht nur mit dem Table-Tap-Hub.</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::DashboardModel</name>
@@ -525,6 +545,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>above reorder level</source>
         <translation>über dem Meldebestand</translation>
+    </message>
+    <message>
+        <source>Live events only: this server offers no day so far. The figures and charts count only what happened while this console was connected.</source>
+        <translation>Nur Live-Ereignisse: Dieser Server bietet den bisherigen Tag nicht an. Zahlen und Diagramme zählen nur, was geschah, während diese Konsole verbunden war.</translation>
     </message>
 </context>
 <context>
@@ -825,6 +849,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Ac&amp;knowledge (Ctrl+K)</source>
         <translation>&amp;Quittieren (Strg+K)</translation>
     </message>
+    <message>
+        <source>Live events only: this server offers no stock list. Items appear here as their stock changes and alerts as they are raised while this console is connected; restocking needs the Table Tap hub.</source>
+        <translation>Nur Live-Ereignisse: Dieser Server bietet keine Lagerliste. Artikel erscheinen hier, wenn sich ihr Bestand ändert, Warnungen, wenn sie ausgelöst werden, solange diese Konsole verbunden ist; Auffüllen geht nur mit dem Table-Tap-Hub.</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::LivenessBanner</name>
@@ -1104,6 +1132,22 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
             <numerusform>%n Lagerwarnung</numerusform>
             <numerusform>%n Lagerwarnungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Unknown: %1</source>
+        <translation>Unbekannt: %1</translation>
+    </message>
+    <message>
+        <source>%1. Check it before doing it again.</source>
+        <translation>%1. Bitte prüfen, bevor es noch einmal ausgelöst wird.</translation>
+    </message>
+    <message>
+        <source>The server reported an error</source>
+        <translation>Der Server meldet einen Fehler</translation>
+    </message>
+    <message>
+        <source>The server refused %1</source>
+        <translation>Der Server hat %1 abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -1453,6 +1497,25 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Sho&amp;w:</source>
         <translation>&amp;Filter:</translation>
     </message>
+    <message>
+        <source>Live events only: this server offers no order list. The queue holds the orders created while this console was connected, and may miss changes made while the link was down; cancelling and moving orders need the Table Tap hub.</source>
+        <translation>Nur Live-Ereignisse: Dieser Server bietet keine Bestellliste. Die Warteschlange enthält die Bestellungen, die angelegt wurden, während diese Konsole verbunden war, und kann Änderungen aus Verbindungspausen verpassen; Stornieren und Übergeben gehen nur mit dem Table-Tap-Hub.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::Outbox</name>
+    <message>
+        <source>no confirmation from the server within %1 s</source>
+        <translation>keine Bestätigung vom Server innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>the link dropped after it was sent: the server may have applied it</source>
+        <translation>die Verbindung brach nach dem Senden ab: der Server hat es vielleicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>the link was replaced after it was sent</source>
+        <translation>die Verbindung wurde nach dem Senden ersetzt</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::OutboxModel</name>
@@ -1487,6 +1550,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Hub says</source>
         <translation>Antwort des Hubs</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +1619,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Con&amp;firm cash / QR received</source>
         <translation>Bar / QR-Eingang bestät&amp;igen</translation>
+    </message>
+    <message>
+        <source>Live events only: this server offers no payment history. Payments appear here as they happen while this console is connected; taking and confirming payments here needs the Table Tap hub.</source>
+        <translation>Nur Live-Ereignisse: Dieser Server bietet keinen Zahlungsverlauf. Zahlungen erscheinen hier, wenn sie geschehen, solange diese Konsole verbunden ist; Zahlungen annehmen und bestätigen geht nur mit dem Table-Tap-Hub.</translation>
     </message>
 </context>
 <context>
@@ -1856,6 +1927,22 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
         <source>The demo cafe&apos;s simulated clock: %1 simulated seconds pass each real second. Every time and age in the console reads this clock.</source>
         <translation>Die simulierte Uhr des Demo-Cafés: pro echter Sekunde vergehen %1 simulierte Sekunden. Alle Zeiten und Alter in der Konsole folgen dieser Uhr.</translation>
     </message>
+    <message>
+        <source>Live events only — this server offers no snapshots</source>
+        <translation>Nur Live-Ereignisse — dieser Server bietet keinen Stand an</translation>
+    </message>
+    <message>
+        <source>The server answers no snapshot requests and no acks (it speaks the bare Table Tap event contract). The console shows what arrived since %1 and keeps it across reconnects, so it may be incomplete: orders, stock, shifts and payments from before, and whatever happened while the link was down, are missing. Actions are confirmed by their events.</source>
+        <translation>Der Server beantwortet weder Standabfragen noch Bestätigungen (er spricht nur den Table-Tap-Ereignisvertrag). Die Konsole zeigt, was seit %1 ankam, und behält es über Neuverbindungen hinweg; es kann also unvollständig sein: Bestellungen, Bestand, Schichten und Zahlungen von vorher und alles, was während einer Verbindungspause geschah, fehlen. Aktionen werden durch ihre Ereignisse bestätigt.</translation>
+    </message>
+    <message>
+        <source>Last reconnect without the events missed: %1</source>
+        <translation>Letzte Neuverbindung ohne die verpassten Ereignisse: %1</translation>
+    </message>
+    <message>
+        <source>, %1 unknown</source>
+        <translation>, %1 unbekannt</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::StockAdjustDialog</name>
@@ -2043,6 +2130,10 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
     <message>
         <source>Record a d&amp;rink…</source>
         <translation>Getränk er&amp;fassen…</translation>
+    </message>
+    <message>
+        <source>Live events only: this server offers no timesheets. People appear here as they clock in or out while this console is connected; clocking in and out and recording drinks here need the Table Tap hub.</source>
+        <translation>Nur Live-Ereignisse: Dieser Server bietet keine Zeiterfassung. Personen erscheinen hier, wenn sie ein- oder ausstempeln, solange diese Konsole verbunden ist; Ein- und Ausstempeln und Getränke erfassen gehen hier nur mit dem Table-Tap-Hub.</translation>
     </message>
 </context>
 <context>

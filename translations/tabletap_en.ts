@@ -21,105 +21,6 @@
     </message>
 </context>
 <context>
-    <name>TableTap::ConsoleSession</name>
-    <message>
-        <source>attempt %1 in %2 ms</source>
-        <translation>attempt %1 in %2 ms</translation>
-    </message>
-    <message>
-        <source>recovered: missed events replayed</source>
-        <translation>recovered: missed events replayed</translation>
-    </message>
-    <message>
-        <source>new session: loading snapshot</source>
-        <translation>new session: loading snapshot</translation>
-    </message>
-    <message>
-        <source>not understood: %1</source>
-        <translation>not understood: %1</translation>
-    </message>
-    <message>
-        <source>dropped: another cafe&apos;s event</source>
-        <translation>dropped: another cafe&apos;s event</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>Recalled</source>
-        <translation>Recalled</translation>
-    </message>
-    <message>
-        <source>cancel %1</source>
-        <translation>cancel %1</translation>
-    </message>
-    <message>
-        <source>move %1 to %2</source>
-        <translation>move %1 to %2</translation>
-    </message>
-    <message>
-        <source>%1 %2 %3</source>
-        <translation>%1 %2 %3</translation>
-    </message>
-    <message>
-        <source>clock in</source>
-        <translation>clock in</translation>
-    </message>
-    <message>
-        <source>clock out</source>
-        <translation>clock out</translation>
-    </message>
-    <message>
-        <source>drink: %1× %2</source>
-        <translation>drink: %1× %2</translation>
-    </message>
-    <message>
-        <source>%1 payment for %2</source>
-        <translation>%1 payment for %2</translation>
-    </message>
-    <message>
-        <source>confirm payment for %1</source>
-        <translation>confirm payment for %1</translation>
-    </message>
-    <message>
-        <source>%1 out: %2 %3 waiting</source>
-        <translation>%1 out: %2 %3 waiting</translation>
-    </message>
-    <message>
-        <source>%1 %2 waiting, %3 portions of %4 left</source>
-        <translation>%1 %2 waiting, %3 portions of %4 left</translation>
-    </message>
-    <message>
-        <source>Live</source>
-        <translation>Live</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Connecting…</translation>
-    </message>
-    <message>
-        <source>Reconnecting…</source>
-        <translation>Reconnecting…</translation>
-    </message>
-    <message>
-        <source>No heartbeat from the hub</source>
-        <translation>No heartbeat from the hub</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <source>Refused: %1</source>
-        <translation>Refused: %1</translation>
-    </message>
-    <message>
-        <source>nothing to confirm</source>
-        <translation>nothing to confirm</translation>
-    </message>
-</context>
-<context>
     <name>TableTap::ClockOutDialog</name>
     <message>
         <source>Clock out</source>
@@ -373,6 +274,121 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     </message>
 </context>
 <context>
+    <name>TableTap::ConsoleSession</name>
+    <message>
+        <source>attempt %1 in %2 ms</source>
+        <translation>attempt %1 in %2 ms</translation>
+    </message>
+    <message>
+        <source>recovered: missed events replayed</source>
+        <translation>recovered: missed events replayed</translation>
+    </message>
+    <message>
+        <source>new session: loading snapshot</source>
+        <translation>new session: loading snapshot</translation>
+    </message>
+    <message>
+        <source>not understood: %1</source>
+        <translation>not understood: %1</translation>
+    </message>
+    <message>
+        <source>dropped: another cafe&apos;s event</source>
+        <translation>dropped: another cafe&apos;s event</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Recalled</source>
+        <translation>Recalled</translation>
+    </message>
+    <message>
+        <source>cancel %1</source>
+        <translation>cancel %1</translation>
+    </message>
+    <message>
+        <source>move %1 to %2</source>
+        <translation>move %1 to %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>clock in</source>
+        <translation>clock in</translation>
+    </message>
+    <message>
+        <source>clock out</source>
+        <translation>clock out</translation>
+    </message>
+    <message>
+        <source>drink: %1× %2</source>
+        <translation>drink: %1× %2</translation>
+    </message>
+    <message>
+        <source>%1 payment for %2</source>
+        <translation>%1 payment for %2</translation>
+    </message>
+    <message>
+        <source>confirm payment for %1</source>
+        <translation>confirm payment for %1</translation>
+    </message>
+    <message>
+        <source>%1 out: %2 %3 waiting</source>
+        <translation>%1 out: %2 %3 waiting</translation>
+    </message>
+    <message>
+        <source>%1 %2 waiting, %3 portions of %4 left</source>
+        <translation>%1 %2 waiting, %3 portions of %4 left</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconnecting…</translation>
+    </message>
+    <message>
+        <source>No heartbeat from the hub</source>
+        <translation>No heartbeat from the hub</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <source>nothing to confirm</source>
+        <translation>nothing to confirm</translation>
+    </message>
+    <message>
+        <source>this server offers no snapshots: live events only</source>
+        <translation>this server offers no snapshots: live events only</translation>
+    </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation>unknown: %1</translation>
+    </message>
+    <message>
+        <source>new session: events missed meanwhile are lost (this server offers no snapshots)</source>
+        <translation>new session: events missed meanwhile are lost (this server offers no snapshots)</translation>
+    </message>
+    <message>
+        <source>this server offers no payment list to find the payment in</source>
+        <translation>this server offers no payment list to find the payment in</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::CounterModel</name>
     <message>
         <source>Counter</source>
@@ -456,6 +472,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Put &amp;back in service…</source>
         <translation>Put &amp;back in service…</translation>
     </message>
+    <message>
+        <source>Live events only: this server offers no counter list. A counter appears here when its status changes; taking a counter out of service needs the Table Tap hub.</source>
+        <translation>Live events only: this server offers no counter list. A counter appears here when its status changes; taking a counter out of service needs the Table Tap hub.</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::DashboardModel</name>
@@ -525,6 +545,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>above reorder level</source>
         <translation>above reorder level</translation>
+    </message>
+    <message>
+        <source>Live events only: this server offers no day so far. The figures and charts count only what happened while this console was connected.</source>
+        <translation>Live events only: this server offers no day so far. The figures and charts count only what happened while this console was connected.</translation>
     </message>
 </context>
 <context>
@@ -825,6 +849,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Ac&amp;knowledge (Ctrl+K)</source>
         <translation>Ac&amp;knowledge (Ctrl+K)</translation>
     </message>
+    <message>
+        <source>Live events only: this server offers no stock list. Items appear here as their stock changes and alerts as they are raised while this console is connected; restocking needs the Table Tap hub.</source>
+        <translation>Live events only: this server offers no stock list. Items appear here as their stock changes and alerts as they are raised while this console is connected; restocking needs the Table Tap hub.</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::LivenessBanner</name>
@@ -1104,6 +1132,22 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
             <numerusform>%n stock alert</numerusform>
             <numerusform>%n stock alerts</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Unknown: %1</source>
+        <translation>Unknown: %1</translation>
+    </message>
+    <message>
+        <source>%1. Check it before doing it again.</source>
+        <translation>%1. Check it before doing it again.</translation>
+    </message>
+    <message>
+        <source>The server reported an error</source>
+        <translation>The server reported an error</translation>
+    </message>
+    <message>
+        <source>The server refused %1</source>
+        <translation>The server refused %1</translation>
     </message>
 </context>
 <context>
@@ -1453,6 +1497,25 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Sho&amp;w:</source>
         <translation>Sho&amp;w:</translation>
     </message>
+    <message>
+        <source>Live events only: this server offers no order list. The queue holds the orders created while this console was connected, and may miss changes made while the link was down; cancelling and moving orders need the Table Tap hub.</source>
+        <translation>Live events only: this server offers no order list. The queue holds the orders created while this console was connected, and may miss changes made while the link was down; cancelling and moving orders need the Table Tap hub.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::Outbox</name>
+    <message>
+        <source>no confirmation from the server within %1 s</source>
+        <translation>no confirmation from the server within %1 s</translation>
+    </message>
+    <message>
+        <source>the link dropped after it was sent: the server may have applied it</source>
+        <translation>the link dropped after it was sent: the server may have applied it</translation>
+    </message>
+    <message>
+        <source>the link was replaced after it was sent</source>
+        <translation>the link was replaced after it was sent</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::OutboxModel</name>
@@ -1487,6 +1550,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Hub says</source>
         <translation>Hub says</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +1619,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Con&amp;firm cash / QR received</source>
         <translation>Con&amp;firm cash / QR received</translation>
+    </message>
+    <message>
+        <source>Live events only: this server offers no payment history. Payments appear here as they happen while this console is connected; taking and confirming payments here needs the Table Tap hub.</source>
+        <translation>Live events only: this server offers no payment history. Payments appear here as they happen while this console is connected; taking and confirming payments here needs the Table Tap hub.</translation>
     </message>
 </context>
 <context>
@@ -1856,6 +1927,22 @@ Start a new QR payment from the order&apos;s details.</translation>
         <source>The demo cafe&apos;s simulated clock: %1 simulated seconds pass each real second. Every time and age in the console reads this clock.</source>
         <translation>The demo cafe&apos;s simulated clock: %1 simulated seconds pass each real second. Every time and age in the console reads this clock.</translation>
     </message>
+    <message>
+        <source>Live events only — this server offers no snapshots</source>
+        <translation>Live events only — this server offers no snapshots</translation>
+    </message>
+    <message>
+        <source>The server answers no snapshot requests and no acks (it speaks the bare Table Tap event contract). The console shows what arrived since %1 and keeps it across reconnects, so it may be incomplete: orders, stock, shifts and payments from before, and whatever happened while the link was down, are missing. Actions are confirmed by their events.</source>
+        <translation>The server answers no snapshot requests and no acks (it speaks the bare Table Tap event contract). The console shows what arrived since %1 and keeps it across reconnects, so it may be incomplete: orders, stock, shifts and payments from before, and whatever happened while the link was down, are missing. Actions are confirmed by their events.</translation>
+    </message>
+    <message>
+        <source>Last reconnect without the events missed: %1</source>
+        <translation>Last reconnect without the events missed: %1</translation>
+    </message>
+    <message>
+        <source>, %1 unknown</source>
+        <translation>, %1 unknown</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::StockAdjustDialog</name>
@@ -2043,6 +2130,10 @@ Start a new QR payment from the order&apos;s details.</translation>
     <message>
         <source>Record a d&amp;rink…</source>
         <translation>Record a d&amp;rink…</translation>
+    </message>
+    <message>
+        <source>Live events only: this server offers no timesheets. People appear here as they clock in or out while this console is connected; clocking in and out and recording drinks here need the Table Tap hub.</source>
+        <translation>Live events only: this server offers no timesheets. People appear here as they clock in or out while this console is connected; clocking in and out and recording drinks here need the Table Tap hub.</translation>
     </message>
 </context>
 <context>

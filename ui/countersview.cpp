@@ -1,6 +1,8 @@
 // The counters view.
 #include "countersview.h"
 
+#include "snapshotnotice.h"
+
 #include "consolesession.h"
 #include "datawords.h"
 #include "plaintext.h"
@@ -53,6 +55,11 @@ CountersView::CountersView(ConsoleSession *session, QWidget *parent)
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(new SnapshotNotice(
+        session,
+        tr("Live events only: this server offers no counter list. A counter appears here when its "
+           "status changes; taking a counter out of service needs the Table Tap hub."),
+        this));
     layout->addWidget(m_view, 1);
     layout->addLayout(buttons);
 

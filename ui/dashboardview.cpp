@@ -1,6 +1,8 @@
 // The dashboard.
 #include "dashboardview.h"
 
+#include "snapshotnotice.h"
+
 #include "chartdataproxy.h"
 #include "consolesession.h"
 #include "plaintext.h"
@@ -231,6 +233,11 @@ DashboardView::DashboardView(ConsoleSession *session, QWidget *parent)
     grid->setColumnStretch(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(
+        new SnapshotNotice(session,
+                           tr("Live events only: this server offers no day so far. The figures and "
+                              "charts count only what happened while this console was connected."),
+                           this));
     layout->addLayout(headlines);
     layout->addLayout(grid, 1);
 

@@ -1,6 +1,8 @@
 // The inventory view.
 #include "inventoryview.h"
 
+#include "snapshotnotice.h"
+
 #include "consolesession.h"
 #include "datawords.h"
 #include "plaintextdelegate.h"
@@ -187,6 +189,12 @@ InventoryView::InventoryView(ConsoleSession *session, QWidget *parent)
     split->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(
+        new SnapshotNotice(session,
+                           tr("Live events only: this server offers no stock list. Items appear "
+                              "here as their stock changes and alerts as they are raised while "
+                              "this console is connected; restocking needs the Table Tap hub."),
+                           this));
     layout->addWidget(split);
 
     connect(session->alerts(), &StockAlertModel::ringingChanged, this,

@@ -76,6 +76,29 @@ Notifier::Notifier(ConsoleSession *session, ToastStack *toasts, SoundPlayer *sou
                                    refused.join(QStringLiteral("; ")),
                                    m_settings->toastSeconds() * 1500, RefusedGroup);
             });
+    // Neither answered nor confirmed by its event: the user must look before acting again.
+    connect(session, &ConsoleSession::commandUnconfirmed, this,
+            [this](const QString &requestId, const QString &why) {
+                if (!m_refusedToasts)
+                    return;
+                const OutboxEntry *e = m_session->outbox()->entry(requestId);
+                m_toasts->post(ToastStack::Kind::Warning,
+                               tr("Unknown: %1").arg(e ? e->description : requestId),
+                               tr("%1. Check it before doing it again.").arg(why),
+                               m_settings->toastSeconds() * 1500);
+            });
+    // A server's error event that answers none of this console's actions.
+    connect(session, &ConsoleSession::serverError, this,
+            [this](const QString &, const QString &type, const QString &message,
+                   const QString &command) {
+                if (!m_refusedToasts)
+                    return;
+                const QString text = message.isEmpty() ? type : message;
+                m_toasts->post(ToastStack::Kind::Error,
+                               command.isEmpty() ? tr("The server reported an error")
+                                                 : tr("The server refused %1").arg(command),
+                               text, m_settings->toastSeconds() * 1500);
+            });
     connect(session, &ConsoleSession::paymentFailed, this,
             [this](const QString &number, const QString &message, bool retryAllowed) {
                 if (!m_paymentToasts)

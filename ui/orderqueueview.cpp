@@ -1,6 +1,8 @@
 // The order queue view.
 #include "orderqueueview.h"
 
+#include "snapshotnotice.h"
+
 #include "consolesession.h"
 #include "consolesettings.h"
 #include "orderdetailspane.h"
@@ -256,6 +258,12 @@ OrderQueueView::OrderQueueView(ConsoleSession *session, ConsoleSettings *setting
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(new SnapshotNotice(
+        session,
+        tr("Live events only: this server offers no order list. The queue holds the orders created "
+           "while this console was connected, and may miss changes made while the link was down; "
+           "cancelling and moving orders need the Table Tap hub."),
+        this));
     layout->addLayout(bar);
     layout->addWidget(split, 1);
     layout->addWidget(m_summary);

@@ -1,6 +1,8 @@
 // The payments view.
 #include "paymentsview.h"
 
+#include "snapshotnotice.h"
+
 #include "consolesession.h"
 #include "datawords.h"
 #include "plaintextdelegate.h"
@@ -78,6 +80,12 @@ PaymentsView::PaymentsView(ConsoleSession *session, QWidget *parent)
     split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(
+        new SnapshotNotice(session,
+                           tr("Live events only: this server offers no payment history. Payments "
+                              "appear here as they happen while this console is connected; taking "
+                              "and confirming payments here needs the Table Tap hub."),
+                           this));
     layout->addWidget(split);
 
     connect(m_retry, &QPushButton::clicked, this, &PaymentsView::retryCurrent);

@@ -57,6 +57,7 @@ StatusStrip::StatusStrip(ConsoleSession *session, QWidget *parent)
     , m_liveness(new QLabel(this))
     , m_transport(new QLabel(this))
     , m_clock(new QLabel(this))
+    , m_offer(new QLabel(this))
     , m_identity(new QLabel(this))
     , m_outbox(new QToolButton(this))
 {
@@ -84,6 +85,10 @@ StatusStrip::StatusStrip(ConsoleSession *session, QWidget *parent)
         m_chips.insert(nsp, chip);
         row->addWidget(chip);
     }
+    m_offer->setObjectName(QStringLiteral("offerLabel"));
+    m_offer->setTextFormat(Qt::PlainText);
+    m_offer->setStyleSheet(QStringLiteral("color: #b35c00; font-weight: bold;"));
+    row->addWidget(m_offer);
     row->addStretch(1);
     m_clock->setObjectName(QStringLiteral("clockLabel"));
     m_clock->setTextFormat(Qt::PlainText);
@@ -105,7 +110,9 @@ StatusStrip::StatusStrip(ConsoleSession *session, QWidget *parent)
         refreshLiveness();
         refreshChips();
         refreshClock();
+        refreshOffer();
     });
+    connect(session, &ConsoleSession::snapshotOfferChanged, this, &StatusStrip::refreshOffer);
     connect(session->clock(), &ConsoleClock::sourceChanged, this, [this] {
         refreshChips();
         refreshClock();
@@ -117,6 +124,7 @@ StatusStrip::StatusStrip(ConsoleSession *session, QWidget *parent)
     refreshIdentity();
     refreshOutbox();
     refreshClock();
+    refreshOffer();
 }
 
 QString StatusStrip::ageText(qint64 seconds)
@@ -165,6 +173,35 @@ void StatusStrip::refreshClock()
 QString StatusStrip::outboxText() const
 {
     return m_outbox->text();
+}
+
+QString StatusStrip::offerText() const
+{
+    return m_offer->isVisible() ? m_offer->text() : QString();
+}
+
+void StatusStrip::refreshOffer()
+{
+    const bool eventsOnly = m_session->liveEventsOnly();
+    m_offer->setVisible(eventsOnly);
+    if (!eventsOnly)
+        return;
+    m_offer->setText(tr("Live events only — this server offers no snapshots"));
+    const QLocale locale;
+    const auto at = [&locale](const QDateTime &t) {
+        return locale.toString(t.toLocalTime().time(), QLocale::ShortFormat);
+    };
+    QString tip = tr("The server answers no snapshot requests and no acks (it speaks the bare "
+                     "Table Tap event contract). The console shows what arrived since %1 and keeps "
+                     "it across reconnects, so it may be incomplete: orders, stock, shifts and "
+                     "payments from before, and whatever happened while the link was down, are "
+                     "missing. Actions are confirmed by their events.")
+                      .arg(m_session->liveSince().isValid() ? at(m_session->liveSince())
+                                                            : QStringLiteral("—"));
+    if (m_session->lastGapAt().isValid())
+        tip += QLatin1Char('\n')
+               + tr("Last reconnect without the events missed: %1").arg(at(m_session->lastGapAt()));
+    m_offer->setToolTip(tip);
 }
 
 void StatusStrip::refreshLiveness()
@@ -226,7 +263,7 @@ void StatusStrip::refreshIdentity()
 void StatusStrip::acknowledgeRefused()
 {
     for (const OutboxEntry &e : m_session->outbox()->rows())
-        if (e.state == OutboxEntry::State::Refused)
+        if (e.state == OutboxEntry::State::Refused || e.state == OutboxEntry::State::Unknown)
             m_seenRefused.insert(e.requestId);
     refreshOutbox();
 }
@@ -235,15 +272,21 @@ void StatusStrip::refreshOutbox()
 {
     int waiting = 0;
     int refused = 0;
+    int unknown = 0;
     for (const OutboxEntry &e : m_session->outbox()->rows()) {
         if (e.state == OutboxEntry::State::Pending || e.state == OutboxEntry::State::Sent)
             ++waiting;
         else if (e.state == OutboxEntry::State::Refused && !m_seenRefused.contains(e.requestId))
             ++refused;
+        else if (e.state == OutboxEntry::State::Unknown && !m_seenRefused.contains(e.requestId))
+            ++unknown;
     }
     QString text = tr("Outbox: %1 waiting").arg(waiting);
     if (refused > 0)
         text += tr(", %1 refused").arg(refused);
+    if (unknown > 0)
+        text += tr(", %1 unknown").arg(unknown);
+    refused += unknown; // both want a look
     m_outbox->setText(text);
     const int style = refused > 0 ? 2 : waiting > 0 ? 1 : 0;
     if (style != m_outboxStyle) {

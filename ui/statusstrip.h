@@ -27,6 +27,8 @@ public:
     // "Demo time 12:03 (×60)" while the console shows a demo hub's simulated time, else empty.
     QString clockText() const;
     QString outboxText() const;
+    // "Live events only — this server offers no snapshots" against such a server, else empty.
+    QString offerText() const;
     // Refused actions counted so far have been seen (the outbox panel was opened).
     void acknowledgeRefused();
 
@@ -39,11 +41,13 @@ private:
     void refreshIdentity();
     void refreshOutbox();
     void refreshClock();
+    void refreshOffer();
 
     ConsoleSession *m_session;
     QLabel *m_liveness;
     QLabel *m_transport;
     QLabel *m_clock;
+    QLabel *m_offer;
     QLabel *m_identity;
     QToolButton *m_outbox;
     QHash<QString, QLabel *> m_chips;

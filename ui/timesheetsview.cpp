@@ -1,6 +1,8 @@
 // The timesheets view.
 #include "timesheetsview.h"
 
+#include "snapshotnotice.h"
+
 #include "clockoutdialog.h"
 #include "consolesession.h"
 #include "contract.h"
@@ -83,6 +85,12 @@ TimesheetsView::TimesheetsView(ConsoleSession *session, QWidget *parent)
     mine->addWidget(m_drink);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(new SnapshotNotice(
+        session,
+        tr("Live events only: this server offers no timesheets. People appear here as they clock "
+           "in or out while this console is connected; clocking in and out and recording drinks "
+           "here need the Table Tap hub."),
+        this));
     layout->addWidget(m_whoIsIn);
     layout->addLayout(mine);
     layout->addWidget(m_view, 1);

@@ -77,6 +77,8 @@ QColor UiPalette::outboxBackground(int state)
         return QColor(0xff, 0xf1, 0xb8);
     case OutboxEntry::State::Refused:
         return QColor(0xff, 0xcd, 0xd2);
+    case OutboxEntry::State::Unknown:
+        return QColor(0xff, 0xe0, 0xb2);
     case OutboxEntry::State::Done:
         return {};
     }

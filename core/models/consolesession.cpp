@@ -63,6 +63,29 @@ ConsoleSession::ConsoleSession(EventSource *source, QObject *parent)
             [this](const QString &nsp, const QString &command, const QString &message) {
                 m_eventLog->appendNote(nsp, command, message, m_clock->now());
             });
+    connect(m_loader, &SnapshotLoader::offerChanged, this, [this](SnapshotLoader::Offer offer) {
+        // Only a server known to ack and apply request ids once gets an unanswered action again.
+        m_sender->setResendUnanswered(offer != SnapshotLoader::Offer::NotOffered);
+        if (offer == SnapshotLoader::Offer::NotOffered)
+            m_eventLog->appendNote(QString(), QStringLiteral("snapshots"),
+                                   tr("this server offers no snapshots: live events only"),
+                                   m_clock->now());
+        Q_EMIT snapshotOfferChanged();
+    });
+    connect(m_sender, &Outbox::serverAnswered, m_loader, &SnapshotLoader::serverAnswered);
+    connect(m_sender, &Outbox::unconfirmed, this,
+            [this](const QString &requestId, const QString &why) {
+                const OutboxEntry *e = m_outbox->entry(requestId);
+                if (e) {
+                    m_eventLog->appendNote(e->nsp, e->command, tr("unknown: %1").arg(why),
+                                           m_clock->now());
+                    // The row may be acted on again (after a look at the order).
+                    const QString orderId = e->payload.value(QLatin1String("order_id")).toString();
+                    if (!orderId.isEmpty())
+                        m_orders->setPendingAction(orderId, {});
+                }
+                Q_EMIT commandUnconfirmed(requestId, why);
+            });
     connect(m_sender, &Outbox::finished, this,
             [this](const QString &requestId, bool ok, const QString &errorType,
                    const QString &message) {
@@ -155,6 +178,9 @@ void ConsoleSession::onOpened(const QUrl &hub, const QString &accessToken)
     // request ids; snapshots are all loaded again on the first connect.
     m_sender->linkLost();
     m_loader->forget();
+    m_connectedOnce.clear();
+    m_liveSince = {};
+    m_lastGap = {};
     m_open = true;
     m_hub = hub;
     m_identity = SessionIdentity::fromToken(accessToken);
@@ -185,6 +211,16 @@ void ConsoleSession::setCommandTimeout(int ms)
     m_sender->setTimeout(ms);
 }
 
+void ConsoleSession::setSnapshotProbeTimeout(int ms)
+{
+    m_loader->setProbeTimeout(ms);
+}
+
+SnapshotLoader::Offer ConsoleSession::snapshotOffer() const
+{
+    return m_loader->offer();
+}
+
 QString ConsoleSession::accessToken() const
 {
     return m_source ? m_source->accessToken() : QString();
@@ -209,8 +245,16 @@ void ConsoleSession::onNamespaceConnected(const QString &nsp, bool recovered)
 {
     m_eventLog->appendNote(nsp, QStringLiteral("connected"),
                            recovered ? tr("recovered: missed events replayed")
-                                     : tr("new session: loading snapshot"),
+                           : liveEventsOnly()
+                               ? tr("new session: events missed meanwhile are lost (this server "
+                                    "offers no snapshots)")
+                               : tr("new session: loading snapshot"),
                            m_clock->now());
+    if (!m_liveSince.isValid())
+        m_liveSince = m_clock->now();
+    if (!recovered && m_connectedOnce.contains(nsp))
+        m_lastGap = m_clock->now();
+    m_connectedOnce.insert(nsp);
     if (!recovered || m_loader->isStale(nsp))
         m_loader->load(nsp);
     // The counter's room is the hub's per connection: a recovered session is still in it.
@@ -328,6 +372,10 @@ void ConsoleSession::onEvent(const QString &nsp, const QString &name, const QJso
         onStaffUpdated(envelope.toObject().value(Contract::Keys::Data).toObject(), now);
         return;
     }
+    if (name == Contract::name(Contract::Event::Error)) {
+        onServerError(nsp, envelope, now);
+        return;
+    }
     const auto mapped = EventMapper::mapEvent(nsp, name, envelope);
     if (!mapped) {
         // Not one of ours (or malformed): log it rather than guess.
@@ -348,6 +396,7 @@ void ConsoleSession::onEvent(const QString &nsp, const QString &name, const QJso
     m_timesheets->apply(e);
     m_payments->apply(e);
     m_dashboard->apply(e);
+    confirmActions(e);
 
     if (const auto *p = std::get_if<OrderCreated>(&e.payload))
         Q_EMIT orderCreated(p->order.number, p->order.customerName, p->order.counter);
@@ -523,7 +572,7 @@ QString ConsoleSession::confirmPayment(const QString &orderId, const QString &tr
                            {{QStringLiteral("transaction_id"), transactionId}}, description);
     // A QR code's event does not name its transaction: ask the hub for the order's payments
     // and confirm the one still waiting.
-    m_loader->query(
+    const bool asked = m_loader->query(
         Command::ListPayments, {{QStringLiteral("order_id"), orderId}},
         [this, description](const CafeSnapshot &snapshot) {
             const auto *payments = std::get_if<PaymentsSnapshot>(&snapshot);
@@ -538,6 +587,10 @@ QString ConsoleSession::confirmPayment(const QString &orderId, const QString &tr
                                    Contract::name(Command::ConfirmPayment),
                                    tr("nothing to confirm"), m_clock->now());
         });
+    if (!asked)
+        m_eventLog->appendNote(
+            Contract::path(Namespace::Payments), Contract::name(Command::ConfirmPayment),
+            tr("this server offers no payment list to find the payment in"), m_clock->now());
     return {};
 }
 
@@ -558,6 +611,9 @@ void ConsoleSession::followCounter(const QString &counter)
 
 void ConsoleSession::resync()
 {
+    // Asked for by hand (F5): a server taken for one without snapshots is asked once more.
+    if (liveEventsOnly())
+        m_loader->forget();
     for (const QString &nsp : namespaces())
         if (isNamespaceConnected(nsp))
             m_loader->load(nsp);
@@ -581,6 +637,65 @@ void ConsoleSession::onStaffUpdated(const QJsonObject &data, const QDateTime &no
     if (names.contains(QStringLiteral("role_changed"))
         && data.value(L1("role")).toString() != m_identity.role && m_source)
         m_source->renewToken();
+}
+
+void ConsoleSession::onServerError(const QString &nsp, const QJsonValue &payload,
+                                   const QDateTime &now)
+{
+    // The contract's failure of a command sent without an answer: {type, message}; our hub and
+    // some servers add command, order_id, request_id. An envelope's data is read the same way.
+    QJsonObject error = payload.toObject();
+    if (error.value(Keys::Data).isObject())
+        error = error.value(Keys::Data).toObject();
+    const QString type = error.value(Keys::Type).toString();
+    const QString message = error.value(Keys::Message).toString();
+    const QString command = error.value(Keys::Command).toString();
+    const QString orderId = error.value(QLatin1String("order_id")).toString();
+    const QString requestId = error.value(Keys::RequestId).toString();
+    QString text = type.isEmpty() ? message : type + QStringLiteral(": ") + message;
+    if (!command.isEmpty())
+        text += QStringLiteral(" (") + command + u')';
+    m_eventLog->appendNote(nsp, Contract::name(Contract::Event::Error), text, now);
+    // A server without snapshots may refuse them with an error event instead of staying silent.
+    // It answers the snapshot request it names; a bare one, while the first snapshot requests
+    // of the namespace are still out (they are the first thing sent on a connect), answers them.
+    if (command.isEmpty() ? requestId.isEmpty() && snapshotOffer() != SnapshotLoader::Offer::Offered
+                                && m_loader->awaiting(nsp)
+                          : SnapshotLoader::isSnapshotCommand(command)) {
+        m_loader->refusedByErrorEvent(nsp);
+        return;
+    }
+    const QString matched = m_sender->refuse(nsp, type, message, command, orderId, requestId);
+    if (matched.isEmpty())
+        Q_EMIT serverError(nsp, type, message, command);
+}
+
+void ConsoleSession::confirmActions(const CafeEvent &event)
+{
+    // Without acks the event an action causes is its confirmation (with acks it comes after the
+    // ack, and finds the action done already).
+    const auto orderIs = [](const QString &id) {
+        return [id](const QJsonObject &p) {
+            return p.value(QLatin1String("order_id")).toString() == id;
+        };
+    };
+    if (const auto *p = std::get_if<OrderStatusChanged>(&event.payload)) {
+        const QString status = orderStatusName(p->newStatus);
+        m_sender->confirm(Contract::name(Command::UpdateOrderStatus),
+                          [id = p->orderId, status](const QJsonObject &payload) {
+                              return payload.value(QLatin1String("order_id")).toString() == id
+                                     && payload.value(QLatin1String("status")).toString() == status;
+                          });
+    } else if (const auto *p = std::get_if<OrderCancelled>(&event.payload)) {
+        m_sender->confirm(Contract::name(Command::CancelOrder), orderIs(p->orderId));
+    } else if (const auto *p = std::get_if<OrderAssignedCounter>(&event.payload)) {
+        m_sender->confirm(Contract::name(Command::AssignCounter),
+                          [id = p->orderId, counter = p->newCounter](const QJsonObject &payload) {
+                              return payload.value(QLatin1String("order_id")).toString() == id
+                                     && payload.value(QLatin1String("counter")).toString()
+                                            == counter;
+                          });
+    }
 }
 
 void ConsoleSession::updateStockWarnings()

@@ -23,6 +23,7 @@
 
 #include "contract.h"
 #include "eventsource.h"
+#include "snapshotloader.h"
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
@@ -30,6 +31,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 
 #include <array>
@@ -37,7 +39,6 @@
 namespace TableTap {
 
 class Outbox;
-class SnapshotLoader;
 
 class ConsoleSession : public QObject
 {
@@ -75,8 +76,11 @@ public:
     // Why the source could not trust the authorities in this file (translated, naming it);
     // empty when it can, for an empty path, and without a source.
     QString caFileProblem(const QString &path) const;
-    // How long a command may wait for its ack before it is retried (ms).
+    // How long a command may wait for its ack (or, without acks, its event) before it is retried
+    // (our hub) or shown as unknown (ms).
     void setCommandTimeout(int ms);
+    // How long the first snapshot requests wait before the server is taken for one without.
+    void setSnapshotProbeTimeout(int ms);
 
     EventSource *source() const { return m_source; }
     QUrl hubUrl() const { return m_hub; }
@@ -92,6 +96,15 @@ public:
     // hub's simulated time).
     ConsoleClock *clock() const { return m_clock; }
     bool isNamespaceConnected(const QString &nsp) const;
+    // Whether the server answers snapshot commands (our hub) or offers live events only (a
+    // server of the bare event contract); Unknown until the first snapshot request of a link is
+    // answered or times out (SnapshotLoader::ProbeMs).
+    SnapshotLoader::Offer snapshotOffer() const;
+    // Live events only: the models hold what arrived since liveSince(), kept across reconnects,
+    // and what happened while a namespace was away (the last time: lastGapAt()) is missing.
+    bool liveEventsOnly() const { return snapshotOffer() == SnapshotLoader::Offer::NotOffered; }
+    QDateTime liveSince() const { return m_liveSince; }
+    QDateTime lastGapAt() const { return m_lastGap; }
     QHash<QString, QVariant> settings() const { return m_settings; }
     const QList<MenuProduct> &menu() const { return m_menu; }
 
@@ -155,6 +168,14 @@ Q_SIGNALS:
     // A command's final answer (done or refused; refused carries the hub's type and message).
     void commandFinished(const QString &requestId, bool ok, const QString &errorType,
                          const QString &message);
+    // A command ended with neither an answer nor its event: it may or may not have been applied.
+    void commandUnconfirmed(const QString &requestId, const QString &why);
+    // An `error` event that answers none of this console's actions (they come as
+    // commandFinished): shown as it is.
+    void serverError(const QString &nsp, const QString &type, const QString &message,
+                     const QString &command);
+    // snapshotOffer() changed.
+    void snapshotOfferChanged();
 
 protected:
     void timerEvent(QTimerEvent *event) override;
@@ -179,6 +200,8 @@ private:
     void scheduleSummaries();
     void updateSummaries();
     void onStaffUpdated(const QJsonObject &data, const QDateTime &now);
+    void onServerError(const QString &nsp, const QJsonValue &payload, const QDateTime &now);
+    void confirmActions(const CafeEvent &event);
     void applyMenu(QList<MenuProduct> menu);
 
     QPointer<EventSource> m_source;
@@ -187,6 +210,9 @@ private:
     SessionIdentity m_identity;
     bool m_open = false; // a link was opened and not closed since
     QHash<QString, QDateTime> m_lastEvent;
+    QDateTime m_liveSince;
+    QDateTime m_lastGap;
+    QSet<QString> m_connectedOnce; // namespaces connected at least once on this link
     QHash<QString, QVariant> m_settings;
     QList<MenuProduct> m_menu;
     QHash<QString, Recall> m_recalls;

@@ -25,6 +25,8 @@ QString OutboxModel::stateName(OutboxEntry::State state)
         return tr("done");
     case OutboxEntry::State::Refused:
         return tr("refused");
+    case OutboxEntry::State::Unknown:
+        return tr("unknown");
     }
     return {};
 }
@@ -103,6 +105,15 @@ QList<OutboxEntry> OutboxModel::unfinished() const
     QList<OutboxEntry> out;
     for (const OutboxEntry &e : rows())
         if (e.state == OutboxEntry::State::Pending || e.state == OutboxEntry::State::Sent)
+            out.append(e);
+    return out;
+}
+
+QList<OutboxEntry> OutboxModel::unsettled() const
+{
+    QList<OutboxEntry> out;
+    for (const OutboxEntry &e : rows())
+        if (e.state == OutboxEntry::State::Sent || e.state == OutboxEntry::State::Unknown)
             out.append(e);
     return out;
 }

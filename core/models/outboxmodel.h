@@ -1,5 +1,6 @@
 // Actions taken at this console (status changes, cancels, restocks...) and where each stands:
-// pending (offline or waiting for the hub), done, or refused with the hub's reason.
+// pending (offline or waiting for the hub), done, refused with the hub's reason, or unknown (no
+// answer and no event settled it: the server may or may not have applied it).
 #pragma once
 
 #include "keyedrowmodel.h"
@@ -11,7 +12,10 @@ namespace TableTap {
 
 struct OutboxEntry
 {
-    enum class State { Pending, Sent, Done, Refused };
+    // Unknown: sent, but neither an answer nor the matching event nor an error came in time, or
+    // the link dropped after it went out; never sent again by itself (a server without request
+    // ids might apply it twice). A late event or error still settles it.
+    enum class State { Pending, Sent, Done, Refused, Unknown };
     QString requestId;
     QDateTime createdAt;
     QString description;
@@ -19,7 +23,7 @@ struct OutboxEntry
     QString command;
     QJsonObject payload;
     State state = State::Pending;
-    QString message;   // the hub's error message when refused
+    QString message;   // the hub's error message when refused; why it is unknown
     QString errorType; // PERMISSION_DENIED, CONFLICT, ...
     int attempts = 0;
 };
@@ -44,6 +48,8 @@ public:
     const OutboxEntry *entry(const QString &requestId) const { return find(requestId); }
     QList<OutboxEntry> unfinished() const;
     int pendingCount() const;
+    // Sent, or unknown: the server may still settle it with an event or an error.
+    QList<OutboxEntry> unsettled() const;
     static QString stateName(OutboxEntry::State state);
 };
 

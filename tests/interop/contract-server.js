@@ -16,7 +16,7 @@
 //   {"op":"order", "order": {...}}          stores the order and emits order:created
 //   {"op":"emit", "nsp", "rooms": [...], "event", "data"}   any envelope to rooms of the cafe
 //   {"op":"status", "order_id", "status"}   the server itself changes an order (as a till would)
-//   {"op":"disconnectAll"}                  drops every client (they reconnect)
+//   {"op":"disconnectAll"}                  drops every client's link (they reconnect)
 // Exits when stdin closes or after config.lifetime, so it never outlives its test.
 "use strict";
 const http = require("http");
@@ -166,7 +166,10 @@ process.stdin.on("data", (chunk) => {
       const order = orders.get(cmd.order_id);
       if (order) changeStatus(order, cmd.status, { id: "till", name: "Till", role: "employee" }, cmd.notes);
     } else if (cmd.op === "disconnectAll") {
-      for (const name of NAMESPACES) io.of(name).disconnectSockets(true);
+      // The link drops under every client, as a network cut or a restart would: the transports
+      // close without the namespaces' DISCONNECT packets, so clients reconnect by themselves
+      // (disconnectSockets() would tell them they were sent away, and they would stay away).
+      for (const name of NAMESPACES) for (const socket of io.of(name).sockets.values()) socket.conn.close();
     }
     out({ type: "done", op: cmd.op });
   }

@@ -105,6 +105,9 @@ private Q_SLOTS:
     void liveness();
     void followsItsOwnRoleChange();
     void offlineWithoutASource();
+    void contractOnlyServer();
+    void errorEventsShownWithOurHubToo();
+    void snapshotsRefusedByErrorEvents();
 };
 
 void tst_ConsoleSession::opensTheSourceWithCredentials()
@@ -560,6 +563,151 @@ void tst_ConsoleSession::offlineWithoutASource()
     QCOMPARE(session.liveness(), ConsoleSession::Liveness::Offline);
     QCOMPARE(session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
     QCOMPARE(session.caFileProblem("/no/such.pem"), QString());
+}
+
+namespace {
+// Whether the event log has a row whose summary contains text.
+bool logged(const ConsoleSession &session, const QString &text)
+{
+    const EventLogModel *log = session.eventLog();
+    for (int r = 0; r < log->rowCount(); ++r)
+        if (log->index(r, EventLogModel::SummaryColumn).data().toString().contains(text))
+            return true;
+    return false;
+}
+} // namespace
+
+void tst_ConsoleSession::contractOnlyServer()
+{
+    // A server of the bare event contract: no snapshot answers, no acks. Nothing is asked again
+    // on a timer, the queue comes from events and survives a reconnect, an action is done by its
+    // event, unknown after its timeout and never sent twice, and an error event refuses it.
+    Fixture f;
+    f.session.setSnapshotProbeTimeout(1000);
+    f.session.setCommandTimeout(4000);
+    QSignalSpy offer(&f.session, &ConsoleSession::snapshotOfferChanged);
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
+    QCOMPARE(f.source.requests.size(), 7);
+    QCOMPARE(f.source.requests[0].timeoutMs, 1000);
+    QCOMPARE(f.session.snapshotOffer(), SnapshotLoader::Offer::Unknown);
+    for (int i : f.source.waiting())
+        f.source.timeOut(i);
+    QVERIFY(f.session.liveEventsOnly());
+    QCOMPARE(offer.size(), 1);
+    QTRY_VERIFY(logged(f.session, "this server offers no snapshots"));
+    QVERIFY(f.session.liveSince().isValid());
+    QVERIFY(!f.session.lastGapAt().isValid());
+
+    QVERIFY(f.placeOrder());
+    const QString id = f.session.advanceOrder("uuid");
+    QCOMPARE(f.source.count("update_order_status"), 1);
+    QCOMPARE(f.session.outbox()->pendingCount(), 1);
+    // Its event confirms it: done, nothing waits.
+    f.source.deliver("/orders", "order:status_changed", eventFixture("order:status_changed"));
+    QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Done);
+    QCOMPARE(f.session.outbox()->pendingCount(), 0);
+    QTRY_COMPARE(f.session.orders()->order("uuid")->status, OrderStatus::Preparing);
+
+    // The next one gets no event: unknown after its timeout, the row free again, never re-sent.
+    QSignalSpy unconfirmed(&f.session, &ConsoleSession::commandUnconfirmed);
+    const QString ready = f.session.advanceOrder("uuid");
+    QTRY_COMPARE(pendingAction(f.session, "uuid"), QStringLiteral("ORD20240101001 → ready"));
+    f.source.timeOut(f.source.waiting("update_order_status").last());
+    QCOMPARE(f.session.outbox()->entry(ready)->state, OutboxEntry::State::Unknown);
+    QCOMPARE(unconfirmed.size(), 1);
+    QTRY_COMPARE(pendingAction(f.session, "uuid"), QString());
+    QCOMPARE(f.session.outbox()->pendingCount(), 0);
+
+    // A reconnect without recovery: no snapshot is asked, the queue is kept, the gap noted.
+    f.source.drop();
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
+    QVERIFY(f.session.lastGapAt().isValid());
+    QVERIFY(f.session.orders()->order("uuid") != nullptr);
+    QTest::qWait(2500); // the session's ticks flush the outbox; stale retries would fire
+    QCOMPARE(f.source.requests.size(), 7 + 2);
+    QCOMPARE(f.source.count("update_order_status"), 2);
+
+    // The server refuses the next one with a bare error event: the one unsettled action in
+    // /orders is refused, and the user is told.
+    QSignalSpy finished(&f.session, &ConsoleSession::commandFinished);
+    const QString cancel = f.session.cancelOrder("uuid", "customer left");
+    f.source.deliver(
+        "/orders", "error",
+        QJsonObject{{"type", "INVALID_DATA"}, {"message", "unknown event cancel_order"}});
+    QCOMPARE(f.session.outbox()->entry(cancel)->state, OutboxEntry::State::Refused);
+    QCOMPARE(f.session.outbox()->entry(cancel)->message,
+             QStringLiteral("unknown event cancel_order"));
+    QCOMPARE(finished.size(), 1);
+    QTRY_VERIFY(logged(f.session, "INVALID_DATA: unknown event cancel_order"));
+    QTRY_COMPARE(pendingAction(f.session, "uuid"), QString());
+    // One naming none of ours is still shown.
+    QSignalSpy serverError(&f.session, &ConsoleSession::serverError);
+    f.source.deliver("/orders", "error",
+                     QJsonObject{{"type", "INVALID_DATA"},
+                                 {"message", "counter is required"},
+                                 {"command", "join_counter"}});
+    QCOMPARE(serverError.size(), 1);
+    QCOMPARE(serverError[0][2].toString(), QStringLiteral("counter is required"));
+    QCOMPARE(serverError[0][3].toString(), QStringLiteral("join_counter"));
+
+    // The menu is never asked for on stock events, and F5 asks the server once more, by hand.
+    f.source.deliver("/inventory", "inventory:out_of_stock",
+                     eventFixture("inventory:out_of_stock"));
+    QCOMPARE(f.source.count("list_menu"), 1);
+    f.session.resync();
+    QCOMPARE(f.source.count("list_menu"), 2);
+    QCOMPARE(f.session.snapshotOffer(), SnapshotLoader::Offer::Unknown);
+}
+
+void tst_ConsoleSession::errorEventsShownWithOurHubToo()
+{
+    Fixture f;
+    f.live();
+    QCOMPARE(f.session.snapshotOffer(), SnapshotLoader::Offer::Offered);
+    QVERIFY(!f.session.liveEventsOnly());
+    // Our hub's error event for a command sent without an ack (join_counter): shown, logged, and
+    // no action of ours is refused by it.
+    QVERIFY(f.placeOrder());
+    const QString id = f.session.advanceOrder("uuid");
+    QSignalSpy serverError(&f.session, &ConsoleSession::serverError);
+    f.source.deliver("/orders", "error",
+                     QJsonObject{{"type", "NOT_FOUND"},
+                                 {"message", "no counter Counter 9"},
+                                 {"command", "join_counter"}});
+    QCOMPARE(serverError.size(), 1);
+    QTRY_VERIFY(logged(f.session, "NOT_FOUND: no counter Counter 9 (join_counter)"));
+    QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Sent);
+    // With acks an unanswered action still goes out again with its request id.
+    f.source.timeOut(f.source.waiting("update_order_status")[0]);
+    QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
+}
+
+void tst_ConsoleSession::snapshotsRefusedByErrorEvents()
+{
+    // A server without snapshots that refuses them with error events instead of staying silent:
+    // known at once, and those errors are not shown as errors of their own.
+    Fixture f;
+    QSignalSpy serverError(&f.session, &ConsoleSession::serverError);
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
+    f.source.deliver(
+        "/system", "error",
+        QJsonObject{{"type", "INVALID_DATA"}, {"message", "unknown event get_settings"}});
+    QCOMPARE(f.session.snapshotOffer(), SnapshotLoader::Offer::Unknown);
+    f.source.deliver("/inventory", "error",
+                     QJsonObject{{"type", "INVALID_DATA"},
+                                 {"message", "unknown event list_inventory"},
+                                 {"command", "list_inventory"}});
+    QVERIFY(f.session.liveEventsOnly());
+    QCOMPARE(serverError.size(), 0);
+    // The rest of them too, one error for each request out.
+    f.source.deliver(
+        "/payments", "error",
+        QJsonObject{{"type", "INVALID_DATA"}, {"message", "unknown event list_payments"}});
+    QCOMPARE(serverError.size(), 0);
+    // Each answered by its error, a bare error is the actions' business again.
+    f.source.deliver("/payments", "error",
+                     QJsonObject{{"type", "INVALID_DATA"}, {"message", "something else"}});
+    QCOMPARE(serverError.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_ConsoleSession)

@@ -18,6 +18,9 @@ private Q_SLOTS:
     void refusedAndDoneAreFinal();
     void notSentStaysPending();
     void linkLostMakesSentPending();
+    void withoutResendAnUnansweredActionIsUnknown();
+    void confirmedByItsEvent();
+    void errorEventMatchingRule();
 };
 
 namespace {
@@ -152,6 +155,140 @@ void tst_Outbox::linkLostMakesSentPending()
     QCOMPARE(f.source.requests.size(), 4);
     QCOMPARE(f.source.requests[2].payload["request_id"].toString(), a);
     QCOMPARE(f.source.requests[3].payload["request_id"].toString(), b);
+}
+
+void tst_Outbox::withoutResendAnUnansweredActionIsUnknown()
+{
+    Fixture f;
+    f.outbox.setResendUnanswered(false);
+    f.outbox.setTimeout(3000);
+    QSignalSpy unconfirmed(&f.outbox, &Outbox::unconfirmed);
+    QSignalSpy finished(&f.outbox, &Outbox::finished);
+    f.source.connectNamespaces({"/orders", "/system"}, false);
+    const QString timedOut = f.submit();
+    const QString dropped = f.submit("/system", "set_counter_status");
+    f.outbox.flush();
+    QCOMPARE(f.source.requests.size(), 2);
+    QCOMPARE(f.model.pendingCount(), 2);
+    // No answer while connected: it may have been applied; unknown, never sent again.
+    f.source.timeOut(0);
+    QCOMPARE(f.model.entry(timedOut)->state, OutboxEntry::State::Unknown);
+    QCOMPARE(f.model.entry(timedOut)->message,
+             QStringLiteral("no confirmation from the server within 3 s"));
+    QCOMPARE(unconfirmed.size(), 1);
+    QCOMPARE(unconfirmed[0][0].toString(), timedOut);
+    // The link drops with the other in flight: the same.
+    f.source.drop();
+    QCOMPARE(f.model.entry(dropped)->state, OutboxEntry::State::Unknown);
+    QVERIFY(f.model.entry(dropped)->message.startsWith("the link dropped after it was sent"));
+    QCOMPARE(unconfirmed.size(), 2);
+    QCOMPARE(f.model.pendingCount(), 0);
+    f.source.connectNamespaces({"/orders", "/system"}, false);
+    f.outbox.flush();
+    f.outbox.linkLost();
+    f.outbox.flush();
+    QCOMPARE(f.source.requests.size(), 2);
+    QCOMPARE(finished.size(), 0);
+    // What never left is still sent once it can go.
+    f.source.unsendable << "/orders";
+    const QString notSent = f.submit();
+    f.outbox.flush();
+    QCOMPARE(f.model.entry(notSent)->state, OutboxEntry::State::Pending);
+    f.source.unsendable.clear();
+    f.outbox.flush();
+    QCOMPARE(f.source.requests.size(), 3);
+    QCOMPARE(f.source.requests[2].payload["request_id"].toString(), notSent);
+    // A link replaced under a sent action: unknown too.
+    f.outbox.linkLost();
+    QCOMPARE(f.model.entry(notSent)->state, OutboxEntry::State::Unknown);
+    QCOMPARE(f.model.pendingCount(), 0);
+}
+
+void tst_Outbox::confirmedByItsEvent()
+{
+    Fixture f;
+    f.outbox.setResendUnanswered(false);
+    QSignalSpy finished(&f.outbox, &Outbox::finished);
+    f.source.connectNamespaces({"/orders"}, false);
+    const auto status = [&f](const QString &order, const QString &to) {
+        return f.outbox.submit("/orders", "update_order_status",
+                               {{"order_id", order}, {"status", to}}, order + " → " + to);
+    };
+    const QString a = status("o1", "preparing");
+    const QString b = status("o2", "ready");
+    f.outbox.flush();
+    const auto matching = [](const QString &order, const QString &to) {
+        return [order, to](const QJsonObject &p) {
+            return p["order_id"].toString() == order && p["status"].toString() == to;
+        };
+    };
+    // Another order's event, or another status, confirms nothing.
+    QCOMPARE(f.outbox.confirm("update_order_status", matching("o1", "ready")), QString());
+    QCOMPARE(f.outbox.confirm("cancel_order", matching("o1", "preparing")), QString());
+    QCOMPARE(f.outbox.confirm("update_order_status", matching("o1", "preparing")), a);
+    QCOMPARE(f.model.entry(a)->state, OutboxEntry::State::Done);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished[0][0].toString(), a);
+    QVERIFY(finished[0][1].toBool());
+    QCOMPARE(f.model.pendingCount(), 1);
+    // Its request's late end changes nothing.
+    f.source.timeOut(0);
+    QCOMPARE(f.model.entry(a)->state, OutboxEntry::State::Done);
+    // An unknown action is still settled by a late event.
+    f.source.timeOut(1);
+    QCOMPARE(f.model.entry(b)->state, OutboxEntry::State::Unknown);
+    QCOMPARE(f.outbox.confirm("update_order_status", matching("o2", "ready")), b);
+    QCOMPARE(f.model.entry(b)->state, OutboxEntry::State::Done);
+    QCOMPARE(f.model.pendingCount(), 0);
+    // Settled once: the same event again finds nothing.
+    QCOMPARE(f.outbox.confirm("update_order_status", matching("o2", "ready")), QString());
+    f.outbox.flush();
+    QCOMPARE(f.source.requests.size(), 2);
+}
+
+void tst_Outbox::errorEventMatchingRule()
+{
+    Fixture f;
+    f.outbox.setResendUnanswered(false);
+    QSignalSpy finished(&f.outbox, &Outbox::finished);
+    f.source.connectNamespaces({"/orders", "/system"}, false);
+    const auto status = [&f](const QString &order) {
+        return f.outbox.submit("/orders", "update_order_status",
+                               {{"order_id", order}, {"status", "preparing"}}, order);
+    };
+    const QString o1 = status("o1");
+    const QString o2 = status("o2");
+    const QString sys = f.submit("/system", "set_counter_status");
+    f.outbox.flush();
+    // Neither command nor request id, two actions unsettled in /orders: it answers neither.
+    QCOMPARE(f.outbox.refuse("/orders", "INVALID_DATA", "no", {}, {}, {}), QString());
+    // Command and order id name the action.
+    QCOMPARE(f.outbox.refuse("/orders", "INVALID_DATA", "cannot go from preparing to preparing",
+                             "update_order_status", "o2", {}),
+             o2);
+    QCOMPARE(f.model.entry(o2)->state, OutboxEntry::State::Refused);
+    QCOMPARE(f.model.entry(o2)->errorType, QStringLiteral("INVALID_DATA"));
+    QCOMPARE(f.model.entry(o2)->message, QStringLiteral("cannot go from preparing to preparing"));
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!finished[0][1].toBool());
+    // Another command's error answers none of ours.
+    QCOMPARE(
+        f.outbox.refuse("/orders", "INVALID_DATA", "counter is required", "join_counter", {}, {}),
+        QString());
+    // Another namespace's error never answers an /orders action.
+    QCOMPARE(f.outbox.refuse("/payments", "INVALID_DATA", "no", {}, {}, {}), QString());
+    // Now one action is unsettled in /orders: a bare {type, message} answers it.
+    QCOMPARE(f.outbox.refuse("/orders", "PERMISSION_DENIED", "managers only", {}, {}, {}), o1);
+    QCOMPARE(f.model.entry(o1)->state, OutboxEntry::State::Refused);
+    // The request id wins over everything else; an unknown action can still be refused.
+    f.source.timeOut(f.source.waiting("set_counter_status")[0]);
+    QCOMPARE(f.model.entry(sys)->state, OutboxEntry::State::Unknown);
+    QCOMPARE(f.outbox.refuse("/system", "NOT_FOUND", "no such counter", "whatever", "x", sys), sys);
+    QCOMPARE(f.model.entry(sys)->state, OutboxEntry::State::Refused);
+    QCOMPARE(f.model.pendingCount(), 0);
+    // Settled actions are not refused again.
+    QCOMPARE(f.outbox.refuse("/system", "NOT_FOUND", "again", {}, {}, sys), QString());
+    QCOMPARE(finished.size(), 3);
 }
 
 QTEST_GUILESS_MAIN(tst_Outbox)

@@ -22,6 +22,8 @@ private Q_SLOTS:
     void notRetriedWhileDisconnectedOrForgotten();
     void queryAnswersItsCaller();
     void notSentIsNotStale();
+    void serverWithoutSnapshotsIsAskedNoMore();
+    void anAnswerMeansSnapshotsAreOffered();
 };
 
 void tst_SnapshotLoader::eachNamespaceAsksItsCommands_data()
@@ -163,6 +165,88 @@ void tst_SnapshotLoader::notSentIsNotStale()
     loader.load("/orders");
     QVERIFY(source.requests.isEmpty());
     QVERIFY(!loader.isStale("/orders"));
+}
+
+void tst_SnapshotLoader::serverWithoutSnapshotsIsAskedNoMore()
+{
+    FakeEventSource source;
+    SnapshotLoader loader(&source);
+    loader.setTimeout(10000);
+    loader.setProbeTimeout(1500);
+    QSignalSpy offer(&loader, &SnapshotLoader::offerChanged);
+    QCOMPARE(loader.offer(), SnapshotLoader::Offer::Unknown);
+    source.connectNamespaces({"/orders", "/inventory", "/payments"}, false);
+    loader.load("/orders");
+    loader.load("/inventory");
+    // While nobody knows, a snapshot request waits the probe's time, not the full timeout.
+    for (const auto &r : source.requests)
+        QCOMPARE(r.timeoutMs, 1500);
+    QCOMPARE(source.requests.size(), 3);
+    // One namespace's lost answer is that namespace's trouble, not the server's.
+    source.timeOut(source.waiting("list_inventory")[0]);
+    QCOMPARE(loader.offer(), SnapshotLoader::Offer::Unknown);
+    // A second namespace silent too, nothing answered: a server without snapshots.
+    source.timeOut(source.waiting("list_menu")[0]);
+    QCOMPARE(loader.offer(), SnapshotLoader::Offer::NotOffered);
+    QCOMPARE(offer.size(), 1);
+    source.timeOut(source.waiting("list_orders")[0]);
+    QCOMPARE(offer.size(), 1);
+    // From now on nothing is asked: not by load, not by a query, not by the stale retry timer.
+    loader.load("/payments");
+    loader.load("/orders");
+    bool called = false;
+    QVERIFY(!loader.query(Contract::Command::ListMenu, {},
+                          [&called](const CafeSnapshot &) { called = true; }));
+    QTest::qWait(SnapshotLoader::RetryMs + 500);
+    QCOMPARE(source.requests.size(), 3);
+    QVERIFY(!called);
+    // A lost link says nothing: after a new link (forget) the server is asked again.
+    loader.forget();
+    QCOMPARE(loader.offer(), SnapshotLoader::Offer::Unknown);
+    loader.load("/payments");
+    QCOMPARE(source.requests.size(), 4);
+    source.drop();
+    QCOMPARE(loader.offer(), SnapshotLoader::Offer::Unknown);
+}
+
+void tst_SnapshotLoader::anAnswerMeansSnapshotsAreOffered()
+{
+    FakeEventSource source;
+    SnapshotLoader loader(&source);
+    loader.setTimeout(8000);
+    loader.setProbeTimeout(1500);
+    QSignalSpy loaded(&loader, &SnapshotLoader::loaded);
+    source.connectNamespaces({"/orders", "/inventory", "/payments", "/system"}, false);
+    loader.load("/payments");
+    // Even a refusal is an answer: the server answers snapshot commands.
+    source.refuse(0, "PERMISSION_DENIED", "managers only");
+    QCOMPARE(loader.offer(), SnapshotLoader::Offer::Offered);
+    // Known to answer: full timeouts, and lost answers on any number of namespaces are retried.
+    loader.load("/inventory");
+    loader.load("/system");
+    QCOMPARE(source.requests[1].timeoutMs, 8000);
+    for (int i : source.waiting())
+        source.timeOut(i);
+    QCOMPARE(loader.offer(), SnapshotLoader::Offer::Offered);
+    QTRY_COMPARE_WITH_TIMEOUT(source.waiting().size(), 3, 15000);
+
+    // Taken for a server without snapshots (two slow namespaces), then an answer (an action's
+    // ack) proves otherwise: what was skipped is loaded.
+    FakeEventSource slow;
+    SnapshotLoader late(&slow);
+    late.setProbeTimeout(1500);
+    QSignalSpy lateLoaded(&late, &SnapshotLoader::loaded);
+    slow.connectNamespaces({"/inventory", "/payments"}, false);
+    late.load("/inventory");
+    late.load("/payments");
+    slow.timeOut(0);
+    slow.timeOut(1);
+    QCOMPARE(late.offer(), SnapshotLoader::Offer::NotOffered);
+    late.serverAnswered();
+    QCOMPARE(late.offer(), SnapshotLoader::Offer::Offered);
+    QTRY_COMPARE(slow.waiting().size(), 2);
+    slow.answerSnapshots();
+    QCOMPARE(lateLoaded.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_SnapshotLoader)
