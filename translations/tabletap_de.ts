@@ -1929,7 +1929,7 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
     </message>
     <message>
         <source>Live events only — this server offers no snapshots</source>
-        <translation>Nur Live-Ereignisse — dieser Server bietet keinen Stand an</translation>
+        <translation>Nur Live-Ereignisse — kein Stand vom Server</translation>
     </message>
     <message>
         <source>The server answers no snapshot requests and no acks (it speaks the bare Table Tap event contract). The console shows what arrived since %1 and keeps it across reconnects, so it may be incomplete: orders, stock, shifts and payments from before, and whatever happened while the link was down, are missing. Actions are confirmed by their events.</source>

@@ -1,6 +1,8 @@
 // The outbox model.
 #include "outboxmodel.h"
 
+#include <algorithm>
+
 namespace TableTap {
 
 OutboxModel::OutboxModel(QObject *parent)
@@ -100,22 +102,23 @@ void OutboxModel::countAttempt(const QString &requestId)
     upsert(requestId, e);
 }
 
-QList<OutboxEntry> OutboxModel::unfinished() const
+QList<OutboxEntry> OutboxModel::inStates(std::initializer_list<OutboxEntry::State> states) const
 {
     QList<OutboxEntry> out;
     for (const OutboxEntry &e : rows())
-        if (e.state == OutboxEntry::State::Pending || e.state == OutboxEntry::State::Sent)
+        if (std::find(states.begin(), states.end(), e.state) != states.end())
             out.append(e);
     return out;
 }
 
+QList<OutboxEntry> OutboxModel::unfinished() const
+{
+    return inStates({OutboxEntry::State::Pending, OutboxEntry::State::Sent});
+}
+
 QList<OutboxEntry> OutboxModel::unsettled() const
 {
-    QList<OutboxEntry> out;
-    for (const OutboxEntry &e : rows())
-        if (e.state == OutboxEntry::State::Sent || e.state == OutboxEntry::State::Unknown)
-            out.append(e);
-    return out;
+    return inStates({OutboxEntry::State::Sent, OutboxEntry::State::Unknown});
 }
 
 int OutboxModel::pendingCount() const

@@ -51,6 +51,9 @@ public:
     // Sent, or unknown: the server may still settle it with an event or an error.
     QList<OutboxEntry> unsettled() const;
     static QString stateName(OutboxEntry::State state);
+
+private:
+    QList<OutboxEntry> inStates(std::initializer_list<OutboxEntry::State> states) const;
 };
 
 } // namespace TableTap
