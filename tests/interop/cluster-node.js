@@ -13,7 +13,6 @@ const { createAdapter } = require("@socket.io/redis-adapter");
 
 const config = JSON.parse(process.argv[2] || "{}");
 const out = (obj) => process.stdout.write(JSON.stringify(obj) + "\n");
-process.stdin.on("end", () => process.exit(0));
 setTimeout(() => process.exit(0), config.lifetime || 120000).unref();
 
 // Buffers are {"_binary": base64} in the JSON lines.
@@ -103,20 +102,13 @@ const commands = {
   },
 };
 
-let input = "";
-process.stdin.on("data", (chunk) => {
-  input += chunk;
-  let nl;
-  while ((nl = input.indexOf("\n")) >= 0) {
-    const line = input.slice(0, nl);
-    input = input.slice(nl + 1);
-    if (!line.trim()) continue;
-    const c = JSON.parse(line);
+require("./stdin-lines")(
+  (c) =>
     Promise.resolve(commands[c.cmd](c))
       .then((r) => out(Object.assign({ type: "result", id: c.id, cmd: c.cmd }, encode(r))))
-      .catch((e) => out({ type: "result", id: c.id, cmd: c.cmd, error: String(e && e.message) }));
-  }
-});
+      .catch((e) => out({ type: "result", id: c.id, cmd: c.cmd, error: String(e && e.message) })),
+  (e) => out({ type: "error", message: String(e && e.message) }),
+);
 
 Promise.all([pub.connect(), sub.connect()]).then(() => {
   io.adapter(createAdapter(pub, sub));

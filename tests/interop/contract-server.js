@@ -144,15 +144,8 @@ for (const name of NAMESPACES) {
   });
 }
 
-let input = "";
-process.stdin.on("data", (chunk) => {
-  input += chunk;
-  let nl;
-  while ((nl = input.indexOf("\n")) >= 0) {
-    const line = input.slice(0, nl);
-    input = input.slice(nl + 1);
-    if (!line.trim()) continue;
-    const cmd = JSON.parse(line);
+require("./stdin-lines")(
+  (cmd) => {
     if (cmd.op === "order") {
       const order = { status_history: [], ...cmd.order };
       order.status_history = [{ status: order.status, timestamp: order.created_at, user_id: order.created_by.id, notes: "Order created" }];
@@ -172,9 +165,9 @@ process.stdin.on("data", (chunk) => {
       for (const name of NAMESPACES) for (const socket of io.of(name).sockets.values()) socket.conn.close();
     }
     out({ type: "done", op: cmd.op });
-  }
-});
-process.stdin.on("end", () => process.exit(0));
+  },
+  (e) => out({ type: "error", message: String(e && e.message) }),
+);
 setTimeout(() => process.exit(0), config.lifetime || 120000).unref();
 
 httpServer.listen(0, "127.0.0.1", () => out({ type: "listening", port: httpServer.address().port }));

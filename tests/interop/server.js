@@ -96,24 +96,10 @@ const commands = {
   },
 };
 
-let buffered = "";
-process.stdin.on("data", (chunk) => {
-  buffered += chunk;
-  let nl;
-  while ((nl = buffered.indexOf("\n")) >= 0) {
-    const line = buffered.slice(0, nl).trim();
-    buffered = buffered.slice(nl + 1);
-    if (!line) continue;
-    try {
-      const c = JSON.parse(line);
-      commands[c.cmd](c);
-    } catch (e) {
-      out({ type: "error", message: String(e && e.message) });
-    }
-  }
-});
-process.stdin.on("end", () => process.exit(0));
-process.stdin.on("error", () => process.exit(0));
+require("./stdin-lines")(
+  (c) => commands[c.cmd](c),
+  (e) => out({ type: "error", message: String(e && e.message) }),
+);
 setTimeout(() => process.exit(0), config.lifetime || 120000).unref();
 
 httpServer.listen(config.port || 0, "127.0.0.1", () => {

@@ -716,7 +716,6 @@ void tst_SioServer::stats()
     QTRY_VERIFY_WITH_TIMEOUT(hub.io->stats().eventsInPerSecond > 0, 3000);
 }
 
-
 void tst_SioServer::adapterOperationsOnOneNode()
 {
     Hub hub;
