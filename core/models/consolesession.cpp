@@ -19,7 +19,10 @@ using Contract::Command;
 using Contract::Namespace;
 namespace Keys = Contract::Keys;
 
-constexpr int RecallWindowMs = 60 * 1000;
+// The hub's default recall window (docs/commands.md), for a server whose settings do not say.
+constexpr int DefaultRecallWindowSeconds = 60;
+// A window longer than a day is not a recall any more; the bound keeps the milliseconds sane.
+constexpr int MaxRecallWindowSeconds = 24 * 60 * 60;
 
 } // namespace
 
@@ -477,7 +480,19 @@ bool ConsoleSession::canRecall(const QString &orderId) const
     if (it == m_recalls.constEnd())
         return false;
     const Order *o = m_orders->order(orderId);
-    return o && o->status == it->next && it->at.msecsTo(m_clock->now()) < RecallWindowMs;
+    return o && o->status == it->next && it->at.msecsTo(m_clock->now()) < recallWindowMs();
+}
+
+qint64 ConsoleSession::recallWindowMs() const
+{
+    // The hub accepts a recall for the cafe's recall_window_seconds (0: never); offering one it
+    // would refuse, or hiding one it would take, is the console being wrong.
+    const QVariant v = m_settings.value(QStringLiteral("recall_window_seconds"));
+    bool ok = false;
+    const double seconds = v.toDouble(&ok);
+    if (!v.isValid() || !ok || !std::isfinite(seconds) || seconds < 0)
+        return qint64(DefaultRecallWindowSeconds) * 1000;
+    return qint64(std::min<double>(seconds, MaxRecallWindowSeconds) * 1000);
 }
 
 QString ConsoleSession::recallOrder(const QString &orderId)

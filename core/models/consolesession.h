@@ -146,6 +146,9 @@ public:
     QString followedCounter() const { return m_followedCounter; }
     // What this console last changed on an order (for recall), if recent enough.
     bool canRecall(const QString &orderId) const;
+    // How long after a change it may be recalled: the cafe's recall_window_seconds (settings
+    // snapshot, cafe:settings_updated), 60 s when the server never said; 0 turns recalls off.
+    qint64 recallWindowMs() const;
 
     // Reloads every snapshot (also done after each unrecovered reconnect).
     void resync();

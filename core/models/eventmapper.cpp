@@ -721,6 +721,7 @@ void read(const QJsonObject &o, StockItem &s)
     s.maxStock = number(o, {L1("max_stock")});
     s.lastRestocked = EventMapper::mapTime(o.value(L1("last_restocked")));
     s.updatedAt = EventMapper::mapTime(o.value(L1("updated_at")));
+    s.priority = text(o, {L1("priority")});
     for (const QJsonValue &p : o.value(L1("used_by")).toArray())
         s.usedBy << (p.isObject() ? text(p.toObject(), {L1("product_name"), L1("name")})
                                   : p.toString());

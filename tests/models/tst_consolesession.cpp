@@ -108,6 +108,8 @@ private Q_SLOTS:
     void contractOnlyServer();
     void errorEventsShownWithOurHubToo();
     void snapshotsRefusedByErrorEvents();
+    void criticalAlertFromTheSnapshotRings();
+    void recallWindowIsTheCafes();
 };
 
 void tst_ConsoleSession::opensTheSourceWithCredentials()
@@ -708,6 +710,112 @@ void tst_ConsoleSession::snapshotsRefusedByErrorEvents()
     f.source.deliver("/payments", "error",
                      QJsonObject{{"type", "INVALID_DATA"}, {"message", "something else"}});
     QCOMPARE(serverError.size(), 1);
+}
+
+static QJsonObject snapshotFixture(const QString &command)
+{
+    QFile f(QStringLiteral(TT_SNAPSHOT_FIXTURES "/") + command + ".json");
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(command));
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+void tst_ConsoleSession::criticalAlertFromTheSnapshotRings()
+{
+    // An item critically low before the console connected: the hub's /inventory snapshot says
+    // "critical", and the alert must say so and ring, as inventory:low_stock would have.
+    Fixture f;
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
+    QJsonObject data = snapshotFixture("list_inventory")["data"].toObject();
+    QJsonArray items = data["items"].toArray();
+    QJsonObject item = items[0].toObject();
+    const QString id = item["product_id"].toString();
+    item["current_stock"] = 20;
+    item["low_stock"] = true;
+    item["priority"] = "critical";
+    items[0] = item;
+    data["items"] = items;
+    f.source.answer(f.source.waiting("list_inventory")[0], data);
+    f.source.answerSnapshots();
+    const StockAlert *a = f.session.alerts()->find(id);
+    QVERIFY(a);
+    QCOMPARE(a->priority, QStringLiteral("critical"));
+    QVERIFY(f.session.alerts()->isRinging());
+    // A resync keeps the acknowledgement, and takes the hub's newer priority.
+    f.session.alerts()->acknowledge(id);
+    QVERIFY(!f.session.alerts()->isRinging());
+    item["priority"] = "high";
+    items[0] = item;
+    data["items"] = items;
+    f.session.resync();
+    f.source.answer(f.source.waiting("list_inventory")[0], data);
+    QCOMPARE(f.session.alerts()->find(id)->priority, QStringLiteral("high"));
+    QVERIFY(f.session.alerts()->find(id)->acknowledged);
+}
+
+void tst_ConsoleSession::recallWindowIsTheCafes()
+{
+    // The console offers a recall as long as the hub accepts one: the cafe's
+    // recall_window_seconds, from the settings snapshot and cafe:settings_updated.
+    Fixture f;
+    qint64 now = QDateTime(QDate(2024, 1, 1), QTime(0, 5), Qt::UTC).toMSecsSinceEpoch();
+    f.session.clock()->setSource([&now] { return now; });
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
+    QJsonObject settings = snapshotFixture("get_settings")["data"].toObject();
+    QJsonObject values = settings["settings"].toObject();
+    values["recall_window_seconds"] = 120;
+    settings["settings"] = values;
+    f.source.answer(f.source.waiting("get_settings")[0], settings);
+    f.source.answerSnapshots();
+    QVERIFY(f.placeOrder());
+    const auto advance = [&] {
+        if (f.session.advanceOrder("uuid").isEmpty())
+            return false;
+        f.source.deliver("/orders", "order:status_changed", eventFixture("order:status_changed"));
+        return f.session.orders()->order("uuid")->status == OrderStatus::Preparing;
+    };
+    const auto back = [&] {
+        f.source.deliver("/orders", "order:status_changed",
+                         withData(eventFixture("order:status_changed"),
+                                  {{"previous_status", "preparing"}, {"new_status", "pending"}}));
+        return f.session.orders()->order("uuid")->status == OrderStatus::Pending;
+    };
+    QVERIFY(advance());
+    now += 90 * 1000; // past the old fixed minute, inside the cafe's two
+    QVERIFY(f.session.canRecall("uuid"));
+    now += 31 * 1000;
+    QVERIFY(!f.session.canRecall("uuid"));
+    // A manager shortens it to 30 s while the console runs.
+    QVERIFY(back());
+    f.source.deliver(
+        "/system", "cafe:settings_updated",
+        QJsonObject{
+            {"data",
+             QJsonObject{{"updated_by", QJsonObject{{"id", "m"}, {"name", "M"}}},
+                         {"changes", QJsonObject{{"recall_window_seconds",
+                                                  QJsonObject{{"previous", 120}, {"new", 30}}}}}}},
+            {"meta", QJsonObject{{"timestamp", "2024-01-01T00:08:00Z"},
+                                 {"cafe_id", "uuid"},
+                                 {"event_id", "evt_settings"}}}});
+    QVERIFY(advance());
+    now += 20 * 1000;
+    QVERIFY(f.session.canRecall("uuid"));
+    now += 11 * 1000;
+    QVERIFY(!f.session.canRecall("uuid"));
+    // 0 turns recalls off at the hub, so the console offers none.
+    QVERIFY(back());
+    f.source.deliver(
+        "/system", "cafe:settings_updated",
+        QJsonObject{
+            {"data",
+             QJsonObject{{"updated_by", QJsonObject{{"id", "m"}, {"name", "M"}}},
+                         {"changes", QJsonObject{{"recall_window_seconds",
+                                                  QJsonObject{{"previous", 30}, {"new", 0}}}}}}},
+            {"meta", QJsonObject{{"timestamp", "2024-01-01T00:09:00Z"},
+                                 {"cafe_id", "uuid"},
+                                 {"event_id", "evt_settings2"}}}});
+    QVERIFY(advance());
+    QVERIFY(!f.session.canRecall("uuid"));
 }
 
 QTEST_GUILESS_MAIN(tst_ConsoleSession)
