@@ -550,6 +550,14 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Live events only: this server offers no day so far. The figures and charts count only what happened while this console was connected.</source>
         <translation>Nur Live-Ereignisse: Dieser Server bietet den bisherigen Tag nicht an. Zahlen und Diagramme zählen nur, was geschah, während diese Konsole verbunden war.</translation>
     </message>
+    <message>
+        <source>Finished today</source>
+        <translation>Heute erledigt</translation>
+    </message>
+    <message>
+        <source>Cancelled today</source>
+        <translation>Heute storniert</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::DataWords</name>

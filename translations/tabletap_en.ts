@@ -550,6 +550,14 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Live events only: this server offers no day so far. The figures and charts count only what happened while this console was connected.</source>
         <translation>Live events only: this server offers no day so far. The figures and charts count only what happened while this console was connected.</translation>
     </message>
+    <message>
+        <source>Finished today</source>
+        <translation>Finished today</translation>
+    </message>
+    <message>
+        <source>Cancelled today</source>
+        <translation>Cancelled today</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::DataWords</name>

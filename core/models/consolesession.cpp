@@ -284,7 +284,12 @@ void ConsoleSession::onSnapshot(const QString &nsp, const CafeSnapshot &snapshot
         applyMenu(menu->products);
     } else if (const auto *orders = std::get_if<OrdersSnapshot>(&snapshot)) {
         m_orders->resetOrders(orders->open + orders->recent);
-        rebuildDashboard();
+        // Our hub sums the whole day; recent_orders alone is the last few hundred at most.
+        m_dayFigures = orders->day.has_value();
+        if (orders->day)
+            m_dashboard->resetFromDay(*orders->day, orders->open + orders->recent);
+        else
+            rebuildDashboard();
         Q_EMIT resynced(nsp);
     } else if (const auto *inventory = std::get_if<InventorySnapshot>(&snapshot)) {
         QList<StockItem> items = inventory->items;
@@ -348,7 +353,10 @@ void ConsoleSession::onSnapshot(const QString &nsp, const CafeSnapshot &snapshot
         Q_EMIT resynced(nsp);
     } else if (const auto *payments = std::get_if<PaymentsSnapshot>(&snapshot)) {
         m_payments->resetPayments(payments->payments);
-        rebuildDashboard();
+        // The day's figures already hold the revenue (and the events since): a reset from the
+        // payments would drop what arrived after them.
+        if (!m_dayFigures)
+            rebuildDashboard();
         Q_EMIT resynced(nsp);
     } else if (const auto *settings = std::get_if<SettingsSnapshot>(&snapshot)) {
         m_settings = settings->settings;

@@ -238,6 +238,8 @@ private:
     TimesheetModel *m_timesheets;
     PaymentModel *m_payments;
     DashboardModel *m_dashboard;
+    // The last list_orders answer carried the hub's day figures (the dashboard's source).
+    bool m_dayFigures = false;
     EventLogModel *m_eventLog;
     OutboxModel *m_outbox;
     SnapshotLoader *m_loader;

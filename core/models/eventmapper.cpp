@@ -807,11 +807,46 @@ QList<Row> readRows(const QJsonArray &array)
 
 // --- One reader per snapshot command --------------------------------------------------------
 
+// A count from the network: whole, not negative, and bounded before it becomes an int.
+int count(const QJsonObject &o, QLatin1String key)
+{
+    return int(qBound(0.0, number(o, {key}), 1e9));
+}
+
+std::optional<DayFigures> dayFigures(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject o = value.toObject();
+    DayFigures day;
+    day.businessDate = text(o, {L1("business_date")});
+    if (const int minutes = count(o, L1("bucket_minutes")); minutes > 0)
+        day.bucketMinutes = qMin(minutes, 240);
+    day.orders = count(o, L1("orders"));
+    day.finished = count(o, L1("finished"));
+    day.cancelled = count(o, L1("cancelled"));
+    day.revenue = centsFromNumber(number(o, {L1("revenue")}));
+    for (const QJsonValue &v : o.value(L1("buckets")).toArray()) {
+        const QJsonObject b = v.toObject();
+        DayBucket bucket;
+        bucket.start = EventMapper::mapTime(b.value(L1("start")));
+        if (!bucket.start.isValid())
+            continue; // a bucket nobody can place
+        bucket.orders = count(b, L1("orders"));
+        bucket.revenue = centsFromNumber(number(b, {L1("revenue")}));
+        bucket.prepCount = count(b, L1("prep_count"));
+        bucket.prepMinutesSum = qBound(0.0, number(b, {L1("prep_minutes_sum")}), 1e12);
+        day.buckets.append(bucket);
+    }
+    return day;
+}
+
 CafeSnapshot ordersSnapshot(const QJsonValue &data)
 {
-    // list_orders answers {open_orders, recent_orders}; other servers may send one list.
+    // list_orders answers {open_orders, recent_orders, day}; other servers may send one list.
     return OrdersSnapshot{readRows<Order>(rows(data, {L1("open_orders"), L1("orders")})),
-                          readRows<Order>(data.toObject().value(L1("recent_orders")).toArray())};
+                          readRows<Order>(data.toObject().value(L1("recent_orders")).toArray()),
+                          dayFigures(data.toObject().value(L1("day")))};
 }
 
 CafeSnapshot menuSnapshot(const QJsonValue &data)
