@@ -198,6 +198,9 @@ private:
     void onNamespaceConnected(const QString &nsp, bool recovered);
     void onSnapshot(const QString &nsp, const CafeSnapshot &snapshot);
     void rebuildDashboard();
+    // Joins and leaves counter rooms so that this console hears every order move it shows.
+    void syncCounterRooms();
+    void setCounterRoom(const QString &counter, bool in);
     void updateLiveness();
     void updateStockWarnings();
     void scheduleSummaries();
@@ -220,6 +223,8 @@ private:
     QList<MenuProduct> m_menu;
     QHash<QString, Recall> m_recalls;
     QString m_followedCounter;
+    // The counter rooms this console is in on the current /orders session.
+    QSet<QString> m_counterRooms;
     QString m_lastError;
     ConsoleClock *m_clock;
     Liveness m_liveness = Liveness::Offline;

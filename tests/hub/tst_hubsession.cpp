@@ -100,6 +100,7 @@ private Q_SLOTS:
     void snapshotsLostInFlightAskedAgainAfterRecovery();
     void newRoleFollowedLiveAndAfterReconnect();
     void dayFiguresAfterLateStartAndHubRestart();
+    void everyMoveReachesAllCounters();
 
 private:
     void startHub(quint16 port = 0, int accessTokenTtlSeconds = 3);
@@ -635,6 +636,65 @@ void TestHubSession::dayFiguresAfterLateStartAndHubRestart()
     QVERIFY(!placeLatte(session, QStringLiteral("Live Lena")).isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(session.dashboard()->totalOrders(), 631, 10000);
     QCOMPARE(compareDay(session), QString());
+}
+
+void TestHubSession::everyMoveReachesAllCounters()
+{
+    // An employee's console on "All counters" (the default) sees a manager's move and a counter
+    // closing: the order's counter and the loads change without a reload. The hub sends
+    // order:assigned_counter to the two counters' rooms and the managers only.
+    startHub();
+    HubSession session;
+    session.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("EMP001"),
+                   QStringLiteral("1234"));
+    QVERIFY2(waitLive(session), qPrintable(session.livenessText()));
+    QVERIFY(QTest::qWaitFor([&] { return session.counters()->rowCount() == 2; }, 10000));
+    QVERIFY(session.followedCounter().isEmpty());
+    HubActor manager = m_fixture->manager();
+    HubWireClient boss(
+        m_server->url(),
+        QString::fromLatin1(m_server->service()->mintToken(manager, QStringLiteral("access"), 60)),
+        manager.cafeId, QStringLiteral("manager"),
+        {QStringLiteral("/orders"), QStringLiteral("/system")});
+    QVERIFY(boss.waitConnected());
+    const QString id = placeLatte(session, QStringLiteral("Moved Mo"));
+    QVERIFY(!id.isEmpty());
+    const QString first = session.orders()->order(id)->counter;
+    const QString other
+        = first == u"Counter 1" ? QStringLiteral("Counter 2") : QStringLiteral("Counter 1");
+    const auto load = [&](const QString &counter) {
+        const CounterInfo *c = session.counters()->find(counter);
+        return c ? c->openOrders() : -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(load(first), 1, 10000);
+    QVERIFY(boss.call(QStringLiteral("/orders"), QStringLiteral("assign_counter"),
+                      {{"order_id", id}, {"counter", other}, {"reason", "queue too long"}})
+                .value(u"ok")
+                .toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(session.orders()->order(id)->counter, other, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(load(other), 1, 10000);
+    QCOMPARE(load(first), 0);
+    // The counter closes: its orders go to the other one, and the console sees it.
+    QVERIFY(boss.call(QStringLiteral("/system"), QStringLiteral("set_counter_status"),
+                      {{"counter", other}, {"status", "inactive"}, {"reason", "machine broke"}})
+                .value(u"ok")
+                .toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(session.orders()->order(id)->counter, first, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!session.counters()->find(other)->isActive(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(load(first), 1, 10000);
+    QCOMPARE(load(other), 0);
+    // Following one counter: a move away from it still arrives (its room), one between two
+    // other counters need not.
+    QVERIFY(boss.call(QStringLiteral("/system"), QStringLiteral("set_counter_status"),
+                      {{"counter", other}, {"status", "active"}})
+                .value(u"ok")
+                .toBool());
+    session.followCounter(first);
+    QVERIFY(boss.call(QStringLiteral("/orders"), QStringLiteral("assign_counter"),
+                      {{"order_id", id}, {"counter", other}, {"reason", "back again"}})
+                .value(u"ok")
+                .toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(session.orders()->order(id)->counter, other, 10000);
 }
 
 QTEST_GUILESS_MAIN(TestHubSession)

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void refusalClearsThePendingAction();
     void notSentIsNeverSentTwice();
     void counterRoomJoinedOnlyOnNewSessions();
+    void counterClosingMovesItsOrders();
     void menuReloadedOnStockChangesButNotSales();
     void summariesFollowTheQueue();
     void liveness();
@@ -398,31 +399,88 @@ void tst_ConsoleSession::notSentIsNeverSentTwice()
     QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Sent);
 }
 
+// The counters in the room commands sent so far, in order ("+Counter 1", "-Counter 2").
+static QStringList roomCommands(const FakeEventSource &source)
+{
+    QStringList out;
+    for (const auto &sent : source.sent) {
+        if (sent.event == QLatin1String("join_counter"))
+            out << "+" + sent.payload["counter"].toString();
+        else if (sent.event == QLatin1String("leave_counter"))
+            out << "-" + sent.payload["counter"].toString();
+    }
+    return out;
+}
+
 void tst_ConsoleSession::counterRoomJoinedOnlyOnNewSessions()
 {
-    Fixture f;
+    // On "All counters" the console is in every counter's room, so it hears every move
+    // (order:assigned_counter goes to the counters' rooms and managers only); following one
+    // counter, in that room only.
+    Fixture f("employee");
     f.live();
+    QStringList joined = roomCommands(f.source);
+    joined.sort();
+    QCOMPARE(joined, QStringList({"+Counter 1", "+Counter 2"}));
+    for (const auto &sent : f.source.sent)
+        QCOMPARE(sent.nsp, QStringLiteral("/orders"));
+    // A counter learnt from an order (a server without list_counters) is joined too.
+    QJsonObject third = eventFixture("order:created")["data"].toObject()["order"].toObject();
+    third["assigned_counter"] = "Counter 3";
+    f.source.deliver("/orders", "order:created",
+                     withData(eventFixture("order:created"), {{"order", third}}));
+    QCOMPARE(roomCommands(f.source).mid(2), QStringList({"+Counter 3"}));
+    f.source.sent.clear();
     f.session.followCounter("Counter 1");
-    QCOMPARE(f.source.sent.size(), 1);
-    QCOMPARE(f.source.sent[0].event, QStringLiteral("join_counter"));
-    QCOMPARE(f.source.sent[0].nsp, QStringLiteral("/orders"));
-    QCOMPARE(f.source.sent[0].payload["counter"].toString(), QStringLiteral("Counter 1"));
+    QStringList left = roomCommands(f.source);
+    left.sort();
+    QCOMPARE(left, QStringList({"-Counter 2", "-Counter 3"}));
     // A recovered session is still in the room.
+    f.source.sent.clear();
     f.source.drop();
     f.source.connectNamespaces(ConsoleSession::namespaces(), true);
-    QCOMPARE(f.source.sent.size(), 1);
+    QCOMPARE(roomCommands(f.source), QStringList());
     // A new one is not: joined again.
     f.source.drop();
     f.source.connectNamespaces(ConsoleSession::namespaces(), false);
-    QCOMPARE(f.source.sent.size(), 2);
-    QCOMPARE(f.source.sent[1].event, QStringLiteral("join_counter"));
+    QCOMPARE(roomCommands(f.source), QStringList({"+Counter 1"}));
     // Leaving, then another counter.
+    f.source.sent.clear();
     f.session.followCounter("Counter 2");
-    QCOMPARE(f.source.sent.size(), 4);
-    QCOMPARE(f.source.sent[2].event, QStringLiteral("leave_counter"));
-    QCOMPARE(f.source.sent[2].payload["counter"].toString(), QStringLiteral("Counter 1"));
-    QCOMPARE(f.source.sent[3].payload["counter"].toString(), QStringLiteral("Counter 2"));
+    QCOMPARE(roomCommands(f.source), QStringList({"-Counter 1", "+Counter 2"}));
     QCOMPARE(f.session.followedCounter(), QStringLiteral("Counter 2"));
+    // Back to all counters.
+    f.source.sent.clear();
+    f.session.followCounter(QString());
+    QStringList back = roomCommands(f.source);
+    back.sort();
+    QCOMPARE(back, QStringList({"+Counter 1", "+Counter 3"}));
+}
+
+void tst_ConsoleSession::counterClosingMovesItsOrders()
+{
+    // counter:status_changed says where a closing counter's orders went: the queue's counter
+    // column and the loads follow it, also when no order:assigned_counter reached this console.
+    Fixture f("employee");
+    f.live();
+    QVERIFY(f.placeOrder());
+    QCOMPARE(f.session.orders()->order("uuid")->counter, QStringLiteral("Counter 1"));
+    const auto open = [&](const QString &counter) {
+        int n = 0;
+        f.session.orders()->flush(); // rows() as the views will see them
+        for (const Order &o : f.session.orders()->rows())
+            n += o.counter == counter && isOpenStatus(o.status) ? 1 : 0;
+        return n;
+    };
+    const int atOne = open("Counter 1"), atTwo = open("Counter 2");
+    QVERIFY(atOne >= 1);
+    QTRY_COMPARE(f.session.counters()->find("Counter 1")->openOrders(), atOne);
+    f.source.deliver("/system", "counter:status_changed", eventFixture("counter:status_changed"));
+    QCOMPARE(f.session.orders()->order("uuid")->counter, QStringLiteral("Counter 2"));
+    QCOMPARE(open("Counter 1"), 0);
+    QTRY_VERIFY(!f.session.counters()->find("Counter 1")->isActive());
+    QTRY_COMPARE(f.session.counters()->find("Counter 1")->openOrders(), 0);
+    QTRY_COMPARE(f.session.counters()->find("Counter 2")->openOrders(), atOne + atTwo);
 }
 
 void tst_ConsoleSession::menuReloadedOnStockChangesButNotSales()
