@@ -60,14 +60,8 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
-    struct Bucket
-    {
-        QDateTime start;
-        int orders = 0;
-        int prepCount = 0;
-        double prepMinutesSum = 0;
-        Cents revenue = 0;
-    };
+    // The same figures the hub sends per bucket.
+    using Bucket = DayBucket;
     int bucketFor(const QDateTime &t);
     void clear();
     // The snapshot's orders, already in the figures: their events do not count again.

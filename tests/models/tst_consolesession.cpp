@@ -838,6 +838,17 @@ void tst_ConsoleSession::recallWindowIsTheCafes()
                                   {{"previous_status", "preparing"}, {"new_status", "pending"}}));
         return f.session.orders()->order("uuid")->status == OrderStatus::Pending;
     };
+    const auto setWindow = [&](int previous, int next) {
+        const QJsonObject change{{"previous", previous}, {"new", next}};
+        f.source.deliver(
+            "/system", "cafe:settings_updated",
+            QJsonObject{
+                {"data", QJsonObject{{"updated_by", QJsonObject{{"id", "m"}, {"name", "M"}}},
+                                     {"changes", QJsonObject{{"recall_window_seconds", change}}}}},
+                {"meta", QJsonObject{{"timestamp", "2024-01-01T00:08:00Z"},
+                                     {"cafe_id", "uuid"},
+                                     {"event_id", QStringLiteral("evt_%1").arg(next)}}}});
+    };
     QVERIFY(advance());
     now += 90 * 1000; // past the old fixed minute, inside the cafe's two
     QVERIFY(f.session.canRecall("uuid"));
@@ -845,16 +856,7 @@ void tst_ConsoleSession::recallWindowIsTheCafes()
     QVERIFY(!f.session.canRecall("uuid"));
     // A manager shortens it to 30 s while the console runs.
     QVERIFY(back());
-    f.source.deliver(
-        "/system", "cafe:settings_updated",
-        QJsonObject{
-            {"data",
-             QJsonObject{{"updated_by", QJsonObject{{"id", "m"}, {"name", "M"}}},
-                         {"changes", QJsonObject{{"recall_window_seconds",
-                                                  QJsonObject{{"previous", 120}, {"new", 30}}}}}}},
-            {"meta", QJsonObject{{"timestamp", "2024-01-01T00:08:00Z"},
-                                 {"cafe_id", "uuid"},
-                                 {"event_id", "evt_settings"}}}});
+    setWindow(120, 30);
     QVERIFY(advance());
     now += 20 * 1000;
     QVERIFY(f.session.canRecall("uuid"));
@@ -862,16 +864,7 @@ void tst_ConsoleSession::recallWindowIsTheCafes()
     QVERIFY(!f.session.canRecall("uuid"));
     // 0 turns recalls off at the hub, so the console offers none.
     QVERIFY(back());
-    f.source.deliver(
-        "/system", "cafe:settings_updated",
-        QJsonObject{
-            {"data",
-             QJsonObject{{"updated_by", QJsonObject{{"id", "m"}, {"name", "M"}}},
-                         {"changes", QJsonObject{{"recall_window_seconds",
-                                                  QJsonObject{{"previous", 30}, {"new", 0}}}}}}},
-            {"meta", QJsonObject{{"timestamp", "2024-01-01T00:09:00Z"},
-                                 {"cafe_id", "uuid"},
-                                 {"event_id", "evt_settings2"}}}});
+    setWindow(30, 0);
     QVERIFY(advance());
     QVERIFY(!f.session.canRecall("uuid"));
 }
