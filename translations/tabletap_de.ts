@@ -550,6 +550,14 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Live events only: this server offers no day so far. The figures and charts count only what happened while this console was connected.</source>
         <translation>Nur Live-Ereignisse: Dieser Server bietet den bisherigen Tag nicht an. Zahlen und Diagramme zählen nur, was geschah, während diese Konsole verbunden war.</translation>
     </message>
+    <message>
+        <source>Finished today</source>
+        <translation>Heute erledigt</translation>
+    </message>
+    <message>
+        <source>Cancelled today</source>
+        <translation>Heute storniert</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::DataWords</name>
@@ -704,6 +712,152 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>%1 shown of %2 kept; %3 events received this session</source>
         <translation>%1 von %2 gespeicherten angezeigt; %3 Ereignisse in dieser Sitzung empfangen</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::EventMapper</name>
+    <message>
+        <source>pending</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation>in Zubereitung</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>storniert</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <source>qr</source>
+        <translation>QR-Code</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>purchase</source>
+        <translation>Lieferung</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <source>waste</source>
+        <translation>Schwund</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>in Betrieb</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>außer Betrieb</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 for %2, %n item(s), %3 at %4</source>
+        <translation>
+            <numerusform>%1 für %2, %n Artikel, %3 an %4</numerusform>
+            <numerusform>%1 für %2, %n Artikel, %3 an %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3 by %4</source>
+        <translation>%1 %2 → %3 von %4</translation>
+    </message>
+    <message>
+        <source>%1 ready for %2 at %3 (%4 min)</source>
+        <translation>%1 fertig für %2 an %3 (%4 Min.)</translation>
+    </message>
+    <message>
+        <source>%1 cancelled by %2: %3</source>
+        <translation>%1 storniert von %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 moved %2 → %3 (%4)</source>
+        <translation>%1 verlegt %2 → %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 %2 processing (%3)</source>
+        <translation>%1 %2 in Bearbeitung (%3)</translation>
+    </message>
+    <message>
+        <source>%1 %2 completed (fee %3)</source>
+        <translation>%1 %2 bezahlt (Gebühr %3)</translation>
+    </message>
+    <message>
+        <source>%1 %2 failed: %3</source>
+        <translation>%1 %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>QR %1 for %2, expires %3</source>
+        <translation>QR %1 über %2, gültig bis %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3 (%4)</source>
+        <translation>%1 %2 → %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 low: %2 left (reorder at %3), %4</source>
+        <translation>%1 knapp: noch %2 (nachbestellen bei %3), %4</translation>
+    </message>
+    <message>
+        <source>%1 out of stock; disabled: %2</source>
+        <translation>%1 ausverkauft; gesperrt: %2</translation>
+    </message>
+    <message>
+        <source>%1 clocked in</source>
+        <translation>%1 eingestempelt</translation>
+    </message>
+    <message>
+        <source>%1 clocked out: %2 h, pay %3</source>
+        <translation>%1 ausgestempelt: %2 Std., Lohn %3</translation>
+    </message>
+    <message>
+        <source>%1 had %2× %3 (%4/%5 this month)</source>
+        <translation>%1 trank %2× %3 (%4/%5 in diesem Monat)</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3: %4</source>
+        <translation>%1 %2 → %3: %4</translation>
+    </message>
+    <message>
+        <source>settings changed by %1: %2</source>
+        <translation>Einstellungen geändert von %1: %2</translation>
     </message>
 </context>
 <context>

@@ -550,6 +550,14 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Live events only: this server offers no day so far. The figures and charts count only what happened while this console was connected.</source>
         <translation>Live events only: this server offers no day so far. The figures and charts count only what happened while this console was connected.</translation>
     </message>
+    <message>
+        <source>Finished today</source>
+        <translation>Finished today</translation>
+    </message>
+    <message>
+        <source>Cancelled today</source>
+        <translation>Cancelled today</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::DataWords</name>
@@ -704,6 +712,152 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>%1 shown of %2 kept; %3 events received this session</source>
         <translation>%1 shown of %2 kept; %3 events received this session</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::EventMapper</name>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation>preparing</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>card</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>cash</translation>
+    </message>
+    <message>
+        <source>qr</source>
+        <translation>qr</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>sale</translation>
+    </message>
+    <message>
+        <source>purchase</source>
+        <translation>purchase</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>adjustment</translation>
+    </message>
+    <message>
+        <source>waste</source>
+        <translation>waste</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactive</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 for %2, %n item(s), %3 at %4</source>
+        <translation>
+            <numerusform>%1 for %2, %n item, %3 at %4</numerusform>
+            <numerusform>%1 for %2, %n items, %3 at %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3 by %4</source>
+        <translation>%1 %2 → %3 by %4</translation>
+    </message>
+    <message>
+        <source>%1 ready for %2 at %3 (%4 min)</source>
+        <translation>%1 ready for %2 at %3 (%4 min)</translation>
+    </message>
+    <message>
+        <source>%1 cancelled by %2: %3</source>
+        <translation>%1 cancelled by %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 moved %2 → %3 (%4)</source>
+        <translation>%1 moved %2 → %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 %2 processing (%3)</source>
+        <translation>%1 %2 processing (%3)</translation>
+    </message>
+    <message>
+        <source>%1 %2 completed (fee %3)</source>
+        <translation>%1 %2 completed (fee %3)</translation>
+    </message>
+    <message>
+        <source>%1 %2 failed: %3</source>
+        <translation>%1 %2 failed: %3</translation>
+    </message>
+    <message>
+        <source>QR %1 for %2, expires %3</source>
+        <translation>QR %1 for %2, expires %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3 (%4)</source>
+        <translation>%1 %2 → %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 low: %2 left (reorder at %3), %4</source>
+        <translation>%1 low: %2 left (reorder at %3), %4</translation>
+    </message>
+    <message>
+        <source>%1 out of stock; disabled: %2</source>
+        <translation>%1 out of stock; disabled: %2</translation>
+    </message>
+    <message>
+        <source>%1 clocked in</source>
+        <translation>%1 clocked in</translation>
+    </message>
+    <message>
+        <source>%1 clocked out: %2 h, pay %3</source>
+        <translation>%1 clocked out: %2 h, pay %3</translation>
+    </message>
+    <message>
+        <source>%1 had %2× %3 (%4/%5 this month)</source>
+        <translation>%1 had %2× %3 (%4/%5 this month)</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3: %4</source>
+        <translation>%1 %2 → %3: %4</translation>
+    </message>
+    <message>
+        <source>settings changed by %1: %2</source>
+        <translation>settings changed by %1: %2</translation>
     </message>
 </context>
 <context>

@@ -103,6 +103,8 @@ DashboardView::DashboardView(ConsoleSession *session, QWidget *parent)
     auto *headlines = new QHBoxLayout;
     headlines->addWidget(addHeadline(QStringLiteral("orders"), tr("Orders today")));
     headlines->addWidget(addHeadline(QStringLiteral("open"), tr("Open now")));
+    headlines->addWidget(addHeadline(QStringLiteral("finished"), tr("Finished today")));
+    headlines->addWidget(addHeadline(QStringLiteral("cancelled"), tr("Cancelled today")));
     headlines->addWidget(addHeadline(QStringLiteral("revenue"), tr("Revenue today")));
     headlines->addWidget(addHeadline(QStringLiteral("prep"), tr("Average prep time")));
     headlines->addWidget(addHeadline(QStringLiteral("staff"), tr("Staff in")));
@@ -309,6 +311,8 @@ void DashboardView::refreshHeadlines()
     };
     set(QStringLiteral("orders"), QString::number(dash->totalOrders()));
     set(QStringLiteral("open"), QString::number(m_session->orders()->openCount()));
+    set(QStringLiteral("finished"), QString::number(dash->finishedToday()));
+    set(QStringLiteral("cancelled"), QString::number(dash->cancelledToday()));
     set(QStringLiteral("revenue"), formatCents(dash->totalRevenue()));
     set(QStringLiteral("prep"),
         tr("%1 min").arg(locale.toString(dash->averagePrepMinutes(), 'f', 1)));

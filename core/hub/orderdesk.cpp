@@ -16,6 +16,8 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 
+#include <map>
+
 namespace TableTap {
 
 static constexpr qint64 kMaxTipCents = 100000;
@@ -651,9 +653,89 @@ QJsonObject OrderDesk::listOrders(CafeContext &ctx, const PayloadReader &p)
         openJson.append(orderSnapshotJson(ctx, id));
     for (const QString &id : recent)
         recentJson.append(orderSnapshotJson(ctx, id));
+    const qint64 bucketMinutes
+        = p.optInteger(QStringLiteral("bucket_minutes"), 1, 240).value_or(15);
     return QJsonObject{{QStringLiteral("business_date"), date},
                        {QStringLiteral("open_orders"), openJson},
-                       {QStringLiteral("recent_orders"), recentJson}};
+                       {QStringLiteral("recent_orders"), recentJson},
+                       {QStringLiteral("day"), dayFigures(ctx, date, bucketMinutes)}};
+}
+
+QJsonObject OrderDesk::dayFigures(CafeContext &ctx, const QString &date, qint64 bucketMinutes)
+{
+    // Summed by SQL over every order of the business date, however many: recent_orders holds
+    // the last recent_limit only, and a console rebuilding its dashboard from those undercounts
+    // a busy day. The measures are the events' own, so a console can add live events on top:
+    // orders by created_at (order:created), prep samples by ready_at with the minutes rounded
+    // per order as order:ready's prep_time_minutes, revenue as payments completed at
+    // completed_at (payment:completed) less refunds at refunded_at (order:cancelled's refund).
+    const qint64 span = bucketMinutes * 60 * 1000;
+    struct Bucket
+    {
+        qint64 orders = 0;
+        qint64 revenue = 0;
+        qint64 prepCount = 0;
+        qint64 prepMinutes = 0;
+    };
+    std::map<qint64, Bucket> buckets;
+    StoreConnection &db = ctx.db();
+    QSqlQuery created = db.exec(QStringLiteral("SELECT (created_at / ?) * ?, COUNT(*) FROM orders "
+                                               "WHERE business_date = ? GROUP BY 1"),
+                                {span, span, date});
+    while (created.next())
+        buckets[created.value(0).toLongLong()].orders = created.value(1).toLongLong();
+    QSqlQuery ready = db.exec(
+        QStringLiteral("SELECT (ready_at / ?) * ?, COUNT(*), SUM((ready_at - created_at + 30000) "
+                       "/ 60000) FROM orders WHERE business_date = ? AND ready_at IS NOT NULL "
+                       "AND ready_at >= created_at GROUP BY 1"),
+        {span, span, date});
+    while (ready.next()) {
+        Bucket &b = buckets[ready.value(0).toLongLong()];
+        b.prepCount = ready.value(1).toLongLong();
+        b.prepMinutes = ready.value(2).toLongLong();
+    }
+    QSqlQuery paid = db.exec(
+        QStringLiteral("SELECT (p.completed_at / ?) * ?, SUM(p.amount_cents) FROM payments p JOIN "
+                       "orders o ON o.id = p.order_id WHERE o.business_date = ? AND "
+                       "p.completed_at IS NOT NULL AND p.status IN ('completed','refunded') "
+                       "GROUP BY 1"),
+        {span, span, date});
+    while (paid.next())
+        buckets[paid.value(0).toLongLong()].revenue += paid.value(1).toLongLong();
+    QSqlQuery refunded = db.exec(
+        QStringLiteral("SELECT (p.refunded_at / ?) * ?, SUM(p.amount_cents) FROM payments p JOIN "
+                       "orders o ON o.id = p.order_id WHERE o.business_date = ? AND "
+                       "p.status = 'refunded' AND p.refunded_at IS NOT NULL GROUP BY 1"),
+        {span, span, date});
+    while (refunded.next())
+        buckets[refunded.value(0).toLongLong()].revenue -= refunded.value(1).toLongLong();
+    QJsonArray rows;
+    Bucket total;
+    for (const auto &[start, b] : buckets) {
+        total.orders += b.orders;
+        total.revenue += b.revenue;
+        total.prepCount += b.prepCount;
+        total.prepMinutes += b.prepMinutes;
+        rows.append(QJsonObject{{QStringLiteral("start"), HubTime::isoUtc(start)},
+                                {QStringLiteral("orders"), b.orders},
+                                {QStringLiteral("revenue"), MoneyCents::toJson(b.revenue)},
+                                {QStringLiteral("prep_count"), b.prepCount},
+                                {QStringLiteral("prep_minutes_sum"), b.prepMinutes}});
+    }
+    QSqlQuery closed = db.exec(
+        QStringLiteral("SELECT COALESCE(SUM(status = 'completed'), 0), COALESCE(SUM(status = "
+                       "'cancelled'), 0) FROM orders WHERE business_date = ?"),
+        {date});
+    const bool have = closed.next();
+    return QJsonObject{{QStringLiteral("business_date"), date},
+                       {QStringLiteral("bucket_minutes"), bucketMinutes},
+                       {QStringLiteral("orders"), total.orders},
+                       {QStringLiteral("finished"), have ? closed.value(0).toLongLong() : 0},
+                       {QStringLiteral("cancelled"), have ? closed.value(1).toLongLong() : 0},
+                       {QStringLiteral("revenue"), MoneyCents::toJson(total.revenue)},
+                       {QStringLiteral("prep_count"), total.prepCount},
+                       {QStringLiteral("prep_minutes_sum"), total.prepMinutes},
+                       {QStringLiteral("buckets"), rows}};
 }
 
 QJsonObject OrderDesk::listMenu(CafeContext &ctx, const PayloadReader &)

@@ -29,6 +29,8 @@ public:
     static QJsonObject orderSnapshotJson(CafeContext &ctx, const QString &orderId);
     // The active counter with the fewest pending + preparing orders (ties: counter order),
     // excluding `except`; empty when there is none.
+    // The business date's figures over every order of it (list_orders' `day`, docs/commands.md).
+    static QJsonObject dayFigures(CafeContext &ctx, const QString &date, qint64 bucketMinutes);
     static QString leastLoadedCounter(CafeContext &ctx, const QString &except = {});
     // Moves an open order to another counter and emits order:assigned_counter.
     static void moveOrder(CafeContext &ctx, const QString &orderId, const QString &orderNumber,

@@ -70,10 +70,35 @@ struct TimesheetRow
     Cents totalPay = 0;
 };
 
+// One bucket of the day's figures (list_orders' `day`, a hub extension).
+struct DayBucket
+{
+    QDateTime start;
+    int orders = 0;
+    Cents revenue = 0;
+    int prepCount = 0;
+    double prepMinutesSum = 0;
+};
+
+// The business date's figures the hub sums over every order of it, so the dashboard and the
+// day's counts are right however many orders recent_orders leaves out.
+struct DayFigures
+{
+    QString businessDate;
+    int bucketMinutes = 15;
+    int orders = 0;
+    int finished = 0;
+    int cancelled = 0;
+    Cents revenue = 0;
+    QList<DayBucket> buckets; // non-empty buckets, oldest first
+};
+
 struct OrdersSnapshot
 {
     QList<Order> open;
     QList<Order> recent;
+    // Said by our hub; other servers' list_orders (if any) leave it out.
+    std::optional<DayFigures> day;
 };
 
 struct MenuSnapshot

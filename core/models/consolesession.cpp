@@ -19,7 +19,10 @@ using Contract::Command;
 using Contract::Namespace;
 namespace Keys = Contract::Keys;
 
-constexpr int RecallWindowMs = 60 * 1000;
+// The hub's default recall window (docs/commands.md), for a server whose settings do not say.
+constexpr int DefaultRecallWindowSeconds = 60;
+// A window longer than a day is not a recall any more; the bound keeps the milliseconds sane.
+constexpr int MaxRecallWindowSeconds = 24 * 60 * 60;
 
 } // namespace
 
@@ -257,10 +260,13 @@ void ConsoleSession::onNamespaceConnected(const QString &nsp, bool recovered)
     m_connectedOnce.insert(nsp);
     if (!recovered || m_loader->isStale(nsp))
         m_loader->load(nsp);
-    // The counter's room is the hub's per connection: a recovered session is still in it.
-    if (!recovered && nsp == Contract::path(Namespace::Orders) && !m_followedCounter.isEmpty())
-        m_source->send(nsp, Contract::name(Command::JoinCounter),
-                       QJsonObject{{QStringLiteral("counter"), m_followedCounter}});
+    // Counter rooms are the hub's per connection: a recovered session is still in them, a new
+    // one in none.
+    if (nsp == Contract::path(Namespace::Orders)) {
+        if (!recovered)
+            m_counterRooms.clear();
+        syncCounterRooms();
+    }
     m_sender->flush();
     updateLiveness();
 }
@@ -281,7 +287,14 @@ void ConsoleSession::onSnapshot(const QString &nsp, const CafeSnapshot &snapshot
         applyMenu(menu->products);
     } else if (const auto *orders = std::get_if<OrdersSnapshot>(&snapshot)) {
         m_orders->resetOrders(orders->open + orders->recent);
-        rebuildDashboard();
+        if (m_followedCounter.isEmpty())
+            syncCounterRooms();
+        // Our hub sums the whole day; recent_orders alone is the last few hundred at most.
+        m_dayFigures = orders->day.has_value();
+        if (orders->day)
+            m_dashboard->resetFromDay(*orders->day, orders->open + orders->recent);
+        else
+            rebuildDashboard();
         Q_EMIT resynced(nsp);
     } else if (const auto *inventory = std::get_if<InventorySnapshot>(&snapshot)) {
         QList<StockItem> items = inventory->items;
@@ -345,7 +358,10 @@ void ConsoleSession::onSnapshot(const QString &nsp, const CafeSnapshot &snapshot
         Q_EMIT resynced(nsp);
     } else if (const auto *payments = std::get_if<PaymentsSnapshot>(&snapshot)) {
         m_payments->resetPayments(payments->payments);
-        rebuildDashboard();
+        // The day's figures already hold the revenue (and the events since): a reset from the
+        // payments would drop what arrived after them.
+        if (!m_dayFigures)
+            rebuildDashboard();
         Q_EMIT resynced(nsp);
     } else if (const auto *settings = std::get_if<SettingsSnapshot>(&snapshot)) {
         m_settings = settings->settings;
@@ -353,6 +369,8 @@ void ConsoleSession::onSnapshot(const QString &nsp, const CafeSnapshot &snapshot
     } else if (const auto *counters = std::get_if<CountersSnapshot>(&snapshot)) {
         m_counters->resetCounters(counters->counters);
         m_counters->updateLoads(*m_orders);
+        if (m_followedCounter.isEmpty())
+            syncCounterRooms();
         Q_EMIT resynced(nsp);
     }
 }
@@ -397,6 +415,17 @@ void ConsoleSession::onEvent(const QString &nsp, const QString &name, const QJso
     m_payments->apply(e);
     m_dashboard->apply(e);
     confirmActions(e);
+    if (m_followedCounter.isEmpty()) {
+        // A counter this console has not heard of yet: into its room as well.
+        if (const auto *p = std::get_if<OrderCreated>(&e.payload))
+            setCounterRoom(p->order.counter, true);
+        else if (const auto *p = std::get_if<OrderAssignedCounter>(&e.payload))
+            setCounterRoom(p->newCounter, true);
+        else if (const auto *p = std::get_if<CounterStatusChanged>(&e.payload)) {
+            setCounterRoom(p->counterName, true);
+            setCounterRoom(p->ordersReassignedTo, true);
+        }
+    }
 
     if (const auto *p = std::get_if<OrderCreated>(&e.payload))
         Q_EMIT orderCreated(p->order.number, p->order.customerName, p->order.counter);
@@ -477,7 +506,19 @@ bool ConsoleSession::canRecall(const QString &orderId) const
     if (it == m_recalls.constEnd())
         return false;
     const Order *o = m_orders->order(orderId);
-    return o && o->status == it->next && it->at.msecsTo(m_clock->now()) < RecallWindowMs;
+    return o && o->status == it->next && it->at.msecsTo(m_clock->now()) < recallWindowMs();
+}
+
+qint64 ConsoleSession::recallWindowMs() const
+{
+    // The hub accepts a recall for the cafe's recall_window_seconds (0: never); offering one it
+    // would refuse, or hiding one it would take, is the console being wrong.
+    const QVariant v = m_settings.value(QStringLiteral("recall_window_seconds"));
+    bool ok = false;
+    const double seconds = v.toDouble(&ok);
+    if (!v.isValid() || !ok || !std::isfinite(seconds) || seconds < 0)
+        return qint64(DefaultRecallWindowSeconds) * 1000;
+    return qint64(std::min<double>(seconds, MaxRecallWindowSeconds) * 1000);
 }
 
 QString ConsoleSession::recallOrder(const QString &orderId)
@@ -598,15 +639,51 @@ void ConsoleSession::followCounter(const QString &counter)
 {
     if (counter == m_followedCounter)
         return;
-    const QString orders = Contract::path(Namespace::Orders);
-    if (m_source && m_open && !m_followedCounter.isEmpty())
-        m_source->send(orders, Contract::name(Command::LeaveCounter),
-                       QJsonObject{{QStringLiteral("counter"), m_followedCounter}});
     m_followedCounter = counter;
-    if (m_source && m_open && !counter.isEmpty())
-        m_source->send(orders, Contract::name(Command::JoinCounter),
-                       QJsonObject{{QStringLiteral("counter"), counter}});
+    syncCounterRooms();
     m_allDay->recount(*m_orders, m_followedCounter);
+}
+
+void ConsoleSession::syncCounterRooms()
+{
+    // Following one counter: its room only. On "All counters": every counter's room this
+    // console knows of (list_counters, counter:status_changed, the orders' counters), because
+    // order:assigned_counter reaches only the two counters' rooms and the managers. join_counter
+    // is the contract's own command, so this works against any Table Tap server.
+    if (!m_followedCounter.isEmpty()) {
+        const QStringList joined(m_counterRooms.cbegin(), m_counterRooms.cend());
+        for (const QString &c : joined)
+            if (c != m_followedCounter)
+                setCounterRoom(c, false);
+        setCounterRoom(m_followedCounter, true);
+        return;
+    }
+    for (const CounterInfo &c : m_counters->rows())
+        setCounterRoom(c.name, true);
+    QSet<QString> seen;
+    m_orders->flush(); // rows() without the orders still waiting in the batch would miss some
+    for (const Order &o : m_orders->rows())
+        if (!o.counter.isEmpty() && !seen.contains(o.counter)) {
+            seen.insert(o.counter);
+            setCounterRoom(o.counter, true);
+        }
+}
+
+void ConsoleSession::setCounterRoom(const QString &counter, bool in)
+{
+    if (counter.isEmpty() || m_counterRooms.contains(counter) == in)
+        return;
+    const QString orders = Contract::path(Namespace::Orders);
+    // Without a link nothing is sent: a new session starts with no rooms, a recovered one
+    // catches up in syncCounterRooms.
+    if (!m_source || !m_source->isConnected(orders))
+        return;
+    m_source->send(orders, Contract::name(in ? Command::JoinCounter : Command::LeaveCounter),
+                   QJsonObject{{QStringLiteral("counter"), counter}});
+    if (in)
+        m_counterRooms.insert(counter);
+    else
+        m_counterRooms.remove(counter);
 }
 
 void ConsoleSession::resync()

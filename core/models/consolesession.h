@@ -146,6 +146,9 @@ public:
     QString followedCounter() const { return m_followedCounter; }
     // What this console last changed on an order (for recall), if recent enough.
     bool canRecall(const QString &orderId) const;
+    // How long after a change it may be recalled: the cafe's recall_window_seconds (settings
+    // snapshot, cafe:settings_updated), 60 s when the server never said; 0 turns recalls off.
+    qint64 recallWindowMs() const;
 
     // Reloads every snapshot (also done after each unrecovered reconnect).
     void resync();
@@ -195,6 +198,9 @@ private:
     void onNamespaceConnected(const QString &nsp, bool recovered);
     void onSnapshot(const QString &nsp, const CafeSnapshot &snapshot);
     void rebuildDashboard();
+    // Joins and leaves counter rooms so that this console hears every order move it shows.
+    void syncCounterRooms();
+    void setCounterRoom(const QString &counter, bool in);
     void updateLiveness();
     void updateStockWarnings();
     void scheduleSummaries();
@@ -217,6 +223,8 @@ private:
     QList<MenuProduct> m_menu;
     QHash<QString, Recall> m_recalls;
     QString m_followedCounter;
+    // The counter rooms this console is in on the current /orders session.
+    QSet<QString> m_counterRooms;
     QString m_lastError;
     ConsoleClock *m_clock;
     Liveness m_liveness = Liveness::Offline;
@@ -235,6 +243,8 @@ private:
     TimesheetModel *m_timesheets;
     PaymentModel *m_payments;
     DashboardModel *m_dashboard;
+    // The last list_orders answer carried the hub's day figures (the dashboard's source).
+    bool m_dayFigures = false;
     EventLogModel *m_eventLog;
     OutboxModel *m_outbox;
     SnapshotLoader *m_loader;

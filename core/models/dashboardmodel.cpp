@@ -143,8 +143,7 @@ void DashboardModel::catchUp()
         bucketFor(now);
 }
 
-void DashboardModel::reset(const QList<Order> &orders,
-                           const QList<std::pair<QDateTime, Cents>> &revenue)
+void DashboardModel::clear()
 {
     m_changedTimer.stop();
     m_dirtyFirst = m_dirtyLast = -1;
@@ -153,19 +152,62 @@ void DashboardModel::reset(const QList<Order> &orders,
     m_countedOrders.clear();
     m_countedReady.clear();
     m_countedPayments.clear();
+    m_countedCancelled.clear();
+    m_finished = m_cancelled = 0;
     endResetModel();
+}
+
+void DashboardModel::markCounted(const QList<Order> &orders)
+{
+    for (const Order &o : orders) {
+        m_countedOrders.insert(o.id);
+        if (o.readyAt.isValid())
+            m_countedReady.insert(o.id);
+        if (o.status == OrderStatus::Cancelled)
+            m_countedCancelled.insert(o.id);
+    }
+}
+
+void DashboardModel::resetFromDay(const DayFigures &day, const QList<Order> &orders)
+{
+    clear();
+    for (const DayBucket &d : day.buckets) {
+        // The hub's buckets fall into ours (the same size, or ours a multiple of theirs).
+        const int b = bucketFor(d.start);
+        if (b < 0)
+            continue;
+        Bucket &bucket = m_buckets[b];
+        bucket.orders += d.orders;
+        bucket.revenue += d.revenue;
+        bucket.prepCount += d.prepCount;
+        bucket.prepMinutesSum += d.prepMinutesSum;
+    }
+    markCounted(orders);
+    m_finished = day.finished;
+    m_cancelled = day.cancelled;
+    if (!m_buckets.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_buckets.size()) - 1, ColumnCount - 1));
+}
+
+void DashboardModel::reset(const QList<Order> &orders,
+                           const QList<std::pair<QDateTime, Cents>> &revenue)
+{
+    clear();
+    markCounted(orders);
+    for (const Order &o : orders) {
+        m_finished += o.status == OrderStatus::Completed ? 1 : 0;
+        m_cancelled += o.status == OrderStatus::Cancelled ? 1 : 0;
+    }
     for (const Order &o : orders) {
         const int b = bucketFor(o.createdAt);
         if (b < 0)
             continue;
         m_buckets[b].orders += 1;
-        m_countedOrders.insert(o.id);
         if (o.readyAt.isValid() && o.createdAt.isValid()) {
             const int rb = bucketFor(o.readyAt);
             if (rb >= 0) {
                 m_buckets[rb].prepCount += 1;
                 m_buckets[rb].prepMinutesSum += o.createdAt.secsTo(o.readyAt) / 60.0;
-                m_countedReady.insert(o.id);
             }
         }
     }
@@ -181,6 +223,19 @@ void DashboardModel::reset(const QList<Order> &orders,
 bool DashboardModel::apply(const CafeEvent &event)
 {
     int row = -1;
+    if (const auto *p = std::get_if<OrderStatusChanged>(&event.payload)) {
+        // Completed, or a completion recalled (completed → ready).
+        const int delta = (p->newStatus == OrderStatus::Completed ? 1 : 0)
+                          - (p->previousStatus == OrderStatus::Completed ? 1 : 0);
+        m_finished = qMax(0, m_finished + delta);
+        return false; // no bucket changes
+    }
+    if (const auto *p = std::get_if<OrderCancelled>(&event.payload)) {
+        if (!m_countedCancelled.contains(p->orderId)) {
+            m_countedCancelled.insert(p->orderId);
+            ++m_cancelled;
+        }
+    }
     if (const auto *p = std::get_if<OrderCreated>(&event.payload)) {
         if (m_countedOrders.contains(p->order.id))
             return false;

@@ -3,6 +3,7 @@
 
 #include "contract.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <array>
@@ -186,7 +187,43 @@ namespace {
 // --- One reader and one summary per event -------------------------------------------------
 // read(): the event's data into its payload, in the order the fields appear in docs/events.md;
 // an error text when the event is unusable (a required id missing), else a null string.
-// summary(): the event log's line (tst_cafemodels and the log read these exact words).
+// summary(): the event log's line (tst_cafemodels and the log read these exact words), in the
+// console's language (context TableTap::EventMapper; tst_translations checks the German).
+
+// The wire's data words in a log line (statuses, methods, change types, priorities), in the
+// console's language like the views show them; a word this console does not know stays as sent.
+QString dataWord(const QString &wire)
+{
+    static const char *const words[] = {
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "pending"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "preparing"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "ready"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "completed"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "cancelled"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "card"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "cash"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "qr"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "sale"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "purchase"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "adjustment"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "waste"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "low"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "medium"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "high"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "critical"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "active"),
+        QT_TRANSLATE_NOOP("TableTap::EventMapper", "inactive"),
+    };
+    for (const char *w : words)
+        if (wire == QLatin1String(w))
+            return QCoreApplication::translate("TableTap::EventMapper", w);
+    return wire;
+}
+
+QString dataWord(OrderStatus status)
+{
+    return dataWord(orderStatusName(status));
+}
 
 QString read(const QJsonObject &d, OrderCreated &p)
 {
@@ -201,10 +238,9 @@ QString read(const QJsonObject &d, OrderCreated &p)
 
 QString summary(const OrderCreated &p)
 {
-    return QStringLiteral("%1 for %2, %3 item(s), %4 at %5")
-        .arg(p.order.number, p.order.customerName)
-        .arg(p.order.itemCount())
-        .arg(formatCents(p.order.total), p.order.counter);
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 for %2, %n item(s), %3 at %4",
+                                       nullptr, p.order.itemCount())
+        .arg(p.order.number, p.order.customerName, formatCents(p.order.total), p.order.counter);
 }
 
 QString read(const QJsonObject &d, OrderStatusChanged &p)
@@ -224,9 +260,8 @@ QString read(const QJsonObject &d, OrderStatusChanged &p)
 
 QString summary(const OrderStatusChanged &p)
 {
-    return QStringLiteral("%1 %2 → %3 by %4")
-        .arg(p.orderNumber, orderStatusName(p.previousStatus), orderStatusName(p.newStatus),
-             person(p.updatedBy));
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 %2 → %3 by %4")
+        .arg(p.orderNumber, dataWord(p.previousStatus), dataWord(p.newStatus), person(p.updatedBy));
 }
 
 QString read(const QJsonObject &d, OrderReady &p)
@@ -246,7 +281,7 @@ QString read(const QJsonObject &d, OrderReady &p)
 
 QString summary(const OrderReady &p)
 {
-    return QStringLiteral("%1 ready for %2 at %3 (%4 min)")
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 ready for %2 at %3 (%4 min)")
         .arg(p.orderNumber, p.customerName, p.counter)
         .arg(p.prepTimeMinutes);
 }
@@ -269,7 +304,7 @@ QString read(const QJsonObject &d, OrderCancelled &p)
 
 QString summary(const OrderCancelled &p)
 {
-    return QStringLiteral("%1 cancelled by %2: %3")
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 cancelled by %2: %3")
         .arg(p.orderNumber, person(p.cancelledBy), p.reason);
 }
 
@@ -288,7 +323,7 @@ QString read(const QJsonObject &d, OrderAssignedCounter &p)
 
 QString summary(const OrderAssignedCounter &p)
 {
-    return QStringLiteral("%1 moved %2 → %3 (%4)")
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 moved %2 → %3 (%4)")
         .arg(p.orderNumber, p.previousCounter, p.newCounter, p.reason);
 }
 
@@ -305,8 +340,8 @@ QString read(const QJsonObject &d, PaymentProcessing &p)
 
 QString summary(const PaymentProcessing &p)
 {
-    return QStringLiteral("%1 %2 processing (%3)")
-        .arg(p.method, formatCents(p.amount), p.transactionId);
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 %2 processing (%3)")
+        .arg(dataWord(p.method), formatCents(p.amount), p.transactionId);
 }
 
 QString read(const QJsonObject &d, PaymentCompleted &p)
@@ -325,8 +360,8 @@ QString read(const QJsonObject &d, PaymentCompleted &p)
 
 QString summary(const PaymentCompleted &p)
 {
-    return QStringLiteral("%1 %2 completed (fee %3)")
-        .arg(p.method, formatCents(p.amount), formatCents(p.fee));
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 %2 completed (fee %3)")
+        .arg(dataWord(p.method), formatCents(p.amount), formatCents(p.fee));
 }
 
 QString read(const QJsonObject &d, PaymentFailed &p)
@@ -344,7 +379,8 @@ QString read(const QJsonObject &d, PaymentFailed &p)
 
 QString summary(const PaymentFailed &p)
 {
-    return QStringLiteral("%1 %2 failed: %3").arg(p.method, formatCents(p.amount), p.errorMessage);
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 %2 failed: %3")
+        .arg(dataWord(p.method), formatCents(p.amount), p.errorMessage);
 }
 
 QString read(const QJsonObject &d, QrGenerated &p)
@@ -359,7 +395,7 @@ QString read(const QJsonObject &d, QrGenerated &p)
 
 QString summary(const QrGenerated &p)
 {
-    return QStringLiteral("QR %1 for %2, expires %3")
+    return QCoreApplication::translate("TableTap::EventMapper", "QR %1 for %2, expires %3")
         .arg(p.qrCodeId, formatCents(p.amount), p.expiresAt.toString(Qt::ISODate));
 }
 
@@ -382,11 +418,11 @@ QString read(const QJsonObject &d, StockUpdated &p)
 
 QString summary(const StockUpdated &p)
 {
-    return QStringLiteral("%1 %2 → %3 (%4)")
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 %2 → %3 (%4)")
         .arg(p.productName)
         .arg(p.previousStock)
         .arg(p.newStock)
-        .arg(p.changeType);
+        .arg(dataWord(p.changeType));
 }
 
 QString read(const QJsonObject &d, LowStock &p)
@@ -405,11 +441,12 @@ QString read(const QJsonObject &d, LowStock &p)
 
 QString summary(const LowStock &p)
 {
-    return QStringLiteral("%1 low: %2 left (reorder at %3), %4")
+    return QCoreApplication::translate("TableTap::EventMapper",
+                                       "%1 low: %2 left (reorder at %3), %4")
         .arg(p.productName)
         .arg(p.currentStock)
         .arg(p.reorderLevel)
-        .arg(p.priority);
+        .arg(dataWord(p.priority));
 }
 
 QString read(const QJsonObject &d, OutOfStock &p)
@@ -432,7 +469,7 @@ QString summary(const OutOfStock &p)
     names.reserve(p.affects.size());
     for (const AffectedProduct &a : p.affects)
         names << a.productName;
-    return QStringLiteral("%1 out of stock; disabled: %2")
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 out of stock; disabled: %2")
         .arg(p.productName, names.join(QStringLiteral(", ")));
 }
 
@@ -450,7 +487,8 @@ QString read(const QJsonObject &d, ClockedIn &p)
 
 QString summary(const ClockedIn &p)
 {
-    return QStringLiteral("%1 clocked in").arg(p.employeeName);
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 clocked in")
+        .arg(p.employeeName);
 }
 
 QString read(const QJsonObject &d, ClockedOut &p)
@@ -469,7 +507,7 @@ QString read(const QJsonObject &d, ClockedOut &p)
 
 QString summary(const ClockedOut &p)
 {
-    return QStringLiteral("%1 clocked out: %2 h, pay %3")
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 clocked out: %2 h, pay %3")
         .arg(p.employeeName)
         .arg(p.totalHours)
         .arg(formatCents(p.totalPay));
@@ -491,7 +529,7 @@ QString read(const QJsonObject &d, DrinkConsumed &p)
 
 QString summary(const DrinkConsumed &p)
 {
-    return QStringLiteral("%1 had %2× %3 (%4/%5 this month)")
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 had %2× %3 (%4/%5 this month)")
         .arg(p.employeeName)
         .arg(p.quantity)
         .arg(p.productName)
@@ -513,8 +551,8 @@ QString read(const QJsonObject &d, CounterStatusChanged &p)
 
 QString summary(const CounterStatusChanged &p)
 {
-    return QStringLiteral("%1 %2 → %3: %4")
-        .arg(p.counterName, p.previousStatus, p.newStatus, p.reason);
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 %2 → %3: %4")
+        .arg(p.counterName, dataWord(p.previousStatus), dataWord(p.newStatus), p.reason);
 }
 
 QString read(const QJsonObject &d, SettingsUpdated &p)
@@ -535,7 +573,7 @@ QString summary(const SettingsUpdated &p)
     keys.reserve(p.changes.size());
     for (const SettingChange &c : p.changes)
         keys << c.key;
-    return QStringLiteral("settings changed by %1: %2")
+    return QCoreApplication::translate("TableTap::EventMapper", "settings changed by %1: %2")
         .arg(person(p.updatedBy), keys.join(QStringLiteral(", ")));
 }
 
@@ -721,6 +759,7 @@ void read(const QJsonObject &o, StockItem &s)
     s.maxStock = number(o, {L1("max_stock")});
     s.lastRestocked = EventMapper::mapTime(o.value(L1("last_restocked")));
     s.updatedAt = EventMapper::mapTime(o.value(L1("updated_at")));
+    s.priority = text(o, {L1("priority")});
     for (const QJsonValue &p : o.value(L1("used_by")).toArray())
         s.usedBy << (p.isObject() ? text(p.toObject(), {L1("product_name"), L1("name")})
                                   : p.toString());
@@ -806,11 +845,46 @@ QList<Row> readRows(const QJsonArray &array)
 
 // --- One reader per snapshot command --------------------------------------------------------
 
+// A count from the network: whole, not negative, and bounded before it becomes an int.
+int count(const QJsonObject &o, QLatin1String key)
+{
+    return int(qBound(0.0, number(o, {key}), 1e9));
+}
+
+std::optional<DayFigures> dayFigures(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject o = value.toObject();
+    DayFigures day;
+    day.businessDate = text(o, {L1("business_date")});
+    if (const int minutes = count(o, L1("bucket_minutes")); minutes > 0)
+        day.bucketMinutes = qMin(minutes, 240);
+    day.orders = count(o, L1("orders"));
+    day.finished = count(o, L1("finished"));
+    day.cancelled = count(o, L1("cancelled"));
+    day.revenue = centsFromNumber(number(o, {L1("revenue")}));
+    for (const QJsonValue &v : o.value(L1("buckets")).toArray()) {
+        const QJsonObject b = v.toObject();
+        DayBucket bucket;
+        bucket.start = EventMapper::mapTime(b.value(L1("start")));
+        if (!bucket.start.isValid())
+            continue; // a bucket nobody can place
+        bucket.orders = count(b, L1("orders"));
+        bucket.revenue = centsFromNumber(number(b, {L1("revenue")}));
+        bucket.prepCount = count(b, L1("prep_count"));
+        bucket.prepMinutesSum = qBound(0.0, number(b, {L1("prep_minutes_sum")}), 1e12);
+        day.buckets.append(bucket);
+    }
+    return day;
+}
+
 CafeSnapshot ordersSnapshot(const QJsonValue &data)
 {
-    // list_orders answers {open_orders, recent_orders}; other servers may send one list.
+    // list_orders answers {open_orders, recent_orders, day}; other servers may send one list.
     return OrdersSnapshot{readRows<Order>(rows(data, {L1("open_orders"), L1("orders")})),
-                          readRows<Order>(data.toObject().value(L1("recent_orders")).toArray())};
+                          readRows<Order>(data.toObject().value(L1("recent_orders")).toArray()),
+                          dayFigures(data.toObject().value(L1("day")))};
 }
 
 CafeSnapshot menuSnapshot(const QJsonValue &data)

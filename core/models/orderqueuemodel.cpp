@@ -229,6 +229,24 @@ bool OrderQueueModel::apply(const CafeEvent &event)
         upsert(o.id, o);
         return true;
     }
+    if (const auto *p = std::get_if<CounterStatusChanged>(&event.payload)) {
+        // A counter closing names where its open orders went (all to one counter): the rows
+        // follow even when no order:assigned_counter reached this console.
+        if (p->newStatus == QLatin1String("active") || p->ordersReassignedTo.isEmpty()
+            || p->ordersReassignedTo == p->counterName)
+            return false;
+        flush(); // rows() without the changes still waiting in the batch would miss orders
+        QStringList moved;
+        for (const Order &o : rows())
+            if (o.counter == p->counterName && isOpenStatus(o.status))
+                moved << o.id;
+        for (const QString &id : std::as_const(moved)) {
+            Order o = *find(id);
+            o.counter = p->ordersReassignedTo;
+            upsert(o.id, o);
+        }
+        return !moved.isEmpty();
+    }
     if (const auto *p = std::get_if<OrderAssignedCounter>(&event.payload)) {
         const Order *current = find(p->orderId);
         if (!current)

@@ -21,8 +21,9 @@ struct Ask
 };
 
 // Each namespace's snapshot commands, in the order they are asked. The orders namespace asks for
-// the whole day so far (the hub's most; its default is the last 50 closed): the dashboard's
-// buckets and "finished today" count every order of the day.
+// as many closed orders as the hub gives (500; its default is the last 50) for the queue's
+// "finished today"; the day's counts and the dashboard come from the answer's `day` figures, which
+// cover every order of the day.
 QList<Ask> snapshotCommands(Contract::Namespace ns)
 {
     switch (ns) {

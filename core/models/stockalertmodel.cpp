@@ -170,7 +170,11 @@ void StockAlertModel::resetFromInventory(const QList<StockItem> &items)
         a.currentStock = s.stock;
         a.reorderLevel = s.reorderLevel;
         a.affects = s.isOut() ? s.disabledProducts : s.usedBy;
-        if (a.priority.isEmpty())
+        // The hub's level is the newer word (an alert raised before we connected, or one that
+        // grew worse while we were away); a guess only where the server gives none.
+        if (!s.priority.isEmpty())
+            a.priority = s.priority;
+        else if (a.priority.isEmpty())
             a.priority = s.isOut() ? QStringLiteral("critical") : QStringLiteral("medium");
         if (!a.raisedAt.isValid())
             a.raisedAt = s.updatedAt;

@@ -21,6 +21,9 @@ struct StockItem
     // Products that need this item (from the menu's recipes), and those disabled for lack of it.
     QStringList usedBy;
     QStringList disabledProducts;
+    // The hub's alert level while the item is low (low, medium, high, critical); empty when the
+    // snapshot does not say (other servers), and the console falls back to its own guess.
+    QString priority; // last: tests fill the fields above by position
 
     bool isOut() const { return stock <= 0; }
     bool isLow() const { return stock > 0 && stock < reorderLevel; }

@@ -5,13 +5,17 @@
 // exactly once after the hub comes back on the same port (request ids); so is a command whose
 // ack was lost because the hub stopped right after storing it. A role a manager changes is
 // taken by the connected console at once, and by one that was offline when it reconnects.
+#include "cafedomain.h"
 #include "hubdomain.h"
 #include "hubserver.h"
 #include "hubsession.h"
 #include "hubtestfixture.h"
 #include "hubwireclient.h"
+#include "storeconnection.h"
 
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -95,9 +99,20 @@ private Q_SLOTS:
     void lostAckAppliedOnce();
     void snapshotsLostInFlightAskedAgainAfterRecovery();
     void newRoleFollowedLiveAndAfterReconnect();
+    void dayFiguresAfterLateStartAndHubRestart();
+    void everyMoveReachesAllCounters();
 
 private:
     void startHub(quint16 port = 0, int accessTokenTtlSeconds = 3);
+    // Writes `count` orders of the business day into the cafe's database, one every 30 s from
+    // `fromMs`: completed and paid, every 20th cancelled with its payment refunded, the last 5
+    // still preparing. Returns false if a row was refused.
+    bool seedDay(qint64 fromMs, int firstSeq, int count);
+    // The day's figures straight from the rows, in the console's 15-minute buckets, compared
+    // with what the session's dashboard shows; empty when they agree.
+    QString compareDay(const ConsoleSession &session);
+    // The hub's clock (null: the system's).
+    HubClock *m_clock = nullptr;
     bool waitLive(ConsoleSession &session, int timeoutMs = 20000);
     int ordersNamed(const QString &customer);
     QString placeLatte(ConsoleSession &session, const QString &customer);
@@ -116,6 +131,7 @@ void TestHubSession::init()
 void TestHubSession::cleanup()
 {
     m_server.reset();
+    m_clock = nullptr;
     m_fixture.reset();
 }
 
@@ -128,6 +144,7 @@ void TestHubSession::startHub(quint16 port, int accessTokenTtlSeconds)
     // Short-lived access tokens by default, so a restart outlives them and the session has to
     // refresh.
     options.hub.accessTokenTtlSeconds = accessTokenTtlSeconds;
+    options.clock = m_clock;
     m_server = std::make_unique<HubServer>(m_fixture->dataDir, options);
     m_port = m_server->start();
     QVERIFY2(m_port, qPrintable(m_server->errorString()));
@@ -445,6 +462,239 @@ void TestHubSession::snapshotsLostInFlightAskedAgainAfterRecovery()
         },
         15000));
     QCOMPARE(ordersNamed(QStringLiteral("During Resync")), 1);
+}
+
+bool TestHubSession::seedDay(qint64 fromMs, int firstSeq, int count)
+{
+    StoreConnection &db = m_fixture->hub->cafe(QStringLiteral("cafe1"))->connection();
+    const QString date = QStringLiteral("2024-01-01");
+    for (int i = 0; i < count; ++i) {
+        const int seq = firstSeq + i;
+        const qint64 created = fromMs + qint64(i) * 30000;
+        const QString id = QStringLiteral("seed-%1").arg(seq);
+        const bool open = i >= count - 5;
+        const bool cancelled = !open && seq % 20 == 0;
+        // Prep times from 1:10 to 9:50, so the per-order rounding matters.
+        const qint64 ready = created + 70000 + (seq % 27) * 20000;
+        const qint64 total = 350 + (seq % 9) * 125;
+        const qint64 paidAt = created + 40000;
+        const qint64 closedAt = cancelled ? created + 180000 : ready + 60000;
+        const QVariant none;
+        QSqlQuery q = db.exec(
+            QStringLiteral(
+                "INSERT INTO orders (id, order_number, business_date, daily_seq, customer_name, "
+                "status, counter, subtotal_cents, tax_cents, tip_cents, total_cents, "
+                "tax_rate_ppm, estimated_ready_at, created_at, created_by_id, created_by_name, "
+                "created_by_role, preparing_at, ready_at, completed_at, cancelled_at, "
+                "cancel_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'Counter 1', ?, 0, 0, ?, "
+                "0, ?, ?, 'seed', 'Seed Till', 'employee', ?, ?, ?, ?, ?, ?)"),
+            {id, QStringLiteral("ORD20240101%1").arg(seq, 4, 10, QLatin1Char('0')), date, seq,
+             QStringLiteral("Seed %1").arg(seq),
+             open ? QStringLiteral("preparing")
+                  : (cancelled ? QStringLiteral("cancelled") : QStringLiteral("completed")),
+             total, total, created + 600000, created, created + 30000,
+             open || cancelled ? none : QVariant(ready),
+             open || cancelled ? none : QVariant(closedAt), cancelled ? QVariant(closedAt) : none,
+             cancelled ? QVariant(QStringLiteral("seeded")) : none, open ? created : closedAt});
+        if (q.lastError().isValid()) {
+            qWarning() << q.lastError().text();
+            return false;
+        }
+        if (open)
+            continue;
+        QSqlQuery pay = db.exec(
+            QStringLiteral("INSERT INTO payments (transaction_id, order_id, method, amount_cents, "
+                           "provider, status, created_at, completed_at, created_by_id, "
+                           "refunded_at) VALUES (?, ?, 'cash', ?, 'cash', ?, ?, ?, 'seed', ?)"),
+            {QStringLiteral("txn-seed-%1").arg(seq), id, total,
+             cancelled ? QStringLiteral("refunded") : QStringLiteral("completed"), created, paidAt,
+             cancelled ? QVariant(closedAt) : none});
+        if (pay.lastError().isValid()) {
+            qWarning() << pay.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+QString TestHubSession::compareDay(const ConsoleSession &session)
+{
+    // Summed here from the rows one by one, not with the hub's queries.
+    constexpr qint64 span = 15 * 60 * 1000;
+    struct Expected
+    {
+        int orders = 0;
+        qint64 revenue = 0;
+        int prepCount = 0;
+        qint64 prepMinutes = 0;
+    };
+    QMap<qint64, Expected> buckets;
+    int finished = 0, cancelled = 0, total = 0;
+    StoreConnection &db = m_fixture->hub->cafe(QStringLiteral("cafe1"))->connection();
+    QSqlQuery orders = db.exec(QStringLiteral(
+        "SELECT created_at, ready_at, status FROM orders WHERE business_date = '2024-01-01'"));
+    while (orders.next()) {
+        const qint64 created = orders.value(0).toLongLong();
+        ++total;
+        buckets[created - created % span].orders += 1;
+        if (!orders.value(1).isNull()) {
+            const qint64 ready = orders.value(1).toLongLong();
+            Expected &e = buckets[ready - ready % span];
+            e.prepCount += 1;
+            e.prepMinutes += qRound64((ready - created) / 60000.0);
+        }
+        finished += orders.value(2).toString() == u"completed" ? 1 : 0;
+        cancelled += orders.value(2).toString() == u"cancelled" ? 1 : 0;
+    }
+    QSqlQuery payments = db.exec(QStringLiteral(
+        "SELECT amount_cents, completed_at, refunded_at FROM payments WHERE completed_at IS NOT "
+        "NULL"));
+    while (payments.next()) {
+        const qint64 at = payments.value(1).toLongLong();
+        buckets[at - at % span].revenue += payments.value(0).toLongLong();
+        if (!payments.value(2).isNull()) {
+            const qint64 back = payments.value(2).toLongLong();
+            buckets[back - back % span].revenue -= payments.value(0).toLongLong();
+        }
+    }
+    const DashboardModel *dash = session.dashboard();
+    if (dash->totalOrders() != total)
+        return QStringLiteral("orders today: %1 shown, %2 in the rows")
+            .arg(dash->totalOrders())
+            .arg(total);
+    if (dash->finishedToday() != finished || dash->cancelledToday() != cancelled)
+        return QStringLiteral("finished/cancelled: %1/%2 shown, %3/%4 in the rows")
+            .arg(dash->finishedToday())
+            .arg(dash->cancelledToday())
+            .arg(finished)
+            .arg(cancelled);
+    int shown = 0;
+    for (int r = 0; r < dash->rowCount(); ++r) {
+        const auto value = [&](int column) {
+            return dash->index(r, column).data(DashboardModel::ValueRole).toDouble();
+        };
+        const qint64 start = qint64(value(DashboardModel::StartColumn));
+        const Expected e = buckets.value(start);
+        const int orderCount = qRound(value(DashboardModel::OrdersColumn));
+        const qint64 revenue = qRound64(value(DashboardModel::RevenueColumn) * 100);
+        const double avg = value(DashboardModel::AvgPrepColumn);
+        const double expectedAvg = e.prepCount ? double(e.prepMinutes) / e.prepCount : 0.0;
+        if (orderCount != e.orders || revenue != e.revenue || qAbs(avg - expectedAvg) > 1e-9)
+            return QStringLiteral("bucket %1: %2 orders, %3 cents, %4 min shown; %5, %6, %7 in "
+                                  "the rows")
+                .arg(QDateTime::fromMSecsSinceEpoch(start, Qt::UTC).toString(Qt::ISODate))
+                .arg(orderCount)
+                .arg(revenue)
+                .arg(avg)
+                .arg(e.orders)
+                .arg(e.revenue)
+                .arg(expectedAvg);
+        shown += buckets.contains(start) ? 1 : 0;
+    }
+    if (shown != buckets.size())
+        return QStringLiteral("%1 buckets with figures shown, %2 in the rows")
+            .arg(shown)
+            .arg(buckets.size());
+    return {};
+}
+
+void TestHubSession::dayFiguresAfterLateStartAndHubRestart()
+{
+    // A 600-order day (far more than list_orders' recent orders) written before the console
+    // starts at 14:00: its dashboard and day counts must be the rows' own figures, again after
+    // the hub restarts with more orders written meanwhile, and with live orders on top.
+    const qint64 nine = kStartMs + 3600 * 1000; // 09:00Z on the fixture's day
+    const qint64 two = kStartMs + 6 * 3600 * 1000;
+    m_fixture->clock.setNow(two);
+    m_clock = &m_fixture->clock;
+    QVERIFY(seedDay(nine, 1, 600));
+    startHub();
+    HubSession session;
+    session.clock()->setSource([clock = &m_fixture->clock] { return clock->nowMs(); });
+    session.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("EMP001"),
+                   QStringLiteral("1234"));
+    QVERIFY2(waitLive(session), qPrintable(session.livenessText()));
+    QVERIFY(QTest::qWaitFor([&] { return session.dashboard()->totalOrders() > 0; }, 10000));
+    QTRY_COMPARE_WITH_TIMEOUT(compareDay(session), QString(), 10000);
+    QCOMPARE(session.dashboard()->totalOrders(), 600);
+
+    // The hub goes away; 30 more orders are written meanwhile, and the hub comes back on the
+    // same port: the reconnected console shows the day as it now is.
+    const quint16 port = m_port;
+    m_server.reset();
+    QVERIFY(QTest::qWaitFor([&] { return session.liveness() != ConsoleSession::Liveness::Live; },
+                            10000));
+    m_fixture->clock.setNow(two + 20 * 60 * 1000);
+    QVERIFY(seedDay(two, 601, 30));
+    QTest::qWait(3500);
+    startHub(port);
+    QVERIFY2(waitLive(session, 30000), qPrintable(session.livenessText()));
+    QTRY_COMPARE_WITH_TIMEOUT(compareDay(session), QString(), 15000);
+    QCOMPARE(session.dashboard()->totalOrders(), 630);
+
+    // Live events count on top of the figures, once.
+    QVERIFY(!placeLatte(session, QStringLiteral("Live Lena")).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(session.dashboard()->totalOrders(), 631, 10000);
+    QCOMPARE(compareDay(session), QString());
+}
+
+void TestHubSession::everyMoveReachesAllCounters()
+{
+    // An employee's console on "All counters" (the default) sees a manager's move and a counter
+    // closing: the order's counter and the loads change without a reload. The hub sends
+    // order:assigned_counter to the two counters' rooms and the managers only.
+    startHub();
+    HubSession session;
+    session.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("EMP001"),
+                   QStringLiteral("1234"));
+    QVERIFY2(waitLive(session), qPrintable(session.livenessText()));
+    QVERIFY(QTest::qWaitFor([&] { return session.counters()->rowCount() == 2; }, 10000));
+    QVERIFY(session.followedCounter().isEmpty());
+    HubActor manager = m_fixture->manager();
+    HubWireClient boss(
+        m_server->url(),
+        QString::fromLatin1(m_server->service()->mintToken(manager, QStringLiteral("access"), 60)),
+        manager.cafeId, QStringLiteral("manager"),
+        {QStringLiteral("/orders"), QStringLiteral("/system")});
+    QVERIFY(boss.waitConnected());
+    const QString id = placeLatte(session, QStringLiteral("Moved Mo"));
+    QVERIFY(!id.isEmpty());
+    const QString first = session.orders()->order(id)->counter;
+    const QString other
+        = first == u"Counter 1" ? QStringLiteral("Counter 2") : QStringLiteral("Counter 1");
+    const auto load = [&](const QString &counter) {
+        const CounterInfo *c = session.counters()->find(counter);
+        return c ? c->openOrders() : -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(load(first), 1, 10000);
+    QVERIFY(boss.call(QStringLiteral("/orders"), QStringLiteral("assign_counter"),
+                      {{"order_id", id}, {"counter", other}, {"reason", "queue too long"}})
+                .value(u"ok")
+                .toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(session.orders()->order(id)->counter, other, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(load(other), 1, 10000);
+    QCOMPARE(load(first), 0);
+    // The counter closes: its orders go to the other one, and the console sees it.
+    QVERIFY(boss.call(QStringLiteral("/system"), QStringLiteral("set_counter_status"),
+                      {{"counter", other}, {"status", "inactive"}, {"reason", "machine broke"}})
+                .value(u"ok")
+                .toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(session.orders()->order(id)->counter, first, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!session.counters()->find(other)->isActive(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(load(first), 1, 10000);
+    QCOMPARE(load(other), 0);
+    // Following one counter: a move away from it still arrives (its room), one between two
+    // other counters need not.
+    QVERIFY(boss.call(QStringLiteral("/system"), QStringLiteral("set_counter_status"),
+                      {{"counter", other}, {"status", "active"}})
+                .value(u"ok")
+                .toBool());
+    session.followCounter(first);
+    QVERIFY(boss.call(QStringLiteral("/orders"), QStringLiteral("assign_counter"),
+                      {{"order_id", id}, {"counter", other}, {"reason", "back again"}})
+                .value(u"ok")
+                .toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(session.orders()->order(id)->counter, other, 10000);
 }
 
 QTEST_GUILESS_MAIN(TestHubSession)

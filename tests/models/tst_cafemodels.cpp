@@ -39,6 +39,7 @@ private Q_SLOTS:
     void timesheets();
     void payments();
     void dashboard();
+    void dashboardFromTheDaysFigures();
     void eventLogCapAndFilter();
     void outbox();
 };
@@ -280,6 +281,60 @@ void tst_CafeModels::dashboard()
     dash.apply(ev("order:created", "/orders", OrderCreated{o}));
     QCOMPARE(dash.rowCount(), 5);
     QCOMPARE(dash.totalOrders(), 3);
+}
+
+void tst_CafeModels::dashboardFromTheDaysFigures()
+{
+    // The hub's figures for the whole day, then live events on top: the snapshot's own orders
+    // do not count twice, new ones do; finished and cancelled follow the status events.
+    DashboardModel dash;
+    QAbstractItemModelTester tester(&dash, Fatal);
+    DayFigures day;
+    day.orders = 600;
+    day.finished = 550;
+    day.cancelled = 30;
+    day.buckets = {{t0, 400, 200000, 390, 1950}, {t0.addSecs(30 * 60), 200, 100000, 190, 760}};
+    Order open;
+    open.id = "snap";
+    open.status = OrderStatus::Ready;
+    open.createdAt = t0.addSecs(31 * 60);
+    open.readyAt = t0.addSecs(35 * 60);
+    dash.resetFromDay(day, {open});
+    QCOMPARE(dash.rowCount(), 3); // 08:00, 08:15 (quiet), 08:30
+    QCOMPARE(dash.totalOrders(), 600);
+    QCOMPARE(dash.totalRevenue(), Cents(300000));
+    QCOMPARE(dash.averagePrepMinutes(), (1950.0 + 760.0) / 580);
+    QCOMPARE(dash.index(2, DashboardModel::OrdersColumn).data().toInt(), 200);
+    QCOMPARE(dash.finishedToday(), 550);
+    QCOMPARE(dash.cancelledToday(), 30);
+    // Re-sent events of the snapshot's order change nothing.
+    QVERIFY(!dash.apply(ev("order:created", "/orders", OrderCreated{open})));
+    OrderReady ready;
+    ready.orderId = "snap";
+    ready.readyAt = open.readyAt;
+    ready.prepTimeMinutes = 4;
+    QVERIFY(!dash.apply(ev("order:ready", "/orders", ready)));
+    QCOMPARE(dash.totalOrders(), 600);
+    // A new order counts; its completion and a recall of it move "finished".
+    Order fresh;
+    fresh.id = "new";
+    fresh.createdAt = t0.addSecs(40 * 60);
+    QVERIFY(dash.apply(ev("order:created", "/orders", OrderCreated{fresh})));
+    QCOMPARE(dash.totalOrders(), 601);
+    OrderStatusChanged done;
+    done.orderId = "snap";
+    done.previousStatus = OrderStatus::Ready;
+    done.newStatus = OrderStatus::Completed;
+    dash.apply(ev("order:status_changed", "/orders", done));
+    QCOMPARE(dash.finishedToday(), 551);
+    std::swap(done.previousStatus, done.newStatus);
+    dash.apply(ev("order:status_changed", "/orders", done));
+    QCOMPARE(dash.finishedToday(), 550);
+    OrderCancelled cancel;
+    cancel.orderId = "new";
+    dash.apply(ev("order:cancelled", "/orders", cancel));
+    dash.apply(ev("order:cancelled", "/orders", cancel));
+    QCOMPARE(dash.cancelledToday(), 31);
 }
 
 void tst_CafeModels::eventLogCapAndFilter()

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void refusalClearsThePendingAction();
     void notSentIsNeverSentTwice();
     void counterRoomJoinedOnlyOnNewSessions();
+    void counterClosingMovesItsOrders();
     void menuReloadedOnStockChangesButNotSales();
     void summariesFollowTheQueue();
     void liveness();
@@ -108,6 +109,8 @@ private Q_SLOTS:
     void contractOnlyServer();
     void errorEventsShownWithOurHubToo();
     void snapshotsRefusedByErrorEvents();
+    void criticalAlertFromTheSnapshotRings();
+    void recallWindowIsTheCafes();
 };
 
 void tst_ConsoleSession::opensTheSourceWithCredentials()
@@ -396,31 +399,88 @@ void tst_ConsoleSession::notSentIsNeverSentTwice()
     QCOMPARE(f.session.outbox()->entry(id)->state, OutboxEntry::State::Sent);
 }
 
+// The counters in the room commands sent so far, in order ("+Counter 1", "-Counter 2").
+static QStringList roomCommands(const FakeEventSource &source)
+{
+    QStringList out;
+    for (const auto &sent : source.sent) {
+        if (sent.event == QLatin1String("join_counter"))
+            out << "+" + sent.payload["counter"].toString();
+        else if (sent.event == QLatin1String("leave_counter"))
+            out << "-" + sent.payload["counter"].toString();
+    }
+    return out;
+}
+
 void tst_ConsoleSession::counterRoomJoinedOnlyOnNewSessions()
 {
-    Fixture f;
+    // On "All counters" the console is in every counter's room, so it hears every move
+    // (order:assigned_counter goes to the counters' rooms and managers only); following one
+    // counter, in that room only.
+    Fixture f("employee");
     f.live();
+    QStringList joined = roomCommands(f.source);
+    joined.sort();
+    QCOMPARE(joined, QStringList({"+Counter 1", "+Counter 2"}));
+    for (const auto &sent : f.source.sent)
+        QCOMPARE(sent.nsp, QStringLiteral("/orders"));
+    // A counter learnt from an order (a server without list_counters) is joined too.
+    QJsonObject third = eventFixture("order:created")["data"].toObject()["order"].toObject();
+    third["assigned_counter"] = "Counter 3";
+    f.source.deliver("/orders", "order:created",
+                     withData(eventFixture("order:created"), {{"order", third}}));
+    QCOMPARE(roomCommands(f.source).mid(2), QStringList({"+Counter 3"}));
+    f.source.sent.clear();
     f.session.followCounter("Counter 1");
-    QCOMPARE(f.source.sent.size(), 1);
-    QCOMPARE(f.source.sent[0].event, QStringLiteral("join_counter"));
-    QCOMPARE(f.source.sent[0].nsp, QStringLiteral("/orders"));
-    QCOMPARE(f.source.sent[0].payload["counter"].toString(), QStringLiteral("Counter 1"));
+    QStringList left = roomCommands(f.source);
+    left.sort();
+    QCOMPARE(left, QStringList({"-Counter 2", "-Counter 3"}));
     // A recovered session is still in the room.
+    f.source.sent.clear();
     f.source.drop();
     f.source.connectNamespaces(ConsoleSession::namespaces(), true);
-    QCOMPARE(f.source.sent.size(), 1);
+    QCOMPARE(roomCommands(f.source), QStringList());
     // A new one is not: joined again.
     f.source.drop();
     f.source.connectNamespaces(ConsoleSession::namespaces(), false);
-    QCOMPARE(f.source.sent.size(), 2);
-    QCOMPARE(f.source.sent[1].event, QStringLiteral("join_counter"));
+    QCOMPARE(roomCommands(f.source), QStringList({"+Counter 1"}));
     // Leaving, then another counter.
+    f.source.sent.clear();
     f.session.followCounter("Counter 2");
-    QCOMPARE(f.source.sent.size(), 4);
-    QCOMPARE(f.source.sent[2].event, QStringLiteral("leave_counter"));
-    QCOMPARE(f.source.sent[2].payload["counter"].toString(), QStringLiteral("Counter 1"));
-    QCOMPARE(f.source.sent[3].payload["counter"].toString(), QStringLiteral("Counter 2"));
+    QCOMPARE(roomCommands(f.source), QStringList({"-Counter 1", "+Counter 2"}));
     QCOMPARE(f.session.followedCounter(), QStringLiteral("Counter 2"));
+    // Back to all counters.
+    f.source.sent.clear();
+    f.session.followCounter(QString());
+    QStringList back = roomCommands(f.source);
+    back.sort();
+    QCOMPARE(back, QStringList({"+Counter 1", "+Counter 3"}));
+}
+
+void tst_ConsoleSession::counterClosingMovesItsOrders()
+{
+    // counter:status_changed says where a closing counter's orders went: the queue's counter
+    // column and the loads follow it, also when no order:assigned_counter reached this console.
+    Fixture f("employee");
+    f.live();
+    QVERIFY(f.placeOrder());
+    QCOMPARE(f.session.orders()->order("uuid")->counter, QStringLiteral("Counter 1"));
+    const auto open = [&](const QString &counter) {
+        int n = 0;
+        f.session.orders()->flush(); // rows() as the views will see them
+        for (const Order &o : f.session.orders()->rows())
+            n += o.counter == counter && isOpenStatus(o.status) ? 1 : 0;
+        return n;
+    };
+    const int atOne = open("Counter 1"), atTwo = open("Counter 2");
+    QVERIFY(atOne >= 1);
+    QTRY_COMPARE(f.session.counters()->find("Counter 1")->openOrders(), atOne);
+    f.source.deliver("/system", "counter:status_changed", eventFixture("counter:status_changed"));
+    QCOMPARE(f.session.orders()->order("uuid")->counter, QStringLiteral("Counter 2"));
+    QCOMPARE(open("Counter 1"), 0);
+    QTRY_VERIFY(!f.session.counters()->find("Counter 1")->isActive());
+    QTRY_COMPARE(f.session.counters()->find("Counter 1")->openOrders(), 0);
+    QTRY_COMPARE(f.session.counters()->find("Counter 2")->openOrders(), atOne + atTwo);
 }
 
 void tst_ConsoleSession::menuReloadedOnStockChangesButNotSales()
@@ -708,6 +768,105 @@ void tst_ConsoleSession::snapshotsRefusedByErrorEvents()
     f.source.deliver("/payments", "error",
                      QJsonObject{{"type", "INVALID_DATA"}, {"message", "something else"}});
     QCOMPARE(serverError.size(), 1);
+}
+
+static QJsonObject snapshotFixture(const QString &command)
+{
+    QFile f(QStringLiteral(TT_SNAPSHOT_FIXTURES "/") + command + ".json");
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(command));
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+void tst_ConsoleSession::criticalAlertFromTheSnapshotRings()
+{
+    // An item critically low before the console connected: the hub's /inventory snapshot says
+    // "critical", and the alert must say so and ring, as inventory:low_stock would have.
+    Fixture f;
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
+    QJsonObject data = snapshotFixture("list_inventory")["data"].toObject();
+    QJsonArray items = data["items"].toArray();
+    QJsonObject item = items[0].toObject();
+    const QString id = item["product_id"].toString();
+    item["current_stock"] = 20;
+    item["low_stock"] = true;
+    item["priority"] = "critical";
+    items[0] = item;
+    data["items"] = items;
+    f.source.answer(f.source.waiting("list_inventory")[0], data);
+    f.source.answerSnapshots();
+    const StockAlert *a = f.session.alerts()->find(id);
+    QVERIFY(a);
+    QCOMPARE(a->priority, QStringLiteral("critical"));
+    QVERIFY(f.session.alerts()->isRinging());
+    // A resync keeps the acknowledgement, and takes the hub's newer priority.
+    f.session.alerts()->acknowledge(id);
+    QVERIFY(!f.session.alerts()->isRinging());
+    item["priority"] = "high";
+    items[0] = item;
+    data["items"] = items;
+    f.session.resync();
+    f.source.answer(f.source.waiting("list_inventory")[0], data);
+    QCOMPARE(f.session.alerts()->find(id)->priority, QStringLiteral("high"));
+    QVERIFY(f.session.alerts()->find(id)->acknowledged);
+}
+
+void tst_ConsoleSession::recallWindowIsTheCafes()
+{
+    // The console offers a recall as long as the hub accepts one: the cafe's
+    // recall_window_seconds, from the settings snapshot and cafe:settings_updated.
+    Fixture f;
+    qint64 now = QDateTime(QDate(2024, 1, 1), QTime(0, 5), Qt::UTC).toMSecsSinceEpoch();
+    f.session.clock()->setSource([&now] { return now; });
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
+    QJsonObject settings = snapshotFixture("get_settings")["data"].toObject();
+    QJsonObject values = settings["settings"].toObject();
+    values["recall_window_seconds"] = 120;
+    settings["settings"] = values;
+    f.source.answer(f.source.waiting("get_settings")[0], settings);
+    f.source.answerSnapshots();
+    QVERIFY(f.placeOrder());
+    const auto advance = [&] {
+        if (f.session.advanceOrder("uuid").isEmpty())
+            return false;
+        f.source.deliver("/orders", "order:status_changed", eventFixture("order:status_changed"));
+        return f.session.orders()->order("uuid")->status == OrderStatus::Preparing;
+    };
+    const auto back = [&] {
+        f.source.deliver("/orders", "order:status_changed",
+                         withData(eventFixture("order:status_changed"),
+                                  {{"previous_status", "preparing"}, {"new_status", "pending"}}));
+        return f.session.orders()->order("uuid")->status == OrderStatus::Pending;
+    };
+    const auto setWindow = [&](int previous, int next) {
+        const QJsonObject change{{"previous", previous}, {"new", next}};
+        f.source.deliver(
+            "/system", "cafe:settings_updated",
+            QJsonObject{
+                {"data", QJsonObject{{"updated_by", QJsonObject{{"id", "m"}, {"name", "M"}}},
+                                     {"changes", QJsonObject{{"recall_window_seconds", change}}}}},
+                {"meta", QJsonObject{{"timestamp", "2024-01-01T00:08:00Z"},
+                                     {"cafe_id", "uuid"},
+                                     {"event_id", QStringLiteral("evt_%1").arg(next)}}}});
+    };
+    QVERIFY(advance());
+    now += 90 * 1000; // past the old fixed minute, inside the cafe's two
+    QVERIFY(f.session.canRecall("uuid"));
+    now += 31 * 1000;
+    QVERIFY(!f.session.canRecall("uuid"));
+    // A manager shortens it to 30 s while the console runs.
+    QVERIFY(back());
+    setWindow(120, 30);
+    QVERIFY(advance());
+    now += 20 * 1000;
+    QVERIFY(f.session.canRecall("uuid"));
+    now += 11 * 1000;
+    QVERIFY(!f.session.canRecall("uuid"));
+    // 0 turns recalls off at the hub, so the console offers none.
+    QVERIFY(back());
+    setWindow(30, 0);
+    QVERIFY(advance());
+    QVERIFY(!f.session.canRecall("uuid"));
 }
 
 QTEST_GUILESS_MAIN(tst_ConsoleSession)

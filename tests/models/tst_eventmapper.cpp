@@ -78,6 +78,7 @@ private Q_SLOTS:
     void liveInventoryAndTimesheets();
     void livePaymentsSettingsCounters();
     void snapshotAliases();
+    void dayFiguresFromListOrders();
     void snapshotsTolerateBadShapes();
 };
 
@@ -496,6 +497,52 @@ void tst_EventMapper::livePaymentsSettingsCounters()
     QCOMPARE(c.counters[0].name, QStringLiteral("Counter 1"));
     QCOMPARE(c.counters[1].name, QStringLiteral("Counter 2"));
     QCOMPARE(c.counters[0].status, QStringLiteral("active"));
+}
+
+void tst_EventMapper::dayFiguresFromListOrders()
+{
+    using C = Contract::Command;
+    // Our hub's `day`: read as sent.
+    const auto day = snapshotOf<OrdersSnapshot>(C::ListOrders,
+                                                json(R"({"open_orders":[],"recent_orders":[],"day":{
+                 "business_date":"2024-01-01","bucket_minutes":15,"orders":600,"finished":541,
+                 "cancelled":29,"revenue":3412.5,"prep_count":571,"prep_minutes_sum":3120,
+                 "buckets":[{"start":"2024-01-01T09:00:00Z","orders":30,"revenue":171.25,
+                             "prep_count":27,"prep_minutes_sum":140}]}})"))
+                         .day;
+    QVERIFY(day);
+    QCOMPARE(day->businessDate, QStringLiteral("2024-01-01"));
+    QCOMPARE(day->orders, 600);
+    QCOMPARE(day->finished, 541);
+    QCOMPARE(day->cancelled, 29);
+    QCOMPARE(day->revenue, Cents(341250));
+    QCOMPARE(day->buckets.size(), 1);
+    QCOMPARE(day->buckets[0].start, QDateTime(QDate(2024, 1, 1), QTime(9, 0), Qt::UTC));
+    QCOMPARE(day->buckets[0].orders, 30);
+    QCOMPARE(day->buckets[0].revenue, Cents(17125));
+    QCOMPARE(day->buckets[0].prepCount, 27);
+    QCOMPARE(day->buckets[0].prepMinutesSum, 140.0);
+    // Without it (other servers): none, and the console rebuilds from the orders.
+    QVERIFY(!snapshotOf<OrdersSnapshot>(C::ListOrders, json(R"({"open_orders":[]})")).day);
+    QVERIFY(!snapshotOf<OrdersSnapshot>(C::ListOrders, json(R"({"day":[1,2]})")).day);
+    // Hostile numbers are bounded, wrong types are zero, a bucket without a time is left out.
+    const auto bad
+        = snapshotOf<OrdersSnapshot>(
+              C::ListOrders, json(R"({"day":{"bucket_minutes":1e300,"orders":-5,"finished":1e300,
+                 "cancelled":"many","revenue":1e300,
+                 "buckets":[{"orders":3},{"start":"2024-01-01T09:15:00Z","orders":-1,
+                             "prep_count":1e300,"prep_minutes_sum":-4}]}})"))
+              .day;
+    QVERIFY(bad);
+    QCOMPARE(bad->bucketMinutes, 240);
+    QCOMPARE(bad->orders, 0);
+    QCOMPARE(bad->finished, 1000000000);
+    QCOMPARE(bad->cancelled, 0);
+    QCOMPARE(bad->revenue, Cents(0));
+    QCOMPARE(bad->buckets.size(), 1);
+    QCOMPARE(bad->buckets[0].orders, 0);
+    QCOMPARE(bad->buckets[0].prepCount, 1000000000);
+    QCOMPARE(bad->buckets[0].prepMinutesSum, 0.0);
 }
 
 void tst_EventMapper::snapshotAliases()

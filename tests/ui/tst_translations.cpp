@@ -5,6 +5,8 @@
 #include "uitesthelpers.h"
 
 #include "consolesettings.h"
+#include "eventlogmodel.h"
+#include "eventmapper.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 
@@ -110,6 +112,7 @@ private Q_SLOTS:
     void windowSpeaksGermanWithoutKeyClashes_data();
     void windowSpeaksGermanWithoutKeyClashes();
     void resolveLanguage();
+    void eventLogSpeaksGerman();
 };
 
 void tst_Translations::germanCatalogueLoads()
@@ -253,6 +256,48 @@ void tst_Translations::resolveLanguage()
     QCOMPARE(LanguageManager::resolve("en"), QString("en"));
     QVERIFY(LanguageManager::available().contains(LanguageManager::resolve("xx")));
     QCOMPARE(LanguageManager::nativeName("de"), QString("Deutsch"));
+}
+
+void tst_Translations::eventLogSpeaksGerman()
+{
+    // The event log's lines come from the models (EventMapper), not from a view: a German
+    // console writes them in German too, with the wire's data words as the views say them.
+    const auto line = [](const QString &nsp, const QString &event) {
+        QFile f(QStringLiteral(TT_SOURCE_DIR "/tests/fixtures/events/")
+                + QString(event).replace(':', '_') + ".json");
+        if (!f.open(QIODevice::ReadOnly))
+            return QStringLiteral("<no fixture for %1>").arg(event);
+        const auto mapped
+            = EventMapper::mapEvent(nsp, event, QJsonDocument::fromJson(f.readAll()).object());
+        if (!mapped)
+            return mapped.error();
+        // What the log model shows for it.
+        EventLogModel log;
+        log.append(*mapped, QDateTime::currentDateTimeUtc());
+        log.flush();
+        for (int c = 0; c < log.columnCount(); ++c) {
+            const QString text = log.index(0, c).data().toString();
+            if (text == mapped->summary)
+                return text;
+        }
+        return QStringLiteral("<not in the log: %1>").arg(mapped->summary);
+    };
+    LanguageManager languages;
+    QVERIFY(languages.install("de"));
+    QCOMPARE(line("/orders", "order:created"),
+             QString("ORD20240101001 für John Doe, 2 Artikel, 14.10 an Counter 1"));
+    QCOMPARE(line("/orders", "order:status_changed"),
+             QString("ORD20240101001 offen → in Zubereitung von Chef Mike"));
+    QCOMPARE(line("/inventory", "inventory:low_stock"),
+             QString("Espresso Beans knapp: noch 8 (nachbestellen bei 10), mittel"));
+    QCOMPARE(line("/payments", "payment:completed"), QString("Karte 14.10 bezahlt (Gebühr 0.45)"));
+    QCOMPARE(line("/system", "counter:status_changed"),
+             QString("Counter 1 in Betrieb → außer Betrieb: Equipment maintenance"));
+    QVERIFY(languages.install("en"));
+    QCOMPARE(line("/orders", "order:created"),
+             QString("ORD20240101001 for John Doe, 2 items, 14.10 at Counter 1"));
+    QCOMPARE(line("/orders", "order:status_changed"),
+             QString("ORD20240101001 pending → preparing by Chef Mike"));
 }
 
 TT_UI_TEST_MAIN(tst_Translations)
