@@ -2,6 +2,7 @@
 #include "consolesession.h"
 
 #include "eventmapper.h"
+#include "modelslogging.h"
 #include "outbox.h"
 #include "snapshotloader.h"
 
@@ -23,6 +24,9 @@ namespace Keys = Contract::Keys;
 constexpr int DefaultRecallWindowSeconds = 60;
 // A window longer than a day is not a recall any more; the bound keeps the milliseconds sane.
 constexpr int MaxRecallWindowSeconds = 24 * 60 * 60;
+// On "All counters" the console joins the room of every counter it hears of; counter names come
+// from the server, so the rooms it asks for are bounded (a cafe has a handful of counters).
+constexpr int MaxCounterRooms = 64;
 
 } // namespace
 
@@ -263,8 +267,10 @@ void ConsoleSession::onNamespaceConnected(const QString &nsp, bool recovered)
     // Counter rooms are the hub's per connection: a recovered session is still in them, a new
     // one in none.
     if (nsp == Contract::path(Namespace::Orders)) {
-        if (!recovered)
+        if (!recovered) {
             m_counterRooms.clear();
+            m_counterRoomsFull = false;
+        }
         syncCounterRooms();
     }
     m_sender->flush();
@@ -673,6 +679,13 @@ void ConsoleSession::setCounterRoom(const QString &counter, bool in)
 {
     if (counter.isEmpty() || m_counterRooms.contains(counter) == in)
         return;
+    if (in && m_counterRooms.size() >= MaxCounterRooms) {
+        if (!m_counterRoomsFull) // once per session: the names are the server's to repeat
+            qCWarning(lcModels, "not joining more than %d counter rooms (%s and later left out)",
+                      MaxCounterRooms, qUtf8Printable(counter.left(64)));
+        m_counterRoomsFull = true;
+        return;
+    }
     const QString orders = Contract::path(Namespace::Orders);
     // Without a link nothing is sent: a new session starts with no rooms, a recovered one
     // catches up in syncCounterRooms.

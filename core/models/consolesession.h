@@ -225,6 +225,7 @@ private:
     QString m_followedCounter;
     // The counter rooms this console is in on the current /orders session.
     QSet<QString> m_counterRooms;
+    bool m_counterRoomsFull = false; // warned that MaxCounterRooms was reached
     QString m_lastError;
     ConsoleClock *m_clock;
     Liveness m_liveness = Liveness::Offline;

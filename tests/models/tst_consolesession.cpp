@@ -100,6 +100,7 @@ private Q_SLOTS:
     void refusalClearsThePendingAction();
     void notSentIsNeverSentTwice();
     void counterRoomJoinedOnlyOnNewSessions();
+    void counterRoomsAreBounded();
     void counterClosingMovesItsOrders();
     void menuReloadedOnStockChangesButNotSales();
     void summariesFollowTheQueue();
@@ -455,6 +456,32 @@ void tst_ConsoleSession::counterRoomJoinedOnlyOnNewSessions()
     QStringList back = roomCommands(f.source);
     back.sort();
     QCOMPARE(back, QStringList({"+Counter 1", "+Counter 3"}));
+}
+
+void tst_ConsoleSession::counterRoomsAreBounded()
+{
+    // Counter names come from the server: a server naming a hundred counters gets the console
+    // into 64 rooms, not a hundred, and a new session starts counting again.
+    Fixture f("employee");
+    f.live();
+    const QJsonObject order = eventFixture("order:created")["data"].toObject()["order"].toObject();
+    for (int i = 0; i < 100; ++i) {
+        QJsonObject o = order;
+        o["id"] = QStringLiteral("uuid-%1").arg(i);
+        o["order_number"] = QStringLiteral("ORD%1").arg(i);
+        o["assigned_counter"] = QStringLiteral("Far counter %1").arg(i);
+        f.source.deliver("/orders", "order:created",
+                         withData(eventFixture("order:created"), {{"order", o}}));
+    }
+    const QStringList joined = roomCommands(f.source);
+    QCOMPARE(joined.size(), 64);
+    QVERIFY(joined.contains("+Counter 1"));
+    QVERIFY(joined.contains("+Counter 2"));
+    QVERIFY(!joined.contains("+Far counter 99"));
+    f.source.sent.clear();
+    f.source.drop();
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
+    QCOMPARE(roomCommands(f.source).size(), 64);
 }
 
 void tst_ConsoleSession::counterClosingMovesItsOrders()
