@@ -65,6 +65,8 @@ QString name(Event event)
         return QStringLiteral("order:cancelled");
     case Event::OrderAssignedCounter:
         return QStringLiteral("order:assigned_counter");
+    case Event::OrderItemChecked:
+        return QStringLiteral("order:item_checked");
     case Event::PaymentProcessing:
         return QStringLiteral("payment:processing");
     case Event::PaymentCompleted:
@@ -110,6 +112,7 @@ std::optional<Namespace> eventNamespace(Event event)
     case Event::OrderReady:
     case Event::OrderCancelled:
     case Event::OrderAssignedCounter:
+    case Event::OrderItemChecked:
         return Namespace::Orders;
     case Event::PaymentProcessing:
     case Event::PaymentCompleted:
@@ -136,7 +139,7 @@ std::optional<Namespace> eventNamespace(Event event)
 
 bool inBaseContract(Event event)
 {
-    return event != Event::StaffUpdated;
+    return event != Event::StaffUpdated && event != Event::OrderItemChecked;
 }
 
 QString name(Command command)
@@ -154,6 +157,8 @@ QString name(Command command)
         return QStringLiteral("join_counter");
     case Command::LeaveCounter:
         return QStringLiteral("leave_counter");
+    case Command::CheckOrderItem:
+        return QStringLiteral("check_order_item");
     case Command::ListOrders:
         return QStringLiteral("list_orders");
     case Command::ListMenu:
@@ -214,6 +219,7 @@ Namespace commandNamespace(Command command)
     case Command::AssignCounter:
     case Command::JoinCounter:
     case Command::LeaveCounter:
+    case Command::CheckOrderItem:
     case Command::ListOrders:
     case Command::ListMenu:
         return Namespace::Orders;

@@ -42,6 +42,7 @@ enum class Event : quint8 {
     OrderReady,
     OrderCancelled,
     OrderAssignedCounter,
+    OrderItemChecked,  // /orders; the hub's own (item check-off), not in the base contract
     PaymentProcessing, // /payments
     PaymentCompleted,
     PaymentFailed,
@@ -60,12 +61,15 @@ enum class Event : quint8 {
     Error,
 };
 // Every event the hub emits into a cafe's rooms (all but Error), in docs/events.md's order.
+// One per line, so that adding one is a one-line change.
+// clang-format off
 inline constexpr std::array<Event, static_cast<int>(Event::Error)> kEvents{
     Event::OrderCreated,
     Event::OrderStatusChanged,
     Event::OrderReady,
     Event::OrderCancelled,
     Event::OrderAssignedCounter,
+    Event::OrderItemChecked,
     Event::PaymentProcessing,
     Event::PaymentCompleted,
     Event::PaymentFailed,
@@ -79,11 +83,12 @@ inline constexpr std::array<Event, static_cast<int>(Event::Error)> kEvents{
     Event::CounterStatusChanged,
     Event::SettingsUpdated,
     Event::StaffUpdated};
+// clang-format on
 QString name(Event event); // "order:created"
 std::optional<Event> eventFromName(QStringView name);
 std::optional<Namespace> eventNamespace(Event event); // nullopt for Error (any namespace)
 // The 17 events and `error` of the base contract, which any Table Tap backend speaks; false for
-// the hub's own extensions (staff:updated).
+// the hub's own extensions (order:item_checked, staff:updated).
 bool inBaseContract(Event event);
 
 // --- Commands -------------------------------------------------------------------------------
@@ -95,6 +100,7 @@ enum class Command : quint8 {
     AssignCounter,
     JoinCounter,
     LeaveCounter,
+    CheckOrderItem, // the hub's own (item check-off)
     ListOrders,
     ListMenu,
     StartPayment, // /payments
@@ -118,12 +124,14 @@ enum class Command : quint8 {
     ListCounters,
 };
 inline constexpr int kCommandCount = static_cast<int>(Command::ListCounters) + 1;
+// clang-format off
 inline constexpr std::array<Command, kCommandCount> kCommands{Command::CreateOrder,
                                                               Command::UpdateOrderStatus,
                                                               Command::CancelOrder,
                                                               Command::AssignCounter,
                                                               Command::JoinCounter,
                                                               Command::LeaveCounter,
+                                                              Command::CheckOrderItem,
                                                               Command::ListOrders,
                                                               Command::ListMenu,
                                                               Command::StartPayment,
@@ -145,6 +153,7 @@ inline constexpr std::array<Command, kCommandCount> kCommands{Command::CreateOrd
                                                               Command::UpdateSettings,
                                                               Command::GetSettings,
                                                               Command::ListCounters};
+// clang-format on
 QString name(Command command); // "create_order"
 std::optional<Command> commandFromName(QStringView name);
 Namespace commandNamespace(Command command);

@@ -66,6 +66,7 @@ CafeContext::Audience CafeContext::audience(Contract::Event event)
     case E::OrderStatusChanged:
     case E::OrderReady:
     case E::OrderCancelled:
+    case E::OrderItemChecked:
         return Audience::OrdersRoom;
     case E::OrderAssignedCounter:
         return Audience::CountersAndManagers;

@@ -51,6 +51,8 @@ Entry entryFor(Contract::Command command)
         return {{N::Orders, R::Employee, false}, &OrderDesk::joinCounter};
     case C::LeaveCounter:
         return {{N::Orders, R::Employee, false}, &OrderDesk::leaveCounter};
+    case C::CheckOrderItem:
+        return {{N::Orders, R::Employee, true}, &OrderDesk::checkOrderItem};
     case C::ListOrders:
         return {{N::Orders, R::Employee, false}, &OrderDesk::listOrders};
     case C::ListMenu:

@@ -155,6 +155,13 @@ QList<MigrationStep> cafeSteps()
              QStringLiteral("ALTER TABLE staff ADD COLUMN updated_by_id TEXT"),
              QStringLiteral("ALTER TABLE staff ADD COLUMN updated_by_name TEXT"),
          }},
+        {4,
+         {
+             // Item check-off (check_order_item): when an item was made and by whom; null: not
+             // made. Kept by the hub so every screen of a counter shows the same ticks.
+             QStringLiteral("ALTER TABLE order_items ADD COLUMN made_at INTEGER"),
+             QStringLiteral("ALTER TABLE order_items ADD COLUMN made_by_id TEXT"),
+         }},
     };
 }
 

@@ -99,6 +99,30 @@ QJsonArray historyJson(StoreConnection &db, const QString &orderId)
     return history;
 }
 
+// The ids of an order's items made so far, in the order's item order.
+QJsonArray itemsMadeJson(StoreConnection &db, const QString &orderId)
+{
+    QJsonArray ids;
+    QSqlQuery q = db.exec(QStringLiteral("SELECT id FROM order_items WHERE order_id = ? AND "
+                                         "made_at IS NOT NULL ORDER BY position"),
+                          {orderId});
+    while (q.next())
+        ids.append(q.value(0).toString());
+    return ids;
+}
+
+// The status one step forward: pending → preparing → ready → completed (else empty).
+QString nextStatus(const QString &status)
+{
+    if (status == u"pending")
+        return QStringLiteral("preparing");
+    if (status == u"preparing")
+        return QStringLiteral("ready");
+    if (status == u"ready")
+        return QStringLiteral("completed");
+    return {};
+}
+
 QJsonValue optTime(const QVariant &v)
 {
     return v.isNull() ? QJsonValue() : QJsonValue(HubTime::isoUtc(v.toLongLong()));
@@ -215,6 +239,7 @@ QJsonObject OrderDesk::orderSnapshotJson(CafeContext &ctx, const QString &orderI
              q.value(5).isNull() ? QJsonValue() : QJsonValue(q.value(5).toString()));
     o.insert(QStringLiteral("updated_at"), HubTime::isoUtc(q.value(6).toLongLong()));
     o.insert(QStringLiteral("status_history"), historyJson(db, orderId));
+    o.insert(QStringLiteral("items_made"), itemsMadeJson(db, orderId));
     const PaymentDesk::OrderPaymentState pay = PaymentDesk::paymentState(ctx, orderId);
     o.insert(QStringLiteral("payment_status"), pay.status);
     o.insert(QStringLiteral("paid_amount"), MoneyCents::toJson(pay.paidCents));
@@ -495,60 +520,35 @@ static QJsonObject cancel(CafeContext &ctx, const OrderRow &order, const QString
                        {QStringLiteral("refund_info"), refund}};
 }
 
-QJsonObject OrderDesk::updateOrderStatus(CafeContext &ctx, const PayloadReader &p)
+// One step back (a recall), after checkRecall allowed it: the undone status's timestamp is
+// cleared and the step reported as it happened; no order:ready for it.
+static void stepBack(CafeContext &ctx, const OrderRow &order, const QString &target,
+                     const QString &notes)
 {
-    const QString status
-        = p.oneOf(QStringLiteral("status"),
-                  {QStringLiteral("pending"), QStringLiteral("preparing"), QStringLiteral("ready"),
-                   QStringLiteral("completed"), QStringLiteral("cancelled")});
-    const auto notesIn = p.optString(QStringLiteral("notes"), 500);
-    const OrderRow order = requireOrder(ctx, p);
-    if (status == u"cancelled") {
-        if (!ctx.actor().atLeast(HubRole::Manager))
-            throw CommandError::denied(QStringLiteral("only a manager can cancel an order"));
-        return cancel(ctx, order,
-                      notesIn && !notesIn->isEmpty() ? *notesIn : QStringLiteral("Cancelled"));
-    }
-    static const QHash<QString, QString> next{
-        {QStringLiteral("pending"), QStringLiteral("preparing")},
-        {QStringLiteral("preparing"), QStringLiteral("ready")},
-        {QStringLiteral("ready"), QStringLiteral("completed")}};
+    const QString column = order.status == u"preparing" ? QStringLiteral("preparing_at")
+                           : order.status == u"ready"   ? QStringLiteral("ready_at")
+                                                        : QStringLiteral("completed_at");
+    ctx.db().exec(
+        QStringLiteral("UPDATE orders SET status = ?, %1 = NULL, updated_at = ? WHERE id = ?")
+            .arg(column),
+        {target, ctx.now(), order.id});
+    addHistory(ctx, order.id, target, notes);
+    emitStatusChanged(ctx, order, target, notes);
+}
+
+// One step forward (pending → preparing → ready → completed): the status's timestamp, a
+// history entry, order:status_changed, and order:ready when it becomes ready.
+static void stepForward(CafeContext &ctx, const OrderRow &order, const QString &status,
+                        const QString &notes)
+{
     StoreConnection &db = ctx.db();
     const qint64 now = ctx.now();
-    if (next.value(status) == order.status) {
-        // One step back: a recall ("wrong order marked ready") undoes the last change, by anyone,
-        // while the cafe's recall window after that change is open.
-        checkRecall(ctx, order, status);
-        const QString notes
-            = notesIn && !notesIn->isEmpty() ? *notesIn : QStringLiteral("Recalled");
-        const QString column = order.status == u"preparing" ? QStringLiteral("preparing_at")
-                               : order.status == u"ready"   ? QStringLiteral("ready_at")
-                                                            : QStringLiteral("completed_at");
-        db.exec(
-            QStringLiteral("UPDATE orders SET status = ?, %1 = NULL, updated_at = ? WHERE id = ?")
+    const QString column = status == u"preparing" ? QStringLiteral("preparing_at")
+                           : status == u"ready"   ? QStringLiteral("ready_at")
+                                                  : QStringLiteral("completed_at");
+    db.exec(QStringLiteral("UPDATE orders SET status = ?, %1 = ?, updated_at = ? WHERE id = ?")
                 .arg(column),
-            {status, now, order.id});
-        addHistory(ctx, order.id, status, notes);
-        emitStatusChanged(ctx, order, status, notes);
-        return QJsonObject{{QStringLiteral("order"), orderSnapshotJson(ctx, order.id)}};
-    }
-    if (next.value(order.status) != status)
-        throw CommandError::conflict(QStringLiteral("order %1 cannot go from %2 to %3")
-                                         .arg(order.number, order.status, status),
-                                     QStringLiteral("status"));
-    const QString notes = notesIn && !notesIn->isEmpty() ? *notesIn : defaultNote(status);
-    if (status == u"preparing")
-        db.exec(QStringLiteral(
-                    "UPDATE orders SET status = ?, preparing_at = ?, updated_at = ? WHERE id = ?"),
-                {status, now, now, order.id});
-    else if (status == u"ready")
-        db.exec(QStringLiteral(
-                    "UPDATE orders SET status = ?, ready_at = ?, updated_at = ? WHERE id = ?"),
-                {status, now, now, order.id});
-    else
-        db.exec(QStringLiteral(
-                    "UPDATE orders SET status = ?, completed_at = ?, updated_at = ? WHERE id = ?"),
-                {status, now, now, order.id});
+            {status, now, now, order.id});
     addHistory(ctx, order.id, status, notes);
     emitStatusChanged(ctx, order, status, notes);
     if (status == u"ready") {
@@ -568,7 +568,105 @@ QJsonObject OrderDesk::updateOrderStatus(CafeContext &ctx, const PayloadReader &
                         // The (simulated) pickup message goes out when there is a number to text.
                         {QStringLiteral("notification_sent"), !order.customerPhone.isEmpty()}});
     }
+}
+
+QJsonObject OrderDesk::updateOrderStatus(CafeContext &ctx, const PayloadReader &p)
+{
+    const QString status
+        = p.oneOf(QStringLiteral("status"),
+                  {QStringLiteral("pending"), QStringLiteral("preparing"), QStringLiteral("ready"),
+                   QStringLiteral("completed"), QStringLiteral("cancelled")});
+    const auto notesIn = p.optString(QStringLiteral("notes"), 500);
+    const OrderRow order = requireOrder(ctx, p);
+    if (status == u"cancelled") {
+        if (!ctx.actor().atLeast(HubRole::Manager))
+            throw CommandError::denied(QStringLiteral("only a manager can cancel an order"));
+        return cancel(ctx, order,
+                      notesIn && !notesIn->isEmpty() ? *notesIn : QStringLiteral("Cancelled"));
+    }
+    if (nextStatus(status) == order.status) {
+        // One step back: a recall ("wrong order marked ready") undoes the last change, by anyone,
+        // while the cafe's recall window after that change is open.
+        checkRecall(ctx, order, status);
+        stepBack(ctx, order, status,
+                 notesIn && !notesIn->isEmpty() ? *notesIn : QStringLiteral("Recalled"));
+        return QJsonObject{{QStringLiteral("order"), orderSnapshotJson(ctx, order.id)}};
+    }
+    if (nextStatus(order.status) != status)
+        throw CommandError::conflict(QStringLiteral("order %1 cannot go from %2 to %3")
+                                         .arg(order.number, order.status, status),
+                                     QStringLiteral("status"));
+    stepForward(ctx, order, status,
+                notesIn && !notesIn->isEmpty() ? *notesIn : defaultNote(status));
     return QJsonObject{{QStringLiteral("order"), orderSnapshotJson(ctx, order.id)}};
+}
+
+QJsonObject OrderDesk::checkOrderItem(CafeContext &ctx, const PayloadReader &p)
+{
+    // Rules (docs/commands.md, check_order_item): items of open orders only; the first tick of
+    // a pending order starts its preparation, the last one makes it ready; unticking an item of
+    // a ready order takes it back to preparing only as a recall would.
+    const QString itemId = p.string(QStringLiteral("item_id"), 64);
+    const bool made = p.boolean(QStringLiteral("made"));
+    OrderRow order = requireOrder(ctx, p);
+    StoreConnection &db = ctx.db();
+    QSqlQuery iq = db.exec(
+        QStringLiteral("SELECT made_at IS NOT NULL FROM order_items WHERE id = ? AND order_id = ?"),
+        {itemId, order.id});
+    if (!iq.next())
+        throw CommandError::notFound(
+            QStringLiteral("order %1 has no item %2").arg(order.number, itemId),
+            QStringLiteral("item_id"));
+    const bool wasMade = iq.value(0).toBool();
+    if (!kOpenStatuses.contains(order.status))
+        throw CommandError::conflict(
+            QStringLiteral("order %1 is %2; its items can no longer be checked")
+                .arg(order.number, order.status),
+            QStringLiteral("order_id"));
+    const auto answer = [&] {
+        return QJsonObject{{QStringLiteral("order_id"), order.id},
+                           {QStringLiteral("item_id"), itemId},
+                           {QStringLiteral("made"), made},
+                           {QStringLiteral("items_made"), itemsMadeJson(db, order.id)},
+                           {QStringLiteral("status"), order.status}};
+    };
+    // Two screens ticking the same item: the second finds it done and changes nothing.
+    if (wasMade == made)
+        return answer();
+    if (!made && order.status == u"ready") {
+        // "Not made after all" on a ready order is a recall to preparing, under a recall's rules.
+        checkRecall(ctx, order, QStringLiteral("preparing"));
+        stepBack(ctx, order, QStringLiteral("preparing"), QStringLiteral("Item unchecked"));
+        order.status = QStringLiteral("preparing");
+    }
+    if (made && order.status == u"pending") {
+        stepForward(ctx, order, QStringLiteral("preparing"),
+                    defaultNote(QStringLiteral("preparing")));
+        order.status = QStringLiteral("preparing");
+    }
+    db.exec(QStringLiteral("UPDATE order_items SET made_at = ?, made_by_id = ? WHERE id = ?"),
+            {made ? QVariant(ctx.now()) : QVariant(),
+             made ? QVariant(ctx.actor().userId) : QVariant(), itemId});
+    db.exec(QStringLiteral("UPDATE orders SET updated_at = ? WHERE id = ?"), {ctx.now(), order.id});
+    const QJsonArray itemsMade = itemsMadeJson(db, order.id);
+    ctx.emitEvent(Contract::Event::OrderItemChecked,
+                  QJsonObject{{QStringLiteral("order_id"), order.id},
+                              {QStringLiteral("order_number"), order.number},
+                              {QStringLiteral("counter_id"), order.counter},
+                              {QStringLiteral("item_id"), itemId},
+                              {QStringLiteral("made"), made},
+                              {QStringLiteral("items_made"), itemsMade},
+                              {QStringLiteral("checked_by"), ctx.actorRef()},
+                              {QStringLiteral("checked_at"), HubTime::isoUtc(ctx.now())}});
+    const qint64 itemCount
+        = db.scalar(QStringLiteral("SELECT COUNT(*) FROM order_items WHERE order_id = ?"),
+                    {order.id})
+              .toLongLong();
+    if (made && order.status == u"preparing" && itemsMade.size() == itemCount) {
+        stepForward(ctx, order, QStringLiteral("ready"), defaultNote(QStringLiteral("ready")));
+        order.status = QStringLiteral("ready");
+    }
+    return answer();
 }
 
 QJsonObject OrderDesk::cancelOrder(CafeContext &ctx, const PayloadReader &p)

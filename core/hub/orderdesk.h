@@ -20,6 +20,8 @@ public:
     static QJsonObject assignCounter(CafeContext &ctx, const PayloadReader &p);
     static QJsonObject joinCounter(CafeContext &ctx, const PayloadReader &p);
     static QJsonObject leaveCounter(CafeContext &ctx, const PayloadReader &p);
+    // Ticks or unticks one item as made; the last item made makes the order ready.
+    static QJsonObject checkOrderItem(CafeContext &ctx, const PayloadReader &p);
     static QJsonObject listOrders(CafeContext &ctx, const PayloadReader &p);
     static QJsonObject listMenu(CafeContext &ctx, const PayloadReader &p);
 

@@ -140,6 +140,15 @@ QString PayloadReader::oneOf(const QString &key, const QStringList &allowed) con
     return v.toString();
 }
 
+bool PayloadReader::boolean(const QString &key) const
+{
+    const QJsonValue v = require(key);
+    if (!v.isBool())
+        throw CommandError::invalid(fieldPath(key),
+                                    QStringLiteral("%1 must be true or false").arg(fieldPath(key)));
+    return v.toBool();
+}
+
 QJsonArray PayloadReader::array(const QString &key, int maxItems, bool allowEmpty) const
 {
     const QJsonValue v = require(key);

@@ -28,6 +28,7 @@ public:
     qint64 money(const QString &key, qint64 maxCents) const;
     std::optional<qint64> optMoney(const QString &key, qint64 maxCents) const;
     QString oneOf(const QString &key, const QStringList &allowed) const;
+    bool boolean(const QString &key) const; // true or false, nothing else
     QJsonArray array(const QString &key, int maxItems, bool allowEmpty = false) const;
     std::optional<QJsonArray> optArray(const QString &key, int maxItems) const;
     PayloadReader object(const QString &key) const;

@@ -1,5 +1,5 @@
-// The contract's 17 events as typed values. EventMapper produces them from the wire JSON; models
-// consume them. Nothing above core/models sees event JSON.
+// The contract's 17 events and the hub's order:item_checked as typed values. EventMapper produces
+// them from the wire JSON; models consume them. Nothing above core/models sees event JSON.
 #pragma once
 
 #include "order.h"
@@ -70,6 +70,19 @@ struct OrderAssignedCounter
     QString newCounter;
     PersonRef assignedBy;
     QString reason;
+};
+
+// The hub's own (item check-off, docs/events.md): one item ticked or unticked as made.
+struct OrderItemChecked
+{
+    QString orderId;
+    QString orderNumber;
+    QString counter;
+    QString itemId;
+    bool made = false;
+    QStringList itemsMade; // every item of the order made after this change
+    PersonRef checkedBy;
+    QDateTime checkedAt;
 };
 
 struct PaymentProcessing
@@ -223,9 +236,9 @@ struct SettingsUpdated
 
 using CafeEventPayload
     = std::variant<OrderCreated, OrderStatusChanged, OrderReady, OrderCancelled,
-                   OrderAssignedCounter, PaymentProcessing, PaymentCompleted, PaymentFailed,
-                   QrGenerated, StockUpdated, LowStock, OutOfStock, ClockedIn, ClockedOut,
-                   DrinkConsumed, CounterStatusChanged, SettingsUpdated>;
+                   OrderAssignedCounter, OrderItemChecked, PaymentProcessing, PaymentCompleted,
+                   PaymentFailed, QrGenerated, StockUpdated, LowStock, OutOfStock, ClockedIn,
+                   ClockedOut, DrinkConsumed, CounterStatusChanged, SettingsUpdated>;
 
 struct CafeEvent
 {

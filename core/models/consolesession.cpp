@@ -506,6 +506,25 @@ QString ConsoleSession::advanceOrder(const QString &orderId)
     return setOrderStatus(orderId, *next, {});
 }
 
+QString ConsoleSession::checkItem(const QString &orderId, const QString &itemId, bool made)
+{
+    const Order *o = m_orders->order(orderId);
+    QString what = itemId;
+    if (o) {
+        for (const OrderItem &i : o->items)
+            if (i.id == itemId)
+                what = i.productName;
+    }
+    const QString number = o ? o->number : orderId;
+    return sendCommand(Command::CheckOrderItem,
+                       {{QStringLiteral("order_id"), orderId},
+                        {QStringLiteral("item_id"), itemId},
+                        {QStringLiteral("made"), made}},
+                       made ? tr("%1: %2 made").arg(number, what)
+                            : tr("%1: %2 not made").arg(number, what),
+                       orderId);
+}
+
 bool ConsoleSession::canRecall(const QString &orderId) const
 {
     const auto it = m_recalls.constFind(orderId);
@@ -776,6 +795,12 @@ void ConsoleSession::confirmActions(const CafeEvent &event)
                               return payload.value(QLatin1String("order_id")).toString() == id
                                      && payload.value(QLatin1String("status")).toString() == status;
                           });
+    } else if (const auto *p = std::get_if<OrderItemChecked>(&event.payload)) {
+        m_sender->confirm(Contract::name(Command::CheckOrderItem), [p](const QJsonObject &payload) {
+            return payload.value(QLatin1String("order_id")).toString() == p->orderId
+                   && payload.value(QLatin1String("item_id")).toString() == p->itemId
+                   && payload.value(QLatin1String("made")).toBool() == p->made;
+        });
     } else if (const auto *p = std::get_if<OrderCancelled>(&event.payload)) {
         m_sender->confirm(Contract::name(Command::CancelOrder), orderIs(p->orderId));
     } else if (const auto *p = std::get_if<OrderAssignedCounter>(&event.payload)) {

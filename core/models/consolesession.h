@@ -126,6 +126,9 @@ public:
     QString sendCommand(Contract::Command command, const QJsonObject &payload,
                         const QString &description, const QString &orderId = {});
     QString advanceOrder(const QString &orderId);
+    // Ticks (made) or unticks one item of an order (check_order_item, the hub's item
+    // check-off); the hub makes the order ready when its last item is made.
+    QString checkItem(const QString &orderId, const QString &itemId, bool made);
     QString setOrderStatus(const QString &orderId, OrderStatus status, const QString &notes);
     // Undo of this console's last status change on the order, while the hub allows it.
     QString recallOrder(const QString &orderId);

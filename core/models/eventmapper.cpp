@@ -54,6 +54,16 @@ QJsonObject obj(const QJsonObject &o, QLatin1String key)
     return o.value(key).toObject();
 }
 
+// An array of ids; anything but strings in it is skipped.
+QStringList strings(const QJsonValue &value)
+{
+    QStringList out;
+    for (const QJsonValue &v : value.toArray())
+        if (v.isString())
+            out.append(v.toString());
+    return out;
+}
+
 QString person(const PersonRef &p)
 {
     return p.name.isEmpty() ? p.id : p.name;
@@ -179,6 +189,8 @@ Order EventMapper::mapOrder(const QJsonObject &json)
     o.history = mapHistory(json.value(L1("status_history")).toArray());
     o.cancelReason = str(json, L1("cancel_reason"));
     o.paymentStatus = str(json, L1("payment_status"));
+    // The hub's item check-off (absent: none made).
+    o.setItemsMade(strings(json.value(L1("items_made"))));
     return o;
 }
 
@@ -325,6 +337,33 @@ QString summary(const OrderAssignedCounter &p)
 {
     return QCoreApplication::translate("TableTap::EventMapper", "%1 moved %2 → %3 (%4)")
         .arg(p.orderNumber, p.previousCounter, p.newCounter, p.reason);
+}
+
+QString read(const QJsonObject &d, OrderItemChecked &p)
+{
+    p.orderId = str(d, L1("order_id"));
+    p.orderNumber = str(d, L1("order_number"));
+    p.counter = str(d, L1("counter_id"));
+    p.itemId = str(d, L1("item_id"));
+    p.made = flag(d, L1("made"));
+    p.itemsMade = strings(d.value(L1("items_made")));
+    p.checkedBy = EventMapper::mapPerson(obj(d, L1("checked_by")));
+    p.checkedAt = EventMapper::mapTime(d.value(L1("checked_at")));
+    if (p.orderId.isEmpty() || p.itemId.isEmpty())
+        return QStringLiteral("order:item_checked without order_id or item_id");
+    return {};
+}
+
+QString summary(const OrderItemChecked &p)
+{
+    return p.made ? QCoreApplication::translate("TableTap::EventMapper",
+                                                "%1: item made (%n made) by %2", nullptr,
+                                                int(p.itemsMade.size()))
+                        .arg(p.orderNumber, person(p.checkedBy))
+                  : QCoreApplication::translate("TableTap::EventMapper",
+                                                "%1: item not made after all (%n made) by %2",
+                                                nullptr, int(p.itemsMade.size()))
+                        .arg(p.orderNumber, person(p.checkedBy));
 }
 
 QString read(const QJsonObject &d, PaymentProcessing &p)
@@ -609,6 +648,7 @@ constexpr std::array<EventSpec, Contract::kEvents.size()> kSpecs{{
     {Contract::Event::OrderReady, &mapAs<OrderReady>},
     {Contract::Event::OrderCancelled, &mapAs<OrderCancelled>},
     {Contract::Event::OrderAssignedCounter, &mapAs<OrderAssignedCounter>},
+    {Contract::Event::OrderItemChecked, &mapAs<OrderItemChecked>},
     {Contract::Event::PaymentProcessing, &mapAs<PaymentProcessing>},
     {Contract::Event::PaymentCompleted, &mapAs<PaymentCompleted>},
     {Contract::Event::PaymentFailed, &mapAs<PaymentFailed>},

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -36,6 +37,8 @@ struct OrderItem
     Cents unitPrice = 0;
     Cents totalPrice = 0;
     QStringList customizations;
+    // Ticked as made at the counter (the hub's item check-off; false where a server has none).
+    bool made = false;
 };
 
 struct StatusChange
@@ -70,6 +73,20 @@ struct Order
     QList<StatusChange> history;
     QString cancelReason;
     QString paymentStatus; // "", processing, completed, failed, refunded
+
+    // Sets each item's made flag from the ids the hub says are made; false if nothing changed.
+    bool setItemsMade(const QStringList &madeIds)
+    {
+        // A set: the list comes from the network and may be long.
+        const QSet<QString> ids(madeIds.cbegin(), madeIds.cend());
+        bool changed = false;
+        for (OrderItem &i : items) {
+            const bool made = ids.contains(i.id);
+            changed = changed || i.made != made;
+            i.made = made;
+        }
+        return changed;
+    }
 
     int itemCount() const
     {

@@ -120,6 +120,12 @@ QVariant OrderQueueModel::data(const QModelIndex &index, int role) const
         return o.createdAt;
     case PendingActionRole:
         return m_pendingActions.value(o.id);
+    case ItemsMadeRole: {
+        int made = 0;
+        for (const OrderItem &i : o.items)
+            made += i.made ? 1 : 0;
+        return made;
+    }
     }
     return {};
 }
@@ -161,6 +167,7 @@ QHash<int, QByteArray> OrderQueueModel::roleNames() const
     names.insert(StockWarningRole, "stockWarning");
     names.insert(CreatedAtRole, "createdAt");
     names.insert(PendingActionRole, "pendingAction");
+    names.insert(ItemsMadeRole, "itemsMade");
     return names;
 }
 
@@ -256,6 +263,17 @@ bool OrderQueueModel::apply(const CafeEvent &event)
         m_pendingActions.remove(o.id);
         upsert(o.id, o);
         return true;
+    }
+    if (const auto *p = std::get_if<OrderItemChecked>(&event.payload)) {
+        const Order *current = find(p->orderId);
+        if (!current)
+            return false;
+        Order o = *current;
+        // items_made is the whole state after the change, so a missed event heals itself.
+        const bool changed = o.setItemsMade(p->itemsMade);
+        m_pendingActions.remove(o.id);
+        upsert(o.id, o);
+        return changed;
     }
     if (const auto *p = std::get_if<PaymentCompleted>(&event.payload)) {
         if (const Order *current = find(p->orderId)) {

@@ -37,6 +37,7 @@ public:
         StockWarningRole, // "Oat Milk low: 5 left" when an ingredient of this order runs short
         CreatedAtRole,
         PendingActionRole, // a status change sent but not yet confirmed by the hub
+        ItemsMadeRole,     // how many of the order's item lines are ticked as made
     };
     Q_ENUM(Role)
 
@@ -59,7 +60,8 @@ public:
 
     // Snapshot from list_orders.
     void resetOrders(const QList<Order> &orders);
-    // Applies one order event; other events are ignored. Returns whether it changed anything.
+    // Applies one order event (order:item_checked too); other events are ignored. Returns whether
+    // it changed anything.
     bool apply(const CafeEvent &event);
     // Stock warnings per product name (set by whoever knows recipes and stock).
     void setStockWarnings(const QHash<QString, QString> &warningByProduct);

@@ -93,6 +93,8 @@ void TestContract::events_data()
     QTest::newRow("order:assigned_counter")
         << Event::OrderAssignedCounter << "order:assigned_counter"
         << "/orders" << true;
+    QTest::newRow("order:item_checked") << Event::OrderItemChecked << "order:item_checked"
+                                        << "/orders" << false;
     QTest::newRow("payment:processing") << Event::PaymentProcessing << "payment:processing"
                                         << "/payments" << true;
     QTest::newRow("payment:completed") << Event::PaymentCompleted << "payment:completed"
@@ -147,7 +149,7 @@ void TestContract::everyEventListed()
         QVERIFY2(!seen.contains(e), qPrintable(name(e)));
         seen.append(e);
     }
-    QCOMPARE(seen.size(), 18);
+    QCOMPARE(seen.size(), 19);
     QCOMPARE(int(kEvents.size()), int(Event::Error));
     QCOMPARE(name(kEvents.front()), QStringLiteral("order:created"));
     QCOMPARE(name(kEvents.back()), QStringLiteral("staff:updated"));
@@ -174,6 +176,7 @@ void TestContract::commands_data()
     row(Command::AssignCounter, "assign_counter", "/orders", false, false);
     row(Command::JoinCounter, "join_counter", "/orders", false, true);
     row(Command::LeaveCounter, "leave_counter", "/orders", false, true);
+    row(Command::CheckOrderItem, "check_order_item", "/orders", false, false);
     row(Command::ListOrders, "list_orders", "/orders", true, false);
     row(Command::ListMenu, "list_menu", "/orders", true, false);
     row(Command::StartPayment, "start_payment", "/payments", false, false);
@@ -218,8 +221,8 @@ void TestContract::everyCommandListed()
         QVERIFY2(!seen.contains(c), qPrintable(name(c)));
         seen.append(c);
     }
-    QCOMPARE(seen.size(), 27);
-    QCOMPARE(kCommandCount, 27);
+    QCOMPARE(seen.size(), 28);
+    QCOMPARE(kCommandCount, 28);
 }
 
 void TestContract::roles_data()
@@ -375,6 +378,7 @@ void TestContract::hubEventAudiences()
                                      {"order:ready", A::OrdersRoom},
                                      {"order:cancelled", A::OrdersRoom},
                                      {"order:assigned_counter", A::CountersAndManagers},
+                                     {"order:item_checked", A::OrdersRoom},
                                      {"payment:processing", A::Cafe},
                                      {"payment:completed", A::Cafe},
                                      {"payment:failed", A::Cafe},

@@ -62,37 +62,19 @@ static const QStringList kManagerOnly{
 void TestHubCommands::everyCommandHasANamespaceAndRole()
 {
     const auto specs = CafeDomain::commandSpecs();
-    const QStringList expected{"create_order",
-                               "update_order_status",
-                               "cancel_order",
-                               "assign_counter",
-                               "join_counter",
-                               "leave_counter",
-                               "list_orders",
-                               "list_menu",
-                               "start_payment",
-                               "confirm_payment",
-                               "list_payments",
-                               "adjust_stock",
-                               "list_inventory",
-                               "clock_in",
-                               "clock_out",
-                               "record_drink",
-                               "list_timesheets",
-                               "set_counter_status",
-                               "update_settings",
-                               "get_settings",
-                               "list_counters",
-                               "list_staff",
-                               "disable_staff",
-                               "enable_staff",
-                               "set_staff_role",
-                               "set_staff_pin",
-                               "revoke_staff_sessions"};
+    const QStringList expected{
+        "create_order", "update_order_status", "cancel_order",       "assign_counter",
+        "join_counter", "leave_counter",       "check_order_item",   "list_orders",
+        "list_menu",    "start_payment",       "confirm_payment",    "list_payments",
+        "adjust_stock", "list_inventory",      "clock_in",           "clock_out",
+        "record_drink", "list_timesheets",     "set_counter_status", "update_settings",
+        "get_settings", "list_counters",       "list_staff",         "disable_staff",
+        "enable_staff", "set_staff_role",      "set_staff_pin",      "revoke_staff_sessions"};
     QCOMPARE(specs.size(), expected.size());
     QCOMPARE(HubDomain::commandNames(QStringLiteral("/orders")),
-             (QStringList{"assign_counter", "cancel_order", "create_order", "join_counter",
-                          "leave_counter", "list_menu", "list_orders", "update_order_status"}));
+             (QStringList{"assign_counter", "cancel_order", "check_order_item", "create_order",
+                          "join_counter", "leave_counter", "list_menu", "list_orders",
+                          "update_order_status"}));
     int total = 0;
     for (const QString &nsp : HubDomain::namespaces())
         total += HubDomain::commandNames(nsp).size();
@@ -211,6 +193,8 @@ void TestHubCommands::invalidData_data()
         R"({"order_id":"$O","counter":5,"reason":"x"})", "counter");
     row("join_counter: counter not string", "join_counter", R"({"counter":12})", "counter");
     row("leave_counter: no counter", "leave_counter", R"({})", "counter");
+    row("check_order_item: made not boolean", "check_order_item",
+        R"({"order_id":"$O","item_id":"x","made":"yes"})", "made");
     row("list_orders: negative limit", "list_orders", R"({"recent_limit":-1})", "recent_limit");
     row("list_menu: payload not object", "list_menu", R"("menu please")", "payload");
     row("start_payment: unknown method", "start_payment", R"({"order_id":"$O","method":"bitcoin"})",

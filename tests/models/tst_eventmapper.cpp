@@ -18,7 +18,11 @@ using namespace TableTap;
 namespace {
 QJsonObject fixture(const QString &event)
 {
-    QFile f(QStringLiteral(TT_EVENT_FIXTURES "/") + QString(event).replace(':', '_') + ".json");
+    // The contract's examples, then the hub's own events (tests/fixtures/hub-events).
+    const QString file = QString(event).replace(':', '_') + ".json";
+    QFile f(QStringLiteral(TT_EVENT_FIXTURES "/") + file);
+    if (!f.exists())
+        f.setFileName(QStringLiteral(TT_EVENT_FIXTURES "/../hub-events/") + file);
     if (!f.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", qPrintable(event));
     return QJsonDocument::fromJson(f.readAll()).object();
@@ -62,6 +66,7 @@ private Q_SLOTS:
     void everySeedEventMaps_data();
     void everySeedEventMaps();
     void orderCreated();
+    void itemCheckOff();
     void statusChanged();
     void cancelledAndPayments();
     void inventory();
@@ -99,6 +104,46 @@ void tst_EventMapper::everySeedEventMaps()
     QCOMPARE(mapped->meta.eventId, QStringLiteral("evt_uuid"));
     QVERIFY(mapped->meta.timestamp.isValid());
     QVERIFY(!mapped->summary.isEmpty());
+}
+
+void tst_EventMapper::itemCheckOff()
+{
+    // The hub's order:item_checked (tests/fixtures/hub-events) and items_made in snapshot orders.
+    const auto e
+        = EventMapper::mapEvent("/orders", "order:item_checked", fixture("order:item_checked"));
+    QVERIFY2(e.ok(), qPrintable(e.error()));
+    const auto &c = std::get<OrderItemChecked>(e->payload);
+    QCOMPARE(c.orderId, QStringLiteral("uuid"));
+    QCOMPARE(c.orderNumber, QStringLiteral("ORD20240101001"));
+    QCOMPARE(c.counter, QStringLiteral("Counter 1"));
+    QCOMPARE(c.itemId, QStringLiteral("uuid-item-2"));
+    QVERIFY(c.made);
+    QCOMPARE(c.itemsMade, QStringList({"uuid-item-1", "uuid-item-2"}));
+    QCOMPARE(c.checkedBy.name, QStringLiteral("Chef Mike"));
+    QCOMPARE(c.checkedAt, QDateTime(QDate(2024, 1, 1), QTime(0, 4), Qt::UTC));
+    QCOMPARE(e->summary, QStringLiteral("ORD20240101001: item made (2 made) by Chef Mike"));
+
+    // Without an item id it is unusable; hostile items_made entries are skipped.
+    QJsonObject env = fixture("order:item_checked");
+    QJsonObject data = env.value("data").toObject();
+    data.insert("items_made", QJsonArray{1, QJsonObject{}, "uuid-item-1"});
+    env.insert("data", data);
+    const auto hostile = EventMapper::mapEvent("/orders", "order:item_checked", env);
+    QVERIFY(hostile.ok());
+    QCOMPARE(std::get<OrderItemChecked>(hostile->payload).itemsMade, QStringList{"uuid-item-1"});
+    data.remove("item_id");
+    env.insert("data", data);
+    QVERIFY(!EventMapper::mapEvent("/orders", "order:item_checked", env).ok());
+
+    // A snapshot order says which items are made; absent means none.
+    QJsonObject order = fixture("order:created").value("data").toObject().value("order").toObject();
+    QVERIFY(!EventMapper::mapOrder(order).items[0].made);
+    const QString itemId = order.value("items").toArray().at(0).toObject().value("id").toString();
+    QVERIFY(!itemId.isEmpty());
+    order.insert("items_made", QJsonArray{itemId});
+    QVERIFY(EventMapper::mapOrder(order).items[0].made);
+    order.insert("items_made", "not an array");
+    QVERIFY(!EventMapper::mapOrder(order).items[0].made);
 }
 
 void tst_EventMapper::orderCreated()

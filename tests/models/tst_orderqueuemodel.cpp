@@ -53,6 +53,7 @@ private Q_SLOTS:
     void burstIsOneInsert();
     void readModifyWriteBeforeFlush();
     void statusCancelReassign();
+    void itemCheckedTicksOneRow();
     void unknownOrderIgnored();
     void agesAndLevels();
     void snapshotReset();
@@ -101,6 +102,50 @@ void tst_OrderQueueModel::readModifyWriteBeforeFlush()
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.index(0, OrderQueueModel::StatusColumn).data().toString(),
              QStringLiteral("ready"));
+}
+
+void tst_OrderQueueModel::itemCheckedTicksOneRow()
+{
+    OrderQueueModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setBatchInterval(0);
+    model.apply(created(makeOrder(1)));
+    model.apply(created(makeOrder(2)));
+    model.setPendingAction("o2", "o2: Latte made");
+    QCOMPARE(model.index(1, 0).data(OrderQueueModel::ItemsMadeRole).toInt(), 0);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    OrderItemChecked check;
+    check.orderId = "o2";
+    check.itemId = "i1";
+    check.made = true;
+    check.itemsMade = {"i1"};
+    QVERIFY(model.apply(CafeEvent{"order:item_checked", "/orders", {t0, "c", "e"}, check, {}}));
+    model.flush();
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed[0][0].toModelIndex().row(), 1); // that row only
+    QCOMPARE(changed[0][1].toModelIndex().row(), 1);
+    QVERIFY(model.order("o2")->items[0].made);
+    QVERIFY(!model.order("o2")->items[1].made);
+    QVERIFY(!model.order("o1")->items[0].made);
+    QCOMPARE(model.index(1, 0).data(OrderQueueModel::ItemsMadeRole).toInt(), 1);
+    QVERIFY(model.index(1, 0).data(OrderQueueModel::PendingActionRole).toString().isEmpty());
+
+    // items_made is the whole state: an untick, and a list naming both, are applied as sent.
+    check.made = false;
+    check.itemsMade = {};
+    QVERIFY(model.apply(CafeEvent{"order:item_checked", "/orders", {t0, "c", "e"}, check, {}}));
+    QVERIFY(!model.order("o2")->items[0].made);
+    check.made = true;
+    check.itemId = "i2";
+    check.itemsMade = {"i2", "i1", "not-an-item"};
+    QVERIFY(model.apply(CafeEvent{"order:item_checked", "/orders", {t0, "c", "e"}, check, {}}));
+    QCOMPARE(model.index(1, 0).data(OrderQueueModel::ItemsMadeRole).toInt(), 2);
+    // The same state again changes nothing; an order this console does not hold is ignored.
+    QVERIFY(!model.apply(CafeEvent{"order:item_checked", "/orders", {t0, "c", "e"}, check, {}}));
+    check.orderId = "o9";
+    QVERIFY(!model.apply(CafeEvent{"order:item_checked", "/orders", {t0, "c", "e"}, check, {}}));
+    QCOMPARE(model.rowCount(), 2);
 }
 
 void tst_OrderQueueModel::statusCancelReassign()
