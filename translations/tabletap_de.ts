@@ -387,6 +387,14 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>this server offers no payment list to find the payment in</source>
         <translation>dieser Server bietet keine Zahlungsliste, in der die Zahlung zu finden wäre</translation>
     </message>
+    <message>
+        <source>%1: %2 made</source>
+        <translation>%1: %2 fertig</translation>
+    </message>
+    <message>
+        <source>%1: %2 not made</source>
+        <translation>%1: %2 nicht fertig</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::CounterModel</name>
@@ -858,6 +866,20 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>settings changed by %1: %2</source>
         <translation>Einstellungen geändert von %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: item made (%n made) by %2</source>
+        <translation>
+            <numerusform>%1: Artikel fertig (%n fertig) von %2</numerusform>
+            <numerusform>%1: Artikel fertig (%n fertig) von %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: item not made after all (%n made) by %2</source>
+        <translation>
+            <numerusform>%1: Artikel doch nicht fertig (%n fertig) von %2</numerusform>
+            <numerusform>%1: Artikel doch nicht fertig (%n fertig) von %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>

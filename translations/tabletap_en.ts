@@ -387,6 +387,14 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>this server offers no payment list to find the payment in</source>
         <translation>this server offers no payment list to find the payment in</translation>
     </message>
+    <message>
+        <source>%1: %2 made</source>
+        <translation>%1: %2 made</translation>
+    </message>
+    <message>
+        <source>%1: %2 not made</source>
+        <translation>%1: %2 not made</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::CounterModel</name>
@@ -858,6 +866,20 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>settings changed by %1: %2</source>
         <translation>settings changed by %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: item made (%n made) by %2</source>
+        <translation>
+            <numerusform>%1: item made (%n made) by %2</numerusform>
+            <numerusform>%1: item made (%n made) by %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: item not made after all (%n made) by %2</source>
+        <translation>
+            <numerusform>%1: item not made after all (%n made) by %2</numerusform>
+            <numerusform>%1: item not made after all (%n made) by %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
