@@ -58,6 +58,14 @@ DisplayKeyMapDialog::DisplayKeyMapDialog(const DisplayKeyMap &map, QWidget *pare
     check();
 }
 
+DisplayKeyMapDialog::~DisplayKeyMapDialog()
+{
+    // QDialog's destructor hides the dialog, and an edit losing focus then reports a change:
+    // by then this object's members are gone.
+    for (QKeySequenceEdit *edit : std::as_const(m_edits))
+        disconnect(edit, nullptr, this, nullptr);
+}
+
 DisplayKeyMap DisplayKeyMapDialog::keyMap() const
 {
     DisplayKeyMap map;

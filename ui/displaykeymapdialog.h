@@ -19,6 +19,7 @@ class DisplayKeyMapDialog final : public QDialog
     Q_OBJECT
 public:
     explicit DisplayKeyMapDialog(const DisplayKeyMap &map, QWidget *parent = nullptr);
+    ~DisplayKeyMapDialog() override;
 
     DisplayKeyMap keyMap() const;
     QKeySequenceEdit *editor(DisplayKeyMap::Action action) const { return m_edits.value(action); }

@@ -665,7 +665,8 @@ void DisplayView::resizeEvent(QResizeEvent *event)
 void DisplayView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::ApplicationFontChange
+    // The system's font size reaches the app font, and through it the display.
+    if (event->type() == QEvent::ApplicationFontChange || event->type() == QEvent::FontChange
         || event->type() == QEvent::ScreenChangeInternal) {
         m_pointSize = 0;
         updateMetrics();

@@ -37,6 +37,7 @@ void TicketBoard::setPage(int page)
         return;
     m_page = page;
     relayout();
+    Q_EMIT pagesChanged();
 }
 
 int TicketBoard::pageOf(const TicketTile *tile) const
