@@ -15,10 +15,11 @@ int normalisedKey(int key)
 
 QList<DisplayKeyMap::Action> DisplayKeyMap::actions()
 {
-    return {Action::Tile1,          Action::Tile2,      Action::Tile3,        Action::Tile4,
-            Action::Tile5,          Action::Tile6,      Action::Tile7,        Action::Tile8,
-            Action::Tile9,          Action::Bump,       Action::BumpReady,    Action::Recall,
-            Action::SelectPrevious, Action::SelectNext, Action::PagePrevious, Action::PageNext};
+    return {Action::Tile1,    Action::Tile2,          Action::Tile3,      Action::Tile4,
+            Action::Tile5,    Action::Tile6,          Action::Tile7,      Action::Tile8,
+            Action::Tile9,    Action::Bump,           Action::BumpReady,  Action::Recall,
+            Action::TickItem, Action::SelectPrevious, Action::SelectNext, Action::PagePrevious,
+            Action::PageNext};
 }
 
 int DisplayKeyMap::tileIndex(Action action)
@@ -39,6 +40,8 @@ QString DisplayKeyMap::label(Action action)
         return tr("Bump to ready");
     case Action::Recall:
         return tr("Recall (press again for earlier bumps)");
+    case Action::TickItem:
+        return tr("Tick the next item as made");
     case Action::SelectPrevious:
         return tr("Previous ticket");
     case Action::SelectNext:
@@ -65,6 +68,8 @@ QString DisplayKeyMap::name(Action action)
         return QStringLiteral("bumpReady");
     case Action::Recall:
         return QStringLiteral("recall");
+    case Action::TickItem:
+        return QStringLiteral("tickItem");
     case Action::SelectPrevious:
         return QStringLiteral("selectPrevious");
     case Action::SelectNext:
@@ -87,6 +92,7 @@ DisplayKeyMap DisplayKeyMap::defaults()
     map.setKey(Action::Bump, QKeySequence(Qt::Key_Space));
     map.setKey(Action::BumpReady, QKeySequence(Qt::Key_Return));
     map.setKey(Action::Recall, QKeySequence(Qt::Key_Backspace));
+    map.setKey(Action::TickItem, QKeySequence(Qt::Key_T));
     map.setKey(Action::SelectPrevious, QKeySequence(Qt::Key_Left));
     map.setKey(Action::SelectNext, QKeySequence(Qt::Key_Right));
     map.setKey(Action::PagePrevious, QKeySequence(Qt::Key_PageUp));

@@ -31,6 +31,7 @@ public:
         Bump,      // one step on: pending → preparing → ready → completed
         BumpReady, // the whole order to ready (the next steps at once, each recallable)
         Recall,    // again and again: the bumps before, newest first
+        TickItem,  // the selected ticket's next item made
         SelectPrevious,
         SelectNext,
         PagePrevious,

@@ -122,6 +122,19 @@ DisplayView::DisplayView(ConsoleSession *session, DisplaySettings *settings, Sou
     connect(settings, &DisplaySettings::keyMapChanged, this,
             [this] { m_keys = m_settings->keyMap(); });
     connect(session->orders(), &BatchedTableModel::flushed, this, &DisplayView::refresh);
+    connect(session, &ConsoleSession::snapshotOfferChanged, this, &DisplayView::rebuild);
+    connect(session, &ConsoleSession::commandFinished, this,
+            [this](const QString &requestId, bool ok) {
+                const auto tick = m_ticks.take(requestId);
+                if (!ok && !tick.first.isEmpty())
+                    if (TicketTile *t = m_tiles.value(tick.first))
+                        t->clearPendingTick(tick.second);
+            });
+    connect(session, &ConsoleSession::commandUnconfirmed, this, [this](const QString &requestId) {
+        const auto tick = m_ticks.take(requestId);
+        if (TicketTile *t = m_tiles.value(tick.first))
+            t->clearPendingTick(tick.second);
+    });
     connect(session->counters(), &BatchedTableModel::flushed, this, [this] {
         noticeCounters();
         updateCounters();
@@ -287,6 +300,7 @@ TicketTile *DisplayView::tileFor(const Order &order)
         selectOrder(id);
         setFocus();
     });
+    connect(t, &TicketTile::itemCheckRequested, this, &DisplayView::checkItem);
     connect(t, &TicketTile::bumpRequested, this, [this](const QString &id) {
         selectOrder(id);
         bump(id);
@@ -298,7 +312,21 @@ TicketTile *DisplayView::tileFor(const Order &order)
 
 bool DisplayView::itemChecksAvailable() const
 {
-    return false;
+    // Item check-off is the Table Tap hub's own command: a server of the bare event contract
+    // (live events only) would refuse every tick.
+    return !m_session->liveEventsOnly();
+}
+
+void DisplayView::checkItem(const QString &orderId, const QString &itemId, bool made)
+{
+    const QString requestId = m_session->checkItem(orderId, itemId, made);
+    if (requestId.isEmpty())
+        return;
+    // Every command ends in commandFinished or commandUnconfirmed; the bound is for a session
+    // that is torn down with ticks in flight.
+    if (m_ticks.size() >= 256)
+        m_ticks.clear();
+    m_ticks.insert(requestId, {orderId, itemId});
 }
 
 void DisplayView::rebuild()
@@ -577,6 +605,19 @@ void DisplayView::bumpSelectedToReady()
     }
 }
 
+void DisplayView::tickNextItem()
+{
+    // From the keyboard: the first item of the selected ticket not made yet.
+    TicketTile *t = m_tiles.value(m_selected);
+    if (!t || t->isLeaving() || !itemChecksAvailable())
+        return;
+    for (TicketItemRow *row : t->itemRows())
+        if (!row->isChecked()) {
+            row->click();
+            return;
+        }
+}
+
 void DisplayView::recall()
 {
     // Each press goes one bump further back: the newest bump that can still be recalled.
@@ -628,6 +669,9 @@ void DisplayView::handle(DisplayKeyMap::Action action)
         break;
     case DisplayKeyMap::Action::Recall:
         recall();
+        break;
+    case DisplayKeyMap::Action::TickItem:
+        tickNextItem();
         break;
     case DisplayKeyMap::Action::SelectPrevious:
         selectIndex(qMax(0, selectedIndex() - 1));

@@ -72,6 +72,7 @@ public Q_SLOTS:
     void bumpSelected();
     void bumpSelectedToReady();
     void recall();
+    void tickNextItem();
     void nextPage();
     void previousPage();
     void showKeyMapDialog();
@@ -115,6 +116,7 @@ private:
     void showBanner(const QString &text);
     void handle(DisplayKeyMap::Action action);
     bool itemChecksAvailable() const;
+    void checkItem(const QString &orderId, const QString &itemId, bool made);
 
     ConsoleSession *m_session;
     DisplaySettings *m_settings;
@@ -132,6 +134,7 @@ private:
     int m_selectedFallback = 0;
     QStringList m_bumped;
     QSet<QString> m_toReady;
+    QHash<QString, std::pair<QString, QString>> m_ticks; // request id → order id, item id
     QString m_selectAfterRecall;
     bool m_countersPrimed = false;
     int m_flashMs = 6000;

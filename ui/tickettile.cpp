@@ -117,6 +117,9 @@ void TicketTile::setOrder(const Order &order)
                     row->setChecked(!checked);
                     return;
                 }
+                // Shown ticked at once; the hub's order:item_checked confirms it (or a refusal
+                // takes it back through clearPendingTick).
+                m_pendingTicks.insert(row->itemId(), checked);
                 Q_EMIT itemCheckRequested(m_order.id, row->itemId(), checked);
             });
             m_items->addWidget(row);
@@ -130,8 +133,23 @@ void TicketTile::setOrder(const Order &order)
         if (m_pointSize > 0)
             setMetrics(m_pointSize, m_touchPixels);
     }
+    for (qsizetype i = 0; i < order.items.size(); ++i) {
+        const OrderItem &item = order.items.at(i);
+        const auto pending = m_pendingTicks.constFind(item.id);
+        if (pending != m_pendingTicks.constEnd() && *pending == item.made)
+            m_pendingTicks.erase(pending);
+        m_rows.at(i)->setChecked(m_pendingTicks.value(item.id, item.made));
+    }
     updateTexts();
     applyColours();
+}
+
+void TicketTile::clearPendingTick(const QString &itemId)
+{
+    m_pendingTicks.remove(itemId);
+    for (qsizetype i = 0; i < m_order.items.size(); ++i)
+        if (m_order.items.at(i).id == itemId)
+            m_rows.at(i)->setChecked(m_order.items.at(i).made);
 }
 
 void TicketTile::setAge(qint64 seconds, int level)
@@ -312,6 +330,8 @@ void TicketTile::updateAccessibility()
     QStringList items;
     for (const OrderItem &i : m_order.items) {
         QString line = tr("%1× %2").arg(i.quantity).arg(PlainText::display(i.productName));
+        if (i.made)
+            line = tr("%1, made").arg(line);
         if (!i.customizations.isEmpty()) {
             QStringList c;
             for (const QString &s : i.customizations)

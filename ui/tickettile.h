@@ -10,6 +10,7 @@
 
 #include <QBasicTimer>
 #include <QFrame>
+#include <QHash>
 #include <QPointer>
 
 class QLabel;
@@ -43,6 +44,8 @@ public:
     bool isSelected() const { return m_selected; }
     // Whether item ticks can be sent (the server takes check_order_item).
     void setItemsCheckable(bool checkable);
+    // A tick the hub refused: the item shows what the hub has again.
+    void clearPendingTick(const QString &itemId);
     // A tile that is only still shown because of a change (cancelled, moved away): no actions.
     void setLeaving(bool leaving);
     bool isLeaving() const { return m_leaving; }
@@ -97,6 +100,7 @@ private:
     QBasicTimer m_flashTimer;
     QPointF m_pressAt;
     bool m_pressed = false;
+    QHash<QString, bool> m_pendingTicks; // item id → the state sent, until the hub's answer
     qreal m_pointSize = 0;
     int m_touchPixels = 0;
 

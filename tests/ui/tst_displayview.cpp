@@ -79,6 +79,7 @@ private Q_SLOTS:
     void digitsArrowsAndPages();
     void bumpAndMultiLevelRecallOnLiveHub();
     void bumpToReadyOnLiveHub();
+    void itemTicksReachEveryDisplay();
     void savedKeyMapIsReadBack();
     void keyMapDialogRefusesOneKeyForTwoActions();
     void cancellationFlashesAndLeaves();
@@ -298,6 +299,57 @@ void tst_DisplayView::bumpToReadyOnLiveHub()
     QTest::mouseMove(tile, to);
     QTest::mouseRelease(tile, Qt::LeftButton, {}, to);
     QTRY_COMPARE_WITH_TIMEOUT(hub.order(id).value("status").toString(), QString("completed"), Wait);
+}
+
+void tst_DisplayView::itemTicksReachEveryDisplay()
+{
+    LiveHub hub;
+    QVERIFY(hub.start());
+    Console a;
+    QVERIFY(a.signIn(hub, "E1", "1234"));
+    Console b;
+    QVERIFY(b.signIn(hub, "M1", "4321"));
+    const QJsonArray items{
+        QJsonObject{{"product_id", a.session.menu().value(0).id}, {"quantity", 1}},
+        QJsonObject{{"product_id", a.session.menu().value(1).id}, {"quantity", 2}}};
+    const QString id = createOrder(a.session, "Dora", {{"items", items}});
+    QVERIFY(!id.isEmpty());
+    DisplayView *viewA = a.window.displays()->openDisplay(0)->view();
+    DisplayView *viewB = b.window.displays()->openDisplay(1)->view();
+    QVERIFY(QTest::qWaitForWindowExposed(viewB->window()));
+    QTRY_VERIFY_WITH_TIMEOUT(viewA->tile(id) && viewB->tile(id), Wait);
+    QCOMPARE(viewA->tile(id)->itemRows().size(), 2);
+    TicketItemRow *rowA = viewA->tile(id)->itemRows().first();
+    QVERIFY(rowA->isEnabled());
+    QVERIFY(!rowA->isChecked());
+
+    // A tap on the first item at one display: the hub keeps it, the other display shows it.
+    QTest::mouseClick(rowA, Qt::LeftButton);
+    QVERIFY(rowA->isChecked()); // at once, before the hub answers
+    const auto madeAtHub = [&] {
+        QStringList made;
+        for (const QJsonValue &v : hub.order(id).value("items_made").toArray())
+            made << v.toString();
+        return made;
+    };
+    const QString firstItem = rowA->itemId();
+    QTRY_COMPARE_WITH_TIMEOUT(madeAtHub(), QStringList({firstItem}), Wait);
+    QTRY_VERIFY_WITH_TIMEOUT(viewB->tile(id)->itemRows().first()->isChecked(), Wait);
+    QVERIFY(!viewB->tile(id)->itemRows().last()->isChecked());
+    QVERIFY(viewB->tile(id)->accessibleDescription().contains("made"));
+    // The first tick started the order; the last one (by key, at the other display) makes it
+    // ready.
+    QTRY_COMPARE_WITH_TIMEOUT(b.session.orders()->order(id)->status, OrderStatus::Preparing, Wait);
+    viewB->selectOrder(id);
+    viewB->setFocus();
+    press(viewB, Qt::Key_T);
+    QTRY_COMPARE_WITH_TIMEOUT(hub.order(id).value("status").toString(), QString("ready"), Wait);
+    QTRY_VERIFY_WITH_TIMEOUT(viewA->tile(id)->itemRows().last()->isChecked(), Wait);
+    QTRY_COMPARE_WITH_TIMEOUT(a.session.orders()->order(id)->status, OrderStatus::Ready, Wait);
+    // Unticked again: the hub takes the order back from ready.
+    QTest::mouseClick(viewA->tile(id)->itemRows().last(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(hub.order(id).value("status").toString(), QString("preparing"), Wait);
+    QTRY_VERIFY_WITH_TIMEOUT(!viewB->tile(id)->itemRows().last()->isChecked(), Wait);
 }
 
 void tst_DisplayView::savedKeyMapIsReadBack()
