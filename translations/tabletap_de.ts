@@ -2230,6 +2230,10 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
+    <message>
+        <source>Open the counter display (its own keys: the Keys… button there)</source>
+        <translation>Die Thekenanzeige öffnen (eigene Tasten: dort die Schaltfläche Tasten…)</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::StatusStrip</name>

@@ -2230,6 +2230,10 @@ Start a new QR payment from the order&apos;s details.</translation>
         <source>Action</source>
         <translation>Action</translation>
     </message>
+    <message>
+        <source>Open the counter display (its own keys: the Keys… button there)</source>
+        <translation>Open the counter display (its own keys: the Keys… button there)</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::StatusStrip</name>

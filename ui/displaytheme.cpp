@@ -19,6 +19,7 @@ DisplayTheme DisplayTheme::of(DisplaySettings::Theme theme)
         t.tile = Qt::white;
         t.tileText = Qt::black;
         t.mutedText = QColor(0x1a, 0x1a, 0x1a);
+        t.disabledText = QColor(0x76, 0x76, 0x76);
         t.border = Qt::black;
         t.selected = QColor(0x00, 0x3c, 0xc8);
         t.flash = QColor(0xff, 0xd6, 0x00);
@@ -38,6 +39,7 @@ DisplayTheme DisplayTheme::of(DisplaySettings::Theme theme)
     t.tile = QColor(0x22, 0x26, 0x2e);
     t.tileText = QColor(0xf5, 0xf6, 0xf8);
     t.mutedText = QColor(0xb8, 0xbe, 0xc8);
+    t.disabledText = QColor(0x6b, 0x72, 0x80);
     t.border = QColor(0x3a, 0x40, 0x4c);
     t.selected = QColor(0x4f, 0xc3, 0xf7);
     t.flash = QColor(0xff, 0xd6, 0x00);

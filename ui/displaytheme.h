@@ -15,7 +15,8 @@ struct DisplayTheme
     QColor windowText; // header, page line, banners' text
     QColor tile;       // a tile's face
     QColor tileText;
-    QColor mutedText; // customizations, notes, counter
+    QColor mutedText;    // customizations, notes, counter
+    QColor disabledText; // a control that does nothing now
     QColor border;
     QColor selected; // the selected tile's frame
     QColor flash;    // a tile flashing for a change

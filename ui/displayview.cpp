@@ -373,8 +373,9 @@ void DisplayView::rebuild()
         (*it)->deleteLater(); // it may be the sender of what got us here
         it = m_tiles.erase(it);
     }
-    m_board->setTiles(list);
+    // Ages first: a longer age text can wrap the name onto a second line.
     updateAges();
+    m_board->setTiles(list);
 
     if (!m_selectAfterRecall.isEmpty() && m_tiles.contains(m_selectAfterRecall)) {
         m_selected = m_selectAfterRecall;
@@ -393,14 +394,20 @@ void DisplayView::rebuild()
 void DisplayView::updateAges()
 {
     const OrderQueueModel *model = m_session->orders();
+    bool resized = false;
     for (TicketTile *t : std::as_const(m_tiles)) {
         const int row = model->rowOf(t->orderId());
         if (row < 0)
             continue;
         const QModelIndex i = model->index(row, OrderQueueModel::AgeColumn);
+        const int before = t->isVisible() ? t->heightForWidth(t->width()) : 0;
         t->setAge(i.data(OrderQueueModel::AgeSecondsRole).toLongLong(),
                   i.data(OrderQueueModel::AgeLevelRole).toInt());
+        resized = resized || (t->isVisible() && t->heightForWidth(t->width()) != before);
     }
+    // "9:59" → "10:00" or the late sign can push a long name onto another line.
+    if (resized)
+        m_board->relayout();
 }
 
 void DisplayView::updatePositions()
@@ -511,6 +518,10 @@ void DisplayView::applyTheme()
     p.setColor(QPalette::Text, m_theme.tileText);
     p.setColor(QPalette::Highlight, m_theme.selected);
     p.setColor(QPalette::HighlightedText, UiPalette::textOn(m_theme.selected));
+    // A control that does nothing now (no earlier page, nothing to recall) must look it.
+    for (QPalette::ColorRole role : {QPalette::ButtonText, QPalette::WindowText, QPalette::Text})
+        p.setColor(QPalette::Disabled, role, m_theme.disabledText);
+    p.setColor(QPalette::Disabled, QPalette::Button, m_theme.window);
     setPalette(p);
     QPalette bp = m_banner->palette();
     bp.setColor(QPalette::Button, m_theme.banner);

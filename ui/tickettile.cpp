@@ -75,7 +75,7 @@ TicketTile::TicketTile(QWidget *parent)
     header->setSpacing(8);
     header->addWidget(m_positionLabel);
     header->addWidget(m_customer, 1);
-    header->addWidget(m_age);
+    header->addWidget(m_age, 0, Qt::AlignTop);
     auto *where = new QHBoxLayout;
     where->addWidget(m_counter, 1);
     where->addWidget(m_status);
@@ -162,9 +162,10 @@ void TicketTile::setAge(qint64 seconds, int level)
     const qint64 s = qMax<qint64>(0, seconds);
     QString text = s >= 3600 ? tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60)
                              : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QChar(u'0'));
-    // The level in words as well as colour: colour alone fails the colour-blind.
+    // Late shows as a sign as well as a colour: colour alone fails the colour-blind (the
+    // accessible description says "late" in words).
     if (level >= 2)
-        text += QStringLiteral(" · ") + tr("late");
+        text = QStringLiteral("⚠ ") + text;
     m_age->setText(text);
     if (levelChanged)
         applyColours();
@@ -293,7 +294,7 @@ void TicketTile::updateTexts()
     if (!m_order.cancelReason.isEmpty())
         notes.append(tr("Cancelled: %1").arg(PlainText::display(m_order.cancelReason)));
     for (auto it = m_order.history.crbegin(); it != m_order.history.crend(); ++it)
-        if (!isRoutineNote(it->notes)) {
+        if (!isRoutineNote(it->notes) && it->notes != m_order.cancelReason) {
             notes.append(PlainText::display(it->notes));
             break;
         }
@@ -429,6 +430,7 @@ void TicketTile::applyColours()
     QPalette bp = m_bump->palette();
     bp.setColor(QPalette::Button, m_theme.tile);
     bp.setColor(QPalette::ButtonText, m_theme.tileText);
+    bp.setColor(QPalette::Disabled, QPalette::ButtonText, m_theme.disabledText);
     m_bump->setPalette(bp);
     update();
 }

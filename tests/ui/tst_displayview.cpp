@@ -9,6 +9,7 @@
 #include "displaymanager.h"
 #include "displaysettings.h"
 #include "displayview.h"
+#include "languagemanager.h"
 #include "displaywindow.h"
 #include "soundplayer.h"
 #include "ticketboard.h"
@@ -425,6 +426,10 @@ void tst_DisplayView::keyMapDialogRefusesOneKeyForTwoActions()
 
 void tst_DisplayView::cancellationFlashesAndLeaves()
 {
+    // For docs/screenshot-display-cancelled.png: the English catalogue, as the program has it.
+    LanguageManager languages;
+    if (qEnvironmentVariableIsSet("TT_DISPLAY_SCREENSHOT"))
+        QVERIFY(languages.install("en"));
     DisplayFixture d;
     d.view.setFlashTimes(1200, 1500);
     QVERIFY(d.shown({1400, 800}));
@@ -652,6 +657,10 @@ void tst_DisplayView::touchTargetsAndTextScale()
         QVERIFY2(b->height() >= nine, qPrintable(b->objectName()));
     // The text grows with the window and starts from the app's font.
     QVERIFY(small >= QApplication::font().pointSizeF());
+    d.view.resize(1600, 1000);
+    QTRY_VERIFY(d.view.bodyPointSize() > small * 1.4);
+    qInfo("app font %.1f pt; display text %.1f pt at 800x500, %.1f pt at 1600x1000; 9 mm = %d px",
+          QApplication::font().pointSizeF(), small, d.view.bodyPointSize(), nine);
     d.view.resize(1920, 1080);
     QTRY_VERIFY(d.view.bodyPointSize() > small * 1.5);
     QCOMPARE(tile->font().pointSizeF(), d.view.bodyPointSize());
