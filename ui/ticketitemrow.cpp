@@ -2,28 +2,34 @@
 #include "ticketitemrow.h"
 
 #include "plaintext.h"
+#include "tickettext.h"
 
 #include <QEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QVBoxLayout>
 
 namespace TableTap {
 
-namespace {
-constexpr int Flags = Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop;
-} // namespace
-
 TicketItemRow::TicketItemRow(QWidget *parent)
     : QAbstractButton(parent)
+    , m_layout(new QVBoxLayout(this))
+    , m_titleText(new TicketText(this))
+    , m_detailText(new TicketText(this))
 {
     setCheckable(true);
     // The display's keys drive it; a row that took focus would swallow the bump key (Space).
     setFocusPolicy(Qt::NoFocus);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    m_layout->setSpacing(0);
+    m_layout->addWidget(m_titleText);
+    m_layout->addWidget(m_detailText);
+    m_detailText->hide();
     connect(this, &QAbstractButton::toggled, this, [this] {
         updateAccessibility();
-        update();
+        updateLook();
     });
+    updateLook();
 }
 
 void TicketItemRow::setItem(const QString &itemId, const QString &title,
@@ -34,8 +40,13 @@ void TicketItemRow::setItem(const QString &itemId, const QString &title,
     m_itemId = itemId;
     m_title = PlainText::display(title);
     m_customizations.clear();
-    for (const QString &c : customizations)
+    QStringList lines;
+    for (const QString &c : customizations) {
         m_customizations.append(PlainText::display(c));
+        lines.append(QStringLiteral("+ ") + m_customizations.last());
+    }
+    m_titleText->setText(m_title);
+    m_detailText->setText(lines.join(u'\n'));
     updateAccessibility();
     updateGeometry();
     update();
@@ -46,7 +57,7 @@ void TicketItemRow::setColours(const QColor &text, const QColor &muted, const QC
     m_text = text;
     m_muted = muted;
     m_tick = tick;
-    update();
+    updateLook();
 }
 
 void TicketItemRow::setMinimumTouchHeight(int pixels)
@@ -60,27 +71,9 @@ int TicketItemRow::boxSize() const
     return fontMetrics().height();
 }
 
-QString TicketItemRow::detailText() const
-{
-    QStringList lines;
-    for (const QString &c : m_customizations)
-        lines.append(QStringLiteral("+ ") + c);
-    return lines.join(u'\n');
-}
-
 int TicketItemRow::heightForWidth(int width) const
 {
-    const QFontMetrics fm = fontMetrics();
-    const int textWidth = qMax(1, width - boxSize() - fm.averageCharWidth());
-    int h = fm.boundingRect(QRect(0, 0, textWidth, 100000), Flags, m_title).height();
-    if (!m_customizations.isEmpty()) {
-        QFont small = font();
-        small.setPointSizeF(font().pointSizeF() * 0.85);
-        h += QFontMetrics(small)
-                 .boundingRect(QRect(0, 0, textWidth, 100000), Flags, detailText())
-                 .height();
-    }
-    return qMax(m_touch, h + fm.descent());
+    return qMax(m_touch, m_layout->totalHeightForWidth(width));
 }
 
 QSize TicketItemRow::sizeHint() const
@@ -97,8 +90,26 @@ QSize TicketItemRow::minimumSizeHint() const
 void TicketItemRow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange)
-        updateGeometry();
+        updateLook();
     QAbstractButton::changeEvent(event);
+}
+
+void TicketItemRow::updateLook()
+{
+    // Ticked items are struck through and dimmed; the box stays, so a tick can be undone.
+    QFont title = font();
+    title.setStrikeOut(isChecked());
+    m_titleText->setFont(title);
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.85);
+    small.setStrikeOut(isChecked());
+    m_detailText->setFont(small);
+    m_titleText->setColours(isChecked() ? m_muted : m_text);
+    m_detailText->setColours(m_muted);
+    const QFontMetrics fm = fontMetrics();
+    m_layout->setContentsMargins(boxSize() + fm.averageCharWidth(), 0, 0, fm.descent());
+    updateGeometry();
+    update();
 }
 
 void TicketItemRow::updateAccessibility()
@@ -116,9 +127,7 @@ void TicketItemRow::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing);
     const QFontMetrics fm = fontMetrics();
     const int box = boxSize();
-    const int gap = fm.averageCharWidth();
     const QRect boxRect(0, (qMin(height(), fm.height() + fm.descent()) - box) / 2, box, box);
-    // Ticked items are struck through and dimmed; the box stays, so a tick can be undone.
     p.setPen(QPen(isChecked() ? m_tick : m_muted, qMax(2, box / 10)));
     p.setBrush(isChecked() ? m_tick : Qt::transparent);
     p.drawRoundedRect(boxRect.adjusted(2, 2, -2, -2), box / 6.0, box / 6.0);
@@ -130,20 +139,6 @@ void TicketItemRow::paintEvent(QPaintEvent *)
         p.setPen(QPen(QColor(Qt::white), qMax(2, box / 8), Qt::SolidLine, Qt::RoundCap));
         p.setBrush(Qt::NoBrush);
         p.drawPath(tick);
-    }
-    const QRect text(box + gap, 0, width() - box - gap, height());
-    QFont f = font();
-    f.setStrikeOut(isChecked());
-    p.setFont(f);
-    p.setPen(isChecked() ? m_muted : m_text);
-    QRect used;
-    p.drawText(text, Flags, m_title, &used);
-    if (!m_customizations.isEmpty()) {
-        QFont small = f;
-        small.setPointSizeF(f.pointSizeF() * 0.85);
-        p.setFont(small);
-        p.setPen(m_muted);
-        p.drawText(text.adjusted(0, used.height(), 0, 0), Flags, detailText());
     }
 }
 

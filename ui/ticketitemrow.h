@@ -5,9 +5,11 @@
 
 #include <QAbstractButton>
 
+class QVBoxLayout;
+
 namespace TableTap {
 
-struct DisplayTheme;
+class TicketText;
 
 class TicketItemRow final : public QAbstractButton
 {
@@ -32,8 +34,8 @@ protected:
 
 private:
     int boxSize() const;
-    QString detailText() const;
     void updateAccessibility();
+    void updateLook();
 
     QString m_itemId;
     QString m_title;
@@ -42,6 +44,9 @@ private:
     QColor m_muted = Qt::darkGray;
     QColor m_tick = Qt::darkGreen;
     int m_touch = 0;
+    QVBoxLayout *m_layout;
+    TicketText *m_titleText;
+    TicketText *m_detailText;
 };
 
 } // namespace TableTap

@@ -3,6 +3,7 @@
 
 #include "plaintext.h"
 #include "ticketitemrow.h"
+#include "tickettext.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -39,14 +40,14 @@ TicketTile::TicketTile(QWidget *parent)
     : QFrame(parent)
     , m_layout(new QVBoxLayout(this))
     , m_positionLabel(plainLabel(this))
-    , m_number(plainLabel(this))
+    , m_number(new TicketText(this))
     , m_age(plainLabel(this))
-    , m_customer(plainLabel(this))
+    , m_customer(new TicketText(this))
     , m_status(plainLabel(this))
-    , m_counter(plainLabel(this))
-    , m_flashLabel(plainLabel(this))
+    , m_counter(new TicketText(this))
+    , m_flashLabel(new TicketText(this))
     , m_items(new QVBoxLayout)
-    , m_notes(plainLabel(this))
+    , m_notes(new TicketText(this))
     , m_bump(new QPushButton(this))
 {
     setObjectName(QStringLiteral("ticketTile"));
@@ -58,7 +59,6 @@ TicketTile::TicketTile(QWidget *parent)
     m_age->setWordWrap(false);
     m_age->setAutoFillBackground(true);
     m_flashLabel->setAlignment(Qt::AlignCenter);
-    m_flashLabel->setAutoFillBackground(true);
     m_flashLabel->hide();
     m_status->setWordWrap(false);
     m_bump->setObjectName(QStringLiteral("bumpButton"));
@@ -299,7 +299,6 @@ void TicketTile::updateTexts()
             break;
         }
     m_notes->setText(notes.join(u'\n'));
-    m_notes->setVisible(!notes.isEmpty());
     switch (m_order.status) {
     case OrderStatus::Pending:
         m_bump->setText(tr("Start"));
@@ -377,7 +376,6 @@ void TicketTile::flash(Flash kind, const QString &what, int durationMs)
     m_flash = kind;
     m_flashWhat = PlainText::display(what);
     m_flashLabel->setText(flashText());
-    m_flashLabel->show();
     m_flashOn = true;
     m_flashTicks = qMax(1, durationMs / FlashPeriodMs);
     m_flashTimer.start(FlashPeriodMs, this);
@@ -415,16 +413,16 @@ void TicketTile::applyColours()
         l->setPalette(lp);
     };
     paint(m_age, m_theme.age(m_ageLevel), m_theme.ageText(m_ageLevel));
-    paint(m_number, m_theme.tile, m_theme.tileText);
+    m_number->setColours(m_theme.tileText);
     paint(m_positionLabel, m_theme.tile, m_theme.selected);
-    paint(m_customer, m_theme.tile, m_theme.tileText);
+    m_customer->setColours(m_theme.tileText);
     paint(m_status, m_theme.tile,
           m_order.status == OrderStatus::Ready ? m_theme.ready : m_theme.mutedText);
-    paint(m_counter, m_theme.tile, m_theme.mutedText);
-    paint(m_notes, m_theme.tile, m_theme.tileText);
+    m_counter->setColours(m_theme.mutedText);
+    m_notes->setColours(m_theme.tileText);
     const bool bright = m_flashOn && m_flash != Flash::None;
-    paint(m_flashLabel, bright ? m_theme.flash : m_theme.tileText,
-          bright ? m_theme.flashText : m_theme.tile);
+    m_flashLabel->setColours(bright ? m_theme.flashText : m_theme.tile,
+                             bright ? m_theme.flash : m_theme.tileText);
     for (TicketItemRow *row : std::as_const(m_rows))
         row->setColours(m_theme.tileText, m_theme.mutedText, m_theme.ready);
     QPalette bp = m_bump->palette();

@@ -20,6 +20,7 @@ class QVBoxLayout;
 namespace TableTap {
 
 class TicketItemRow;
+class TicketText;
 
 class TicketTile final : public QFrame
 {
@@ -106,15 +107,15 @@ private:
 
     QVBoxLayout *m_layout;
     QLabel *m_positionLabel;
-    QLabel *m_number;
+    TicketText *m_number;
     QLabel *m_age;
-    QLabel *m_customer;
+    TicketText *m_customer;
     QLabel *m_status;
-    QLabel *m_counter;
-    QLabel *m_flashLabel;
+    TicketText *m_counter;
+    TicketText *m_flashLabel;
     QVBoxLayout *m_items;
     QList<TicketItemRow *> m_rows;
-    QLabel *m_notes;
+    TicketText *m_notes;
     QPushButton *m_bump;
 };
 
