@@ -201,6 +201,10 @@
         <translation>tabletap: kein Bildschirm (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); ein Hub ohne Bildschirm läuft mit: tabletap-hub serve --data DIR --port 3000</translation>
     </message>
     <message>
+        <source>--ca-file: no PEM certificate in %1</source>
+        <translation>--ca-file: kein PEM-Zertifikat in %1</translation>
+    </message>
+    <message>
         <source>Usage: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
 
 The Table Tap console: live order queue, counters, stock, staff and payments of a
@@ -224,7 +228,9 @@ Options:
   --lang CODE    language of the console: en or de (default: the saved choice,
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
-                 payments, dashboard, log, hub (a manager&apos;s screen: dashboard)
+                 payments, dashboard, log, hub (a manager&apos;s screen: dashboard),
+                 display (the counter display, in a window of its own)
+  --fullscreen   show that view&apos;s window in full screen
   -h, --help     show this help
   --version      show the version
 
@@ -257,7 +263,9 @@ Optionen:
   --lang CODE    Sprache der Konsole: en oder de (Vorgabe: die gespeicherte Wahl,
                  dann die Sprache des Systems)
   --view NAME    mit dieser Ansicht öffnen: queue, counters, inventory, timesheets,
-                 payments, dashboard, log, hub (Bildschirm der Filialleitung: dashboard)
+                 payments, dashboard, log, hub (Bildschirm der Filialleitung: dashboard),
+                 display (die Thekenanzeige, in einem eigenen Fenster)
+  --fullscreen   das Fenster dieser Ansicht im Vollbild zeigen
   -h, --help     diese Hilfe anzeigen
   --version      die Version anzeigen
 
@@ -267,10 +275,6 @@ stattdessen den Hub ohne Oberfläche starten: tabletap-hub serve --data DIR --po
 Beendigungscodes: 0 in Ordnung, 1 Start nicht möglich (eingebetteter Hub,
 Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
 </translation>
-    </message>
-    <message>
-        <source>--ca-file: no PEM certificate in %1</source>
-        <translation>--ca-file: kein PEM-Zertifikat in %1</translation>
     </message>
 </context>
 <context>
@@ -628,6 +632,216 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>critical</source>
         <translation>kritisch</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::DisplayKeyMap</name>
+    <message>
+        <source>Select ticket %1</source>
+        <translation>Bon %1 wählen</translation>
+    </message>
+    <message>
+        <source>Bump (next step)</source>
+        <translation>Weiter (nächster Schritt)</translation>
+    </message>
+    <message>
+        <source>Bump to ready</source>
+        <translation>Gleich auf fertig</translation>
+    </message>
+    <message>
+        <source>Recall (press again for earlier bumps)</source>
+        <translation>Zurückholen (erneut drücken für frühere)</translation>
+    </message>
+    <message>
+        <source>Tick the next item as made</source>
+        <translation>Nächsten Artikel als gemacht abhaken</translation>
+    </message>
+    <message>
+        <source>Previous ticket</source>
+        <translation>Vorheriger Bon</translation>
+    </message>
+    <message>
+        <source>Next ticket</source>
+        <translation>Nächster Bon</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Vorherige Seite</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::DisplayKeyMapDialog</name>
+    <message>
+        <source>Counter display keys</source>
+        <translation>Tasten der Thekenanzeige</translation>
+    </message>
+    <message>
+        <source>Click a field and press the key (or bump bar button) for the action.</source>
+        <translation>Ein Feld anklicken und die Taste (oder den Knopf der Bump-Leiste) für die Aktion drücken.</translation>
+    </message>
+    <message>
+        <source>Save the keys</source>
+        <translation>Tasten speichern</translation>
+    </message>
+    <message>
+        <source>Keep the keys as they were</source>
+        <translation>Tasten unverändert lassen</translation>
+    </message>
+    <message>
+        <source>Restore the default keys</source>
+        <translation>Vorgabetasten wiederherstellen</translation>
+    </message>
+    <message>
+        <source>One key for two actions: %1</source>
+        <translation>Eine Taste für zwei Aktionen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::DisplayView</name>
+    <message>
+        <source>Keys…</source>
+        <translation>Tasten…</translation>
+    </message>
+    <message>
+        <source>◀ Previous page</source>
+        <translation>◀ Vorherige Seite</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Zurückholen</translation>
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation>Nächste Seite ▶</translation>
+    </message>
+    <message>
+        <source>Counter display</source>
+        <translation>Thekenanzeige</translation>
+    </message>
+    <message>
+        <source>Counter shown on this display</source>
+        <translation>Theke auf dieser Anzeige</translation>
+    </message>
+    <message>
+        <source>Change the display&apos;s keys</source>
+        <translation>Tasten der Anzeige ändern</translation>
+    </message>
+    <message>
+        <source>Previous page of tickets</source>
+        <translation>Vorherige Seite der Bons</translation>
+    </message>
+    <message>
+        <source>Next page of tickets</source>
+        <translation>Nächste Seite der Bons</translation>
+    </message>
+    <message>
+        <source>C&amp;ounter:</source>
+        <translation>&amp;Theke:</translation>
+    </message>
+    <message>
+        <source>This counter (%1) is closed</source>
+        <translation>Diese Theke (%1) ist geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 is closed</source>
+        <translation>%1 ist geschlossen</translation>
+    </message>
+    <message>
+        <source>tap to dismiss</source>
+        <translation>zum Schließen tippen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Page %1 of %2 · %n ticket(s)</source>
+        <translation>
+            <numerusform>Seite %1 von %2 · %n Bon</numerusform>
+            <numerusform>Seite %1 von %2 · %n Bons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s)</source>
+        <translation>
+            <numerusform>%n Bon</numerusform>
+            <numerusform>%n Bons</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recall %1</source>
+        <translation>%1 zurückholen</translation>
+    </message>
+    <message>
+        <source>Recall order %1</source>
+        <translation>Bestellung %1 zurückholen</translation>
+    </message>
+    <message>
+        <source>Recall the last bumped order</source>
+        <translation>Die zuletzt weitergeschaltete Bestellung zurückholen</translation>
+    </message>
+    <message>
+        <source>All counters</source>
+        <translation>Alle Theken</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
+    </message>
+    <message>
+        <source>Dark theme</source>
+        <translation>Dunkles Design</translation>
+    </message>
+    <message>
+        <source>Switch to the high-contrast theme</source>
+        <translation>Zum Design mit hohem Kontrast wechseln</translation>
+    </message>
+    <message>
+        <source>Switch to the dark theme</source>
+        <translation>Zum dunklen Design wechseln</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::DisplayWindow</name>
+    <message>
+        <source>Another display</source>
+        <translation>Weitere Anzeige</translation>
+    </message>
+    <message>
+        <source>Screen for this display</source>
+        <translation>Bildschirm für diese Anzeige</translation>
+    </message>
+    <message>
+        <source>Open another display window on the next screen</source>
+        <translation>Ein weiteres Anzeigefenster auf dem nächsten Bildschirm öffnen</translation>
+    </message>
+    <message>
+        <source>Close display</source>
+        <translation>Anzeige schließen</translation>
+    </message>
+    <message>
+        <source>Close this display window</source>
+        <translation>Dieses Anzeigefenster schließen</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>Screen %1: %2 (%3×%4)</source>
+        <translation>Bildschirm %1: %2 (%3×%4)</translation>
+    </message>
+    <message>
+        <source>Counter display — all counters</source>
+        <translation>Thekenanzeige — alle Theken</translation>
+    </message>
+    <message>
+        <source>Counter display — %1</source>
+        <translation>Thekenanzeige — %1</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Vollbild verlassen</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1447,14 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>H&amp;ub</source>
         <translation>H&amp;ub</translation>
+    </message>
+    <message>
+        <source>Counter dis&amp;play</source>
+        <translation>The&amp;kenanzeige</translation>
+    </message>
+    <message>
+        <source>A&amp;nother counter display</source>
+        <translation>&amp;Noch eine Thekenanzeige</translation>
     </message>
 </context>
 <context>
@@ -2008,6 +2230,10 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
+    <message>
+        <source>Open the counter display (its own keys: the Keys… button there)</source>
+        <translation>Die Thekenanzeige öffnen (eigene Tasten: dort die Schaltfläche Tasten…)</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::StatusStrip</name>
@@ -2212,6 +2438,123 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
     <message>
         <source>Acknowledged</source>
         <translation>Quittiert</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::TicketItemRow</name>
+    <message>
+        <source>%1, made</source>
+        <translation>%1, gemacht</translation>
+    </message>
+    <message>
+        <source>Tap to mark it made or not made</source>
+        <translation>Tippen, um es als gemacht oder nicht gemacht zu markieren</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::TicketTile</name>
+    <message>
+        <source>%1× %2</source>
+        <translation>%1× %2</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>spät</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Making</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>Abgeholt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 für %2</translation>
+    </message>
+    <message>
+        <source>No counter</source>
+        <translation>Keine Theke</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Storniert: %1</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginnen</translation>
+    </message>
+    <message>
+        <source>Bump</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Bump order %1: %2</source>
+        <translation>Bestellung %1 weiterschalten: %2</translation>
+    </message>
+    <message>
+        <source>Order %1 for %2</source>
+        <translation>Bestellung %1 für %2</translation>
+    </message>
+    <message>
+        <source>Ticket %1: %2</source>
+        <translation>Bon %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, made</source>
+        <translation>%1, gemacht</translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting %n minute(s)</source>
+        <translation>
+            <numerusform>wartet seit %n Minute</numerusform>
+            <numerusform>wartet seit %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>an %1</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>ausgewählt</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>STORNIERT</translation>
+    </message>
+    <message>
+        <source>MOVED HERE</source>
+        <translation>HIERHER VERLEGT</translation>
+    </message>
+    <message>
+        <source>MOVED HERE from %1</source>
+        <translation>HIERHER VERLEGT von %1</translation>
+    </message>
+    <message>
+        <source>MOVED to %1</source>
+        <translation>VERLEGT nach %1</translation>
+    </message>
+    <message>
+        <source>ITEMS CHANGED</source>
+        <translation>ARTIKEL GEÄNDERT</translation>
     </message>
 </context>
 <context>

@@ -201,6 +201,10 @@
         <translation>tabletap: no display (DISPLAY and WAYLAND_DISPLAY are not set); to run the hub without a screen use: tabletap-hub serve --data DIR --port 3000</translation>
     </message>
     <message>
+        <source>--ca-file: no PEM certificate in %1</source>
+        <translation>--ca-file: no PEM certificate in %1</translation>
+    </message>
+    <message>
         <source>Usage: tabletap [--hub URL [--token TOKEN]] [--demo] [--lang CODE]
 
 The Table Tap console: live order queue, counters, stock, staff and payments of a
@@ -224,7 +228,9 @@ Options:
   --lang CODE    language of the console: en or de (default: the saved choice,
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
-                 payments, dashboard, log, hub (a manager&apos;s screen: dashboard)
+                 payments, dashboard, log, hub (a manager&apos;s screen: dashboard),
+                 display (the counter display, in a window of its own)
+  --fullscreen   show that view&apos;s window in full screen
   -h, --help     show this help
   --version      show the version
 
@@ -257,7 +263,9 @@ Options:
   --lang CODE    language of the console: en or de (default: the saved choice,
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
-                 payments, dashboard, log, hub (a manager&apos;s screen: dashboard)
+                 payments, dashboard, log, hub (a manager&apos;s screen: dashboard),
+                 display (the counter display, in a window of its own)
+  --fullscreen   show that view&apos;s window in full screen
   -h, --help     show this help
   --version      show the version
 
@@ -267,10 +275,6 @@ the headless hub instead: tabletap-hub serve --data DIR --port 3000
 Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
 64 usage error.
 </translation>
-    </message>
-    <message>
-        <source>--ca-file: no PEM certificate in %1</source>
-        <translation>--ca-file: no PEM certificate in %1</translation>
     </message>
 </context>
 <context>
@@ -628,6 +632,216 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>critical</source>
         <translation>critical</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::DisplayKeyMap</name>
+    <message>
+        <source>Select ticket %1</source>
+        <translation>Select ticket %1</translation>
+    </message>
+    <message>
+        <source>Bump (next step)</source>
+        <translation>Bump (next step)</translation>
+    </message>
+    <message>
+        <source>Bump to ready</source>
+        <translation>Bump to ready</translation>
+    </message>
+    <message>
+        <source>Recall (press again for earlier bumps)</source>
+        <translation>Recall (press again for earlier bumps)</translation>
+    </message>
+    <message>
+        <source>Tick the next item as made</source>
+        <translation>Tick the next item as made</translation>
+    </message>
+    <message>
+        <source>Previous ticket</source>
+        <translation>Previous ticket</translation>
+    </message>
+    <message>
+        <source>Next ticket</source>
+        <translation>Next ticket</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Next page</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::DisplayKeyMapDialog</name>
+    <message>
+        <source>Counter display keys</source>
+        <translation>Counter display keys</translation>
+    </message>
+    <message>
+        <source>Click a field and press the key (or bump bar button) for the action.</source>
+        <translation>Click a field and press the key (or bump bar button) for the action.</translation>
+    </message>
+    <message>
+        <source>Save the keys</source>
+        <translation>Save the keys</translation>
+    </message>
+    <message>
+        <source>Keep the keys as they were</source>
+        <translation>Keep the keys as they were</translation>
+    </message>
+    <message>
+        <source>Restore the default keys</source>
+        <translation>Restore the default keys</translation>
+    </message>
+    <message>
+        <source>One key for two actions: %1</source>
+        <translation>One key for two actions: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::DisplayView</name>
+    <message>
+        <source>Keys…</source>
+        <translation>Keys…</translation>
+    </message>
+    <message>
+        <source>◀ Previous page</source>
+        <translation>◀ Previous page</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation>Next page ▶</translation>
+    </message>
+    <message>
+        <source>Counter display</source>
+        <translation>Counter display</translation>
+    </message>
+    <message>
+        <source>Counter shown on this display</source>
+        <translation>Counter shown on this display</translation>
+    </message>
+    <message>
+        <source>Change the display&apos;s keys</source>
+        <translation>Change the display&apos;s keys</translation>
+    </message>
+    <message>
+        <source>Previous page of tickets</source>
+        <translation>Previous page of tickets</translation>
+    </message>
+    <message>
+        <source>Next page of tickets</source>
+        <translation>Next page of tickets</translation>
+    </message>
+    <message>
+        <source>C&amp;ounter:</source>
+        <translation>C&amp;ounter:</translation>
+    </message>
+    <message>
+        <source>This counter (%1) is closed</source>
+        <translation>This counter (%1) is closed</translation>
+    </message>
+    <message>
+        <source>%1 is closed</source>
+        <translation>%1 is closed</translation>
+    </message>
+    <message>
+        <source>tap to dismiss</source>
+        <translation>tap to dismiss</translation>
+    </message>
+    <message numerus="yes">
+        <source>Page %1 of %2 · %n ticket(s)</source>
+        <translation>
+            <numerusform>Page %1 of %2 · %n ticket</numerusform>
+            <numerusform>Page %1 of %2 · %n tickets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s)</source>
+        <translation>
+            <numerusform>%n ticket</numerusform>
+            <numerusform>%n tickets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recall %1</source>
+        <translation>Recall %1</translation>
+    </message>
+    <message>
+        <source>Recall order %1</source>
+        <translation>Recall order %1</translation>
+    </message>
+    <message>
+        <source>Recall the last bumped order</source>
+        <translation>Recall the last bumped order</translation>
+    </message>
+    <message>
+        <source>All counters</source>
+        <translation>All counters</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <source>Dark theme</source>
+        <translation>Dark theme</translation>
+    </message>
+    <message>
+        <source>Switch to the high-contrast theme</source>
+        <translation>Switch to the high-contrast theme</translation>
+    </message>
+    <message>
+        <source>Switch to the dark theme</source>
+        <translation>Switch to the dark theme</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::DisplayWindow</name>
+    <message>
+        <source>Another display</source>
+        <translation>Another display</translation>
+    </message>
+    <message>
+        <source>Screen for this display</source>
+        <translation>Screen for this display</translation>
+    </message>
+    <message>
+        <source>Open another display window on the next screen</source>
+        <translation>Open another display window on the next screen</translation>
+    </message>
+    <message>
+        <source>Close display</source>
+        <translation>Close display</translation>
+    </message>
+    <message>
+        <source>Close this display window</source>
+        <translation>Close this display window</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <source>Screen %1: %2 (%3×%4)</source>
+        <translation>Screen %1: %2 (%3×%4)</translation>
+    </message>
+    <message>
+        <source>Counter display — all counters</source>
+        <translation>Counter display — all counters</translation>
+    </message>
+    <message>
+        <source>Counter display — %1</source>
+        <translation>Counter display — %1</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Leave full screen</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1447,14 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>H&amp;ub</source>
         <translation>H&amp;ub</translation>
+    </message>
+    <message>
+        <source>Counter dis&amp;play</source>
+        <translation>Counter dis&amp;play</translation>
+    </message>
+    <message>
+        <source>A&amp;nother counter display</source>
+        <translation>A&amp;nother counter display</translation>
     </message>
 </context>
 <context>
@@ -2008,6 +2230,10 @@ Start a new QR payment from the order&apos;s details.</translation>
         <source>Action</source>
         <translation>Action</translation>
     </message>
+    <message>
+        <source>Open the counter display (its own keys: the Keys… button there)</source>
+        <translation>Open the counter display (its own keys: the Keys… button there)</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::StatusStrip</name>
@@ -2212,6 +2438,123 @@ Start a new QR payment from the order&apos;s details.</translation>
     <message>
         <source>Acknowledged</source>
         <translation>Acknowledged</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::TicketItemRow</name>
+    <message>
+        <source>%1, made</source>
+        <translation>%1, made</translation>
+    </message>
+    <message>
+        <source>Tap to mark it made or not made</source>
+        <translation>Tap to mark it made or not made</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::TicketTile</name>
+    <message>
+        <source>%1× %2</source>
+        <translation>%1× %2</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Making</source>
+        <translation>Making</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>Picked up</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 for %2</translation>
+    </message>
+    <message>
+        <source>No counter</source>
+        <translation>No counter</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Cancelled: %1</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Bump</source>
+        <translation>Bump</translation>
+    </message>
+    <message>
+        <source>Bump order %1: %2</source>
+        <translation>Bump order %1: %2</translation>
+    </message>
+    <message>
+        <source>Order %1 for %2</source>
+        <translation>Order %1 for %2</translation>
+    </message>
+    <message>
+        <source>Ticket %1: %2</source>
+        <translation>Ticket %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, made</source>
+        <translation>%1, made</translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting %n minute(s)</source>
+        <translation>
+            <numerusform>waiting %n minute</numerusform>
+            <numerusform>waiting %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>at %1</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>selected</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>CANCELLED</translation>
+    </message>
+    <message>
+        <source>MOVED HERE</source>
+        <translation>MOVED HERE</translation>
+    </message>
+    <message>
+        <source>MOVED HERE from %1</source>
+        <translation>MOVED HERE from %1</translation>
+    </message>
+    <message>
+        <source>MOVED to %1</source>
+        <translation>MOVED to %1</translation>
+    </message>
+    <message>
+        <source>ITEMS CHANGED</source>
+        <translation>ITEMS CHANGED</translation>
     </message>
 </context>
 <context>

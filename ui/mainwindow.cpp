@@ -6,6 +6,7 @@
 #include "consolesettings.h"
 #include "countersview.h"
 #include "dashboardview.h"
+#include "displaymanager.h"
 #include "eventlogview.h"
 #include "hubcontrol.h"
 #include "hubpanel.h"
@@ -34,6 +35,7 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace TableTap {
@@ -102,6 +104,7 @@ MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
     layout->addWidget(m_toasts);
     m_sounds = new SoundPlayer(this);
     m_notifier = new Notifier(session, m_toasts, m_sounds, settings, this);
+    m_displays = new DisplayManager(session, m_sounds, this);
 
     connect(m_banner, &LivenessBanner::connectRequested, this, &MainWindow::showConnectDialog);
     connect(m_counters, &CountersView::showInQueue, this, [this](const QString &counter) {
@@ -131,6 +134,8 @@ MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
     if (!settings->windowState().isEmpty())
         restoreState(settings->windowState());
     m_outboxDock->hide();
+    // After this window is up, so the counter displays that were open come back on top of it.
+    QTimer::singleShot(0, this, [this] { m_displays->restore(); });
 }
 
 MainWindow::~MainWindow() = default;
@@ -176,6 +181,12 @@ void MainWindow::buildMenus(const QString &currentLanguage)
     QAction *dismiss
         = view->addAction(tr("&Dismiss notifications"), m_toasts, &ToastStack::dismissAll);
     dismiss->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    QAction *display
+        = view->addAction(tr("Counter dis&play"), this, [this] { m_displays->openDisplay(0); });
+    display->setObjectName(QStringLiteral("displayAction"));
+    display->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    view->addAction(tr("A&nother counter display"), this,
+                    [this] { m_displays->openAnotherDisplay(); });
     QAction *full = view->addAction(tr("&Full screen"));
     full->setCheckable(true);
     full->setShortcut(QKeySequence(Qt::Key_F11));

@@ -17,6 +17,7 @@ class ConsoleSession;
 class ConsoleSettings;
 class CountersView;
 class DashboardView;
+class DisplayManager;
 class EventLogView;
 class HubControl;
 class HubPanel;
@@ -61,6 +62,8 @@ public:
     HubPanel *hubPanel() const { return m_hubPanel; }
     QDockWidget *outboxDock() const { return m_outboxDock; }
     QAction *settingsAction() const { return m_settingsAction; }
+    // The counter display windows (View > Counter display).
+    DisplayManager *displays() const { return m_displays; }
 
 public Q_SLOTS:
     void showConnectDialog();
@@ -101,6 +104,7 @@ private:
     OutboxPanel *m_outbox;
     QDockWidget *m_outboxDock;
     HubPanel *m_hubPanel = nullptr;
+    DisplayManager *m_displays;
     QAction *m_settingsAction = nullptr;
     QActionGroup *m_viewGroup = nullptr;
     QPointer<QDialog> m_connectDialog;

@@ -44,6 +44,8 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
          tr("Dismiss notifications")},
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M).toString(QKeySequence::NativeText),
          tr("Mute or unmute sounds")},
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D).toString(QKeySequence::NativeText),
+         tr("Open the counter display (its own keys: the Keys… button there)")},
         {QKeySequence(Qt::Key_F11).toString(QKeySequence::NativeText), tr("Full screen")},
         {QKeySequence(Qt::Key_F1).toString(QKeySequence::NativeText), tr("This list")},
     };

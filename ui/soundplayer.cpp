@@ -46,6 +46,9 @@ QSoundEffect *SoundPlayer::effect(Sound sound)
     case Sound::StockCritical:
         file = "stock-critical";
         break;
+    case Sound::OrderChanged:
+        file = "order-changed";
+        break;
     }
     // Loaded on first use: a console that never rings never opens the audio device.
     auto *e = new QSoundEffect(this);

@@ -1,4 +1,5 @@
-// The console's sounds (order ready, new order, low and critical stock). Plays the bundled WAV
+// The console's sounds (order ready, new order, low and critical stock, an order changed on
+// the counter display). Plays the bundled WAV
 // files through Qt Multimedia when the build has it, and falls back to the system beep.
 #pragma once
 
@@ -13,7 +14,7 @@ class SoundPlayer final : public QObject
 {
     Q_OBJECT
 public:
-    enum class Sound { OrderReady, NewOrder, StockLow, StockCritical };
+    enum class Sound { OrderReady, NewOrder, StockLow, StockCritical, OrderChanged };
     Q_ENUM(Sound)
 
     explicit SoundPlayer(QObject *parent = nullptr);

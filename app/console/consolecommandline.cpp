@@ -72,7 +72,9 @@ QString ConsoleCommandLine::helpText() const
               "  --lang CODE    language of the console: en or de (default: the saved choice,\n"
               "                 then the system's language)\n"
               "  --view NAME    open on this view: queue, counters, inventory, timesheets,\n"
-              "                 payments, dashboard, log, hub (a manager's screen: dashboard)\n"
+              "                 payments, dashboard, log, hub (a manager's screen: dashboard),\n"
+              "                 display (the counter display, in a window of its own)\n"
+              "  --fullscreen   show that view's window in full screen\n"
               "  -h, --help     show this help\n"
               "  --version      show the version\n"
               "\n"
@@ -129,11 +131,12 @@ bool ConsoleCommandLine::parse(const QStringList &arguments)
                                          QStringLiteral("X"));
     const QCommandLineOption startOption(QStringLiteral("demo-start"), QStringLiteral("start"),
                                          QStringLiteral("HH:MM"));
+    const QCommandLineOption fullOption(QStringLiteral("fullscreen"), QStringLiteral("full"));
     const QCommandLineOption caOption(QStringLiteral("ca-file"), QStringLiteral("ca"),
                                       QStringLiteral("PATH"));
     p.addOptions({helpOption, versionOption, hubOption, tokenOption, langOption, demoOption,
                   shotOption, delayOption, dataOption, speedOption, viewOption, startOption,
-                  caOption});
+                  caOption, fullOption});
     if (!p.parse(args)) {
         m_error = p.errorText();
         return false;
@@ -149,6 +152,7 @@ bool ConsoleCommandLine::parse(const QStringList &arguments)
     language = p.value(langOption);
     demo = p.isSet(demoOption);
     view = p.value(viewOption);
+    fullScreen = p.isSet(fullOption);
     screenshot = p.value(shotOption);
     dataDir = p.value(dataOption);
     caFile = p.value(caOption);
@@ -239,10 +243,10 @@ bool ConsoleCommandLine::hasDisplay() const
 
 QStringList ConsoleCommandLine::viewNames()
 {
-    // The order of the main window's tabs.
+    // The order of the main window's tabs, then the counter display (a window of its own).
     return {QStringLiteral("queue"),      QStringLiteral("counters"), QStringLiteral("inventory"),
             QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
-            QStringLiteral("log"),        QStringLiteral("hub")};
+            QStringLiteral("log"),        QStringLiteral("hub"),      QStringLiteral("display")};
 }
 
 QString ConsoleCommandLine::noDisplayMessage()

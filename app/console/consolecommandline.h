@@ -35,7 +35,8 @@ public:
     QString hub;
     QString token;
     QString language;
-    QString view; // the view to open on: queue, counters, inventory, ... (empty: the queue)
+    QString view; // the view to open on: queue, counters, inventory, ..., display (empty: queue)
+    bool fullScreen = false; // the window of that view in full screen
     bool demo = false;
     bool help = false;
     bool version = false;

@@ -3,6 +3,8 @@
 // changes; the session, the hub and their data stay).
 #include "consolecommandline.h"
 #include "consolesettings.h"
+#include "displaymanager.h"
+#include "displaywindow.h"
 #include "embeddedhub.h"
 #include "hubsession.h"
 #include "languagemanager.h"
@@ -183,13 +185,25 @@ int main(int argc, char *argv[])
         window->showConnectDialog();
     }
 
-    if (!cli.view.isEmpty())
-        window->showView(int(ConsoleCommandLine::viewNames().indexOf(cli.view)));
+    // What --screenshot grabs: the window of the view asked for.
+    QPointer<QWidget> shown = window.get();
+    if (cli.view == QLatin1String("display")) {
+        DisplayWindow *display = window->displays()->openDisplay(0);
+        if (cli.fullScreen)
+            display->setFullScreenMode(true);
+        shown = display;
+    } else {
+        if (!cli.view.isEmpty())
+            window->showView(int(ConsoleCommandLine::viewNames().indexOf(cli.view)));
+        if (cli.fullScreen)
+            window->showFullScreen();
+    }
 
     if (!cli.screenshot.isEmpty()) {
         QTimer::singleShot(cli.screenshotDelayMs, &app, [&] {
             const QString file = QFileInfo(cli.screenshot).absoluteFilePath();
-            if (!window->grab().save(file, "PNG")) {
+            QWidget *target = shown ? shown.data() : window.get();
+            if (!target->grab().save(file, "PNG")) {
                 printLine(stderr, QStringLiteral("tabletap: cannot write %1").arg(file));
                 QCoreApplication::exit(ConsoleCommandLine::Failure);
                 return;

@@ -43,3 +43,7 @@ for _ in range(3):
 write("stock-critical.wav", alert)
 # Low stock (manager notice): a single falling pair.
 write("stock-low.wav", tone(784, 140, volume=0.45) + tone(587.3, 220, volume=0.45, release=150))
+# Order changed on the counter display (cancelled, moved, items changed, counter closed): a
+# falling high-low-high "look here", unlike every other sound.
+write("order-changed.wav", tone(1046.5, 110, volume=0.55, release=30) + tone(698.5, 110, volume=0.55, release=30)
+      + silence(40) + tone(1046.5, 200, volume=0.55, release=120))

@@ -23,6 +23,7 @@ class tst_ConsoleCommandLine : public QObject
 private Q_SLOTS:
     void parses_data();
     void parses();
+    void counterDisplayView();
     void displayCheck_data();
     void displayCheck();
     void programWithoutDisplay();
@@ -102,6 +103,21 @@ void tst_ConsoleCommandLine::parses()
     QTEST(cli.hub, "hub");
     QTEST(cli.demo, "demo");
     QTEST(cli.language, "lang");
+}
+
+void tst_ConsoleCommandLine::counterDisplayView()
+{
+    ConsoleCommandLine cli;
+    QVERIFY(cli.parse({"tabletap", "--view", "display", "--fullscreen"}));
+    QCOMPARE(cli.view, QString("display"));
+    QVERIFY(cli.fullScreen);
+    QVERIFY(ConsoleCommandLine::viewNames().contains("display"));
+    // -display / --display stay Qt's (the X server), never the counter display.
+    ConsoleCommandLine x11;
+    QVERIFY(x11.parse({"tabletap", "--display", ":1", "--view", "queue"}));
+    QCOMPARE(x11.view, QString("queue"));
+    QVERIFY(!x11.fullScreen);
+    QVERIFY(cli.helpText().contains("--fullscreen"));
 }
 
 void tst_ConsoleCommandLine::displayCheck_data()

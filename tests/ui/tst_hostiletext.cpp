@@ -12,6 +12,7 @@
 
 #include "connectdialog.h"
 #include "countersview.h"
+#include "displaymanager.h"
 #include "embeddedhub.h"
 #include "engineserver.h"
 #include "httpexchange.h"
@@ -719,6 +720,9 @@ void tst_HostileText::walksTheConsoleWithHostileNames()
         session.liveness() == ConsoleSession::Liveness::Live && session.menu().size() == 4, Wait);
     QCOMPARE(session.identity().name, ManagerName.text);
     Walker walker;
+    // The counter display shows the same names, items, notes and reasons on its tiles, flashes
+    // and banner: open for every walk below.
+    QVERIFY(window.displays()->openDisplay(0));
     settle(window);
     walker.walk("signed in");
 
