@@ -1243,6 +1243,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Live events only: this server offers no stock list. Items appear here as their stock changes and alerts as they are raised while this console is connected; restocking needs the Table Tap hub.</source>
         <translation>Nur Live-Ereignisse: Dieser Server bietet keine Lagerliste. Artikel erscheinen hier, wenn sich ihr Bestand ändert, Warnungen, wenn sie ausgelöst werden, solange diese Konsole verbunden ist; Auffüllen geht nur mit dem Table-Tap-Hub.</translation>
     </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::LivenessBanner</name>
@@ -1694,6 +1698,26 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Confirm payment</source>
         <translation>Zahlung bestätigen</translation>
     </message>
+    <message>
+        <source>&amp;Made:</source>
+        <translation>Ge&amp;macht:</translation>
+    </message>
+    <message>
+        <source>Items made</source>
+        <translation>Fertige Artikel</translation>
+    </message>
+    <message>
+        <source>Tick each item once it is made (Space); every screen of the counter sees the ticks, and the last one makes the order ready</source>
+        <translation>Jeden Artikel abhaken, sobald er fertig ist (Leertaste); jeder Bildschirm der Theke sieht die Haken, und der letzte macht die Bestellung abholbereit</translation>
+    </message>
+    <message>
+        <source>%1× %2</source>
+        <translation>%1× %2</translation>
+    </message>
+    <message>
+        <source>Order details</source>
+        <translation>Bestelldetails</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::OrderQueueDelegate</name>
@@ -1963,6 +1987,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Actions wait here while the hub is unreachable and go out once, in order, when it is back.</source>
         <translation>Aktionen warten hier, solange der Hub nicht erreichbar ist, und gehen genau einmal und in Reihenfolge hinaus, sobald er wieder da ist.</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Ausgang</translation>
     </message>
 </context>
 <context>

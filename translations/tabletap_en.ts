@@ -1243,6 +1243,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Live events only: this server offers no stock list. Items appear here as their stock changes and alerts as they are raised while this console is connected; restocking needs the Table Tap hub.</source>
         <translation>Live events only: this server offers no stock list. Items appear here as their stock changes and alerts as they are raised while this console is connected; restocking needs the Table Tap hub.</translation>
     </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::LivenessBanner</name>
@@ -1694,6 +1698,26 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Confirm payment</source>
         <translation>Confirm payment</translation>
     </message>
+    <message>
+        <source>&amp;Made:</source>
+        <translation>&amp;Made:</translation>
+    </message>
+    <message>
+        <source>Items made</source>
+        <translation>Items made</translation>
+    </message>
+    <message>
+        <source>Tick each item once it is made (Space); every screen of the counter sees the ticks, and the last one makes the order ready</source>
+        <translation>Tick each item once it is made (Space); every screen of the counter sees the ticks, and the last one makes the order ready</translation>
+    </message>
+    <message>
+        <source>%1× %2</source>
+        <translation>%1× %2</translation>
+    </message>
+    <message>
+        <source>Order details</source>
+        <translation>Order details</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::OrderQueueDelegate</name>
@@ -1963,6 +1987,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Actions wait here while the hub is unreachable and go out once, in order, when it is back.</source>
         <translation>Actions wait here while the hub is unreachable and go out once, in order, when it is back.</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Outbox</translation>
     </message>
 </context>
 <context>
