@@ -5,6 +5,7 @@
 #include "datawords.h"
 #include "orderqueuedelegate.h"
 #include "plaintext.h"
+#include "plaintextdelegate.h"
 #include "uipalette.h"
 
 #include <QGridLayout>
@@ -80,6 +81,7 @@ OrderDetailsPane::OrderDetailsPane(ConsoleSession *session, QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_text, 1);
     m_items->setObjectName(QStringLiteral("orderItemsMade"));
+    PlainTextDelegate::install(m_items); // product names and customizations come from the hub
     m_items->setAccessibleName(tr("Items made"));
     m_items->setToolTip(tr("Tick each item once it is made (Space); every screen of the counter "
                            "sees the ticks, and the last one makes the order ready"));
