@@ -329,7 +329,8 @@ void OrderDetailsPane::refreshItems(const Order *o)
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         }
         const Qt::CheckState state = i.made ? Qt::Checked : Qt::Unchecked;
-        if (item->checkState() != state && (!waiting || rebuild))
+        // A new row always gets its state (without one no check box is drawn at all).
+        if (rebuild || (item->checkState() != state && !waiting))
             item->setCheckState(state);
     }
     m_items->setEnabled(isOpenStatus(o->status));
