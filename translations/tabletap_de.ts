@@ -488,6 +488,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Live events only: this server offers no counter list. A counter appears here when its status changes; taking a counter out of service needs the Table Tap hub.</source>
         <translation>Nur Live-Ereignisse: Dieser Server bietet keine Thekenliste. Eine Theke erscheint hier, sobald sich ihr Status ändert; eine Theke außer Betrieb nehmen geht nur mit dem Table-Tap-Hub.</translation>
     </message>
+    <message>
+        <source>Counters</source>
+        <translation>Theken</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::DashboardModel</name>
@@ -935,6 +939,14 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>%1 shown of %2 kept; %3 events received this session</source>
         <translation>%1 von %2 gespeicherten angezeigt; %3 Ereignisse in dieser Sitzung empfangen</translation>
     </message>
+    <message>
+        <source>Filter the event log</source>
+        <translation>Ereignisprotokoll filtern</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::EventMapper</name>
@@ -1165,6 +1177,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Start hu&amp;b</source>
         <translation>Hub sta&amp;rten</translation>
     </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Räume</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::InventoryModel</name>
@@ -1242,6 +1258,14 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Live events only: this server offers no stock list. Items appear here as their stock changes and alerts as they are raised while this console is connected; restocking needs the Table Tap hub.</source>
         <translation>Nur Live-Ereignisse: Dieser Server bietet keine Lagerliste. Artikel erscheinen hier, wenn sich ihr Bestand ändert, Warnungen, wenn sie ausgelöst werden, solange diese Konsole verbunden ist; Auffüllen geht nur mit dem Table-Tap-Hub.</translation>
+    </message>
+    <message>
+        <source>Stock alerts</source>
+        <translation>Lagerwarnungen</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Bestand</translation>
     </message>
 </context>
 <context>
@@ -1694,6 +1718,26 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Confirm payment</source>
         <translation>Zahlung bestätigen</translation>
     </message>
+    <message>
+        <source>&amp;Made:</source>
+        <translation>Ge&amp;macht:</translation>
+    </message>
+    <message>
+        <source>Items made</source>
+        <translation>Fertige Artikel</translation>
+    </message>
+    <message>
+        <source>Tick each item once it is made (Space); every screen of the counter sees the ticks, and the last one makes the order ready</source>
+        <translation>Jeden Artikel abhaken, sobald er fertig ist (Leertaste); jeder Bildschirm der Theke sieht die Haken, und der letzte macht die Bestellung abholbereit</translation>
+    </message>
+    <message>
+        <source>%1× %2</source>
+        <translation>%1× %2</translation>
+    </message>
+    <message>
+        <source>Order details</source>
+        <translation>Bestelldetails</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::OrderQueueDelegate</name>
@@ -1899,6 +1943,18 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Live events only: this server offers no order list. The queue holds the orders created while this console was connected, and may miss changes made while the link was down; cancelling and moving orders need the Table Tap hub.</source>
         <translation>Nur Live-Ereignisse: Dieser Server bietet keine Bestellliste. Die Warteschlange enthält die Bestellungen, die angelegt wurden, während diese Konsole verbunden war, und kann Änderungen aus Verbindungspausen verpassen; Stornieren und Übergeben gehen nur mit dem Table-Tap-Hub.</translation>
     </message>
+    <message>
+        <source>Search the queue</source>
+        <translation>Warteschlange durchsuchen</translation>
+    </message>
+    <message>
+        <source>Order queue</source>
+        <translation>Bestellwarteschlange</translation>
+    </message>
+    <message>
+        <source>All-day counts</source>
+        <translation>Tageszählung</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::Outbox</name>
@@ -1964,6 +2020,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Actions wait here while the hub is unreachable and go out once, in order, when it is back.</source>
         <translation>Aktionen warten hier, solange der Hub nicht erreichbar ist, und gehen genau einmal und in Reihenfolge hinaus, sobald er wieder da ist.</translation>
     </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Ausgang</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::PaymentModel</name>
@@ -2021,6 +2081,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Live events only: this server offers no payment history. Payments appear here as they happen while this console is connected; taking and confirming payments here needs the Table Tap hub.</source>
         <translation>Nur Live-Ereignisse: Dieser Server bietet keinen Zahlungsverlauf. Zahlungen erscheinen hier, wenn sie geschehen, solange diese Konsole verbunden ist; Zahlungen annehmen und bestätigen geht nur mit dem Table-Tap-Hub.</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
     </message>
 </context>
 <context>
@@ -2653,6 +2717,10 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
     <message>
         <source>Live events only: this server offers no timesheets. People appear here as they clock in or out while this console is connected; clocking in and out and recording drinks here need the Table Tap hub.</source>
         <translation>Nur Live-Ereignisse: Dieser Server bietet keine Zeiterfassung. Personen erscheinen hier, wenn sie ein- oder ausstempeln, solange diese Konsole verbunden ist; Ein- und Ausstempeln und Getränke erfassen gehen hier nur mit dem Table-Tap-Hub.</translation>
+    </message>
+    <message>
+        <source>Timesheets</source>
+        <translation>Zeiterfassung</translation>
     </message>
 </context>
 <context>

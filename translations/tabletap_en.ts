@@ -488,6 +488,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Live events only: this server offers no counter list. A counter appears here when its status changes; taking a counter out of service needs the Table Tap hub.</source>
         <translation>Live events only: this server offers no counter list. A counter appears here when its status changes; taking a counter out of service needs the Table Tap hub.</translation>
     </message>
+    <message>
+        <source>Counters</source>
+        <translation>Counters</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::DashboardModel</name>
@@ -935,6 +939,14 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>%1 shown of %2 kept; %3 events received this session</source>
         <translation>%1 shown of %2 kept; %3 events received this session</translation>
     </message>
+    <message>
+        <source>Filter the event log</source>
+        <translation>Filter the event log</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Event log</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::EventMapper</name>
@@ -1165,6 +1177,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Start hu&amp;b</source>
         <translation>Start hu&amp;b</translation>
     </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Rooms</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::InventoryModel</name>
@@ -1242,6 +1258,14 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Live events only: this server offers no stock list. Items appear here as their stock changes and alerts as they are raised while this console is connected; restocking needs the Table Tap hub.</source>
         <translation>Live events only: this server offers no stock list. Items appear here as their stock changes and alerts as they are raised while this console is connected; restocking needs the Table Tap hub.</translation>
+    </message>
+    <message>
+        <source>Stock alerts</source>
+        <translation>Stock alerts</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
     </message>
 </context>
 <context>
@@ -1694,6 +1718,26 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Confirm payment</source>
         <translation>Confirm payment</translation>
     </message>
+    <message>
+        <source>&amp;Made:</source>
+        <translation>&amp;Made:</translation>
+    </message>
+    <message>
+        <source>Items made</source>
+        <translation>Items made</translation>
+    </message>
+    <message>
+        <source>Tick each item once it is made (Space); every screen of the counter sees the ticks, and the last one makes the order ready</source>
+        <translation>Tick each item once it is made (Space); every screen of the counter sees the ticks, and the last one makes the order ready</translation>
+    </message>
+    <message>
+        <source>%1× %2</source>
+        <translation>%1× %2</translation>
+    </message>
+    <message>
+        <source>Order details</source>
+        <translation>Order details</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::OrderQueueDelegate</name>
@@ -1899,6 +1943,18 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Live events only: this server offers no order list. The queue holds the orders created while this console was connected, and may miss changes made while the link was down; cancelling and moving orders need the Table Tap hub.</source>
         <translation>Live events only: this server offers no order list. The queue holds the orders created while this console was connected, and may miss changes made while the link was down; cancelling and moving orders need the Table Tap hub.</translation>
     </message>
+    <message>
+        <source>Search the queue</source>
+        <translation>Search the queue</translation>
+    </message>
+    <message>
+        <source>Order queue</source>
+        <translation>Order queue</translation>
+    </message>
+    <message>
+        <source>All-day counts</source>
+        <translation>All-day counts</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::Outbox</name>
@@ -1964,6 +2020,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Actions wait here while the hub is unreachable and go out once, in order, when it is back.</source>
         <translation>Actions wait here while the hub is unreachable and go out once, in order, when it is back.</translation>
     </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Outbox</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::PaymentModel</name>
@@ -2021,6 +2081,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Live events only: this server offers no payment history. Payments appear here as they happen while this console is connected; taking and confirming payments here needs the Table Tap hub.</source>
         <translation>Live events only: this server offers no payment history. Payments appear here as they happen while this console is connected; taking and confirming payments here needs the Table Tap hub.</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
     </message>
 </context>
 <context>
@@ -2653,6 +2717,10 @@ Start a new QR payment from the order&apos;s details.</translation>
     <message>
         <source>Live events only: this server offers no timesheets. People appear here as they clock in or out while this console is connected; clocking in and out and recording drinks here need the Table Tap hub.</source>
         <translation>Live events only: this server offers no timesheets. People appear here as they clock in or out while this console is connected; clocking in and out and recording drinks here need the Table Tap hub.</translation>
+    </message>
+    <message>
+        <source>Timesheets</source>
+        <translation>Timesheets</translation>
     </message>
 </context>
 <context>

@@ -82,7 +82,11 @@ ConnectDialog::ConnectDialog(ConsoleSession *session, ConsoleSettings *settings,
     caRow->addWidget(m_caFile, 1);
     caRow->addWidget(browse);
     auto *caForm = new QFormLayout;
-    caForm->addRow(tr("CA cert&ificate (PEM):"), caRow);
+    // A label of its own with the field as buddy: a layout row gets none, and then neither
+    // Alt+I nor a screen reader finds the field.
+    auto *caLabel = new QLabel(tr("CA cert&ificate (PEM):"), this);
+    caLabel->setBuddy(m_caFile);
+    caForm->addRow(caLabel, caRow);
 
     m_status->setWordWrap(true);
     PlainText::makePlain(m_status); // the hub's refusal, word for word

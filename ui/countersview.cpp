@@ -40,6 +40,7 @@ CountersView::CountersView(ConsoleSession *session, QWidget *parent)
     m_view->setModel(tint);
     PlainTextDelegate::install(m_view);
     m_view->setObjectName(QStringLiteral("countersTable"));
+    m_view->setAccessibleName(tr("Counters"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -292,6 +292,17 @@ void DashboardView::timerEvent(QTimerEvent *event)
     rescale();
 }
 
+void DashboardView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        // A new system font size: the headline figures are sized from it.
+        for (QLabel *l : std::as_const(m_headlines))
+            l->setMinimumHeight(l->fontMetrics().height() * 4);
+        refreshHeadlines();
+    }
+}
+
 void DashboardView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
@@ -305,9 +316,15 @@ void DashboardView::refreshHeadlines()
     const auto set = [this](const QString &name, const QString &value) {
         QLabel *l = m_headlines.value(name);
         l->setProperty("value", value);
-        l->setText(
-            QStringLiteral("<span style='font-size:20pt; font-weight:bold'>%1</span><br>%2")
-                .arg(value.toHtmlEscaped(), l->property("caption").toString().toHtmlEscaped()));
+        // Twice the label's own size, so the figures follow the system's font size.
+        const QFont f = l->font();
+        const QString size
+            = f.pointSizeF() > 0
+                  ? QString::number(f.pointSizeF() * 2, 'f', 1) + QStringLiteral("pt")
+                  : QString::number(f.pixelSize() * 2) + QStringLiteral("px");
+        l->setText(QStringLiteral("<span style='font-size:%1; font-weight:bold'>%2</span><br>%3")
+                       .arg(size, value.toHtmlEscaped(),
+                            l->property("caption").toString().toHtmlEscaped()));
     };
     set(QStringLiteral("orders"), QString::number(dash->totalOrders()));
     set(QStringLiteral("open"), QString::number(m_session->orders()->openCount()));

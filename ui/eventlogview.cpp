@@ -35,6 +35,7 @@ EventLogView::EventLogView(ConsoleSession *session, QWidget *parent)
         m_nsp->addItem(n, n);
     m_nsp->setObjectName(QStringLiteral("nspFilter"));
     m_text->setPlaceholderText(tr("Filter by event or text"));
+    m_text->setAccessibleName(tr("Filter the event log"));
     m_text->setClearButtonEnabled(true);
     m_text->setObjectName(QStringLiteral("textFilter"));
     m_follow->setChecked(true);
@@ -50,6 +51,7 @@ EventLogView::EventLogView(ConsoleSession *session, QWidget *parent)
     m_view->setModel(m_filter);
     PlainTextDelegate::install(m_view);
     m_view->setObjectName(QStringLiteral("eventLogTable"));
+    m_view->setAccessibleName(tr("Event log"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(false);

@@ -62,6 +62,7 @@ HubPanel::HubPanel(HubControl *hub, QWidget *parent)
     m_rooms->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rooms->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_rooms->setObjectName(QStringLiteral("hubRooms"));
+    m_rooms->setAccessibleName(tr("Rooms"));
     PlainTextDelegate::install(m_rooms);
 
     auto *chart = new QChart;

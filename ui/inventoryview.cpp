@@ -108,6 +108,7 @@ InventoryView::InventoryView(ConsoleSession *session, QWidget *parent)
     m_alerts->setModel(m_alertsSorted);
     PlainTextDelegate::install(m_alerts);
     m_alerts->setObjectName(QStringLiteral("alertsTable"));
+    m_alerts->setAccessibleName(tr("Stock alerts"));
     m_alerts->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_alerts->setSelectionMode(QAbstractItemView::SingleSelection);
     m_alerts->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -129,6 +130,7 @@ InventoryView::InventoryView(ConsoleSession *session, QWidget *parent)
     m_stock->setModel(stockSorted);
     PlainTextDelegate::install(m_stock);
     m_stock->setObjectName(QStringLiteral("stockTable"));
+    m_stock->setAccessibleName(tr("Stock"));
     m_stock->setItemDelegateForColumn(InventoryModel::StockColumn, new StockBarDelegate(m_stock));
     m_stock->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_stock->setSelectionMode(QAbstractItemView::SingleSelection);

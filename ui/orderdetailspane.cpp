@@ -5,12 +5,15 @@
 #include "datawords.h"
 #include "orderqueuedelegate.h"
 #include "plaintext.h"
+#include "plaintextdelegate.h"
 #include "uipalette.h"
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QTextBrowser>
 #include <QTimerEvent>
@@ -54,6 +57,8 @@ OrderDetailsPane::OrderDetailsPane(ConsoleSession *session, QWidget *parent)
     , m_session(session)
     , m_title(new QLabel(this))
     , m_text(new QTextBrowser(this))
+    , m_itemsLabel(new QLabel(tr("&Made:"), this))
+    , m_items(new QListWidget(this))
     , m_card(new QPushButton(tr("Card"), this))
     , m_cash(new QPushButton(tr("Cash"), this))
     , m_qr(new QPushButton(tr("QR code"), this))
@@ -66,12 +71,25 @@ OrderDetailsPane::OrderDetailsPane(ConsoleSession *session, QWidget *parent)
     big.setPointSizeF(big.pointSizeF() * 1.3);
     m_title->setFont(big);
     m_text->setOpenLinks(false);
-    m_text->setFocusPolicy(Qt::ClickFocus);
+    // Reachable with Tab for a screen reader to read, and Tab moves on from it.
+    m_text->setFocusPolicy(Qt::StrongFocus);
+    m_text->setTabChangesFocus(true);
+    m_text->setAccessibleName(tr("Order details"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_title);
     layout->addWidget(m_text, 1);
+    m_items->setObjectName(QStringLiteral("orderItemsMade"));
+    PlainTextDelegate::install(m_items); // product names and customizations come from the hub
+    m_items->setAccessibleName(tr("Items made"));
+    m_items->setToolTip(tr("Tick each item once it is made (Space); every screen of the counter "
+                           "sees the ticks, and the last one makes the order ready"));
+    m_items->setMaximumHeight(m_items->fontMetrics().height() * 8);
+    m_itemsLabel->setBuddy(m_items);
+    layout->addWidget(m_itemsLabel);
+    layout->addWidget(m_items);
+    connect(m_items, &QListWidget::itemChanged, this, &OrderDetailsPane::onItemChanged);
     auto *payLabel = new QLabel(tr("Take payment:"), this);
     auto *buttons = new QGridLayout;
     buttons->addWidget(payLabel, 0, 0, 1, 3);
@@ -167,8 +185,10 @@ void OrderDetailsPane::refresh()
         }
         for (QPushButton *b : {m_card, m_cash, m_qr, m_confirm})
             b->setEnabled(false);
+        refreshItems(nullptr);
         return;
     }
+    refreshItems(o);
     m_title->setText(tr("%1 — %2").arg(PlainText::display(o->number),
                                        OrderQueueDelegate::statusText(o->status)));
 
@@ -274,6 +294,54 @@ void OrderDetailsPane::refresh()
     m_cash->setEnabled(payable && !processing);
     m_qr->setEnabled(payable && !processing);
     m_confirm->setEnabled(payable && paymentToConfirm(nullptr));
+}
+
+void OrderDetailsPane::refreshItems(const Order *o)
+{
+    // Rebuilt only when the order or its items change, so focus and selection stay while the
+    // hub's ticks come in; a tick sent and not yet confirmed keeps the user's state.
+    const QScopedValueRollback<bool> filling(m_fillingItems, true);
+    const bool rebuild = !o || m_items->count() != o->items.size()
+                         || m_items->property("orderId").toString() != o->id;
+    if (rebuild) {
+        m_items->clear();
+        m_items->setProperty("orderId", o ? o->id : QString());
+    }
+    if (!o) {
+        m_items->setEnabled(false);
+        return;
+    }
+    const bool waiting = !m_session->orders()
+                              ->index(m_session->orders()->rowOf(o->id), 0)
+                              .data(OrderQueueModel::PendingActionRole)
+                              .toString()
+                              .isEmpty();
+    for (int r = 0; r < o->items.size(); ++r) {
+        const OrderItem &i = o->items.at(r);
+        QString text = tr("%1× %2").arg(i.quantity).arg(PlainText::display(i.productName));
+        if (!i.customizations.isEmpty())
+            text += QStringLiteral(" (%1)").arg(
+                PlainText::display(i.customizations.join(QStringLiteral(", "))));
+        QListWidgetItem *item = rebuild ? new QListWidgetItem(m_items) : m_items->item(r);
+        if (item->data(Qt::UserRole).toString() != i.id || item->text() != text) {
+            item->setText(text);
+            item->setData(Qt::UserRole, i.id);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        }
+        const Qt::CheckState state = i.made ? Qt::Checked : Qt::Unchecked;
+        // A new row always gets its state (without one no check box is drawn at all).
+        if (rebuild || (item->checkState() != state && !waiting))
+            item->setCheckState(state);
+    }
+    m_items->setEnabled(isOpenStatus(o->status));
+}
+
+void OrderDetailsPane::onItemChanged(QListWidgetItem *item)
+{
+    if (m_fillingItems || m_orderId.isEmpty())
+        return;
+    m_session->checkItem(m_orderId, item->data(Qt::UserRole).toString(),
+                         item->checkState() == Qt::Checked);
 }
 
 } // namespace TableTap

@@ -1,7 +1,7 @@
 // The selected order in full: customer (and for whom a proxy order was placed), counter,
 // items with customizations and prices, totals, payment state, status history, stock warnings
 // and the action waiting for the hub; with the payment actions (start card / cash / QR,
-// confirm cash or QR).
+// confirm cash or QR), and the items to tick as made (the hub's item check-off).
 #pragma once
 
 #include <QBasicTimer>
@@ -9,12 +9,15 @@
 #include <QWidget>
 
 class QLabel;
+class QListWidget;
+class QListWidgetItem;
 class QPushButton;
 class QTextBrowser;
 
 namespace TableTap {
 
 class ConsoleSession;
+struct Order;
 
 class OrderDetailsPane final : public QWidget
 {
@@ -36,6 +39,8 @@ protected:
 
 private:
     bool paymentToConfirm(QString *transactionId) const;
+    void refreshItems(const Order *order);
+    void onItemChanged(QListWidgetItem *item);
 
     static constexpr int RefreshIntervalMs = 100;
     QBasicTimer m_refreshTimer;
@@ -46,6 +51,9 @@ private:
     QString m_shownHtml;
     QLabel *m_title;
     QTextBrowser *m_text;
+    QLabel *m_itemsLabel;
+    QListWidget *m_items; // one check box per item: ticked = made
+    bool m_fillingItems = false;
     QPushButton *m_card;
     QPushButton *m_cash;
     QPushButton *m_qr;

@@ -110,6 +110,7 @@ OrderQueueView::OrderQueueView(ConsoleSession *session, ConsoleSettings *setting
     m_search->setPlaceholderText(tr("Search orders, customers, items (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setObjectName(QStringLiteral("search"));
+    m_search->setAccessibleName(tr("Search the queue"));
     m_search->installEventFilter(this);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_filter->setSearchText(text.trimmed());
@@ -141,6 +142,7 @@ OrderQueueView::OrderQueueView(ConsoleSession *session, ConsoleSettings *setting
 
     // The queue table.
     m_view->setObjectName(QStringLiteral("queueTable"));
+    m_view->setAccessibleName(tr("Order queue"));
     m_view->setModel(m_filter);
     m_view->setItemDelegate(m_delegate);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -153,33 +155,10 @@ OrderQueueView::OrderQueueView(ConsoleSession *session, ConsoleSettings *setting
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->verticalHeader()->setDefaultSectionSize(
-        OrderQueueDelegate::rowHeight(m_view->fontMetrics()));
-    QHeaderView *header = m_view->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(OrderQueueModel::ItemsColumn, QHeaderView::Stretch);
-    const QFontMetrics fm = m_view->fontMetrics();
-    QFont bold = m_view->font();
-    bold.setBold(true); // order numbers are drawn bold
-    header->resizeSection(OrderQueueModel::NumberColumn,
-                          QFontMetrics(bold).horizontalAdvance(QStringLiteral("ORD20261126999"))
-                              + 30);
-    header->resizeSection(OrderQueueModel::CustomerColumn,
-                          fm.horizontalAdvance(QStringLiteral("Sarah Johnson (for Mike)")) + 12);
-    header->resizeSection(OrderQueueModel::CounterColumn,
-                          fm.horizontalAdvance(QStringLiteral("Counter 10")) + 16);
-    int statusWidth = 0; // the longest status in the console's language, drawn bold
-    for (OrderStatus st : {OrderStatus::Pending, OrderStatus::Preparing, OrderStatus::Ready,
-                           OrderStatus::Completed, OrderStatus::Cancelled})
-        statusWidth = qMax(
-            statusWidth, QFontMetrics(bold).horizontalAdvance(OrderQueueDelegate::statusText(st)));
-    header->resizeSection(OrderQueueModel::StatusColumn,
-                          statusWidth + 24
-                              + OrderQueueDelegate::buttonRect(QRect(0, 0, 1000, 60), fm).width());
-    header->resizeSection(OrderQueueModel::AgeColumn,
-                          fm.horizontalAdvance(QStringLiteral("1 h 59")) + 16);
-    header->resizeSection(OrderQueueModel::TotalColumn,
-                          fm.horizontalAdvance(QStringLiteral("9999.99")) + 16);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setSectionResizeMode(OrderQueueModel::ItemsColumn,
+                                                     QHeaderView::Stretch);
+    sizeToFont();
     m_view->installEventFilter(this);
     connect(m_delegate, &OrderQueueDelegate::advanceClicked, this, [this](const QModelIndex &i) {
         m_view->setCurrentIndex(i);
@@ -226,12 +205,14 @@ OrderQueueView::OrderQueueView(ConsoleSession *session, ConsoleSettings *setting
     m_allDaySorted->setDynamicSortFilter(true);
     m_allDaySorted->sort(AllDayModel::WaitingColumn, Qt::DescendingOrder);
     m_allDay->setObjectName(QStringLiteral("allDayTable"));
+    m_allDay->setAccessibleName(tr("All-day counts"));
     m_allDay->setModel(m_allDaySorted);
     PlainTextDelegate::install(m_allDay);
     m_allDay->verticalHeader()->hide();
     m_allDay->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_allDay->setSelectionMode(QAbstractItemView::NoSelection);
-    m_allDay->setFocusPolicy(Qt::NoFocus);
+    // Reachable with Tab (a screen reader reads the counts); nothing to select in it.
+    m_allDay->setFocusPolicy(Qt::TabFocus);
     m_allDay->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_allDay->horizontalHeader()->setSectionResizeMode(AllDayModel::ProductColumn,
                                                        QHeaderView::Stretch);
@@ -359,8 +340,41 @@ void OrderQueueView::timerEvent(QTimerEvent *event)
     updateSummary();
 }
 
+void OrderQueueView::sizeToFont()
+{
+    m_view->verticalHeader()->setDefaultSectionSize(
+        OrderQueueDelegate::rowHeight(m_view->fontMetrics()));
+    QHeaderView *header = m_view->horizontalHeader();
+    const QFontMetrics fm = m_view->fontMetrics();
+    QFont bold = m_view->font();
+    bold.setBold(true); // order numbers are drawn bold
+    header->resizeSection(OrderQueueModel::NumberColumn,
+                          QFontMetrics(bold).horizontalAdvance(QStringLiteral("ORD20261126999"))
+                              + 30);
+    header->resizeSection(OrderQueueModel::CustomerColumn,
+                          fm.horizontalAdvance(QStringLiteral("Sarah Johnson (for Mike)")) + 12);
+    header->resizeSection(OrderQueueModel::CounterColumn,
+                          fm.horizontalAdvance(QStringLiteral("Counter 10")) + 16);
+    int statusWidth = 0; // the longest status in the console's language, drawn bold
+    for (OrderStatus st : {OrderStatus::Pending, OrderStatus::Preparing, OrderStatus::Ready,
+                           OrderStatus::Completed, OrderStatus::Cancelled})
+        statusWidth = qMax(
+            statusWidth, QFontMetrics(bold).horizontalAdvance(OrderQueueDelegate::statusText(st)));
+    header->resizeSection(OrderQueueModel::StatusColumn,
+                          statusWidth + 24
+                              + OrderQueueDelegate::buttonRect(QRect(0, 0, 1000, 60), fm).width());
+    header->resizeSection(OrderQueueModel::AgeColumn,
+                          fm.horizontalAdvance(QStringLiteral("1 h 59")) + 16);
+    header->resizeSection(OrderQueueModel::TotalColumn,
+                          fm.horizontalAdvance(QStringLiteral("9999.99")) + 16);
+}
+
 bool OrderQueueView::eventFilter(QObject *watched, QEvent *event)
 {
+    // The system's font size (QApplication::setFont) reaches the table as a FontChange; its new
+    // font is set by then.
+    if (watched == m_view && event->type() == QEvent::FontChange)
+        sizeToFont();
     if (event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         const bool plain = !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier));

@@ -64,6 +64,8 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
+    // Row height and column widths from the table's font (again when the system's size changes).
+    void sizeToFont();
     void advance(const QString &orderId);
     void updateActions();
     void updateCounters();

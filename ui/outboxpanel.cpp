@@ -60,6 +60,8 @@ OutboxPanel::OutboxPanel(ConsoleSession *session, QWidget *parent)
     connect(m_showDone, &QCheckBox::toggled, this, [filter](bool on) { filter->setShowDone(on); });
 
     m_view->setModel(m_filter);
+    m_view->setObjectName(QStringLiteral("outboxTable"));
+    m_view->setAccessibleName(tr("Outbox"));
     PlainTextDelegate::install(m_view);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -45,6 +45,7 @@ PaymentsView::PaymentsView(ConsoleSession *session, QWidget *parent)
     m_view->setModel(sorted);
     PlainTextDelegate::install(m_view);
     m_view->setObjectName(QStringLiteral("paymentsTable"));
+    m_view->setAccessibleName(tr("Payments"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -51,6 +51,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
     };
     auto *table = new QTableWidget(int(rows.size()), 2, this);
     table->setHorizontalHeaderLabels({tr("Key"), tr("Action")});
+    table->setAccessibleName(windowTitle()); // the list is the dialog
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->horizontalHeader()->setStretchLastSection(true);

@@ -97,7 +97,7 @@ StatusStrip::StatusStrip(ConsoleSession *session, QWidget *parent)
     row->addWidget(m_identity);
     m_outbox->setObjectName(QStringLiteral("outboxBadge"));
     m_outbox->setAutoRaise(true);
-    m_outbox->setFocusPolicy(Qt::NoFocus);
+    m_outbox->setFocusPolicy(Qt::TabFocus); // besides Ctrl+O: Tab, then Space
     m_outbox->setIcon(QIcon(QStringLiteral(":/icons/outbox.svg")));
     m_outbox->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_outbox->setToolTip(tr("Actions taken at this console and where each stands (Ctrl+O)"));

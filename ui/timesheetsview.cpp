@@ -49,6 +49,7 @@ TimesheetsView::TimesheetsView(ConsoleSession *session, QWidget *parent)
     m_view->setModel(sorted);
     PlainTextDelegate::install(m_view);
     m_view->setObjectName(QStringLiteral("timesheetsTable"));
+    m_view->setAccessibleName(tr("Timesheets"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setSortingEnabled(true);

@@ -96,13 +96,18 @@ ConsoleSession::ConsoleSession(EventSource *source, QObject *parent)
     connect(m_sender, &Outbox::finished, this,
             [this](const QString &requestId, bool ok, const QString &errorType,
                    const QString &message) {
+                const OutboxEntry *e = m_outbox->entry(requestId);
+                const QString orderId
+                    = e ? e->payload.value(QLatin1String("order_id")).toString() : QString();
                 if (!ok) {
-                    const OutboxEntry *e = m_outbox->entry(requestId);
-                    const QString orderId
-                        = e ? e->payload.value(QLatin1String("order_id")).toString() : QString();
                     if (!orderId.isEmpty())
                         m_orders->setPendingAction(orderId, {});
                     m_recalls.remove(orderId);
+                } else if (e && e->command == Contract::name(Command::CheckOrderItem)
+                           && !orderId.isEmpty()) {
+                    // A tick the hub found done already answers without an event: the ack is
+                    // the confirmation (the event, when there is one, follows it).
+                    m_orders->setPendingAction(orderId, {});
                 }
                 Q_EMIT commandFinished(requestId, ok, errorType, message);
             });

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void newRoleFollowedLiveAndAfterReconnect();
     void dayFiguresAfterLateStartAndHubRestart();
     void everyMoveReachesAllCounters();
+    void twoConsolesAgreeOnItemTicks();
 
 private:
     void startHub(quint16 port = 0, int accessTokenTtlSeconds = 3);
@@ -695,6 +696,73 @@ void TestHubSession::everyMoveReachesAllCounters()
                 .value(u"ok")
                 .toBool());
     QTRY_COMPARE_WITH_TIMEOUT(session.orders()->order(id)->counter, other, 10000);
+}
+
+static QString dump(const QSignalSpy &refused)
+{
+    return refused.isEmpty() ? QString() : QStringLiteral(": ") + refused.last().at(0).toString();
+}
+
+void TestHubSession::twoConsolesAgreeOnItemTicks()
+{
+    // Two screens on one counter: an item ticked at one shows ticked at the other (the hub
+    // keeps the ticks), the last tick makes the order ready at both, and a console connecting
+    // afterwards reads the ticks from list_orders.
+    startHub();
+    HubSession a;
+    HubSession b;
+    QSignalSpy refusedA(&a, &ConsoleSession::signInFailed);
+    QSignalSpy refusedB(&b, &ConsoleSession::signInFailed);
+    a.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("EMP001"),
+             QStringLiteral("1234"));
+    QVERIFY2(waitLive(a), qPrintable(a.livenessText() + dump(refusedA)));
+    b.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("MGR001"),
+             QStringLiteral("1234"));
+    QVERIFY2(waitLive(b), qPrintable(b.livenessText() + dump(refusedB)));
+    const QString requestId = a.sendCommand(
+        Contract::Command::CreateOrder,
+        {{"customer_name", "Tick Tock"},
+         {"items",
+          QJsonArray{
+              QJsonObject{{"product_id", m_fixture->productId("Latte")}, {"quantity", 1}},
+              QJsonObject{{"product_id", m_fixture->productId("Croissant")}, {"quantity", 1}}}}},
+        QStringLiteral("new order"));
+    QTRY_VERIFY_WITH_TIMEOUT(ordersFor(a, QStringLiteral("Tick Tock")).size() == 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(ordersFor(b, QStringLiteral("Tick Tock")).size() == 1, 10000);
+    QCOMPARE(a.outbox()->entry(requestId)->state, OutboxEntry::State::Done);
+    const QString id = ordersFor(a, QStringLiteral("Tick Tock")).constFirst();
+    const QString latte = a.orders()->order(id)->items.at(0).id;
+    const QString croissant = a.orders()->order(id)->items.at(1).id;
+    const auto made = [id](const HubSession &s, int item) {
+        const Order *o = s.orders()->order(id);
+        return o && o->items.size() == 2 && o->items.at(item).made;
+    };
+
+    // A tick at A shows at B, and A's own queue follows the hub's event too.
+    QSignalSpy bChanged(b.orders(), &QAbstractItemModel::dataChanged);
+    const QString tick = a.checkItem(id, latte, true);
+    QVERIFY(!tick.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(made(b, 0), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(made(a, 0), 10000);
+    QVERIFY(!made(b, 1));
+    QVERIFY(!bChanged.isEmpty());
+    QCOMPARE(b.orders()->order(id)->status, OrderStatus::Preparing);
+    QTRY_COMPARE_WITH_TIMEOUT(a.outbox()->entry(tick)->state, OutboxEntry::State::Done, 10000);
+
+    // The last tick, from B: ready at both, through order:status_changed and order:ready.
+    QSignalSpy ready(&a, &ConsoleSession::orderReady);
+    b.checkItem(id, croissant, true);
+    QTRY_COMPARE_WITH_TIMEOUT(a.orders()->order(id)->status, OrderStatus::Ready, 10000);
+    QVERIFY(made(a, 1));
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
+    QCOMPARE(b.orders()->order(id)->status, OrderStatus::Ready);
+
+    // A third console, started now, reads the ticks from the snapshot.
+    HubSession c;
+    c.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("EMP001"),
+             QStringLiteral("1234"));
+    QVERIFY2(waitLive(c), qPrintable(c.livenessText()));
+    QTRY_VERIFY_WITH_TIMEOUT(made(c, 0) && made(c, 1), 10000);
 }
 
 QTEST_GUILESS_MAIN(TestHubSession)

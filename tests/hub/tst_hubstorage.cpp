@@ -93,6 +93,11 @@ void TestHubStorage::migrationsStepByStep()
     QVERIFY(db.open(dir.filePath(QStringLiteral("c.db")), &error));
     QVERIFY(SchemaMigrator::migrate(db, HubSchema::cafeSteps(), &error));
     QCOMPARE(db.schemaVersion(), HubSchema::cafeSteps().last().version);
+    // Step 4: order items know when they were made (item check-off).
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('order_items') "
+                                      "WHERE name IN ('made_at', 'made_by_id')"))
+                 .toInt(),
+             2);
     // Staff from before revocation existed: generation 0 (their tokens carry none: also 0).
     const std::optional<StaffRecord> staff = StaffDirectory(db).byId(QStringLiteral("s1"));
     QVERIFY(staff);

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void targetingMatrixAndShapes();
     void tokensOverTheWire();
+    void itemCheckOffOverTheWire();
     void staffChangesOverTheWire();
 
 private:
@@ -361,6 +362,112 @@ void TestHubInterop::tokensOverTheWire()
     }
     qInfo() << "handshakes over the wire:" << cases.size() << "cases," << 2 << "admitted,"
             << cases.size() - 2 << "refused as expected";
+}
+
+void TestHubInterop::itemCheckOffOverTheWire()
+{
+    // check_order_item (the hub's own command) from stock socket.io-client: refusals name the
+    // field, every role may tick, a request_id answers twice the same, order:item_checked goes
+    // where order:status_changed goes (everyone of the cafe in /orders, nobody else), and the
+    // last item makes the order ready (order:status_changed, order:ready).
+    const QString a = QStringLiteral("cafeA");
+    HubDomain *hub = m_server->service();
+    const auto user = [hub](const HubActor &actor) {
+        return QJsonObject{
+            {"token", QString::fromLatin1(hub->mintToken(actor, QStringLiteral("access"), 3600))}};
+    };
+    const QJsonObject users{{"employee", user(m_fixture->employee(a))},
+                            {"employee2", user(m_fixture->employee2(a))},
+                            {"manager", user(m_fixture->manager(a))},
+                            {"admin", user(m_fixture->admin(a))},
+                            {"managerB", user(m_fixture->manager(QStringLiteral("cafeB")))}};
+    QString error;
+    const QList<QJsonObject> lines
+        = runNode(QStringLiteral("hub-items.js"),
+                  {QString::number(m_server->port()),
+                   QString::fromUtf8(QJsonDocument(users).toJson(QJsonDocument::Compact))},
+                  45000, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(!lines.isEmpty());
+    const QJsonObject done = lines.constLast();
+    QVERIFY2(!done.contains(u"error"), qPrintable(dump(done)));
+    QHash<QString, QJsonObject> step;
+    QList<QJsonObject> refused;
+    for (const QJsonObject &o : lines) {
+        if (o.value(u"step").toString() == u"refused")
+            refused.append(o);
+        else
+            step.insert(o.value(u"step").toString(), o);
+    }
+    const QJsonArray items = step.value(QStringLiteral("created")).value(u"items").toArray();
+    QCOMPARE(items.size(), 2);
+    const auto errorOf = [](const QJsonValue &answer) {
+        return answer.toObject().value(u"error").toObject();
+    };
+    const QList<std::pair<QString, QString>> expected{{"INVALID_DATA", "made"},
+                                                      {"INVALID_DATA", "item_id"},
+                                                      {"INVALID_DATA", "item_id"},
+                                                      {"INVALID_DATA", "order_id"},
+                                                      {"NOT_FOUND", "item_id"}};
+    QCOMPARE(refused.size(), expected.size());
+    for (qsizetype i = 0; i < refused.size(); ++i) {
+        const QJsonObject e = errorOf(refused.at(i).value(u"answer"));
+        QVERIFY2(e.value(u"type").toString() == expected.at(i).first
+                     && e.value(u"field").toString() == expected.at(i).second,
+                 qPrintable(dump(refused.at(i))));
+    }
+    // Another cafe's manager cannot reach the order: it does not exist there.
+    QCOMPARE(errorOf(step.value(QStringLiteral("other cafe")).value(u"answer"))
+                 .value(u"type")
+                 .toString(),
+             QStringLiteral("NOT_FOUND"));
+    const QJsonObject ticks = step.value(QStringLiteral("employee ticks"));
+    QVERIFY2(ticks.value(u"first").toObject().value(u"ok").toBool(), qPrintable(dump(ticks)));
+    QCOMPARE(ticks.value(u"again"), ticks.value(u"first"));
+    const QJsonObject firstAck = ticks.value(u"first").toObject().value(u"data").toObject();
+    QCOMPARE(firstAck.value(u"items_made").toArray(), QJsonArray{items.at(0)});
+    QCOMPARE(firstAck.value(u"status").toString(), QStringLiteral("preparing"));
+    for (const char *s : {"manager unticks", "admin ticks", "employee2 ticks the last"})
+        QVERIFY2(step.value(QLatin1String(s)).value(u"answer").toObject().value(u"ok").toBool(),
+                 qPrintable(dump(step.value(QLatin1String(s)))));
+    const QJsonObject last = step.value(QStringLiteral("employee2 ticks the last"))
+                                 .value(u"answer")
+                                 .toObject()
+                                 .value(u"data")
+                                 .toObject();
+    QCOMPARE(last.value(u"status").toString(), QStringLiteral("ready"));
+    QCOMPARE(last.value(u"items_made").toArray(), items);
+
+    // Who heard what: the four of cafe A in /orders each the same sequence; nobody else.
+    const QJsonObject received = done.value(u"received").toObject();
+    const QStringList sequence{"order:created",        "order:status_changed", "order:item_checked",
+                               "order:item_checked",   "order:item_checked",   "order:item_checked",
+                               "order:status_changed", "order:ready"};
+    for (const char *who : {"employee", "employee2", "manager", "admin"}) {
+        const QJsonArray events
+            = received.value(QLatin1String(who) + QStringLiteral("@/orders")).toArray();
+        QStringList names;
+        for (const QJsonValue &e : events) {
+            names << e.toObject().value(u"event").toString();
+            // The last one, with both items made, strictly; the others may have none made.
+            const bool strict = names.size() == 6;
+            if (names.constLast() == u"order:item_checked") {
+                QFile file(
+                    QStringLiteral(TT_HUB_FIXTURES "/../hub-events/order_item_checked.json"));
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                const QString diff = shapeDiff(QJsonDocument::fromJson(file.readAll()).object(),
+                                               e.toObject(), QStringLiteral("$"), {}, !strict);
+                QVERIFY2(diff.isEmpty(), qPrintable(diff));
+            }
+        }
+        QCOMPARE(names, sequence);
+        const QJsonObject lastCheck = events.at(5).toObject().value(u"data").toObject();
+        QCOMPARE(lastCheck.value(u"items_made").toArray(), items);
+        QCOMPARE(lastCheck.value(u"checked_by").toObject().value(u"id").toString(),
+                 m_fixture->employee2(a).userId);
+    }
+    QCOMPARE(received.value(QStringLiteral("managerB@/orders")).toArray(), QJsonArray());
+    QCOMPARE(received.value(QStringLiteral("employee@/system")).toArray(), QJsonArray());
 }
 
 void TestHubInterop::staffChangesOverTheWire()

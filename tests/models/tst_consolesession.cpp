@@ -98,6 +98,7 @@ private Q_SLOTS:
     void outboxReplaysWithTheSameRequestId();
     void sentActionsPendingAgainAtTeardown();
     void refusalClearsThePendingAction();
+    void itemTickConfirmedByItsAckOrEvent();
     void notSentIsNeverSentTwice();
     void counterRoomJoinedOnlyOnNewSessions();
     void counterRoomsAreBounded();
@@ -375,6 +376,49 @@ void tst_ConsoleSession::refusalClearsThePendingAction()
     // A refused action is final.
     QTest::qWait(1200);
     QCOMPARE(f.source.count("cancel_order"), 1);
+}
+
+void tst_ConsoleSession::itemTickConfirmedByItsAckOrEvent()
+{
+    // checkItem goes out as check_order_item; the hub's order:item_checked ticks the item. A tick
+    // the hub found done already is answered without an event: its ack ends the wait.
+    Fixture f;
+    f.live();
+    QVERIFY(f.placeOrder());
+    const Order *o = f.session.orders()->order("uuid");
+    QVERIFY(o && !o->items.isEmpty());
+    const QString itemId = o->items.at(0).id;
+    const QString first = f.session.checkItem("uuid", itemId, true);
+    QVERIFY(!first.isEmpty());
+    QTRY_COMPARE(f.source.waiting("check_order_item").size(), 1);
+    const int index = f.source.waiting("check_order_item")[0];
+    QCOMPARE(f.source.requests[index].nsp, QStringLiteral("/orders"));
+    QCOMPARE(f.source.requests[index].payload.value("item_id").toString(), itemId);
+    QCOMPARE(f.source.requests[index].payload.value("made").toBool(), true);
+    QVERIFY(!pendingAction(f.session, "uuid").isEmpty());
+    f.source.answer(index, QJsonObject{{"order_id", "uuid"},
+                                       {"item_id", itemId},
+                                       {"made", true},
+                                       {"items_made", QJsonArray{itemId}},
+                                       {"status", "preparing"}});
+    f.source.deliver("/orders", "order:item_checked",
+                     QJsonObject{{"event", "order:item_checked"},
+                                 {"data", QJsonObject{{"order_id", "uuid"},
+                                                      {"order_number", "ORD20240101001"},
+                                                      {"item_id", itemId},
+                                                      {"made", true},
+                                                      {"items_made", QJsonArray{itemId}}}}});
+    QTRY_VERIFY(f.session.orders()->order("uuid")->items.at(0).made);
+    QCOMPARE(f.session.outbox()->entry(first)->state, OutboxEntry::State::Done);
+    // Ticked again at another screen meanwhile: the hub answers, sends nothing; the wait ends.
+    const QString again = f.session.checkItem("uuid", itemId, true);
+    QTRY_COMPARE(f.source.waiting("check_order_item").size(), 1);
+    QTRY_VERIFY(!pendingAction(f.session, "uuid").isEmpty());
+    f.source.answer(f.source.waiting("check_order_item")[0],
+                    QJsonObject{{"order_id", "uuid"}, {"items_made", QJsonArray{itemId}}});
+    QTRY_COMPARE(pendingAction(f.session, "uuid"), QString());
+    QCOMPARE(f.session.outbox()->entry(again)->state, OutboxEntry::State::Done);
+    QVERIFY(f.session.orders()->order("uuid")->items.at(0).made);
 }
 
 void tst_ConsoleSession::notSentIsNeverSentTwice()

@@ -17,6 +17,7 @@
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void counterFilterFollowsRoom();
     void selectionAndScrollSurviveLiveUpdates();
     void detailsShowOrderAndWarnings();
+    void detailsTickItemsAsMade();
     void ageColoursFollowThresholds();
 
 private:
@@ -364,6 +366,64 @@ void tst_OrderQueueView::detailsShowOrderAndWarnings()
     QCOMPARE(sent.size(), 1);
     QCOMPARE(sent.first().payload.value("method").toString(), QString("qr"));
     QCOMPARE(sent.first().payload.value("order_id").toString(), QString("p"));
+}
+
+void tst_OrderQueueView::detailsTickItemsAsMade()
+{
+    // A check box per item: ticking one sends check_order_item; the hub's order:item_checked
+    // ticks it (also one ticked at another screen); closed orders cannot be ticked.
+    ConsoleSession session;
+    ConsoleSettings settings;
+    OrderQueueView view(&session, &settings);
+    view.show();
+    Order two = order("t");
+    OrderItem croissant = two.items.at(0);
+    croissant.id = "t-i2";
+    croissant.productName = "Croissant";
+    croissant.customizations = {};
+    two.items.append(croissant);
+    addOrders(session, {two});
+    view.selectOrder("t");
+    auto *list = view.details()->findChild<QListWidget *>("orderItemsMade");
+    QVERIFY(list);
+    // The pane follows the queue's next refresh (its rows are being inserted when it is chosen).
+    QTRY_COMPARE(list->count(), 2);
+    QVERIFY(list->isEnabled());
+    QCOMPARE(list->item(0)->text(), QString("2× Oat Milk Latte (Extra Shot)"));
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(list->item(i)->data(Qt::CheckStateRole).isValid()); // a box is drawn
+        QCOMPARE(list->item(i)->checkState(), Qt::Unchecked);
+        QVERIFY(list->item(i)->flags() & Qt::ItemIsUserCheckable);
+    }
+    // Space on the focused row ticks it, as a user does.
+    list->setFocus();
+    list->setCurrentRow(1);
+    QTest::keyClick(list, Qt::Key_Space);
+    const auto sent = outboxEntries(session, "check_order_item");
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.first().payload.value("order_id").toString(), QString("t"));
+    QCOMPARE(sent.first().payload.value("item_id").toString(), QString("t-i2"));
+    QCOMPARE(sent.first().payload.value("made").toBool(), true);
+    // Not confirmed yet: the box stays as the user left it.
+    view.details()->refresh();
+    QCOMPARE(list->item(1)->checkState(), Qt::Checked);
+
+    // The hub's event (here for the other item, ticked at another screen) is what shows.
+    OrderItemChecked checked;
+    checked.orderId = "t";
+    checked.itemId = "t-i1";
+    checked.made = true;
+    checked.itemsMade = {"t-i1", "t-i2"};
+    session.orders()->apply(cafeEvent("order:item_checked", "/orders", checked));
+    session.orders()->flush();
+    QTRY_COMPARE(list->item(0)->checkState(), Qt::Checked);
+    QCOMPARE(list->item(1)->checkState(), Qt::Checked);
+    QCOMPARE(outboxEntries(session, "check_order_item").size(), 1); // nothing sent back
+
+    statusChanged(session, "t", OrderStatus::Pending, OrderStatus::Preparing);
+    statusChanged(session, "t", OrderStatus::Preparing, OrderStatus::Ready);
+    statusChanged(session, "t", OrderStatus::Ready, OrderStatus::Completed);
+    QTRY_VERIFY(!list->isEnabled());
 }
 
 void tst_OrderQueueView::ageColoursFollowThresholds()
