@@ -338,6 +338,31 @@ JsonWebToken::Verified HubDomain::verifyHandshake(const QString &token, const QS
     return v;
 }
 
+JsonWebToken::Verified HubDomain::verifyBoardToken(const QString &token, const QString &queryCafeId,
+                                                   const QString &queryRole)
+{
+    JsonWebToken::Verified v = JsonWebToken::verify(
+        token.toUtf8(), m_secret, m_clock->nowMs() / 1000, Contract::TokenType::Board);
+    if (!v.ok())
+        return v;
+    try {
+        if (!m_registry.cafe(v.claims.cafeId)) {
+            v.error = JsonWebToken::Error::CafeNotServed;
+            v.message = QStringLiteral("this hub does not serve cafe %1").arg(v.claims.cafeId);
+        } else if (!queryCafeId.isEmpty() && queryCafeId != v.claims.cafeId) {
+            v.error = JsonWebToken::Error::QueryMismatch;
+            v.message = QStringLiteral("query cafe_id does not match the token");
+        } else if (!queryRole.isEmpty()) {
+            v.error = JsonWebToken::Error::QueryMismatch;
+            v.message = QStringLiteral("a board token has no user_role");
+        }
+    } catch (const StorageError &e) {
+        v.error = JsonWebToken::Error::BadClaims;
+        v.message = e.message();
+    }
+    return v;
+}
+
 QByteArray HubDomain::mintToken(const HubActor &actor, const QString &tokenType, qint64 ttlSeconds)
 {
     TokenClaims c;

@@ -67,6 +67,11 @@ public:
     // agree with the token's claims when present.
     JsonWebToken::Verified verifyHandshake(const QString &token, const QString &queryCafeId,
                                            const QString &queryRole);
+    // A ready board's token (token_type "board", minted by the admin API): signature, expiry,
+    // a cafe this hub serves, and query.cafe_id if given; a board has no user_role to claim.
+    // Never accepted where an access token is wanted (verifyAccessToken), nor the other way.
+    JsonWebToken::Verified verifyBoardToken(const QString &token, const QString &queryCafeId,
+                                            const QString &queryRole);
     // Signed with the staff member's current token generation (0 for device ids).
     QByteArray mintToken(const HubActor &actor, const QString &tokenType, qint64 ttlSeconds);
     SignInService &signInService() { return *m_signIn; }
