@@ -1,9 +1,9 @@
 // ReadyBoard: the board's rows, selected column by column so nothing else can slip in.
 #include "readyboard.h"
 
-#include "hubtime.h"
 #include "storeconnection.h"
 
+#include <QDateTime>
 #include <QSqlQuery>
 
 namespace TableTap {
@@ -12,6 +12,13 @@ namespace {
 
 // The only columns a board row is made of.
 constexpr auto kColumns = "order_number, daily_seq, customer_name, status, created_at, updated_at";
+
+// With milliseconds (the contract's times have whole seconds): a board orders two orders made
+// ready within one second by these.
+QString isoWithMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
 
 } // namespace
 
@@ -28,8 +35,8 @@ QJsonObject ReadyBoard::row(const QSqlQuery &q)
                        {QStringLiteral("ticket"), q.value(1).toLongLong()},
                        {QStringLiteral("name"), firstName(q.value(2).toString())},
                        {QStringLiteral("status"), q.value(3).toString()},
-                       {QStringLiteral("created_at"), HubTime::isoUtc(q.value(4).toLongLong())},
-                       {QStringLiteral("updated_at"), HubTime::isoUtc(q.value(5).toLongLong())}};
+                       {QStringLiteral("created_at"), isoWithMs(q.value(4).toLongLong())},
+                       {QStringLiteral("updated_at"), isoWithMs(q.value(5).toLongLong())}};
 }
 
 QJsonArray ReadyBoard::openOrders(StoreConnection &db)
