@@ -7,6 +7,7 @@
 #include "hubserver.h"
 #include "hubtestfixture.h"
 #include "hubwireclient.h"
+#include "rawsioclient.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void pageAndClientAreServed();
     void boardTokenIsNoStaffToken();
     void boardTokenReadsOnlyTheBoard();
+    void recoveryKeepsBoardsAndStaffApart();
     void boardPageInChromium();
 
 private:
@@ -366,6 +368,88 @@ void TestHubBoard::boardTokenReadsOnlyTheBoard()
     QCOMPARE(seenStatuses, (QStringList{"Anna:pending", "Anna:preparing", "Anna:ready",
                                         "Anna:completed", "Bob:pending", "Bob:cancelled"}));
     QCOMPARE(events.size(), 6);
+}
+
+void TestHubBoard::recoveryKeepsBoardsAndStaffApart()
+{
+    HubWireClient till(m_server->url(), accessToken(m_fixture->manager()), QStringLiteral("cafe1"),
+                       {}, {QStringLiteral("/orders")});
+    QVERIFY(till.waitConnected());
+    const QString board = boardToken();
+    const QString staff = accessToken(m_fixture->employee());
+    const auto ordersSockets = [&] {
+        for (const HubServer::NamespaceStats &n : m_server->stats().namespaces)
+            if (n.name == u"/orders")
+                return n.sockets;
+        return 0;
+    };
+    struct Session
+    {
+        QString pid, offset;
+    };
+    // Connects with a token, notes the session and the offset of the first event it hears
+    // (eventPrefix), drops the line and lets one order be missed.
+    const auto dropped = [&](const QString &token, const QByteArray &eventPrefix) {
+        Session s;
+        const int base = ordersSockets();
+        RawSioClient raw(m_server->url());
+        if (!raw.open() || !raw.connectNamespace(QStringLiteral("/orders"), {{"token", token}}))
+            return s;
+        s.pid = QJsonDocument::fromJson(raw.waitFor("40/orders,").value_or(QByteArray()).mid(10))
+                    .object()
+                    .value(u"pid")
+                    .toString();
+        createOrder(till, QStringLiteral("Before Drop"), QStringLiteral("+15550000004"));
+        if (const auto frame = raw.waitFor(eventPrefix))
+            s.offset = QJsonDocument::fromJson(frame->mid(frame->indexOf('[')))
+                           .array()
+                           .last()
+                           .toString();
+        raw.socket().abort();
+        QTest::qWaitFor([&] { return ordersSockets() == base; }, 10000);
+        createOrder(till, QStringLiteral("While Away"), QStringLiteral("+15550000005"));
+        return s;
+    };
+    const auto recover = [&](RawSioClient &raw, const QString &token, const Session &s) {
+        return raw.open()
+               && raw.connectNamespace(QStringLiteral("/orders"),
+                                       {{"token", token}, {"pid", s.pid}, {"offset", s.offset}});
+    };
+    const auto count = [](const RawSioClient &raw, const QByteArray &prefix) {
+        int n = 0;
+        for (const QByteArray &f : raw.frames())
+            n += f.startsWith(prefix) ? 1 : 0;
+        return n;
+    };
+
+    // A board recovers its own session with its token and hears rows again (none were made
+    // while no board of the cafe was connected: the page lists the board on every connection).
+    Session s = dropped(board, "42/orders,[\"board:order\"");
+    QVERIFY(!s.pid.isEmpty() && !s.offset.isEmpty());
+    {
+        RawSioClient raw(m_server->url());
+        QVERIFY(recover(raw, board, s));
+        createOrder(till, QStringLiteral("After Return"), QStringLiteral("+15550000006"));
+        QTRY_COMPARE(count(raw, "42/orders,[\"board:order\""), 1);
+        QCOMPARE(count(raw, "42/orders,[\"order:"), 0);
+    }
+    // A staff token cannot take over a board's session...
+    s = dropped(board, "42/orders,[\"board:order\"");
+    {
+        RawSioClient raw(m_server->url());
+        QVERIFY(!recover(raw, staff, s));
+        QCOMPARE(raw.refusal().value(u"message").toString(), QStringLiteral("Permission denied"));
+        QCOMPARE(count(raw, "42/orders,"), 0);
+    }
+    // ... nor a board token a staff member's, whose missed events carry phones and prices.
+    s = dropped(staff, "42/orders,[\"order:created\"");
+    QVERIFY(!s.pid.isEmpty() && !s.offset.isEmpty());
+    {
+        RawSioClient raw(m_server->url());
+        QVERIFY(!recover(raw, board, s));
+        QCOMPARE(raw.refusal().value(u"message").toString(), QStringLiteral("Permission denied"));
+        QCOMPARE(count(raw, "42/orders,"), 0);
+    }
 }
 
 void TestHubBoard::boardPageInChromium()
