@@ -132,10 +132,8 @@ void BoardFeed::onEvents(const HubEventList &events)
         if (!cafe)
             continue;
         try {
-            if (const auto row = ReadyBoard::order(cafe->connection(), orderId)) {
+            if (const auto row = ReadyBoard::order(cafe->connection(), orderId))
                 target.emitEvent(Contract::Board::OrderEvent, {*row});
-                ++m_boardEvents;
-            }
         } catch (const StorageError &e) {
             qCWarning(lcHubWiring).noquote() << "board:order:" << e.message();
         }

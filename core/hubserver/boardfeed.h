@@ -34,15 +34,12 @@ public:
     // The hub's events as they went out: each order they touched, as a board row.
     void onEvents(const TableTap::HubEventList &events);
 
-    quint64 boardEvents() const { return m_boardEvents; }
-
 private:
     QJsonObject answer(SioServerSocket *socket, const QString &cafeId, const QString &command);
 
     HubDomain &m_service;
     SioServer *m_io = nullptr;
     QElapsedTimer m_clock; // monotonic, for the list interval
-    quint64 m_boardEvents = 0;
 };
 
 } // namespace TableTap

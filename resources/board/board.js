@@ -147,7 +147,8 @@
         setStatus(t.reconnecting, true); // the manager tries again by itself
       } else {
         // Refused by the hub (expired or replaced token): say so, and ask again now and then.
-        setStatus(t.refused + String(error && error.message) + t.retry, true);
+        const reason = error && error.data && error.data.reason ? ' (' + String(error.data.reason) + ')' : '';
+        setStatus(t.refused + String(error && error.message) + reason + '.' + t.retry, true);
         connectLater(30000);
       }
     });

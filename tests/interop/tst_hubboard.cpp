@@ -575,6 +575,28 @@ void TestHubBoard::boardPageInChromium()
                         && list(o, "preparing") == QStringList{QStringLiteral("4 Dana")};
              }),
              QJsonDocument(shown).toJson().constData());
+
+    // A token the hub refuses, and none at all: the page says so instead of staying blank.
+    for (const auto &[fragment, expected] :
+         {std::pair<QString, QString>{QStringLiteral("#token=not-a-token"),
+                                      QStringLiteral("The hub refused this board's token: "
+                                                     "Authentication error (malformed).")},
+          std::pair<QString, QString>{QString(), QStringLiteral("This board has no token")}}) {
+        DevToolsPage other;
+        const QString opened
+            = other.open(m_server->url().toString() + QStringLiteral("/board") + fragment);
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
+        QString status;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         const auto v = other.evaluate(
+                             QStringLiteral("document.getElementById('status').textContent"));
+                         status = v ? v->toString() : QString();
+                         return status.startsWith(expected);
+                     },
+                     15000),
+                 qPrintable(status));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHubBoard)
