@@ -351,10 +351,11 @@ AdminResult HubAdminService::changeStaff(const QString &cafeId, const QString &c
 
 AdminResult HubAdminService::mintToken(const TokenRequest &request, QString *token)
 {
-    if (request.board)
-        return mintBoardToken(request, token);
+    // A board's user id only labels it (no room is named after it).
+    const QString userId
+        = request.board && request.userId.isEmpty() ? QStringLiteral("board") : request.userId;
     // Same alphabet as cafe ids: user ids end up in room names.
-    if (!HubRegistry::isValidCafeId(request.userId))
+    if (!HubRegistry::isValidCafeId(userId))
         return failure(Status::UsageError, kIdRule, QStringLiteral("user"));
     if (request.ttlSeconds < 0)
         return failure(Status::UsageError,
@@ -366,6 +367,8 @@ AdminResult HubAdminService::mintToken(const TokenRequest &request, QString *tok
             return r;
         if (!registry.cafe(request.cafeId))
             return failure(Status::NotFound, QStringLiteral("no cafe %1").arg(request.cafeId));
+        if (request.board)
+            return signBoardToken(request, userId, token);
         if (!registry.claimUser(request.userId, request.cafeId))
             return failure(
                 Status::Conflict,
@@ -407,40 +410,27 @@ AdminResult HubAdminService::mintToken(const TokenRequest &request, QString *tok
     });
 }
 
-AdminResult HubAdminService::mintBoardToken(const TokenRequest &request, QString *token)
+AdminResult HubAdminService::signBoardToken(const TokenRequest &request, const QString &label,
+                                            QString *token)
 {
-    const QString label = request.userId.isEmpty() ? QStringLiteral("board") : request.userId;
-    if (!HubRegistry::isValidCafeId(label))
-        return failure(Status::UsageError, kIdRule, QStringLiteral("user"));
-    if (request.ttlSeconds < 0)
-        return failure(Status::UsageError,
-                       QStringLiteral("must be a duration like 45s, 30m, 12h or 7d"),
-                       QStringLiteral("ttl"));
-    return guarded([&] {
-        HubRegistry registry;
-        if (AdminResult r = openRegistry(&registry); !r.ok())
-            return r;
-        if (!registry.cafe(request.cafeId))
-            return failure(Status::NotFound, QStringLiteral("no cafe %1").arg(request.cafeId));
-        QString error;
-        const QByteArray secret = m_secret(&error);
-        if (secret.isEmpty())
-            return failure(Status::StorageFailure, error);
-        // No user id is claimed and no staff row consulted: the board acts as nobody. The role
-        // claim is required by the token format and means nothing for a board.
-        TokenClaims c;
-        c.userId = label;
-        c.name = request.name.isEmpty() ? QStringLiteral("Ready board") : request.name;
-        c.role = Contract::Role::Employee;
-        c.cafeId = request.cafeId;
-        c.tokenType = Contract::TokenType::Board;
-        c.issuedAt = hubTimeMs() / 1000;
-        c.expiresAt
-            = c.issuedAt + (request.ttlSeconds > 0 ? request.ttlSeconds : kBoardTokenTtlSeconds);
-        c.tokenId = QString::number(QRandomGenerator::system()->generate64(), 36);
-        *token = QString::fromLatin1(JsonWebToken::sign(c, secret));
-        return AdminResult{};
-    });
+    QString error;
+    const QByteArray secret = m_secret(&error);
+    if (secret.isEmpty())
+        return failure(Status::StorageFailure, error);
+    // No user id is claimed and no staff row consulted: the board acts as nobody. The role claim
+    // is required by the token format and means nothing for a board.
+    TokenClaims c;
+    c.userId = label;
+    c.name = request.name.isEmpty() ? QStringLiteral("Ready board") : request.name;
+    c.role = Contract::Role::Employee;
+    c.cafeId = request.cafeId;
+    c.tokenType = Contract::TokenType::Board;
+    c.issuedAt = hubTimeMs() / 1000;
+    c.expiresAt
+        = c.issuedAt + (request.ttlSeconds > 0 ? request.ttlSeconds : kBoardTokenTtlSeconds);
+    c.tokenId = QString::number(QRandomGenerator::system()->generate64(), 36);
+    *token = QString::fromLatin1(JsonWebToken::sign(c, secret));
+    return AdminResult{};
 }
 
 AdminResult HubAdminService::backup(const QString &target, const QString &cafeId, int *cafes)

@@ -55,7 +55,8 @@ public:
     static constexpr qint64 kBoardTokenTtlSeconds = 90 * 24 * 3600;
 
 private:
-    AdminResult mintBoardToken(const TokenRequest &request, QString *token);
+    // mintToken's board branch, once the request and the cafe are checked.
+    AdminResult signBoardToken(const TokenRequest &request, const QString &label, QString *token);
     // The hub's SimulatedClock, or null with *failure set.
     SimulatedClock *simulatedClock(AdminResult *failure) const;
     // The registry, and cafeId's store when it is in it: Ok, or the failure to return.

@@ -129,6 +129,8 @@ private:
         Callback done;
     };
     std::optional<CommandResult> precheck(const HubActor &actor);
+    // A token of this type, signed by this hub, unexpired, of a cafe this hub serves.
+    JsonWebToken::Verified verifyServed(const QString &token, const QString &type);
     void enqueue(Pending pending);
     void hashPinThenQueue(Pending pending, const QString &pin);
 
