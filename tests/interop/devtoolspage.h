@@ -54,7 +54,8 @@ public:
             return QStringLiteral("cannot start chromium: ") + m_browser.errorString();
         // Chromium writes the port it took into the profile.
         QByteArray port;
-        QTest::qWaitFor(
+        // Bounded; an empty port afterwards says it did not come.
+        (void)QTest::qWaitFor(
             [&] {
                 QFile f(m_profile.filePath(QStringLiteral("DevToolsActivePort")));
                 if (f.open(QIODevice::ReadOnly))
@@ -72,7 +73,7 @@ public:
         while (pageSocket.isEmpty() && !deadline.hasExpired()) {
             QNetworkReply *reply = http.get(QNetworkRequest(QUrl(
                 QStringLiteral("http://127.0.0.1:%1/json/list").arg(QString::fromLatin1(port)))));
-            QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000);
+            (void)QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000);
             for (const QJsonValue &t : QJsonDocument::fromJson(reply->readAll()).array()) {
                 const QJsonObject target = t.toObject();
                 if (target.value(u"type").toString() == u"page")
