@@ -142,7 +142,7 @@ void TestHubBoard::pageAndClientAreServed()
         return base.resolved(QUrl(path));
     };
 
-    for (const QString path : {QStringLiteral("/board"), QStringLiteral("/board/")}) {
+    for (const QString &path : {QStringLiteral("/board"), QStringLiteral("/board/")}) {
         const HttpAnswer page = request("GET", at(path));
         QCOMPARE(page.status, 200);
         QCOMPARE(page.headers.value("content-type"), QByteArray("text/html; charset=utf-8"));
