@@ -10,18 +10,24 @@ want_test=0
 
 # The whole CMake package closure of the build: Qt6Charts needs Qt6OpenGL (libqt6opengl6-dev),
 # Qt6Gui's OpenGL wrapper needs libgl-dev, the codec benchmark needs Google Benchmark, the
-# cluster adapter (core/cluster) hiredis and msgpack-c.
+# cluster adapter (core/cluster) hiredis and msgpack-c. Node and npm come from Debian (Node 18)
+# unless another node is installed: the build runs `npm ci` in packaging/board for the ready
+# board's socket.io-client browser build, which the hub serves (core/hubserver). The ready
+# board window speaks through Qt TextToSpeech (qt6-speech-dev, whose CMake package and header
+# need Qt6QmlIntegration from qt6-declarative-dev).
 build_pkgs=(cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev qt6-svg-dev libqt6svg6 libqrencode-dev
-    libgl-dev libbenchmark-dev libhiredis-dev libmsgpack-cxx-dev)
-# Node and npm come from Debian (Node 18) unless another node is installed; the benchmark
-# reference's better-sqlite3 is built by node-gyp (python3, make) against the node headers;
-# tst_webserver reads a listening socket's backlog with ss (iproute2), missing from minbase;
-# the cluster tests start their own redis-server (and publish with its redis-cli).
-test_pkgs=(nodejs npm python3 make openssl xvfb xauth chromium clang libclang-rt-14-dev
-    desktop-file-utils appstream dpkg-dev file procps iproute2 shellcheck systemd groff-base
-    redis-server redis-tools)
+    libgl-dev libbenchmark-dev libhiredis-dev libmsgpack-cxx-dev nodejs npm
+    qt6-speech-dev qt6-declarative-dev)
+# The tests' npm folders use the same node; the benchmark reference's better-sqlite3 is built
+# by node-gyp (python3, make) against the node headers; tst_webserver reads a listening socket's
+# backlog with ss (iproute2), missing from minbase; the cluster tests start their own
+# redis-server (and publish with its redis-cli); the ready board's call-out speaks through the
+# flite engine (tst_readyboard).
+test_pkgs=(qt6-speech-flite-plugin python3 make openssl xvfb xauth chromium clang
+    libclang-rt-14-dev desktop-file-utils appstream dpkg-dev file procps iproute2 shellcheck
+    systemd groff-base redis-server redis-tools)
 
 pkgs=("${build_pkgs[@]}")
 [ $want_test = 1 ] && pkgs+=("${test_pkgs[@]}")

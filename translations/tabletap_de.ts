@@ -229,7 +229,8 @@ Options:
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
                  payments, dashboard, log, hub (a manager&apos;s screen: dashboard),
-                 display (the counter display, in a window of its own)
+                 display (the counter display, in a window of its own),
+                 board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
   -h, --help     show this help
   --version      show the version
@@ -264,7 +265,8 @@ Optionen:
                  dann die Sprache des Systems)
   --view NAME    mit dieser Ansicht öffnen: queue, counters, inventory, timesheets,
                  payments, dashboard, log, hub (Bildschirm der Filialleitung: dashboard),
-                 display (die Thekenanzeige, in einem eigenen Fenster)
+                 display (die Thekenanzeige, in einem eigenen Fenster),
+                 board (die Abholanzeige für die Gäste, in einem eigenen Fenster)
   --fullscreen   das Fenster dieser Ansicht im Vollbild zeigen
   -h, --help     diese Hilfe anzeigen
   --version      die Version anzeigen
@@ -1480,6 +1482,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>A&amp;nother counter display</source>
         <translation>&amp;Noch eine Thekenanzeige</translation>
     </message>
+    <message>
+        <source>Ready &amp;board</source>
+        <translation>&amp;Abholanzeige</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::Notifier</name>
@@ -2123,6 +2129,52 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
     </message>
 </context>
 <context>
+    <name>TableTap::ReadyBoardWindow</name>
+    <message>
+        <source>Order %1 is ready.</source>
+        <translation>Bestellung %1 ist fertig.</translation>
+    </message>
+    <message>
+        <source>%1, order %2 is ready.</source>
+        <translation>%1, Bestellung %2 ist fertig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n more</source>
+        <translation>
+            <numerusform>+ %n weitere</numerusform>
+            <numerusform>+ %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready board</source>
+        <translation>Abholanzeige</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>In Zubereitung</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>Zur Abholung bereit</translation>
+    </message>
+    <message>
+        <source>Call out names</source>
+        <translation>Namen ansagen</translation>
+    </message>
+    <message>
+        <source>Ring when ready</source>
+        <translation>Klingeln, wenn fertig</translation>
+    </message>
+    <message>
+        <source>Speak each customer&apos;s first name and order number when the order is ready</source>
+        <translation>Vorname und Bestellnummer ansagen, sobald eine Bestellung fertig ist</translation>
+    </message>
+    <message>
+        <source>This machine cannot speak (no Qt text-to-speech engine): play the order-ready sound instead</source>
+        <translation>Dieser Rechner kann nicht sprechen (keine Qt-Sprachausgabe): stattdessen den Ton für fertige Bestellungen spielen</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::ReasonDialog</name>
     <message>
         <source>Move &amp;to:</source>
@@ -2297,6 +2349,10 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
     <message>
         <source>Open the counter display (its own keys: the Keys… button there)</source>
         <translation>Die Thekenanzeige öffnen (eigene Tasten: dort die Schaltfläche Tasten…)</translation>
+    </message>
+    <message>
+        <source>Open the customer ready board</source>
+        <translation>Die Abholanzeige für die Gäste öffnen</translation>
     </message>
 </context>
 <context>

@@ -229,7 +229,8 @@ Options:
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
                  payments, dashboard, log, hub (a manager&apos;s screen: dashboard),
-                 display (the counter display, in a window of its own)
+                 display (the counter display, in a window of its own),
+                 board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
   -h, --help     show this help
   --version      show the version
@@ -264,7 +265,8 @@ Options:
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
                  payments, dashboard, log, hub (a manager&apos;s screen: dashboard),
-                 display (the counter display, in a window of its own)
+                 display (the counter display, in a window of its own),
+                 board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
   -h, --help     show this help
   --version      show the version
@@ -1480,6 +1482,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>A&amp;nother counter display</source>
         <translation>A&amp;nother counter display</translation>
     </message>
+    <message>
+        <source>Ready &amp;board</source>
+        <translation>Ready &amp;board</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::Notifier</name>
@@ -2123,6 +2129,52 @@ Start a new QR payment from the order&apos;s details.</translation>
     </message>
 </context>
 <context>
+    <name>TableTap::ReadyBoardWindow</name>
+    <message>
+        <source>Order %1 is ready.</source>
+        <translation>Order %1 is ready.</translation>
+    </message>
+    <message>
+        <source>%1, order %2 is ready.</source>
+        <translation>%1, order %2 is ready.</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n more</source>
+        <translation>
+            <numerusform>+ %n more</numerusform>
+            <numerusform>+ %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready board</source>
+        <translation>Ready board</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>Preparing</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>Ready for pickup</translation>
+    </message>
+    <message>
+        <source>Call out names</source>
+        <translation>Call out names</translation>
+    </message>
+    <message>
+        <source>Ring when ready</source>
+        <translation>Ring when ready</translation>
+    </message>
+    <message>
+        <source>Speak each customer&apos;s first name and order number when the order is ready</source>
+        <translation>Speak each customer&apos;s first name and order number when the order is ready</translation>
+    </message>
+    <message>
+        <source>This machine cannot speak (no Qt text-to-speech engine): play the order-ready sound instead</source>
+        <translation>This machine cannot speak (no Qt text-to-speech engine): play the order-ready sound instead</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::ReasonDialog</name>
     <message>
         <source>Move &amp;to:</source>
@@ -2297,6 +2349,10 @@ Start a new QR payment from the order&apos;s details.</translation>
     <message>
         <source>Open the counter display (its own keys: the Keys… button there)</source>
         <translation>Open the counter display (its own keys: the Keys… button there)</translation>
+    </message>
+    <message>
+        <source>Open the customer ready board</source>
+        <translation>Open the customer ready board</translation>
     </message>
 </context>
 <context>

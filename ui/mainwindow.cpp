@@ -18,6 +18,7 @@
 #include "outboxpanel.h"
 #include "paymentsview.h"
 #include "plaintext.h"
+#include "readyboardwindow.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
 #include "soundplayer.h"
@@ -173,6 +174,8 @@ void MainWindow::buildMenus(const QString &currentLanguage)
     view->addSeparator();
     QAction *outbox = view->addAction(tr("&Outbox"), this, &MainWindow::toggleOutbox);
     outbox->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    QAction *board = view->addAction(tr("Ready &board"), this, &MainWindow::showReadyBoard);
+    board->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     QAction *mute = view->addAction(tr("&Mute sounds"));
     mute->setCheckable(true);
     mute->setChecked(m_settings->muted());
@@ -263,6 +266,16 @@ void MainWindow::toggleOutbox()
     m_outboxDock->setVisible(!m_outboxDock->isVisible());
 }
 
+void MainWindow::showReadyBoard()
+{
+    // A window of its own (for a second screen), closed with the console.
+    if (!m_readyBoard)
+        m_readyBoard = new ReadyBoardWindow(m_session->orders(), m_sounds, this);
+    m_readyBoard->show();
+    m_readyBoard->raise();
+    m_readyBoard->activateWindow();
+}
+
 void MainWindow::showConnectDialog()
 {
     if (m_connectDialog) {
@@ -323,6 +336,8 @@ void MainWindow::updateInventoryTab()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_settings->setWindow(saveGeometry(), saveState());
+    if (m_readyBoard)
+        m_readyBoard->close();
     QMainWindow::closeEvent(event);
 }
 

@@ -27,6 +27,7 @@ class Notifier;
 class OrderQueueView;
 class OutboxPanel;
 class PaymentsView;
+class ReadyBoardWindow;
 class SoundPlayer;
 class StatusStrip;
 class TimesheetsView;
@@ -64,12 +65,16 @@ public:
     QAction *settingsAction() const { return m_settingsAction; }
     // The counter display windows (View > Counter display).
     DisplayManager *displays() const { return m_displays; }
+    // The customer ready board window, once opened (null before).
+    ReadyBoardWindow *readyBoard() const { return m_readyBoard; }
 
 public Q_SLOTS:
     void showConnectDialog();
     void showSettings();
     void showView(int index);
     void toggleOutbox();
+    // Opens (or raises) the ready board window.
+    void showReadyBoard();
 
 Q_SIGNALS:
     // The user picked a language in the menu ("" = follow the system).
@@ -105,6 +110,7 @@ private:
     QDockWidget *m_outboxDock;
     HubPanel *m_hubPanel = nullptr;
     DisplayManager *m_displays;
+    ReadyBoardWindow *m_readyBoard = nullptr;
     QAction *m_settingsAction = nullptr;
     QActionGroup *m_viewGroup = nullptr;
     QPointer<QDialog> m_connectDialog;

@@ -40,6 +40,8 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
          tr("Record a staff drink")},
         {QKeySequence(Qt::CTRL | Qt::Key_O).toString(QKeySequence::NativeText),
          tr("Show or hide the outbox")},
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B).toString(QKeySequence::NativeText),
+         tr("Open the customer ready board")},
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X).toString(QKeySequence::NativeText),
          tr("Dismiss notifications")},
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M).toString(QKeySequence::NativeText),

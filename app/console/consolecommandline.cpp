@@ -73,7 +73,8 @@ QString ConsoleCommandLine::helpText() const
               "                 then the system's language)\n"
               "  --view NAME    open on this view: queue, counters, inventory, timesheets,\n"
               "                 payments, dashboard, log, hub (a manager's screen: dashboard),\n"
-              "                 display (the counter display, in a window of its own)\n"
+              "                 display (the counter display, in a window of its own),\n"
+              "                 board (the customer ready board, in a window of its own)\n"
               "  --fullscreen   show that view's window in full screen\n"
               "  -h, --help     show this help\n"
               "  --version      show the version\n"
@@ -243,10 +244,12 @@ bool ConsoleCommandLine::hasDisplay() const
 
 QStringList ConsoleCommandLine::viewNames()
 {
-    // The order of the main window's tabs, then the counter display (a window of its own).
+    // The order of the main window's tabs, then the counter display and the ready board (windows
+    // of their own).
     return {QStringLiteral("queue"),      QStringLiteral("counters"), QStringLiteral("inventory"),
             QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
-            QStringLiteral("log"),        QStringLiteral("hub"),      QStringLiteral("display")};
+            QStringLiteral("log"),        QStringLiteral("hub"),      QStringLiteral("display"),
+            QStringLiteral("board")};
 }
 
 QString ConsoleCommandLine::noDisplayMessage()

@@ -9,6 +9,7 @@
 #include "hubsession.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
+#include "readyboardwindow.h"
 #include "toaststack.h"
 
 #include <QApplication>
@@ -192,6 +193,11 @@ int main(int argc, char *argv[])
         if (cli.fullScreen)
             display->setFullScreenMode(true);
         shown = display;
+    } else if (cli.view == QLatin1String("board")) {
+        window->showReadyBoard();
+        if (cli.fullScreen)
+            window->readyBoard()->showFullScreen();
+        shown = window->readyBoard();
     } else {
         if (!cli.view.isEmpty())
             window->showView(int(ConsoleCommandLine::viewNames().indexOf(cli.view)));

@@ -101,8 +101,8 @@ AdminCommandLine::AdminCommandLine(QTextStream &out, QTextStream &err, HubClock 
 
 QStringList AdminCommandLine::commands()
 {
-    return {QStringLiteral("cafe"), QStringLiteral("menu"), QStringLiteral("staff"),
-            QStringLiteral("token"), QStringLiteral("backup")};
+    return {QStringLiteral("cafe"),  QStringLiteral("menu"),        QStringLiteral("staff"),
+            QStringLiteral("token"), QStringLiteral("board-token"), QStringLiteral("backup")};
 }
 
 QString AdminCommandLine::usage()
@@ -121,6 +121,8 @@ QString AdminCommandLine::usage()
         "  staff set-pin --data DIR --cafe ID --code CODE   (the PIN from standard input, or\n"
         "            asked for without echo on a terminal; never on the command line)\n"
         "  token --data DIR --cafe ID --user ID --name NAME --role ROLE [--ttl 12h|30m|7d]\n"
+        "  board-token --data DIR --cafe ID [--name LABEL] [--ttl 90d]   (read-only, for the\n"
+        "            ready board page: http://HUB:PORT/board#token=TOKEN)\n"
         "  backup --data DIR --out PATH [--cafe ID]\n"
         "Exit codes: 0 ok, 1 storage failure, 2 usage error, 3 not found, 4 already exists\n"
         "            (or already so), 5 invalid menu file.\n");
@@ -179,6 +181,8 @@ int AdminCommandLine::run(const QStringList &args)
             return staffChange(sub, args.mid(2));
         if (cmd == u"token")
             return token(args.mid(1));
+        if (cmd == u"board-token")
+            return boardToken(args.mid(1));
         if (cmd == u"backup")
             return backup(args.mid(1));
     } catch (const StorageError &e) {
@@ -454,6 +458,32 @@ int AdminCommandLine::token(const QStringList &args)
     request.name = parser.value(QStringLiteral("name"));
     request.role = *role;
     // Without --ttl the admin API's default (12 h); a malformed one goes in out of bounds.
+    if (parser.isSet(QStringLiteral("ttl")))
+        request.ttlSeconds = parseDuration(parser.value(QStringLiteral("ttl")));
+    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    QString token;
+    if (const AdminResult r = admin.api.mintToken(request, &token); !r.ok())
+        return fail(r);
+    m_out << token << Qt::endl;
+    return Ok;
+}
+
+int AdminCommandLine::boardToken(const QStringList &args)
+{
+    TT_PARSE(
+        (QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir")),
+                                   opt(QStringLiteral("cafe"), {}, QStringLiteral("id")),
+                                   opt(QStringLiteral("name"), {}, QStringLiteral("label")),
+                                   opt(QStringLiteral("ttl"), {}, QStringLiteral("duration"))}))
+    if (const QString m = missing(parser, {QStringLiteral("data"), QStringLiteral("cafe")});
+        !m.isEmpty())
+        return fail(UsageError, m);
+    TokenRequest request;
+    request.board = true;
+    request.cafeId = parser.value(QStringLiteral("cafe"));
+    request.name = parser.value(QStringLiteral("name"));
+    // Without --ttl the admin API's board default (90 days); a malformed one goes in out of
+    // bounds.
     if (parser.isSet(QStringLiteral("ttl")))
         request.ttlSeconds = parseDuration(parser.value(QStringLiteral("ttl")));
     FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);

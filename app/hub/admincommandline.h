@@ -1,9 +1,10 @@
 // The hub's admin command line, as a class: `cafe add|list`, `menu import`,
-// `staff add|list|disable|enable|set-role|set-pin|revoke`, `token`, `backup`. tabletap-hub's
-// main() passes its arguments after the program name; output goes to `out`, one-line errors to
-// `err`, and the return value is the exit code. It parses and prints; the work is the admin API's
-// (HubAdminService on the data folder's SqliteStorage), which writes the folder directly, also
-// while a hub serves it (SQLite's locking; the hub notices staff changes within a second).
+// `staff add|list|disable|enable|set-role|set-pin|revoke`, `token`, `board-token`, `backup`.
+// tabletap-hub's main() passes its arguments after the program name; output goes to `out`, one-line
+// errors to `err`, and the return value is the exit code. It parses and prints; the work is the
+// admin API's (HubAdminService on the data folder's SqliteStorage), which writes the folder
+// directly, also while a hub serves it (SQLite's locking; the hub notices staff changes within a
+// second).
 #pragma once
 
 #include <QStringList>
@@ -56,6 +57,7 @@ private:
     int staffList(const QStringList &args);
     int staffChange(const QString &sub, const QStringList &args);
     int token(const QStringList &args);
+    int boardToken(const QStringList &args);
     int backup(const QStringList &args);
     int fail(int code, const QString &message);
     // The exit code of a failed admin call, after its message (`--option` when it names one).

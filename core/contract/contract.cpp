@@ -303,6 +303,11 @@ QString orders(const QString &cafeId)
     return QStringLiteral("cafe:") + cafeId + QStringLiteral(":orders");
 }
 
+QString board(const QString &cafeId)
+{
+    return QStringLiteral("cafe:") + cafeId + QStringLiteral(":board");
+}
+
 QString counter(const QString &cafeId, const QString &counter)
 {
     return QStringLiteral("cafe:") + cafeId + QStringLiteral(":counter:") + counter;

@@ -177,6 +177,8 @@ QString orders(const QString &cafeId);                          // cafe:{id}:ord
 QString counter(const QString &cafeId, const QString &counter); // cafe:{id}:counter:{name}
 QString role(const QString &cafeId, Role role);                 // cafe:{id}:role:{role}
 QString user(const QString &userId);                            // user:{id}
+// The ready board's sockets (a board token's, /orders only): the fence of the board's own event.
+QString board(const QString &cafeId); // cafe:{id}:board
 } // namespace Rooms
 
 // --- Errors and refusals --------------------------------------------------------------------
@@ -256,12 +258,21 @@ inline constexpr QLatin1String Refresh = Detail::latin1("/api/auth/refresh");
 inline constexpr QLatin1String Health = Detail::latin1("/api/health");
 inline constexpr QLatin1String Healthz = Detail::latin1("/healthz");
 inline constexpr QLatin1String Metrics = Detail::latin1("/metrics");
+inline constexpr QLatin1String Board = Detail::latin1("/board"); // the ready board page
 } // namespace Http
 
 // A token's "type" claim.
 namespace TokenType {
 inline constexpr QLatin1String Access = Detail::latin1("access");
 inline constexpr QLatin1String Refresh = Detail::latin1("refresh");
+inline constexpr QLatin1String Board = Detail::latin1("board"); // reads the ready board only
 } // namespace TokenType
+
+// The customer ready board (a hub extension, docs/hub.md): a board token's socket may send only
+// ListCommand and hears only OrderEvent.
+namespace Board {
+inline constexpr QLatin1String ListCommand = Detail::latin1("list_board");
+inline constexpr QLatin1String OrderEvent = Detail::latin1("board:order");
+} // namespace Board
 
 } // namespace TableTap::Contract

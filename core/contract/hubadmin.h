@@ -88,7 +88,10 @@ struct TokenRequest
 {
     QString cafeId, userId, name; // userId: 1 to 64 of A-Z a-z 0-9 _ - (it names a room)
     Contract::Role role = Contract::Role::Employee;
-    qint64 ttlSeconds = 0; // 0: the hub's access token lifetime
+    qint64 ttlSeconds = 0; // 0: the hub's access token lifetime (a board token's: 90 days)
+    // A ready board's read-only token (token_type "board", docs/security.md): userId and name
+    // only label it (userId defaults to "board"), role is ignored and no user id is claimed.
+    bool board = false;
 };
 
 // The hub's clock as an admin sees it.

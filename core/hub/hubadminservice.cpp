@@ -351,8 +351,11 @@ AdminResult HubAdminService::changeStaff(const QString &cafeId, const QString &c
 
 AdminResult HubAdminService::mintToken(const TokenRequest &request, QString *token)
 {
+    // A board's user id only labels it (no room is named after it).
+    const QString userId
+        = request.board && request.userId.isEmpty() ? QStringLiteral("board") : request.userId;
     // Same alphabet as cafe ids: user ids end up in room names.
-    if (!HubRegistry::isValidCafeId(request.userId))
+    if (!HubRegistry::isValidCafeId(userId))
         return failure(Status::UsageError, kIdRule, QStringLiteral("user"));
     if (request.ttlSeconds < 0)
         return failure(Status::UsageError,
@@ -364,6 +367,8 @@ AdminResult HubAdminService::mintToken(const TokenRequest &request, QString *tok
             return r;
         if (!registry.cafe(request.cafeId))
             return failure(Status::NotFound, QStringLiteral("no cafe %1").arg(request.cafeId));
+        if (request.board)
+            return signBoardToken(request, userId, token);
         if (!registry.claimUser(request.userId, request.cafeId))
             return failure(
                 Status::Conflict,
@@ -403,6 +408,29 @@ AdminResult HubAdminService::mintToken(const TokenRequest &request, QString *tok
         *token = QString::fromLatin1(JsonWebToken::sign(c, secret));
         return AdminResult{};
     });
+}
+
+AdminResult HubAdminService::signBoardToken(const TokenRequest &request, const QString &label,
+                                            QString *token)
+{
+    QString error;
+    const QByteArray secret = m_secret(&error);
+    if (secret.isEmpty())
+        return failure(Status::StorageFailure, error);
+    // No user id is claimed and no staff row consulted: the board acts as nobody. The role claim
+    // is required by the token format and means nothing for a board.
+    TokenClaims c;
+    c.userId = label;
+    c.name = request.name.isEmpty() ? QStringLiteral("Ready board") : request.name;
+    c.role = Contract::Role::Employee;
+    c.cafeId = request.cafeId;
+    c.tokenType = Contract::TokenType::Board;
+    c.issuedAt = hubTimeMs() / 1000;
+    c.expiresAt
+        = c.issuedAt + (request.ttlSeconds > 0 ? request.ttlSeconds : kBoardTokenTtlSeconds);
+    c.tokenId = QString::number(QRandomGenerator::system()->generate64(), 36);
+    *token = QString::fromLatin1(JsonWebToken::sign(c, secret));
+    return AdminResult{};
 }
 
 AdminResult HubAdminService::backup(const QString &target, const QString &cafeId, int *cafes)

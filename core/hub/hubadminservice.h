@@ -50,7 +50,13 @@ public:
     AdminResult advanceSimulatedTime(qint64 ms) override;
     AdminResult runSimulatedTime() override;
 
+    // A board token's lifetime when TokenRequest::ttlSeconds is 0: a TV is set up once, and
+    // what it reads is first names and ticket numbers (docs/security.md).
+    static constexpr qint64 kBoardTokenTtlSeconds = 90 * 24 * 3600;
+
 private:
+    // mintToken's board branch, once the request and the cafe are checked.
+    AdminResult signBoardToken(const TokenRequest &request, const QString &label, QString *token);
     // The hub's SimulatedClock, or null with *failure set.
     SimulatedClock *simulatedClock(AdminResult *failure) const;
     // The registry, and cafeId's store when it is in it: Ok, or the failure to return.

@@ -282,18 +282,30 @@ void HubDomain::flushQueue()
     }
 }
 
-JsonWebToken::Verified HubDomain::verifyAccessToken(const QString &token)
+JsonWebToken::Verified HubDomain::verifyServed(const QString &token, const QString &type)
 {
-    JsonWebToken::Verified v = JsonWebToken::verify(
-        token.toUtf8(), m_secret, m_clock->nowMs() / 1000, Contract::TokenType::Access);
+    JsonWebToken::Verified v
+        = JsonWebToken::verify(token.toUtf8(), m_secret, m_clock->nowMs() / 1000, type);
     if (!v.ok())
         return v;
     try {
         if (!m_registry.cafe(v.claims.cafeId)) {
             v.error = JsonWebToken::Error::CafeNotServed;
             v.message = QStringLiteral("this hub does not serve cafe %1").arg(v.claims.cafeId);
-            return v;
         }
+    } catch (const StorageError &e) {
+        v.error = JsonWebToken::Error::BadClaims;
+        v.message = e.message();
+    }
+    return v;
+}
+
+JsonWebToken::Verified HubDomain::verifyAccessToken(const QString &token)
+{
+    JsonWebToken::Verified v = verifyServed(token, Contract::TokenType::Access);
+    if (!v.ok())
+        return v;
+    try {
         const QString owner = m_registry.cafeOfUser(v.claims.userId);
         if (!owner.isEmpty() && owner != v.claims.cafeId) {
             v.error = JsonWebToken::Error::CafeNotServed;
@@ -334,6 +346,22 @@ JsonWebToken::Verified HubDomain::verifyHandshake(const QString &token, const QS
     } else if (!queryRole.isEmpty() && queryRole != HubActor::roleName(v.claims.role)) {
         v.error = JsonWebToken::Error::QueryMismatch;
         v.message = QStringLiteral("query user_role does not match the token");
+    }
+    return v;
+}
+
+JsonWebToken::Verified HubDomain::verifyBoardToken(const QString &token, const QString &queryCafeId,
+                                                   const QString &queryRole)
+{
+    JsonWebToken::Verified v = verifyServed(token, Contract::TokenType::Board);
+    if (!v.ok())
+        return v;
+    if (!queryCafeId.isEmpty() && queryCafeId != v.claims.cafeId) {
+        v.error = JsonWebToken::Error::QueryMismatch;
+        v.message = QStringLiteral("query cafe_id does not match the token");
+    } else if (!queryRole.isEmpty()) {
+        v.error = JsonWebToken::Error::QueryMismatch;
+        v.message = QStringLiteral("a board token has no user_role");
     }
     return v;
 }

@@ -67,6 +67,11 @@ public:
     // agree with the token's claims when present.
     JsonWebToken::Verified verifyHandshake(const QString &token, const QString &queryCafeId,
                                            const QString &queryRole);
+    // A ready board's token (token_type "board", minted by the admin API): signature, expiry,
+    // a cafe this hub serves, and query.cafe_id if given; a board has no user_role to claim.
+    // Never accepted where an access token is wanted (verifyAccessToken), nor the other way.
+    JsonWebToken::Verified verifyBoardToken(const QString &token, const QString &queryCafeId,
+                                            const QString &queryRole);
     // Signed with the staff member's current token generation (0 for device ids).
     QByteArray mintToken(const HubActor &actor, const QString &tokenType, qint64 ttlSeconds);
     SignInService &signInService() { return *m_signIn; }
@@ -124,6 +129,8 @@ private:
         Callback done;
     };
     std::optional<CommandResult> precheck(const HubActor &actor);
+    // A token of this type, signed by this hub, unexpired, of a cafe this hub serves.
+    JsonWebToken::Verified verifyServed(const QString &token, const QString &type);
     void enqueue(Pending pending);
     void hashPinThenQueue(Pending pending, const QString &pin);
 

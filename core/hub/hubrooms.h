@@ -10,6 +10,7 @@
 
 namespace TableTap::HubRooms {
 
+using Contract::Rooms::board;
 using Contract::Rooms::cafe;
 using Contract::Rooms::counter;
 using Contract::Rooms::orders;

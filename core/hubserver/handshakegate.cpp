@@ -28,6 +28,8 @@ const QString kName = QStringLiteral("name");
 const QString kRole = QStringLiteral("role");
 const QString kCafeId = QStringLiteral("cafe_id");
 const QString kGeneration = QStringLiteral("generation");
+// Set instead of the actor for a ready board's socket: it acts as nobody.
+const QString kBoardCafe = QStringLiteral("board_cafe");
 
 // The INVALID_TOKEN "reason" a refused client sees.
 Contract::TokenRefusal reasonOf(JsonWebToken::Error error)
@@ -149,10 +151,23 @@ std::optional<HandshakeGate::Refusal> HandshakeGate::authenticate(SioServerSocke
         token = token.mid(7);
     const QString queryCafe = QString::fromUtf8(h.query(bytes(Contract::Keys::CafeId)));
     const QString queryRole = QString::fromUtf8(h.query(bytes(Contract::Keys::UserRole)));
-    const JsonWebToken::Verified v = m_service.verifyHandshake(token, queryCafe, queryRole);
-    if (v.ok() && socket->isRecovered()
-        && (socket->data().value(kUserId).toString() != v.claims.userId
-            || socket->data().value(kCafeId).toString() != v.claims.cafeId)) {
+    JsonWebToken::Verified v = m_service.verifyHandshake(token, queryCafe, queryRole);
+    // Not an access token: perhaps a ready board's. Any other kind keeps the first refusal.
+    bool board = false;
+    if (v.error == JsonWebToken::Error::WrongTokenType) {
+        JsonWebToken::Verified b = m_service.verifyBoardToken(token, queryCafe, queryRole);
+        if (b.error != JsonWebToken::Error::WrongTokenType) {
+            v = std::move(b);
+            board = true;
+        }
+    }
+    const QVariantMap &held = socket->data();
+    const bool sameSession
+        = board ? held.value(kBoardCafe).toString() == v.claims.cafeId && !held.contains(kUserId)
+                : held.value(kUserId).toString() == v.claims.userId
+                      && held.value(kCafeId).toString() == v.claims.cafeId
+                      && !held.contains(kBoardCafe);
+    if (v.ok() && socket->isRecovered() && !sameSession) {
         m_refusalLog->info(QStringLiteral("refused recovery in %1 from %2: another user's session")
                                .arg(socket->nsp()->name(), h.peer.address.toString()));
         return Refusal{
@@ -160,6 +175,21 @@ std::optional<HandshakeGate::Refusal> HandshakeGate::authenticate(SioServerSocke
             QJsonObject{
                 {Contract::Keys::Type, Contract::name(Contract::ErrorType::PermissionDenied)},
                 {Contract::Keys::Message, QStringLiteral("the session belongs to another user")}}};
+    }
+    if (v.ok() && board) {
+        if (socket->nsp()->name() != Contract::path(Contract::Namespace::Orders)) {
+            m_refusalLog->info(QStringLiteral("refused a board token in %1 from %2")
+                                   .arg(socket->nsp()->name(), h.peer.address.toString()));
+            return Refusal{
+                Contract::ConnectRefusal::PermissionDenied,
+                QJsonObject{
+                    {Contract::Keys::Type, Contract::name(Contract::ErrorType::PermissionDenied)},
+                    {Contract::Keys::Message,
+                     QStringLiteral("a board token reads the ready board in /orders only")}}};
+        }
+        socket->data().insert(kBoardCafe, v.claims.cafeId);
+        socket->data().insert(kName, v.claims.name);
+        return std::nullopt;
     }
     if (v.ok()) {
         const HubActor actor = v.claims.actor();
@@ -198,6 +228,11 @@ HubActor HandshakeGate::actorOf(const SioServerSocket *socket)
     actor.cafeId = d.value(kCafeId).toString();
     actor.tokenGeneration = d.value(kGeneration).toLongLong();
     return actor;
+}
+
+QString HandshakeGate::boardCafeOf(const SioServerSocket *socket)
+{
+    return socket->data().value(kBoardCafe).toString();
 }
 
 void HandshakeGate::setRole(SioServerSocket *socket, HubRole role)

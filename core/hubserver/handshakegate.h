@@ -49,8 +49,11 @@ public:
     void admit(SioServerSocket *socket, const SioNamespace::Next &next);
     bool isOverLimit(const SioServerSocket *socket) const;
 
-    // The actor admit() stored on the socket (an empty userId if it never passed).
+    // The actor admit() stored on the socket (an empty userId if it never passed, or if it is a
+    // ready board's socket, which acts as nobody).
     static HubActor actorOf(const SioServerSocket *socket);
+    // The cafe whose ready board a board token's socket reads; empty for every other socket.
+    static QString boardCafeOf(const SioServerSocket *socket);
     // A new role for an admitted socket, from its next command on.
     static void setRole(SioServerSocket *socket, HubRole role);
 

@@ -1,6 +1,8 @@
 // The running hub: HubDomain behind one Socket.IO + HTTP port.
 #include "hubserver.h"
 
+#include "boardfeed.h"
+#include "boardpage.h"
 #include "commandgateway.h"
 #include "contract.h"
 #include "engineserver.h"
@@ -47,6 +49,9 @@ HubServer::HubServer(const QString &dataDir, Options options, QObject *parent)
         *m_service,
         HandshakeGate::Options{m_options.maxConnectionsPerAddress, m_options.limitLoopback});
     m_gateway = std::make_unique<CommandGateway>(*m_service, *m_gate, *m_broadcaster);
+    m_board = std::make_unique<BoardFeed>(*m_service);
+    connect(m_broadcaster.get(), &EventBroadcaster::broadcasted, m_board.get(),
+            &BoardFeed::onEvents);
     connect(m_service.get(), &HubDomain::eventsReady, m_broadcaster.get(),
             &EventBroadcaster::broadcast);
     connect(m_service.get(), &HubDomain::staffChanged, m_gateway.get(),
@@ -136,12 +141,15 @@ quint16 HubServer::start()
     m_io = new SioServer(m_engine, sio, this);
     m_broadcaster->setServer(m_io);
     m_gateway->setServer(m_io);
+    m_board->setServer(m_io);
     m_gate->forgetConnections();
     connect(m_engine, &EngineServer::connection, m_gate.get(), &HandshakeGate::onEngineConnection);
     setUpNamespaces();
     m_web->setHttpHandler(QByteArrayLiteral("/api/"), [this](HttpExchange *exchange) {
         m_signIn->handle(exchange, m_web->cors());
     });
+    m_web->setHttpHandler(QByteArray(Contract::Http::Board.data(), Contract::Http::Board.size()),
+                          &BoardPage::handle);
     if (m_options.operations.enabled) {
         for (const QLatin1String path : {Contract::Http::Healthz, Contract::Http::Metrics})
             m_web->setHttpHandler(
@@ -202,6 +210,7 @@ void HubServer::teardown()
     m_web = nullptr;
     m_broadcaster->setServer(nullptr);
     m_gateway->setServer(nullptr);
+    m_board->setServer(nullptr);
 }
 
 HubAdmin &HubServer::admin() const
@@ -226,8 +235,12 @@ void HubServer::setUpNamespaces()
             gate->admit(socket, next);
         });
         connect(nsp, &SioNamespace::connection, m_gateway.get(),
-                [gateway = m_gateway.get(), name](SioServerSocket *socket) {
-                    gateway->onConnection(socket, name);
+                [gateway = m_gateway.get(), board = m_board.get(), name](SioServerSocket *socket) {
+                    // A board token's socket acts as nobody: it never reaches the gateway.
+                    if (!HandshakeGate::boardCafeOf(socket).isEmpty())
+                        board->onConnection(socket);
+                    else
+                        gateway->onConnection(socket, name);
                 });
     }
 }

@@ -25,6 +25,7 @@
 
 namespace TableTap {
 
+class BoardFeed;
 class CommandGateway;
 class EngineServer;
 class EventBroadcaster;
@@ -172,6 +173,7 @@ private:
     std::unique_ptr<EventBroadcaster> m_broadcaster;
     std::unique_ptr<HandshakeGate> m_gate;
     std::unique_ptr<CommandGateway> m_gateway;
+    std::unique_ptr<BoardFeed> m_board;
     // It goes first of all, waiting for PIN checks that would answer through the service.
     std::unique_ptr<SignInEndpoint> m_signIn;
     bool m_serviceOpen = false;

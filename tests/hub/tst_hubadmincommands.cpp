@@ -59,6 +59,7 @@ private Q_SLOTS:
     void staffErrors();
     void staffLifecycle();
     void token();
+    void boardToken();
     void durations_data();
     void durations();
     void backup();
@@ -526,6 +527,42 @@ void TestAdminCommandLine::token()
              int(AdminCommandLine::UsageError));
 }
 
+void TestAdminCommandLine::boardToken()
+{
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "d", "--name", "D"}).code, 0);
+    ManualClock clock(kStartMs);
+    Run r = admin({"board-token", "--data", m_data, "--cafe", "c", "--name", "Front TV"}, &clock);
+    QCOMPARE(r.code, 0);
+    const QString token = r.out.trimmed();
+    HubOptions options;
+    options.dataDir = m_data;
+    HubDomain hub(options, &clock);
+    QString error;
+    QVERIFY(hub.open(&error));
+    // A board's token, 90 days by default, and no access token.
+    const auto v = hub.verifyBoardToken(token, {}, {});
+    QVERIFY2(v.ok(), qPrintable(v.message));
+    QCOMPARE(v.claims.tokenType, QStringLiteral("board"));
+    QCOMPARE(v.claims.cafeId, QStringLiteral("c"));
+    QCOMPARE(v.claims.name, QStringLiteral("Front TV"));
+    QCOMPARE(v.claims.expiresAt - v.claims.issuedAt, 90 * 86400);
+    QCOMPARE(hub.verifyAccessToken(token).error, JsonWebToken::Error::WrongTokenType);
+    // Boards of two cafes claim no user id, so both work; --ttl as for `token`.
+    r = admin({"board-token", "--data", m_data, "--cafe", "d", "--ttl", "2h"}, &clock);
+    QCOMPARE(r.code, 0);
+    QCOMPARE(hub.verifyBoardToken(r.out.trimmed(), {}, {}).claims.expiresAt
+                 - hub.verifyBoardToken(r.out.trimmed(), {}, {}).claims.issuedAt,
+             7200);
+    clock.advance(7200 * 1000);
+    QCOMPARE(hub.verifyBoardToken(r.out.trimmed(), {}, {}).error, JsonWebToken::Error::Expired);
+    QCOMPARE(admin({"board-token", "--data", m_data, "--cafe", "x"}).code,
+             int(AdminCommandLine::NotFound));
+    QCOMPARE(admin({"board-token", "--data", m_data, "--cafe", "c", "--ttl", "soon"}).code,
+             int(AdminCommandLine::UsageError));
+    QCOMPARE(admin({"board-token", "--data", m_data}).code, int(AdminCommandLine::UsageError));
+}
+
 void TestAdminCommandLine::durations_data()
 {
     QTest::addColumn<QString>("text");
@@ -637,7 +674,7 @@ void TestAdminCommandLine::usage()
     QVERIFY(r.err.startsWith(QStringLiteral("tabletap-hub: ")));
     QVERIFY(AdminCommandLine::usage().contains(QStringLiteral("Exit codes")));
     QCOMPARE(AdminCommandLine::commands(),
-             (QStringList{"cafe", "menu", "staff", "token", "backup"}));
+             (QStringList{"cafe", "menu", "staff", "token", "board-token", "backup"}));
 }
 
 QTEST_GUILESS_MAIN(TestAdminCommandLine)
