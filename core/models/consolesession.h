@@ -16,6 +16,7 @@
 #include "inventorymodel.h"
 #include "orderqueuemodel.h"
 #include "outboxmodel.h"
+#include "outboxstore.h"
 #include "paymentmodel.h"
 #include "sessionidentity.h"
 #include "stockalertmodel.h"
@@ -81,6 +82,21 @@ public:
     void setCommandTimeout(int ms);
     // How long the first snapshot requests wait before the server is taken for one without.
     void setSnapshotProbeTimeout(int ms);
+    // Where waiting actions are kept across restarts (the app: its AppDataLocation; empty: in
+    // memory only). Each hub, cafe and person has its own file (OutboxStore); signing in to the
+    // same ones again sends what waited there with the original request ids.
+    void setOutboxDirectory(const QString &directory);
+    // Whether this session's waiting actions survive a close (a directory and a signed-in person).
+    bool outboxPersistent() const { return m_store.isEnabled() && m_storeKey.isValid(); }
+    // Actions pending or sent and not yet answered.
+    int waitingActions() const { return m_outbox->pendingCount(); }
+    // The outbox panel's buttons (Outbox::retry, Outbox::discard); discardWaitingActions drops
+    // every pending, sent and unknown action (the close dialog's "Discard them").
+    bool retryAction(const QString &requestId);
+    bool discardAction(const QString &requestId);
+    void discardWaitingActions();
+    // The sender itself (its bounds and clocks, for tests).
+    Outbox *sender() const { return m_sender; }
 
     EventSource *source() const { return m_source; }
     QUrl hubUrl() const { return m_hub; }
@@ -212,6 +228,10 @@ private:
     void onServerError(const QString &nsp, const QJsonValue &payload, const QDateTime &now);
     void confirmActions(const CafeEvent &event);
     void applyMenu(QList<MenuProduct> menu);
+    // Binds the outbox to the signed-in hub, cafe and person: another's actions leave the
+    // outbox (they stay in their own file), this one's come back.
+    void bindOutboxStore();
+    void saveOutbox();
 
     QPointer<EventSource> m_source;
     QString m_caFile;
@@ -253,6 +273,9 @@ private:
     OutboxModel *m_outbox;
     SnapshotLoader *m_loader;
     Outbox *m_sender;
+    OutboxStore m_store;
+    OutboxStore::Key m_storeKey;
+    bool m_restoring = false;
 };
 
 } // namespace TableTap

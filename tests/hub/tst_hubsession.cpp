@@ -18,6 +18,7 @@
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 
 using namespace TableTap;
 using namespace TableTap::Test;
@@ -101,6 +102,7 @@ private Q_SLOTS:
     void newRoleFollowedLiveAndAfterReconnect();
     void dayFiguresAfterLateStartAndHubRestart();
     void everyMoveReachesAllCounters();
+    void outboxSurvivesARestartAppliedOnce();
 
 private:
     void startHub(quint16 port = 0, int accessTokenTtlSeconds = 3);
@@ -745,4 +747,91 @@ void TestHubSession::newRoleFollowedLiveAndAfterReconnect()
     startHub(port);
     QVERIFY2(waitLive(session, 30000), qPrintable(session.livenessText()));
     QCOMPARE(session.identity().role, QStringLiteral("employee"));
+}
+
+void TestHubSession::outboxSurvivesARestartAppliedOnce()
+{
+    // A console is closed (or crashes) with two actions waiting: one the hub applied but whose
+    // ack was lost on the line, one taken offline and never sent. A new console signing in to the
+    // same hub, cafe and person sends both with their original request ids; the hub applies each
+    // exactly once. Another person signing in on the same computer gets none of them.
+    startHub(0, 600);
+    TcpRelay relay(m_port);
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    auto first = std::make_unique<HubSession>();
+    first->setOutboxDirectory(data.path());
+    first->signIn(relay.url(), QStringLiteral("cafe1"), QStringLiteral("EMP001"),
+                  QStringLiteral("1234"));
+    QVERIFY2(waitLive(*first), qPrintable(first->livenessText()));
+    QVERIFY(first->outboxPersistent());
+    int cut = 0;
+    connect(m_server.get(), &HubServer::eventsEmitted, this,
+            [&relay, &cut](const HubEventList &events) {
+                for (const HubEvent &e : events)
+                    if (e.name == u"order:created" && cut == 0)
+                        cut = relay.cut();
+            });
+    const auto order = [this](const QString &customer) {
+        return QJsonObject{
+            {"customer_name", customer},
+            {"items", QJsonArray{QJsonObject{{"product_id", m_fixture->productId("Espresso")},
+                                             {"quantity", 1}}}}};
+    };
+    const QString lostAck
+        = first->sendCommand(QStringLiteral("/orders"), QStringLiteral("create_order"),
+                             order(QStringLiteral("Lost Ack")), "new order");
+    QVERIFY(QTest::qWaitFor([&cut] { return cut > 0; }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return !first->isNamespaceConnected("/orders"); }, 10000));
+    const QString offline
+        = first->sendCommand(QStringLiteral("/orders"), QStringLiteral("create_order"),
+                             order(QStringLiteral("Offline Olive")), "new order");
+    QCOMPARE(first->outbox()->entry(offline)->state, OutboxEntry::State::Pending);
+    QVERIFY(first->outbox()->entry(lostAck)->state != OutboxEntry::State::Done);
+    QCOMPARE(first->waitingActions(), 2);
+    first.reset(); // closed or crashed: nothing more is written
+    QCOMPARE(ordersNamed(QStringLiteral("Lost Ack")), 1);
+    QCOMPARE(ordersNamed(QStringLiteral("Offline Olive")), 0);
+
+    // Another person on this computer: none of Jane's actions.
+    {
+        HubSession other;
+        other.setOutboxDirectory(data.path());
+        other.signIn(relay.url(), QStringLiteral("cafe1"), QStringLiteral("EMP002"),
+                     QStringLiteral("1234"));
+        QVERIFY2(waitLive(other), qPrintable(other.livenessText()));
+        QCOMPARE(other.outbox()->rowCount(), 0);
+        QCOMPARE(other.waitingActions(), 0);
+    }
+
+    HubSession second;
+    second.setOutboxDirectory(data.path());
+    second.signIn(relay.url(), QStringLiteral("cafe1"), QStringLiteral("EMP001"),
+                  QStringLiteral("1234"));
+    QVERIFY2(waitLive(second), qPrintable(second.livenessText()));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const OutboxEntry *a = second.outbox()->entry(lostAck);
+            const OutboxEntry *b = second.outbox()->entry(offline);
+            return a && b && a->state == OutboxEntry::State::Done
+                   && b->state == OutboxEntry::State::Done;
+        },
+        15000));
+    QCOMPARE(second.outbox()->entry(lostAck)->payload.value(u"request_id").toString(), lostAck);
+    QCOMPARE(second.outbox()->entry(lostAck)->attempts, 2);
+    QCOMPARE(ordersNamed(QStringLiteral("Lost Ack")), 1);
+    QCOMPARE(ordersNamed(QStringLiteral("Offline Olive")), 1);
+    // The hub's own record: one stored request each, under Jane.
+    {
+        StoreConnection &db = m_fixture->hub->cafe(QStringLiteral("cafe1"))->connection();
+        QSqlQuery q = db.exec(
+            QStringLiteral("SELECT COUNT(*) FROM processed_requests WHERE actor_id = ? AND "
+                           "request_id IN (?, ?)"),
+            {m_fixture->employee().userId, lostAck, offline});
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+    }
+    // Nothing waits any more: the saved outbox is gone.
+    QCOMPARE(second.waitingActions(), 0);
+    QCOMPARE(QDir(data.path() + QStringLiteral("/outbox")).entryList(QDir::Files).size(), 0);
 }
