@@ -414,6 +414,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>the outbox could not be saved: %1</source>
         <translation>der Postausgang konnte nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>acknowledge %1 alert</source>
+        <translation>Warnung für %1 bestätigen</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::CounterModel</name>
@@ -1109,6 +1113,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
             <numerusform>%1: Artikel doch nicht fertig (%n fertig) von %2</numerusform>
             <numerusform>%1: Artikel doch nicht fertig (%n fertig) von %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 alert acknowledged by %2</source>
+        <translation>Warnung für %1 bestätigt von %2</translation>
     </message>
 </context>
 <context>

@@ -414,6 +414,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>the outbox could not be saved: %1</source>
         <translation>the outbox could not be saved: %1</translation>
     </message>
+    <message>
+        <source>acknowledge %1 alert</source>
+        <translation>acknowledge %1 alert</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::CounterModel</name>
@@ -1109,6 +1113,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
             <numerusform>%1: item not made after all (%n made) by %2</numerusform>
             <numerusform>%1: item not made after all (%n made) by %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 alert acknowledged by %2</source>
+        <translation>%1 alert acknowledged by %2</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,8 @@ Entry entryFor(Contract::Command command)
         return {{N::Inventory, R::Manager, true}, &InventoryDesk::adjustStock};
     case C::ListInventory:
         return {{N::Inventory, R::Employee, false}, &InventoryDesk::listInventory};
+    case C::AcknowledgeAlert:
+        return {{N::Inventory, R::Employee, true}, &InventoryDesk::acknowledgeAlert};
     case C::ClockIn:
         return {{N::Employees, R::Employee, true}, &StaffDesk::clockIn};
     case C::ClockOut:

@@ -173,6 +173,18 @@ struct OutOfStock
     QList<AffectedProduct> affects;
 };
 
+// The hub's own (inventory:alert_acknowledged): someone acknowledged a stock alert, so every
+// console stops ringing for it.
+struct AlertAcknowledged
+{
+    QString productId;
+    QString productName;
+    QString alertId;
+    QString priority;
+    PersonRef acknowledgedBy;
+    QDateTime acknowledgedAt;
+};
+
 struct ClockedIn
 {
     QString userId;
@@ -238,7 +250,8 @@ using CafeEventPayload
     = std::variant<OrderCreated, OrderStatusChanged, OrderReady, OrderCancelled,
                    OrderAssignedCounter, OrderItemChecked, PaymentProcessing, PaymentCompleted,
                    PaymentFailed, QrGenerated, StockUpdated, LowStock, OutOfStock, ClockedIn,
-                   ClockedOut, DrinkConsumed, CounterStatusChanged, SettingsUpdated>;
+                   ClockedOut, DrinkConsumed, CounterStatusChanged, SettingsUpdated,
+                   AlertAcknowledged>;
 
 struct CafeEvent
 {

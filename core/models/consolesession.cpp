@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QTimerEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace TableTap {
@@ -411,6 +412,8 @@ void ConsoleSession::onSnapshot(const QString &nsp, const CafeSnapshot &snapshot
         }
         m_inventory->resetItems(items);
         m_alerts->resetFromInventory(items);
+        m_alertsNamed = std::any_of(items.cbegin(), items.cend(),
+                                    [](const StockItem &s) { return s.alertsNamed; });
         Q_EMIT resynced(nsp);
     } else if (const auto *times = std::get_if<TimesheetsSnapshot>(&snapshot)) {
         QHash<QString, StaffShift> byUser;
@@ -749,6 +752,32 @@ QString ConsoleSession::confirmPayment(const QString &orderId, const QString &tr
             Contract::path(Namespace::Payments), Contract::name(Command::ConfirmPayment),
             tr("this server offers no payment list to find the payment in"), m_clock->now());
     return {};
+}
+
+QString ConsoleSession::acknowledgeAlert(const QString &productId)
+{
+    const StockAlert *a = m_alerts->find(productId);
+    if (!a || a->acknowledged)
+        return {};
+    const QString name = a->productName.isEmpty() ? productId : a->productName;
+    m_alerts->acknowledge(productId);
+    // Only a server that lists its alerts (our hub) knows the command. By the item: the hub
+    // acknowledges its standing alert, the newest (one raised meanwhile comes before the
+    // acknowledgement on /inventory, so every console ends silent).
+    if (!m_alertsNamed)
+        return {};
+    return sendCommand(Command::AcknowledgeAlert, {{QStringLiteral("product_id"), productId}},
+                       tr("acknowledge %1 alert").arg(name));
+}
+
+void ConsoleSession::acknowledgeAllAlerts()
+{
+    QStringList ids;
+    for (const StockAlert &a : m_alerts->rows())
+        if (!a.acknowledged)
+            ids << a.productId;
+    for (const QString &id : std::as_const(ids))
+        acknowledgeAlert(id);
 }
 
 void ConsoleSession::followCounter(const QString &counter)

@@ -160,6 +160,12 @@ public:
     // Confirms a cash or QR payment; without a transaction id, the one waiting for the order
     // (then the request id comes later and the return value is empty).
     QString confirmPayment(const QString &orderId, const QString &transactionId = {});
+    // Acknowledges a stock alert: it stops ringing here at once, and, on a server that lists its
+    // alerts (our hub: list_inventory's `alert`), acknowledge_alert goes out so it stops at every
+    // console. Another server's alerts are acknowledged at this console only. Returns the
+    // request id (empty: local only).
+    QString acknowledgeAlert(const QString &productId);
+    void acknowledgeAllAlerts();
     // Joins one counter's room (the queue filter) or leaves it (empty = all counters).
     void followCounter(const QString &counter);
     QString followedCounter() const { return m_followedCounter; }
@@ -269,6 +275,8 @@ private:
     DashboardModel *m_dashboard;
     // The last list_orders answer carried the hub's day figures (the dashboard's source).
     bool m_dayFigures = false;
+    // The last inventory snapshot listed alerts (our hub): acknowledgements go to the hub.
+    bool m_alertsNamed = false;
     EventLogModel *m_eventLog;
     OutboxModel *m_outbox;
     SnapshotLoader *m_loader;

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void dayFiguresAfterLateStartAndHubRestart();
     void everyMoveReachesAllCounters();
     void outboxSurvivesARestartAppliedOnce();
+    void alertAcknowledgedAtEveryConsole();
 
 private:
     void startHub(quint16 port = 0, int accessTokenTtlSeconds = 3);
@@ -834,4 +835,88 @@ void TestHubSession::outboxSurvivesARestartAppliedOnce()
     // Nothing waits any more: the saved outbox is gone.
     QCOMPARE(second.waitingActions(), 0);
     QCOMPARE(QDir(data.path() + QStringLiteral("/outbox")).entryList(QDir::Files).size(), 0);
+}
+
+void TestHubSession::alertAcknowledgedAtEveryConsole()
+{
+    // Two consoles ring for a critical stock alert; one acknowledges it and both stop (the other
+    // through inventory:alert_acknowledged); a console started afterwards does not ring at all;
+    // a new alert after a restock rings everywhere again.
+    startHub(0, 600);
+    // One sign-in per address at a time (the hub's PIN check): one after the other.
+    HubSession first;
+    HubSession second;
+    first.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("MGR001"),
+                 QStringLiteral("1234"));
+    QVERIFY2(waitLive(first), qPrintable(first.livenessText()));
+    second.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("ADM001"),
+                  QStringLiteral("1234"));
+    QVERIFY2(waitLive(second), qPrintable(second.livenessText()));
+    QVERIFY(QTest::qWaitFor([&] { return first.inventory()->rowCount() == 15; }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return second.inventory()->rowCount() == 15; }, 10000));
+    // An item whose one last unit is a critical level (at most a tenth of its reorder level).
+    QString itemId;
+    double stock = 0;
+    for (const StockItem &s : first.inventory()->rows())
+        if (s.reorderLevel >= 10 && s.stock > s.reorderLevel) {
+            itemId = s.id;
+            stock = s.stock;
+            break;
+        }
+    QVERIFY(!itemId.isEmpty());
+    const auto takeDownToOne = [&](double have) {
+        return first.adjustStock(itemId, QStringLiteral("waste"), have - 1, QString());
+    };
+    takeDownToOne(stock);
+    for (HubSession *s : {&first, &second})
+        QVERIFY(QTest::qWaitFor([s] { return s->alerts()->isRinging(); }, 10000));
+
+    // Acknowledged at the first console: it stops at once, the second when the hub says so.
+    const QString requestId = first.acknowledgeAlert(itemId);
+    QVERIFY(!requestId.isEmpty());
+    QVERIFY(!first.alerts()->isRinging());
+    QVERIFY(QTest::qWaitFor([&] { return !second.alerts()->isRinging(); }, 10000));
+    QCOMPARE(second.alerts()->find(itemId)->acknowledgedBy, QStringLiteral("Manager Sarah"));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return first.outbox()->entry(requestId)->state == OutboxEntry::State::Done; },
+        10000));
+    const QString alertId = second.alerts()->alertId(itemId); // named by the event
+    QVERIFY(!alertId.isEmpty());
+    {
+        StoreConnection &db = m_fixture->hub->cafe(QStringLiteral("cafe1"))->connection();
+        QSqlQuery q = db.exec(QStringLiteral("SELECT acknowledged_by_id, acknowledged_by_name, "
+                                             "item_id FROM stock_alerts WHERE id = ?"),
+                              {alertId});
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), m_fixture->manager().userId);
+        QCOMPARE(q.value(1).toString(), QStringLiteral("Manager Sarah"));
+        QCOMPARE(q.value(2).toString(), itemId);
+    }
+
+    // A console started later: the alert is there, acknowledged, silent.
+    {
+        HubSession later;
+        later.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("MGR001"),
+                     QStringLiteral("1234"));
+        QVERIFY2(waitLive(later), qPrintable(later.livenessText()));
+        QVERIFY(QTest::qWaitFor([&] { return later.alerts()->find(itemId) != nullptr; }, 10000));
+        const StockAlert *a = later.alerts()->find(itemId);
+        QVERIFY(a->acknowledged);
+        QCOMPARE(a->alertId, alertId);
+        QCOMPARE(a->priority, QStringLiteral("critical"));
+        QVERIFY(!later.alerts()->isRinging());
+    }
+
+    // Restocked past the reorder level and down to one again: a new alert rings at both.
+    const double reorder = first.inventory()->item(itemId)->reorderLevel;
+    first.adjustStock(itemId, QStringLiteral("purchase"), reorder * 2, QString());
+    QVERIFY(
+        QTest::qWaitFor([&] { return first.inventory()->item(itemId)->stock > reorder; }, 10000));
+    takeDownToOne(first.inventory()->item(itemId)->stock);
+    for (HubSession *s : {&first, &second})
+        QVERIFY(QTest::qWaitFor([s] { return s->alerts()->isRinging(); }, 10000));
+    QVERIFY(first.alerts()->alertId(itemId) != alertId);
+    second.acknowledgeAllAlerts();
+    QVERIFY(QTest::qWaitFor([&] { return !first.alerts()->isRinging(); }, 10000));
+    QCOMPARE(first.alerts()->find(itemId)->acknowledgedBy, QStringLiteral("Admin User"));
 }
