@@ -157,6 +157,8 @@ static void prune(StoreConnection &db, qint64 now, int retentionHours)
     const qint64 cutoff = now - qint64(retentionHours) * 3600000;
     db.exec(QStringLiteral("DELETE FROM events WHERE at < ?"), {cutoff});
     db.exec(QStringLiteral("DELETE FROM processed_requests WHERE at < ?"), {cutoff});
+    // Alerts that are over are history after the same time; standing ones stay.
+    db.exec(QStringLiteral("DELETE FROM stock_alerts WHERE cleared_at < ?"), {cutoff});
 }
 
 bool CafeDomain::open(QString *error)

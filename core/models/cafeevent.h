@@ -246,12 +246,11 @@ struct SettingsUpdated
     QList<SettingChange> changes;
 };
 
-using CafeEventPayload
-    = std::variant<OrderCreated, OrderStatusChanged, OrderReady, OrderCancelled,
-                   OrderAssignedCounter, OrderItemChecked, PaymentProcessing, PaymentCompleted,
-                   PaymentFailed, QrGenerated, StockUpdated, LowStock, OutOfStock, ClockedIn,
-                   ClockedOut, DrinkConsumed, CounterStatusChanged, SettingsUpdated,
-                   AlertAcknowledged>;
+using CafeEventPayload = std::variant<OrderCreated, OrderStatusChanged, OrderReady, OrderCancelled,
+                                      OrderAssignedCounter, OrderItemChecked, PaymentProcessing,
+                                      PaymentCompleted, PaymentFailed, QrGenerated, StockUpdated,
+                                      LowStock, OutOfStock, ClockedIn, ClockedOut, DrinkConsumed,
+                                      CounterStatusChanged, SettingsUpdated, AlertAcknowledged>;
 
 struct CafeEvent
 {

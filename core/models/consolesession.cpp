@@ -563,7 +563,9 @@ QString ConsoleSession::sendCommand(const QString &nsp, const QString &command,
                                     const QString &orderId)
 {
     const QString requestId = m_sender->submit(nsp, command, payload, description);
-    if (!orderId.isEmpty())
+    // Refused at once (the outbox is full): the row is not waiting for anything.
+    const OutboxEntry *e = m_outbox->entry(requestId);
+    if (!orderId.isEmpty() && e && e->state != OutboxEntry::State::Refused)
         m_orders->setPendingAction(orderId, description);
     m_sender->flush();
     return requestId;

@@ -117,6 +117,9 @@ private:
     // The hub's clock (null: the system's).
     HubClock *m_clock = nullptr;
     bool waitLive(ConsoleSession &session, int timeoutMs = 20000);
+    // Cuts the relay's line the moment the hub emits its first order:created (the order stored
+    // and acknowledged, the ack not yet delivered); *cut becomes the number of lines cut.
+    void cutOnFirstOrder(TcpRelay &relay, int *cut);
     int ordersNamed(const QString &customer);
     QString placeLatte(ConsoleSession &session, const QString &customer);
 
@@ -151,6 +154,16 @@ void TestHubSession::startHub(quint16 port, int accessTokenTtlSeconds)
     m_server = std::make_unique<HubServer>(m_fixture->dataDir, options);
     m_port = m_server->start();
     QVERIFY2(m_port, qPrintable(m_server->errorString()));
+}
+
+void TestHubSession::cutOnFirstOrder(TcpRelay &relay, int *cut)
+{
+    connect(m_server.get(), &HubServer::eventsEmitted, this,
+            [&relay, cut](const HubEventList &events) {
+                for (const HubEvent &e : events)
+                    if (e.name == u"order:created" && *cut == 0)
+                        *cut = relay.cut();
+            });
 }
 
 bool TestHubSession::waitLive(ConsoleSession &session, int timeoutMs)
@@ -360,12 +373,7 @@ void TestHubSession::lostAckAppliedOnce()
     // The line is cut the moment the order is stored and acknowledged (its event is the sign):
     // the ack was written by the hub but never reaches the console.
     int cut = 0;
-    connect(m_server.get(), &HubServer::eventsEmitted, this,
-            [&relay, &cut](const HubEventList &events) {
-                for (const HubEvent &e : events)
-                    if (e.name == u"order:created" && cut == 0)
-                        cut = relay.cut();
-            });
+    cutOnFirstOrder(relay, &cut);
     const QString requestId = session.sendCommand(
         QStringLiteral("/orders"), QStringLiteral("create_order"),
         {{"customer_name", "Lost Ack"},
@@ -428,12 +436,7 @@ void TestHubSession::snapshotsLostInFlightAskedAgainAfterRecovery()
     // A resync is in flight with a command when the line drops, right after the hub answered.
     QSignalSpy resynced(&session, &ConsoleSession::resynced);
     int cut = 0;
-    connect(m_server.get(), &HubServer::eventsEmitted, this,
-            [&relay, &cut](const HubEventList &events) {
-                for (const HubEvent &e : events)
-                    if (e.name == u"order:created" && cut == 0)
-                        cut = relay.cut();
-            });
+    cutOnFirstOrder(relay, &cut);
     session.resync();
     session.sendCommand(
         QStringLiteral("/orders"), QStringLiteral("create_order"),
@@ -767,12 +770,7 @@ void TestHubSession::outboxSurvivesARestartAppliedOnce()
     QVERIFY2(waitLive(*first), qPrintable(first->livenessText()));
     QVERIFY(first->outboxPersistent());
     int cut = 0;
-    connect(m_server.get(), &HubServer::eventsEmitted, this,
-            [&relay, &cut](const HubEventList &events) {
-                for (const HubEvent &e : events)
-                    if (e.name == u"order:created" && cut == 0)
-                        cut = relay.cut();
-            });
+    cutOnFirstOrder(relay, &cut);
     const auto order = [this](const QString &customer) {
         return QJsonObject{
             {"customer_name", customer},

@@ -7,35 +7,23 @@
 // '{"manager":token,"employee":token,"employee2":token,"outsider":token}' (the first three of one
 // cafe, the outsider a manager of another). Prints one JSON line
 // per step, then {"done":true}. Exits when stdin closes, when done, or after 30 s.
-const { io } = require('socket.io-client');
+const { out, guard, open, connected, ack, pause, done } = require('./hub-client');
 
 const port = +process.argv[2];
 const tokens = JSON.parse(process.argv[3]);
-const out = (o) => process.stdout.write(JSON.stringify(o) + '\n');
-process.stdin.on('end', () => process.exit(0));
-process.stdin.resume();
-setTimeout(() => { out({ done: true, error: 'timed out' }); process.exit(0); }, 30000).unref();
-
-const open = (token) => io(`http://127.0.0.1:${port}/inventory`, { auth: { token }, reconnection: false, forceNew: true });
-const connected = (s) => new Promise((resolve) => {
-  if (s.connected) return resolve('connect');
-  s.once('connect', () => resolve('connect'));
-  s.once('connect_error', (e) => resolve('connect_error: ' + e.message));
-});
-const ack = (s, command, payload) => s.timeout(5000).emitWithAck(command, payload).catch((e) => ({ timeout: String(e) }));
-const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+guard();
 
 (async () => {
   const names = ['manager', 'employee', 'employee2', 'outsider'];
   const sockets = {};
   const heard = {};
   for (const n of names) {
-    sockets[n] = open(tokens[n]);
+    sockets[n] = open(port, '/inventory', tokens[n]);
     heard[n] = { acknowledged: [], low: [] };
     sockets[n].on('inventory:alert_acknowledged', (e) => heard[n].acknowledged.push(e));
     sockets[n].on('inventory:low_stock', (e) => heard[n].low.push(e.data.priority));
   }
-  out({ step: 'connect', results: await Promise.all(names.map((n) => connected(sockets[n]))) });
+  out({ step: 'connect', results: (await Promise.all(names.map((n) => connected(sockets[n])))).map((r) => r.result) });
   const { manager, employee, employee2, outsider } = sockets;
 
   // An item well above its reorder level, taken down to one unit: a low-stock alert.
@@ -73,6 +61,5 @@ const pause = (ms) => new Promise((r) => setTimeout(r, ms));
   out({ step: 'rearmed', restockedAlert: restocked.alert, alert: again.alert, lowHeard: heard.manager.low.length,
     oldAlert: await ack(employee, 'acknowledge_alert', { alert_id: alertId }) });
   for (const n of names) sockets[n].close();
-  out({ done: true });
-  setTimeout(() => process.exit(0), 50);
+  done();
 })();

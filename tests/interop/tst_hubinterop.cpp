@@ -86,9 +86,36 @@ private Q_SLOTS:
     void alertAcknowledgedOverTheWire();
 
 private:
+    // An hour's access token of the actor, signed by the hub under test.
+    QString mint(const HubActor &actor) const;
+    // Runs a hub-*.js script against the hub with the tokens; its output lines by their "step".
+    QHash<QString, QJsonObject> runSteps(const QString &script, const QJsonObject &tokens,
+                                         QString *error) const;
+
     std::unique_ptr<HubFixture> m_fixture;
     std::unique_ptr<HubServer> m_server;
 };
+
+QString TestHubInterop::mint(const HubActor &actor) const
+{
+    return QString::fromLatin1(
+        m_server->service()->mintToken(actor, QStringLiteral("access"), 3600));
+}
+
+QHash<QString, QJsonObject> TestHubInterop::runSteps(const QString &script,
+                                                     const QJsonObject &tokens,
+                                                     QString *error) const
+{
+    const QList<QJsonObject> lines
+        = runNode(script,
+                  {QString::number(m_server->port()),
+                   QString::fromUtf8(QJsonDocument(tokens).toJson(QJsonDocument::Compact))},
+                  45000, error);
+    QHash<QString, QJsonObject> step;
+    for (const QJsonObject &o : lines)
+        step.insert(o.value(u"step").toString(), o);
+    return step;
+}
 
 void TestHubInterop::initTestCase()
 {
@@ -367,23 +394,13 @@ void TestHubInterop::tokensOverTheWire()
 void TestHubInterop::staffChangesOverTheWire()
 {
     const QString a = QStringLiteral("cafeA");
-    HubDomain *hub = m_server->service();
-    const auto mint = [hub](const HubActor &actor) {
-        return QString::fromLatin1(hub->mintToken(actor, QStringLiteral("access"), 3600));
-    };
     const QJsonObject tokens{{"manager", mint(m_fixture->manager(a))},
                              {"employee", mint(m_fixture->employee(a))},
                              {"employee2", mint(m_fixture->employee2(a))}};
     QString error;
-    const QList<QJsonObject> lines
-        = runNode(QStringLiteral("hub-staff.js"),
-                  {QString::number(m_server->port()),
-                   QString::fromUtf8(QJsonDocument(tokens).toJson(QJsonDocument::Compact))},
-                  45000, &error);
+    const QHash<QString, QJsonObject> step
+        = runSteps(QStringLiteral("hub-staff.js"), tokens, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QHash<QString, QJsonObject> step;
-    for (const QJsonObject &o : lines)
-        step.insert(o.value(u"step").toString(), o);
     const auto errorType = [](const QJsonValue &answer) {
         return answer.toObject().value(u"error").toObject().value(u"type").toString();
     };
@@ -428,24 +445,14 @@ void TestHubInterop::alertAcknowledgedOverTheWire()
     // In cafe B (cafe A's staff were changed by staffChangesOverTheWire); cafe A's manager is
     // the outsider.
     const QString b = QStringLiteral("cafeB");
-    HubDomain *hub = m_server->service();
-    const auto mint = [hub](const HubActor &actor) {
-        return QString::fromLatin1(hub->mintToken(actor, QStringLiteral("access"), 3600));
-    };
     const QJsonObject tokens{{"manager", mint(m_fixture->manager(b))},
                              {"employee", mint(m_fixture->employee(b))},
                              {"employee2", mint(m_fixture->employee2(b))},
                              {"outsider", mint(m_fixture->manager(QStringLiteral("cafeA")))}};
     QString error;
-    const QList<QJsonObject> lines
-        = runNode(QStringLiteral("hub-alerts.js"),
-                  {QString::number(m_server->port()),
-                   QString::fromUtf8(QJsonDocument(tokens).toJson(QJsonDocument::Compact))},
-                  45000, &error);
+    const QHash<QString, QJsonObject> step
+        = runSteps(QStringLiteral("hub-alerts.js"), tokens, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QHash<QString, QJsonObject> step;
-    for (const QJsonObject &o : lines)
-        step.insert(o.value(u"step").toString(), o);
     const auto errorOf = [](const QJsonValue &answer) -> QString {
         const QJsonObject e = answer.toObject().value(u"error").toObject();
         return e.value(u"type").toString() + u'/' + e.value(u"field").toString();

@@ -5,6 +5,7 @@
 // session end to end against the real hub.)
 #include "consolesession.h"
 #include "fakeeventsource.h"
+#include "outbox.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -88,6 +89,7 @@ class tst_ConsoleSession : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void fullOutboxLeavesTheRowFree();
     void alertAcknowledgedHereOrAtTheHub();
     void opensTheSourceWithCredentials();
     void snapshotsApplied();
@@ -967,4 +969,23 @@ void tst_ConsoleSession::alertAcknowledgedHereOrAtTheHub()
     QTRY_VERIFY(!f.session.alerts()->isRinging());
     QCOMPARE(f.session.alerts()->find("milk")->acknowledgedBy, QStringLiteral("Anna"));
     QCOMPARE(f.source.count("acknowledge_alert"), 1);
+}
+
+void tst_ConsoleSession::fullOutboxLeavesTheRowFree()
+{
+    // Offline, the outbox fills up: the next action on an order is refused at once (said in the
+    // outbox and by commandFinished), and the row does not wait for it.
+    Fixture f;
+    QVERIFY(f.placeOrder());
+    for (int i = 0; i < Outbox::MaxWaiting; ++i)
+        f.session.clockIn(QString::number(i));
+    QCOMPARE(f.session.waitingActions(), Outbox::MaxWaiting);
+    QSignalSpy finished(&f.session, &ConsoleSession::commandFinished);
+    const QString id = f.session.cancelOrder("uuid", "customer left");
+    QCOMPARE(f.session.outbox()->entry(id)->errorType, Outbox::outboxFullType());
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!finished[0][1].toBool());
+    const QModelIndex row = f.session.orders()->index(f.session.orders()->rowOf("uuid"), 0);
+    QCOMPARE(row.data(OrderQueueModel::PendingActionRole).toString(), QString());
+    QCOMPARE(f.session.waitingActions(), Outbox::MaxWaiting);
 }
