@@ -152,7 +152,7 @@ void TestContract::everyEventListed()
         QVERIFY2(!seen.contains(e), qPrintable(name(e)));
         seen.append(e);
     }
-    QCOMPARE(seen.size(), 19);
+    QCOMPARE(seen.size(), 20);
     QCOMPARE(int(kEvents.size()), int(Event::Error));
     QCOMPARE(name(kEvents.front()), QStringLiteral("order:created"));
     QCOMPARE(name(kEvents.back()), QStringLiteral("inventory:alert_acknowledged"));
@@ -225,8 +225,8 @@ void TestContract::everyCommandListed()
         QVERIFY2(!seen.contains(c), qPrintable(name(c)));
         seen.append(c);
     }
-    QCOMPARE(seen.size(), 28);
-    QCOMPARE(kCommandCount, 28);
+    QCOMPARE(seen.size(), 29);
+    QCOMPARE(kCommandCount, 29);
 }
 
 void TestContract::roles_data()
