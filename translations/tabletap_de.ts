@@ -401,6 +401,25 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>%1: %2 not made</source>
         <translation>%1: %2 nicht fertig</translation>
     </message>
+    <message>
+        <source>the saved outbox could not be read: %1</source>
+        <translation>der gespeicherte Postausgang konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) saved at the last close wait again</source>
+        <translation>
+            <numerusform>%n beim letzten Schließen gespeicherte Aktion wartet wieder</numerusform>
+            <numerusform>%n beim letzten Schließen gespeicherte Aktionen warten wieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the outbox could not be saved: %1</source>
+        <translation>der Postausgang konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>acknowledge %1 alert</source>
+        <translation>Warnung für %1 bestätigen</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::CounterModel</name>
@@ -1109,6 +1128,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
             <numerusform>%1: Artikel doch nicht fertig (%n fertig) von %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 alert acknowledged by %2</source>
+        <translation>Warnung für %1 bestätigt von %2</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::HubConnection</name>
@@ -1485,6 +1508,37 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Ready &amp;board</source>
         <translation>&amp;Abholanzeige</translation>
+    </message>
+    <message>
+        <source>Actions wait for the hub</source>
+        <translation>Aktionen warten auf den Hub</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) taken at this console wait for the hub.</source>
+        <translation>
+            <numerusform>%n an dieser Konsole ausgelöste Aktion wartet auf den Hub.</numerusform>
+            <numerusform>%n an dieser Konsole ausgelöste Aktionen warten auf den Hub.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are kept on this computer and go out, each exactly once, the next time you sign in to this hub and cafe.</source>
+        <translation>Sie bleiben auf diesem Computer gespeichert und gehen jeweils genau einmal hinaus, wenn Sie sich das nächste Mal bei diesem Hub und Café anmelden.</translation>
+    </message>
+    <message>
+        <source>This console cannot keep them (demo hub, or nobody signed in): closing now loses them.</source>
+        <translation>Diese Konsole kann sie nicht aufbewahren (Demo-Hub oder niemand angemeldet): Wer jetzt schließt, verliert sie.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them for next start</source>
+        <translation>Für den nächsten Start &amp;behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Discard them</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Close and &amp;lose them</source>
+        <translation>Schließen und &amp;verlieren</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +2030,18 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>the link was replaced after it was sent</source>
         <translation>die Verbindung wurde nach dem Senden ersetzt</translation>
     </message>
+    <message>
+        <source>the outbox is full: %1 actions wait for the hub; retry or discard some first</source>
+        <translation>der Postausgang ist voll: %1 Aktionen warten auf den Hub; zuerst einige erneut senden oder verwerfen</translation>
+    </message>
+    <message>
+        <source>waited more than %1 h: not sent by itself any more; retry or discard</source>
+        <translation>wartet seit über %1 h: wird nicht mehr von selbst gesendet; erneut senden oder verwerfen</translation>
+    </message>
+    <message>
+        <source>no answer after %1 attempts: retry or discard</source>
+        <translation>keine Antwort nach %1 Versuchen: erneut senden oder verwerfen</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::OutboxModel</name>
@@ -2029,6 +2095,29 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Outbox</source>
         <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Send the selected unconfirmed action again with its request id. Our hub applies it once; a server without request ids might apply it twice: look first.</source>
+        <translation>Die gewählte unbestätigte Aktion erneut mit ihrer Anfrage-ID senden. Unser Hub führt sie nur einmal aus; ein Server ohne Anfrage-IDs könnte sie doppelt ausführen: erst nachsehen.</translation>
+    </message>
+    <message>
+        <source>Take the selected action out of the outbox: it is never sent.</source>
+        <translation>Die gewählte Aktion aus dem Postausgang nehmen: Sie wird nie gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::OutboxStore</name>
+    <message>
+        <source>sent before the console closed, no answer: the server may have applied it</source>
+        <translation>vor dem Schließen der Konsole gesendet, keine Antwort: Der Server hat sie vielleicht ausgeführt</translation>
     </message>
 </context>
 <context>

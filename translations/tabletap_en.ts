@@ -401,6 +401,25 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>%1: %2 not made</source>
         <translation>%1: %2 not made</translation>
     </message>
+    <message>
+        <source>the saved outbox could not be read: %1</source>
+        <translation>the saved outbox could not be read: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) saved at the last close wait again</source>
+        <translation>
+            <numerusform>%n action saved at the last close waits again</numerusform>
+            <numerusform>%n actions saved at the last close wait again</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the outbox could not be saved: %1</source>
+        <translation>the outbox could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>acknowledge %1 alert</source>
+        <translation>acknowledge %1 alert</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::CounterModel</name>
@@ -1109,6 +1128,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
             <numerusform>%1: item not made after all (%n made) by %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 alert acknowledged by %2</source>
+        <translation>%1 alert acknowledged by %2</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::HubConnection</name>
@@ -1485,6 +1508,37 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Ready &amp;board</source>
         <translation>Ready &amp;board</translation>
+    </message>
+    <message>
+        <source>Actions wait for the hub</source>
+        <translation>Actions wait for the hub</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) taken at this console wait for the hub.</source>
+        <translation>
+            <numerusform>%n action taken at this console waits for the hub.</numerusform>
+            <numerusform>%n actions taken at this console wait for the hub.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are kept on this computer and go out, each exactly once, the next time you sign in to this hub and cafe.</source>
+        <translation>They are kept on this computer and go out, each exactly once, the next time you sign in to this hub and cafe.</translation>
+    </message>
+    <message>
+        <source>This console cannot keep them (demo hub, or nobody signed in): closing now loses them.</source>
+        <translation>This console cannot keep them (demo hub, or nobody signed in): closing now loses them.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them for next start</source>
+        <translation>&amp;Keep them for next start</translation>
+    </message>
+    <message>
+        <source>&amp;Discard them</source>
+        <translation>&amp;Discard them</translation>
+    </message>
+    <message>
+        <source>Close and &amp;lose them</source>
+        <translation>Close and &amp;lose them</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +2030,18 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>the link was replaced after it was sent</source>
         <translation>the link was replaced after it was sent</translation>
     </message>
+    <message>
+        <source>the outbox is full: %1 actions wait for the hub; retry or discard some first</source>
+        <translation>the outbox is full: %1 actions wait for the hub; retry or discard some first</translation>
+    </message>
+    <message>
+        <source>waited more than %1 h: not sent by itself any more; retry or discard</source>
+        <translation>waited more than %1 h: not sent by itself any more; retry or discard</translation>
+    </message>
+    <message>
+        <source>no answer after %1 attempts: retry or discard</source>
+        <translation>no answer after %1 attempts: retry or discard</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::OutboxModel</name>
@@ -2029,6 +2095,29 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Outbox</source>
         <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>Send the selected unconfirmed action again with its request id. Our hub applies it once; a server without request ids might apply it twice: look first.</source>
+        <translation>Send the selected unconfirmed action again with its request id. Our hub applies it once; a server without request ids might apply it twice: look first.</translation>
+    </message>
+    <message>
+        <source>Take the selected action out of the outbox: it is never sent.</source>
+        <translation>Take the selected action out of the outbox: it is never sent.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::OutboxStore</name>
+    <message>
+        <source>sent before the console closed, no answer: the server may have applied it</source>
+        <translation>sent before the console closed, no answer: the server may have applied it</translation>
     </message>
 </context>
 <context>

@@ -83,7 +83,7 @@ InventoryView::InventoryView(ConsoleSession *session, QWidget *parent)
         addAction(a);
     }
     connect(m_ack, &QAction::triggered, this, &InventoryView::acknowledgeCurrent);
-    connect(m_ackAll, &QAction::triggered, this, [this] { m_session->alerts()->acknowledgeAll(); });
+    connect(m_ackAll, &QAction::triggered, this, [this] { m_session->acknowledgeAllAlerts(); });
     m_ackButton->setText(tr("Ac&knowledge (Ctrl+K)"));
     m_ackAllButton->setText(tr("Ackno&wledge all"));
     m_ackButton->setObjectName(QStringLiteral("ackButton"));
@@ -232,7 +232,7 @@ void InventoryView::acknowledgeCurrent()
     const QModelIndex a = m_alerts->currentIndex();
     if (!a.isValid())
         return;
-    m_session->alerts()->acknowledge(a.data(StockAlertModel::ProductIdRole).toString());
+    m_session->acknowledgeAlert(a.data(StockAlertModel::ProductIdRole).toString());
     updateButtons();
 }
 

@@ -33,6 +33,7 @@
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -333,8 +334,50 @@ void MainWindow::updateInventoryTab()
         index, m_session->alerts()->isRinging() ? QColor(0xc6, 0x28, 0x28) : QColor());
 }
 
+bool MainWindow::confirmCloseWithWaitingActions()
+{
+    // Closing with actions that wait must never lose them without a word: kept (on disk) for
+    // the next sign-in, discarded on purpose, or the close is called off.
+    const int waiting = m_session->waitingActions();
+    if (waiting == 0)
+        return true;
+    const bool kept = m_session->outboxPersistent();
+    QMessageBox box(QMessageBox::Warning, tr("Actions wait for the hub"),
+                    tr("%n action(s) taken at this console wait for the hub.", nullptr, waiting),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("closeWithWaitingActions"));
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(
+        kept ? tr("They are kept on this computer and go out, each exactly once, the next time you "
+                  "sign in to this hub and cafe.")
+             : tr("This console cannot keep them (demo hub, or nobody signed in): closing now "
+                  "loses them."));
+    QPushButton *keep = nullptr;
+    if (kept) {
+        keep = box.addButton(tr("&Keep them for next start"), QMessageBox::AcceptRole);
+        keep->setObjectName(QStringLiteral("keepActions"));
+    }
+    QPushButton *discard = box.addButton(kept ? tr("&Discard them") : tr("Close and &lose them"),
+                                         QMessageBox::DestructiveRole);
+    discard->setObjectName(QStringLiteral("discardActions"));
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelClose"));
+    box.setDefaultButton(keep ? keep : cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    if (box.clickedButton() == discard) {
+        m_session->discardWaitingActions();
+        return true;
+    }
+    return keep && box.clickedButton() == keep;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmCloseWithWaitingActions()) {
+        event->ignore();
+        return;
+    }
     m_settings->setWindow(saveGeometry(), saveState());
     if (m_readyBoard)
         m_readyBoard->close();

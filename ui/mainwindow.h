@@ -86,6 +86,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // Asks what to do with actions still waiting; false: do not close.
+    bool confirmCloseWithWaitingActions();
     void buildMenus(const QString &currentLanguage);
     void applyRole();
     void updateTitle();

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <QScreen>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUrl>
@@ -99,6 +100,11 @@ int main(int argc, char *argv[])
     // A shop's own certificate authority for an https hub: the command line's for this run, else
     // the one the connect dialog last used.
     session.setCaFile(cli.caFile.isEmpty() ? settings.caFile() : cli.caFile);
+    // Actions waiting for the hub survive a close or a crash (docs/console.md, Outbox); the
+    // demo's hub is a new one each start, so its actions would never be sent again.
+    if (!cli.demo)
+        session.setOutboxDirectory(
+            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
     // The hub inside the console (--demo, or "start a hub" in the connect dialog).
     std::unique_ptr<QTemporaryDir> scratch;
     std::unique_ptr<EmbeddedHub> hub;

@@ -93,6 +93,8 @@ QString name(Event event)
         return QStringLiteral("cafe:settings_updated");
     case Event::StaffUpdated:
         return QStringLiteral("staff:updated");
+    case Event::AlertAcknowledged:
+        return QStringLiteral("inventory:alert_acknowledged");
     case Event::Error:
         return QStringLiteral("error");
     }
@@ -122,6 +124,7 @@ std::optional<Namespace> eventNamespace(Event event)
     case Event::StockUpdated:
     case Event::LowStock:
     case Event::OutOfStock:
+    case Event::AlertAcknowledged:
         return Namespace::Inventory;
     case Event::ClockedIn:
     case Event::ClockedOut:
@@ -139,7 +142,8 @@ std::optional<Namespace> eventNamespace(Event event)
 
 bool inBaseContract(Event event)
 {
-    return event != Event::StaffUpdated && event != Event::OrderItemChecked;
+    return event != Event::StaffUpdated && event != Event::OrderItemChecked
+           && event != Event::AlertAcknowledged;
 }
 
 QString name(Command command)
@@ -173,6 +177,8 @@ QString name(Command command)
         return QStringLiteral("adjust_stock");
     case Command::ListInventory:
         return QStringLiteral("list_inventory");
+    case Command::AcknowledgeAlert:
+        return QStringLiteral("acknowledge_alert");
     case Command::ClockIn:
         return QStringLiteral("clock_in");
     case Command::ClockOut:
@@ -229,6 +235,7 @@ Namespace commandNamespace(Command command)
         return Namespace::Payments;
     case Command::AdjustStock:
     case Command::ListInventory:
+    case Command::AcknowledgeAlert:
         return Namespace::Inventory;
     case Command::ClockIn:
     case Command::ClockOut:

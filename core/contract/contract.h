@@ -55,7 +55,8 @@ enum class Event : quint8 {
     DrinkConsumed,
     CounterStatusChanged, // /system
     SettingsUpdated,
-    StaffUpdated, // /employees; the hub's own, not in the base contract
+    StaffUpdated,      // /employees; the hub's own, not in the base contract
+    AlertAcknowledged, // /inventory; the hub's own
     // "error": a refusal of a command sent without an ack, in any namespace. Stays last, so
     // tables of the cafe events can be indexed by Event; new events go before it.
     Error,
@@ -82,13 +83,14 @@ inline constexpr std::array<Event, static_cast<int>(Event::Error)> kEvents{
     Event::DrinkConsumed,
     Event::CounterStatusChanged,
     Event::SettingsUpdated,
-    Event::StaffUpdated};
+    Event::StaffUpdated,
+    Event::AlertAcknowledged};
 // clang-format on
 QString name(Event event); // "order:created"
 std::optional<Event> eventFromName(QStringView name);
 std::optional<Namespace> eventNamespace(Event event); // nullopt for Error (any namespace)
 // The 17 events and `error` of the base contract, which any Table Tap backend speaks; false for
-// the hub's own extensions (order:item_checked, staff:updated).
+// the hub's own extensions (order:item_checked, staff:updated, inventory:alert_acknowledged).
 bool inBaseContract(Event event);
 
 // --- Commands -------------------------------------------------------------------------------
@@ -108,7 +110,8 @@ enum class Command : quint8 {
     ListPayments,
     AdjustStock, // /inventory
     ListInventory,
-    ClockIn, // /employees
+    AcknowledgeAlert, // the hub's own
+    ClockIn,          // /employees
     ClockOut,
     RecordDrink,
     ListTimesheets,
@@ -139,6 +142,7 @@ inline constexpr std::array<Command, kCommandCount> kCommands{Command::CreateOrd
                                                               Command::ListPayments,
                                                               Command::AdjustStock,
                                                               Command::ListInventory,
+                                                              Command::AcknowledgeAlert,
                                                               Command::ClockIn,
                                                               Command::ClockOut,
                                                               Command::RecordDrink,

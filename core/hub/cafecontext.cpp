@@ -83,6 +83,7 @@ CafeContext::Audience CafeContext::audience(Contract::Event event)
     case E::QrGenerated:
     case E::StockUpdated:
     case E::OutOfStock:
+    case E::AlertAcknowledged: // whoever rang for it (out of stock rings everywhere)
     case E::CounterStatusChanged:
     case E::SettingsUpdated:
     case E::Error: // never emitted into a cafe's rooms (emitEvent refuses it)

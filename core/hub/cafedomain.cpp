@@ -67,6 +67,8 @@ Entry entryFor(Contract::Command command)
         return {{N::Inventory, R::Manager, true}, &InventoryDesk::adjustStock};
     case C::ListInventory:
         return {{N::Inventory, R::Employee, false}, &InventoryDesk::listInventory};
+    case C::AcknowledgeAlert:
+        return {{N::Inventory, R::Employee, true}, &InventoryDesk::acknowledgeAlert};
     case C::ClockIn:
         return {{N::Employees, R::Employee, true}, &StaffDesk::clockIn};
     case C::ClockOut:
@@ -155,6 +157,8 @@ static void prune(StoreConnection &db, qint64 now, int retentionHours)
     const qint64 cutoff = now - qint64(retentionHours) * 3600000;
     db.exec(QStringLiteral("DELETE FROM events WHERE at < ?"), {cutoff});
     db.exec(QStringLiteral("DELETE FROM processed_requests WHERE at < ?"), {cutoff});
+    // Alerts that are over are history after the same time; standing ones stay.
+    db.exec(QStringLiteral("DELETE FROM stock_alerts WHERE cleared_at < ?"), {cutoff});
 }
 
 bool CafeDomain::open(QString *error)

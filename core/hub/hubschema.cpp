@@ -162,6 +162,23 @@ QList<MigrationStep> cafeSteps()
              QStringLiteral("ALTER TABLE order_items ADD COLUMN made_at INTEGER"),
              QStringLiteral("ALTER TABLE order_items ADD COLUMN made_by_id TEXT"),
          }},
+        {5,
+         {
+             // Stock alerts, each raised once (inventory:low_stock, inventory:out_of_stock) and
+             // acknowledged once for every console (acknowledge_alert); cleared_at is set when the
+             // stock is back at its reorder level or a newer alert of the item replaces it.
+             QStringLiteral("CREATE TABLE stock_alerts (id TEXT PRIMARY KEY, item_id TEXT NOT "
+                            "NULL REFERENCES inventory_items(id), priority TEXT NOT NULL, "
+                            "raised_at INTEGER NOT NULL, cleared_at INTEGER, acknowledged_at "
+                            "INTEGER, acknowledged_by_id TEXT, acknowledged_by_name TEXT)"),
+             QStringLiteral("CREATE INDEX stock_alerts_open ON stock_alerts(item_id) WHERE "
+                            "cleared_at IS NULL"),
+             // The alerts already standing when the hub is upgraded.
+             QStringLiteral("INSERT INTO stock_alerts(id, item_id, priority, raised_at) SELECT "
+                            "lower(hex(randomblob(16))), id, alert_priority, "
+                            "CAST(strftime('%s', 'now') AS INTEGER) * 1000 FROM inventory_items "
+                            "WHERE alert_priority IS NOT NULL"),
+         }},
     };
 }
 

@@ -38,6 +38,58 @@ std::optional<Item> loadItem(StoreConnection &db, const QString &where, const QV
                 q.value(3).toString(),   q.value(4).toLongLong(), q.value(5).toLongLong(),
                 q.value(6).toLongLong(), q.value(7).toLongLong(), q.value(8).toString()};
 }
+// The item's standing alert (not cleared), if any.
+struct Alert
+{
+    QString id, itemId, priority;
+    qint64 raisedAt = 0, acknowledgedAt = 0;
+    QString acknowledgedById, acknowledgedByName;
+    bool acknowledged() const { return acknowledgedAt > 0; }
+};
+
+std::optional<Alert> readAlert(QSqlQuery &q)
+{
+    if (!q.next())
+        return std::nullopt;
+    return Alert{q.value(0).toString(),   q.value(1).toString(),   q.value(2).toString(),
+                 q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toString(),
+                 q.value(6).toString()};
+}
+
+constexpr auto kAlertColumns = "SELECT id, item_id, priority, raised_at, acknowledged_at, "
+                               "acknowledged_by_id, acknowledged_by_name FROM stock_alerts ";
+
+std::optional<Alert> openAlert(StoreConnection &db, const QString &itemId)
+{
+    QSqlQuery q = db.exec(QLatin1String(kAlertColumns)
+                              + QStringLiteral("WHERE item_id = ? AND cleared_at IS NULL ORDER BY "
+                                               "raised_at DESC LIMIT 1"),
+                          {itemId});
+    return readAlert(q);
+}
+
+void clearAlerts(StoreConnection &db, const QString &itemId, qint64 now)
+{
+    db.exec(QStringLiteral(
+                "UPDATE stock_alerts SET cleared_at = ? WHERE item_id = ? AND cleared_at IS NULL"),
+            {now, itemId});
+}
+
+// A new alert for the item replaces the standing one: it asks every console for attention again.
+void raiseAlert(StoreConnection &db, const QString &itemId, const QString &priority, qint64 now)
+{
+    clearAlerts(db, itemId, now);
+    const QString id = CafeContext::newId();
+    db.exec(QStringLiteral(
+                "INSERT INTO stock_alerts(id, item_id, priority, raised_at) VALUES (?, ?, ?, ?)"),
+            {id, itemId, priority, now});
+}
+
+QJsonObject acknowledgedBy(const Alert &a)
+{
+    return QJsonObject{{QStringLiteral("id"), a.acknowledgedById},
+                       {QStringLiteral("name"), a.acknowledgedByName}};
+}
 } // namespace
 
 QString InventoryDesk::priorityFor(qint64 stock, qint64 reorderLevel)
@@ -106,6 +158,13 @@ void InventoryDesk::applyChange(CafeContext &ctx, const QString &itemId, qint64 
         alert.clear();
     }
     const qint64 lastRestocked = changeType == u"purchase" ? ctx.now() : item.lastRestocked;
+    // The stored alert follows: over when the stock is back at its reorder level, a new one for
+    // a worse level or for running out (each rings again until acknowledged).
+    const bool runsOut = newStock == 0 && item.stock > 0;
+    if (alert.isEmpty())
+        clearAlerts(db, item.id, ctx.now());
+    if (raiseLow || runsOut)
+        raiseAlert(db, item.id, alert.isEmpty() ? QStringLiteral("critical") : alert, ctx.now());
     db.exec(QStringLiteral(
                 "UPDATE inventory_items SET stock = ?, alert_priority = ?, last_restocked = ? "
                 "WHERE id = ?"),
@@ -154,7 +213,7 @@ void InventoryDesk::applyChange(CafeContext &ctx, const QString &itemId, qint64 
                         {QStringLiteral("priority"), alert}});
     }
 
-    if (newStock == 0 && item.stock > 0) {
+    if (runsOut) {
         db.exec(QStringLiteral("UPDATE products SET auto_disabled = 1 WHERE retired = 0 AND id IN "
                                "(SELECT product_id FROM recipe_lines WHERE item_id = ?)"),
                 {item.id});
@@ -282,6 +341,24 @@ QJsonObject InventoryDesk::listInventory(CafeContext &ctx, const PayloadReader &
         while (q.next())
             usedBy[q.value(0).toString()].append(q.value(1).toString());
     }
+    // The standing alerts, with who acknowledged them: a console started later rings only for
+    // the ones nobody has.
+    QHash<QString, QJsonObject> alerts;
+    {
+        QSqlQuery a = db.exec(QLatin1String(kAlertColumns)
+                              + QStringLiteral("WHERE cleared_at IS NULL ORDER BY raised_at"));
+        while (const std::optional<Alert> alert = readAlert(a)) {
+            QJsonObject o{{QStringLiteral("alert_id"), alert->id},
+                          {QStringLiteral("priority"), alert->priority},
+                          {QStringLiteral("raised_at"), HubTime::isoUtc(alert->raisedAt)},
+                          {QStringLiteral("acknowledged"), alert->acknowledged()}};
+            if (alert->acknowledged()) {
+                o.insert(QStringLiteral("acknowledged_by"), acknowledgedBy(*alert));
+                o.insert(QStringLiteral("acknowledged_at"), HubTime::isoUtc(alert->acknowledgedAt));
+            }
+            alerts.insert(alert->itemId, o);
+        }
+    }
     QJsonArray items;
     QSqlQuery q = db.exec(
         QStringLiteral("SELECT id, sku, name, unit, stock, reorder_level, max_stock, "
@@ -305,7 +382,10 @@ QJsonObject InventoryDesk::listInventory(CafeContext &ctx, const PayloadReader &
             {QStringLiteral("priority"),
              low ? QJsonValue(priorityFor(stock, reorder)) : QJsonValue()},
             {QStringLiteral("out_of_stock"), stock == 0},
-            {QStringLiteral("used_by"), usedBy.value(q.value(0).toString())}});
+            {QStringLiteral("used_by"), usedBy.value(q.value(0).toString())},
+            {QStringLiteral("alert"), alerts.contains(q.value(0).toString())
+                                          ? QJsonValue(alerts.value(q.value(0).toString()))
+                                          : QJsonValue()}});
     }
     QJsonArray disabled;
     QSqlQuery d = db.exec(
@@ -329,6 +409,62 @@ QJsonObject InventoryDesk::listInventory(CafeContext &ctx, const PayloadReader &
     }
     return QJsonObject{{QStringLiteral("items"), items},
                        {QStringLiteral("disabled_products"), disabled}};
+}
+
+QJsonObject InventoryDesk::acknowledgeAlert(CafeContext &ctx, const PayloadReader &p)
+{
+    // By the alert's id (what the events and the snapshot name), or by the item: its standing
+    // alert. An alert already acknowledged stays as it was (two consoles at once): the answer
+    // names who did it, and no second event goes out.
+    StoreConnection &db = ctx.db();
+    std::optional<Alert> alert;
+    if (p.has(QStringLiteral("alert_id"))) {
+        const QString id = p.string(QStringLiteral("alert_id"), 64);
+        QSqlQuery q = db.exec(QLatin1String(kAlertColumns) + QStringLiteral("WHERE id = ?"), {id});
+        alert = readAlert(q);
+        if (!alert)
+            throw CommandError::notFound(QStringLiteral("stock alert not found"),
+                                         QStringLiteral("alert_id"));
+        if (const std::optional<Alert> current = openAlert(db, alert->itemId);
+            !current || current->id != alert->id)
+            throw CommandError::conflict(
+                QStringLiteral("this alert is over (restocked, or a newer alert replaced it)"),
+                QStringLiteral("alert_id"));
+    } else if (p.has(QStringLiteral("product_id"))) {
+        const QString itemId = p.string(QStringLiteral("product_id"), 64);
+        if (!loadItem(db, QStringLiteral("id = ?"), itemId))
+            throw CommandError::notFound(QStringLiteral("inventory item not found"),
+                                         QStringLiteral("product_id"));
+        alert = openAlert(db, itemId);
+        if (!alert)
+            throw CommandError::conflict(QStringLiteral("this item has no standing alert"),
+                                         QStringLiteral("product_id"));
+    } else {
+        throw CommandError::invalid(QStringLiteral("alert_id"),
+                                    QStringLiteral("alert_id (or product_id) is required"));
+    }
+    const bool already = alert->acknowledged();
+    if (!already) {
+        alert->acknowledgedAt = ctx.now();
+        alert->acknowledgedById = ctx.actor().userId;
+        alert->acknowledgedByName = ctx.actor().name;
+        db.exec(
+            QStringLiteral("UPDATE stock_alerts SET acknowledged_at = ?, acknowledged_by_id = "
+                           "?, acknowledged_by_name = ? WHERE id = ?"),
+            {alert->acknowledgedAt, alert->acknowledgedById, alert->acknowledgedByName, alert->id});
+    }
+    const auto item = loadItem(db, QStringLiteral("id = ?"), alert->itemId);
+    QJsonObject data{{QStringLiteral("alert_id"), alert->id},
+                     {QStringLiteral("product_id"), alert->itemId},
+                     {QStringLiteral("product_name"), item ? item->name : QString()},
+                     {QStringLiteral("sku"), item ? item->sku : QString()},
+                     {QStringLiteral("priority"), alert->priority},
+                     {QStringLiteral("acknowledged_by"), acknowledgedBy(*alert)},
+                     {QStringLiteral("acknowledged_at"), HubTime::isoUtc(alert->acknowledgedAt)}};
+    if (!already)
+        ctx.emitEvent(Contract::Event::AlertAcknowledged, data);
+    data.insert(QStringLiteral("already_acknowledged"), already);
+    return data;
 }
 
 } // namespace TableTap

@@ -173,6 +173,18 @@ struct OutOfStock
     QList<AffectedProduct> affects;
 };
 
+// The hub's own (inventory:alert_acknowledged): someone acknowledged a stock alert, so every
+// console stops ringing for it.
+struct AlertAcknowledged
+{
+    QString productId;
+    QString productName;
+    QString alertId;
+    QString priority;
+    PersonRef acknowledgedBy;
+    QDateTime acknowledgedAt;
+};
+
 struct ClockedIn
 {
     QString userId;
@@ -234,11 +246,11 @@ struct SettingsUpdated
     QList<SettingChange> changes;
 };
 
-using CafeEventPayload
-    = std::variant<OrderCreated, OrderStatusChanged, OrderReady, OrderCancelled,
-                   OrderAssignedCounter, OrderItemChecked, PaymentProcessing, PaymentCompleted,
-                   PaymentFailed, QrGenerated, StockUpdated, LowStock, OutOfStock, ClockedIn,
-                   ClockedOut, DrinkConsumed, CounterStatusChanged, SettingsUpdated>;
+using CafeEventPayload = std::variant<OrderCreated, OrderStatusChanged, OrderReady, OrderCancelled,
+                                      OrderAssignedCounter, OrderItemChecked, PaymentProcessing,
+                                      PaymentCompleted, PaymentFailed, QrGenerated, StockUpdated,
+                                      LowStock, OutOfStock, ClockedIn, ClockedOut, DrinkConsumed,
+                                      CounterStatusChanged, SettingsUpdated, AlertAcknowledged>;
 
 struct CafeEvent
 {

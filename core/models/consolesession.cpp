@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QTimerEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace TableTap {
@@ -73,6 +74,7 @@ ConsoleSession::ConsoleSession(EventSource *source, QObject *parent)
     connect(m_loader, &SnapshotLoader::offerChanged, this, [this](SnapshotLoader::Offer offer) {
         // Only a server known to ack and apply request ids once gets an unanswered action again.
         m_sender->setResendUnanswered(offer != SnapshotLoader::Offer::NotOffered);
+        saveOutbox();
         if (offer == SnapshotLoader::Offer::NotOffered)
             m_eventLog->appendNote(QString(), QStringLiteral("snapshots"),
                                    tr("this server offers no snapshots: live events only"),
@@ -80,6 +82,8 @@ ConsoleSession::ConsoleSession(EventSource *source, QObject *parent)
         Q_EMIT snapshotOfferChanged();
     });
     connect(m_sender, &Outbox::serverAnswered, m_loader, &SnapshotLoader::serverAnswered);
+    // Every change of the outbox reaches the disk before anything else happens.
+    connect(m_outbox, &BatchedTableModel::flushed, this, &ConsoleSession::saveOutbox);
     connect(m_sender, &Outbox::unconfirmed, this,
             [this](const QString &requestId, const QString &why) {
                 const OutboxEntry *e = m_outbox->entry(requestId);
@@ -197,6 +201,7 @@ void ConsoleSession::onOpened(const QUrl &hub, const QString &accessToken)
     m_hub = hub;
     m_identity = SessionIdentity::fromToken(accessToken);
     m_lastError.clear();
+    bindOutboxStore();
     Q_EMIT identityChanged(m_identity);
     updateLiveness();
 }
@@ -226,6 +231,93 @@ void ConsoleSession::setCommandTimeout(int ms)
 void ConsoleSession::setSnapshotProbeTimeout(int ms)
 {
     m_loader->setProbeTimeout(ms);
+}
+
+void ConsoleSession::setOutboxDirectory(const QString &directory)
+{
+    m_store = OutboxStore(directory);
+    m_storeKey = {};
+    if (m_open)
+        bindOutboxStore();
+}
+
+void ConsoleSession::bindOutboxStore()
+{
+    const OutboxStore::Key key{m_hub, m_identity.cafeId, m_identity.userId};
+    if (key == m_storeKey)
+        return;
+    if (m_storeKey.isValid()) {
+        // Another person, cafe or hub: the previous one's actions are in their file already and
+        // must not go out under this sign-in.
+        saveOutbox();
+        const QList<OutboxEntry> rows = m_outbox->rows();
+        m_restoring = true; // their file stays as it is
+        for (const OutboxEntry &e : rows)
+            m_outbox->remove(e.requestId);
+        m_restoring = false;
+    }
+    m_storeKey = key;
+    if (!m_store.isEnabled() || !key.isValid())
+        return;
+    QString error;
+    const QList<OutboxEntry> restored = m_store.load(key, &error);
+    if (!error.isEmpty())
+        m_eventLog->appendNote(QString(), QStringLiteral("outbox"),
+                               tr("the saved outbox could not be read: %1").arg(error),
+                               m_clock->now());
+    if (!restored.isEmpty()) {
+        m_eventLog->appendNote(
+            QString(), QStringLiteral("outbox"),
+            tr("%n action(s) saved at the last close wait again", nullptr, int(restored.size())),
+            m_clock->now());
+        // Actions taken before this sign-in (none named a person yet) stay after the saved ones.
+        const QList<OutboxEntry> before = m_outbox->rows();
+        m_restoring = true;
+        for (const OutboxEntry &e : before)
+            m_outbox->remove(e.requestId);
+        m_sender->restore(restored);
+        m_sender->restore(before);
+        m_restoring = false;
+    }
+    saveOutbox();
+}
+
+void ConsoleSession::saveOutbox()
+{
+    if (m_restoring || !outboxPersistent())
+        return;
+    QString error;
+    if (!m_store.save(m_storeKey, m_outbox->rows(), m_sender->resendUnanswered(), &error))
+        m_eventLog->appendNote(QString(), QStringLiteral("outbox"),
+                               tr("the outbox could not be saved: %1").arg(error), m_clock->now());
+}
+
+bool ConsoleSession::retryAction(const QString &requestId)
+{
+    return m_sender->retry(requestId);
+}
+
+bool ConsoleSession::discardAction(const QString &requestId)
+{
+    const OutboxEntry *e = m_outbox->entry(requestId);
+    const QString orderId = e ? e->payload.value(QLatin1String("order_id")).toString() : QString();
+    if (!m_sender->discard(requestId))
+        return false;
+    if (!orderId.isEmpty())
+        m_orders->setPendingAction(orderId, {});
+    return true;
+}
+
+void ConsoleSession::discardWaitingActions()
+{
+    const QList<OutboxEntry> rows = m_outbox->rows();
+    for (const OutboxEntry &e : rows)
+        if (OutboxStore::isWaiting(e.state)) {
+            m_sender->discard(e.requestId, true);
+            const QString orderId = e.payload.value(QLatin1String("order_id")).toString();
+            if (!orderId.isEmpty())
+                m_orders->setPendingAction(orderId, {});
+        }
 }
 
 SnapshotLoader::Offer ConsoleSession::snapshotOffer() const
@@ -325,6 +417,8 @@ void ConsoleSession::onSnapshot(const QString &nsp, const CafeSnapshot &snapshot
         }
         m_inventory->resetItems(items);
         m_alerts->resetFromInventory(items);
+        m_alertsNamed = std::any_of(items.cbegin(), items.cend(),
+                                    [](const StockItem &s) { return s.alertsNamed; });
         Q_EMIT resynced(nsp);
     } else if (const auto *times = std::get_if<TimesheetsSnapshot>(&snapshot)) {
         QHash<QString, StaffShift> byUser;
@@ -474,7 +568,9 @@ QString ConsoleSession::sendCommand(const QString &nsp, const QString &command,
                                     const QString &orderId)
 {
     const QString requestId = m_sender->submit(nsp, command, payload, description);
-    if (!orderId.isEmpty())
+    // Refused at once (the outbox is full): the row is not waiting for anything.
+    const OutboxEntry *e = m_outbox->entry(requestId);
+    if (!orderId.isEmpty() && e && e->state != OutboxEntry::State::Refused)
         m_orders->setPendingAction(orderId, description);
     m_sender->flush();
     return requestId;
@@ -663,6 +759,32 @@ QString ConsoleSession::confirmPayment(const QString &orderId, const QString &tr
             Contract::path(Namespace::Payments), Contract::name(Command::ConfirmPayment),
             tr("this server offers no payment list to find the payment in"), m_clock->now());
     return {};
+}
+
+QString ConsoleSession::acknowledgeAlert(const QString &productId)
+{
+    const StockAlert *a = m_alerts->find(productId);
+    if (!a || a->acknowledged)
+        return {};
+    const QString name = a->productName.isEmpty() ? productId : a->productName;
+    m_alerts->acknowledge(productId);
+    // Only a server that lists its alerts (our hub) knows the command. By the item: the hub
+    // acknowledges its standing alert, the newest (one raised meanwhile comes before the
+    // acknowledgement on /inventory, so every console ends silent).
+    if (!m_alertsNamed)
+        return {};
+    return sendCommand(Command::AcknowledgeAlert, {{QStringLiteral("product_id"), productId}},
+                       tr("acknowledge %1 alert").arg(name));
+}
+
+void ConsoleSession::acknowledgeAllAlerts()
+{
+    QStringList ids;
+    for (const StockAlert &a : m_alerts->rows())
+        if (!a.acknowledged)
+            ids << a.productId;
+    for (const QString &id : std::as_const(ids))
+        acknowledgeAlert(id);
 }
 
 void ConsoleSession::followCounter(const QString &counter)

@@ -16,6 +16,7 @@
 #include "inventorymodel.h"
 #include "orderqueuemodel.h"
 #include "outboxmodel.h"
+#include "outboxstore.h"
 #include "paymentmodel.h"
 #include "sessionidentity.h"
 #include "stockalertmodel.h"
@@ -81,6 +82,21 @@ public:
     void setCommandTimeout(int ms);
     // How long the first snapshot requests wait before the server is taken for one without.
     void setSnapshotProbeTimeout(int ms);
+    // Where waiting actions are kept across restarts (the app: its AppDataLocation; empty: in
+    // memory only). Each hub, cafe and person has its own file (OutboxStore); signing in to the
+    // same ones again sends what waited there with the original request ids.
+    void setOutboxDirectory(const QString &directory);
+    // Whether this session's waiting actions survive a close (a directory and a signed-in person).
+    bool outboxPersistent() const { return m_store.isEnabled() && m_storeKey.isValid(); }
+    // Actions pending or sent and not yet answered.
+    int waitingActions() const { return m_outbox->pendingCount(); }
+    // The outbox panel's buttons (Outbox::retry, Outbox::discard); discardWaitingActions drops
+    // every pending, sent and unknown action (the close dialog's "Discard them").
+    bool retryAction(const QString &requestId);
+    bool discardAction(const QString &requestId);
+    void discardWaitingActions();
+    // The sender itself (its bounds and clocks, for tests).
+    Outbox *sender() const { return m_sender; }
 
     EventSource *source() const { return m_source; }
     QUrl hubUrl() const { return m_hub; }
@@ -144,6 +160,12 @@ public:
     // Confirms a cash or QR payment; without a transaction id, the one waiting for the order
     // (then the request id comes later and the return value is empty).
     QString confirmPayment(const QString &orderId, const QString &transactionId = {});
+    // Acknowledges a stock alert: it stops ringing here at once, and, on a server that lists its
+    // alerts (our hub: list_inventory's `alert`), acknowledge_alert goes out so it stops at every
+    // console. Another server's alerts are acknowledged at this console only. Returns the
+    // request id (empty: local only).
+    QString acknowledgeAlert(const QString &productId);
+    void acknowledgeAllAlerts();
     // Joins one counter's room (the queue filter) or leaves it (empty = all counters).
     void followCounter(const QString &counter);
     QString followedCounter() const { return m_followedCounter; }
@@ -212,6 +234,10 @@ private:
     void onServerError(const QString &nsp, const QJsonValue &payload, const QDateTime &now);
     void confirmActions(const CafeEvent &event);
     void applyMenu(QList<MenuProduct> menu);
+    // Binds the outbox to the signed-in hub, cafe and person: another's actions leave the
+    // outbox (they stay in their own file), this one's come back.
+    void bindOutboxStore();
+    void saveOutbox();
 
     QPointer<EventSource> m_source;
     QString m_caFile;
@@ -249,10 +275,15 @@ private:
     DashboardModel *m_dashboard;
     // The last list_orders answer carried the hub's day figures (the dashboard's source).
     bool m_dayFigures = false;
+    // The last inventory snapshot listed alerts (our hub): acknowledgements go to the hub.
+    bool m_alertsNamed = false;
     EventLogModel *m_eventLog;
     OutboxModel *m_outbox;
     SnapshotLoader *m_loader;
     Outbox *m_sender;
+    OutboxStore m_store;
+    OutboxStore::Key m_storeKey;
+    bool m_restoring = false;
 };
 
 } // namespace TableTap

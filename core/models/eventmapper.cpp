@@ -616,6 +616,25 @@ QString summary(const SettingsUpdated &p)
         .arg(person(p.updatedBy), keys.join(QStringLiteral(", ")));
 }
 
+QString read(const QJsonObject &d, AlertAcknowledged &p)
+{
+    p.productId = str(d, L1("product_id"));
+    if (p.productId.isEmpty())
+        return QStringLiteral("no product_id");
+    p.productName = str(d, L1("product_name"));
+    p.alertId = str(d, L1("alert_id"));
+    p.priority = str(d, L1("priority"));
+    p.acknowledgedBy = EventMapper::mapPerson(obj(d, L1("acknowledged_by")));
+    p.acknowledgedAt = EventMapper::mapTime(d.value(L1("acknowledged_at")));
+    return {};
+}
+
+QString summary(const AlertAcknowledged &p)
+{
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 alert acknowledged by %2")
+        .arg(p.productName.isEmpty() ? p.productId : p.productName, person(p.acknowledgedBy));
+}
+
 // --- The table ----------------------------------------------------------------------------
 
 // Reads one event's data into `out` (payload and summary); an error text when it is unusable.
@@ -662,6 +681,7 @@ constexpr std::array<EventSpec, Contract::kEvents.size()> kSpecs{{
     {Contract::Event::CounterStatusChanged, &mapAs<CounterStatusChanged>},
     {Contract::Event::SettingsUpdated, &mapAs<SettingsUpdated>},
     {Contract::Event::StaffUpdated, nullptr}, // the hub's own; the console does not show it
+    {Contract::Event::AlertAcknowledged, &mapAs<AlertAcknowledged>}, // the hub's own
 }};
 
 constexpr bool specsFollowTheEnum()
@@ -800,6 +820,13 @@ void read(const QJsonObject &o, StockItem &s)
     s.lastRestocked = EventMapper::mapTime(o.value(L1("last_restocked")));
     s.updatedAt = EventMapper::mapTime(o.value(L1("updated_at")));
     s.priority = text(o, {L1("priority")});
+    // Our hub lists every item's standing alert (null for none); other servers have no such key.
+    s.alertsNamed = o.contains(L1("alert"));
+    const QJsonObject alert = o.value(L1("alert")).toObject();
+    s.alertId = text(alert, {L1("alert_id")});
+    s.alertAcknowledged = alert.value(L1("acknowledged")).toBool();
+    s.alertAcknowledgedBy = text(alert.value(L1("acknowledged_by")).toObject(), {L1("name")});
+    s.alertAcknowledgedAt = EventMapper::mapTime(alert.value(L1("acknowledged_at")));
     for (const QJsonValue &p : o.value(L1("used_by")).toArray())
         s.usedBy << (p.isObject() ? text(p.toObject(), {L1("product_name"), L1("name")})
                                   : p.toString());

@@ -4,7 +4,11 @@
 #include "contract.h"
 #include "eventsource.h"
 
+#include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace TableTap {
 
@@ -15,7 +19,23 @@ Outbox::Outbox(EventSource *source, OutboxModel *model, QObject *parent)
     , m_source(source)
     , m_model(model)
     , m_now([] { return QDateTime::currentDateTimeUtc(); })
+    , m_monotonicMs([timer =
+                         [] {
+                             QElapsedTimer t;
+                             t.start();
+                             return t;
+                         }()] { return timer.elapsed(); })
+    , m_jitter([] { return QRandomGenerator::global()->generateDouble(); })
 {}
+
+int Outbox::waitingCount() const
+{
+    int n = 0;
+    for (const OutboxEntry &e : m_model->rows())
+        n += e.state == OutboxEntry::State::Pending || e.state == OutboxEntry::State::Sent
+             || e.state == OutboxEntry::State::Unknown;
+    return n;
+}
 
 QString Outbox::submit(const QString &nsp, const QString &command, QJsonObject payload,
                        const QString &description)
@@ -28,6 +48,17 @@ QString Outbox::submit(const QString &nsp, const QString &command, QJsonObject p
     entry.command = command;
     entry.payload = std::move(payload);
     entry.payload.insert(Keys::RequestId, entry.requestId);
+    if (waitingCount() >= MaxWaiting) {
+        // Refused here and now, in the outbox for all to see, rather than dropped later.
+        entry.state = OutboxEntry::State::Refused;
+        entry.errorType = outboxFullType();
+        entry.message = tr("the outbox is full: %1 actions wait for the hub; retry or discard "
+                           "some first")
+                            .arg(MaxWaiting);
+        m_model->add(entry);
+        Q_EMIT finished(entry.requestId, false, entry.errorType, entry.message);
+        return entry.requestId;
+    }
     m_model->add(entry);
     return entry.requestId;
 }
@@ -36,12 +67,87 @@ void Outbox::flush()
 {
     if (!m_source)
         return;
+    const QDateTime now = m_now();
     for (const OutboxEntry &e : m_model->unfinished()) {
         if (e.state != OutboxEntry::State::Pending || m_inFlight.contains(e.requestId))
+            continue;
+        if (e.createdAt.isValid() && e.createdAt.msecsTo(now) > MaxAgeMs) {
+            leaveUnknown(e.requestId,
+                         tr("waited more than %1 h: not sent by itself any more; retry or discard")
+                             .arg(MaxAgeMs / 3600000));
+            continue;
+        }
+        if (retryInMs(e.requestId) > 0)
             continue;
         if (m_source->isConnected(e.nsp))
             send(e);
     }
+}
+
+qint64 Outbox::retryInMs(const QString &requestId) const
+{
+    const auto it = m_retryAt.constFind(requestId);
+    return it == m_retryAt.constEnd() ? 0 : std::max<qint64>(0, *it - m_monotonicMs());
+}
+
+void Outbox::retryLater(const QString &requestId, const QString &why, bool backOff)
+{
+    const OutboxEntry *e = m_model->entry(requestId);
+    if (!e)
+        return;
+    if (e->attempts >= MaxAttempts) {
+        leaveUnknown(requestId,
+                     tr("no answer after %1 attempts: retry or discard").arg(e->attempts));
+        return;
+    }
+    m_model->setState(requestId, OutboxEntry::State::Pending, why);
+    if (!backOff) {
+        m_retryAt.remove(requestId);
+        return;
+    }
+    const int doublings = std::clamp(e->attempts - 1, 0, 20);
+    const qint64 delay = std::min(MaxRetryMs, BaseRetryMs << doublings);
+    const double jitter = std::clamp(m_jitter(), 0.0, 1.0);
+    m_retryAt.insert(requestId, m_monotonicMs() + delay - qint64(double(delay / 2) * jitter));
+}
+
+bool Outbox::retry(const QString &requestId)
+{
+    const OutboxEntry *e = m_model->entry(requestId);
+    if (!e
+        || !(e->state == OutboxEntry::State::Unknown
+             || (e->state == OutboxEntry::State::Refused && e->errorType == outboxFullType())))
+        return false;
+    if (e->state == OutboxEntry::State::Refused && waitingCount() >= MaxWaiting)
+        return false;
+    OutboxEntry again = *e;
+    again.state = OutboxEntry::State::Pending;
+    again.attempts = 0;
+    again.message.clear();
+    again.errorType.clear();
+    // Its age counts from the retry: the user just asked for it.
+    again.createdAt = m_now();
+    m_model->upsert(requestId, again);
+    m_retryAt.remove(requestId);
+    flush();
+    return true;
+}
+
+bool Outbox::discard(const QString &requestId, bool evenInFlight)
+{
+    if (!m_model->entry(requestId) || (m_inFlight.contains(requestId) && !evenInFlight))
+        return false;
+    m_inFlight.remove(requestId);
+    m_retryAt.remove(requestId);
+    m_model->remove(requestId);
+    return true;
+}
+
+void Outbox::restore(const QList<OutboxEntry> &entries)
+{
+    for (const OutboxEntry &e : entries)
+        if (!m_model->entry(e.requestId))
+            m_model->add(e);
 }
 
 void Outbox::send(const OutboxEntry &entry)
@@ -61,11 +167,14 @@ void Outbox::resolve(const QString &requestId, const SourceReply &reply)
     // Settled meanwhile by its event or an error event: the late end of the request says nothing.
     if (!entry || entry->state != OutboxEntry::State::Sent)
         return;
-    if (reply.kind == SourceReply::Kind::NotSent
-        || (reply.kind == SourceReply::Kind::NoAnswer && m_resendUnanswered)) {
-        // Never left, or a server that applies a request id once: pending, and out again with
-        // the same request id.
+    if (reply.kind == SourceReply::Kind::NotSent) {
+        // Never left: pending, out again once the namespace is back.
         m_model->setState(requestId, OutboxEntry::State::Pending, reply.error);
+        return;
+    }
+    if (reply.kind == SourceReply::Kind::NoAnswer && m_resendUnanswered) {
+        // A server that applies a request id once: out again with the same request id, later.
+        retryLater(requestId, reply.error, true);
         return;
     }
     if (reply.kind == SourceReply::Kind::NoAnswer) {
@@ -89,6 +198,7 @@ void Outbox::resolve(const QString &requestId, const SourceReply &reply)
 void Outbox::settle(const QString &requestId, bool ok, const QString &type, const QString &message)
 {
     m_inFlight.remove(requestId);
+    m_retryAt.remove(requestId);
     if (ok)
         m_model->setState(requestId, OutboxEntry::State::Done);
     else
@@ -99,6 +209,7 @@ void Outbox::settle(const QString &requestId, bool ok, const QString &type, cons
 void Outbox::leaveUnknown(const QString &requestId, const QString &why)
 {
     m_inFlight.remove(requestId);
+    m_retryAt.remove(requestId);
     m_model->setState(requestId, OutboxEntry::State::Unknown, why);
     Q_EMIT unconfirmed(requestId, why);
 }
@@ -154,13 +265,15 @@ QString Outbox::refuse(const QString &nsp, const QString &type, const QString &m
 void Outbox::linkLost()
 {
     m_inFlight.clear();
+    // A new link: what waits for a retry may go out on it at once.
+    m_retryAt.clear();
     // Whatever was in flight is pending again and goes out with its request id next time, when
     // the server applies a request id once; otherwise it may have been applied: unknown.
     for (const OutboxEntry &e : m_model->unfinished()) {
         if (e.state != OutboxEntry::State::Sent)
             continue;
         if (m_resendUnanswered)
-            m_model->setState(e.requestId, OutboxEntry::State::Pending);
+            retryLater(e.requestId, {}, false);
         else
             leaveUnknown(e.requestId, tr("the link was replaced after it was sent"));
     }

@@ -51,7 +51,9 @@ QVariant StockAlertModel::data(const QModelIndex &index, int role) const
         case RaisedColumn:
             return a.raisedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
         case AckColumn:
-            return a.acknowledged ? tr("yes") : QString();
+            return !a.acknowledged              ? QString()
+                   : a.acknowledgedBy.isEmpty() ? tr("yes")
+                                                : a.acknowledgedBy;
         }
         return {};
     case ProductIdRole:
@@ -108,9 +110,9 @@ bool StockAlertModel::apply(const CafeEvent &event)
         a.reorderLevel = p->reorderLevel;
         a.suggestedOrderQuantity = p->suggestedOrderQuantity;
         a.raisedAt = event.meta.timestamp;
-        // A worse alert asks for attention again.
+        // A worse alert asks for attention again (our hub raises a new alert then, too).
         if (a.rank() > oldRank)
-            a.acknowledged = false;
+            rearm(a);
         upsert(a.productId, a);
         Q_EMIT alertRaised(a);
         return true;
@@ -131,9 +133,25 @@ bool StockAlertModel::apply(const CafeEvent &event)
             a.affects << ap.productName;
         a.raisedAt = event.meta.timestamp;
         if (!wasOut)
-            a.acknowledged = false;
+            rearm(a);
         upsert(a.productId, a);
         Q_EMIT alertRaised(a);
+        return true;
+    }
+    if (const auto *p = std::get_if<AlertAcknowledged>(&event.payload)) {
+        const StockAlert *current = find(p->productId);
+        // A late word about an alert the hub has replaced since does not silence the new one.
+        if (!current
+            || (!p->alertId.isEmpty() && !current->alertId.isEmpty()
+                && p->alertId != current->alertId))
+            return false;
+        StockAlert a = *current;
+        a.acknowledged = true;
+        if (a.alertId.isEmpty())
+            a.alertId = p->alertId;
+        a.acknowledgedBy = p->acknowledgedBy.name;
+        a.acknowledgedAt = p->acknowledgedAt;
+        upsert(a.productId, a);
         return true;
     }
     if (const auto *p = std::get_if<StockUpdated>(&event.payload)) {
@@ -178,10 +196,41 @@ void StockAlertModel::resetFromInventory(const QList<StockItem> &items)
             a.priority = s.isOut() ? QStringLiteral("critical") : QStringLiteral("medium");
         if (!a.raisedAt.isValid())
             a.raisedAt = s.updatedAt;
+        // The hub's word on its alert: acknowledged at any console counts here. The same alert
+        // acknowledged here stays so (its command may still be on its way).
+        if (!s.alertId.isEmpty()) {
+            // An alert whose id this console never learnt (raised by an event) is the standing
+            // one: acknowledged here, it stays so.
+            const bool same = a.alertId.isEmpty() || s.alertId == a.alertId;
+            if (!same)
+                rearm(a);
+            a.alertId = s.alertId;
+            if (s.alertAcknowledged) {
+                a.acknowledged = true;
+                a.acknowledgedBy = s.alertAcknowledgedBy;
+                a.acknowledgedAt = s.alertAcknowledgedAt;
+            }
+        }
         rows.append({s.id, a});
     }
     resetRows(rows);
     updateRinging();
+}
+
+void StockAlertModel::rearm(StockAlert &a)
+{
+    // A new alert: the hub's acknowledgements (inventory:alert_acknowledged, which follows the
+    // event that raised it on the same namespace) are about it from now on.
+    a.acknowledged = false;
+    a.acknowledgedBy.clear();
+    a.acknowledgedAt = {};
+    a.alertId.clear();
+}
+
+QString StockAlertModel::alertId(const QString &productId) const
+{
+    const StockAlert *a = find(productId);
+    return a ? a->alertId : QString();
 }
 
 void StockAlertModel::acknowledge(const QString &productId)

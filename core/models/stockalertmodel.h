@@ -1,5 +1,8 @@
-// Stock alerts (low and out of stock), worst first, acknowledged locally by whoever sees them.
-// A critical or out-of-stock alert stays "ringing" until it is acknowledged.
+// Stock alerts (low and out of stock), worst first. A critical or out-of-stock alert stays
+// "ringing" until it is acknowledged: here (acknowledge(), at once), or at any console through our
+// hub (inventory:alert_acknowledged, and list_inventory's alert state for a console started
+// later). A worse alert, or running out, asks for attention again (our hub raises a new alert
+// then). Against a server that names no alerts, acknowledgements stay this console's own.
 #pragma once
 
 #include "cafeevent.h"
@@ -35,6 +38,8 @@ public:
     // Rebuilds alerts from an inventory snapshot (items under their reorder level).
     void resetFromInventory(const QList<StockItem> &items);
     void acknowledge(const QString &productId);
+    // The alert's id at our hub (empty: none known).
+    QString alertId(const QString &productId) const;
     void acknowledgeAll();
     // Whether any critical / out-of-stock alert is unacknowledged (drives the repeating sound).
     bool isRinging() const;
@@ -45,6 +50,8 @@ Q_SIGNALS:
 
 private:
     void updateRinging();
+    // The alert asks for attention again (a worse or a new one).
+    static void rearm(StockAlert &a);
     bool m_ringing = false;
 };
 

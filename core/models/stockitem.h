@@ -24,6 +24,14 @@ struct StockItem
     // The hub's alert level while the item is low (low, medium, high, critical); empty when the
     // snapshot does not say (other servers), and the console falls back to its own guess.
     QString priority; // last: tests fill the fields above by position
+    // Our hub's standing alert for the item (list_inventory's `alert`): its id and whether, by
+    // whom and when it was acknowledged. Empty id: the server does not say (acknowledgements stay
+    // the console's own).
+    QString alertId;
+    bool alertsNamed = false; // the server lists alerts (and so takes acknowledge_alert)
+    bool alertAcknowledged = false;
+    QString alertAcknowledgedBy;
+    QDateTime alertAcknowledgedAt;
 
     bool isOut() const { return stock <= 0; }
     bool isLow() const { return stock > 0 && stock < reorderLevel; }
@@ -42,6 +50,10 @@ struct StockAlert
     QStringList affects;
     QDateTime raisedAt;
     bool acknowledged = false;
+    // Our hub's alert id (acknowledge_alert) and who acknowledged it there; empty otherwise.
+    QString alertId;
+    QString acknowledgedBy;
+    QDateTime acknowledgedAt;
 
     // critical (3) > high (2) > medium (1) > low (0); out of stock ranks above all.
     int rank() const;

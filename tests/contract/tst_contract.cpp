@@ -122,6 +122,9 @@ void TestContract::events_data()
                                            << "/system" << true;
     QTest::newRow("staff:updated") << Event::StaffUpdated << "staff:updated"
                                    << "/employees" << false;
+    QTest::newRow("inventory:alert_acknowledged")
+        << Event::AlertAcknowledged << "inventory:alert_acknowledged"
+        << "/inventory" << false;
     QTest::newRow("error") << Event::Error << "error" << QString() << true;
 }
 
@@ -149,10 +152,10 @@ void TestContract::everyEventListed()
         QVERIFY2(!seen.contains(e), qPrintable(name(e)));
         seen.append(e);
     }
-    QCOMPARE(seen.size(), 19);
+    QCOMPARE(seen.size(), 20);
     QCOMPARE(int(kEvents.size()), int(Event::Error));
     QCOMPARE(name(kEvents.front()), QStringLiteral("order:created"));
-    QCOMPARE(name(kEvents.back()), QStringLiteral("staff:updated"));
+    QCOMPARE(name(kEvents.back()), QStringLiteral("inventory:alert_acknowledged"));
     int base = 0;
     for (const Event e : kEvents)
         base += inBaseContract(e) ? 1 : 0;
@@ -184,6 +187,7 @@ void TestContract::commands_data()
     row(Command::ListPayments, "list_payments", "/payments", true, false);
     row(Command::AdjustStock, "adjust_stock", "/inventory", false, false);
     row(Command::ListInventory, "list_inventory", "/inventory", true, false);
+    row(Command::AcknowledgeAlert, "acknowledge_alert", "/inventory", false, false);
     row(Command::ClockIn, "clock_in", "/employees", false, false);
     row(Command::ClockOut, "clock_out", "/employees", false, false);
     row(Command::RecordDrink, "record_drink", "/employees", false, false);
@@ -221,8 +225,8 @@ void TestContract::everyCommandListed()
         QVERIFY2(!seen.contains(c), qPrintable(name(c)));
         seen.append(c);
     }
-    QCOMPARE(seen.size(), 28);
-    QCOMPARE(kCommandCount, 28);
+    QCOMPARE(seen.size(), 29);
+    QCOMPARE(kCommandCount, 29);
 }
 
 void TestContract::roles_data()
@@ -391,7 +395,8 @@ void TestContract::hubEventAudiences()
                                      {"employee:drink_consumed", A::SubjectAndManagers},
                                      {"counter:status_changed", A::Cafe},
                                      {"cafe:settings_updated", A::Cafe},
-                                     {"staff:updated", A::SubjectAndManagers}};
+                                     {"staff:updated", A::SubjectAndManagers},
+                                     {"inventory:alert_acknowledged", A::Cafe}};
     QCOMPARE(expected.size(), qsizetype(kEvents.size()));
     for (const Event e : kEvents) {
         QVERIFY2(expected.contains(name(e)), qPrintable(name(e)));

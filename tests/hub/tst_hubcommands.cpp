@@ -62,14 +62,35 @@ static const QStringList kManagerOnly{
 void TestHubCommands::everyCommandHasANamespaceAndRole()
 {
     const auto specs = CafeDomain::commandSpecs();
-    const QStringList expected{
-        "create_order", "update_order_status", "cancel_order",       "assign_counter",
-        "join_counter", "leave_counter",       "check_order_item",   "list_orders",
-        "list_menu",    "start_payment",       "confirm_payment",    "list_payments",
-        "adjust_stock", "list_inventory",      "clock_in",           "clock_out",
-        "record_drink", "list_timesheets",     "set_counter_status", "update_settings",
-        "get_settings", "list_counters",       "list_staff",         "disable_staff",
-        "enable_staff", "set_staff_role",      "set_staff_pin",      "revoke_staff_sessions"};
+    const QStringList expected{"create_order",
+                               "update_order_status",
+                               "cancel_order",
+                               "assign_counter",
+                               "join_counter",
+                               "leave_counter",
+                               "check_order_item",
+                               "list_orders",
+                               "list_menu",
+                               "start_payment",
+                               "confirm_payment",
+                               "list_payments",
+                               "adjust_stock",
+                               "list_inventory",
+                               "acknowledge_alert",
+                               "clock_in",
+                               "clock_out",
+                               "record_drink",
+                               "list_timesheets",
+                               "set_counter_status",
+                               "update_settings",
+                               "get_settings",
+                               "list_counters",
+                               "list_staff",
+                               "disable_staff",
+                               "enable_staff",
+                               "set_staff_role",
+                               "set_staff_pin",
+                               "revoke_staff_sessions"};
     QCOMPARE(specs.size(), expected.size());
     QCOMPARE(HubDomain::commandNames(QStringLiteral("/orders")),
              (QStringList{"assign_counter", "cancel_order", "check_order_item", "create_order",

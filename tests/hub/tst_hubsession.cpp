@@ -18,6 +18,7 @@
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 
 using namespace TableTap;
 using namespace TableTap::Test;
@@ -102,6 +103,8 @@ private Q_SLOTS:
     void dayFiguresAfterLateStartAndHubRestart();
     void everyMoveReachesAllCounters();
     void twoConsolesAgreeOnItemTicks();
+    void outboxSurvivesARestartAppliedOnce();
+    void alertAcknowledgedAtEveryConsole();
 
 private:
     void startHub(quint16 port = 0, int accessTokenTtlSeconds = 3);
@@ -115,6 +118,9 @@ private:
     // The hub's clock (null: the system's).
     HubClock *m_clock = nullptr;
     bool waitLive(ConsoleSession &session, int timeoutMs = 20000);
+    // Cuts the relay's line the moment the hub emits its first order:created (the order stored
+    // and acknowledged, the ack not yet delivered); *cut becomes the number of lines cut.
+    void cutOnFirstOrder(TcpRelay &relay, int *cut);
     int ordersNamed(const QString &customer);
     QString placeLatte(ConsoleSession &session, const QString &customer);
 
@@ -149,6 +155,16 @@ void TestHubSession::startHub(quint16 port, int accessTokenTtlSeconds)
     m_server = std::make_unique<HubServer>(m_fixture->dataDir, options);
     m_port = m_server->start();
     QVERIFY2(m_port, qPrintable(m_server->errorString()));
+}
+
+void TestHubSession::cutOnFirstOrder(TcpRelay &relay, int *cut)
+{
+    connect(m_server.get(), &HubServer::eventsEmitted, this,
+            [&relay, cut](const HubEventList &events) {
+                for (const HubEvent &e : events)
+                    if (e.name == u"order:created" && *cut == 0)
+                        *cut = relay.cut();
+            });
 }
 
 bool TestHubSession::waitLive(ConsoleSession &session, int timeoutMs)
@@ -358,12 +374,7 @@ void TestHubSession::lostAckAppliedOnce()
     // The line is cut the moment the order is stored and acknowledged (its event is the sign):
     // the ack was written by the hub but never reaches the console.
     int cut = 0;
-    connect(m_server.get(), &HubServer::eventsEmitted, this,
-            [&relay, &cut](const HubEventList &events) {
-                for (const HubEvent &e : events)
-                    if (e.name == u"order:created" && cut == 0)
-                        cut = relay.cut();
-            });
+    cutOnFirstOrder(relay, &cut);
     const QString requestId = session.sendCommand(
         QStringLiteral("/orders"), QStringLiteral("create_order"),
         {{"customer_name", "Lost Ack"},
@@ -426,12 +437,7 @@ void TestHubSession::snapshotsLostInFlightAskedAgainAfterRecovery()
     // A resync is in flight with a command when the line drops, right after the hub answered.
     QSignalSpy resynced(&session, &ConsoleSession::resynced);
     int cut = 0;
-    connect(m_server.get(), &HubServer::eventsEmitted, this,
-            [&relay, &cut](const HubEventList &events) {
-                for (const HubEvent &e : events)
-                    if (e.name == u"order:created" && cut == 0)
-                        cut = relay.cut();
-            });
+    cutOnFirstOrder(relay, &cut);
     session.resync();
     session.sendCommand(
         QStringLiteral("/orders"), QStringLiteral("create_order"),
@@ -813,4 +819,170 @@ void TestHubSession::newRoleFollowedLiveAndAfterReconnect()
     startHub(port);
     QVERIFY2(waitLive(session, 30000), qPrintable(session.livenessText()));
     QCOMPARE(session.identity().role, QStringLiteral("employee"));
+}
+
+void TestHubSession::outboxSurvivesARestartAppliedOnce()
+{
+    // A console is closed (or crashes) with two actions waiting: one the hub applied but whose
+    // ack was lost on the line, one taken offline and never sent. A new console signing in to the
+    // same hub, cafe and person sends both with their original request ids; the hub applies each
+    // exactly once. Another person signing in on the same computer gets none of them.
+    startHub(0, 600);
+    TcpRelay relay(m_port);
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    auto first = std::make_unique<HubSession>();
+    first->setOutboxDirectory(data.path());
+    first->signIn(relay.url(), QStringLiteral("cafe1"), QStringLiteral("EMP001"),
+                  QStringLiteral("1234"));
+    QVERIFY2(waitLive(*first), qPrintable(first->livenessText()));
+    QVERIFY(first->outboxPersistent());
+    int cut = 0;
+    cutOnFirstOrder(relay, &cut);
+    const auto order = [this](const QString &customer) {
+        return QJsonObject{
+            {"customer_name", customer},
+            {"items", QJsonArray{QJsonObject{{"product_id", m_fixture->productId("Espresso")},
+                                             {"quantity", 1}}}}};
+    };
+    const QString lostAck
+        = first->sendCommand(QStringLiteral("/orders"), QStringLiteral("create_order"),
+                             order(QStringLiteral("Lost Ack")), "new order");
+    QVERIFY(QTest::qWaitFor([&cut] { return cut > 0; }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return !first->isNamespaceConnected("/orders"); }, 10000));
+    const QString offline
+        = first->sendCommand(QStringLiteral("/orders"), QStringLiteral("create_order"),
+                             order(QStringLiteral("Offline Olive")), "new order");
+    QCOMPARE(first->outbox()->entry(offline)->state, OutboxEntry::State::Pending);
+    QVERIFY(first->outbox()->entry(lostAck)->state != OutboxEntry::State::Done);
+    QCOMPARE(first->waitingActions(), 2);
+    first.reset(); // closed or crashed: nothing more is written
+    QCOMPARE(ordersNamed(QStringLiteral("Lost Ack")), 1);
+    QCOMPARE(ordersNamed(QStringLiteral("Offline Olive")), 0);
+
+    // Another person on this computer: none of Jane's actions.
+    {
+        HubSession other;
+        other.setOutboxDirectory(data.path());
+        other.signIn(relay.url(), QStringLiteral("cafe1"), QStringLiteral("EMP002"),
+                     QStringLiteral("1234"));
+        QVERIFY2(waitLive(other), qPrintable(other.livenessText()));
+        QCOMPARE(other.outbox()->rowCount(), 0);
+        QCOMPARE(other.waitingActions(), 0);
+    }
+
+    HubSession second;
+    second.setOutboxDirectory(data.path());
+    second.signIn(relay.url(), QStringLiteral("cafe1"), QStringLiteral("EMP001"),
+                  QStringLiteral("1234"));
+    QVERIFY2(waitLive(second), qPrintable(second.livenessText()));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const OutboxEntry *a = second.outbox()->entry(lostAck);
+            const OutboxEntry *b = second.outbox()->entry(offline);
+            return a && b && a->state == OutboxEntry::State::Done
+                   && b->state == OutboxEntry::State::Done;
+        },
+        15000));
+    QCOMPARE(second.outbox()->entry(lostAck)->payload.value(u"request_id").toString(), lostAck);
+    QCOMPARE(second.outbox()->entry(lostAck)->attempts, 2);
+    QCOMPARE(ordersNamed(QStringLiteral("Lost Ack")), 1);
+    QCOMPARE(ordersNamed(QStringLiteral("Offline Olive")), 1);
+    // The hub's own record: one stored request each, under Jane.
+    {
+        StoreConnection &db = m_fixture->hub->cafe(QStringLiteral("cafe1"))->connection();
+        QSqlQuery q = db.exec(
+            QStringLiteral("SELECT COUNT(*) FROM processed_requests WHERE actor_id = ? AND "
+                           "request_id IN (?, ?)"),
+            {m_fixture->employee().userId, lostAck, offline});
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+    }
+    // Nothing waits any more: the saved outbox is gone.
+    QCOMPARE(second.waitingActions(), 0);
+    QCOMPARE(QDir(data.path() + QStringLiteral("/outbox")).entryList(QDir::Files).size(), 0);
+}
+
+void TestHubSession::alertAcknowledgedAtEveryConsole()
+{
+    // Two consoles ring for a critical stock alert; one acknowledges it and both stop (the other
+    // through inventory:alert_acknowledged); a console started afterwards does not ring at all;
+    // a new alert after a restock rings everywhere again.
+    startHub(0, 600);
+    // One sign-in per address at a time (the hub's PIN check): one after the other.
+    HubSession first;
+    HubSession second;
+    first.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("MGR001"),
+                 QStringLiteral("1234"));
+    QVERIFY2(waitLive(first), qPrintable(first.livenessText()));
+    second.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("ADM001"),
+                  QStringLiteral("1234"));
+    QVERIFY2(waitLive(second), qPrintable(second.livenessText()));
+    QVERIFY(QTest::qWaitFor([&] { return first.inventory()->rowCount() == 15; }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return second.inventory()->rowCount() == 15; }, 10000));
+    // An item whose one last unit is a critical level (at most a tenth of its reorder level).
+    QString itemId;
+    double stock = 0;
+    for (const StockItem &s : first.inventory()->rows())
+        if (s.reorderLevel >= 10 && s.stock > s.reorderLevel) {
+            itemId = s.id;
+            stock = s.stock;
+            break;
+        }
+    QVERIFY(!itemId.isEmpty());
+    const auto takeDownToOne = [&](double have) {
+        return first.adjustStock(itemId, QStringLiteral("waste"), have - 1, QString());
+    };
+    takeDownToOne(stock);
+    for (HubSession *s : {&first, &second})
+        QVERIFY(QTest::qWaitFor([s] { return s->alerts()->isRinging(); }, 10000));
+
+    // Acknowledged at the first console: it stops at once, the second when the hub says so.
+    const QString requestId = first.acknowledgeAlert(itemId);
+    QVERIFY(!requestId.isEmpty());
+    QVERIFY(!first.alerts()->isRinging());
+    QVERIFY(QTest::qWaitFor([&] { return !second.alerts()->isRinging(); }, 10000));
+    QCOMPARE(second.alerts()->find(itemId)->acknowledgedBy, QStringLiteral("Manager Sarah"));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return first.outbox()->entry(requestId)->state == OutboxEntry::State::Done; },
+        10000));
+    const QString alertId = second.alerts()->alertId(itemId); // named by the event
+    QVERIFY(!alertId.isEmpty());
+    {
+        StoreConnection &db = m_fixture->hub->cafe(QStringLiteral("cafe1"))->connection();
+        QSqlQuery q = db.exec(QStringLiteral("SELECT acknowledged_by_id, acknowledged_by_name, "
+                                             "item_id FROM stock_alerts WHERE id = ?"),
+                              {alertId});
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), m_fixture->manager().userId);
+        QCOMPARE(q.value(1).toString(), QStringLiteral("Manager Sarah"));
+        QCOMPARE(q.value(2).toString(), itemId);
+    }
+
+    // A console started later: the alert is there, acknowledged, silent.
+    {
+        HubSession later;
+        later.signIn(m_server->url(), QStringLiteral("cafe1"), QStringLiteral("MGR001"),
+                     QStringLiteral("1234"));
+        QVERIFY2(waitLive(later), qPrintable(later.livenessText()));
+        QVERIFY(QTest::qWaitFor([&] { return later.alerts()->find(itemId) != nullptr; }, 10000));
+        const StockAlert *a = later.alerts()->find(itemId);
+        QVERIFY(a->acknowledged);
+        QCOMPARE(a->alertId, alertId);
+        QCOMPARE(a->priority, QStringLiteral("critical"));
+        QVERIFY(!later.alerts()->isRinging());
+    }
+
+    // Restocked past the reorder level and down to one again: a new alert rings at both.
+    const double reorder = first.inventory()->item(itemId)->reorderLevel;
+    first.adjustStock(itemId, QStringLiteral("purchase"), reorder * 2, QString());
+    QVERIFY(
+        QTest::qWaitFor([&] { return first.inventory()->item(itemId)->stock > reorder; }, 10000));
+    takeDownToOne(first.inventory()->item(itemId)->stock);
+    for (HubSession *s : {&first, &second})
+        QVERIFY(QTest::qWaitFor([s] { return s->alerts()->isRinging(); }, 10000));
+    QVERIFY(first.alerts()->alertId(itemId) != alertId);
+    second.acknowledgeAllAlerts();
+    QVERIFY(QTest::qWaitFor([&] { return !first.alerts()->isRinging(); }, 10000));
+    QCOMPARE(first.alerts()->find(itemId)->acknowledgedBy, QStringLiteral("Admin User"));
 }

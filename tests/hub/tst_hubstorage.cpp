@@ -82,6 +82,12 @@ void TestHubStorage::migrationsStepByStep()
         QVERIFY(db.open(dir.filePath(QStringLiteral("c.db")), &error));
         QVERIFY(SchemaMigrator::migrate(db, HubSchema::cafeSteps(), &error, 1));
         QCOMPARE(db.schemaVersion(), 1);
+        // An item low before alerts were stored, and one that is not.
+        db.exec(QStringLiteral(
+            "INSERT INTO inventory_items(id, sku, name, unit, stock, "
+            "reorder_level, max_stock, last_restocked, alert_priority, created_at) VALUES "
+            "('i1', 'S1', 'Milk', 'ml', 1, 20, 100, 0, 'critical', 0), "
+            "('i2', 'S2', 'Beans', 'g', 90, 20, 100, 0, NULL, 0)"));
         QVERIFY(!tables(db).contains(QStringLiteral("events")));
         db.exec(
             QStringLiteral("INSERT INTO settings(key, value) VALUES ('prep_time_minutes', '[9]')"));
@@ -98,6 +104,12 @@ void TestHubStorage::migrationsStepByStep()
                                       "WHERE name IN ('made_at', 'made_by_id')"))
                  .toInt(),
              2);
+    // The standing alert became a stored one, not yet acknowledged (schema 5).
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM stock_alerts")).toInt(), 1);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT item_id || '/' || priority FROM stock_alerts WHERE "
+                                      "cleared_at IS NULL AND acknowledged_at IS NULL"))
+                 .toString(),
+             QStringLiteral("i1/critical"));
     // Staff from before revocation existed: generation 0 (their tokens carry none: also 0).
     const std::optional<StaffRecord> staff = StaffDirectory(db).byId(QStringLiteral("s1"));
     QVERIFY(staff);

@@ -6,24 +6,12 @@
 // own role; a request_id answers twice the same. usage: node hub-staff.js <port>
 // '{"manager":token,"employee":token,"employee2":token}'. Prints one JSON line per step, then
 // {"done":true}. Exits when stdin closes, when done, or after 30 s.
-const { io } = require('socket.io-client');
+const { out, guard, open: openOn, connected, ack, within, done } = require('./hub-client');
 
 const port = +process.argv[2];
 const tokens = JSON.parse(process.argv[3]);
-const out = (o) => process.stdout.write(JSON.stringify(o) + '\n');
-process.stdin.on('end', () => process.exit(0));
-process.stdin.resume();
-setTimeout(() => { out({ done: true, error: 'timed out' }); process.exit(0); }, 30000).unref();
-
-const url = (nsp) => `http://127.0.0.1:${port}${nsp}`;
-const open = (nsp, token) => io(url(nsp), { auth: { token }, reconnection: false, forceNew: true });
-const connected = (s) => new Promise((resolve) => {
-  if (s.connected) return resolve({ result: 'connect' });
-  s.once('connect', () => resolve({ result: 'connect' }));
-  s.once('connect_error', (e) => resolve({ result: 'connect_error', message: e.message, data: e.data === undefined ? null : e.data }));
-});
-const ack = (s, command, payload) => s.timeout(5000).emitWithAck(command, payload).catch((e) => ({ timeout: String(e) }));
-const within = (ms, p) => Promise.race([p, new Promise((r) => setTimeout(() => r(null), ms))]);
+guard();
+const open = (nsp, token) => openOn(port, nsp, token);
 
 (async () => {
   const employeeOrders = open('/orders', tokens.employee);
@@ -55,6 +43,5 @@ const within = (ms, p) => Promise.race([p, new Promise((r) => setTimeout(() => r
   out({ step: 'above own role', demoteAdmin: await ack(manager, 'set_staff_role', { employee_id: 'ADM001', role: 'employee' }),
     grantAdmin: await ack(manager, 'set_staff_role', { employee_id: 'EMP002', role: 'admin' }) });
   for (const s of [manager, employee2]) s.close();
-  out({ done: true });
-  setTimeout(() => process.exit(0), 50);
+  done();
 })();

@@ -84,11 +84,39 @@ private Q_SLOTS:
     void tokensOverTheWire();
     void itemCheckOffOverTheWire();
     void staffChangesOverTheWire();
+    void alertAcknowledgedOverTheWire();
 
 private:
+    // An hour's access token of the actor, signed by the hub under test.
+    QString mint(const HubActor &actor) const;
+    // Runs a hub-*.js script against the hub with the tokens; its output lines by their "step".
+    QHash<QString, QJsonObject> runSteps(const QString &script, const QJsonObject &tokens,
+                                         QString *error) const;
+
     std::unique_ptr<HubFixture> m_fixture;
     std::unique_ptr<HubServer> m_server;
 };
+
+QString TestHubInterop::mint(const HubActor &actor) const
+{
+    return QString::fromLatin1(
+        m_server->service()->mintToken(actor, QStringLiteral("access"), 3600));
+}
+
+QHash<QString, QJsonObject> TestHubInterop::runSteps(const QString &script,
+                                                     const QJsonObject &tokens,
+                                                     QString *error) const
+{
+    const QList<QJsonObject> lines
+        = runNode(script,
+                  {QString::number(m_server->port()),
+                   QString::fromUtf8(QJsonDocument(tokens).toJson(QJsonDocument::Compact))},
+                  45000, error);
+    QHash<QString, QJsonObject> step;
+    for (const QJsonObject &o : lines)
+        step.insert(o.value(u"step").toString(), o);
+    return step;
+}
 
 void TestHubInterop::initTestCase()
 {
@@ -473,23 +501,13 @@ void TestHubInterop::itemCheckOffOverTheWire()
 void TestHubInterop::staffChangesOverTheWire()
 {
     const QString a = QStringLiteral("cafeA");
-    HubDomain *hub = m_server->service();
-    const auto mint = [hub](const HubActor &actor) {
-        return QString::fromLatin1(hub->mintToken(actor, QStringLiteral("access"), 3600));
-    };
     const QJsonObject tokens{{"manager", mint(m_fixture->manager(a))},
                              {"employee", mint(m_fixture->employee(a))},
                              {"employee2", mint(m_fixture->employee2(a))}};
     QString error;
-    const QList<QJsonObject> lines
-        = runNode(QStringLiteral("hub-staff.js"),
-                  {QString::number(m_server->port()),
-                   QString::fromUtf8(QJsonDocument(tokens).toJson(QJsonDocument::Compact))},
-                  45000, &error);
+    const QHash<QString, QJsonObject> step
+        = runSteps(QStringLiteral("hub-staff.js"), tokens, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QHash<QString, QJsonObject> step;
-    for (const QJsonObject &o : lines)
-        step.insert(o.value(u"step").toString(), o);
     const auto errorType = [](const QJsonValue &answer) {
         return answer.toObject().value(u"error").toObject().value(u"type").toString();
     };
@@ -527,6 +545,96 @@ void TestHubInterop::staffChangesOverTheWire()
     const QJsonObject above = step.value(QStringLiteral("above own role"));
     QCOMPARE(errorType(above.value(u"demoteAdmin")), QStringLiteral("PERMISSION_DENIED"));
     QCOMPARE(errorType(above.value(u"grantAdmin")), QStringLiteral("PERMISSION_DENIED"));
+}
+
+void TestHubInterop::alertAcknowledgedOverTheWire()
+{
+    // In cafe B (cafe A's staff were changed by staffChangesOverTheWire); cafe A's manager is
+    // the outsider.
+    const QString b = QStringLiteral("cafeB");
+    const QJsonObject tokens{{"manager", mint(m_fixture->manager(b))},
+                             {"employee", mint(m_fixture->employee(b))},
+                             {"employee2", mint(m_fixture->employee2(b))},
+                             {"outsider", mint(m_fixture->manager(QStringLiteral("cafeA")))}};
+    QString error;
+    const QHash<QString, QJsonObject> step
+        = runSteps(QStringLiteral("hub-alerts.js"), tokens, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const auto errorOf = [](const QJsonValue &answer) -> QString {
+        const QJsonObject e = answer.toObject().value(u"error").toObject();
+        return e.value(u"type").toString() + u'/' + e.value(u"field").toString();
+    };
+    QCOMPARE(step.value(QStringLiteral("connect")).value(u"results").toArray(),
+             (QJsonArray{"connect", "connect", "connect", "connect"}));
+
+    // The alert is raised (low_stock to the cafe's managers only, as the contract has it) and
+    // the snapshot names it, not yet acknowledged.
+    const QJsonObject raised = step.value(QStringLiteral("raised"));
+    QVERIFY2(raised.value(u"waste").toBool(), qPrintable(dump(raised)));
+    QVERIFY(raised.value(u"before").isNull());
+    const QJsonObject standing = raised.value(u"alert").toObject();
+    const QString alertId = standing.value(u"alert_id").toString();
+    QVERIFY2(!alertId.isEmpty(), qPrintable(dump(raised)));
+    QCOMPARE(standing.value(u"acknowledged").toBool(), false);
+    QVERIFY(!standing.value(u"priority").toString().isEmpty());
+    QVERIFY(!standing.value(u"raised_at").toString().isEmpty());
+    QCOMPARE(raised.value(u"lowHeard").toArray(), (QJsonArray{1, 0, 0, 0}));
+
+    // Bad requests name the field; another cafe cannot see the alert.
+    const QJsonObject invalid = step.value(QStringLiteral("invalid"));
+    QCOMPARE(errorOf(invalid.value(u"missing")), QStringLiteral("INVALID_DATA/alert_id"));
+    QCOMPARE(errorOf(invalid.value(u"wrongType")), QStringLiteral("INVALID_DATA/alert_id"));
+    QCOMPARE(errorOf(invalid.value(u"unknown")), QStringLiteral("NOT_FOUND/alert_id"));
+    QCOMPARE(errorOf(invalid.value(u"unknownItem")), QStringLiteral("NOT_FOUND/product_id"));
+    QCOMPARE(errorOf(invalid.value(u"otherCafe")), QStringLiteral("NOT_FOUND/alert_id"));
+
+    // An employee acknowledges it: who and when in the answer; the same request_id answers the
+    // same; a second console acknowledging the same alert changes nothing and sends no event.
+    const QJsonObject acked = step.value(QStringLiteral("acknowledged"));
+    const QJsonObject first = acked.value(u"first").toObject();
+    QVERIFY2(first.value(u"ok").toBool(), qPrintable(dump(acked)));
+    const QJsonObject data = first.value(u"data").toObject();
+    QCOMPARE(data.value(u"alert_id").toString(), alertId);
+    QCOMPARE(data.value(u"product_id").toString(), raised.value(u"item").toString());
+    QCOMPARE(data.value(u"acknowledged_by").toObject().value(u"id").toString(),
+             m_fixture->employee(b).userId);
+    QCOMPARE(data.value(u"acknowledged_by").toObject().value(u"name").toString(),
+             QStringLiteral("Jane Employee"));
+    QVERIFY(!data.value(u"acknowledged_at").toString().isEmpty());
+    QCOMPARE(data.value(u"already_acknowledged").toBool(), false);
+    QCOMPARE(acked.value(u"replay"), acked.value(u"first"));
+    const QJsonObject second = acked.value(u"second").toObject().value(u"data").toObject();
+    QCOMPARE(second.value(u"already_acknowledged").toBool(), true);
+    QCOMPARE(second.value(u"acknowledged_by"), data.value(u"acknowledged_by"));
+    // One event, to everyone of the cafe (out-of-stock alerts ring at every console), none to
+    // the other cafe.
+    const QJsonObject heard = acked.value(u"heard").toObject();
+    for (const char *who : {"manager", "employee", "employee2"}) {
+        const QJsonArray events = heard.value(QLatin1String(who)).toArray();
+        QCOMPARE(events.size(), 1);
+        const QJsonObject e = events.first().toObject().value(u"data").toObject();
+        QCOMPARE(e.value(u"alert_id").toString(), alertId);
+        QCOMPARE(e.value(u"product_id").toString(), raised.value(u"item").toString());
+        QCOMPARE(e.value(u"acknowledged_by"), data.value(u"acknowledged_by"));
+        QCOMPARE(e.value(u"acknowledged_at"), data.value(u"acknowledged_at"));
+    }
+    QCOMPARE(heard.value(u"outsider").toArray().size(), 0);
+
+    // A console started later sees it acknowledged in the snapshot.
+    const QJsonObject snapshot = step.value(QStringLiteral("snapshot")).value(u"alert").toObject();
+    QCOMPARE(snapshot.value(u"alert_id").toString(), alertId);
+    QCOMPARE(snapshot.value(u"acknowledged").toBool(), true);
+    QCOMPARE(snapshot.value(u"acknowledged_by"), data.value(u"acknowledged_by"));
+
+    // Restocked: no alert; low again: a new one, not acknowledged; the old one is over.
+    const QJsonObject rearmed = step.value(QStringLiteral("rearmed"));
+    QVERIFY(rearmed.value(u"restockedAlert").isNull());
+    const QJsonObject alert = rearmed.value(u"alert").toObject();
+    QVERIFY(!alert.value(u"alert_id").toString().isEmpty());
+    QVERIFY(alert.value(u"alert_id").toString() != alertId);
+    QCOMPARE(alert.value(u"acknowledged").toBool(), false);
+    QCOMPARE(rearmed.value(u"lowHeard").toInt(), 2);
+    QCOMPARE(errorOf(rearmed.value(u"oldAlert")), QStringLiteral("CONFLICT/alert_id"));
 }
 
 QTEST_GUILESS_MAIN(TestHubInterop)

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void counters();
     void inventoryAndAlerts();
     void alertRingsUntilAcknowledged();
+    void alertAcknowledgedByTheHub();
     void timesheets();
     void payments();
     void dashboard();
@@ -157,6 +158,65 @@ void tst_CafeModels::alertRingsUntilAcknowledged()
     out.productId = "ing-esp";
     out.productName = "Espresso Beans";
     alerts.apply(ev("inventory:out_of_stock", "/inventory", out));
+    QVERIFY(alerts.isRinging());
+}
+
+void tst_CafeModels::alertAcknowledgedByTheHub()
+{
+    // Our hub names its alerts: a snapshot carries acknowledgements made before this console
+    // started; an acknowledgement from any console silences the alert it names, not a newer one;
+    // a worse alert or running out rings again.
+    StockItem milk{"ing-milk", "Oat Milk", "MILK", "ml", 1, 20, 100, {}, t0, {}, {}, "critical"};
+    milk.alertId = "alert-1";
+    StockItem beans{"ing-esp", "Espresso Beans", "ESP", "g", 0, 20, 100, {}, t0, {},
+                    {},        "critical"};
+    beans.alertId = "alert-9";
+    beans.alertAcknowledged = true;
+    beans.alertAcknowledgedBy = "Anna";
+    StockAlertModel alerts;
+    QAbstractItemModelTester tester(&alerts, Fatal);
+    alerts.setBatchInterval(0);
+    alerts.resetFromInventory({milk, beans});
+    QVERIFY(alerts.find("ing-esp")->acknowledged);
+    QCOMPARE(alerts.find("ing-esp")->acknowledgedBy, QStringLiteral("Anna"));
+    QVERIFY(!alerts.find("ing-milk")->acknowledged);
+    QVERIFY(alerts.isRinging());
+    QCOMPARE(alerts.alertId("ing-milk"), QStringLiteral("alert-1"));
+
+    AlertAcknowledged ack;
+    ack.productId = "ing-milk";
+    ack.alertId = "alert-0"; // an older alert's
+    ack.acknowledgedBy = {"u-2", "Bob", {}};
+    QVERIFY(!alerts.apply(ev("inventory:alert_acknowledged", "/inventory", ack)));
+    QVERIFY(alerts.isRinging());
+    ack.alertId = "alert-1";
+    QVERIFY(alerts.apply(ev("inventory:alert_acknowledged", "/inventory", ack)));
+    QVERIFY(!alerts.isRinging());
+    const int milkRow = alerts.rowOf("ing-milk");
+    QCOMPARE(alerts.index(milkRow, StockAlertModel::AckColumn).data().toString(),
+             QStringLiteral("Bob"));
+
+    // Running out is a new alert (its id comes with the acknowledgement that follows it).
+    OutOfStock out;
+    out.productId = "ing-milk";
+    out.productName = "Oat Milk";
+    alerts.apply(ev("inventory:out_of_stock", "/inventory", out));
+    QVERIFY(alerts.isRinging());
+    QVERIFY(alerts.find("ing-milk")->acknowledgedBy.isEmpty());
+    QVERIFY(alerts.alertId("ing-milk").isEmpty());
+    // Acknowledged here while its command is on its way: a resync that does not have the
+    // acknowledgement yet does not ring it again.
+    alerts.acknowledge("ing-milk");
+    milk.stock = 0;
+    milk.alertId = "alert-2";
+    alerts.resetFromInventory({milk, beans});
+    QVERIFY(!alerts.isRinging());
+    ack.alertId = "alert-2";
+    QVERIFY(alerts.apply(ev("inventory:alert_acknowledged", "/inventory", ack)));
+    QCOMPARE(alerts.find("ing-milk")->acknowledgedBy, QStringLiteral("Bob"));
+    // A resync naming a newer alert than the one acknowledged rings.
+    milk.alertId = "alert-3";
+    alerts.resetFromInventory({milk, beans});
     QVERIFY(alerts.isRinging());
 }
 

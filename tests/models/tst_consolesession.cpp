@@ -5,6 +5,7 @@
 // session end to end against the real hub.)
 #include "consolesession.h"
 #include "fakeeventsource.h"
+#include "outbox.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -88,6 +89,8 @@ class tst_ConsoleSession : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void fullOutboxLeavesTheRowFree();
+    void alertAcknowledgedHereOrAtTheHub();
     void opensTheSourceWithCredentials();
     void snapshotsApplied();
     void eventsIntoModels();
@@ -942,3 +945,91 @@ void tst_ConsoleSession::recallWindowIsTheCafes()
 
 QTEST_GUILESS_MAIN(tst_ConsoleSession)
 #include "tst_consolesession.moc"
+
+void tst_ConsoleSession::alertAcknowledgedHereOrAtTheHub()
+{
+    Fixture f;
+    f.live();
+    const QJsonObject critical = withData(eventFixture("inventory:low_stock"),
+                                          {{"priority", "critical"}, {"current_stock", 1}});
+    // A server that lists no alerts (the snapshot has no `alert`, as the bare contract's servers):
+    // acknowledged at this console only, nothing is sent (it would not know the command).
+    f.source.deliver("/inventory", "inventory:low_stock", critical);
+    QTRY_VERIFY(f.session.alerts()->isRinging());
+    QVERIFY(f.session.acknowledgeAlert("uuid").isEmpty());
+    QTRY_VERIFY(!f.session.alerts()->isRinging());
+    QCOMPARE(f.source.count("acknowledge_alert"), 0);
+    QCOMPARE(f.session.outbox()->rowCount(), 0);
+
+    // Our hub lists its alerts: another item's, not acknowledged by anyone yet, rings.
+    f.session.resync();
+    const QJsonObject item{
+        {"product_id", "milk"},
+        {"product_name", "Oat Milk"},
+        {"sku", "MILK001"},
+        {"current_stock", 1},
+        {"reorder_level", 10},
+        {"max_stock", 100},
+        {"priority", "critical"},
+        {"alert",
+         QJsonObject{{"alert_id", "alert-0"}, {"priority", "critical"}, {"acknowledged", false}}}};
+    const auto answerInventory = [&f](const QJsonArray &items) {
+        for (int i = 0; i < f.source.requests.size(); ++i)
+            if (f.source.requests[i].command == "list_inventory" && !f.source.requests[i].ended)
+                f.source.answer(i, QJsonObject{{"items", items}, {"disabled_products", {}}});
+    };
+    answerInventory({item});
+    QTRY_VERIFY(f.session.alerts()->isRinging());
+    QCOMPARE(f.session.alerts()->alertId("milk"), QStringLiteral("alert-0"));
+    // Acknowledged here: silent at once, and the command goes out through the outbox.
+    const QString requestId = f.session.acknowledgeAlert("milk");
+    QVERIFY(!requestId.isEmpty());
+    QTRY_VERIFY(!f.session.alerts()->isRinging());
+    QCOMPARE(f.source.count("acknowledge_alert"), 1);
+    const auto sent = std::find_if(f.source.requests.cbegin(), f.source.requests.cend(),
+                                   [](const auto &r) { return r.command == "acknowledge_alert"; });
+    QCOMPARE(sent->nsp, QStringLiteral("/inventory"));
+    QCOMPARE(sent->payload["product_id"].toString(), QStringLiteral("milk"));
+    QCOMPARE(sent->payload["request_id"].toString(), requestId);
+    QCOMPARE(f.session.outbox()->entry(requestId)->state, OutboxEntry::State::Sent);
+    // Twice is nothing more.
+    QVERIFY(f.session.acknowledgeAlert("milk").isEmpty());
+    QCOMPARE(f.source.count("acknowledge_alert"), 1);
+
+    // Running out is a new alert: it rings; acknowledged at another console, it stops here too
+    // and nothing is sent from here.
+    f.source.deliver("/inventory", "inventory:out_of_stock",
+                     withData(eventFixture("inventory:out_of_stock"), {{"product_id", "milk"}}));
+    QTRY_VERIFY(f.session.alerts()->isRinging());
+    QJsonObject acked = eventFixture("inventory:low_stock");
+    acked["event"] = "inventory:alert_acknowledged";
+    acked["data"] = QJsonObject{{"alert_id", "alert-1"},
+                                {"product_id", "milk"},
+                                {"product_name", "Oat Milk"},
+                                {"priority", "critical"},
+                                {"acknowledged_by", QJsonObject{{"id", "u9"}, {"name", "Anna"}}},
+                                {"acknowledged_at", "2024-01-01T00:05:00Z"}};
+    f.source.deliver("/inventory", "inventory:alert_acknowledged", acked);
+    QTRY_VERIFY(!f.session.alerts()->isRinging());
+    QCOMPARE(f.session.alerts()->find("milk")->acknowledgedBy, QStringLiteral("Anna"));
+    QCOMPARE(f.source.count("acknowledge_alert"), 1);
+}
+
+void tst_ConsoleSession::fullOutboxLeavesTheRowFree()
+{
+    // Offline, the outbox fills up: the next action on an order is refused at once (said in the
+    // outbox and by commandFinished), and the row does not wait for it.
+    Fixture f;
+    QVERIFY(f.placeOrder());
+    for (int i = 0; i < Outbox::MaxWaiting; ++i)
+        f.session.clockIn(QString::number(i));
+    QCOMPARE(f.session.waitingActions(), Outbox::MaxWaiting);
+    QSignalSpy finished(&f.session, &ConsoleSession::commandFinished);
+    const QString id = f.session.cancelOrder("uuid", "customer left");
+    QCOMPARE(f.session.outbox()->entry(id)->errorType, Outbox::outboxFullType());
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!finished[0][1].toBool());
+    const QModelIndex row = f.session.orders()->index(f.session.orders()->rowOf("uuid"), 0);
+    QCOMPARE(row.data(OrderQueueModel::PendingActionRole).toString(), QString());
+    QCOMPARE(f.session.waitingActions(), Outbox::MaxWaiting);
+}

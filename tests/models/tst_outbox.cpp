@@ -3,8 +3,11 @@
 // flight when the link went is pending again.
 #include "fakeeventsource.h"
 #include "outbox.h"
+#include "outboxstore.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace TableTap;
@@ -21,6 +24,11 @@ private Q_SLOTS:
     void withoutResendAnUnansweredActionIsUnknown();
     void confirmedByItsEvent();
     void errorEventMatchingRule();
+    void retriesBackOffThenStayUnconfirmed();
+    void fullOutboxRefusesNewActions();
+    void tooOldIsNotSentByItself();
+    void retryAndDiscardByTheUser();
+    void storeKeepsWaitingActionsPerPerson();
 };
 
 namespace {
@@ -29,6 +37,11 @@ struct Fixture
     FakeEventSource source;
     OutboxModel model;
     Outbox outbox{&source, &model};
+    qint64 ms = 0; // the retry clock
+    Fixture()
+    {
+        outbox.setRetryClock([this] { return ms; });
+    }
     QString submit(const QString &nsp = "/orders", const QString &command = "create_order")
     {
         return outbox.submit(nsp, command, {{"customer_name", "Ann"}}, "create order");
@@ -76,6 +89,11 @@ void tst_Outbox::noAnswerKeepsTheRequestId()
     f.source.timeOut(0);
     QCOMPARE(f.model.entry(id)->state, OutboxEntry::State::Pending);
     QCOMPARE(f.model.entry(id)->message, QStringLiteral("operation has timed out"));
+    // Out again after its back-off (1 s, less up to half at random), not before.
+    QVERIFY(f.outbox.retryInMs(id) >= 500 && f.outbox.retryInMs(id) <= 1000);
+    f.outbox.flush();
+    QCOMPARE(f.source.requests.size(), 1);
+    f.ms += 1000;
     f.outbox.flush();
     QCOMPARE(f.source.requests.size(), 2);
     QCOMPARE(f.source.requests[1].payload["request_id"].toString(), id);
@@ -86,6 +104,7 @@ void tst_Outbox::noAnswerKeepsTheRequestId()
     f.outbox.flush();
     QCOMPARE(f.source.requests.size(), 2);
     f.source.connectNamespaces({"/orders"}, true);
+    f.ms += 2000;
     f.outbox.flush();
     QCOMPARE(f.source.requests.size(), 3);
     QCOMPARE(f.source.requests[2].payload["request_id"].toString(), id);
@@ -293,3 +312,186 @@ void tst_Outbox::errorEventMatchingRule()
 
 QTEST_GUILESS_MAIN(tst_Outbox)
 #include "tst_outbox.moc"
+
+void tst_Outbox::retriesBackOffThenStayUnconfirmed()
+{
+    Fixture f;
+    double jitter = 0.0;
+    f.outbox.setJitter([&jitter] { return jitter; });
+    QSignalSpy unconfirmed(&f.outbox, &Outbox::unconfirmed);
+    f.source.connectNamespaces({"/orders"}, false);
+    const QString id = f.submit();
+    // Each unanswered attempt doubles the wait (1, 2, 4 ... s, at most 60 s); with the jitter at
+    // its extremes the wait is the full delay or half of it.
+    QList<qint64> waits;
+    for (int attempt = 1; attempt < Outbox::MaxAttempts; ++attempt) {
+        f.outbox.flush();
+        QCOMPARE(f.source.requests.size(), attempt);
+        QCOMPARE(f.source.requests.last().payload["request_id"].toString(), id);
+        jitter = attempt % 2 ? 0.0 : 0.999999;
+        f.source.timeOut(attempt - 1);
+        QCOMPARE(f.model.entry(id)->state, OutboxEntry::State::Pending);
+        const qint64 wait = f.outbox.retryInMs(id);
+        const qint64 full
+            = std::min<qint64>(Outbox::MaxRetryMs, Outbox::BaseRetryMs << (attempt - 1));
+        QVERIFY2(wait <= full && wait >= full / 2, qPrintable(QString::number(wait)));
+        waits << wait;
+        // Not a moment before its time.
+        f.ms += wait - 1;
+        f.outbox.flush();
+        QCOMPARE(f.source.requests.size(), attempt);
+        f.ms += 1;
+    }
+    QCOMPARE(waits.first(), Outbox::BaseRetryMs);
+    QVERIFY(waits.last() <= Outbox::MaxRetryMs);
+    // The last attempt unanswered: unconfirmed, for the user; never sent again by itself.
+    f.outbox.flush();
+    QCOMPARE(f.source.requests.size(), Outbox::MaxAttempts);
+    f.source.timeOut(Outbox::MaxAttempts - 1);
+    QCOMPARE(f.model.entry(id)->state, OutboxEntry::State::Unknown);
+    QCOMPARE(
+        f.model.entry(id)->message,
+        QStringLiteral("no answer after %1 attempts: retry or discard").arg(Outbox::MaxAttempts));
+    QCOMPARE(unconfirmed.size(), 1);
+    f.ms += 10 * Outbox::MaxRetryMs;
+    f.outbox.flush();
+    f.outbox.linkLost();
+    f.outbox.flush();
+    QCOMPARE(f.source.requests.size(), Outbox::MaxAttempts);
+    // The cap: the delay never grows past MaxRetryMs however many attempts.
+    const QString capped = f.submit();
+    for (int attempt = 1; attempt <= 7; ++attempt) {
+        f.outbox.flush();
+        f.source.timeOut(int(f.source.requests.size()) - 1);
+        f.ms += f.outbox.retryInMs(capped);
+    }
+    jitter = 0.0;
+    QVERIFY(f.outbox.retryInMs(capped) <= Outbox::MaxRetryMs);
+}
+
+void tst_Outbox::fullOutboxRefusesNewActions()
+{
+    Fixture f;
+    QSignalSpy finished(&f.outbox, &Outbox::finished);
+    QStringList ids;
+    for (int i = 0; i < Outbox::MaxWaiting; ++i)
+        ids << f.submit();
+    QCOMPARE(f.outbox.waitingCount(), Outbox::MaxWaiting);
+    QCOMPARE(finished.size(), 0);
+    // One more: refused at once and said so, not queued and not dropped silently.
+    const QString refused = f.submit();
+    QCOMPARE(f.model.entry(refused)->state, OutboxEntry::State::Refused);
+    QCOMPARE(f.model.entry(refused)->errorType, Outbox::outboxFullType());
+    QVERIFY(f.model.entry(refused)->message.startsWith("the outbox is full: 200 actions wait"));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished[0][0].toString(), refused);
+    QVERIFY(!finished[0][1].toBool());
+    QCOMPARE(f.outbox.waitingCount(), Outbox::MaxWaiting);
+    // While full it cannot be retried; once one is gone it can, with its request id.
+    QVERIFY(!f.outbox.retry(refused));
+    QVERIFY(f.outbox.discard(ids.first()));
+    QVERIFY(f.outbox.retry(refused));
+    QCOMPARE(f.model.entry(refused)->state, OutboxEntry::State::Pending);
+    QCOMPARE(f.model.entry(refused)->payload["request_id"].toString(), refused);
+    QCOMPARE(f.outbox.waitingCount(), Outbox::MaxWaiting);
+}
+
+void tst_Outbox::tooOldIsNotSentByItself()
+{
+    Fixture f;
+    QDateTime now(QDate(2026, 1, 2), QTime(8, 0), Qt::UTC);
+    f.outbox.setClock([&now] { return now; });
+    const QString id = f.submit();
+    now = now.addMSecs(Outbox::MaxAgeMs + 1);
+    f.source.connectNamespaces({"/orders"}, false);
+    f.outbox.flush();
+    QCOMPARE(f.source.requests.size(), 0);
+    QCOMPARE(f.model.entry(id)->state, OutboxEntry::State::Unknown);
+    QVERIFY(f.model.entry(id)->message.startsWith("waited more than 24 h"));
+    // The user decides: retried, it goes out with its request id.
+    QVERIFY(f.outbox.retry(id));
+    QCOMPARE(f.source.requests.size(), 1);
+    QCOMPARE(f.source.requests[0].payload["request_id"].toString(), id);
+}
+
+void tst_Outbox::retryAndDiscardByTheUser()
+{
+    Fixture f;
+    f.outbox.setResendUnanswered(false);
+    f.source.connectNamespaces({"/orders"}, false);
+    const QString unknown = f.submit();
+    const QString inFlight = f.submit();
+    f.outbox.flush();
+    f.source.timeOut(0);
+    QCOMPARE(f.model.entry(unknown)->state, OutboxEntry::State::Unknown);
+    // Done and in-flight actions are not retried; in flight, not discarded either.
+    QVERIFY(!f.outbox.retry(inFlight));
+    QVERIFY(!f.outbox.discard(inFlight));
+    QVERIFY(!f.outbox.retry("no-such-id"));
+    f.source.answer(1, QJsonObject{});
+    QVERIFY(!f.outbox.retry(inFlight));
+    QVERIFY(f.outbox.retry(unknown));
+    QCOMPARE(f.source.requests.size(), 3);
+    QCOMPARE(f.source.requests[2].payload["request_id"].toString(), unknown);
+    QCOMPARE(f.model.entry(unknown)->attempts, 1);
+    f.source.timeOut(2);
+    QVERIFY(f.outbox.discard(unknown));
+    QVERIFY(!f.model.entry(unknown));
+    QCOMPARE(f.outbox.waitingCount(), 0);
+}
+
+void tst_Outbox::storeKeepsWaitingActionsPerPerson()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const OutboxStore store(dir.path());
+    const OutboxStore::Key jane{QUrl("http://127.0.0.1:4000/"), "cafe1", "u-jane"};
+    const OutboxStore::Key bob{QUrl("http://127.0.0.1:4000"), "cafe1", "u-bob"};
+    const OutboxStore::Key otherCafe{QUrl("http://127.0.0.1:4000"), "cafe2", "u-jane"};
+    Fixture f;
+    f.source.connectNamespaces({"/orders"}, false);
+    const QString sent = f.submit();
+    f.outbox.flush();
+    f.source.connectNamespaces({}, false);
+    f.source.drop();
+    const QString pending = f.submit();
+    const QString done = f.submit();
+    f.model.setState(done, OutboxEntry::State::Done);
+    f.model.setState(sent, OutboxEntry::State::Sent);
+    QVERIFY(store.save(jane, f.model.rows(), true));
+    // Only Jane's, in this cafe on this hub: the trailing slash names the same hub.
+    QCOMPARE(store.load(bob).size(), 0);
+    QCOMPARE(store.load(otherCafe).size(), 0);
+    const QList<OutboxEntry> back = store.load({QUrl("http://127.0.0.1:4000"), "cafe1", "u-jane"});
+    QCOMPARE(back.size(), 2); // done ones are not kept
+    QCOMPARE(back[0].requestId, sent);
+    QCOMPARE(back[0].state, OutboxEntry::State::Pending); // our hub: out again, same request id
+    QCOMPARE(back[0].payload["request_id"].toString(), sent);
+    QCOMPARE(back[0].payload["customer_name"].toString(), QStringLiteral("Ann"));
+    QCOMPARE(back[0].attempts, 1);
+    QCOMPARE(back[1].requestId, pending);
+    QCOMPARE(back[1].createdAt, f.model.entry(pending)->createdAt);
+    // A server that may apply a request twice: what went out comes back unknown.
+    QVERIFY(store.save(jane, f.model.rows(), false));
+    const QList<OutboxEntry> careful = store.load(jane);
+    QCOMPARE(careful[0].state, OutboxEntry::State::Unknown);
+    QCOMPARE(careful[1].state, OutboxEntry::State::Pending);
+    // A file written for someone else under Jane's name, or damaged, is not read.
+    QFile::remove(store.filePath(jane));
+    QVERIFY(store.save(bob, f.model.rows(), true));
+    QVERIFY(QFile::copy(store.filePath(bob), store.filePath(jane)));
+    QString error;
+    QCOMPARE(store.load(jane, &error).size(), 0);
+    QCOMPARE(error, QStringLiteral("written for another hub, cafe or person"));
+    QFile damaged(store.filePath(bob));
+    QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    damaged.write("{\"version\":1,\"entries\":[");
+    damaged.close();
+    QCOMPARE(store.load(bob, &error).size(), 0);
+    QVERIFY(!error.isEmpty());
+    // Nothing waiting: no file.
+    QVERIFY(store.save(bob, {}, true));
+    QVERIFY(!QFile::exists(store.filePath(bob)));
+    // Without a directory nothing is stored.
+    QVERIFY(!OutboxStore().save(jane, f.model.rows(), true));
+}

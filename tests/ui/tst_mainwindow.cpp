@@ -15,6 +15,7 @@
 #include "livenessbanner.h"
 #include "mainwindow.h"
 #include "notifier.h"
+#include "outboxpanel.h"
 #include "settingsdialog.h"
 #include "sionamespace.h"
 #include "sioserver.h"
@@ -28,10 +29,12 @@
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace TableTap;
@@ -80,6 +83,8 @@ private Q_SLOTS:
     void bannerFollowsLiveness();
     void statusStripShowsFreshness();
     void outboxBadgeCountsWaitingAndRefused();
+    void closingWithWaitingActionsAsks();
+    void outboxPanelRetriesAndDiscards();
     void toastsAreCappedAndDismissed();
     void toastKindsCanBeTurnedOff();
     void refusedActionsToast();
@@ -173,6 +178,148 @@ void tst_MainWindow::outboxBadgeCountsWaitingAndRefused()
     QCOMPARE(table->model()->rowCount(), 2);
     QTest::keyClick(&window, Qt::Key_O, Qt::ControlModifier);
     QVERIFY(!window.outboxDock()->isVisible());
+}
+
+namespace {
+// Closes the window and answers the dialog that asks about waiting actions with the button of
+// that object name; returns the dialog's text and informative text ("" if none came).
+QString closeAnswering(MainWindow &window, const QString &button)
+{
+    QString seen;
+    QTimer poll;
+    int rounds = 0;
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box) {
+            if (++rounds > 200)
+                poll.stop();
+            return;
+        }
+        poll.stop();
+        seen = box->objectName() + u'|' + box->text() + u'|' + box->informativeText();
+        if (auto *b = box->findChild<QPushButton *>(button))
+            b->click();
+        else
+            box->reject();
+    });
+    poll.start(20);
+    window.close();
+    poll.stop();
+    return seen;
+}
+} // namespace
+
+void tst_MainWindow::closingWithWaitingActionsAsks()
+{
+    LanguageManager english; // the plural forms
+    QVERIFY(english.install("en"));
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    ConsoleSettings settings;
+    {
+        ConsoleSession session;
+        session.setOutboxDirectory(data.path());
+        MainWindow window(&session, &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        signInOffline(session, "employee");
+        QVERIFY(session.outboxPersistent());
+        addOrders(session, {order("a"), order("b")});
+        session.advanceOrder("a");
+        session.advanceOrder("b");
+        QCOMPARE(session.waitingActions(), 2);
+        // Cancel: the window stays, the actions wait.
+        QString asked = closeAnswering(window, "cancelClose");
+        QVERIFY2(asked.startsWith("closeWithWaitingActions|2 actions taken at this console wait"),
+                 qPrintable(asked));
+        QVERIFY(asked.contains("kept on this computer"));
+        QVERIFY(window.isVisible());
+        QCOMPARE(session.waitingActions(), 2);
+        // Keep them: closed, and they are on disk.
+        asked = closeAnswering(window, "keepActions");
+        QVERIFY(!asked.isEmpty());
+        QVERIFY(!window.isVisible());
+    }
+    // The next start, the same person: both back, with their request ids.
+    QStringList kept;
+    {
+        ConsoleSession session;
+        session.setOutboxDirectory(data.path());
+        signInOffline(session, "employee");
+        QCOMPARE(session.waitingActions(), 2);
+        for (const OutboxEntry &e : session.outbox()->rows())
+            kept << e.payload.value("request_id").toString();
+        QCOMPARE(kept.size(), 2);
+        QVERIFY(!kept.contains(QString()));
+        // Discard them on the way out: gone for good.
+        MainWindow window(&session, &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!closeAnswering(window, "discardActions").isEmpty());
+        QVERIFY(!window.isVisible());
+        QCOMPARE(session.waitingActions(), 0);
+    }
+    {
+        ConsoleSession session;
+        session.setOutboxDirectory(data.path());
+        signInOffline(session, "employee");
+        QCOMPARE(session.waitingActions(), 0);
+    }
+    // A console that cannot keep them says closing loses them; nothing waiting: no question.
+    {
+        ConsoleSession session;
+        MainWindow window(&session, &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        signInOffline(session, "employee");
+        addOrders(session, {order("c")});
+        session.advanceOrder("c");
+        const QString asked = closeAnswering(window, "cancelClose");
+        QVERIFY2(asked.contains("closing now loses them"), qPrintable(asked));
+        QVERIFY(window.isVisible());
+        QVERIFY(!closeAnswering(window, "discardActions").isEmpty());
+        QVERIFY(!window.isVisible());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(closeAnswering(window, "cancelClose"), QString());
+        QVERIFY(!window.isVisible());
+    }
+}
+
+void tst_MainWindow::outboxPanelRetriesAndDiscards()
+{
+    ConsoleSession session;
+    ConsoleSettings settings;
+    MainWindow window(&session, &settings);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    signInOffline(session, "employee");
+    addOrders(session, {order("a")});
+    const QString id = session.advanceOrder("a");
+    window.outboxDock()->show();
+    auto *panel = window.outboxDock()->findChild<OutboxPanel *>();
+    QVERIFY(panel);
+    QTableView *table = panel->view();
+    QPushButton *retry = panel->retryButton();
+    QPushButton *discard = panel->discardButton();
+    // Nothing selected: nothing to do.
+    QVERIFY(!retry->isEnabled());
+    QVERIFY(!discard->isEnabled());
+    table->setCurrentIndex(table->model()->index(0, 0));
+    // Pending: may be discarded, not retried (it goes out by itself).
+    QVERIFY(!retry->isEnabled());
+    QVERIFY(discard->isEnabled());
+    session.outbox()->setState(id, OutboxEntry::State::Unknown, "no answer after 8 attempts");
+    QVERIFY(retry->isEnabled());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QCOMPARE(session.outbox()->entry(id)->state, OutboxEntry::State::Pending);
+    QCOMPARE(session.outbox()->entry(id)->payload.value("request_id").toString(), id);
+    QVERIFY(!retry->isEnabled());
+    QTest::mouseClick(discard, Qt::LeftButton);
+    QVERIFY(!session.outbox()->entry(id));
+    QCOMPARE(session.waitingActions(), 0);
+    QCOMPARE(table->model()->rowCount(), 0);
+    QVERIFY(!discard->isEnabled());
 }
 
 void tst_MainWindow::toastsAreCappedAndDismissed()
