@@ -457,15 +457,8 @@ int AdminCommandLine::token(const QStringList &args)
     request.userId = parser.value(QStringLiteral("user"));
     request.name = parser.value(QStringLiteral("name"));
     request.role = *role;
-    // Without --ttl the admin API's default (12 h); a malformed one goes in out of bounds.
-    if (parser.isSet(QStringLiteral("ttl")))
-        request.ttlSeconds = parseDuration(parser.value(QStringLiteral("ttl")));
-    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
-    QString token;
-    if (const AdminResult r = admin.api.mintToken(request, &token); !r.ok())
-        return fail(r);
-    m_out << token << Qt::endl;
-    return Ok;
+    // Without --ttl the admin API's default (12 h).
+    return mintAndPrint(parser, request);
 }
 
 int AdminCommandLine::boardToken(const QStringList &args)
@@ -482,8 +475,13 @@ int AdminCommandLine::boardToken(const QStringList &args)
     request.board = true;
     request.cafeId = parser.value(QStringLiteral("cafe"));
     request.name = parser.value(QStringLiteral("name"));
-    // Without --ttl the admin API's board default (90 days); a malformed one goes in out of
-    // bounds.
+    // Without --ttl the admin API's board default (90 days).
+    return mintAndPrint(parser, request);
+}
+
+int AdminCommandLine::mintAndPrint(const QCommandLineParser &parser, TokenRequest request)
+{
+    // A malformed --ttl goes in out of bounds, for the admin API to refuse.
     if (parser.isSet(QStringLiteral("ttl")))
         request.ttlSeconds = parseDuration(parser.value(QStringLiteral("ttl")));
     FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);

@@ -13,10 +13,13 @@
 #include <functional>
 #include <optional>
 
+class QCommandLineParser;
+
 namespace TableTap {
 
 class HubClock;
 struct AdminResult;
+struct TokenRequest;
 
 class AdminCommandLine final
 {
@@ -58,6 +61,8 @@ private:
     int staffChange(const QString &sub, const QStringList &args);
     int token(const QStringList &args);
     int boardToken(const QStringList &args);
+    // token and board-token: --ttl, then mint through the admin API and print the token.
+    int mintAndPrint(const QCommandLineParser &parser, TokenRequest request);
     int backup(const QStringList &args);
     int fail(int code, const QString &message);
     // The exit code of a failed admin call, after its message (`--option` when it names one).
