@@ -15,6 +15,7 @@
 #include "storageerror.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 namespace TableTap {
 
@@ -115,13 +116,17 @@ void BoardFeed::onEvents(const HubEventList &events)
     if (!orders)
         return;
     // Each order once, as it stands after the events: they were all stored before going out.
-    QList<std::pair<QString, QString>> touched; // cafe, order id
+    // A batch can hold thousands of order events under load: a set says what was seen.
+    QList<std::pair<QString, QString>> touched; // cafe, order id, in the events' order
+    QSet<std::pair<QString, QString>> seen;
     for (const HubEvent &e : events) {
         if (e.nsp != orders->name() || !changesTheBoard(e))
             continue;
-        const std::pair<QString, QString> key{e.cafeId, orderIdOf(e)};
-        if (!key.second.isEmpty() && !touched.contains(key))
-            touched.append(key);
+        std::pair<QString, QString> key{e.cafeId, orderIdOf(e)};
+        if (key.second.isEmpty() || seen.contains(key))
+            continue;
+        seen.insert(key);
+        touched.append(std::move(key));
     }
     for (const auto &[cafeId, orderId] : std::as_const(touched)) {
         const QString room = HubRooms::board(cafeId);
