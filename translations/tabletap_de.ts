@@ -228,7 +228,9 @@ Options:
   --lang CODE    language of the console: en or de (default: the saved choice,
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
-                 payments, dashboard, log, hub (a manager&apos;s screen: dashboard),
+                 payments, dashboard, entry (order entry), menu, staff,
+                 settings (the cafe&apos;s), log, hub (a manager&apos;s screen:
+                 dashboard; staff and settings are for managers),
                  display (the counter display, in a window of its own),
                  board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
@@ -264,7 +266,9 @@ Optionen:
   --lang CODE    Sprache der Konsole: en oder de (Vorgabe: die gespeicherte Wahl,
                  dann die Sprache des Systems)
   --view NAME    mit dieser Ansicht öffnen: queue, counters, inventory, timesheets,
-                 payments, dashboard, log, hub (Bildschirm der Filialleitung: dashboard),
+                 payments, dashboard, entry (Bestellannahme), menu (Speisekarte), staff
+                 (Personal), settings (Einstellungen des Cafés), log, hub (Bildschirm
+                 der Filialleitung: dashboard; staff und settings nur für sie),
                  display (die Thekenanzeige, in einem eigenen Fenster),
                  board (die Abholanzeige für die Gäste, in einem eigenen Fenster)
   --fullscreen   das Fenster dieser Ansicht im Vollbild zeigen
@@ -419,6 +423,14 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>acknowledge %1 alert</source>
         <translation>Warnung für %1 bestätigen</translation>
+    </message>
+    <message>
+        <source>not connected to the hub</source>
+        <translation>nicht mit dem Hub verbunden</translation>
+    </message>
+    <message>
+        <source>no answer from the hub</source>
+        <translation>keine Antwort vom Hub</translation>
     </message>
 </context>
 <context>

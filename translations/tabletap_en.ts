@@ -228,7 +228,9 @@ Options:
   --lang CODE    language of the console: en or de (default: the saved choice,
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
-                 payments, dashboard, log, hub (a manager&apos;s screen: dashboard),
+                 payments, dashboard, entry (order entry), menu, staff,
+                 settings (the cafe&apos;s), log, hub (a manager&apos;s screen:
+                 dashboard; staff and settings are for managers),
                  display (the counter display, in a window of its own),
                  board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
@@ -264,7 +266,9 @@ Options:
   --lang CODE    language of the console: en or de (default: the saved choice,
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
-                 payments, dashboard, log, hub (a manager&apos;s screen: dashboard),
+                 payments, dashboard, entry (order entry), menu, staff,
+                 settings (the cafe&apos;s), log, hub (a manager&apos;s screen:
+                 dashboard; staff and settings are for managers),
                  display (the counter display, in a window of its own),
                  board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
@@ -419,6 +423,14 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>acknowledge %1 alert</source>
         <translation>acknowledge %1 alert</translation>
+    </message>
+    <message>
+        <source>not connected to the hub</source>
+        <translation>not connected to the hub</translation>
+    </message>
+    <message>
+        <source>no answer from the hub</source>
+        <translation>no answer from the hub</translation>
     </message>
 </context>
 <context>

@@ -70,17 +70,21 @@ MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
     m_payments = new PaymentsView(session, m_tabs);
     m_dashboard = new DashboardView(session, m_tabs);
     m_eventLog = new EventLogView(session, m_tabs);
-    m_tabs->addTab(m_queue, tr("&Queue"));
-    m_tabs->addTab(m_counters, tr("Coun&ters"));
-    m_tabs->addTab(m_inventory, tr("&Inventory"));
-    m_tabs->addTab(m_timesheets, tr("Time&sheets"));
-    m_tabs->addTab(m_payments, tr("&Payments"));
-    m_tabs->addTab(m_dashboard, tr("&Dashboard"));
-    m_tabs->addTab(m_eventLog, tr("&Event log"));
+    m_viewGroup = new QActionGroup(this);
+    addView(m_queue, QStringLiteral("queue"), tr("&Queue"), ViewAccess::Everyone);
+    addView(m_counters, QStringLiteral("counters"), tr("Coun&ters"), ViewAccess::Everyone);
+    addView(m_inventory, QStringLiteral("inventory"), tr("&Inventory"), ViewAccess::Everyone);
+    addView(m_timesheets, QStringLiteral("timesheets"), tr("Time&sheets"), ViewAccess::Everyone);
+    addView(m_payments, QStringLiteral("payments"), tr("&Payments"), ViewAccess::Everyone);
+    addView(m_dashboard, QStringLiteral("dashboard"), tr("&Dashboard"), ViewAccess::Everyone);
+    addView(m_eventLog, QStringLiteral("log"), tr("&Event log"), ViewAccess::Everyone);
+    // Back office views
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        if (m_viewGroup && index >= 0 && index < m_viewGroup->actions().size())
-            m_viewGroup->actions().at(index)->setChecked(true);
-        if (m_tabs->widget(index) == m_queue)
+        QWidget *page = m_tabs->widget(index);
+        for (QAction *a : m_viewGroup->actions())
+            if (m_views.value(a->data().toString()) == page)
+                a->setChecked(true);
+        if (page == m_queue)
             m_queue->focusQueue();
     });
 
@@ -163,16 +167,9 @@ void MainWindow::buildMenus(const QString &currentLanguage)
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    m_viewGroup = new QActionGroup(this);
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        QAction *a = view->addAction(m_tabs->tabText(i));
-        a->setCheckable(true);
-        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
-        a->setChecked(i == m_tabs->currentIndex());
-        m_viewGroup->addAction(a);
-        connect(a, &QAction::triggered, this, [this, i] { showView(i); });
-    }
+    m_viewMenu = view;
     view->addSeparator();
+    rebuildViewActions();
     QAction *outbox = view->addAction(tr("&Outbox"), this, &MainWindow::toggleOutbox);
     outbox->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
     QAction *board = view->addAction(tr("Ready &board"), this, &MainWindow::showReadyBoard);
@@ -241,25 +238,76 @@ void MainWindow::setHubControl(HubControl *hub)
         return;
     m_embeddedAvailable = true;
     m_hubPanel = new HubPanel(hub, m_tabs);
-    const int index = m_tabs->addTab(m_hubPanel, tr("H&ub"));
-    QMenu *view = nullptr;
-    for (QAction *a : menuBar()->actions())
-        if (a->menu() && a->menu()->actions().contains(m_viewGroup->actions().first()))
-            view = a->menu();
-    if (view) {
-        QAction *a = new QAction(m_tabs->tabText(index), this);
+    addView(m_hubPanel, QStringLiteral("hub"), tr("H&ub"), ViewAccess::Everyone);
+}
+
+QStringList MainWindow::viewOrder()
+{
+    return {QStringLiteral("queue"),      QStringLiteral("counters"), QStringLiteral("inventory"),
+            QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
+            QStringLiteral("entry"),      QStringLiteral("menu"),     QStringLiteral("staff"),
+            QStringLiteral("settings"),   QStringLiteral("log"),      QStringLiteral("hub")};
+}
+
+void MainWindow::addView(QWidget *view, const QString &name, const QString &title,
+                         ViewAccess access)
+{
+    const QStringList order = viewOrder();
+    Q_ASSERT(order.contains(name) && !m_views.contains(name));
+    // Its place: after every view already there that comes before it in the order.
+    int index = 0;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (order.indexOf(m_views.key(m_tabs->widget(i))) < order.indexOf(name))
+            index = i + 1;
+    m_views.insert(name, view);
+    m_viewAccess.insert(view, access);
+    m_tabs->insertTab(index, view, title);
+    if (access == ViewAccess::Manager)
+        m_tabs->setTabVisible(index, m_session->identity().isManager());
+    rebuildViewActions();
+}
+
+void MainWindow::rebuildViewActions()
+{
+    if (!m_viewMenu)
+        return;
+    for (QAction *a : m_viewGroup->actions()) {
+        m_viewGroup->removeAction(a);
+        m_viewMenu->removeAction(a);
+        a->deleteLater();
+    }
+    QAction *before = m_viewMenu->actions().isEmpty() ? nullptr : m_viewMenu->actions().first();
+    int shown = 0;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (!m_tabs->isTabVisible(i))
+            continue;
+        const QString name = m_views.key(m_tabs->widget(i));
+        auto *a = new QAction(m_tabs->tabText(i), this);
+        a->setData(name);
         a->setCheckable(true);
-        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+        a->setChecked(i == m_tabs->currentIndex());
+        if (shown < 9)
+            a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + shown)));
+        ++shown;
         m_viewGroup->addAction(a);
-        view->insertAction(view->actions().at(index), a);
-        connect(a, &QAction::triggered, this, [this, index] { showView(index); });
+        m_viewMenu->insertAction(before, a);
+        connect(a, &QAction::triggered, this, [this, name] { showView(name); });
     }
 }
 
 void MainWindow::showView(int index)
 {
-    if (index >= 0 && index < m_tabs->count())
+    if (index >= 0 && index < m_tabs->count() && m_tabs->isTabVisible(index))
         m_tabs->setCurrentIndex(index);
+}
+
+bool MainWindow::showView(const QString &name)
+{
+    const int index = m_tabs->indexOf(m_views.value(name));
+    if (index < 0 || !m_tabs->isTabVisible(index))
+        return false;
+    m_tabs->setCurrentIndex(index);
+    return true;
 }
 
 void MainWindow::toggleOutbox()
@@ -308,6 +356,10 @@ void MainWindow::applyRole()
     m_inventory->setManager(manager);
     m_settingsAction->setVisible(manager);
     m_settingsAction->setEnabled(manager);
+    for (auto it = m_viewAccess.cbegin(); it != m_viewAccess.cend(); ++it)
+        if (it.value() == ViewAccess::Manager)
+            m_tabs->setTabVisible(m_tabs->indexOf(it.key()), manager);
+    rebuildViewActions();
 }
 
 void MainWindow::updateTitle()

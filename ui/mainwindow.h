@@ -4,11 +4,14 @@
 // Manager actions exist only for managers. Every view works from the keyboard.
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <QStringList>
 
 class QActionGroup;
 class QDockWidget;
+class QMenu;
 class QTabWidget;
 
 namespace TableTap {
@@ -37,10 +40,21 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
+    // Who sees a view: everyone signed in, or managers and admins only (hidden for employees).
+    enum class ViewAccess { Everyone, Manager };
+
     // currentLanguage: the code in use ("en", "de"), "" when it follows the system.
     MainWindow(ConsoleSession *session, ConsoleSettings *settings,
                const QString &currentLanguage = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // The views' names in tab order (what `tabletap --view` takes, besides the display and board
+    // windows). A view that is not there (the hub tab without an embedded hub) is skipped.
+    static QStringList viewOrder();
+    // Adds a view as a tab at its place in viewOrder(), with a View menu action.
+    void addView(QWidget *view, const QString &name, const QString &title, ViewAccess access);
+    // The view of that name, null when there is none.
+    QWidget *view(const QString &name) const { return m_views.value(name); }
 
     // Adds the hub tab and the "start a hub" choice (the hub runs inside this console).
     void setHubControl(HubControl *hub);
@@ -72,6 +86,8 @@ public Q_SLOTS:
     void showConnectDialog();
     void showSettings();
     void showView(int index);
+    // False when there is no such view, or it is not for this person's role.
+    bool showView(const QString &name);
     void toggleOutbox();
     // Opens (or raises) the ready board window.
     void showReadyBoard();
@@ -92,6 +108,8 @@ private:
     void applyRole();
     void updateTitle();
     void updateInventoryTab();
+    // The View menu's view actions, one per visible tab in order, Ctrl+1… on the first nine.
+    void rebuildViewActions();
 
     ConsoleSession *m_session;
     ConsoleSettings *m_settings;
@@ -115,6 +133,9 @@ private:
     ReadyBoardWindow *m_readyBoard = nullptr;
     QAction *m_settingsAction = nullptr;
     QActionGroup *m_viewGroup = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QHash<QString, QWidget *> m_views;
+    QHash<QWidget *, ViewAccess> m_viewAccess;
     QPointer<QDialog> m_connectDialog;
     bool m_embeddedAvailable = false;
 };

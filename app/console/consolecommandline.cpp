@@ -72,7 +72,9 @@ QString ConsoleCommandLine::helpText() const
               "  --lang CODE    language of the console: en or de (default: the saved choice,\n"
               "                 then the system's language)\n"
               "  --view NAME    open on this view: queue, counters, inventory, timesheets,\n"
-              "                 payments, dashboard, log, hub (a manager's screen: dashboard),\n"
+              "                 payments, dashboard, entry (order entry), menu, staff,\n"
+              "                 settings (the cafe's), log, hub (a manager's screen:\n"
+              "                 dashboard; staff and settings are for managers),\n"
               "                 display (the counter display, in a window of its own),\n"
               "                 board (the customer ready board, in a window of its own)\n"
               "  --fullscreen   show that view's window in full screen\n"
@@ -248,8 +250,9 @@ QStringList ConsoleCommandLine::viewNames()
     // of their own).
     return {QStringLiteral("queue"),      QStringLiteral("counters"), QStringLiteral("inventory"),
             QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
-            QStringLiteral("log"),        QStringLiteral("hub"),      QStringLiteral("display"),
-            QStringLiteral("board")};
+            QStringLiteral("entry"),      QStringLiteral("menu"),     QStringLiteral("staff"),
+            QStringLiteral("settings"),   QStringLiteral("log"),      QStringLiteral("hub"),
+            QStringLiteral("display"),    QStringLiteral("board")};
 }
 
 QString ConsoleCommandLine::noDisplayMessage()

@@ -205,8 +205,16 @@ int main(int argc, char *argv[])
             window->readyBoard()->showFullScreen();
         shown = window->readyBoard();
     } else {
-        if (!cli.view.isEmpty())
-            window->showView(int(ConsoleCommandLine::viewNames().indexOf(cli.view)));
+        // A managers' view opens once the manager is signed in (with --demo that is a little
+        // later): until then the window shows what it has.
+        if (!cli.view.isEmpty() && !window->showView(cli.view)) {
+            auto *pending = new QObject(window.get());
+            QObject::connect(&session, &ConsoleSession::identityChanged, pending,
+                             [w = window.get(), view = cli.view, pending] {
+                                 if (w->showView(view))
+                                     pending->deleteLater();
+                             });
+        }
         if (cli.fullScreen)
             window->showFullScreen();
     }

@@ -24,17 +24,41 @@
 
 namespace TableTap {
 
-// A product on the menu, as the queue and the drink/order dialogs need it.
+// A customization of a product (an extra shot, oat milk) as list_menu lists it.
+struct MenuCustomization
+{
+    QString id;
+    QString name;
+    Cents price = 0;
+    bool available = true; // false: an ingredient is short, or taken off sale
+    // Taken off sale by hand ("86"), distinct from running out: why, and until when (null: until
+    // someone puts it back).
+    bool offSale = false;
+    QString offSaleReason;
+    QDateTime offSaleUntil;
+
+    bool isOrderable() const { return available && !offSale; }
+};
+
+// A product on the menu, as the queue, the drink/order dialogs and order entry need it.
 struct MenuProduct
 {
     QString id;
     QString name;
     QString category;
     Cents price = 0;
+    int position = 0;
     bool available = true;
-    QStringList customizations;
+    bool disabled = false; // the hub's automatic out-of-stock flag
+    bool offSale = false;  // taken off sale by hand, with a reason and maybe an end
+    QString offSaleReason;
+    QDateTime offSaleUntil;
+    QStringList customizations; // names, in the menu's order
+    QList<MenuCustomization> options;
     // Ingredient id → quantity used per unit sold.
     QHash<QString, double> recipe;
+
+    bool isOrderable() const { return available && !disabled && !offSale; }
 };
 
 // A product the hub disabled for lack of ingredients, and the ingredients' ids.

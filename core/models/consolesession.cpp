@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace TableTap {
 
@@ -97,6 +98,7 @@ ConsoleSession::ConsoleSession(EventSource *source, QObject *parent)
                 }
                 Q_EMIT commandUnconfirmed(requestId, why);
             });
+    connect(m_sender, &Outbox::answered, this, &ConsoleSession::commandAnswered);
     connect(m_sender, &Outbox::finished, this,
             [this](const QString &requestId, bool ok, const QString &errorType,
                    const QString &message) {
@@ -224,6 +226,7 @@ QString ConsoleSession::caFileProblem(const QString &path) const
 
 void ConsoleSession::setCommandTimeout(int ms)
 {
+    m_queryTimeoutMs = ms;
     m_loader->setTimeout(ms);
     m_sender->setTimeout(ms);
 }
@@ -574,6 +577,43 @@ QString ConsoleSession::sendCommand(const QString &nsp, const QString &command,
         m_orders->setPendingAction(orderId, description);
     m_sender->flush();
     return requestId;
+}
+
+bool ConsoleSession::query(Contract::Command command, const QJsonObject &payload, QObject *context,
+                           QueryDone done)
+{
+    const QString nsp = Contract::path(Contract::commandNamespace(command));
+    if (!m_source || !m_source->isConnected(nsp)) {
+        done({false, {}, QStringLiteral("OFFLINE"), tr("not connected to the hub")});
+        return false;
+    }
+    // NotSent answers synchronously, inside request(): that is how "not sent" is known here.
+    auto sent = std::make_shared<bool>(true);
+    QPointer<SnapshotLoader> loader = m_loader;
+    m_source->request(
+        nsp, Contract::name(command), payload, m_queryTimeoutMs, context,
+        [done = std::move(done), sent, loader](const SourceReply &reply) {
+            QueryAnswer a;
+            if (reply.kind == SourceReply::Kind::NotSent) {
+                *sent = false;
+                a.errorType = QStringLiteral("OFFLINE");
+                a.message = reply.error;
+            } else if (reply.kind == SourceReply::Kind::NoAnswer) {
+                a.errorType = QStringLiteral("TIMEOUT");
+                a.message = reply.error.isEmpty() ? tr("no answer from the hub") : reply.error;
+            } else {
+                const QJsonObject answer = reply.answer.toObject();
+                const QJsonObject error = answer.value(Contract::Keys::Error).toObject();
+                a.ok = answer.value(Contract::Keys::Ok).toBool();
+                a.data = answer.value(Contract::Keys::Data);
+                a.errorType = error.value(Contract::Keys::Type).toString();
+                a.message = error.value(Contract::Keys::Message).toString();
+                if (loader)
+                    loader->serverAnswered();
+            }
+            done(a);
+        });
+    return *sent;
 }
 
 QString ConsoleSession::sendCommand(Contract::Command command, const QJsonObject &payload,

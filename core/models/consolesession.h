@@ -36,6 +36,7 @@
 #include <QUrl>
 
 #include <array>
+#include <functional>
 
 namespace TableTap {
 
@@ -135,6 +136,21 @@ public:
     EventLogModel *eventLog() const { return m_eventLog; }
     OutboxModel *outbox() const { return m_outbox; }
 
+    // A read the hub answers with data (list_staff, get_settings, list_menu with options, ...):
+    // no request id, no outbox. errorType is the hub's, or "OFFLINE" (not sent: no link) or
+    // "TIMEOUT" (no answer within the command timeout).
+    struct QueryAnswer
+    {
+        bool ok = false;
+        QJsonValue data;
+        QString errorType;
+        QString message;
+    };
+    using QueryDone = std::function<void(const QueryAnswer &)>;
+    // done runs once (at once when not sent), never after context is destroyed. False: not sent.
+    bool query(Contract::Command command, const QJsonObject &payload, QObject *context,
+               QueryDone done);
+
     // Actions. Each returns the request id of its outbox entry.
     QString sendCommand(const QString &nsp, const QString &command, const QJsonObject &payload,
                         const QString &description, const QString &orderId = {});
@@ -196,6 +212,9 @@ Q_SIGNALS:
     // A command's final answer (done or refused; refused carries the hub's type and message).
     void commandFinished(const QString &requestId, bool ok, const QString &errorType,
                          const QString &message);
+    // The ack data of an action the hub applied, just before its commandFinished(…, true, …)
+    // (an order created at this console, a minted token).
+    void commandAnswered(const QString &requestId, const QJsonValue &data);
     // A command ended with neither an answer nor its event: it may or may not have been applied.
     void commandUnconfirmed(const QString &requestId, const QString &why);
     // An `error` event that answers none of this console's actions (they come as
@@ -239,6 +258,7 @@ private:
     void bindOutboxStore();
     void saveOutbox();
 
+    int m_queryTimeoutMs = 10000;
     QPointer<EventSource> m_source;
     QString m_caFile;
     QUrl m_hub;

@@ -789,17 +789,42 @@ void read(const QJsonObject &o, Order &row)
     row = EventMapper::mapOrder(o);
 }
 
+// A product's or customization's `off_sale` (the hub's: null when on sale, else {reason, until,
+// by, at}).
+void readOffSale(const QJsonObject &o, bool &offSale, QString &reason, QDateTime &until)
+{
+    const QJsonValue v = o.value(L1("off_sale"));
+    offSale = v.isObject();
+    const QJsonObject off = v.toObject();
+    reason = text(off, {L1("reason")});
+    until = EventMapper::mapTime(off.value(L1("until")));
+}
+
 void read(const QJsonObject &o, MenuProduct &p)
 {
     p.id = text(o, {L1("product_id"), L1("id")});
     p.name = text(o, {L1("product_name"), L1("name")});
     p.category = text(o, {L1("category")});
     p.price = centsFromNumber(number(o, {L1("price"), L1("unit_price")}));
-    p.available = o.contains(L1("available")) ? o.value(L1("available")).toBool()
-                                              : !o.value(L1("disabled")).toBool();
-    for (const QJsonValue &c : o.value(L1("customizations")).toArray())
-        p.customizations << (c.isObject() ? text(c.toObject(), {L1("name"), L1("label")})
-                                          : c.toString());
+    p.position = int(number(o, {L1("position")}));
+    p.disabled = o.value(L1("disabled")).toBool();
+    p.available = o.contains(L1("available")) ? o.value(L1("available")).toBool() : !p.disabled;
+    readOffSale(o, p.offSale, p.offSaleReason, p.offSaleUntil);
+    for (const QJsonValue &c : o.value(L1("customizations")).toArray()) {
+        MenuCustomization option;
+        if (c.isObject()) {
+            const QJsonObject co = c.toObject();
+            option.id = text(co, {L1("customization_id"), L1("id")});
+            option.name = text(co, {L1("name"), L1("label")});
+            option.price = centsFromNumber(number(co, {L1("price")}));
+            option.available = !co.contains(L1("available")) || co.value(L1("available")).toBool();
+            readOffSale(co, option.offSale, option.offSaleReason, option.offSaleUntil);
+        } else {
+            option.name = c.toString();
+        }
+        p.customizations << option.name;
+        p.options << option;
+    }
     for (const QJsonValue &r : o.value(L1("recipe")).toArray()) {
         const QJsonObject ro = r.toObject();
         const QString ingredient = text(ro, {L1("ingredient_id"), L1("product_id"), L1("id")});

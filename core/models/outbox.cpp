@@ -191,6 +191,8 @@ void Outbox::resolve(const QString &requestId, const SourceReply &reply)
     Q_EMIT serverAnswered();
     const QJsonObject answer = reply.answer.toObject();
     const QJsonObject error = answer.value(Keys::Error).toObject();
+    if (answer.value(Keys::Ok).toBool())
+        Q_EMIT answered(requestId, answer.value(Keys::Data));
     settle(requestId, answer.value(Keys::Ok).toBool(), error.value(Keys::Type).toString(),
            error.value(Keys::Message).toString());
 }

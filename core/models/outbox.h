@@ -94,6 +94,8 @@ Q_SIGNALS:
     // An action's final answer (done, or refused with the hub's error type and message).
     void finished(const QString &requestId, bool ok, const QString &errorType,
                   const QString &message);
+    // The ack data of an action the server applied (just before its finished(…, true, …)).
+    void answered(const QString &requestId, const QJsonValue &data);
     // The server answered an action's request (it acks).
     void serverAnswered();
     // An action ended Unknown: the server may or may not have applied it.

@@ -116,6 +116,8 @@ private Q_SLOTS:
     void snapshotsRefusedByErrorEvents();
     void criticalAlertFromTheSnapshotRings();
     void recallWindowIsTheCafes();
+    void queriesAnswerWithData();
+    void actionsAnswerWithTheirAckData();
 };
 
 void tst_ConsoleSession::opensTheSourceWithCredentials()
@@ -943,9 +945,6 @@ void tst_ConsoleSession::recallWindowIsTheCafes()
     QVERIFY(!f.session.canRecall("uuid"));
 }
 
-QTEST_GUILESS_MAIN(tst_ConsoleSession)
-#include "tst_consolesession.moc"
-
 void tst_ConsoleSession::alertAcknowledgedHereOrAtTheHub()
 {
     Fixture f;
@@ -1033,3 +1032,87 @@ void tst_ConsoleSession::fullOutboxLeavesTheRowFree()
     QCOMPARE(row.data(OrderQueueModel::PendingActionRole).toString(), QString());
     QCOMPARE(f.session.waitingActions(), Outbox::MaxWaiting);
 }
+
+void tst_ConsoleSession::queriesAnswerWithData()
+{
+    // A back-office read: no request id, no outbox entry, the ack's data to the caller; offline
+    // and unanswered reads say so.
+    Fixture f;
+    QList<ConsoleSession::QueryAnswer> answers;
+    const auto keep = [&answers](const ConsoleSession::QueryAnswer &a) {
+        answers << a;
+    };
+    QVERIFY(!f.session.query(Contract::Command::ListStaff, {}, &f.session, keep));
+    QCOMPARE(answers.size(), 1);
+    QCOMPARE(answers[0].errorType, QStringLiteral("OFFLINE"));
+    QVERIFY(!answers[0].ok);
+
+    f.live();
+    const int outboxRows = f.session.outbox()->rowCount();
+    QVERIFY(f.session.query(Contract::Command::ListStaff, {}, &f.session, keep));
+    QCOMPARE(f.source.waiting("list_staff").size(), 1);
+    const FakeEventSource::Request &r = f.source.requests[f.source.waiting("list_staff")[0]];
+    QCOMPARE(r.nsp, QStringLiteral("/employees"));
+    QVERIFY(!r.payload.contains("request_id"));
+    QCOMPARE(f.session.outbox()->rowCount(), outboxRows);
+    f.source.answer(f.source.waiting("list_staff")[0],
+                    QJsonObject{{"staff", QJsonArray{QJsonObject{{"name", "Ana"}}}}});
+    QCOMPARE(answers.size(), 2);
+    QVERIFY(answers[1].ok);
+    QCOMPARE(answers[1].data.toObject().value("staff").toArray().size(), 1);
+
+    QVERIFY(f.session.query(Contract::Command::GetSettings, {}, &f.session, keep));
+    f.source.refuse(f.source.waiting("get_settings").last(), "PERMISSION_DENIED", "no");
+    QCOMPARE(answers.size(), 3);
+    QVERIFY(!answers[2].ok);
+    QCOMPARE(answers[2].errorType, QStringLiteral("PERMISSION_DENIED"));
+    QCOMPARE(answers[2].message, QStringLiteral("no"));
+
+    QVERIFY(f.session.query(Contract::Command::ListStaff, {}, &f.session, keep));
+    f.source.timeOut(f.source.waiting("list_staff").last());
+    QCOMPARE(answers.size(), 4);
+    QCOMPARE(answers[3].errorType, QStringLiteral("TIMEOUT"));
+
+    // Never after its context is gone.
+    auto *context = new QObject;
+    QVERIFY(f.session.query(Contract::Command::ListStaff, {}, context, keep));
+    const int last = f.source.waiting("list_staff").last();
+    delete context;
+    f.source.answer(last, QJsonObject{});
+    QCOMPARE(answers.size(), 4);
+}
+
+void tst_ConsoleSession::actionsAnswerWithTheirAckData()
+{
+    // commandAnswered carries the ack's data of an applied action, before commandFinished; a
+    // refusal has no data.
+    Fixture f;
+    f.live();
+    QVERIFY(f.placeOrder());
+    QStringList order;
+    QJsonValue data;
+    connect(&f.session, &ConsoleSession::commandAnswered, this,
+            [&](const QString &, const QJsonValue &d) {
+                order << QStringLiteral("answered");
+                data = d;
+            });
+    connect(&f.session, &ConsoleSession::commandFinished, this, [&](const QString &, bool ok) {
+        order << QString::fromLatin1(ok ? "done" : "refused");
+    });
+    const QString id = f.session.cancelOrder("uuid", "customer left");
+    QTRY_COMPARE(f.source.waiting("cancel_order").size(), 1);
+    f.source.answer(f.source.waiting("cancel_order")[0],
+                    QJsonObject{{"order_id", "uuid"}, {"status", "cancelled"}});
+    QCOMPARE(order, (QStringList{"answered", "done"}));
+    QCOMPARE(data.toObject().value("status").toString(), QStringLiteral("cancelled"));
+    QVERIFY(!id.isEmpty());
+
+    order.clear();
+    f.session.cancelOrder("uuid", "again");
+    QTRY_COMPARE(f.source.waiting("cancel_order").size(), 1);
+    f.source.refuse(f.source.waiting("cancel_order")[0], "CONFLICT", "already cancelled");
+    QCOMPARE(order, QStringList{"refused"});
+}
+
+QTEST_GUILESS_MAIN(tst_ConsoleSession)
+#include "tst_consolesession.moc"

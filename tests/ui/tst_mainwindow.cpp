@@ -7,7 +7,9 @@
 #include "uitesthelpers.h"
 
 #include "consolesettings.h"
+#include "dashboardview.h"
 #include "engineserver.h"
+#include "eventlogview.h"
 #include "hubconnection.h"
 #include "hubsession.h"
 #include "inventoryview.h"
@@ -29,10 +31,12 @@
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -90,6 +94,7 @@ private Q_SLOTS:
     void refusedActionsToast();
     void criticalAlertRingsUntilAcknowledged();
     void lowStockIsForManagers();
+    void viewsByNameInOrderAndRole();
 };
 
 void tst_MainWindow::bannerFollowsLiveness()
@@ -562,6 +567,49 @@ void tst_MainWindow::lowStockIsForManagers()
     QVERIFY(window.toasts()->texts().first().contains("Espresso Beans is running low"));
     QCOMPARE(sounds.size(), 1);
     QCOMPARE(sounds.first().first().value<SoundPlayer::Sound>(), SoundPlayer::Sound::StockLow);
+}
+
+void tst_MainWindow::viewsByNameInOrderAndRole()
+{
+    // Views find their place by name whatever order they are added in; a managers' view is
+    // hidden (tab and View menu) for an employee and shown for a manager.
+    ConsoleSession session;
+    ConsoleSettings settings;
+    MainWindow window(&session, &settings);
+    auto *settingsPage = new QLabel("cafe settings");
+    auto *entryPage = new QLabel("order entry");
+    window.addView(settingsPage, "settings", "Cafe settings", MainWindow::ViewAccess::Manager);
+    window.addView(entryPage, "entry", "Order entry", MainWindow::ViewAccess::Everyone);
+    QTabWidget *tabs = window.tabs();
+    QCOMPARE(tabs->indexOf(entryPage), tabs->indexOf(window.dashboardView()) + 1);
+    QCOMPARE(tabs->indexOf(settingsPage), tabs->indexOf(entryPage) + 1);
+    QCOMPARE(tabs->indexOf(window.eventLogView()), tabs->indexOf(settingsPage) + 1);
+    QCOMPARE(window.view("entry"), entryPage);
+    QVERIFY(!window.view("staff"));
+    const auto menuTexts = [&window] {
+        QStringList texts;
+        for (QAction *a : window.menuBar()->actions())
+            if (a->menu() && a->text() == "&View")
+                for (QAction *v : a->menu()->actions())
+                    texts << v->text();
+        return texts;
+    };
+
+    signInOffline(session, "employee");
+    QTRY_VERIFY(session.identity().isValid());
+    QVERIFY(!tabs->isTabVisible(tabs->indexOf(settingsPage)));
+    QVERIFY(!window.showView("settings"));
+    QVERIFY(!menuTexts().contains("Cafe settings"));
+    QVERIFY(window.showView("entry"));
+    QCOMPARE(tabs->currentWidget(), entryPage);
+    QVERIFY(!window.showView("staff"));
+
+    signInOffline(session, "manager");
+    QTRY_VERIFY(session.identity().isManager());
+    QVERIFY(tabs->isTabVisible(tabs->indexOf(settingsPage)));
+    QVERIFY(menuTexts().contains("Cafe settings"));
+    QVERIFY(window.showView("settings"));
+    QCOMPARE(tabs->currentWidget(), settingsPage);
 }
 
 TT_UI_TEST_MAIN(tst_MainWindow)
