@@ -624,6 +624,36 @@ void tst_EventMapper::snapshotAliases()
             R"({"items":[{"id":"p2","name":"Tea","price":2,"available":false,"disabled":false}]})"));
     QCOMPARE(items.products[0].id, QStringLiteral("p2"));
     QVERIFY(!items.products[0].available); // "available" wins over "disabled"
+    QVERIFY(!items.products[0].isOrderable());
+
+    // Our hub's menu: customizations with ids and prices, the automatic flag and "86" (off_sale
+    // with a reason and maybe an end) for products and customizations alike.
+    const auto ours = snapshotOf<MenuSnapshot>(C::ListMenu, json(R"({"products":[
+                 {"id":"p3","name":"Flat white","price":4.2,"position":3,"available":false,
+                  "disabled":false,"off_sale":{"reason":"grinder broken",
+                  "until":"2026-12-08T07:00:00.000Z","by":{"id":"u1","name":"Ana"},
+                  "at":"2026-12-07T10:00:00.000Z"},
+                  "customizations":[{"id":"c1","name":"Oat milk","price":0.6,"available":true,
+                                     "off_sale":null},
+                                    {"id":"c2","name":"Decaf","price":0.5,"available":false,
+                                     "off_sale":{"reason":"none left","until":null}}]},
+                 {"id":"p4","name":"Scone","price":3,"available":true,"disabled":false,
+                  "off_sale":null,"customizations":[]}]})"));
+    QCOMPARE(ours.products.size(), 2);
+    const MenuProduct &flat = ours.products[0];
+    QCOMPARE(flat.position, 3);
+    QVERIFY(flat.offSale && !flat.disabled && !flat.isOrderable());
+    QCOMPARE(flat.offSaleReason, QStringLiteral("grinder broken"));
+    QCOMPARE(flat.offSaleUntil, QDateTime(QDate(2026, 12, 8), QTime(7, 0), Qt::UTC));
+    QCOMPARE(flat.options.size(), 2);
+    QCOMPARE(flat.options[0].id, QStringLiteral("c1"));
+    QCOMPARE(flat.options[0].price, Cents(60));
+    QVERIFY(flat.options[0].isOrderable());
+    QVERIFY(flat.options[1].offSale && !flat.options[1].isOrderable());
+    QCOMPARE(flat.options[1].offSaleReason, QStringLiteral("none left"));
+    QVERIFY(!flat.options[1].offSaleUntil.isValid());
+    QCOMPARE(flat.customizations, QStringList({"Oat milk", "Decaf"}));
+    QVERIFY(!ours.products[1].offSale && ours.products[1].isOrderable());
 
     // Inventory: "inventory"/"ingredients" rows, id/ingredient_id, name, stock; used_by as
     // objects (names); disabled products with missing ingredients by id.
