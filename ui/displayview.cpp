@@ -7,6 +7,7 @@
 #include "soundplayer.h"
 #include "ticketboard.h"
 #include "ticketitemrow.h"
+#include "touchtarget.h"
 #include "uipalette.h"
 
 #include <QApplication>
@@ -462,13 +463,7 @@ void DisplayView::updateCounters()
 
 int DisplayView::nineMillimetres() const
 {
-    const QScreen *s = screen();
-    // A screen that reports nonsense (0, or a projector's guess) gets a common desktop value.
-    qreal dpi = s ? s->physicalDotsPerInch() : 96.0;
-    if (!(dpi >= 50 && dpi <= 1000))
-        dpi = 96.0;
-    const qreal ratio = s ? s->devicePixelRatio() : 1.0;
-    return qCeil(9.0 / 25.4 * dpi / qMax<qreal>(1.0, ratio));
+    return TouchTarget::nineMillimetres(this);
 }
 
 void DisplayView::updateMetrics()

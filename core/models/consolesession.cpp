@@ -3,6 +3,7 @@
 
 #include "eventmapper.h"
 #include "modelslogging.h"
+#include "moneycents.h"
 #include "outbox.h"
 #include "snapshotloader.h"
 
@@ -770,13 +771,17 @@ QString ConsoleSession::startPayment(const QString &orderId, const QString &meth
                        tr("%1 payment for %2").arg(method, o ? o->number : orderId));
 }
 
-QString ConsoleSession::confirmPayment(const QString &orderId, const QString &transactionId)
+QString ConsoleSession::confirmPayment(const QString &orderId, const QString &transactionId,
+                                       std::optional<Cents> amountReceived)
 {
     const Order *o = m_orders->order(orderId);
     const QString description = tr("confirm payment for %1").arg(o ? o->number : orderId);
-    if (!transactionId.isEmpty())
-        return sendCommand(Command::ConfirmPayment,
-                           {{QStringLiteral("transaction_id"), transactionId}}, description);
+    if (!transactionId.isEmpty()) {
+        QJsonObject payload{{QStringLiteral("transaction_id"), transactionId}};
+        if (amountReceived)
+            payload.insert(QStringLiteral("amount_received"), MoneyCents::toJson(*amountReceived));
+        return sendCommand(Command::ConfirmPayment, payload, description);
+    }
     // A QR code's event does not name its transaction: ask the hub for the order's payments
     // and confirm the one still waiting.
     const bool asked = m_loader->query(

@@ -174,8 +174,10 @@ public:
     QString recordDrink(const QString &productId, int quantity);
     QString startPayment(const QString &orderId, const QString &method);
     // Confirms a cash or QR payment; without a transaction id, the one waiting for the order
-    // (then the request id comes later and the return value is empty).
-    QString confirmPayment(const QString &orderId, const QString &transactionId = {});
+    // (then the request id comes later and the return value is empty). amountReceived: the cash
+    // the customer handed over (the hub answers with the change due); none: not said.
+    QString confirmPayment(const QString &orderId, const QString &transactionId = {},
+                           std::optional<Cents> amountReceived = std::nullopt);
     // Acknowledges a stock alert: it stops ringing here at once, and, on a server that lists its
     // alerts (our hub: list_inventory's `alert`), acknowledge_alert goes out so it stops at every
     // console. Another server's alerts are acknowledged at this console only. Returns the
