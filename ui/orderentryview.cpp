@@ -842,9 +842,11 @@ void OrderEntryView::onFinished(const QString &requestId, bool ok, const QString
     updatePlace();
 }
 
-void OrderEntryView::onPaid(const QString &orderNumber, const QString &method, Cents changeDue)
+void OrderEntryView::onPaid(const QString &paidNumber, const QString &method, Cents changeDue)
 {
     Q_UNUSED(method)
+    // A copy: the panel's own number (which the signal passes) is cleared with the form.
+    const QString orderNumber = paidNumber;
     resetForm();
     setStatus(
         changeDue > 0

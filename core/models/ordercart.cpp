@@ -5,6 +5,8 @@
 
 #include <QJsonValue>
 
+#include <algorithm>
+
 namespace TableTap {
 
 namespace {
@@ -207,7 +209,7 @@ void OrderCart::setNoTip()
 void OrderCart::setTipRate(qint64 ppm)
 {
     m_tipKind = TipKind::Rate;
-    m_tipPpm = qBound<qint64>(0, ppm, 1000000);
+    m_tipPpm = std::clamp<qint64>(ppm, 0, 1000000);
     m_tipCents = 0;
 }
 
@@ -215,7 +217,7 @@ void OrderCart::setTipAmount(Cents cents)
 {
     m_tipKind = TipKind::Amount;
     m_tipPpm = 0;
-    m_tipCents = qBound<Cents>(0, cents, MaxTip);
+    m_tipCents = std::clamp<Cents>(cents, 0, MaxTip);
 }
 
 Cents OrderCart::subtotal() const
