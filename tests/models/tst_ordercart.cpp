@@ -216,7 +216,7 @@ private Q_SLOTS:
         QVERIFY(menuAck.ok());
         const auto mapped
             = EventMapper::mapSnapshot(Contract::Command::ListMenu, menuAck.ack.value(u"data"));
-        QVERIFY(mapped.has_value());
+        QVERIFY(mapped.ok());
         const QList<MenuProduct> menu = std::get<MenuSnapshot>(*mapped).products;
         auto find = [&](const QString &name) {
             for (const MenuProduct &p : menu)
@@ -297,7 +297,7 @@ private Q_SLOTS:
                     cart.addTipTo(payload);
                     const CommandResult r = f.run(f.employee(), QStringLiteral("/orders"),
                                                   QStringLiteral("create_order"), payload);
-                    QVERIFY2(r.ok(), qPrintable(QJsonDocument(r.ack).toJson()));
+                    QVERIFY2(r.ok(), QJsonDocument(r.ack).toJson().constData());
                     const QJsonObject totals = r.ack.value(u"data")
                                                    .toObject()
                                                    .value(u"order")
