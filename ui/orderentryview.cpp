@@ -62,7 +62,7 @@ OrderEntryView::OrderEntryView(ConsoleSession *session, QWidget *parent)
     , m_cartList(new QListWidget(this))
     , m_minus(new QPushButton(QStringLiteral("−"), this))
     , m_plus(new QPushButton(QStringLiteral("+"), this))
-    , m_remove(new QPushButton(tr("Re&move"), this))
+    , m_remove(new QPushButton(tr("Remove"), this))
     , m_optionsBox(new QGroupBox(this))
     , m_optionsLayout(new QVBoxLayout(m_optionsBox))
     , m_stack(new QStackedWidget(this))
@@ -79,10 +79,10 @@ OrderEntryView::OrderEntryView(ConsoleSession *session, QWidget *parent)
     , m_tax(new QLabel(this))
     , m_tip(new QLabel(this))
     , m_total(new QLabel(this))
-    , m_place(new QPushButton(tr("&Place order"), this))
+    , m_place(new QPushButton(tr("Place &order"), this))
     , m_status(new QLabel(this))
     , m_payment(new EntryPaymentPanel(session, this))
-    , m_next(new QPushButton(tr("&Next customer"), this))
+    , m_next(new QPushButton(tr("Next customer"), this))
 {
     setObjectName(QStringLiteral("orderEntryView"));
     m_touch = TouchTarget::nineMillimetres(this);
@@ -118,8 +118,9 @@ OrderEntryView::OrderEntryView(ConsoleSession *session, QWidget *parent)
         QSize(qMax(m_touch * 3, gm.horizontalAdvance(QStringLiteral("Almond Milk Latte")) + 24),
               qMax(m_touch * 2, gm.height() * 4 + 16)));
     m_grid->setStyleSheet(QStringLiteral(
-        "QListWidget#entryGrid::item { border: 1px solid palette(mid); border-radius: 6px; "
-        "margin: 3px; }"));
+        "QListWidget#entryGrid::item { border: 1px solid palette(mid); border-radius: 6px; }"
+        "QListWidget#entryGrid::item:selected { background: palette(highlight); "
+        "color: palette(highlighted-text); }"));
 
     auto *menuSide = new QWidget(this);
     auto *menuLayout = new QVBoxLayout(menuSide);
@@ -184,9 +185,9 @@ OrderEntryView::OrderEntryView(ConsoleSession *session, QWidget *parent)
     m_tipGroup->addButton(m_noTip);
     m_tipGroup->addButton(m_customTip);
     auto *form = new QFormLayout;
-    form->addRow(tr("C&ustomer:"), m_name);
-    form->addRow(tr("P&hone:"), m_phone);
-    form->addRow(tr("No&tes:"), m_notes);
+    form->addRow(tr("Customer &name:"), m_name);
+    form->addRow(tr("Phone:"), m_phone);
+    form->addRow(tr("Notes:"), m_notes);
     form->addRow(tr("Counter:"), m_counter);
     form->addRow(tr("Tip:"), m_tipRow);
     auto *totals = new QGridLayout;
@@ -467,6 +468,8 @@ void OrderEntryView::rebuildGrid()
             continue;
         QString text = PlainText::display(p.name) + QLatin1Char('\n') + formatCents(p.price);
         auto *item = new QListWidgetItem(m_grid);
+        // The whole cell is the button, not just the text's box.
+        item->setSizeHint(m_grid->gridSize() - QSize(8, 8));
         item->setData(ProductIdRole, p.id);
         item->setTextAlignment(Qt::AlignCenter);
         if (p.isOrderable()) {
@@ -543,6 +546,11 @@ void OrderEntryView::rebuildCart(int select)
                 item->setBackground(QColor(0xff, 0xeb, 0xee));
                 item->setForeground(QColor(0xb7, 0x1c, 0x1c));
             }
+        }
+        if (m_cart.isEmpty()) {
+            auto *empty = new QListWidgetItem(
+                tr("No order yet: pick from the menu (click, or Enter on a product)."), m_cartList);
+            empty->setFlags(Qt::NoItemFlags);
         }
         if (select >= m_cart.lines().size())
             select = int(m_cart.lines().size()) - 1;
