@@ -932,6 +932,85 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     </message>
 </context>
 <context>
+    <name>TableTap::EntryPaymentPanel</name>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+    <message>
+        <source>Cash received:</source>
+        <translation>Erhaltenes Bargeld:</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Erhaltenes Bargeld</translation>
+    </message>
+    <message>
+        <source>Order %1 for %2 at %3: %4 to pay</source>
+        <translation>Bestellung %1 für %2 an %3: %4 zu zahlen</translation>
+    </message>
+    <message>
+        <source>Choose how the customer pays.</source>
+        <translation>Wählen Sie, wie der Kunde zahlt.</translation>
+    </message>
+    <message>
+        <source>Starting the %1 payment…</source>
+        <translation>%1-Zahlung wird gestartet …</translation>
+    </message>
+    <message>
+        <source>The cash received (%1) is less than the total (%2).</source>
+        <translation>Das erhaltene Bargeld (%1) ist weniger als die Summe (%2).</translation>
+    </message>
+    <message>
+        <source>Confirming the payment…</source>
+        <translation>Zahlung wird bestätigt …</translation>
+    </message>
+    <message>
+        <source>Take the cash, type what the customer handed over and confirm.</source>
+        <translation>Nehmen Sie das Bargeld an, geben Sie den erhaltenen Betrag ein und bestätigen Sie.</translation>
+    </message>
+    <message>
+        <source>Let the customer scan the code; confirm once the payment shows on their phone.</source>
+        <translation>Lassen Sie den Kunden den Code scannen; bestätigen Sie, sobald die Zahlung auf seinem Telefon erscheint.</translation>
+    </message>
+    <message>
+        <source>Card payment in progress: follow the card terminal.</source>
+        <translation>Kartenzahlung läuft: folgen Sie dem Kartenterminal.</translation>
+    </message>
+    <message>
+        <source>The hub refused: %1 (%2)</source>
+        <translation>Der Hub hat abgelehnt: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No answer from the hub (%1): check the payment in the Payments view before trying again.</source>
+        <translation>Keine Antwort vom Hub (%1): prüfen Sie die Zahlung in der Ansicht Zahlungen, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The payment failed: %1. Choose a way to pay again.</source>
+        <translation>Die Zahlung ist fehlgeschlagen: %1. Wählen Sie erneut eine Zahlungsart.</translation>
+    </message>
+    <message>
+        <source>The payment failed: %1.</source>
+        <translation>Die Zahlung ist fehlgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm QR paid</source>
+        <translation>QR-Zahlung bestät&amp;igen</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm cash</source>
+        <translation>Barzahlung bestät&amp;igen</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::EventLogModel</name>
     <message>
         <source>Time</source>
@@ -1552,6 +1631,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Close and &amp;lose them</source>
         <translation>Schließen und &amp;verlieren</translation>
     </message>
+    <message>
+        <source>Order entr&amp;y</source>
+        <translation>Bestellung &amp;vor Ort</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::Notifier</name>
@@ -1809,6 +1892,321 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Order details</source>
         <translation>Bestelldetails</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::OrderEntryView</name>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>No tip</source>
+        <translation>Kein Trinkgeld</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Eigener Betrag</translation>
+    </message>
+    <message>
+        <source>Place &amp;order</source>
+        <translation>Bestellung au&amp;fgeben</translation>
+    </message>
+    <message>
+        <source>Next customer</source>
+        <translation>Nächster Kunde</translation>
+    </message>
+    <message>
+        <source>Search the menu (Ctrl+F or /)</source>
+        <translation>Speisekarte durchsuchen (Strg+F oder /)</translation>
+    </message>
+    <message>
+        <source>Search the menu</source>
+        <translation>Speisekarte durchsuchen</translation>
+    </message>
+    <message>
+        <source>Menu categories</source>
+        <translation>Kategorien der Speisekarte</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Speisekarte</translation>
+    </message>
+    <message>
+        <source>Order lines</source>
+        <translation>Bestellpositionen</translation>
+    </message>
+    <message>
+        <source>One less</source>
+        <translation>Eins weniger</translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation>Eins mehr</translation>
+    </message>
+    <message>
+        <source>One less of the selected line (-)</source>
+        <translation>Eins weniger von der gewählten Position (-)</translation>
+    </message>
+    <message>
+        <source>One more of the selected line (+)</source>
+        <translation>Eins mehr von der gewählten Position (+)</translation>
+    </message>
+    <message>
+        <source>Remove the selected line (Delete)</source>
+        <translation>Gewählte Position entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>optional, e.g. +1 555 0100</source>
+        <translation>optional, z. B. +1 555 0100</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Custom tip amount</source>
+        <translation>Eigener Trinkgeldbetrag</translation>
+    </message>
+    <message>
+        <source>Customer &amp;name:</source>
+        <translation>Kun&amp;de:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Telefon:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notizen:</translation>
+    </message>
+    <message>
+        <source>Counter:</source>
+        <translation>Theke:</translation>
+    </message>
+    <message>
+        <source>Tip:</source>
+        <translation>Trinkgeld:</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Zwischensumme</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Trinkgeld</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Send the order to the hub (Ctrl+Enter)</source>
+        <translation>Bestellung an den Hub senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Leave this order to be paid later and start the next (Esc)</source>
+        <translation>Diese Bestellung später bezahlen lassen und die nächste beginnen (Esc)</translation>
+    </message>
+    <message>
+        <source>No answer from the hub (%1): look for the order in the queue before placing it again.</source>
+        <translation>Keine Antwort vom Hub (%1): suchen Sie die Bestellung in der Warteschlange, bevor Sie sie erneut aufgeben.</translation>
+    </message>
+    <message>
+        <source>Off the menu</source>
+        <translation>Von der Karte genommen</translation>
+    </message>
+    <message>
+        <source>Off the menu: %1</source>
+        <translation>Von der Karte genommen: %1</translation>
+    </message>
+    <message>
+        <source>(until %1)</source>
+        <translation>(bis %1)</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Nicht vorrätig</translation>
+    </message>
+    <message>
+        <source>Not enough stock</source>
+        <translation>Nicht genug auf Lager</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Add %1 to the order (Enter)</source>
+        <translation>%1 zur Bestellung hinzufügen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be ordered: %2</source>
+        <translation>%1 kann nicht bestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>No menu yet: it appears once the hub is connected.</source>
+        <translation>Noch keine Speisekarte: sie erscheint, sobald der Hub verbunden ist.</translation>
+    </message>
+    <message>
+        <source>Nothing on the menu matches.</source>
+        <translation>Nichts auf der Speisekarte passt.</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 is no longer on the menu</source>
+        <translation>%1 steht nicht mehr auf der Karte</translation>
+    </message>
+    <message>
+        <source>%1 is no longer offered</source>
+        <translation>%1 wird nicht mehr angeboten</translation>
+    </message>
+    <message>
+        <source>%1 is now unavailable</source>
+        <translation>%1 ist jetzt nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1 is now unavailable: %2</source>
+        <translation>%1 ist jetzt nicht verfügbar: %2</translation>
+    </message>
+    <message>
+        <source>⚠ %1; remove it or change it</source>
+        <translation>⚠ %1; entfernen oder ändern</translation>
+    </message>
+    <message>
+        <source>No order yet: pick from the menu (click, or Enter on a product).</source>
+        <translation>Noch keine Bestellung: wählen Sie aus der Speisekarte (Klick oder Eingabe auf einem Produkt).</translation>
+    </message>
+    <message>
+        <source>Customizations</source>
+        <translation>Extras</translation>
+    </message>
+    <message>
+        <source>Select an order line to customize it.</source>
+        <translation>Wählen Sie eine Position, um Extras zu wählen.</translation>
+    </message>
+    <message>
+        <source>This product has no customizations.</source>
+        <translation>Dieses Produkt hat keine Extras.</translation>
+    </message>
+    <message>
+        <source>Customizations for %1</source>
+        <translation>Extras für %1</translation>
+    </message>
+    <message>
+        <source>%1 (+%2)</source>
+        <translation>%1 (+%2)</translation>
+    </message>
+    <message>
+        <source>off the menu: %1</source>
+        <translation>von der Karte genommen: %1</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>That customization cannot be added.</source>
+        <translation>Dieses Extra kann nicht hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>Tip %1</source>
+        <translation>Trinkgeld %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>rate not known yet</source>
+        <translation>Satz noch nicht bekannt</translation>
+    </message>
+    <message>
+        <source>The hub gives the order to its least busy active counter.</source>
+        <translation>Der Hub gibt die Bestellung an seine am wenigsten ausgelastete aktive Theke.</translation>
+    </message>
+    <message>
+        <source>No counter is active: the hub will refuse the order.</source>
+        <translation>Keine Theke ist in Betrieb: der Hub wird die Bestellung ablehnen.</translation>
+    </message>
+    <message>
+        <source>%1 (the least busy active counter; the hub decides when the order is placed)</source>
+        <translation>%1 (die am wenigsten ausgelastete aktive Theke; der Hub entscheidet beim Aufgeben)</translation>
+    </message>
+    <message>
+        <source>Add something from the menu first</source>
+        <translation>Wählen Sie zuerst etwas aus der Speisekarte</translation>
+    </message>
+    <message>
+        <source>Remove the lines marked unavailable first</source>
+        <translation>Entfernen Sie zuerst die als nicht verfügbar markierten Positionen</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s name first</source>
+        <translation>Geben Sie zuerst den Namen des Kunden ein</translation>
+    </message>
+    <message>
+        <source>At most %1 of one line.</source>
+        <translation>Höchstens %1 pro Position.</translation>
+    </message>
+    <message>
+        <source>At most %1 lines in one order.</source>
+        <translation>Höchstens %1 Positionen pro Bestellung.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be ordered now.</source>
+        <translation>%1 kann jetzt nicht bestellt werden.</translation>
+    </message>
+    <message>
+        <source>Add something from the menu first.</source>
+        <translation>Wählen Sie zuerst etwas aus der Speisekarte.</translation>
+    </message>
+    <message>
+        <source>Remove the lines marked unavailable before placing the order.</source>
+        <translation>Entfernen Sie die als nicht verfügbar markierten Positionen, bevor Sie die Bestellung aufgeben.</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>Geben Sie den Namen des Kunden ein.</translation>
+    </message>
+    <message>
+        <source>order for %1</source>
+        <translation>Bestellung für %1</translation>
+    </message>
+    <message>
+        <source>The order could not be queued: too many actions are waiting.</source>
+        <translation>Die Bestellung konnte nicht eingereiht werden: zu viele Aktionen warten.</translation>
+    </message>
+    <message>
+        <source>Placing the order…</source>
+        <translation>Bestellung wird aufgegeben …</translation>
+    </message>
+    <message>
+        <source>Order %1 placed. The hub&apos;s total is %2 (this screen showed %3).</source>
+        <translation>Bestellung %1 aufgegeben. Die Summe des Hubs ist %2 (dieser Bildschirm zeigte %3).</translation>
+    </message>
+    <message>
+        <source>Order %1 placed.</source>
+        <translation>Bestellung %1 aufgegeben.</translation>
+    </message>
+    <message>
+        <source>The hub refused the order: %1 (%2)</source>
+        <translation>Der Hub hat die Bestellung abgelehnt: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Order %1 is paid; change due: %2. Next customer, please.</source>
+        <translation>Bestellung %1 ist bezahlt; Wechselgeld: %2. Der Nächste, bitte.</translation>
+    </message>
+    <message>
+        <source>Order %1 is paid. Next customer, please.</source>
+        <translation>Bestellung %1 ist bezahlt. Der Nächste, bitte.</translation>
     </message>
 </context>
 <context>

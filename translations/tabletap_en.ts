@@ -932,6 +932,85 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     </message>
 </context>
 <context>
+    <name>TableTap::EntryPaymentPanel</name>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <source>Cash received:</source>
+        <translation>Cash received:</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
+        <source>Order %1 for %2 at %3: %4 to pay</source>
+        <translation>Order %1 for %2 at %3: %4 to pay</translation>
+    </message>
+    <message>
+        <source>Choose how the customer pays.</source>
+        <translation>Choose how the customer pays.</translation>
+    </message>
+    <message>
+        <source>Starting the %1 payment…</source>
+        <translation>Starting the %1 payment…</translation>
+    </message>
+    <message>
+        <source>The cash received (%1) is less than the total (%2).</source>
+        <translation>The cash received (%1) is less than the total (%2).</translation>
+    </message>
+    <message>
+        <source>Confirming the payment…</source>
+        <translation>Confirming the payment…</translation>
+    </message>
+    <message>
+        <source>Take the cash, type what the customer handed over and confirm.</source>
+        <translation>Take the cash, type what the customer handed over and confirm.</translation>
+    </message>
+    <message>
+        <source>Let the customer scan the code; confirm once the payment shows on their phone.</source>
+        <translation>Let the customer scan the code; confirm once the payment shows on their phone.</translation>
+    </message>
+    <message>
+        <source>Card payment in progress: follow the card terminal.</source>
+        <translation>Card payment in progress: follow the card terminal.</translation>
+    </message>
+    <message>
+        <source>The hub refused: %1 (%2)</source>
+        <translation>The hub refused: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No answer from the hub (%1): check the payment in the Payments view before trying again.</source>
+        <translation>No answer from the hub (%1): check the payment in the Payments view before trying again.</translation>
+    </message>
+    <message>
+        <source>The payment failed: %1. Choose a way to pay again.</source>
+        <translation>The payment failed: %1. Choose a way to pay again.</translation>
+    </message>
+    <message>
+        <source>The payment failed: %1.</source>
+        <translation>The payment failed: %1.</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm QR paid</source>
+        <translation>Con&amp;firm QR paid</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm cash</source>
+        <translation>Con&amp;firm cash</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::EventLogModel</name>
     <message>
         <source>Time</source>
@@ -1552,6 +1631,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Close and &amp;lose them</source>
         <translation>Close and &amp;lose them</translation>
     </message>
+    <message>
+        <source>Order entr&amp;y</source>
+        <translation>Order entr&amp;y</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::Notifier</name>
@@ -1809,6 +1892,321 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Order details</source>
         <translation>Order details</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::OrderEntryView</name>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>No tip</source>
+        <translation>No tip</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>Place &amp;order</source>
+        <translation>Place &amp;order</translation>
+    </message>
+    <message>
+        <source>Next customer</source>
+        <translation>Next customer</translation>
+    </message>
+    <message>
+        <source>Search the menu (Ctrl+F or /)</source>
+        <translation>Search the menu (Ctrl+F or /)</translation>
+    </message>
+    <message>
+        <source>Search the menu</source>
+        <translation>Search the menu</translation>
+    </message>
+    <message>
+        <source>Menu categories</source>
+        <translation>Menu categories</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Order lines</source>
+        <translation>Order lines</translation>
+    </message>
+    <message>
+        <source>One less</source>
+        <translation>One less</translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation>One more</translation>
+    </message>
+    <message>
+        <source>One less of the selected line (-)</source>
+        <translation>One less of the selected line (-)</translation>
+    </message>
+    <message>
+        <source>One more of the selected line (+)</source>
+        <translation>One more of the selected line (+)</translation>
+    </message>
+    <message>
+        <source>Remove the selected line (Delete)</source>
+        <translation>Remove the selected line (Delete)</translation>
+    </message>
+    <message>
+        <source>optional, e.g. +1 555 0100</source>
+        <translation>optional, e.g. +1 555 0100</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Custom tip amount</source>
+        <translation>Custom tip amount</translation>
+    </message>
+    <message>
+        <source>Customer &amp;name:</source>
+        <translation>Customer &amp;name:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Counter:</source>
+        <translation>Counter:</translation>
+    </message>
+    <message>
+        <source>Tip:</source>
+        <translation>Tip:</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Tax</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Tip</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Send the order to the hub (Ctrl+Enter)</source>
+        <translation>Send the order to the hub (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Leave this order to be paid later and start the next (Esc)</source>
+        <translation>Leave this order to be paid later and start the next (Esc)</translation>
+    </message>
+    <message>
+        <source>No answer from the hub (%1): look for the order in the queue before placing it again.</source>
+        <translation>No answer from the hub (%1): look for the order in the queue before placing it again.</translation>
+    </message>
+    <message>
+        <source>Off the menu</source>
+        <translation>Off the menu</translation>
+    </message>
+    <message>
+        <source>Off the menu: %1</source>
+        <translation>Off the menu: %1</translation>
+    </message>
+    <message>
+        <source>(until %1)</source>
+        <translation>(until %1)</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Out of stock</translation>
+    </message>
+    <message>
+        <source>Not enough stock</source>
+        <translation>Not enough stock</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Add %1 to the order (Enter)</source>
+        <translation>Add %1 to the order (Enter)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be ordered: %2</source>
+        <translation>%1 cannot be ordered: %2</translation>
+    </message>
+    <message>
+        <source>No menu yet: it appears once the hub is connected.</source>
+        <translation>No menu yet: it appears once the hub is connected.</translation>
+    </message>
+    <message>
+        <source>Nothing on the menu matches.</source>
+        <translation>Nothing on the menu matches.</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 is no longer on the menu</source>
+        <translation>%1 is no longer on the menu</translation>
+    </message>
+    <message>
+        <source>%1 is no longer offered</source>
+        <translation>%1 is no longer offered</translation>
+    </message>
+    <message>
+        <source>%1 is now unavailable</source>
+        <translation>%1 is now unavailable</translation>
+    </message>
+    <message>
+        <source>%1 is now unavailable: %2</source>
+        <translation>%1 is now unavailable: %2</translation>
+    </message>
+    <message>
+        <source>⚠ %1; remove it or change it</source>
+        <translation>⚠ %1; remove it or change it</translation>
+    </message>
+    <message>
+        <source>No order yet: pick from the menu (click, or Enter on a product).</source>
+        <translation>No order yet: pick from the menu (click, or Enter on a product).</translation>
+    </message>
+    <message>
+        <source>Customizations</source>
+        <translation>Customizations</translation>
+    </message>
+    <message>
+        <source>Select an order line to customize it.</source>
+        <translation>Select an order line to customize it.</translation>
+    </message>
+    <message>
+        <source>This product has no customizations.</source>
+        <translation>This product has no customizations.</translation>
+    </message>
+    <message>
+        <source>Customizations for %1</source>
+        <translation>Customizations for %1</translation>
+    </message>
+    <message>
+        <source>%1 (+%2)</source>
+        <translation>%1 (+%2)</translation>
+    </message>
+    <message>
+        <source>off the menu: %1</source>
+        <translation>off the menu: %1</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>unavailable</translation>
+    </message>
+    <message>
+        <source>That customization cannot be added.</source>
+        <translation>That customization cannot be added.</translation>
+    </message>
+    <message>
+        <source>Tip %1</source>
+        <translation>Tip %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>rate not known yet</source>
+        <translation>rate not known yet</translation>
+    </message>
+    <message>
+        <source>The hub gives the order to its least busy active counter.</source>
+        <translation>The hub gives the order to its least busy active counter.</translation>
+    </message>
+    <message>
+        <source>No counter is active: the hub will refuse the order.</source>
+        <translation>No counter is active: the hub will refuse the order.</translation>
+    </message>
+    <message>
+        <source>%1 (the least busy active counter; the hub decides when the order is placed)</source>
+        <translation>%1 (the least busy active counter; the hub decides when the order is placed)</translation>
+    </message>
+    <message>
+        <source>Add something from the menu first</source>
+        <translation>Add something from the menu first</translation>
+    </message>
+    <message>
+        <source>Remove the lines marked unavailable first</source>
+        <translation>Remove the lines marked unavailable first</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s name first</source>
+        <translation>Enter the customer&apos;s name first</translation>
+    </message>
+    <message>
+        <source>At most %1 of one line.</source>
+        <translation>At most %1 of one line.</translation>
+    </message>
+    <message>
+        <source>At most %1 lines in one order.</source>
+        <translation>At most %1 lines in one order.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be ordered now.</source>
+        <translation>%1 cannot be ordered now.</translation>
+    </message>
+    <message>
+        <source>Add something from the menu first.</source>
+        <translation>Add something from the menu first.</translation>
+    </message>
+    <message>
+        <source>Remove the lines marked unavailable before placing the order.</source>
+        <translation>Remove the lines marked unavailable before placing the order.</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>Enter the customer&apos;s name.</translation>
+    </message>
+    <message>
+        <source>order for %1</source>
+        <translation>order for %1</translation>
+    </message>
+    <message>
+        <source>The order could not be queued: too many actions are waiting.</source>
+        <translation>The order could not be queued: too many actions are waiting.</translation>
+    </message>
+    <message>
+        <source>Placing the order…</source>
+        <translation>Placing the order…</translation>
+    </message>
+    <message>
+        <source>Order %1 placed. The hub&apos;s total is %2 (this screen showed %3).</source>
+        <translation>Order %1 placed. The hub&apos;s total is %2 (this screen showed %3).</translation>
+    </message>
+    <message>
+        <source>Order %1 placed.</source>
+        <translation>Order %1 placed.</translation>
+    </message>
+    <message>
+        <source>The hub refused the order: %1 (%2)</source>
+        <translation>The hub refused the order: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Order %1 is paid; change due: %2. Next customer, please.</source>
+        <translation>Order %1 is paid; change due: %2. Next customer, please.</translation>
+    </message>
+    <message>
+        <source>Order %1 is paid. Next customer, please.</source>
+        <translation>Order %1 is paid. Next customer, please.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include "languagemanager.h"
 #include "livenessbanner.h"
 #include "notifier.h"
+#include "orderentryview.h"
 #include "orderqueueview.h"
 #include "outboxpanel.h"
 #include "paymentsview.h"
@@ -79,6 +80,8 @@ MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
     addView(m_dashboard, QStringLiteral("dashboard"), tr("&Dashboard"), ViewAccess::Everyone);
     addView(m_eventLog, QStringLiteral("log"), tr("&Event log"), ViewAccess::Everyone);
     // Back office views
+    m_entry = new OrderEntryView(session, m_tabs);
+    addView(m_entry, QStringLiteral("entry"), tr("Order entr&y"), ViewAccess::Everyone);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         QWidget *page = m_tabs->widget(index);
         for (QAction *a : m_viewGroup->actions())

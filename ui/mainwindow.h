@@ -29,6 +29,7 @@ class LivenessBanner;
 class Notifier;
 class OrderQueueView;
 class OutboxPanel;
+class OrderEntryView;
 class PaymentsView;
 class ReadyBoardWindow;
 class SoundPlayer;
@@ -72,6 +73,7 @@ public:
     InventoryView *inventoryView() const { return m_inventory; }
     TimesheetsView *timesheetsView() const { return m_timesheets; }
     PaymentsView *paymentsView() const { return m_payments; }
+    OrderEntryView *orderEntryView() const { return m_entry; }
     DashboardView *dashboardView() const { return m_dashboard; }
     EventLogView *eventLogView() const { return m_eventLog; }
     HubPanel *hubPanel() const { return m_hubPanel; }
@@ -124,6 +126,7 @@ private:
     InventoryView *m_inventory;
     TimesheetsView *m_timesheets;
     PaymentsView *m_payments;
+    OrderEntryView *m_entry = nullptr;
     DashboardView *m_dashboard;
     EventLogView *m_eventLog;
     OutboxPanel *m_outbox;

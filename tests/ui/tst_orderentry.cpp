@@ -301,10 +301,14 @@ void tst_OrderEntry::unavailableCannotBeAdded()
     Console manager;
     QVERIFY(manager.signIn(*m_hub, "M1", "4321"));
     QString itemId;
-    for (const StockItem &s : manager.session.inventory()->rows())
-        if (s.sku == "PAS001")
-            itemId = s.id;
-    QVERIFY(!itemId.isEmpty());
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            for (const StockItem &s : manager.session.inventory()->rows())
+                if (s.sku == "PAS001")
+                    itemId = s.id;
+            return !itemId.isEmpty();
+        },
+        Wait));
     manager.session.adjustStock(itemId, "waste", 40, "dropped the tray");
     QVERIFY(QTest::qWaitFor(
         [&] {
