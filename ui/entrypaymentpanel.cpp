@@ -156,7 +156,12 @@ void EntryPaymentPanel::onAnswered(const QString &requestId, const QJsonValue &d
     if (requestId == m_startRequest) {
         m_startRequest.clear();
         m_transactionId = payment.value(QLatin1String("transaction_id")).toString();
-        if (m_method == u"cash") {
+        if (m_transactionId.isEmpty()) {
+            // An answer without the payment (another server): the payment events still say
+            // when it is paid; the Payments view finds a waiting one to confirm.
+            if (m_method != u"card")
+                setStatus(tr("The payment was started; confirm it in the Payments view."), false);
+        } else if (m_method == u"cash") {
             m_received->setValue(double(m_total) / 100.0);
             setStatus(tr("Take the cash, type what the customer handed over and confirm."), false);
             m_received->setFocus();
@@ -182,12 +187,23 @@ void EntryPaymentPanel::onAnswered(const QString &requestId, const QJsonValue &d
 void EntryPaymentPanel::onFinished(const QString &requestId, bool ok, const QString &errorType,
                                    const QString &message)
 {
-    if (ok || requestId.isEmpty() || (requestId != m_startRequest && requestId != m_confirmRequest))
+    if (requestId.isEmpty() || (requestId != m_startRequest && requestId != m_confirmRequest))
         return;
-    if (requestId == m_startRequest)
+    const bool start = requestId == m_startRequest;
+    if (start)
         m_startRequest.clear();
     else
         m_confirmRequest.clear();
+    if (ok) {
+        // Applied without an answer carrying the payment (a server whose acks hold no data):
+        // the payment events still say when the order is paid; a confirmation needs the
+        // Payments view, which finds the waiting payment itself.
+        if (start && m_method != u"card")
+            setStatus(tr("The payment was started; confirm it in the Payments view."), false);
+        updateButtons();
+        checkPaid();
+        return;
+    }
     setStatus(tr("The hub refused: %1 (%2)")
                   .arg(PlainText::display(message), PlainText::display(errorType)),
               true);

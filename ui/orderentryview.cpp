@@ -613,6 +613,13 @@ void OrderEntryView::rebuildOptions()
         });
         m_optionsLayout->addWidget(box);
     }
+    // The boxes come after the line's buttons and before the customer in Tab order.
+    QWidget *before = m_remove;
+    for (QCheckBox *box : m_optionsBox->findChildren<QCheckBox *>()) {
+        setTabOrder(before, box);
+        before = box;
+    }
+    setTabOrder(before, m_name);
 }
 
 void OrderEntryView::rebuildTips()
@@ -814,6 +821,10 @@ void OrderEntryView::onAnswered(const QString &requestId, const QJsonValue &data
         return;
     m_createRequest.clear();
     const QJsonObject order = data.toObject().value(QLatin1String("order")).toObject();
+    if (order.value(QLatin1String("id")).toString().isEmpty()) {
+        placedWithoutOrder();
+        return;
+    }
     const Cents total = centsFromNumber(order.value(QLatin1String("totals"))
                                             .toObject()
                                             .value(QLatin1String("total_amount"))
@@ -841,13 +852,25 @@ void OrderEntryView::onAnswered(const QString &requestId, const QJsonValue &data
 void OrderEntryView::onFinished(const QString &requestId, bool ok, const QString &errorType,
                                 const QString &message)
 {
-    if (ok || requestId.isEmpty() || requestId != m_createRequest)
+    if (requestId.isEmpty() || requestId != m_createRequest)
         return;
     m_createRequest.clear();
+    if (ok) {
+        placedWithoutOrder();
+        return;
+    }
     setStatus(tr("The hub refused the order: %1 (%2)")
                   .arg(PlainText::display(message), PlainText::display(errorType)),
               true);
     updatePlace();
+}
+
+void OrderEntryView::placedWithoutOrder()
+{
+    // Applied without an answer carrying the order (a server whose acks hold no data, or that
+    // sends none): the order is in the queue, and its payment is taken from there.
+    resetForm();
+    setStatus(tr("The order was placed; take its payment from the queue."), false);
 }
 
 void OrderEntryView::onPaid(const QString &paidNumber, const QString &method, Cents changeDue)

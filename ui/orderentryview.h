@@ -80,6 +80,7 @@ private:
     void onAnswered(const QString &requestId, const QJsonValue &data);
     void onFinished(const QString &requestId, bool ok, const QString &errorType,
                     const QString &message);
+    void placedWithoutOrder();
     void onPaid(const QString &orderNumber, const QString &method, Cents changeDue);
     void setStatus(const QString &text, bool error);
     void resetForm();

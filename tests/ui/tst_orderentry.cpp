@@ -2,6 +2,7 @@
 // keyboard and one by clicks, each in the hub with the screen's total to the cent and its payment
 // started (cash, QR) and completed from the same screen; a product out of stock cannot be added,
 // and the menu change reaches the open view (the grid and a cart line holding the product).
+#include "fakeeventsource.h"
 #include "livehubfixture.h"
 
 #include "entrypaymentpanel.h"
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void fromTheKeyboardPaidCash();
     void byClicksPaidByQr();
     void unavailableCannotBeAdded();
+    void answerWithoutTheOrder();
 
 private:
     std::unique_ptr<LiveHub> m_hub;
@@ -78,6 +80,9 @@ private:
 
 void tst_OrderEntry::init()
 {
+    if (QByteArray(QTest::currentTestFunction()) == "answerWithoutTheOrder")
+        return; // no hub: a server of its own
+
     m_hub = std::make_unique<LiveHub>();
     QVERIFY(m_hub->start());
     m_console = std::make_unique<Console>();
@@ -349,6 +354,39 @@ void tst_OrderEntry::unavailableCannotBeAdded()
         Wait));
     QVERIFY(m_view->addProduct(croissant));
     QVERIFY(m_view->placeButton()->isEnabled());
+}
+
+// A server whose answers carry no order (or that answers only with its event): the order is
+// placed, the screen clears, and its payment is left to the queue instead of a payment step
+// for an order it does not know.
+void tst_OrderEntry::answerWithoutTheOrder()
+{
+    FakeEventSource source;
+    ConsoleSession session(&source);
+    signInOffline(session, "employee");
+    source.connectNamespaces(ConsoleSession::namespaces(), false);
+    source.answerSnapshots();
+    QVERIFY(!session.menu().isEmpty());
+    OrderEntryView view(&session);
+    view.show();
+    QString orderable;
+    for (const MenuProduct &p : session.menu())
+        if (p.isOrderable() && orderable.isEmpty())
+            orderable = p.id;
+    QVERIFY(view.addProduct(orderable));
+    view.nameField()->setText("Nora");
+    view.placeOrder();
+    QCOMPARE(source.waiting("create_order").size(), 1);
+    const int request = source.waiting("create_order").first();
+    QCOMPARE(source.requests[request].payload.value("customer_name").toString(), QString("Nora"));
+    // Placing again while it is on its way sends nothing.
+    view.placeOrder();
+    QCOMPARE(source.count("create_order"), 1);
+    source.answer(request, QJsonObject{});
+    QVERIFY(view.cart().isEmpty());
+    QVERIFY(view.paymentPanel()->orderId().isEmpty());
+    QVERIFY(view.statusText().contains("queue"));
+    QVERIFY(view.grid()->isEnabled());
 }
 
 QTEST_MAIN(tst_OrderEntry)
