@@ -1009,6 +1009,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Con&amp;firm cash</source>
         <translation>Barzahlung bestät&amp;igen</translation>
     </message>
+    <message>
+        <source>The payment was started; confirm it in the Payments view.</source>
+        <translation>Die Zahlung wurde gestartet; bestätigen Sie sie in der Ansicht Zahlungen.</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::EventLogModel</name>
@@ -2207,6 +2211,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Order %1 is paid. Next customer, please.</source>
         <translation>Bestellung %1 ist bezahlt. Der Nächste, bitte.</translation>
+    </message>
+    <message>
+        <source>The order was placed; take its payment from the queue.</source>
+        <translation>Die Bestellung wurde aufgegeben; kassieren Sie sie über die Warteschlange.</translation>
     </message>
 </context>
 <context>

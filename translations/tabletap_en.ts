@@ -1009,6 +1009,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Con&amp;firm cash</source>
         <translation>Con&amp;firm cash</translation>
     </message>
+    <message>
+        <source>The payment was started; confirm it in the Payments view.</source>
+        <translation>The payment was started; confirm it in the Payments view.</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::EventLogModel</name>
@@ -2207,6 +2211,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Order %1 is paid. Next customer, please.</source>
         <translation>Order %1 is paid. Next customer, please.</translation>
+    </message>
+    <message>
+        <source>The order was placed; take its payment from the queue.</source>
+        <translation>The order was placed; take its payment from the queue.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "consolesession.h"
 #include "entrypaymentpanel.h"
 #include "plaintext.h"
+#include "plaintextdelegate.h"
 #include "touchtarget.h"
 
 #include <QButtonGroup>
@@ -99,6 +100,9 @@ OrderEntryView::OrderEntryView(ConsoleSession *session, QWidget *parent)
     m_categories->setDocumentMode(true);
     m_categories->setFocusPolicy(Qt::TabFocus);
     m_grid->setObjectName(QStringLiteral("entryGrid"));
+    // Names and reasons come from the hub: drawn and tipped as plain text.
+    PlainTextDelegate::install(m_grid);
+    PlainTextDelegate::install(m_cartList);
     m_grid->setAccessibleName(tr("Menu"));
     m_grid->setViewMode(QListView::IconMode);
     m_grid->setMovement(QListView::Static);
@@ -478,13 +482,12 @@ void OrderEntryView::rebuildGrid()
                 firstOrderable = item;
             if (p.id == keep)
                 current = item;
-            item->setToolTip(PlainText::toolTip(tr("Add %1 to the order (Enter)").arg(p.name)));
+            item->setToolTip(tr("Add %1 to the order (Enter)").arg(PlainText::display(p.name)));
         } else {
             const QString why = unavailableText(p);
             text += QLatin1Char('\n') + why;
             item->setFlags(Qt::NoItemFlags);
-            item->setToolTip(PlainText::toolTip(
-                tr("%1 cannot be ordered: %2").arg(PlainText::display(p.name), why)));
+            item->setToolTip(tr("%1 cannot be ordered: %2").arg(PlainText::display(p.name), why));
         }
         item->setText(PlainText::neutralised(text));
     }

@@ -17,6 +17,7 @@
 #include "livenessbanner.h"
 #include "mainwindow.h"
 #include "notifier.h"
+#include "orderentryview.h"
 #include "outboxpanel.h"
 #include "settingsdialog.h"
 #include "sionamespace.h"
@@ -577,9 +578,9 @@ void tst_MainWindow::viewsByNameInOrderAndRole()
     ConsoleSettings settings;
     MainWindow window(&session, &settings);
     auto *settingsPage = new QLabel("cafe settings");
-    auto *entryPage = new QLabel("order entry");
+    // Order entry is a real view (added by the window itself), everyone's.
+    QWidget *entryPage = window.orderEntryView();
     window.addView(settingsPage, "settings", "Cafe settings", MainWindow::ViewAccess::Manager);
-    window.addView(entryPage, "entry", "Order entry", MainWindow::ViewAccess::Everyone);
     QTabWidget *tabs = window.tabs();
     QCOMPARE(tabs->indexOf(entryPage), tabs->indexOf(window.dashboardView()) + 1);
     QCOMPARE(tabs->indexOf(settingsPage), tabs->indexOf(entryPage) + 1);
