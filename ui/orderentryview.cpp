@@ -7,6 +7,7 @@
 #include "plaintextdelegate.h"
 #include "touchtarget.h"
 
+#include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -566,6 +567,10 @@ void OrderEntryView::rebuildCart(int select)
 
 void OrderEntryView::rebuildOptions()
 {
+    // A box ticked from the keyboard keeps the focus across the rebuild.
+    QWidget *focus = QApplication::focusWidget();
+    const QString focused
+        = focus && m_optionsBox->isAncestorOf(focus) ? focus->objectName() : QString();
     while (QLayoutItem *item = m_optionsLayout->takeAt(0)) {
         delete item->widget();
         delete item;
@@ -610,6 +615,7 @@ void OrderEntryView::rebuildOptions()
                                        : nullptr;
             if (!p || !m_cart.setOption(line, *p, key, checked))
                 setStatus(tr("That customization cannot be added."), true);
+            updateTotals();
             // After the slot: the box that sent this is rebuilt.
             QMetaObject::invokeMethod(
                 this, [this, line] { rebuildCart(line); }, Qt::QueuedConnection);
@@ -623,6 +629,10 @@ void OrderEntryView::rebuildOptions()
         before = box;
     }
     setTabOrder(before, m_name);
+    if (!focused.isEmpty()) {
+        if (QCheckBox *box = m_optionsBox->findChild<QCheckBox *>(focused))
+            box->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void OrderEntryView::rebuildTips()

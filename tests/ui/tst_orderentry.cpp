@@ -71,6 +71,7 @@ private Q_SLOTS:
     void byClicksPaidByQr();
     void unavailableCannotBeAdded();
     void answerWithoutTheOrder();
+    void offSaleShownWithItsReason();
 
 private:
     std::unique_ptr<LiveHub> m_hub;
@@ -80,7 +81,8 @@ private:
 
 void tst_OrderEntry::init()
 {
-    if (QByteArray(QTest::currentTestFunction()) == "answerWithoutTheOrder")
+    const QByteArray test = QTest::currentTestFunction();
+    if (test == "answerWithoutTheOrder" || test == "offSaleShownWithItsReason")
         return; // no hub: a server of its own
 
     m_hub = std::make_unique<LiveHub>();
@@ -148,11 +150,15 @@ void tst_OrderEntry::fromTheKeyboardPaidCash()
         if (box->text().startsWith("Extra shot"))
             shot = box;
     QVERIFY(shot);
+    const QString shotName = shot->objectName();
     shot->setFocus();
     QTest::keyClick(shot, Qt::Key_Space);
     QVERIFY(
         QTest::qWaitFor([&] { return !m_view->cart().lines().at(1).optionIds.isEmpty(); }, Wait));
     QCOMPARE(m_view->cart().lines().at(1).unitPrice(), Cents(450 + 75));
+    // The boxes are rebuilt; the focus stays on the ticked one, for the next Space or Tab.
+    QTRY_VERIFY(QApplication::focusWidget() && QApplication::focusWidget()->objectName() == shotName
+                && qobject_cast<QCheckBox *>(QApplication::focusWidget())->isChecked());
 
     // Ctrl+Enter without a name: refused, the name field gets the focus.
     QTest::keyClick(m_view->grid(), Qt::Key_Return, Qt::ControlModifier);
@@ -387,6 +393,82 @@ void tst_OrderEntry::answerWithoutTheOrder()
     QVERIFY(view.paymentPanel()->orderId().isEmpty());
     QVERIFY(view.statusText().contains("queue"));
     QVERIFY(view.grid()->isEnabled());
+}
+
+// Products and customizations taken off sale by hand ("86", list_menu's off_sale) while the view
+// is open: shown with the reason and the time they come back, not addable, and a cart line using
+// one blocks the order until the customization is taken off it.
+void tst_OrderEntry::offSaleShownWithItsReason()
+{
+    QFile f(QStringLiteral(TT_SNAPSHOT_FIXTURES "/list_menu.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject onSale = QJsonDocument::fromJson(f.readAll()).object();
+    FakeEventSource source;
+    ConsoleSession session(&source);
+    signInOffline(session, "employee");
+    source.connectNamespaces(ConsoleSession::namespaces(), false);
+    source.answerSnapshots();
+    OrderEntryView view(&session);
+    view.show();
+    const QJsonArray products = onSale.value("data").toObject().value("products").toArray();
+    const QJsonObject latte = products.at(3).toObject();
+    const QJsonObject flatWhite = products.at(4).toObject();
+    QCOMPARE(latte.value("name").toString(), QString("Latte"));
+    const QString shotId
+        = latte.value("customizations").toArray().at(0).toObject().value("id").toString();
+    QVERIFY(view.addProduct(latte.value("id").toString()));
+    QCheckBox *shot = view.optionsBox()->findChild<QCheckBox *>("option:" + shotId);
+    QVERIFY(shot);
+    shot->setChecked(true);
+    QTRY_COMPARE(view.cart().lines().at(0).optionIds, QStringList{shotId});
+    view.nameField()->setText("Ida");
+    QVERIFY(view.placeButton()->isEnabled());
+
+    // The manager 86es the Flat White until 14:00 and the Latte's extra shot.
+    QJsonObject data = onSale.value("data").toObject();
+    QJsonArray changed = products;
+    QJsonObject fw = flatWhite;
+    fw.insert("off_sale", QJsonObject{{"reason", "Steam wand broken"},
+                                      {"until", "2026-12-07T14:00:00Z"},
+                                      {"by", QJsonObject{{"id", "m1"}, {"name", "Mia"}}},
+                                      {"at", "2026-12-07T09:00:00Z"}});
+    changed.replace(4, fw);
+    QJsonObject l = latte;
+    QJsonArray options = l.value("customizations").toArray();
+    QJsonObject o = options.at(0).toObject();
+    o.insert("off_sale", QJsonObject{{"reason", "Grinder jammed"}, {"until", QJsonValue()}});
+    options.replace(0, o);
+    l.insert("customizations", options);
+    changed.replace(3, l);
+    data.insert("products", changed);
+    session.resync();
+    const QList<int> menuRequests = source.waiting("list_menu");
+    QCOMPARE(menuRequests.size(), 1);
+    source.answer(menuRequests.first(), data);
+    source.answerSnapshots();
+
+    QListWidgetItem *item = gridItem(&view, flatWhite.value("id").toString());
+    QVERIFY(item);
+    QVERIFY(!(item->flags() & Qt::ItemIsEnabled));
+    QVERIFY(item->text().contains("Off the menu: Steam wand broken"));
+    QVERIFY(item->text().contains("(until"));
+    QVERIFY(!view.addProduct(flatWhite.value("id").toString()));
+    QVERIFY(view.statusText().contains("Steam wand broken"));
+    // The line with the extra shot is blocked; the shot can be taken off, not put back on.
+    QCOMPARE(view.cart().lines().at(0).problem, CartLine::Problem::OptionUnavailable);
+    QVERIFY(view.cartList()->item(0)->text().contains("Grinder jammed"));
+    QVERIFY(!view.placeButton()->isEnabled());
+    shot = view.optionsBox()->findChild<QCheckBox *>("option:" + shotId);
+    QVERIFY(shot && shot->isEnabled());
+    QVERIFY(shot->text().contains("Grinder jammed"));
+    shot->setChecked(false);
+    QTRY_VERIFY(!view.cart().hasProblems());
+    QVERIFY(view.placeButton()->isEnabled());
+    // Rebuilt after the click: the box is there, and it cannot be ticked again.
+    QTRY_VERIFY([&] {
+        QCheckBox *box = view.optionsBox()->findChild<QCheckBox *>("option:" + shotId);
+        return box && !box->isEnabled() && !box->isChecked();
+    }());
 }
 
 QTEST_MAIN(tst_OrderEntry)
