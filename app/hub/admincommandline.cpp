@@ -4,14 +4,17 @@
 #include "contract.h"
 #include "hubadminservice.h"
 #include "hubsecret.h"
+#include "menufile.h"
 #include "sqlitestorage.h"
 #include "storageerror.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QTimeZone>
 
 namespace TableTap {
@@ -112,7 +115,10 @@ QString AdminCommandLine::usage()
         "  cafe add --data DIR --id ID --name NAME [--menu FILE] [--counters \"Counter 1,Counter "
         "2\"]\n"
         "  cafe list --data DIR\n"
-        "  menu import --data DIR --cafe ID FILE\n"
+        "  menu import --data DIR --cafe ID FILE   (a whole menu: ingredients and products)\n"
+        "  menu import --data DIR --cafe ID --format csv|json [--replace] FILE   (products only,\n"
+        "            as menu export writes them; merged by name, --replace retires the rest)\n"
+        "  menu export --data DIR --cafe ID --format csv|json FILE\n"
         "  staff add --data DIR --cafe ID --code CODE --name NAME --role employee|manager|admin\n"
         "            --pin PIN --hourly-rate 15.00 [--drink-allowance N]\n"
         "  staff list --data DIR --cafe ID\n"
@@ -169,6 +175,8 @@ int AdminCommandLine::run(const QStringList &args)
             return cafeList(args.mid(2));
         if (cmd == u"menu" && sub == u"import")
             return menuImport(args.mid(2));
+        if (cmd == u"menu" && sub == u"export")
+            return menuExport(args.mid(2));
         if (cmd == u"staff" && sub == u"add")
             return staffAdd(args.mid(2));
         if (cmd == u"staff" && sub == u"list")
@@ -264,19 +272,54 @@ int AdminCommandLine::cafeList(const QStringList &args)
 
 int AdminCommandLine::menuImport(const QStringList &args)
 {
-    TT_PARSE((QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir")),
-                                        opt(QStringLiteral("cafe"), {}, QStringLiteral("id"))}))
+    TT_PARSE(
+        (QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir")),
+                                   opt(QStringLiteral("cafe"), {}, QStringLiteral("id")),
+                                   opt(QStringLiteral("format"), {}, QStringLiteral("csv|json")),
+                                   opt(QStringLiteral("replace"), {}, {})}))
     if (const QString m = missing(parser, {QStringLiteral("data"), QStringLiteral("cafe")});
         !m.isEmpty())
         return fail(UsageError, m);
     if (parser.positionalArguments().size() != 1)
         return fail(UsageError, QStringLiteral("menu import takes exactly one FILE"));
     const QString file = parser.positionalArguments().constFirst();
+    const QString cafeId = parser.value(QStringLiteral("cafe"));
+    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    if (parser.isSet(QStringLiteral("format"))) {
+        // Products only, through the same codec and hub command as the console's import.
+        const auto format = MenuFile::formatFromName(parser.value(QStringLiteral("format")));
+        if (!format)
+            return fail(UsageError, QStringLiteral("--format must be csv or json"));
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(StorageFailure,
+                        QStringLiteral("cannot read %1: %2").arg(file, f.errorString()));
+        const MenuFile::Parsed parsed
+            = MenuFile::decode(f.read(MenuFile::kMaxFileBytes + 1), *format);
+        if (!parsed.ok())
+            return fail(InvalidData,
+                        QStringLiteral("invalid menu %1: %2").arg(file, parsed.message));
+        QJsonObject answer;
+        const AdminResult r
+            = admin.api.importProducts(cafeId, MenuFile::toJson(parsed.products),
+                                       parser.isSet(QStringLiteral("replace")), &answer);
+        if (r.status == AdminResult::Status::InvalidData
+            || r.status == AdminResult::Status::NotFound)
+            return fail(int(r.status), QStringLiteral("invalid menu %1: %2").arg(file, r.message));
+        if (!r.ok())
+            return fail(r);
+        m_out << "imported " << parsed.products.size() << " products into cafe " << cafeId << " ("
+              << answer.value(QStringLiteral("created")).toInt() << " new, "
+              << answer.value(QStringLiteral("updated")).toInt() << " updated, "
+              << answer.value(QStringLiteral("removed")).toArray().size() << " retired)"
+              << Qt::endl;
+        return Ok;
+    }
+    if (parser.isSet(QStringLiteral("replace")))
+        return fail(UsageError, QStringLiteral("--replace goes with --format"));
     QJsonObject json;
     if (const AdminResult r = readJsonObject(file, &json); !r.ok())
         return fail(r);
-    const QString cafeId = parser.value(QStringLiteral("cafe"));
-    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
     MenuCounts imported;
     const AdminResult r = admin.api.importMenu(cafeId, json, &imported);
     if (r.status == AdminResult::Status::InvalidData)
@@ -285,6 +328,42 @@ int AdminCommandLine::menuImport(const QStringList &args)
         return fail(r);
     m_out << "imported " << imported.products << " products and " << imported.ingredients
           << " ingredients into cafe " << cafeId << Qt::endl;
+    return Ok;
+}
+
+int AdminCommandLine::menuExport(const QStringList &args)
+{
+    TT_PARSE(
+        (QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir")),
+                                   opt(QStringLiteral("cafe"), {}, QStringLiteral("id")),
+                                   opt(QStringLiteral("format"), {}, QStringLiteral("csv|json"))}))
+    if (const QString m = missing(
+            parser, {QStringLiteral("data"), QStringLiteral("cafe"), QStringLiteral("format")});
+        !m.isEmpty())
+        return fail(UsageError, m);
+    const auto format = MenuFile::formatFromName(parser.value(QStringLiteral("format")));
+    if (!format)
+        return fail(UsageError, QStringLiteral("--format must be csv or json"));
+    if (parser.positionalArguments().size() != 1)
+        return fail(UsageError, QStringLiteral("menu export takes exactly one FILE"));
+    const QString file = parser.positionalArguments().constFirst();
+    const QString cafeId = parser.value(QStringLiteral("cafe"));
+    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    QJsonArray products;
+    if (const AdminResult r = admin.api.menuProducts(cafeId, &products); !r.ok())
+        return fail(r);
+    const MenuFile::Parsed parsed = MenuFile::productsFromJson(products);
+    if (!parsed.ok())
+        return fail(
+            InvalidData,
+            QStringLiteral("the menu of %1 cannot be written: %2").arg(cafeId, parsed.message));
+    QSaveFile f(file);
+    if (!f.open(QIODevice::WriteOnly) || f.write(MenuFile::encode(parsed.products, *format)) < 0
+        || !f.commit())
+        return fail(StorageFailure,
+                    QStringLiteral("cannot write %1: %2").arg(file, f.errorString()));
+    m_out << "exported " << parsed.products.size() << " products of cafe " << cafeId << " to "
+          << file << Qt::endl;
     return Ok;
 }
 

@@ -56,6 +56,7 @@ private:
     int cafeAdd(const QStringList &args);
     int cafeList(const QStringList &args);
     int menuImport(const QStringList &args);
+    int menuExport(const QStringList &args);
     int staffAdd(const QStringList &args);
     int staffList(const QStringList &args);
     int staffChange(const QString &sub, const QStringList &args);

@@ -67,6 +67,10 @@ QString name(Event event)
         return QStringLiteral("order:assigned_counter");
     case Event::OrderItemChecked:
         return QStringLiteral("order:item_checked");
+    case Event::MenuUpdated:
+        return QStringLiteral("menu:updated");
+    case Event::MenuAvailabilityChanged:
+        return QStringLiteral("menu:availability_changed");
     case Event::PaymentProcessing:
         return QStringLiteral("payment:processing");
     case Event::PaymentCompleted:
@@ -115,6 +119,8 @@ std::optional<Namespace> eventNamespace(Event event)
     case Event::OrderCancelled:
     case Event::OrderAssignedCounter:
     case Event::OrderItemChecked:
+    case Event::MenuUpdated:
+    case Event::MenuAvailabilityChanged:
         return Namespace::Orders;
     case Event::PaymentProcessing:
     case Event::PaymentCompleted:
@@ -143,7 +149,8 @@ std::optional<Namespace> eventNamespace(Event event)
 bool inBaseContract(Event event)
 {
     return event != Event::StaffUpdated && event != Event::OrderItemChecked
-           && event != Event::AlertAcknowledged;
+           && event != Event::AlertAcknowledged && event != Event::MenuUpdated
+           && event != Event::MenuAvailabilityChanged;
 }
 
 QString name(Command command)
@@ -167,6 +174,16 @@ QString name(Command command)
         return QStringLiteral("list_orders");
     case Command::ListMenu:
         return QStringLiteral("list_menu");
+    case Command::SaveProduct:
+        return QStringLiteral("save_product");
+    case Command::RetireProduct:
+        return QStringLiteral("retire_product");
+    case Command::RestoreProduct:
+        return QStringLiteral("restore_product");
+    case Command::SetAvailability:
+        return QStringLiteral("set_availability");
+    case Command::ImportMenu:
+        return QStringLiteral("import_menu");
     case Command::StartPayment:
         return QStringLiteral("start_payment");
     case Command::ConfirmPayment:
@@ -228,6 +245,11 @@ Namespace commandNamespace(Command command)
     case Command::CheckOrderItem:
     case Command::ListOrders:
     case Command::ListMenu:
+    case Command::SaveProduct:
+    case Command::RetireProduct:
+    case Command::RestoreProduct:
+    case Command::SetAvailability:
+    case Command::ImportMenu:
         return Namespace::Orders;
     case Command::StartPayment:
     case Command::ConfirmPayment:

@@ -42,8 +42,10 @@ enum class Event : quint8 {
     OrderReady,
     OrderCancelled,
     OrderAssignedCounter,
-    OrderItemChecked,  // /orders; the hub's own (item check-off), not in the base contract
-    PaymentProcessing, // /payments
+    OrderItemChecked,        // /orders; the hub's own (item check-off), not in the base contract
+    MenuUpdated,             // /orders; the hub's own (menu editing)
+    MenuAvailabilityChanged, // /orders; the hub's own (taken off sale by hand, back on sale)
+    PaymentProcessing,       // /payments
     PaymentCompleted,
     PaymentFailed,
     QrGenerated,
@@ -71,6 +73,8 @@ inline constexpr std::array<Event, static_cast<int>(Event::Error)> kEvents{
     Event::OrderCancelled,
     Event::OrderAssignedCounter,
     Event::OrderItemChecked,
+    Event::MenuUpdated,
+    Event::MenuAvailabilityChanged,
     Event::PaymentProcessing,
     Event::PaymentCompleted,
     Event::PaymentFailed,
@@ -90,7 +94,8 @@ QString name(Event event); // "order:created"
 std::optional<Event> eventFromName(QStringView name);
 std::optional<Namespace> eventNamespace(Event event); // nullopt for Error (any namespace)
 // The 17 events and `error` of the base contract, which any Table Tap backend speaks; false for
-// the hub's own extensions (order:item_checked, staff:updated, inventory:alert_acknowledged).
+// the hub's own extensions (order:item_checked, menu:*, staff:updated,
+// inventory:alert_acknowledged).
 bool inBaseContract(Event event);
 
 // --- Commands -------------------------------------------------------------------------------
@@ -105,6 +110,11 @@ enum class Command : quint8 {
     CheckOrderItem, // the hub's own (item check-off)
     ListOrders,
     ListMenu,
+    SaveProduct, // the hub's own (menu editing and availability)
+    RetireProduct,
+    RestoreProduct,
+    SetAvailability,
+    ImportMenu,
     StartPayment, // /payments
     ConfirmPayment,
     ListPayments,
@@ -137,6 +147,11 @@ inline constexpr std::array<Command, kCommandCount> kCommands{Command::CreateOrd
                                                               Command::CheckOrderItem,
                                                               Command::ListOrders,
                                                               Command::ListMenu,
+                                                              Command::SaveProduct,
+                                                              Command::RetireProduct,
+                                                              Command::RestoreProduct,
+                                                              Command::SetAvailability,
+                                                              Command::ImportMenu,
                                                               Command::StartPayment,
                                                               Command::ConfirmPayment,
                                                               Command::ListPayments,

@@ -6,6 +6,7 @@
 
 #include "contract.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -113,6 +114,13 @@ public:
     // Adds or replaces products and ingredients (by name / sku) in one transaction.
     virtual AdminResult importMenu(const QString &cafeId, const QJsonObject &menu,
                                    MenuCounts *imported = nullptr)
+        = 0;
+    // The cafe's products exactly as list_menu answers them (`menu export`, MenuFile).
+    virtual AdminResult menuProducts(const QString &cafeId, QJsonArray *products) = 0;
+    // Runs the cafe's import_menu command as the admin: products as its payload (MenuFile's
+    // JSON), merged by name or replacing the menu. *answer: the command's ack data.
+    virtual AdminResult importProducts(const QString &cafeId, const QJsonArray &products,
+                                       bool replace, QJsonObject *answer = nullptr)
         = 0;
     virtual AdminResult staff(const QString &cafeId, QList<StaffInfo> *out) = 0;
     // One staff member by employee code (any case).

@@ -70,6 +70,9 @@ CafeContext::Audience CafeContext::audience(Contract::Event event)
         return Audience::OrdersRoom;
     case E::OrderAssignedCounter:
         return Audience::CountersAndManagers;
+    case E::MenuUpdated: // every console's menu, queue and order entry follow
+    case E::MenuAvailabilityChanged:
+        return Audience::Cafe;
     case E::LowStock:
         return Audience::Managers;
     case E::ClockedIn:

@@ -25,7 +25,7 @@ class StockThrottle;
 class CafeContext final
 {
 public:
-    enum class TimerKind { StockFlush, CardComplete, QrExpire };
+    enum class TimerKind { StockFlush, CardComplete, QrExpire, OffSaleEnds };
     using Scheduler = std::function<void(qint64 atMs, TimerKind kind, const QString &id)>;
 
     CafeContext(StoreConnection &db, HubClock &clock, QString cafeId, const HubOptions &options,

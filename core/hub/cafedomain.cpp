@@ -7,6 +7,7 @@
 #include "hubrooms.h"
 #include "inventorydesk.h"
 #include "menudefinition.h"
+#include "menudesk.h"
 #include "orderdesk.h"
 #include "payloadreader.h"
 #include "paymentdesk.h"
@@ -56,7 +57,17 @@ Entry entryFor(Contract::Command command)
     case C::ListOrders:
         return {{N::Orders, R::Employee, false}, &OrderDesk::listOrders};
     case C::ListMenu:
-        return {{N::Orders, R::Employee, false}, &OrderDesk::listMenu};
+        return {{N::Orders, R::Employee, false}, &MenuDesk::listMenu};
+    case C::SaveProduct:
+        return {{N::Orders, R::Manager, true}, &MenuDesk::saveProduct};
+    case C::RetireProduct:
+        return {{N::Orders, R::Manager, true}, &MenuDesk::retireProduct};
+    case C::RestoreProduct:
+        return {{N::Orders, R::Manager, true}, &MenuDesk::restoreProduct};
+    case C::SetAvailability:
+        return {{N::Orders, R::Employee, true}, &MenuDesk::setAvailability};
+    case C::ImportMenu:
+        return {{N::Orders, R::Manager, true}, &MenuDesk::importMenu};
     case C::StartPayment:
         return {{N::Payments, R::Employee, true}, &PaymentDesk::startPayment};
     case C::ConfirmPayment:
@@ -178,6 +189,9 @@ bool CafeDomain::open(QString *error)
                 scheduleTimer(q.value(3).toLongLong(), CafeContext::TimerKind::QrExpire,
                               q.value(0).toString());
         }
+        // What was taken off sale for a time comes back on time (or now, if that passed).
+        for (const auto &[key, until] : MenuDesk::offSaleDeadlines(*m_db))
+            scheduleTimer(until, CafeContext::TimerKind::OffSaleEnds, key);
         // From here on the hub's thread waits for other writers only briefly (opening above
         // may wait longer: nobody is served before it is done).
         m_db->setBusyTimeout(m_options.storageBusyTimeoutMs);
@@ -447,6 +461,9 @@ void CafeDomain::runTimer(CafeContext::TimerKind kind, const QString &id)
             break;
         case CafeContext::TimerKind::QrExpire:
             PaymentDesk::expireQr(m_ctx, id);
+            break;
+        case CafeContext::TimerKind::OffSaleEnds:
+            MenuDesk::endOffSale(m_ctx, id);
             break;
         }
         m_db->commit();

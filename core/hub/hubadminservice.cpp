@@ -14,6 +14,7 @@
 #include "startermenu.h"
 #include "storagebackend.h"
 #include "storageerror.h"
+#include "systemclock.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -232,6 +233,61 @@ AdminResult HubAdminService::importMenu(const QString &cafeId, const QJsonObject
             *imported = countsOf(menu);
         return AdminResult{};
     });
+}
+
+AdminResult HubAdminService::runCafeCommand(const QString &cafeId, Contract::Command command,
+                                            const QJsonObject &payload, QJsonObject *data)
+{
+    return guarded([&] {
+        HubRegistry registry;
+        std::unique_ptr<StoreConnection> db;
+        if (AdminResult r = openCafe(&registry, cafeId, &db); !r.ok())
+            return r;
+        SystemClock wallClock;
+        CafeDomain cafe(cafeId, std::move(db), m_clock ? m_clock : &wallClock, HubOptions());
+        CafeDomain::Request request;
+        request.actor = HubActor{QStringLiteral("admin-cli"), QStringLiteral("Admin command line"),
+                                 HubRole::Admin, cafeId};
+        request.nsp = Contract::path(CafeDomain::commandSpec(command).ns);
+        request.command = Contract::name(command);
+        request.payload = payload;
+        const CommandResult result = cafe.execute(request);
+        cafe.close();
+        if (!result.ok()) {
+            const QString type = result.errorType();
+            const QString message = result.error().value(Contract::Keys::Message).toString();
+            const QString field = result.error().value(Contract::Keys::Field).toString();
+            if (type == Contract::name(Contract::ErrorType::NotFound))
+                return failure(Status::NotFound, message, field);
+            if (type == Contract::name(Contract::ErrorType::Conflict))
+                return failure(Status::Conflict, message, field);
+            if (type == Contract::name(Contract::ErrorType::InvalidData))
+                return failure(Status::InvalidData, message, field);
+            return failure(Status::StorageFailure, message, field);
+        }
+        if (data)
+            *data = result.data();
+        return AdminResult{};
+    });
+}
+
+AdminResult HubAdminService::menuProducts(const QString &cafeId, QJsonArray *products)
+{
+    QJsonObject data;
+    const AdminResult r = runCafeCommand(cafeId, Contract::Command::ListMenu, {}, &data);
+    if (r.ok())
+        *products = data.value(QStringLiteral("products")).toArray();
+    return r;
+}
+
+AdminResult HubAdminService::importProducts(const QString &cafeId, const QJsonArray &products,
+                                            bool replace, QJsonObject *answer)
+{
+    return runCafeCommand(cafeId, Contract::Command::ImportMenu,
+                          QJsonObject{{QStringLiteral("products"), products},
+                                      {QStringLiteral("mode"), replace ? QStringLiteral("replace")
+                                                                       : QStringLiteral("merge")}},
+                          answer);
 }
 
 AdminResult HubAdminService::staff(const QString &cafeId, QList<StaffInfo> *out)

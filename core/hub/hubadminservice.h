@@ -5,6 +5,7 @@
 // one per command.
 #pragma once
 
+#include "contract.h"
 #include "hubadmin.h"
 
 #include <QByteArray>
@@ -35,6 +36,9 @@ public:
     AdminResult addCafe(const NewCafe &cafe, MenuCounts *added = nullptr) override;
     AdminResult importMenu(const QString &cafeId, const QJsonObject &menu,
                            MenuCounts *imported = nullptr) override;
+    AdminResult menuProducts(const QString &cafeId, QJsonArray *products) override;
+    AdminResult importProducts(const QString &cafeId, const QJsonArray &products, bool replace,
+                               QJsonObject *answer = nullptr) override;
     AdminResult staff(const QString &cafeId, QList<StaffInfo> *out) override;
     AdminResult staffMember(const QString &cafeId, const QString &code, StaffInfo *out) override;
     AdminResult addStaff(const QString &cafeId, const NewStaff &staff,
@@ -55,6 +59,9 @@ public:
     static constexpr qint64 kBoardTokenTtlSeconds = 90 * 24 * 3600;
 
 private:
+    // One command of a cafe's, run as the admin command line on a connection of its own.
+    AdminResult runCafeCommand(const QString &cafeId, Contract::Command command,
+                               const QJsonObject &payload, QJsonObject *data);
     // mintToken's board branch, once the request and the cafe are checked.
     AdminResult signBoardToken(const TokenRequest &request, const QString &label, QString *token);
     // The hub's SimulatedClock, or null with *failure set.

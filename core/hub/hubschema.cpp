@@ -179,6 +179,22 @@ QList<MigrationStep> cafeSteps()
                             "CAST(strftime('%s', 'now') AS INTEGER) * 1000 FROM inventory_items "
                             "WHERE alert_priority IS NOT NULL"),
          }},
+        {6,
+         {
+             // Taken off sale by hand ("86"), apart from the automatic auto_disabled: null
+             // off_sale_at = on sale; off_sale_until null = until someone puts it back. The hub
+             // puts it back by itself at off_sale_until (a timer, re-armed at start).
+             QStringLiteral("ALTER TABLE products ADD COLUMN off_sale_at INTEGER"),
+             QStringLiteral("ALTER TABLE products ADD COLUMN off_sale_reason TEXT"),
+             QStringLiteral("ALTER TABLE products ADD COLUMN off_sale_until INTEGER"),
+             QStringLiteral("ALTER TABLE products ADD COLUMN off_sale_by_id TEXT"),
+             QStringLiteral("ALTER TABLE products ADD COLUMN off_sale_by_name TEXT"),
+             QStringLiteral("ALTER TABLE customizations ADD COLUMN off_sale_at INTEGER"),
+             QStringLiteral("ALTER TABLE customizations ADD COLUMN off_sale_reason TEXT"),
+             QStringLiteral("ALTER TABLE customizations ADD COLUMN off_sale_until INTEGER"),
+             QStringLiteral("ALTER TABLE customizations ADD COLUMN off_sale_by_id TEXT"),
+             QStringLiteral("ALTER TABLE customizations ADD COLUMN off_sale_by_name TEXT"),
+         }},
     };
 }
 

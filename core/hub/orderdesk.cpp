@@ -290,7 +290,8 @@ QJsonObject OrderDesk::createOrder(CafeContext &ctx, const PayloadReader &p)
             = item.optArray(QStringLiteral("customizations"), 10).value_or(QJsonArray());
         QSqlQuery pq = db.exec(
             QStringLiteral(
-                "SELECT name, price_cents, auto_disabled, retired FROM products WHERE id = ?"),
+                "SELECT name, price_cents, auto_disabled, retired, off_sale_at, off_sale_reason "
+                "FROM products WHERE id = ?"),
             {line.productId});
         if (!pq.next() || pq.value(3).toBool())
             throw CommandError::notFound(
@@ -300,6 +301,11 @@ QJsonObject OrderDesk::createOrder(CafeContext &ctx, const PayloadReader &p)
         if (pq.value(2).toBool())
             throw CommandError::conflict(
                 QStringLiteral("%1 is unavailable (out of stock)").arg(line.productName),
+                item.fieldPath(QStringLiteral("product_id")));
+        // Taken off sale by hand ("86", set_availability): refused like the automatic flag.
+        if (!pq.value(4).isNull())
+            throw CommandError::conflict(
+                QStringLiteral("%1 is off sale (%2)").arg(line.productName, pq.value(5).toString()),
                 item.fieldPath(QStringLiteral("product_id")));
         line.unitCents = pq.value(1).toLongLong();
         QSqlQuery rq = db.exec(
@@ -315,9 +321,8 @@ QJsonObject OrderDesk::createOrder(CafeContext &ctx, const PayloadReader &p)
                 throw CommandError::invalid(
                     field, QStringLiteral("%1 must be a customization name or id").arg(field));
             QSqlQuery cq = db.exec(
-                QStringLiteral(
-                    "SELECT id, name, price_cents FROM customizations WHERE product_id = ? "
-                    "AND (id = ? OR name = ?)"),
+                QStringLiteral("SELECT id, name, price_cents, off_sale_at, off_sale_reason FROM "
+                               "customizations WHERE product_id = ? AND (id = ? OR name = ?)"),
                 {line.productId, cv.toString(), cv.toString()});
             if (!cq.next())
                 throw CommandError::notFound(QStringLiteral("%1 has no customization \"%2\"")
@@ -327,6 +332,11 @@ QJsonObject OrderDesk::createOrder(CafeContext &ctx, const PayloadReader &p)
                 throw CommandError::invalid(
                     field,
                     QStringLiteral("customization \"%1\" given twice").arg(cq.value(1).toString()));
+            if (!cq.value(3).isNull())
+                throw CommandError::conflict(
+                    QStringLiteral("%1 of %2 is off sale (%3)")
+                        .arg(cq.value(1).toString(), line.productName, cq.value(4).toString()),
+                    field);
             line.customizations.append(cq.value(1).toString());
             line.unitCents += cq.value(2).toLongLong();
             QSqlQuery clq
@@ -834,71 +844,6 @@ QJsonObject OrderDesk::dayFigures(CafeContext &ctx, const QString &date, qint64 
                        {QStringLiteral("prep_count"), total.prepCount},
                        {QStringLiteral("prep_minutes_sum"), total.prepMinutes},
                        {QStringLiteral("buckets"), rows}};
-}
-
-QJsonObject OrderDesk::listMenu(CafeContext &ctx, const PayloadReader &)
-{
-    StoreConnection &db = ctx.db();
-    QJsonArray products;
-    QSqlQuery q = db.exec(
-        QStringLiteral("SELECT id, name, category, price_cents, auto_disabled FROM products WHERE "
-                       "retired = 0 ORDER BY position"));
-    while (q.next()) {
-        const QString id = q.value(0).toString();
-        QJsonArray recipe;
-        bool enough = true;
-        QSqlQuery r = db.exec(
-            QStringLiteral(
-                "SELECT i.id, i.sku, i.name, r.quantity, i.unit, i.stock FROM recipe_lines r "
-                "JOIN inventory_items i ON i.id = r.item_id WHERE r.product_id = ? "
-                "ORDER BY i.sku"),
-            {id});
-        while (r.next()) {
-            enough = enough && r.value(5).toLongLong() >= r.value(3).toLongLong();
-            recipe.append(QJsonObject{{QStringLiteral("product_id"), r.value(0).toString()},
-                                      {QStringLiteral("sku"), r.value(1).toString()},
-                                      {QStringLiteral("product_name"), r.value(2).toString()},
-                                      {QStringLiteral("quantity"), r.value(3).toLongLong()},
-                                      {QStringLiteral("unit"), r.value(4).toString()}});
-        }
-        QJsonArray customs;
-        QSqlQuery c = db.exec(
-            QStringLiteral(
-                "SELECT c.id, c.name, c.price_cents, NOT EXISTS (SELECT 1 FROM "
-                "customization_lines l JOIN inventory_items i ON i.id = l.item_id WHERE "
-                "l.customization_id = c.id AND i.stock < l.quantity) FROM customizations c "
-                "WHERE c.product_id = ? ORDER BY c.position"),
-            {id});
-        while (c.next()) {
-            customs.append(
-                QJsonObject{{QStringLiteral("id"), c.value(0).toString()},
-                            {QStringLiteral("name"), c.value(1).toString()},
-                            {QStringLiteral("price"), MoneyCents::toJson(c.value(2).toLongLong())},
-                            {QStringLiteral("available"), c.value(3).toBool()}});
-        }
-        const bool disabled = q.value(4).toBool();
-        QJsonValue reason;
-        if (disabled)
-            reason = QStringLiteral("out_of_stock");
-        else if (!enough)
-            reason = QStringLiteral("low_stock");
-        products.append(
-            QJsonObject{{QStringLiteral("id"), id},
-                        {QStringLiteral("name"), q.value(1).toString()},
-                        {QStringLiteral("category"), q.value(2).toString()},
-                        {QStringLiteral("price"), MoneyCents::toJson(q.value(3).toLongLong())},
-                        {QStringLiteral("available"), !disabled && enough},
-                        {QStringLiteral("disabled"), disabled},
-                        {QStringLiteral("unavailable_reason"), reason},
-                        {QStringLiteral("customizations"), customs},
-                        {QStringLiteral("recipe"), recipe}});
-    }
-    const CafeSettings &s = ctx.settings();
-    return QJsonObject{
-        {QStringLiteral("currency"), s.currency},
-        {QStringLiteral("tax_rate"), s.value(QStringLiteral("tax_rate"))},
-        {QStringLiteral("tip_suggestions"), s.value(QStringLiteral("tip_suggestions"))},
-        {QStringLiteral("products"), products}};
 }
 
 } // namespace TableTap

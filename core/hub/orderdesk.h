@@ -1,6 +1,6 @@
 // Order rules and commands: create (menu pricing, totals, order number, counter choice,
 // estimate, stock by recipe), status transitions with history, cancellation with refund,
-// counter assignment, counter rooms, and the list_orders / list_menu snapshots.
+// counter assignment, counter rooms, and the list_orders snapshot (list_menu: MenuDesk).
 #pragma once
 
 #include <QJsonObject>
@@ -23,7 +23,6 @@ public:
     // Ticks or unticks one item as made; the last item made makes the order ready.
     static QJsonObject checkOrderItem(CafeContext &ctx, const PayloadReader &p);
     static QJsonObject listOrders(CafeContext &ctx, const PayloadReader &p);
-    static QJsonObject listMenu(CafeContext &ctx, const PayloadReader &p);
 
     // The order exactly as order:created carries it.
     static QJsonObject orderEventJson(CafeContext &ctx, const QString &orderId);

@@ -95,6 +95,11 @@ void TestContract::events_data()
         << "/orders" << true;
     QTest::newRow("order:item_checked") << Event::OrderItemChecked << "order:item_checked"
                                         << "/orders" << false;
+    QTest::newRow("menu:updated") << Event::MenuUpdated << "menu:updated"
+                                  << "/orders" << false;
+    QTest::newRow("menu:availability_changed")
+        << Event::MenuAvailabilityChanged << "menu:availability_changed"
+        << "/orders" << false;
     QTest::newRow("payment:processing") << Event::PaymentProcessing << "payment:processing"
                                         << "/payments" << true;
     QTest::newRow("payment:completed") << Event::PaymentCompleted << "payment:completed"
@@ -152,7 +157,7 @@ void TestContract::everyEventListed()
         QVERIFY2(!seen.contains(e), qPrintable(name(e)));
         seen.append(e);
     }
-    QCOMPARE(seen.size(), 20);
+    QCOMPARE(seen.size(), 22);
     QCOMPARE(int(kEvents.size()), int(Event::Error));
     QCOMPARE(name(kEvents.front()), QStringLiteral("order:created"));
     QCOMPARE(name(kEvents.back()), QStringLiteral("inventory:alert_acknowledged"));
@@ -182,6 +187,11 @@ void TestContract::commands_data()
     row(Command::CheckOrderItem, "check_order_item", "/orders", false, false);
     row(Command::ListOrders, "list_orders", "/orders", true, false);
     row(Command::ListMenu, "list_menu", "/orders", true, false);
+    row(Command::SaveProduct, "save_product", "/orders", false, false);
+    row(Command::RetireProduct, "retire_product", "/orders", false, false);
+    row(Command::RestoreProduct, "restore_product", "/orders", false, false);
+    row(Command::SetAvailability, "set_availability", "/orders", false, false);
+    row(Command::ImportMenu, "import_menu", "/orders", false, false);
     row(Command::StartPayment, "start_payment", "/payments", false, false);
     row(Command::ConfirmPayment, "confirm_payment", "/payments", false, false);
     row(Command::ListPayments, "list_payments", "/payments", true, false);
@@ -225,8 +235,8 @@ void TestContract::everyCommandListed()
         QVERIFY2(!seen.contains(c), qPrintable(name(c)));
         seen.append(c);
     }
-    QCOMPARE(seen.size(), 29);
-    QCOMPARE(kCommandCount, 29);
+    QCOMPARE(seen.size(), 34);
+    QCOMPARE(kCommandCount, 34);
 }
 
 void TestContract::roles_data()
@@ -383,6 +393,8 @@ void TestContract::hubEventAudiences()
                                      {"order:cancelled", A::OrdersRoom},
                                      {"order:assigned_counter", A::CountersAndManagers},
                                      {"order:item_checked", A::OrdersRoom},
+                                     {"menu:updated", A::Cafe},
+                                     {"menu:availability_changed", A::Cafe},
                                      {"payment:processing", A::Cafe},
                                      {"payment:completed", A::Cafe},
                                      {"payment:failed", A::Cafe},
