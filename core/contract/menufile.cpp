@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QStringDecoder>
 
+#include <cmath>
 #include <functional>
 
 namespace TableTap {
@@ -157,7 +158,8 @@ public:
         }
         const QJsonValue v = m_object.value(key);
         const double d = v.toDouble();
-        if (!v.isDouble() || d != double(qint64(d)) || d < double(min) || d > double(max))
+        // Range first: converting a double outside qint64 is undefined.
+        if (!v.isDouble() || !(d >= double(min) && d <= double(max)) || d != std::floor(d))
             throw Failure{where(key), QStringLiteral("%1 must be a whole number from %2 to %3")
                                           .arg(where(key))
                                           .arg(min)
@@ -279,7 +281,9 @@ QList<CsvRecord> splitCsv(QStringView text)
     };
     const auto endField = [&] {
         if (record.fields.size() >= kMaxCsvFields)
-            throw Failure{where(), QStringLiteral("more than %1 columns").arg(kMaxCsvFields)};
+            throw Failure{
+                where(),
+                QStringLiteral("%1: more than %2 columns").arg(where()).arg(kMaxCsvFields)};
         record.fields.append(field);
         field.clear();
         wasQuoted = false;
@@ -586,6 +590,11 @@ MenuFile::Parsed MenuFile::fromCsv(const QByteArray &bytes)
                 return *cents;
             };
             const QString type = value(QStringLiteral("type")).trimmed().toLower();
+            if (type != u"product" && type != u"customization" && type != u"ingredient")
+                throw Failure{where(QStringLiteral("type")),
+                              QStringLiteral("%1: \"%2\" is not product, customization or "
+                                             "ingredient")
+                                  .arg(where(QStringLiteral("type")), type.left(40))};
             const QString productName = text(QStringLiteral("product"), kMaxNameLength, true);
             if (type == u"product") {
                 mustBeEmpty({QStringLiteral("customization"), QStringLiteral("sku"),
@@ -633,7 +642,7 @@ MenuFile::Parsed MenuFile::fromCsv(const QByteArray &bytes)
                                       .arg(where(QStringLiteral("customization")))
                                       .arg(kMaxCustomizations)};
                 p.customizations.append(Customization{QString(), customName, price(false), {}});
-            } else if (type == u"ingredient") {
+            } else { // an ingredient
                 mustBeEmpty({QStringLiteral("category"), QStringLiteral("price")}, type);
                 Line line;
                 line.sku = text(QStringLiteral("sku"), kMaxSkuLength, true);
@@ -671,11 +680,6 @@ MenuFile::Parsed MenuFile::fromCsv(const QByteArray &bytes)
                                       .arg(where(QStringLiteral("sku")))
                                       .arg(kMaxRecipeLines)};
                 recipe->append(line);
-            } else {
-                throw Failure{where(QStringLiteral("type")),
-                              QStringLiteral("%1: \"%2\" is not product, customization or "
-                                             "ingredient")
-                                  .arg(where(QStringLiteral("type")), type.left(40))};
             }
         }
     } catch (const Failure &f) {

@@ -378,7 +378,7 @@ QJsonObject MenuDesk::saveProduct(CafeContext &ctx, const PayloadReader &p)
         requireProduct(db, productId);
     QSqlQuery same
         = db.exec(QStringLiteral("SELECT id, retired FROM products WHERE name = ? AND id != ?"),
-                  {product.name, productId});
+                  {product.name, productId.isEmpty() ? QStringLiteral("") : productId}); // never NULL
     if (same.next())
         throw CommandError::conflict(
             same.value(1).toBool()

@@ -5,6 +5,7 @@
 #include "hubsecret.h"
 #include "hubtestfixture.h"
 #include "menudefinition.h"
+#include "menufile.h"
 #include "startermenu.h"
 
 #include <QFile>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void menuImport();
     void menuValidation_data();
     void menuValidation();
+    void menuFiles();
     void staffAddAndList();
     void staffErrors();
     void staffLifecycle();
@@ -274,6 +276,94 @@ void TestAdminCommandLine::menuValidation()
     QCOMPARE(
         admin({"cafe", "add", "--data", m_data, "--id", "d", "--name", "D", "--menu", file}).code,
         int(AdminCommandLine::InvalidData));
+}
+
+void TestAdminCommandLine::menuFiles()
+{
+    // menu export / import --format: the products through MenuFile and the cafe's own
+    // list_menu / import_menu.
+    QCOMPARE(admin({"cafe", "add", "--data", m_data, "--id", "c", "--name", "C"}).code, 0);
+    const QString csv = m_dir->filePath(QStringLiteral("menu.csv"));
+    const QString json = m_dir->filePath(QStringLiteral("menu.json"));
+    Run r = admin({"menu", "export", "--data", m_data, "--cafe", "c", "--format", "csv", csv});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out.trimmed(), QStringLiteral("exported 16 products of cafe c to ") + csv);
+    QCOMPARE(
+        admin({"menu", "export", "--data", m_data, "--cafe", "c", "--format", "json", json}).code,
+        0);
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray text = f.readAll();
+    f.close();
+    QVERIFY(text.startsWith("type,product,customization,category,price,sku,quantity\r\n"));
+    QVERIFY(text.contains("\r\nproduct,Latte,,coffee,"));
+    // Both files say the same menu.
+    QFile j(json);
+    QVERIFY(j.open(QIODevice::ReadOnly));
+    const MenuFile::Parsed fromJson = MenuFile::decode(j.readAll(), MenuFile::Format::Json);
+    const MenuFile::Parsed fromCsv = MenuFile::decode(text, MenuFile::Format::Csv);
+    QVERIFY(fromJson.ok() && fromCsv.ok());
+    QCOMPARE(fromCsv.products.size(), 16);
+    for (qsizetype i = 0; i < fromCsv.products.size(); ++i) {
+        MenuFile::Product p = fromJson.products.at(i);
+        p.position.reset(); // CSV: the row order is the position
+        QCOMPARE(p, fromCsv.products.at(i));
+    }
+
+    // A changed price and a new product come back in; --replace retires the rest.
+    text.replace("product,Latte,,coffee,4.50,,", "product,Latte,,coffee,4.95,,");
+    text += "product,Cardamom Bun,,coffee,4.10,,\r\ningredient,Cardamom Bun,,,,ESP001,18\r\n";
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+    f.close();
+    r = admin({"menu", "import", "--data", m_data, "--cafe", "c", "--format", "csv", csv});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out.trimmed(),
+             QStringLiteral("imported 17 products into cafe c (1 new, 16 updated, 0 retired)"));
+    const QString two
+        = writeFile(m_dir->filePath(QStringLiteral("two.csv")),
+                    "type,product,customization,category,price,sku,quantity\n"
+                    "product,Latte,,coffee,4.95,,\nproduct,Cardamom Bun,,coffee,4.10,,\n");
+    r = admin(
+        {"menu", "import", "--data", m_data, "--cafe", "c", "--format", "csv", "--replace", two});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out.trimmed(),
+             QStringLiteral("imported 2 products into cafe c (0 new, 2 updated, 15 retired)"));
+    QJsonArray products;
+    {
+        SqliteStorage storage(m_data);
+        HubAdminService api(storage, [](QString *) { return QByteArray(); });
+        QVERIFY(api.menuProducts(QStringLiteral("c"), &products).ok());
+    }
+    QCOMPARE(products.size(), 2);
+    QCOMPARE(products.at(0).toObject().value(u"price").toDouble(), 4.95);
+    QCOMPARE(products.at(1).toObject().value(u"name").toString(), QStringLiteral("Cardamom Bun"));
+    // A product is what the file says: without ingredient rows it has no recipe now.
+    QCOMPARE(products.at(1).toObject().value(u"recipe").toArray().size(), 0);
+
+    // Refusals: the row and column of a bad file, an unknown sku, usage.
+    const QString bad = writeFile(m_dir->filePath(QStringLiteral("bad.csv")),
+                                  "type,product,customization,category,price,sku,quantity\n"
+                                  "product,Tea,,tea,two,,\n");
+    r = admin({"menu", "import", "--data", m_data, "--cafe", "c", "--format", "csv", bad});
+    QCOMPARE(r.code, int(AdminCommandLine::InvalidData));
+    QVERIFY2(r.err.contains(u"row 2, column price"), qPrintable(r.err));
+    const QString sku = writeFile(m_dir->filePath(QStringLiteral("sku.csv")),
+                                  "type,product,customization,category,price,sku,quantity\n"
+                                  "product,Tea,,tea,2,,\ningredient,Tea,,,,NOPE01,1\n");
+    r = admin({"menu", "import", "--data", m_data, "--cafe", "c", "--format", "csv", sku});
+    QCOMPARE(r.code, int(AdminCommandLine::NotFound));
+    QVERIFY2(r.err.contains(u"NOPE01"), qPrintable(r.err));
+    QCOMPARE(
+        admin({"menu", "export", "--data", m_data, "--cafe", "c", "--format", "xml", csv}).code,
+        int(AdminCommandLine::UsageError));
+    QCOMPARE(admin({"menu", "export", "--data", m_data, "--cafe", "c", csv}).code,
+             int(AdminCommandLine::UsageError));
+    QCOMPARE(admin({"menu", "import", "--data", m_data, "--cafe", "c", "--replace", json}).code,
+             int(AdminCommandLine::UsageError));
+    QCOMPARE(
+        admin({"menu", "export", "--data", m_data, "--cafe", "nope", "--format", "csv", csv}).code,
+        int(AdminCommandLine::NotFound));
 }
 
 void TestAdminCommandLine::staffAddAndList()
