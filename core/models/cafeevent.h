@@ -2,6 +2,7 @@
 // them from the wire JSON; models consume them. Nothing above core/models sees event JSON.
 #pragma once
 
+#include "cafesnapshot.h"
 #include "order.h"
 
 #include <QDate>
@@ -83,6 +84,29 @@ struct OrderItemChecked
     QStringList itemsMade; // every item of the order made after this change
     PersonRef checkedBy;
     QDateTime checkedAt;
+};
+
+// The hub's own (menu editing, docs/events.md): products written as list_menu lists them, and
+// the ids of products retired.
+struct MenuUpdated
+{
+    QList<MenuProduct> products;
+    QStringList removed;
+};
+
+// The hub's own: a product or one of its customizations taken off sale by hand ("86") or put
+// back (by hand, or by the hub at its `until`: no `by` then).
+struct MenuAvailabilityChanged
+{
+    QString productId;
+    QString customizationId; // empty: the product itself
+    QString name;
+    QString productName;
+    bool available = true;
+    QString reason;
+    QDateTime until; // invalid: until put back
+    PersonRef by;    // empty: the hub put it back by itself
+    QDateTime at;
 };
 
 struct PaymentProcessing
@@ -246,11 +270,12 @@ struct SettingsUpdated
     QList<SettingChange> changes;
 };
 
-using CafeEventPayload = std::variant<OrderCreated, OrderStatusChanged, OrderReady, OrderCancelled,
-                                      OrderAssignedCounter, OrderItemChecked, PaymentProcessing,
-                                      PaymentCompleted, PaymentFailed, QrGenerated, StockUpdated,
-                                      LowStock, OutOfStock, ClockedIn, ClockedOut, DrinkConsumed,
-                                      CounterStatusChanged, SettingsUpdated, AlertAcknowledged>;
+using CafeEventPayload
+    = std::variant<OrderCreated, OrderStatusChanged, OrderReady, OrderCancelled,
+                   OrderAssignedCounter, OrderItemChecked, MenuUpdated, MenuAvailabilityChanged,
+                   PaymentProcessing, PaymentCompleted, PaymentFailed, QrGenerated, StockUpdated,
+                   LowStock, OutOfStock, ClockedIn, ClockedOut, DrinkConsumed, CounterStatusChanged,
+                   SettingsUpdated, AlertAcknowledged>;
 
 struct CafeEvent
 {

@@ -366,6 +366,67 @@ QString summary(const OrderItemChecked &p)
                         .arg(p.orderNumber, person(p.checkedBy));
 }
 
+void read(const QJsonObject &o, MenuProduct &p); // list_menu's product, below
+
+QString read(const QJsonObject &d, MenuUpdated &p)
+{
+    const QJsonValue products = d.value(L1("products"));
+    if (!products.isArray())
+        return QStringLiteral("menu:updated without products");
+    for (const QJsonValue &v : products.toArray()) {
+        MenuProduct product;
+        read(v.toObject(), product);
+        if (!product.id.isEmpty())
+            p.products.append(product);
+    }
+    p.removed = strings(d.value(L1("removed")));
+    return {};
+}
+
+QString summary(const MenuUpdated &p)
+{
+    QStringList names;
+    for (const MenuProduct &product : p.products)
+        names.append(product.name);
+    if (p.removed.isEmpty())
+        return QCoreApplication::translate("TableTap::EventMapper", "menu changed: %1")
+            .arg(names.join(QStringLiteral(", ")));
+    return QCoreApplication::translate("TableTap::EventMapper", "menu changed: %1 (%n retired)",
+                                       nullptr, int(p.removed.size()))
+        .arg(names.join(QStringLiteral(", ")));
+}
+
+QString read(const QJsonObject &d, MenuAvailabilityChanged &p)
+{
+    p.productId = str(d, L1("product_id"));
+    p.customizationId = str(d, L1("customization_id"));
+    p.name = str(d, L1("name"));
+    p.productName = str(d, L1("product_name"));
+    p.available = flag(d, L1("available"));
+    p.reason = str(d, L1("reason"));
+    p.until = EventMapper::mapTime(d.value(L1("until")));
+    p.by = EventMapper::mapPerson(obj(d, L1("by")));
+    p.at = EventMapper::mapTime(d.value(L1("at")));
+    if (p.productId.isEmpty())
+        return QStringLiteral("menu:availability_changed without product_id");
+    return {};
+}
+
+QString summary(const MenuAvailabilityChanged &p)
+{
+    const QString what = p.customizationId.isEmpty()
+                             ? p.name
+                             : QStringLiteral("%1 (%2)").arg(p.name, p.productName);
+    if (p.available)
+        return p.by.name.isEmpty()
+                   ? QCoreApplication::translate("TableTap::EventMapper", "%1 back on sale")
+                         .arg(what)
+                   : QCoreApplication::translate("TableTap::EventMapper", "%1 back on sale by %2")
+                         .arg(what, person(p.by));
+    return QCoreApplication::translate("TableTap::EventMapper", "%1 off sale by %2: %3")
+        .arg(what, person(p.by), p.reason);
+}
+
 QString read(const QJsonObject &d, PaymentProcessing &p)
 {
     p.orderId = str(d, L1("order_id"));
@@ -668,6 +729,8 @@ constexpr std::array<EventSpec, Contract::kEvents.size()> kSpecs{{
     {Contract::Event::OrderCancelled, &mapAs<OrderCancelled>},
     {Contract::Event::OrderAssignedCounter, &mapAs<OrderAssignedCounter>},
     {Contract::Event::OrderItemChecked, &mapAs<OrderItemChecked>},
+    {Contract::Event::MenuUpdated, &mapAs<MenuUpdated>},                         // the hub's own
+    {Contract::Event::MenuAvailabilityChanged, &mapAs<MenuAvailabilityChanged>}, // the hub's own
     {Contract::Event::PaymentProcessing, &mapAs<PaymentProcessing>},
     {Contract::Event::PaymentCompleted, &mapAs<PaymentCompleted>},
     {Contract::Event::PaymentFailed, &mapAs<PaymentFailed>},
