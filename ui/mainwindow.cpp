@@ -13,6 +13,7 @@
 #include "inventoryview.h"
 #include "languagemanager.h"
 #include "livenessbanner.h"
+#include "menuview.h"
 #include "notifier.h"
 #include "orderentryview.h"
 #include "orderqueueview.h"
@@ -82,6 +83,8 @@ MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
     // Back office views
     m_entry = new OrderEntryView(session, m_tabs);
     addView(m_entry, QStringLiteral("entry"), tr("Order entr&y"), ViewAccess::Everyone);
+    m_menu = new MenuView(session, m_tabs);
+    addView(m_menu, QStringLiteral("menu"), tr("&Menu"), ViewAccess::Everyone);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         QWidget *page = m_tabs->widget(index);
         for (QAction *a : m_viewGroup->actions())
@@ -357,6 +360,7 @@ void MainWindow::applyRole()
     m_queue->setManager(manager);
     m_counters->setManager(manager);
     m_inventory->setManager(manager);
+    m_menu->setManager(manager);
     m_settingsAction->setVisible(manager);
     m_settingsAction->setEnabled(manager);
     for (auto it = m_viewAccess.cbegin(); it != m_viewAccess.cend(); ++it)

@@ -25,6 +25,7 @@ class EventLogView;
 class HubControl;
 class HubPanel;
 class InventoryView;
+class MenuView;
 class LivenessBanner;
 class Notifier;
 class OrderQueueView;
@@ -71,6 +72,7 @@ public:
     OrderQueueView *queueView() const { return m_queue; }
     CountersView *countersView() const { return m_counters; }
     InventoryView *inventoryView() const { return m_inventory; }
+    MenuView *menuView() const { return m_menu; }
     TimesheetsView *timesheetsView() const { return m_timesheets; }
     PaymentsView *paymentsView() const { return m_payments; }
     OrderEntryView *orderEntryView() const { return m_entry; }
@@ -124,6 +126,7 @@ private:
     OrderQueueView *m_queue;
     CountersView *m_counters;
     InventoryView *m_inventory;
+    MenuView *m_menu = nullptr;
     TimesheetsView *m_timesheets;
     PaymentsView *m_payments;
     OrderEntryView *m_entry = nullptr;

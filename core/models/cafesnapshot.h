@@ -36,6 +36,8 @@ struct MenuCustomization
     bool offSale = false;
     QString offSaleReason;
     QDateTime offSaleUntil;
+    // Ingredient id → quantity the customization adds per unit (the menu editor keeps it).
+    QHash<QString, double> recipe;
 
     bool isOrderable() const { return available && !offSale; }
 };

@@ -491,6 +491,67 @@ void ConsoleSession::applyMenu(QList<MenuProduct> menu)
     Q_EMIT menuChanged();
 }
 
+void ConsoleSession::applyMenuEvent(const CafeEvent &e)
+{
+    if (const auto *p = std::get_if<MenuUpdated>(&e.payload)) {
+        QList<MenuProduct> menu = m_menu;
+        menu.removeIf([p](const MenuProduct &m) { return p->removed.contains(m.id); });
+        for (const MenuProduct &changed : p->products) {
+            const auto it = std::find_if(menu.begin(), menu.end(),
+                                         [&](const MenuProduct &m) { return m.id == changed.id; });
+            if (it != menu.end())
+                *it = changed;
+            else
+                menu.append(changed);
+        }
+        std::stable_sort(menu.begin(), menu.end(), [](const MenuProduct &a, const MenuProduct &b) {
+            return a.position < b.position;
+        });
+        applyMenu(std::move(menu));
+    } else if (const auto *p = std::get_if<MenuAvailabilityChanged>(&e.payload)) {
+        QList<MenuProduct> menu = m_menu;
+        bool found = false;
+        for (MenuProduct &m : menu) {
+            if (m.id != p->productId)
+                continue;
+            const auto mark = [p](auto &target) {
+                target.offSale = !p->available;
+                target.offSaleReason = p->available ? QString() : p->reason;
+                target.offSaleUntil = p->available ? QDateTime() : p->until;
+            };
+            if (p->customizationId.isEmpty()) {
+                mark(m);
+                found = true;
+            }
+            for (MenuCustomization &c : m.options) {
+                if (!p->customizationId.isEmpty() && c.id == p->customizationId) {
+                    mark(c);
+                    found = true;
+                }
+            }
+        }
+        if (!found)
+            return;
+        // Off sale shows at once; whether stock allows it back is the hub's to say (the
+        // automatic flag and short ingredients): the menu is reloaded when it comes back.
+        if (!p->available) {
+            for (MenuProduct &m : menu) {
+                if (m.id == p->productId && p->customizationId.isEmpty())
+                    m.available = false;
+                for (MenuCustomization &c : m.options)
+                    if (c.id == p->customizationId && !p->customizationId.isEmpty())
+                        c.available = false;
+            }
+        }
+        applyMenu(std::move(menu));
+        if (p->available)
+            m_loader->query(Command::ListMenu, {}, [this](const CafeSnapshot &snapshot) {
+                if (const auto *m = std::get_if<MenuSnapshot>(&snapshot))
+                    applyMenu(m->products);
+            });
+    }
+}
+
 void ConsoleSession::onEvent(const QString &nsp, const QString &name, const QJsonValue &envelope)
 {
     const QDateTime now = m_clock->now();
@@ -556,6 +617,7 @@ void ConsoleSession::onEvent(const QString &nsp, const QString &name, const QJso
             m_settings.insert(c.key, c.next);
         Q_EMIT settingsChanged();
     }
+    applyMenuEvent(e);
     // Products are disabled when an ingredient runs out and enabled again by a restock: reload
     // the menu (small) on those events rather than mirror the hub's rules here.
     const auto *stock = std::get_if<StockUpdated>(&e.payload);
@@ -830,6 +892,99 @@ void ConsoleSession::acknowledgeAllAlerts()
             ids << a.productId;
     for (const QString &id : std::as_const(ids))
         acknowledgeAlert(id);
+}
+
+QString ConsoleSession::saveProduct(const QString &productId, const MenuFile::Product &product)
+{
+    QJsonObject payload = MenuFile::toJson(product);
+    if (!productId.isEmpty())
+        payload.insert(QStringLiteral("product_id"), productId);
+    return sendCommand(Command::SaveProduct, payload,
+                       productId.isEmpty() ? tr("add %1 to the menu").arg(product.name)
+                                           : tr("change %1 on the menu").arg(product.name));
+}
+
+static QString productName(const QList<MenuProduct> &menu, const QString &id)
+{
+    for (const MenuProduct &p : menu)
+        if (p.id == id)
+            return p.name;
+    return id;
+}
+
+QString ConsoleSession::retireProduct(const QString &productId)
+{
+    return sendCommand(Command::RetireProduct, {{QStringLiteral("product_id"), productId}},
+                       tr("retire %1").arg(productName(m_menu, productId)));
+}
+
+QString ConsoleSession::restoreProduct(const QString &productId, const QString &name)
+{
+    return sendCommand(Command::RestoreProduct, {{QStringLiteral("product_id"), productId}},
+                       tr("bring back %1").arg(name.isEmpty() ? productId : name));
+}
+
+QString ConsoleSession::importMenu(const QList<MenuFile::Product> &products, bool replace)
+{
+    return sendCommand(
+        Command::ImportMenu,
+        {{QStringLiteral("products"), MenuFile::toJson(products)},
+         {QStringLiteral("mode"), replace ? QStringLiteral("replace") : QStringLiteral("merge")}},
+        replace ? tr("replace the menu (%n products)", nullptr, int(products.size()))
+                : tr("import %n products into the menu", nullptr, int(products.size())));
+}
+
+QString ConsoleSession::setAvailability(const QString &productId, const QString &customizationId,
+                                        bool available, const QString &reason,
+                                        const QDateTime &until)
+{
+    QJsonObject payload{{QStringLiteral("available"), available}};
+    QString name = productName(m_menu, productId);
+    if (customizationId.isEmpty()) {
+        payload.insert(QStringLiteral("product_id"), productId);
+    } else {
+        payload.insert(QStringLiteral("customization_id"), customizationId);
+        for (const MenuProduct &p : std::as_const(m_menu))
+            for (const MenuCustomization &c : p.options)
+                if (c.id == customizationId)
+                    name = QStringLiteral("%1 (%2)").arg(c.name, p.name);
+    }
+    if (!available) {
+        payload.insert(QStringLiteral("reason"), reason);
+        if (until.isValid())
+            payload.insert(QStringLiteral("until"), until.toUTC().toString(Qt::ISODate));
+    }
+    return sendCommand(Command::SetAvailability, payload,
+                       available ? tr("%1 back on sale").arg(name)
+                                 : tr("%1 off sale: %2").arg(name, reason));
+}
+
+bool ConsoleSession::fetchMenu(bool includeRetired, QObject *context,
+                               std::function<void(const MenuFetch &)> done)
+{
+    QJsonObject payload;
+    if (includeRetired)
+        payload.insert(QStringLiteral("include_retired"), true);
+    return query(
+        Command::ListMenu, payload, context, [done = std::move(done)](const QueryAnswer &answer) {
+            MenuFetch fetch;
+            fetch.error = answer.message;
+            if (answer.ok) {
+                const auto snapshot = EventMapper::mapSnapshot(Command::ListMenu, answer.data);
+                const MenuFile::Parsed file = MenuFile::productsFromJson(
+                    answer.data.toObject().value(QLatin1String("products")).toArray());
+                if (!snapshot || !std::holds_alternative<MenuSnapshot>(*snapshot))
+                    fetch.error = snapshot ? QString() : snapshot.error();
+                else if (!file.ok())
+                    fetch.error = file.message;
+                else {
+                    fetch.ok = true;
+                    fetch.products = std::get<MenuSnapshot>(*snapshot).products;
+                    fetch.file = file.products;
+                }
+            }
+            done(fetch);
+        });
 }
 
 void ConsoleSession::followCounter(const QString &counter)

@@ -24,6 +24,7 @@
 
 #include "contract.h"
 #include "eventsource.h"
+#include "menufile.h"
 #include "snapshotloader.h"
 
 #include <QBasicTimer>
@@ -184,6 +185,27 @@ public:
     // request id (empty: local only).
     QString acknowledgeAlert(const QString &productId);
     void acknowledgeAllAlerts();
+    // The menu (our hub's own commands, docs/commands.md): managers and admins edit, retire,
+    // restore and import; anyone takes a product or a customization (customizationId) off sale
+    // with a reason and maybe an end (invalid until: until put back), or puts it back.
+    QString saveProduct(const QString &productId, const MenuFile::Product &product);
+    QString retireProduct(const QString &productId);
+    QString restoreProduct(const QString &productId, const QString &name = {});
+    QString importMenu(const QList<MenuFile::Product> &products, bool replace);
+    QString setAvailability(const QString &productId, const QString &customizationId,
+                            bool available, const QString &reason = {},
+                            const QDateTime &until = {});
+    // The menu as the hub answers list_menu now: as the console's products, and as a menu file's
+    // products (export writes exactly what the hub answered); retired ones too when asked.
+    struct MenuFetch
+    {
+        bool ok = false;
+        QString error;
+        QList<MenuProduct> products;
+        QList<MenuFile::Product> file;
+    };
+    bool fetchMenu(bool includeRetired, QObject *context,
+                   std::function<void(const MenuFetch &)> done);
     // Joins one counter's room (the queue filter) or leaves it (empty = all counters).
     void followCounter(const QString &counter);
     QString followedCounter() const { return m_followedCounter; }
@@ -255,6 +277,8 @@ private:
     void onServerError(const QString &nsp, const QJsonValue &payload, const QDateTime &now);
     void confirmActions(const CafeEvent &event);
     void applyMenu(QList<MenuProduct> menu);
+    // menu:updated and menu:availability_changed into the menu this session holds.
+    void applyMenuEvent(const CafeEvent &event);
     // Binds the outbox to the signed-in hub, cafe and person: another's actions leave the
     // outbox (they stay in their own file), this one's come back.
     void bindOutboxStore();

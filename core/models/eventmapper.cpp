@@ -882,6 +882,12 @@ void read(const QJsonObject &o, MenuProduct &p)
             option.price = centsFromNumber(number(co, {L1("price")}));
             option.available = !co.contains(L1("available")) || co.value(L1("available")).toBool();
             readOffSale(co, option.offSale, option.offSaleReason, option.offSaleUntil);
+            for (const QJsonValue &r : co.value(L1("recipe")).toArray()) {
+                const QJsonObject ro = r.toObject();
+                const QString ingredient = text(ro, {L1("product_id"), L1("id")});
+                if (!ingredient.isEmpty())
+                    option.recipe.insert(ingredient, number(ro, {L1("quantity")}));
+            }
         } else {
             option.name = c.toString();
         }
