@@ -432,6 +432,44 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>no answer from the hub</source>
         <translation>keine Antwort vom Hub</translation>
     </message>
+    <message>
+        <source>add %1 to the menu</source>
+        <translation>%1 zur Karte hinzufügen</translation>
+    </message>
+    <message>
+        <source>change %1 on the menu</source>
+        <translation>%1 auf der Karte ändern</translation>
+    </message>
+    <message>
+        <source>retire %1</source>
+        <translation>%1 aus dem Sortiment nehmen</translation>
+    </message>
+    <message>
+        <source>bring back %1</source>
+        <translation>%1 zurück auf die Karte</translation>
+    </message>
+    <message numerus="yes">
+        <source>replace the menu (%n products)</source>
+        <translation>
+            <numerusform>Karte ersetzen (%n Produkt)</numerusform>
+            <numerusform>Karte ersetzen (%n Produkte)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>import %n products into the menu</source>
+        <translation>
+            <numerusform>%n Produkt in die Karte importieren</numerusform>
+            <numerusform>%n Produkte in die Karte importieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 back on sale</source>
+        <translation>%1 wieder im Verkauf</translation>
+    </message>
+    <message>
+        <source>%1 off sale: %2</source>
+        <translation>%1 aus dem Verkauf: %2</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::CounterModel</name>
@@ -1227,6 +1265,29 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>%1 alert acknowledged by %2</source>
         <translation>Warnung für %1 bestätigt von %2</translation>
     </message>
+    <message>
+        <source>menu changed: %1</source>
+        <translation>Karte geändert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>menu changed: %1 (%n retired)</source>
+        <translation>
+            <numerusform>Karte geändert: %1 (%n aus dem Sortiment)</numerusform>
+            <numerusform>Karte geändert: %1 (%n aus dem Sortiment)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 back on sale</source>
+        <translation>%1 wieder im Verkauf</translation>
+    </message>
+    <message>
+        <source>%1 back on sale by %2</source>
+        <translation>%1 wieder im Verkauf durch %2</translation>
+    </message>
+    <message>
+        <source>%1 off sale by %2: %3</source>
+        <translation>%1 aus dem Verkauf durch %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::HubConnection</name>
@@ -1639,6 +1700,177 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Order entr&amp;y</source>
         <translation>Bestellung &amp;vor Ort</translation>
     </message>
+    <message>
+        <source>Men&amp;u</source>
+        <translation>Men&amp;ü</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::MenuView</name>
+    <message>
+        <source>&amp;86: take off sale…</source>
+        <translation>&amp;86: aus dem Verkauf nehmen…</translation>
+    </message>
+    <message>
+        <source>Back &amp;on sale</source>
+        <translation>Wieder im &amp;Verkauf</translation>
+    </message>
+    <message>
+        <source>&amp;New product…</source>
+        <translation>Neues &amp;Produkt…</translation>
+    </message>
+    <message>
+        <source>Ch&amp;ange…</source>
+        <translation>Bearbe&amp;iten…</translation>
+    </message>
+    <message>
+        <source>Reti&amp;re</source>
+        <translation>Aus dem S&amp;ortiment</translation>
+    </message>
+    <message>
+        <source>Bring bac&amp;k…</source>
+        <translation>Zu&amp;rückholen…</translation>
+    </message>
+    <message>
+        <source>Import &amp;file…</source>
+        <translation>&amp;Datei importieren…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Off sale: %1</source>
+        <translation>Aus dem Verkauf: %1</translation>
+    </message>
+    <message>
+        <source>Off sale: %1 (until %2)</source>
+        <translation>Aus dem Verkauf: %1 (bis %2)</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Nicht vorrätig</translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation>Bestand knapp</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>Im Verkauf</translation>
+    </message>
+    <message>
+        <source>No menu loaded yet.</source>
+        <translation>Noch keine Karte geladen.</translation>
+    </message>
+    <message>
+        <source>Choose a product.</source>
+        <translation>Ein Produkt auswählen.</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>Recipe (per unit):</source>
+        <translation>Rezept (je Stück):</translation>
+    </message>
+    <message>
+        <source>  none</source>
+        <translation>  keine</translation>
+    </message>
+    <message>
+        <source>Customizations:</source>
+        <translation>Extras:</translation>
+    </message>
+    <message>
+        <source>  %1: +%2</source>
+        <translation>  %1: +%2</translation>
+    </message>
+    <message>
+        <source>Retire product</source>
+        <translation>Produkt aus dem Sortiment nehmen</translation>
+    </message>
+    <message>
+        <source>Take %1 off the menu for good? Past orders keep it; it can be brought back with &quot;Bring back…&quot;.</source>
+        <translation>%1 endgültig von der Karte nehmen? Frühere Bestellungen behalten es; mit „Zurückholen…“ kommt es wieder.</translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation>Aus dem &amp;Sortiment nehmen</translation>
+    </message>
+    <message>
+        <source>Retired products</source>
+        <translation>Produkte außerhalb des Sortiments</translation>
+    </message>
+    <message>
+        <source>The hub did not answer: %1</source>
+        <translation>Der Hub hat nicht geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Bring back</source>
+        <translation>&amp;Zurückholen</translation>
+    </message>
+    <message>
+        <source>No retired products.</source>
+        <translation>Keine Produkte außerhalb des Sortiments.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a menu file: %2</source>
+        <translation>%1 ist keine Kartendatei: %2</translation>
+    </message>
+    <message>
+        <source>Import menu</source>
+        <translation>Karte importieren</translation>
+    </message>
+    <message>
+        <source>Menu files (*.csv *.json);;CSV (*.csv);;JSON (*.json)</source>
+        <translation>Kartendateien (*.csv *.json);;CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Merge the file into the menu (products by name), or replace the menu (products not in the file are retired)?</source>
+        <translation>Die Datei in die Karte übernehmen (Produkte nach Namen) oder die Karte ersetzen (Produkte, die nicht in der Datei stehen, werden aus dem Sortiment genommen)?</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <source>Export menu</source>
+        <translation>Karte exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::Notifier</name>
@@ -1729,6 +1961,85 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>The server refused %1</source>
         <translation>Der Server hat %1 abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::OffSaleDialog</name>
+    <message>
+        <source>Take off sale</source>
+        <translation>Aus dem Verkauf nehmen</translation>
+    </message>
+    <message>
+        <source>Take %1 off sale</source>
+        <translation>%1 aus dem Verkauf nehmen</translation>
+    </message>
+    <message>
+        <source>Machine broken</source>
+        <translation>Maschine defekt</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>Ausverkauft</translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation>Qualitätsproblem</translation>
+    </message>
+    <message>
+        <source>Ingredient missing</source>
+        <translation>Zutat fehlt</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>Warum (Pflicht)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>For &amp;1 hour</source>
+        <translation>Für &amp;1 Stunde</translation>
+    </message>
+    <message>
+        <source>Until the &amp;end of today</source>
+        <translation>Bis &amp;Ende des Tages</translation>
+    </message>
+    <message>
+        <source>Until &amp;tomorrow&apos;s opening</source>
+        <translation>Bis zur Öffnung &amp;morgen</translation>
+    </message>
+    <message>
+        <source>Until someone puts it &amp;back</source>
+        <translation>Bis es jemand &amp;zurücknimmt</translation>
+    </message>
+    <message>
+        <source>Until a time of my &amp;own:</source>
+        <translation>Bis zu einer eigenen &amp;Uhrzeit:</translation>
+    </message>
+    <message>
+        <source>Off sale until</source>
+        <translation>Aus dem Verkauf bis</translation>
+    </message>
+    <message>
+        <source>Off sale:</source>
+        <translation>Aus dem Verkauf:</translation>
+    </message>
+    <message>
+        <source>&amp;Take off sale</source>
+        <translation>Aus dem &amp;Verkauf nehmen</translation>
+    </message>
+    <message>
+        <source>Back on sale by itself at %1.</source>
+        <translation>Um %1 von selbst wieder im Verkauf.</translation>
+    </message>
+    <message>
+        <source>Stays off sale until someone puts it back.</source>
+        <translation>Bleibt aus dem Verkauf, bis es jemand zurücknimmt.</translation>
     </message>
 </context>
 <context>
@@ -2598,6 +2909,89 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Payments</source>
         <translation>Zahlungen</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::ProductEditorDialog</name>
+    <message>
+        <source>Ingredient</source>
+        <translation>Zutat</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Recipe</source>
+        <translation>Rezept</translation>
+    </message>
+    <message>
+        <source>Customization</source>
+        <translation>Extra</translation>
+    </message>
+    <message>
+        <source>Surcharge</source>
+        <translation>Aufpreis</translation>
+    </message>
+    <message>
+        <source>Customizations</source>
+        <translation>Extras</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Neues Produkt</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategorie:</translation>
+    </message>
+    <message>
+        <source>&amp;Price:</source>
+        <translation>&amp;Preis:</translation>
+    </message>
+    <message>
+        <source>&amp;Recipe (per unit sold):</source>
+        <translation>&amp;Rezept (je verkauftem Stück):</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomizations:</source>
+        <translation>E&amp;xtras:</translation>
+    </message>
+    <message>
+        <source>Add &amp;ingredient</source>
+        <translation>&amp;Zutat hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move ingredient</source>
+        <translation>Zutat &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Add customi&amp;zation</source>
+        <translation>Extr&amp;a hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove customizati&amp;on</source>
+        <translation>Extra ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>The product needs a name.</source>
+        <translation>Das Produkt braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>An ingredient is listed twice.</source>
+        <translation>Eine Zutat steht doppelt in der Liste.</translation>
+    </message>
+    <message>
+        <source>A customization is listed twice.</source>
+        <translation>Ein Extra steht doppelt in der Liste.</translation>
     </message>
 </context>
 <context>

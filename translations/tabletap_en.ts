@@ -432,6 +432,44 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>no answer from the hub</source>
         <translation>no answer from the hub</translation>
     </message>
+    <message>
+        <source>add %1 to the menu</source>
+        <translation>add %1 to the menu</translation>
+    </message>
+    <message>
+        <source>change %1 on the menu</source>
+        <translation>change %1 on the menu</translation>
+    </message>
+    <message>
+        <source>retire %1</source>
+        <translation>retire %1</translation>
+    </message>
+    <message>
+        <source>bring back %1</source>
+        <translation>bring back %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>replace the menu (%n products)</source>
+        <translation>
+            <numerusform>replace the menu (%n product)</numerusform>
+            <numerusform>replace the menu (%n products)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>import %n products into the menu</source>
+        <translation>
+            <numerusform>import %n product into the menu</numerusform>
+            <numerusform>import %n products into the menu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 back on sale</source>
+        <translation>%1 back on sale</translation>
+    </message>
+    <message>
+        <source>%1 off sale: %2</source>
+        <translation>%1 off sale: %2</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::CounterModel</name>
@@ -1227,6 +1265,29 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>%1 alert acknowledged by %2</source>
         <translation>%1 alert acknowledged by %2</translation>
     </message>
+    <message>
+        <source>menu changed: %1</source>
+        <translation>menu changed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>menu changed: %1 (%n retired)</source>
+        <translation>
+            <numerusform>menu changed: %1 (%n retired)</numerusform>
+            <numerusform>menu changed: %1 (%n retired)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 back on sale</source>
+        <translation>%1 back on sale</translation>
+    </message>
+    <message>
+        <source>%1 back on sale by %2</source>
+        <translation>%1 back on sale by %2</translation>
+    </message>
+    <message>
+        <source>%1 off sale by %2: %3</source>
+        <translation>%1 off sale by %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::HubConnection</name>
@@ -1639,6 +1700,177 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Order entr&amp;y</source>
         <translation>Order entr&amp;y</translation>
     </message>
+    <message>
+        <source>Men&amp;u</source>
+        <translation>Men&amp;u</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::MenuView</name>
+    <message>
+        <source>&amp;86: take off sale…</source>
+        <translation>&amp;86: take off sale…</translation>
+    </message>
+    <message>
+        <source>Back &amp;on sale</source>
+        <translation>Back &amp;on sale</translation>
+    </message>
+    <message>
+        <source>&amp;New product…</source>
+        <translation>&amp;New product…</translation>
+    </message>
+    <message>
+        <source>Ch&amp;ange…</source>
+        <translation>Ch&amp;ange…</translation>
+    </message>
+    <message>
+        <source>Reti&amp;re</source>
+        <translation>Reti&amp;re</translation>
+    </message>
+    <message>
+        <source>Bring bac&amp;k…</source>
+        <translation>Bring bac&amp;k…</translation>
+    </message>
+    <message>
+        <source>Import &amp;file…</source>
+        <translation>Import &amp;file…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Off sale: %1</source>
+        <translation>Off sale: %1</translation>
+    </message>
+    <message>
+        <source>Off sale: %1 (until %2)</source>
+        <translation>Off sale: %1 (until %2)</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Out of stock</translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation>Low stock</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <source>No menu loaded yet.</source>
+        <translation>No menu loaded yet.</translation>
+    </message>
+    <message>
+        <source>Choose a product.</source>
+        <translation>Choose a product.</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>Recipe (per unit):</source>
+        <translation>Recipe (per unit):</translation>
+    </message>
+    <message>
+        <source>  none</source>
+        <translation>  none</translation>
+    </message>
+    <message>
+        <source>Customizations:</source>
+        <translation>Customizations:</translation>
+    </message>
+    <message>
+        <source>  %1: +%2</source>
+        <translation>  %1: +%2</translation>
+    </message>
+    <message>
+        <source>Retire product</source>
+        <translation>Retire product</translation>
+    </message>
+    <message>
+        <source>Take %1 off the menu for good? Past orders keep it; it can be brought back with &quot;Bring back…&quot;.</source>
+        <translation>Take %1 off the menu for good? Past orders keep it; it can be brought back with &quot;Bring back…&quot;.</translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation>&amp;Retire</translation>
+    </message>
+    <message>
+        <source>Retired products</source>
+        <translation>Retired products</translation>
+    </message>
+    <message>
+        <source>The hub did not answer: %1</source>
+        <translation>The hub did not answer: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Bring back</source>
+        <translation>&amp;Bring back</translation>
+    </message>
+    <message>
+        <source>No retired products.</source>
+        <translation>No retired products.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a menu file: %2</source>
+        <translation>%1 is not a menu file: %2</translation>
+    </message>
+    <message>
+        <source>Import menu</source>
+        <translation>Import menu</translation>
+    </message>
+    <message>
+        <source>Menu files (*.csv *.json);;CSV (*.csv);;JSON (*.json)</source>
+        <translation>Menu files (*.csv *.json);;CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Merge the file into the menu (products by name), or replace the menu (products not in the file are retired)?</source>
+        <translation>Merge the file into the menu (products by name), or replace the menu (products not in the file are retired)?</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <source>Export menu</source>
+        <translation>Export menu</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::Notifier</name>
@@ -1729,6 +1961,85 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>The server refused %1</source>
         <translation>The server refused %1</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::OffSaleDialog</name>
+    <message>
+        <source>Take off sale</source>
+        <translation>Take off sale</translation>
+    </message>
+    <message>
+        <source>Take %1 off sale</source>
+        <translation>Take %1 off sale</translation>
+    </message>
+    <message>
+        <source>Machine broken</source>
+        <translation>Machine broken</translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation>Sold out</translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation>Quality problem</translation>
+    </message>
+    <message>
+        <source>Ingredient missing</source>
+        <translation>Ingredient missing</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>Why (required)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>For &amp;1 hour</source>
+        <translation>For &amp;1 hour</translation>
+    </message>
+    <message>
+        <source>Until the &amp;end of today</source>
+        <translation>Until the &amp;end of today</translation>
+    </message>
+    <message>
+        <source>Until &amp;tomorrow&apos;s opening</source>
+        <translation>Until &amp;tomorrow&apos;s opening</translation>
+    </message>
+    <message>
+        <source>Until someone puts it &amp;back</source>
+        <translation>Until someone puts it &amp;back</translation>
+    </message>
+    <message>
+        <source>Until a time of my &amp;own:</source>
+        <translation>Until a time of my &amp;own:</translation>
+    </message>
+    <message>
+        <source>Off sale until</source>
+        <translation>Off sale until</translation>
+    </message>
+    <message>
+        <source>Off sale:</source>
+        <translation>Off sale:</translation>
+    </message>
+    <message>
+        <source>&amp;Take off sale</source>
+        <translation>&amp;Take off sale</translation>
+    </message>
+    <message>
+        <source>Back on sale by itself at %1.</source>
+        <translation>Back on sale by itself at %1.</translation>
+    </message>
+    <message>
+        <source>Stays off sale until someone puts it back.</source>
+        <translation>Stays off sale until someone puts it back.</translation>
     </message>
 </context>
 <context>
@@ -2598,6 +2909,89 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Payments</source>
         <translation>Payments</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::ProductEditorDialog</name>
+    <message>
+        <source>Ingredient</source>
+        <translation>Ingredient</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Recipe</source>
+        <translation>Recipe</translation>
+    </message>
+    <message>
+        <source>Customization</source>
+        <translation>Customization</translation>
+    </message>
+    <message>
+        <source>Surcharge</source>
+        <translation>Surcharge</translation>
+    </message>
+    <message>
+        <source>Customizations</source>
+        <translation>Customizations</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>New product</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Category:</translation>
+    </message>
+    <message>
+        <source>&amp;Price:</source>
+        <translation>&amp;Price:</translation>
+    </message>
+    <message>
+        <source>&amp;Recipe (per unit sold):</source>
+        <translation>&amp;Recipe (per unit sold):</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomizations:</source>
+        <translation>C&amp;ustomizations:</translation>
+    </message>
+    <message>
+        <source>Add &amp;ingredient</source>
+        <translation>Add &amp;ingredient</translation>
+    </message>
+    <message>
+        <source>Re&amp;move ingredient</source>
+        <translation>Re&amp;move ingredient</translation>
+    </message>
+    <message>
+        <source>Add customi&amp;zation</source>
+        <translation>Add customi&amp;zation</translation>
+    </message>
+    <message>
+        <source>Remove customizati&amp;on</source>
+        <translation>Remove customizati&amp;on</translation>
+    </message>
+    <message>
+        <source>The product needs a name.</source>
+        <translation>The product needs a name.</translation>
+    </message>
+    <message>
+        <source>An ingredient is listed twice.</source>
+        <translation>An ingredient is listed twice.</translation>
+    </message>
+    <message>
+        <source>A customization is listed twice.</source>
+        <translation>A customization is listed twice.</translation>
     </message>
 </context>
 <context>

@@ -84,7 +84,7 @@ MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
     m_entry = new OrderEntryView(session, m_tabs);
     addView(m_entry, QStringLiteral("entry"), tr("Order entr&y"), ViewAccess::Everyone);
     m_menu = new MenuView(session, m_tabs);
-    addView(m_menu, QStringLiteral("menu"), tr("&Menu"), ViewAccess::Everyone);
+    addView(m_menu, QStringLiteral("menu"), tr("Men&u"), ViewAccess::Everyone);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         QWidget *page = m_tabs->widget(index);
         for (QAction *a : m_viewGroup->actions())

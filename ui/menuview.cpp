@@ -49,12 +49,12 @@ MenuView::MenuView(ConsoleSession *session, QWidget *parent)
     , m_tree(new QTreeWidget(this))
     , m_details(new QLabel(this))
     , m_offSale(new QPushButton(tr("&86: take off sale…"), this))
-    , m_backOnSale(new QPushButton(tr("&Back on sale"), this))
+    , m_backOnSale(new QPushButton(tr("Back &on sale"), this))
     , m_add(new QPushButton(tr("&New product…"), this))
-    , m_edit(new QPushButton(tr("&Edit…"), this))
-    , m_retire(new QPushButton(tr("&Retire"), this))
-    , m_retired(new QPushButton(tr("Re&tired…"), this))
-    , m_import(new QPushButton(tr("&Import…"), this))
+    , m_edit(new QPushButton(tr("Ch&ange…"), this))
+    , m_retire(new QPushButton(tr("Reti&re"), this))
+    , m_retired(new QPushButton(tr("Bring bac&k…"), this))
+    , m_import(new QPushButton(tr("Import &file…"), this))
     , m_export(new QPushButton(tr("E&xport…"), this))
 {
     setObjectName(QStringLiteral("menuView"));
@@ -366,7 +366,7 @@ void MenuView::retireProduct()
         return;
     QMessageBox ask(QMessageBox::Question, tr("Retire product"),
                     tr("Take %1 off the menu for good? Past orders keep it; it can be brought "
-                       "back from \"Retired…\".")
+                       "back with \"Bring back…\".")
                         .arg(PlainText::display(p->name)),
                     QMessageBox::Yes | QMessageBox::Cancel, this);
     ask.setTextFormat(Qt::PlainText);

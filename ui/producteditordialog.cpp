@@ -112,11 +112,11 @@ ProductEditorDialog::ProductEditorDialog(const MenuProduct *product, const QStri
     layout->addLayout(form);
     layout->addWidget(recipeLabel);
     layout->addWidget(m_recipe, 1);
-    layout->addLayout(buttonsFor(m_recipe, tr("Add &ingredient"), tr("Remove ingredient"),
+    layout->addLayout(buttonsFor(m_recipe, tr("Add &ingredient"), tr("Re&move ingredient"),
                                  [this] { addIngredient(); }));
     layout->addWidget(customLabel);
     layout->addWidget(m_customs, 1);
-    layout->addLayout(buttonsFor(m_customs, tr("Add cu&stomization"), tr("Remove customization"),
+    layout->addLayout(buttonsFor(m_customs, tr("Add customi&zation"), tr("Remove customizati&on"),
                                  [this] { addCustomization(); }));
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);

@@ -14,8 +14,10 @@
 #include "hubcontrol.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
+#include "offsaledialog.h"
 #include "orderqueuedelegate.h"
 #include "orderqueueview.h"
+#include "producteditordialog.h"
 #include "reasondialog.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
@@ -253,6 +255,12 @@ void tst_Accessibility::everyDialogControlNamedAndReachable()
     dialogs.emplace_back(new ShortcutsDialog);
     dialogs.emplace_back(
         new StockAdjustDialog(QStringLiteral("Oat Milk"), QStringLiteral("ml"), 500, 1000));
+    dialogs.emplace_back(
+        new OffSaleDialog(QStringLiteral("Latte"), QDateTime::currentDateTime(), QTime(6, 0)));
+    latte.options.append({QStringLiteral("c1"), QStringLiteral("Oat milk"), 60});
+    auto *editor = new ProductEditorDialog(&latte, {QStringLiteral("coffee")}, session.inventory());
+    editor->addIngredient(QStringLiteral("item-1"), 18);
+    dialogs.emplace_back(editor);
     Walk walk({});
     for (const auto &dialog : dialogs) {
         dialog->show();

@@ -16,6 +16,7 @@
 #include "languagemanager.h"
 #include "livenessbanner.h"
 #include "mainwindow.h"
+#include "menuview.h"
 #include "notifier.h"
 #include "orderentryview.h"
 #include "outboxpanel.h"
@@ -583,7 +584,8 @@ void tst_MainWindow::viewsByNameInOrderAndRole()
     window.addView(settingsPage, "settings", "Cafe settings", MainWindow::ViewAccess::Manager);
     QTabWidget *tabs = window.tabs();
     QCOMPARE(tabs->indexOf(entryPage), tabs->indexOf(window.dashboardView()) + 1);
-    QCOMPARE(tabs->indexOf(settingsPage), tabs->indexOf(entryPage) + 1);
+    QCOMPARE(tabs->indexOf(window.menuView()), tabs->indexOf(entryPage) + 1);
+    QCOMPARE(tabs->indexOf(settingsPage), tabs->indexOf(window.menuView()) + 1);
     QCOMPARE(tabs->indexOf(window.eventLogView()), tabs->indexOf(settingsPage) + 1);
     QCOMPARE(window.view("entry"), entryPage);
     QVERIFY(!window.view("staff"));
