@@ -4,6 +4,7 @@
 // naming the field, request_id replays, events to every console of the cafe and none of another,
 // create_order refused while off sale, and the hub putting an item back on sale at its `until`
 // (the test moves the hub's clock; nothing sleeps on the wall clock), also after a restart.
+#include "eventshape.h"
 #include "hubdomain.h"
 #include "hubserver.h"
 #include "hubtestfixture.h"
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void menuOverTheWire();
+    void eventsHaveTheirDocumentedShape();
     void backOnSaleAfterARestart();
 
 private:
@@ -329,6 +331,41 @@ void TestHubMenu::menuOverTheWire()
         QCOMPARE(removedHeard.at(i).toArray(),
                  QJsonArray{QJsonArray{imported.value(u"droppedId")}});
     QCOMPARE(removedHeard.at(3).toArray(), QJsonArray());
+}
+
+void TestHubMenu::eventsHaveTheirDocumentedShape()
+{
+    // The events menuOverTheWire made, as stored and sent, against the examples of
+    // docs/events.md (tests/fixtures/hub-events): the first of each kind fully populated.
+    const HubEventList events = m_server->service()->eventsSince(QStringLiteral("cafeA"), 0);
+    const HubEvent *created = nullptr, *retired = nullptr, *offSale = nullptr;
+    for (const HubEvent &e : events) {
+        const QJsonObject data = e.data();
+        if (e.name == u"menu:updated" && !created && !data.contains(u"removed"))
+            created = &e;
+        if (e.name == u"menu:updated" && !retired && data.contains(u"removed"))
+            retired = &e;
+        if (e.name == u"menu:availability_changed" && !offSale)
+            offSale = &e;
+    }
+    QVERIFY(created && retired && offSale);
+    QJsonObject updated = fixture(QStringLiteral("menu:updated"));
+    QVERIFY(!updated.isEmpty());
+    QString diff = shapeDiff(updated, retired->envelope, QStringLiteral("$"), {}, true);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    // `removed` is there only when products were retired.
+    QJsonObject data = updated.value(u"data").toObject();
+    data.remove(QStringLiteral("removed"));
+    updated.insert(QStringLiteral("data"), data);
+    diff = shapeDiff(updated, created->envelope, QStringLiteral("$"), {}, true);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    diff = shapeDiff(fixture(QStringLiteral("menu:availability_changed")), offSale->envelope,
+                     QStringLiteral("$"));
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    for (const HubEvent *e : {created, retired, offSale}) {
+        diff = valueRules(e->envelope, QStringLiteral("$"));
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
 }
 
 void TestHubMenu::backOnSaleAfterARestart()
