@@ -10,6 +10,7 @@
 #include "offsaledialog.h"
 #include "producteditordialog.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
@@ -127,6 +128,19 @@ void tst_MenuView::offSaleReachesTheOtherConsole()
     QTRY_VERIFY_WITH_TIMEOUT(find(manager.session, withOptions.name)->options.first().offSale,
                              Wait);
     QVERIFY(!find(manager.session, withOptions.name)->offSale);
+
+    // Names from the network are text: markup shows as typed, in the tree and the details.
+    MenuFile::Product hostile;
+    hostile.name = QStringLiteral("<img src=/dev/zero>Mocha");
+    hostile.category = QStringLiteral("<b>bold</b>");
+    hostile.priceCents = 100;
+    manager.session.saveProduct({}, hostile);
+    QTRY_VERIFY_WITH_TIMEOUT(find(employee.session, hostile.name), Wait);
+    QVERIFY(mine->select(find(employee.session, hostile.name)->id));
+    QCOMPARE(mine->tree()->currentItem()->text(0), hostile.name);
+    auto *details = mine->findChild<QLabel *>(QStringLiteral("menuDetails"));
+    QCOMPARE(details->textFormat(), Qt::PlainText);
+    QVERIFY(details->text().startsWith(hostile.name + QStringLiteral(" — <b>bold</b>")));
 }
 
 void tst_MenuView::managerEditsImportsAndExports()
