@@ -1713,7 +1713,7 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     </message>
     <message>
         <source>Back &amp;on sale</source>
-        <translation>Wieder im &amp;Verkauf</translation>
+        <translation>Wieder im Verkau&amp;f</translation>
     </message>
     <message>
         <source>&amp;New product…</source>
