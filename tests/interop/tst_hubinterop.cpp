@@ -8,6 +8,7 @@
 #include "hubdomain.h"
 #include "hubserver.h"
 #include "hubtestfixture.h"
+#include "nodescript.h"
 
 #include <QProcess>
 #include <QStandardPaths>
@@ -21,45 +22,10 @@ const QStringList kNamespaces{QStringLiteral("/orders"), QStringLiteral("/invent
                               QStringLiteral("/employees"), QStringLiteral("/payments"),
                               QStringLiteral("/system")};
 
-// Runs one node script to its {"done":true} line (bounded), keeping our event loop turning
-// (the hub under test runs in this process). Returns every JSON line it printed.
 QList<QJsonObject> runNode(const QString &script, const QStringList &args, int timeoutMs,
                            QString *error)
 {
-    QProcess node;
-    node.setWorkingDirectory(QStringLiteral(TT_INTEROP_DIR));
-    node.setProcessChannelMode(QProcess::SeparateChannels);
-    node.start(QStringLiteral("node"),
-               QStringList{QStringLiteral(TT_INTEROP_DIR "/") + script} + args);
-    QList<QJsonObject> lines;
-    if (!node.waitForStarted(10000)) {
-        *error = node.errorString();
-        return lines;
-    }
-    QByteArray buffer;
-    bool done = false;
-    const bool finished = QTest::qWaitFor(
-        [&] {
-            buffer += node.readAllStandardOutput();
-            qsizetype nl;
-            while ((nl = buffer.indexOf('\n')) >= 0) {
-                const QJsonObject o = QJsonDocument::fromJson(buffer.left(nl)).object();
-                buffer.remove(0, nl + 1);
-                lines.append(o);
-                done = done || o.value(u"done").toBool();
-            }
-            return done;
-        },
-        timeoutMs);
-    if (!finished)
-        *error = QStringLiteral("%1 did not finish: %2")
-                     .arg(script, QString::fromLocal8Bit(node.readAllStandardError()));
-    node.closeWriteChannel();
-    if (!node.waitForFinished(5000)) {
-        node.kill();
-        node.waitForFinished(5000);
-    }
-    return lines;
+    return runNodeScript(QStringLiteral(TT_INTEROP_DIR), script, args, timeoutMs, error);
 }
 
 QByteArray b64(const QByteArray &bytes)

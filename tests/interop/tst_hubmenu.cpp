@@ -9,6 +9,7 @@
 #include "hubserver.h"
 #include "hubtestfixture.h"
 #include "hubtime.h"
+#include "nodescript.h"
 
 #include <QProcess>
 #include <QStandardPaths>
@@ -20,46 +21,18 @@ using namespace TableTap::Test;
 
 namespace {
 
-// Runs hub-menu.js to its {"done":true} line (bounded), keeping our event loop turning. onLine
-// sees each line as it comes and may answer on the script's stdin.
+// Runs hub-menu.js; its lines by their "step".
 QHash<QString, QJsonObject> runScript(
     const QStringList &args, const std::function<void(const QJsonObject &, QProcess &)> &onLine,
     QString *error)
 {
-    QProcess node;
-    node.setWorkingDirectory(QStringLiteral(TT_INTEROP_DIR));
-    node.start(QStringLiteral("node"),
-               QStringList{QStringLiteral(TT_INTEROP_DIR "/hub-menu.js")} + args);
     QHash<QString, QJsonObject> steps;
-    if (!node.waitForStarted(10000)) {
-        *error = node.errorString();
-        return steps;
-    }
-    QByteArray buffer;
-    bool done = false;
-    if (!QTest::qWaitFor(
-            [&] {
-                buffer += node.readAllStandardOutput();
-                qsizetype nl;
-                while ((nl = buffer.indexOf('\n')) >= 0) {
-                    const QJsonObject o = QJsonDocument::fromJson(buffer.left(nl)).object();
-                    buffer.remove(0, nl + 1);
-                    steps.insert(o.value(u"step").toString(), o);
-                    onLine(o, node);
-                    done = done || o.value(u"done").toBool();
-                }
-                return done;
-            },
-            60000))
-        *error = QStringLiteral("hub-menu.js did not finish: %1")
-                     .arg(QString::fromLocal8Bit(node.readAllStandardError()));
+    for (const QJsonObject &o :
+         runNodeScript(QStringLiteral(TT_INTEROP_DIR), QStringLiteral("hub-menu.js"), args, 60000,
+                       error, onLine))
+        steps.insert(o.value(u"step").toString(), o);
     if (steps.value(QString()).contains(u"error"))
         *error = steps.value(QString()).value(u"error").toString();
-    node.closeWriteChannel();
-    if (!node.waitForFinished(5000)) {
-        node.kill();
-        node.waitForFinished(5000);
-    }
     return steps;
 }
 
