@@ -675,9 +675,11 @@ constexpr std::array<EventSpec, Contract::kEvents.size()> kSpecs{{
     {Contract::Event::StockUpdated, &mapAs<StockUpdated>},
     {Contract::Event::LowStock, &mapAs<LowStock>},
     {Contract::Event::OutOfStock, &mapAs<OutOfStock>},
+    {Contract::Event::StockLevelsChanged, nullptr},
     {Contract::Event::ClockedIn, &mapAs<ClockedIn>},
     {Contract::Event::ClockedOut, &mapAs<ClockedOut>},
     {Contract::Event::DrinkConsumed, &mapAs<DrinkConsumed>},
+    {Contract::Event::TimesheetCorrected, nullptr},
     {Contract::Event::CounterStatusChanged, &mapAs<CounterStatusChanged>},
     {Contract::Event::SettingsUpdated, &mapAs<SettingsUpdated>},
     {Contract::Event::StaffUpdated, nullptr}, // the hub's own; the console does not show it

@@ -8,8 +8,8 @@
 #include "hubdomain.h"
 #include "hubserver.h"
 #include "hubtestfixture.h"
+#include "nodesteps.h"
 
-#include <QProcess>
 #include <QStandardPaths>
 
 using namespace TableTap;
@@ -20,47 +20,6 @@ namespace {
 const QStringList kNamespaces{QStringLiteral("/orders"), QStringLiteral("/inventory"),
                               QStringLiteral("/employees"), QStringLiteral("/payments"),
                               QStringLiteral("/system")};
-
-// Runs one node script to its {"done":true} line (bounded), keeping our event loop turning
-// (the hub under test runs in this process). Returns every JSON line it printed.
-QList<QJsonObject> runNode(const QString &script, const QStringList &args, int timeoutMs,
-                           QString *error)
-{
-    QProcess node;
-    node.setWorkingDirectory(QStringLiteral(TT_INTEROP_DIR));
-    node.setProcessChannelMode(QProcess::SeparateChannels);
-    node.start(QStringLiteral("node"),
-               QStringList{QStringLiteral(TT_INTEROP_DIR "/") + script} + args);
-    QList<QJsonObject> lines;
-    if (!node.waitForStarted(10000)) {
-        *error = node.errorString();
-        return lines;
-    }
-    QByteArray buffer;
-    bool done = false;
-    const bool finished = QTest::qWaitFor(
-        [&] {
-            buffer += node.readAllStandardOutput();
-            qsizetype nl;
-            while ((nl = buffer.indexOf('\n')) >= 0) {
-                const QJsonObject o = QJsonDocument::fromJson(buffer.left(nl)).object();
-                buffer.remove(0, nl + 1);
-                lines.append(o);
-                done = done || o.value(u"done").toBool();
-            }
-            return done;
-        },
-        timeoutMs);
-    if (!finished)
-        *error = QStringLiteral("%1 did not finish: %2")
-                     .arg(script, QString::fromLocal8Bit(node.readAllStandardError()));
-    node.closeWriteChannel();
-    if (!node.waitForFinished(5000)) {
-        node.kill();
-        node.waitForFinished(5000);
-    }
-    return lines;
-}
 
 QByteArray b64(const QByteArray &bytes)
 {
@@ -107,15 +66,7 @@ QHash<QString, QJsonObject> TestHubInterop::runSteps(const QString &script,
                                                      const QJsonObject &tokens,
                                                      QString *error) const
 {
-    const QList<QJsonObject> lines
-        = runNode(script,
-                  {QString::number(m_server->port()),
-                   QString::fromUtf8(QJsonDocument(tokens).toJson(QJsonDocument::Compact))},
-                  45000, error);
-    QHash<QString, QJsonObject> step;
-    for (const QJsonObject &o : lines)
-        step.insert(o.value(u"step").toString(), o);
-    return step;
+    return Test::runSteps(script, m_server->port(), tokens, error);
 }
 
 void TestHubInterop::initTestCase()
