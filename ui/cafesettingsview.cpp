@@ -7,7 +7,7 @@
 #include "snapshotnotice.h"
 
 #include <QCompleter>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -107,7 +107,11 @@ CafeSettingsView::CafeSettingsView(ConsoleSession *session, QWidget *parent)
 
     // The form: one row per setting, its hint (unit and range) and its error under it.
     auto *formBox = new QGroupBox(tr("Cafe settings"), this);
-    auto *form = new QFormLayout;
+    // Label, field and its unit and range in columns; the error under the field.
+    auto *form = new QGridLayout;
+    form->setColumnStretch(2, 1);
+    form->setVerticalSpacing(2);
+    int gridRow = 0;
     for (const SettingRules::Rule &rule : SettingRules::rules()) {
         const QString key = rule.key;
         auto *edit = new QLineEdit(formBox);
@@ -134,16 +138,14 @@ CafeSettingsView::CafeSettingsView(ConsoleSession *session, QWidget *parent)
         p.setColor(QPalette::WindowText, kErrorColour);
         error->setPalette(p);
         error->hide();
-        auto *cell = new QVBoxLayout;
-        cell->setSpacing(1);
-        auto *line = new QHBoxLayout;
-        line->addWidget(edit, 1);
-        line->addWidget(hintLabel);
-        cell->addLayout(line);
-        cell->addWidget(error);
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 22);
         auto *rowLabel = new QLabel(label(key) + QLatin1Char(':'), formBox);
         rowLabel->setBuddy(edit);
-        form->addRow(rowLabel, cell);
+        form->addWidget(rowLabel, gridRow, 0);
+        form->addWidget(edit, gridRow, 1);
+        form->addWidget(hintLabel, gridRow, 2);
+        form->addWidget(error, gridRow + 1, 1, 1, 2);
+        gridRow += 2;
         m_editors.insert(key, edit);
         m_errors.insert(key, error);
         connect(edit, &QLineEdit::textEdited, this, [this, key] {
@@ -179,6 +181,7 @@ CafeSettingsView::CafeSettingsView(ConsoleSession *session, QWidget *parent)
     m_levels->setHorizontalHeaderLabels(
         {tr("Item"), tr("Unit"), tr("In stock"), tr("Reorder below"), tr("Fill up to")});
     m_levels->verticalHeader()->hide();
+    m_levels->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_levels->horizontalHeader()->setSectionResizeMode(ItemColumn, QHeaderView::Stretch);
     m_levels->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_levels->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
@@ -216,8 +219,8 @@ CafeSettingsView::CafeSettingsView(ConsoleSession *session, QWidget *parent)
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(scroll);
     split->addWidget(right);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(new SnapshotNotice(

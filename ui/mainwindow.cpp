@@ -1,6 +1,7 @@
 // The main window.
 #include "mainwindow.h"
 
+#include "cafesettingsview.h"
 #include "connectdialog.h"
 #include "consolesession.h"
 #include "consolesettings.h"
@@ -82,6 +83,8 @@ MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
     // Back office views
     m_entry = new OrderEntryView(session, m_tabs);
     addView(m_entry, QStringLiteral("entry"), tr("Order entr&y"), ViewAccess::Everyone);
+    addView(new CafeSettingsView(session, m_tabs), QStringLiteral("settings"), tr("Cafe settin&gs"),
+            ViewAccess::Manager);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         QWidget *page = m_tabs->widget(index);
         for (QAction *a : m_viewGroup->actions())
@@ -437,6 +440,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_readyBoard)
         m_readyBoard->close();
     QMainWindow::closeEvent(event);
+}
+
+CafeSettingsView *MainWindow::cafeSettingsView() const
+{
+    return qobject_cast<CafeSettingsView *>(view(QStringLiteral("settings")));
 }
 
 } // namespace TableTap

@@ -16,6 +16,7 @@ class QTabWidget;
 
 namespace TableTap {
 
+class CafeSettingsView;
 class ConsoleSession;
 class ConsoleSettings;
 class CountersView;
@@ -72,6 +73,7 @@ public:
     CountersView *countersView() const { return m_counters; }
     InventoryView *inventoryView() const { return m_inventory; }
     TimesheetsView *timesheetsView() const { return m_timesheets; }
+    CafeSettingsView *cafeSettingsView() const; // the "settings" view
     PaymentsView *paymentsView() const { return m_payments; }
     OrderEntryView *orderEntryView() const { return m_entry; }
     DashboardView *dashboardView() const { return m_dashboard; }

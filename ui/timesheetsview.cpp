@@ -137,10 +137,13 @@ TimesheetsView::TimesheetsView(ConsoleSession *session, QWidget *parent)
         if (m_correct->isVisible())
             correctShift();
     });
-    connect(m_shifts->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        showTrail();
-        refresh();
-    });
+    connect(m_shifts->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_selected = current.data(ShiftListModel::TimesheetIdRole).toString();
+                showTrail();
+                refresh();
+            });
 
     // The selected shift's corrections: the values before and after, who, when and why.
     m_trail->setObjectName(QStringLiteral("auditTrail"));
@@ -175,7 +178,17 @@ TimesheetsView::TimesheetsView(ConsoleSession *session, QWidget *parent)
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     layout->addWidget(split, 1);
-    connect(session->shifts(), &BatchedTableModel::flushed, this, &TimesheetsView::showTrail);
+    connect(session->shifts(), &BatchedTableModel::flushed, this, [this] {
+        if (!m_shifts->selectionModel()->currentIndex().isValid() && !m_selected.isEmpty()) {
+            const QModelIndexList found = m_shifts->model()->match(m_shifts->model()->index(0, 0),
+                                                                   ShiftListModel::TimesheetIdRole,
+                                                                   m_selected, 1, Qt::MatchExactly);
+            if (!found.isEmpty())
+                m_shifts->selectRow(found.first().row());
+        }
+        showTrail();
+        refresh();
+    });
 
     connect(session->timesheets(), &BatchedTableModel::flushed, this, &TimesheetsView::refresh);
     connect(session, &ConsoleSession::identityChanged, this, &TimesheetsView::refresh);

@@ -52,6 +52,8 @@ private:
     QTreeWidget *m_trail;
     QLabel *m_trailTitle;
     QPushButton *m_correct;
+    // The selected shift's id, kept across snapshots (a reload resets the model).
+    QString m_selected;
 };
 
 } // namespace TableTap
