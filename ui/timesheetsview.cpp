@@ -39,7 +39,7 @@ TimesheetsView::TimesheetsView(ConsoleSession *session, QWidget *parent)
     , m_shifts(new QTableView(this))
     , m_trail(new QTreeWidget(this))
     , m_trailTitle(new QLabel(this))
-    , m_correct(new QPushButton(tr("Co&rrect…"), this))
+    , m_correct(new QPushButton(tr("Correct shi&ft…"), this))
 {
     setObjectName(QStringLiteral("timesheetsView"));
     auto *tint = new TintProxyModel(
