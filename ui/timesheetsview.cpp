@@ -127,6 +127,7 @@ TimesheetsView::TimesheetsView(ConsoleSession *session, QWidget *parent)
     m_shifts->setSortingEnabled(true);
     m_shifts->sortByColumn(ShiftListModel::InColumn, Qt::DescendingOrder);
     m_shifts->verticalHeader()->hide();
+    m_shifts->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_shifts->horizontalHeader()->setSectionResizeMode(ShiftListModel::WarningsColumn,
                                                        QHeaderView::Stretch);
     m_correct->setObjectName(QStringLiteral("correctShift"));
@@ -150,7 +151,7 @@ TimesheetsView::TimesheetsView(ConsoleSession *session, QWidget *parent)
     m_trail->setAccessibleName(tr("Corrections of the selected shift"));
     m_trail->setRootIsDecorated(false);
     m_trail->setWordWrap(true);
-    m_trail->setHeaderLabels({tr("When"), tr("Who"), tr("Change"), tr("Reason")});
+    m_trail->setHeaderLabels({tr("When"), tr("Who"), tr("Reason"), tr("Change")});
     m_trailTitle->setObjectName(QStringLiteral("auditTrailTitle"));
     m_trailTitle->setWordWrap(true);
     PlainText::makePlain(m_trailTitle);
@@ -170,8 +171,8 @@ TimesheetsView::TimesheetsView(ConsoleSession *session, QWidget *parent)
     auto *shiftSplit = new QSplitter(Qt::Horizontal, this);
     shiftSplit->addWidget(shiftBox);
     shiftSplit->addWidget(trailBox);
-    shiftSplit->setStretchFactor(0, 3);
-    shiftSplit->setStretchFactor(1, 2);
+    shiftSplit->setStretchFactor(0, 1);
+    shiftSplit->setStretchFactor(1, 1);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
     split->addWidget(shiftSplit);
@@ -231,8 +232,12 @@ void TimesheetsView::showTrail()
     if (!warnings.isEmpty())
         title += QLatin1Char(' ') + tr("Warnings: %1.").arg(warnings.join(QStringLiteral(", ")));
     m_trailTitle->setText(title);
-    const auto time = [](const QDateTime &t) {
-        return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : tr("open");
+    // Compact: the day and the time (a shift's corrections rarely span a year).
+    const auto time = [](const QDateTime &t) -> QString {
+        if (!t.isValid())
+            return tr("open");
+        const QDateTime local = t.toLocalTime();
+        return QLocale().toString(local, QStringLiteral("d MMM HH:mm"));
     };
     for (const TimesheetCorrection &c : sheet->corrections) {
         QStringList changes;
@@ -248,9 +253,10 @@ void TimesheetsView::showTrail()
         auto *item = new QTreeWidgetItem(m_trail);
         item->setText(0, time(c.at));
         item->setText(1, PlainText::display(c.byName));
-        item->setText(2, changes.join(QStringLiteral("; ")));
-        item->setText(3, PlainText::display(c.reason));
-        item->setToolTip(3, PlainText::toolTip(c.reason));
+        item->setText(2, PlainText::display(c.reason));
+        item->setToolTip(2, PlainText::toolTip(c.reason));
+        item->setText(3, changes.join(QStringLiteral("; ")));
+        item->setToolTip(3, item->text(3));
     }
     for (int c = 0; c < 3; ++c)
         m_trail->resizeColumnToContents(c);
