@@ -3,6 +3,7 @@
 
 #include "consolesession.h"
 #include "plaintext.h"
+#include "plaintextdelegate.h"
 #include "settingrules.h"
 #include "snapshotnotice.h"
 
@@ -177,6 +178,7 @@ CafeSettingsView::CafeSettingsView(ConsoleSession *session, QWidget *parent)
     // Stock levels: reorder level and maximum per inventory item.
     auto *levelsBox = new QGroupBox(tr("Low-stock levels"), this);
     m_levels->setObjectName(QStringLiteral("stockLevels"));
+    PlainTextDelegate::install(m_levels); // item names and units from the hub
     m_levels->setAccessibleName(tr("Low-stock levels"));
     m_levels->setHorizontalHeaderLabels(
         {tr("Item"), tr("Unit"), tr("In stock"), tr("Reorder below"), tr("Fill up to")});
@@ -206,6 +208,7 @@ CafeSettingsView::CafeSettingsView(ConsoleSession *session, QWidget *parent)
     // Who changed what, newest first.
     auto *historyBox = new QGroupBox(tr("Changes"), this);
     m_history->setObjectName(QStringLiteral("settingsHistory"));
+    PlainTextDelegate::install(m_history); // who changed it
     m_history->setAccessibleName(tr("Settings changes"));
     m_history->setRootIsDecorated(false);
     m_history->setHeaderLabels({tr("When"), tr("Who"), tr("Setting"), tr("Old → new")});

@@ -148,6 +148,7 @@ TimesheetsView::TimesheetsView(ConsoleSession *session, QWidget *parent)
 
     // The selected shift's corrections: the values before and after, who, when and why.
     m_trail->setObjectName(QStringLiteral("auditTrail"));
+    PlainTextDelegate::install(m_trail); // names and reasons from the hub
     m_trail->setAccessibleName(tr("Corrections of the selected shift"));
     m_trail->setRootIsDecorated(false);
     m_trail->setWordWrap(true);
