@@ -21,6 +21,236 @@
     </message>
 </context>
 <context>
+    <name>TableTap::CafeSettingsView</name>
+    <message>
+        <source>Tax rate</source>
+        <translation>Steuersatz</translation>
+    </message>
+    <message>
+        <source>Tip suggestions</source>
+        <translation>Trinkgeldvorschläge</translation>
+    </message>
+    <message>
+        <source>Preparation time</source>
+        <translation>Zubereitungszeit</translation>
+    </message>
+    <message>
+        <source>Added per waiting order</source>
+        <translation>Zuschlag je wartender Bestellung</translation>
+    </message>
+    <message>
+        <source>Stock update interval</source>
+        <translation>Intervall der Bestandsmeldungen</translation>
+    </message>
+    <message>
+        <source>Staff drinks a month</source>
+        <translation>Personalgetränke im Monat</translation>
+    </message>
+    <message>
+        <source>QR code valid for</source>
+        <translation>QR-Code gültig für</translation>
+    </message>
+    <message>
+        <source>Recall window</source>
+        <translation>Rücknahmefenster</translation>
+    </message>
+    <message>
+        <source>Order waiting long after</source>
+        <translation>Bestellung wartet lange nach</translation>
+    </message>
+    <message>
+        <source>Order late after</source>
+        <translation>Bestellung verspätet nach</translation>
+    </message>
+    <message>
+        <source>Business day starts at</source>
+        <translation>Geschäftstag beginnt um</translation>
+    </message>
+    <message>
+        <source>Break needed after</source>
+        <translation>Pause nötig nach</translation>
+    </message>
+    <message>
+        <source>Shortest break that counts</source>
+        <translation>Kürzeste zählende Pause</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>drinks</source>
+        <translation>Getränke</translation>
+    </message>
+    <message>
+        <source>%1 to %2 %3</source>
+        <translation>%1 bis %2 %3</translation>
+    </message>
+    <message>
+        <source>fraction, 0 to %1 (0.0825 = 8.25 %)</source>
+        <translation>Anteil, 0 bis %1 (0.0825 = 8,25 %)</translation>
+    </message>
+    <message>
+        <source>up to %1 fractions, comma-separated (0.15 = 15 %)</source>
+        <translation>bis zu %1 Anteile, durch Kommas getrennt (0.15 = 15 %)</translation>
+    </message>
+    <message>
+        <source>HH:MM, cafe time; before it, it is still the day before</source>
+        <translation>HH:MM, Ortszeit des Cafés; davor zählt noch der Vortag</translation>
+    </message>
+    <message>
+        <source>IANA zone, e.g. Europe/Berlin, or UTC</source>
+        <translation>IANA-Zone, z. B. Europe/Berlin, oder UTC</translation>
+    </message>
+    <message>
+        <source>ISO 4217 code, e.g. EUR</source>
+        <translation>ISO-4217-Code, z. B. EUR</translation>
+    </message>
+    <message>
+        <source>Save setti&amp;ngs</source>
+        <translation>Einstellungen speiche&amp;rn</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>Verwer&amp;fen</translation>
+    </message>
+    <message>
+        <source>Save stoc&amp;k levels</source>
+        <translation>Bestandsgre&amp;nzen speichern</translation>
+    </message>
+    <message>
+        <source>Cafe settings</source>
+        <translation>Café-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Low-stock levels</source>
+        <translation>Bestandsgrenzen</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Reorder below</source>
+        <translation>Nachbestellen unter</translation>
+    </message>
+    <message>
+        <source>Fill up to</source>
+        <translation>Auffüllen bis</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Settings changes</source>
+        <translation>Änderungen der Einstellungen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Old → new</source>
+        <translation>Alt → neu</translation>
+    </message>
+    <message>
+        <source>Live events only: this server offers no settings. The cafe&apos;s settings can be changed here with the Table Tap hub.</source>
+        <translation>Nur Live-Ereignisse: Dieser Server bietet keine Einstellungen. Die Einstellungen des Cafés lassen sich hier mit dem Table-Tap-Hub ändern.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the marked fields.</source>
+        <translation>Nicht gespeichert: Bitte die markierten Felder korrigieren.</translation>
+    </message>
+    <message>
+        <source>Saving: %1…</source>
+        <translation>Wird gespeichert: %1…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Stock levels saved.</source>
+        <translation>Bestandsgrenzen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Below this the item is low (0: never)</source>
+        <translation>Darunter ist der Artikel knapp (0: nie)</translation>
+    </message>
+    <message>
+        <source>What a reorder fills up to</source>
+        <translation>Bis hierhin füllt eine Nachbestellung auf</translation>
+    </message>
+    <message>
+        <source>%1: reorder_level must be a whole number, 0 or more</source>
+        <translation>%1: reorder_level muss eine ganze Zahl ab 0 sein</translation>
+    </message>
+    <message>
+        <source>%1: max_stock must be a whole number, 1 or more</source>
+        <translation>%1: max_stock muss eine ganze Zahl ab 1 sein</translation>
+    </message>
+    <message>
+        <source>%1: max_stock must be at least reorder_level (%2)</source>
+        <translation>%1: max_stock muss mindestens reorder_level (%2) sein</translation>
+    </message>
+    <message>
+        <source>No stock level changed.</source>
+        <translation>Keine Bestandsgrenze geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n stock level(s)…</source>
+        <translation>
+            <numerusform>%n Bestandsgrenze wird gespeichert…</numerusform>
+            <numerusform>%n Bestandsgrenzen werden gespeichert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::ClockOutDialog</name>
     <message>
         <source>Clock out</source>
@@ -465,6 +695,18 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>%1 back on sale</source>
         <translation>%1 wieder im Verkauf</translation>
+    </message>
+    <message>
+        <source>settings: %1</source>
+        <translation>Einstellungen: %1</translation>
+    </message>
+    <message>
+        <source>stock levels of %1</source>
+        <translation>Bestandsgrenzen von %1</translation>
+    </message>
+    <message>
+        <source>correct the timesheet of %1</source>
+        <translation>Zeiterfassung von %1 korrigieren</translation>
     </message>
     <message>
         <source>%1 off sale: %2</source>
@@ -1285,6 +1527,14 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <translation>%1 wieder im Verkauf durch %2</translation>
     </message>
     <message>
+        <source>%1: reorder at %2, fill up to %3 (by %4)</source>
+        <translation>%1: nachbestellen bei %2, auffüllen bis %3 (von %4)</translation>
+    </message>
+    <message>
+        <source>timesheet of %1 corrected by %2: %3</source>
+        <translation>Zeiterfassung von %1 korrigiert von %2: %3</translation>
+    </message>
+    <message>
         <source>%1 off sale by %2: %3</source>
         <translation>%1 aus dem Verkauf durch %2: %3</translation>
     </message>
@@ -1703,6 +1953,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Men&amp;u</source>
         <translation>Men&amp;ü</translation>
+    </message>
+    <message>
+        <source>Cafe settin&amp;gs</source>
+        <translation>&amp;Café-Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -3154,6 +3408,67 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
     </message>
 </context>
 <context>
+    <name>TableTap::ShiftListModel</name>
+    <message>
+        <source>open over 12 h</source>
+        <translation>über 12 Std. offen</translation>
+    </message>
+    <message>
+        <source>missed break</source>
+        <translation>Pause fehlt</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>corrected (%n)</source>
+        <translation>
+            <numerusform>korrigiert (%n)</numerusform>
+            <numerusform>korrigiert (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Shift date</source>
+        <translation>Schichtdatum</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Kommen</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Gehen</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Lohn</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -3579,6 +3894,77 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
     </message>
 </context>
 <context>
+    <name>TableTap::TimesheetCorrectionDialog</name>
+    <message>
+        <source>Close the forgotten shift</source>
+        <translation>Vergessene Schicht schließen</translation>
+    </message>
+    <message>
+        <source>Correct the timesheet of %1</source>
+        <translation>Zeiterfassung von %1 korrigieren</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Why (required): forgot to clock out, tablet was down…</source>
+        <translation>Warum (Pflicht): Ausstempeln vergessen, Tablet war aus…</translation>
+    </message>
+    <message>
+        <source>%1, %2: clocked in at %3, still open.</source>
+        <translation>%1, %2: eingestempelt um %3, noch offen.</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 to %4, break %5 min.</source>
+        <translation>%1, %2: %3 bis %4, Pause %5 Min.</translation>
+    </message>
+    <message>
+        <source>Clock-&amp;in:</source>
+        <translation>&amp;Kommen:</translation>
+    </message>
+    <message>
+        <source>Clock-&amp;out:</source>
+        <translation>&amp;Gehen:</translation>
+    </message>
+    <message>
+        <source>&amp;Break:</source>
+        <translation>&amp;Pause:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>G&amp;rund:</translation>
+    </message>
+    <message>
+        <source>&amp;Correct</source>
+        <translation>Korr&amp;igieren</translation>
+    </message>
+    <message>
+        <source>The clock-in is in the future.</source>
+        <translation>Das Kommen liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>The clock-out is in the future.</source>
+        <translation>Das Gehen liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>The clock-out must be after the clock-in.</source>
+        <translation>Das Gehen muss nach dem Kommen liegen.</translation>
+    </message>
+    <message>
+        <source>The break is longer than the shift.</source>
+        <translation>Die Pause ist länger als die Schicht.</translation>
+    </message>
+    <message>
+        <source>Nothing is changed yet.</source>
+        <translation>Noch ist nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the correction.</source>
+        <translation>Bitte den Grund der Korrektur angeben.</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::TimesheetModel</name>
     <message>
         <source>in</source>
@@ -3678,6 +4064,81 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
     <message>
         <source>Timesheets</source>
         <translation>Zeiterfassung</translation>
+    </message>
+    <message>
+        <source>Correct shi&amp;ft…</source>
+        <translation>Schicht korr&amp;igieren…</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Correct the selected shift&apos;s clock-in, clock-out or break, with a reason (managers)</source>
+        <translation>Kommen, Gehen oder Pause der gewählten Schicht mit Grund korrigieren (Leitung)</translation>
+    </message>
+    <message>
+        <source>Corrections of the selected shift</source>
+        <translation>Korrekturen der gewählten Schicht</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Shifts of the last two weeks:</source>
+        <translation>Schichten der letzten zwei Wochen:</translation>
+    </message>
+    <message>
+        <source>Select a shift to see its corrections.</source>
+        <translation>Eine Schicht wählen, um ihre Korrekturen zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1, %2: never corrected.</source>
+        <translation>%1, %2: nie korrigiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2: %n correction(s), the original first.</source>
+        <translation>
+            <numerusform>%1, %2: %n Korrektur, das Original zuerst.</numerusform>
+            <numerusform>%1, %2: %n Korrekturen, das Original zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warnings: %1.</source>
+        <translation>Warnungen: %1.</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>in %1 → %2</source>
+        <translation>Kommen %1 → %2</translation>
+    </message>
+    <message>
+        <source>out %1 → %2</source>
+        <translation>Gehen %1 → %2</translation>
+    </message>
+    <message>
+        <source>break %1 → %2 min</source>
+        <translation>Pause %1 → %2 Min.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,236 @@
     </message>
 </context>
 <context>
+    <name>TableTap::CafeSettingsView</name>
+    <message>
+        <source>Tax rate</source>
+        <translation>Tax rate</translation>
+    </message>
+    <message>
+        <source>Tip suggestions</source>
+        <translation>Tip suggestions</translation>
+    </message>
+    <message>
+        <source>Preparation time</source>
+        <translation>Preparation time</translation>
+    </message>
+    <message>
+        <source>Added per waiting order</source>
+        <translation>Added per waiting order</translation>
+    </message>
+    <message>
+        <source>Stock update interval</source>
+        <translation>Stock update interval</translation>
+    </message>
+    <message>
+        <source>Staff drinks a month</source>
+        <translation>Staff drinks a month</translation>
+    </message>
+    <message>
+        <source>QR code valid for</source>
+        <translation>QR code valid for</translation>
+    </message>
+    <message>
+        <source>Recall window</source>
+        <translation>Recall window</translation>
+    </message>
+    <message>
+        <source>Order waiting long after</source>
+        <translation>Order waiting long after</translation>
+    </message>
+    <message>
+        <source>Order late after</source>
+        <translation>Order late after</translation>
+    </message>
+    <message>
+        <source>Business day starts at</source>
+        <translation>Business day starts at</translation>
+    </message>
+    <message>
+        <source>Break needed after</source>
+        <translation>Break needed after</translation>
+    </message>
+    <message>
+        <source>Shortest break that counts</source>
+        <translation>Shortest break that counts</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>drinks</source>
+        <translation>drinks</translation>
+    </message>
+    <message>
+        <source>%1 to %2 %3</source>
+        <translation>%1 to %2 %3</translation>
+    </message>
+    <message>
+        <source>fraction, 0 to %1 (0.0825 = 8.25 %)</source>
+        <translation>fraction, 0 to %1 (0.0825 = 8.25 %)</translation>
+    </message>
+    <message>
+        <source>up to %1 fractions, comma-separated (0.15 = 15 %)</source>
+        <translation>up to %1 fractions, comma-separated (0.15 = 15 %)</translation>
+    </message>
+    <message>
+        <source>HH:MM, cafe time; before it, it is still the day before</source>
+        <translation>HH:MM, cafe time; before it, it is still the day before</translation>
+    </message>
+    <message>
+        <source>IANA zone, e.g. Europe/Berlin, or UTC</source>
+        <translation>IANA zone, e.g. Europe/Berlin, or UTC</translation>
+    </message>
+    <message>
+        <source>ISO 4217 code, e.g. EUR</source>
+        <translation>ISO 4217 code, e.g. EUR</translation>
+    </message>
+    <message>
+        <source>Save setti&amp;ngs</source>
+        <translation>Save setti&amp;ngs</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Revert</translation>
+    </message>
+    <message>
+        <source>Save stoc&amp;k levels</source>
+        <translation>Save stoc&amp;k levels</translation>
+    </message>
+    <message>
+        <source>Cafe settings</source>
+        <translation>Cafe settings</translation>
+    </message>
+    <message>
+        <source>Low-stock levels</source>
+        <translation>Low-stock levels</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>In stock</translation>
+    </message>
+    <message>
+        <source>Reorder below</source>
+        <translation>Reorder below</translation>
+    </message>
+    <message>
+        <source>Fill up to</source>
+        <translation>Fill up to</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Settings changes</source>
+        <translation>Settings changes</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>Old → new</source>
+        <translation>Old → new</translation>
+    </message>
+    <message>
+        <source>Live events only: this server offers no settings. The cafe&apos;s settings can be changed here with the Table Tap hub.</source>
+        <translation>Live events only: this server offers no settings. The cafe&apos;s settings can be changed here with the Table Tap hub.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the marked fields.</source>
+        <translation>Not saved: correct the marked fields.</translation>
+    </message>
+    <message>
+        <source>Saving: %1…</source>
+        <translation>Saving: %1…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Stock levels saved.</source>
+        <translation>Stock levels saved.</translation>
+    </message>
+    <message>
+        <source>Below this the item is low (0: never)</source>
+        <translation>Below this the item is low (0: never)</translation>
+    </message>
+    <message>
+        <source>What a reorder fills up to</source>
+        <translation>What a reorder fills up to</translation>
+    </message>
+    <message>
+        <source>%1: reorder_level must be a whole number, 0 or more</source>
+        <translation>%1: reorder_level must be a whole number, 0 or more</translation>
+    </message>
+    <message>
+        <source>%1: max_stock must be a whole number, 1 or more</source>
+        <translation>%1: max_stock must be a whole number, 1 or more</translation>
+    </message>
+    <message>
+        <source>%1: max_stock must be at least reorder_level (%2)</source>
+        <translation>%1: max_stock must be at least reorder_level (%2)</translation>
+    </message>
+    <message>
+        <source>No stock level changed.</source>
+        <translation>No stock level changed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n stock level(s)…</source>
+        <translation>
+            <numerusform>Saving %n stock level…</numerusform>
+            <numerusform>Saving %n stock levels…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::ClockOutDialog</name>
     <message>
         <source>Clock out</source>
@@ -469,6 +699,18 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>%1 off sale: %2</source>
         <translation>%1 off sale: %2</translation>
+    </message>
+    <message>
+        <source>settings: %1</source>
+        <translation>settings: %1</translation>
+    </message>
+    <message>
+        <source>stock levels of %1</source>
+        <translation>stock levels of %1</translation>
+    </message>
+    <message>
+        <source>correct the timesheet of %1</source>
+        <translation>correct the timesheet of %1</translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1530,14 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>%1 off sale by %2: %3</source>
         <translation>%1 off sale by %2: %3</translation>
     </message>
+    <message>
+        <source>%1: reorder at %2, fill up to %3 (by %4)</source>
+        <translation>%1: reorder at %2, fill up to %3 (by %4)</translation>
+    </message>
+    <message>
+        <source>timesheet of %1 corrected by %2: %3</source>
+        <translation>timesheet of %1 corrected by %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::HubConnection</name>
@@ -1703,6 +1953,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Men&amp;u</source>
         <translation>Men&amp;u</translation>
+    </message>
+    <message>
+        <source>Cafe settin&amp;gs</source>
+        <translation>Cafe settin&amp;gs</translation>
     </message>
 </context>
 <context>
@@ -3154,6 +3408,67 @@ Start a new QR payment from the order&apos;s details.</translation>
     </message>
 </context>
 <context>
+    <name>TableTap::ShiftListModel</name>
+    <message>
+        <source>open over 12 h</source>
+        <translation>open over 12 h</translation>
+    </message>
+    <message>
+        <source>missed break</source>
+        <translation>missed break</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>corrected (%n)</source>
+        <translation>
+            <numerusform>corrected (%n)</numerusform>
+            <numerusform>corrected (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Shift date</source>
+        <translation>Shift date</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnings</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -3579,6 +3894,77 @@ Start a new QR payment from the order&apos;s details.</translation>
     </message>
 </context>
 <context>
+    <name>TableTap::TimesheetCorrectionDialog</name>
+    <message>
+        <source>Close the forgotten shift</source>
+        <translation>Close the forgotten shift</translation>
+    </message>
+    <message>
+        <source>Correct the timesheet of %1</source>
+        <translation>Correct the timesheet of %1</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Why (required): forgot to clock out, tablet was down…</source>
+        <translation>Why (required): forgot to clock out, tablet was down…</translation>
+    </message>
+    <message>
+        <source>%1, %2: clocked in at %3, still open.</source>
+        <translation>%1, %2: clocked in at %3, still open.</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 to %4, break %5 min.</source>
+        <translation>%1, %2: %3 to %4, break %5 min.</translation>
+    </message>
+    <message>
+        <source>Clock-&amp;in:</source>
+        <translation>Clock-&amp;in:</translation>
+    </message>
+    <message>
+        <source>Clock-&amp;out:</source>
+        <translation>Clock-&amp;out:</translation>
+    </message>
+    <message>
+        <source>&amp;Break:</source>
+        <translation>&amp;Break:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Correct</source>
+        <translation>&amp;Correct</translation>
+    </message>
+    <message>
+        <source>The clock-in is in the future.</source>
+        <translation>The clock-in is in the future.</translation>
+    </message>
+    <message>
+        <source>The clock-out is in the future.</source>
+        <translation>The clock-out is in the future.</translation>
+    </message>
+    <message>
+        <source>The clock-out must be after the clock-in.</source>
+        <translation>The clock-out must be after the clock-in.</translation>
+    </message>
+    <message>
+        <source>The break is longer than the shift.</source>
+        <translation>The break is longer than the shift.</translation>
+    </message>
+    <message>
+        <source>Nothing is changed yet.</source>
+        <translation>Nothing is changed yet.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the correction.</source>
+        <translation>Give the reason for the correction.</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::TimesheetModel</name>
     <message>
         <source>in</source>
@@ -3678,6 +4064,81 @@ Start a new QR payment from the order&apos;s details.</translation>
     <message>
         <source>Timesheets</source>
         <translation>Timesheets</translation>
+    </message>
+    <message>
+        <source>Correct shi&amp;ft…</source>
+        <translation>Correct shi&amp;ft…</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Shifts</translation>
+    </message>
+    <message>
+        <source>Correct the selected shift&apos;s clock-in, clock-out or break, with a reason (managers)</source>
+        <translation>Correct the selected shift&apos;s clock-in, clock-out or break, with a reason (managers)</translation>
+    </message>
+    <message>
+        <source>Corrections of the selected shift</source>
+        <translation>Corrections of the selected shift</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Shifts of the last two weeks:</source>
+        <translation>Shifts of the last two weeks:</translation>
+    </message>
+    <message>
+        <source>Select a shift to see its corrections.</source>
+        <translation>Select a shift to see its corrections.</translation>
+    </message>
+    <message>
+        <source>%1, %2: never corrected.</source>
+        <translation>%1, %2: never corrected.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2: %n correction(s), the original first.</source>
+        <translation>
+            <numerusform>%1, %2: %n correction, the original first.</numerusform>
+            <numerusform>%1, %2: %n corrections, the original first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warnings: %1.</source>
+        <translation>Warnings: %1.</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>in %1 → %2</source>
+        <translation>in %1 → %2</translation>
+    </message>
+    <message>
+        <source>out %1 → %2</source>
+        <translation>out %1 → %2</translation>
+    </message>
+    <message>
+        <source>break %1 → %2 min</source>
+        <translation>break %1 → %2 min</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // The main window.
 #include "mainwindow.h"
 
+#include "cafesettingsview.h"
 #include "connectdialog.h"
 #include "consolesession.h"
 #include "consolesettings.h"
@@ -85,6 +86,8 @@ MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
     addView(m_entry, QStringLiteral("entry"), tr("Order entr&y"), ViewAccess::Everyone);
     m_menu = new MenuView(session, m_tabs);
     addView(m_menu, QStringLiteral("menu"), tr("Men&u"), ViewAccess::Everyone);
+    addView(new CafeSettingsView(session, m_tabs), QStringLiteral("settings"), tr("Cafe settin&gs"),
+            ViewAccess::Manager);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         QWidget *page = m_tabs->widget(index);
         for (QAction *a : m_viewGroup->actions())
@@ -441,6 +444,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_readyBoard)
         m_readyBoard->close();
     QMainWindow::closeEvent(event);
+}
+
+CafeSettingsView *MainWindow::cafeSettingsView() const
+{
+    return qobject_cast<CafeSettingsView *>(view(QStringLiteral("settings")));
 }
 
 } // namespace TableTap

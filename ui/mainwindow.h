@@ -16,6 +16,7 @@ class QTabWidget;
 
 namespace TableTap {
 
+class CafeSettingsView;
 class ConsoleSession;
 class ConsoleSettings;
 class CountersView;
@@ -74,6 +75,7 @@ public:
     InventoryView *inventoryView() const { return m_inventory; }
     MenuView *menuView() const { return m_menu; }
     TimesheetsView *timesheetsView() const { return m_timesheets; }
+    CafeSettingsView *cafeSettingsView() const; // the "settings" view
     PaymentsView *paymentsView() const { return m_payments; }
     OrderEntryView *orderEntryView() const { return m_entry; }
     DashboardView *dashboardView() const { return m_dashboard; }

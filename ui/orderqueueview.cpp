@@ -275,9 +275,21 @@ OrderQueueView::OrderQueueView(ConsoleSession *session, ConsoleSettings *setting
         updateActions(); // the recall window closes by itself
         updateSummary();
     });
-    connect(settings, &ConsoleSettings::ageThresholdsChanged, session->orders(),
-            &OrderQueueModel::setAgeThresholds);
-    session->orders()->setAgeThresholds(settings->warningSeconds(), settings->lateSeconds());
+    // The cafe's age thresholds when its hub has them (every console of the cafe colours alike,
+    // and the back office sets them), this console's own for a server without them.
+    const auto applyAges = [session, settings] {
+        const QVariantHash cafe = session->settings();
+        const int warning = cafe.value(QStringLiteral("age_warning_seconds")).toInt();
+        const int late = cafe.value(QStringLiteral("age_late_seconds")).toInt();
+        if (warning > 0 && late > 0)
+            session->orders()->setAgeThresholds(warning, late);
+        else
+            session->orders()->setAgeThresholds(settings->warningSeconds(),
+                                                settings->lateSeconds());
+    };
+    connect(settings, &ConsoleSettings::ageThresholdsChanged, this, applyAges);
+    connect(session, &ConsoleSession::settingsChanged, this, applyAges);
+    applyAges();
 
     updateCounters();
     const QString saved = settings->followedCounter();

@@ -85,12 +85,16 @@ QString name(Event event)
         return QStringLiteral("inventory:low_stock");
     case Event::OutOfStock:
         return QStringLiteral("inventory:out_of_stock");
+    case Event::StockLevelsChanged:
+        return QStringLiteral("inventory:levels_changed");
     case Event::ClockedIn:
         return QStringLiteral("employee:clocked_in");
     case Event::ClockedOut:
         return QStringLiteral("employee:clocked_out");
     case Event::DrinkConsumed:
         return QStringLiteral("employee:drink_consumed");
+    case Event::TimesheetCorrected:
+        return QStringLiteral("timesheet:corrected");
     case Event::CounterStatusChanged:
         return QStringLiteral("counter:status_changed");
     case Event::SettingsUpdated:
@@ -131,11 +135,13 @@ std::optional<Namespace> eventNamespace(Event event)
     case Event::LowStock:
     case Event::OutOfStock:
     case Event::AlertAcknowledged:
+    case Event::StockLevelsChanged:
         return Namespace::Inventory;
     case Event::ClockedIn:
     case Event::ClockedOut:
     case Event::DrinkConsumed:
     case Event::StaffUpdated:
+    case Event::TimesheetCorrected:
         return Namespace::Employees;
     case Event::CounterStatusChanged:
     case Event::SettingsUpdated:
@@ -150,7 +156,8 @@ bool inBaseContract(Event event)
 {
     return event != Event::StaffUpdated && event != Event::OrderItemChecked
            && event != Event::AlertAcknowledged && event != Event::MenuUpdated
-           && event != Event::MenuAvailabilityChanged;
+           && event != Event::MenuAvailabilityChanged && event != Event::StockLevelsChanged
+           && event != Event::TimesheetCorrected;
 }
 
 QString name(Command command)
@@ -196,6 +203,8 @@ QString name(Command command)
         return QStringLiteral("list_inventory");
     case Command::AcknowledgeAlert:
         return QStringLiteral("acknowledge_alert");
+    case Command::SetStockLevels:
+        return QStringLiteral("set_stock_levels");
     case Command::ClockIn:
         return QStringLiteral("clock_in");
     case Command::ClockOut:
@@ -204,6 +213,8 @@ QString name(Command command)
         return QStringLiteral("record_drink");
     case Command::ListTimesheets:
         return QStringLiteral("list_timesheets");
+    case Command::CorrectTimesheet:
+        return QStringLiteral("correct_timesheet");
     case Command::ListStaff:
         return QStringLiteral("list_staff");
     case Command::DisableStaff:
@@ -258,11 +269,13 @@ Namespace commandNamespace(Command command)
     case Command::AdjustStock:
     case Command::ListInventory:
     case Command::AcknowledgeAlert:
+    case Command::SetStockLevels:
         return Namespace::Inventory;
     case Command::ClockIn:
     case Command::ClockOut:
     case Command::RecordDrink:
     case Command::ListTimesheets:
+    case Command::CorrectTimesheet:
     case Command::ListStaff:
     case Command::DisableStaff:
     case Command::EnableStaff:

@@ -52,9 +52,11 @@ enum class Event : quint8 {
     StockUpdated, // /inventory
     LowStock,
     OutOfStock,
-    ClockedIn, // /employees
+    StockLevelsChanged, // /inventory; the hub's own (set_stock_levels)
+    ClockedIn,          // /employees
     ClockedOut,
     DrinkConsumed,
+    TimesheetCorrected,   // /employees; the hub's own (correct_timesheet)
     CounterStatusChanged, // /system
     SettingsUpdated,
     StaffUpdated,      // /employees; the hub's own, not in the base contract
@@ -82,9 +84,11 @@ inline constexpr std::array<Event, static_cast<int>(Event::Error)> kEvents{
     Event::StockUpdated,
     Event::LowStock,
     Event::OutOfStock,
+    Event::StockLevelsChanged,
     Event::ClockedIn,
     Event::ClockedOut,
     Event::DrinkConsumed,
+    Event::TimesheetCorrected,
     Event::CounterStatusChanged,
     Event::SettingsUpdated,
     Event::StaffUpdated,
@@ -95,7 +99,7 @@ std::optional<Event> eventFromName(QStringView name);
 std::optional<Namespace> eventNamespace(Event event); // nullopt for Error (any namespace)
 // The 17 events and `error` of the base contract, which any Table Tap backend speaks; false for
 // the hub's own extensions (order:item_checked, menu:*, staff:updated,
-// inventory:alert_acknowledged).
+// inventory:alert_acknowledged, inventory:levels_changed, timesheet:corrected).
 bool inBaseContract(Event event);
 
 // --- Commands -------------------------------------------------------------------------------
@@ -121,10 +125,12 @@ enum class Command : quint8 {
     AdjustStock, // /inventory
     ListInventory,
     AcknowledgeAlert, // the hub's own
+    SetStockLevels,   // the hub's own (reorder level and maximum of an item)
     ClockIn,          // /employees
     ClockOut,
     RecordDrink,
     ListTimesheets,
+    CorrectTimesheet, // the hub's own (a manager's correction, audited)
     ListStaff,
     DisableStaff,
     EnableStaff,
@@ -158,10 +164,12 @@ inline constexpr std::array<Command, kCommandCount> kCommands{Command::CreateOrd
                                                               Command::AdjustStock,
                                                               Command::ListInventory,
                                                               Command::AcknowledgeAlert,
+                                                              Command::SetStockLevels,
                                                               Command::ClockIn,
                                                               Command::ClockOut,
                                                               Command::RecordDrink,
                                                               Command::ListTimesheets,
+                                                              Command::CorrectTimesheet,
                                                               Command::ListStaff,
                                                               Command::DisableStaff,
                                                               Command::EnableStaff,

@@ -44,7 +44,14 @@ void CafeContext::discardWork()
 
 QString CafeContext::businessDate() const
 {
-    return HubTime::localDate(m_now, HubTime::zoneFromId(m_settings.timezone))
+    return businessDateAt(m_now);
+}
+
+QString CafeContext::businessDateAt(qint64 ms) const
+{
+    // The day begins at business_day_start, cafe time: before it, it is still yesterday.
+    return HubTime::localDate(ms - qint64(m_settings.businessDayStartMinutes) * 60000,
+                              HubTime::zoneFromId(m_settings.timezone))
         .toString(Qt::ISODate);
 }
 
@@ -79,6 +86,7 @@ CafeContext::Audience CafeContext::audience(Contract::Event event)
     case E::ClockedOut:
     case E::DrinkConsumed:
     case E::StaffUpdated:
+    case E::TimesheetCorrected: // the employee whose sheet it is, and the managers
         return Audience::SubjectAndManagers;
     case E::PaymentProcessing:
     case E::PaymentCompleted:
@@ -86,7 +94,8 @@ CafeContext::Audience CafeContext::audience(Contract::Event event)
     case E::QrGenerated:
     case E::StockUpdated:
     case E::OutOfStock:
-    case E::AlertAcknowledged: // whoever rang for it (out of stock rings everywhere)
+    case E::AlertAcknowledged:  // whoever rang for it (out of stock rings everywhere)
+    case E::StockLevelsChanged: // every inventory view shows the levels
     case E::CounterStatusChanged:
     case E::SettingsUpdated:
     case E::Error: // never emitted into a cafe's rooms (emitEvent refuses it)

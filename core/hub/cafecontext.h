@@ -43,8 +43,9 @@ public:
     const HubOptions &options() const { return m_options; }
     StockThrottle &throttle() { return m_throttle; }
     PayconicProvider &provider() { return m_provider; }
-    QString businessDate() const;  // yyyy-MM-dd in the cafe's zone
-    QString businessMonth() const; // yyyy-MM
+    QString businessDate() const; // yyyy-MM-dd in the cafe's zone, from business_day_start
+    QString businessDateAt(qint64 ms) const; // the business day ms falls in
+    QString businessMonth() const;           // yyyy-MM
 
     // Who hears an event (docs/events.md), besides the fence of the cafe room every event has.
     enum class Audience {

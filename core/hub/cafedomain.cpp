@@ -16,6 +16,7 @@
 #include "storagebackend.h"
 #include "storageerror.h"
 #include "systemdesk.h"
+#include "timesheetdesk.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -80,6 +81,8 @@ Entry entryFor(Contract::Command command)
         return {{N::Inventory, R::Employee, false}, &InventoryDesk::listInventory};
     case C::AcknowledgeAlert:
         return {{N::Inventory, R::Employee, true}, &InventoryDesk::acknowledgeAlert};
+    case C::SetStockLevels:
+        return {{N::Inventory, R::Manager, true}, &InventoryDesk::setStockLevels};
     case C::ClockIn:
         return {{N::Employees, R::Employee, true}, &StaffDesk::clockIn};
     case C::ClockOut:
@@ -88,6 +91,8 @@ Entry entryFor(Contract::Command command)
         return {{N::Employees, R::Employee, true}, &StaffDesk::recordDrink};
     case C::ListTimesheets:
         return {{N::Employees, R::Employee, false}, &StaffDesk::listTimesheets};
+    case C::CorrectTimesheet:
+        return {{N::Employees, R::Manager, true}, &TimesheetDesk::correctTimesheet};
     case C::ListStaff:
         return {{N::Employees, R::Manager, false}, &StaffDesk::listStaff};
     case C::DisableStaff:

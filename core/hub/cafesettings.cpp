@@ -2,30 +2,20 @@
 #include "cafesettings.h"
 
 #include "commanderror.h"
-#include "hubtime.h"
 #include "moneycents.h"
 #include "payloadreader.h"
+#include "settingrules.h"
 #include "storeconnection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QSqlQuery>
 
 namespace TableTap {
 
 QStringList CafeSettings::keys()
 {
-    return {QStringLiteral("tax_rate"),
-            QStringLiteral("tip_suggestions"),
-            QStringLiteral("prep_time_minutes"),
-            QStringLiteral("queue_minutes_per_order"),
-            QStringLiteral("stock_update_interval_ms"),
-            QStringLiteral("drink_allowance_default"),
-            QStringLiteral("qr_expiry_minutes"),
-            QStringLiteral("recall_window_seconds"),
-            QStringLiteral("timezone"),
-            QStringLiteral("currency")};
+    return SettingRules::keys();
 }
 
 QJsonValue CafeSettings::value(const QString &key) const
@@ -38,23 +28,40 @@ QJsonValue CafeSettings::value(const QString &key) const
             a.append(MoneyCents::rateToJson(ppm));
         return a;
     }
-    if (key == u"prep_time_minutes")
-        return prepTimeMinutes;
-    if (key == u"queue_minutes_per_order")
-        return queueMinutesPerOrder;
-    if (key == u"stock_update_interval_ms")
-        return stockUpdateIntervalMs;
-    if (key == u"drink_allowance_default")
-        return drinkAllowanceDefault;
-    if (key == u"qr_expiry_minutes")
-        return qrExpiryMinutes;
-    if (key == u"recall_window_seconds")
-        return recallWindowSeconds;
+    if (key == u"business_day_start")
+        return SettingRules::timeOfDay(businessDayStartMinutes);
     if (key == u"timezone")
         return timezone;
     if (key == u"currency")
         return currency;
+    if (const auto member = integerMember(key))
+        return this->*member;
     return {};
+}
+
+int CafeSettings::*CafeSettings::integerMember(QStringView key)
+{
+    if (key == u"prep_time_minutes")
+        return &CafeSettings::prepTimeMinutes;
+    if (key == u"queue_minutes_per_order")
+        return &CafeSettings::queueMinutesPerOrder;
+    if (key == u"stock_update_interval_ms")
+        return &CafeSettings::stockUpdateIntervalMs;
+    if (key == u"drink_allowance_default")
+        return &CafeSettings::drinkAllowanceDefault;
+    if (key == u"qr_expiry_minutes")
+        return &CafeSettings::qrExpiryMinutes;
+    if (key == u"recall_window_seconds")
+        return &CafeSettings::recallWindowSeconds;
+    if (key == u"age_warning_seconds")
+        return &CafeSettings::ageWarningSeconds;
+    if (key == u"age_late_seconds")
+        return &CafeSettings::ageLateSeconds;
+    if (key == u"break_after_minutes")
+        return &CafeSettings::breakAfterMinutes;
+    if (key == u"break_minimum_minutes")
+        return &CafeSettings::breakMinimumMinutes;
+    return nullptr;
 }
 
 QJsonObject CafeSettings::toJson() const
@@ -68,56 +75,31 @@ QJsonObject CafeSettings::toJson() const
 QStringList CafeSettings::apply(const PayloadReader &p)
 {
     const CafeSettings before = *this;
-    if (p.has(QStringLiteral("tax_rate"))) {
-        qint64 ppm = 0;
-        if (!MoneyCents::rateFromJson(p.json().value(u"tax_rate"), 500000, &ppm))
-            throw CommandError::invalid(QStringLiteral("tax_rate"),
-                                        QStringLiteral("tax_rate must be a fraction from 0 to 0.5 "
-                                                       "with at most six decimals"));
-        taxRatePpm = ppm;
-    }
-    if (p.has(QStringLiteral("tip_suggestions"))) {
-        const QJsonArray a = p.array(QStringLiteral("tip_suggestions"), 6, true);
-        QList<qint64> tips;
-        for (int i = 0; i < a.size(); ++i) {
-            qint64 ppm = 0;
-            if (!MoneyCents::rateFromJson(a.at(i), 1000000, &ppm))
-                throw CommandError::invalid(
-                    QStringLiteral("tip_suggestions[%1]").arg(i),
-                    QStringLiteral("tip suggestions are fractions from 0 to 1 (0.15 = 15 %)"));
-            tips.append(ppm);
+    for (const QString &key : keys()) {
+        if (!p.has(key))
+            continue;
+        const QJsonValue v = p.json().value(key);
+        if (const auto problem = SettingRules::check(key, v))
+            throw CommandError::invalid(problem->field, problem->message);
+        if (key == u"tax_rate") {
+            MoneyCents::rateFromJson(v, 1000000, &taxRatePpm);
+        } else if (key == u"tip_suggestions") {
+            QList<qint64> tips;
+            for (const QJsonValue &tip : v.toArray()) {
+                qint64 ppm = 0;
+                MoneyCents::rateFromJson(tip, 1000000, &ppm);
+                tips.append(ppm);
+            }
+            tipSuggestionsPpm = tips;
+        } else if (key == u"business_day_start") {
+            businessDayStartMinutes = *SettingRules::minutesOfDay(v.toString());
+        } else if (key == u"timezone") {
+            timezone = v.toString();
+        } else if (key == u"currency") {
+            currency = v.toString();
+        } else if (const auto member = integerMember(key)) {
+            this->*member = int(v.toInteger());
         }
-        tipSuggestionsPpm = tips;
-    }
-    if (p.has(QStringLiteral("prep_time_minutes")))
-        prepTimeMinutes = int(p.integer(QStringLiteral("prep_time_minutes"), 1, 240));
-    if (p.has(QStringLiteral("queue_minutes_per_order")))
-        queueMinutesPerOrder = int(p.integer(QStringLiteral("queue_minutes_per_order"), 0, 60));
-    if (p.has(QStringLiteral("stock_update_interval_ms")))
-        stockUpdateIntervalMs
-            = int(p.integer(QStringLiteral("stock_update_interval_ms"), 0, 60000));
-    if (p.has(QStringLiteral("drink_allowance_default")))
-        drinkAllowanceDefault = int(p.integer(QStringLiteral("drink_allowance_default"), 0, 1000));
-    if (p.has(QStringLiteral("qr_expiry_minutes")))
-        qrExpiryMinutes = int(p.integer(QStringLiteral("qr_expiry_minutes"), 1, 60));
-    if (p.has(QStringLiteral("recall_window_seconds")))
-        recallWindowSeconds = int(p.integer(QStringLiteral("recall_window_seconds"), 0, 3600));
-    if (p.has(QStringLiteral("timezone"))) {
-        const QString tz = p.string(QStringLiteral("timezone"), 64);
-        if (!HubTime::zoneFromId(tz).isValid())
-            throw CommandError::invalid(QStringLiteral("timezone"),
-                                        QStringLiteral("timezone must be an IANA zone id such as "
-                                                       "Europe/Berlin, or UTC"));
-        timezone = tz;
-    }
-    if (p.has(QStringLiteral("currency"))) {
-        const QString c = p.string(QStringLiteral("currency"), 3);
-        static const QRegularExpression iso(QStringLiteral("^[A-Z]{3}$"));
-        if (!iso.match(c).hasMatch())
-            throw CommandError::invalid(
-                QStringLiteral("currency"),
-                QStringLiteral("currency must be a three-letter ISO 4217 code"));
-        currency = c;
     }
     QStringList changed;
     for (const QString &key : keys()) {

@@ -195,6 +195,26 @@ QList<MigrationStep> cafeSteps()
              QStringLiteral("ALTER TABLE customizations ADD COLUMN off_sale_by_id TEXT"),
              QStringLiteral("ALTER TABLE customizations ADD COLUMN off_sale_by_name TEXT"),
          }},
+        {7,
+         {
+             // Who changed which setting when (update_settings), one row per key, written in the
+             // command's transaction: get_settings answers the latest as `history`.
+             QStringLiteral("CREATE TABLE settings_changes (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                            "key TEXT NOT NULL, previous TEXT NOT NULL, new TEXT NOT NULL, "
+                            "by_id TEXT NOT NULL, by_name TEXT NOT NULL, at INTEGER NOT NULL)"),
+             // Timesheet corrections (correct_timesheet): the values before and after, who,
+             // when and why. The first row of a sheet keeps what the employee clocked.
+             QStringLiteral(
+                 "CREATE TABLE timesheet_corrections (id TEXT PRIMARY KEY, timesheet_id TEXT NOT "
+                 "NULL REFERENCES timesheets(id), user_id TEXT NOT NULL, "
+                 "previous_clock_in INTEGER NOT NULL, previous_clock_out INTEGER, "
+                 "previous_break_minutes INTEGER, new_clock_in INTEGER NOT NULL, "
+                 "new_clock_out INTEGER, new_break_minutes INTEGER, reason TEXT NOT NULL, "
+                 "by_id TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, "
+                 "at INTEGER NOT NULL)"),
+             QStringLiteral("CREATE INDEX timesheet_corrections_sheet ON "
+                            "timesheet_corrections(timesheet_id, at)"),
+         }},
     };
 }
 

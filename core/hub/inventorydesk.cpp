@@ -85,6 +85,22 @@ void raiseAlert(StoreConnection &db, const QString &itemId, const QString &prior
             {id, itemId, priority, now});
 }
 
+void emitLowStock(CafeContext &ctx, const Item &item, const QString &priority)
+{
+    ctx.emitEvent(
+        Contract::Event::LowStock,
+        QJsonObject{{QStringLiteral("product_id"), item.id},
+                    {QStringLiteral("product_name"), item.name},
+                    {QStringLiteral("sku"), item.sku},
+                    {QStringLiteral("current_stock"), item.stock},
+                    {QStringLiteral("reorder_level"), item.reorderLevel},
+                    {QStringLiteral("max_stock"), item.maxStock},
+                    {QStringLiteral("suggested_order_quantity"),
+                     qMax<qint64>(0, item.maxStock - item.stock)},
+                    {QStringLiteral("last_restocked"), HubTime::isoUtc(item.lastRestocked)},
+                    {QStringLiteral("priority"), priority}});
+}
+
 QJsonObject acknowledgedBy(const Alert &a)
 {
     return QJsonObject{{QStringLiteral("id"), a.acknowledgedById},
@@ -199,18 +215,10 @@ void InventoryDesk::applyChange(CafeContext &ctx, const QString &itemId, qint64 
         ctx.schedule(windowEnd, CafeContext::TimerKind::StockFlush, item.id);
 
     if (raiseLow) {
-        ctx.emitEvent(
-            Contract::Event::LowStock,
-            QJsonObject{{QStringLiteral("product_id"), item.id},
-                        {QStringLiteral("product_name"), item.name},
-                        {QStringLiteral("sku"), item.sku},
-                        {QStringLiteral("current_stock"), newStock},
-                        {QStringLiteral("reorder_level"), item.reorderLevel},
-                        {QStringLiteral("max_stock"), item.maxStock},
-                        {QStringLiteral("suggested_order_quantity"),
-                         qMax<qint64>(0, item.maxStock - newStock)},
-                        {QStringLiteral("last_restocked"), HubTime::isoUtc(lastRestocked)},
-                        {QStringLiteral("priority"), alert}});
+        Item now = item;
+        now.stock = newStock;
+        now.lastRestocked = lastRestocked;
+        emitLowStock(ctx, now, alert);
     }
 
     if (runsOut) {
@@ -464,6 +472,80 @@ QJsonObject InventoryDesk::acknowledgeAlert(CafeContext &ctx, const PayloadReade
     if (!already)
         ctx.emitEvent(Contract::Event::AlertAcknowledged, data);
     data.insert(QStringLiteral("already_acknowledged"), already);
+    return data;
+}
+
+QJsonObject InventoryDesk::setStockLevels(CafeContext &ctx, const PayloadReader &p)
+{
+    StoreConnection &db = ctx.db();
+    std::optional<Item> found;
+    QString field = QStringLiteral("item_id");
+    if (p.has(QStringLiteral("item_id"))) {
+        found = loadItem(db, QStringLiteral("id = ?"), p.string(QStringLiteral("item_id"), 64));
+    } else if (p.has(QStringLiteral("sku"))) {
+        field = QStringLiteral("sku");
+        found = loadItem(db, QStringLiteral("sku = ?"), p.string(QStringLiteral("sku"), 64));
+    } else {
+        throw CommandError::invalid(QStringLiteral("item_id"),
+                                    QStringLiteral("item_id (or sku) of the inventory item is "
+                                                   "required"));
+    }
+    const auto reorder = p.optInteger(QStringLiteral("reorder_level"), 0, kMaxStockChange);
+    const auto maximum = p.optInteger(QStringLiteral("max_stock"), 1, kMaxStockChange);
+    if (!reorder && !maximum)
+        throw CommandError::invalid(QStringLiteral("reorder_level"),
+                                    QStringLiteral("give reorder_level, max_stock or both"));
+    if (!found)
+        throw CommandError::notFound(QStringLiteral("inventory item not found"), field);
+    const Item before = *found;
+    Item item = before;
+    item.reorderLevel = reorder.value_or(before.reorderLevel);
+    item.maxStock = maximum.value_or(before.maxStock);
+    if (item.maxStock < item.reorderLevel)
+        throw CommandError::invalid(maximum ? QStringLiteral("max_stock")
+                                            : QStringLiteral("reorder_level"),
+                                    QStringLiteral("max_stock (%1) must be at least "
+                                                   "reorder_level (%2)")
+                                        .arg(item.maxStock)
+                                        .arg(item.reorderLevel));
+    if (item.reorderLevel == before.reorderLevel && item.maxStock == before.maxStock)
+        throw CommandError::conflict(QStringLiteral("%1 already has these levels").arg(item.name),
+                                     maximum ? QStringLiteral("max_stock")
+                                             : QStringLiteral("reorder_level"));
+
+    // The alert follows the new level as it follows the stock: over once the stock is at the
+    // level, a new alert (and inventory:low_stock) when the new level makes it worse.
+    const QString priority
+        = item.stock < item.reorderLevel ? priorityFor(item.stock, item.reorderLevel) : QString();
+    const bool raise
+        = !priority.isEmpty() && priorityRank(priority) > priorityRank(before.alertPriority);
+    if (priority.isEmpty())
+        clearAlerts(db, item.id, ctx.now());
+    else if (raise)
+        raiseAlert(db, item.id, priority, ctx.now());
+    item.alertPriority = priority;
+    db.exec(QStringLiteral("UPDATE inventory_items SET reorder_level = ?, max_stock = ?, "
+                           "alert_priority = ? WHERE id = ?"),
+            {item.reorderLevel, item.maxStock, priority.isEmpty() ? QVariant() : QVariant(priority),
+             item.id});
+    const bool low = item.stock < item.reorderLevel;
+    const QJsonObject data{{QStringLiteral("product_id"), item.id},
+                           {QStringLiteral("product_name"), item.name},
+                           {QStringLiteral("sku"), item.sku},
+                           {QStringLiteral("current_stock"), item.stock},
+                           {QStringLiteral("reorder_level"), item.reorderLevel},
+                           {QStringLiteral("max_stock"), item.maxStock},
+                           {QStringLiteral("previous"),
+                            QJsonObject{{QStringLiteral("reorder_level"), before.reorderLevel},
+                                        {QStringLiteral("max_stock"), before.maxStock}}},
+                           {QStringLiteral("low_stock"), low},
+                           {QStringLiteral("priority"), low ? QJsonValue(priority) : QJsonValue()},
+                           {QStringLiteral("suggested_order_quantity"),
+                            low ? qMax<qint64>(0, item.maxStock - item.stock) : 0},
+                           {QStringLiteral("changed_by"), ctx.actorRef()}};
+    ctx.emitEvent(Contract::Event::StockLevelsChanged, data);
+    if (raise)
+        emitLowStock(ctx, item, priority);
     return data;
 }
 

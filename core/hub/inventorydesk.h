@@ -1,7 +1,8 @@
 // Inventory rules: stock movements with their events (throttled stock_updated, low_stock with
 // a priority, out_of_stock disabling the products that need the item, restock re-enabling
 // them), recipe consumption for sales, the adjust_stock / list_inventory commands, and stock
-// alerts acknowledged once for every console (acknowledge_alert, inventory:alert_acknowledged).
+// alerts acknowledged once for every console (acknowledge_alert, inventory:alert_acknowledged),
+// and the levels that raise them (set_stock_levels, inventory:levels_changed).
 #pragma once
 
 #include <QHash>
@@ -29,6 +30,8 @@ public:
     static QJsonObject adjustStock(CafeContext &ctx, const PayloadReader &p);
     static QJsonObject listInventory(CafeContext &ctx, const PayloadReader &p);
     static QJsonObject acknowledgeAlert(CafeContext &ctx, const PayloadReader &p);
+    // set_stock_levels: an item's reorder level and maximum; the item's alert follows.
+    static QJsonObject setStockLevels(CafeContext &ctx, const PayloadReader &p);
 
     // Applies one change to an item; throws CONFLICT when stock would go below zero.
     static void applyChange(CafeContext &ctx, const QString &itemId, qint64 delta,

@@ -11,6 +11,7 @@
 #include "staffadmin.h"
 #include "staffdirectory.h"
 #include "storeconnection.h"
+#include "timesheetdesk.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -43,39 +44,6 @@ static qint64 drinksThisMonth(CafeContext &ctx, const QString &userId)
             {userId, ctx.businessMonth()})
         .toLongLong();
 }
-
-static QJsonObject timesheetJson(const QSqlQuery &q)
-{
-    // Columns: id, user_id, code, name, shift_date, clock_in, clock_out, break_minutes,
-    // hourly_rate_cents, total_centihours, total_pay_cents, notes, clock_out_notes
-    const bool open = q.value(6).isNull();
-    return QJsonObject{{QStringLiteral("timesheet_id"), q.value(0).toString()},
-                       {QStringLiteral("user_id"), q.value(1).toString()},
-                       {QStringLiteral("employee_id"), q.value(2).toString()},
-                       {QStringLiteral("employee_name"), q.value(3).toString()},
-                       {QStringLiteral("shift_date"), q.value(4).toString()},
-                       {QStringLiteral("clock_in_time"), HubTime::isoUtc(q.value(5).toLongLong())},
-                       {QStringLiteral("clock_out_time"),
-                        open ? QJsonValue() : QJsonValue(HubTime::isoUtc(q.value(6).toLongLong()))},
-                       {QStringLiteral("break_duration_minutes"),
-                        open ? QJsonValue() : QJsonValue(q.value(7).toLongLong())},
-                       {QStringLiteral("hourly_rate"), MoneyCents::toJson(q.value(8).toLongLong())},
-                       {QStringLiteral("total_hours"),
-                        open ? QJsonValue() : MoneyCents::toJson(q.value(9).toLongLong())},
-                       {QStringLiteral("total_pay"),
-                        open ? QJsonValue() : MoneyCents::toJson(q.value(10).toLongLong())},
-                       {QStringLiteral("notes"), q.value(11).toString()},
-                       {QStringLiteral("clock_out_notes"),
-                        q.value(12).isNull() ? QJsonValue() : QJsonValue(q.value(12).toString())},
-                       {QStringLiteral("open"), open}};
-}
-
-static const QString kTimesheetColumns
-    = QStringLiteral("SELECT t.id, t.user_id, s.code, s.name, t.shift_date, t.clock_in, "
-                     "t.clock_out, t.break_minutes, "
-                     "t.hourly_rate_cents, t.total_centihours, t.total_pay_cents, t.notes, "
-                     "t.clock_out_notes FROM timesheets t "
-                     "JOIN staff s ON s.id = t.user_id ");
 
 QJsonObject StaffDesk::clockIn(CafeContext &ctx, const PayloadReader &p)
 {
@@ -125,10 +93,7 @@ QJsonObject StaffDesk::clockOut(CafeContext &ctx, const PayloadReader &p)
     if (breakMinutes * 60000 > workedMs)
         throw CommandError::invalid(QStringLiteral("break_minutes"),
                                     QStringLiteral("break_minutes is longer than the shift"));
-    // Hours rounded half-up to two decimals; pay is those hours times the rate, to the cent.
-    const qint64 centihours
-        = MoneyCents::mulDivRound(workedMs - breakMinutes * 60000, 100, 3600000);
-    const qint64 pay = MoneyCents::mulDivRound(centihours, rate, 100);
+    const auto [centihours, pay] = TimesheetDesk::pay(workedMs, breakMinutes, rate);
     db.exec(QStringLiteral(
                 "UPDATE timesheets SET clock_out = ?, break_minutes = ?, total_centihours = ?, "
                 "total_pay_cents = ?, clock_out_notes = ? WHERE id = ?"),
@@ -236,16 +201,17 @@ QJsonObject StaffDesk::listTimesheets(CafeContext &ctx, const PayloadReader &p)
     QJsonArray sheets;
     QSqlQuery q
         = userId ? ctx.db().exec(
-              kTimesheetColumns
+              TimesheetDesk::selectColumns()
                   + QStringLiteral("WHERE t.shift_date BETWEEN ? AND ? AND t.user_id = ? "
                                    "ORDER BY t.clock_in"),
               {from.toString(Qt::ISODate), to.toString(Qt::ISODate), *userId})
                  : ctx.db().exec(
-                     kTimesheetColumns
+                     TimesheetDesk::selectColumns()
                          + QStringLiteral("WHERE t.shift_date BETWEEN ? AND ? ORDER BY t.clock_in"),
                      {from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
     while (q.next())
-        sheets.append(timesheetJson(q));
+        sheets.append(TimesheetDesk::sheetJson(q));
+    TimesheetDesk::annotate(ctx, sheets);
 
     QJsonArray staffJson;
     StaffDirectory dir(ctx.db());

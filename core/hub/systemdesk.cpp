@@ -6,12 +6,29 @@
 #include "hubtime.h"
 #include "orderdesk.h"
 #include "payloadreader.h"
+#include "settingrules.h"
 #include "storeconnection.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 namespace TableTap {
+
+// get_settings answers this many of the latest setting changes.
+static constexpr int kHistoryLength = 100;
+
+// A setting's value as stored in settings_changes: the JSON value wrapped in a one-element
+// array (a bare scalar is no JSON document).
+static QString jsonText(const QJsonValue &v)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
+}
+
+static QJsonValue jsonValue(const QByteArray &text)
+{
+    return QJsonDocument::fromJson(text).array().at(0);
+}
 
 static QJsonObject counterJson(CafeContext &ctx, const QString &name, const QString &status,
                                qint64 updatedAt)
@@ -109,6 +126,8 @@ QJsonObject SystemDesk::updateSettings(CafeContext &ctx, const PayloadReader &p)
     const CafeSettings before = ctx.settings();
     CafeSettings after = before;
     const QStringList changed = after.apply(p);
+    if (const auto problem = SettingRules::checkTogether(after.toJson()))
+        throw CommandError::invalid(problem->field, problem->message);
     QJsonObject changes;
     for (const QString &key : changed) {
         changes.insert(key, QJsonObject{{QStringLiteral("previous"), before.value(key)},
@@ -116,6 +135,11 @@ QJsonObject SystemDesk::updateSettings(CafeContext &ctx, const PayloadReader &p)
     }
     if (!changed.isEmpty()) {
         after.save(ctx.db(), changed);
+        for (const QString &key : changed)
+            ctx.db().exec(QStringLiteral("INSERT INTO settings_changes(key, previous, new, by_id, "
+                                         "by_name, at) VALUES (?, ?, ?, ?, ?, ?)"),
+                          {key, jsonText(before.value(key)), jsonText(after.value(key)),
+                           ctx.actor().userId, ctx.actor().name, ctx.now()});
         ctx.settings() = after;
         ctx.emitEvent(Contract::Event::SettingsUpdated,
                       QJsonObject{{QStringLiteral("updated_by"), ctx.actorRef()},
@@ -131,9 +155,26 @@ QJsonObject SystemDesk::getSettings(CafeContext &ctx, const PayloadReader &)
         = ctx.db()
               .scalar(QStringLiteral("SELECT value FROM cafe_meta WHERE key = 'name'"))
               .toString();
+    // The latest changes first, one entry per key changed.
+    QJsonArray history;
+    QSqlQuery q = ctx.db().exec(
+        QStringLiteral("SELECT key, previous, new, by_id, by_name, at FROM settings_changes "
+                       "ORDER BY id DESC LIMIT ?"),
+        {kHistoryLength});
+    while (q.next()) {
+        history.append(
+            QJsonObject{{QStringLiteral("key"), q.value(0).toString()},
+                        {QStringLiteral("previous"), jsonValue(q.value(1).toByteArray())},
+                        {QStringLiteral("new"), jsonValue(q.value(2).toByteArray())},
+                        {QStringLiteral("changed_by"),
+                         QJsonObject{{QStringLiteral("id"), q.value(3).toString()},
+                                     {QStringLiteral("name"), q.value(4).toString()}}},
+                        {QStringLiteral("changed_at"), HubTime::isoUtc(q.value(5).toLongLong())}});
+    }
     return QJsonObject{{QStringLiteral("cafe"), QJsonObject{{QStringLiteral("id"), ctx.cafeId()},
                                                             {QStringLiteral("name"), name}}},
                        {QStringLiteral("settings"), ctx.settings().toJson()},
+                       {QStringLiteral("history"), history},
                        {QStringLiteral("business_date"), ctx.businessDate()},
                        {QStringLiteral("server_time"), HubTime::isoUtc(ctx.now())}};
 }

@@ -4,6 +4,7 @@
 
 #include "cafesnapshot.h"
 #include "order.h"
+#include "timesheetrecord.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -270,12 +271,33 @@ struct SettingsUpdated
     QList<SettingChange> changes;
 };
 
+// The hub's own (set_stock_levels): an item's new reorder level and maximum.
+struct StockLevelsChanged
+{
+    QString productId;
+    QString productName;
+    QString sku;
+    double currentStock = 0;
+    double reorderLevel = 0;
+    double maxStock = 0;
+    bool lowStock = false;
+    QString priority;
+    PersonRef changedBy;
+};
+
+// The hub's own (correct_timesheet): the sheet after the correction, and the correction.
+struct TimesheetCorrected
+{
+    TimesheetRow timesheet;
+    TimesheetCorrection correction;
+};
+
 using CafeEventPayload
     = std::variant<OrderCreated, OrderStatusChanged, OrderReady, OrderCancelled,
                    OrderAssignedCounter, OrderItemChecked, MenuUpdated, MenuAvailabilityChanged,
                    PaymentProcessing, PaymentCompleted, PaymentFailed, QrGenerated, StockUpdated,
                    LowStock, OutOfStock, ClockedIn, ClockedOut, DrinkConsumed, CounterStatusChanged,
-                   SettingsUpdated, AlertAcknowledged>;
+                   SettingsUpdated, AlertAcknowledged, StockLevelsChanged, TimesheetCorrected>;
 
 struct CafeEvent
 {

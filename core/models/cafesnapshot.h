@@ -10,6 +10,7 @@
 #include "order.h"
 #include "paymentrecord.h"
 #include "stockitem.h"
+#include "timesheetrecord.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -87,15 +88,6 @@ struct StaffRow
     QString timesheetId;
 };
 
-// One shift of list_timesheets' timesheets (for the hours and pay closed today).
-struct TimesheetRow
-{
-    QString userId;
-    QDateTime clockOutTime;
-    double totalHours = 0;
-    Cents totalPay = 0;
-};
-
 // One bucket of the day's figures (list_orders' `day`, a hub extension).
 struct DayBucket
 {
@@ -150,9 +142,21 @@ struct PaymentsSnapshot
     QList<PaymentRecord> payments;
 };
 
+// One change of one setting (get_settings' history, cafe:settings_updated).
+struct SettingHistoryEntry
+{
+    QString key;
+    QVariant previous;
+    QVariant next;
+    QString byId;
+    QString byName;
+    QDateTime at;
+};
+
 struct SettingsSnapshot
 {
     QVariantHash settings;
+    QList<SettingHistoryEntry> history; // newest first (our hub's; empty from other servers)
 };
 
 struct CountersSnapshot

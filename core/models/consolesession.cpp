@@ -47,6 +47,7 @@ ConsoleSession::ConsoleSession(EventSource *source, QObject *parent)
     , m_inventory(new InventoryModel(this))
     , m_alerts(new StockAlertModel(this))
     , m_timesheets(new TimesheetModel(this))
+    , m_shifts(new ShiftListModel(this))
     , m_payments(new PaymentModel(this))
     , m_dashboard(new DashboardModel(this))
     , m_eventLog(new EventLogModel(this))
@@ -65,6 +66,7 @@ ConsoleSession::ConsoleSession(EventSource *source, QObject *parent)
     };
     m_orders->setClock(now);
     m_timesheets->setClock(now);
+    m_shifts->setClock(now);
     m_payments->setClock(now);
     m_dashboard->setClock(now);
     m_sender->setClock(now);
@@ -464,6 +466,7 @@ void ConsoleSession::onSnapshot(const QString &nsp, const CafeSnapshot &snapshot
         for (const QString &u : std::as_const(order))
             shifts.append(byUser.value(u));
         m_timesheets->resetShifts(shifts);
+        m_shifts->resetSheets(times->timesheets);
         Q_EMIT resynced(nsp);
     } else if (const auto *payments = std::get_if<PaymentsSnapshot>(&snapshot)) {
         m_payments->resetPayments(payments->payments);
@@ -474,6 +477,7 @@ void ConsoleSession::onSnapshot(const QString &nsp, const CafeSnapshot &snapshot
         Q_EMIT resynced(nsp);
     } else if (const auto *settings = std::get_if<SettingsSnapshot>(&snapshot)) {
         m_settings = settings->settings;
+        m_settingsHistory = settings->history;
         Q_EMIT settingsChanged();
     } else if (const auto *counters = std::get_if<CountersSnapshot>(&snapshot)) {
         m_counters->resetCounters(counters->counters);
@@ -582,6 +586,7 @@ void ConsoleSession::onEvent(const QString &nsp, const QString &name, const QJso
     m_inventory->apply(e);
     m_alerts->apply(e);
     m_timesheets->apply(e);
+    m_shifts->apply(e);
     m_payments->apply(e);
     m_dashboard->apply(e);
     confirmActions(e);
@@ -613,9 +618,18 @@ void ConsoleSession::onEvent(const QString &nsp, const QString &name, const QJso
                                                      : std::get<OutOfStock>(e.payload).productId))
             Q_EMIT stockAlertRaised(*a);
     } else if (const auto *p = std::get_if<SettingsUpdated>(&e.payload)) {
-        for (const SettingChange &c : p->changes)
+        for (const SettingChange &c : p->changes) {
             m_settings.insert(c.key, c.next);
+            m_settingsHistory.prepend(
+                {c.key, c.previous, c.next, p->updatedBy.id, p->updatedBy.name, e.meta.timestamp});
+        }
         Q_EMIT settingsChanged();
+    } else if (std::holds_alternative<TimesheetCorrected>(e.payload)) {
+        // Hours and pay today per person follow the corrected sheet: the hub sums them again.
+        m_loader->load(Contract::path(Namespace::Employees));
+    } else if (std::holds_alternative<StockLevelsChanged>(e.payload)) {
+        // The item's levels, its low flag and its alert, as the hub now has them.
+        m_loader->load(Contract::path(Namespace::Inventory));
     }
     applyMenuEvent(e);
     // Products are disabled when an ingredient runs out and enabled again by a restock: reload
@@ -798,6 +812,42 @@ QString ConsoleSession::adjustStock(const QString &itemId, const QString &change
          {QStringLiteral("quantity"), qint64(std::llround(quantity))},
          {QStringLiteral("notes"), note}},
         tr("%1 %2 %3").arg(changeType, QString::number(quantity), s ? s->name : itemId));
+}
+
+QString ConsoleSession::updateSettings(const QJsonObject &changes)
+{
+    return sendCommand(Command::UpdateSettings, changes,
+                       tr("settings: %1").arg(changes.keys().join(QStringLiteral(", "))));
+}
+
+QString ConsoleSession::setStockLevels(const QString &itemId, qint64 reorderLevel, qint64 maxStock)
+{
+    const StockItem *s = m_inventory->item(itemId);
+    QJsonObject payload{{QStringLiteral("item_id"), itemId}};
+    if (reorderLevel >= 0)
+        payload.insert(QStringLiteral("reorder_level"), reorderLevel);
+    if (maxStock >= 0)
+        payload.insert(QStringLiteral("max_stock"), maxStock);
+    return sendCommand(Command::SetStockLevels, payload,
+                       tr("stock levels of %1").arg(s ? s->name : itemId));
+}
+
+QString ConsoleSession::correctTimesheet(const QString &timesheetId, const QDateTime &clockIn,
+                                         const QDateTime &clockOut, int breakMinutes,
+                                         const QString &reason)
+{
+    QJsonObject payload{{QStringLiteral("timesheet_id"), timesheetId},
+                        {QStringLiteral("reason"), reason}};
+    if (clockIn.isValid())
+        payload.insert(QStringLiteral("clock_in"), clockIn.toUTC().toString(Qt::ISODate));
+    if (clockOut.isValid())
+        payload.insert(QStringLiteral("clock_out"), clockOut.toUTC().toString(Qt::ISODate));
+    if (breakMinutes >= 0)
+        payload.insert(QStringLiteral("break_minutes"), breakMinutes);
+    const TimesheetRow *sheet = m_shifts->sheet(timesheetId);
+    return sendCommand(
+        Command::CorrectTimesheet, payload,
+        tr("correct the timesheet of %1").arg(sheet ? sheet->employeeName : timesheetId));
 }
 
 QString ConsoleSession::clockIn(const QString &notes)

@@ -19,6 +19,7 @@
 #include "outboxstore.h"
 #include "paymentmodel.h"
 #include "sessionidentity.h"
+#include "shiftlistmodel.h"
 #include "stockalertmodel.h"
 #include "timesheetmodel.h"
 
@@ -124,6 +125,9 @@ public:
     QDateTime liveSince() const { return m_liveSince; }
     QDateTime lastGapAt() const { return m_lastGap; }
     QHash<QString, QVariant> settings() const { return m_settings; }
+    // Who changed which cafe setting when, newest first (get_settings' history, then
+    // cafe:settings_updated as they come).
+    const QList<SettingHistoryEntry> &settingsHistory() const { return m_settingsHistory; }
     const QList<MenuProduct> &menu() const { return m_menu; }
 
     OrderQueueModel *orders() const { return m_orders; }
@@ -132,6 +136,7 @@ public:
     InventoryModel *inventory() const { return m_inventory; }
     StockAlertModel *alerts() const { return m_alerts; }
     TimesheetModel *timesheets() const { return m_timesheets; }
+    ShiftListModel *shifts() const { return m_shifts; }
     PaymentModel *payments() const { return m_payments; }
     DashboardModel *dashboard() const { return m_dashboard; }
     EventLogModel *eventLog() const { return m_eventLog; }
@@ -173,6 +178,13 @@ public:
     QString clockIn(const QString &notes);
     QString clockOut(int breakMinutes, const QString &notes);
     QString recordDrink(const QString &productId, int quantity);
+    // The back office (manager, admin): cafe settings (only the keys given), an item's stock
+    // levels (a negative value: unchanged), and a timesheet correction (an invalid time or a
+    // negative break: unchanged) with its reason.
+    QString updateSettings(const QJsonObject &changes);
+    QString setStockLevels(const QString &itemId, qint64 reorderLevel, qint64 maxStock);
+    QString correctTimesheet(const QString &timesheetId, const QDateTime &clockIn,
+                             const QDateTime &clockOut, int breakMinutes, const QString &reason);
     QString startPayment(const QString &orderId, const QString &method);
     // Confirms a cash or QR payment; without a transaction id, the one waiting for the order
     // (then the request id comes later and the return value is empty). amountReceived: the cash
@@ -295,6 +307,7 @@ private:
     QDateTime m_lastGap;
     QSet<QString> m_connectedOnce; // namespaces connected at least once on this link
     QHash<QString, QVariant> m_settings;
+    QList<SettingHistoryEntry> m_settingsHistory;
     QList<MenuProduct> m_menu;
     QHash<QString, Recall> m_recalls;
     QString m_followedCounter;
@@ -317,6 +330,7 @@ private:
     InventoryModel *m_inventory;
     StockAlertModel *m_alerts;
     TimesheetModel *m_timesheets;
+    ShiftListModel *m_shifts;
     PaymentModel *m_payments;
     DashboardModel *m_dashboard;
     // The last list_orders answer carried the hub's day figures (the dashboard's source).

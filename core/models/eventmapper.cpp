@@ -549,6 +549,32 @@ QString summary(const LowStock &p)
         .arg(dataWord(p.priority));
 }
 
+QString read(const QJsonObject &d, StockLevelsChanged &p)
+{
+    p.productId = str(d, L1("product_id"));
+    if (p.productId.isEmpty())
+        return QStringLiteral("no product_id");
+    p.productName = str(d, L1("product_name"));
+    p.sku = str(d, L1("sku"));
+    p.currentStock = num(d, L1("current_stock"));
+    p.reorderLevel = num(d, L1("reorder_level"));
+    p.maxStock = num(d, L1("max_stock"));
+    p.lowStock = flag(d, L1("low_stock"));
+    p.priority = str(d, L1("priority"));
+    p.changedBy = EventMapper::mapPerson(obj(d, L1("changed_by")));
+    return {};
+}
+
+QString summary(const StockLevelsChanged &p)
+{
+    return QCoreApplication::translate("TableTap::EventMapper",
+                                       "%1: reorder at %2, fill up to %3 (by %4)")
+        .arg(p.productName)
+        .arg(p.reorderLevel)
+        .arg(p.maxStock)
+        .arg(person(p.changedBy));
+}
+
 QString read(const QJsonObject &d, OutOfStock &p)
 {
     p.productId = str(d, L1("product_id"));
@@ -611,6 +637,70 @@ QString summary(const ClockedOut &p)
         .arg(p.employeeName)
         .arg(p.totalHours)
         .arg(formatCents(p.totalPay));
+}
+
+// A break of a sheet or a correction's side: null while the shift is open.
+int breakOrNone(const QJsonObject &o)
+{
+    const QJsonValue v = o.value(L1("break_duration_minutes"));
+    return v.isDouble() ? integer(o, L1("break_duration_minutes")) : -1;
+}
+
+TimesheetCorrection readCorrection(const QJsonObject &c)
+{
+    TimesheetCorrection t;
+    t.id = str(c, L1("correction_id"));
+    t.reason = str(c, L1("reason"));
+    const PersonRef by = EventMapper::mapPerson(obj(c, L1("corrected_by")));
+    t.byName = person(by);
+    t.byRole = by.role;
+    t.at = EventMapper::mapTime(c.value(L1("corrected_at")));
+    const QJsonObject before = obj(c, L1("previous"));
+    const QJsonObject after = obj(c, L1("new"));
+    t.previousIn = EventMapper::mapTime(before.value(L1("clock_in_time")));
+    t.previousOut = EventMapper::mapTime(before.value(L1("clock_out_time")));
+    t.previousBreak = breakOrNone(before);
+    t.newIn = EventMapper::mapTime(after.value(L1("clock_in_time")));
+    t.newOut = EventMapper::mapTime(after.value(L1("clock_out_time")));
+    t.newBreak = breakOrNone(after);
+    t.changed = strings(c.value(L1("changed")));
+    return t;
+}
+
+// A sheet of list_timesheets or timesheet:corrected.
+TimesheetRow readTimesheet(const QJsonObject &o)
+{
+    TimesheetRow t;
+    t.userId = str(o, L1("user_id"));
+    t.clockOutTime = EventMapper::mapTime(o.value(L1("clock_out_time")));
+    t.totalHours = num(o, L1("total_hours"));
+    t.totalPay = money(o, L1("total_pay"));
+    t.timesheetId = str(o, L1("timesheet_id"));
+    t.employeeName = str(o, L1("employee_name"));
+    t.shiftDate = QDate::fromString(str(o, L1("shift_date")), Qt::ISODate);
+    t.clockInTime = EventMapper::mapTime(o.value(L1("clock_in_time")));
+    t.breakMinutes = qMax(0, breakOrNone(o));
+    t.warnings = strings(o.value(L1("warnings")));
+    for (const QJsonValue &c : o.value(L1("corrections")).toArray())
+        t.corrections.append(readCorrection(c.toObject()));
+    return t;
+}
+
+QString read(const QJsonObject &d, TimesheetCorrected &p)
+{
+    p.timesheet = readTimesheet(obj(d, L1("timesheet")));
+    p.correction = readCorrection(obj(d, L1("correction")));
+    if (p.timesheet.timesheetId.isEmpty() || p.timesheet.userId.isEmpty())
+        return QStringLiteral("no timesheet");
+    return {};
+}
+
+QString summary(const TimesheetCorrected &p)
+{
+    return QCoreApplication::translate("TableTap::EventMapper",
+                                       "timesheet of %1 corrected by %2: %3")
+        .arg(p.timesheet.employeeName.isEmpty() ? p.timesheet.userId : p.timesheet.employeeName,
+             p.correction.byName, p.correction.reason);
 }
 
 QString read(const QJsonObject &d, DrinkConsumed &p)
@@ -738,9 +828,11 @@ constexpr std::array<EventSpec, Contract::kEvents.size()> kSpecs{{
     {Contract::Event::StockUpdated, &mapAs<StockUpdated>},
     {Contract::Event::LowStock, &mapAs<LowStock>},
     {Contract::Event::OutOfStock, &mapAs<OutOfStock>},
+    {Contract::Event::StockLevelsChanged, &mapAs<StockLevelsChanged>}, // the hub's own
     {Contract::Event::ClockedIn, &mapAs<ClockedIn>},
     {Contract::Event::ClockedOut, &mapAs<ClockedOut>},
     {Contract::Event::DrinkConsumed, &mapAs<DrinkConsumed>},
+    {Contract::Event::TimesheetCorrected, &mapAs<TimesheetCorrected>}, // the hub's own
     {Contract::Event::CounterStatusChanged, &mapAs<CounterStatusChanged>},
     {Contract::Event::SettingsUpdated, &mapAs<SettingsUpdated>},
     {Contract::Event::StaffUpdated, nullptr}, // the hub's own; the console does not show it
@@ -953,10 +1045,7 @@ void read(const QJsonObject &o, StaffRow &s)
 
 void read(const QJsonObject &o, TimesheetRow &t)
 {
-    t.userId = text(o, {L1("user_id")});
-    t.clockOutTime = EventMapper::mapTime(o.value(L1("clock_out_time")));
-    t.totalHours = number(o, {L1("total_hours")});
-    t.totalPay = centsFromNumber(number(o, {L1("total_pay")}));
+    t = readTimesheet(o);
 }
 
 void read(const QJsonObject &o, PaymentRecord &p)
@@ -1076,10 +1165,21 @@ CafeSnapshot paymentsSnapshot(const QJsonValue &data)
 
 CafeSnapshot settingsSnapshot(const QJsonValue &data)
 {
-    // {settings: {...}}, or the settings object itself.
+    // {settings: {...}, history?: [...]}, or the settings object itself.
     const QJsonObject o = data.toObject();
     const QJsonValue inner = o.value(L1("settings"));
-    return SettingsSnapshot{(inner.isObject() ? inner.toObject() : o).toVariantHash()};
+    SettingsSnapshot out{(inner.isObject() ? inner.toObject() : o).toVariantHash(), {}};
+    for (const QJsonValue &v : o.value(L1("history")).toArray()) {
+        const QJsonObject h = v.toObject();
+        const QJsonObject by = h.value(L1("changed_by")).toObject();
+        SettingHistoryEntry e{
+            text(h, {L1("key")}),           h.value(L1("previous")).toVariant(),
+            h.value(L1("new")).toVariant(), text(by, {L1("id")}),
+            text(by, {L1("name")}),         EventMapper::mapTime(h.value(L1("changed_at")))};
+        if (!e.key.isEmpty())
+            out.history.append(std::move(e));
+    }
+    return out;
 }
 
 CafeSnapshot countersSnapshot(const QJsonValue &data)

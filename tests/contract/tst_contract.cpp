@@ -114,12 +114,17 @@ void TestContract::events_data()
                                          << "/inventory" << true;
     QTest::newRow("inventory:out_of_stock") << Event::OutOfStock << "inventory:out_of_stock"
                                             << "/inventory" << true;
+    QTest::newRow("inventory:levels_changed")
+        << Event::StockLevelsChanged << "inventory:levels_changed"
+        << "/inventory" << false;
     QTest::newRow("employee:clocked_in") << Event::ClockedIn << "employee:clocked_in"
                                          << "/employees" << true;
     QTest::newRow("employee:clocked_out") << Event::ClockedOut << "employee:clocked_out"
                                           << "/employees" << true;
     QTest::newRow("employee:drink_consumed") << Event::DrinkConsumed << "employee:drink_consumed"
                                              << "/employees" << true;
+    QTest::newRow("timesheet:corrected") << Event::TimesheetCorrected << "timesheet:corrected"
+                                         << "/employees" << false;
     QTest::newRow("counter:status_changed")
         << Event::CounterStatusChanged << "counter:status_changed"
         << "/system" << true;
@@ -157,7 +162,7 @@ void TestContract::everyEventListed()
         QVERIFY2(!seen.contains(e), qPrintable(name(e)));
         seen.append(e);
     }
-    QCOMPARE(seen.size(), 22);
+    QCOMPARE(seen.size(), 24);
     QCOMPARE(int(kEvents.size()), int(Event::Error));
     QCOMPARE(name(kEvents.front()), QStringLiteral("order:created"));
     QCOMPARE(name(kEvents.back()), QStringLiteral("inventory:alert_acknowledged"));
@@ -198,10 +203,12 @@ void TestContract::commands_data()
     row(Command::AdjustStock, "adjust_stock", "/inventory", false, false);
     row(Command::ListInventory, "list_inventory", "/inventory", true, false);
     row(Command::AcknowledgeAlert, "acknowledge_alert", "/inventory", false, false);
+    row(Command::SetStockLevels, "set_stock_levels", "/inventory", false, false);
     row(Command::ClockIn, "clock_in", "/employees", false, false);
     row(Command::ClockOut, "clock_out", "/employees", false, false);
     row(Command::RecordDrink, "record_drink", "/employees", false, false);
     row(Command::ListTimesheets, "list_timesheets", "/employees", true, false);
+    row(Command::CorrectTimesheet, "correct_timesheet", "/employees", false, false);
     row(Command::ListStaff, "list_staff", "/employees", true, false);
     row(Command::DisableStaff, "disable_staff", "/employees", false, false);
     row(Command::EnableStaff, "enable_staff", "/employees", false, false);
@@ -235,8 +242,8 @@ void TestContract::everyCommandListed()
         QVERIFY2(!seen.contains(c), qPrintable(name(c)));
         seen.append(c);
     }
-    QCOMPARE(seen.size(), 34);
-    QCOMPARE(kCommandCount, 34);
+    QCOMPARE(seen.size(), 36);
+    QCOMPARE(kCommandCount, 36);
 }
 
 void TestContract::roles_data()
@@ -402,9 +409,11 @@ void TestContract::hubEventAudiences()
                                      {"inventory:stock_updated", A::Cafe},
                                      {"inventory:low_stock", A::Managers},
                                      {"inventory:out_of_stock", A::Cafe},
+                                     {"inventory:levels_changed", A::Cafe},
                                      {"employee:clocked_in", A::SubjectAndManagers},
                                      {"employee:clocked_out", A::SubjectAndManagers},
                                      {"employee:drink_consumed", A::SubjectAndManagers},
+                                     {"timesheet:corrected", A::SubjectAndManagers},
                                      {"counter:status_changed", A::Cafe},
                                      {"cafe:settings_updated", A::Cafe},
                                      {"staff:updated", A::SubjectAndManagers},

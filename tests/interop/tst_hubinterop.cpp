@@ -8,9 +8,8 @@
 #include "hubdomain.h"
 #include "hubserver.h"
 #include "hubtestfixture.h"
-#include "nodescript.h"
+#include "nodesteps.h"
 
-#include <QProcess>
 #include <QStandardPaths>
 
 using namespace TableTap;
@@ -21,12 +20,6 @@ namespace {
 const QStringList kNamespaces{QStringLiteral("/orders"), QStringLiteral("/inventory"),
                               QStringLiteral("/employees"), QStringLiteral("/payments"),
                               QStringLiteral("/system")};
-
-QList<QJsonObject> runNode(const QString &script, const QStringList &args, int timeoutMs,
-                           QString *error)
-{
-    return runNodeScript(QStringLiteral(TT_INTEROP_DIR), script, args, timeoutMs, error);
-}
 
 QByteArray b64(const QByteArray &bytes)
 {
@@ -73,15 +66,7 @@ QHash<QString, QJsonObject> TestHubInterop::runSteps(const QString &script,
                                                      const QJsonObject &tokens,
                                                      QString *error) const
 {
-    const QList<QJsonObject> lines
-        = runNode(script,
-                  {QString::number(m_server->port()),
-                   QString::fromUtf8(QJsonDocument(tokens).toJson(QJsonDocument::Compact))},
-                  45000, error);
-    QHash<QString, QJsonObject> step;
-    for (const QJsonObject &o : lines)
-        step.insert(o.value(u"step").toString(), o);
-    return step;
+    return Test::runSteps(script, m_server->port(), tokens, error);
 }
 
 void TestHubInterop::initTestCase()

@@ -578,10 +578,10 @@ void tst_MainWindow::viewsByNameInOrderAndRole()
     ConsoleSession session;
     ConsoleSettings settings;
     MainWindow window(&session, &settings);
-    auto *settingsPage = new QLabel("cafe settings");
-    // Order entry is a real view (added by the window itself), everyone's.
+    // Order entry and the cafe settings are real views (the window adds them itself).
     QWidget *entryPage = window.orderEntryView();
-    window.addView(settingsPage, "settings", "Cafe settings", MainWindow::ViewAccess::Manager);
+    QWidget *settingsPage = window.view("settings");
+    QVERIFY(settingsPage);
     QTabWidget *tabs = window.tabs();
     QCOMPARE(tabs->indexOf(entryPage), tabs->indexOf(window.dashboardView()) + 1);
     QCOMPARE(tabs->indexOf(window.menuView()), tabs->indexOf(entryPage) + 1);
@@ -602,7 +602,7 @@ void tst_MainWindow::viewsByNameInOrderAndRole()
     QTRY_VERIFY(session.identity().isValid());
     QVERIFY(!tabs->isTabVisible(tabs->indexOf(settingsPage)));
     QVERIFY(!window.showView("settings"));
-    QVERIFY(!menuTexts().contains("Cafe settings"));
+    QVERIFY(!menuTexts().contains("Cafe settin&gs"));
     QVERIFY(window.showView("entry"));
     QCOMPARE(tabs->currentWidget(), entryPage);
     QVERIFY(!window.showView("staff"));
@@ -610,7 +610,7 @@ void tst_MainWindow::viewsByNameInOrderAndRole()
     signInOffline(session, "manager");
     QTRY_VERIFY(session.identity().isManager());
     QVERIFY(tabs->isTabVisible(tabs->indexOf(settingsPage)));
-    QVERIFY(menuTexts().contains("Cafe settings"));
+    QVERIFY(menuTexts().contains("Cafe settin&gs"));
     QVERIFY(window.showView("settings"));
     QCOMPARE(tabs->currentWidget(), settingsPage);
 }
