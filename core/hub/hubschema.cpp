@@ -179,6 +179,12 @@ QList<MigrationStep> cafeSteps()
                             "CAST(strftime('%s', 'now') AS INTEGER) * 1000 FROM inventory_items "
                             "WHERE alert_priority IS NOT NULL"),
          }},
+        {6,
+         {
+             // When the person last signed in or refreshed a token (null: never since the
+             // column came), for the console's staff list.
+             QStringLiteral("ALTER TABLE staff ADD COLUMN last_sign_in_at INTEGER"),
+         }},
     };
 }
 
