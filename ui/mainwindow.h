@@ -34,6 +34,7 @@ class PaymentsView;
 class ReadyBoardWindow;
 class SoundPlayer;
 class StatusStrip;
+class StaffView;
 class TimesheetsView;
 class ToastStack;
 
@@ -72,6 +73,7 @@ public:
     CountersView *countersView() const { return m_counters; }
     InventoryView *inventoryView() const { return m_inventory; }
     TimesheetsView *timesheetsView() const { return m_timesheets; }
+    StaffView *staffView() const { return m_staff; }
     PaymentsView *paymentsView() const { return m_payments; }
     OrderEntryView *orderEntryView() const { return m_entry; }
     DashboardView *dashboardView() const { return m_dashboard; }
@@ -125,6 +127,7 @@ private:
     CountersView *m_counters;
     InventoryView *m_inventory;
     TimesheetsView *m_timesheets;
+    StaffView *m_staff = nullptr;
     PaymentsView *m_payments;
     OrderEntryView *m_entry = nullptr;
     DashboardView *m_dashboard;

@@ -19,6 +19,7 @@
 #include "outboxstore.h"
 #include "paymentmodel.h"
 #include "sessionidentity.h"
+#include "staffmodel.h"
 #include "stockalertmodel.h"
 #include "timesheetmodel.h"
 
@@ -135,6 +136,12 @@ public:
     DashboardModel *dashboard() const { return m_dashboard; }
     EventLogModel *eventLog() const { return m_eventLog; }
     OutboxModel *outbox() const { return m_outbox; }
+    // The cafe's staff for managers: empty until loadStaff() was answered.
+    StaffModel *staff() const { return m_staff; }
+    // Asks the hub for list_staff (managers and admins); staffLoaded() tells how it went. Once
+    // loaded, staff:updated keeps the list current and a reconnect the hub could not recover
+    // loads it again. False: not sent (offline, or not a manager).
+    bool loadStaff();
 
     // A read the hub answers with data (list_staff, get_settings, list_menu with options, ...):
     // no request id, no outbox. errorType is the hub's, or "OFFLINE" (not sent: no link) or
@@ -217,6 +224,8 @@ Q_SIGNALS:
     // The ack data of an action the hub applied, just before its commandFinished(…, true, …)
     // (an order created at this console, a minted token).
     void commandAnswered(const QString &requestId, const QJsonValue &data);
+    // loadStaff()'s answer: refused or unanswered with the hub's message.
+    void staffLoaded(bool ok, const QString &message);
     // A command ended with neither an answer nor its event: it may or may not have been applied.
     void commandUnconfirmed(const QString &requestId, const QString &why);
     // An `error` event that answers none of this console's actions (they come as
@@ -301,6 +310,7 @@ private:
     bool m_alertsNamed = false;
     EventLogModel *m_eventLog;
     OutboxModel *m_outbox;
+    StaffModel *m_staff;
     SnapshotLoader *m_loader;
     Outbox *m_sender;
     OutboxStore m_store;
