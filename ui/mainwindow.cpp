@@ -83,8 +83,8 @@ MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
     // Back office views
     m_entry = new OrderEntryView(session, m_tabs);
     addView(m_entry, QStringLiteral("entry"), tr("Order entr&y"), ViewAccess::Everyone);
-    addView(m_staff = new StaffView(session, m_tabs), QStringLiteral("staff"), tr("Sta&ff"),
-            ViewAccess::Manager);
+    addView(m_staff = new StaffView(session, m_tabs), QStringLiteral("staff"),
+            tr("Staff mana&gement"), ViewAccess::Manager);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         QWidget *page = m_tabs->widget(index);
         for (QAction *a : m_viewGroup->actions())
