@@ -3096,6 +3096,10 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
         <source>Last sign-in</source>
         <translation>Letzte Anmeldung</translation>
     </message>
+    <message>
+        <source>cafe default (%1)</source>
+        <translation>Café-Vorgabe (%1)</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::StaffView</name>

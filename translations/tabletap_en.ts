@@ -3096,6 +3096,10 @@ Start a new QR payment from the order&apos;s details.</translation>
         <source>Last sign-in</source>
         <translation>Last sign-in</translation>
     </message>
+    <message>
+        <source>cafe default (%1)</source>
+        <translation>cafe default (%1)</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::StaffView</name>

@@ -64,6 +64,8 @@ StaffView::StaffView(ConsoleSession *session, QWidget *parent)
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(StaffModel::NameColumn, Qt::AscendingOrder);
     m_view->verticalHeader()->hide();
+    // Every figure in full on one line; the name takes what is left.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(StaffModel::NameColumn, QHeaderView::Stretch);
     m_status->setObjectName(QStringLiteral("staffStatus"));
     m_status->setWordWrap(true);
@@ -106,7 +108,20 @@ StaffView::StaffView(ConsoleSession *session, QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(m_view, 1);
 
-    connect(session->staff(), &BatchedTableModel::flushed, this, &StaffView::updateActions);
+    connect(session->staff(), &BatchedTableModel::flushed, this, [this] {
+        // Someone selected from the start, so the keyboard acts at once.
+        if (!m_view->selectionModel()->hasSelection() && m_sorted->rowCount() > 0)
+            m_view->selectRow(0);
+        updateActions();
+    });
+    const auto cafeDefault = [this] {
+        bool ok = false;
+        const int n
+            = m_session->settings().value(QStringLiteral("drink_allowance_default")).toInt(&ok);
+        m_session->staff()->setCafeDefaultAllowance(ok ? std::optional<int>(n) : std::nullopt);
+    };
+    connect(session, &ConsoleSession::settingsChanged, this, cafeDefault);
+    cafeDefault();
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &StaffView::updateActions);
     connect(session, &ConsoleSession::identityChanged, this, &StaffView::updateActions);

@@ -207,8 +207,10 @@ void ConsoleSession::onOpened(const QUrl &hub, const QString &accessToken)
     m_identity = SessionIdentity::fromToken(accessToken);
     // Another person or cafe, or no longer a manager: the staff list is not theirs to keep.
     if (m_identity.userId != before.userId || m_identity.cafeId != before.cafeId
-        || !m_identity.isManager())
+        || !m_identity.isManager()) {
         m_staff->clear();
+        m_staffWanted = false;
+    }
     m_lastError.clear();
     bindOutboxStore();
     Q_EMIT identityChanged(m_identity);
@@ -372,7 +374,8 @@ void ConsoleSession::onNamespaceConnected(const QString &nsp, bool recovered)
     if (!recovered || m_loader->isStale(nsp))
         m_loader->load(nsp);
     // staff:updated missed meanwhile: the staff list again, if this console keeps one.
-    if (!recovered && nsp == Contract::path(Namespace::Employees) && m_staff->isLoaded())
+    if (nsp == Contract::path(Namespace::Employees) && m_staffWanted
+        && (!recovered || !m_staff->isLoaded()))
         loadStaff();
     // Counter rooms are the hub's per connection: a recovered session is still in them, a new
     // one in none.
@@ -630,6 +633,8 @@ bool ConsoleSession::loadStaff()
 {
     if (!m_identity.isManager())
         return false;
+    // Asked for before /employees is up (a console opening on the Staff view): loaded then.
+    m_staffWanted = true;
     return query(Contract::Command::ListStaff, {}, this, [this](const QueryAnswer &a) {
         if (a.ok)
             m_staff->resetStaff(EventMapper::mapStaffList(a.data));
@@ -918,7 +923,7 @@ void ConsoleSession::resync()
     for (const QString &nsp : namespaces())
         if (isNamespaceConnected(nsp))
             m_loader->load(nsp);
-    if (m_staff->isLoaded())
+    if (m_staffWanted)
         loadStaff();
 }
 

@@ -138,9 +138,10 @@ public:
     OutboxModel *outbox() const { return m_outbox; }
     // The cafe's staff for managers: empty until loadStaff() was answered.
     StaffModel *staff() const { return m_staff; }
-    // Asks the hub for list_staff (managers and admins); staffLoaded() tells how it went. Once
-    // loaded, staff:updated keeps the list current and a reconnect the hub could not recover
-    // loads it again. False: not sent (offline, or not a manager).
+    // Asks the hub for list_staff (managers and admins); staffLoaded() tells how it went. From
+    // then on (also when asked while offline) it is loaded whenever /employees connects without
+    // recovering its session, and staff:updated keeps it current. False: not sent now (offline,
+    // or not a manager).
     bool loadStaff();
 
     // A read the hub answers with data (list_staff, get_settings, list_menu with options, ...):
@@ -311,6 +312,7 @@ private:
     EventLogModel *m_eventLog;
     OutboxModel *m_outbox;
     StaffModel *m_staff;
+    bool m_staffWanted = false; // loadStaff() was asked for by this person
     SnapshotLoader *m_loader;
     Outbox *m_sender;
     OutboxStore m_store;

@@ -41,7 +41,9 @@ QVariant StaffModel::data(const QModelIndex &index, int role) const
         case HourlyRateColumn:
             return formatCents(m.hourlyRate);
         case DrinkAllowanceColumn:
-            return m.drinkAllowance ? QString::number(*m.drinkAllowance) : tr("cafe default");
+            if (m.drinkAllowance)
+                return QString::number(*m.drinkAllowance);
+            return m_cafeDefault ? tr("cafe default (%1)").arg(*m_cafeDefault) : tr("cafe default");
         case LastSignInColumn:
             return m.lastSignInAt.isValid()
                        ? m.lastSignInAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
@@ -110,6 +112,16 @@ void StaffModel::apply(const StaffMember &member)
             && (!next.lastSignInAt.isValid() || known->lastSignInAt > next.lastSignInAt))
             next.lastSignInAt = known->lastSignInAt;
     upsert(member.userId, next);
+}
+
+void StaffModel::setCafeDefaultAllowance(std::optional<int> allowance)
+{
+    if (allowance == m_cafeDefault)
+        return;
+    m_cafeDefault = allowance;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, DrinkAllowanceColumn),
+                           index(rowCount() - 1, DrinkAllowanceColumn), {Qt::DisplayRole});
 }
 
 void StaffModel::clear()

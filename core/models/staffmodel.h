@@ -38,11 +38,15 @@ public:
     void clear();
     const StaffMember *member(const QString &userId) const { return find(userId); }
 
+    // The cafe's drink_allowance_default (a setting), shown beside "cafe default"; none: unknown.
+    void setCafeDefaultAllowance(std::optional<int> allowance);
+
     // "Employee", "Manager", "Admin" (translated); the wire name for an unknown role.
     static QString roleTitle(const QString &role);
 
 private:
     bool m_loaded = false;
+    std::optional<int> m_cafeDefault;
 };
 
 } // namespace TableTap
