@@ -30,13 +30,6 @@ constexpr int kMaxAllowance = 1000;
 StaffDialog::StaffDialog(const QStringList &grantableRoles, QWidget *parent)
     : QDialog(parent)
     , m_adding(true)
-    , m_code(new QLineEdit(this))
-    , m_name(new QLineEdit(this))
-    , m_rate(new QDoubleSpinBox(this))
-    , m_cafeDefault(new QCheckBox(tr("Cafe &default"), this))
-    , m_allowance(new QSpinBox(this))
-    , m_problem(new QLabel(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Add a staff member"));
     build(grantableRoles);
@@ -46,13 +39,6 @@ StaffDialog::StaffDialog(const StaffMember &member, QWidget *parent)
     : QDialog(parent)
     , m_adding(false)
     , m_before(member)
-    , m_code(new QLineEdit(this))
-    , m_name(new QLineEdit(this))
-    , m_rate(new QDoubleSpinBox(this))
-    , m_cafeDefault(new QCheckBox(tr("Cafe &default"), this))
-    , m_allowance(new QSpinBox(this))
-    , m_problem(new QLabel(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(PlainText::windowTitle(
         tr("Edit %1 (%2)")
@@ -69,6 +55,7 @@ StaffDialog::StaffDialog(const StaffMember &member, QWidget *parent)
 
 void StaffDialog::build(const QStringList &roles)
 {
+    m_cafeDefault->setText(tr("Cafe &default"));
     setObjectName(QStringLiteral("staffDialog"));
     m_code->setObjectName(QStringLiteral("employeeCode"));
     m_code->setMaxLength(32);

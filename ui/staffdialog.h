@@ -8,13 +8,14 @@
 #include <QDialog>
 #include <QJsonObject>
 
-class QCheckBox;
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+
 class QComboBox;
-class QDialogButtonBox;
-class QDoubleSpinBox;
-class QLabel;
-class QLineEdit;
-class QSpinBox;
 
 namespace TableTap {
 
@@ -52,15 +53,17 @@ private:
 
     bool m_adding;
     StaffMember m_before;
-    QLineEdit *m_code;
-    QLineEdit *m_name;
+    // The fields both modes have (children of the dialog); role and PIN only when adding.
+    QLineEdit *m_code = new QLineEdit(this);
+    QLineEdit *m_name = new QLineEdit(this);
     QComboBox *m_role = nullptr;
     PinEntry *m_pin = nullptr;
-    QDoubleSpinBox *m_rate;
-    QCheckBox *m_cafeDefault;
-    QSpinBox *m_allowance;
-    QLabel *m_problem;
-    QDialogButtonBox *m_buttons;
+    QDoubleSpinBox *m_rate = new QDoubleSpinBox(this);
+    QCheckBox *m_cafeDefault = new QCheckBox(this);
+    QSpinBox *m_allowance = new QSpinBox(this);
+    QLabel *m_problem = new QLabel(this);
+    QDialogButtonBox *m_buttons
+        = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
 };
 
 } // namespace TableTap

@@ -280,20 +280,29 @@ void StaffView::toggleActive()
              tr("enable %1").arg(who), {Pending::Kind::Change, who, {}, {}});
         return;
     }
-    auto *box
-        = new QMessageBox(QMessageBox::Question, PlainText::windowTitle(tr("Disable %1").arg(who)),
-                          tr("Disable %1? They can no longer sign in, and every console and "
-                             "device signed in as them is signed out now.")
-                              .arg(who),
-                          QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmDisable"));
+    confirmThenSend("confirmDisable", tr("Disable %1").arg(who),
+                    tr("Disable %1? They can no longer sign in, and every console and device "
+                       "signed in as them is signed out now.")
+                        .arg(who),
+                    tr("&Disable"), int(Contract::Command::DisableStaff), userId,
+                    tr("disable %1").arg(who), who);
+}
+
+void StaffView::confirmThenSend(const char *objectName, const QString &title, const QString &text,
+                                const QString &button, int command, const QString &userId,
+                                const QString &description, const QString &who)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, PlainText::windowTitle(title), text,
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QLatin1String(objectName));
     box->setTextFormat(Qt::PlainText);
-    QPushButton *yes = box->addButton(tr("&Disable"), QMessageBox::AcceptRole);
+    QPushButton *yes = box->addButton(button, QMessageBox::AcceptRole);
+    // Signing someone out is not the default: Enter keeps them.
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(yes, &QPushButton::clicked, this, [this, userId, who] {
-        send(int(Contract::Command::DisableStaff), {{QStringLiteral("user_id"), userId}},
-             tr("disable %1").arg(who), {Pending::Kind::Change, who, {}, {}});
+    connect(yes, &QPushButton::clicked, this, [this, command, userId, description, who] {
+        send(command, {{QStringLiteral("user_id"), userId}}, description,
+             {Pending::Kind::Change, who, {}, {}});
     });
     box->open();
 }
@@ -355,23 +364,12 @@ void StaffView::revokeSessions()
         return;
     const QString who = whoText(*m);
     const QString userId = m->userId;
-    auto *box = new QMessageBox(
-        QMessageBox::Question, PlainText::windowTitle(tr("Revoke sessions of %1").arg(who)),
-        tr("Sign %1 out everywhere? Every console, refresh token and device "
-           "token of theirs stops working; they can sign in again with "
-           "their PIN.")
-            .arg(who),
-        QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmRevoke"));
-    box->setTextFormat(Qt::PlainText);
-    QPushButton *yes = box->addButton(tr("Re&voke"), QMessageBox::AcceptRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(yes, &QPushButton::clicked, this, [this, userId, who] {
-        send(int(Contract::Command::RevokeStaffSessions), {{QStringLiteral("user_id"), userId}},
-             tr("revoke the sessions of %1").arg(who), {Pending::Kind::Change, who, {}, {}});
-    });
-    box->open();
+    confirmThenSend("confirmRevoke", tr("Revoke sessions of %1").arg(who),
+                    tr("Sign %1 out everywhere? Every console, refresh token and device token of "
+                       "theirs stops working; they can sign in again with their PIN.")
+                        .arg(who),
+                    tr("Re&voke"), int(Contract::Command::RevokeStaffSessions), userId,
+                    tr("revoke the sessions of %1").arg(who), who);
 }
 
 void StaffView::mintToken()

@@ -69,6 +69,10 @@ private:
     void onFinished(const QString &requestId, bool ok, const QString &errorType,
                     const QString &message);
     void showGeneratedPin(const QString &who, const QString &pin);
+    // Asks (a message box named objectName) before command on userId; sends it when confirmed.
+    void confirmThenSend(const char *objectName, const QString &title, const QString &text,
+                         const QString &button, int command, const QString &userId,
+                         const QString &description, const QString &who);
     void updateActions();
     void setStatus(const QString &text);
 
