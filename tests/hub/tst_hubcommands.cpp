@@ -52,12 +52,13 @@ void TestHubCommands::cleanupTestCase()
 }
 
 static const QStringList kManagerOnly{
-    QStringLiteral("cancel_order"),         QStringLiteral("assign_counter"),
-    QStringLiteral("adjust_stock"),         QStringLiteral("set_counter_status"),
-    QStringLiteral("update_settings"),      QStringLiteral("list_staff"),
-    QStringLiteral("disable_staff"),        QStringLiteral("enable_staff"),
-    QStringLiteral("set_staff_role"),       QStringLiteral("set_staff_pin"),
-    QStringLiteral("revoke_staff_sessions")};
+    QStringLiteral("cancel_order"),          QStringLiteral("assign_counter"),
+    QStringLiteral("adjust_stock"),          QStringLiteral("set_counter_status"),
+    QStringLiteral("update_settings"),       QStringLiteral("list_staff"),
+    QStringLiteral("disable_staff"),         QStringLiteral("enable_staff"),
+    QStringLiteral("set_staff_role"),        QStringLiteral("set_staff_pin"),
+    QStringLiteral("revoke_staff_sessions"), QStringLiteral("add_staff"),
+    QStringLiteral("update_staff"),          QStringLiteral("mint_device_token")};
 
 void TestHubCommands::everyCommandHasANamespaceAndRole()
 {
@@ -90,7 +91,10 @@ void TestHubCommands::everyCommandHasANamespaceAndRole()
                                "enable_staff",
                                "set_staff_role",
                                "set_staff_pin",
-                               "revoke_staff_sessions"};
+                               "revoke_staff_sessions",
+                               "add_staff",
+                               "update_staff",
+                               "mint_device_token"};
     QCOMPARE(specs.size(), expected.size());
     QCOMPARE(HubDomain::commandNames(QStringLiteral("/orders")),
              (QStringList{"assign_counter", "cancel_order", "check_order_item", "create_order",
