@@ -952,6 +952,69 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     </message>
 </context>
 <context>
+    <name>TableTap::DeviceTokenDialog</name>
+    <message>
+        <source>&amp;Mint token</source>
+        <translation>Token &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Device token for %1</source>
+        <translation>Geräte-Token für %1</translation>
+    </message>
+    <message>
+        <source>A tablet signed in with this token acts as %1 with their role, until it expires or their sessions are revoked. Scan the code on the tablet (or paste the text into its “Use a token” sign-in). It is shown only now.</source>
+        <translation>Ein mit diesem Token angemeldetes Tablet handelt als %1 mit deren Rolle, bis es abläuft oder ihre Sitzungen widerrufen werden. Scannen Sie den Code mit dem Tablet (oder fügen Sie den Text bei dessen Anmeldung „Token verwenden“ ein). Er wird nur jetzt angezeigt.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>e.g. Bar tablet</source>
+        <translation>z. B. Tablet an der Bar</translation>
+    </message>
+    <message>
+        <source>Token as a QR code</source>
+        <translation>Token als QR-Code</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for:</source>
+        <translation>&amp;Gültig für:</translation>
+    </message>
+    <message>
+        <source>Device &amp;label:</source>
+        <translation>Geräte&amp;name:</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Kopiert.</translation>
+    </message>
+    <message>
+        <source>Asking the hub for a token…</source>
+        <translation>Token wird beim Hub angefordert …</translation>
+    </message>
+    <message>
+        <source>No token: %1</source>
+        <translation>Kein Token: %1</translation>
+    </message>
+    <message>
+        <source>Valid until %1.</source>
+        <translation>Gültig bis %1.</translation>
+    </message>
+    <message>
+        <source>Token minted.</source>
+        <translation>Token erstellt.</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::DisplayKeyMap</name>
     <message>
         <source>Select ticket %1</source>
@@ -1957,6 +2020,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Cafe settin&amp;gs</source>
         <translation>&amp;Café-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Staff mana&amp;gement</source>
+        <translation>Belegs&amp;chaft</translation>
     </message>
 </context>
 <context>
@@ -3166,6 +3233,52 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     </message>
 </context>
 <context>
+    <name>TableTap::PinDialog</name>
+    <message>
+        <source>Reset the PIN of %1</source>
+        <translation>PIN von %1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>The old PIN stops working and %1 is signed out everywhere: their consoles and device tokens need signing in again.</source>
+        <translation>Die alte PIN gilt nicht mehr und %1 wird überall abgemeldet: Konsolen und Geräte-Token müssen neu angemeldet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PinEntry</name>
+    <message>
+        <source>&amp;Type a PIN (4 to 12 digits)</source>
+        <translation>PIN &amp;eingeben (4 bis 12 Ziffern)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate a PIN, shown once when the hub took it</source>
+        <translation>PIN e&amp;rzeugen, einmal angezeigt, sobald der Hub sie übernommen hat</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Neue PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>Neue PIN wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again:</source>
+        <translation>PIN &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits.</source>
+        <translation>Eine PIN hat 4 bis 12 Ziffern.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>Die beiden PINs stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::ProductEditorDialog</name>
     <message>
         <source>Ingredient</source>
@@ -3569,6 +3682,307 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
     <message>
         <source>Open the customer ready board</source>
         <translation>Die Abholanzeige für die Gäste öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::StaffDialog</name>
+    <message>
+        <source>Add a staff member</source>
+        <translation>Mitarbeiter hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit %1 (%2)</source>
+        <translation>%1 (%2) bearbeiten</translation>
+    </message>
+    <message>
+        <source>Cafe &amp;default</source>
+        <translation>&amp;Café-Vorgabe</translation>
+    </message>
+    <message>
+        <source>e.g. EMP007</source>
+        <translation>z. B. EMP007</translation>
+    </message>
+    <message>
+        <source> drinks a month</source>
+        <translation> Getränke im Monat</translation>
+    </message>
+    <message>
+        <source>Employee &amp;code:</source>
+        <translation>Mitarbeiter&amp;nummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;Hourly rate:</source>
+        <translation>&amp;Stundenlohn:</translation>
+    </message>
+    <message>
+        <source>Drink &amp;allowance:</source>
+        <translation>&amp;Getränkekontingent:</translation>
+    </message>
+    <message>
+        <source>The employee code is 1 to 32 letters, digits, - or _.</source>
+        <translation>Die Mitarbeiternummer besteht aus 1 bis 32 Buchstaben, Ziffern, - oder _.</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Geben Sie einen Namen ein.</translation>
+    </message>
+    <message>
+        <source>Pick a role.</source>
+        <translation>Wählen Sie eine Rolle.</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet.</source>
+        <translation>Noch nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::StaffModel</name>
+    <message>
+        <source>Employee</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>cafe default (%1)</source>
+        <translation>Café-Vorgabe (%1)</translation>
+    </message>
+    <message>
+        <source>cafe default</source>
+        <translation>Café-Vorgabe</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>Stundenlohn</translation>
+    </message>
+    <message>
+        <source>Drinks / month</source>
+        <translation>Getränke / Monat</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Letzte Anmeldung</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::StaffView</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>Hinzu&amp;fügen …</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble…</source>
+        <translation>S&amp;perren …</translation>
+    </message>
+    <message>
+        <source>Set &amp;role…</source>
+        <translation>&amp;Rolle ändern …</translation>
+    </message>
+    <message>
+        <source>Reset PI&amp;N…</source>
+        <translation>PI&amp;N zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Rev&amp;oke sessions…</source>
+        <translation>Sitzungen wi&amp;derrufen …</translation>
+    </message>
+    <message>
+        <source>Device to&amp;ken…</source>
+        <translation>Geräte-T&amp;oken …</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Aktual&amp;isieren</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Add someone who can sign in with a code and PIN</source>
+        <translation>Jemanden hinzufügen, der sich mit Nummer und PIN anmelden kann</translation>
+    </message>
+    <message>
+        <source>Change the name, hourly rate or drink allowance (Enter)</source>
+        <translation>Name, Stundenlohn oder Getränkekontingent ändern (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Sign the person out everywhere: their consoles and device tokens stop working</source>
+        <translation>Die Person überall abmelden: ihre Konsolen und Geräte-Token funktionieren nicht mehr</translation>
+    </message>
+    <message>
+        <source>A long-lived token for a tablet, shown as a QR code</source>
+        <translation>Ein langlebiges Token für ein Tablet, als QR-Code angezeigt</translation>
+    </message>
+    <message>
+        <source>Live events only: this server offers no staff list. Managing staff needs the Table Tap hub.</source>
+        <translation>Nur Live-Ereignisse: Dieser Server bietet keine Personalliste. Die Personalverwaltung braucht den Table-Tap-Hub.</translation>
+    </message>
+    <message>
+        <source>The staff list could not be loaded: %1</source>
+        <translation>Die Personalliste konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Not connected: the staff list loads once the console is online.</source>
+        <translation>Nicht verbunden: Die Personalliste wird geladen, sobald die Konsole online ist.</translation>
+    </message>
+    <message>
+        <source>Loading the staff list…</source>
+        <translation>Personalliste wird geladen …</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Ena&amp;ble…</source>
+        <translation>Ents&amp;perren …</translation>
+    </message>
+    <message>
+        <source>Could not send: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>Gesendet: %1</translation>
+    </message>
+    <message>
+        <source>add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>enable %1</source>
+        <translation>%1 entsperren</translation>
+    </message>
+    <message>
+        <source>Disable %1</source>
+        <translation>%1 sperren</translation>
+    </message>
+    <message>
+        <source>Disable %1? They can no longer sign in, and every console and device signed in as them is signed out now.</source>
+        <translation>%1 sperren? Die Person kann sich nicht mehr anmelden, und jede Konsole und jedes Gerät, das als sie angemeldet ist, wird jetzt abgemeldet.</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <source>disable %1</source>
+        <translation>%1 sperren</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>Rolle von %1</translation>
+    </message>
+    <message>
+        <source>New role (they keep working on the consoles they are signed in to):</source>
+        <translation>Neue Rolle (die Person arbeitet an den Konsolen weiter, an denen sie angemeldet ist):</translation>
+    </message>
+    <message>
+        <source>make %1 %2</source>
+        <translation>%1 wird %2</translation>
+    </message>
+    <message>
+        <source>new PIN for %1</source>
+        <translation>neue PIN für %1</translation>
+    </message>
+    <message>
+        <source>Revoke sessions of %1</source>
+        <translation>Sitzungen von %1 widerrufen</translation>
+    </message>
+    <message>
+        <source>Sign %1 out everywhere? Every console, refresh token and device token of theirs stops working; they can sign in again with their PIN.</source>
+        <translation>%1 überall abmelden? Jede Konsole, jedes Refresh-Token und jedes Geräte-Token der Person funktioniert nicht mehr; mit der PIN kann sie sich wieder anmelden.</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <source>revoke the sessions of %1</source>
+        <translation>Sitzungen von %1 widerrufen</translation>
+    </message>
+    <message>
+        <source>device token for %1</source>
+        <translation>Geräte-Token für %1</translation>
+    </message>
+    <message>
+        <source>Not done for %1: %2</source>
+        <translation>Nicht erledigt für %1: %2</translation>
+    </message>
+    <message>
+        <source>Done for %1.</source>
+        <translation>Erledigt für %1.</translation>
+    </message>
+    <message>
+        <source>New PIN for %1</source>
+        <translation>Neue PIN für %1</translation>
+    </message>
+    <message>
+        <source>The new PIN for %1 is
+
+%2
+
+Hand it over now: it is not shown again.</source>
+        <translation>Die neue PIN für %1 lautet
+
+%2
+
+Geben Sie sie jetzt weiter: Sie wird nicht noch einmal angezeigt.</translation>
     </message>
 </context>
 <context>

@@ -952,6 +952,69 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     </message>
 </context>
 <context>
+    <name>TableTap::DeviceTokenDialog</name>
+    <message>
+        <source>&amp;Mint token</source>
+        <translation>&amp;Mint token</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Device token for %1</source>
+        <translation>Device token for %1</translation>
+    </message>
+    <message>
+        <source>A tablet signed in with this token acts as %1 with their role, until it expires or their sessions are revoked. Scan the code on the tablet (or paste the text into its “Use a token” sign-in). It is shown only now.</source>
+        <translation>A tablet signed in with this token acts as %1 with their role, until it expires or their sessions are revoked. Scan the code on the tablet (or paste the text into its “Use a token” sign-in). It is shown only now.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>e.g. Bar tablet</source>
+        <translation>e.g. Bar tablet</translation>
+    </message>
+    <message>
+        <source>Token as a QR code</source>
+        <translation>Token as a QR code</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for:</source>
+        <translation>&amp;Valid for:</translation>
+    </message>
+    <message>
+        <source>Device &amp;label:</source>
+        <translation>Device &amp;label:</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Copied.</translation>
+    </message>
+    <message>
+        <source>Asking the hub for a token…</source>
+        <translation>Asking the hub for a token…</translation>
+    </message>
+    <message>
+        <source>No token: %1</source>
+        <translation>No token: %1</translation>
+    </message>
+    <message>
+        <source>Valid until %1.</source>
+        <translation>Valid until %1.</translation>
+    </message>
+    <message>
+        <source>Token minted.</source>
+        <translation>Token minted.</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::DisplayKeyMap</name>
     <message>
         <source>Select ticket %1</source>
@@ -1957,6 +2020,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Cafe settin&amp;gs</source>
         <translation>Cafe settin&amp;gs</translation>
+    </message>
+    <message>
+        <source>Staff mana&amp;gement</source>
+        <translation>Staff mana&amp;gement</translation>
     </message>
 </context>
 <context>
@@ -3166,6 +3233,52 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     </message>
 </context>
 <context>
+    <name>TableTap::PinDialog</name>
+    <message>
+        <source>Reset the PIN of %1</source>
+        <translation>Reset the PIN of %1</translation>
+    </message>
+    <message>
+        <source>The old PIN stops working and %1 is signed out everywhere: their consoles and device tokens need signing in again.</source>
+        <translation>The old PIN stops working and %1 is signed out everywhere: their consoles and device tokens need signing in again.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PinEntry</name>
+    <message>
+        <source>&amp;Type a PIN (4 to 12 digits)</source>
+        <translation>&amp;Type a PIN (4 to 12 digits)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate a PIN, shown once when the hub took it</source>
+        <translation>&amp;Generate a PIN, shown once when the hub took it</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>New PIN again</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again:</source>
+        <translation>PIN &amp;again:</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits.</source>
+        <translation>A PIN is 4 to 12 digits.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>The two PINs differ.</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::ProductEditorDialog</name>
     <message>
         <source>Ingredient</source>
@@ -3569,6 +3682,307 @@ Start a new QR payment from the order&apos;s details.</translation>
     <message>
         <source>Open the customer ready board</source>
         <translation>Open the customer ready board</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::StaffDialog</name>
+    <message>
+        <source>Add a staff member</source>
+        <translation>Add a staff member</translation>
+    </message>
+    <message>
+        <source>Edit %1 (%2)</source>
+        <translation>Edit %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cafe &amp;default</source>
+        <translation>Cafe &amp;default</translation>
+    </message>
+    <message>
+        <source>e.g. EMP007</source>
+        <translation>e.g. EMP007</translation>
+    </message>
+    <message>
+        <source> drinks a month</source>
+        <translation> drinks a month</translation>
+    </message>
+    <message>
+        <source>Employee &amp;code:</source>
+        <translation>Employee &amp;code:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;Hourly rate:</source>
+        <translation>&amp;Hourly rate:</translation>
+    </message>
+    <message>
+        <source>Drink &amp;allowance:</source>
+        <translation>Drink &amp;allowance:</translation>
+    </message>
+    <message>
+        <source>The employee code is 1 to 32 letters, digits, - or _.</source>
+        <translation>The employee code is 1 to 32 letters, digits, - or _.</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Enter a name.</translation>
+    </message>
+    <message>
+        <source>Pick a role.</source>
+        <translation>Pick a role.</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet.</source>
+        <translation>Nothing changed yet.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::StaffModel</name>
+    <message>
+        <source>Employee</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>cafe default (%1)</source>
+        <translation>cafe default (%1)</translation>
+    </message>
+    <message>
+        <source>cafe default</source>
+        <translation>cafe default</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>Hourly rate</translation>
+    </message>
+    <message>
+        <source>Drinks / month</source>
+        <translation>Drinks / month</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Last sign-in</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::StaffView</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble…</source>
+        <translation>Disa&amp;ble…</translation>
+    </message>
+    <message>
+        <source>Set &amp;role…</source>
+        <translation>Set &amp;role…</translation>
+    </message>
+    <message>
+        <source>Reset PI&amp;N…</source>
+        <translation>Reset PI&amp;N…</translation>
+    </message>
+    <message>
+        <source>Rev&amp;oke sessions…</source>
+        <translation>Rev&amp;oke sessions…</translation>
+    </message>
+    <message>
+        <source>Device to&amp;ken…</source>
+        <translation>Device to&amp;ken…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Add someone who can sign in with a code and PIN</source>
+        <translation>Add someone who can sign in with a code and PIN</translation>
+    </message>
+    <message>
+        <source>Change the name, hourly rate or drink allowance (Enter)</source>
+        <translation>Change the name, hourly rate or drink allowance (Enter)</translation>
+    </message>
+    <message>
+        <source>Sign the person out everywhere: their consoles and device tokens stop working</source>
+        <translation>Sign the person out everywhere: their consoles and device tokens stop working</translation>
+    </message>
+    <message>
+        <source>A long-lived token for a tablet, shown as a QR code</source>
+        <translation>A long-lived token for a tablet, shown as a QR code</translation>
+    </message>
+    <message>
+        <source>Live events only: this server offers no staff list. Managing staff needs the Table Tap hub.</source>
+        <translation>Live events only: this server offers no staff list. Managing staff needs the Table Tap hub.</translation>
+    </message>
+    <message>
+        <source>The staff list could not be loaded: %1</source>
+        <translation>The staff list could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>Not connected: the staff list loads once the console is online.</source>
+        <translation>Not connected: the staff list loads once the console is online.</translation>
+    </message>
+    <message>
+        <source>Loading the staff list…</source>
+        <translation>Loading the staff list…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Ena&amp;ble…</source>
+        <translation>Ena&amp;ble…</translation>
+    </message>
+    <message>
+        <source>Could not send: %1</source>
+        <translation>Could not send: %1</translation>
+    </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>Sent: %1</translation>
+    </message>
+    <message>
+        <source>add %1</source>
+        <translation>add %1</translation>
+    </message>
+    <message>
+        <source>edit %1</source>
+        <translation>edit %1</translation>
+    </message>
+    <message>
+        <source>enable %1</source>
+        <translation>enable %1</translation>
+    </message>
+    <message>
+        <source>Disable %1</source>
+        <translation>Disable %1</translation>
+    </message>
+    <message>
+        <source>Disable %1? They can no longer sign in, and every console and device signed in as them is signed out now.</source>
+        <translation>Disable %1? They can no longer sign in, and every console and device signed in as them is signed out now.</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source>disable %1</source>
+        <translation>disable %1</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>Role of %1</translation>
+    </message>
+    <message>
+        <source>New role (they keep working on the consoles they are signed in to):</source>
+        <translation>New role (they keep working on the consoles they are signed in to):</translation>
+    </message>
+    <message>
+        <source>make %1 %2</source>
+        <translation>make %1 %2</translation>
+    </message>
+    <message>
+        <source>new PIN for %1</source>
+        <translation>new PIN for %1</translation>
+    </message>
+    <message>
+        <source>Revoke sessions of %1</source>
+        <translation>Revoke sessions of %1</translation>
+    </message>
+    <message>
+        <source>Sign %1 out everywhere? Every console, refresh token and device token of theirs stops working; they can sign in again with their PIN.</source>
+        <translation>Sign %1 out everywhere? Every console, refresh token and device token of theirs stops working; they can sign in again with their PIN.</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>Re&amp;voke</translation>
+    </message>
+    <message>
+        <source>revoke the sessions of %1</source>
+        <translation>revoke the sessions of %1</translation>
+    </message>
+    <message>
+        <source>device token for %1</source>
+        <translation>device token for %1</translation>
+    </message>
+    <message>
+        <source>Not done for %1: %2</source>
+        <translation>Not done for %1: %2</translation>
+    </message>
+    <message>
+        <source>Done for %1.</source>
+        <translation>Done for %1.</translation>
+    </message>
+    <message>
+        <source>New PIN for %1</source>
+        <translation>New PIN for %1</translation>
+    </message>
+    <message>
+        <source>The new PIN for %1 is
+
+%2
+
+Hand it over now: it is not shown again.</source>
+        <translation>The new PIN for %1 is
+
+%2
+
+Hand it over now: it is not shown again.</translation>
     </message>
 </context>
 <context>

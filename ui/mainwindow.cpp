@@ -25,6 +25,7 @@
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
 #include "soundplayer.h"
+#include "staffview.h"
 #include "statusstrip.h"
 #include "timesheetsview.h"
 #include "toaststack.h"
@@ -86,6 +87,8 @@ MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
     addView(m_entry, QStringLiteral("entry"), tr("Order entr&y"), ViewAccess::Everyone);
     m_menu = new MenuView(session, m_tabs);
     addView(m_menu, QStringLiteral("menu"), tr("Men&u"), ViewAccess::Everyone);
+    addView(m_staff = new StaffView(session, m_tabs), QStringLiteral("staff"),
+            tr("Staff mana&gement"), ViewAccess::Manager);
     addView(new CafeSettingsView(session, m_tabs), QStringLiteral("settings"), tr("Cafe settin&gs"),
             ViewAccess::Manager);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {

@@ -36,6 +36,7 @@ class PaymentsView;
 class ReadyBoardWindow;
 class SoundPlayer;
 class StatusStrip;
+class StaffView;
 class TimesheetsView;
 class ToastStack;
 
@@ -76,6 +77,7 @@ public:
     MenuView *menuView() const { return m_menu; }
     TimesheetsView *timesheetsView() const { return m_timesheets; }
     CafeSettingsView *cafeSettingsView() const; // the "settings" view
+    StaffView *staffView() const { return m_staff; }
     PaymentsView *paymentsView() const { return m_payments; }
     OrderEntryView *orderEntryView() const { return m_entry; }
     DashboardView *dashboardView() const { return m_dashboard; }
@@ -130,6 +132,7 @@ private:
     InventoryView *m_inventory;
     MenuView *m_menu = nullptr;
     TimesheetsView *m_timesheets;
+    StaffView *m_staff = nullptr;
     PaymentsView *m_payments;
     OrderEntryView *m_entry = nullptr;
     DashboardView *m_dashboard;

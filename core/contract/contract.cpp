@@ -227,6 +227,12 @@ QString name(Command command)
         return QStringLiteral("set_staff_pin");
     case Command::RevokeStaffSessions:
         return QStringLiteral("revoke_staff_sessions");
+    case Command::AddStaff:
+        return QStringLiteral("add_staff");
+    case Command::UpdateStaff:
+        return QStringLiteral("update_staff");
+    case Command::MintDeviceToken:
+        return QStringLiteral("mint_device_token");
     case Command::SetCounterStatus:
         return QStringLiteral("set_counter_status");
     case Command::UpdateSettings:
@@ -282,6 +288,9 @@ Namespace commandNamespace(Command command)
     case Command::SetStaffRole:
     case Command::SetStaffPin:
     case Command::RevokeStaffSessions:
+    case Command::AddStaff:
+    case Command::UpdateStaff:
+    case Command::MintDeviceToken:
         return Namespace::Employees;
     case Command::SetCounterStatus:
     case Command::UpdateSettings:

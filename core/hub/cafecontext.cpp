@@ -1,6 +1,7 @@
 // The state one unit of work sees inside a cafe, and event targeting.
 #include "cafecontext.h"
 
+#include "commanderror.h"
 #include "hubclock.h"
 #include "hubrooms.h"
 #include "hubtime.h"
@@ -63,6 +64,21 @@ QString CafeContext::businessMonth() const
 QString CafeContext::newId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QByteArray CafeContext::signToken(const TokenClaims &claims) const
+{
+    const QByteArray token = m_hooks.signToken ? m_hooks.signToken(claims) : QByteArray();
+    if (token.isEmpty())
+        throw CommandError::conflict(QStringLiteral("this hub cannot sign tokens now"));
+    return token;
+}
+
+void CafeContext::claimUser(const QString &userId) const
+{
+    if (!m_hooks.claimUser || !m_hooks.claimUser(userId))
+        throw CommandError::conflict(
+            QStringLiteral("user id %1 cannot be claimed for this cafe").arg(userId));
 }
 
 CafeContext::Audience CafeContext::audience(Contract::Event event)

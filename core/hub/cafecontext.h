@@ -9,6 +9,7 @@
 #include "hubactor.h"
 #include "hubevent.h"
 #include "huboptions.h"
+#include "tokenclaims.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -65,9 +66,24 @@ public:
                    const QString &subjectUserId = {}, const QStringList &counters = {});
     void schedule(qint64 atMs, TimerKind kind, const QString &id);
     void setRoomChange(const QString &join, const QString &leave);
-    // A PIN hash computed before the work began (off the event loop), for set_staff_pin.
+    // A PIN hash computed before the work began (off the event loop), for set_staff_pin and
+    // add_staff.
     void setPreparedPinHash(const QString &hash) { m_preparedPinHash = hash; }
     QString preparedPinHash() const { return m_preparedPinHash; }
+
+    // What commands need from the hub around the cafe, set by HubDomain: its token secret
+    // (mint_device_token) and its registry, where a new user id is claimed for this cafe
+    // (add_staff; false: the id belongs to another cafe).
+    struct HubHooks
+    {
+        std::function<QByteArray(const TokenClaims &claims)> signToken;
+        std::function<bool(const QString &userId)> claimUser;
+    };
+    void setHubHooks(HubHooks hooks) { m_hooks = std::move(hooks); }
+    // Throw CommandError CONFLICT when the hook is missing (a cafe run without its hub) or
+    // refuses.
+    QByteArray signToken(const TokenClaims &claims) const;
+    void claimUser(const QString &userId) const;
 
     HubEventList takeEvents();
     QList<std::function<void()>> takeAfterCommit();
@@ -96,6 +112,7 @@ private:
     QList<std::function<void()>> m_afterCommit;
     QString m_joinRoom, m_leaveRoom;
     QString m_preparedPinHash;
+    HubHooks m_hooks;
 };
 
 } // namespace TableTap

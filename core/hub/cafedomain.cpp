@@ -105,6 +105,12 @@ Entry entryFor(Contract::Command command)
         return {{N::Employees, R::Manager, true, true}, &StaffDesk::setStaffPin};
     case C::RevokeStaffSessions:
         return {{N::Employees, R::Manager, true, true}, &StaffDesk::revokeStaffSessions};
+    case C::AddStaff:
+        return {{N::Employees, R::Manager, true, true}, &StaffDesk::addStaff};
+    case C::UpdateStaff:
+        return {{N::Employees, R::Manager, true, true}, &StaffDesk::updateStaff};
+    case C::MintDeviceToken:
+        return {{N::Employees, R::Manager, true}, &StaffDesk::mintDeviceToken};
     case C::SetCounterStatus:
         return {{N::System, R::Manager, true}, &SystemDesk::setCounterStatus};
     case C::UpdateSettings:
@@ -410,10 +416,8 @@ void CafeDomain::publishStaffChanges()
         m_ctx.beginWork(
             HubActor{QStringLiteral("system"), QStringLiteral("System"), HubRole::Admin, m_cafeId});
         for (const StaffChange &c : changes) {
+            // The whole staff object, so a console's staff list follows without asking again.
             QJsonObject data = StaffAdmin::toJson(c.after);
-            data.remove(QStringLiteral("hourly_rate"));
-            data.remove(QStringLiteral("drink_allowance"));
-            data.remove(QStringLiteral("created_at"));
             data.insert(QStringLiteral("previous_role"),
                         c.roleChanged() ? QJsonValue(HubActor::roleName(c.before->role))
                                         : QJsonValue());

@@ -38,7 +38,7 @@ public:
         QString nsp;
         QString command;
         QJsonValue payload;
-        QString preparedPinHash; // set_staff_pin: the PIN already hashed off the event loop
+        QString preparedPinHash; // set_staff_pin, add_staff: the PIN hashed off the event loop
     };
 
     // db: the cafe's connection, open and migrated (StorageBackend::cafe).
@@ -61,6 +61,9 @@ public:
     // Stored events after `sequence`, oldest first (at most limit).
     HubEventList eventsSince(qint64 sequence, int limit = 1000);
     qint64 lastSequence();
+
+    // The token secret and the registry, for the commands that need them (HubDomain).
+    void setHubHooks(CafeContext::HubHooks hooks) { m_ctx.setHubHooks(std::move(hooks)); }
 
     QString cafeId() const { return m_cafeId; }
     QString name();

@@ -17,7 +17,6 @@
 #include "systemclock.h"
 
 #include <QDateTime>
-#include <QRandomGenerator>
 #include <QUuid>
 
 namespace TableTap {
@@ -323,40 +322,32 @@ AdminResult HubAdminService::staffMember(const QString &cafeId, const QString &c
 AdminResult HubAdminService::addStaff(const QString &cafeId, const NewStaff &staff,
                                       StaffInfo *added)
 {
-    StaffRecord r;
-    r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    r.code = staff.code;
-    r.name = staff.name.trimmed();
-    r.role = staff.role;
-    r.hourlyRateCents = staff.hourlyRateCents;
-    r.drinkAllowance = staff.drinkAllowance;
-    r.createdAt = hubTimeMs();
-    if (!StaffDirectory::isValidCode(r.code))
-        return failure(Status::UsageError, QStringLiteral("must be 1 to 32 of A-Z a-z 0-9 _ -"),
-                       QStringLiteral("code"));
-    if (r.name.isEmpty() || r.name.size() > 100)
-        return failure(Status::UsageError, QStringLiteral("must be 1 to 100 characters"),
-                       QStringLiteral("name"));
+    StaffAdmin::Addition addition{
+        staff.code, staff.name, staff.role, {}, staff.hourlyRateCents, staff.drinkAllowance};
+    // The command line's options: --code is the wire's employee_id.
+    if (const auto problem = StaffAdmin::check(addition))
+        return failure(Status::UsageError, problem->rule,
+                       problem->field == u"employee_id" ? QStringLiteral("code") : problem->field);
     if (!PinHasher::isValidPin(staff.pin))
         return failure(Status::UsageError, QStringLiteral("must be 4 to 12 digits"),
                        QStringLiteral("pin"));
-    if (r.hourlyRateCents < 0 || r.hourlyRateCents > 100000)
-        return failure(Status::UsageError,
-                       QStringLiteral("must be an amount like 15.50 (at most 1000.00)"),
-                       QStringLiteral("hourly_rate"));
-    if (r.drinkAllowance && (*r.drinkAllowance < 0 || *r.drinkAllowance > 1000))
-        return failure(Status::UsageError, QStringLiteral("must be a number from 0 to 1000"),
-                       QStringLiteral("drink_allowance"));
     return guarded([&] {
         HubRegistry registry;
         std::unique_ptr<StoreConnection> db;
         if (AdminResult res = openCafe(&registry, cafeId, &db); !res.ok())
             return res;
-        r.pinHash = PinHasher::hash(staff.pin);
-        if (!StaffDirectory(*db).add(r))
-            return failure(
-                Status::Conflict,
-                QStringLiteral("employee code %1 already exists in cafe %2").arg(r.code, cafeId));
+        addition.pinHash = PinHasher::hash(staff.pin);
+        StaffRecord r;
+        try {
+            r = StaffAdmin::add(*db, addition, QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                std::nullopt, hubTimeMs());
+        } catch (const CommandError &e) {
+            // Checked above, so only a taken code is left.
+            return failure(Status::Conflict,
+                           QStringLiteral("employee code %1 already exists in cafe %2")
+                               .arg(staff.code, cafeId),
+                           e.field() == u"employee_id" ? QStringLiteral("code") : e.field());
+        }
         registry.claimUser(r.id, cafeId);
         if (added)
             *added = infoOf(r);
@@ -450,18 +441,13 @@ AdminResult HubAdminService::mintToken(const TokenRequest &request, QString *tok
         const QByteArray secret = m_secret(&error);
         if (secret.isEmpty())
             return failure(Status::StorageFailure, error);
-        TokenClaims c;
-        c.generation = staff ? staff->tokenGeneration : 0;
-        c.userId = request.userId;
-        c.name = request.name;
-        c.role = request.role;
-        c.cafeId = request.cafeId;
-        c.tokenType = Contract::TokenType::Access;
-        c.issuedAt = hubTimeMs() / 1000;
-        c.expiresAt
-            = c.issuedAt + (request.ttlSeconds > 0 ? request.ttlSeconds : m_accessTokenTtlSeconds);
-        c.tokenId = QString::number(QRandomGenerator::system()->generate64(), 36);
-        *token = QString::fromLatin1(JsonWebToken::sign(c, secret));
+        const HubActor actor{request.userId, request.name, request.role, request.cafeId,
+                             staff ? staff->tokenGeneration : 0};
+        *token = QString::fromLatin1(JsonWebToken::sign(
+            TokenClaims::issued(actor, Contract::TokenType::Access, hubTimeMs() / 1000,
+                                request.ttlSeconds > 0 ? request.ttlSeconds
+                                                       : m_accessTokenTtlSeconds),
+            secret));
         return AdminResult{};
     });
 }
@@ -475,17 +461,13 @@ AdminResult HubAdminService::signBoardToken(const TokenRequest &request, const Q
         return failure(Status::StorageFailure, error);
     // No user id is claimed and no staff row consulted: the board acts as nobody. The role claim
     // is required by the token format and means nothing for a board.
-    TokenClaims c;
-    c.userId = label;
-    c.name = request.name.isEmpty() ? QStringLiteral("Ready board") : request.name;
-    c.role = Contract::Role::Employee;
-    c.cafeId = request.cafeId;
-    c.tokenType = Contract::TokenType::Board;
-    c.issuedAt = hubTimeMs() / 1000;
-    c.expiresAt
-        = c.issuedAt + (request.ttlSeconds > 0 ? request.ttlSeconds : kBoardTokenTtlSeconds);
-    c.tokenId = QString::number(QRandomGenerator::system()->generate64(), 36);
-    *token = QString::fromLatin1(JsonWebToken::sign(c, secret));
+    const HubActor board{label,
+                         request.name.isEmpty() ? QStringLiteral("Ready board") : request.name,
+                         Contract::Role::Employee, request.cafeId};
+    *token = QString::fromLatin1(JsonWebToken::sign(
+        TokenClaims::issued(board, Contract::TokenType::Board, hubTimeMs() / 1000,
+                            request.ttlSeconds > 0 ? request.ttlSeconds : kBoardTokenTtlSeconds),
+        secret));
     return AdminResult{};
 }
 

@@ -12,7 +12,6 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QRandomGenerator>
 #include <QTimerEvent>
 
 namespace TableTap {
@@ -108,6 +107,11 @@ CafeDomain *HubDomain::cafe(const QString &cafeId)
         delete c;
         return nullptr;
     }
+    c->setHubHooks(
+        {[this](const TokenClaims &claims) { return JsonWebToken::sign(claims, m_secret); },
+         [this, cafeId](const QString &userId) {
+             return m_registry.claimUser(userId, cafeId);
+         }});
     connect(c, &CafeDomain::asyncEvents, this, &HubDomain::eventsReady);
     connect(c, &CafeDomain::staffChanged, this, [this, cafeId](const QList<StaffChange> &changes) {
         Q_EMIT staffChanged(cafeId, changes);
@@ -186,7 +190,8 @@ void HubDomain::submit(const HubActor &actor, const QString &nsp, const QString 
         {actor, nsp, command, payload, {}}, context, context != nullptr, std::move(done)};
     // Only for those who may change a PIN, so a refused one costs nothing; an invalid PIN is
     // answered by the command itself.
-    if (command == Contract::name(Contract::Command::SetStaffPin)
+    if ((command == Contract::name(Contract::Command::SetStaffPin)
+         || command == Contract::name(Contract::Command::AddStaff))
         && actor.atLeast(HubRole::Manager)) {
         const QString pin = payload.toObject().value(u"pin").toString();
         if (PinHasher::isValidPin(pin)) {
@@ -368,24 +373,18 @@ JsonWebToken::Verified HubDomain::verifyBoardToken(const QString &token, const Q
 
 QByteArray HubDomain::mintToken(const HubActor &actor, const QString &tokenType, qint64 ttlSeconds)
 {
-    TokenClaims c;
-    c.userId = actor.userId;
-    c.name = actor.name;
-    c.role = actor.role;
-    c.cafeId = actor.cafeId;
-    c.tokenType = tokenType;
-    c.issuedAt = m_clock->nowMs() / 1000;
-    c.expiresAt = c.issuedAt + ttlSeconds;
-    c.tokenId = QString::number(QRandomGenerator::system()->generate64(), 36);
+    HubActor holder = actor;
+    holder.tokenGeneration = 0;
     if (CafeDomain *cafeService = cafe(actor.cafeId)) {
         try {
             if (const auto staff = cafeService->staffMember(actor.userId))
-                c.generation = staff->tokenGeneration;
+                holder.tokenGeneration = staff->tokenGeneration;
         } catch (const StorageError &e) {
             qCWarning(lcHubStore) << "mintToken:" << e.message();
         }
     }
-    return JsonWebToken::sign(c, m_secret);
+    return JsonWebToken::sign(
+        TokenClaims::issued(holder, tokenType, m_clock->nowMs() / 1000, ttlSeconds), m_secret);
 }
 
 HubDomain::StorageStats HubDomain::storageStats() const

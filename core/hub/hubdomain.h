@@ -51,9 +51,9 @@ public:
                           const QJsonValue &payload);
     // Group commit: queues the command; at the next event-loop turn every queued command runs,
     // one transaction per cafe, and each `done` is called after that commit (in submission
-    // order). `done` is skipped when `context` was destroyed meanwhile. set_staff_pin is queued
-    // once its PIN is hashed on a worker thread (PBKDF2 would stall the loop), so commands sent
-    // after it may be applied first.
+    // order). `done` is skipped when `context` was destroyed meanwhile. set_staff_pin and add_staff
+    // are queued once its PIN is hashed on a worker thread (PBKDF2 would stall the loop), so
+    // commands sent after it may be applied first.
     void submit(const HubActor &actor, const QString &nsp, const QString &command,
                 const QJsonValue &payload, QObject *context, Callback done);
     // Runs what submit() queued, now (tests; shutdown).

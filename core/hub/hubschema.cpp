@@ -215,6 +215,12 @@ QList<MigrationStep> cafeSteps()
              QStringLiteral("CREATE INDEX timesheet_corrections_sheet ON "
                             "timesheet_corrections(timesheet_id, at)"),
          }},
+        {8,
+         {
+             // When the person last signed in or refreshed a token (null: never since the
+             // column came), for the console's staff list.
+             QStringLiteral("ALTER TABLE staff ADD COLUMN last_sign_in_at INTEGER"),
+         }},
     };
 }
 

@@ -170,7 +170,23 @@ SignInResult SignInService::finish(const PendingSignIn &p, bool pinMatches)
                        QStringLiteral("invalid employee code or PIN"));
     }
     m_throttle.recordSuccess(p.codeKey);
+    recordSignIn(p.cafeId, staff->id);
     return issue(HubActor{staff->id, staff->name, staff->role, p.cafeId}, staff->code, true);
+}
+
+void SignInService::recordSignIn(const QString &cafeId, const QString &staffId)
+{
+    // Outside any command's transaction (the hub runs those within one event-loop turn), on the
+    // cafe's own connection, so the staff roster sees no outside write and announces nothing.
+    CafeDomain *cafe = m_hub.cafe(cafeId);
+    if (!cafe)
+        return;
+    try {
+        StaffDirectory(cafe->connection()).recordSignIn(staffId, m_hub.clock()->nowMs());
+    } catch (const StorageError &e) {
+        // The sign-in itself stands; only the list's "last sign-in" is behind.
+        qCWarning(lcHubAuth) << "last sign-in not stored:" << e.message();
+    }
 }
 
 SignInResult SignInService::signIn(const QString &cafeId, const QString &employeeCode,
@@ -214,6 +230,7 @@ SignInResult SignInService::refresh(const QString &refreshToken, const QString &
         return fail(QStringLiteral("the staff member no longer exists"));
     if (staff->tokenGeneration != v.claims.generation)
         return fail(QStringLiteral("the token was revoked"));
+    recordSignIn(v.claims.cafeId, staff->id);
     // The new access token carries the staff member's current name and role.
     return issue(HubActor{staff->id, staff->name, staff->role, v.claims.cafeId}, staff->code,
                  false);

@@ -79,6 +79,8 @@ public:
 
 private:
     SignInResult issue(const HubActor &actor, const QString &code, bool withRefresh);
+    // Stores when the staff member last signed in or refreshed (the staff list shows it).
+    void recordSignIn(const QString &cafeId, const QString &staffId);
     HubDomain &m_hub;
     LoginThrottle m_throttle;
     // Verified against for unknown codes, so both paths cost the same.

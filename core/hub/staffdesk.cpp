@@ -290,17 +290,21 @@ QJsonObject StaffDesk::enableStaff(CafeContext &ctx, const PayloadReader &p)
     return change(ctx, p, StaffAdmin::Edit(StaffAdmin::Action::Enable));
 }
 
-QJsonObject StaffDesk::setStaffRole(CafeContext &ctx, const PayloadReader &p)
+static HubRole roleOf(const PayloadReader &p)
 {
     QStringList roles;
     for (const HubRole r : Contract::kRoles)
         roles.append(Contract::name(r));
-    const QString role = p.oneOf(QStringLiteral("role"), roles);
-    return change(ctx, p,
-                  StaffAdmin::Edit(StaffAdmin::Action::SetRole, *HubActor::parseRole(role)));
+    return *HubActor::parseRole(p.oneOf(QStringLiteral("role"), roles));
 }
 
-QJsonObject StaffDesk::setStaffPin(CafeContext &ctx, const PayloadReader &p)
+QJsonObject StaffDesk::setStaffRole(CafeContext &ctx, const PayloadReader &p)
+{
+    return change(ctx, p, StaffAdmin::Edit(StaffAdmin::Action::SetRole, roleOf(p)));
+}
+
+// The payload's pin, checked and hashed.
+static QString pinHashOf(CafeContext &ctx, const PayloadReader &p)
 {
     const QString pin = p.string(QStringLiteral("pin"), 12);
     if (!PinHasher::isValidPin(pin))
@@ -311,12 +315,85 @@ QJsonObject StaffDesk::setStaffPin(CafeContext &ctx, const PayloadReader &p)
     QString hash = ctx.preparedPinHash();
     if (hash.isEmpty())
         hash = PinHasher::hash(pin, ctx.options().pinIterations);
-    return change(ctx, p, StaffAdmin::Edit(StaffAdmin::Action::SetPin, HubRole::Employee, hash));
+    return hash;
+}
+
+QJsonObject StaffDesk::setStaffPin(CafeContext &ctx, const PayloadReader &p)
+{
+    return change(
+        ctx, p, StaffAdmin::Edit(StaffAdmin::Action::SetPin, HubRole::Employee, pinHashOf(ctx, p)));
 }
 
 QJsonObject StaffDesk::revokeStaffSessions(CafeContext &ctx, const PayloadReader &p)
 {
     return change(ctx, p, StaffAdmin::Edit(StaffAdmin::Action::Revoke));
+}
+
+// drink_allowance: absent (nullopt), null (the cafe's default) or a number.
+static std::optional<std::optional<int>> allowanceIn(const PayloadReader &p)
+{
+    const QString key = QStringLiteral("drink_allowance");
+    if (!p.json().contains(key))
+        return std::nullopt;
+    if (p.json().value(key).isNull())
+        return std::optional<int>();
+    return std::optional<int>(int(p.integer(key, 0, 1000)));
+}
+
+QJsonObject StaffDesk::addStaff(CafeContext &ctx, const PayloadReader &p)
+{
+    StaffAdmin::Addition a;
+    a.code = p.string(QStringLiteral("employee_id"), 32);
+    a.name = p.string(QStringLiteral("name"), 100);
+    a.role = roleOf(p);
+    a.hourlyRateCents = p.money(QStringLiteral("hourly_rate"), 100000);
+    a.drinkAllowance = allowanceIn(p).value_or(std::nullopt);
+    a.pinHash = pinHashOf(ctx, p);
+    const QString id = CafeContext::newId();
+    const StaffRecord added = StaffAdmin::add(ctx.db(), a, id, ctx.actor(), ctx.now());
+    // A user id belongs to one cafe: the registry has to know this one is ours.
+    ctx.claimUser(id);
+    return QJsonObject{{QStringLiteral("staff"), StaffAdmin::toJson(added)}};
+}
+
+QJsonObject StaffDesk::updateStaff(CafeContext &ctx, const PayloadReader &p)
+{
+    StaffAdmin::Details d;
+    d.name = p.optString(QStringLiteral("name"), 100);
+    d.hourlyRateCents = p.optMoney(QStringLiteral("hourly_rate"), 100000);
+    d.drinkAllowance = allowanceIn(p);
+    const StaffRecord target = requireTarget(ctx, p);
+    return QJsonObject{
+        {QStringLiteral("staff"),
+         StaffAdmin::toJson(StaffAdmin::update(ctx.db(), target, d, ctx.actor(), ctx.now()))}};
+}
+
+QJsonObject StaffDesk::mintDeviceToken(CafeContext &ctx, const PayloadReader &p)
+{
+    const qint64 ttlDays = p.optInteger(QStringLiteral("ttl_days"), 1, 365).value_or(30);
+    const QString label = p.optString(QStringLiteral("label"), 64).value_or(QString()).trimmed();
+    const StaffRecord target = requireTarget(ctx, p);
+    StaffAdmin::checkMayManage(ctx.actor(), target);
+    if (!target.active)
+        throw CommandError::conflict(
+            QStringLiteral("%1 (%2) is disabled").arg(target.code, target.name));
+    // The token `tabletap-hub token` mints for a staff member: their id, role and token
+    // generation (so revoke_staff_sessions ends it); the label names the device in the name
+    // claim, which is what events say did something.
+    const QString name
+        = label.isEmpty() ? target.name : QStringLiteral("%1 (%2)").arg(target.name, label);
+    const TokenClaims claims = TokenClaims::issued(
+        HubActor{target.id, name, target.role, ctx.cafeId(), target.tokenGeneration},
+        Contract::TokenType::Access, ctx.now() / 1000, ttlDays * 24 * 3600);
+    return QJsonObject{
+        {QStringLiteral("token"), QString::fromLatin1(ctx.signToken(claims))},
+        {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+        {QStringLiteral("expires_at"), HubTime::isoUtc(claims.expiresAt * 1000)},
+        {QStringLiteral("user_id"), target.id},
+        {QStringLiteral("employee_id"), target.code},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("role"), HubActor::roleName(target.role)},
+        {QStringLiteral("label"), label.isEmpty() ? QJsonValue() : QJsonValue(label)}};
 }
 
 } // namespace TableTap

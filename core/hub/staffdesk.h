@@ -1,6 +1,7 @@
 // Staff rules and commands: clock in/out (one open timesheet each, hours minus break, pay),
 // the monthly drink allowance, the list_timesheets snapshot, and managing staff (list_staff,
-// disable/enable, role, PIN, revoking sessions; the rules are StaffAdmin's).
+// add, details, disable/enable, role, PIN, revoking sessions, device tokens; the rules are
+// StaffAdmin's).
 #pragma once
 
 #include <QJsonObject>
@@ -23,6 +24,9 @@ public:
     static QJsonObject setStaffRole(CafeContext &ctx, const PayloadReader &p);
     static QJsonObject setStaffPin(CafeContext &ctx, const PayloadReader &p);
     static QJsonObject revokeStaffSessions(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject addStaff(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject updateStaff(CafeContext &ctx, const PayloadReader &p);
+    static QJsonObject mintDeviceToken(CafeContext &ctx, const PayloadReader &p);
 };
 
 } // namespace TableTap

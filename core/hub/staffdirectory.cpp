@@ -10,8 +10,8 @@ namespace TableTap {
 
 static const QString kColumns = QStringLiteral(
     "SELECT id, code, name, role, pin_hash, hourly_rate_cents, drink_allowance, "
-    "active, created_at, token_generation, updated_at, updated_by_id, updated_by_name "
-    "FROM staff ");
+    "active, created_at, token_generation, updated_at, updated_by_id, updated_by_name, "
+    "last_sign_in_at FROM staff ");
 
 static StaffRecord fromQuery(const QSqlQuery &q)
 {
@@ -30,6 +30,7 @@ static StaffRecord fromQuery(const QSqlQuery &q)
     r.updatedAt = q.value(10).toLongLong();
     r.updatedById = q.value(11).toString();
     r.updatedByName = q.value(12).toString();
+    r.lastSignInAt = q.value(13).toLongLong();
     return r;
 }
 
@@ -69,21 +70,32 @@ bool StaffDirectory::add(const StaffRecord &r)
     m_db.exec(
         QStringLiteral(
             "INSERT INTO staff(id, code, name, role, pin_hash, hourly_rate_cents, drink_allowance, "
-            "active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            "active, created_at, updated_at, updated_by_id, updated_by_name) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {r.id, r.code, r.name, HubActor::roleName(r.role), r.pinHash, r.hourlyRateCents,
-         r.drinkAllowance ? QVariant(*r.drinkAllowance) : QVariant(), r.active ? 1 : 0,
-         r.createdAt});
+         r.drinkAllowance ? QVariant(*r.drinkAllowance) : QVariant(), r.active ? 1 : 0, r.createdAt,
+         r.updatedAt ? QVariant(r.updatedAt) : QVariant(),
+         r.updatedById.isEmpty() ? QVariant() : QVariant(r.updatedById),
+         r.updatedByName.isEmpty() ? QVariant() : QVariant(r.updatedByName)});
     return true;
 }
 
 void StaffDirectory::update(const StaffRecord &r)
 {
-    m_db.exec(QStringLiteral("UPDATE staff SET role = ?, pin_hash = ?, active = ?, "
+    m_db.exec(QStringLiteral("UPDATE staff SET name = ?, role = ?, pin_hash = ?, "
+                             "hourly_rate_cents = ?, drink_allowance = ?, active = ?, "
                              "token_generation = ?, updated_at = ?, updated_by_id = ?, "
                              "updated_by_name = ? WHERE id = ?"),
-              {HubActor::roleName(r.role), r.pinHash, r.active ? 1 : 0, r.tokenGeneration,
-               r.updatedAt, r.updatedById.isEmpty() ? QVariant() : QVariant(r.updatedById),
+              {r.name, HubActor::roleName(r.role), r.pinHash, r.hourlyRateCents,
+               r.drinkAllowance ? QVariant(*r.drinkAllowance) : QVariant(), r.active ? 1 : 0,
+               r.tokenGeneration, r.updatedAt,
+               r.updatedById.isEmpty() ? QVariant() : QVariant(r.updatedById),
                r.updatedByName.isEmpty() ? QVariant() : QVariant(r.updatedByName), r.id});
+}
+
+void StaffDirectory::recordSignIn(const QString &id, qint64 atMs)
+{
+    m_db.exec(QStringLiteral("UPDATE staff SET last_sign_in_at = ? WHERE id = ?"), {atMs, id});
 }
 
 bool StaffDirectory::isValidCode(const QString &code)

@@ -27,6 +27,7 @@ struct StaffRecord
     qint64 updatedAt = 0;       // 0: never changed since it was added
     QString updatedById;        // empty: the admin command line
     QString updatedByName;
+    qint64 lastSignInAt = 0; // 0: never (since the hub kept it); not part of update()
 };
 
 class StaffDirectory final
@@ -41,9 +42,11 @@ public:
     QList<StaffRecord> list();
     // Inserts; false when the code is taken.
     bool add(const StaffRecord &record);
-    // Writes what can change after adding (role, PIN, active, token generation, who changed it)
-    // to the row with record.id.
+    // Writes what can change after adding (name, role, PIN, hourly rate, drink allowance,
+    // active, token generation, who changed it) to the row with record.id.
     void update(const StaffRecord &record);
+    // A successful PIN sign-in or token refresh, at atMs (ms since the epoch).
+    void recordSignIn(const QString &id, qint64 atMs);
 
     // Employee codes: 1 to 32 of A-Z a-z 0-9 _ - (compared case-insensitively at sign-in).
     static bool isValidCode(const QString &code);

@@ -22,6 +22,9 @@ QStringList StaffChange::kinds() const
         && !kinds.contains(QStringLiteral("disabled"))
         && !kinds.contains(QStringLiteral("pin_changed")))
         kinds.append(QStringLiteral("sessions_revoked"));
+    if (before->name != after.name || before->hourlyRateCents != after.hourlyRateCents
+        || before->drinkAllowance != after.drinkAllowance)
+        kinds.append(QStringLiteral("details_changed"));
     return kinds;
 }
 

@@ -23,7 +23,8 @@ struct StaffChange
 
     // What changed, in the words of staff:updated: "added", "disabled", "enabled",
     // "role_changed", "pin_changed", "sessions_revoked" (a new generation without either of the
-    // two before it). Empty when nothing the hub cares about changed (a rate, a name).
+    // two before it), "details_changed" (name, hourly rate, drink allowance). Empty when nothing
+    // the hub announces changed (a sign-in time).
     QStringList kinds() const;
     // Whether the person's live sockets must go: disabled, or their tokens revoked.
     bool endsSessions() const;

@@ -5,6 +5,7 @@
 
 #include "hubactor.h"
 
+#include <QRandomGenerator>
 #include <QString>
 
 namespace TableTap {
@@ -22,6 +23,25 @@ struct TokenClaims
     qint64 generation = 0; // gen; absent in tokens from before revocation existed: 0
 
     HubActor actor() const { return HubActor{userId, name, role, cafeId, generation}; }
+
+    // The claims of a new token for actor (its generation included), valid from nowSeconds for
+    // ttlSeconds, with a random token id: what every token the hub signs starts from (sign-in,
+    // `tabletap-hub token` and board-token, mint_device_token).
+    static TokenClaims issued(const HubActor &actor, const QString &tokenType, qint64 nowSeconds,
+                              qint64 ttlSeconds)
+    {
+        TokenClaims c;
+        c.userId = actor.userId;
+        c.name = actor.name;
+        c.role = actor.role;
+        c.cafeId = actor.cafeId;
+        c.tokenType = tokenType;
+        c.issuedAt = nowSeconds;
+        c.expiresAt = nowSeconds + ttlSeconds;
+        c.tokenId = QString::number(QRandomGenerator::system()->generate64(), 36);
+        c.generation = actor.tokenGeneration;
+        return c;
+    }
 };
 
 } // namespace TableTap

@@ -52,6 +52,7 @@ ConsoleSession::ConsoleSession(EventSource *source, QObject *parent)
     , m_dashboard(new DashboardModel(this))
     , m_eventLog(new EventLogModel(this))
     , m_outbox(new OutboxModel(this))
+    , m_staff(new StaffModel(this))
     , m_loader(new SnapshotLoader(source, this))
     , m_sender(new Outbox(source, m_outbox, this))
 {
@@ -204,7 +205,14 @@ void ConsoleSession::onOpened(const QUrl &hub, const QString &accessToken)
     m_lastGap = {};
     m_open = true;
     m_hub = hub;
+    const SessionIdentity before = m_identity;
     m_identity = SessionIdentity::fromToken(accessToken);
+    // Another person or cafe, or no longer a manager: the staff list is not theirs to keep.
+    if (m_identity.userId != before.userId || m_identity.cafeId != before.cafeId
+        || !m_identity.isManager()) {
+        m_staff->clear();
+        m_staffWanted = false;
+    }
     m_lastError.clear();
     bindOutboxStore();
     Q_EMIT identityChanged(m_identity);
@@ -367,6 +375,10 @@ void ConsoleSession::onNamespaceConnected(const QString &nsp, bool recovered)
     m_connectedOnce.insert(nsp);
     if (!recovered || m_loader->isStale(nsp))
         m_loader->load(nsp);
+    // staff:updated missed meanwhile: the staff list again, if this console keeps one.
+    if (nsp == Contract::path(Namespace::Employees) && m_staffWanted
+        && (!recovered || !m_staff->isLoaded()))
+        loadStaff();
     // Counter rooms are the hub's per connection: a recovered session is still in them, a new
     // one in none.
     if (nsp == Contract::path(Namespace::Orders)) {
@@ -691,6 +703,19 @@ bool ConsoleSession::query(Contract::Command command, const QJsonObject &payload
             done(a);
         });
     return *sent;
+}
+
+bool ConsoleSession::loadStaff()
+{
+    if (!m_identity.isManager())
+        return false;
+    // Asked for before /employees is up (a console opening on the Staff view): loaded then.
+    m_staffWanted = true;
+    return query(Contract::Command::ListStaff, {}, this, [this](const QueryAnswer &a) {
+        if (a.ok)
+            m_staff->resetStaff(EventMapper::mapStaffList(a.data));
+        Q_EMIT staffLoaded(a.ok, a.message.isEmpty() ? a.errorType : a.message);
+    });
 }
 
 QString ConsoleSession::sendCommand(Contract::Command command, const QJsonObject &payload,
@@ -1103,13 +1128,18 @@ void ConsoleSession::resync()
     for (const QString &nsp : namespaces())
         if (isNamespaceConnected(nsp))
             m_loader->load(nsp);
+    if (m_staffWanted)
+        loadStaff();
 }
 
 void ConsoleSession::onStaffUpdated(const QJsonObject &data, const QDateTime &now)
 {
-    // The hub's own event (docs/events.md): the console acts on news about its own user only.
+    // The hub's own event (docs/events.md): the staff list takes every change; otherwise the
+    // console acts on news about its own user only.
     // A new role is taken at once, through a fresh token; a disable, a new PIN or a revocation
     // ends the connection on the hub's side, and the refused reconnect says so.
+    // A manager's staff list follows every change (the event reaches managers and admins).
+    m_staff->apply(EventMapper::mapStaffMember(data));
     const QString userId = data.value(L1("user_id")).toString();
     if (userId.isEmpty() || userId != m_identity.userId)
         return;

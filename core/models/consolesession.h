@@ -20,6 +20,7 @@
 #include "paymentmodel.h"
 #include "sessionidentity.h"
 #include "shiftlistmodel.h"
+#include "staffmodel.h"
 #include "stockalertmodel.h"
 #include "timesheetmodel.h"
 
@@ -141,6 +142,13 @@ public:
     DashboardModel *dashboard() const { return m_dashboard; }
     EventLogModel *eventLog() const { return m_eventLog; }
     OutboxModel *outbox() const { return m_outbox; }
+    // The cafe's staff for managers: empty until loadStaff() was answered.
+    StaffModel *staff() const { return m_staff; }
+    // Asks the hub for list_staff (managers and admins); staffLoaded() tells how it went. From
+    // then on (also when asked while offline) it is loaded whenever /employees connects without
+    // recovering its session, and staff:updated keeps it current. False: not sent now (offline,
+    // or not a manager).
+    bool loadStaff();
 
     // A read the hub answers with data (list_staff, get_settings, list_menu with options, ...):
     // no request id, no outbox. errorType is the hub's, or "OFFLINE" (not sent: no link) or
@@ -251,6 +259,8 @@ Q_SIGNALS:
     // The ack data of an action the hub applied, just before its commandFinished(…, true, …)
     // (an order created at this console, a minted token).
     void commandAnswered(const QString &requestId, const QJsonValue &data);
+    // loadStaff()'s answer: refused or unanswered with the hub's message.
+    void staffLoaded(bool ok, const QString &message);
     // A command ended with neither an answer nor its event: it may or may not have been applied.
     void commandUnconfirmed(const QString &requestId, const QString &why);
     // An `error` event that answers none of this console's actions (they come as
@@ -339,6 +349,8 @@ private:
     bool m_alertsNamed = false;
     EventLogModel *m_eventLog;
     OutboxModel *m_outbox;
+    StaffModel *m_staff;
+    bool m_staffWanted = false; // loadStaff() was asked for by this person
     SnapshotLoader *m_loader;
     Outbox *m_sender;
     OutboxStore m_store;

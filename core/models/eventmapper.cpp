@@ -131,6 +131,35 @@ PersonRef EventMapper::mapPerson(const QJsonObject &json)
     return p;
 }
 
+StaffMember EventMapper::mapStaffMember(const QJsonObject &json)
+{
+    StaffMember m;
+    m.userId = str(json, L1("user_id"));
+    m.employeeCode = str(json, L1("employee_id"));
+    m.name = str(json, L1("name"));
+    m.role = str(json, L1("role"));
+    m.active = json.value(L1("active")).toBool(true);
+    m.hourlyRate = money(json, L1("hourly_rate"));
+    if (json.value(L1("drink_allowance")).isDouble())
+        m.drinkAllowance = integer(json, L1("drink_allowance"));
+    m.createdAt = mapTime(json.value(L1("created_at")));
+    m.updatedAt = mapTime(json.value(L1("updated_at")));
+    m.updatedByName = str(obj(json, L1("updated_by")), L1("name"));
+    m.lastSignInAt = mapTime(json.value(L1("last_sign_in_at")));
+    return m;
+}
+
+QList<StaffMember> EventMapper::mapStaffList(const QJsonValue &data)
+{
+    QList<StaffMember> out;
+    for (const QJsonValue &v : data.toObject().value(L1("staff")).toArray()) {
+        StaffMember m = mapStaffMember(v.toObject());
+        if (!m.userId.isEmpty())
+            out.append(std::move(m));
+    }
+    return out;
+}
+
 QList<StatusChange> EventMapper::mapHistory(const QJsonArray &json)
 {
     QList<StatusChange> out;

@@ -6,6 +6,7 @@
 #include "cafesnapshot.h"
 #include "contract.h"
 #include "decoded.h"
+#include "staffmember.h"
 
 #include <QJsonObject>
 
@@ -25,6 +26,11 @@ public:
     static PersonRef mapPerson(const QJsonObject &json);
     static QList<StatusChange> mapHistory(const QJsonArray &json);
     static QDateTime mapTime(const QJsonValue &value);
+    // The hub's staff object (list_staff rows, the commands' answers, staff:updated's data);
+    // an empty userId when it names nobody.
+    static StaffMember mapStaffMember(const QJsonObject &json);
+    // list_staff's answer: {"staff": [...]}; rows naming nobody are left out.
+    static QList<StaffMember> mapStaffList(const QJsonValue &data);
     // The events this console knows, in the contract's order.
     static const QStringList &knownEvents();
 };

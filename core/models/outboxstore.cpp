@@ -55,6 +55,11 @@ OutboxStore::OutboxStore(const QString &directory)
     : m_directory(directory.isEmpty() ? QString() : directory + QStringLiteral("/outbox"))
 {}
 
+bool OutboxStore::carriesPin(const OutboxEntry &entry)
+{
+    return entry.payload.contains(QLatin1String("pin"));
+}
+
 bool OutboxStore::isWaiting(OutboxEntry::State state)
 {
     return state == OutboxEntry::State::Pending || state == OutboxEntry::State::Sent
@@ -150,7 +155,7 @@ bool OutboxStore::save(const Key &key, const QList<OutboxEntry> &entries, bool r
     const QString path = filePath(key);
     QJsonArray list;
     for (const OutboxEntry &e : entries) {
-        if (!isWaiting(e.state))
+        if (!isWaiting(e.state) || carriesPin(e))
             continue;
         if (list.size() >= MaxEntries)
             break;

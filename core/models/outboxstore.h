@@ -1,9 +1,9 @@
 // The console's waiting actions on disk, so that closing or crashing loses none: one small JSON
 // file per hub, cafe and person (a person's actions never go to another cafe or person), written
 // atomically (QSaveFile) after every change. Actions still waiting (pending, sent without an
-// answer, unknown) are kept; done and refused ones are not. A restored action keeps its request
-// id, so the hub, which applies a request id once, applies it exactly once however often it goes
-// out again.
+// answer, unknown) are kept, except those carrying a PIN; done and refused ones are not. A restored
+// action keeps its request id, so the hub, which applies a request id once, applies it exactly once
+// however often it goes out again.
 #pragma once
 
 #include "outboxmodel.h"
@@ -49,6 +49,9 @@ public:
     QString filePath(const Key &key) const;
     // Whether an entry in this state is kept on disk.
     static bool isWaiting(OutboxEntry::State state);
+    // An action with a PIN in it (set_staff_pin, add_staff) is never written: it waits in
+    // memory only, and is lost (to be done again by hand) if the console closes first.
+    static bool carriesPin(const OutboxEntry &entry);
 
 private:
     QString m_directory;

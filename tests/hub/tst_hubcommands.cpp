@@ -60,21 +60,25 @@ static const QStringList kManagerOnly{
     QStringLiteral("revoke_staff_sessions"), QStringLiteral("save_product"),
     QStringLiteral("retire_product"),        QStringLiteral("restore_product"),
     QStringLiteral("import_menu"),           QStringLiteral("set_stock_levels"),
-    QStringLiteral("correct_timesheet")};
+    QStringLiteral("correct_timesheet"),     QStringLiteral("add_staff"),
+    QStringLiteral("update_staff"),          QStringLiteral("mint_device_token")};
 
 void TestHubCommands::everyCommandHasANamespaceAndRole()
 {
     const auto specs = CafeDomain::commandSpecs();
-    const QStringList expected{
-        "create_order",      "update_order_status", "cancel_order",       "assign_counter",
-        "join_counter",      "leave_counter",       "check_order_item",   "list_orders",
-        "list_menu",         "save_product",        "retire_product",     "restore_product",
-        "set_availability",  "import_menu",         "start_payment",      "confirm_payment",
-        "list_payments",     "adjust_stock",        "list_inventory",     "acknowledge_alert",
-        "set_stock_levels",  "clock_in",            "clock_out",          "record_drink",
-        "list_timesheets",   "correct_timesheet",   "set_counter_status", "update_settings",
-        "get_settings",      "list_counters",       "list_staff",         "disable_staff",
-        "enable_staff",      "set_staff_role",      "set_staff_pin",      "revoke_staff_sessions"};
+    const QStringList expected{"create_order",     "update_order_status", "cancel_order",
+                               "assign_counter",   "join_counter",        "leave_counter",
+                               "check_order_item", "list_orders",         "list_menu",
+                               "save_product",     "retire_product",      "restore_product",
+                               "set_availability", "import_menu",         "start_payment",
+                               "confirm_payment",  "list_payments",       "adjust_stock",
+                               "list_inventory",   "acknowledge_alert",   "set_stock_levels",
+                               "clock_in",         "clock_out",           "record_drink",
+                               "list_timesheets",  "correct_timesheet",   "set_counter_status",
+                               "update_settings",  "get_settings",        "list_counters",
+                               "list_staff",       "disable_staff",       "enable_staff",
+                               "set_staff_role",   "set_staff_pin",       "revoke_staff_sessions",
+                               "add_staff",        "update_staff",        "mint_device_token"};
     QCOMPARE(specs.size(), expected.size());
     QCOMPARE(HubDomain::commandNames(QStringLiteral("/orders")),
              (QStringList{"assign_counter", "cancel_order", "check_order_item", "create_order",

@@ -1,8 +1,8 @@
 // Staff lifecycle and revocation: the management commands (list_staff, disable_staff,
-// enable_staff, set_staff_role, set_staff_pin, revoke_staff_sessions) with their rules (never
-// above the manager's own role, request_id replay) and staff:updated; on a running hub, a
-// disabled or revoked person's live sockets dropped and a new role applied to live sockets, old
-// tokens refused at the handshake and at refresh, recovery refused for revoked and expired
+// enable_staff, set_staff_role, set_staff_pin, revoke_staff_sessions; last_sign_in_at) with their
+// rules (never above the manager's own role, request_id replay) and staff:updated; on a running
+// hub, a disabled or revoked person's live sockets dropped and a new role applied to live sockets,
+// old tokens refused at the handshake and at refresh, recovery refused for revoked and expired
 // tokens; and the admin command line changing staff while a `tabletap-hub serve` process serves.
 #include "admincommandline.h"
 #include "hubserver.h"
@@ -106,6 +106,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void managementCommandsAndRules();
+    void lastSignInFollowsSignInAndRefresh();
     void staffUpdatedEvents();
     void staleActorsActNoMore();
     void liveSocketsDroppedAndReRoled();
@@ -273,6 +274,38 @@ void TestHubStaff::managementCommandsAndRules()
     QCOMPARE(run(adm, u"list_staff"_s, {}).errorType(), u"PERMISSION_DENIED"_s);
 }
 
+void TestHubStaff::lastSignInFollowsSignInAndRefresh()
+{
+    const HubActor mgr = m_f->manager();
+    const auto lastSignIn = [&](const QString &code) {
+        const QJsonArray staff = run(mgr, u"list_staff"_s, {}).data().value(u"staff").toArray();
+        for (const QJsonValue &s : staff)
+            if (s.toObject().value(u"employee_id").toString() == code)
+                return s.toObject().value(u"last_sign_in_at");
+        return QJsonValue(QJsonValue::Undefined);
+    };
+    QVERIFY(lastSignIn(u"EMP001"_s).isNull());
+    SignInService &signIn = m_f->hub->signInService();
+    // A wrong PIN is no sign-in.
+    QVERIFY(!signIn.signIn(u"cafe1"_s, u"EMP001"_s, u"9999"_s, u"10.2.0.1"_s).ok());
+    QVERIFY(lastSignIn(u"EMP001"_s).isNull());
+    const SignInResult first = signIn.signIn(u"cafe1"_s, u"EMP001"_s, u"1234"_s, u"10.2.0.2"_s);
+    QVERIFY2(first.ok(), qPrintable(first.message));
+    QCOMPARE(lastSignIn(u"EMP001"_s).toString(), u"2024-01-01T08:00:00Z"_s);
+    // A refresh counts as signing in; nobody else's time moves; nothing is announced.
+    QList<HubEvent> events;
+    QObject context;
+    connect(m_f->hub.get(), &HubDomain::eventsReady, &context,
+            [&events](const HubEventList &e) { events += e; });
+    m_f->clock.advance(3600 * 1000);
+    QVERIFY(signIn.refresh(first.refreshToken, u"10.2.0.2"_s).ok());
+    QCOMPARE(lastSignIn(u"EMP001"_s).toString(), u"2024-01-01T09:00:00Z"_s);
+    QVERIFY(lastSignIn(u"EMP002"_s).isNull());
+    m_f->hub->cafe(u"cafe1"_s)->checkStaff(true);
+    QTest::qWait(50);
+    QVERIFY(events.isEmpty());
+}
+
 void TestHubStaff::staffUpdatedEvents()
 {
     QList<HubEvent> events;
@@ -307,7 +340,9 @@ void TestHubStaff::staffUpdatedEvents()
     QCOMPARE(data.value(u"active").toBool(), true);
     QCOMPARE(data.value(u"changes").toArray(), QJsonArray{u"role_changed"_s});
     QCOMPARE(data.value(u"updated_by").toObject().value(u"name").toString(), mgr.name);
-    QVERIFY(!data.contains(u"hourly_rate"));
+    // The whole staff object, so a console's staff list follows the change.
+    QCOMPARE(data.value(u"hourly_rate").toDouble(), 15.0);
+    QVERIFY(data.value(u"drink_allowance").isNull());
     QCOMPARE(changes.size(), 1);
     QVERIFY(changes.constFirst().roleChanged() && !changes.constFirst().endsSessions());
 

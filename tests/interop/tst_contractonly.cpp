@@ -190,7 +190,7 @@ void tst_ContractOnly::queueActionsAndReconnect()
     QCOMPARE(console.window.statusStrip()->offerText(),
              QStringLiteral("Live events only — this server offers no snapshots"));
     const auto notices = console.window.findChildren<SnapshotNotice *>();
-    QCOMPARE(notices.size(), 7); // six views and the cafe settings
+    QCOMPARE(notices.size(), 8); // six views, the cafe settings and the Staff view
     for (const SnapshotNotice *n : notices)
         QVERIFY(!n->isHidden());
     QTRY_VERIFY(console.logged("this server offers no snapshots"));

@@ -3,7 +3,8 @@
 // second employee, a manager and an admin of cafe A and a manager of cafe B, each on all five
 // namespaces, while a scenario makes the hub emit all 17 events: who receives which event and
 // who never does), every received payload against the contract's shape, and tokens and handshake
-// queries over the wire (forged, expired, alg none, other cafes, role escalation).
+// queries over the wire (forged, expired, alg none, other cafes, role escalation), and managing
+// staff (add_staff, update_staff, mint_device_token).
 #include "eventshape.h"
 #include "hubdomain.h"
 #include "hubserver.h"
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void itemCheckOffOverTheWire();
     void staffChangesOverTheWire();
     void alertAcknowledgedOverTheWire();
+    void staffAdministrationOverTheWire();
 
 private:
     // An hour's access token of the actor, signed by the hub under test.
@@ -586,6 +588,156 @@ void TestHubInterop::alertAcknowledgedOverTheWire()
     QCOMPARE(alert.value(u"acknowledged").toBool(), false);
     QCOMPARE(rearmed.value(u"lowHeard").toInt(), 2);
     QCOMPARE(errorOf(rearmed.value(u"oldAlert")), QStringLiteral("CONFLICT/alert_id"));
+}
+
+void TestHubInterop::staffAdministrationOverTheWire()
+{
+    // In cafe B, after alertAcknowledgedOverTheWire, which counts cafe B's events.
+    const QString b = QStringLiteral("cafeB");
+    const QJsonObject tokens{{"cafe", b},
+                             {"manager", mint(m_fixture->manager(b))},
+                             {"admin", mint(m_fixture->admin(b))},
+                             {"employee", mint(m_fixture->employee(b))}};
+    QString error;
+    const QHash<QString, QJsonObject> step
+        = runSteps(QStringLiteral("hub-staffadmin.js"), tokens, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const auto errorOf = [](const QJsonValue &answer) -> QString {
+        const QJsonObject e = answer.toObject().value(u"error").toObject();
+        return e.value(u"type").toString() + u'/' + e.value(u"field").toString();
+    };
+    const auto staffOf = [](const QJsonValue &answer) {
+        return answer.toObject().value(u"data").toObject().value(u"staff").toObject();
+    };
+    QCOMPARE(step.value(QStringLiteral("connect")).value(u"results").toArray(),
+             (QJsonArray{"connect", "connect", "connect"}));
+
+    // An employee manages nobody.
+    const QJsonObject refused = step.value(QStringLiteral("employee refused"));
+    for (const char *command : {"add", "update", "mint"})
+        QCOMPARE(errorOf(refused.value(QLatin1String(command))),
+                 QStringLiteral("PERMISSION_DENIED/"));
+
+    // Every bad input names its field.
+    const QJsonObject invalid = step.value(QStringLiteral("invalid")).value(u"answers").toObject();
+    const QList<std::pair<const char *, const char *>> expected{
+        {"missingCode", "INVALID_DATA/employee_id"},
+        {"badCode", "INVALID_DATA/employee_id"},
+        {"emptyName", "INVALID_DATA/name"},
+        {"longName", "INVALID_DATA/name"},
+        {"role", "INVALID_DATA/role"},
+        {"pin", "INVALID_DATA/pin"},
+        {"rate", "INVALID_DATA/hourly_rate"},
+        {"allowance", "INVALID_DATA/drink_allowance"},
+        {"updateNothing", "INVALID_DATA/name"},
+        {"updateRate", "INVALID_DATA/hourly_rate"},
+        {"updateUnknown", "NOT_FOUND/employee_id"},
+        {"mintTtl", "INVALID_DATA/ttl_days"},
+        {"mintLabel", "INVALID_DATA/label"}};
+    for (const auto &[key, want] : expected)
+        QVERIFY2(errorOf(invalid.value(QLatin1String(key))) == QLatin1String(want),
+                 qPrintable(QLatin1String(key) + u": "
+                            + dump(invalid.value(QLatin1String(key)).toObject())));
+
+    // Never at or for an admin, nor a manager's own pay.
+    const QJsonObject above = step.value(QStringLiteral("above own role"));
+    for (const char *key : {"addAdmin", "updateAdmin", "mintAdmin", "ownRate"})
+        QVERIFY2(errorOf(above.value(QLatin1String(key))) == QStringLiteral("PERMISSION_DENIED/"),
+                 qPrintable(QLatin1String(key) + u": "
+                            + dump(above.value(QLatin1String(key)).toObject())));
+
+    // Added once: the same request_id answers the same; the code (any case) is taken then.
+    const QJsonObject add = step.value(QStringLiteral("add"));
+    const QJsonObject added = staffOf(add.value(u"first"));
+    QVERIFY2(add.value(u"first").toObject().value(u"ok").toBool(), qPrintable(dump(add)));
+    QCOMPARE(add.value(u"again"), add.value(u"first"));
+    QCOMPARE(errorOf(add.value(u"taken")), QStringLiteral("CONFLICT/employee_id"));
+    QCOMPARE(added.value(u"employee_id").toString(), QStringLiteral("EMP010"));
+    QCOMPARE(added.value(u"name").toString(), QStringLiteral("Nia Newcomer"));
+    QCOMPARE(added.value(u"role").toString(), QStringLiteral("employee"));
+    QCOMPARE(added.value(u"hourly_rate").toDouble(), 14.25);
+    QCOMPARE(added.value(u"drink_allowance").toInt(), 3);
+    QCOMPARE(added.value(u"active").toBool(), true);
+    QVERIFY(added.value(u"last_sign_in_at").isNull());
+    QCOMPARE(added.value(u"updated_by").toObject().value(u"id").toString(),
+             m_fixture->manager(b).userId);
+    QVERIFY(!dump(add).contains(QStringLiteral("2468"))
+            && !dump(add).contains(QStringLiteral("pbkdf2")));
+
+    // The new person signs in with their PIN; the list then says when.
+    const QJsonObject signIn = step.value(QStringLiteral("sign in"));
+    QCOMPARE(signIn.value(u"status").toInt(), 200);
+    QCOMPARE(signIn.value(u"role").toString(), QStringLiteral("employee"));
+    const QDateTime at = QDateTime::fromString(
+        signIn.value(u"staff").toObject().value(u"last_sign_in_at").toString(), Qt::ISODate);
+    QVERIFY2(at.isValid(), qPrintable(dump(signIn)));
+
+    // Edited: name, rate, allowance back to the cafe's default; replayed; a no-op is a conflict.
+    const QJsonObject update = step.value(QStringLiteral("update"));
+    const QJsonObject edited = staffOf(update.value(u"update"));
+    QVERIFY2(update.value(u"update").toObject().value(u"ok").toBool(), qPrintable(dump(update)));
+    QCOMPARE(edited.value(u"name").toString(), QStringLiteral("Nia Senior"));
+    QCOMPARE(edited.value(u"hourly_rate").toDouble(), 15.75);
+    QVERIFY(edited.value(u"drink_allowance").isNull());
+    QCOMPARE(update.value(u"updateAgain"), update.value(u"update"));
+    QCOMPARE(errorOf(update.value(u"unchanged")), QStringLiteral("CONFLICT/"));
+
+    // A device token: the person's role, named after the device, the same on a replay; it
+    // connects, acts, and is ended by revoke_staff_sessions.
+    const QJsonObject minted = step.value(QStringLiteral("mint"));
+    const QJsonObject token = minted.value(u"mint").toObject().value(u"data").toObject();
+    QVERIFY2(!token.value(u"token").toString().isEmpty(), qPrintable(dump(minted)));
+    QCOMPARE(minted.value(u"mintAgain"), minted.value(u"mint"));
+    QCOMPARE(token.value(u"user_id").toString(), added.value(u"user_id").toString());
+    QCOMPARE(token.value(u"role").toString(), QStringLiteral("employee"));
+    QCOMPARE(token.value(u"name").toString(), QStringLiteral("Nia Senior (Bar tablet)"));
+    QCOMPARE(token.value(u"label").toString(), QStringLiteral("Bar tablet"));
+    // Seven days from when it was minted (the hub runs on the wall clock here).
+    const qint64 expiresIn
+        = QDateTime::fromString(token.value(u"expires_at").toString(), Qt::ISODate)
+              .toSecsSinceEpoch()
+          - m_server->service()->clock()->nowMs() / 1000;
+    QVERIFY2(expiresIn <= 7 * 24 * 3600 && expiresIn > 7 * 24 * 3600 - 600,
+             qPrintable(QString::number(expiresIn)));
+    QCOMPARE(minted.value(u"deviceConnect").toString(), QStringLiteral("connect"));
+    QVERIFY(minted.value(u"deviceList").toBool());
+    QVERIFY(minted.value(u"revoke").toBool());
+    QCOMPARE(minted.value(u"reason").toString(), QStringLiteral("io server disconnect"));
+    const QJsonObject retry = minted.value(u"retry").toObject();
+    QCOMPARE(retry.value(u"result").toString(), QStringLiteral("connect_error"));
+    QCOMPARE(retry.value(u"data").toObject().value(u"reason").toString(),
+             QStringLiteral("revoked"));
+
+    // An admin may add an admin.
+    QCOMPARE(staffOf(step.value(QStringLiteral("admin adds an admin")).value(u"answer"))
+                 .value(u"role")
+                 .toString(),
+             QStringLiteral("admin"));
+
+    // staff:updated went to the managers and admins (once per change, not for the replays),
+    // never to another employee.
+    const QJsonObject heard = step.value(QStringLiteral("heard")).value(u"heard").toObject();
+    const auto changesHeard = [&heard](const char *who) {
+        QStringList out;
+        for (const QJsonValue &e : heard.value(QLatin1String(who)).toArray()) {
+            const QJsonObject o = e.toObject();
+            QStringList kinds;
+            for (const QJsonValue &k : o.value(u"changes").toArray())
+                kinds.append(k.toString());
+            out.append(o.value(u"employee_id").toString() + u':' + kinds.join(u','));
+        }
+        return out;
+    };
+    const QStringList expectedChanges{
+        QStringLiteral("EMP010:added"), QStringLiteral("EMP010:details_changed"),
+        QStringLiteral("EMP010:sessions_revoked"), QStringLiteral("ADM010:added")};
+    QCOMPARE(changesHeard("manager"), expectedChanges);
+    QCOMPARE(changesHeard("admin"), expectedChanges);
+    QCOMPARE(changesHeard("employee"), QStringList());
+    // The event carries the whole staff object, so a console's list follows without asking.
+    const QJsonObject detailsEvent = heard.value(u"manager").toArray().at(1).toObject();
+    QCOMPARE(detailsEvent.value(u"name").toString(), QStringLiteral("Nia Senior"));
+    QCOMPARE(detailsEvent.value(u"hourly_rate").toDouble(), 15.75);
 }
 
 QTEST_GUILESS_MAIN(TestHubInterop)

@@ -1,15 +1,20 @@
-// Counters, inventory, stock alerts, timesheets, payments, dashboard, event log and outbox
+// Counters, inventory, stock alerts, timesheets, staff, payments, dashboard, event log and outbox
 // models, each under QAbstractItemModelTester and fed typed events.
 #include "countermodel.h"
 #include "dashboardmodel.h"
 #include "eventlogfiltermodel.h"
 #include "eventlogmodel.h"
+#include "eventmapper.h"
 #include "inventorymodel.h"
 #include "orderqueuemodel.h"
 #include "outboxmodel.h"
 #include "paymentmodel.h"
+#include "staffmodel.h"
 #include "stockalertmodel.h"
 #include "timesheetmodel.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -38,6 +43,7 @@ private Q_SLOTS:
     void alertRingsUntilAcknowledged();
     void alertAcknowledgedByTheHub();
     void timesheets();
+    void staffFromListAndUpdates();
     void payments();
     void dashboard();
     void dashboardFromTheDaysFigures();
@@ -218,6 +224,72 @@ void tst_CafeModels::alertAcknowledgedByTheHub()
     milk.alertId = "alert-3";
     alerts.resetFromInventory({milk, beans});
     QVERIFY(alerts.isRinging());
+}
+
+void tst_CafeModels::staffFromListAndUpdates()
+{
+    StaffModel staff;
+    QAbstractItemModelTester tester(&staff, Fatal);
+    staff.setBatchInterval(0);
+    const QJsonObject eve = QJsonDocument::fromJson(R"({"user_id":"u1","employee_id":"EMP001",
+        "name":"Eve","role":"employee","active":true,"hourly_rate":15.5,"drink_allowance":null,
+        "created_at":"2026-11-26T08:00:00Z","updated_at":null,"updated_by":null,
+        "last_sign_in_at":"2026-11-26T09:30:00Z"})")
+                                .object();
+    // An update before the list is loaded is no list.
+    staff.apply(EventMapper::mapStaffMember(eve));
+    QCOMPARE(staff.rowCount(), 0);
+    QVERIFY(!staff.isLoaded());
+    QJsonObject mia = eve;
+    mia["user_id"] = "u2";
+    mia["employee_id"] = "MGR001";
+    mia["name"] = "<b>Mia</b>";
+    mia["role"] = "manager";
+    mia["drink_allowance"] = 5;
+    mia["last_sign_in_at"] = QJsonValue();
+    const QList<StaffMember> list = EventMapper::mapStaffList(
+        QJsonObject{{"staff", QJsonArray{eve, mia, QJsonObject{{"name", "nobody"}}}}});
+    QCOMPARE(list.size(), 2); // a row naming nobody is left out
+    staff.resetStaff(list);
+    QVERIFY(staff.isLoaded());
+    QCOMPARE(staff.rowCount(), 2);
+    const auto cell = [&staff](const QString &id, int column) {
+        return staff.index(staff.rowOf(id), column).data().toString();
+    };
+    QCOMPARE(cell("u1", StaffModel::HourlyRateColumn), QStringLiteral("15.50"));
+    QCOMPARE(cell("u1", StaffModel::DrinkAllowanceColumn), QStringLiteral("cafe default"));
+    QCOMPARE(cell("u2", StaffModel::DrinkAllowanceColumn), QStringLiteral("5"));
+    QCOMPARE(cell("u2", StaffModel::NameColumn), QStringLiteral("<b>Mia</b>"));
+    QCOMPARE(cell("u2", StaffModel::RoleColumn), QStringLiteral("Manager"));
+    QCOMPARE(cell("u2", StaffModel::LastSignInColumn), QStringLiteral("never"));
+    QCOMPARE(cell("u1", StaffModel::LastSignInColumn),
+             QDateTime(QDate(2026, 11, 26), QTime(9, 30), Qt::UTC)
+                 .toLocalTime()
+                 .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    // staff:updated: disabled, a new rate; the sign-in time it carries may be older than ours.
+    QJsonObject update = eve;
+    update["active"] = false;
+    update["hourly_rate"] = 16;
+    update["last_sign_in_at"] = "2026-11-26T08:15:00Z";
+    QSignalSpy flushed(&staff, &BatchedTableModel::flushed);
+    staff.apply(EventMapper::mapStaffMember(update));
+    staff.flush();
+    QVERIFY(!flushed.isEmpty());
+    QCOMPARE(cell("u1", StaffModel::StatusColumn), QStringLiteral("Disabled"));
+    QCOMPARE(cell("u1", StaffModel::HourlyRateColumn), QStringLiteral("16.00"));
+    QCOMPARE(staff.member("u1")->lastSignInAt,
+             QDateTime(QDate(2026, 11, 26), QTime(9, 30), Qt::UTC));
+    QCOMPARE(staff.index(staff.rowOf("u1"), 0).data(StaffModel::ActiveRole).toBool(), false);
+    // Someone new is added as a row.
+    QJsonObject ned = eve;
+    ned["user_id"] = "u3";
+    ned["name"] = "Ned";
+    staff.apply(EventMapper::mapStaffMember(ned));
+    staff.flush();
+    QCOMPARE(staff.rowCount(), 3);
+    staff.clear();
+    QCOMPARE(staff.rowCount(), 0);
+    QVERIFY(!staff.isLoaded());
 }
 
 void tst_CafeModels::timesheets()

@@ -489,6 +489,15 @@ void tst_Outbox::storeKeepsWaitingActionsPerPerson()
     damaged.close();
     QCOMPARE(store.load(bob, &error).size(), 0);
     QVERIFY(!error.isEmpty());
+    // An action with a PIN waits in memory only: it is never written.
+    const QString pin = f.outbox.submit("/employees", "set_staff_pin",
+                                        {{"user_id", "u-eve"}, {"pin", "482913"}}, "new PIN");
+    QVERIFY(f.model.entry(pin));
+    QVERIFY(store.save(jane, f.model.rows(), true));
+    QCOMPARE(store.load(jane).size(), 2);
+    QFile written(store.filePath(jane));
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(!written.readAll().contains("482913"));
     // Nothing waiting: no file.
     QVERIFY(store.save(bob, {}, true));
     QVERIFY(!QFile::exists(store.filePath(bob)));

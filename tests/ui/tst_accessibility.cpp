@@ -10,6 +10,7 @@
 #include "connectdialog.h"
 #include "consolesettings.h"
 #include "dashboardview.h"
+#include "devicetokendialog.h"
 #include "drinkdialog.h"
 #include "hubcontrol.h"
 #include "languagemanager.h"
@@ -17,10 +18,12 @@
 #include "offsaledialog.h"
 #include "orderqueuedelegate.h"
 #include "orderqueueview.h"
+#include "pindialog.h"
 #include "producteditordialog.h"
 #include "reasondialog.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "staffdialog.h"
 #include "stockadjustdialog.h"
 
 #include <QAbstractButton>
@@ -261,6 +264,19 @@ void tst_Accessibility::everyDialogControlNamedAndReachable()
     auto *editor = new ProductEditorDialog(&latte, {QStringLiteral("coffee")}, session.inventory());
     editor->addIngredient(QStringLiteral("item-1"), 18);
     dialogs.emplace_back(editor);
+    // The Staff view's: adding, editing, a new PIN, a device token (before and after minting).
+    dialogs.emplace_back(
+        new StaffDialog(QStringList{QStringLiteral("employee"), QStringLiteral("manager")}));
+    StaffMember eve;
+    eve.userId = QStringLiteral("u1");
+    eve.employeeCode = QStringLiteral("E1");
+    eve.name = QStringLiteral("Eve");
+    dialogs.emplace_back(new StaffDialog(eve));
+    dialogs.emplace_back(new PinDialog(QStringLiteral("Eve (E1)")));
+    dialogs.emplace_back(new DeviceTokenDialog(QStringLiteral("Eve (E1)")));
+    auto *minted = new DeviceTokenDialog(QStringLiteral("Eve (E1)"));
+    minted->showToken(QStringLiteral("eyJhbGciOiJIUzI1NiJ9.e30.c2ln"), {});
+    dialogs.emplace_back(minted);
     Walk walk({});
     for (const auto &dialog : dialogs) {
         dialog->show();

@@ -25,6 +25,7 @@
 #include "sioserver.h"
 #include "sioserversocket.h"
 #include "soundplayer.h"
+#include "staffview.h"
 #include "statusstrip.h"
 #include "toaststack.h"
 #include "webserver.h"
@@ -585,10 +586,12 @@ void tst_MainWindow::viewsByNameInOrderAndRole()
     QTabWidget *tabs = window.tabs();
     QCOMPARE(tabs->indexOf(entryPage), tabs->indexOf(window.dashboardView()) + 1);
     QCOMPARE(tabs->indexOf(window.menuView()), tabs->indexOf(entryPage) + 1);
-    QCOMPARE(tabs->indexOf(settingsPage), tabs->indexOf(window.menuView()) + 1);
+    // The Staff view (a managers' view of MainWindow's own) sits between the menu and settings.
+    QCOMPARE(tabs->indexOf(window.staffView()), tabs->indexOf(window.menuView()) + 1);
+    QCOMPARE(tabs->indexOf(settingsPage), tabs->indexOf(window.staffView()) + 1);
     QCOMPARE(tabs->indexOf(window.eventLogView()), tabs->indexOf(settingsPage) + 1);
     QCOMPARE(window.view("entry"), entryPage);
-    QVERIFY(!window.view("staff"));
+    QCOMPARE(window.view("staff"), window.staffView());
     const auto menuTexts = [&window] {
         QStringList texts;
         for (QAction *a : window.menuBar()->actions())
@@ -606,6 +609,7 @@ void tst_MainWindow::viewsByNameInOrderAndRole()
     QVERIFY(window.showView("entry"));
     QCOMPARE(tabs->currentWidget(), entryPage);
     QVERIFY(!window.showView("staff"));
+    QVERIFY(!tabs->isTabVisible(tabs->indexOf(window.staffView())));
 
     signInOffline(session, "manager");
     QTRY_VERIFY(session.identity().isManager());
@@ -613,6 +617,8 @@ void tst_MainWindow::viewsByNameInOrderAndRole()
     QVERIFY(menuTexts().contains("Cafe settin&gs"));
     QVERIFY(window.showView("settings"));
     QCOMPARE(tabs->currentWidget(), settingsPage);
+    QVERIFY(window.showView("staff"));
+    QCOMPARE(tabs->currentWidget(), window.staffView());
 }
 
 TT_UI_TEST_MAIN(tst_MainWindow)
