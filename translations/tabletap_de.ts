@@ -2022,8 +2022,8 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <translation>&amp;Café-Einstellungen</translation>
     </message>
     <message>
-        <source>Staff mana&amp;gement</source>
-        <translation>Belegs&amp;chaft</translation>
+        <source>Staff management</source>
+        <translation>Beschäftigte</translation>
     </message>
 </context>
 <context>

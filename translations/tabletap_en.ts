@@ -2022,8 +2022,8 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <translation>Cafe settin&amp;gs</translation>
     </message>
     <message>
-        <source>Staff mana&amp;gement</source>
-        <translation>Staff mana&amp;gement</translation>
+        <source>Staff management</source>
+        <translation>Staff management</translation>
     </message>
 </context>
 <context>

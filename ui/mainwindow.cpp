@@ -87,8 +87,10 @@ MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
     addView(m_entry, QStringLiteral("entry"), tr("Order entr&y"), ViewAccess::Everyone);
     m_menu = new MenuView(session, m_tabs);
     addView(m_menu, QStringLiteral("menu"), tr("Men&u"), ViewAccess::Everyone);
+    // No Alt letter in English: each letter of it is taken by a menu, a tab or a view's button
+    // (Ctrl+number from the View menu reaches it).
     addView(m_staff = new StaffView(session, m_tabs), QStringLiteral("staff"),
-            tr("Staff mana&gement"), ViewAccess::Manager);
+            tr("Staff management"), ViewAccess::Manager);
     addView(new CafeSettingsView(session, m_tabs), QStringLiteral("settings"), tr("Cafe settin&gs"),
             ViewAccess::Manager);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
