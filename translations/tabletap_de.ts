@@ -1963,8 +1963,8 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <translation>&amp;Lager (%1)</translation>
     </message>
     <message>
-        <source>H&amp;ub</source>
-        <translation>H&amp;ub</translation>
+        <source>Hub</source>
+        <translation>Hub</translation>
     </message>
     <message>
         <source>Counter dis&amp;play</source>

@@ -1963,8 +1963,8 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <translation>&amp;Inventory (%1)</translation>
     </message>
     <message>
-        <source>H&amp;ub</source>
-        <translation>H&amp;ub</translation>
+        <source>Hub</source>
+        <translation>Hub</translation>
     </message>
     <message>
         <source>Counter dis&amp;play</source>

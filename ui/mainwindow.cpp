@@ -252,7 +252,8 @@ void MainWindow::setHubControl(HubControl *hub)
         return;
     m_embeddedAvailable = true;
     m_hubPanel = new HubPanel(hub, m_tabs);
-    addView(m_hubPanel, QStringLiteral("hub"), tr("H&ub"), ViewAccess::Everyone);
+    // No Alt letter: Alt+U is the menu's (English), and the hub tab comes and goes.
+    addView(m_hubPanel, QStringLiteral("hub"), tr("Hub"), ViewAccess::Everyone);
 }
 
 QStringList MainWindow::viewOrder()

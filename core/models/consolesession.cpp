@@ -503,8 +503,47 @@ void ConsoleSession::onSnapshot(const QString &nsp, const CafeSnapshot &snapshot
 void ConsoleSession::applyMenu(QList<MenuProduct> menu)
 {
     m_menu = std::move(menu);
+    nameProductsInStock();
     updateStockWarnings();
     Q_EMIT menuChanged();
+}
+
+void ConsoleSession::nameProductsInStock()
+{
+    // Our hub lists the products an ingredient goes into by id; an inventory answer that came
+    // before the menu kept the ids. Now that the names are known, rows and alerts show them.
+    QHash<QString, QString> names;
+    for (const MenuProduct &p : std::as_const(m_menu))
+        names.insert(p.id, p.name);
+    const auto rename = [&names](QStringList &refs) {
+        bool changed = false;
+        for (QString &ref : refs) {
+            const QString name = names.value(ref);
+            if (!name.isEmpty() && name != ref) {
+                ref = name;
+                changed = true;
+            }
+        }
+        return changed;
+    };
+    for (int r = 0; r < m_inventory->rowCount(); ++r) {
+        const QString key = m_inventory->keyAt(r);
+        const StockItem *current = m_inventory->find(key);
+        if (!current)
+            continue;
+        StockItem s = *current;
+        if (rename(s.usedBy))
+            m_inventory->upsert(key, s);
+    }
+    for (int r = 0; r < m_alerts->rowCount(); ++r) {
+        const QString key = m_alerts->keyAt(r);
+        const StockAlert *current = m_alerts->find(key);
+        if (!current)
+            continue;
+        StockAlert a = *current;
+        if (rename(a.affects))
+            m_alerts->upsert(key, a);
+    }
 }
 
 void ConsoleSession::applyMenuEvent(const CafeEvent &e)

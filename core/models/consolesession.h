@@ -288,6 +288,9 @@ private:
     void onNamespaceConnected(const QString &nsp, bool recovered);
     void onSnapshot(const QString &nsp, const CafeSnapshot &snapshot);
     void rebuildDashboard();
+    // Product ids in the inventory's "used by" and the alerts' "affects" replaced by the menu's
+    // names (an inventory answer may come before the menu's).
+    void nameProductsInStock();
     // Joins and leaves counter rooms so that this console hears every order move it shows.
     void syncCounterRooms();
     void setCounterRoom(const QString &counter, bool in);

@@ -117,6 +117,7 @@ private Q_SLOTS:
     void criticalAlertFromTheSnapshotRings();
     void recallWindowIsTheCafes();
     void queriesAnswerWithData();
+    void productNamesWhenTheMenuComesAfterTheInventory();
     void actionsAnswerWithTheirAckData();
 };
 
@@ -1112,6 +1113,43 @@ void tst_ConsoleSession::actionsAnswerWithTheirAckData()
     QTRY_COMPARE(f.source.waiting("cancel_order").size(), 1);
     f.source.refuse(f.source.waiting("cancel_order")[0], "CONFLICT", "already cancelled");
     QCOMPARE(order, QStringList{"refused"});
+}
+
+void tst_ConsoleSession::productNamesWhenTheMenuComesAfterTheInventory()
+{
+    // Our hub names the products an ingredient goes into by id. When /inventory answers before
+    // the menu is known, the rows and the alerts still end up with names, not ids.
+    Fixture f;
+    f.source.connectNamespaces(ConsoleSession::namespaces(), false);
+    QJsonObject data = snapshotFixture("list_inventory")["data"].toObject();
+    QJsonArray items = data["items"].toArray();
+    QJsonObject item = items[0].toObject();
+    const QString id = item["product_id"].toString();
+    const QStringList ids
+        = {item["used_by"].toArray()[0].toString(), item["used_by"].toArray()[1].toString()};
+    item["current_stock"] = 20;
+    item["low_stock"] = true;
+    item["priority"] = "medium";
+    items[0] = item;
+    data["items"] = items;
+    f.source.answer(f.source.waiting("list_inventory")[0], data);
+    QTRY_VERIFY(f.session.inventory()->find(id));
+    QCOMPARE(f.session.inventory()->find(id)->usedBy, ids); // no menu yet: ids
+    QCOMPARE(f.session.alerts()->find(id)->affects, ids);
+
+    f.source.answerSnapshots(); // the menu, among the rest
+    QStringList names;
+    for (const QJsonValue &p :
+         snapshotFixture("list_menu")["data"].toObject()["products"].toArray())
+        if (ids.contains(p["id"].toString()))
+            names << p["name"].toString();
+    QCOMPARE(names.size(), 2);
+    QTRY_COMPARE(QSet<QString>(f.session.inventory()->find(id)->usedBy.cbegin(),
+                               f.session.inventory()->find(id)->usedBy.cend()),
+                 QSet<QString>(names.cbegin(), names.cend()));
+    QCOMPARE(QSet<QString>(f.session.alerts()->find(id)->affects.cbegin(),
+                           f.session.alerts()->find(id)->affects.cend()),
+             QSet<QString>(names.cbegin(), names.cend()));
 }
 
 QTEST_GUILESS_MAIN(tst_ConsoleSession)
