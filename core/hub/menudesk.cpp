@@ -376,9 +376,9 @@ QJsonObject MenuDesk::saveProduct(CafeContext &ctx, const PayloadReader &p)
     const bool created = productId.isEmpty();
     if (!created)
         requireProduct(db, productId);
-    QSqlQuery same
-        = db.exec(QStringLiteral("SELECT id, retired FROM products WHERE name = ? AND id != ?"),
-                  {product.name, productId.isEmpty() ? QStringLiteral("") : productId}); // never NULL
+    QSqlQuery same = db.exec(
+        QStringLiteral("SELECT id, retired FROM products WHERE name = ? AND id != ?"),
+        {product.name, productId.isEmpty() ? QStringLiteral("") : productId}); // never NULL
     if (same.next())
         throw CommandError::conflict(
             same.value(1).toBool()
