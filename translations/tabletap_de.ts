@@ -2192,6 +2192,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
+    <message>
+        <source>%1 is too large to send to the hub in one message (%2 KB, at most %3 KB): import it on the hub&apos;s computer with tabletap-hub menu import.</source>
+        <translation>%1 ist zu groß, um in einer Nachricht an den Hub zu gehen (%2 KB, höchstens %3 KB): bitte auf dem Rechner des Hubs mit tabletap-hub menu import importieren.</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::Notifier</name>

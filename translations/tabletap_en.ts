@@ -2192,6 +2192,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
+    <message>
+        <source>%1 is too large to send to the hub in one message (%2 KB, at most %3 KB): import it on the hub&apos;s computer with tabletap-hub menu import.</source>
+        <translation>%1 is too large to send to the hub in one message (%2 KB, at most %3 KB): import it on the hub&apos;s computer with tabletap-hub menu import.</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::Notifier</name>

@@ -14,6 +14,8 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -458,6 +460,20 @@ QString MenuView::importMenuFrom(const QString &path, MenuFile::Format format, b
         = MenuFile::decode(file.read(MenuFile::kMaxFileBytes + 1), format);
     if (!parsed.ok()) {
         *error = tr("%1 is not a menu file: %2").arg(QFileInfo(path).fileName(), parsed.message);
+        return {};
+    }
+    // import_menu goes out as one message; a hub closes a link whose message is over its limit
+    // (1 MB by default), and the outbox would send it again and again. Refused here instead.
+    const qsizetype bytes = QJsonDocument(QJsonObject{{QStringLiteral("products"),
+                                                       MenuFile::toJson(parsed.products)}})
+                                .toJson(QJsonDocument::Compact)
+                                .size();
+    if (bytes > kMaxImportBytes) {
+        *error = tr("%1 is too large to send to the hub in one message (%2 KB, at most %3 KB): "
+                    "import it on the hub's computer with tabletap-hub menu import.")
+                     .arg(QFileInfo(path).fileName())
+                     .arg(bytes / 1000)
+                     .arg(kMaxImportBytes / 1000);
         return {};
     }
     return m_session->importMenu(parsed.products, replace);

@@ -42,6 +42,8 @@ public:
     // file's row and column, or the JSON field).
     QString importMenuFrom(const QString &path, MenuFile::Format format, bool replace,
                            QString *error);
+    // The largest import_menu this console sends (the hub's default message limit is 1 MB).
+    static constexpr qsizetype kMaxImportBytes = 900000;
 
 public Q_SLOTS:
     void takeOffSale();

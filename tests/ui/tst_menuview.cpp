@@ -237,6 +237,34 @@ void tst_MenuView::managerEditsImportsAndExports()
     QVERIFY(view->importMenuFrom(bad, MenuFile::Format::Csv, false, &error).isEmpty());
     QVERIFY2(error.contains(QStringLiteral("row 2, column 5")), qPrintable(error));
     QCOMPARE(manager.session.outbox()->rowCount(), waiting);
+
+    // A valid file too large for one message to the hub (1000 products with 20 customizations
+    // each: 3.8 MB as written, over 900 KB as sent) is refused before anything is sent, rather than
+    // sent into a closed link again and again; the hub keeps its menu.
+    QList<MenuFile::Product> many;
+    for (int i = 0; i < MenuFile::kMaxProducts; ++i) {
+        MenuFile::Product p{QStringLiteral("Seasonal special %1").arg(i),
+                            QStringLiteral("coffee"),
+                            450,
+                            std::nullopt,
+                            {},
+                            {}};
+        for (int c = 0; c < 20; ++c)
+            p.customizations.append({{}, QStringLiteral("Extra option number %1").arg(c), 50, {}});
+        many.append(p);
+    }
+    const QString big = files.filePath(QStringLiteral("big.json"));
+    QFile bigFile(big);
+    QVERIFY(bigFile.open(QIODevice::WriteOnly));
+    bigFile.write(MenuFile::encode(many, MenuFile::Format::Json));
+    bigFile.close();
+    QVERIFY(MenuFile::decode(MenuFile::encode(many, MenuFile::Format::Json), MenuFile::Format::Json)
+                .ok());
+    error.clear();
+    QVERIFY(view->importMenuFrom(big, MenuFile::Format::Json, false, &error).isEmpty());
+    QVERIFY2(error.contains(QStringLiteral("too large")), qPrintable(error));
+    QCOMPARE(manager.session.outbox()->rowCount(), waiting);
+    QVERIFY(!find(manager.session, QStringLiteral("Seasonal special 1")));
 }
 
 QTEST_MAIN(tst_MenuView)
