@@ -241,6 +241,12 @@ QString name(Command command)
         return QStringLiteral("get_settings");
     case Command::ListCounters:
         return QStringLiteral("list_counters");
+    case Command::GetReport:
+        return QStringLiteral("get_report");
+    case Command::ChainOverview:
+        return QStringLiteral("chain_overview");
+    case Command::OpenCafe:
+        return QStringLiteral("open_cafe");
     }
     return {};
 }
@@ -296,6 +302,9 @@ Namespace commandNamespace(Command command)
     case Command::UpdateSettings:
     case Command::GetSettings:
     case Command::ListCounters:
+    case Command::GetReport:
+    case Command::ChainOverview:
+    case Command::OpenCafe:
         return Namespace::System;
     }
     return Namespace::System;

@@ -144,8 +144,11 @@ enum class Command : quint8 {
     UpdateSettings,
     GetSettings,
     ListCounters,
+    GetReport,     // the hub's own (day, service and staff reports)
+    ChainOverview, // the hub's own (a chain owner's overview of every cafe)
+    OpenCafe,      // the hub's own (a chain owner's token for one cafe's console)
 };
-inline constexpr int kCommandCount = static_cast<int>(Command::ListCounters) + 1;
+inline constexpr int kCommandCount = static_cast<int>(Command::OpenCafe) + 1;
 // clang-format off
 inline constexpr std::array<Command, kCommandCount> kCommands{Command::CreateOrder,
                                                               Command::UpdateOrderStatus,
@@ -185,7 +188,10 @@ inline constexpr std::array<Command, kCommandCount> kCommands{Command::CreateOrd
                                                               Command::SetCounterStatus,
                                                               Command::UpdateSettings,
                                                               Command::GetSettings,
-                                                              Command::ListCounters};
+                                                              Command::ListCounters,
+                                                              Command::GetReport,
+                                                              Command::ChainOverview,
+                                                              Command::OpenCafe};
 // clang-format on
 QString name(Command command); // "create_order"
 std::optional<Command> commandFromName(QStringView name);

@@ -61,7 +61,8 @@ static const QStringList kManagerOnly{
     QStringLiteral("retire_product"),        QStringLiteral("restore_product"),
     QStringLiteral("import_menu"),           QStringLiteral("set_stock_levels"),
     QStringLiteral("correct_timesheet"),     QStringLiteral("add_staff"),
-    QStringLiteral("update_staff"),          QStringLiteral("mint_device_token")};
+    QStringLiteral("update_staff"),          QStringLiteral("mint_device_token"),
+    QStringLiteral("get_report")};
 
 void TestHubCommands::everyCommandHasANamespaceAndRole()
 {
@@ -78,7 +79,8 @@ void TestHubCommands::everyCommandHasANamespaceAndRole()
                                "update_settings",  "get_settings",        "list_counters",
                                "list_staff",       "disable_staff",       "enable_staff",
                                "set_staff_role",   "set_staff_pin",       "revoke_staff_sessions",
-                               "add_staff",        "update_staff",        "mint_device_token"};
+                               "add_staff",        "update_staff",        "mint_device_token",
+                               "get_report",       "chain_overview",      "open_cafe"};
     QCOMPARE(specs.size(), expected.size());
     QCOMPARE(HubDomain::commandNames(QStringLiteral("/orders")),
              (QStringList{"assign_counter", "cancel_order", "check_order_item", "create_order",
@@ -92,6 +94,8 @@ void TestHubCommands::everyCommandHasANamespaceAndRole()
     for (const QString &c : expected) {
         QVERIFY2(specs.contains(c), qPrintable(c));
         QCOMPARE(specs.value(c).minimumRole == HubRole::Manager, kManagerOnly.contains(c));
+        QCOMPARE(specs.value(c).minimumRole == HubRole::Admin,
+                 c == u"chain_overview" || c == u"open_cafe");
     }
 }
 
@@ -106,7 +110,9 @@ void TestHubCommands::permissionMatrix_data()
     for (const QString &c : names) {
         for (const QString &role :
              {QStringLiteral("employee"), QStringLiteral("manager"), QStringLiteral("admin")}) {
-            const bool allowed = role != u"employee" || !kManagerOnly.contains(c);
+            const bool adminOnly = specs.value(c).minimumRole == HubRole::Admin;
+            const bool allowed = adminOnly ? role == u"admin"
+                                           : role != u"employee" || !kManagerOnly.contains(c);
             QTest::addRow("%s/%s", qPrintable(c), qPrintable(role)) << c << role << allowed;
         }
     }
