@@ -14,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -429,6 +430,9 @@ int AdminCommandLine::report(const QStringList &args)
     if (const AdminResult r = admin.api.report(cafeId, payload, &report); !r.ok())
         return fail(r);
     if (*format == ReportFile::Format::Pdf) {
+        if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+            return fail(UsageError, QStringLiteral("--format pdf needs a QGuiApplication, which "
+                                                   "tabletap-hub starts for it (needsGui())"));
         QString error;
         if (!ReportDocument::writePdf(report, file, &error))
             return fail(StorageFailure, error);
