@@ -412,6 +412,10 @@ int AdminCommandLine::report(const QStringList &args)
     const auto format = ReportFile::formatFromName(parser.value(QStringLiteral("format")));
     if (!format)
         return fail(UsageError, QStringLiteral("--format must be csv, json or pdf"));
+    if (*format == ReportFile::Format::Pdf
+        && !qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return fail(UsageError, QStringLiteral("--format pdf needs a QGuiApplication, which "
+                                               "tabletap-hub starts for it (needsGui())"));
     if (parser.isSet(QStringLiteral("to")) && parser.value(QStringLiteral("to")).isEmpty())
         return fail(UsageError, QStringLiteral("--to must be a business date like 2026-12-06"));
     QString field, problem;
@@ -430,9 +434,6 @@ int AdminCommandLine::report(const QStringList &args)
     if (const AdminResult r = admin.api.report(cafeId, payload, &report); !r.ok())
         return fail(r);
     if (*format == ReportFile::Format::Pdf) {
-        if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-            return fail(UsageError, QStringLiteral("--format pdf needs a QGuiApplication, which "
-                                                   "tabletap-hub starts for it (needsGui())"));
         QString error;
         if (!ReportDocument::writePdf(report, file, &error))
             return fail(StorageFailure, error);
