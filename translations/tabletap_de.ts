@@ -3314,6 +3314,14 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Payments</source>
         <translation>Zahlungen</translation>
     </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Beleg drucken</translation>
+    </message>
+    <message>
+        <source>Print a receipt for the selected payment&apos;s order</source>
+        <translation>Einen Beleg für die Bestellung der gewählten Zahlung drucken</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::PinDialog</name>

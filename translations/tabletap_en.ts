@@ -3314,6 +3314,14 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Payments</source>
         <translation>Payments</translation>
     </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <source>Print a receipt for the selected payment&apos;s order</source>
+        <translation>Print a receipt for the selected payment&apos;s order</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::PinDialog</name>

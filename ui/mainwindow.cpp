@@ -290,6 +290,12 @@ void MainWindow::setPrintService(PrintService *printing)
                 QString why;
                 report(printing->printReceipt(orderId, std::nullopt, &why), why);
             });
+    m_payments->setPrintingAvailable(true);
+    connect(m_payments, &PaymentsView::printReceiptRequested, this,
+            [printing, report](const QString &orderId) {
+                QString why;
+                report(printing->printReceipt(orderId, std::nullopt, &why), why);
+            });
     connect(printing, &PrintService::printerNeedsAttention, this,
             [this](const QString &printer, const QString &state, int waiting) {
                 m_toasts->post(

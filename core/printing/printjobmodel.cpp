@@ -46,17 +46,19 @@ int PrintJobModel::columnCount(const QModelIndex &parent) const
 
 const PrintJob *PrintJobModel::job(int row) const
 {
+    // Rows count from the model's own row count, not the list's: a job is appended to the
+    // spooler's list before its row is inserted, and the rows already there must keep their jobs.
     const QList<PrintJob> &jobs = m_spooler->jobs();
-    const int i = int(jobs.size()) - 1 - row;
-    return (row < 0 || row >= m_rows || i < 0) ? nullptr : &jobs.at(i);
+    const int i = m_rows - 1 - row;
+    return (row < 0 || row >= m_rows || i < 0 || i >= jobs.size()) ? nullptr : &jobs.at(i);
 }
 
 int PrintJobModel::rowOf(const QString &id) const
 {
     const QList<PrintJob> &jobs = m_spooler->jobs();
-    for (int i = 0; i < jobs.size(); ++i)
+    for (int i = 0; i < jobs.size() && i < m_rows; ++i)
         if (jobs.at(i).id == id)
-            return int(jobs.size()) - 1 - i;
+            return m_rows - 1 - i;
     return -1;
 }
 

@@ -97,16 +97,27 @@ void PrintService::onEvent(const CafeEvent &e)
     }
 }
 
-QString PrintService::queueTicket(const Order &order, const QString &counter,
-                                  const QString &printer, const QString &key, const QString &note)
+namespace {
+
+PrintJob orderJob(PrintJob::Kind kind, const Order &order, const QString &counter,
+                  const QString &printer)
 {
     PrintJob job;
-    job.kind = PrintJob::Kind::KitchenTicket;
+    job.kind = kind;
     job.orderId = order.id;
     job.orderNumber = order.number;
     job.counter = counter;
     job.printer = printer;
     job.title = PrintDocument::cleanText(order.number);
+    return job;
+}
+
+} // namespace
+
+QString PrintService::queueTicket(const Order &order, const QString &counter,
+                                  const QString &printer, const QString &key, const QString &note)
+{
+    PrintJob job = orderJob(PrintJob::Kind::KitchenTicket, order, counter, printer);
     job.document = PrintLayouts::kitchenTicket(order, counter, m_session->clock()->now(), note);
     return m_spooler->enqueue(job, key);
 }
@@ -114,7 +125,8 @@ QString PrintService::queueTicket(const Order &order, const QString &counter,
 void PrintService::queueLabels(const Order &order, const QString &counter, const QString &printer,
                                const QString &key)
 {
-    if (m_spooler->wasQueued(key))
+    // Each label has its own key (key:1, key:2…): the first tells whether they went out.
+    if (m_spooler->wasQueued(key + QStringLiteral(":1")))
         return;
     QHash<QString, QString> categories;
     for (const MenuProduct &p : m_session->menu())
@@ -127,16 +139,8 @@ void PrintService::queueLabels(const Order &order, const QString &counter, const
                      || drinkCategories.contains(it.value(), Qt::CaseInsensitive);
           });
     for (int i = 0; i < labels.size(); ++i) {
-        PrintJob job;
-        job.kind = PrintJob::Kind::CupLabel;
-        job.orderId = order.id;
-        job.orderNumber = order.number;
-        job.counter = counter;
-        job.printer = printer;
-        job.title = QStringLiteral("%1 %2/%3")
-                        .arg(PrintDocument::cleanText(order.number))
-                        .arg(i + 1)
-                        .arg(labels.size());
+        PrintJob job = orderJob(PrintJob::Kind::CupLabel, order, counter, printer);
+        job.title = QStringLiteral("%1 %2/%3").arg(job.title).arg(i + 1).arg(labels.size());
         job.document = labels.at(i);
         m_spooler->enqueue(job, key + QStringLiteral(":%1").arg(i + 1));
     }
@@ -145,13 +149,7 @@ void PrintService::queueLabels(const Order &order, const QString &counter, const
 QString PrintService::queueReceipt(const Order &order, const QString &printer, const QString &key,
                                    const std::optional<PrintLayouts::Payment> &payment)
 {
-    PrintJob job;
-    job.kind = PrintJob::Kind::Receipt;
-    job.orderId = order.id;
-    job.orderNumber = order.number;
-    job.counter = order.counter;
-    job.printer = printer;
-    job.title = PrintDocument::cleanText(order.number);
+    PrintJob job = orderJob(PrintJob::Kind::Receipt, order, order.counter, printer);
     job.document
         = PrintLayouts::receipt(order, m_setup.receiptHeader, payment,
                                 m_session->settings().value(QStringLiteral("currency")).toString());

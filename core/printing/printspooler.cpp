@@ -247,6 +247,7 @@ void PrintSpooler::pump()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     qint64 nextMs = -1;
+    bool started = false;
     QSet<QString> seen; // printers whose first waiting job was looked at
     for (PrintJob &j : m_jobs) {
         if (!(j.state == PrintJob::State::Queued || j.state == PrintJob::State::Retrying
@@ -268,6 +269,7 @@ void PrintSpooler::pump()
         j.state = PrintJob::State::Printing;
         ++j.attempts;
         m_inFlight.insert(j.printer, j.id);
+        started = true;
         Q_EMIT jobChanged(j.id);
         const QString name
             = QStringLiteral("%1-%2-%3")
@@ -275,7 +277,8 @@ void PrintSpooler::pump()
                        PrintJob::kindName(j.kind), j.id.left(8));
         p->print(j.document, name);
     }
-    save();
+    if (started)
+        save();
     if (nextMs >= 0)
         m_timer.start(int(qMin<qint64>(nextMs + 1, m_backoffMaxMs)));
 }

@@ -5,10 +5,12 @@
 #include "fakeescposprinter.h"
 
 #include "networkprinter.h"
+#include "printjobmodel.h"
 #include "printlayouts.h"
 #include "printspooler.h"
 #include "systemprinter.h"
 
+#include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
@@ -123,6 +125,8 @@ void tst_PrintSpooler::offThenOn()
     const quint16 port = fake.port();
     fake.turnOff();
     PrintSpooler spooler;
+    PrintJobModel model(&spooler);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     spooler.setBackoff(50, 200);
     spooler.addPrinter(networkPrinter(port));
     LoopWatch loop;
@@ -301,6 +305,8 @@ void tst_PrintSpooler::heldUntilThePrinterIsSetUp()
 void tst_PrintSpooler::queueIsBounded()
 {
     PrintSpooler spooler; // no printer: everything waits
+    PrintJobModel model(&spooler);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy refused(&spooler, &PrintSpooler::jobRefused);
     int accepted = 0;
     for (int i = 0; i < PrintSpooler::MaxWaiting + 7; ++i)
@@ -321,6 +327,10 @@ void tst_PrintSpooler::queueIsBounded()
     QCOMPARE(spooler.waitingCount(), PrintSpooler::MaxWaiting - PrintSpooler::MaxHistory - 20);
     QVERIFY(spooler.jobs().size() <= PrintSpooler::MaxWaiting + PrintSpooler::MaxHistory);
     QVERIFY(!spooler.enqueue(ticket("ORD-new")).isEmpty());
+    // The job list, newest first.
+    QCOMPARE(model.rowCount(), int(spooler.jobs().size()));
+    QCOMPARE(model.index(0, PrintJobModel::Order).data().toString(), "ORD-new");
+    QCOMPARE(model.index(0, PrintJobModel::State).data().toString(), "held");
 }
 
 void tst_PrintSpooler::receiptToPdf()

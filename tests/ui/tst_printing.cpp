@@ -9,6 +9,7 @@
 #include "fakeescposprinter.h"
 #include "orderdetailspane.h"
 #include "orderqueueview.h"
+#include "paymentsview.h"
 #include "printingview.h"
 #include "printservice.h"
 #include "systemprinter.h"
@@ -132,6 +133,24 @@ void tst_Printing::ticketsLabelsAndReceiptsFromLiveEvents()
          {QString("Test Cafe"), order.number, QString("Ada Lovelace"), formatCents(order.subtotal),
           formatCents(order.tax), formatCents(order.total), QString("Paid by Cash")})
         QVERIFY2(receipt.contains(s), qPrintable(s + " missing in\n" + receipt));
+
+    // "Print receipt" in the Payments view: a second receipt for the paid order.
+    QVERIFY(console.window.showView("payments"));
+    PaymentsView *payments = console.window.paymentsView();
+    QPushButton *receiptButton = payments->receiptButton();
+    QVERIFY(receiptButton->isVisible());
+    QTableView *table = payments->table();
+    int paidRow = -1;
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        if (table->model()->index(row, 0).data(PaymentModel::OrderIdRole).toString() == id
+            && table->model()->index(row, 0).data(PaymentModel::StatusRole).toString()
+                   == "completed")
+            paidRow = row;
+    QVERIFY(paidRow >= 0);
+    table->setCurrentIndex(table->model()->index(paidRow, 0));
+    QVERIFY(receiptButton->isEnabled());
+    QTest::mouseClick(receiptButton, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(jobsOf(printing.spooler(), PrintJob::Kind::Receipt), 2, Wait);
 
     // Snapshots after a resync and a reconnect are history: nothing prints again.
     const int jobsBefore = int(printing.spooler()->jobs().size());
