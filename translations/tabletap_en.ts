@@ -459,8 +459,9 @@ Options:
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (order entry), menu, staff,
-                 settings (the cafe&apos;s), log, hub (a manager&apos;s screen:
-                 dashboard; staff and settings are for managers),
+                 settings (the cafe&apos;s), reports, log, hub (a manager&apos;s
+                 screen: dashboard; staff, settings and reports are for
+                 managers),
                  display (the counter display, in a window of its own),
                  board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
@@ -497,8 +498,9 @@ Options:
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (order entry), menu, staff,
-                 settings (the cafe&apos;s), log, hub (a manager&apos;s screen:
-                 dashboard; staff and settings are for managers),
+                 settings (the cafe&apos;s), reports, log, hub (a manager&apos;s
+                 screen: dashboard; staff, settings and reports are for
+                 managers),
                  display (the counter display, in a window of its own),
                  board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
@@ -886,6 +888,30 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Cancelled today</source>
         <translation>Cancelled today</translation>
+    </message>
+    <message>
+        <source>yesterday %1 · last %2 %3</source>
+        <translation>yesterday %1 · last %2 %3</translation>
+    </message>
+    <message>
+        <source>reports need a Table Tap hub, and this server sends live events only</source>
+        <translation>reports need a Table Tap hub, and this server sends live events only</translation>
+    </message>
+    <message>
+        <source>not connected to the hub</source>
+        <translation>not connected to the hub</translation>
+    </message>
+    <message>
+        <source>Asking the hub for yesterday&apos;s and last week&apos;s figures…</source>
+        <translation>Asking the hub for yesterday&apos;s and last week&apos;s figures…</translation>
+    </message>
+    <message>
+        <source>Compared with yesterday (%1) and the same day last week (%2).</source>
+        <translation>Compared with yesterday (%1) and the same day last week (%2).</translation>
+    </message>
+    <message>
+        <source>Comparison with yesterday and last week unavailable: %1</source>
+        <translation>Comparison with yesterday and last week unavailable: %1</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +2050,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Staff management</source>
         <translation>Staff management</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
     </message>
 </context>
 <context>
@@ -3462,6 +3492,309 @@ Start a new QR payment from the order&apos;s details.</translation>
     </message>
 </context>
 <context>
+    <name>TableTap::ReportsView</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Report:</translation>
+    </message>
+    <message>
+        <source>Day (Z) report</source>
+        <translation>Day (Z) report</translation>
+    </message>
+    <message>
+        <source>Speed of service</source>
+        <translation>Speed of service</translation>
+    </message>
+    <message>
+        <source>Staff hours</source>
+        <translation>Staff hours</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Chosen dates</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Last week</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>First business date</source>
+        <translation>First business date</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Last business date</source>
+        <translation>Last business date</translation>
+    </message>
+    <message>
+        <source>Ru&amp;n</source>
+        <translation>Ru&amp;n</translation>
+    </message>
+    <message>
+        <source>Ask the hub for this report</source>
+        <translation>Ask the hub for this report</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Save the report as a CSV file for a spreadsheet</source>
+        <translation>Save the report as a CSV file for a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>Choose a report and its dates, then Run.</source>
+        <translation>Choose a report and its dates, then Run.</translation>
+    </message>
+    <message>
+        <source>Asking the hub for the %1 of %2…</source>
+        <translation>Asking the hub for the %1 of %2…</translation>
+    </message>
+    <message>
+        <source>Nothing happened on %1: no orders, payments or shifts.</source>
+        <translation>Nothing happened on %1: no orders, payments or shifts.</translation>
+    </message>
+    <message>
+        <source>The hub could not make this report: %1</source>
+        <translation>The hub could not make this report: %1</translation>
+    </message>
+    <message>
+        <source>Reports need a Table Tap hub: this server sends live events only and keeps no reports.</source>
+        <translation>Reports need a Table Tap hub: this server sends live events only and keeps no reports.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Orders and sales by hour</source>
+        <translation>Orders and sales by hour</translation>
+    </message>
+    <message>
+        <source>Orders and sales by part of the day</source>
+        <translation>Orders and sales by part of the day</translation>
+    </message>
+    <message>
+        <source>Product mix</source>
+        <translation>Product mix</translation>
+    </message>
+    <message>
+        <source>Customizations</source>
+        <translation>Customizations</translation>
+    </message>
+    <message>
+        <source>Payments by method</source>
+        <translation>Payments by method</translation>
+    </message>
+    <message>
+        <source>Tips by who took the order</source>
+        <translation>Tips by who took the order</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Voided payments</source>
+        <translation>Voided payments</translation>
+    </message>
+    <message>
+        <source>Cancelled orders</source>
+        <translation>Cancelled orders</translation>
+    </message>
+    <message>
+        <source>Cancellations by reason</source>
+        <translation>Cancellations by reason</translation>
+    </message>
+    <message>
+        <source>Staff drinks against allowances</source>
+        <translation>Staff drinks against allowances</translation>
+    </message>
+    <message>
+        <source>Prep time by counter</source>
+        <translation>Prep time by counter</translation>
+    </message>
+    <message>
+        <source>Prep time by product</source>
+        <translation>Prep time by product</translation>
+    </message>
+    <message>
+        <source>Prep time distribution</source>
+        <translation>Prep time distribution</translation>
+    </message>
+    <message>
+        <source>Late tickets</source>
+        <translation>Late tickets</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Shifts</translation>
+    </message>
+    <message>
+        <source>Hours and pay by person and day</source>
+        <translation>Hours and pay by person and day</translation>
+    </message>
+    <message>
+        <source>Payroll by person</source>
+        <translation>Payroll by person</translation>
+    </message>
+    <message>
+        <source>Timesheet corrections</source>
+        <translation>Timesheet corrections</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>There is no report to export yet.</source>
+        <translation>There is no report to export yet.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation>Export the report as CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation>Export the report as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation>Print the report</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Business dates</source>
+        <translation>Business dates</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Generated</translation>
+    </message>
+    <message>
+        <source>Times in</source>
+        <translation>Times in</translation>
+    </message>
+    <message>
+        <source>Nothing in this period.</source>
+        <translation>Nothing in this period.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::SettingsDialog</name>
     <message>
         <source>Chime when a new order arrives</source>
@@ -3686,6 +4019,14 @@ Start a new QR payment from the order&apos;s details.</translation>
     <message>
         <source>Open the customer ready board</source>
         <translation>Open the customer ready board</translation>
+    </message>
+    <message>
+        <source>Alt+N</source>
+        <translation>Alt+N</translation>
+    </message>
+    <message>
+        <source>Run the report (Reports, managers)</source>
+        <translation>Run the report (Reports, managers)</translation>
     </message>
 </context>
 <context>

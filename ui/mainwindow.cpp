@@ -22,6 +22,7 @@
 #include "paymentsview.h"
 #include "plaintext.h"
 #include "readyboardwindow.h"
+#include "reportsview.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
 #include "soundplayer.h"
@@ -92,6 +93,9 @@ MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
     addView(m_staff = new StaffView(session, m_tabs), QStringLiteral("staff"),
             tr("Staff management"), ViewAccess::Manager);
     addView(new CafeSettingsView(session, m_tabs), QStringLiteral("settings"), tr("Cafe settin&gs"),
+            ViewAccess::Manager);
+    // No Alt letter either (Ctrl+number reaches it); its Run button has Alt+N.
+    addView(new ReportsView(session, m_tabs), QStringLiteral("reports"), tr("Reports"),
             ViewAccess::Manager);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         QWidget *page = m_tabs->widget(index);
@@ -261,7 +265,8 @@ QStringList MainWindow::viewOrder()
     return {QStringLiteral("queue"),      QStringLiteral("counters"), QStringLiteral("inventory"),
             QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
             QStringLiteral("entry"),      QStringLiteral("menu"),     QStringLiteral("staff"),
-            QStringLiteral("settings"),   QStringLiteral("log"),      QStringLiteral("hub")};
+            QStringLiteral("settings"),   QStringLiteral("reports"),  QStringLiteral("log"),
+            QStringLiteral("hub")};
 }
 
 void MainWindow::addView(QWidget *view, const QString &name, const QString &title,
@@ -455,6 +460,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
 CafeSettingsView *MainWindow::cafeSettingsView() const
 {
     return qobject_cast<CafeSettingsView *>(view(QStringLiteral("settings")));
+}
+
+ReportsView *MainWindow::reportsView() const
+{
+    return qobject_cast<ReportsView *>(view(QStringLiteral("reports")));
 }
 
 } // namespace TableTap

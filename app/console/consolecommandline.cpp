@@ -73,8 +73,9 @@ QString ConsoleCommandLine::helpText() const
               "                 then the system's language)\n"
               "  --view NAME    open on this view: queue, counters, inventory, timesheets,\n"
               "                 payments, dashboard, entry (order entry), menu, staff,\n"
-              "                 settings (the cafe's), log, hub (a manager's screen:\n"
-              "                 dashboard; staff and settings are for managers),\n"
+              "                 settings (the cafe's), reports, log, hub (a manager's\n"
+              "                 screen: dashboard; staff, settings and reports are for\n"
+              "                 managers),\n"
               "                 display (the counter display, in a window of its own),\n"
               "                 board (the customer ready board, in a window of its own)\n"
               "  --fullscreen   show that view's window in full screen\n"
@@ -251,8 +252,8 @@ QStringList ConsoleCommandLine::viewNames()
     return {QStringLiteral("queue"),      QStringLiteral("counters"), QStringLiteral("inventory"),
             QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
             QStringLiteral("entry"),      QStringLiteral("menu"),     QStringLiteral("staff"),
-            QStringLiteral("settings"),   QStringLiteral("log"),      QStringLiteral("hub"),
-            QStringLiteral("display"),    QStringLiteral("board")};
+            QStringLiteral("settings"),   QStringLiteral("reports"),  QStringLiteral("log"),
+            QStringLiteral("hub"),        QStringLiteral("display"),  QStringLiteral("board")};
 }
 
 QString ConsoleCommandLine::noDisplayMessage()
