@@ -7,7 +7,9 @@
 #include "hubtestfixture.h"
 #include "reportbuilder.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QRandomGenerator>
 
 #include <map>
@@ -166,6 +168,18 @@ void TestReports::initTestCase()
 
 void TestReports::cleanupTestCase()
 {
+    // scripts/report-samples.sh keeps the simulated day's data folder for docs/samples/.
+    const QString keep = qEnvironmentVariable("TT_REPORTS_KEEP_DATA");
+    if (m_f && !keep.isEmpty()) {
+        m_f->hub.reset(); // closes the databases (checkpointed, no -wal left)
+        const QDir from(m_f->dataDir);
+        QVERIFY(QDir().mkpath(keep + QStringLiteral("/cafes")));
+        for (const QString &file : {QStringLiteral("hub.db"), QStringLiteral("hub.secret"),
+                                    QStringLiteral("cafes/cafe1.db")}) {
+            QFile::remove(keep + u'/' + file);
+            QVERIFY(QFile::copy(from.filePath(file), keep + u'/' + file));
+        }
+    }
     m_f.reset();
 }
 
