@@ -3492,6 +3492,361 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
     </message>
 </context>
 <context>
+    <name>TableTap::ReportColumns</name>
+    <message>
+        <source>90th percentile</source>
+        <translation>90. Perzentil</translation>
+    </message>
+    <message>
+        <source>90th percentile prep</source>
+        <translation>90. Perzentil Zubereitung</translation>
+    </message>
+    <message>
+        <source>90th percentile wait</source>
+        <translation>90. Perzentil Wartezeit</translation>
+    </message>
+    <message>
+        <source>Allowance</source>
+        <translation>Kontingent</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Durchschnitt</translation>
+    </message>
+    <message>
+        <source>Average prep</source>
+        <translation>Zubereitung im Schnitt</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Wartezeit im Schnitt</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Cancelled at</source>
+        <translation>Storniert um</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Korrigiert</translation>
+    </message>
+    <message>
+        <source>Corrected at</source>
+        <translation>Korrigiert am</translation>
+    </message>
+    <message>
+        <source>Corrected by</source>
+        <translation>Korrigiert von</translation>
+    </message>
+    <message>
+        <source>Corrected shifts</source>
+        <translation>Korrigierte Schichten</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Theke</translation>
+    </message>
+    <message>
+        <source>Customization</source>
+        <translation>Extra</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Day-part</source>
+        <translation>Tageszeit</translation>
+    </message>
+    <message>
+        <source>Drinks</source>
+        <translation>Getränke</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Fee kept</source>
+        <translation>Einbehaltene Gebühr</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Gebühren</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>From minute</source>
+        <translation>Ab Minute</translation>
+    </message>
+    <message>
+        <source>Gross sales</source>
+        <translation>Bruttoumsatz</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>Stundenlohn</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Verspätet</translation>
+    </message>
+    <message>
+        <source>Late after</source>
+        <translation>Verspätet nach</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Median prep</source>
+        <translation>Median Zubereitung</translation>
+    </message>
+    <message>
+        <source>Median wait</source>
+        <translation>Median Wartezeit</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Month to date</source>
+        <translation>Monat bisher</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Never ready</source>
+        <translation>Nie fertig</translation>
+    </message>
+    <message>
+        <source>Not completed</source>
+        <translation>Nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Now break</source>
+        <translation>Pause neu</translation>
+    </message>
+    <message>
+        <source>Now in</source>
+        <translation>Beginn neu</translation>
+    </message>
+    <message>
+        <source>Now out</source>
+        <translation>Ende neu</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Offene Schicht</translation>
+    </message>
+    <message>
+        <source>Open shifts</source>
+        <translation>Offene Schichten</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Order total</source>
+        <translation>Bestellsumme</translation>
+    </message>
+    <message>
+        <source>Ordered at</source>
+        <translation>Bestellt um</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Over allowance</source>
+        <translation>Über Kontingent</translation>
+    </message>
+    <message>
+        <source>Over warning</source>
+        <translation>Über Warnschwelle</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Lohn</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Prep</source>
+        <translation>Zubereitung</translation>
+    </message>
+    <message>
+        <source>Prep time</source>
+        <translation>Zubereitungszeit</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Ready at</source>
+        <translation>Fertig um</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Refunded at</source>
+        <translation>Erstattet um</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Erstattungen</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Staff code</source>
+        <translation>Personalnummer</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Begonnen um</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Angenommen von</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Tips</source>
+        <translation>Trinkgeld</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>Warning after</source>
+        <translation>Warnung nach</translation>
+    </message>
+    <message>
+        <source>Was break</source>
+        <translation>Pause vorher</translation>
+    </message>
+    <message>
+        <source>Was in</source>
+        <translation>Beginn vorher</translation>
+    </message>
+    <message>
+        <source>Was out</source>
+        <translation>Ende vorher</translation>
+    </message>
+    <message>
+        <source>With a tip</source>
+        <translation>Mit Trinkgeld</translation>
+    </message>
+    <message>
+        <source>Within allowance</source>
+        <translation>Im Kontingent</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::ReportsView</name>
     <message>
         <source>%1 min</source>

@@ -3492,6 +3492,361 @@ Start a new QR payment from the order&apos;s details.</translation>
     </message>
 </context>
 <context>
+    <name>TableTap::ReportColumns</name>
+    <message>
+        <source>90th percentile</source>
+        <translation>90th percentile</translation>
+    </message>
+    <message>
+        <source>90th percentile prep</source>
+        <translation>90th percentile prep</translation>
+    </message>
+    <message>
+        <source>90th percentile wait</source>
+        <translation>90th percentile wait</translation>
+    </message>
+    <message>
+        <source>Allowance</source>
+        <translation>Allowance</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <source>Average prep</source>
+        <translation>Average prep</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Average wait</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Cancelled at</source>
+        <translation>Cancelled at</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>Corrected at</source>
+        <translation>Corrected at</translation>
+    </message>
+    <message>
+        <source>Corrected by</source>
+        <translation>Corrected by</translation>
+    </message>
+    <message>
+        <source>Corrected shifts</source>
+        <translation>Corrected shifts</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Customization</source>
+        <translation>Customization</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Day-part</source>
+        <translation>Day-part</translation>
+    </message>
+    <message>
+        <source>Drinks</source>
+        <translation>Drinks</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Fee kept</source>
+        <translation>Fee kept</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>From minute</source>
+        <translation>From minute</translation>
+    </message>
+    <message>
+        <source>Gross sales</source>
+        <translation>Gross sales</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>Hourly rate</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Late after</source>
+        <translation>Late after</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Median prep</source>
+        <translation>Median prep</translation>
+    </message>
+    <message>
+        <source>Median wait</source>
+        <translation>Median wait</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Month to date</source>
+        <translation>Month to date</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Never ready</source>
+        <translation>Never ready</translation>
+    </message>
+    <message>
+        <source>Not completed</source>
+        <translation>Not completed</translation>
+    </message>
+    <message>
+        <source>Now break</source>
+        <translation>Now break</translation>
+    </message>
+    <message>
+        <source>Now in</source>
+        <translation>Now in</translation>
+    </message>
+    <message>
+        <source>Now out</source>
+        <translation>Now out</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <source>Open shifts</source>
+        <translation>Open shifts</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Order total</source>
+        <translation>Order total</translation>
+    </message>
+    <message>
+        <source>Ordered at</source>
+        <translation>Ordered at</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>Over allowance</source>
+        <translation>Over allowance</translation>
+    </message>
+    <message>
+        <source>Over warning</source>
+        <translation>Over warning</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Prep</source>
+        <translation>Prep</translation>
+    </message>
+    <message>
+        <source>Prep time</source>
+        <translation>Prep time</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Ready at</source>
+        <translation>Ready at</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Refunded at</source>
+        <translation>Refunded at</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Shifts</translation>
+    </message>
+    <message>
+        <source>Staff code</source>
+        <translation>Staff code</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Started at</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Tax</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Tips</source>
+        <translation>Tips</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <source>Warning after</source>
+        <translation>Warning after</translation>
+    </message>
+    <message>
+        <source>Was break</source>
+        <translation>Was break</translation>
+    </message>
+    <message>
+        <source>Was in</source>
+        <translation>Was in</translation>
+    </message>
+    <message>
+        <source>Was out</source>
+        <translation>Was out</translation>
+    </message>
+    <message>
+        <source>With a tip</source>
+        <translation>With a tip</translation>
+    </message>
+    <message>
+        <source>Within allowance</source>
+        <translation>Within allowance</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::ReportsView</name>
     <message>
         <source>%1 min</source>

@@ -653,6 +653,111 @@ static QString sectionTitle(const QString &id, const QString &hubTitle)
                  : PlainText::display(hubTitle);
 }
 
+// The console's words for the hub's column titles (docs/reports.md), by the hub's English
+// title; a title not listed here is shown as the hub sends it.
+static QString columnTitle(const QString &hubTitle)
+{
+    static const char *const known[] = {
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "90th percentile"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "90th percentile prep"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "90th percentile wait"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Allowance"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Amount"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Average"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Average prep"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Average wait"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Break"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Cancelled"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Cancelled at"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Category"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Completed"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Corrected"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Corrected at"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Corrected by"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Corrected shifts"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Counter"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Customization"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Date"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Day-part"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Drinks"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Failed"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Fee kept"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Fees"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "From"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "From minute"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Gross sales"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Hour"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Hourly rate"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Hours"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "In"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Items"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Late"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Late after"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Median"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Median prep"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Median wait"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Method"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Month"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Month to date"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Net"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Never ready"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Not completed"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Now break"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Now in"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Now out"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Open"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Open shift"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Open shifts"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Order"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Order total"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Ordered at"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Orders"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Out"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Over allowance"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Over warning"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Paid"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Pay"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Payments"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Person"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Prep"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Prep time"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Product"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Quantity"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Ready at"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Reason"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Refunded"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Refunded at"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Refunds"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Sales"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Shifts"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Staff code"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Started at"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Taken by"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Tax"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Tickets"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Tips"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Total"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Until"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Voided"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Wait"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Warning after"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Was break"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Was in"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Was out"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "With a tip"),
+        QT_TRANSLATE_NOOP("TableTap::ReportColumns", "Within allowance"),
+    };
+    static const QHash<QString, const char *> byTitle = [] {
+        QHash<QString, const char *> h;
+        for (const char *t : known)
+            h.insert(QString::fromLatin1(t), t);
+        return h;
+    }();
+    const char *t = byTitle.value(hubTitle);
+    return t ? QCoreApplication::translate("TableTap::ReportColumns", t)
+             : PlainText::display(hubTitle);
+}
+
 void ReportsView::addSection(const QJsonObject &section)
 {
     const QString id = section.value(QLatin1String("id")).toString();
@@ -684,8 +789,7 @@ void ReportsView::addSection(const QJsonObject &section)
     for (int c = 0; c < columns.size(); ++c) {
         const QJsonObject col = columns.at(c).toObject();
         types << col.value(QLatin1String("type")).toString();
-        auto *header
-            = new QStandardItem(PlainText::display(col.value(QLatin1String("title")).toString()));
+        auto *header = new QStandardItem(columnTitle(col.value(QLatin1String("title")).toString()));
         header->setTextAlignment(isNumeric(types.last()) ? Qt::AlignRight | Qt::AlignVCenter
                                                          : Qt::AlignLeft | Qt::AlignVCenter);
         model->setHorizontalHeaderItem(c, header);
@@ -836,7 +940,7 @@ void ReportsView::addChart(const QJsonObject &section)
     m_charts.insert(id, view);
 }
 
-static ReportDocument::Labels documentLabels()
+static ReportDocument::Labels documentLabels(const QJsonObject &report)
 {
     // The console's language in print and PDF too; the hub's words for columns.
     ReportDocument::Labels labels;
@@ -859,6 +963,16 @@ static ReportDocument::Labels documentLabels()
     labels.no = QCoreApplication::translate("TableTap::ReportsView", "no");
     labels.page = QCoreApplication::translate("TableTap::ReportsView", "Page %1 of %2");
     labels.locale = QLocale();
+    for (const QJsonValue &sv : report.value(QLatin1String("sections")).toArray()) {
+        const QJsonObject section = sv.toObject();
+        const QString id = section.value(QLatin1String("id")).toString();
+        for (const QJsonValue &cv : section.value(QLatin1String("columns")).toArray()) {
+            const QJsonObject column = cv.toObject();
+            labels.columnTitles.insert(
+                id + QLatin1Char('/') + column.value(QLatin1String("key")).toString(),
+                columnTitle(column.value(QLatin1String("title")).toString()));
+        }
+    }
     return labels;
 }
 
@@ -866,7 +980,7 @@ void ReportsView::fillDocument()
 {
     m_document->clear();
     if (!m_report.isEmpty())
-        ReportDocument::fill(m_report, m_document, documentLabels());
+        ReportDocument::fill(m_report, m_document, documentLabels(m_report));
 }
 
 QString ReportsView::defaultFileName(const QString &suffix) const
@@ -906,7 +1020,7 @@ bool ReportsView::exportPdf(const QString &file, QString *error)
         return false;
     }
     QString why;
-    if (!ReportDocument::writePdf(m_report, file, &why, documentLabels())) {
+    if (!ReportDocument::writePdf(m_report, file, &why, documentLabels(m_report))) {
         *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(file), why);
         return false;
     }
