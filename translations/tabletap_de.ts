@@ -459,9 +459,9 @@ Options:
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (order entry), menu, staff,
-                 settings (the cafe&apos;s), printing (printers and print jobs),
-                 log, hub (a manager&apos;s screen:
-                 dashboard; staff and settings are for managers),
+                 settings (the cafe&apos;s), reports, printing (printers and print
+                 jobs), log, hub (a manager&apos;s screen: dashboard; staff,
+                 settings and reports are for managers),
                  display (the counter display, in a window of its own),
                  board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
@@ -498,9 +498,9 @@ Optionen:
                  dann die Sprache des Systems)
   --view NAME    mit dieser Ansicht öffnen: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (Bestellannahme), menu (Speisekarte), staff
-                 (Personal), settings (Einstellungen des Cafés), printing (Drucker und
-                 Druckaufträge), log, hub (Bildschirm
-                 der Filialleitung: dashboard; staff und settings nur für sie),
+                 (Personal), settings (Einstellungen des Cafés), reports (Berichte),
+                 printing (Drucker und Druckaufträge), log, hub (Bildschirm der
+                 Filialleitung: dashboard; staff, settings und reports nur für sie),
                  display (die Thekenanzeige, in einem eigenen Fenster),
                  board (die Abholanzeige für die Gäste, in einem eigenen Fenster)
   --fullscreen   das Fenster dieser Ansicht im Vollbild zeigen
@@ -888,6 +888,30 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Cancelled today</source>
         <translation>Heute storniert</translation>
+    </message>
+    <message>
+        <source>yesterday %1 · last %2 %3</source>
+        <translation>gestern %1 · letzten %2 %3</translation>
+    </message>
+    <message>
+        <source>reports need a Table Tap hub, and this server sends live events only</source>
+        <translation>Berichte brauchen einen Table-Tap-Hub, und dieser Server sendet nur Live-Ereignisse</translation>
+    </message>
+    <message>
+        <source>not connected to the hub</source>
+        <translation>nicht mit dem Hub verbunden</translation>
+    </message>
+    <message>
+        <source>Asking the hub for yesterday&apos;s and last week&apos;s figures…</source>
+        <translation>Die Zahlen von gestern und letzter Woche werden beim Hub abgefragt…</translation>
+    </message>
+    <message>
+        <source>Compared with yesterday (%1) and the same day last week (%2).</source>
+        <translation>Verglichen mit gestern (%1) und demselben Tag letzte Woche (%2).</translation>
+    </message>
+    <message>
+        <source>Comparison with yesterday and last week unavailable: %1</source>
+        <translation>Vergleich mit gestern und letzter Woche nicht verfügbar: %1</translation>
     </message>
 </context>
 <context>
@@ -2056,6 +2080,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
             <numerusform>%1 für %2 wurde nicht eingereiht: es wartet schon %n Auftrag.</numerusform>
             <numerusform>%1 für %2 wurde nicht eingereiht: es warten schon %n Aufträge.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
     </message>
 </context>
 <context>
@@ -3990,6 +4018,664 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
     </message>
 </context>
 <context>
+    <name>TableTap::ReportColumns</name>
+    <message>
+        <source>90th percentile</source>
+        <translation>90. Perzentil</translation>
+    </message>
+    <message>
+        <source>90th percentile prep</source>
+        <translation>90. Perzentil Zubereitung</translation>
+    </message>
+    <message>
+        <source>90th percentile wait</source>
+        <translation>90. Perzentil Wartezeit</translation>
+    </message>
+    <message>
+        <source>Allowance</source>
+        <translation>Kontingent</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Durchschnitt</translation>
+    </message>
+    <message>
+        <source>Average prep</source>
+        <translation>Zubereitung im Schnitt</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Wartezeit im Schnitt</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Cancelled at</source>
+        <translation>Storniert um</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Korrigiert</translation>
+    </message>
+    <message>
+        <source>Corrected at</source>
+        <translation>Korrigiert am</translation>
+    </message>
+    <message>
+        <source>Corrected by</source>
+        <translation>Korrigiert von</translation>
+    </message>
+    <message>
+        <source>Corrected shifts</source>
+        <translation>Korrigierte Schichten</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Theke</translation>
+    </message>
+    <message>
+        <source>Customization</source>
+        <translation>Extra</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Day-part</source>
+        <translation>Tageszeit</translation>
+    </message>
+    <message>
+        <source>Drinks</source>
+        <translation>Getränke</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Fee kept</source>
+        <translation>Einbehaltene Gebühr</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Gebühren</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>From minute</source>
+        <translation>Ab Minute</translation>
+    </message>
+    <message>
+        <source>Gross sales</source>
+        <translation>Bruttoumsatz</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>Stundenlohn</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Verspätet</translation>
+    </message>
+    <message>
+        <source>Late after</source>
+        <translation>Verspätet nach</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Median prep</source>
+        <translation>Median Zubereitung</translation>
+    </message>
+    <message>
+        <source>Median wait</source>
+        <translation>Median Wartezeit</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Month to date</source>
+        <translation>Monat bisher</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Never ready</source>
+        <translation>Nie fertig</translation>
+    </message>
+    <message>
+        <source>Not completed</source>
+        <translation>Nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Now break</source>
+        <translation>Pause neu</translation>
+    </message>
+    <message>
+        <source>Now in</source>
+        <translation>Beginn neu</translation>
+    </message>
+    <message>
+        <source>Now out</source>
+        <translation>Ende neu</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Offene Schicht</translation>
+    </message>
+    <message>
+        <source>Open shifts</source>
+        <translation>Offene Schichten</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Order total</source>
+        <translation>Bestellsumme</translation>
+    </message>
+    <message>
+        <source>Ordered at</source>
+        <translation>Bestellt um</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Over allowance</source>
+        <translation>Über Kontingent</translation>
+    </message>
+    <message>
+        <source>Over warning</source>
+        <translation>Über Warnschwelle</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Lohn</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Prep</source>
+        <translation>Zubereitung</translation>
+    </message>
+    <message>
+        <source>Prep time</source>
+        <translation>Zubereitungszeit</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Ready at</source>
+        <translation>Fertig um</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Refunded at</source>
+        <translation>Erstattet um</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Erstattungen</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Staff code</source>
+        <translation>Personalnummer</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Begonnen um</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Angenommen von</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Tips</source>
+        <translation>Trinkgeld</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>Warning after</source>
+        <translation>Warnung nach</translation>
+    </message>
+    <message>
+        <source>Was break</source>
+        <translation>Pause vorher</translation>
+    </message>
+    <message>
+        <source>Was in</source>
+        <translation>Beginn vorher</translation>
+    </message>
+    <message>
+        <source>Was out</source>
+        <translation>Ende vorher</translation>
+    </message>
+    <message>
+        <source>With a tip</source>
+        <translation>Mit Trinkgeld</translation>
+    </message>
+    <message>
+        <source>Within allowance</source>
+        <translation>Im Kontingent</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::ReportsView</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Bericht:</translation>
+    </message>
+    <message>
+        <source>Day (Z) report</source>
+        <translation>Tagesabschluss (Z-Bericht)</translation>
+    </message>
+    <message>
+        <source>Speed of service</source>
+        <translation>Servicegeschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Staff hours</source>
+        <translation>Arbeitszeiten</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Gewählte Tage</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Letzte Woche</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>First business date</source>
+        <translation>Erster Geschäftstag</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Bis:</translation>
+    </message>
+    <message>
+        <source>Last business date</source>
+        <translation>Letzter Geschäftstag</translation>
+    </message>
+    <message>
+        <source>Ru&amp;n</source>
+        <translation>Ausführe&amp;n</translation>
+    </message>
+    <message>
+        <source>Ask the hub for this report</source>
+        <translation>Diesen Bericht beim Hub abfragen</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the report as a CSV file for a spreadsheet</source>
+        <translation>Den Bericht als CSV-Datei für eine Tabellenkalkulation speichern</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Als PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Druckvorschau…</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>Choose a report and its dates, then Run.</source>
+        <translation>Bericht und Tage wählen, dann Ausführen.</translation>
+    </message>
+    <message>
+        <source>Asking the hub for the %1 of %2…</source>
+        <translation>%1 für %2 wird beim Hub abgefragt…</translation>
+    </message>
+    <message>
+        <source>Nothing happened on %1: no orders, payments or shifts.</source>
+        <translation>Nichts los am %1: keine Bestellungen, Zahlungen oder Schichten.</translation>
+    </message>
+    <message>
+        <source>The hub could not make this report: %1</source>
+        <translation>Der Hub konnte diesen Bericht nicht erstellen: %1</translation>
+    </message>
+    <message>
+        <source>Reports need a Table Tap hub: this server sends live events only and keeps no reports.</source>
+        <translation>Berichte brauchen einen Table-Tap-Hub: dieser Server sendet nur Live-Ereignisse und führt keine Berichte.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Orders and sales by hour</source>
+        <translation>Bestellungen und Umsatz nach Stunde</translation>
+    </message>
+    <message>
+        <source>Orders and sales by part of the day</source>
+        <translation>Bestellungen und Umsatz nach Tageszeit</translation>
+    </message>
+    <message>
+        <source>Product mix</source>
+        <translation>Verkaufte Produkte</translation>
+    </message>
+    <message>
+        <source>Customizations</source>
+        <translation>Extras</translation>
+    </message>
+    <message>
+        <source>Payments by method</source>
+        <translation>Zahlungen nach Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Tips by who took the order</source>
+        <translation>Trinkgeld nach Annahme der Bestellung</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Erstattungen</translation>
+    </message>
+    <message>
+        <source>Voided payments</source>
+        <translation>Stornierte Zahlungen</translation>
+    </message>
+    <message>
+        <source>Cancelled orders</source>
+        <translation>Stornierte Bestellungen</translation>
+    </message>
+    <message>
+        <source>Cancellations by reason</source>
+        <translation>Stornierungen nach Grund</translation>
+    </message>
+    <message>
+        <source>Staff drinks against allowances</source>
+        <translation>Personalgetränke gegen Kontingent</translation>
+    </message>
+    <message>
+        <source>Prep time by counter</source>
+        <translation>Zubereitungszeit nach Theke</translation>
+    </message>
+    <message>
+        <source>Prep time by product</source>
+        <translation>Zubereitungszeit nach Produkt</translation>
+    </message>
+    <message>
+        <source>Prep time distribution</source>
+        <translation>Verteilung der Zubereitungszeit</translation>
+    </message>
+    <message>
+        <source>Late tickets</source>
+        <translation>Verspätete Bestellungen</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Hours and pay by person and day</source>
+        <translation>Stunden und Lohn nach Person und Tag</translation>
+    </message>
+    <message>
+        <source>Payroll by person</source>
+        <translation>Lohnabrechnung nach Person</translation>
+    </message>
+    <message>
+        <source>Timesheet corrections</source>
+        <translation>Korrekturen der Arbeitszeiten</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Keine.</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Business dates</source>
+        <translation>Geschäftstage</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Times in</source>
+        <translation>Uhrzeiten in</translation>
+    </message>
+    <message>
+        <source>Nothing in this period.</source>
+        <translation>Nichts in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>There is no report to export yet.</source>
+        <translation>Es gibt noch keinen Bericht zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation>Bericht als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV-Export</translation>
+    </message>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation>Bericht als PDF exportieren</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF-Export</translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation>Bericht drucken</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Druckvorschau</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::SettingsDialog</name>
     <message>
         <source>Chime when a new order arrives</source>
@@ -4214,6 +4900,14 @@ Eine neue QR-Zahlung in den Details der Bestellung starten.</translation>
     <message>
         <source>Open the customer ready board</source>
         <translation>Die Abholanzeige für die Gäste öffnen</translation>
+    </message>
+    <message>
+        <source>Alt+N</source>
+        <translation>Alt+N</translation>
+    </message>
+    <message>
+        <source>Run the report (Reports, managers)</source>
+        <translation>Bericht ausführen (Berichte, Filialleitung)</translation>
     </message>
 </context>
 <context>

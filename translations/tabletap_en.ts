@@ -459,9 +459,9 @@ Options:
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (order entry), menu, staff,
-                 settings (the cafe&apos;s), printing (printers and print jobs),
-                 log, hub (a manager&apos;s screen:
-                 dashboard; staff and settings are for managers),
+                 settings (the cafe&apos;s), reports, printing (printers and print
+                 jobs), log, hub (a manager&apos;s screen: dashboard; staff,
+                 settings and reports are for managers),
                  display (the counter display, in a window of its own),
                  board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
@@ -498,9 +498,9 @@ Options:
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (order entry), menu, staff,
-                 settings (the cafe&apos;s), printing (printers and print jobs),
-                 log, hub (a manager&apos;s screen:
-                 dashboard; staff and settings are for managers),
+                 settings (the cafe&apos;s), reports, printing (printers and print
+                 jobs), log, hub (a manager&apos;s screen: dashboard; staff,
+                 settings and reports are for managers),
                  display (the counter display, in a window of its own),
                  board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
@@ -888,6 +888,30 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Cancelled today</source>
         <translation>Cancelled today</translation>
+    </message>
+    <message>
+        <source>yesterday %1 · last %2 %3</source>
+        <translation>yesterday %1 · last %2 %3</translation>
+    </message>
+    <message>
+        <source>reports need a Table Tap hub, and this server sends live events only</source>
+        <translation>reports need a Table Tap hub, and this server sends live events only</translation>
+    </message>
+    <message>
+        <source>not connected to the hub</source>
+        <translation>not connected to the hub</translation>
+    </message>
+    <message>
+        <source>Asking the hub for yesterday&apos;s and last week&apos;s figures…</source>
+        <translation>Asking the hub for yesterday&apos;s and last week&apos;s figures…</translation>
+    </message>
+    <message>
+        <source>Compared with yesterday (%1) and the same day last week (%2).</source>
+        <translation>Compared with yesterday (%1) and the same day last week (%2).</translation>
+    </message>
+    <message>
+        <source>Comparison with yesterday and last week unavailable: %1</source>
+        <translation>Comparison with yesterday and last week unavailable: %1</translation>
     </message>
 </context>
 <context>
@@ -2056,6 +2080,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
             <numerusform>%1 for %2 was not queued: %n job is waiting already.</numerusform>
             <numerusform>%1 for %2 was not queued: %n jobs are waiting already.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
     </message>
 </context>
 <context>
@@ -3990,6 +4018,664 @@ Start a new QR payment from the order&apos;s details.</translation>
     </message>
 </context>
 <context>
+    <name>TableTap::ReportColumns</name>
+    <message>
+        <source>90th percentile</source>
+        <translation>90th percentile</translation>
+    </message>
+    <message>
+        <source>90th percentile prep</source>
+        <translation>90th percentile prep</translation>
+    </message>
+    <message>
+        <source>90th percentile wait</source>
+        <translation>90th percentile wait</translation>
+    </message>
+    <message>
+        <source>Allowance</source>
+        <translation>Allowance</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <source>Average prep</source>
+        <translation>Average prep</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Average wait</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Cancelled at</source>
+        <translation>Cancelled at</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>Corrected at</source>
+        <translation>Corrected at</translation>
+    </message>
+    <message>
+        <source>Corrected by</source>
+        <translation>Corrected by</translation>
+    </message>
+    <message>
+        <source>Corrected shifts</source>
+        <translation>Corrected shifts</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Customization</source>
+        <translation>Customization</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Day-part</source>
+        <translation>Day-part</translation>
+    </message>
+    <message>
+        <source>Drinks</source>
+        <translation>Drinks</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Fee kept</source>
+        <translation>Fee kept</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>From minute</source>
+        <translation>From minute</translation>
+    </message>
+    <message>
+        <source>Gross sales</source>
+        <translation>Gross sales</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>Hourly rate</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Late after</source>
+        <translation>Late after</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Median prep</source>
+        <translation>Median prep</translation>
+    </message>
+    <message>
+        <source>Median wait</source>
+        <translation>Median wait</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Month to date</source>
+        <translation>Month to date</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>Never ready</source>
+        <translation>Never ready</translation>
+    </message>
+    <message>
+        <source>Not completed</source>
+        <translation>Not completed</translation>
+    </message>
+    <message>
+        <source>Now break</source>
+        <translation>Now break</translation>
+    </message>
+    <message>
+        <source>Now in</source>
+        <translation>Now in</translation>
+    </message>
+    <message>
+        <source>Now out</source>
+        <translation>Now out</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <source>Open shifts</source>
+        <translation>Open shifts</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Order total</source>
+        <translation>Order total</translation>
+    </message>
+    <message>
+        <source>Ordered at</source>
+        <translation>Ordered at</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>Over allowance</source>
+        <translation>Over allowance</translation>
+    </message>
+    <message>
+        <source>Over warning</source>
+        <translation>Over warning</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Prep</source>
+        <translation>Prep</translation>
+    </message>
+    <message>
+        <source>Prep time</source>
+        <translation>Prep time</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Ready at</source>
+        <translation>Ready at</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Refunded at</source>
+        <translation>Refunded at</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Shifts</translation>
+    </message>
+    <message>
+        <source>Staff code</source>
+        <translation>Staff code</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Started at</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Tax</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Tips</source>
+        <translation>Tips</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <source>Warning after</source>
+        <translation>Warning after</translation>
+    </message>
+    <message>
+        <source>Was break</source>
+        <translation>Was break</translation>
+    </message>
+    <message>
+        <source>Was in</source>
+        <translation>Was in</translation>
+    </message>
+    <message>
+        <source>Was out</source>
+        <translation>Was out</translation>
+    </message>
+    <message>
+        <source>With a tip</source>
+        <translation>With a tip</translation>
+    </message>
+    <message>
+        <source>Within allowance</source>
+        <translation>Within allowance</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::ReportsView</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Report:</translation>
+    </message>
+    <message>
+        <source>Day (Z) report</source>
+        <translation>Day (Z) report</translation>
+    </message>
+    <message>
+        <source>Speed of service</source>
+        <translation>Speed of service</translation>
+    </message>
+    <message>
+        <source>Staff hours</source>
+        <translation>Staff hours</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Chosen dates</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Last week</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>First business date</source>
+        <translation>First business date</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Last business date</source>
+        <translation>Last business date</translation>
+    </message>
+    <message>
+        <source>Ru&amp;n</source>
+        <translation>Ru&amp;n</translation>
+    </message>
+    <message>
+        <source>Ask the hub for this report</source>
+        <translation>Ask the hub for this report</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Save the report as a CSV file for a spreadsheet</source>
+        <translation>Save the report as a CSV file for a spreadsheet</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>Choose a report and its dates, then Run.</source>
+        <translation>Choose a report and its dates, then Run.</translation>
+    </message>
+    <message>
+        <source>Asking the hub for the %1 of %2…</source>
+        <translation>Asking the hub for the %1 of %2…</translation>
+    </message>
+    <message>
+        <source>Nothing happened on %1: no orders, payments or shifts.</source>
+        <translation>Nothing happened on %1: no orders, payments or shifts.</translation>
+    </message>
+    <message>
+        <source>The hub could not make this report: %1</source>
+        <translation>The hub could not make this report: %1</translation>
+    </message>
+    <message>
+        <source>Reports need a Table Tap hub: this server sends live events only and keeps no reports.</source>
+        <translation>Reports need a Table Tap hub: this server sends live events only and keeps no reports.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Orders and sales by hour</source>
+        <translation>Orders and sales by hour</translation>
+    </message>
+    <message>
+        <source>Orders and sales by part of the day</source>
+        <translation>Orders and sales by part of the day</translation>
+    </message>
+    <message>
+        <source>Product mix</source>
+        <translation>Product mix</translation>
+    </message>
+    <message>
+        <source>Customizations</source>
+        <translation>Customizations</translation>
+    </message>
+    <message>
+        <source>Payments by method</source>
+        <translation>Payments by method</translation>
+    </message>
+    <message>
+        <source>Tips by who took the order</source>
+        <translation>Tips by who took the order</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Voided payments</source>
+        <translation>Voided payments</translation>
+    </message>
+    <message>
+        <source>Cancelled orders</source>
+        <translation>Cancelled orders</translation>
+    </message>
+    <message>
+        <source>Cancellations by reason</source>
+        <translation>Cancellations by reason</translation>
+    </message>
+    <message>
+        <source>Staff drinks against allowances</source>
+        <translation>Staff drinks against allowances</translation>
+    </message>
+    <message>
+        <source>Prep time by counter</source>
+        <translation>Prep time by counter</translation>
+    </message>
+    <message>
+        <source>Prep time by product</source>
+        <translation>Prep time by product</translation>
+    </message>
+    <message>
+        <source>Prep time distribution</source>
+        <translation>Prep time distribution</translation>
+    </message>
+    <message>
+        <source>Late tickets</source>
+        <translation>Late tickets</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Shifts</translation>
+    </message>
+    <message>
+        <source>Hours and pay by person and day</source>
+        <translation>Hours and pay by person and day</translation>
+    </message>
+    <message>
+        <source>Payroll by person</source>
+        <translation>Payroll by person</translation>
+    </message>
+    <message>
+        <source>Timesheet corrections</source>
+        <translation>Timesheet corrections</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Business dates</source>
+        <translation>Business dates</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Generated</translation>
+    </message>
+    <message>
+        <source>Times in</source>
+        <translation>Times in</translation>
+    </message>
+    <message>
+        <source>Nothing in this period.</source>
+        <translation>Nothing in this period.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>There is no report to export yet.</source>
+        <translation>There is no report to export yet.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation>Export the report as CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation>Export the report as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation>Print the report</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::SettingsDialog</name>
     <message>
         <source>Chime when a new order arrives</source>
@@ -4214,6 +4900,14 @@ Start a new QR payment from the order&apos;s details.</translation>
     <message>
         <source>Open the customer ready board</source>
         <translation>Open the customer ready board</translation>
+    </message>
+    <message>
+        <source>Alt+N</source>
+        <translation>Alt+N</translation>
+    </message>
+    <message>
+        <source>Run the report (Reports, managers)</source>
+        <translation>Run the report (Reports, managers)</translation>
     </message>
 </context>
 <context>

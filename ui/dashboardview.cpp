@@ -1,6 +1,7 @@
 // The dashboard.
 #include "dashboardview.h"
 
+#include "businessday.h"
 #include "snapshotnotice.h"
 
 #include "chartdataproxy.h"
@@ -16,6 +17,7 @@
 #include <QDateTimeAxis>
 #include <QGridLayout>
 #include <QHorizontalStackedBarSeries>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
@@ -51,6 +53,27 @@ double niceMax(double v)
         if (v <= step * magnitude)
             return step * magnitude;
     return 10 * magnitude;
+}
+
+// One figure of a report: the first row's (or the total's) cell of the first of these columns
+// the section has; null when the section or the columns are not there.
+QJsonValue reportFigure(const QJsonObject &report, const QString &sectionId,
+                        const QStringList &keys, bool total = false)
+{
+    for (const QJsonValue &s : report.value(QLatin1String("sections")).toArray()) {
+        const QJsonObject section = s.toObject();
+        if (section.value(QLatin1String("id")).toString() != sectionId)
+            continue;
+        const QJsonArray columns = section.value(QLatin1String("columns")).toArray();
+        const QJsonArray row = total
+                                   ? section.value(QLatin1String("total")).toArray()
+                                   : section.value(QLatin1String("rows")).toArray().at(0).toArray();
+        for (const QString &key : keys)
+            for (int c = 0; c < columns.size(); ++c)
+                if (columns.at(c).toObject().value(QLatin1String("key")).toString() == key)
+                    return row.at(c);
+    }
+    return QJsonValue::Null;
 }
 
 // The bar charts' time axis: bar i stands at i, labels mark where buckets start.
@@ -241,6 +264,12 @@ DashboardView::DashboardView(ConsoleSession *session, QWidget *parent)
                               "charts count only what happened while this console was connected."),
                            this));
     layout->addLayout(headlines);
+    m_compareNote = new QLabel(this);
+    m_compareNote->setObjectName(QStringLiteral("comparisonNote"));
+    PlainText::makePlain(m_compareNote);
+    m_compareNote->setWordWrap(true);
+    m_compareNote->hide();
+    layout->addWidget(m_compareNote);
     layout->addLayout(grid, 1);
 
     for (QAbstractItemModel *m : {static_cast<QAbstractItemModel *>(dash),
@@ -254,6 +283,13 @@ DashboardView::DashboardView(ConsoleSession *session, QWidget *parent)
             &DashboardView::scheduleRescale);
     connect(session->orders(), &BatchedTableModel::flushed, this, &DashboardView::scheduleRescale);
     connect(session->clock(), &ConsoleClock::sourceChanged, this, &DashboardView::scheduleRescale);
+    // The comparison: asked for again when who is signed in, the link, the kind of server or the
+    // business day's settings change.
+    connect(session, &ConsoleSession::identityChanged, this, &DashboardView::maybeCompare);
+    connect(session, &ConsoleSession::livenessChanged, this, &DashboardView::maybeCompare);
+    connect(session, &ConsoleSession::snapshotOfferChanged, this, &DashboardView::maybeCompare);
+    connect(session, &ConsoleSession::settingsChanged, this, &DashboardView::maybeCompare);
+    connect(session->clock(), &ConsoleClock::sourceChanged, this, &DashboardView::maybeCompare);
     rescale();
 }
 
@@ -284,6 +320,10 @@ void DashboardView::scheduleRescale()
 
 void DashboardView::timerEvent(QTimerEvent *event)
 {
+    if (event->timerId() == m_dayCheck.timerId()) {
+        maybeCompare();
+        return;
+    }
     if (event->timerId() != m_rescale.timerId()) {
         QWidget::timerEvent(event);
         return;
@@ -307,13 +347,22 @@ void DashboardView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     rescale();
+    m_dayCheck.start(60 * 1000, this);
+    maybeCompare();
+}
+
+void DashboardView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_dayCheck.stop();
 }
 
 void DashboardView::refreshHeadlines()
 {
     DashboardModel *dash = m_session->dashboard();
     const QLocale locale;
-    const auto set = [this](const QString &name, const QString &value) {
+    const bool comparing = m_compareState == CompareState::Shown;
+    const auto set = [this, comparing](const QString &name, const QString &value) {
         QLabel *l = m_headlines.value(name);
         l->setProperty("value", value);
         // Twice the label's own size, so the figures follow the system's font size.
@@ -322,9 +371,21 @@ void DashboardView::refreshHeadlines()
             = f.pointSizeF() > 0
                   ? QString::number(f.pointSizeF() * 2, 'f', 1) + QStringLiteral("pt")
                   : QString::number(f.pixelSize() * 2) + QStringLiteral("px");
-        l->setText(QStringLiteral("<span style='font-size:%1; font-weight:bold'>%2</span><br>%3")
-                       .arg(size, value.toHtmlEscaped(),
-                            l->property("caption").toString().toHtmlEscaped()));
+        QString html
+            = QStringLiteral("<span style='font-size:%1; font-weight:bold'>%2</span><br>%3")
+                  .arg(size, value.toHtmlEscaped(),
+                       l->property("caption").toString().toHtmlEscaped());
+        const QString yesterday = comparison(name, CompareDay::Yesterday);
+        const QString lastWeek = comparison(name, CompareDay::LastWeek);
+        if (comparing && !yesterday.isEmpty()) {
+            const QString day = QLocale().dayName(
+                m_compared[int(CompareDay::LastWeek)].date.dayOfWeek(), QLocale::ShortFormat);
+            html += QStringLiteral("<br><small>%1</small>")
+                        .arg(tr("yesterday %1 · last %2 %3")
+                                 .arg(yesterday, day, lastWeek)
+                                 .toHtmlEscaped());
+        }
+        l->setText(html);
     };
     set(QStringLiteral("orders"), QString::number(dash->totalOrders()));
     set(QStringLiteral("open"), QString::number(m_session->orders()->openCount()));
@@ -334,6 +395,158 @@ void DashboardView::refreshHeadlines()
     set(QStringLiteral("prep"),
         tr("%1 min").arg(locale.toString(dash->averagePrepMinutes(), 'f', 1)));
     set(QStringLiteral("staff"), QString::number(m_session->timesheets()->clockedInCount()));
+}
+
+QString DashboardView::comparison(const QString &name, CompareDay which) const
+{
+    if (m_compareState != CompareState::Shown)
+        return {};
+    const Compared &c = m_compared[int(which)];
+    const auto figure = [&c](const QStringList &keys) {
+        return reportFigure(c.day, QStringLiteral("summary"), keys);
+    };
+    if (name == u"orders")
+        return QString::number(qint64(figure({QStringLiteral("orders")}).toDouble()));
+    if (name == u"finished")
+        return QString::number(qint64(figure({QStringLiteral("completed")}).toDouble()));
+    if (name == u"cancelled")
+        return QString::number(qint64(figure({QStringLiteral("cancelled")}).toDouble()));
+    // Today's revenue is what was paid less what was refunded (fees are the provider's).
+    if (name == u"revenue")
+        return formatCents(Cents(figure({QStringLiteral("paid")}).toDouble())
+                           - Cents(figure({QStringLiteral("refunds")}).toDouble()));
+    // Today's prep time runs from the order to ready: the report's wait, not its prep.
+    if (name == u"prep") {
+        const QJsonValue ms = reportFigure(c.service, QStringLiteral("service_summary"),
+                                           {QStringLiteral("wait_average")});
+        // A day without a timed ticket has no average (the hub says 0).
+        if (reportFigure(c.service, QStringLiteral("service_summary"), {QStringLiteral("tickets")})
+                .toDouble()
+            <= 0)
+            return QStringLiteral("–");
+        return ms.isDouble() ? tr("%1 min").arg(QLocale().toString(ms.toDouble() / 60000.0, 'f', 1))
+                             : QStringLiteral("–");
+    }
+    return {};
+}
+
+QDate DashboardView::comparisonDate(CompareDay day) const
+{
+    return m_compared[int(day)].date;
+}
+
+QString DashboardView::comparisonNote() const
+{
+    return m_compareNote->isVisible() ? m_compareNote->text() : QString();
+}
+
+void DashboardView::maybeCompare()
+{
+    if (!m_session->identity().isManager()) {
+        // get_report is the managers'; an employee's dashboard is today's only.
+        ++m_compareGeneration;
+        m_compareFor = {};
+        setCompareState(CompareState::Hidden);
+        return;
+    }
+    if (!isVisible())
+        return;
+    const QDate today = BusinessDay::at(m_session->clock()->now(), m_session->settings());
+    const bool current = today == m_compareFor;
+    if (current
+        && (m_compareState == CompareState::Shown || m_compareState == CompareState::Loading))
+        return;
+    if (m_session->liveEventsOnly()) {
+        m_compareFor = today;
+        setCompareState(CompareState::Unavailable,
+                        tr("reports need a Table Tap hub, and this server sends live events "
+                           "only"));
+        return;
+    }
+    // Not connected yet: asked for once the link is up (livenessChanged).
+    if (m_session->liveness() != ConsoleSession::Liveness::Live) {
+        if (m_compareState != CompareState::Shown || !current)
+            setCompareState(CompareState::Unavailable, tr("not connected to the hub"));
+        return;
+    }
+    compare();
+}
+
+void DashboardView::compare()
+{
+    const QDate today = BusinessDay::at(m_session->clock()->now(), m_session->settings());
+    m_compareFor = today;
+    const quint64 generation = ++m_compareGeneration;
+    m_compared[int(CompareDay::Yesterday)] = {today.addDays(-1), {}, {}, {}, 2};
+    m_compared[int(CompareDay::LastWeek)] = {today.addDays(-7), {}, {}, {}, 2};
+    setCompareState(CompareState::Loading);
+    for (int d = 0; d < 2; ++d) {
+        for (const bool service : {false, true}) {
+            const QJsonObject payload{
+                {QStringLiteral("report"),
+                 service ? QStringLiteral("service") : QStringLiteral("day")},
+                {QStringLiteral("date"), m_compared[d].date.toString(Qt::ISODate)}};
+            m_session->query(Contract::Command::GetReport, payload, this,
+                             [this, generation, d, service](const ConsoleSession::QueryAnswer &a) {
+                                 if (generation != m_compareGeneration)
+                                     return;
+                                 Compared &c = m_compared[d];
+                                 if (a.ok && a.data.isObject())
+                                     (service ? c.service : c.day) = a.data.toObject();
+                                 else if (c.error.isEmpty())
+                                     c.error = a.message.isEmpty() ? a.errorType : a.message;
+                                 --c.waiting;
+                                 compareAnswered(generation);
+                             });
+            if (generation != m_compareGeneration)
+                return; // answered at once (offline), and already settled
+        }
+    }
+}
+
+void DashboardView::compareAnswered(quint64 generation)
+{
+    if (generation != m_compareGeneration)
+        return;
+    QString error;
+    for (const Compared &c : m_compared) {
+        if (c.waiting > 0)
+            return;
+        if (error.isEmpty())
+            error = c.error;
+    }
+    if (!error.isEmpty() && m_session->liveEventsOnly())
+        error = tr("reports need a Table Tap hub, and this server sends live events only");
+    if (error.isEmpty())
+        setCompareState(CompareState::Shown);
+    else
+        setCompareState(CompareState::Unavailable, PlainText::display(error));
+}
+
+void DashboardView::setCompareState(CompareState state, const QString &why)
+{
+    m_compareState = state;
+    m_compareWhy = why;
+    QString note;
+    const QLocale locale;
+    switch (state) {
+    case CompareState::Hidden:
+        break;
+    case CompareState::Loading:
+        note = tr("Asking the hub for yesterday's and last week's figures…");
+        break;
+    case CompareState::Shown:
+        note = tr("Compared with yesterday (%1) and the same day last week (%2).")
+                   .arg(locale.toString(m_compared[0].date, QLocale::ShortFormat),
+                        locale.toString(m_compared[1].date, QLocale::ShortFormat));
+        break;
+    case CompareState::Unavailable:
+        note = tr("Comparison with yesterday and last week unavailable: %1").arg(why);
+        break;
+    }
+    PlainText::setText(m_compareNote, note);
+    m_compareNote->setVisible(!note.isEmpty());
+    refreshHeadlines();
 }
 
 void DashboardView::rescale()

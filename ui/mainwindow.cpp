@@ -25,6 +25,7 @@
 #include "printingview.h"
 #include "printservice.h"
 #include "readyboardwindow.h"
+#include "reportsview.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
 #include "soundplayer.h"
@@ -95,6 +96,9 @@ MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
     addView(m_staff = new StaffView(session, m_tabs), QStringLiteral("staff"),
             tr("Staff management"), ViewAccess::Manager);
     addView(new CafeSettingsView(session, m_tabs), QStringLiteral("settings"), tr("Cafe settin&gs"),
+            ViewAccess::Manager);
+    // No Alt letter either (Ctrl+number reaches it); its Run button has Alt+N.
+    addView(new ReportsView(session, m_tabs), QStringLiteral("reports"), tr("Reports"),
             ViewAccess::Manager);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         QWidget *page = m_tabs->widget(index);
@@ -264,8 +268,8 @@ QStringList MainWindow::viewOrder()
     return {QStringLiteral("queue"),      QStringLiteral("counters"), QStringLiteral("inventory"),
             QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
             QStringLiteral("entry"),      QStringLiteral("menu"),     QStringLiteral("staff"),
-            QStringLiteral("settings"),   QStringLiteral("printing"), QStringLiteral("log"),
-            QStringLiteral("hub")};
+            QStringLiteral("settings"),   QStringLiteral("reports"),  QStringLiteral("printing"),
+            QStringLiteral("log"),        QStringLiteral("hub")};
 }
 
 void MainWindow::setPrintService(PrintService *printing)
@@ -503,6 +507,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
 CafeSettingsView *MainWindow::cafeSettingsView() const
 {
     return qobject_cast<CafeSettingsView *>(view(QStringLiteral("settings")));
+}
+
+ReportsView *MainWindow::reportsView() const
+{
+    return qobject_cast<ReportsView *>(view(QStringLiteral("reports")));
 }
 
 } // namespace TableTap

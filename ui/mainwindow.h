@@ -36,6 +36,7 @@ class PaymentsView;
 class PrintService;
 class PrintingView;
 class ReadyBoardWindow;
+class ReportsView;
 class SoundPlayer;
 class StatusStrip;
 class StaffView;
@@ -83,6 +84,7 @@ public:
     MenuView *menuView() const { return m_menu; }
     TimesheetsView *timesheetsView() const { return m_timesheets; }
     CafeSettingsView *cafeSettingsView() const; // the "settings" view
+    ReportsView *reportsView() const;           // the "reports" view
     StaffView *staffView() const { return m_staff; }
     PaymentsView *paymentsView() const { return m_payments; }
     OrderEntryView *orderEntryView() const { return m_entry; }

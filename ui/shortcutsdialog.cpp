@@ -29,6 +29,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
         {QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText),
          tr("Search the queue; Esc clears and returns to the queue")},
         {tr("Alt+O"), tr("Choose the counter to follow")},
+        {tr("Alt+N"), tr("Run the report (Reports, managers)")},
         {QKeySequence(Qt::CTRL | Qt::Key_K).toString(QKeySequence::NativeText),
          tr("Acknowledge the selected stock alert")},
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K).toString(QKeySequence::NativeText),

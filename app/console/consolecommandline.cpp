@@ -73,9 +73,9 @@ QString ConsoleCommandLine::helpText() const
               "                 then the system's language)\n"
               "  --view NAME    open on this view: queue, counters, inventory, timesheets,\n"
               "                 payments, dashboard, entry (order entry), menu, staff,\n"
-              "                 settings (the cafe's), printing (printers and print jobs),\n"
-              "                 log, hub (a manager's screen:\n"
-              "                 dashboard; staff and settings are for managers),\n"
+              "                 settings (the cafe's), reports, printing (printers and print\n"
+              "                 jobs), log, hub (a manager's screen: dashboard; staff,\n"
+              "                 settings and reports are for managers),\n"
               "                 display (the counter display, in a window of its own),\n"
               "                 board (the customer ready board, in a window of its own)\n"
               "  --fullscreen   show that view's window in full screen\n"
@@ -252,7 +252,8 @@ QStringList ConsoleCommandLine::viewNames()
     return {QStringLiteral("queue"),      QStringLiteral("counters"), QStringLiteral("inventory"),
             QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
             QStringLiteral("entry"),      QStringLiteral("menu"),     QStringLiteral("staff"),
-            QStringLiteral("settings"),   QStringLiteral("printing"), QStringLiteral("log"),
+            QStringLiteral("settings"),   QStringLiteral("reports"),  QStringLiteral("printing"),
+            QStringLiteral("log"),
             QStringLiteral("hub"),        QStringLiteral("display"),  QStringLiteral("board")};
 }
 

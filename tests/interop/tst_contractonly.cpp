@@ -7,13 +7,16 @@
 // from order:created; one key press sends exactly one update_order_status, which its
 // order:status_changed confirms; a refused transition is shown; a reconnect neither loses a
 // confirmed action nor repeats it; nothing is asked again on a timer; a quiet server neither
-// crashes nor stalls the console.
+// crashes nor stalls the console. Reports and the dashboard's comparison with yesterday say they
+// need a Table Tap hub.
 #include "consolesettings.h"
+#include "dashboardview.h"
 #include "hubconnection.h"
 #include "hubsession.h"
 #include "mainwindow.h"
 #include "nodepeer.h"
 #include "orderqueueview.h"
+#include "reportsview.h"
 #include "snapshotnotice.h"
 #include "statusstrip.h"
 #include "uitesthelpers.h"
@@ -166,6 +169,7 @@ private Q_SLOTS:
     void queueActionsAndReconnect();
     void refusedTransitionIsShown();
     void namedRefusalsAndHubOnlyCommands();
+    void reportsNeedOurHub();
 };
 
 void tst_ContractOnly::queueActionsAndReconnect()
@@ -339,6 +343,38 @@ void tst_ContractOnly::namedRefusalsAndHubOnlyCommands()
     QCOMPARE(commands(server, "clock_in"), 1);
     QCOMPARE(commands(server, "update_order_status"), 1);
     QCOMPARE(session.outbox()->pendingCount(), 0);
+}
+
+void tst_ContractOnly::reportsNeedOurHub()
+{
+    NodePeer server({{"secret", QString::fromLatin1(Secret)}, {"lifetime", 110000}},
+                    "contract-server.js");
+    const QString why = server.start();
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    Console console;
+    QVERIFY2(console.connect(server, "manager"), qPrintable(console.session.livenessText()));
+    // The dashboard stays today's, and says why there is no comparison.
+    QVERIFY(console.window.showView("dashboard"));
+    DashboardView *dash = console.window.dashboardView();
+    QTRY_COMPARE_WITH_TIMEOUT(dash->comparisonState(), DashboardView::CompareState::Unavailable,
+                              Wait);
+    QVERIFY2(dash->comparisonNote().startsWith(
+                 "Comparison with yesterday and last week unavailable: reports need a Table Tap "
+                 "hub"),
+             qPrintable(dash->comparisonNote()));
+    QVERIFY(dash->comparison("orders", DashboardView::CompareDay::Yesterday).isEmpty());
+    QVERIFY(!dash->headline("orders").isEmpty());
+    // The Reports view, opened and run: the same.
+    QVERIFY(console.window.showView("reports"));
+    ReportsView *reports = console.window.reportsView();
+    QTRY_COMPARE_WITH_TIMEOUT(reports->state(), ReportsView::State::Unavailable, Wait);
+    reports->run();
+    QCOMPARE(reports->state(), ReportsView::State::Unavailable);
+    QVERIFY2(reports->stateText().startsWith("Reports need a Table Tap hub"),
+             qPrintable(reports->stateText()));
+    QVERIFY(reports->report().isEmpty());
+    // Asked nothing it cannot answer.
+    QCOMPARE(commands(server, "get_report"), 0);
 }
 
 TT_UI_TEST_MAIN(tst_ContractOnly)

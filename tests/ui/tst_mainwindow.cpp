@@ -589,7 +589,11 @@ void tst_MainWindow::viewsByNameInOrderAndRole()
     // The Staff view (a managers' view of MainWindow's own) sits between the menu and settings.
     QCOMPARE(tabs->indexOf(window.staffView()), tabs->indexOf(window.menuView()) + 1);
     QCOMPARE(tabs->indexOf(settingsPage), tabs->indexOf(window.staffView()) + 1);
-    QCOMPARE(tabs->indexOf(window.eventLogView()), tabs->indexOf(settingsPage) + 1);
+    // The Reports view (managers') between the cafe settings and the event log.
+    QWidget *reportsPage = window.view("reports");
+    QVERIFY(reportsPage);
+    QCOMPARE(tabs->indexOf(reportsPage), tabs->indexOf(settingsPage) + 1);
+    QCOMPARE(tabs->indexOf(window.eventLogView()), tabs->indexOf(reportsPage) + 1);
     QCOMPARE(window.view("entry"), entryPage);
     QCOMPARE(window.view("staff"), window.staffView());
     const auto menuTexts = [&window] {
@@ -610,6 +614,9 @@ void tst_MainWindow::viewsByNameInOrderAndRole()
     QCOMPARE(tabs->currentWidget(), entryPage);
     QVERIFY(!window.showView("staff"));
     QVERIFY(!tabs->isTabVisible(tabs->indexOf(window.staffView())));
+    QVERIFY(!window.showView("reports"));
+    QVERIFY(!tabs->isTabVisible(tabs->indexOf(reportsPage)));
+    QVERIFY(!menuTexts().contains("Reports"));
 
     signInOffline(session, "manager");
     QTRY_VERIFY(session.identity().isManager());
@@ -619,6 +626,9 @@ void tst_MainWindow::viewsByNameInOrderAndRole()
     QCOMPARE(tabs->currentWidget(), settingsPage);
     QVERIFY(window.showView("staff"));
     QCOMPARE(tabs->currentWidget(), window.staffView());
+    QVERIFY(menuTexts().contains("Reports"));
+    QVERIFY(window.showView("reports"));
+    QCOMPARE(tabs->currentWidget(), reportsPage);
 }
 
 TT_UI_TEST_MAIN(tst_MainWindow)
