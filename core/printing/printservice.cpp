@@ -5,6 +5,7 @@
 #include "printlayouts.h"
 
 #include <QLoggingCategory>
+#include <QPointer>
 
 namespace TableTap {
 
@@ -17,6 +18,10 @@ PrintService::PrintService(ConsoleSession *session, QObject *parent)
     , m_model(new PrintJobModel(m_spooler, this))
 {
     connect(session, &ConsoleSession::eventApplied, this, &PrintService::onEvent);
+    // Jobs are stamped on the session's clock, as their tickets are (the demo's runs fast).
+    m_spooler->setStampClock([guard = QPointer<ConsoleSession>(session)] {
+        return guard ? guard->clock()->now() : QDateTime::currentDateTimeUtc();
+    });
     // The start is taken when the session first goes live, on its clock: a demo hub's clock is
     // shared with the session only once the hub runs.
     connect(session, &ConsoleSession::livenessChanged, this, [this](ConsoleSession::Liveness l) {

@@ -151,7 +151,7 @@ QString PrintSpooler::enqueue(PrintJob job, const QString &key)
             m_keys.remove(m_keyOrder.takeFirst());
     }
     job.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    job.createdAt = QDateTime::currentDateTimeUtc();
+    job.createdAt = stamp();
     job.attempts = 0;
     job.lastError.clear();
     job.printedAt = {};
@@ -237,6 +237,11 @@ bool PrintSpooler::retryNow(const QString &id)
     return true;
 }
 
+QDateTime PrintSpooler::stamp() const
+{
+    return m_stampClock ? m_stampClock().toUTC() : QDateTime::currentDateTimeUtc();
+}
+
 void PrintSpooler::schedule()
 {
     // Later, from the event loop: callers are often in the middle of something.
@@ -291,7 +296,7 @@ void PrintSpooler::onFinished(const QString &printer, bool ok, const QString &er
         PrintJob &j = m_jobs[i];
         if (ok) {
             j.state = PrintJob::State::Done;
-            j.printedAt = QDateTime::currentDateTimeUtc();
+            j.printedAt = stamp();
             j.lastError.clear();
             j.nextAttemptAt = {};
         } else {

@@ -15,6 +15,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <functional>
+
 namespace TableTap {
 
 class PrintSpooler final : public QObject
@@ -41,6 +43,11 @@ public:
     void addPrinter(Printer *printer);
     QList<Printer *> printers() const;
     Printer *printer(const QString &name) const { return m_printers.value(name); }
+
+    // The clock a job's created and printed times are read from (default: this computer's), so
+    // they agree with the times on the tickets (a demo hub's clock runs fast). Retries are timed
+    // on this computer's clock whatever it is: a printer comes back in real time.
+    void setStampClock(std::function<QDateTime()> clock) { m_stampClock = std::move(clock); }
 
     // Pause before the n-th retry: initial * 2^(n-1), at most max (ms).
     void setBackoff(int initialMs, int maxMs);
@@ -77,6 +84,7 @@ private:
     void trimHistory();
     void save();
     bool load(QString *error);
+    QDateTime stamp() const;
     void holdOrphans();
 
     QList<PrintJob> m_jobs; // oldest first
@@ -85,6 +93,7 @@ private:
     QSet<QString> m_keys;
     QStringList m_keyOrder;
     QString m_file;
+    std::function<QDateTime()> m_stampClock;
     QTimer m_timer;
     int m_backoffInitialMs = 2000;
     int m_backoffMaxMs = 60000;

@@ -86,6 +86,7 @@ class tst_PrintSpooler : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void printsATicket();
+    void stampsOnTheGivenClock();
     void offThenOn();
     void outOfPaperThenPaper();
     void noStatusAnswer();
@@ -116,6 +117,23 @@ void tst_PrintSpooler::printsATicket()
     QCOMPARE(spooler.job(id)->attempts, 1);
     QVERIFY(spooler.job(id)->printedAt.isValid());
     QCOMPARE(spooler.printer("bar")->state(), Printer::State::Ready);
+}
+
+// A demo hub's clock runs ahead of this computer's: the job table shows its times, as the
+// tickets do, while retries still wait in real time.
+void tst_PrintSpooler::stampsOnTheGivenClock()
+{
+    FakeEscPosPrinter fake;
+    QVERIFY(fake.turnOn());
+    PrintSpooler spooler;
+    const QDateTime demoNoon = QDateTime(QDate(2026, 12, 7), QTime(12, 0), Qt::UTC);
+    spooler.setStampClock([&] { return demoNoon; });
+    spooler.addPrinter(networkPrinter(fake.port()));
+    const QString id = spooler.enqueue(ticket("ORD-2"));
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(spooler.job(id)->createdAt, demoNoon);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(spooler, id), PrintJob::State::Done, Wait);
+    QCOMPARE(spooler.job(id)->printedAt, demoNoon);
 }
 
 void tst_PrintSpooler::offThenOn()
