@@ -251,6 +251,84 @@
     </message>
 </context>
 <context>
+    <name>TableTap::ChainView</name>
+    <message>
+        <source>Open console</source>
+        <translation>Konsole öffnen</translation>
+    </message>
+    <message>
+        <source>Opens the selected cafe&apos;s console in a window of its own, signed in as an admin of that cafe</source>
+        <translation>Öffnet die Konsole des gewählten Cafés in einem eigenen Fenster, angemeldet als Admin dieses Cafés</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Cafe</source>
+        <translation>Café</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>Geschäftstag</translation>
+    </message>
+    <message>
+        <source>Orders today</source>
+        <translation>Bestellungen heute</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Open orders</source>
+        <translation>Offene Bestellungen</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Verspätet</translation>
+    </message>
+    <message>
+        <source>Stock alerts</source>
+        <translation>Lagerwarnungen</translation>
+    </message>
+    <message>
+        <source>Staff in</source>
+        <translation>Personal anwesend</translation>
+    </message>
+    <message>
+        <source>Cafes of this hub</source>
+        <translation>Cafés dieses Hubs</translation>
+    </message>
+    <message>
+        <source>the hub did not answer: %1</source>
+        <translation>der Hub hat nicht geantwortet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total (%n cafe(s))</source>
+        <translation>
+            <numerusform>Summe (%n Café)</numerusform>
+            <numerusform>Summe (%n Cafés)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mixed currencies</source>
+        <translation>verschiedene Währungen</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Last refreshed %1 (every 30 seconds)</source>
+        <translation>Zuletzt aktualisiert %1 (alle 30 Sekunden)</translation>
+    </message>
+    <message>
+        <source>Not refreshed yet</source>
+        <translation>Noch nicht aktualisiert</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::ClockOutDialog</name>
     <message>
         <source>Clock out</source>
@@ -459,8 +537,9 @@ Options:
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (order entry), menu, staff,
-                 settings (the cafe&apos;s), log, hub (a manager&apos;s screen:
-                 dashboard; staff and settings are for managers),
+                 settings (the cafe&apos;s), chain (every cafe of the hub, for
+                 chain owners), log, hub (a manager&apos;s screen: dashboard;
+                 staff and settings are for managers),
                  display (the counter display, in a window of its own),
                  board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
@@ -497,8 +576,9 @@ Optionen:
                  dann die Sprache des Systems)
   --view NAME    mit dieser Ansicht öffnen: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (Bestellannahme), menu (Speisekarte), staff
-                 (Personal), settings (Einstellungen des Cafés), log, hub (Bildschirm
-                 der Filialleitung: dashboard; staff und settings nur für sie),
+                 (Personal), settings (Einstellungen des Cafés), chain (alle Cafés des
+                 Hubs, für Kettenbesitzer), log, hub (Bildschirm der Filialleitung:
+                 dashboard; staff und settings nur für sie),
                  display (die Thekenanzeige, in einem eigenen Fenster),
                  board (die Abholanzeige für die Gäste, in einem eigenen Fenster)
   --fullscreen   das Fenster dieser Ansicht im Vollbild zeigen
@@ -2024,6 +2104,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Staff management</source>
         <translation>Beschäftigte</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Kette</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "cafesettingsview.h"
+#include "chainview.h"
 #include "connectdialog.h"
 #include "consolesession.h"
 #include "consolesettings.h"
@@ -93,6 +94,11 @@ MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
             tr("Staff management"), ViewAccess::Manager);
     addView(new CafeSettingsView(session, m_tabs), QStringLiteral("settings"), tr("Cafe settin&gs"),
             ViewAccess::Manager);
+    // No Alt letter either: Ctrl+number from the View menu reaches it.
+    m_chain = new ChainView(session, m_tabs);
+    addView(m_chain, QStringLiteral("chain"), tr("Chain"), ViewAccess::ChainOwner);
+    connect(m_chain, &ChainView::chainOwnerChanged, this, &MainWindow::applyRole);
+    connect(m_chain, &ChainView::consoleRequested, this, &MainWindow::cafeConsoleRequested);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         QWidget *page = m_tabs->widget(index);
         for (QAction *a : m_viewGroup->actions())
@@ -261,7 +267,8 @@ QStringList MainWindow::viewOrder()
     return {QStringLiteral("queue"),      QStringLiteral("counters"), QStringLiteral("inventory"),
             QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
             QStringLiteral("entry"),      QStringLiteral("menu"),     QStringLiteral("staff"),
-            QStringLiteral("settings"),   QStringLiteral("log"),      QStringLiteral("hub")};
+            QStringLiteral("settings"),   QStringLiteral("chain"),    QStringLiteral("log"),
+            QStringLiteral("hub")};
 }
 
 void MainWindow::addView(QWidget *view, const QString &name, const QString &title,
@@ -277,9 +284,22 @@ void MainWindow::addView(QWidget *view, const QString &name, const QString &titl
     m_views.insert(name, view);
     m_viewAccess.insert(view, access);
     m_tabs->insertTab(index, view, title);
-    if (access == ViewAccess::Manager)
-        m_tabs->setTabVisible(index, m_session->identity().isManager());
+    if (access != ViewAccess::Everyone)
+        m_tabs->setTabVisible(index, mayAccess(access));
     rebuildViewActions();
+}
+
+bool MainWindow::mayAccess(ViewAccess access) const
+{
+    switch (access) {
+    case ViewAccess::Everyone:
+        return true;
+    case ViewAccess::Manager:
+        return m_session->identity().isManager();
+    case ViewAccess::ChainOwner:
+        return m_chain && m_chain->isChainOwner();
+    }
+    return false;
 }
 
 void MainWindow::rebuildViewActions()
@@ -373,8 +393,8 @@ void MainWindow::applyRole()
     m_settingsAction->setVisible(manager);
     m_settingsAction->setEnabled(manager);
     for (auto it = m_viewAccess.cbegin(); it != m_viewAccess.cend(); ++it)
-        if (it.value() == ViewAccess::Manager)
-            m_tabs->setTabVisible(m_tabs->indexOf(it.key()), manager);
+        if (it.value() != ViewAccess::Everyone)
+            m_tabs->setTabVisible(m_tabs->indexOf(it.key()), mayAccess(it.value()));
     rebuildViewActions();
 }
 

@@ -73,8 +73,9 @@ QString ConsoleCommandLine::helpText() const
               "                 then the system's language)\n"
               "  --view NAME    open on this view: queue, counters, inventory, timesheets,\n"
               "                 payments, dashboard, entry (order entry), menu, staff,\n"
-              "                 settings (the cafe's), log, hub (a manager's screen:\n"
-              "                 dashboard; staff and settings are for managers),\n"
+              "                 settings (the cafe's), chain (every cafe of the hub, for\n"
+              "                 chain owners), log, hub (a manager's screen: dashboard;\n"
+              "                 staff and settings are for managers),\n"
               "                 display (the counter display, in a window of its own),\n"
               "                 board (the customer ready board, in a window of its own)\n"
               "  --fullscreen   show that view's window in full screen\n"
@@ -251,8 +252,8 @@ QStringList ConsoleCommandLine::viewNames()
     return {QStringLiteral("queue"),      QStringLiteral("counters"), QStringLiteral("inventory"),
             QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
             QStringLiteral("entry"),      QStringLiteral("menu"),     QStringLiteral("staff"),
-            QStringLiteral("settings"),   QStringLiteral("log"),      QStringLiteral("hub"),
-            QStringLiteral("display"),    QStringLiteral("board")};
+            QStringLiteral("settings"),   QStringLiteral("chain"),    QStringLiteral("log"),
+            QStringLiteral("hub"),        QStringLiteral("display"),  QStringLiteral("board")};
 }
 
 QString ConsoleCommandLine::noDisplayMessage()

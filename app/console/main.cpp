@@ -1,6 +1,8 @@
 // tabletap: the console. Composition root: command line, display check, language, the session,
 // the hub inside the console when asked for (--demo), the main window (rebuilt when the language
-// changes; the session, the hub and their data stay).
+// changes; the session, the hub and their data stay), and the cafe consoles a chain owner opens
+// from the Chain view (a window and a session of their own each).
+#include "chainview.h"
 #include "consolecommandline.h"
 #include "consolesettings.h"
 #include "displaymanager.h"
@@ -138,6 +140,20 @@ int main(int argc, char *argv[])
         return true;
     };
 
+    // A cafe's console opened from the Chain view: its own session signed in with the cafe token
+    // open_cafe gave, its own window; both go when that window is closed.
+    const auto openCafeConsole = [&](const QUrl &url, const QString &token) {
+        auto *cafeSession = new HubSession;
+        cafeSession->setCaFile(session.caFile());
+        auto *cafeWindow = new MainWindow(cafeSession, &settings, languageChoice);
+        cafeWindow->setAttribute(Qt::WA_DeleteOnClose);
+        // Emitted once the window's views are gone: nothing uses the session any more.
+        QObject::connect(cafeWindow, &QObject::destroyed, cafeSession, &QObject::deleteLater);
+        QObject::connect(&app, &QCoreApplication::aboutToQuit, cafeWindow, &QObject::deleteLater);
+        cafeWindow->show();
+        cafeSession->connectWithToken(url, token);
+    };
+
     std::unique_ptr<MainWindow> window;
     std::function<void()> buildWindow;
     buildWindow = [&] {
@@ -161,6 +177,9 @@ int main(int argc, char *argv[])
             }
             window->setHubControl(hub.get());
         });
+        QObject::connect(
+            window.get(), &MainWindow::cafeConsoleRequested, &app,
+            [&](const QUrl &url, const QString &token) { openCafeConsole(url, token); });
         QObject::connect(window.get(), &MainWindow::languageChangeRequested, &app,
                          [&](const QString &code) {
                              languageChoice = code;
@@ -209,11 +228,13 @@ int main(int argc, char *argv[])
         // later): until then the window shows what it has.
         if (!cli.view.isEmpty() && !window->showView(cli.view)) {
             auto *pending = new QObject(window.get());
-            QObject::connect(&session, &ConsoleSession::identityChanged, pending,
-                             [w = window.get(), view = cli.view, pending] {
-                                 if (w->showView(view))
-                                     pending->deleteLater();
-                             });
+            const auto tryShow = [w = window.get(), view = cli.view, pending] {
+                if (w->showView(view))
+                    pending->deleteLater();
+            };
+            QObject::connect(&session, &ConsoleSession::identityChanged, pending, tryShow);
+            // The Chain view shows once the hub answered chain_overview, after the sign-in.
+            QObject::connect(window->chainView(), &ChainView::chainOwnerChanged, pending, tryShow);
         }
         if (cli.fullScreen)
             window->showFullScreen();

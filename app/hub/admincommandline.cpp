@@ -104,8 +104,9 @@ AdminCommandLine::AdminCommandLine(QTextStream &out, QTextStream &err, HubClock 
 
 QStringList AdminCommandLine::commands()
 {
-    return {QStringLiteral("cafe"),  QStringLiteral("menu"),        QStringLiteral("staff"),
-            QStringLiteral("token"), QStringLiteral("board-token"), QStringLiteral("backup")};
+    return {QStringLiteral("cafe"),  QStringLiteral("menu"),  QStringLiteral("staff"),
+            QStringLiteral("chain"), QStringLiteral("token"), QStringLiteral("board-token"),
+            QStringLiteral("backup")};
 }
 
 QString AdminCommandLine::usage()
@@ -126,6 +127,9 @@ QString AdminCommandLine::usage()
         "  staff set-role --data DIR --cafe ID --code CODE --role employee|manager|admin\n"
         "  staff set-pin --data DIR --cafe ID --code CODE   (the PIN from standard input, or\n"
         "            asked for without echo on a terminal; never on the command line)\n"
+        "  chain grant|revoke --data DIR --cafe ID --code CODE   (an admin of that cafe sees\n"
+        "            every cafe of the hub: the overview, each cafe's console, reports for all)\n"
+        "  chain list --data DIR\n"
         "  token --data DIR --cafe ID --user ID --name NAME --role ROLE [--ttl 12h|30m|7d]\n"
         "  board-token --data DIR --cafe ID [--name LABEL] [--ttl 90d]   (read-only, for the\n"
         "            ready board page: http://HUB:PORT/board#token=TOKEN)\n"
@@ -187,6 +191,11 @@ int AdminCommandLine::run(const QStringList &args)
                            QStringLiteral("revoke")}
                    .contains(sub))
             return staffChange(sub, args.mid(2));
+        if (cmd == u"chain"
+            && QStringList{QStringLiteral("grant"), QStringLiteral("revoke"),
+                           QStringLiteral("list")}
+                   .contains(sub))
+            return chain(sub, args.mid(2));
         if (cmd == u"token")
             return token(args.mid(1));
         if (cmd == u"board-token")
@@ -511,6 +520,52 @@ int AdminCommandLine::staffChange(const QString &sub, const QStringList &args)
         break;
     }
     m_out << "; a hub serving " << cafeId << " applies it within a second" << Qt::endl;
+    return Ok;
+}
+
+int AdminCommandLine::chain(const QString &sub, const QStringList &args)
+{
+    TT_PARSE((QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir")),
+                                        opt(QStringLiteral("cafe"), {}, QStringLiteral("id")),
+                                        opt(QStringLiteral("code"), {}, QStringLiteral("code"))}))
+    if (sub == u"list") {
+        if (const QString m = missing(parser, {QStringLiteral("data")}); !m.isEmpty())
+            return fail(UsageError, m);
+        if (parser.isSet(QStringLiteral("cafe")) || parser.isSet(QStringLiteral("code")))
+            return fail(UsageError, QStringLiteral("chain list takes only --data"));
+        FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+        QList<HubRegistry::ChainOwner> owners;
+        if (const AdminResult r = admin.api.chainOwners(&owners); !r.ok())
+            return fail(r);
+        for (const HubRegistry::ChainOwner &o : std::as_const(owners))
+            m_out << o.cafeId << '\t' << o.code << '\t' << o.name << '\t'
+                  << QDateTime::fromMSecsSinceEpoch(o.grantedAt, QTimeZone::utc())
+                         .toString(Qt::ISODate)
+                  << Qt::endl;
+        return Ok;
+    }
+    if (const QString m
+        = missing(parser, {QStringLiteral("data"), QStringLiteral("cafe"), QStringLiteral("code")});
+        !m.isEmpty())
+        return fail(UsageError, m);
+    const QString cafeId = parser.value(QStringLiteral("cafe"));
+    const QString code = parser.value(QStringLiteral("code"));
+    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    HubRegistry::ChainOwner owner;
+    if (sub == u"grant") {
+        if (const AdminResult r = admin.api.grantChainOwner(cafeId, code, &owner); !r.ok())
+            return fail(r);
+        m_out << owner.code << " (" << owner.name << ") of cafe " << cafeId
+              << " owns the chain: every cafe of this hub, from their next chain command on"
+              << Qt::endl;
+        return Ok;
+    }
+    if (const AdminResult r = admin.api.revokeChainOwner(cafeId, code, &owner); !r.ok())
+        return fail(r);
+    m_out << owner.code << " (" << owner.name << ") of cafe " << cafeId
+          << " no longer owns the chain: refused from their next chain command on, and the "
+             "consoles they opened from their next command or reconnect"
+          << Qt::endl;
     return Ok;
 }
 

@@ -34,6 +34,18 @@ QJsonObject notServedYet(CafeContext &, const PayloadReader &)
     throw CommandError::notFound(QStringLiteral("this hub does not serve this command yet"));
 }
 
+// The chain owners' commands read every cafe of the hub: the hub answers them (ChainOffice),
+// after this cafe admitted the actor as its admin.
+QJsonObject chainOverview(CafeContext &ctx, const PayloadReader &p)
+{
+    return ctx.chainCommand(Contract::Command::ChainOverview, p);
+}
+
+QJsonObject openCafe(CafeContext &ctx, const PayloadReader &p)
+{
+    return ctx.chainCommand(Contract::Command::OpenCafe, p);
+}
+
 struct Entry
 {
     CafeDomain::CommandSpec spec;
@@ -129,9 +141,9 @@ Entry entryFor(Contract::Command command)
     case C::GetReport:
         return {{N::System, R::Manager, false}, &notServedYet};
     case C::ChainOverview:
-        return {{N::System, R::Admin, false}, &notServedYet};
+        return {{N::System, R::Admin, false}, &chainOverview};
     case C::OpenCafe:
-        return {{N::System, R::Admin, false}, &notServedYet};
+        return {{N::System, R::Admin, false}, &openCafe};
     }
     Q_UNREACHABLE();
     return {};

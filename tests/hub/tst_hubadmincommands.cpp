@@ -764,7 +764,7 @@ void TestAdminCommandLine::usage()
     QVERIFY(r.err.startsWith(QStringLiteral("tabletap-hub: ")));
     QVERIFY(AdminCommandLine::usage().contains(QStringLiteral("Exit codes")));
     QCOMPARE(AdminCommandLine::commands(),
-             (QStringList{"cafe", "menu", "staff", "token", "board-token", "backup"}));
+             (QStringList{"cafe", "menu", "staff", "chain", "token", "board-token", "backup"}));
 }
 
 QTEST_GUILESS_MAIN(TestAdminCommandLine)

@@ -228,8 +228,10 @@ void tst_Translations::windowSpeaksGermanWithoutKeyClashes()
     QList<QChar> keys;
     for (QAction *a : window.menuBar()->actions())
         keys << mnemonicOf(a->text());
+    // A tab without an Alt letter (staff, chain: the letters ran out) takes none.
     for (int i = 0; i < tabs->count(); ++i)
-        keys << mnemonicOf(tabs->tabText(i));
+        if (mnemonics(tabs->tabText(i)) == 1)
+            keys << mnemonicOf(tabs->tabText(i));
     // ... and the labelled controls of each view, together with them.
     for (int i = 0; i < tabs->count(); ++i) {
         QList<QChar> view = keys;
