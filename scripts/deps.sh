@@ -24,10 +24,11 @@ build_pkgs=(cmake ninja-build g++ pkg-config
 # by node-gyp (python3, make) against the node headers; tst_webserver reads a listening socket's
 # backlog with ss (iproute2), missing from minbase; the cluster tests start their own
 # redis-server (and publish with its redis-cli); the ready board's call-out speaks through the
-# flite engine (tst_readyboard).
+# flite engine (tst_readyboard); the report PDFs are read back with pdftotext (poppler-utils,
+# tst_reportfiles).
 test_pkgs=(qt6-speech-flite-plugin python3 make openssl xvfb xauth chromium clang
     libclang-rt-14-dev desktop-file-utils appstream dpkg-dev file procps iproute2 shellcheck
-    systemd groff-base redis-server redis-tools)
+    systemd groff-base redis-server redis-tools poppler-utils)
 
 pkgs=("${build_pkgs[@]}")
 [ $want_test = 1 ] && pkgs+=("${test_pkgs[@]}")

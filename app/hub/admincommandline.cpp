@@ -5,6 +5,9 @@
 #include "hubadminservice.h"
 #include "hubsecret.h"
 #include "menufile.h"
+#include "reportbuilder.h"
+#include "reportdocument.h"
+#include "reportfile.h"
 #include "sqlitestorage.h"
 #include "storageerror.h"
 
@@ -104,9 +107,9 @@ AdminCommandLine::AdminCommandLine(QTextStream &out, QTextStream &err, HubClock 
 
 QStringList AdminCommandLine::commands()
 {
-    return {QStringLiteral("cafe"),  QStringLiteral("menu"),  QStringLiteral("staff"),
-            QStringLiteral("chain"), QStringLiteral("token"), QStringLiteral("board-token"),
-            QStringLiteral("backup")};
+    return {QStringLiteral("cafe"),   QStringLiteral("menu"),  QStringLiteral("staff"),
+            QStringLiteral("chain"),  QStringLiteral("token"), QStringLiteral("board-token"),
+            QStringLiteral("backup"), QStringLiteral("report")};
 }
 
 QString AdminCommandLine::usage()
@@ -134,6 +137,10 @@ QString AdminCommandLine::usage()
         "  board-token --data DIR --cafe ID [--name LABEL] [--ttl 90d]   (read-only, for the\n"
         "            ready board page: http://HUB:PORT/board#token=TOKEN)\n"
         "  backup --data DIR --out PATH [--cafe ID]\n"
+        "  report day|service|staff --data DIR --cafe ID --date YYYY-MM-DD [--to YYYY-MM-DD]\n"
+        "            --format csv|json|pdf --out FILE   (the day (Z), speed-of-service or staff\n"
+        "            report of a business date or a range of at most 92 days, as get_report\n"
+        "            answers it; docs/reports.md)\n"
         "Exit codes: 0 ok, 1 storage failure, 2 usage error, 3 not found, 4 already exists\n"
         "            (or already so), 5 invalid menu file.\n");
 }
@@ -202,6 +209,8 @@ int AdminCommandLine::run(const QStringList &args)
             return boardToken(args.mid(1));
         if (cmd == u"backup")
             return backup(args.mid(1));
+        if (cmd == u"report")
+            return report(args.mid(1));
     } catch (const StorageError &e) {
         return fail(StorageFailure, e.message());
     }
@@ -373,6 +382,77 @@ int AdminCommandLine::menuExport(const QStringList &args)
                     QStringLiteral("cannot write %1: %2").arg(file, f.errorString()));
     m_out << "exported " << parsed.products.size() << " products of cafe " << cafeId << " to "
           << file << Qt::endl;
+    return Ok;
+}
+
+bool AdminCommandLine::needsGui(const QStringList &args)
+{
+    if (args.value(0) != u"report")
+        return false;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if ((a == u"--format" || a == u"-format") && i + 1 < args.size())
+            return args.at(i + 1).compare(u"pdf", Qt::CaseInsensitive) == 0;
+        if (a.startsWith(u"--format=") || a.startsWith(u"-format="))
+            return a.section(u'=', 1).compare(u"pdf", Qt::CaseInsensitive) == 0;
+    }
+    return false;
+}
+
+int AdminCommandLine::report(const QStringList &args)
+{
+    TT_PARSE((QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir")),
+                                        opt(QStringLiteral("cafe"), {}, QStringLiteral("id")),
+                                        opt(QStringLiteral("date"), {}, QStringLiteral("date")),
+                                        opt(QStringLiteral("to"), {}, QStringLiteral("date")),
+                                        opt(QStringLiteral("format"), {}, QStringLiteral("format")),
+                                        opt(QStringLiteral("out"), {}, QStringLiteral("file"))}))
+    const QStringList words = parser.positionalArguments();
+    if (words.size() != 1)
+        return fail(UsageError, QStringLiteral("report takes one of: %1")
+                                    .arg(ReportBuilder::kindNames().join(QStringLiteral(", "))));
+    if (const QString m
+        = missing(parser, {QStringLiteral("data"), QStringLiteral("cafe"), QStringLiteral("date"),
+                           QStringLiteral("format"), QStringLiteral("out")});
+        !m.isEmpty())
+        return fail(UsageError, m);
+    const auto format = ReportFile::formatFromName(parser.value(QStringLiteral("format")));
+    if (!format)
+        return fail(UsageError, QStringLiteral("--format must be csv, json or pdf"));
+    if (parser.isSet(QStringLiteral("to")) && parser.value(QStringLiteral("to")).isEmpty())
+        return fail(UsageError, QStringLiteral("--to must be a business date like 2026-12-06"));
+    QString field, problem;
+    if (!ReportBuilder::checkRequest(words.constFirst(), parser.value(QStringLiteral("date")),
+                                     parser.value(QStringLiteral("to")), &field, &problem))
+        return fail(UsageError,
+                    field == u"report" ? problem : QStringLiteral("--%1: %2").arg(field, problem));
+    QJsonObject payload{{QStringLiteral("report"), words.constFirst()},
+                        {QStringLiteral("date"), parser.value(QStringLiteral("date"))}};
+    if (parser.isSet(QStringLiteral("to")))
+        payload.insert(QStringLiteral("to"), parser.value(QStringLiteral("to")));
+    const QString cafeId = parser.value(QStringLiteral("cafe"));
+    const QString file = parser.value(QStringLiteral("out"));
+    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    QJsonObject report;
+    if (const AdminResult r = admin.api.report(cafeId, payload, &report); !r.ok())
+        return fail(r);
+    if (*format == ReportFile::Format::Pdf) {
+        QString error;
+        if (!ReportDocument::writePdf(report, file, &error))
+            return fail(StorageFailure, error);
+    } else {
+        QSaveFile f(file);
+        const QByteArray bytes = *format == ReportFile::Format::Csv ? ReportFile::csv(report)
+                                                                    : ReportFile::json(report);
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) < 0 || !f.commit())
+            return fail(StorageFailure,
+                        QStringLiteral("cannot write %1: %2").arg(file, f.errorString()));
+    }
+    m_out << "wrote the " << words.constFirst() << " report of cafe " << cafeId << " for "
+          << report.value(QStringLiteral("from")).toString();
+    if (report.value(QStringLiteral("to")) != report.value(QStringLiteral("from")))
+        m_out << " to " << report.value(QStringLiteral("to")).toString();
+    m_out << " to " << file << Qt::endl;
     return Ok;
 }
 

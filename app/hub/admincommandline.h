@@ -1,6 +1,6 @@
 // The hub's admin command line, as a class: `cafe add|list`, `menu import`,
 // `staff add|list|disable|enable|set-role|set-pin|revoke`, `chain grant|revoke|list`, `token`,
-// `board-token`, `backup`.
+// `board-token`, `backup`, `report day|service|staff`.
 // tabletap-hub's main() passes its arguments after the program name; output goes to `out`, one-line
 // errors to `err`, and the return value is the exit code. It parses and prints; the work is the
 // admin API's (HubAdminService on the data folder's SqliteStorage), which writes the folder
@@ -52,12 +52,16 @@ public:
     static QString usage();
     // "12h", "30m", "7d", "45s" or plain seconds; -1 when malformed or not positive.
     static qint64 parseDuration(const QString &text);
+    // Whether the command needs a QGuiApplication (report --format pdf draws its document);
+    // every other command runs on a QCoreApplication, so the hub stays headless.
+    static bool needsGui(const QStringList &args);
 
 private:
     int cafeAdd(const QStringList &args);
     int cafeList(const QStringList &args);
     int menuImport(const QStringList &args);
     int menuExport(const QStringList &args);
+    int report(const QStringList &args);
     int staffAdd(const QStringList &args);
     int staffList(const QStringList &args);
     int staffChange(const QString &sub, const QStringList &args);

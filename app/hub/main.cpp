@@ -14,11 +14,13 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QGuiApplication>
 #include <QSocketNotifier>
 #include <QTextStream>
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -119,7 +121,14 @@ int main(int argc, char *argv[])
     HubCommandLine cli;
     const bool parsed = cli.parse(arguments);
     ServerProcess::prepare(parsed ? cli.config.eventLoop : QString());
-    QCoreApplication app(argc, argv);
+    // Only `report --format pdf` draws (fonts, QPdfWriter): a QGuiApplication on the offscreen
+    // platform then, so the hub never needs a display; everything else stays QCoreApplication.
+    const bool gui = parsed && AdminCommandLine::needsGui(cli.adminArgs);
+    if (gui)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app
+        = gui ? std::make_unique<QGuiApplication>(argc, argv)
+              : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tabletap-hub"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TT_VERSION));
 

@@ -11,6 +11,7 @@
 #include "orderdesk.h"
 #include "payloadreader.h"
 #include "paymentdesk.h"
+#include "reportbuilder.h"
 #include "staffadmin.h"
 #include "staffdesk.h"
 #include "storagebackend.h"
@@ -139,7 +140,7 @@ Entry entryFor(Contract::Command command)
     case C::ListCounters:
         return {{N::System, R::Employee, false}, &SystemDesk::listCounters};
     case C::GetReport:
-        return {{N::System, R::Manager, false}, &notServedYet};
+        return {{N::System, R::Manager, false}, &ReportBuilder::getReport};
     case C::ChainOverview:
         return {{N::System, R::Admin, false}, &chainOverview};
     case C::OpenCafe:

@@ -279,6 +279,12 @@ AdminResult HubAdminService::menuProducts(const QString &cafeId, QJsonArray *pro
     return r;
 }
 
+AdminResult HubAdminService::report(const QString &cafeId, const QJsonObject &payload,
+                                    QJsonObject *report)
+{
+    return runCafeCommand(cafeId, Contract::Command::GetReport, payload, report);
+}
+
 AdminResult HubAdminService::importProducts(const QString &cafeId, const QJsonArray &products,
                                             bool replace, QJsonObject *answer)
 {

@@ -38,6 +38,9 @@ public:
     AdminResult importMenu(const QString &cafeId, const QJsonObject &menu,
                            MenuCounts *imported = nullptr) override;
     AdminResult menuProducts(const QString &cafeId, QJsonArray *products) override;
+    // get_report as the admin command line runs it: payload {report, date, to?}; the report
+    // object in *report.
+    AdminResult report(const QString &cafeId, const QJsonObject &payload, QJsonObject *report);
     AdminResult importProducts(const QString &cafeId, const QJsonArray &products, bool replace,
                                QJsonObject *answer = nullptr) override;
     AdminResult staff(const QString &cafeId, QList<StaffInfo> *out) override;
