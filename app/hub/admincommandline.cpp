@@ -1,6 +1,7 @@
 // The hub's admin command line: options in, the admin API's results out.
 #include "admincommandline.h"
 
+#include "chainoffice.h"
 #include "contract.h"
 #include "hubadminservice.h"
 #include "hubsecret.h"
@@ -140,7 +141,8 @@ QString AdminCommandLine::usage()
         "  report day|service|staff --data DIR --cafe ID --date YYYY-MM-DD [--to YYYY-MM-DD]\n"
         "            --format csv|json|pdf --out FILE   (the day (Z), speed-of-service or staff\n"
         "            report of a business date or a range of at most 92 days, as get_report\n"
-        "            answers it; docs/reports.md)\n"
+        "            answers it; docs/reports.md; --cafe all or a,b,c: the cafes in one report,\n"
+        "            each section with a leading cafe column and totals over them)\n"
         "Exit codes: 0 ok, 1 storage failure, 2 usage error, 3 not found, 4 already exists\n"
         "            (or already so), 5 invalid menu file.\n");
 }
@@ -433,9 +435,26 @@ int AdminCommandLine::report(const QStringList &args)
     const QString cafeId = parser.value(QStringLiteral("cafe"));
     const QString file = parser.value(QStringLiteral("out"));
     FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
-    QJsonObject report;
-    if (const AdminResult r = admin.api.report(cafeId, payload, &report); !r.ok())
-        return fail(r);
+    // --cafe all (or a,b,c): each cafe's report, combined as get_report does for a chain owner.
+    QStringList cafeIds = cafeId.split(u',', Qt::SkipEmptyParts);
+    if (cafeId == u"all") {
+        QList<CafeInfo> cafes;
+        if (const AdminResult r = admin.api.cafes(&cafes); !r.ok())
+            return fail(r);
+        cafeIds.clear();
+        for (const CafeInfo &c : std::as_const(cafes))
+            cafeIds.append(c.id);
+        if (cafeIds.isEmpty())
+            return fail(NotFound, QStringLiteral("this data folder has no cafe"));
+    }
+    QList<QJsonObject> reports;
+    for (const QString &id : std::as_const(cafeIds)) {
+        QJsonObject one;
+        if (const AdminResult r = admin.api.report(id, payload, &one); !r.ok())
+            return fail(r);
+        reports.append(one);
+    }
+    const QJsonObject report = ChainOffice::combineReports(reports);
     if (*format == ReportFile::Format::Pdf) {
         QString error;
         if (!ReportDocument::writePdf(report, file, &error))

@@ -8,6 +8,7 @@
 #include "hubdomain.h"
 #include "hubtime.h"
 #include "payloadreader.h"
+#include "reportbuilder.h"
 #include "storageerror.h"
 #include "storeconnection.h"
 
@@ -142,6 +143,8 @@ QJsonObject ChainOffice::run(Contract::Command command, const HubActor &actor,
         return overview();
     case Contract::Command::OpenCafe:
         return openCafe(actor, payload);
+    case Contract::Command::GetReport:
+        return reportForCafes(payload);
     default:
         throw CommandError::notFound(
             QStringLiteral("%1 is no chain command").arg(Contract::name(command)));
@@ -216,6 +219,130 @@ QJsonObject ChainOffice::openCafe(const HubActor &owner, const PayloadReader &pa
                        {QStringLiteral("user_id"), userId},
                        {QStringLiteral("name"), owner.name},
                        {QStringLiteral("role"), HubActor::roleName(HubRole::Admin)}};
+}
+
+QStringList ChainOffice::reportCafes(const PayloadReader &payload)
+{
+    const QString field = QStringLiteral("cafe");
+    const QJsonValue value = payload.json().value(field);
+    QStringList ids;
+    if (value.isString() && value.toString() == u"all") {
+        ids = m_hub.cafeIds();
+    } else if (value.isString()) {
+        ids.append(payload.string(field, 64));
+    } else {
+        const QJsonArray list = payload.array(field, 200);
+        for (int i = 0; i < list.size(); ++i) {
+            if (!list.at(i).isString())
+                throw CommandError::invalid(
+                    QStringLiteral("%1[%2]").arg(payload.fieldPath(field)).arg(i),
+                    QStringLiteral("must be a cafe id"));
+            if (!ids.contains(list.at(i).toString()))
+                ids.append(list.at(i).toString());
+        }
+    }
+    for (const QString &id : std::as_const(ids))
+        if (!m_hub.cafe(id))
+            throw CommandError::notFound(QStringLiteral("this hub does not serve cafe %1").arg(id),
+                                         payload.fieldPath(field));
+    return ids;
+}
+
+QJsonObject ChainOffice::reportForCafes(const PayloadReader &payload)
+{
+    const ReportBuilder::Request request = ReportBuilder::readRequest(payload);
+    const qint64 now = m_hub.clock()->nowMs();
+    QList<QJsonObject> reports;
+    for (const QString &id : reportCafes(payload)) {
+        CafeDomain *c = m_hub.cafe(id);
+        try {
+            ReportBuilder builder(c->connection(), CafeSettings::load(c->connection()), id,
+                                  c->name());
+            reports.append(builder.build(request, now));
+        } catch (const StorageError &e) {
+            throw CommandError::conflict(
+                QStringLiteral("cafe %1 cannot be read now: %2").arg(id, e.message()));
+        }
+    }
+    return combineReports(reports);
+}
+
+QJsonObject ChainOffice::combineReports(const QList<QJsonObject> &reports)
+{
+    if (reports.isEmpty())
+        return {};
+    if (reports.size() == 1)
+        return reports.constFirst();
+    QJsonObject combined = reports.constFirst();
+    QJsonArray cafes;
+    for (const QJsonObject &r : reports)
+        for (const QJsonValue &c : r.value(QStringLiteral("cafes")).toArray())
+            cafes.append(c);
+    combined.insert(QStringLiteral("cafes"), cafes);
+    for (const char *key : {"currency", "timezone", "business_day_start"}) {
+        const QString k = QLatin1String(key);
+        for (const QJsonObject &r : reports)
+            if (r.value(k) != combined.value(k))
+                combined.insert(k, QJsonValue());
+    }
+    const auto adds = [](const QString &type) {
+        return type == u"int" || type == u"money" || type == u"minutes" || type == u"centihours";
+    };
+    // Sections in the first report's order; each cafe's report has the same ones.
+    QJsonArray sections;
+    for (const QJsonValue &first :
+         reports.constFirst().value(QStringLiteral("sections")).toArray()) {
+        QJsonObject section = first.toObject();
+        const QString id = section.value(QStringLiteral("id")).toString();
+        const QJsonArray columns = section.value(QStringLiteral("columns")).toArray();
+        QJsonArray withCafe{QJsonObject{{QStringLiteral("key"), QStringLiteral("cafe")},
+                                        {QStringLiteral("title"), QStringLiteral("Cafe")},
+                                        {QStringLiteral("type"), QStringLiteral("text")}}};
+        for (const QJsonValue &c : columns)
+            withCafe.append(c);
+        QJsonArray rows;
+        QList<qint64> sums(columns.size(), 0);
+        for (const QJsonObject &r : reports) {
+            const QString cafeName = r.value(QStringLiteral("cafes"))
+                                         .toArray()
+                                         .at(0)
+                                         .toObject()
+                                         .value(QStringLiteral("name"))
+                                         .toString();
+            QJsonObject mine;
+            for (const QJsonValue &s : r.value(QStringLiteral("sections")).toArray())
+                if (s.toObject().value(QStringLiteral("id")).toString() == id)
+                    mine = s.toObject();
+            const QJsonArray cafeRows = mine.value(QStringLiteral("rows")).toArray();
+            for (const QJsonValue &row : cafeRows) {
+                QJsonArray cells{cafeName};
+                for (const QJsonValue &cell : row.toArray())
+                    cells.append(cell);
+                rows.append(cells);
+            }
+            // What adds up: the cafe's total, or its rows where the section has none.
+            QList<QJsonArray> parts;
+            if (mine.value(QStringLiteral("total")).isArray())
+                parts.append(mine.value(QStringLiteral("total")).toArray());
+            else
+                for (const QJsonValue &row : cafeRows)
+                    parts.append(row.toArray());
+            for (const QJsonArray &part : std::as_const(parts))
+                for (qsizetype i = 0; i < columns.size(); ++i)
+                    sums[i] += part.at(i).toInteger();
+        }
+        QJsonArray total{QStringLiteral("Total")};
+        for (qsizetype i = 0; i < columns.size(); ++i) {
+            const QString type = columns.at(i).toObject().value(QStringLiteral("type")).toString();
+            total.append(adds(type) ? QJsonValue(sums.at(i)) : QJsonValue());
+        }
+        section.insert(QStringLiteral("columns"), withCafe);
+        section.insert(QStringLiteral("rows"), rows);
+        section.insert(QStringLiteral("total"), total);
+        sections.append(section);
+    }
+    combined.insert(QStringLiteral("sections"), sections);
+    return combined;
 }
 
 } // namespace TableTap

@@ -27,7 +27,8 @@ public:
 
     ChainOffice(HubDomain &hub, Signer sign);
 
-    // chain_overview and open_cafe for an actor its cafe admitted as an admin. Throws
+    // chain_overview, open_cafe and get_report for several cafes (payload `cafe`: "all" or a
+    // list of ids), for an actor its cafe admitted. Throws
     // CommandError: PERMISSION_DENIED for anyone without a standing grant, NOT_FOUND or
     // INVALID_DATA naming the field.
     QJsonObject run(Contract::Command command, const HubActor &actor, const PayloadReader &payload);
@@ -55,6 +56,17 @@ public:
     // generation: the owner's token generation the token carries. Throws StorageError.
     QString chainTokenRefusal(const ChainUser &user, qint64 generation);
 
+    // One report object of several cafes' (each as ReportBuilder makes it, same report and
+    // dates): `cafes` lists them all; each section gets a leading `cafe` column (the cafe's
+    // name) and its rows cafe after cafe; its total is "Total" and, for the columns that add up
+    // (int, money, minutes, centihours), the sum of the cafes' totals (of their rows where a
+    // cafe's section has none); other columns (durations, times, text) are left empty there.
+    // currency, timezone and business_day_start stay when all cafes agree, else null.
+    static QJsonObject combineReports(const QList<QJsonObject> &reports);
+    // The cafes a `cafe` value names: "all" (every cafe served), one id or a list of ids, in the
+    // order given; throws CommandError INVALID_DATA / NOT_FOUND naming `cafe`.
+    QStringList reportCafes(const PayloadReader &payload);
+
     // How long an open_cafe token lasts: a twelfth of the hub's access token lifetime (an hour
     // by default; the demo hub stretches both alike).
     qint64 openCafeTtlSeconds() const;
@@ -62,6 +74,7 @@ public:
 private:
     QJsonObject overview();
     QJsonObject openCafe(const HubActor &owner, const PayloadReader &payload);
+    QJsonObject reportForCafes(const PayloadReader &payload);
 
     HubDomain &m_hub;
     Signer m_sign;

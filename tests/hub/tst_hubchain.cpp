@@ -2,7 +2,8 @@
 // against sums over each cafe's own rows; who is refused (an admin without the grant, managers,
 // employees, another cafe's manager); a revoke acting on the very next call; open_cafe's token
 // admitted to that cafe only (in the domain and over the wire, and ended by a revoke); and
-// `tabletap-hub chain grant|revoke|list`.
+// `tabletap-hub chain grant|revoke|list`; get_report for all cafes (and `tabletap-hub report
+// --cafe all`) against the sum of the per-cafe reports.
 #include "hubtestfixture.h"
 #include "hubwireclient.h"
 
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void openCafeTokenServesThatCafeOnly();
     void openCafeOverTheWire();
     void adminCommandLine();
+    void reportsForAllCafes();
 
 private:
     AdminResult grant(const QString &cafe, const QString &code);
@@ -452,6 +454,136 @@ void TestHubChain::adminCommandLine()
     QCOMPARE(run({u"chain"_s, u"frobnicate"_s, u"--data"_s, data}),
              int(AdminCommandLine::UsageError));
     QVERIFY(AdminCommandLine::usage().contains(u"chain grant|revoke"_s));
+}
+
+void TestHubChain::reportsForAllCafes()
+{
+    QVERIFY(grant(u"cafe1"_s, u"ADM001"_s).ok());
+    const HubActor owner = m_f->admin(u"cafe1"_s);
+    // A day in two of the three cafes: orders, cash payments, one cancelled, a shift.
+    for (int i = 0; i < 3; ++i)
+        payCash(m_f->employee(u"cafe1"_s), placeOrder(m_f->employee(u"cafe1"_s)));
+    placeOrder(m_f->employee(u"cafe1"_s), u"Espresso"_s);
+    payCash(m_f->employee(u"cafe2"_s), placeOrder(m_f->employee(u"cafe2"_s), u"Espresso"_s));
+    const QString gone = placeOrder(m_f->employee(u"cafe2"_s));
+    QVERIFY(m_f->run(m_f->manager(u"cafe2"_s), u"/orders"_s, u"cancel_order"_s,
+                     {{u"order_id"_s, gone}, {u"reason"_s, u"left"_s}})
+                .ok());
+    QVERIFY(m_f->run(m_f->employee(u"cafe2"_s), u"/employees"_s, u"clock_in"_s).ok());
+    m_f->clock.advance(3 * 3600 * 1000LL);
+    QVERIFY(m_f->run(m_f->employee(u"cafe2"_s), u"/employees"_s, u"clock_out"_s).ok());
+
+    const auto report = [this](const HubActor &who, const QString &kind, const QJsonValue &cafe) {
+        QJsonObject payload{{u"report"_s, kind}, {u"date"_s, u"2024-01-01"_s}};
+        if (!cafe.isUndefined())
+            payload.insert(u"cafe"_s, cafe);
+        return m_f->run(who, u"/system"_s, u"get_report"_s, payload);
+    };
+    const auto sectionOf = [](const QJsonObject &r, const QString &id) {
+        for (const QJsonValue &s : r.value(u"sections").toArray())
+            if (s.toObject().value(u"id").toString() == id)
+                return s.toObject();
+        return QJsonObject();
+    };
+    for (const QString &kind : {u"day"_s, u"service"_s, u"staff"_s}) {
+        const CommandResult all = report(owner, kind, u"all"_s);
+        QVERIFY2(all.ok(), qPrintable(dump(all.ack)));
+        const QJsonObject combined = all.data();
+        QCOMPARE(combined.value(u"report").toString(), kind);
+        QCOMPARE(combined.value(u"cafes").toArray().size(), 3);
+        QList<QJsonObject> each;
+        for (const QString &cafe : {u"cafe1"_s, u"cafe2"_s, u"cafe3"_s}) {
+            const CommandResult one = report(m_f->manager(cafe), kind, QJsonValue::Undefined);
+            QVERIFY2(one.ok(), qPrintable(dump(one.ack)));
+            each.append(one.data());
+        }
+        const QJsonArray sections = combined.value(u"sections").toArray();
+        QCOMPARE(sections.size(), each.at(0).value(u"sections").toArray().size());
+        for (const QJsonValue &v : sections) {
+            const QJsonObject section = v.toObject();
+            const QString id = section.value(u"id").toString();
+            const QJsonArray columns = section.value(u"columns").toArray();
+            QCOMPARE(columns.at(0).toObject().value(u"key").toString(), u"cafe"_s);
+            // The rows: each cafe's, cafe after cafe, behind its name.
+            QJsonArray rows;
+            QList<qint64> sums(columns.size() - 1, 0);
+            for (const QJsonObject &one : each) {
+                const QString name
+                    = one.value(u"cafes").toArray().at(0).toObject().value(u"name").toString();
+                const QJsonObject mine = sectionOf(one, id);
+                for (const QJsonValue &row : mine.value(u"rows").toArray()) {
+                    QJsonArray cells{name};
+                    for (const QJsonValue &c : row.toArray())
+                        cells.append(c);
+                    rows.append(cells);
+                    if (!mine.contains(u"total"))
+                        for (qsizetype i = 0; i < sums.size(); ++i)
+                            sums[i] += row.toArray().at(i).toInteger();
+                }
+                if (mine.contains(u"total"))
+                    for (qsizetype i = 0; i < sums.size(); ++i)
+                        sums[i] += mine.value(u"total").toArray().at(i).toInteger();
+            }
+            QCOMPARE(section.value(u"rows").toArray(), rows);
+            // The totals: the per-cafe sums for what adds up.
+            const QJsonArray total = section.value(u"total").toArray();
+            QCOMPARE(total.size(), columns.size());
+            QCOMPARE(total.at(0).toString(), u"Total"_s);
+            for (qsizetype i = 1; i < columns.size(); ++i) {
+                const QString type = columns.at(i).toObject().value(u"type").toString();
+                if (type == u"int" || type == u"money" || type == u"minutes"
+                    || type == u"centihours")
+                    QCOMPARE(total.at(i).toInteger(), sums.at(i - 1));
+                else
+                    QVERIFY(total.at(i).isNull());
+            }
+        }
+        if (kind == u"day") {
+            // Spelled out: 4 orders in cafe1 and 2 in cafe2, one of them cancelled.
+            const QJsonObject summary = sectionOf(combined, u"summary"_s);
+            const QJsonArray columns = summary.value(u"columns").toArray();
+            for (qsizetype i = 0; i < columns.size(); ++i) {
+                const QString key = columns.at(i).toObject().value(u"key").toString();
+                if (key == u"orders")
+                    QCOMPARE(summary.value(u"total").toArray().at(i).toInteger(), 6);
+                if (key == u"cancelled")
+                    QCOMPARE(summary.value(u"total").toArray().at(i).toInteger(), 1);
+            }
+            // The same through the admin command line, written as JSON.
+            QString outText, errText;
+            QTextStream out(&outText), err(&errText);
+            AdminCommandLine cli(out, err, &m_f->clock);
+            const QString file = m_f->dir.path() + u"/all.json"_s;
+            QCOMPARE(
+                cli.run({u"report"_s, u"day"_s, u"--data"_s, m_f->dataDir, u"--cafe"_s, u"all"_s,
+                         u"--date"_s, u"2024-01-01"_s, u"--format"_s, u"json"_s, u"--out"_s, file}),
+                0);
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QJsonObject written = QJsonDocument::fromJson(f.readAll()).object();
+            QJsonObject expected = combined;
+            written.remove(u"generated_at"_s);
+            expected.remove(u"generated_at"_s);
+            QCOMPARE(written, expected);
+        }
+    }
+    // A list of cafes: those only, in that order.
+    const CommandResult two = report(owner, u"day"_s, QJsonArray{u"cafe3"_s, u"cafe2"_s});
+    QVERIFY2(two.ok(), qPrintable(dump(two.ack)));
+    QCOMPARE(two.data().value(u"cafes").toArray().at(0).toObject().value(u"id").toString(),
+             u"cafe3"_s);
+    QCOMPARE(two.data().value(u"cafes").toArray().size(), 2);
+    // Nobody else runs them: a manager, an admin without the grant, not even for one cafe.
+    QCOMPARE(report(m_f->manager(u"cafe1"_s), u"day"_s, u"all"_s).errorType(),
+             u"PERMISSION_DENIED"_s);
+    QCOMPARE(report(m_f->admin(u"cafe2"_s), u"day"_s, u"all"_s).errorType(),
+             u"PERMISSION_DENIED"_s);
+    QCOMPARE(report(m_f->admin(u"cafe2"_s), u"day"_s, u"cafe1"_s).errorType(),
+             u"PERMISSION_DENIED"_s);
+    const CommandResult unknown = report(owner, u"day"_s, QJsonArray{u"cafe1"_s, u"cafe9"_s});
+    QCOMPARE(unknown.errorType(), u"NOT_FOUND"_s);
+    QCOMPARE(unknown.ack.value(u"error").toObject().value(u"field").toString(), u"cafe"_s);
+    QCOMPARE(report(owner, u"day"_s, 5).errorType(), u"INVALID_DATA"_s);
 }
 
 QTEST_GUILESS_MAIN(TestHubChain)
