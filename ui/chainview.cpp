@@ -211,6 +211,9 @@ void ChainView::show(const QJsonObject &overview)
         item->setSelectable(false);
     }
     m_model->appendRow(totalRow);
+    // The cafe chosen before stays chosen; at first the first one, so Open console is at hand.
+    if (selectRow < 0 && !cafes.isEmpty())
+        selectRow = 0;
     if (selectRow >= 0)
         m_view->setCurrentIndex(m_model->index(selectRow, CafeColumn));
     updateActions();
