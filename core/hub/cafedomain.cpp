@@ -28,13 +28,6 @@ namespace TableTap {
 using Handler = QJsonObject (*)(CafeContext &, const PayloadReader &);
 
 namespace {
-// Issue 18's commands while their desks are being written on their branches: refused as not
-// found, never half done. Each branch replaces its own entry below.
-QJsonObject notServedYet(CafeContext &, const PayloadReader &)
-{
-    throw CommandError::notFound(QStringLiteral("this hub does not serve this command yet"));
-}
-
 // The chain owners' commands read every cafe of the hub: the hub answers them (ChainOffice),
 // after this cafe admitted the actor as its admin.
 QJsonObject chainOverview(CafeContext &ctx, const PayloadReader &p)
