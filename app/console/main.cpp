@@ -2,6 +2,7 @@
 // the hub inside the console when asked for (--demo), the main window (rebuilt when the language
 // changes; the session, the hub and their data stay), and the cafe consoles a chain owner opens
 // from the Chain view (a window and a session of their own each).
+#include "cafeconsoles.h"
 #include "chainview.h"
 #include "consolecommandline.h"
 #include "consolesettings.h"
@@ -140,19 +141,8 @@ int main(int argc, char *argv[])
         return true;
     };
 
-    // A cafe's console opened from the Chain view: its own session signed in with the cafe token
-    // open_cafe gave, its own window; both go when that window is closed.
-    const auto openCafeConsole = [&](const QUrl &url, const QString &token) {
-        auto *cafeSession = new HubSession;
-        cafeSession->setCaFile(session.caFile());
-        auto *cafeWindow = new MainWindow(cafeSession, &settings, languageChoice);
-        cafeWindow->setAttribute(Qt::WA_DeleteOnClose);
-        // Emitted once the window's views are gone: nothing uses the session any more.
-        QObject::connect(cafeWindow, &QObject::destroyed, cafeSession, &QObject::deleteLater);
-        QObject::connect(&app, &QCoreApplication::aboutToQuit, cafeWindow, &QObject::deleteLater);
-        cafeWindow->show();
-        cafeSession->connectWithToken(url, token);
-    };
+    // The cafe consoles a chain owner opens from the Chain view.
+    CafeConsoles cafeConsoles(&settings);
 
     std::unique_ptr<MainWindow> window;
     std::function<void()> buildWindow;
@@ -177,9 +167,10 @@ int main(int argc, char *argv[])
             }
             window->setHubControl(hub.get());
         });
-        QObject::connect(
-            window.get(), &MainWindow::cafeConsoleRequested, &app,
-            [&](const QUrl &url, const QString &token) { openCafeConsole(url, token); });
+        QObject::connect(window.get(), &MainWindow::cafeConsoleRequested, &app,
+                         [&](const QUrl &url, const QString &token) {
+                             cafeConsoles.open(url, token, session.caFile(), languageChoice);
+                         });
         QObject::connect(window.get(), &MainWindow::languageChangeRequested, &app,
                          [&](const QString &code) {
                              languageChoice = code;

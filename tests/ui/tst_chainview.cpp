@@ -5,6 +5,7 @@
 // revoke while signed in shows or hides it at the next refresh.
 #include "livehubfixture.h"
 
+#include "cafeconsoles.h"
 #include "chainview.h"
 
 #include <QPushButton>
@@ -142,19 +143,28 @@ void tst_ChainView::ownerSeesEveryCafeAndOpensOne()
     QCOMPARE(requested.at(0).at(2).toString(), QStringLiteral("c2"));
     const QString token = requested.at(0).at(1).toString();
 
-    // What the program does with it: a console of c2 signed in with that token.
-    Console cafe;
-    QVERIFY(QTest::qWaitForWindowActive(&cafe.window));
-    cafe.session.connectWithToken(requested.at(0).at(0).toUrl(), token);
-    QTRY_COMPARE_WITH_TIMEOUT(cafe.session.liveness(), ConsoleSession::Liveness::Live, Wait);
-    QCOMPARE(cafe.session.identity().cafeId, QStringLiteral("c2"));
-    QCOMPARE(cafe.session.identity().role, QStringLiteral("admin"));
-    QTRY_COMPARE_WITH_TIMEOUT(cafe.session.orders()->rowCount(), 3, Wait);
+    // What the program does with it (CafeConsoles, as tabletap wires it): a console of c2 of its
+    // own, signed in with that token.
+    CafeConsoles consoles(&console.settings);
+    MainWindow *cafe = consoles.open(requested.at(0).at(0).toUrl(), token);
+    QVERIFY(QTest::qWaitForWindowExposed(cafe));
+    ConsoleSession *cafeSession = cafe->session();
+    QTRY_COMPARE_WITH_TIMEOUT(cafeSession->liveness(), ConsoleSession::Liveness::Live, Wait);
+    QCOMPARE(cafeSession->identity().cafeId, QStringLiteral("c2"));
+    QCOMPARE(cafeSession->identity().role, QStringLiteral("admin"));
+    QTRY_COMPARE_WITH_TIMEOUT(cafeSession->orders()->rowCount(), 3, Wait);
     // That console is c2's, not the chain's: no Chain tab there.
-    QSignalSpy answered(cafe.window.chainView(), &ChainView::answered);
-    cafe.window.chainView()->refresh();
+    QSignalSpy answered(cafe->chainView(), &ChainView::answered);
+    cafe->chainView()->refresh();
     QTRY_VERIFY_WITH_TIMEOUT(answered.size() >= 1, Wait);
-    QVERIFY(!chainTabVisible(cafe.window));
+    QVERIFY(!chainTabVisible(*cafe));
+    // The owner's console is still the owner's, on c1.
+    QCOMPARE(console.session.identity().cafeId, QStringLiteral("c1"));
+    // Closing the window ends that console, its session with it.
+    QPointer<ConsoleSession> gone = cafeSession;
+    QVERIFY(cafe->close());
+    QTRY_VERIFY(consoles.windows().isEmpty());
+    QTRY_VERIFY(gone.isNull());
 }
 
 void tst_ChainView::hiddenForOthersAndFollowsTheGrant()
