@@ -24,8 +24,8 @@ build_pkgs=(cmake ninja-build g++ pkg-config
 # by node-gyp (python3, make) against the node headers; tst_webserver reads a listening socket's
 # backlog with ss (iproute2), missing from minbase; the cluster tests start their own
 # redis-server (and publish with its redis-cli); the ready board's call-out speaks through the
-# flite engine (tst_readyboard); the report PDFs are read back with pdftotext (poppler-utils,
-# tst_reportfiles).
+# flite engine (tst_readyboard); the printing tests read receipts back from PDF with pdftotext
+# (poppler-utils), and so does tst_reportfiles with the report PDFs.
 test_pkgs=(qt6-speech-flite-plugin python3 make openssl xvfb xauth chromium clang
     libclang-rt-14-dev desktop-file-utils appstream dpkg-dev file procps iproute2 shellcheck
     systemd groff-base redis-server redis-tools poppler-utils)

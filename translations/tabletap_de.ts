@@ -537,9 +537,10 @@ Options:
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (order entry), menu, staff,
-                 settings (the cafe&apos;s), chain (every cafe of the hub, for
-                 chain owners), log, hub (a manager&apos;s screen: dashboard;
-                 staff and settings are for managers),
+                 settings (the cafe&apos;s), printing (printers and print jobs),
+                 chain (every cafe of the hub, for chain owners), log, hub (a
+                 manager&apos;s screen: dashboard; staff and settings are for
+                 managers),
                  display (the counter display, in a window of its own),
                  board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
@@ -576,9 +577,10 @@ Optionen:
                  dann die Sprache des Systems)
   --view NAME    mit dieser Ansicht öffnen: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (Bestellannahme), menu (Speisekarte), staff
-                 (Personal), settings (Einstellungen des Cafés), chain (alle Cafés des
-                 Hubs, für Kettenbesitzer), log, hub (Bildschirm der Filialleitung:
-                 dashboard; staff und settings nur für sie),
+                 (Personal), settings (Einstellungen des Cafés), printing (Drucker und
+                 Druckaufträge), chain (alle Cafés des Hubs, für Kettenbesitzer), log,
+                 hub (Bildschirm der Filialleitung: dashboard; staff und settings nur
+                 für sie),
                  display (die Thekenanzeige, in einem eigenen Fenster),
                  board (die Abholanzeige für die Gäste, in einem eigenen Fenster)
   --fullscreen   das Fenster dieser Ansicht im Vollbild zeigen
@@ -2109,6 +2111,36 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Chain</source>
         <translation>Kette</translation>
     </message>
+    <message>
+        <source>Printing</source>
+        <translation>Drucken</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Nicht gedruckt</translation>
+    </message>
+    <message>
+        <source>Printer %1 is %2</source>
+        <translation>Drucker %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) waiting; they print when it is back.</source>
+        <translation>
+            <numerusform>%n Auftrag wartet; er wird gedruckt, sobald der Drucker wieder da ist.</numerusform>
+            <numerusform>%n Aufträge warten; sie werden gedruckt, sobald der Drucker wieder da ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print queue full</source>
+        <translation>Druckwarteschlange voll</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 for %2 was not queued: %n job(s) are waiting already.</source>
+        <translation>
+            <numerusform>%1 für %2 wurde nicht eingereiht: es wartet schon %n Auftrag.</numerusform>
+            <numerusform>%1 für %2 wurde nicht eingereiht: es warten schon %n Aufträge.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TableTap::MenuView</name>
@@ -2279,6 +2311,37 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>%1 is too large to send to the hub in one message (%2 KB, at most %3 KB): import it on the hub&apos;s computer with tabletap-hub menu import.</source>
         <translation>%1 ist zu groß, um in einer Nachricht an den Hub zu gehen (%2 KB, höchstens %3 KB): bitte auf dem Rechner des Hubs mit tabletap-hub menu import importieren.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::NetworkPrinter</name>
+    <message>
+        <source>out of paper</source>
+        <translation>kein Papier</translation>
+    </message>
+    <message>
+        <source>the printer answered the paper status with something else</source>
+        <translation>der Drucker beantwortete die Papierabfrage mit etwas anderem</translation>
+    </message>
+    <message>
+        <source>no connection to %1 within %2 s</source>
+        <translation>keine Verbindung zu %1 innerhalb von %2 s</translation>
+    </message>
+    <message>
+        <source>the printer did not answer the paper status</source>
+        <translation>der Drucker beantwortete die Papierabfrage nicht</translation>
+    </message>
+    <message>
+        <source>the printer did not take the ticket</source>
+        <translation>der Drucker nahm den Bon nicht an</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>connection lost: %1</source>
+        <translation>Verbindung verloren: %1</translation>
     </message>
 </context>
 <context>
@@ -2616,6 +2679,22 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Order details</source>
         <translation>Bestelldetails</translation>
+    </message>
+    <message>
+        <source>Reprint ticket</source>
+        <translation>Bon erneut drucken</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Beleg drucken</translation>
+    </message>
+    <message>
+        <source>Print the order&apos;s kitchen ticket again at its counter&apos;s printer</source>
+        <translation>Den Küchenbon der Bestellung noch einmal am Drucker ihrer Theke drucken</translation>
+    </message>
+    <message>
+        <source>Print a receipt for the order at this console&apos;s receipt printer</source>
+        <translation>Einen Beleg für die Bestellung am Belegdrucker dieser Konsole drucken</translation>
     </message>
 </context>
 <context>
@@ -3319,6 +3398,14 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
         <source>Payments</source>
         <translation>Zahlungen</translation>
     </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Beleg drucken</translation>
+    </message>
+    <message>
+        <source>Print a receipt for the selected payment&apos;s order</source>
+        <translation>Einen Beleg für die Bestellung der gewählten Zahlung drucken</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::PinDialog</name>
@@ -3364,6 +3451,447 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>The two PINs differ.</source>
         <translation>Die beiden PINs stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintJob</name>
+    <message>
+        <source>Kitchen ticket</source>
+        <translation>Küchenbon</translation>
+    </message>
+    <message>
+        <source>Cup label</source>
+        <translation>Becheretikett</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>Testseite</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>wird gedruckt</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>gedruckt</translation>
+    </message>
+    <message>
+        <source>failed, will retry</source>
+        <translation>fehlgeschlagen, neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintJobModel</name>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Theke</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Gedruckt</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintLayouts</name>
+    <message>
+        <source>Cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>QR payment</source>
+        <translation>QR-Zahlung</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>für %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Artikel</numerusform>
+            <numerusform>%n Artikel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Bestellung %1</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Zwischensumme</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>MwSt.</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Trinkgeld</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Paid by %1</source>
+        <translation>Bezahlt mit %1</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Gegeben</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Rückgeld</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Vielen Dank!</translation>
+    </message>
+    <message>
+        <source>Table Tap test page</source>
+        <translation>Table-Tap-Testseite</translation>
+    </message>
+    <message>
+        <source>Normal text</source>
+        <translation>Normaler Text</translation>
+    </message>
+    <message>
+        <source>Bold text</source>
+        <translation>Fetter Text</translation>
+    </message>
+    <message>
+        <source>Double size</source>
+        <translation>Doppelte Größe</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintService</name>
+    <message>
+        <source>Moved from %1</source>
+        <translation>Verlegt von %1</translation>
+    </message>
+    <message>
+        <source>No ticket printer is set up for counter %1 at this console.</source>
+        <translation>An dieser Konsole ist für die Theke %1 kein Bondrucker eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The order is not in the queue.</source>
+        <translation>Die Bestellung ist nicht in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Nachdruck</translation>
+    </message>
+    <message>
+        <source>The print queue is full.</source>
+        <translation>Die Druckwarteschlange ist voll.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up at this console.</source>
+        <translation>An dieser Konsole ist kein Belegdrucker eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>Testseite</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintSetup</name>
+    <message>
+        <source>two printers are called %1</source>
+        <translation>zwei Drucker heißen %1</translation>
+    </message>
+    <message>
+        <source>counter %1 prints to %2, which is not set up</source>
+        <translation>Theke %1 druckt auf %2, der nicht eingerichtet ist</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintSetupDialog</name>
+    <message>
+        <source>Printer set-up</source>
+        <translation>Drucker einrichten</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Where (host:port, system printer, or folder)</source>
+        <translation>Wo (Host:Port, Systemdrucker oder Ordner)</translation>
+    </message>
+    <message>
+        <source>Ask for paper</source>
+        <translation>Papier abfragen</translation>
+    </message>
+    <message>
+        <source>Counters</source>
+        <translation>Theken</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Theke</translation>
+    </message>
+    <message>
+        <source>Ticket printer</source>
+        <translation>Bondrucker</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>Etikettendrucker</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Belegdrucker</translation>
+    </message>
+    <message>
+        <source>Ticket on create</source>
+        <translation>Bon bei Bestellung</translation>
+    </message>
+    <message>
+        <source>Ticket on arrival</source>
+        <translation>Bon bei Verlegung hierher</translation>
+    </message>
+    <message>
+        <source>Cup labels</source>
+        <translation>Becheretiketten</translation>
+    </message>
+    <message>
+        <source>Receipt on payment</source>
+        <translation>Beleg bei Zahlung</translation>
+    </message>
+    <message>
+        <source>Add printer</source>
+        <translation>Drucker hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove printer</source>
+        <translation>Drucker entfernen</translation>
+    </message>
+    <message>
+        <source>Add counter</source>
+        <translation>Theke hinzufügen</translation>
+    </message>
+    <message>
+        <source>Printer %1</source>
+        <translation>Drucker %1</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>Theke %1</translation>
+    </message>
+    <message>
+        <source>Receipt header:</source>
+        <translation>Kopfzeile des Belegs:</translation>
+    </message>
+    <message>
+        <source>Printers this console reaches:</source>
+        <translation>Drucker, die diese Konsole erreicht:</translation>
+    </message>
+    <message>
+        <source>What prints where, per counter (set up only the counters this console prints for: two consoles set up for one counter print every ticket twice):</source>
+        <translation>Was wo gedruckt wird, je Theke (nur die Theken einrichten, für die diese Konsole druckt: zwei Konsolen für eine Theke drucken jeden Bon zweimal):</translation>
+    </message>
+    <message>
+        <source>Network (ESC/POS)</source>
+        <translation>Netzwerk (ESC/POS)</translation>
+    </message>
+    <message>
+        <source>System printer</source>
+        <translation>Systemdrucker</translation>
+    </message>
+    <message>
+        <source>PDF folder</source>
+        <translation>PDF-Ordner</translation>
+    </message>
+    <message>
+        <source>Please fix the set-up first:</source>
+        <translation>Bitte zuerst die Einrichtung korrigieren:</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintSpooler</name>
+    <message>
+        <source>cannot read %1</source>
+        <translation>%1 ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>%1 is not a print queue: %2</source>
+        <translation>%1 ist keine Druckwarteschlange: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::Printer</name>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>out of paper</source>
+        <translation>kein Papier</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>not used yet</source>
+        <translation>noch nicht benutzt</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintingView</name>
+    <message>
+        <source>Test page</source>
+        <translation>Testseite</translation>
+    </message>
+    <message>
+        <source>Printer set-up…</source>
+        <translation>Drucker einrichten…</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Nachdrucken</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Jobs waiting</source>
+        <translation>Wartende Aufträge</translation>
+    </message>
+    <message>
+        <source>Print jobs</source>
+        <translation>Druckaufträge</translation>
+    </message>
+    <message>
+        <source>Print a test page on the selected printer</source>
+        <translation>Eine Testseite auf dem gewählten Drucker drucken</translation>
+    </message>
+    <message>
+        <source>Printers and, per counter, what prints where (managers)</source>
+        <translation>Drucker und, je Theke, was wo gedruckt wird (Filialleitung)</translation>
+    </message>
+    <message>
+        <source>Print the selected job again</source>
+        <translation>Den gewählten Auftrag noch einmal drucken</translation>
+    </message>
+    <message>
+        <source>Take the selected job out of the queue</source>
+        <translation>Den gewählten Auftrag aus der Warteschlange nehmen</translation>
+    </message>
+    <message>
+        <source>Try the selected job&apos;s printer again now</source>
+        <translation>Den Drucker des gewählten Auftrags jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Jobs (newest first)</source>
+        <translation>Aufträge (neueste zuerst)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is %2 with %n job(s) waiting</source>
+        <translation>
+            <numerusform>%1: %2, %n Auftrag wartet</numerusform>
+            <numerusform>%1: %2, %n Aufträge warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No printers are set up at this console: nothing prints here.</source>
+        <translation>An dieser Konsole sind keine Drucker eingerichtet: hier wird nichts gedruckt.</translation>
     </message>
 </context>
 <context>
@@ -4276,6 +4804,29 @@ Geben Sie sie jetzt weiter: Sie wird nicht noch einmal angezeigt.</translation>
     <message>
         <source>Acknowledged</source>
         <translation>Quittiert</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::SystemPrinter</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>the system has no default printer</source>
+        <translation>das System hat keinen Standarddrucker</translation>
+    </message>
+    <message>
+        <source>the system knows no printer called %1</source>
+        <translation>das System kennt keinen Drucker namens %1</translation>
+    </message>
+    <message>
+        <source>the printer cannot print now</source>
+        <translation>der Drucker kann gerade nicht drucken</translation>
+    </message>
+    <message>
+        <source>could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
 </context>
 <context>

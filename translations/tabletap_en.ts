@@ -537,9 +537,10 @@ Options:
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (order entry), menu, staff,
-                 settings (the cafe&apos;s), chain (every cafe of the hub, for
-                 chain owners), log, hub (a manager&apos;s screen: dashboard;
-                 staff and settings are for managers),
+                 settings (the cafe&apos;s), printing (printers and print jobs),
+                 chain (every cafe of the hub, for chain owners), log, hub (a
+                 manager&apos;s screen: dashboard; staff and settings are for
+                 managers),
                  display (the counter display, in a window of its own),
                  board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
@@ -576,9 +577,10 @@ Options:
                  then the system&apos;s language)
   --view NAME    open on this view: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (order entry), menu, staff,
-                 settings (the cafe&apos;s), chain (every cafe of the hub, for
-                 chain owners), log, hub (a manager&apos;s screen: dashboard;
-                 staff and settings are for managers),
+                 settings (the cafe&apos;s), printing (printers and print jobs),
+                 chain (every cafe of the hub, for chain owners), log, hub (a
+                 manager&apos;s screen: dashboard; staff and settings are for
+                 managers),
                  display (the counter display, in a window of its own),
                  board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
@@ -2109,6 +2111,36 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Chain</source>
         <translation>Chain</translation>
     </message>
+    <message>
+        <source>Printing</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <source>Printer %1 is %2</source>
+        <translation>Printer %1 is %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) waiting; they print when it is back.</source>
+        <translation>
+            <numerusform>%n job waiting; it prints when the printer is back.</numerusform>
+            <numerusform>%n jobs waiting; they print when it is back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print queue full</source>
+        <translation>Print queue full</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 for %2 was not queued: %n job(s) are waiting already.</source>
+        <translation>
+            <numerusform>%1 for %2 was not queued: %n job is waiting already.</numerusform>
+            <numerusform>%1 for %2 was not queued: %n jobs are waiting already.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TableTap::MenuView</name>
@@ -2279,6 +2311,37 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>%1 is too large to send to the hub in one message (%2 KB, at most %3 KB): import it on the hub&apos;s computer with tabletap-hub menu import.</source>
         <translation>%1 is too large to send to the hub in one message (%2 KB, at most %3 KB): import it on the hub&apos;s computer with tabletap-hub menu import.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::NetworkPrinter</name>
+    <message>
+        <source>out of paper</source>
+        <translation>out of paper</translation>
+    </message>
+    <message>
+        <source>the printer answered the paper status with something else</source>
+        <translation>the printer answered the paper status with something else</translation>
+    </message>
+    <message>
+        <source>no connection to %1 within %2 s</source>
+        <translation>no connection to %1 within %2 s</translation>
+    </message>
+    <message>
+        <source>the printer did not answer the paper status</source>
+        <translation>the printer did not answer the paper status</translation>
+    </message>
+    <message>
+        <source>the printer did not take the ticket</source>
+        <translation>the printer did not take the ticket</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>connection lost: %1</source>
+        <translation>connection lost: %1</translation>
     </message>
 </context>
 <context>
@@ -2616,6 +2679,22 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Order details</source>
         <translation>Order details</translation>
+    </message>
+    <message>
+        <source>Reprint ticket</source>
+        <translation>Reprint ticket</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <source>Print the order&apos;s kitchen ticket again at its counter&apos;s printer</source>
+        <translation>Print the order&apos;s kitchen ticket again at its counter&apos;s printer</translation>
+    </message>
+    <message>
+        <source>Print a receipt for the order at this console&apos;s receipt printer</source>
+        <translation>Print a receipt for the order at this console&apos;s receipt printer</translation>
     </message>
 </context>
 <context>
@@ -3319,6 +3398,14 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
         <source>Payments</source>
         <translation>Payments</translation>
     </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <source>Print a receipt for the selected payment&apos;s order</source>
+        <translation>Print a receipt for the selected payment&apos;s order</translation>
+    </message>
 </context>
 <context>
     <name>TableTap::PinDialog</name>
@@ -3364,6 +3451,447 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>The two PINs differ.</source>
         <translation>The two PINs differ.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintJob</name>
+    <message>
+        <source>Kitchen ticket</source>
+        <translation>Kitchen ticket</translation>
+    </message>
+    <message>
+        <source>Cup label</source>
+        <translation>Cup label</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>Test page</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>printing</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>failed, will retry</source>
+        <translation>failed, will retry</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintJobModel</name>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintLayouts</name>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>QR payment</source>
+        <translation>QR payment</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>for %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Order %1</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Tax</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Tip</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Paid by %1</source>
+        <translation>Paid by %1</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Thank you!</translation>
+    </message>
+    <message>
+        <source>Table Tap test page</source>
+        <translation>Table Tap test page</translation>
+    </message>
+    <message>
+        <source>Normal text</source>
+        <translation>Normal text</translation>
+    </message>
+    <message>
+        <source>Bold text</source>
+        <translation>Bold text</translation>
+    </message>
+    <message>
+        <source>Double size</source>
+        <translation>Double size</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Right</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintService</name>
+    <message>
+        <source>Moved from %1</source>
+        <translation>Moved from %1</translation>
+    </message>
+    <message>
+        <source>No ticket printer is set up for counter %1 at this console.</source>
+        <translation>No ticket printer is set up for counter %1 at this console.</translation>
+    </message>
+    <message>
+        <source>The order is not in the queue.</source>
+        <translation>The order is not in the queue.</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>The print queue is full.</source>
+        <translation>The print queue is full.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up at this console.</source>
+        <translation>No receipt printer is set up at this console.</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>Test page</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintSetup</name>
+    <message>
+        <source>two printers are called %1</source>
+        <translation>two printers are called %1</translation>
+    </message>
+    <message>
+        <source>counter %1 prints to %2, which is not set up</source>
+        <translation>counter %1 prints to %2, which is not set up</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintSetupDialog</name>
+    <message>
+        <source>Printer set-up</source>
+        <translation>Printer set-up</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Where (host:port, system printer, or folder)</source>
+        <translation>Where (host:port, system printer, or folder)</translation>
+    </message>
+    <message>
+        <source>Ask for paper</source>
+        <translation>Ask for paper</translation>
+    </message>
+    <message>
+        <source>Counters</source>
+        <translation>Counters</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Ticket printer</source>
+        <translation>Ticket printer</translation>
+    </message>
+    <message>
+        <source>Label printer</source>
+        <translation>Label printer</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <source>Ticket on create</source>
+        <translation>Ticket on create</translation>
+    </message>
+    <message>
+        <source>Ticket on arrival</source>
+        <translation>Ticket on arrival</translation>
+    </message>
+    <message>
+        <source>Cup labels</source>
+        <translation>Cup labels</translation>
+    </message>
+    <message>
+        <source>Receipt on payment</source>
+        <translation>Receipt on payment</translation>
+    </message>
+    <message>
+        <source>Add printer</source>
+        <translation>Add printer</translation>
+    </message>
+    <message>
+        <source>Remove printer</source>
+        <translation>Remove printer</translation>
+    </message>
+    <message>
+        <source>Add counter</source>
+        <translation>Add counter</translation>
+    </message>
+    <message>
+        <source>Printer %1</source>
+        <translation>Printer %1</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>Counter %1</translation>
+    </message>
+    <message>
+        <source>Receipt header:</source>
+        <translation>Receipt header:</translation>
+    </message>
+    <message>
+        <source>Printers this console reaches:</source>
+        <translation>Printers this console reaches:</translation>
+    </message>
+    <message>
+        <source>What prints where, per counter (set up only the counters this console prints for: two consoles set up for one counter print every ticket twice):</source>
+        <translation>What prints where, per counter (set up only the counters this console prints for: two consoles set up for one counter print every ticket twice):</translation>
+    </message>
+    <message>
+        <source>Network (ESC/POS)</source>
+        <translation>Network (ESC/POS)</translation>
+    </message>
+    <message>
+        <source>System printer</source>
+        <translation>System printer</translation>
+    </message>
+    <message>
+        <source>PDF folder</source>
+        <translation>PDF folder</translation>
+    </message>
+    <message>
+        <source>Please fix the set-up first:</source>
+        <translation>Please fix the set-up first:</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintSpooler</name>
+    <message>
+        <source>cannot read %1</source>
+        <translation>cannot read %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a print queue: %2</source>
+        <translation>%1 is not a print queue: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::Printer</name>
+    <message>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>out of paper</source>
+        <translation>out of paper</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>not used yet</source>
+        <translation>not used yet</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::PrintingView</name>
+    <message>
+        <source>Test page</source>
+        <translation>Test page</translation>
+    </message>
+    <message>
+        <source>Printer set-up…</source>
+        <translation>Printer set-up…</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Cancel job</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Jobs waiting</source>
+        <translation>Jobs waiting</translation>
+    </message>
+    <message>
+        <source>Print jobs</source>
+        <translation>Print jobs</translation>
+    </message>
+    <message>
+        <source>Print a test page on the selected printer</source>
+        <translation>Print a test page on the selected printer</translation>
+    </message>
+    <message>
+        <source>Printers and, per counter, what prints where (managers)</source>
+        <translation>Printers and, per counter, what prints where (managers)</translation>
+    </message>
+    <message>
+        <source>Print the selected job again</source>
+        <translation>Print the selected job again</translation>
+    </message>
+    <message>
+        <source>Take the selected job out of the queue</source>
+        <translation>Take the selected job out of the queue</translation>
+    </message>
+    <message>
+        <source>Try the selected job&apos;s printer again now</source>
+        <translation>Try the selected job&apos;s printer again now</translation>
+    </message>
+    <message>
+        <source>Jobs (newest first)</source>
+        <translation>Jobs (newest first)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is %2 with %n job(s) waiting</source>
+        <translation>
+            <numerusform>%1 is %2 with %n job waiting</numerusform>
+            <numerusform>%1 is %2 with %n jobs waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No printers are set up at this console: nothing prints here.</source>
+        <translation>No printers are set up at this console: nothing prints here.</translation>
     </message>
 </context>
 <context>
@@ -4276,6 +4804,29 @@ Hand it over now: it is not shown again.</translation>
     <message>
         <source>Acknowledged</source>
         <translation>Acknowledged</translation>
+    </message>
+</context>
+<context>
+    <name>TableTap::SystemPrinter</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>cannot create the folder %1</translation>
+    </message>
+    <message>
+        <source>the system has no default printer</source>
+        <translation>the system has no default printer</translation>
+    </message>
+    <message>
+        <source>the system knows no printer called %1</source>
+        <translation>the system knows no printer called %1</translation>
+    </message>
+    <message>
+        <source>the printer cannot print now</source>
+        <translation>the printer cannot print now</translation>
+    </message>
+    <message>
+        <source>could not write %1</source>
+        <translation>could not write %1</translation>
     </message>
 </context>
 <context>

@@ -17,11 +17,14 @@
 #include "livenessbanner.h"
 #include "menuview.h"
 #include "notifier.h"
+#include "orderdetailspane.h"
 #include "orderentryview.h"
 #include "orderqueueview.h"
 #include "outboxpanel.h"
 #include "paymentsview.h"
 #include "plaintext.h"
+#include "printingview.h"
+#include "printservice.h"
 #include "readyboardwindow.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
@@ -267,8 +270,52 @@ QStringList MainWindow::viewOrder()
     return {QStringLiteral("queue"),      QStringLiteral("counters"), QStringLiteral("inventory"),
             QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
             QStringLiteral("entry"),      QStringLiteral("menu"),     QStringLiteral("staff"),
-            QStringLiteral("settings"),   QStringLiteral("chain"),    QStringLiteral("log"),
-            QStringLiteral("hub")};
+            QStringLiteral("settings"),   QStringLiteral("printing"), QStringLiteral("chain"),
+            QStringLiteral("log"),        QStringLiteral("hub")};
+}
+
+void MainWindow::setPrintService(PrintService *printing)
+{
+    if (m_printing || !printing)
+        return;
+    m_printing = new PrintingView(printing, m_session, m_tabs);
+    addView(m_printing, QStringLiteral("printing"), tr("Printing"), ViewAccess::Everyone);
+    OrderDetailsPane *details = m_queue->details();
+    details->setPrintingAvailable(true);
+    auto report = [this](const QString &id, const QString &why) {
+        if (id.isEmpty())
+            m_toasts->post(ToastStack::Kind::Warning, tr("Not printed"), why);
+    };
+    connect(details, &OrderDetailsPane::reprintTicketRequested, this,
+            [printing, report](const QString &orderId) {
+                QString why;
+                report(printing->printTicket(orderId, &why), why);
+            });
+    connect(details, &OrderDetailsPane::printReceiptRequested, this,
+            [printing, report](const QString &orderId) {
+                QString why;
+                report(printing->printReceipt(orderId, std::nullopt, &why), why);
+            });
+    m_payments->setPrintingAvailable(true);
+    connect(m_payments, &PaymentsView::printReceiptRequested, this,
+            [printing, report](const QString &orderId) {
+                QString why;
+                report(printing->printReceipt(orderId, std::nullopt, &why), why);
+            });
+    connect(printing, &PrintService::printerNeedsAttention, this,
+            [this](const QString &printer, const QString &state, int waiting) {
+                m_toasts->post(
+                    ToastStack::Kind::Warning, tr("Printer %1 is %2").arg(printer, state),
+                    tr("%n job(s) waiting; they print when it is back.", nullptr, waiting), -1,
+                    QStringLiteral("printer:") + printer);
+            });
+    connect(printing->spooler(), &PrintSpooler::jobRefused, this, [this](const PrintJob &job) {
+        m_toasts->post(ToastStack::Kind::Error, tr("Print queue full"),
+                       tr("%1 for %2 was not queued: %n job(s) are waiting already.", nullptr,
+                          PrintSpooler::MaxWaiting)
+                           .arg(PrintJob::kindText(job.kind), job.orderNumber),
+                       -1, QStringLiteral("printer-queue"));
+    });
 }
 
 void MainWindow::addView(QWidget *view, const QString &name, const QString &title,

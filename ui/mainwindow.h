@@ -36,6 +36,8 @@ class OrderQueueView;
 class OutboxPanel;
 class OrderEntryView;
 class PaymentsView;
+class PrintService;
+class PrintingView;
 class ReadyBoardWindow;
 class SoundPlayer;
 class StatusStrip;
@@ -67,6 +69,10 @@ public:
     // Adds the hub tab and the "start a hub" choice (the hub runs inside this console).
     void setHubControl(HubControl *hub);
     void setEmbeddedHubAvailable(bool available) { m_embeddedAvailable = available; }
+    // Adds the Printing view, the order details' "Reprint ticket" and "Print receipt", and a
+    // toast when a printer with jobs waiting goes offline or runs out of paper.
+    void setPrintService(PrintService *printing);
+    PrintingView *printingView() const { return m_printing; }
 
     ConsoleSession *session() const { return m_session; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -152,6 +158,7 @@ private:
     OutboxPanel *m_outbox;
     QDockWidget *m_outboxDock;
     HubPanel *m_hubPanel = nullptr;
+    PrintingView *m_printing = nullptr;
     DisplayManager *m_displays;
     ReadyBoardWindow *m_readyBoard = nullptr;
     QAction *m_settingsAction = nullptr;

@@ -63,6 +63,8 @@ OrderDetailsPane::OrderDetailsPane(ConsoleSession *session, QWidget *parent)
     , m_cash(new QPushButton(tr("Cash"), this))
     , m_qr(new QPushButton(tr("QR code"), this))
     , m_confirm(new QPushButton(tr("Confirm payment"), this))
+    , m_reprint(new QPushButton(tr("Reprint ticket"), this))
+    , m_receipt(new QPushButton(tr("Print receipt"), this))
 {
     setObjectName(QStringLiteral("orderDetails"));
     PlainText::makePlain(m_title);
@@ -97,7 +99,19 @@ OrderDetailsPane::OrderDetailsPane(ConsoleSession *session, QWidget *parent)
     buttons->addWidget(m_cash, 1, 1);
     buttons->addWidget(m_qr, 1, 2);
     buttons->addWidget(m_confirm, 2, 0, 1, 3);
+    buttons->addWidget(m_reprint, 3, 0, 1, 2);
+    buttons->addWidget(m_receipt, 3, 2);
     layout->addLayout(buttons);
+    m_reprint->setObjectName(QStringLiteral("reprintTicket"));
+    m_receipt->setObjectName(QStringLiteral("printReceipt"));
+    m_reprint->setToolTip(tr("Print the order's kitchen ticket again at its counter's printer"));
+    m_receipt->setToolTip(tr("Print a receipt for the order at this console's receipt printer"));
+    m_reprint->setVisible(false);
+    m_receipt->setVisible(false);
+    connect(m_reprint, &QPushButton::clicked, this,
+            [this] { Q_EMIT reprintTicketRequested(m_orderId); });
+    connect(m_receipt, &QPushButton::clicked, this,
+            [this] { Q_EMIT printReceiptRequested(m_orderId); });
     m_card->setObjectName(QStringLiteral("payCard"));
     m_cash->setObjectName(QStringLiteral("payCash"));
     m_qr->setObjectName(QStringLiteral("payQr"));
@@ -183,7 +197,7 @@ void OrderDetailsPane::refresh()
             m_shownHtml = hint;
             m_text->setHtml(hint);
         }
-        for (QPushButton *b : {m_card, m_cash, m_qr, m_confirm})
+        for (QPushButton *b : {m_card, m_cash, m_qr, m_confirm, m_reprint, m_receipt})
             b->setEnabled(false);
         refreshItems(nullptr);
         return;
@@ -294,6 +308,14 @@ void OrderDetailsPane::refresh()
     m_cash->setEnabled(payable && !processing);
     m_qr->setEnabled(payable && !processing);
     m_confirm->setEnabled(payable && paymentToConfirm(nullptr));
+    m_reprint->setEnabled(true);
+    m_receipt->setEnabled(true);
+}
+
+void OrderDetailsPane::setPrintingAvailable(bool available)
+{
+    m_reprint->setVisible(available);
+    m_receipt->setVisible(available);
 }
 
 void OrderDetailsPane::refreshItems(const Order *o)

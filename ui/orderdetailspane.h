@@ -33,6 +33,12 @@ public:
     // refresh(), at most every RefreshIntervalMs: for the models' batches, which under a busy
     // stream come many times a second, each one a walk over the day's payments.
     void refreshSoon();
+    // Shows "Reprint ticket" and "Print receipt" (a console with printing set up).
+    void setPrintingAvailable(bool available);
+
+Q_SIGNALS:
+    void reprintTicketRequested(const QString &orderId);
+    void printReceiptRequested(const QString &orderId);
 
 protected:
     void timerEvent(QTimerEvent *event) override;
@@ -58,6 +64,8 @@ private:
     QPushButton *m_cash;
     QPushButton *m_qr;
     QPushButton *m_confirm;
+    QPushButton *m_reprint;
+    QPushButton *m_receipt;
 };
 
 } // namespace TableTap

@@ -29,6 +29,7 @@ PaymentsView::PaymentsView(ConsoleSession *session, QWidget *parent)
     , m_retry(new QPushButton(tr("&Retry payment"), this))
     , m_confirm(new QPushButton(tr("Con&firm cash / QR received"), this))
     , m_order(new QPushButton(tr("Show &order"), this))
+    , m_receipt(new QPushButton(tr("Print receipt"), this))
 {
     setObjectName(QStringLiteral("paymentsView"));
     auto *tint = new TintProxyModel(
@@ -68,7 +69,11 @@ PaymentsView::PaymentsView(ConsoleSession *session, QWidget *parent)
     buttons->addWidget(m_retry);
     buttons->addWidget(m_confirm);
     buttons->addWidget(m_order);
+    buttons->addWidget(m_receipt);
     buttons->addStretch(1);
+    m_receipt->setObjectName(QStringLiteral("paymentReceipt"));
+    m_receipt->setToolTip(tr("Print a receipt for the selected payment's order"));
+    m_receipt->setVisible(false);
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -96,6 +101,11 @@ PaymentsView::PaymentsView(ConsoleSession *session, QWidget *parent)
         if (i.isValid())
             Q_EMIT showOrder(i.data(PaymentModel::OrderIdRole).toString());
     });
+    connect(m_receipt, &QPushButton::clicked, this, [this] {
+        const QModelIndex i = m_view->currentIndex();
+        if (i.isValid())
+            Q_EMIT printReceiptRequested(i.data(PaymentModel::OrderIdRole).toString());
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &PaymentsView::updateButtons);
     connect(session->payments(), &BatchedTableModel::flushed, this, &PaymentsView::updateButtons);
@@ -120,6 +130,12 @@ void PaymentsView::updateButtons()
         (status == QLatin1String("pending") || status == QLatin1String("processing"))
         && (method == QLatin1String("cash") || method == QLatin1String("qr")));
     m_order->setEnabled(i.isValid());
+    m_receipt->setEnabled(status == QLatin1String("completed"));
+}
+
+void PaymentsView::setPrintingAvailable(bool available)
+{
+    m_receipt->setVisible(available);
 }
 
 void PaymentsView::retryCurrent()

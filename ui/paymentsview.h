@@ -21,6 +21,9 @@ public:
     QTableView *table() const { return m_view; }
     QrCodePanel *qrPanel() const { return m_qr; }
     QPushButton *retryButton() const { return m_retry; }
+    QPushButton *receiptButton() const { return m_receipt; }
+    // Shows "Print receipt" (a console with printing set up).
+    void setPrintingAvailable(bool available);
 
 public Q_SLOTS:
     void retryCurrent();
@@ -28,6 +31,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void showOrder(const QString &orderId);
+    void printReceiptRequested(const QString &orderId);
 
 private:
     void updateButtons();
@@ -38,6 +42,7 @@ private:
     QPushButton *m_retry;
     QPushButton *m_confirm;
     QPushButton *m_order;
+    QPushButton *m_receipt;
 };
 
 } // namespace TableTap

@@ -73,9 +73,10 @@ QString ConsoleCommandLine::helpText() const
               "                 then the system's language)\n"
               "  --view NAME    open on this view: queue, counters, inventory, timesheets,\n"
               "                 payments, dashboard, entry (order entry), menu, staff,\n"
-              "                 settings (the cafe's), chain (every cafe of the hub, for\n"
-              "                 chain owners), log, hub (a manager's screen: dashboard;\n"
-              "                 staff and settings are for managers),\n"
+              "                 settings (the cafe's), printing (printers and print jobs),\n"
+              "                 chain (every cafe of the hub, for chain owners), log, hub (a\n"
+              "                 manager's screen: dashboard; staff and settings are for\n"
+              "                 managers),\n"
               "                 display (the counter display, in a window of its own),\n"
               "                 board (the customer ready board, in a window of its own)\n"
               "  --fullscreen   show that view's window in full screen\n"
@@ -252,8 +253,9 @@ QStringList ConsoleCommandLine::viewNames()
     return {QStringLiteral("queue"),      QStringLiteral("counters"), QStringLiteral("inventory"),
             QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
             QStringLiteral("entry"),      QStringLiteral("menu"),     QStringLiteral("staff"),
-            QStringLiteral("settings"),   QStringLiteral("chain"),    QStringLiteral("log"),
-            QStringLiteral("hub"),        QStringLiteral("display"),  QStringLiteral("board")};
+            QStringLiteral("settings"),   QStringLiteral("printing"), QStringLiteral("chain"),
+            QStringLiteral("log"),        QStringLiteral("hub"),      QStringLiteral("display"),
+            QStringLiteral("board")};
 }
 
 QString ConsoleCommandLine::noDisplayMessage()

@@ -12,6 +12,7 @@
 #include "hubsession.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
+#include "printservice.h"
 #include "readyboardwindow.h"
 #include "toaststack.h"
 
@@ -20,6 +21,7 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <QScreen>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -108,6 +110,18 @@ int main(int argc, char *argv[])
     if (!cli.demo)
         session.setOutboxDirectory(
             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    // Printing in the shop (docs/printing.md): this console's printers and what each counter
+    // prints, from its settings; jobs survive a restart in its data folder (the demo's in memory:
+    // its hub is a new one each start).
+    PrintService printing(&session);
+    {
+        QSettings printSettings;
+        printing.setSetup(PrintSetup::load(printSettings));
+    }
+    if (!cli.demo)
+        printing.spooler()->setStoreFile(
+            QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                .filePath(QStringLiteral("printing/jobs.json")));
     // The hub inside the console (--demo, or "start a hub" in the connect dialog).
     std::unique_ptr<QTemporaryDir> scratch;
     std::unique_ptr<EmbeddedHub> hub;
@@ -154,6 +168,7 @@ int main(int argc, char *argv[])
         if (!geometry.isEmpty())
             window->restoreGeometry(geometry);
         window->setEmbeddedHubAvailable(true);
+        window->setPrintService(&printing);
         if (hub)
             window->setHubControl(hub.get());
         QObject::connect(window.get(), &MainWindow::embeddedHubRequested, &app, [&] {

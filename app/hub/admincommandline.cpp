@@ -15,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -421,6 +422,10 @@ int AdminCommandLine::report(const QStringList &args)
     const auto format = ReportFile::formatFromName(parser.value(QStringLiteral("format")));
     if (!format)
         return fail(UsageError, QStringLiteral("--format must be csv, json or pdf"));
+    if (*format == ReportFile::Format::Pdf
+        && !qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return fail(UsageError, QStringLiteral("--format pdf needs a QGuiApplication, which "
+                                               "tabletap-hub starts for it (needsGui())"));
     if (parser.isSet(QStringLiteral("to")) && parser.value(QStringLiteral("to")).isEmpty())
         return fail(UsageError, QStringLiteral("--to must be a business date like 2026-12-06"));
     QString field, problem;

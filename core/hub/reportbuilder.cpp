@@ -741,7 +741,7 @@ QJsonArray ReportBuilder::serviceSections(const Request &r)
 
     QJsonArray sections;
     sections.append(section(
-        "service_summary", "Speed of service",
+        "service_summary", "Summary",
         {{"tickets", "Tickets", "int"},
          {"average", "Average prep", "ms"},
          {"median", "Median prep", "ms"},

@@ -641,6 +641,7 @@ void ConsoleSession::onEvent(const QString &nsp, const QString &name, const QJso
     m_payments->apply(e);
     m_dashboard->apply(e);
     confirmActions(e);
+    Q_EMIT eventApplied(e);
     if (m_followedCounter.isEmpty()) {
         // A counter this console has not heard of yet: into its room as well.
         if (const auto *p = std::get_if<OrderCreated>(&e.payload))

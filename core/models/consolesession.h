@@ -8,6 +8,7 @@
 #pragma once
 
 #include "alldaymodel.h"
+#include "cafeevent.h"
 #include "cafesnapshot.h"
 #include "consoleclock.h"
 #include "countermodel.h"
@@ -269,6 +270,10 @@ Q_SIGNALS:
                      const QString &command);
     // snapshotOffer() changed.
     void snapshotOfferChanged();
+    // A live event of this console's cafe, after every model applied it (printing's triggers).
+    // Snapshots never come through here: only what happened while the console listened, or was
+    // replayed by the hub's connection state recovery.
+    void eventApplied(const TableTap::CafeEvent &event);
 
 protected:
     void timerEvent(QTimerEvent *event) override;

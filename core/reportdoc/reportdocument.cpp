@@ -3,10 +3,10 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QDateTime>
-#include <QFile>
 #include <QJsonArray>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <QTextDocument>
 #include <QTimeZone>
 
@@ -191,14 +191,14 @@ void fill(const QJsonObject &report, QTextDocument *document, const Labels &labe
 
 bool writePdf(const QJsonObject &report, const QString &file, QString *error, const Labels &labels)
 {
-    QFile probe(file);
-    if (!probe.open(QIODevice::WriteOnly)) {
+    // Written beside the target and renamed at the end: a failure leaves no half a PDF.
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(file, probe.errorString());
+            *error = QStringLiteral("cannot write %1: %2").arg(file, out.errorString());
         return false;
     }
-    probe.close();
-    QPdfWriter writer(file);
+    QPdfWriter writer(&out);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
     writer.setResolution(300);
@@ -238,9 +238,9 @@ bool writePdf(const QJsonObject &report, const QString &file, QString *error, co
         painter.drawText(QRectF(0, body.height() - footer, body.width(), footer),
                          Qt::AlignRight | Qt::AlignBottom, labels.page.arg(i + 1).arg(pages));
     }
-    if (!painter.end()) {
+    if (!painter.end() || !out.commit()) {
         if (error)
-            *error = QStringLiteral("cannot write %1").arg(file);
+            *error = QStringLiteral("cannot write %1: %2").arg(file, out.errorString());
         return false;
     }
     return true;

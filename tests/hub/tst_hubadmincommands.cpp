@@ -770,6 +770,23 @@ void TestAdminCommandLine::usage()
     QVERIFY(AdminCommandLine::needsGui({"report", "day", "--format=PDF"}));
     QVERIFY(!AdminCommandLine::needsGui({"report", "day", "--format", "csv"}));
     QVERIFY(!AdminCommandLine::needsGui({"backup", "--format", "pdf"}));
+    // In a program without Qt Gui (this test), pdf is refused, never drawn without fonts; the
+    // other formats work (the figures: tst_reports, the files: tst_reportfiles).
+    const QString out = m_dir->path() + QStringLiteral("/report.pdf");
+    const int added
+        = admin({"cafe", "add", "--data", m_data, "--id", "reports", "--name", "Reports"}).code;
+    QVERIFY(added == AdminCommandLine::Ok || added == AdminCommandLine::Conflict);
+    const Run pdf = admin({"report", "day", "--data", m_data, "--cafe", "reports", "--date",
+                           "2024-01-01", "--format", "pdf", "--out", out});
+    QCOMPARE(pdf.code, int(AdminCommandLine::UsageError));
+    QVERIFY(pdf.err.contains(u"QGuiApplication"));
+    QVERIFY(!QFile::exists(out));
+    const QString json = m_dir->path() + QStringLiteral("/report.json");
+    const Run ok = admin({"report", "staff", "--data", m_data, "--cafe", "reports", "--date",
+                          "2024-01-01", "--format", "json", "--out", json});
+    QCOMPARE(ok.code, int(AdminCommandLine::Ok));
+    QVERIFY(ok.out.startsWith(u"wrote the staff report of cafe reports for 2024-01-01 to "));
+    QVERIFY(QFile::exists(json));
 }
 
 QTEST_GUILESS_MAIN(TestAdminCommandLine)
