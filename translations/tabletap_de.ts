@@ -251,6 +251,84 @@
     </message>
 </context>
 <context>
+    <name>TableTap::ChainView</name>
+    <message>
+        <source>Open console</source>
+        <translation>Konsole öffnen</translation>
+    </message>
+    <message>
+        <source>Opens the selected cafe&apos;s console in a window of its own, signed in as an admin of that cafe</source>
+        <translation>Öffnet die Konsole des gewählten Cafés in einem eigenen Fenster, angemeldet als Admin dieses Cafés</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Cafe</source>
+        <translation>Café</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>Geschäftstag</translation>
+    </message>
+    <message>
+        <source>Orders today</source>
+        <translation>Bestellungen heute</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Open orders</source>
+        <translation>Offene Bestellungen</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Verspätet</translation>
+    </message>
+    <message>
+        <source>Stock alerts</source>
+        <translation>Lagerwarnungen</translation>
+    </message>
+    <message>
+        <source>Staff in</source>
+        <translation>Personal anwesend</translation>
+    </message>
+    <message>
+        <source>Cafes of this hub</source>
+        <translation>Cafés dieses Hubs</translation>
+    </message>
+    <message>
+        <source>the hub did not answer: %1</source>
+        <translation>der Hub hat nicht geantwortet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total (%n cafe(s))</source>
+        <translation>
+            <numerusform>Summe (%n Café)</numerusform>
+            <numerusform>Summe (%n Cafés)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mixed currencies</source>
+        <translation>verschiedene Währungen</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Last refreshed %1 (every 30 seconds)</source>
+        <translation>Zuletzt aktualisiert %1 (alle 30 Sekunden)</translation>
+    </message>
+    <message>
+        <source>Not refreshed yet</source>
+        <translation>Noch nicht aktualisiert</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::ClockOutDialog</name>
     <message>
         <source>Clock out</source>
@@ -460,8 +538,9 @@ Options:
   --view NAME    open on this view: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (order entry), menu, staff,
                  settings (the cafe&apos;s), reports, printing (printers and print
-                 jobs), log, hub (a manager&apos;s screen: dashboard; staff,
-                 settings and reports are for managers),
+                 jobs), chain (every cafe of the hub, for chain owners), log,
+                 hub (a manager&apos;s screen: dashboard; staff, settings and
+                 reports are for managers),
                  display (the counter display, in a window of its own),
                  board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
@@ -499,8 +578,9 @@ Optionen:
   --view NAME    mit dieser Ansicht öffnen: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (Bestellannahme), menu (Speisekarte), staff
                  (Personal), settings (Einstellungen des Cafés), reports (Berichte),
-                 printing (Drucker und Druckaufträge), log, hub (Bildschirm der
-                 Filialleitung: dashboard; staff, settings und reports nur für sie),
+                 printing (Drucker und Druckaufträge), chain (alle Cafés des Hubs,
+                 für Kettenbesitzer), log, hub (Bildschirm der Filialleitung:
+                 dashboard; staff, settings und reports nur für sie),
                  display (die Thekenanzeige, in einem eigenen Fenster),
                  board (die Abholanzeige für die Gäste, in einem eigenen Fenster)
   --fullscreen   das Fenster dieser Ansicht im Vollbild zeigen
@@ -2084,6 +2164,10 @@ Bildschirmfoto), 2 kein Bildschirm, 64 falscher Aufruf.
     <message>
         <source>Reports</source>
         <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Kette</translation>
     </message>
 </context>
 <context>

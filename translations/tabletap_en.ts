@@ -251,6 +251,84 @@
     </message>
 </context>
 <context>
+    <name>TableTap::ChainView</name>
+    <message>
+        <source>Open console</source>
+        <translation>Open console</translation>
+    </message>
+    <message>
+        <source>Opens the selected cafe&apos;s console in a window of its own, signed in as an admin of that cafe</source>
+        <translation>Opens the selected cafe&apos;s console in a window of its own, signed in as an admin of that cafe</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Cafe</source>
+        <translation>Cafe</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>Business date</translation>
+    </message>
+    <message>
+        <source>Orders today</source>
+        <translation>Orders today</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <source>Open orders</source>
+        <translation>Open orders</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Stock alerts</source>
+        <translation>Stock alerts</translation>
+    </message>
+    <message>
+        <source>Staff in</source>
+        <translation>Staff in</translation>
+    </message>
+    <message>
+        <source>Cafes of this hub</source>
+        <translation>Cafes of this hub</translation>
+    </message>
+    <message>
+        <source>the hub did not answer: %1</source>
+        <translation>the hub did not answer: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total (%n cafe(s))</source>
+        <translation>
+            <numerusform>Total (%n cafe)</numerusform>
+            <numerusform>Total (%n cafes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mixed currencies</source>
+        <translation>mixed currencies</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 could not be opened: %2</translation>
+    </message>
+    <message>
+        <source>Last refreshed %1 (every 30 seconds)</source>
+        <translation>Last refreshed %1 (every 30 seconds)</translation>
+    </message>
+    <message>
+        <source>Not refreshed yet</source>
+        <translation>Not refreshed yet</translation>
+    </message>
+</context>
+<context>
     <name>TableTap::ClockOutDialog</name>
     <message>
         <source>Clock out</source>
@@ -460,8 +538,9 @@ Options:
   --view NAME    open on this view: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (order entry), menu, staff,
                  settings (the cafe&apos;s), reports, printing (printers and print
-                 jobs), log, hub (a manager&apos;s screen: dashboard; staff,
-                 settings and reports are for managers),
+                 jobs), chain (every cafe of the hub, for chain owners), log,
+                 hub (a manager&apos;s screen: dashboard; staff, settings and
+                 reports are for managers),
                  display (the counter display, in a window of its own),
                  board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
@@ -499,8 +578,9 @@ Options:
   --view NAME    open on this view: queue, counters, inventory, timesheets,
                  payments, dashboard, entry (order entry), menu, staff,
                  settings (the cafe&apos;s), reports, printing (printers and print
-                 jobs), log, hub (a manager&apos;s screen: dashboard; staff,
-                 settings and reports are for managers),
+                 jobs), chain (every cafe of the hub, for chain owners), log,
+                 hub (a manager&apos;s screen: dashboard; staff, settings and
+                 reports are for managers),
                  display (the counter display, in a window of its own),
                  board (the customer ready board, in a window of its own)
   --fullscreen   show that view&apos;s window in full screen
@@ -2084,6 +2164,10 @@ Exit codes: 0 ok, 1 could not start (embedded hub, screenshot), 2 no display,
     <message>
         <source>Reports</source>
         <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Chain</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "cafesettingsview.h"
+#include "chainview.h"
 #include "connectdialog.h"
 #include "consolesession.h"
 #include "consolesettings.h"
@@ -100,6 +101,11 @@ MainWindow::MainWindow(ConsoleSession *session, ConsoleSettings *settings,
     // No Alt letter either (Ctrl+number reaches it); its Run button has Alt+N.
     addView(new ReportsView(session, m_tabs), QStringLiteral("reports"), tr("Reports"),
             ViewAccess::Manager);
+    // No Alt letter either: Ctrl+number from the View menu reaches it.
+    m_chain = new ChainView(session, m_tabs);
+    addView(m_chain, QStringLiteral("chain"), tr("Chain"), ViewAccess::ChainOwner);
+    connect(m_chain, &ChainView::chainOwnerChanged, this, &MainWindow::applyRole);
+    connect(m_chain, &ChainView::consoleRequested, this, &MainWindow::cafeConsoleRequested);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         QWidget *page = m_tabs->widget(index);
         for (QAction *a : m_viewGroup->actions())
@@ -269,6 +275,7 @@ QStringList MainWindow::viewOrder()
             QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
             QStringLiteral("entry"),      QStringLiteral("menu"),     QStringLiteral("staff"),
             QStringLiteral("settings"),   QStringLiteral("reports"),  QStringLiteral("printing"),
+            QStringLiteral("chain"),
             QStringLiteral("log"),        QStringLiteral("hub")};
 }
 
@@ -329,9 +336,22 @@ void MainWindow::addView(QWidget *view, const QString &name, const QString &titl
     m_views.insert(name, view);
     m_viewAccess.insert(view, access);
     m_tabs->insertTab(index, view, title);
-    if (access == ViewAccess::Manager)
-        m_tabs->setTabVisible(index, m_session->identity().isManager());
+    if (access != ViewAccess::Everyone)
+        m_tabs->setTabVisible(index, mayAccess(access));
     rebuildViewActions();
+}
+
+bool MainWindow::mayAccess(ViewAccess access) const
+{
+    switch (access) {
+    case ViewAccess::Everyone:
+        return true;
+    case ViewAccess::Manager:
+        return m_session->identity().isManager();
+    case ViewAccess::ChainOwner:
+        return m_chain && m_chain->isChainOwner();
+    }
+    return false;
 }
 
 void MainWindow::rebuildViewActions()
@@ -425,8 +445,8 @@ void MainWindow::applyRole()
     m_settingsAction->setVisible(manager);
     m_settingsAction->setEnabled(manager);
     for (auto it = m_viewAccess.cbegin(); it != m_viewAccess.cend(); ++it)
-        if (it.value() == ViewAccess::Manager)
-            m_tabs->setTabVisible(m_tabs->indexOf(it.key()), manager);
+        if (it.value() != ViewAccess::Everyone)
+            m_tabs->setTabVisible(m_tabs->indexOf(it.key()), mayAccess(it.value()));
     rebuildViewActions();
 }
 

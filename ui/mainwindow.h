@@ -1,6 +1,7 @@
 // The console's main window: the liveness banner across the top, the views in tabs (queue,
 // counters, inventory, timesheets, payments, dashboard, event log, and the hub when it runs
-// inside), the toast row and the status strip along the bottom, the outbox as a dock.
+// inside, and the chain for its owners), the toast row and the status strip along the bottom, the
+// outbox as a dock.
 // Manager actions exist only for managers. Every view works from the keyboard.
 #pragma once
 
@@ -8,6 +9,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QStringList>
+#include <QUrl>
 
 class QActionGroup;
 class QDockWidget;
@@ -17,6 +19,7 @@ class QTabWidget;
 namespace TableTap {
 
 class CafeSettingsView;
+class ChainView;
 class ConsoleSession;
 class ConsoleSettings;
 class CountersView;
@@ -47,8 +50,9 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    // Who sees a view: everyone signed in, or managers and admins only (hidden for employees).
-    enum class ViewAccess { Everyone, Manager };
+    // Who sees a view: everyone signed in, managers and admins only (hidden for employees), or
+    // chain owners only (an admin the hub answers chain_overview for; hidden for everyone else).
+    enum class ViewAccess { Everyone, Manager, ChainOwner };
 
     // currentLanguage: the code in use ("en", "de"), "" when it follows the system.
     MainWindow(ConsoleSession *session, ConsoleSettings *settings,
@@ -89,6 +93,7 @@ public:
     PaymentsView *paymentsView() const { return m_payments; }
     OrderEntryView *orderEntryView() const { return m_entry; }
     DashboardView *dashboardView() const { return m_dashboard; }
+    ChainView *chainView() const { return m_chain; }
     EventLogView *eventLogView() const { return m_eventLog; }
     HubPanel *hubPanel() const { return m_hubPanel; }
     QDockWidget *outboxDock() const { return m_outboxDock; }
@@ -113,11 +118,17 @@ Q_SIGNALS:
     void languageChangeRequested(const QString &code);
     // The user asked for the hub inside the console (connect dialog).
     void embeddedHubRequested();
+    // A chain owner opened a cafe's console from the Chain view: the program shows one signed in
+    // to hub with token (an admin of cafeId, from open_cafe).
+    void cafeConsoleRequested(const QUrl &hub, const QString &token, const QString &cafeId,
+                              const QString &cafeName);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // Whether this person may see a view of that access now.
+    bool mayAccess(ViewAccess access) const;
     // Asks what to do with actions still waiting; false: do not close.
     bool confirmCloseWithWaitingActions();
     void buildMenus(const QString &currentLanguage);
@@ -144,6 +155,7 @@ private:
     PaymentsView *m_payments;
     OrderEntryView *m_entry = nullptr;
     DashboardView *m_dashboard;
+    ChainView *m_chain = nullptr;
     EventLogView *m_eventLog;
     OutboxPanel *m_outbox;
     QDockWidget *m_outboxDock;

@@ -74,8 +74,9 @@ QString ConsoleCommandLine::helpText() const
               "  --view NAME    open on this view: queue, counters, inventory, timesheets,\n"
               "                 payments, dashboard, entry (order entry), menu, staff,\n"
               "                 settings (the cafe's), reports, printing (printers and print\n"
-              "                 jobs), log, hub (a manager's screen: dashboard; staff,\n"
-              "                 settings and reports are for managers),\n"
+              "                 jobs), chain (every cafe of the hub, for chain owners), log,\n"
+              "                 hub (a manager's screen: dashboard; staff, settings and\n"
+              "                 reports are for managers),\n"
               "                 display (the counter display, in a window of its own),\n"
               "                 board (the customer ready board, in a window of its own)\n"
               "  --fullscreen   show that view's window in full screen\n"
@@ -253,8 +254,8 @@ QStringList ConsoleCommandLine::viewNames()
             QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
             QStringLiteral("entry"),      QStringLiteral("menu"),     QStringLiteral("staff"),
             QStringLiteral("settings"),   QStringLiteral("reports"),  QStringLiteral("printing"),
-            QStringLiteral("log"),
-            QStringLiteral("hub"),        QStringLiteral("display"),  QStringLiteral("board")};
+            QStringLiteral("chain"),      QStringLiteral("log"),      QStringLiteral("hub"),
+            QStringLiteral("display"),    QStringLiteral("board")};
 }
 
 QString ConsoleCommandLine::noDisplayMessage()

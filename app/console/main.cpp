@@ -1,6 +1,9 @@
 // tabletap: the console. Composition root: command line, display check, language, the session,
 // the hub inside the console when asked for (--demo), the main window (rebuilt when the language
-// changes; the session, the hub and their data stay).
+// changes; the session, the hub and their data stay), and the cafe consoles a chain owner opens
+// from the Chain view (a window and a session of their own each).
+#include "cafeconsoles.h"
+#include "chainview.h"
 #include "consolecommandline.h"
 #include "consolesettings.h"
 #include "displaymanager.h"
@@ -152,6 +155,9 @@ int main(int argc, char *argv[])
         return true;
     };
 
+    // The cafe consoles a chain owner opens from the Chain view.
+    CafeConsoles cafeConsoles(&settings);
+
     std::unique_ptr<MainWindow> window;
     std::function<void()> buildWindow;
     buildWindow = [&] {
@@ -176,6 +182,10 @@ int main(int argc, char *argv[])
             }
             window->setHubControl(hub.get());
         });
+        QObject::connect(window.get(), &MainWindow::cafeConsoleRequested, &app,
+                         [&](const QUrl &url, const QString &token) {
+                             cafeConsoles.open(url, token, session.caFile(), languageChoice);
+                         });
         QObject::connect(window.get(), &MainWindow::languageChangeRequested, &app,
                          [&](const QString &code) {
                              languageChoice = code;
@@ -224,11 +234,13 @@ int main(int argc, char *argv[])
         // later): until then the window shows what it has.
         if (!cli.view.isEmpty() && !window->showView(cli.view)) {
             auto *pending = new QObject(window.get());
-            QObject::connect(&session, &ConsoleSession::identityChanged, pending,
-                             [w = window.get(), view = cli.view, pending] {
-                                 if (w->showView(view))
-                                     pending->deleteLater();
-                             });
+            const auto tryShow = [w = window.get(), view = cli.view, pending] {
+                if (w->showView(view))
+                    pending->deleteLater();
+            };
+            QObject::connect(&session, &ConsoleSession::identityChanged, pending, tryShow);
+            // The Chain view shows once the hub answered chain_overview, after the sign-in.
+            QObject::connect(window->chainView(), &ChainView::chainOwnerChanged, pending, tryShow);
         }
         if (cli.fullScreen)
             window->showFullScreen();

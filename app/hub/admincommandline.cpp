@@ -1,6 +1,7 @@
 // The hub's admin command line: options in, the admin API's results out.
 #include "admincommandline.h"
 
+#include "chainoffice.h"
 #include "contract.h"
 #include "hubadminservice.h"
 #include "hubsecret.h"
@@ -108,9 +109,9 @@ AdminCommandLine::AdminCommandLine(QTextStream &out, QTextStream &err, HubClock 
 
 QStringList AdminCommandLine::commands()
 {
-    return {QStringLiteral("cafe"),  QStringLiteral("menu"),        QStringLiteral("staff"),
-            QStringLiteral("token"), QStringLiteral("board-token"), QStringLiteral("backup"),
-            QStringLiteral("report")};
+    return {QStringLiteral("cafe"),   QStringLiteral("menu"),  QStringLiteral("staff"),
+            QStringLiteral("chain"),  QStringLiteral("token"), QStringLiteral("board-token"),
+            QStringLiteral("backup"), QStringLiteral("report")};
 }
 
 QString AdminCommandLine::usage()
@@ -131,6 +132,9 @@ QString AdminCommandLine::usage()
         "  staff set-role --data DIR --cafe ID --code CODE --role employee|manager|admin\n"
         "  staff set-pin --data DIR --cafe ID --code CODE   (the PIN from standard input, or\n"
         "            asked for without echo on a terminal; never on the command line)\n"
+        "  chain grant|revoke --data DIR --cafe ID --code CODE   (an admin of that cafe sees\n"
+        "            every cafe of the hub: the overview, each cafe's console, reports for all)\n"
+        "  chain list --data DIR\n"
         "  token --data DIR --cafe ID --user ID --name NAME --role ROLE [--ttl 12h|30m|7d]\n"
         "  board-token --data DIR --cafe ID [--name LABEL] [--ttl 90d]   (read-only, for the\n"
         "            ready board page: http://HUB:PORT/board#token=TOKEN)\n"
@@ -138,7 +142,8 @@ QString AdminCommandLine::usage()
         "  report day|service|staff --data DIR --cafe ID --date YYYY-MM-DD [--to YYYY-MM-DD]\n"
         "            --format csv|json|pdf --out FILE   (the day (Z), speed-of-service or staff\n"
         "            report of a business date or a range of at most 92 days, as get_report\n"
-        "            answers it; docs/reports.md)\n"
+        "            answers it; docs/reports.md; --cafe all or a,b,c: the cafes in one report,\n"
+        "            each section with a leading cafe column and totals over them)\n"
         "Exit codes: 0 ok, 1 storage failure, 2 usage error, 3 not found, 4 already exists\n"
         "            (or already so), 5 invalid menu file.\n");
 }
@@ -196,6 +201,11 @@ int AdminCommandLine::run(const QStringList &args)
                            QStringLiteral("revoke")}
                    .contains(sub))
             return staffChange(sub, args.mid(2));
+        if (cmd == u"chain"
+            && QStringList{QStringLiteral("grant"), QStringLiteral("revoke"),
+                           QStringLiteral("list")}
+                   .contains(sub))
+            return chain(sub, args.mid(2));
         if (cmd == u"token")
             return token(args.mid(1));
         if (cmd == u"board-token")
@@ -430,9 +440,26 @@ int AdminCommandLine::report(const QStringList &args)
     const QString cafeId = parser.value(QStringLiteral("cafe"));
     const QString file = parser.value(QStringLiteral("out"));
     FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
-    QJsonObject report;
-    if (const AdminResult r = admin.api.report(cafeId, payload, &report); !r.ok())
-        return fail(r);
+    // --cafe all (or a,b,c): each cafe's report, combined as get_report does for a chain owner.
+    QStringList cafeIds = cafeId.split(u',', Qt::SkipEmptyParts);
+    if (cafeId == u"all") {
+        QList<CafeInfo> cafes;
+        if (const AdminResult r = admin.api.cafes(&cafes); !r.ok())
+            return fail(r);
+        cafeIds.clear();
+        for (const CafeInfo &c : std::as_const(cafes))
+            cafeIds.append(c.id);
+        if (cafeIds.isEmpty())
+            return fail(NotFound, QStringLiteral("this data folder has no cafe"));
+    }
+    QList<QJsonObject> reports;
+    for (const QString &id : std::as_const(cafeIds)) {
+        QJsonObject one;
+        if (const AdminResult r = admin.api.report(id, payload, &one); !r.ok())
+            return fail(r);
+        reports.append(one);
+    }
+    const QJsonObject report = ChainOffice::combineReports(reports);
     if (*format == ReportFile::Format::Pdf) {
         QString error;
         if (!ReportDocument::writePdf(report, file, &error))
@@ -597,6 +624,52 @@ int AdminCommandLine::staffChange(const QString &sub, const QStringList &args)
         break;
     }
     m_out << "; a hub serving " << cafeId << " applies it within a second" << Qt::endl;
+    return Ok;
+}
+
+int AdminCommandLine::chain(const QString &sub, const QStringList &args)
+{
+    TT_PARSE((QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir")),
+                                        opt(QStringLiteral("cafe"), {}, QStringLiteral("id")),
+                                        opt(QStringLiteral("code"), {}, QStringLiteral("code"))}))
+    if (sub == u"list") {
+        if (const QString m = missing(parser, {QStringLiteral("data")}); !m.isEmpty())
+            return fail(UsageError, m);
+        if (parser.isSet(QStringLiteral("cafe")) || parser.isSet(QStringLiteral("code")))
+            return fail(UsageError, QStringLiteral("chain list takes only --data"));
+        FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+        QList<HubRegistry::ChainOwner> owners;
+        if (const AdminResult r = admin.api.chainOwners(&owners); !r.ok())
+            return fail(r);
+        for (const HubRegistry::ChainOwner &o : std::as_const(owners))
+            m_out << o.cafeId << '\t' << o.code << '\t' << o.name << '\t'
+                  << QDateTime::fromMSecsSinceEpoch(o.grantedAt, QTimeZone::utc())
+                         .toString(Qt::ISODate)
+                  << Qt::endl;
+        return Ok;
+    }
+    if (const QString m
+        = missing(parser, {QStringLiteral("data"), QStringLiteral("cafe"), QStringLiteral("code")});
+        !m.isEmpty())
+        return fail(UsageError, m);
+    const QString cafeId = parser.value(QStringLiteral("cafe"));
+    const QString code = parser.value(QStringLiteral("code"));
+    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    HubRegistry::ChainOwner owner;
+    if (sub == u"grant") {
+        if (const AdminResult r = admin.api.grantChainOwner(cafeId, code, &owner); !r.ok())
+            return fail(r);
+        m_out << owner.code << " (" << owner.name << ") of cafe " << cafeId
+              << " owns the chain: every cafe of this hub, from their next chain command on"
+              << Qt::endl;
+        return Ok;
+    }
+    if (const AdminResult r = admin.api.revokeChainOwner(cafeId, code, &owner); !r.ok())
+        return fail(r);
+    m_out << owner.code << " (" << owner.name << ") of cafe " << cafeId
+          << " no longer owns the chain: refused from their next chain command on, and the "
+             "consoles they opened from their next command or reconnect"
+          << Qt::endl;
     return Ok;
 }
 

@@ -1,6 +1,6 @@
 // The hub's admin command line, as a class: `cafe add|list`, `menu import`,
-// `staff add|list|disable|enable|set-role|set-pin|revoke`, `token`, `board-token`, `backup`,
-// `report day|service|staff`.
+// `staff add|list|disable|enable|set-role|set-pin|revoke`, `chain grant|revoke|list`, `token`,
+// `board-token`, `backup`, `report day|service|staff`.
 // tabletap-hub's main() passes its arguments after the program name; output goes to `out`, one-line
 // errors to `err`, and the return value is the exit code. It parses and prints; the work is the
 // admin API's (HubAdminService on the data folder's SqliteStorage), which writes the folder
@@ -65,6 +65,7 @@ private:
     int staffAdd(const QStringList &args);
     int staffList(const QStringList &args);
     int staffChange(const QString &sub, const QStringList &args);
+    int chain(const QString &sub, const QStringList &args);
     int token(const QStringList &args);
     int boardToken(const QStringList &args);
     // token and board-token: --ttl, then mint through the admin API and print the token.

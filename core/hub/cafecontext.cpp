@@ -81,6 +81,13 @@ void CafeContext::claimUser(const QString &userId) const
             QStringLiteral("user id %1 cannot be claimed for this cafe").arg(userId));
 }
 
+QJsonObject CafeContext::chainCommand(Contract::Command command, const PayloadReader &payload) const
+{
+    if (!m_hooks.chain)
+        throw CommandError::conflict(QStringLiteral("this cafe runs without its hub"));
+    return m_hooks.chain(command, m_actor, payload);
+}
+
 CafeContext::Audience CafeContext::audience(Contract::Event event)
 {
     using E = Contract::Event;

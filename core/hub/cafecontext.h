@@ -20,6 +20,7 @@ namespace TableTap {
 
 class HubClock;
 class PayconicProvider;
+class PayloadReader;
 class StoreConnection;
 class StockThrottle;
 
@@ -74,16 +75,23 @@ public:
     // What commands need from the hub around the cafe, set by HubDomain: its token secret
     // (mint_device_token) and its registry, where a new user id is claimed for this cafe
     // (add_staff; false: the id belongs to another cafe).
+    // chain: the chain owners' commands (chain_overview, open_cafe), which read every cafe of
+    // the hub and so run at its level (ChainOffice).
     struct HubHooks
     {
         std::function<QByteArray(const TokenClaims &claims)> signToken;
         std::function<bool(const QString &userId)> claimUser;
+        std::function<QJsonObject(Contract::Command command, const HubActor &actor,
+                                  const PayloadReader &payload)>
+            chain;
     };
     void setHubHooks(HubHooks hooks) { m_hooks = std::move(hooks); }
     // Throw CommandError CONFLICT when the hook is missing (a cafe run without its hub) or
     // refuses.
     QByteArray signToken(const TokenClaims &claims) const;
     void claimUser(const QString &userId) const;
+    // A chain command for the acting user, answered by the hub (throws CommandError).
+    QJsonObject chainCommand(Contract::Command command, const PayloadReader &payload) const;
 
     HubEventList takeEvents();
     QList<std::function<void()>> takeAfterCommit();

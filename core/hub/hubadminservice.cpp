@@ -325,6 +325,70 @@ AdminResult HubAdminService::staffMember(const QString &cafeId, const QString &c
     });
 }
 
+AdminResult HubAdminService::grantChainOwner(const QString &cafeId, const QString &code,
+                                             HubRegistry::ChainOwner *granted)
+{
+    return guarded([&] {
+        HubRegistry registry;
+        std::unique_ptr<StoreConnection> db;
+        if (AdminResult r = openCafe(&registry, cafeId, &db); !r.ok())
+            return r;
+        const std::optional<StaffRecord> s = StaffDirectory(*db).byCode(code);
+        if (!s)
+            return failure(Status::NotFound,
+                           QStringLiteral("no staff member %1 in cafe %2").arg(code, cafeId));
+        if (s->role != Contract::Role::Admin || !s->active)
+            return failure(Status::Conflict,
+                           QStringLiteral("%1 (%2) is %3; only an active admin of a cafe can own "
+                                          "the chain")
+                               .arg(s->code, s->name,
+                                    s->active ? QStringLiteral("a ") + Contract::name(s->role)
+                                              : QStringLiteral("disabled")));
+        const HubRegistry::ChainOwner owner{cafeId, s->id, s->code, s->name, hubTimeMs()};
+        if (!registry.grantChainOwner(owner))
+            return failure(Status::Conflict, QStringLiteral("%1 (%2) of cafe %3 is a chain owner "
+                                                            "already")
+                                                 .arg(s->code, s->name, cafeId));
+        if (granted)
+            *granted = owner;
+        return AdminResult{};
+    });
+}
+
+AdminResult HubAdminService::revokeChainOwner(const QString &cafeId, const QString &code,
+                                              HubRegistry::ChainOwner *revoked)
+{
+    return guarded([&] {
+        HubRegistry registry;
+        if (AdminResult r = openRegistry(&registry); !r.ok())
+            return r;
+        if (!registry.cafe(cafeId))
+            return failure(Status::NotFound, QStringLiteral("no cafe %1").arg(cafeId));
+        // By the grant's own record: it names the person even if their code changed since.
+        for (const HubRegistry::ChainOwner &o : registry.chainOwners()) {
+            if (o.cafeId != cafeId || o.code != code)
+                continue;
+            registry.revokeChainOwner(o.cafeId, o.staffId);
+            if (revoked)
+                *revoked = o;
+            return AdminResult{};
+        }
+        return failure(Status::Conflict,
+                       QStringLiteral("%1 of cafe %2 is no chain owner").arg(code, cafeId));
+    });
+}
+
+AdminResult HubAdminService::chainOwners(QList<HubRegistry::ChainOwner> *out)
+{
+    return guarded([&] {
+        HubRegistry registry;
+        if (AdminResult r = openRegistry(&registry); !r.ok())
+            return r;
+        *out = registry.chainOwners();
+        return AdminResult{};
+    });
+}
+
 AdminResult HubAdminService::addStaff(const QString &cafeId, const NewStaff &staff,
                                       StaffInfo *added)
 {

@@ -7,6 +7,7 @@
 
 #include "contract.h"
 #include "hubadmin.h"
+#include "hubregistry.h"
 
 #include <QByteArray>
 
@@ -56,6 +57,16 @@ public:
     AdminResult setSimulatedTime(qint64 ms) override;
     AdminResult advanceSimulatedTime(qint64 ms) override;
     AdminResult runSimulatedTime() override;
+
+    // Chain owners (`tabletap-hub chain grant|revoke|list`): an active admin of cafeId, by code.
+    // Grant: NotFound for no such cafe or person, Conflict when they are no active admin or a
+    // chain owner already. Revoke: Conflict when they are none. A serving hub reads the grants
+    // on every chain command, so both act at once.
+    AdminResult grantChainOwner(const QString &cafeId, const QString &code,
+                                HubRegistry::ChainOwner *granted = nullptr);
+    AdminResult revokeChainOwner(const QString &cafeId, const QString &code,
+                                 HubRegistry::ChainOwner *revoked = nullptr);
+    AdminResult chainOwners(QList<HubRegistry::ChainOwner> *out);
 
     // A board token's lifetime when TokenRequest::ttlSeconds is 0: a TV is set up once, and
     // what it reads is first names and ticket numbers (docs/security.md).

@@ -28,6 +28,8 @@ HubDomain::HubDomain(const HubOptions &options, HubClock *clock, QObject *parent
 {
     qRegisterMetaType<TableTap::HubEventList>();
     m_signIn = std::make_unique<SignInService>(*this);
+    m_chain = std::make_unique<ChainOffice>(
+        *this, [this](const TokenClaims &claims) { return JsonWebToken::sign(claims, m_secret); });
     m_admin = std::make_unique<HubAdminService>(
         *m_storage,
         [this](QString *error) {
@@ -109,8 +111,9 @@ CafeDomain *HubDomain::cafe(const QString &cafeId)
     }
     c->setHubHooks(
         {[this](const TokenClaims &claims) { return JsonWebToken::sign(claims, m_secret); },
-         [this, cafeId](const QString &userId) {
-             return m_registry.claimUser(userId, cafeId);
+         [this, cafeId](const QString &userId) { return m_registry.claimUser(userId, cafeId); },
+         [this](Contract::Command command, const HubActor &actor, const PayloadReader &payload) {
+             return m_chain->run(command, actor, payload);
          }});
     connect(c, &CafeDomain::asyncEvents, this, &HubDomain::eventsReady);
     connect(c, &CafeDomain::staffChanged, this, [this, cafeId](const QList<StaffChange> &changes) {
@@ -167,6 +170,20 @@ std::optional<CommandResult> HubDomain::precheck(const HubActor &actor)
             || staff->role != actor.role))
         return CommandResult::failure(CommandError::denied(
             QStringLiteral("your access to this cafe has changed; sign in again")));
+    // A console a chain owner opened acts only while the owner still may (grant, role, tokens).
+    if (const auto chainUser = ChainOffice::parseChainUserId(actor.userId)) {
+        QString refusal;
+        try {
+            refusal = chainUser->cafeId == actor.cafeId
+                          ? m_chain->chainTokenRefusal(*chainUser, actor.tokenGeneration)
+                          : QStringLiteral("the token names another cafe");
+        } catch (const StorageError &e) {
+            refusal = e.message();
+        }
+        if (!refusal.isEmpty())
+            return CommandResult::failure(CommandError::denied(
+                QStringLiteral("your access to this cafe has changed: %1").arg(refusal)));
+    }
     return std::nullopt;
 }
 
@@ -330,6 +347,16 @@ JsonWebToken::Verified HubDomain::verifyAccessToken(const QString &token)
             } else if (staff->role != v.claims.role) {
                 v.error = JsonWebToken::Error::RoleChanged;
                 v.message = QStringLiteral("the staff member's role changed; refresh the token");
+            }
+        } else if (const auto chainUser = ChainOffice::parseChainUserId(v.claims.userId)) {
+            // A chain owner's token for one cafe (open_cafe): as good as the owner's grant.
+            const QString refusal
+                = chainUser->cafeId != v.claims.cafeId
+                      ? QStringLiteral("the token names another cafe")
+                      : m_chain->chainTokenRefusal(*chainUser, v.claims.generation);
+            if (!refusal.isEmpty()) {
+                v.error = JsonWebToken::Error::Revoked;
+                v.message = refusal;
             }
         }
     } catch (const StorageError &e) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "cafedomain.h"
+#include "chainoffice.h"
 #include "commandratelimiter.h"
 #include "commandresult.h"
 #include "hubactor.h"
@@ -84,6 +85,8 @@ public:
     QStringList cafeIds();
     CafeDomain *cafe(const QString &cafeId); // opens it on first use (cafes added while running)
     HubRegistry &registry() { return m_registry; }
+    // The chain owners' commands and checks (chain_overview, open_cafe and their tokens).
+    ChainOffice &chain() { return *m_chain; }
     StorageBackend &storage() { return *m_storage; }
     // The admin API on this hub's store, secret and clock (open() first for tokens).
     HubAdmin &admin() { return *m_admin; }
@@ -143,6 +146,7 @@ private:
     QHash<QString, CafeDomain *> m_cafes;
     CommandRateLimiter m_rateLimiter;
     std::unique_ptr<SignInService> m_signIn;
+    std::unique_ptr<ChainOffice> m_chain;
     QList<Pending> m_queue;
     bool m_flushScheduled = false;
     LatencyHistogram m_batchSeconds;

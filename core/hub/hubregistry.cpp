@@ -69,6 +69,47 @@ QString HubRegistry::cafeOfUser(const QString &userId)
         .toString();
 }
 
+bool HubRegistry::grantChainOwner(const ChainOwner &owner)
+{
+    if (isChainOwner(owner.cafeId, owner.staffId))
+        return false;
+    connection().exec(QStringLiteral("INSERT INTO chain_owners(cafe_id, staff_id, code, name, "
+                                     "granted_at) VALUES (?, ?, ?, ?, ?)"),
+                      {owner.cafeId, owner.staffId, owner.code, owner.name, owner.grantedAt});
+    return true;
+}
+
+bool HubRegistry::revokeChainOwner(const QString &cafeId, const QString &staffId)
+{
+    if (!isChainOwner(cafeId, staffId))
+        return false;
+    connection().exec(QStringLiteral("DELETE FROM chain_owners WHERE cafe_id = ? AND staff_id = ?"),
+                      {cafeId, staffId});
+    return true;
+}
+
+QList<HubRegistry::ChainOwner> HubRegistry::chainOwners()
+{
+    QList<ChainOwner> all;
+    QSqlQuery q
+        = connection().exec(QStringLiteral("SELECT cafe_id, staff_id, code, name, granted_at FROM "
+                                           "chain_owners ORDER BY cafe_id, code"));
+    while (q.next())
+        all.append(ChainOwner{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                              q.value(3).toString(), q.value(4).toLongLong()});
+    return all;
+}
+
+bool HubRegistry::isChainOwner(const QString &cafeId, const QString &staffId)
+{
+    return connection()
+               .scalar(QStringLiteral("SELECT COUNT(*) FROM chain_owners WHERE cafe_id = ? AND "
+                                      "staff_id = ?"),
+                       {cafeId, staffId})
+               .toLongLong()
+           > 0;
+}
+
 bool HubRegistry::isValidCafeId(const QString &id)
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));

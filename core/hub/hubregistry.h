@@ -1,4 +1,5 @@
-// The hub's registry: which cafes this hub serves, and which cafe each user id belongs to. Each
+// The hub's registry: which cafes this hub serves, which cafe each user id belongs to, and who
+// owns the chain (admins granted the overview of every cafe). Each
 // cafe's own data lives in its own store (StorageBackend::cafe), so cafes are isolated by
 // construction: no query of one cafe can ever read another's rows.
 #pragma once
@@ -36,6 +37,19 @@ public:
     // Records that userId belongs to cafeId. False when it already belongs to another cafe.
     bool claimUser(const QString &userId, const QString &cafeId);
     QString cafeOfUser(const QString &userId);
+
+    // Chain owners: an admin of one cafe (staffId there), granted by the hub's operator.
+    struct ChainOwner
+    {
+        QString cafeId, staffId, code, name;
+        qint64 grantedAt = 0;
+    };
+    // False when that person is one already. Throws StorageError.
+    bool grantChainOwner(const ChainOwner &owner);
+    // False when that person was none. Throws StorageError.
+    bool revokeChainOwner(const QString &cafeId, const QString &staffId);
+    QList<ChainOwner> chainOwners();
+    bool isChainOwner(const QString &cafeId, const QString &staffId);
 
     // Cafe ids are file names too: 1 to 64 of A-Z a-z 0-9 _ - (a uuid fits).
     static bool isValidCafeId(const QString &id);

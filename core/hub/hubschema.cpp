@@ -13,6 +13,13 @@ QList<MigrationStep> registrySteps()
           // A user id belongs to one cafe, so a `user:<id>` room can never span two cafes.
           QStringLiteral("CREATE TABLE user_owners (user_id TEXT PRIMARY KEY, "
                          "cafe_id TEXT NOT NULL REFERENCES cafes(id))")}},
+        {2,
+         {// Chain owners: admins of one cafe whom the hub's operator granted the overview of
+          // every cafe (`tabletap-hub chain grant`). Read on every chain command, so a revoke
+          // acts at once.
+          QStringLiteral("CREATE TABLE chain_owners (cafe_id TEXT NOT NULL REFERENCES cafes(id), "
+                         "staff_id TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, "
+                         "granted_at INTEGER NOT NULL, PRIMARY KEY (cafe_id, staff_id))")}},
     };
 }
 

@@ -232,6 +232,9 @@ QJsonObject ReportBuilder::build(const Request &r, qint64 generatedAtMs)
 
 QJsonObject ReportBuilder::getReport(CafeContext &ctx, const PayloadReader &p)
 {
+    // Several cafes ("all" or a list) are a chain owner's: the hub builds each and combines them.
+    if (p.has(QStringLiteral("cafe")))
+        return ctx.chainCommand(Contract::Command::GetReport, p);
     const Request r = readRequest(p);
     const QString name
         = ctx.db()

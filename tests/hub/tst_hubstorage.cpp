@@ -70,7 +70,7 @@ void TestHubStorage::migrationsFromEmpty()
     SqliteConnection reg;
     QVERIFY(reg.open(dir.filePath(QStringLiteral("hub.db")), &error));
     QVERIFY(SchemaMigrator::migrate(reg, HubSchema::registrySteps(), &error));
-    QCOMPARE(tables(reg), (QStringList{"cafes", "user_owners"}));
+    QCOMPARE(tables(reg), (QStringList{"cafes", "chain_owners", "user_owners"}));
 }
 
 void TestHubStorage::migrationsStepByStep()

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void staffChangesOverTheWire();
     void alertAcknowledgedOverTheWire();
     void staffAdministrationOverTheWire();
+    void chainOwnerOverTheWire();
 
 private:
     // An hour's access token of the actor, signed by the hub under test.
@@ -738,6 +739,57 @@ void TestHubInterop::staffAdministrationOverTheWire()
     const QJsonObject detailsEvent = heard.value(u"manager").toArray().at(1).toObject();
     QCOMPARE(detailsEvent.value(u"name").toString(), QStringLiteral("Nia Senior"));
     QCOMPARE(detailsEvent.value(u"hourly_rate").toDouble(), 15.75);
+}
+
+void TestHubInterop::chainOwnerOverTheWire()
+{
+    // Last: it grants cafe A's admin the chain (the registry, as `tabletap-hub chain grant`).
+    {
+        SqliteStorage storage(m_fixture->dataDir);
+        const QString folder = m_fixture->dataDir;
+        HubAdminService api(storage,
+                            [folder](QString *e) { return HubSecret::loadOrCreate(folder, e); });
+        QVERIFY(api.grantChainOwner(QStringLiteral("cafeA"), QStringLiteral("ADM001")).ok());
+    }
+    const QJsonObject tokens{{"owner", mint(m_fixture->admin(QStringLiteral("cafeA")))},
+                             {"manager", mint(m_fixture->manager(QStringLiteral("cafeA")))},
+                             {"admin", mint(m_fixture->admin(QStringLiteral("cafeB")))},
+                             {"cafe", "cafeB"},
+                             {"other", "cafeA"}};
+    QString error;
+    const QHash<QString, QJsonObject> step
+        = runSteps(QStringLiteral("hub-chain.js"), tokens, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(step.value(QStringLiteral("connect")).value(u"results").toArray(),
+             (QJsonArray{"connect", "connect", "connect"}));
+    const QJsonObject overview = step.value(QStringLiteral("overview"));
+    const QJsonObject seen = overview.value(u"owner").toObject();
+    QVERIFY2(seen.value(u"ok").toBool(), qPrintable(dump(overview)));
+    QCOMPARE(seen.value(u"data").toObject().value(u"cafes").toArray().size(), 2);
+    QCOMPARE(seen.value(u"data").toObject().value(u"total").toObject().value(u"cafes").toInt(), 2);
+    for (const char *who : {"manager", "admin", "adminOpens"})
+        QCOMPARE(overview.value(QLatin1String(who))
+                     .toObject()
+                     .value(u"error")
+                     .toObject()
+                     .value(u"type")
+                     .toString(),
+                 QStringLiteral("PERMISSION_DENIED"));
+    const QJsonObject open = step.value(QStringLiteral("open"));
+    QVERIFY2(open.value(u"opened").toObject().value(u"ok").toBool(), qPrintable(dump(open)));
+    QCOMPARE(open.value(u"asCafe").toArray(), (QJsonArray{"connect", "connect"}));
+    QVERIFY(open.value(u"listed").toBool());
+    QCOMPARE(open.value(u"cafeOfSettings").toString(), QStringLiteral("cafeB"));
+    QCOMPARE(open.value(u"chainFromCafe")
+                 .toObject()
+                 .value(u"error")
+                 .toObject()
+                 .value(u"type")
+                 .toString(),
+             QStringLiteral("PERMISSION_DENIED"));
+    const QJsonObject other = open.value(u"other").toObject();
+    QCOMPARE(other.value(u"result").toString(), QStringLiteral("connect_error"));
+    QCOMPARE(other.value(u"message").toString(), QStringLiteral("Permission denied"));
 }
 
 QTEST_GUILESS_MAIN(TestHubInterop)

@@ -15,6 +15,7 @@
 #include "inventoryview.h"
 #include "languagemanager.h"
 #include "livenessbanner.h"
+#include "chainview.h"
 #include "mainwindow.h"
 #include "menuview.h"
 #include "notifier.h"
@@ -589,11 +590,13 @@ void tst_MainWindow::viewsByNameInOrderAndRole()
     // The Staff view (a managers' view of MainWindow's own) sits between the menu and settings.
     QCOMPARE(tabs->indexOf(window.staffView()), tabs->indexOf(window.menuView()) + 1);
     QCOMPARE(tabs->indexOf(settingsPage), tabs->indexOf(window.staffView()) + 1);
-    // The Reports view (managers') between the cafe settings and the event log.
+    // The Reports view (managers') after the cafe settings, then the Chain view (chain owners
+    // only), then the event log.
     QWidget *reportsPage = window.view("reports");
     QVERIFY(reportsPage);
     QCOMPARE(tabs->indexOf(reportsPage), tabs->indexOf(settingsPage) + 1);
-    QCOMPARE(tabs->indexOf(window.eventLogView()), tabs->indexOf(reportsPage) + 1);
+    QCOMPARE(tabs->indexOf(window.chainView()), tabs->indexOf(reportsPage) + 1);
+    QCOMPARE(tabs->indexOf(window.eventLogView()), tabs->indexOf(window.chainView()) + 1);
     QCOMPARE(window.view("entry"), entryPage);
     QCOMPARE(window.view("staff"), window.staffView());
     const auto menuTexts = [&window] {

@@ -225,7 +225,7 @@ void tst_Translations::windowSpeaksGermanWithoutKeyClashes()
         QCOMPARE(tabs->tabText(0), QString("&Queue"));
     }
     // Alt+letter: menus and tabs share the window, each letter once. A tab without a letter
-    // (Staff management, Reports: none was free) takes none.
+    // (Staff management, Reports, Chain: none was free) takes none.
     QList<QChar> keys;
     for (QAction *a : window.menuBar()->actions())
         keys << mnemonicOf(a->text());
