@@ -275,8 +275,7 @@ QStringList MainWindow::viewOrder()
             QStringLiteral("timesheets"), QStringLiteral("payments"), QStringLiteral("dashboard"),
             QStringLiteral("entry"),      QStringLiteral("menu"),     QStringLiteral("staff"),
             QStringLiteral("settings"),   QStringLiteral("reports"),  QStringLiteral("printing"),
-            QStringLiteral("chain"),
-            QStringLiteral("log"),        QStringLiteral("hub")};
+            QStringLiteral("chain"),      QStringLiteral("log"),      QStringLiteral("hub")};
 }
 
 void MainWindow::setPrintService(PrintService *printing)

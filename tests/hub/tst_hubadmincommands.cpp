@@ -763,8 +763,8 @@ void TestAdminCommandLine::usage()
     QCOMPARE(r.code, int(AdminCommandLine::UsageError));
     QVERIFY(r.err.startsWith(QStringLiteral("tabletap-hub: ")));
     QVERIFY(AdminCommandLine::usage().contains(QStringLiteral("Exit codes")));
-    QCOMPARE(AdminCommandLine::commands(),
-             (QStringList{"cafe", "menu", "staff", "chain", "token", "board-token", "backup", "report"}));
+    QCOMPARE(AdminCommandLine::commands(), (QStringList{"cafe", "menu", "staff", "chain", "token",
+                                                        "board-token", "backup", "report"}));
     QVERIFY(AdminCommandLine::usage().contains(QStringLiteral("report day|service|staff")));
     QVERIFY(AdminCommandLine::needsGui({"report", "day", "--format", "pdf"}));
     QVERIFY(AdminCommandLine::needsGui({"report", "day", "--format=PDF"}));

@@ -51,18 +51,27 @@ void TestHubCommands::cleanupTestCase()
     m_invalid.reset();
 }
 
-static const QStringList kManagerOnly{
-    QStringLiteral("cancel_order"),          QStringLiteral("assign_counter"),
-    QStringLiteral("adjust_stock"),          QStringLiteral("set_counter_status"),
-    QStringLiteral("update_settings"),       QStringLiteral("list_staff"),
-    QStringLiteral("disable_staff"),         QStringLiteral("enable_staff"),
-    QStringLiteral("set_staff_role"),        QStringLiteral("set_staff_pin"),
-    QStringLiteral("revoke_staff_sessions"), QStringLiteral("save_product"),
-    QStringLiteral("retire_product"),        QStringLiteral("restore_product"),
-    QStringLiteral("import_menu"),           QStringLiteral("set_stock_levels"),
-    QStringLiteral("correct_timesheet"),     QStringLiteral("add_staff"),
-    QStringLiteral("update_staff"),          QStringLiteral("mint_device_token"),
-    QStringLiteral("get_report")};
+static const QStringList kManagerOnly{QStringLiteral("cancel_order"),
+                                      QStringLiteral("assign_counter"),
+                                      QStringLiteral("adjust_stock"),
+                                      QStringLiteral("set_counter_status"),
+                                      QStringLiteral("update_settings"),
+                                      QStringLiteral("list_staff"),
+                                      QStringLiteral("disable_staff"),
+                                      QStringLiteral("enable_staff"),
+                                      QStringLiteral("set_staff_role"),
+                                      QStringLiteral("set_staff_pin"),
+                                      QStringLiteral("revoke_staff_sessions"),
+                                      QStringLiteral("save_product"),
+                                      QStringLiteral("retire_product"),
+                                      QStringLiteral("restore_product"),
+                                      QStringLiteral("import_menu"),
+                                      QStringLiteral("set_stock_levels"),
+                                      QStringLiteral("correct_timesheet"),
+                                      QStringLiteral("add_staff"),
+                                      QStringLiteral("update_staff"),
+                                      QStringLiteral("mint_device_token"),
+                                      QStringLiteral("get_report")};
 
 void TestHubCommands::everyCommandHasANamespaceAndRole()
 {
@@ -111,8 +120,8 @@ void TestHubCommands::permissionMatrix_data()
         for (const QString &role :
              {QStringLiteral("employee"), QStringLiteral("manager"), QStringLiteral("admin")}) {
             const bool adminOnly = specs.value(c).minimumRole == HubRole::Admin;
-            const bool allowed = adminOnly ? role == u"admin"
-                                           : role != u"employee" || !kManagerOnly.contains(c);
+            const bool allowed
+                = adminOnly ? role == u"admin" : role != u"employee" || !kManagerOnly.contains(c);
             QTest::addRow("%s/%s", qPrintable(c), qPrintable(role)) << c << role << allowed;
         }
     }
@@ -134,8 +143,8 @@ void TestHubCommands::permissionMatrix()
         // Past the role check, the chain's own: an admin without the hub operator's grant
         // (tst_hubchain has the granted ones).
         QCOMPARE(r.errorType(), QStringLiteral("PERMISSION_DENIED"));
-        QVERIFY(r.ack.value(u"error").toObject().value(u"message").toString().contains(
-            u"chain owner"));
+        QVERIFY(
+            r.ack.value(u"error").toObject().value(u"message").toString().contains(u"chain owner"));
     } else if (allowed) {
         // An empty payload is allowed through to validation: ok (snapshots, clock_in) or a
         // data error, never a permission error.

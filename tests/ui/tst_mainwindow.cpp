@@ -6,6 +6,7 @@
 // sounding until someone acknowledges it.
 #include "uitesthelpers.h"
 
+#include "chainview.h"
 #include "consolesettings.h"
 #include "dashboardview.h"
 #include "engineserver.h"
@@ -15,7 +16,6 @@
 #include "inventoryview.h"
 #include "languagemanager.h"
 #include "livenessbanner.h"
-#include "chainview.h"
 #include "mainwindow.h"
 #include "menuview.h"
 #include "notifier.h"
