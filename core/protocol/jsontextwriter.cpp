@@ -55,8 +55,8 @@ void JsonTextWriter::grow(qsizetype n)
 {
     const qsizetype used = size();
     const qsizetype capacity = m_end - m_begin;
-    qsizetype wanted = std::max(capacity * 2, used + n);
-    auto bigger = std::make_unique<char[]>(size_t(wanted));
+    const qsizetype wanted = std::max(capacity * 2, used + n);
+    auto bigger = std::make_unique_for_overwrite<char[]>(size_t(wanted));
     std::memcpy(bigger.get(), m_begin, size_t(used));
     m_heap = std::move(bigger);
     m_begin = m_heap.get();
@@ -93,66 +93,76 @@ void JsonTextWriter::appendUtf8(QStringView text)
 
 void JsonTextWriter::appendString(QStringView text)
 {
-    // Worst case: six bytes per UTF-16 unit (\u00xx), plus the quotes.
-    ensure(text.size() * 6 + 2);
-    char *out = m_cursor;
-    *out++ = '"';
+    appendRaw('"');
     const char16_t *src = text.utf16();
     const char16_t *const end = src + text.size();
     while (src != end) {
-        const char16_t u = *src++;
-        if (u < 0x80) {
-            if (u >= 0x20 && u != '"' && u != '\\') {
-                *out++ = char(u);
-                continue;
-            }
-            *out++ = '\\';
-            switch (u) {
-            case '"':
-                *out++ = '"';
-                break;
-            case '\\':
-                *out++ = '\\';
-                break;
-            case 0x8:
-                *out++ = 'b';
-                break;
-            case 0xc:
-                *out++ = 'f';
-                break;
-            case 0xa:
-                *out++ = 'n';
-                break;
-            case 0xd:
-                *out++ = 'r';
-                break;
-            case 0x9:
-                *out++ = 't';
-                break;
-            default:
-                --out; // the escape writes its own backslash
+        // Room for the worst case of a piece at a time (six bytes per UTF-16 unit, \u00xx; a
+        // surrogate pair may end one unit past the piece), so a long string never asks for six
+        // times its size at once.
+        const char16_t *const pieceEnd = src + std::min<qsizetype>(end - src, 4096);
+        ensure((pieceEnd - src) * 6 + 4);
+        char *out = m_cursor;
+        while (src < pieceEnd) {
+            const char16_t u = *src++;
+            if (u < 0x80) {
+                if (u >= 0x20 && u != '"' && u != '\\') {
+                    *out++ = char(u);
+                    continue;
+                }
+                switch (u) {
+                case '"':
+                    *out++ = '\\';
+                    *out++ = '"';
+                    break;
+                case '\\':
+                    *out++ = '\\';
+                    *out++ = '\\';
+                    break;
+                case 0x8:
+                    *out++ = '\\';
+                    *out++ = 'b';
+                    break;
+                case 0xc:
+                    *out++ = '\\';
+                    *out++ = 'f';
+                    break;
+                case 0xa:
+                    *out++ = '\\';
+                    *out++ = 'n';
+                    break;
+                case 0xd:
+                    *out++ = '\\';
+                    *out++ = 'r';
+                    break;
+                case 0x9:
+                    *out++ = '\\';
+                    *out++ = 't';
+                    break;
+                default:
+                    out = writeUnicodeEscape(out, u);
+                }
+            } else if (u < 0x800) {
+                *out++ = char(0xc0 | (u >> 6));
+                *out++ = char(0x80 | (u & 0x3f));
+            } else if (!isHighSurrogate(u) && !isLowSurrogate(u)) {
+                *out++ = char(0xe0 | (u >> 12));
+                *out++ = char(0x80 | ((u >> 6) & 0x3f));
+                *out++ = char(0x80 | (u & 0x3f));
+            } else if (isHighSurrogate(u) && src != end && isLowSurrogate(*src)) {
+                const char32_t c = 0x10000 + ((char32_t(u) - 0xd800) << 10) + (*src++ - 0xdc00);
+                *out++ = char(0xf0 | (c >> 18));
+                *out++ = char(0x80 | ((c >> 12) & 0x3f));
+                *out++ = char(0x80 | ((c >> 6) & 0x3f));
+                *out++ = char(0x80 | (c & 0x3f));
+            } else {
+                // A lone surrogate has no UTF-8 form; Qt escapes it (and only it).
                 out = writeUnicodeEscape(out, u);
             }
-        } else if (u < 0x800) {
-            *out++ = char(0xc0 | (u >> 6));
-            *out++ = char(0x80 | (u & 0x3f));
-        } else if (!isHighSurrogate(u) && !isLowSurrogate(u)) {
-            *out++ = char(0xe0 | (u >> 12));
-            *out++ = char(0x80 | ((u >> 6) & 0x3f));
-            *out++ = char(0x80 | (u & 0x3f));
-        } else if (isHighSurrogate(u) && src != end && isLowSurrogate(*src)) {
-            const char32_t c = 0x10000 + ((char32_t(u) - 0xd800) << 10) + (*src++ - 0xdc00);
-            *out++ = char(0xf0 | (c >> 18));
-            *out++ = char(0x80 | ((c >> 12) & 0x3f));
-            *out++ = char(0x80 | ((c >> 6) & 0x3f));
-            *out++ = char(0x80 | (c & 0x3f));
-        } else {
-            // A lone surrogate has no UTF-8 form; Qt escapes it (and only it).
-            out = writeUnicodeEscape(out, u);
         }
+        m_cursor = out;
     }
-    *out++ = '"';
-    m_cursor = out;
+    appendRaw('"');
 }
 
 void JsonTextWriter::appendDouble(double d)

@@ -356,6 +356,9 @@ void tst_SocketIOCodec::jsonTextIsQtsText_data()
         {"lone low", utf16({0xdc00, 'a'})},
         {"high high low", utf16({0xd800, 0xd800, 0xdc00})},
         {"longer than the inline buffer", QString(3000, QChar(0x20ac))},
+        {"pair across the writer's 4096-unit pieces",
+         QString(4095, QLatin1Char('a')) + utf16({0xd83d, 0xde00}) + QString(5000, QLatin1Char('"'))
+             + utf16({0xd800})},
     };
     for (const auto &[name, text] : strings) {
         QTest::newRow(name) << QJsonValue(text);
