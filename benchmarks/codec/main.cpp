@@ -118,7 +118,7 @@ int main(int argc, char *argv[])
     }
     // The mappings run after every codec measurement, as codec-bench.js has nothing between its
     // own: when map/order:created ran between them, every decode measured after it in the same
-    // process took up to 45 % longer (the same decode measured alone did not).
+    // process took up to 50 % longer (the same decode measured alone did not).
     for (const Fixture &f : fixtures) {
         benchmark::RegisterBenchmark(
             ("map/" + f.event.toStdString()).c_str(), [&f](benchmark::State &state) {

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <cmath>
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void jsonTextIsQtsText();
     void jsonTextPinned_data();
     void jsonTextPinned();
+    void jsonTextDoubles();
 };
 
 void tst_SocketIOCodec::encode_data()
@@ -446,4 +448,42 @@ void tst_SocketIOCodec::jsonTextPinned()
     QFETCH(QJsonValue, value);
     QFETCH(QByteArray, text);
     QCOMPARE(toJsonText(value), text);
+}
+
+void tst_SocketIOCodec::jsonTextDoubles()
+{
+    // Numbers as Qt's writer puts them over a wide sample (QJsonValue keeps an integral double
+    // as an integer): prices, thirds, every magnitude from 1e-6 to 1e17 with random digits, both
+    // signs, and the edges of the writer's own path for fractions.
+    QList<double> values{1e-3,
+                         std::nextafter(1e-3, 0.0),
+                         std::nextafter(1e-3, 1.0),
+                         1e15,
+                         std::nextafter(1e15, 0.0),
+                         1e15 - 0.5,
+                         0.1 + 0.2,
+                         5e-324,
+                         1e-7};
+    for (int cents = 1; cents <= 20000; ++cents) {
+        values << cents / 100.0 << cents / 1000.0 << cents / 3.0 << cents * 1.1;
+    }
+    QRandomGenerator random(20261207);
+    for (int i = 0; i < 100000; ++i) {
+        const double scale = std::pow(10.0, random.bounded(23.0) - 6.0);
+        double v = random.generateDouble() * scale;
+        if (i % 3 == 0)
+            v = std::round(v * 1e4) / 1e4; // few digits, like money
+        values << (i % 2 ? -v : v);
+    }
+    int checked = 0;
+    for (const double v : std::as_const(values)) {
+        const QByteArray expected = qtJsonText(QJsonValue(v));
+        const QByteArray actual = toJsonText(QJsonValue(v));
+        if (actual != expected)
+            QFAIL(qPrintable(QStringLiteral("%1: %2, Qt writes %3")
+                                 .arg(QString::number(v, 'g', 17), QString::fromLatin1(actual),
+                                      QString::fromLatin1(expected))));
+        ++checked;
+    }
+    QCOMPARE(checked, values.size());
 }
