@@ -1,6 +1,8 @@
 // Socket.IO v5 codec.
 #include "siocodec.h"
 
+#include "jsontextwriter.h"
+
 #include <QJsonDocument>
 
 #include <limits>
@@ -26,7 +28,9 @@ std::optional<QJsonValue> parseJson(QByteArrayView text)
     QJsonParseError error{};
     const char first = text.isEmpty() ? '\0' : text.front();
     if (first == '{' || first == '[') {
-        const QJsonDocument doc = QJsonDocument::fromJson(text.toByteArray(), &error);
+        // The parser reads only within the given size, so the frame's bytes need no copy.
+        const QJsonDocument doc
+            = QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), text.size()), &error);
         if (error.error != QJsonParseError::NoError)
             return std::nullopt;
         if (doc.isArray())
@@ -46,18 +50,7 @@ std::optional<QJsonValue> parseJson(QByteArrayView text)
 
 QByteArray toJsonText(const QJsonValue &value)
 {
-    switch (value.type()) {
-    case QJsonValue::Object:
-        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    case QJsonValue::Array:
-        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-    case QJsonValue::Undefined:
-        return {};
-    default: {
-        QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-        return text.mid(1, text.size() - 2);
-    }
-    }
+    return JsonTextWriter::toJson(value);
 }
 
 QByteArray encodeText(const SioPacket &packet)
@@ -73,17 +66,21 @@ QByteArray encodeText(const SioPacket &packet)
     else if (!hasAttachments && type == SioPacket::Type::BinaryAck)
         type = SioPacket::Type::Ack;
 
-    QByteArray out;
-    out.append(char('0' + int(type)));
-    if (isBinaryType(type))
-        out.append(QByteArray::number(packet.attachments.size())).append('-');
-    if (!packet.nsp.isEmpty() && packet.nsp != QLatin1String("/"))
-        out.append(packet.nsp.toUtf8()).append(',');
+    // Header and JSON in one buffer, copied out once.
+    JsonTextWriter out;
+    out.appendRaw(char('0' + int(type)));
+    if (isBinaryType(type)) {
+        out.appendInteger(packet.attachments.size());
+        out.appendRaw('-');
+    }
+    if (!packet.nsp.isEmpty() && packet.nsp != QLatin1String("/")) {
+        out.appendUtf8(packet.nsp);
+        out.appendRaw(',');
+    }
     if (packet.id >= 0)
-        out.append(QByteArray::number(packet.id));
-    if (!packet.data.isUndefined())
-        out.append(toJsonText(packet.data));
-    return out;
+        out.appendInteger(packet.id);
+    out.appendValue(packet.data);
+    return out.toByteArray();
 }
 
 QList<EnginePacket> encode(const SioPacket &packet)

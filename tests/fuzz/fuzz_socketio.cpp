@@ -3,6 +3,9 @@
 #include "siobinaryassembler.h"
 #include "siocodec.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include <cstdlib>
 
 using namespace TableTap;
@@ -11,6 +14,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     const auto single = SioCodec::decodeText(bytes);
+    if (single.ok() && !single->data.isUndefined()) {
+        // SioCodec's own JSON writer puts out exactly the bytes of Qt's.
+        const QJsonValue &v = single->data;
+        QByteArray qt;
+        if (v.isArray())
+            qt = QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+        else if (v.isObject())
+            qt = QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+        else
+            qt = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).chopped(1).mid(1);
+        if (SioCodec::toJsonText(v) != qt)
+            std::abort();
+    }
     if (single.ok() && SioCodec::validate(*single).isEmpty() && single->attachmentCount == 0) {
         // A valid packet survives a round trip.
         // A binary type announcing no attachments re-encodes as its plain twin.

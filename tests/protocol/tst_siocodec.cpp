@@ -3,10 +3,16 @@
 #include "siobinaryassembler.h"
 #include "siocodec.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <cmath>
+#include <limits>
 
 using namespace TableTap;
 using namespace TableTap::SioCodec;
@@ -18,6 +24,22 @@ QJsonValue json(const char *text)
         return QJsonValue(QJsonValue::Undefined);
     const QByteArray wrapped = QByteArray("[") + text + "]";
     return QJsonDocument::fromJson(wrapped).array().at(0);
+}
+
+// What Qt's own writer makes of a value: the bytes toJsonText must reproduce.
+QByteArray qtJsonText(const QJsonValue &value)
+{
+    if (value.isObject())
+        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    if (value.isArray())
+        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    const QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return text.mid(1, text.size() - 2);
+}
+
+QString utf16(std::initializer_list<char16_t> units)
+{
+    return QString(reinterpret_cast<const QChar *>(units.begin()), qsizetype(units.size()));
 }
 } // namespace
 
@@ -37,6 +59,11 @@ private Q_SLOTS:
     void truncated();
     void deepNesting();
     void placeholders();
+    void jsonTextIsQtsText_data();
+    void jsonTextIsQtsText();
+    void jsonTextPinned_data();
+    void jsonTextPinned();
+    void jsonTextDoubles();
 };
 
 void tst_SocketIOCodec::encode_data()
@@ -301,3 +328,162 @@ void tst_SocketIOCodec::placeholders()
 
 QTEST_APPLESS_MAIN(tst_SocketIOCodec)
 #include "tst_siocodec.moc"
+
+void tst_SocketIOCodec::jsonTextIsQtsText_data()
+{
+    QTest::addColumn<QJsonValue>("value");
+    // The contract's envelopes, as the hub broadcasts them.
+    const QDir fixtures(QStringLiteral(TT_EVENT_FIXTURES));
+    const QStringList files = fixtures.entryList({QStringLiteral("*.json")}, QDir::Files);
+    QCOMPARE(files.size(), 17);
+    for (const QString &name : files) {
+        QFile file(fixtures.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject envelope = QJsonDocument::fromJson(file.readAll()).object();
+        QVERIFY(!envelope.isEmpty());
+        QTest::newRow(qPrintable(name))
+            << QJsonValue(QJsonArray{envelope.value(QLatin1String("event")), envelope});
+    }
+    // Strings: escapes, every UTF-8 length, and UTF-16 that has no UTF-8 form.
+    const QList<QPair<const char *, QString>> strings{
+        {"empty", QString()},
+        {"quote and backslash", QStringLiteral("say \"hi\" \\ / there")},
+        {"named escapes", QStringLiteral("\b\f\n\r\t")},
+        {"control characters", utf16({0x0, 0x1, 0x1f, 0x7f, 0x20})},
+        {"two-byte", QStringLiteral("Caf\u00e9 \u00fc\u07ff\u0080")},
+        {"three-byte", utf16({0x20ac, 0x0800, 0xfffe, 0xffff, 0xe000})},
+        {"surrogate pair", utf16({'a', 0xd83d, 0xde00, 'b'})},
+        {"lone high at the end", utf16({'a', 0xd800})},
+        {"lone high before a letter", utf16({0xdbff, 'a'})},
+        {"lone low", utf16({0xdc00, 'a'})},
+        {"high high low", utf16({0xd800, 0xd800, 0xdc00})},
+        {"longer than the inline buffer", QString(3000, QChar(0x20ac))},
+        {"pair across the writer's 4096-unit pieces",
+         QString(4095, QLatin1Char('a')) + utf16({0xd83d, 0xde00}) + QString(5000, QLatin1Char('"'))
+             + utf16({0xd800})},
+    };
+    for (const auto &[name, text] : strings) {
+        QTest::newRow(name) << QJsonValue(text);
+        QTest::newRow(QByteArray(name).append(" as key").constData())
+            << QJsonValue(QJsonObject{{text, text}, {QStringLiteral("b"), 1}});
+    }
+    // Numbers: integers apart from doubles, and doubles in Qt's shortest form.
+    const QList<QPair<const char *, QJsonValue>> numbers{
+        {"zero", 0},
+        {"int", -42},
+        {"qint64 max", std::numeric_limits<qint64>::max()},
+        {"qint64 min", std::numeric_limits<qint64>::min()},
+        {"double", 5.5},
+        {"integral double", 100.0},
+        {"big integral double", 1e16},
+        {"huge double", 1e21},
+        {"tiny double", 1.5e-7},
+        {"negative zero", -0.0},
+        {"tenth", 0.1},
+        {"max double", std::numeric_limits<double>::max()},
+        {"nan", std::nan("")},
+        {"infinity", std::numeric_limits<double>::infinity()},
+        {"minus infinity", -std::numeric_limits<double>::infinity()},
+    };
+    for (const auto &[name, number] : numbers) {
+        QTest::newRow(name) << number;
+        QTest::newRow(QByteArray(name).append(" in an array").constData())
+            << QJsonValue(QJsonArray{number, number});
+    }
+    QTest::newRow("true") << QJsonValue(true);
+    QTest::newRow("false") << QJsonValue(false);
+    QTest::newRow("null") << QJsonValue(QJsonValue::Null);
+    QTest::newRow("undefined in an array")
+        << QJsonValue(QJsonArray{1, QJsonValue(QJsonValue::Undefined), 2});
+    QTest::newRow("empty object") << QJsonValue(QJsonObject());
+    QTest::newRow("empty array") << QJsonValue(QJsonArray());
+    QTest::newRow("keys in insertion order b, a, empty") << QJsonValue(
+        QJsonObject{{QStringLiteral("b"), QJsonObject()},
+                    {QStringLiteral("a"), QJsonArray{1, QJsonObject{{"c", QJsonArray()}}}},
+                    {QString(), QJsonValue::Null}});
+    QTest::newRow("parsed, non-ASCII stored as UTF-8")
+        << json("{\"k\\u00e9y\":\"v\\u00e4l\",\"caf\xc3\xa9\":[\"\xe2\x82\xac\",1.0,-0.5,1e300]}");
+    QJsonArray wide;
+    for (int i = 0; i < 1000; ++i)
+        wide.append(
+            QJsonObject{{QStringLiteral("i"), i}, {QStringLiteral("s"), QString::number(i)}});
+    QTest::newRow("many times the inline buffer") << QJsonValue(wide);
+    QJsonValue deep = QJsonArray{QStringLiteral("bottom")};
+    for (int i = 0; i < 500; ++i)
+        deep = (i % 2) ? QJsonValue(QJsonArray{deep}) : QJsonValue(QJsonObject{{"d", deep}});
+    QTest::newRow("500 levels") << deep;
+}
+
+void tst_SocketIOCodec::jsonTextIsQtsText()
+{
+    QFETCH(QJsonValue, value);
+    QVERIFY(!value.isUndefined());
+    QCOMPARE(toJsonText(value), qtJsonText(value));
+    // And a packet's text is its header and that JSON.
+    SioPacket p;
+    p.nsp = QStringLiteral("/orders");
+    p.id = 12;
+    p.data = value;
+    QCOMPARE(encodeText(p), "2/orders,12" + qtJsonText(value));
+}
+
+void tst_SocketIOCodec::jsonTextPinned_data()
+{
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("escapes") << QJsonValue(utf16({'"', '\\', '/', 0x8, 0x1, 0xe9, 0xd800, 'x'}))
+                             << QByteArray(R"("\"\\/\b\u0001)"
+                                           "\xc3\xa9"
+                                           R"(\ud800x")");
+    QTest::newRow("numbers") << QJsonValue(QJsonArray{1, 2.5, 100.0, 1e21, std::nan("")})
+                             << QByteArray("[1,2.5,100,1e+21,null]");
+    QTest::newRow("sorted keys") << QJsonValue(
+        QJsonObject{{QStringLiteral("z"), true}, {QStringLiteral("a"), false}})
+                                 << QByteArray(R"({"a":false,"z":true})");
+    QTest::newRow("undefined") << QJsonValue(QJsonValue::Undefined) << QByteArray();
+}
+
+void tst_SocketIOCodec::jsonTextPinned()
+{
+    QFETCH(QJsonValue, value);
+    QFETCH(QByteArray, text);
+    QCOMPARE(toJsonText(value), text);
+}
+
+void tst_SocketIOCodec::jsonTextDoubles()
+{
+    // Numbers as Qt's writer puts them over a wide sample (QJsonValue keeps an integral double
+    // as an integer): prices, thirds, every magnitude from 1e-6 to 1e17 with random digits, both
+    // signs, and the edges of the writer's own path for fractions.
+    QList<double> values{1e-3,
+                         std::nextafter(1e-3, 0.0),
+                         std::nextafter(1e-3, 1.0),
+                         1e15,
+                         std::nextafter(1e15, 0.0),
+                         1e15 - 0.5,
+                         0.1 + 0.2,
+                         5e-324,
+                         1e-7};
+    for (int cents = 1; cents <= 20000; ++cents) {
+        values << cents / 100.0 << cents / 1000.0 << cents / 3.0 << cents * 1.1;
+    }
+    QRandomGenerator random(20261207);
+    for (int i = 0; i < 100000; ++i) {
+        const double scale = std::pow(10.0, random.bounded(23.0) - 6.0);
+        double v = random.generateDouble() * scale;
+        if (i % 3 == 0)
+            v = std::round(v * 1e4) / 1e4; // few digits, like money
+        values << (i % 2 ? -v : v);
+    }
+    int checked = 0;
+    for (const double v : std::as_const(values)) {
+        const QByteArray expected = qtJsonText(QJsonValue(v));
+        const QByteArray actual = toJsonText(QJsonValue(v));
+        if (actual != expected)
+            QFAIL(qPrintable(QStringLiteral("%1: %2, Qt writes %3")
+                                 .arg(QString::number(v, 'g', 17), QString::fromLatin1(actual),
+                                      QString::fromLatin1(expected))));
+        ++checked;
+    }
+    QCOMPARE(checked, values.size());
+}
