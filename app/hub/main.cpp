@@ -64,6 +64,9 @@ int runServe(const HubCommandLine &cli)
 {
     const HubConfig &config = cli.config;
     HubLogger::install(HubLogger::formatFor(config.logFormat), config.logLevel);
+    // One node of several: each line says which (a single hub's lines stay as they were).
+    if (!config.cluster.isEmpty() || !config.node.isEmpty())
+        HubLogger::setNode(config.node.isEmpty() ? HubServer::defaultNodeName() : config.node);
     if (!cli.configPath.isEmpty())
         qCInfo(lcHubWiring).noquote() << "configuration from" << cli.configPath;
     // One hub per data folder: a second one, or a restore, would pull it from under us.
@@ -98,8 +101,13 @@ int runServe(const HubCommandLine &cli)
     shown.setScheme(hub.url().scheme());
     shown.setHost(config.bind.toString());
     shown.setPort(hub.port());
-    std::printf("listening on %s (data folder %s)\n", qPrintable(shown.toString()),
-                qPrintable(config.dataDir));
+    if (config.cluster.isEmpty())
+        std::printf("listening on %s (data folder %s)\n", qPrintable(shown.toString()),
+                    qPrintable(config.dataDir));
+    else
+        std::printf("listening on %s (data folder %s, node %s of the cluster at %s)\n",
+                    qPrintable(shown.toString()), qPrintable(config.dataDir),
+                    qPrintable(hub.nodeName()), qPrintable(config.cluster));
     std::fflush(stdout);
     if (!config.simulate && hub.service()->cafeIds().isEmpty()) {
         printError(QStringLiteral("this hub serves no cafe yet; add one with: tabletap-hub cafe "
