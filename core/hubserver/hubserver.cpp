@@ -193,7 +193,12 @@ quint16 HubServer::start()
         // (both connections try again every reconnectInterval).
         m_cluster = new RedisCluster(cluster, this);
         m_clusterServers = 1;
+        m_clusterUp = false;
         connect(m_cluster, &RedisCluster::connectedChanged, this, [this](bool connected) {
+            // Each of the two connections reports its loss: one line per change.
+            if (connected == m_clusterUp)
+                return;
+            m_clusterUp = connected;
             if (connected)
                 qCInfo(lcHubWiring).noquote()
                     << "node" << nodeName() << "joined the cluster at" << m_options.clusterUrl;

@@ -214,6 +214,7 @@ private:
     // The node's way to the others (with a cluster URL), made before the SioServer.
     RedisCluster *m_cluster = nullptr;
     int m_clusterServers = 1; // asked of Redis once a second (the rate timer)
+    bool m_clusterUp = false; // what the log said last
     std::function<bool()> m_simulatorProbe;
     quint16 m_port = 0;
     QString m_error;
