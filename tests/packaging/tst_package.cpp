@@ -258,6 +258,8 @@ void TestPackage::debFileList()
         QStringLiteral("/usr/share/doc/tabletap/README.md"),
         QStringLiteral("/usr/share/doc/tabletap/operations.md"),
         QStringLiteral("/usr/share/doc/tabletap/hub.md"),
+        QStringLiteral("/usr/share/doc/tabletap/scale-out.md"),
+        QStringLiteral("/usr/share/doc/tabletap/examples/haproxy.cfg"),
     };
 #ifdef TT_WITH_UI
     expected += QSet<QString>{
