@@ -14,6 +14,7 @@
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QTimer>
 #include <QUrl>
@@ -166,6 +167,9 @@ int main(int argc, char *argv[])
     ServerProcess::prepare(settings.eventLoop);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tt-bench-server"));
+    // Our categories' debug lines (a Redis that is not there yet: ten a second) only on request
+    // (QT_LOGGING_RULES still wins).
+    QLoggingCategory::setFilterRules(QStringLiteral("tabletap.*.debug=false"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TT_VERSION));
     if (!parsed) {
         std::fprintf(stderr, "tt-bench-server: %s; see --help\n", qPrintable(error));

@@ -22,6 +22,7 @@
 #include <QPointer>
 #include <QRegularExpression>
 #include <QSysInfo>
+#include <QTimer>
 #include <QTimerEvent>
 
 #include <cmath>
@@ -193,12 +194,13 @@ quint16 HubServer::start()
         // (both connections try again every reconnectInterval).
         m_cluster = new RedisCluster(cluster, this);
         m_clusterServers = 1;
-        m_clusterUp = false;
+        m_clusterUp = m_clusterJoined = false;
         connect(m_cluster, &RedisCluster::connectedChanged, this, [this](bool connected) {
             // Each of the two connections reports its loss: one line per change.
             if (connected == m_clusterUp)
                 return;
             m_clusterUp = connected;
+            m_clusterJoined = m_clusterJoined || connected;
             if (connected)
                 qCInfo(lcHubWiring).noquote()
                     << "node" << nodeName() << "joined the cluster at" << m_options.clusterUrl;
@@ -209,6 +211,13 @@ quint16 HubServer::start()
                        "it is back)";
         });
         sio.adapterFactory = m_cluster->adapterFactory();
+        // Not there yet a second after start: said once (the connections keep trying quietly).
+        QTimer::singleShot(1000, m_cluster, [this] {
+            if (!m_clusterJoined)
+                qCWarning(lcHubWiring).noquote()
+                    << "node" << nodeName() << "cannot reach Redis at" << m_options.clusterUrl
+                    << "yet (serving its own clients; it joins the cluster when Redis answers)";
+        });
     }
     m_board->setClustered(m_cluster != nullptr);
 

@@ -213,8 +213,9 @@ private:
     SioServer *m_io = nullptr;
     // The node's way to the others (with a cluster URL), made before the SioServer.
     RedisCluster *m_cluster = nullptr;
-    int m_clusterServers = 1; // asked of Redis once a second (the rate timer)
-    bool m_clusterUp = false; // what the log said last
+    int m_clusterServers = 1;     // asked of Redis once a second (the rate timer)
+    bool m_clusterUp = false;     // what the log said last
+    bool m_clusterJoined = false; // Redis answered at least once since start()
     std::function<bool()> m_simulatorProbe;
     quint16 m_port = 0;
     QString m_error;
