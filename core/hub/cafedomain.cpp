@@ -538,6 +538,31 @@ HubEventList CafeDomain::eventsSince(qint64 sequence, int limit)
     return out;
 }
 
+void CafeDomain::sweepOverdueTimers(qint64 graceMs)
+{
+    if (!m_db->isOpen())
+        return;
+    const qint64 due = m_clock->nowMs() - graceMs;
+    QList<std::pair<CafeContext::TimerKind, QString>> overdue;
+    QSqlQuery q = m_db->exec(
+        QStringLiteral("SELECT transaction_id, method, complete_at, expires_at FROM payments "
+                       "WHERE status = 'processing' AND method IN ('card','qr')"));
+    while (q.next()) {
+        const bool card = q.value(1).toString() == u"card";
+        const qint64 at = (card ? q.value(2) : q.value(3)).toLongLong();
+        if (at < due)
+            overdue.append(
+                {card ? CafeContext::TimerKind::CardComplete : CafeContext::TimerKind::QrExpire,
+                 q.value(0).toString()});
+    }
+    for (const auto &[key, until] : MenuDesk::offSaleDeadlines(*m_db)) {
+        if (until < due)
+            overdue.append({CafeContext::TimerKind::OffSaleEnds, key});
+    }
+    for (const auto &[kind, id] : std::as_const(overdue))
+        runTimer(kind, id);
+}
+
 qint64 CafeDomain::lastSequence()
 {
     return m_db->scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")).toLongLong();

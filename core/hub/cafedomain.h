@@ -78,6 +78,10 @@ public:
     // Notices changes another process made to the staff table (the hub calls it periodically);
     // force: re-read even if no other connection wrote. Storage failures are logged.
     void checkStaff(bool force = false);
+    // Runs the payment (card answer, QR expiry) and off-sale timers whose time passed more than
+    // graceMs ago, as if they had fired here: with several nodes on one store, the node that
+    // armed them may be gone. Each checks the stored state first. Throws StorageError.
+    void sweepOverdueTimers(qint64 graceMs);
 
     // Every command: its namespace, least role, whether it changes state.
     struct CommandSpec

@@ -78,17 +78,36 @@ bool HubDomain::open(QString *error)
     }
     if (m_options.staffCheckIntervalMs > 0)
         m_staffTimer.start(m_options.staffCheckIntervalMs, Qt::PreciseTimer, this);
+    if (m_options.timerSweepIntervalMs > 0)
+        m_sweepTimer.start(m_options.timerSweepIntervalMs, Qt::CoarseTimer, this);
     return true;
 }
 
 void HubDomain::timerEvent(QTimerEvent *event)
 {
+    if (event->timerId() == m_sweepTimer.timerId()) {
+        sweepOverdueTimers();
+        return;
+    }
     if (event->timerId() != m_staffTimer.timerId()) {
         QObject::timerEvent(event);
         return;
     }
     for (CafeDomain *c : std::as_const(m_cafes))
         c->checkStaff();
+}
+
+void HubDomain::sweepOverdueTimers()
+{
+    // Every cafe of the registry, also those another node added since this one started.
+    try {
+        for (const HubRegistry::Cafe &c : m_registry.cafes()) {
+            if (CafeDomain *d = cafe(c.id))
+                d->sweepOverdueTimers(m_options.timerSweepGraceMs);
+        }
+    } catch (const StorageError &e) {
+        qCWarning(lcHubStore).noquote() << "sweeping overdue timers:" << e.message();
+    }
 }
 
 CafeDomain *HubDomain::cafe(const QString &cafeId)

@@ -122,6 +122,8 @@ Q_SIGNALS:
 
 protected:
     void timerEvent(QTimerEvent *event) override;
+    // HubOptions::timerSweepIntervalMs: every cafe's overdue timers (CafeDomain).
+    void sweepOverdueTimers();
 
 private:
     struct Pending
@@ -153,7 +155,8 @@ private:
     qint64 m_lastBatchOkMs = 0;
     qint64 m_lastBatchFailedMs = 0;
     QBasicTimer m_staffTimer;
-    QThreadPool m_pinPool; // set_staff_pin hashing
+    QBasicTimer m_sweepTimer; // HubOptions::timerSweepIntervalMs
+    QThreadPool m_pinPool;    // set_staff_pin hashing
     int m_pinHashesInFlight = 0;
 
     friend class SignInService;

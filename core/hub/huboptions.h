@@ -39,6 +39,12 @@ struct HubOptions
     // survives a power cut. Off (NORMAL in WAL: consistent after a crash, the last commits may
     // be lost) only for a simulated demo hub, whose simulator writes a whole morning at once.
     bool syncEveryCommit = true;
+    // With several hub nodes on one store: how often each node looks for payment and off-sale
+    // timers that are overdue by more than timerSweepGraceMs (the node that armed them died) and
+    // runs them itself; they check the stored state first, so one that already ran does
+    // nothing. 0 = never (one hub alone arms every timer it needs at start).
+    int timerSweepIntervalMs = 0;
+    int timerSweepGraceMs = 2000;
 
     // These options for a hub the simulator drives (a demo): some cards are declined (on top of
     // the .13 / .66 amounts), reproducibly by seed; commits skip the per-commit disk flush.

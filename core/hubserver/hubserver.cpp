@@ -48,6 +48,9 @@ HubServer::HubServer(const QString &dataDir, Options options, QObject *parent)
 {
     HubOptions hubOptions = m_options.hub;
     hubOptions.dataDir = dataDir;
+    // One node of several on one store: a timer armed on a node that died is run by the others.
+    if (!m_options.clusterUrl.isEmpty() && hubOptions.timerSweepIntervalMs == 0)
+        hubOptions.timerSweepIntervalMs = 5000;
     m_service = std::make_unique<HubDomain>(hubOptions, m_options.clock);
     m_broadcaster = std::make_unique<EventBroadcaster>();
     m_gate = std::make_unique<HandshakeGate>(

@@ -12,6 +12,8 @@
 //   {"cmd":"flood","client":N,"product":ID,"count":K}           creates K orders one after the
 //       other, each ack printed as {"type":"acked","order_id":...}; stops at the first failure.
 //   {"cmd":"menu","client":N}                                   -> {products:[...]}
+//   {"cmd":"emit","client":N,"event":E,"payload":{...}}         -> {answer}
+//   (connect takes "nsp", default "/orders"; only /orders sockets resynchronise)
 //   {"cmd":"get","url":URL,"node":null|"hub-a"}                 -> {status, body}
 // Events: {"type":"event","client":N,"event":E,"order_id":ID,"at":ms}; "at" and "sent"/"acked"
 // are performance.now() of this one process, so differences between them are latencies.
@@ -47,18 +49,19 @@ const commands = {
   async connect(c) {
     const options = { auth: { token: c.token }, transports: c.transports || ["polling", "websocket"], reconnectionDelay: 200, reconnectionDelayMax: 1000, forceNew: true };
     if (c.node) options.extraHeaders = { Cookie: `TTNODE=${c.node}` };
-    const s = io(`${c.base}/orders`, options);
+    const nsp = c.nsp || "/orders";
+    const s = io(`${c.base}${nsp}`, options);
     sockets[c.name] = s;
     let connects = 0;
     s.onAny((event, envelope) => {
       const data = (envelope && envelope.data) || {};
-      out({ type: "event", client: c.name, event, order_id: (data.order && data.order.id) || data.order_id || null, at: performance.now() });
+      out({ type: "event", client: c.name, event, order_id: (data.order && data.order.id) || data.order_id || null, transaction_id: data.transaction_id || null, at: performance.now() });
     });
     s.on("disconnect", (reason) => out({ type: "disconnect", client: c.name, reason }));
     s.on("connect", () => {
       connects += 1;
       out({ type: "connect", client: c.name, connects, transport: s.io.engine.transport.name });
-      resync(c.name, s, connects);
+      if (nsp === "/orders") resync(c.name, s, connects);
     });
     return new Promise((resolve) => {
       s.once("connect", () => resolve({ connected: true }));
@@ -86,6 +89,10 @@ const commands = {
       }
     }
     return { acked };
+  },
+  async emit(c) {
+    const answer = await sockets[c.client].timeout(10000).emitWithAck(c.event, c.payload || {});
+    return { answer };
   },
   async menu(c) {
     const answer = await sockets[c.client].timeout(10000).emitWithAck("list_menu", {});
