@@ -2,6 +2,7 @@
 #include "hubconfig.h"
 
 #include "hubregistry.h"
+#include "storagefactory.h"
 
 #include <QDir>
 #include <QFile>
@@ -112,6 +113,10 @@ const QList<HubConfig::Key> &HubConfig::keys()
          "and as many again for addresses that failed lately; more sign-ins get 429 (default 5)"},
         {"hub", "event_loop", "event-loop", "epoll|poll", Kind::Choice, 0, 0, "epoll|poll",
          "event dispatcher of the hub's thread (default epoll; poll is Qt's own, to compare)"},
+        {"hub", "database", "database", "URL", Kind::Text, 0, 0, "",
+         "where the cafes' data lives: sqlite (the data folder, default) or "
+         "postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME, a PostgreSQL database several hub "
+         "nodes share (each keeps its own data folder)"},
         {"tls", "certificate", "tls-cert", "FILE", Kind::Path, 0, 0, "",
          "PEM certificate (chain); with the key, the port serves https and wss only"},
         {"tls", "key", "tls-key", "FILE", Kind::Path, 0, 0, "", "PEM private key, unencrypted"},
@@ -314,8 +319,18 @@ bool HubConfig::set(const Key &key, const QString &value, QString *why)
             return fail(QStringLiteral("a cafe id (1 to 64 of A-Z a-z 0-9 _ -)"), value);
         if (id == u"hub.data" && value.isEmpty())
             return fail(QStringLiteral("a folder"), value);
+        if (id == u"hub.database") {
+            if (const QString problem = checkDatabaseUrl(value); !problem.isEmpty()) {
+                *why = QStringLiteral("needs sqlite or postgresql://USER[:PASSWORD]@HOST[:PORT]/"
+                                      "DBNAME: ")
+                       + problem;
+                return false;
+            }
+        }
         if (id == u"hub.data")
             dataDir = value;
+        else if (id == u"hub.database")
+            database = isSqliteDatabase(value) ? QString() : value;
         else if (id == u"tls.certificate")
             tlsCertificate = value;
         else if (id == u"tls.key")
@@ -548,6 +563,7 @@ HubServer::Options HubConfig::serverOptions() const
     options.signInThreads = signInThreads;
     options.maxQueuedSignIns = maxQueuedSignIns;
     options.signInsPerSecond = signInsPerSecond;
+    options.hub.databaseUrl = database;
     // `serve` keeps real time: with the simulator on, its compressed day sets the card delay.
     if (simulate)
         options.hub = options.hub.forSimulation(speed, seed);

@@ -85,6 +85,7 @@ public:
     int maxQueuedSignIns = 32;
     int signInsPerSecond = 5;
     QString eventLoop; // "epoll" or "poll"; empty: TABLETAP_EVENT_LOOP or epoll
+    QString database;  // empty: SQLite in the data folder; else a postgresql:// URL
     // [tls]
     QString tlsCertificate;
     QString tlsKey;

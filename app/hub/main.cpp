@@ -8,6 +8,7 @@
 #include "hubserver.h"
 #include "hubserverlogging.h"
 #include "pinprompt.h"
+#include "postgresstorage.h"
 #include "restorecommand.h"
 #include "serverprocess.h"
 #include "simulatorswitch.h"
@@ -98,14 +99,19 @@ int runServe(const HubCommandLine &cli)
     shown.setScheme(hub.url().scheme());
     shown.setHost(config.bind.toString());
     shown.setPort(hub.port());
-    std::printf("listening on %s (data folder %s)\n", qPrintable(shown.toString()),
-                qPrintable(config.dataDir));
+    std::printf("listening on %s (data folder %s%s)\n", qPrintable(shown.toString()),
+                qPrintable(config.dataDir),
+                config.database.isEmpty()
+                    ? ""
+                    : qPrintable(QStringLiteral(", database ")
+                                 + PostgresStorage(config.database).location()));
     std::fflush(stdout);
     if (!config.simulate && hub.service()->cafeIds().isEmpty()) {
         printError(QStringLiteral("this hub serves no cafe yet; add one with: tabletap-hub cafe "
-                                  "add --data %1 --id ID --name NAME (or serve --simulate for a "
+                                  "add %1 --id ID --name NAME (or serve --simulate for a "
                                   "demo cafe)")
-                       .arg(config.dataDir));
+                       .arg(config.database.isEmpty() ? QStringLiteral("--data ") + config.dataDir
+                                                      : QStringLiteral("--database URL")));
     }
     return QCoreApplication::exec();
 }
