@@ -2,6 +2,7 @@
 #include "hubconfig.h"
 
 #include "hubregistry.h"
+#include "storagefactory.h"
 
 #include <QDir>
 #include <QFile>
@@ -122,6 +123,10 @@ const QList<HubConfig::Key> &HubConfig::keys()
          "and as many again for addresses that failed lately; more sign-ins get 429 (default 5)"},
         {"hub", "event_loop", "event-loop", "epoll|poll", Kind::Choice, 0, 0, "epoll|poll",
          "event dispatcher of the hub's thread (default epoll; poll is Qt's own, to compare)"},
+        {"hub", "database", "database", "URL", Kind::Text, 0, 0, "",
+         "where the cafes' data lives: sqlite (the data folder, default) or "
+         "postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME, a PostgreSQL database several hub "
+         "nodes share (each keeps its own data folder)"},
         {"hub", "cluster", "cluster", "URL", Kind::Text, 0, 0, "",
          "redis://HOST:PORT of the Redis that several hub nodes (and Node socket.io nodes with "
          "@socket.io/redis-adapter) share: events reach a cafe's clients on every node "
@@ -331,6 +336,14 @@ bool HubConfig::set(const Key &key, const QString &value, QString *why)
             return fail(QStringLiteral("a cafe id (1 to 64 of A-Z a-z 0-9 _ -)"), value);
         if (id == u"hub.data" && value.isEmpty())
             return fail(QStringLiteral("a folder"), value);
+        if (id == u"hub.database") {
+            if (const QString problem = checkDatabaseUrl(value); !problem.isEmpty()) {
+                *why = QStringLiteral("needs sqlite or postgresql://USER[:PASSWORD]@HOST[:PORT]/"
+                                      "DBNAME: ")
+                       + problem;
+                return false;
+            }
+        }
         if (id == u"hub.cluster" && !value.isEmpty() && !isRedisUrl(value))
             return fail(QStringLiteral("redis://HOST:PORT (no user, password, path or query)"),
                         value);
@@ -338,6 +351,8 @@ bool HubConfig::set(const Key &key, const QString &value, QString *why)
             return fail(QStringLiteral("a node name (1 to 63 of A-Z a-z 0-9 . _ -)"), value);
         if (id == u"hub.data")
             dataDir = value;
+        else if (id == u"hub.database")
+            database = isSqliteDatabase(value) ? QString() : value;
         else if (id == u"tls.certificate")
             tlsCertificate = value;
         else if (id == u"tls.key")
@@ -574,6 +589,7 @@ HubServer::Options HubConfig::serverOptions() const
     options.signInThreads = signInThreads;
     options.maxQueuedSignIns = maxQueuedSignIns;
     options.signInsPerSecond = signInsPerSecond;
+    options.hub.databaseUrl = database;
     options.clusterUrl = cluster;
     options.node = node;
     // `serve` keeps real time: with the simulator on, its compressed day sets the card delay.
