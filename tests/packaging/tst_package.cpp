@@ -473,7 +473,7 @@ void TestPackage::manPagesCoverHelp()
         QVERIFY2(conf.contains(QStringLiteral(".BI ") + key + QStringLiteral(" \"")),
                  qPrintable(key));
     }
-    QCOMPARE(count, 25);
+    QCOMPARE(count, 28);
 }
 
 void TestPackage::installedHubServesBacksUpAndRestores()
