@@ -2,6 +2,7 @@
 #include "hubconfig.h"
 
 #include "hubregistry.h"
+#include "storagefactory.h"
 
 #include <QDir>
 #include <QFile>
@@ -73,6 +74,16 @@ bool readable(const QString &path, QString *why)
     return true;
 }
 
+// What RedisCluster::fromUrl takes, and nothing it would quietly drop (AUTH, database numbers,
+// TLS and options are not supported: better refused here than ignored).
+bool isRedisUrl(const QString &value)
+{
+    const QUrl url(value, QUrl::StrictMode);
+    return url.isValid() && url.scheme() == u"redis" && !url.host().isEmpty() && url.port(6379) > 0
+           && url.userInfo().isEmpty() && (url.path().isEmpty() || url.path() == u"/")
+           && !url.hasQuery() && !url.hasFragment();
+}
+
 bool writable(const QString &path)
 {
     return ::access(QFile::encodeName(path).constData(), R_OK | W_OK) == 0;
@@ -112,6 +123,17 @@ const QList<HubConfig::Key> &HubConfig::keys()
          "and as many again for addresses that failed lately; more sign-ins get 429 (default 5)"},
         {"hub", "event_loop", "event-loop", "epoll|poll", Kind::Choice, 0, 0, "epoll|poll",
          "event dispatcher of the hub's thread (default epoll; poll is Qt's own, to compare)"},
+        {"hub", "database", "database", "URL", Kind::Text, 0, 0, "",
+         "where the cafes' data lives: sqlite (the data folder, default) or "
+         "postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME, a PostgreSQL database several hub "
+         "nodes share (each keeps its own data folder)"},
+        {"hub", "cluster", "cluster", "URL", Kind::Text, 0, 0, "",
+         "redis://HOST:PORT of the Redis that several hub nodes (and Node socket.io nodes with "
+         "@socket.io/redis-adapter) share: events reach a cafe's clients on every node "
+         "(default: none, this hub alone; see docs/scale-out.md)"},
+        {"hub", "node", "node", "NAME", Kind::Text, 0, 0, "",
+         "this node's name in /healthz, /metrics and the logs (1 to 63 of A-Z a-z 0-9 . _ -; "
+         "default: the host name)"},
         {"tls", "certificate", "tls-cert", "FILE", Kind::Path, 0, 0, "",
          "PEM certificate (chain); with the key, the port serves https and wss only"},
         {"tls", "key", "tls-key", "FILE", Kind::Path, 0, 0, "", "PEM private key, unencrypted"},
@@ -314,8 +336,23 @@ bool HubConfig::set(const Key &key, const QString &value, QString *why)
             return fail(QStringLiteral("a cafe id (1 to 64 of A-Z a-z 0-9 _ -)"), value);
         if (id == u"hub.data" && value.isEmpty())
             return fail(QStringLiteral("a folder"), value);
+        if (id == u"hub.database") {
+            if (const QString problem = checkDatabaseUrl(value); !problem.isEmpty()) {
+                *why = QStringLiteral("needs sqlite or postgresql://USER[:PASSWORD]@HOST[:PORT]/"
+                                      "DBNAME: ")
+                       + problem;
+                return false;
+            }
+        }
+        if (id == u"hub.cluster" && !value.isEmpty() && !isRedisUrl(value))
+            return fail(QStringLiteral("redis://HOST:PORT (no user, password, path or query)"),
+                        value);
+        if (id == u"hub.node" && !HubServer::isValidNodeName(value))
+            return fail(QStringLiteral("a node name (1 to 63 of A-Z a-z 0-9 . _ -)"), value);
         if (id == u"hub.data")
             dataDir = value;
+        else if (id == u"hub.database")
+            database = isSqliteDatabase(value) ? QString() : value;
         else if (id == u"tls.certificate")
             tlsCertificate = value;
         else if (id == u"tls.key")
@@ -324,6 +361,10 @@ bool HubConfig::set(const Key &key, const QString &value, QString *why)
             simulationCafe = value;
         else if (id == u"operations.token_file")
             operationsTokenFile = value;
+        else if (id == u"hub.cluster")
+            cluster = value;
+        else if (id == u"hub.node")
+            node = value;
         return true;
     case Kind::Address: {
         QHostAddress a;
@@ -548,6 +589,9 @@ HubServer::Options HubConfig::serverOptions() const
     options.signInThreads = signInThreads;
     options.maxQueuedSignIns = maxQueuedSignIns;
     options.signInsPerSecond = signInsPerSecond;
+    options.hub.databaseUrl = database;
+    options.clusterUrl = cluster;
+    options.node = node;
     // `serve` keeps real time: with the simulator on, its compressed day sets the card delay.
     if (simulate)
         options.hub = options.hub.forSimulation(speed, seed);

@@ -85,6 +85,9 @@ public:
     int maxQueuedSignIns = 32;
     int signInsPerSecond = 5;
     QString eventLoop; // "epoll" or "poll"; empty: TABLETAP_EVENT_LOOP or epoll
+    QString database;  // empty: SQLite in the data folder; else a postgresql:// URL
+    QString cluster;   // redis://HOST:PORT; empty: no cluster
+    QString node;      // empty: HubServer::defaultNodeName()
     // [tls]
     QString tlsCertificate;
     QString tlsKey;

@@ -13,6 +13,7 @@ namespace {
 
 HubLogger::Format s_format = HubLogger::Format::Text;
 bool s_installed = false;
+QByteArray s_node; // node=NAME on every line when set
 
 const char *levelName(QtMsgType type)
 {
@@ -145,8 +146,15 @@ QByteArray HubLogger::formatLine(Format format, QtMsgType type, const char *cate
     line += levelName(type);
     line += " category=";
     line += category && *category ? category : "default";
+    if (!s_node.isEmpty())
+        line += " node=" + s_node;
     line += " msg=\"" + msg + '"';
     return line;
+}
+
+void HubLogger::setNode(const QString &node)
+{
+    s_node = node.toUtf8();
 }
 
 QByteArray HubLogger::errorPrefix()

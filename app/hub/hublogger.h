@@ -21,6 +21,9 @@ public:
     static void install(Format format, const QString &level);
     // The filter rules for a level (QLoggingCategory::setFilterRules syntax).
     static QString rulesFor(const QString &level);
+    // A node of a cluster names itself on every line (`node=NAME` before msg); empty: no field.
+    // Node names are [A-Za-z0-9._-] (HubServer::isValidNodeName), so they need no quoting.
+    static void setNode(const QString &node);
     // One line as the handler writes it (without the newline).
     static QByteArray formatLine(Format format, QtMsgType type, const char *category,
                                  const QString &message, qint64 epochMs);

@@ -8,6 +8,7 @@
 #include "hubserver.h"
 #include "hubserverlogging.h"
 #include "pinprompt.h"
+#include "postgresstorage.h"
 #include "restorecommand.h"
 #include "serverprocess.h"
 #include "simulatorswitch.h"
@@ -64,6 +65,9 @@ int runServe(const HubCommandLine &cli)
 {
     const HubConfig &config = cli.config;
     HubLogger::install(HubLogger::formatFor(config.logFormat), config.logLevel);
+    // One node of several: each line says which (a single hub's lines stay as they were).
+    if (!config.cluster.isEmpty() || !config.node.isEmpty())
+        HubLogger::setNode(config.node.isEmpty() ? HubServer::defaultNodeName() : config.node);
     if (!cli.configPath.isEmpty())
         qCInfo(lcHubWiring).noquote() << "configuration from" << cli.configPath;
     // One hub per data folder: a second one, or a restore, would pull it from under us.
@@ -98,14 +102,21 @@ int runServe(const HubCommandLine &cli)
     shown.setScheme(hub.url().scheme());
     shown.setHost(config.bind.toString());
     shown.setPort(hub.port());
+    QString where = config.dataDir;
+    if (!config.database.isEmpty())
+        where += QStringLiteral(", database ") + PostgresStorage(config.database).location();
+    if (!config.cluster.isEmpty())
+        where
+            += QStringLiteral(", node %1 of the cluster at %2").arg(hub.nodeName(), config.cluster);
     std::printf("listening on %s (data folder %s)\n", qPrintable(shown.toString()),
-                qPrintable(config.dataDir));
+                qPrintable(where));
     std::fflush(stdout);
     if (!config.simulate && hub.service()->cafeIds().isEmpty()) {
         printError(QStringLiteral("this hub serves no cafe yet; add one with: tabletap-hub cafe "
-                                  "add --data %1 --id ID --name NAME (or serve --simulate for a "
+                                  "add %1 --id ID --name NAME (or serve --simulate for a "
                                   "demo cafe)")
-                       .arg(config.dataDir));
+                       .arg(config.database.isEmpty() ? QStringLiteral("--data ") + config.dataDir
+                                                      : QStringLiteral("--database URL")));
     }
     return QCoreApplication::exec();
 }

@@ -43,8 +43,8 @@ public:
                        QObject *parent = nullptr);
     ~HubDomain() override;
 
-    // Opens the store (a SqliteStorage on options.dataDir), the secret (created 0600 on first
-    // start), the registry, every cafe.
+    // Opens the store (makeStorage: SqliteStorage on options.dataDir, or PostgresStorage on
+    // options.databaseUrl), the secret (StorageBackend::tokenSecret), the registry, every cafe.
     bool open(QString *error);
 
     // Runs one command now in its own transaction (after anything already submitted).
@@ -122,6 +122,8 @@ Q_SIGNALS:
 
 protected:
     void timerEvent(QTimerEvent *event) override;
+    // HubOptions::timerSweepIntervalMs: every cafe's overdue timers (CafeDomain).
+    void sweepOverdueTimers();
 
 private:
     struct Pending
@@ -153,7 +155,8 @@ private:
     qint64 m_lastBatchOkMs = 0;
     qint64 m_lastBatchFailedMs = 0;
     QBasicTimer m_staffTimer;
-    QThreadPool m_pinPool; // set_staff_pin hashing
+    QBasicTimer m_sweepTimer; // HubOptions::timerSweepIntervalMs
+    QThreadPool m_pinPool;    // set_staff_pin hashing
     int m_pinHashesInFlight = 0;
 
     friend class SignInService;

@@ -14,6 +14,10 @@ namespace TableTap {
 struct HubOptions
 {
     QString dataDir;
+    // Where the cafes' data lives: empty (or "sqlite") the data folder's SQLite files;
+    // postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME a PostgreSQL database several hub nodes
+    // share (each node still keeps its own data folder for its lock, logs and backups).
+    QString databaseUrl;
     // Host part of QR payment links: payment://<qrHost>/pay?id=...&amount=...
     QString qrHost = QStringLiteral("tabletap.local");
     int cardProcessingDelayMs = 1500;
@@ -39,6 +43,12 @@ struct HubOptions
     // survives a power cut. Off (NORMAL in WAL: consistent after a crash, the last commits may
     // be lost) only for a simulated demo hub, whose simulator writes a whole morning at once.
     bool syncEveryCommit = true;
+    // With several hub nodes on one store: how often each node looks for payment and off-sale
+    // timers that are overdue by more than timerSweepGraceMs (the node that armed them died) and
+    // runs them itself; they check the stored state first, so one that already ran does
+    // nothing. 0 = never (one hub alone arms every timer it needs at start).
+    int timerSweepIntervalMs = 0;
+    int timerSweepGraceMs = 2000;
 
     // These options for a hub the simulator drives (a demo): some cards are declined (on top of
     // the .13 / .66 amounts), reproducibly by seed; commits skip the per-commit disk flush.

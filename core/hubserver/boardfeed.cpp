@@ -131,7 +131,7 @@ void BoardFeed::onEvents(const HubEventList &events)
     for (const auto &[cafeId, orderId] : std::as_const(touched)) {
         const QString room = HubRooms::board(cafeId);
         SioBroadcast target = orders->to(QStringList{room});
-        if (target.sockets().isEmpty())
+        if (!m_clustered && target.sockets().isEmpty())
             continue; // no board watches this cafe: nothing to read
         CafeDomain *cafe = m_service.cafe(cafeId);
         if (!cafe)

@@ -29,6 +29,9 @@ public:
 
     // The running server whose board rooms get board:order; null once it stops.
     void setServer(SioServer *io) { m_io = io; }
+    // On a cluster, boards on other nodes read this node's orders too: board:order goes out
+    // (through Redis) even when no board watches here.
+    void setClustered(bool clustered) { m_clustered = clustered; }
     // A socket HandshakeGate admitted with a board token.
     void onConnection(SioServerSocket *socket);
     // The hub's events as they went out: each order they touched, as a board row.
@@ -39,6 +42,7 @@ private:
 
     HubDomain &m_service;
     SioServer *m_io = nullptr;
+    bool m_clustered = false;
     QElapsedTimer m_clock; // monotonic, for the list interval
 };
 

@@ -147,18 +147,44 @@ HubOperations::Health HubOperations::health(HubServer *hub)
     if (!hub->isRunning())
         problems.append(QStringLiteral("the hub is not listening"));
 
+    // A node that lost Redis still serves its own clients (what they do is stored, their events
+    // reach them): degraded, not failing, so the load balancer keeps it. Taking every node out
+    // when Redis goes would stop the whole shop instead of its cross-node events.
+    const HubServer::ClusterState cluster = hub->clusterState();
+    QJsonArray warnings;
+    if (cluster.enabled && !cluster.connected)
+        warnings.append(QStringLiteral("Redis at %1 is not reachable: this node serves its own "
+                                       "clients only; events from other nodes do not reach them")
+                            .arg(cluster.url));
+
     const bool ok = problems.isEmpty();
     QJsonObject storageBody{{QStringLiteral("data_dir"), dataDir},
                             {QStringLiteral("databases"), databases},
                             {QStringLiteral("free_bytes"), double(freeBytes)},
                             {QStringLiteral("failures"), double(storage.failures)},
                             {QStringLiteral("check_ms"), double(timer.nsecsElapsed()) / 1e6}};
-    QJsonObject body{
-        {QStringLiteral("status"), ok ? QStringLiteral("ok") : QStringLiteral("error")},
-        {QStringLiteral("version"), QCoreApplication::applicationVersion()},
-        {QStringLiteral("cafes"), cafes},
-        {QStringLiteral("clients"), hub->stats().clients},
-        {QStringLiteral("storage"), storageBody}};
+    const QString status = !ok                   ? QStringLiteral("error")
+                           : !warnings.isEmpty() ? QStringLiteral("degraded")
+                                                 : QStringLiteral("ok");
+    QJsonObject body{{QStringLiteral("status"), status},
+                     {QStringLiteral("version"), QCoreApplication::applicationVersion()},
+                     {QStringLiteral("node"), hub->nodeName()},
+                     {QStringLiteral("cafes"), cafes},
+                     {QStringLiteral("clients"), hub->stats().clients},
+                     {QStringLiteral("storage"), storageBody}};
+    if (cluster.enabled) {
+        body.insert(QStringLiteral("cluster"),
+                    QJsonObject{{QStringLiteral("url"), cluster.url},
+                                {QStringLiteral("redis_connected"), cluster.connected},
+                                {QStringLiteral("servers"), cluster.servers},
+                                {QStringLiteral("published"), double(cluster.published)},
+                                {QStringLiteral("undelivered"), double(cluster.undelivered)},
+                                {QStringLiteral("received"), double(cluster.received)},
+                                {QStringLiteral("malformed"), double(cluster.malformed)},
+                                {QStringLiteral("reconnects"), cluster.reconnects}});
+    }
+    if (!warnings.isEmpty())
+        body.insert(QStringLiteral("warnings"), warnings);
     if (!ok) {
         body.insert(QStringLiteral("problems"), problems);
         qCWarning(lcHubWiring).noquote()
@@ -190,6 +216,39 @@ QByteArray HubOperations::metrics(HubServer *hub)
     out.family("tabletap_simulator_running", "gauge",
                QStringLiteral("1 while the simulator drives a cafe day."));
     out.sample("tabletap_simulator_running", hub->isSimulatorRunning() ? 1 : 0);
+
+    const QString node = hub->nodeName();
+    out.family("tabletap_node_info", "gauge",
+               QStringLiteral("This hub's node name (--node), 1; the cluster's series carry it "
+                              "too."));
+    out.sample("tabletap_node_info", 1, Labels{{"node", node}});
+    const HubServer::ClusterState cluster = hub->clusterState();
+    if (cluster.enabled) {
+        const Labels byNode{{"node", node}};
+        out.family("tabletap_cluster_redis_connected", "gauge",
+                   QStringLiteral("1 while both connections to the cluster's Redis are up."));
+        out.sample("tabletap_cluster_redis_connected", cluster.connected ? 1 : 0, byNode);
+        out.family("tabletap_cluster_servers", "gauge",
+                   QStringLiteral("Nodes on the cluster, this one included (1 while Redis is "
+                                  "away)."));
+        out.sample("tabletap_cluster_servers", cluster.servers, byNode);
+        out.family("tabletap_cluster_messages_published_total", "counter",
+                   QStringLiteral("Messages this node handed to Redis for the other nodes."));
+        out.sample("tabletap_cluster_messages_published_total", double(cluster.published), byNode);
+        out.family("tabletap_cluster_messages_undelivered_total", "counter",
+                   QStringLiteral("Messages for other nodes lost: Redis away, or no reply."));
+        out.sample("tabletap_cluster_messages_undelivered_total", double(cluster.undelivered),
+                   byNode);
+        out.family("tabletap_cluster_messages_received_total", "counter",
+                   QStringLiteral("Messages from other nodes acted on."));
+        out.sample("tabletap_cluster_messages_received_total", double(cluster.received), byNode);
+        out.family("tabletap_cluster_messages_malformed_total", "counter",
+                   QStringLiteral("Messages from Redis that did not decode (dropped)."));
+        out.sample("tabletap_cluster_messages_malformed_total", double(cluster.malformed), byNode);
+        out.family("tabletap_cluster_reconnects_total", "counter",
+                   QStringLiteral("Times this node came back to Redis after losing it."));
+        out.sample("tabletap_cluster_reconnects_total", double(cluster.reconnects), byNode);
+    }
 
     out.family("tabletap_clients", "gauge",
                QStringLiteral("Engine.IO connections (one per device, whatever its namespaces)."));

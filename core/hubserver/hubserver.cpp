@@ -12,12 +12,17 @@
 #include "httpexchange.h"
 #include "hubdomain.h"
 #include "hubserverlogging.h"
+#include "rediscluster.h"
 #include "signinendpoint.h"
 #include "sionamespace.h"
 #include "sioserver.h"
 #include "throttledlog.h"
 #include "webserver.h"
 
+#include <QPointer>
+#include <QRegularExpression>
+#include <QSysInfo>
+#include <QTimer>
 #include <QTimerEvent>
 
 #include <cmath>
@@ -43,6 +48,9 @@ HubServer::HubServer(const QString &dataDir, Options options, QObject *parent)
 {
     HubOptions hubOptions = m_options.hub;
     hubOptions.dataDir = dataDir;
+    // One node of several on one store: a timer armed on a node that died is run by the others.
+    if (!m_options.clusterUrl.isEmpty() && hubOptions.timerSweepIntervalMs == 0)
+        hubOptions.timerSweepIntervalMs = 5000;
     m_service = std::make_unique<HubDomain>(hubOptions, m_options.clock);
     m_broadcaster = std::make_unique<EventBroadcaster>();
     m_gate = std::make_unique<HandshakeGate>(
@@ -78,6 +86,48 @@ bool HubServer::openService()
     }
     m_serviceOpen = true;
     return true;
+}
+
+QString HubServer::nodeName() const
+{
+    return m_options.node.isEmpty() ? defaultNodeName() : m_options.node;
+}
+
+QString HubServer::defaultNodeName()
+{
+    QString name;
+    for (const QChar c : QSysInfo::machineHostName()) {
+        if (name.size() == 63)
+            break;
+        if ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+            || c == u'.' || c == u'_' || c == u'-')
+            name += c;
+    }
+    return name.isEmpty() ? QStringLiteral("hub") : name;
+}
+
+bool HubServer::isValidNodeName(const QString &name)
+{
+    static const QRegularExpression rule(QStringLiteral("^[A-Za-z0-9._-]{1,63}$"));
+    return rule.match(name).hasMatch();
+}
+
+HubServer::ClusterState HubServer::clusterState() const
+{
+    ClusterState c;
+    c.enabled = !m_options.clusterUrl.isEmpty();
+    c.url = m_options.clusterUrl;
+    if (!m_cluster)
+        return c;
+    c.connected = m_cluster->isConnected();
+    c.servers = c.connected ? std::max(1, m_clusterServers) : 1;
+    const RedisCluster::Counters &n = m_cluster->counters();
+    c.published = n.published;
+    c.undelivered = n.undelivered;
+    c.received = n.received;
+    c.malformed = n.malformed;
+    c.reconnects = n.reconnects;
+    return c;
 }
 
 bool HubServer::isRunning() const
@@ -134,6 +184,45 @@ quint16 HubServer::start()
     // A recovering socket shows its token again: an expired or revoked one gets nothing back.
     sio.recoverySkipsMiddlewares = false;
     sio.maxBufferedBytes = m_options.maxBufferedBytes;
+    if (!m_options.clusterUrl.isEmpty()) {
+        bool ok = false;
+        const RedisCluster::Options cluster
+            = RedisCluster::fromUrl(QUrl(m_options.clusterUrl), &ok);
+        if (!ok) {
+            m_error
+                = QStringLiteral("cluster: %1 is not redis://HOST:PORT").arg(m_options.clusterUrl);
+            return 0;
+        }
+        // Redis may be down now: the node serves its own clients and joins when Redis answers
+        // (both connections try again every reconnectInterval).
+        m_cluster = new RedisCluster(cluster, this);
+        m_clusterServers = 1;
+        m_clusterUp = m_clusterJoined = false;
+        connect(m_cluster, &RedisCluster::connectedChanged, this, [this](bool connected) {
+            // Each of the two connections reports its loss: one line per change.
+            if (connected == m_clusterUp)
+                return;
+            m_clusterUp = connected;
+            m_clusterJoined = m_clusterJoined || connected;
+            if (connected)
+                qCInfo(lcHubWiring).noquote()
+                    << "node" << nodeName() << "joined the cluster at" << m_options.clusterUrl;
+            else
+                qCWarning(lcHubWiring).noquote()
+                    << "node" << nodeName() << "lost Redis at" << m_options.clusterUrl
+                    << "(serving its own clients; events from and to other nodes are lost until "
+                       "it is back)";
+        });
+        sio.adapterFactory = m_cluster->adapterFactory();
+        // Not there yet a second after start: said once (the connections keep trying quietly).
+        QTimer::singleShot(1000, m_cluster, [this] {
+            if (!m_clusterJoined)
+                qCWarning(lcHubWiring).noquote()
+                    << "node" << nodeName() << "cannot reach Redis at" << m_options.clusterUrl
+                    << "yet (serving its own clients; it joins the cluster when Redis answers)";
+        });
+    }
+    m_board->setClustered(m_cluster != nullptr);
 
     m_web = new WebServer(web, this);
     m_engine = new EngineServer(eio, this);
@@ -174,7 +263,11 @@ quint16 HubServer::start()
     m_rateClock.start();
     m_rateTimer.start(kRateIntervalMs, Qt::CoarseTimer, this);
     qCInfo(lcHubWiring).noquote() << "hub serving" << m_service->cafeIds().size() << "cafe(s) at"
-                                  << url().toString() << "from" << m_dataDir;
+                                  << url().toString() << "from" << m_dataDir << "as node"
+                                  << nodeName()
+                                  << (m_cluster ? QStringLiteral("of the cluster at ")
+                                                      + m_options.clusterUrl
+                                                : QStringLiteral("(alone)"));
     Q_EMIT started(m_port);
     return m_port;
 }
@@ -199,13 +292,15 @@ void HubServer::stop()
 
 void HubServer::teardown()
 {
-    // Deleted on the next turn: stop() may run from inside one of their own signals.
+    // Deleted on the next turn: stop() may run from inside one of their own signals. The
+    // cluster after the server whose adapters use it (its adapters let go of it either way).
     for (QObject *o : {static_cast<QObject *>(m_io), static_cast<QObject *>(m_engine),
-                       static_cast<QObject *>(m_web)}) {
+                       static_cast<QObject *>(m_web), static_cast<QObject *>(m_cluster)}) {
         if (o)
             o->deleteLater();
     }
     m_io = nullptr;
+    m_cluster = nullptr;
     m_engine = nullptr;
     m_web = nullptr;
     m_broadcaster->setServer(nullptr);
@@ -260,6 +355,14 @@ void HubServer::timerEvent(QTimerEvent *event)
     m_hubEventsPerSecond = double(hubEvents - m_lastHubEvents) / seconds;
     m_lastCommands = commands;
     m_lastHubEvents = hubEvents;
+    // How many nodes share the cluster: one PUBSUB NUMSUB a second, for /healthz and /metrics.
+    if (m_cluster && m_io && m_cluster->isConnected()) {
+        if (SioNamespace *orders = m_io->findNamespace(Contract::path(Contract::Namespace::Orders)))
+            orders->serverCount([self = QPointer<HubServer>(this)](int count) {
+                if (self)
+                    self->m_clusterServers = count;
+            });
+    }
 }
 
 const HubMetrics &HubServer::metrics() const

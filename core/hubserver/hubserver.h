@@ -5,7 +5,8 @@
 // (WebServer, EngineServer, SioServer), starts and stops them, and puts the parts in place:
 // HandshakeGate (per-address limit, token middleware), CommandGateway (rooms, commands, acks),
 // EventBroadcaster (events to their rooms inside their cafe), SignInEndpoint (/api/) and
-// HubOperations (/healthz, /metrics).
+// HubOperations (/healthz, /metrics). With a cluster URL its SioServer's namespaces sit on
+// RedisAdapters (core/cluster): one node of several behind a load balancer.
 #pragma once
 
 #include "hubevent.h"
@@ -33,6 +34,7 @@ class HandshakeGate;
 class HubAdmin;
 class HubClock;
 class HubDomain;
+class RedisCluster;
 class SioServer;
 class SignInEndpoint;
 class ThrottledLog;
@@ -77,6 +79,26 @@ public:
         HubClock *clock = nullptr;
         // GET /healthz and GET /metrics on the same port, and who may read them.
         HubOperations::Options operations;
+        // One of several nodes: redis://HOST[:PORT] of the Redis every node (ours, or Node
+        // socket.io with @socket.io/redis-adapter) shares; each namespace then gets a
+        // RedisAdapter, so an event emitted to a room here reaches that room's sockets on every
+        // node. Empty: this hub alone (the in-memory adapter). docs/scale-out.md.
+        QString clusterUrl;
+        // This node's name in /healthz, /metrics and the logs; empty: defaultNodeName().
+        QString node;
+    };
+    // The cluster as this node sees it (/healthz, /metrics).
+    struct ClusterState
+    {
+        bool enabled = false;   // a cluster URL is set
+        bool connected = false; // both Redis connections up
+        int servers = 1;        // nodes on the cluster (PUBSUB NUMSUB), this one included
+        QString url;
+        quint64 published = 0;   // messages handed to Redis
+        quint64 undelivered = 0; // cross-node messages lost (Redis away, no reply)
+        quint64 received = 0;    // messages from other nodes acted on
+        quint64 malformed = 0;   // messages that did not decode (dropped)
+        int reconnects = 0;      // times the subscriber came back after a loss
     };
     struct NamespaceStats
     {
@@ -128,6 +150,14 @@ public:
     QString errorString() const { return m_error; }
     QString dataDir() const { return m_dataDir; }
     const Options &options() const { return m_options; }
+    // options().node, or defaultNodeName() when it is empty.
+    QString nodeName() const;
+    // The host name, cut to a node name's characters ([A-Za-z0-9._-], at most 63); "hub" when
+    // nothing is left.
+    static QString defaultNodeName();
+    // A node name's rule: 1 to 63 of A-Z a-z 0-9 . _ -
+    static bool isValidNodeName(const QString &name);
+    ClusterState clusterState() const;
 
     // The domain behind the port: cafes, tokens (mintToken), direct commands. Valid from
     // construction; opened by start().
@@ -181,6 +211,11 @@ private:
     WebServer *m_web = nullptr;
     EngineServer *m_engine = nullptr;
     SioServer *m_io = nullptr;
+    // The node's way to the others (with a cluster URL), made before the SioServer.
+    RedisCluster *m_cluster = nullptr;
+    int m_clusterServers = 1;     // asked of Redis once a second (the rate timer)
+    bool m_clusterUp = false;     // what the log said last
+    bool m_clusterJoined = false; // Redis answered at least once since start()
     std::function<bool()> m_simulatorProbe;
     quint16 m_port = 0;
     QString m_error;

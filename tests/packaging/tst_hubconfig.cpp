@@ -68,6 +68,8 @@ private Q_SLOTS:
     void tlsFiles();
     void commandLineOverFile();
     void keyTableMatchesOptions();
+    void databaseKey();
+    void clusterAndNodeKeys();
     void logLines();
     void defaultFileBesideThePrefix();
     void processConfigErrorsAndCheck();
@@ -434,7 +436,107 @@ void TestHubConfig::keyTableMatchesOptions()
         QVERIFY2(HubCommandLine::helpText().contains(QLatin1String(k.name) + QStringLiteral(" = ")),
                  k.name);
     }
-    QCOMPARE(seen.size(), 25);
+    QCOMPARE(seen.size(), 28);
+}
+
+void TestHubConfig::databaseKey()
+{
+    // Default and "sqlite": the data folder's SQLite files (an empty databaseUrl).
+    HubConfig c;
+    QCOMPARE(c.serverOptions().hub.databaseUrl, QString());
+    QStringList errors;
+    QVERIFY(c.loadText(QStringLiteral("[hub]\ndatabase = sqlite\n"), QStringLiteral("f"), &errors));
+    QCOMPARE(c.serverOptions().hub.databaseUrl, QString());
+    // A PostgreSQL URL reaches HubOptions as written.
+    const QString url = QStringLiteral("postgresql://tt:pw@db.example:5433/tabletap");
+    HubConfig pg;
+    QVERIFY(pg.loadText(QStringLiteral("[hub]\ndatabase = %1\n").arg(url), QStringLiteral("f"),
+                        &errors));
+    QCOMPARE(pg.serverOptions().hub.databaseUrl, url);
+    // Anything else is one line naming the key and what it takes.
+    for (const char *bad : {"mysql://db/x", "postgresql://db.example/x", "postgresql://u@db/",
+                            "postgresql://u@db/x?sslmode=require"}) {
+        HubConfig wrong;
+        QStringList e;
+        QVERIFY(!wrong.loadText(QStringLiteral("[hub]\ndatabase = %1\n").arg(QLatin1String(bad)),
+                                QStringLiteral("f"), &e));
+        QCOMPARE(e.size(), 1);
+        QVERIFY2(
+            e.first().startsWith(QStringLiteral("f:2: database needs sqlite or postgresql://")),
+            qPrintable(e.first()));
+    }
+    // The serve option, too.
+    HubCommandLine cli;
+    QVERIFY(!cli.parse({QStringLiteral("tabletap-hub"), QStringLiteral("serve"),
+                        QStringLiteral("--no-config"), QStringLiteral("--data"),
+                        QStringLiteral("/tmp/x"), QStringLiteral("--database"),
+                        QStringLiteral("redis://x")}));
+    QCOMPARE(cli.errors().size(), 1);
+    QVERIFY2(cli.errors().first().contains(QStringLiteral("postgresql://")),
+             qPrintable(cli.errors().first()));
+}
+
+void TestHubConfig::clusterAndNodeKeys()
+{
+    // From the file, then the command line over it; both reach HubServer::Options.
+    HubConfig c;
+    QStringList errors;
+    QVERIFY2(c.loadText(QStringLiteral("[hub]\ndata = /srv/hub\ncluster = redis://10.0.0.5:6380\n"
+                                       "node = hub-a\n"),
+                        QStringLiteral("hub.conf"), &errors),
+             qPrintable(errors.join(u'\n')));
+    QCOMPARE(c.cluster, QStringLiteral("redis://10.0.0.5:6380"));
+    QCOMPARE(c.node, QStringLiteral("hub-a"));
+    QCOMPARE(c.serverOptions().clusterUrl, QStringLiteral("redis://10.0.0.5:6380"));
+    QCOMPARE(c.serverOptions().node, QStringLiteral("hub-a"));
+
+    HubCommandLine cli;
+    QVERIFY2(cli.parse({QStringLiteral("tabletap-hub"), QStringLiteral("serve"),
+                        QStringLiteral("--no-config"), QStringLiteral("--data"),
+                        QStringLiteral("/srv/hub"), QStringLiteral("--cluster"),
+                        QStringLiteral("redis://redis.lan"), QStringLiteral("--node"),
+                        QStringLiteral("back.office_2")}),
+             qPrintable(cli.errors().join(u'\n')));
+    QCOMPARE(cli.config.cluster, QStringLiteral("redis://redis.lan"));
+    QCOMPARE(cli.config.node, QStringLiteral("back.office_2"));
+
+    // Nothing set: no cluster, and the node is named after the host.
+    const HubServer::Options alone = HubConfig().serverOptions();
+    QVERIFY(alone.clusterUrl.isEmpty());
+    QVERIFY(alone.node.isEmpty());
+    QVERIFY(HubServer::isValidNodeName(HubServer::defaultNodeName()));
+
+    // What RedisCluster cannot honour is refused, not quietly dropped.
+    const HubConfig::Key *cluster
+        = HubConfig::findKey(QStringLiteral("hub"), QStringLiteral("cluster"));
+    const HubConfig::Key *node = HubConfig::findKey(QStringLiteral("hub"), QStringLiteral("node"));
+    QVERIFY(cluster && node);
+    HubConfig k;
+    QString why;
+    QVERIFY(k.set(*cluster, QString(), &why)); // empty: alone
+    for (const char *bad : {"http://10.0.0.5:6379", "redis://", "redis://:secret@10.0.0.5:6379",
+                            "redis://10.0.0.5:6379/2", "redis://10.0.0.5:6379?tls=1",
+                            "redis://10.0.0.5:99999", "10.0.0.5:6379"}) {
+        QVERIFY2(!k.set(*cluster, QLatin1String(bad), &why), bad);
+        QVERIFY2(why.startsWith(QStringLiteral("needs redis://HOST:PORT")), qPrintable(why));
+    }
+    for (const char *bad : {"", "hub a", "hub/a", "h\xc3\xbcb",
+                            "a234567890123456789012345678901234567890123456789012345678901234"}) {
+        QVERIFY2(!k.set(*node, QString::fromUtf8(bad), &why), bad);
+        QVERIFY2(why.startsWith(QStringLiteral("needs a node name")), qPrintable(why));
+    }
+    QVERIFY(k.set(*node,
+                  QStringLiteral("a23456789012345678901234567890123456789012345678901234567890123"),
+                  &why));
+
+    HubCommandLine wrong;
+    QVERIFY(!wrong.parse({QStringLiteral("tabletap-hub"), QStringLiteral("serve"),
+                          QStringLiteral("--no-config"), QStringLiteral("--data"),
+                          QStringLiteral("/srv/hub"), QStringLiteral("--cluster"),
+                          QStringLiteral("redis://h:1/0")}));
+    QCOMPARE(wrong.errors(),
+             QStringList{QStringLiteral("--cluster needs redis://HOST:PORT (no user, password, "
+                                        "path or query), got \"redis://h:1/0\"")});
 }
 
 void TestHubConfig::logLines()
@@ -454,6 +556,13 @@ void TestHubConfig::logLines()
              QByteArray("<3>level=error category=default msg=\"bad\""));
     QVERIFY(HubLogger::formatLine(HubLogger::Format::Journal, QtDebugMsg, "a", {}, t)
                 .startsWith("<7>level=debug"));
+    // A node of a cluster names itself on every line.
+    HubLogger::setNode(QStringLiteral("hub-a"));
+    QCOMPARE(HubLogger::formatLine(HubLogger::Format::Text, QtInfoMsg, "tabletap.hub.wiring",
+                                   QStringLiteral("joined"), t),
+             QByteArray("ts=2024-05-01T10:00:01.234Z level=info category=tabletap.hub.wiring "
+                        "node=hub-a msg=\"joined\""));
+    HubLogger::setNode(QString());
     QCOMPARE(HubLogger::formatFor(QStringLiteral("text")), HubLogger::Format::Text);
     QCOMPARE(HubLogger::formatFor(QStringLiteral("journal")), HubLogger::Format::Journal);
     QCOMPARE(HubLogger::rulesFor(QStringLiteral("info")), QStringLiteral("*.debug=false"));

@@ -385,6 +385,12 @@ void TestHubOperations::metricsEndpoint()
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     QCOMPARE(s.value(QStringLiteral("tabletap_build_info{version=\"\"}"), -1), 1.0);
     QCOMPARE(s.value(QStringLiteral("tabletap_cafes")), 1.0);
+    QCOMPARE(
+        s.value(QStringLiteral("tabletap_node_info{node=\"%1\"}").arg(HubServer::defaultNodeName()),
+                -1),
+        1.0);
+    // Alone: no cluster series at all.
+    QVERIFY(!r.body.contains("tabletap_cluster_"));
     QCOMPARE(s.value(QStringLiteral("tabletap_clients")), 1.0);
     QCOMPARE(s.value(QStringLiteral("tabletap_connections{namespace=\"/orders\"}")), 1.0);
     QCOMPARE(s.value(QStringLiteral("tabletap_connections{namespace=\"/system\"}")), 1.0);
@@ -455,6 +461,9 @@ void TestHubOperations::healthEndpoint()
     QJsonObject body = QJsonDocument::fromJson(r.body).object();
     QCOMPARE(body.value(u"status").toString(), QStringLiteral("ok"));
     QCOMPARE(body.value(u"cafes").toInt(), 1);
+    // Alone: named after the host, nothing about a cluster.
+    QCOMPARE(body.value(u"node").toString(), HubServer::defaultNodeName());
+    QVERIFY(!body.contains(u"cluster"));
     QCOMPARE(body.value(u"storage").toObject().value(u"databases").toInt(), 2);
     QVERIFY(body.value(u"storage").toObject().value(u"free_bytes").toDouble() > 0);
 
