@@ -6,17 +6,19 @@
 #
 #   benchmarks/run.sh                 full run: 3 repeats, medians (about 50 minutes)
 #   benchmarks/run.sh --quick         one repeat, fewer steps (about 6 minutes)
-#   benchmarks/run.sh --only broadcast,cafe,client,codec,10k   some parts only
+#   benchmarks/run.sh --only broadcast,cafe,client,codec,10k,cluster   some parts only
 #   options: --repeats N, --out DIR (default benchmarks/results/<date>), --build DIR
 #
 # Servers run on CPU 0, load generators and clients on CPU 1 (taskset-style pinning done by
-# tt_siobench). Run it on a quiet machine; the report records the load average.
+# tt_siobench); the cluster part's two nodes and redis-server share CPU 0 as well. Run it on a
+# quiet machine; the report records the load average. The cluster part needs redis-server
+# (scripts/deps.sh --test installs it).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 quick=0
 repeats=3
-only="broadcast,10k,cafe,client,codec"
+only="broadcast,10k,cluster,cafe,client,codec"
 out=""
 build="$root/build/bench"
 while [[ $# -gt 0 ]]; do
@@ -81,6 +83,17 @@ if want 10k; then
     # 10,000 websocket clients held, 20,000 messages/s delivered to them (2 broadcasts a second).
     "$bin/tt_siobench" broadcast "${common[@]}" --clients 10000 --repeats 1 --fixed-rate 20000 \
         --seconds 10 --no-ladder --no-polling --out "$out/10k.json" >/dev/null
+fi
+if want cluster; then
+    # Issue 19: the broadcast with every client on one node, and split over two nodes joined by
+    # a redis-server the run starts (added cross-node latency, capacity of two against one).
+    if [[ $quick -eq 1 ]]; then
+        "$bin/tt_siobench" cluster "${common[@]}" --clients 1000 --layouts one,two --seconds 3 \
+            --ladder 20000,100000,400000,800000,1500000 --out "$out/cluster.json" >/dev/null
+    else
+        "$bin/tt_siobench" cluster "${common[@]}" --clients 1000 --layouts one,two \
+            --out "$out/cluster.json" >/dev/null
+    fi
 fi
 if want cafe; then
     if [[ $quick -eq 1 ]]; then
