@@ -480,6 +480,23 @@ QString RatioReport::renderCluster() const
                 rows << row;
             }
         }
+        // The same difference paired within each two-node run (B against A, same moment, same
+        // load on the machine): what the hop through Redis adds to a delivery of the same size.
+        for (const char *pct : {"p50", "p99"}) {
+            const QString key = QLatin1String(pct);
+            addRow(
+                at_ + QStringLiteral("node B − node A in the same run, %1 (ms)").arg(key),
+                [key](const QJsonObject &r) -> std::optional<double> {
+                    if (r.value(QLatin1String("nodes")).toInt() < 2)
+                        return std::nullopt;
+                    const auto b = at(r, QStringLiteral("fixed.node1.latency.%1_ms").arg(key));
+                    const auto a = at(r, QStringLiteral("fixed.node0.latency.%1_ms").arg(key));
+                    if (!a || !b)
+                        return std::nullopt;
+                    return *b - *a;
+                },
+                false);
+        }
         addRow(at_ + QStringLiteral("delivered (fraction of sent × clients)"),
                path(QStringLiteral("fixed.delivered_fraction")));
         addRow(at_ + QStringLiteral("CPU of the servers, Redis included (%, 100 = one core)"),
