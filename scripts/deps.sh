@@ -25,10 +25,12 @@ build_pkgs=(cmake ninja-build g++ pkg-config
 # backlog with ss (iproute2), missing from minbase; the cluster tests start their own
 # redis-server (and publish with its redis-cli); the ready board's call-out speaks through the
 # flite engine (tst_readyboard); the printing tests read receipts back from PDF with pdftotext
-# (poppler-utils), and so does tst_reportfiles with the report PDFs.
+# (poppler-utils), and so does tst_reportfiles with the report PDFs; the *_pg variants of the
+# hub's domain tests and tst_hubpostgres start their own PostgreSQL 15 (postgresql-15) and
+# reach it through Qt's QPSQL driver (libqt6sql6-psql, also a run-time dependency of the hub).
 test_pkgs=(qt6-speech-flite-plugin python3 make openssl xvfb xauth chromium clang
     libclang-rt-14-dev desktop-file-utils appstream dpkg-dev file procps iproute2 shellcheck
-    systemd groff-base redis-server redis-tools poppler-utils)
+    systemd groff-base redis-server redis-tools poppler-utils postgresql-15 libqt6sql6-psql)
 
 pkgs=("${build_pkgs[@]}")
 [ $want_test = 1 ] && pkgs+=("${test_pkgs[@]}")

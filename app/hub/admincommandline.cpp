@@ -4,13 +4,12 @@
 #include "chainoffice.h"
 #include "contract.h"
 #include "hubadminservice.h"
-#include "hubsecret.h"
 #include "menufile.h"
 #include "reportbuilder.h"
 #include "reportdocument.h"
 #include "reportfile.h"
-#include "sqlitestorage.h"
 #include "storageerror.h"
+#include "storagefactory.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -44,6 +43,8 @@ bool parse(QCommandLineParser &parser, const QStringList &args,
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions(options);
+    // Every command that takes --data takes a PostgreSQL database instead (FolderAdmin).
+    parser.addOption(QCommandLineOption(QStringLiteral("database"), {}, QStringLiteral("url")));
     if (!parser.parse(QStringList{QStringLiteral("tabletap-hub")} + args)) {
         *error = parser.errorText();
         return false;
@@ -64,16 +65,25 @@ bool parseMoneyText(const QString &text, qint64 *cents)
     return true;
 }
 
-// The admin API on one data folder (the secret is read, or made, only for a token).
+// The store --database names (postgresql://…), else --data's folder.
+std::unique_ptr<StorageBackend> storageOf(const QCommandLineParser &parser)
+{
+    HubOptions options;
+    options.dataDir = parser.value(QStringLiteral("data"));
+    options.databaseUrl = parser.value(QStringLiteral("database"));
+    return makeStorage(options);
+}
+
+// The admin API on one store: a data folder, or a PostgreSQL database (the secret is read, or
+// made, only for a token).
 struct FolderAdmin
 {
-    FolderAdmin(const QString &dataDir, HubClock *clock)
-        : storage(dataDir)
+    FolderAdmin(const QCommandLineParser &parser, HubClock *clock)
+        : storage(storageOf(parser))
         , api(
-              storage,
-              [dataDir](QString *error) { return HubSecret::loadOrCreate(dataDir, error); }, clock)
+              *storage, [this](QString *error) { return storage->tokenSecret(error); }, clock)
     {}
-    SqliteStorage storage;
+    std::unique_ptr<StorageBackend> storage;
     HubAdminService api;
 };
 
@@ -144,6 +154,9 @@ QString AdminCommandLine::usage()
         "            report of a business date or a range of at most 92 days, as get_report\n"
         "            answers it; docs/reports.md; --cafe all or a,b,c: the cafes in one report,\n"
         "            each section with a leading cafe column and totals over them)\n"
+        "Every command taking --data DIR takes --database postgresql://USER[:PASSWORD]@HOST\n"
+        "            [:PORT]/DBNAME instead, for a hub whose cafes live in PostgreSQL (backup\n"
+        "            then refuses: use pg_dump).\n"
         "Exit codes: 0 ok, 1 storage failure, 2 usage error, 3 not found, 4 already exists\n"
         "            (or already so), 5 invalid menu file.\n");
 }
@@ -231,6 +244,16 @@ int AdminCommandLine::run(const QStringList &args)
 static QString missing(const QCommandLineParser &parser, const QStringList &required)
 {
     for (const QString &name : required) {
+        if (name == u"data" && parser.isSet(QStringLiteral("database"))) {
+            // --database URL stands for --data DIR (sqlite: the folder after all).
+            const QString url = parser.value(QStringLiteral("database"));
+            if (const QString problem = checkDatabaseUrl(url); !problem.isEmpty())
+                return QStringLiteral("--database needs sqlite or postgresql://USER[:PASSWORD]@"
+                                      "HOST[:PORT]/DBNAME: ")
+                       + problem;
+            if (!isSqliteDatabase(url))
+                continue;
+        }
         if (parser.value(name).isEmpty())
             return QStringLiteral("--%1 is required").arg(name);
     }
@@ -261,7 +284,7 @@ int AdminCommandLine::cafeAdd(const QStringList &args)
             return fail(r);
         cafe.menu = json;
     }
-    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    FolderAdmin admin(parser, m_clock);
     MenuCounts added;
     const AdminResult r = admin.api.addCafe(cafe, &added);
     if (r.status == AdminResult::Status::InvalidData)
@@ -279,7 +302,7 @@ int AdminCommandLine::cafeList(const QStringList &args)
     TT_PARSE((QList<QCommandLineOption>{opt(QStringLiteral("data"), {}, QStringLiteral("dir"))}))
     if (const QString m = missing(parser, {QStringLiteral("data")}); !m.isEmpty())
         return fail(UsageError, m);
-    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    FolderAdmin admin(parser, m_clock);
     QList<CafeInfo> cafes;
     if (const AdminResult r = admin.api.cafes(&cafes); !r.ok())
         return fail(r);
@@ -305,7 +328,7 @@ int AdminCommandLine::menuImport(const QStringList &args)
         return fail(UsageError, QStringLiteral("menu import takes exactly one FILE"));
     const QString file = parser.positionalArguments().constFirst();
     const QString cafeId = parser.value(QStringLiteral("cafe"));
-    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    FolderAdmin admin(parser, m_clock);
     if (parser.isSet(QStringLiteral("format"))) {
         // Products only, through the same codec and hub command as the console's import.
         const auto format = MenuFile::formatFromName(parser.value(QStringLiteral("format")));
@@ -369,7 +392,7 @@ int AdminCommandLine::menuExport(const QStringList &args)
         return fail(UsageError, QStringLiteral("menu export takes exactly one FILE"));
     const QString file = parser.positionalArguments().constFirst();
     const QString cafeId = parser.value(QStringLiteral("cafe"));
-    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    FolderAdmin admin(parser, m_clock);
     QJsonArray products;
     if (const AdminResult r = admin.api.menuProducts(cafeId, &products); !r.ok())
         return fail(r);
@@ -439,7 +462,7 @@ int AdminCommandLine::report(const QStringList &args)
         payload.insert(QStringLiteral("to"), parser.value(QStringLiteral("to")));
     const QString cafeId = parser.value(QStringLiteral("cafe"));
     const QString file = parser.value(QStringLiteral("out"));
-    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    FolderAdmin admin(parser, m_clock);
     // --cafe all (or a,b,c): each cafe's report, combined as get_report does for a chain owner.
     QStringList cafeIds = cafeId.split(u',', Qt::SkipEmptyParts);
     if (cafeId == u"all") {
@@ -513,7 +536,7 @@ int AdminCommandLine::staffAdd(const QStringList &args)
         const int n = parser.value(QStringLiteral("drink-allowance")).toInt(&ok);
         staff.drinkAllowance = ok ? n : -1;
     }
-    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    FolderAdmin admin(parser, m_clock);
     StaffInfo added;
     if (const AdminResult r
         = admin.api.addStaff(parser.value(QStringLiteral("cafe")), staff, &added);
@@ -531,7 +554,7 @@ int AdminCommandLine::staffList(const QStringList &args)
     if (const QString m = missing(parser, {QStringLiteral("data"), QStringLiteral("cafe")});
         !m.isEmpty())
         return fail(UsageError, m);
-    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    FolderAdmin admin(parser, m_clock);
     QList<StaffInfo> staff;
     if (const AdminResult r = admin.api.staff(parser.value(QStringLiteral("cafe")), &staff);
         !r.ok())
@@ -587,7 +610,7 @@ int AdminCommandLine::staffChange(const QString &sub, const QStringList &args)
 
     const QString cafeId = parser.value(QStringLiteral("cafe"));
     const QString code = parser.value(QStringLiteral("code"));
-    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    FolderAdmin admin(parser, m_clock);
     StaffInfo before;
     if (const AdminResult r = admin.api.staffMember(cafeId, code, &before); !r.ok())
         return fail(r);
@@ -636,8 +659,8 @@ int AdminCommandLine::chain(const QString &sub, const QStringList &args)
         if (const QString m = missing(parser, {QStringLiteral("data")}); !m.isEmpty())
             return fail(UsageError, m);
         if (parser.isSet(QStringLiteral("cafe")) || parser.isSet(QStringLiteral("code")))
-            return fail(UsageError, QStringLiteral("chain list takes only --data"));
-        FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+            return fail(UsageError, QStringLiteral("chain list takes only --data or --database"));
+        FolderAdmin admin(parser, m_clock);
         QList<HubRegistry::ChainOwner> owners;
         if (const AdminResult r = admin.api.chainOwners(&owners); !r.ok())
             return fail(r);
@@ -654,7 +677,7 @@ int AdminCommandLine::chain(const QString &sub, const QStringList &args)
         return fail(UsageError, m);
     const QString cafeId = parser.value(QStringLiteral("cafe"));
     const QString code = parser.value(QStringLiteral("code"));
-    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    FolderAdmin admin(parser, m_clock);
     HubRegistry::ChainOwner owner;
     if (sub == u"grant") {
         if (const AdminResult r = admin.api.grantChainOwner(cafeId, code, &owner); !r.ok())
@@ -722,7 +745,7 @@ int AdminCommandLine::mintAndPrint(const QCommandLineParser &parser, TokenReques
     // A malformed --ttl goes in out of bounds, for the admin API to refuse.
     if (parser.isSet(QStringLiteral("ttl")))
         request.ttlSeconds = parseDuration(parser.value(QStringLiteral("ttl")));
-    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    FolderAdmin admin(parser, m_clock);
     QString token;
     if (const AdminResult r = admin.api.mintToken(request, &token); !r.ok())
         return fail(r);
@@ -740,7 +763,7 @@ int AdminCommandLine::backup(const QStringList &args)
         return fail(UsageError, m);
     const QString out = parser.value(QStringLiteral("out"));
     const QString cafeId = parser.value(QStringLiteral("cafe"));
-    FolderAdmin admin(parser.value(QStringLiteral("data")), m_clock);
+    FolderAdmin admin(parser, m_clock);
     int cafes = 0;
     if (const AdminResult r = admin.api.backup(out, cafeId, &cafes); !r.ok())
         return fail(r);

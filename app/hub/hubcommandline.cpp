@@ -106,8 +106,8 @@ QString HubCommandLine::helpText()
                "\n"
                "Configuration file (INI; # starts a comment; see tabletap-hub.conf(5)):\n")
            + fileKeys + QStringLiteral("\n") + AdminCommandLine::usage()
-           + QStringLiteral("  (admin commands and restore take --data from the configuration "
-                            "file when it is left out)\n")
+           + QStringLiteral("  (admin commands and restore take --data, and admin commands "
+                            "--database, from the configuration file when it is left out)\n")
            + RestoreCommand::usage()
            + QStringLiteral(
                "\n"
@@ -252,6 +252,8 @@ bool HubCommandLine::applyConfigToAdminArgs()
         }
         if (a == u"--data" || a == u"-data" || a.startsWith(QLatin1String("--data=")))
             hasData = true;
+        if (a == u"--database" || a == u"-database" || a.startsWith(QLatin1String("--database=")))
+            hasData = true;
         args.append(a);
     }
     adminArgs = args;
@@ -267,6 +269,10 @@ bool HubCommandLine::applyConfigToAdminArgs()
         return false;
     if (!file.dataDir.isEmpty()) {
         adminArgs << QStringLiteral("--data") << file.dataDir;
+        configPath = path;
+    }
+    if (!file.database.isEmpty()) {
+        adminArgs << QStringLiteral("--database") << file.database;
         configPath = path;
     }
     return true;

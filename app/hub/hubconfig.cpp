@@ -2,6 +2,7 @@
 #include "hubconfig.h"
 
 #include "hubregistry.h"
+#include "storagefactory.h"
 
 #include <QDir>
 #include <QFile>
@@ -129,6 +130,10 @@ const QList<HubConfig::Key> &HubConfig::keys()
         {"hub", "node", "node", "NAME", Kind::Text, 0, 0, "",
          "this node's name in /healthz, /metrics and the logs (1 to 63 of A-Z a-z 0-9 . _ -; "
          "default: the host name)"},
+        {"hub", "database", "database", "URL", Kind::Text, 0, 0, "",
+         "where the cafes' data lives: sqlite (the data folder, default) or "
+         "postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME, a PostgreSQL database several hub "
+         "nodes share (each keeps its own data folder)"},
         {"tls", "certificate", "tls-cert", "FILE", Kind::Path, 0, 0, "",
          "PEM certificate (chain); with the key, the port serves https and wss only"},
         {"tls", "key", "tls-key", "FILE", Kind::Path, 0, 0, "", "PEM private key, unencrypted"},
@@ -336,8 +341,18 @@ bool HubConfig::set(const Key &key, const QString &value, QString *why)
                         value);
         if (id == u"hub.node" && !HubServer::isValidNodeName(value))
             return fail(QStringLiteral("a node name (1 to 63 of A-Z a-z 0-9 . _ -)"), value);
+        if (id == u"hub.database") {
+            if (const QString problem = checkDatabaseUrl(value); !problem.isEmpty()) {
+                *why = QStringLiteral("needs sqlite or postgresql://USER[:PASSWORD]@HOST[:PORT]/"
+                                      "DBNAME: ")
+                       + problem;
+                return false;
+            }
+        }
         if (id == u"hub.data")
             dataDir = value;
+        else if (id == u"hub.database")
+            database = isSqliteDatabase(value) ? QString() : value;
         else if (id == u"tls.certificate")
             tlsCertificate = value;
         else if (id == u"tls.key")
@@ -576,6 +591,7 @@ HubServer::Options HubConfig::serverOptions() const
     options.signInsPerSecond = signInsPerSecond;
     options.clusterUrl = cluster;
     options.node = node;
+    options.hub.databaseUrl = database;
     // `serve` keeps real time: with the simulator on, its compressed day sets the card delay.
     if (simulate)
         options.hub = options.hub.forSimulation(speed, seed);

@@ -87,6 +87,7 @@ public:
     QString eventLoop; // "epoll" or "poll"; empty: TABLETAP_EVENT_LOOP or epoll
     QString cluster;   // redis://HOST:PORT; empty: no cluster
     QString node;      // empty: HubServer::defaultNodeName()
+    QString database;  // empty: SQLite in the data folder; else a postgresql:// URL
     // [tls]
     QString tlsCertificate;
     QString tlsKey;

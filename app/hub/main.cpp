@@ -8,6 +8,7 @@
 #include "hubserver.h"
 #include "hubserverlogging.h"
 #include "pinprompt.h"
+#include "postgresstorage.h"
 #include "restorecommand.h"
 #include "serverprocess.h"
 #include "simulatorswitch.h"
@@ -101,19 +102,20 @@ int runServe(const HubCommandLine &cli)
     shown.setScheme(hub.url().scheme());
     shown.setHost(config.bind.toString());
     shown.setPort(hub.port());
-    if (config.cluster.isEmpty())
-        std::printf("listening on %s (data folder %s)\n", qPrintable(shown.toString()),
-                    qPrintable(config.dataDir));
-    else
-        std::printf("listening on %s (data folder %s, node %s of the cluster at %s)\n",
-                    qPrintable(shown.toString()), qPrintable(config.dataDir),
-                    qPrintable(hub.nodeName()), qPrintable(config.cluster));
+    QString where = QStringLiteral("data folder ") + config.dataDir;
+    if (!config.database.isEmpty())
+        where += QStringLiteral(", database ") + PostgresStorage(config.database).location();
+    if (!config.cluster.isEmpty())
+        where
+            += QStringLiteral(", node %1 of the cluster at %2").arg(hub.nodeName(), config.cluster);
+    std::printf("listening on %s (%s)\n", qPrintable(shown.toString()), qPrintable(where));
     std::fflush(stdout);
     if (!config.simulate && hub.service()->cafeIds().isEmpty()) {
         printError(QStringLiteral("this hub serves no cafe yet; add one with: tabletap-hub cafe "
-                                  "add --data %1 --id ID --name NAME (or serve --simulate for a "
+                                  "add %1 --id ID --name NAME (or serve --simulate for a "
                                   "demo cafe)")
-                       .arg(config.dataDir));
+                       .arg(config.database.isEmpty() ? QStringLiteral("--data ") + config.dataDir
+                                                      : QStringLiteral("--database URL")));
     }
     return QCoreApplication::exec();
 }

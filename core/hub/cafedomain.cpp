@@ -21,7 +21,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSqlQuery>
+#include <QThread>
 
 namespace TableTap {
 
@@ -358,27 +360,34 @@ QList<CommandResult> CafeDomain::executeBatch(const QList<Request> &requests)
         return results;
     const StockThrottle throttleBefore = m_throttle;
     QList<std::function<void()>> afterCommit;
-    try {
-        m_db->begin();
-        for (const Request &r : requests)
-            results.append(runOne(r, &afterCommit));
-        if (++m_workSincePrune >= kPruneEvery) {
-            m_workSincePrune = 0;
-            prune(*m_db, m_clock->nowMs(), m_options.eventRetentionHours);
+    const bool pruneNow = ++m_workSincePrune >= kPruneEvery;
+    if (pruneNow)
+        m_workSincePrune = 0;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            m_db->begin();
+            for (const Request &r : requests)
+                results.append(runOne(r, &afterCommit));
+            if (pruneNow)
+                prune(*m_db, m_clock->nowMs(), m_options.eventRetentionHours);
+            m_db->commit();
+            break;
+        } catch (const StorageError &e) {
+            m_db->rollback();
+            m_throttle = throttleBefore;
+            m_ctx.discardWork();
+            results.clear();
+            afterCommit.clear();
+            if (retryStorage(e, attempt))
+                continue; // the whole batch again, on what the other node committed
+            qCWarning(lcHubStore) << "cafe" << m_cafeId << "batch not stored:" << e.message();
+            ++m_storageFailures;
+            // Nothing of the batch was applied: each command says so and may be retried.
+            for (qsizetype i = 0; i < requests.size(); ++i)
+                results.append(CommandResult::failure(CommandError::conflict(QStringLiteral(
+                    "the hub could not store the command; nothing was applied, retry"))));
+            return results;
         }
-        m_db->commit();
-    } catch (const StorageError &e) {
-        qCWarning(lcHubStore) << "cafe" << m_cafeId << "batch not stored:" << e.message();
-        ++m_storageFailures;
-        m_db->rollback();
-        m_throttle = throttleBefore;
-        m_ctx.discardWork();
-        results.clear();
-        // Nothing of the batch was applied: each command says so and may be retried.
-        for (qsizetype i = 0; i < requests.size(); ++i)
-            results.append(CommandResult::failure(CommandError::conflict(QStringLiteral(
-                "the hub could not store the command; nothing was applied, retry"))));
-        return results;
     }
     for (const auto &fn : afterCommit)
         fn();
@@ -430,33 +439,51 @@ void CafeDomain::publishStaffChanges()
     if (changes.isEmpty() || !m_db->isOpen())
         return;
     HubEventList events;
-    try {
-        m_db->begin();
-        m_ctx.beginWork(
-            HubActor{QStringLiteral("system"), QStringLiteral("System"), HubRole::Admin, m_cafeId});
-        for (const StaffChange &c : changes) {
-            // The whole staff object, so a console's staff list follows without asking again.
-            QJsonObject data = StaffAdmin::toJson(c.after);
-            data.insert(QStringLiteral("previous_role"),
-                        c.roleChanged() ? QJsonValue(HubActor::roleName(c.before->role))
-                                        : QJsonValue());
-            data.insert(QStringLiteral("changes"), QJsonArray::fromStringList(c.kinds()));
-            m_ctx.emitEvent(Contract::Event::StaffUpdated, data, c.after.id);
+    for (int attempt = 1;; ++attempt) {
+        try {
+            m_db->begin();
+            m_ctx.beginWork(HubActor{QStringLiteral("system"), QStringLiteral("System"),
+                                     HubRole::Admin, m_cafeId});
+            for (const StaffChange &c : changes) {
+                // The whole staff object, so a console's staff list follows without asking again.
+                QJsonObject data = StaffAdmin::toJson(c.after);
+                data.insert(QStringLiteral("previous_role"),
+                            c.roleChanged() ? QJsonValue(HubActor::roleName(c.before->role))
+                                            : QJsonValue());
+                data.insert(QStringLiteral("changes"), QJsonArray::fromStringList(c.kinds()));
+                m_ctx.emitEvent(Contract::Event::StaffUpdated, data, c.after.id);
+            }
+            m_db->commit();
+            events = m_ctx.takeEvents();
+            m_ctx.discardWork();
+            break;
+        } catch (const StorageError &e) {
+            m_db->rollback();
+            m_ctx.discardWork();
+            events.clear();
+            if (retryStorage(e, attempt))
+                continue;
+            // The announcement is lost, the change itself is not: sockets are still acted on below.
+            qCWarning(lcHubStore) << "cafe" << m_cafeId
+                                  << "staff:updated not stored:" << e.message();
+            ++m_storageFailures;
+            break;
         }
-        m_db->commit();
-        events = m_ctx.takeEvents();
-        m_ctx.discardWork();
-    } catch (const StorageError &e) {
-        // The announcement is lost, the change itself is not: sockets are still acted on below.
-        qCWarning(lcHubStore) << "cafe" << m_cafeId << "staff:updated not stored:" << e.message();
-        ++m_storageFailures;
-        m_db->rollback();
-        m_ctx.discardWork();
-        events.clear();
     }
     if (!events.isEmpty())
         Q_EMIT asyncEvents(events);
     Q_EMIT staffChanged(changes);
+}
+
+bool CafeDomain::retryStorage(const StorageError &error, int attempt)
+{
+    if (error.kind() != StorageError::Kind::Retryable || attempt >= kMaxStorageAttempts)
+        return false;
+    ++m_storageRetries;
+    qCDebug(lcHubStore) << "cafe" << m_cafeId << "retrying after:" << error.message();
+    // A short, jittered pause so two nodes that collided do not collide again in step.
+    QThread::usleep(QRandomGenerator::global()->bounded(200, 1000 * attempt + 1));
+    return true;
 }
 
 CommandResult CafeDomain::execute(const Request &request)
@@ -476,39 +503,45 @@ void CafeDomain::runTimer(CafeContext::TimerKind kind, const QString &id)
     const StockThrottle throttleBefore = m_throttle;
     HubEventList events;
     QList<std::function<void()>> afterCommit;
-    try {
-        m_db->begin();
-        m_ctx.beginWork(
-            HubActor{QStringLiteral("system"), QStringLiteral("System"), HubRole::Admin, m_cafeId});
-        switch (kind) {
-        case CafeContext::TimerKind::StockFlush:
-            InventoryDesk::flushThrottled(m_ctx, id);
+    for (int attempt = 1;; ++attempt) {
+        try {
+            m_db->begin();
+            m_ctx.beginWork(HubActor{QStringLiteral("system"), QStringLiteral("System"),
+                                     HubRole::Admin, m_cafeId});
+            switch (kind) {
+            case CafeContext::TimerKind::StockFlush:
+                InventoryDesk::flushThrottled(m_ctx, id);
+                break;
+            case CafeContext::TimerKind::CardComplete:
+                PaymentDesk::completeCard(m_ctx, id);
+                break;
+            case CafeContext::TimerKind::QrExpire:
+                PaymentDesk::expireQr(m_ctx, id);
+                break;
+            case CafeContext::TimerKind::OffSaleEnds:
+                MenuDesk::endOffSale(m_ctx, id);
+                break;
+            }
+            m_db->commit();
+            events = m_ctx.takeEvents();
+            afterCommit = m_ctx.takeAfterCommit();
+            m_ctx.discardWork();
             break;
-        case CafeContext::TimerKind::CardComplete:
-            PaymentDesk::completeCard(m_ctx, id);
-            break;
-        case CafeContext::TimerKind::QrExpire:
-            PaymentDesk::expireQr(m_ctx, id);
-            break;
-        case CafeContext::TimerKind::OffSaleEnds:
-            MenuDesk::endOffSale(m_ctx, id);
-            break;
+        } catch (const std::exception &e) {
+            // StorageError, or a CommandError from a rule: nothing of this work is kept; try again
+            // shortly (the payment is still processing, the window still pending).
+            m_db->rollback();
+            m_throttle = throttleBefore;
+            m_ctx.discardWork();
+            const auto *storage = dynamic_cast<const StorageError *>(&e);
+            if (storage && retryStorage(*storage, attempt))
+                continue;
+            qCWarning(lcHubStore) << "cafe" << m_cafeId << "timer work failed:" << e.what();
+            if (storage)
+                ++m_storageFailures;
+            scheduleTimer(m_clock->nowMs() + 1000, kind, id);
+            return;
         }
-        m_db->commit();
-        events = m_ctx.takeEvents();
-        afterCommit = m_ctx.takeAfterCommit();
-        m_ctx.discardWork();
-    } catch (const std::exception &e) {
-        // StorageError, or a CommandError from a rule: nothing of this work is kept; try again
-        // shortly (the payment is still processing, the window still pending).
-        qCWarning(lcHubStore) << "cafe" << m_cafeId << "timer work failed:" << e.what();
-        if (dynamic_cast<const StorageError *>(&e))
-            ++m_storageFailures;
-        m_db->rollback();
-        m_throttle = throttleBefore;
-        m_ctx.discardWork();
-        scheduleTimer(m_clock->nowMs() + 1000, kind, id);
-        return;
     }
     for (const auto &fn : afterCommit)
         fn();

@@ -1,9 +1,11 @@
-// One cafe: its own database file, its commands and timers. Commands run in batches, one
-// transaction per batch and a savepoint per command, so several commands arriving together
-// cost one fsync while each is still acked only after that commit. Timer work (card answers,
-// QR expiry, throttled stock updates) runs in its own transaction and is announced through
-// asyncEvents(). Staff changes (its own commands, or the admin command line writing the same
-// file) are noticed through StaffRoster and announced through staffChanged().
+// One cafe: its own store (a database file, or a PostgreSQL schema), its commands and timers.
+// Commands run in batches, one transaction per batch and a savepoint per command, so several
+// commands arriving together cost one fsync while each is still acked only after that commit. Timer
+// work (card answers, QR expiry, throttled stock updates) runs in its own transaction and is
+// announced through asyncEvents(). A transaction another hub node's beat on the same PostgreSQL
+// cafe (StorageError::Kind::Retryable) is run again whole, a few times, before anything is
+// answered. Staff changes (its own commands, or the admin command line writing the same file) are
+// noticed through StaffRoster and announced through staffChanged().
 #pragma once
 
 #include "cafecontext.h"
@@ -26,6 +28,7 @@ namespace TableTap {
 class HubClock;
 class PayloadReader;
 class StorageBackend;
+class StorageError;
 struct MenuDefinition;
 
 class CafeDomain final : public QObject
@@ -70,6 +73,10 @@ public:
     StoreConnection &connection() { return *m_db; }
     // Batches and timer work rolled back because storage failed (disk full, I/O error).
     quint64 storageFailures() const { return m_storageFailures; }
+    // Batches and timer work run again because a concurrent transaction (another hub node on
+    // the same PostgreSQL cafe) won: StorageError::Kind::Retryable, up to kMaxStorageAttempts.
+    quint64 storageRetries() const { return m_storageRetries; }
+    static constexpr int kMaxStorageAttempts = 5;
 
     // The staff member as authorisation sees them now (re-read first when another connection
     // wrote the database); nullopt for user ids that are not staff (device tokens). Throws
@@ -105,6 +112,9 @@ private:
     CommandResult runOne(const Request &request, QList<std::function<void()>> *afterCommit);
     void refreshStaff(bool force);
     void publishStaffChanges();
+    // After a failed attempt: true (counted, after a short jittered pause) when error is
+    // Retryable and attempts are left.
+    bool retryStorage(const StorageError &error, int attempt);
 
     QString m_cafeId;
     HubClock *m_clock;
@@ -115,6 +125,7 @@ private:
     CafeContext m_ctx;
     int m_workSincePrune = 0;
     quint64 m_storageFailures = 0;
+    quint64 m_storageRetries = 0;
     StaffRoster m_roster;
     QList<StaffChange> m_pendingStaffChanges;
 };

@@ -17,6 +17,8 @@
 #include "systemclock.h"
 
 #include <QDateTime>
+#include <QRandomGenerator>
+#include <QThread>
 #include <QUuid>
 
 namespace TableTap {
@@ -29,14 +31,22 @@ AdminResult failure(Status status, const QString &message, const QString &field 
     return AdminResult::failure(status, message, field);
 }
 
-// Runs work, turning a failure of the store into StorageFailure.
+// Runs work, turning a failure of the store into StorageFailure. Work a concurrent transaction
+// beat (PostgreSQL, another node) runs again whole, a few times.
 template<class Work>
 AdminResult guarded(Work &&work)
 {
-    try {
-        return work();
-    } catch (const StorageError &e) {
-        return failure(Status::StorageFailure, e.message());
+    constexpr int kAttempts = 5;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return work();
+        } catch (const StorageError &e) {
+            if (e.kind() == StorageError::Kind::Retryable && attempt < kAttempts) {
+                QThread::usleep(QRandomGenerator::global()->bounded(200, 1000 * attempt + 1));
+                continue;
+            }
+            return failure(Status::StorageFailure, e.message());
+        }
     }
 }
 

@@ -4,10 +4,9 @@
 #include "commanderror.h"
 #include "contract.h"
 #include "hubdomainlogging.h"
-#include "hubsecret.h"
 #include "pinhasher.h"
-#include "sqlitestorage.h"
 #include "storageerror.h"
+#include "storagefactory.h"
 #include "systemclock.h"
 
 #include <QDateTime>
@@ -23,7 +22,7 @@ HubDomain::HubDomain(const HubOptions &options, HubClock *clock, QObject *parent
     : QObject(parent)
     , m_options(options)
     , m_clock(clock ? clock : new SystemClock(this))
-    , m_storage(std::make_unique<SqliteStorage>(options.dataDir, options.syncEveryCommit))
+    , m_storage(makeStorage(options))
     , m_rateLimiter(options.commandsPerSecond, options.commandBurst)
 {
     qRegisterMetaType<TableTap::HubEventList>();
@@ -59,7 +58,7 @@ bool HubDomain::open(QString *error)
     }
     if (!m_storage->open(error) || !m_registry.open(*m_storage, error))
         return false;
-    m_secret = HubSecret::loadOrCreate(m_options.dataDir, error);
+    m_secret = m_storage->tokenSecret(error);
     if (m_secret.isEmpty())
         return false;
     try {

@@ -43,8 +43,8 @@ public:
                        QObject *parent = nullptr);
     ~HubDomain() override;
 
-    // Opens the store (a SqliteStorage on options.dataDir), the secret (created 0600 on first
-    // start), the registry, every cafe.
+    // Opens the store (makeStorage: SqliteStorage on options.dataDir, or PostgresStorage on
+    // options.databaseUrl), the secret (StorageBackend::tokenSecret), the registry, every cafe.
     bool open(QString *error);
 
     // Runs one command now in its own transaction (after anything already submitted).

@@ -14,6 +14,10 @@ namespace TableTap {
 struct HubOptions
 {
     QString dataDir;
+    // Where the cafes' data lives: empty (or "sqlite") the data folder's SQLite files;
+    // postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME a PostgreSQL database several hub nodes
+    // share (each node still keeps its own data folder for its lock, logs and backups).
+    QString databaseUrl;
     // Host part of QR payment links: payment://<qrHost>/pay?id=...&amount=...
     QString qrHost = QStringLiteral("tabletap.local");
     int cardProcessingDelayMs = 1500;

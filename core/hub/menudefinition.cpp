@@ -231,10 +231,9 @@ void MenuDefinition::apply(StoreConnection &db, qint64 nowMs) const
         }
     }
     // A product is disabled while any ingredient of its recipe is at zero.
-    db.exec(
-        QStringLiteral("UPDATE products SET auto_disabled = EXISTS (SELECT 1 FROM recipe_lines r "
-                       "JOIN inventory_items i ON i.id = r.item_id WHERE r.product_id = "
-                       "products.id AND i.stock = 0)"));
+    db.exec(QStringLiteral("UPDATE products SET auto_disabled = CASE WHEN EXISTS (SELECT 1 FROM "
+                           "recipe_lines r JOIN inventory_items i ON i.id = r.item_id WHERE "
+                           "r.product_id = products.id AND i.stock = 0) THEN 1 ELSE 0 END"));
 }
 
 } // namespace TableTap

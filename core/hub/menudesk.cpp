@@ -111,9 +111,11 @@ void insertLines(StoreConnection &db, const QString &table, const QString &owner
 void refreshAutoDisabled(StoreConnection &db, const QString &productId)
 {
     // The automatic flag as the inventory keeps it: set while an ingredient is at zero.
-    db.exec(QStringLiteral("UPDATE products SET auto_disabled = EXISTS (SELECT 1 FROM "
+    // CASE: an integer flag in both databases (PostgreSQL's EXISTS is a boolean).
+    db.exec(QStringLiteral("UPDATE products SET auto_disabled = CASE WHEN EXISTS (SELECT 1 FROM "
                            "recipe_lines r JOIN inventory_items i ON i.id = r.item_id WHERE "
-                           "r.product_id = products.id AND i.stock = 0) WHERE id = ?"),
+                           "r.product_id = products.id AND i.stock = 0) THEN 1 ELSE 0 END "
+                           "WHERE id = ?"),
             {productId});
 }
 

@@ -831,8 +831,9 @@ QJsonObject OrderDesk::dayFigures(CafeContext &ctx, const QString &date, qint64 
                                 {QStringLiteral("prep_minutes_sum"), b.prepMinutes}});
     }
     QSqlQuery closed = db.exec(
-        QStringLiteral("SELECT COALESCE(SUM(status = 'completed'), 0), COALESCE(SUM(status = "
-                       "'cancelled'), 0) FROM orders WHERE business_date = ?"),
+        QStringLiteral("SELECT COALESCE(SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 0), "
+                       "COALESCE(SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END), 0) FROM "
+                       "orders WHERE business_date = ?"),
         {date});
     const bool have = closed.next();
     return QJsonObject{{QStringLiteral("business_date"), date},

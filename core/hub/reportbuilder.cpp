@@ -727,7 +727,9 @@ QJsonArray ReportBuilder::serviceSections(const Request &r)
         QStringLiteral("SELECT i.order_id, i.product_id, i.product_name, SUM(i.quantity) FROM "
                        "order_items i JOIN orders o ON o.id = i.order_id WHERE o.business_date "
                        "BETWEEN ? AND ? AND o.status <> 'cancelled' AND o.ready_at IS NOT NULL "
-                       "GROUP BY i.order_id, i.product_id, i.product_name ORDER BY o.created_at"),
+                       // o.created_at: one per order, grouped too so PostgreSQL may sort by it.
+                       "GROUP BY i.order_id, i.product_id, i.product_name, o.created_at "
+                       "ORDER BY o.created_at"),
         {from, to});
     while (iq.next()) {
         const auto t = tickets.find(iq.value(0).toString());

@@ -31,6 +31,7 @@ public:
     bool isOpen() const override;
     QString path() const { return m_path; }
     QString describe() const override { return m_path; }
+    QString insertionOrder() const override { return QStringLiteral("rowid"); }
 
     QSqlQuery exec(const QString &sql, const QVariantList &binds = {}) override;
     QVariant scalar(const QString &sql, const QVariantList &binds = {}) override;

@@ -2,6 +2,7 @@
 #include "sqlitestorage.h"
 
 #include "hubschema.h"
+#include "hubsecret.h"
 #include "schemamigrator.h"
 #include "sqlitebackup.h"
 #include "sqliteconnection.h"
@@ -102,6 +103,11 @@ void SqliteStorage::dropCafe(const QString &cafeId)
 bool SqliteStorage::cafeExists(const QString &cafeId)
 {
     return QFile::exists(cafeDatabasePath(cafeId));
+}
+
+QByteArray SqliteStorage::tokenSecret(QString *error)
+{
+    return HubSecret::loadOrCreate(m_dataDir, error);
 }
 
 AdminResult SqliteStorage::backup(const QString &target, const QString &cafeId, int *cafes)

@@ -27,6 +27,8 @@ public:
     // SqliteBackup::backup: VACUUM INTO, files 0600, folders 0700, fsynced.
     AdminResult backup(const QString &target, const QString &cafeId, int *cafes) override;
     QString location() const override { return m_dataDir; }
+    // HubSecret::loadOrCreate on the data folder.
+    QByteArray tokenSecret(QString *error) override;
 
     QString dataDir() const { return m_dataDir; }
     QString registryPath() const;

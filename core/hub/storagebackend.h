@@ -1,11 +1,13 @@
 // Where the hub keeps its data: the registry of cafes and one store per cafe. HubDomain owns
 // one and hands its connections to the registry and the cafes; SqliteStorage (a data folder with
-// hub.db and cafes/<id>.db) is today's, a PostgreSQL backend (one schema per cafe) is issue 19's.
+// hub.db and cafes/<id>.db) is the embedded default, PostgresStorage (one schema per cafe in a
+// shared database, for several hub nodes) the other. makeStorage() picks one from HubOptions.
 #pragma once
 
 #include "hubadmin.h"
 #include "storeconnection.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -43,6 +45,10 @@ public:
     virtual AdminResult backup(const QString &target, const QString &cafeId, int *cafes) = 0;
     // Where the store is, for messages and /healthz ("data_dir").
     virtual QString location() const = 0;
+    // The token-signing secret, the same for every hub process on this store (SQLite:
+    // <data>/hub.secret; PostgreSQL: a row in the registry schema, made by the first node).
+    // Empty with a message on failure.
+    virtual QByteArray tokenSecret(QString *error) = 0;
 };
 
 } // namespace TableTap

@@ -1,7 +1,9 @@
 // One connection to the hub's store: what the desks, the registry and the migrator need and no
 // more, so a second backend (PostgreSQL, issue 19) slots in without touching them. SqliteConnection
-// implements it. The SQL the desks write is the subset both databases run; anything else (PRAGMA,
-// VACUUM INTO, the -wal/-shm files) stays inside the SQLite classes.
+// and PostgresConnection implement it. The SQL the desks write is the subset both databases run
+// (times and money are 64-bit integers: INTEGER in SQLite, BIGINT in PostgreSQL, see
+// HubSchema::forPostgres); anything else (PRAGMA, VACUUM INTO, the -wal/-shm files, search_path,
+// advisory locks) stays inside the backend's own classes.
 #pragma once
 
 #include <QSqlQuery>
@@ -48,6 +50,11 @@ public:
     virtual bool isOpen() const = 0;
     // Which store this is, for logs and messages (a file path, a server and schema).
     virtual QString describe() const = 0;
+
+    // The one dialect difference the desks meet: an expression ordering a table's rows as they
+    // were inserted, to break ties (SQLite rowid; PostgreSQL ctid, right for the insert-only
+    // tables it is used on).
+    virtual QString insertionOrder() const = 0;
 };
 
 } // namespace TableTap

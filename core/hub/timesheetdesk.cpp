@@ -138,9 +138,10 @@ void TimesheetDesk::annotate(CafeContext &ctx, QJsonArray &sheets)
     for (qsizetype i = 0; i < sheets.size(); ++i) {
         QJsonObject sheet = sheets.at(i).toObject();
         QJsonArray corrections;
-        QSqlQuery q = ctx.db().exec(
-            kCorrectionColumns + QStringLiteral("WHERE timesheet_id = ? ORDER BY at, rowid"),
-            {sheet.value(u"timesheet_id").toString()});
+        QSqlQuery q = ctx.db().exec(kCorrectionColumns
+                                        + QStringLiteral("WHERE timesheet_id = ? ORDER BY at, ")
+                                        + ctx.db().insertionOrder(),
+                                    {sheet.value(u"timesheet_id").toString()});
         while (q.next())
             corrections.append(correctionJson(q));
 

@@ -1,8 +1,11 @@
 // Shared set-up of the hub tests: a temporary data folder with real SQLite databases, a
 // ManualClock, cafes created through the admin API (starter menu), and staff of each role
 // (inserted directly with one PIN hash per process: PBKDF2 is slow on purpose).
+// With TABLETAP_TEST_DATABASE=postgresql (the *_pg CTest variants) the cafes live in a fresh
+// database of a real PostgreSQL server instead (PostgresServer::shared, one per test process).
 #pragma once
 
+#include "../support/postgresserver.h"
 #include "commandresult.h"
 #include "hubactor.h"
 #include "hubadminservice.h"
@@ -13,6 +16,7 @@
 #include "sqliteconnection.h"
 #include "sqlitestorage.h"
 #include "staffdirectory.h"
+#include "storagefactory.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,6 +34,29 @@ namespace TableTap::Test {
 // 2024-01-01T08:00:00Z, a Monday.
 inline constexpr qint64 kStartMs = 1704096000000LL;
 
+// The *_pg variants: the domain suite on PostgreSQL.
+inline bool testOnPostgres()
+{
+    return qEnvironmentVariable("TABLETAP_TEST_DATABASE") == u"postgresql";
+}
+
+// A fresh database on the shared test server (postgresql://…), or empty after a failed QVERIFY.
+inline QString freshPostgresDatabase()
+{
+    QString error;
+    PostgresServer *pg = PostgresServer::shared(&error);
+    if (!pg) {
+        QTest::qFail(qPrintable(QStringLiteral("PostgreSQL: ") + error), __FILE__, __LINE__);
+        return {};
+    }
+    const QString name = pg->createFreshDatabase(QStringLiteral("hub"), &error);
+    if (name.isEmpty()) {
+        QTest::qFail(qPrintable(QStringLiteral("PostgreSQL: ") + error), __FILE__, __LINE__);
+        return {};
+    }
+    return pg->url(name);
+}
+
 inline QString pinHashFor1234()
 {
     // PBKDF2 at full strength is slow on purpose; hash the shared test PIN once per process.
@@ -46,13 +73,15 @@ public:
     {
         QVERIFY(dir.isValid());
         dataDir = dir.path() + QStringLiteral("/data");
+        if (testOnPostgres()) {
+            databaseUrl = freshPostgresDatabase();
+            QVERIFY(!databaseUrl.isEmpty());
+        }
         {
-            SqliteStorage storage(dataDir);
-            const QString folder = dataDir;
+            const std::unique_ptr<StorageBackend> storage = makeStorage();
+            StorageBackend *store = storage.get();
             HubAdminService admin(
-                storage,
-                [folder](QString *error) { return HubSecret::loadOrCreate(folder, error); },
-                &clock);
+                *storage, [store](QString *error) { return store->tokenSecret(error); }, &clock);
             for (const QString &cafe : cafes) {
                 const AdminResult r = admin.addCafe({cafe, QStringLiteral("Cafe ") + cafe});
                 if (!r.ok())
@@ -60,6 +89,7 @@ public:
             }
         }
         options.dataDir = dataDir;
+        options.databaseUrl = databaseUrl;
         options.cardProcessingDelayMs = 1500;
         hubOptions = options;
         for (const QString &cafe : cafes) {
@@ -92,9 +122,13 @@ public:
     HubActor addStaff(const QString &cafe, const QString &code, const QString &name, HubRole role,
                       qint64 rateCents, std::optional<int> allowance = std::nullopt)
     {
-        SqliteConnection db;
+        const std::unique_ptr<StorageBackend> storage = makeStorage();
         QString error;
-        db.open(dataDir + QStringLiteral("/cafes/") + cafe + QStringLiteral(".db"), &error);
+        const std::unique_ptr<StoreConnection> db = storage->cafe(cafe, &error);
+        if (!db) {
+            qWarning() << "cafe open failed" << error;
+            return {};
+        }
         StaffRecord r;
         r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         r.code = code;
@@ -104,15 +138,23 @@ public:
         r.hourlyRateCents = rateCents;
         r.drinkAllowance = allowance;
         r.createdAt = kStartMs;
-        StaffDirectory(db).add(r);
-        SqliteStorage storage(dataDir);
+        StaffDirectory(*db).add(r);
         HubRegistry registry;
-        if (!storage.open(&error) || !registry.open(storage, &error))
+        if (!storage->open(&error) || !registry.open(*storage, &error))
             qWarning() << "registry open failed" << error;
         registry.claimUser(r.id, cafe);
         const HubActor actor{r.id, name, role, cafe};
         actors[cafe + u'/' + code] = actor;
         return actor;
+    }
+
+    // The store the hub uses: the data folder's SQLite files, or the test's PostgreSQL database.
+    std::unique_ptr<StorageBackend> makeStorage() const
+    {
+        HubOptions o;
+        o.dataDir = dataDir;
+        o.databaseUrl = databaseUrl;
+        return TableTap::makeStorage(o);
     }
 
     HubActor actor(const QString &code, const QString &cafe = QStringLiteral("cafe1")) const
@@ -198,6 +240,7 @@ public:
 
     QTemporaryDir dir;
     QString dataDir;
+    QString databaseUrl; // empty: SQLite in dataDir
     ManualClock clock;
     HubOptions hubOptions;
     std::unique_ptr<HubDomain> hub;

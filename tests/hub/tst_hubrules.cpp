@@ -420,15 +420,20 @@ void TestHubRules::throttleWithRealTimers()
 {
     QTemporaryDir dir;
     const QString data = dir.path() + QStringLiteral("/data");
+    const QString database = testOnPostgres() ? freshPostgresDatabase() : QString();
+    if (testOnPostgres())
+        QVERIFY(!database.isEmpty());
     {
         QString out, err;
         QTextStream o(&out), e(&err);
-        QCOMPARE(AdminCommandLine(o, e).run(
-                     {"cafe", "add", "--data", data, "--id", "rt", "--name", "Real time"}),
-                 0);
+        QStringList args{"cafe", "add", "--data", data, "--id", "rt", "--name", "Real time"};
+        if (!database.isEmpty())
+            args << QStringLiteral("--database") << database;
+        QCOMPARE(AdminCommandLine(o, e).run(args), 0);
     }
     HubOptions options;
     options.dataDir = data;
+    options.databaseUrl = database;
     HubDomain hub(options); // wall clock, QTimer-driven
     QString error;
     QVERIFY2(hub.open(&error), qPrintable(error));
@@ -843,9 +848,14 @@ void TestHubRules::cafesAreIsolated()
               ->execute({f.manager(QStringLiteral("cafe1")), QStringLiteral("/orders"),
                          QStringLiteral("list_orders"), QJsonObject{}});
     QCOMPARE(cross.errorType(), QStringLiteral("PERMISSION_DENIED"));
-    // Separate database files.
-    QVERIFY(QFile::exists(f.dataDir + QStringLiteral("/cafes/cafe1.db")));
-    QVERIFY(QFile::exists(f.dataDir + QStringLiteral("/cafes/cafe2.db")));
+    // Separate stores: database files, or PostgreSQL schemas.
+    const std::unique_ptr<StorageBackend> storage = f.makeStorage();
+    QVERIFY(storage->cafeExists(QStringLiteral("cafe1")));
+    QVERIFY(storage->cafeExists(QStringLiteral("cafe2")));
+    if (!testOnPostgres()) {
+        QVERIFY(QFile::exists(f.dataDir + QStringLiteral("/cafes/cafe1.db")));
+        QVERIFY(QFile::exists(f.dataDir + QStringLiteral("/cafes/cafe2.db")));
+    }
     QCOMPARE(f.hub->eventsSince(QStringLiteral("cafe2"), 0).constFirst().cafeId,
              QStringLiteral("cafe2"));
     for (const HubEvent &e : f.hub->eventsSince(QStringLiteral("cafe2"), 0))

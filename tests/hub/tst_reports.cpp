@@ -511,17 +511,19 @@ void TestReports::daySummaryMatchesTheRows()
 
 void TestReports::dayBucketsMatchTheRows()
 {
-    // Hours in Berlin time (UTC+1 in January), counted by SQL on its own.
+    // Hours in Berlin time (UTC+1 in January), counted by SQL on its own (integer arithmetic
+    // both databases run alike).
     QSqlQuery q
-        = sql(QStringLiteral("SELECT strftime('%H', created_at / 1000, 'unixepoch', '+1 hours'), "
-                             "COUNT(*), SUM(status = 'cancelled'), SUM(CASE WHEN status <> "
-                             "'cancelled' THEN subtotal_cents ELSE 0 END) FROM orders WHERE "
-                             "business_date = ? GROUP BY 1"),
+        = sql(QStringLiteral("SELECT ((created_at / 1000 + 3600) / 3600) % 24, "
+                             "COUNT(*), SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END), "
+                             "SUM(CASE WHEN status <> 'cancelled' THEN subtotal_cents ELSE 0 END) "
+                             "FROM orders WHERE business_date = ? GROUP BY 1"),
               {kDay});
     const auto hours = byFirst(m_day, QStringLiteral("by_hour"));
     int seen = 0;
     while (q.next()) {
-        const QString hour = q.value(0).toString() + QStringLiteral(":00");
+        const QString hour
+            = QStringLiteral("%1:00").arg(q.value(0).toLongLong(), 2, 10, QLatin1Char('0'));
         QVERIFY2(hours.count(hour), qPrintable(hour));
         const QJsonObject row = hours.at(hour);
         QCOMPARE(num(row, "orders"), q.value(1).toLongLong());
@@ -556,7 +558,7 @@ void TestReports::dayBucketsMatchTheRows()
                        "WHEN m < 840 THEN 'Lunch' WHEN m < 1020 THEN 'Afternoon' WHEN m < 1260 "
                        "THEN 'Evening' ELSE 'Night' END, COUNT(*) FROM (SELECT "
                        "((created_at / 60000) + 60) % 1440 AS m FROM orders WHERE business_date "
-                       "= ?) GROUP BY 1"),
+                       "= ?) AS t GROUP BY 1"),
         {kDay});
     const auto dayparts = byFirst(m_day, QStringLiteral("by_daypart"));
     QCOMPARE(dayparts.size(), size_t(6));
@@ -575,7 +577,8 @@ void TestReports::dayMixAndPaymentsMatchTheRows()
     QSqlQuery q = sql(QStringLiteral("SELECT i.product_name, SUM(i.quantity), "
                                      "SUM(i.total_price_cents) FROM order_items i JOIN orders o "
                                      "ON o.id = i.order_id WHERE o.business_date = ? AND "
-                                     "o.status <> 'cancelled' GROUP BY i.product_id"),
+                                     "o.status <> 'cancelled' GROUP BY i.product_id, "
+                                     "i.product_name"),
                       {kDay});
     size_t n = 0;
     while (q.next()) {
@@ -590,13 +593,18 @@ void TestReports::dayMixAndPaymentsMatchTheRows()
     QCOMPARE(num(totalOf(m_day, QStringLiteral("product_mix")), "sales"),
              num(summary, "gross_sales"));
 
-    // Customizations, counted by SQLite's JSON functions over the stored arrays.
+    // Customizations, counted by the database's JSON functions over the stored arrays.
     const auto custom = byFirst(m_day, QStringLiteral("customizations"));
-    QSqlQuery c
-        = sql(QStringLiteral("SELECT j.value, SUM(i.quantity) FROM order_items i JOIN orders o ON "
+    QSqlQuery c = sql(
+        testOnPostgres()
+            ? QStringLiteral("SELECT j.value, SUM(i.quantity) FROM order_items i JOIN orders o ON "
+                             "o.id = i.order_id, jsonb_array_elements_text(CAST(i.customizations "
+                             "AS jsonb)) AS j(value) WHERE o.business_date = ? AND o.status <> "
+                             "'cancelled' GROUP BY j.value")
+            : QStringLiteral("SELECT j.value, SUM(i.quantity) FROM order_items i JOIN orders o ON "
                              "o.id = i.order_id, json_each(i.customizations) j WHERE "
                              "o.business_date = ? AND o.status <> 'cancelled' GROUP BY j.value"),
-              {kDay});
+        {kDay});
     size_t nc = 0;
     while (c.next()) {
         QCOMPARE(num(custom.at(c.value(0).toString()), "quantity"), c.value(1).toLongLong());
@@ -646,9 +654,10 @@ void TestReports::dayMixAndPaymentsMatchTheRows()
     QCOMPARE(num(total, "net"), num(summary, "net"));
 
     // Tips by who took the order.
-    QSqlQuery t = sql(QStringLiteral("SELECT created_by_name, COUNT(*), SUM(tip_cents > 0), "
-                                     "SUM(tip_cents) FROM orders WHERE business_date = ? AND "
-                                     "status <> 'cancelled' GROUP BY created_by_id"),
+    QSqlQuery t = sql(QStringLiteral("SELECT created_by_name, COUNT(*), SUM(CASE WHEN "
+                                     "tip_cents > 0 THEN 1 ELSE 0 END), SUM(tip_cents) FROM "
+                                     "orders WHERE business_date = ? AND status <> 'cancelled' "
+                                     "GROUP BY created_by_id, created_by_name"),
                       {kDay});
     const auto tips = byFirst(m_day, QStringLiteral("tips"));
     size_t nt = 0;
@@ -720,9 +729,9 @@ void TestReports::refundsVoidsCancellationsAndDrinks()
     const qint64 to = from + 24 * 3600000LL;
     const auto drinks = byFirst(m_day, QStringLiteral("drinks"));
     QSqlQuery dq = sql(QStringLiteral("SELECT s.name, SUM(d.quantity), SUM(CASE WHEN d.counted "
-                                      "THEN d.quantity ELSE 0 END) FROM drinks d JOIN staff s ON "
-                                      "s.id = d.user_id WHERE d.at >= ? AND d.at < ? GROUP BY "
-                                      "d.user_id"),
+                                      "<> 0 THEN d.quantity ELSE 0 END) FROM drinks d JOIN staff "
+                                      "s ON s.id = d.user_id WHERE d.at >= ? AND d.at < ? GROUP "
+                                      "BY d.user_id, s.name"),
                        {from, to});
     size_t nd = 0;
     qint64 over = 0;
@@ -753,8 +762,10 @@ void TestReports::serviceMatchesTheRows()
     const QString prep = QStringLiteral("(ready_at - COALESCE(preparing_at, created_at))");
     QCOMPARE(
         num(s, "average"),
-        sqlNumber(QStringLiteral("SELECT (SUM(%1) + COUNT(*) / 2) / COUNT(*)").arg(prep) + tickets,
-                  d));
+        sqlNumber(
+            QStringLiteral("SELECT (CAST(SUM(%1) AS BIGINT) + COUNT(*) / 2) / COUNT(*)").arg(prep)
+                + tickets,
+            d));
     // Nearest rank: the value at position ceil(p * n) in ascending order.
     const auto rank = [&](const QString &expr, int p) {
         return sqlNumber(QStringLiteral("SELECT %1").arg(expr) + tickets
@@ -781,8 +792,9 @@ void TestReports::serviceMatchesTheRows()
     QCOMPARE(rowsOf(m_service, QStringLiteral("late_tickets")).size(), num(s, "late"));
 
     const auto counters = byFirst(m_service, QStringLiteral("by_counter"));
-    QSqlQuery cq = sql(QStringLiteral("SELECT counter, COUNT(*), (SUM(%1) + COUNT(*) / 2) / "
-                                      "COUNT(*), SUM(ready_at - created_at >= 480000)")
+    QSqlQuery cq = sql(QStringLiteral("SELECT counter, COUNT(*), (CAST(SUM(%1) AS BIGINT) + "
+                                      "COUNT(*) / 2) / COUNT(*), SUM(CASE WHEN ready_at - "
+                                      "created_at >= 480000 THEN 1 ELSE 0 END)")
                                .arg(prep)
                            + tickets + QStringLiteral(" GROUP BY counter"),
                        d);
@@ -802,7 +814,7 @@ void TestReports::serviceMatchesTheRows()
                                       "SUM(i.quantity) FROM order_items i JOIN orders o ON o.id = "
                                       "i.order_id WHERE o.business_date = ? AND o.status <> "
                                       "'cancelled' AND o.ready_at IS NOT NULL GROUP BY "
-                                      "i.product_id"),
+                                      "i.product_id, i.product_name"),
                        d);
     while (pq.next()) {
         const QJsonObject row = products.at(pq.value(0).toString());
@@ -811,9 +823,12 @@ void TestReports::serviceMatchesTheRows()
     }
 
     const auto dist = byFirst(m_service, QStringLiteral("prep_distribution"));
-    QSqlQuery bq = sql(QStringLiteral("SELECT MIN(%1 / 60000, 30), COUNT(*)").arg(prep) + tickets
-                           + QStringLiteral(" GROUP BY 1"),
-                       d);
+    QSqlQuery bq
+        = sql(QStringLiteral("SELECT CASE WHEN %1 / 60000 < 30 THEN %1 / 60000 ELSE 30 END, "
+                             "COUNT(*)")
+                      .arg(prep)
+                  + tickets + QStringLiteral(" GROUP BY 1"),
+              d);
     qint64 inBuckets = 0;
     for (const auto &[label, row] : dist)
         inBuckets += num(row, "tickets");
@@ -849,9 +864,10 @@ void TestReports::staffMatchesTheTimesheets()
 
     const auto people = byFirst(m_staff, QStringLiteral("by_person"));
     QSqlQuery q = sql(QStringLiteral("SELECT s.name, COUNT(*), COALESCE(SUM(t.total_centihours), "
-                                     "0), COALESCE(SUM(t.total_pay_cents), 0), SUM(t.clock_out "
-                                     "IS NULL) FROM timesheets t JOIN staff s ON s.id = "
-                                     "t.user_id WHERE t.shift_date = ? GROUP BY t.user_id"),
+                                     "0), COALESCE(SUM(t.total_pay_cents), 0), SUM(CASE WHEN "
+                                     "t.clock_out IS NULL THEN 1 ELSE 0 END) FROM timesheets t "
+                                     "JOIN staff s ON s.id = t.user_id WHERE t.shift_date = ? "
+                                     "GROUP BY t.user_id, s.name"),
                       d);
     size_t n = 0;
     while (q.next()) {

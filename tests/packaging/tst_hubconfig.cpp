@@ -69,6 +69,7 @@ private Q_SLOTS:
     void commandLineOverFile();
     void keyTableMatchesOptions();
     void clusterAndNodeKeys();
+    void databaseKey();
     void logLines();
     void defaultFileBesideThePrefix();
     void processConfigErrorsAndCheck();
@@ -435,7 +436,7 @@ void TestHubConfig::keyTableMatchesOptions()
         QVERIFY2(HubCommandLine::helpText().contains(QLatin1String(k.name) + QStringLiteral(" = ")),
                  k.name);
     }
-    QCOMPARE(seen.size(), 27);
+    QCOMPARE(seen.size(), 28);
 }
 
 void TestHubConfig::clusterAndNodeKeys()
@@ -499,6 +500,43 @@ void TestHubConfig::clusterAndNodeKeys()
     QCOMPARE(wrong.errors(),
              QStringList{QStringLiteral("--cluster needs redis://HOST:PORT (no user, password, "
                                         "path or query), got \"redis://h:1/0\"")});
+}
+
+void TestHubConfig::databaseKey()
+{
+    // Default and "sqlite": the data folder's SQLite files (an empty databaseUrl).
+    HubConfig c;
+    QCOMPARE(c.serverOptions().hub.databaseUrl, QString());
+    QStringList errors;
+    QVERIFY(c.loadText(QStringLiteral("[hub]\ndatabase = sqlite\n"), QStringLiteral("f"), &errors));
+    QCOMPARE(c.serverOptions().hub.databaseUrl, QString());
+    // A PostgreSQL URL reaches HubOptions as written.
+    const QString url = QStringLiteral("postgresql://tt:pw@db.example:5433/tabletap");
+    HubConfig pg;
+    QVERIFY(pg.loadText(QStringLiteral("[hub]\ndatabase = %1\n").arg(url), QStringLiteral("f"),
+                        &errors));
+    QCOMPARE(pg.serverOptions().hub.databaseUrl, url);
+    // Anything else is one line naming the key and what it takes.
+    for (const char *bad : {"mysql://db/x", "postgresql://db.example/x", "postgresql://u@db/",
+                            "postgresql://u@db/x?sslmode=require"}) {
+        HubConfig wrong;
+        QStringList e;
+        QVERIFY(!wrong.loadText(QStringLiteral("[hub]\ndatabase = %1\n").arg(QLatin1String(bad)),
+                                QStringLiteral("f"), &e));
+        QCOMPARE(e.size(), 1);
+        QVERIFY2(
+            e.first().startsWith(QStringLiteral("f:2: database needs sqlite or postgresql://")),
+            qPrintable(e.first()));
+    }
+    // The serve option, too.
+    HubCommandLine cli;
+    QVERIFY(!cli.parse({QStringLiteral("tabletap-hub"), QStringLiteral("serve"),
+                        QStringLiteral("--no-config"), QStringLiteral("--data"),
+                        QStringLiteral("/tmp/x"), QStringLiteral("--database"),
+                        QStringLiteral("redis://x")}));
+    QCOMPARE(cli.errors().size(), 1);
+    QVERIFY2(cli.errors().first().contains(QStringLiteral("postgresql://")),
+             qPrintable(cli.errors().first()));
 }
 
 void TestHubConfig::logLines()

@@ -318,7 +318,7 @@ void TestPackage::debControl()
     QVERIFY(fields.out.contains(QStringLiteral("Architecture: amd64\n")));
     // dpkg-shlibdeps found the Qt libraries; the plugins and adduser are named by hand.
     for (const char *dep : {"libqt6core6", "libqt6network6", "libqt6sql6 ", "libqt6websockets6",
-                            "libqt6sql6-sqlite", "adduser", "libc6"})
+                            "libqt6sql6-sqlite", "libqt6sql6-psql", "adduser", "libc6"})
         QVERIFY2(fields.out.contains(QLatin1String(dep)), qPrintable(dep + fields.out));
 
     const QString control = m_work.filePath(QStringLiteral("control"));

@@ -1,0 +1,367 @@
+// One QPSQL connection confined to one schema.
+#include "postgresconnection.h"
+
+#include "hubdomainlogging.h"
+#include "storageerror.h"
+
+#include <QAtomicInteger>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace TableTap {
+
+static QAtomicInteger<quint64> s_pgConnectionCounter;
+
+bool PostgresTarget::isPostgresUrl(const QString &url)
+{
+    return url.startsWith(u"postgresql://", Qt::CaseInsensitive)
+           || url.startsWith(u"postgres://", Qt::CaseInsensitive);
+}
+
+bool PostgresTarget::parse(const QString &url, PostgresTarget *target, QString *error)
+{
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (!isPostgresUrl(url))
+        return fail(QStringLiteral("a PostgreSQL database is postgresql://USER[:PASSWORD]@HOST"
+                                   "[:PORT]/DBNAME, not %1")
+                        .arg(url));
+    const QUrl u(url, QUrl::StrictMode);
+    if (!u.isValid())
+        return fail(QStringLiteral("invalid database URL: %1").arg(u.errorString()));
+    if (u.hasQuery() || u.hasFragment())
+        return fail(QStringLiteral("database URL options (?%1) are not supported; give "
+                                   "postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME")
+                        .arg(u.query()));
+    PostgresTarget t;
+    t.host = u.host();
+    t.port = u.port(5432);
+    t.user = u.userName();
+    t.password = u.password();
+    t.database = u.path().mid(1);
+    if (t.host.isEmpty())
+        return fail(QStringLiteral("the database URL names no host"));
+    if (t.user.isEmpty())
+        return fail(QStringLiteral("the database URL names no user"));
+    if (t.database.isEmpty() || t.database.contains(u'/'))
+        return fail(QStringLiteral("the database URL names no database (…/DBNAME)"));
+    if (t.port <= 0 || t.port > 65535)
+        return fail(QStringLiteral("the database URL's port is out of range"));
+    *target = t;
+    return true;
+}
+
+QString PostgresTarget::display() const
+{
+    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+}
+
+PostgresConnection::PostgresConnection()
+    : m_connectionName(QStringLiteral("tabletap-pg-%1").arg(++s_pgConnectionCounter))
+{}
+
+PostgresConnection::~PostgresConnection()
+{
+    close();
+}
+
+QString PostgresConnection::quoteIdentifier(const QString &name)
+{
+    QString quoted = name;
+    quoted.replace(u'"', QStringLiteral("\"\""));
+    return u'"' + quoted + u'"';
+}
+
+bool PostgresConnection::open(const PostgresTarget &target, const QString &schema, QString *error)
+{
+    close();
+    m_schema = schema;
+    m_display = target.display();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+        if (!db.isValid()) {
+            if (error)
+                *error = QStringLiteral("the Qt PostgreSQL driver (QPSQL, Debian package "
+                                        "libqt6sql6-psql) is not installed");
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            return false;
+        }
+        db.setHostName(target.host);
+        db.setPort(target.port);
+        db.setUserName(target.user);
+        db.setPassword(target.password);
+        db.setDatabaseName(target.database);
+        db.setConnectOptions(QStringLiteral("connect_timeout=%1").arg(kConnectTimeoutSeconds));
+        // SUM() of BIGINT is NUMERIC in PostgreSQL: read it as a 64-bit integer, as SQLite gives.
+        db.setNumericalPrecisionPolicy(QSql::LowPrecisionInt64);
+        if (!db.open()) {
+            if (error)
+                *error = QStringLiteral("cannot connect to %1: %2")
+                             .arg(m_display, db.lastError().text().simplified());
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            return false;
+        }
+    }
+    try {
+        run(QStringLiteral("SET client_min_messages = warning"));
+        run(QStringLiteral("SET search_path TO ") + quoteIdentifier(schema));
+        run(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL "
+                           "SERIALIZABLE"));
+        // Commit before ack means on disk (the server's default; a server set otherwise does
+        // not get to decide for us).
+        run(QStringLiteral("SET synchronous_commit = on"));
+        setBusyTimeout(kToolBusyTimeoutMs);
+    } catch (const StorageError &e) {
+        if (error)
+            *error = e.message();
+        close();
+        return false;
+    }
+    return true;
+}
+
+void PostgresConnection::ensureStateTable()
+{
+    run(QStringLiteral("CREATE TABLE IF NOT EXISTS tabletap_state (id INTEGER PRIMARY KEY "
+                       "CHECK (id = 1), schema_version BIGINT NOT NULL, "
+                       "data_version BIGINT NOT NULL)"));
+    // Only when missing: a write to the row would collide with the nodes already serving.
+    if (!run(QStringLiteral("SELECT 1 FROM tabletap_state WHERE id = 1")).next())
+        run(QStringLiteral("INSERT INTO tabletap_state(id, schema_version, data_version) "
+                           "VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING"));
+}
+
+void PostgresConnection::setBusyTimeout(int ms)
+{
+    // lock_timeout 0 would mean "wait for ever"; SQLite's 0 means "do not wait".
+    run(QStringLiteral("SET lock_timeout = %1").arg(qMax(1, ms)));
+}
+
+void PostgresConnection::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_inTransaction = false;
+}
+
+bool PostgresConnection::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName)
+           && QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+QString PostgresConnection::describe() const
+{
+    return QStringLiteral("%1 schema %2").arg(m_display, m_schema);
+}
+
+static StorageError storageError(const QString &what, const QSqlError &error, const QString &sql)
+{
+    const QString state = error.nativeErrorCode();
+    // serialization_failure, deadlock_detected, lock_not_available (lock_timeout): another
+    // transaction won; the same work may succeed when run again.
+    const bool retryable = state == u"40001" || state == u"40P01" || state == u"55P03";
+    return StorageError(
+        QStringLiteral("%1: %2 [%3]%4")
+            .arg(what, error.text().simplified(), sql.left(120),
+                 state.isEmpty() ? QString() : QStringLiteral(" SQLSTATE ") + state),
+        retryable ? StorageError::Kind::Retryable : StorageError::Kind::Fatal);
+}
+
+static bool isWrite(const QString &sql)
+{
+    const QStringView head = QStringView(sql).trimmed().left(7);
+    return head.startsWith(u"INSERT", Qt::CaseInsensitive)
+           || head.startsWith(u"UPDATE", Qt::CaseInsensitive)
+           || head.startsWith(u"DELETE", Qt::CaseInsensitive);
+}
+
+QSqlQuery PostgresConnection::exec(const QString &sql, const QVariantList &binds)
+{
+    if (m_inTransaction || !isWrite(sql))
+        return run(sql, binds);
+    // A write outside a transaction (the admin command line's single statements) is one of its
+    // own, so it bumps data_version too and other nodes notice it.
+    begin();
+    try {
+        QSqlQuery q = run(sql, binds);
+        commit();
+        return q;
+    } catch (...) {
+        rollback();
+        throw;
+    }
+}
+
+QSqlQuery PostgresConnection::run(const QString &sql, const QVariantList &binds)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.isOpen())
+        throw StorageError(QStringLiteral("%1 is not open").arg(describe()));
+    QSqlQuery query(db);
+    // Not forward-only: QPSQL would fetch such a result row by row and lose it as soon as the
+    // next statement runs, and the desks run statements while they step through a result.
+    query.setForwardOnly(false);
+    if (binds.isEmpty()) {
+        // One round trip, no prepared statement.
+        if (!query.exec(sql))
+            throw storageError(QStringLiteral("statement failed"), query.lastError(), sql);
+        return query;
+    }
+    if (!query.prepare(sql))
+        throw storageError(QStringLiteral("prepare failed"), query.lastError(), sql);
+    for (const QVariant &v : binds) {
+        // The desks bind flags as bool; the columns are integers, as in SQLite.
+        if (v.typeId() == QMetaType::Bool)
+            query.addBindValue(v.isNull() ? QVariant(QMetaType(QMetaType::LongLong))
+                                          : QVariant(qlonglong(v.toBool() ? 1 : 0)));
+        else
+            query.addBindValue(v);
+    }
+    if (!query.exec())
+        throw storageError(QStringLiteral("statement failed"), query.lastError(), sql);
+    return query;
+}
+
+QVariant PostgresConnection::scalar(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery q = exec(sql, binds);
+    if (!q.next())
+        return {};
+    return q.value(0);
+}
+
+void PostgresConnection::begin()
+{
+    run(QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE"));
+    m_inTransaction = true;
+    try {
+        // Writers of this schema queue here, before the transaction's snapshot is taken (LOCK is
+        // its first statement), so the one that waited sees what the other committed instead of
+        // failing on it. Readers are not held up (SHARE ROW EXCLUSIVE leaves ACCESS SHARE be).
+        run(QStringLiteral("LOCK TABLE tabletap_state IN SHARE ROW EXCLUSIVE MODE"));
+        QSqlQuery q
+            = run(QStringLiteral("UPDATE tabletap_state SET data_version = data_version + 1 "
+                                 "RETURNING data_version"));
+        if (!q.next())
+            throw StorageError(QStringLiteral("%1 has no state row").arg(describe()));
+        const qint64 version = q.value(0).toLongLong();
+        // Anything between what we saw last and our own write was another connection's commit.
+        if (m_lastSeenVersion >= 0 && version - 1 != m_lastSeenVersion)
+            ++m_foreignChanges;
+        m_pendingVersion = version;
+    } catch (...) {
+        rollback();
+        throw;
+    }
+}
+
+void PostgresConnection::commit()
+{
+    run(QStringLiteral("COMMIT"));
+    m_inTransaction = false;
+    if (m_pendingVersion >= 0)
+        m_lastSeenVersion = m_pendingVersion;
+    m_pendingVersion = -1;
+}
+
+void PostgresConnection::rollback() noexcept
+{
+    if (!m_inTransaction)
+        return;
+    m_inTransaction = false;
+    m_pendingVersion = -1;
+    try {
+        run(QStringLiteral("ROLLBACK"));
+    } catch (const StorageError &e) {
+        qCWarning(lcHubStore) << "rollback:" << e.message();
+    }
+}
+
+void PostgresConnection::savepoint(const QString &name)
+{
+    exec(QStringLiteral("SAVEPOINT ") + name);
+}
+
+void PostgresConnection::releaseSavepoint(const QString &name)
+{
+    exec(QStringLiteral("RELEASE SAVEPOINT ") + name);
+}
+
+void PostgresConnection::rollbackToSavepoint(const QString &name) noexcept
+{
+    try {
+        exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
+        exec(QStringLiteral("RELEASE SAVEPOINT ") + name);
+    } catch (const StorageError &e) {
+        qCWarning(lcHubStore) << "rollback to savepoint:" << e.message();
+    }
+}
+
+int PostgresConnection::schemaVersion()
+{
+    return scalar(QStringLiteral("SELECT schema_version FROM tabletap_state WHERE id = 1")).toInt();
+}
+
+void PostgresConnection::setSchemaVersion(int version)
+{
+    run(QStringLiteral("UPDATE tabletap_state SET schema_version = %1 WHERE id = 1").arg(version));
+}
+
+qint64 PostgresConnection::dataVersion()
+{
+    const qint64 version
+        = scalar(QStringLiteral("SELECT data_version FROM tabletap_state WHERE id = 1"))
+              .toLongLong();
+    if (m_inTransaction)
+        return m_foreignChanges; // our own uncommitted bump; looked at again after the commit
+    if (version != m_lastSeenVersion) {
+        // Our own commits set m_lastSeenVersion, so a difference is someone else's.
+        if (m_lastSeenVersion >= 0)
+            ++m_foreignChanges;
+        m_lastSeenVersion = version;
+    }
+    return m_foreignChanges;
+}
+
+QString PostgresConnection::probe()
+{
+    try {
+        if (!scalar(QStringLiteral("SELECT 1 FROM tabletap_state WHERE id = 1")).isValid())
+            return QStringLiteral("%1 has lost its state row").arg(describe());
+    } catch (const StorageError &e) {
+        return e.message();
+    }
+    return {};
+}
+
+void PostgresConnection::advisoryLock(const QString &name)
+{
+    run(QStringLiteral("SELECT pg_advisory_lock(hashtextextended(?, 0))"),
+        {QVariant(QStringLiteral("tabletap:") + name)});
+}
+
+void PostgresConnection::advisoryUnlock(const QString &name) noexcept
+{
+    try {
+        run(QStringLiteral("SELECT pg_advisory_unlock(hashtextextended(?, 0))"),
+            {QVariant(QStringLiteral("tabletap:") + name)});
+    } catch (const StorageError &e) {
+        qCWarning(lcHubStore) << "advisory unlock:" << e.message();
+    }
+}
+
+} // namespace TableTap
