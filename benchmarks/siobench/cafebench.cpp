@@ -448,7 +448,7 @@ QJsonObject CafeBench::run(Server server)
         if (s.pass) {
             capacity = std::max(capacity, rate);
             fails = 0;
-        } else if (++fails >= 2) {
+        } else if (++fails >= 2 && !m_options.allSteps) {
             break;
         }
     }

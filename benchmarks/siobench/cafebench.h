@@ -37,7 +37,8 @@ public:
         int stepSeconds = 5;
         std::vector<double> rates = {25, 50, 100, 200, 300, 400, 600, 800, 1000, 1200, 1600, 2000};
         double p99BoundMs = 100;
-        std::string hub; // tabletap-hub binary
+        bool allSteps = false; // false: stop after two failed steps in a row
+        std::string hub;       // tabletap-hub binary
         std::string node = "node";
         std::string referenceDir; // benchmarks/reference
         std::string postgresBin = "/usr/lib/postgresql/15/bin";

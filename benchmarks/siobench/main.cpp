@@ -291,6 +291,7 @@ int runCafe(const QCommandLineParser &p)
     o.settle = p.value(QStringLiteral("settle")).toDouble();
     if (p.isSet(QStringLiteral("cafe-rates")))
         o.rates = doubleList(p.value(QStringLiteral("cafe-rates")));
+    o.allSteps = p.isSet(QStringLiteral("cafe-all-steps"));
     const QStringList servers = p.value(QStringLiteral("servers")).split(QLatin1Char(','));
     const QJsonObject machineInfo = machine();
     const QString out = p.value(QStringLiteral("out"));
@@ -499,6 +500,9 @@ int main(int argc, char *argv[])
          QStringLiteral("n"), QStringLiteral("50")},
         {QStringLiteral("cafe-rates"), QStringLiteral("cafe: commands/s per step"),
          QStringLiteral("list")},
+        {QStringLiteral("cafe-all-steps"),
+         QStringLiteral("cafe: every rate, even after two failed steps (throughput when "
+                        "overloaded)")},
         {QStringLiteral("postgres-bin"),
          QStringLiteral("cafe: PostgreSQL 15 programs for the server hub-pg"),
          QStringLiteral("dir"), QStringLiteral("/usr/lib/postgresql/15/bin")},

@@ -1,7 +1,7 @@
 // The benchmark tooling at toy scale: tt_siobench drives tt-bench-server and stock socket.io with
 // 50 clients for a second per step, the cluster part (one node against two joined by a
-// redis-server it starts), runs the cafe path (tabletap-hub) with a few consoles, the console
-// probe on the event stream, and the codec benchmarks.
+// redis-server it starts), runs the cafe path (tabletap-hub) with a few consoles on SQLite and on
+// a PostgreSQL it starts, the console probe on the event stream, and the codec benchmarks.
 // Only that each part ran and printed its table is checked: timings are not assertions.
 #include <QDir>
 #include <QFile>
@@ -21,6 +21,7 @@ private Q_SLOTS:
     void broadcast();
     void cluster();
     void cafe();
+    void cafePostgres();
     void client();
     void codec();
 
@@ -140,6 +141,30 @@ void tst_BenchSmoke::cluster()
             QCOMPARE(r.value("layout").toString(), QStringLiteral("one"));
             QVERIFY(!fixed.contains("node1"));
         }
+    }
+}
+
+void tst_BenchSmoke::cafePostgres()
+{
+    QVERIFY2(QFile::exists(QStringLiteral("/usr/lib/postgresql/15/bin/initdb")),
+             "PostgreSQL 15 is not installed (scripts/deps.sh --test)");
+    QJsonArray runs;
+    const QString table = run({"cafe", "--servers", "hub,hub-pg", "--consoles", "10", "--senders",
+                               "2", "--cafe-rates", "20", "--seconds", "1"},
+                              &runs, 60000);
+    QVERIFY2(table.contains("### Cafe run"), qPrintable(table));
+    QVERIFY2(table.contains("| hub-pg / hub |"), qPrintable(table));
+    QCOMPARE(runs.size(), 2);
+    for (const QJsonValue &v : runs) {
+        const QJsonObject r = v.toObject();
+        QVERIFY2(!r.contains("error"), qPrintable(r.value("error").toString()));
+        const QJsonObject step = r.value("steps").toArray().first().toObject();
+        QCOMPARE(step.value("acked_ok").toInt(), step.value("sent").toInt());
+        QVERIFY(step.value("delivered").toInt() > 0);
+        const bool pg = r.value("label").toString() == u"hub-pg";
+        QCOMPARE(r.value("store").toString(),
+                 pg ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
+        QCOMPARE(step.contains("database_cpu_pct"), pg);
     }
 }
 
