@@ -4,19 +4,22 @@
 # (npm ci), runs every part against it on this machine and prints the hub / socket.io table
 # (also written to OUT/report.md, with every sample in OUT/*.json).
 #
-#   benchmarks/run.sh                 full run: 3 repeats, medians (about 50 minutes)
+#   benchmarks/run.sh                 full run: 3 repeats, medians (about 65 minutes)
 #   benchmarks/run.sh --quick         one repeat, fewer steps (about 6 minutes)
-#   benchmarks/run.sh --only broadcast,cafe,client,codec,10k   some parts only
+#   benchmarks/run.sh --only broadcast,cafe,client,codec,10k,cluster   some parts only
 #   options: --repeats N, --out DIR (default benchmarks/results/<date>), --build DIR
 #
 # Servers run on CPU 0, load generators and clients on CPU 1 (taskset-style pinning done by
-# tt_siobench). Run it on a quiet machine; the report records the load average.
+# tt_siobench); the cluster part's two nodes and redis-server share CPU 0 as well, and the cafe
+# run's PostgreSQL runs there with the hub. Run it on a quiet machine; the report records the
+# load average. The cluster part needs redis-server, the cafe run on PostgreSQL the PostgreSQL 15
+# programs in /usr/lib/postgresql/15/bin (scripts/deps.sh --test installs both).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 quick=0
 repeats=3
-only="broadcast,10k,cafe,client,codec"
+only="broadcast,10k,cluster,cafe,client,codec"
 out=""
 build="$root/build/bench"
 while [[ $# -gt 0 ]]; do
@@ -26,7 +29,7 @@ while [[ $# -gt 0 ]]; do
         --only) only="$2"; shift ;;
         --out) out="$2"; shift ;;
         --build) build="$2"; shift ;;
-        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -82,12 +85,26 @@ if want 10k; then
     "$bin/tt_siobench" broadcast "${common[@]}" --clients 10000 --repeats 1 --fixed-rate 20000 \
         --seconds 10 --no-ladder --no-polling --out "$out/10k.json" >/dev/null
 fi
-if want cafe; then
+if want cluster; then
+    # Issue 19: the broadcast with every client on one node, and split over two nodes joined by
+    # a redis-server the run starts (added cross-node latency, capacity of two against one).
     if [[ $quick -eq 1 ]]; then
-        "$bin/tt_siobench" cafe "${common[@]}" --seconds 3 --cafe-rates 50,100,200,400,800 \
-            --out "$out/cafe.json" >/dev/null
+        "$bin/tt_siobench" cluster "${common[@]}" --clients 1000 --layouts one,two --seconds 3 \
+            --ladder 20000,100000,400000,800000,1500000 --out "$out/cluster.json" >/dev/null
     else
-        "$bin/tt_siobench" cafe "${common[@]}" --out "$out/cafe.json" >/dev/null
+        "$bin/tt_siobench" cluster "${common[@]}" --clients 1000 --layouts one,two \
+            --out "$out/cluster.json" >/dev/null
+    fi
+fi
+if want cafe; then
+    # The hub with SQLite (hub) and with a PostgreSQL 15 the run starts (hub-pg), against
+    # socket.io + better-sqlite3.
+    if [[ $quick -eq 1 ]]; then
+        "$bin/tt_siobench" cafe "${common[@]}" --servers socket.io,hub,hub-pg --seconds 3 \
+            --cafe-rates 50,100,200,400,800 --out "$out/cafe.json" >/dev/null
+    else
+        "$bin/tt_siobench" cafe "${common[@]}" --servers socket.io,hub,hub-pg \
+            --out "$out/cafe.json" >/dev/null
     fi
 fi
 if want client; then

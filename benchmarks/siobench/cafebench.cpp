@@ -10,6 +10,7 @@
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
@@ -92,21 +93,50 @@ QJsonObject CafeBench::Step::toJson() const
         {QStringLiteral("other_cpu_pct"), cpu.otherPct},
         {QStringLiteral("irq_cpu_pct"), cpu.irqPct},
         {QStringLiteral("pass"), pass}};
+    if (databaseCpuPct >= 0)
+        o.insert(QStringLiteral("database_cpu_pct"), databaseCpuPct);
     if (!firstError.empty())
         o.insert(QStringLiteral("first_error"), QString::fromStdString(firstError));
     return o;
 }
 
-bool CafeBench::prepareHub(std::string *dataDir, std::vector<std::string> *tokens,
-                           std::string *error)
+bool CafeBench::parseServer(const QString &name, Server *server)
+{
+    if (name == u"socket.io" || name == u"ref")
+        *server = Server::Reference;
+    else if (name == u"hub")
+        *server = Server::HubSqlite;
+    else if (name == u"hub-pg")
+        *server = Server::HubPostgres;
+    else
+        return false;
+    return true;
+}
+
+bool CafeBench::prepareHub(const std::string &databaseUrl, std::string *dataDir,
+                           std::vector<std::string> *tokens, std::string *error)
 {
     *dataDir = tempDir();
     std::string out;
     const std::string menu = m_options.referenceDir + "/bench-menu.json";
-    int rc = ChildProcess::run({m_options.hub, "cafe", "add", "--data", *dataDir, "--id", kCafe,
-                                "--name", "Bench Cafe", "--menu", menu, "--counters",
-                                "Counter 1,Counter 2"},
-                               &out, 30000);
+    std::vector<std::string> database;
+    if (!databaseUrl.empty())
+        database = {"--database", databaseUrl};
+    std::vector<std::string> add = {m_options.hub,
+                                    "cafe",
+                                    "add",
+                                    "--data",
+                                    *dataDir,
+                                    "--id",
+                                    kCafe,
+                                    "--name",
+                                    "Bench Cafe",
+                                    "--menu",
+                                    menu,
+                                    "--counters",
+                                    "Counter 1,Counter 2"};
+    add.insert(add.end(), database.begin(), database.end());
+    int rc = ChildProcess::run(add, &out, 30000, nullptr, true);
     if (rc != 0) {
         *error = "tabletap-hub cafe add failed (" + std::to_string(rc) + "): " + out;
         return false;
@@ -114,9 +144,11 @@ bool CafeBench::prepareHub(std::string *dataDir, std::vector<std::string> *token
     // One user per sender (the rate limit is per user) and one for the watching consoles.
     for (int i = 0; i <= m_options.senders; ++i) {
         const std::string user = i < m_options.senders ? "s" + std::to_string(i) : "console";
-        rc = ChildProcess::run({m_options.hub, "token", "--data", *dataDir, "--cafe", kCafe,
-                                "--user", user, "--name", "Bench " + user, "--role", "employee"},
-                               &out, 30000);
+        std::vector<std::string> token
+            = {m_options.hub, "token", "--data", *dataDir,        "--cafe", kCafe,
+               "--user",      user,    "--name", "Bench " + user, "--role", "employee"};
+        token.insert(token.end(), database.begin(), database.end());
+        rc = ChildProcess::run(token, &out, 30000);
         while (!out.empty() && (out.back() == '\n' || out.back() == '\r'))
             out.pop_back();
         if (rc != 0 || out.empty()) {
@@ -264,6 +296,8 @@ CafeBench::Step CafeBench::step(double rate)
     m_pendingAcks.clear();
     const uint64_t total = uint64_t(std::llround(rate * m_options.stepSeconds));
     const ProcStats::Sample before = ProcStats::sample(m_server.pid());
+    const double databaseBefore
+        = m_postgres.pid() > 0 ? ProcStats::familyCpuSeconds(m_postgres.pid()) : 0;
     const int64_t t0 = monotonicMicros();
     uint64_t due = 0;
     EventLoop::TimerId pending = 0;
@@ -292,6 +326,12 @@ CafeBench::Step CafeBench::step(double rate)
         [&] { return m_pendingAcks.empty() && s.delivered >= s.ackedOk * uint64_t(s.consoles); },
         monotonicMicros() + 5000000);
     s.cpu = ProcStats::usage(before, ProcStats::sample(m_server.pid()));
+    if (m_postgres.pid() > 0 && s.cpu.seconds > 0) {
+        s.databaseCpuPct = 100.0 * (ProcStats::familyCpuSeconds(m_postgres.pid()) - databaseBefore)
+                           / s.cpu.seconds;
+        // The generator's "other tenants" must not count the database the hub uses.
+        s.cpu.otherPct = std::max(0.0, s.cpu.otherPct - s.databaseCpuPct);
+    }
     s.expected = s.ackedOk * uint64_t(s.consoles);
     s.pass = s.sent > 0 && s.ackedOk == s.sent && s.delivered >= s.expected
              && s.event.percentileMs(0.99) <= m_options.p99BoundMs;
@@ -301,12 +341,18 @@ CafeBench::Step CafeBench::step(double rate)
     return s;
 }
 
-QJsonObject CafeBench::run(bool reference)
+QJsonObject CafeBench::run(Server server)
 {
-    const QString label = reference ? QStringLiteral("socket.io") : QStringLiteral("hub");
+    const bool reference = server == Server::Reference;
+    const QString label = reference                     ? QStringLiteral("socket.io")
+                          : server == Server::HubSqlite ? QStringLiteral("hub")
+                                                        : QStringLiteral("hub-pg");
     QJsonObject result{{QStringLiteral("kind"), QStringLiteral("cafe")},
                        {QStringLiteral("label"), label},
                        {QStringLiteral("reference"), reference},
+                       {QStringLiteral("store"), reference || server == Server::HubSqlite
+                                                     ? QStringLiteral("sqlite")
+                                                     : QStringLiteral("postgresql")},
                        {QStringLiteral("consoles"), m_options.consoles},
                        {QStringLiteral("senders"), m_options.senders},
                        {QStringLiteral("step_seconds"), m_options.stepSeconds},
@@ -318,12 +364,29 @@ QJsonObject CafeBench::run(bool reference)
         prepareReference(&dir, &tokens, &env, &error);
         argv = {m_options.node, m_options.referenceDir + "/cafe-server.js"};
     } else {
-        if (!prepareHub(&dir, &tokens, &error)) {
+        std::string databaseUrl;
+        if (server == Server::HubPostgres) {
+            // A fresh PostgreSQL per run, as the SQLite hub gets a fresh data folder; pinned
+            // with the hub: the server side has the same one core either way.
+            if (!m_postgres.start(m_options.postgresBin, m_options.serverCpu, m_options.serverLog,
+                                  "tabletap", &error)) {
+                result.insert(QStringLiteral("error"), QString::fromStdString(error));
+                log("  %s\n", error.c_str());
+                return result;
+            }
+            databaseUrl = m_postgres.url();
+            result.insert(QStringLiteral("database_cpu"), m_options.serverCpu);
+            log("  PostgreSQL at %s\n", databaseUrl.c_str());
+        }
+        if (!prepareHub(databaseUrl, &dir, &tokens, &error)) {
             result.insert(QStringLiteral("error"), QString::fromStdString(error));
             log("  %s\n", error.c_str());
+            m_postgres.stop();
             return result;
         }
         argv = {m_options.hub, "serve", "--data", dir, "--port", "0", "--bind", "127.0.0.1"};
+        if (!databaseUrl.empty())
+            argv.insert(argv.end(), {"--database", databaseUrl});
     }
     if (!m_server.start(argv, env, m_options.serverCpu, 30000, m_options.serverLog, &error)) {
         result.insert(QStringLiteral("error"), QString::fromStdString(error));
@@ -370,21 +433,22 @@ QJsonObject CafeBench::run(bool reference)
     for (double rate : m_options.rates) {
         const Step s = step(rate);
         log("  %5.0f cmds/s: %llu sent, %llu ok, %llu refused, events %llu/%llu, ack p50 %.1f p99 "
-            "%.1f ms, cmd->event p50 %.1f p99 %.1f ms, server %.0f%% gen %.0f%% other %.0f%% irq "
-            "%.0f%% %s%s%s\n",
+            "%.1f ms, cmd->event p50 %.1f p99 %.1f ms, server %.0f%% db %.0f%% gen %.0f%% other "
+            "%.0f%% irq %.0f%% %s%s%s\n",
             rate, static_cast<unsigned long long>(s.sent),
             static_cast<unsigned long long>(s.ackedOk),
             static_cast<unsigned long long>(s.ackedError),
             static_cast<unsigned long long>(s.delivered),
             static_cast<unsigned long long>(s.expected), s.ack.percentileMs(0.5),
             s.ack.percentileMs(0.99), s.event.percentileMs(0.5), s.event.percentileMs(0.99),
-            s.cpu.serverPct, s.cpu.selfPct, s.cpu.otherPct, s.cpu.irqPct, s.pass ? "pass" : "FAIL",
+            s.cpu.serverPct, std::max(0.0, s.databaseCpuPct), s.cpu.selfPct, s.cpu.otherPct,
+            s.cpu.irqPct, s.pass ? "pass" : "FAIL",
             s.firstError.empty() ? "" : " first error: ", s.firstError.c_str());
         steps.append(s.toJson());
         if (s.pass) {
             capacity = std::max(capacity, rate);
             fails = 0;
-        } else if (++fails >= 2) {
+        } else if (++fails >= 2 && !m_options.allSteps) {
             break;
         }
     }
@@ -394,6 +458,7 @@ QJsonObject CafeBench::run(bool reference)
     for (auto &c : m_clients)
         c->close();
     m_server.stop();
+    m_postgres.stop();
     m_clients.clear();
     m_configs.clear();
     if (!dir.empty() && dir.rfind("/tmp/tt-cafebench-", 0) == 0)

@@ -3,7 +3,9 @@
 // domain path on the server (token, rate limit, validation against the menu, totals, counter,
 // durable store, ack) and comes back to every console as order:created. Per step: commands
 // acknowledged per second, ack round trip, command-to-event latency at the consoles, delivery.
-// The hub runs `serve` on a fresh data folder; the reference is
+// The hub runs `serve` on a fresh data folder, its state in SQLite (server "hub") or in a
+// PostgreSQL 15 the run starts in a temporary folder (server "hub-pg", `serve --database
+// postgresql://…`, fsync on, pinned with the hub); the reference is
 // benchmarks/reference/cafe-server.js.
 #pragma once
 
@@ -11,6 +13,7 @@
 #include "eventloop.h"
 #include "latencyhistogram.h"
 #include "procstats.h"
+#include "services.h"
 #include "sioclient.h"
 
 #include <QJsonObject>
@@ -34,9 +37,11 @@ public:
         int stepSeconds = 5;
         std::vector<double> rates = {25, 50, 100, 200, 300, 400, 600, 800, 1000, 1200, 1600, 2000};
         double p99BoundMs = 100;
-        std::string hub; // tabletap-hub binary
+        bool allSteps = false; // false: stop after two failed steps in a row
+        std::string hub;       // tabletap-hub binary
         std::string node = "node";
         std::string referenceDir; // benchmarks/reference
+        std::string postgresBin = "/usr/lib/postgresql/15/bin";
         std::string serverLog;
         bool verbose = true;
         double settle = 1.0; // scales the pauses that let the server settle (memory, queues)
@@ -45,8 +50,15 @@ public:
     explicit CafeBench(Options options);
     ~CafeBench() override;
 
-    // reference: the Node server, else the hub. One JSON record.
-    QJsonObject run(bool reference);
+    enum class Server {
+        Reference, // socket.io + better-sqlite3
+        HubSqlite, // the hub, SQLite in its data folder
+        HubPostgres,
+    };
+    // "socket.io" (or "ref"), "hub", "hub-pg"; false for anything else.
+    static bool parseServer(const QString &name, Server *server);
+    // One JSON record.
+    QJsonObject run(Server server);
 
     void clientConnected(SioClient *client, int64_t connectMicros) override;
     void clientFailed(SioClient *client, std::string_view why) override;
@@ -66,12 +78,14 @@ private:
         LatencyHistogram ack;
         LatencyHistogram event;
         ProcStats::Usage cpu;
+        double databaseCpuPct = -1; // PostgreSQL's processes, when it is the store
         std::string firstError;
         bool pass = false;
         QJsonObject toJson() const;
     };
 
-    bool prepareHub(std::string *dataDir, std::vector<std::string> *tokens, std::string *error);
+    bool prepareHub(const std::string &databaseUrl, std::string *dataDir,
+                    std::vector<std::string> *tokens, std::string *error);
     bool prepareReference(std::string *dir, std::vector<std::string> *tokens,
                           std::vector<std::string> *env, std::string *error);
     bool fetchMenu(std::string *error);
@@ -82,6 +96,7 @@ private:
     Options m_options;
     EventLoop m_loop;
     ChildProcess m_server;
+    PostgresService m_postgres;
     std::vector<std::unique_ptr<SioClient::Config>> m_configs;
     std::vector<std::unique_ptr<SioClient>> m_clients;
     std::vector<std::string> m_products;

@@ -4,6 +4,7 @@
 #include "monotonicclock.h"
 
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
@@ -12,10 +13,31 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 namespace TableTap {
+
+namespace {
+
+// In the child, before exec: the other user, and the parent-death signal again (a change of
+// credentials clears it).
+void becomeUser(const ChildProcess::RunAs *runAs)
+{
+    if (!runAs)
+        return;
+    if (setgroups(0, nullptr) != 0 || setgid(runAs->gid) != 0 || setuid(runAs->uid) != 0) {
+        std::fprintf(stderr, "siobench: cannot become uid %u: %s\n", unsigned(runAs->uid),
+                     std::strerror(errno));
+        _exit(126);
+    }
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (chdir("/") != 0)
+        _exit(126);
+}
+
+} // namespace
 
 ChildProcess::~ChildProcess()
 {
@@ -24,7 +46,7 @@ ChildProcess::~ChildProcess()
 
 bool ChildProcess::start(const std::vector<std::string> &argv, const std::vector<std::string> &env,
                          int cpu, int readyTimeoutMs, const std::string &logPath,
-                         std::string *error)
+                         std::string *error, const RunAs *runAs)
 {
     int out[2];
     int in[2];
@@ -59,6 +81,7 @@ bool ChildProcess::start(const std::vector<std::string> &argv, const std::vector
         }
         for (const std::string &e : env)
             putenv(strdup(e.c_str()));
+        becomeUser(runAs);
         std::vector<char *> args;
         for (const std::string &a : argv)
             args.push_back(const_cast<char *>(a.c_str()));
@@ -74,6 +97,10 @@ bool ChildProcess::start(const std::vector<std::string> &argv, const std::vector
     m_stdin = in[1];
     m_port = 0;
     m_readyLine.clear();
+    if (readyTimeoutMs <= 0) {
+        fcntl(m_stdout, F_SETFL, O_NONBLOCK);
+        return true;
+    }
     // Read lines until one says ready.
     std::string &buffer = m_buffer;
     buffer.clear();
@@ -155,7 +182,8 @@ void ChildProcess::drain()
     }
 }
 
-int ChildProcess::run(const std::vector<std::string> &argv, std::string *output, int timeoutMs)
+int ChildProcess::run(const std::vector<std::string> &argv, std::string *output, int timeoutMs,
+                      const RunAs *runAs, bool mergeStderr)
 {
     int out[2];
     if (pipe2(out, O_CLOEXEC) != 0)
@@ -166,6 +194,9 @@ int ChildProcess::run(const std::vector<std::string> &argv, std::string *output,
     if (pid == 0) {
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         dup2(out[1], STDOUT_FILENO);
+        if (mergeStderr)
+            dup2(out[1], STDERR_FILENO);
+        becomeUser(runAs);
         std::vector<char *> args;
         for (const std::string &a : argv)
             args.push_back(const_cast<char *>(a.c_str()));

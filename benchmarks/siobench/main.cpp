@@ -4,13 +4,16 @@
 // load generator, and prints hub / socket.io ratios.
 //
 //   tt_siobench broadcast --bench-server PATH --reference DIR [--clients 1000,5000] --out F
-//   tt_siobench cafe --hub PATH --reference DIR [--consoles 1000] [--repeats 3] --out F
+//   tt_siobench cafe --hub PATH --reference DIR [--consoles 1000] [--repeats 3]
+//                    [--servers socket.io,hub,hub-pg] --out F
+//   tt_siobench cluster --bench-server PATH [--layouts one,two] [--clients 1000] --out F
 //   tt_siobench client --console PATH --reference DIR [--repeats 3] --out F
 //   tt_siobench codec --codec PATH --reference DIR --fixtures DIR --out F
 //   tt_siobench report F [F...]
 #include "broadcastbench.h"
 #include "cafebench.h"
 #include "clientbench.h"
+#include "clusterbench.h"
 #include "ratioreport.h"
 #include "serverspec.h"
 
@@ -202,6 +205,74 @@ int runBroadcast(const QCommandLineParser &p)
     return 0;
 }
 
+// The cluster part: the layouts take turns within every repeat, for each client count.
+int runCluster(const QCommandLineParser &p)
+{
+    const int serverCpu = p.value(QStringLiteral("server-cpu")).toInt();
+    const int generatorCpu = p.value(QStringLiteral("generator-cpu")).toInt();
+    pinTo(generatorCpu);
+    raiseFdLimit();
+    ClusterBench::Options o;
+    o.benchServer = p.value(QStringLiteral("bench-server")).toStdString();
+    if (o.benchServer.empty()) {
+        std::fprintf(stderr, "tt_siobench: cluster needs --bench-server PATH\n");
+        return 2;
+    }
+    o.redisServer = p.value(QStringLiteral("redis-server")).toStdString();
+    o.generatorCpu = generatorCpu;
+    o.nodeCpus = {serverCpu, serverCpu};
+    if (p.isSet(QStringLiteral("node-cpus"))) {
+        const QList<int> cpus = intList(p.value(QStringLiteral("node-cpus")));
+        o.nodeCpus.assign(cpus.begin(), cpus.end());
+    }
+    o.redisCpu = p.isSet(QStringLiteral("redis-cpu")) ? p.value(QStringLiteral("redis-cpu")).toInt()
+                                                      : serverCpu;
+    o.stepSeconds = p.value(QStringLiteral("seconds")).toInt();
+    o.concurrency = p.value(QStringLiteral("concurrency")).toInt();
+    o.settle = p.value(QStringLiteral("settle")).toDouble();
+    o.fixedMessagesPerSecond = p.value(QStringLiteral("fixed-rate")).toDouble();
+    o.runLadder = !p.isSet(QStringLiteral("no-ladder"));
+    o.runFixed = !p.isSet(QStringLiteral("no-fixed"));
+    o.serverLog = p.value(QStringLiteral("server-log")).toStdString();
+    if (p.isSet(QStringLiteral("ladder")))
+        o.ladder = doubleList(p.value(QStringLiteral("ladder")));
+    std::vector<ClusterBench::Layout> layouts;
+    for (const QString &name : p.value(QStringLiteral("layouts")).split(QLatin1Char(','))) {
+        ClusterBench::Layout layout;
+        if (!ClusterBench::parseLayout(name.trimmed().toStdString(), &layout)) {
+            std::fprintf(stderr, "tt_siobench: unknown layout %s (one, one-redis, two)\n",
+                         qPrintable(name));
+            return 2;
+        }
+        layouts.push_back(layout);
+    }
+    const QJsonObject machineInfo = machine();
+    const QString out = p.value(QStringLiteral("out"));
+    QJsonArray runs;
+    const int repeats = std::max(1, p.value(QStringLiteral("repeats")).toInt());
+    const QList<int> counts = intList(p.value(QStringLiteral("clients")));
+    for (int rep = 1; rep <= repeats; ++rep) {
+        for (int n : counts) {
+            for (const ClusterBench::Layout layout : layouts) {
+                std::fprintf(stderr, "== cluster repeat %d/%d, %s, %d clients\n", rep, repeats,
+                             ClusterBench::layoutLabel(layout), n);
+                ClusterBench bench(o);
+                QJsonObject r = bench.run(layout, n);
+                r.insert(QStringLiteral("repeat"), rep);
+                r.insert(QStringLiteral("loadavg"), readFirstLine(QStringLiteral("/proc/loadavg")));
+                runs.append(r);
+                writeResults(out, machineInfo, runs);
+            }
+        }
+    }
+    RatioReport report;
+    report.setMachine(machineInfo);
+    for (const QJsonValue &r : runs)
+        report.addRecord(r.toObject());
+    std::printf("%s\n", qPrintable(report.render()));
+    return 0;
+}
+
 int runCafe(const QCommandLineParser &p)
 {
     pinTo(p.value(QStringLiteral("generator-cpu")).toInt());
@@ -211,6 +282,7 @@ int runCafe(const QCommandLineParser &p)
     o.hub = p.value(QStringLiteral("hub")).toStdString();
     o.node = p.value(QStringLiteral("node")).toStdString();
     o.referenceDir = p.value(QStringLiteral("reference")).toStdString();
+    o.postgresBin = p.value(QStringLiteral("postgres-bin")).toStdString();
     o.serverLog = p.value(QStringLiteral("server-log")).toStdString();
     o.consoles = p.value(QStringLiteral("consoles")).toInt();
     o.senders = std::max(1, std::min(o.consoles, p.value(QStringLiteral("senders")).toInt()));
@@ -219,6 +291,7 @@ int runCafe(const QCommandLineParser &p)
     o.settle = p.value(QStringLiteral("settle")).toDouble();
     if (p.isSet(QStringLiteral("cafe-rates")))
         o.rates = doubleList(p.value(QStringLiteral("cafe-rates")));
+    o.allSteps = p.isSet(QStringLiteral("cafe-all-steps"));
     const QStringList servers = p.value(QStringLiteral("servers")).split(QLatin1Char(','));
     const QJsonObject machineInfo = machine();
     const QString out = p.value(QStringLiteral("out"));
@@ -226,12 +299,12 @@ int runCafe(const QCommandLineParser &p)
     const int repeats = std::max(1, p.value(QStringLiteral("repeats")).toInt());
     for (int rep = 1; rep <= repeats; ++rep) {
         for (const QString &name : servers) {
-            const bool reference = name == u"socket.io" || name == u"ref";
-            if (!reference && name != u"hub")
-                continue; // the cafe run compares stock settings only
+            CafeBench::Server server;
+            if (!CafeBench::parseServer(name, &server))
+                continue; // the cafe run compares stock settings only (no hub:LABEL:...)
             std::fprintf(stderr, "== cafe repeat %d/%d, %s\n", rep, repeats, qPrintable(name));
             CafeBench bench(o);
-            QJsonObject r = bench.run(reference);
+            QJsonObject r = bench.run(server);
             r.insert(QStringLiteral("repeat"), rep);
             r.insert(QStringLiteral("loadavg"), readFirstLine(QStringLiteral("/proc/loadavg")));
             runs.append(r);
@@ -365,7 +438,7 @@ int main(int argc, char *argv[])
         QStringLiteral("Table Tap server benchmark against stock socket.io"));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("mode"),
-                            QStringLiteral("broadcast | cafe | client | codec | report"));
+                            QStringLiteral("broadcast | cluster | cafe | client | codec | report"));
     p.addOptions({
         {QStringLiteral("bench-server"),
          QStringLiteral("broadcast: tt-bench-server binary (servers hub, hub:...)"),
@@ -377,7 +450,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("node"), QStringLiteral("node binary"), QStringLiteral("path"),
          QStringLiteral("node")},
         {QStringLiteral("servers"),
-         QStringLiteral("servers in turn: socket.io, hub, hub:LABEL:VAR=VALUE;..."),
+         QStringLiteral("servers in turn: socket.io, hub, hub:LABEL:VAR=VALUE;... (broadcast); "
+                        "socket.io, hub, hub-pg (cafe)"),
          QStringLiteral("list"), QStringLiteral("socket.io,hub")},
         {QStringLiteral("clients"), QStringLiteral("client counts"), QStringLiteral("list"),
          QStringLiteral("1000,5000")},
@@ -410,12 +484,28 @@ int main(int argc, char *argv[])
         {QStringLiteral("out"), QStringLiteral("results JSON"), QStringLiteral("file")},
         {QStringLiteral("settle"), QStringLiteral("scale of the settling pauses (1 = as measured)"),
          QStringLiteral("x"), QStringLiteral("1")},
+        {QStringLiteral("layouts"),
+         QStringLiteral("cluster: one (no Redis), one-redis, two (two nodes joined by Redis)"),
+         QStringLiteral("list"), QStringLiteral("one,two")},
+        {QStringLiteral("node-cpus"),
+         QStringLiteral("cluster: CPUs of node A and node B (default: --server-cpu for both)"),
+         QStringLiteral("list")},
+        {QStringLiteral("redis-cpu"), QStringLiteral("cluster: CPU of redis-server"),
+         QStringLiteral("n")},
+        {QStringLiteral("redis-server"), QStringLiteral("cluster: redis-server binary"),
+         QStringLiteral("path"), QStringLiteral("redis-server")},
         {QStringLiteral("consoles"), QStringLiteral("cafe: consoles connected"),
          QStringLiteral("n"), QStringLiteral("1000")},
         {QStringLiteral("senders"), QStringLiteral("cafe: users sending commands"),
          QStringLiteral("n"), QStringLiteral("50")},
         {QStringLiteral("cafe-rates"), QStringLiteral("cafe: commands/s per step"),
          QStringLiteral("list")},
+        {QStringLiteral("cafe-all-steps"),
+         QStringLiteral("cafe: every rate, even after two failed steps (throughput when "
+                        "overloaded)")},
+        {QStringLiteral("postgres-bin"),
+         QStringLiteral("cafe: PostgreSQL 15 programs for the server hub-pg"),
+         QStringLiteral("dir"), QStringLiteral("/usr/lib/postgresql/15/bin")},
         {QStringLiteral("console"), QStringLiteral("client: tt_bench_console binary"),
          QStringLiteral("path")},
         {QStringLiteral("client-rates"), QStringLiteral("client: events/s per step"),
@@ -432,6 +522,8 @@ int main(int argc, char *argv[])
     const QString mode = args.value(0);
     if (mode == u"broadcast")
         return runBroadcast(p);
+    if (mode == u"cluster")
+        return runCluster(p);
     if (mode == u"cafe")
         return runCafe(p);
     if (mode == u"client")
@@ -440,6 +532,7 @@ int main(int argc, char *argv[])
         return runCodec(p);
     if (mode == u"report")
         return runReport(args.mid(1));
-    std::fprintf(stderr, "tt_siobench: mode must be broadcast, cafe, client, codec or report\n");
+    std::fprintf(stderr,
+                 "tt_siobench: mode must be broadcast, cluster, cafe, client, codec or report\n");
     return 2;
 }

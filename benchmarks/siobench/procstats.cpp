@@ -3,6 +3,7 @@
 
 #include "monotonicclock.h"
 
+#include <dirent.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -55,6 +56,48 @@ double ProcStats::cpuSeconds(pid_t pid)
     return double(utime + stime) / ticksPerSecond();
 }
 
+double ProcStats::familyCpuSeconds(pid_t pid)
+{
+    if (pid <= 0)
+        return 0;
+    double total = 0;
+    // The process itself with its reaped children: utime stime cutime cstime (fields 14-17).
+    {
+        const std::string stat = readFile("/proc/" + std::to_string(pid) + "/stat");
+        const size_t close = stat.rfind(')');
+        if (close == std::string::npos)
+            return 0;
+        const char *p = stat.c_str() + close + 2;
+        int field = 3;
+        while (*p && field < 14) {
+            if (*p == ' ')
+                ++field;
+            ++p;
+        }
+        unsigned long long v[4] = {};
+        std::sscanf(p, "%llu %llu %llu %llu", &v[0], &v[1], &v[2], &v[3]);
+        total += double(v[0] + v[1] + v[2] + v[3]) / ticksPerSecond();
+    }
+    // Live children: every process whose parent (field 4) is pid.
+    if (DIR *d = opendir("/proc")) {
+        while (const dirent *e = readdir(d)) {
+            if (e->d_name[0] < '1' || e->d_name[0] > '9')
+                continue;
+            const pid_t child = pid_t(std::atoi(e->d_name));
+            const std::string stat = readFile("/proc/" + std::to_string(child) + "/stat");
+            const size_t close = stat.rfind(')');
+            if (close == std::string::npos || close + 4 >= stat.size())
+                continue;
+            char state = 0;
+            int ppid = 0;
+            if (std::sscanf(stat.c_str() + close + 2, "%c %d", &state, &ppid) == 2 && ppid == pid)
+                total += cpuSeconds(child);
+        }
+        closedir(d);
+    }
+    return total;
+}
+
 int64_t ProcStats::rssKb(pid_t pid)
 {
     const std::string status = readFile("/proc/" + std::to_string(pid) + "/status");
@@ -81,6 +124,17 @@ ProcStats::Sample ProcStats::sample(pid_t server)
     Sample s;
     s.atMicros = monotonicMicros();
     s.serverCpuSeconds = server > 0 ? cpuSeconds(server) : 0;
+    s.selfCpuSeconds = cpuSeconds(getpid());
+    machineSeconds(&s.machineBusySeconds, &s.machineIrqSeconds, &s.machineStealSeconds);
+    return s;
+}
+
+ProcStats::Sample ProcStats::sample(const std::vector<pid_t> &servers)
+{
+    Sample s;
+    s.atMicros = monotonicMicros();
+    for (const pid_t pid : servers)
+        s.serverCpuSeconds += pid > 0 ? cpuSeconds(pid) : 0;
     s.selfCpuSeconds = cpuSeconds(getpid());
     machineSeconds(&s.machineBusySeconds, &s.machineIrqSeconds, &s.machineStealSeconds);
     return s;

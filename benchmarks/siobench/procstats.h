@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <vector>
 
 namespace TableTap {
 
@@ -32,9 +33,14 @@ public:
     };
 
     static double cpuSeconds(pid_t pid); // user + system
+    // The process, its live children and the children it reaped (a PostgreSQL postmaster and
+    // its backends).
+    static double familyCpuSeconds(pid_t pid);
     static int64_t rssKb(pid_t pid);
     static void machineSeconds(double *busy, double *irq, double *steal);
     static Sample sample(pid_t server);
+    // Several processes counted as "the server" (cluster nodes and their Redis).
+    static Sample sample(const std::vector<pid_t> &servers);
     static Usage usage(const Sample &from, const Sample &to);
 };
 

@@ -140,6 +140,7 @@ QString RatioReport::render() const
     QString out;
     out += renderMachine();
     out += renderBroadcast();
+    out += renderCluster();
     out += renderCafe();
     out += renderClient();
     out += renderCodec();
@@ -357,6 +358,215 @@ QString RatioReport::renderBroadcast() const
     return out;
 }
 
+QString RatioReport::renderCluster() const
+{
+    // Records by (clients, layout); layouts in a fixed order, "one" is the baseline.
+    QMap<int, QMap<QString, QList<QJsonObject>>> byN;
+    QMap<QString, QString> labelOf;
+    for (const QJsonValue &v : m_records) {
+        const QJsonObject r = v.toObject();
+        if (r.value(QLatin1String("kind")).toString() != QLatin1String("cluster")
+            || r.contains(QLatin1String("error")))
+            continue;
+        const QString layout = r.value(QLatin1String("layout")).toString();
+        labelOf[layout] = r.value(QLatin1String("label")).toString();
+        byN[r.value(QLatin1String("clients")).toInt()][layout].append(r);
+    }
+    if (byN.isEmpty())
+        return {};
+    const QString base = QStringLiteral("one");
+    QString out;
+    for (auto n = byN.constBegin(); n != byN.constEnd(); ++n) {
+        QStringList layouts;
+        for (const QString &l :
+             {QStringLiteral("one"), QStringLiteral("one-redis"), QStringLiteral("two")})
+            if (n.value().contains(l))
+                layouts << l;
+        const QList<QJsonObject> all = [&] {
+            QList<QJsonObject> list;
+            for (const auto &runs : n.value())
+                list += runs;
+            return list;
+        }();
+        double fixedRate = 0;
+        for (const QJsonObject &r : all)
+            if (const auto v = at(r, QStringLiteral("fixed.messages_per_second")))
+                fixedRate = std::max(fixedRate, *v);
+        const QString fixedText = number(fixedRate > 0 ? fixedRate : 10000.0, 0);
+        auto medianOf = [&](const QString &layout, const Getter &get) {
+            QList<double> values;
+            for (const QJsonObject &r : n.value().value(layout))
+                if (const auto v = get(r))
+                    values << *v;
+            return median(values);
+        };
+        auto path = [](const QString &p) -> Getter {
+            return [p](const QJsonObject &r) {
+                return at(r, p);
+            };
+        };
+        QStringList header{QStringLiteral("%1 clients").arg(n.key())};
+        for (const QString &l : layouts)
+            header
+                << QStringLiteral("%1 (n=%2)").arg(labelOf.value(l)).arg(n.value().value(l).size());
+        const bool haveBase = layouts.contains(base);
+        if (haveBase)
+            for (const QString &l : layouts)
+                if (l != base)
+                    header << QStringLiteral("%1 / %2").arg(labelOf.value(l), labelOf.value(base));
+        QList<QStringList> rows;
+        auto addRow = [&](const QString &name, const Getter &get, bool ratios = true) {
+            QStringList row{name};
+            QMap<QString, std::optional<double>> m;
+            bool any = false;
+            for (const QString &l : layouts) {
+                m[l] = medianOf(l, get);
+                any = any || m[l].has_value();
+                row << number(m[l]);
+            }
+            if (!any)
+                return;
+            if (haveBase)
+                for (const QString &l : layouts) {
+                    if (l == base)
+                        continue;
+                    const auto a = m.value(l), b = m.value(base);
+                    row << (ratios && a && b && *b != 0
+                                ? QString::number(*a / *b, 'f', 2) + QLatin1Char('x')
+                                : QStringLiteral("–"));
+                }
+            rows << row;
+        };
+        const QString at_ = QStringLiteral("at %1 msgs/s: ").arg(fixedText);
+        addRow(at_ + QStringLiteral("broadcast p50, all clients (ms)"),
+               path(QStringLiteral("fixed.latency.p50_ms")));
+        addRow(at_ + QStringLiteral("broadcast p99, all clients (ms)"),
+               path(QStringLiteral("fixed.latency.p99_ms")));
+        // Per node, where there are two: A holds the sender, B gets every broadcast via Redis.
+        auto twoOnly = [](const QString &p) -> Getter {
+            return [p](const QJsonObject &r) -> std::optional<double> {
+                if (r.value(QLatin1String("nodes")).toInt() < 2)
+                    return std::nullopt;
+                return at(r, p);
+            };
+        };
+        addRow(at_ + QStringLiteral("p50 on node A, the sender's node (ms)"),
+               twoOnly(QStringLiteral("fixed.node0.latency.p50_ms")), false);
+        addRow(at_ + QStringLiteral("p99 on node A, the sender's node (ms)"),
+               twoOnly(QStringLiteral("fixed.node0.latency.p99_ms")), false);
+        addRow(at_ + QStringLiteral("p50 on node B, through Redis (ms)"),
+               twoOnly(QStringLiteral("fixed.node1.latency.p50_ms")), false);
+        addRow(at_ + QStringLiteral("p99 on node B, through Redis (ms)"),
+               twoOnly(QStringLiteral("fixed.node1.latency.p99_ms")), false);
+        // Added cross-node latency: node B's median minus one node's median (same run).
+        if (haveBase && layouts.contains(QStringLiteral("two"))) {
+            for (const char *pct : {"p50", "p99"}) {
+                const QString key = QLatin1String(pct);
+                const auto remote
+                    = medianOf(QStringLiteral("two"),
+                               path(QStringLiteral("fixed.node1.latency.%1_ms").arg(key)));
+                const auto single
+                    = medianOf(base, path(QStringLiteral("fixed.latency.%1_ms").arg(key)));
+                QStringList row{
+                    at_
+                    + QStringLiteral("added cross-node latency %1: node B − one node (ms)")
+                          .arg(key)};
+                for (const QString &l : layouts)
+                    row << (l == QLatin1String("two") && remote && single
+                                ? number(*remote - *single)
+                                : QStringLiteral("–"));
+                for (qsizetype i = 1; i < layouts.size(); ++i)
+                    row << QStringLiteral("–");
+                rows << row;
+            }
+        }
+        // The same difference paired within each two-node run (B against A, same moment, same
+        // load on the machine): what the hop through Redis adds to a delivery of the same size.
+        for (const char *pct : {"p50", "p99"}) {
+            const QString key = QLatin1String(pct);
+            addRow(
+                at_ + QStringLiteral("node B − node A in the same run, %1 (ms)").arg(key),
+                [key](const QJsonObject &r) -> std::optional<double> {
+                    if (r.value(QLatin1String("nodes")).toInt() < 2)
+                        return std::nullopt;
+                    const auto b = at(r, QStringLiteral("fixed.node1.latency.%1_ms").arg(key));
+                    const auto a = at(r, QStringLiteral("fixed.node0.latency.%1_ms").arg(key));
+                    if (!a || !b)
+                        return std::nullopt;
+                    return *b - *a;
+                },
+                false);
+        }
+        addRow(at_ + QStringLiteral("delivered (fraction of sent × clients)"),
+               path(QStringLiteral("fixed.delivered_fraction")));
+        addRow(at_ + QStringLiteral("CPU of the servers, Redis included (%, 100 = one core)"),
+               path(QStringLiteral("fixed.server_cpu_pct")));
+        addRow(
+            at_ + QStringLiteral("CPU of Redis (%)"),
+            [](const QJsonObject &r) -> std::optional<double> {
+                if (!r.value(QLatin1String("redis")).toBool())
+                    return std::nullopt;
+                return at(r, QStringLiteral("fixed.redis_cpu_pct"));
+            },
+            false);
+        addRow(QStringLiteral("broadcast capacity (msgs/s, full delivery, p99 ≤ 100 ms)"),
+               path(QStringLiteral("capacity")));
+        addRow(QStringLiteral("p99 at the capacity step (ms)"),
+               path(QStringLiteral("capacity_p99_ms")));
+        addRow(QStringLiteral("CPU of the servers at the capacity step (%, Redis included)"),
+               path(QStringLiteral("capacity_server_cpu_pct")));
+        addRow(
+            QStringLiteral("CPU of Redis at the capacity step (%)"),
+            [](const QJsonObject &r) -> std::optional<double> {
+                if (!r.value(QLatin1String("redis")).toBool())
+                    return std::nullopt;
+                return at(r, QStringLiteral("capacity_redis_cpu_pct"));
+            },
+            false);
+        addRow(QStringLiteral("generator CPU at the capacity step (%)"),
+               path(QStringLiteral("capacity_generator_cpu_pct")));
+        addRow(QStringLiteral("clients dropped during the run"),
+               path(QStringLiteral("dropped_clients")), false);
+        addRow(
+            QStringLiteral("other tenants' CPU during the steps (%, 100 = one core)"),
+            [](const QJsonObject &r) -> std::optional<double> {
+                QList<double> v;
+                if (const auto x = at(r, QStringLiteral("fixed.other_cpu_pct")))
+                    v << *x;
+                for (const QJsonValue &s : r.value(QLatin1String("ladder")).toArray())
+                    if (const auto x = at(s.toObject(), QStringLiteral("other_cpu_pct")))
+                        v << *x;
+                return median(v);
+            },
+            false);
+        out += QStringLiteral("\n### Cluster: one node against two joined by Redis, %1 clients "
+                              "(medians)\n\n")
+                   .arg(n.key());
+        out += table(header, rows);
+        // Where everything ran: on a small machine the nodes share cores, and the capacity
+        // figure means the cluster's cost on the same cores, not what a second machine adds.
+        QStringList placement;
+        for (const QString &l : layouts) {
+            const QJsonObject r = n.value().value(l).first();
+            QStringList cpus;
+            for (const QJsonValue &c : r.value(QLatin1String("node_cpus")).toArray())
+                cpus << QString::number(c.toInt());
+            QString text
+                = QStringLiteral("%1: node%2 on CPU %3")
+                      .arg(labelOf.value(l), cpus.size() > 1 ? QStringLiteral("s A, B") : QString(),
+                           cpus.join(QStringLiteral(", ")));
+            if (r.value(QLatin1String("redis")).toBool())
+                text += QStringLiteral(", Redis on CPU %1")
+                            .arg(r.value(QLatin1String("redis_cpu")).toInt());
+            text += QStringLiteral(", generator on CPU %1")
+                        .arg(r.value(QLatin1String("generator_cpu")).toInt());
+            placement << text;
+        }
+        out += QStringLiteral("\nPinning: %1.\n").arg(placement.join(QStringLiteral("; ")));
+    }
+    return out;
+}
+
 QString RatioReport::renderCafe() const
 {
     QMap<QString, QList<QJsonObject>> byLabel;
@@ -373,10 +583,18 @@ QString RatioReport::renderCafe() const
     }
     if (byLabel.isEmpty())
         return {};
+    // The reference, then the hub on SQLite, then on PostgreSQL, then anything else.
     QStringList labels = byLabel.keys();
-    if (labels.removeOne(reference))
-        labels.prepend(reference);
-    const QString hub = labels.value(1);
+    for (const QString &l : {QStringLiteral("hub-pg"), QStringLiteral("hub"), reference})
+        if (labels.removeOne(l))
+            labels.prepend(l);
+    // Ratio columns: each hub against the reference, and PostgreSQL against SQLite.
+    QList<std::pair<QString, QString>> ratios;
+    for (const QString &l : std::as_const(labels))
+        if (l != reference && !reference.isEmpty())
+            ratios.append({l, reference});
+    if (byLabel.contains(QStringLiteral("hub-pg")) && byLabel.contains(QStringLiteral("hub")))
+        ratios.append({QStringLiteral("hub-pg"), QStringLiteral("hub")});
     const int consoles = byLabel.first().first().value(QLatin1String("consoles")).toInt();
     // Per rate: medians of p99 command-to-event latency and of commands acknowledged per second.
     auto stepValue
@@ -409,19 +627,23 @@ QString RatioReport::renderCafe() const
     QStringList header{QStringLiteral("measure")};
     for (const QString &l : labels)
         header << QStringLiteral("%1 (n=%2)").arg(l).arg(byLabel.value(l).size());
-    if (!hub.isEmpty())
-        header << QStringLiteral("%1 / %2").arg(hub, reference);
+    for (const auto &r : std::as_const(ratios))
+        header << QStringLiteral("%1 / %2").arg(r.first, r.second);
     QList<QStringList> rows;
     auto addRow = [&](const QString &name,
                       const std::function<std::optional<double>(const QJsonObject &)> &get) {
         QStringList row{name};
         QMap<QString, std::optional<double>> m;
+        bool any = false;
         for (const QString &l : labels) {
             m[l] = medianOf(l, get);
+            any = any || m[l].has_value();
             row << number(m[l]);
         }
-        if (!hub.isEmpty()) {
-            const auto a = m.value(hub), b = m.value(reference);
+        if (!any)
+            return;
+        for (const auto &r : std::as_const(ratios)) {
+            const auto a = m.value(r.first), b = m.value(r.second);
             row << (a && b && *b != 0 ? QString::number(*a / *b, 'f', 2) + QLatin1Char('x')
                                       : QStringLiteral("–"));
         }
@@ -439,8 +661,17 @@ QString RatioReport::renderCafe() const
                [&](const QJsonObject &r) {
                    return stepValue(r, rate, QStringLiteral("event.p99_ms"));
                });
+        addRow(QStringLiteral("at %1 commands/s: PostgreSQL's CPU (%, 100 = one core)").arg(rate),
+               [&](const QJsonObject &r) {
+                   return stepValue(r, rate, QStringLiteral("database_cpu_pct"));
+               });
     }
     out += table(header, rows);
+    if (byLabel.contains(QStringLiteral("hub-pg")))
+        out += QStringLiteral("\nhub: the hub with SQLite in its data folder; hub-pg: the same hub "
+                              "with `--database postgresql://…` on a PostgreSQL 15 started for "
+                              "the run (fsync on, synchronous_commit on), pinned to the hub's "
+                              "CPU.\n");
     return out;
 }
 

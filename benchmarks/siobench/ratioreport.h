@@ -22,6 +22,7 @@ public:
 
 private:
     QString renderBroadcast() const;
+    QString renderCluster() const;
     QString renderCafe() const;
     QString renderClient() const;
     QString renderCodec() const;

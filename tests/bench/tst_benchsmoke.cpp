@@ -1,6 +1,7 @@
 // The benchmark tooling at toy scale: tt_siobench drives tt-bench-server and stock socket.io with
-// 50 clients for a second per step, runs the cafe path (tabletap-hub) with a few consoles, the
-// console probe on the event stream, and the codec benchmarks.
+// 50 clients for a second per step, the cluster part (one node against two joined by a
+// redis-server it starts), runs the cafe path (tabletap-hub) with a few consoles on SQLite and on
+// a PostgreSQL it starts, the console probe on the event stream, and the codec benchmarks.
 // Only that each part ran and printed its table is checked: timings are not assertions.
 #include <QDir>
 #include <QFile>
@@ -18,13 +19,15 @@ class tst_BenchSmoke : public QObject
 private Q_SLOTS:
     void initTestCase();
     void broadcast();
+    void cluster();
     void cafe();
+    void cafePostgres();
     void client();
     void codec();
 
 private:
     // Runs tt_siobench; returns its stdout (the table) and the records it wrote.
-    QString run(const QStringList &args, QJsonArray *runs);
+    QString run(const QStringList &args, QJsonArray *runs, int timeoutMs = 25000);
     QTemporaryDir m_dir;
 };
 
@@ -43,7 +46,7 @@ void tst_BenchSmoke::initTestCase()
                                 .arg(QLatin1String(module))));
 }
 
-QString tst_BenchSmoke::run(const QStringList &args, QJsonArray *runs)
+QString tst_BenchSmoke::run(const QStringList &args, QJsonArray *runs, int timeoutMs)
 {
     const QString out = m_dir.filePath(QStringLiteral("%1.json").arg(args.first()));
     QProcess p;
@@ -53,7 +56,7 @@ QString tst_BenchSmoke::run(const QStringList &args, QJsonArray *runs)
                 + QStringList{"--bench-server", TT_BENCH_SERVER, "--hub", TT_HUB, "--reference",
                               TT_REFERENCE_DIR, "--out", out, "--server-log",
                               m_dir.filePath("servers.log"), "--repeats", "1", "--settle", "0.2"});
-    if (!p.waitForFinished(25000)) {
+    if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(3000);
         qWarning() << "tt_siobench did not finish:" << p.readAllStandardError().right(2000);
@@ -103,6 +106,65 @@ void tst_BenchSmoke::cafe()
         const QJsonObject step = r.value("steps").toArray().first().toObject();
         QCOMPARE(step.value("acked_ok").toInt(), step.value("sent").toInt());
         QVERIFY(step.value("delivered").toInt() > 0);
+    }
+}
+
+void tst_BenchSmoke::cluster()
+{
+    QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("redis-server")).isEmpty(),
+             "no redis-server on PATH (scripts/deps.sh --test)");
+    QJsonArray runs;
+    const QString table = run({"cluster", "--layouts", "one,two", "--clients", "20", "--seconds",
+                               "1", "--fixed-rate", "200", "--ladder", "1000"},
+                              &runs);
+    QVERIFY2(table.contains("### Cluster: one node against two joined by Redis, 20 clients"),
+             qPrintable(table));
+    QVERIFY(table.contains("added cross-node latency p99: node B − one node (ms)"));
+    QVERIFY(table.contains("Pinning: one node: node on CPU 0"));
+    QCOMPARE(runs.size(), 2);
+    for (const QJsonValue &v : runs) {
+        const QJsonObject r = v.toObject();
+        QVERIFY2(!r.contains("error"), qPrintable(r.value("error").toString()));
+        QCOMPARE(r.value("warmup_delivered_fraction").toDouble(), 1.0);
+        const QJsonObject fixed = r.value("fixed").toObject();
+        QCOMPARE(fixed.value("recipients").toInt(), 20);
+        QVERIFY(fixed.value("received").toDouble() > 0);
+        QVERIFY(!r.value("ladder").toArray().isEmpty());
+        if (r.value("layout").toString() == u"two") {
+            // Half the clients on each node; node B's got the broadcast through Redis.
+            QCOMPARE(r.value("nodes").toInt(), 2);
+            QCOMPARE(fixed.value("node0").toObject().value("recipients").toInt(), 10);
+            QCOMPARE(fixed.value("node1").toObject().value("recipients").toInt(), 10);
+            QVERIFY(fixed.value("node1").toObject().value("received").toDouble() > 0);
+            QVERIFY(r.contains("redis_cpu"));
+        } else {
+            QCOMPARE(r.value("layout").toString(), QStringLiteral("one"));
+            QVERIFY(!fixed.contains("node1"));
+        }
+    }
+}
+
+void tst_BenchSmoke::cafePostgres()
+{
+    QVERIFY2(QFile::exists(QStringLiteral("/usr/lib/postgresql/15/bin/initdb")),
+             "PostgreSQL 15 is not installed (scripts/deps.sh --test)");
+    QJsonArray runs;
+    const QString table = run({"cafe", "--servers", "hub,hub-pg", "--consoles", "10", "--senders",
+                               "2", "--cafe-rates", "20", "--seconds", "1"},
+                              &runs, 60000);
+    QVERIFY2(table.contains("### Cafe run"), qPrintable(table));
+    QVERIFY2(table.contains("| hub-pg / hub |"), qPrintable(table));
+    QCOMPARE(runs.size(), 2);
+    for (const QJsonValue &v : runs) {
+        const QJsonObject r = v.toObject();
+        QVERIFY2(!r.contains("error"), qPrintable(r.value("error").toString()));
+        const QJsonObject step = r.value("steps").toArray().first().toObject();
+        QCOMPARE(step.value("acked_ok").toInt(), step.value("sent").toInt());
+        QVERIFY(step.value("delivered").toInt() > 0);
+        const bool pg = r.value("label").toString() == u"hub-pg";
+        QCOMPARE(r.value("store").toString(),
+                 pg ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
+        QCOMPARE(step.contains("database_cpu_pct"), pg);
     }
 }
 

@@ -1,16 +1,20 @@
 // The tt-bench-server program as a process: its ready line (with "impl"), the bench contract on
 // /orders (echo acked with the token, any other token refused, --bench-token honoured), loopback
 // unless --bind says otherwise, both event loops, a busy port, and its usage errors (exit 2, one
-// line). The handlers themselves are tst_benchendpoint's.
+// line), and with --cluster two of them joined by a real redis-server: a broadcast started on
+// one node reaches the other's clients. The handlers themselves are tst_benchendpoint's.
+#include "redisserver.h"
 #include "testpeers.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
 
 using namespace TestPeers;
+using TableTap::RedisServer;
 
 namespace {
 
@@ -112,6 +116,8 @@ private Q_SLOTS:
     void readyLineAndContract();
     void benchTokenOption();
     void busyPortExitsOne();
+    void clusterReachesTheOtherNode();
+    void unreachableRedisSaysSo();
     void usageErrors_data();
     void usageErrors();
     void helpAndVersion();
@@ -176,6 +182,65 @@ void tst_BenchServer::busyPortExitsOne()
     QVERIFY(second.out.isEmpty());
 }
 
+void tst_BenchServer::clusterReachesTheOtherNode()
+{
+    QVERIFY2(RedisServer::available(), "redis-server is not installed (scripts/deps.sh --test)");
+    RedisServer redis;
+    const QString started = redis.start();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    const QString url = QStringLiteral("redis://127.0.0.1:%1").arg(redis.port());
+    BenchServer a({"--port", "0", "--cluster", url, "--node", "node-A"});
+    BenchServer b({"--port", "0", "--cluster", url});
+    QVERIFY2(a.port() > 0, qPrintable(a.err()));
+    QVERIFY2(b.port() > 0, qPrintable(b.err()));
+    QCOMPARE(a.ready().value(u"node").toString(), QStringLiteral("node-A"));
+    QCOMPARE(b.ready().value(u"node").toString(), QStringLiteral("bench"));
+    for (const BenchServer *n : {&a, &b}) {
+        const QJsonObject cluster = n->ready().value(u"cluster").toObject();
+        QCOMPARE(cluster.value(u"url").toString(), url);
+        QVERIFY(cluster.value(u"connected").toBool());
+    }
+
+    // A client of node B in room "all"; the sender on node A, in "admin" as the benchmark's.
+    WsPeer listener, sender;
+    QVERIFY(b.join(listener, R"({"token":"bench-token","room":"all"})").startsWith("40/orders,"));
+    QVERIFY(a.join(sender, R"({"token":"bench-token","room":"admin"})").startsWith("40/orders,"));
+    sender.sendText(R"(42/orders,5["bench:start",{"rate":20,"seconds":1,"size":3,"event":"c1"}])");
+    const QByteArray ack = sender.nextNonPing(10000);
+    QVERIFY2(ack.startsWith("43/orders,5[{"), ack);
+    QCOMPARE(QJsonDocument::fromJson(ack.mid(11)).array().first().toObject().value(u"sent").toInt(),
+             20);
+    // Every one of the 20 arrives at node B's client, in order, with the sender's clock.
+    for (int seq = 0; seq < 20; ++seq) {
+        const QByteArray event = listener.nextNonPing(5000);
+        QVERIFY2(event.startsWith(R"(42/orders,["c1",)"), event);
+        const QJsonObject payload = QJsonDocument::fromJson(event.mid(10)).array().at(1).toObject();
+        QCOMPARE(payload.value(u"seq").toInt(), seq);
+        QVERIFY(payload.value(u"t").toInteger() > 0);
+        QCOMPARE(payload.value(u"pad").toString(), QStringLiteral("xxx"));
+    }
+    // The sender, in "admin", got none of them.
+    QCOMPARE(sender.nextNonPing(300), QByteArray("<none>"));
+}
+
+void tst_BenchServer::unreachableRedisSaysSo()
+{
+    // A port nothing listens on (taken and given back): the node serves alone after its
+    // bounded wait and its ready line says it is not connected, which tt_siobench refuses.
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    const QString url = QStringLiteral("redis://127.0.0.1:%1").arg(port);
+    BenchServer node({"--port", "0", "--cluster", url});
+    QVERIFY2(node.port() > 0, qPrintable(node.err()));
+    const QJsonObject cluster = node.ready().value(u"cluster").toObject();
+    QCOMPARE(cluster.value(u"url").toString(), url);
+    QCOMPARE(cluster.value(u"connected").toBool(true), false);
+}
+
 void tst_BenchServer::usageErrors_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -189,6 +254,11 @@ void tst_BenchServer::usageErrors_data()
     QTest::newRow("tls half") << QStringList{"--tls-cert", "a.pem"} << "go together";
     QTest::newRow("event loop") << QStringList{"--event-loop", "select"} << "--event-loop needs";
     QTest::newRow("missing value") << QStringList{"--port"} << "Missing value after '--port'";
+    QTest::newRow("cluster scheme")
+        << QStringList{"--cluster", "http://127.0.0.1:6379"} << "--cluster needs redis://";
+    QTest::newRow("cluster host") << QStringList{"--cluster", "redis://"} << "--cluster needs";
+    QTest::newRow("node name") << QStringList{"--cluster", "redis://127.0.0.1:1", "--node", "a b"}
+                               << "--node needs 1 to 63";
 }
 
 void tst_BenchServer::usageErrors()
@@ -207,9 +277,9 @@ void tst_BenchServer::helpAndVersion()
 {
     const Run help = runBenchServer({"--help"});
     QCOMPARE(help.exitCode, 0);
-    for (const char *needle :
-         {"--port P", "--bind ADDRESS", "--bench-token T", "--tls-cert FILE", "--tls-key FILE",
-          "--event-loop epoll|poll", "\"impl\":\"tt-bench-server\"", "Exit codes:"})
+    for (const char *needle : {"--port P", "--bind ADDRESS", "--bench-token T", "--tls-cert FILE",
+                               "--tls-key FILE", "--event-loop epoll|poll", "--cluster URL",
+                               "--node NAME", "\"impl\":\"tt-bench-server\"", "Exit codes:"})
         QVERIFY2(help.out.contains(QLatin1String(needle)), needle);
     const Run version = runBenchServer({"--version"});
     QCOMPARE(version.exitCode, 0);
