@@ -5,7 +5,9 @@
 #include "storageerror.h"
 
 #include <QAtomicInteger>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <QUrl>
 #include <QUrlQuery>
@@ -215,25 +217,83 @@ QSqlQuery PostgresConnection::run(const QString &sql, const QVariantList &binds)
     // Not forward-only: QPSQL would fetch such a result row by row and lose it as soon as the
     // next statement runs, and the desks run statements while they step through a result.
     query.setForwardOnly(false);
-    if (binds.isEmpty()) {
-        // One round trip, no prepared statement.
-        if (!query.exec(sql))
-            throw storageError(QStringLiteral("statement failed"), query.lastError(), sql);
-        return query;
-    }
-    if (!query.prepare(sql))
-        throw storageError(QStringLiteral("prepare failed"), query.lastError(), sql);
-    for (const QVariant &v : binds) {
-        // The desks bind flags as bool; the columns are integers, as in SQLite.
-        if (v.typeId() == QMetaType::Bool)
-            query.addBindValue(v.isNull() ? QVariant(QMetaType(QMetaType::LongLong))
-                                          : QVariant(qlonglong(v.toBool() ? 1 : 0)));
-        else
-            query.addBindValue(v);
-    }
-    if (!query.exec())
+    // One round trip: the values go in as literals (inlineBinds), not through PREPARE, EXECUTE
+    // and DEALLOCATE, three round trips for every statement.
+    if (!query.exec(binds.isEmpty() ? sql : inlineBinds(db.driver(), sql, binds)))
         throw storageError(QStringLiteral("statement failed"), query.lastError(), sql);
     return query;
+}
+
+QString PostgresConnection::inlineBinds(const QSqlDriver *driver, const QString &sql,
+                                        const QVariantList &binds)
+{
+    // Each value becomes a quoted literal ('42', 'text', escaped by libpq) or NULL: a literal of
+    // unknown type, which PostgreSQL types from where it stands exactly as it would a
+    // parameter ($1). The desks bind flags as bool; the columns are integers, as in SQLite.
+    const auto literal = [driver](const QVariant &v) -> QString {
+        if (v.isNull())
+            return QStringLiteral("NULL");
+        switch (v.typeId()) {
+        case QMetaType::Bool:
+            return v.toBool() ? QStringLiteral("'1'") : QStringLiteral("'0'");
+        case QMetaType::Int:
+        case QMetaType::Long:
+        case QMetaType::LongLong:
+        case QMetaType::Short:
+            return u'\'' + QString::number(v.toLongLong()) + u'\'';
+        case QMetaType::UInt:
+        case QMetaType::ULong:
+        case QMetaType::ULongLong:
+        case QMetaType::UShort:
+            return u'\'' + QString::number(v.toULongLong()) + u'\'';
+        case QMetaType::Double:
+        case QMetaType::Float:
+            return u'\'' + QString::number(v.toDouble(), 'g', 17) + u'\'';
+        case QMetaType::QByteArray: {
+            QSqlField f(QString(), QMetaType(QMetaType::QByteArray));
+            f.setValue(v);
+            return driver->formatValue(f);
+        }
+        default: {
+            QSqlField f(QString(), QMetaType(QMetaType::QString));
+            f.setValue(v.toString());
+            return driver->formatValue(f);
+        }
+        }
+    };
+    QString out;
+    out.reserve(sql.size() + 16 * binds.size());
+    qsizetype next = 0;
+    QChar quote; // inside '…' or "…" when set
+    for (qsizetype i = 0; i < sql.size(); ++i) {
+        const QChar c = sql.at(i);
+        if (!quote.isNull()) {
+            out.append(c);
+            if (c == quote)
+                quote = QChar(); // a doubled quote closes and opens again
+        } else if (c == u'\'' || c == u'"') {
+            quote = c;
+            out.append(c);
+        } else if (c == u'-' && i + 1 < sql.size() && sql.at(i + 1) == u'-') {
+            const qsizetype end = sql.indexOf(u'\n', i);
+            const qsizetype stop = end < 0 ? sql.size() : end;
+            out.append(QStringView(sql).mid(i, stop - i));
+            i = stop - 1;
+        } else if (c == u'?') {
+            if (next >= binds.size())
+                throw StorageError(
+                    QStringLiteral("more placeholders than values [%1]").arg(sql.left(120)));
+            out.append(literal(binds.at(next++)));
+        } else {
+            out.append(c);
+        }
+    }
+    if (next != binds.size())
+        throw StorageError(QStringLiteral("%1 values for %2 placeholders [%3]")
+                               .arg(binds.size())
+                               .arg(next)
+                               .arg(sql.left(120)));
+    return out;
 }
 
 QVariant PostgresConnection::scalar(const QString &sql, const QVariantList &binds)

@@ -13,6 +13,8 @@
 
 #include <QSqlDatabase>
 
+class QSqlDriver;
+
 namespace TableTap {
 
 // Where a PostgreSQL database is: parsed from postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME.
@@ -83,6 +85,10 @@ public:
 
     // "cafe_x" quoted for SQL.
     static QString quoteIdentifier(const QString &name);
+    // sql with each ? (outside quotes and comments) replaced by its value as a literal. Throws
+    // StorageError when the counts differ.
+    static QString inlineBinds(const QSqlDriver *driver, const QString &sql,
+                               const QVariantList &binds);
 
 private:
     // exec without wrapping a lone write in its own transaction.

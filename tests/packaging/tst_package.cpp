@@ -471,7 +471,7 @@ void TestPackage::manPagesCoverHelp()
         QVERIFY2(conf.contains(QStringLiteral(".BI ") + key + QStringLiteral(" \"")),
                  qPrintable(key));
     }
-    QCOMPARE(count, 25);
+    QCOMPARE(count, 26);
 }
 
 void TestPackage::installedHubServesBacksUpAndRestores()
