@@ -84,6 +84,8 @@ bool PostgresConnection::open(const PostgresTarget &target, const QString &schem
     close();
     m_schema = schema;
     m_display = target.display();
+    m_target = target;
+    m_broken = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
         if (!db.isValid()) {
@@ -144,6 +146,7 @@ void PostgresConnection::setBusyTimeout(int ms)
 {
     // lock_timeout 0 would mean "wait for ever"; SQLite's 0 means "do not wait".
     run(QStringLiteral("SET lock_timeout = %1").arg(qMax(1, ms)));
+    m_busyTimeoutMs = ms;
 }
 
 void PostgresConnection::close()
@@ -170,17 +173,47 @@ QString PostgresConnection::describe() const
     return QStringLiteral("%1 schema %2").arg(m_display, m_schema);
 }
 
-static StorageError storageError(const QString &what, const QSqlError &error, const QString &sql)
+// The connection itself is gone (the server restarted, the backend was terminated, the network
+// dropped): SQLSTATE class 08 or 57P, or a failure libpq reports without any.
+static bool isConnectionLoss(const QString &state)
+{
+    return state.isEmpty() || state.startsWith(u"08") || state.startsWith(u"57P");
+}
+
+StorageError PostgresConnection::failure(const QString &what, const QSqlError &error,
+                                         const QString &sql)
 {
     const QString state = error.nativeErrorCode();
     // serialization_failure, deadlock_detected, lock_not_available (lock_timeout): another
     // transaction won; the same work may succeed when run again.
-    const bool retryable = state == u"40001" || state == u"40P01" || state == u"55P03";
+    bool retryable = state == u"40001" || state == u"40P01" || state == u"55P03";
+    if (isConnectionLoss(state)) {
+        // The next statement outside a transaction connects again. The transaction is gone
+        // with the connection, so running the unit of work again is safe, except after COMMIT
+        // was sent: whether it took is unknown, and that is not for a retry to guess.
+        m_broken = true;
+        m_inTransaction = false;
+        m_pendingVersion = -1;
+        retryable = !sql.startsWith(u"COMMIT");
+    }
     return StorageError(
         QStringLiteral("%1: %2 [%3]%4")
             .arg(what, error.text().simplified(), sql.left(120),
                  state.isEmpty() ? QString() : QStringLiteral(" SQLSTATE ") + state),
         retryable ? StorageError::Kind::Retryable : StorageError::Kind::Fatal);
+}
+
+void PostgresConnection::reconnect()
+{
+    const int busyTimeoutMs = m_busyTimeoutMs;
+    QString error;
+    if (!open(m_target, m_schema, &error))
+        throw StorageError(QStringLiteral("lost the connection to %1 and cannot connect again: %2")
+                               .arg(describe(), error),
+                           StorageError::Kind::Fatal);
+    setBusyTimeout(busyTimeoutMs);
+    ++m_reconnects;
+    qCInfo(lcHubStore) << "connected again to" << describe();
 }
 
 static bool isWrite(const QString &sql)
@@ -210,6 +243,8 @@ QSqlQuery PostgresConnection::exec(const QString &sql, const QVariantList &binds
 
 QSqlQuery PostgresConnection::run(const QString &sql, const QVariantList &binds)
 {
+    if (m_broken && !m_inTransaction)
+        reconnect();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.isOpen())
         throw StorageError(QStringLiteral("%1 is not open").arg(describe()));
@@ -220,7 +255,7 @@ QSqlQuery PostgresConnection::run(const QString &sql, const QVariantList &binds)
     // One round trip: the values go in as literals (inlineBinds), not through PREPARE, EXECUTE
     // and DEALLOCATE, three round trips for every statement.
     if (!query.exec(binds.isEmpty() ? sql : inlineBinds(db.driver(), sql, binds)))
-        throw storageError(QStringLiteral("statement failed"), query.lastError(), sql);
+        throw failure(QStringLiteral("statement failed"), query.lastError(), sql);
     return query;
 }
 
