@@ -12,6 +12,7 @@
 //
 // shared() is one server per test process, started on first use (each test case then takes a
 // fresh database of its own). The binaries: TABLETAP_PG_BIN, else /usr/lib/postgresql/15/bin.
+// A test using it links Qt6::Sql (the Qt PostgreSQL driver, QPSQL, creates the databases).
 #pragma once
 
 #include <QCoreApplication>
