@@ -290,8 +290,12 @@ QString PostgresConnection::inlineBinds(const QSqlDriver *driver, const QString 
             return driver->formatValue(f);
         }
         default: {
+            const QString text = v.toString();
+            // libpq takes the statement as a C string: a NUL would cut it short.
+            if (text.contains(QChar(u'\0')))
+                throw StorageError(QStringLiteral("a value holds a NUL character"));
             QSqlField f(QString(), QMetaType(QMetaType::QString));
-            f.setValue(v.toString());
+            f.setValue(text);
             return driver->formatValue(f);
         }
         }

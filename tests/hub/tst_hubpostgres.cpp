@@ -546,6 +546,18 @@ void TestHubPostgres::schemasAndRefusals()
     QCOMPARE(one->scalar(QStringLiteral("SELECT value FROM cafe_meta WHERE key = 'id'")).toString(),
              QStringLiteral("cafe1"));
     QCOMPARE(one->schemaVersion(), HubSchema::cafeSteps().last().version);
+    // Values travel as escaped literals: quotes, backslashes, placeholders and SQL in a value
+    // come back as they went; a NUL is refused rather than cut short.
+    const QString awkward = QStringLiteral("O'Brien \\ '' ? -- ; DROP TABLE orders; \"x\" \u00e9");
+    QCOMPARE(
+        one->scalar(QStringLiteral("SELECT ? || '' -- a comment with a ?\n"), {awkward}).toString(),
+        awkward);
+    QCOMPARE(one->scalar(QStringLiteral("SELECT '?' || ?"), {qlonglong(42)}).toString(),
+             QStringLiteral("?42"));
+    QVERIFY_THROWS_EXCEPTION(
+        StorageError,
+        one->exec(QStringLiteral("SELECT ?"), {QString(QStringLiteral("a") + QChar(u'\0'))}));
+    QVERIFY_THROWS_EXCEPTION(StorageError, one->exec(QStringLiteral("SELECT ?, ?"), {1}));
     // Opening again migrates nothing and keeps the data (the advisory lock taken and let go).
     std::unique_ptr<StoreConnection> again = storage->cafe(QStringLiteral("cafe1"), &error);
     QVERIFY2(again, qPrintable(error));
