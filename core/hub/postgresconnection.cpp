@@ -5,7 +5,9 @@
 #include "storageerror.h"
 
 #include <QAtomicInteger>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <QUrl>
 #include <QUrlQuery>
@@ -82,6 +84,8 @@ bool PostgresConnection::open(const PostgresTarget &target, const QString &schem
     close();
     m_schema = schema;
     m_display = target.display();
+    m_target = target;
+    m_broken = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
         if (!db.isValid()) {
@@ -142,6 +146,7 @@ void PostgresConnection::setBusyTimeout(int ms)
 {
     // lock_timeout 0 would mean "wait for ever"; SQLite's 0 means "do not wait".
     run(QStringLiteral("SET lock_timeout = %1").arg(qMax(1, ms)));
+    m_busyTimeoutMs = ms;
 }
 
 void PostgresConnection::close()
@@ -168,17 +173,47 @@ QString PostgresConnection::describe() const
     return QStringLiteral("%1 schema %2").arg(m_display, m_schema);
 }
 
-static StorageError storageError(const QString &what, const QSqlError &error, const QString &sql)
+// The connection itself is gone (the server restarted, the backend was terminated, the network
+// dropped): SQLSTATE class 08 or 57P, or a failure libpq reports without any.
+static bool isConnectionLoss(const QString &state)
+{
+    return state.isEmpty() || state.startsWith(u"08") || state.startsWith(u"57P");
+}
+
+StorageError PostgresConnection::failure(const QString &what, const QSqlError &error,
+                                         const QString &sql)
 {
     const QString state = error.nativeErrorCode();
     // serialization_failure, deadlock_detected, lock_not_available (lock_timeout): another
     // transaction won; the same work may succeed when run again.
-    const bool retryable = state == u"40001" || state == u"40P01" || state == u"55P03";
+    bool retryable = state == u"40001" || state == u"40P01" || state == u"55P03";
+    if (isConnectionLoss(state)) {
+        // The next statement outside a transaction connects again. The transaction is gone
+        // with the connection, so running the unit of work again is safe, except after COMMIT
+        // was sent: whether it took is unknown, and that is not for a retry to guess.
+        m_broken = true;
+        m_inTransaction = false;
+        m_pendingVersion = -1;
+        retryable = !sql.startsWith(u"COMMIT");
+    }
     return StorageError(
         QStringLiteral("%1: %2 [%3]%4")
             .arg(what, error.text().simplified(), sql.left(120),
                  state.isEmpty() ? QString() : QStringLiteral(" SQLSTATE ") + state),
         retryable ? StorageError::Kind::Retryable : StorageError::Kind::Fatal);
+}
+
+void PostgresConnection::reconnect()
+{
+    const int busyTimeoutMs = m_busyTimeoutMs;
+    QString error;
+    if (!open(m_target, m_schema, &error))
+        throw StorageError(QStringLiteral("lost the connection to %1 and cannot connect again: %2")
+                               .arg(describe(), error),
+                           StorageError::Kind::Fatal);
+    setBusyTimeout(busyTimeoutMs);
+    ++m_reconnects;
+    qCInfo(lcHubStore) << "connected again to" << describe();
 }
 
 static bool isWrite(const QString &sql)
@@ -208,6 +243,8 @@ QSqlQuery PostgresConnection::exec(const QString &sql, const QVariantList &binds
 
 QSqlQuery PostgresConnection::run(const QString &sql, const QVariantList &binds)
 {
+    if (m_broken && !m_inTransaction)
+        reconnect();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.isOpen())
         throw StorageError(QStringLiteral("%1 is not open").arg(describe()));
@@ -215,25 +252,87 @@ QSqlQuery PostgresConnection::run(const QString &sql, const QVariantList &binds)
     // Not forward-only: QPSQL would fetch such a result row by row and lose it as soon as the
     // next statement runs, and the desks run statements while they step through a result.
     query.setForwardOnly(false);
-    if (binds.isEmpty()) {
-        // One round trip, no prepared statement.
-        if (!query.exec(sql))
-            throw storageError(QStringLiteral("statement failed"), query.lastError(), sql);
-        return query;
-    }
-    if (!query.prepare(sql))
-        throw storageError(QStringLiteral("prepare failed"), query.lastError(), sql);
-    for (const QVariant &v : binds) {
-        // The desks bind flags as bool; the columns are integers, as in SQLite.
-        if (v.typeId() == QMetaType::Bool)
-            query.addBindValue(v.isNull() ? QVariant(QMetaType(QMetaType::LongLong))
-                                          : QVariant(qlonglong(v.toBool() ? 1 : 0)));
-        else
-            query.addBindValue(v);
-    }
-    if (!query.exec())
-        throw storageError(QStringLiteral("statement failed"), query.lastError(), sql);
+    // One round trip: the values go in as literals (inlineBinds), not through PREPARE, EXECUTE
+    // and DEALLOCATE, three round trips for every statement.
+    if (!query.exec(binds.isEmpty() ? sql : inlineBinds(db.driver(), sql, binds)))
+        throw failure(QStringLiteral("statement failed"), query.lastError(), sql);
     return query;
+}
+
+QString PostgresConnection::inlineBinds(const QSqlDriver *driver, const QString &sql,
+                                        const QVariantList &binds)
+{
+    // Each value becomes a quoted literal ('42', 'text', escaped by libpq) or NULL: a literal of
+    // unknown type, which PostgreSQL types from where it stands exactly as it would a
+    // parameter ($1). The desks bind flags as bool; the columns are integers, as in SQLite.
+    const auto literal = [driver](const QVariant &v) -> QString {
+        if (v.isNull())
+            return QStringLiteral("NULL");
+        switch (v.typeId()) {
+        case QMetaType::Bool:
+            return v.toBool() ? QStringLiteral("'1'") : QStringLiteral("'0'");
+        case QMetaType::Int:
+        case QMetaType::Long:
+        case QMetaType::LongLong:
+        case QMetaType::Short:
+            return u'\'' + QString::number(v.toLongLong()) + u'\'';
+        case QMetaType::UInt:
+        case QMetaType::ULong:
+        case QMetaType::ULongLong:
+        case QMetaType::UShort:
+            return u'\'' + QString::number(v.toULongLong()) + u'\'';
+        case QMetaType::Double:
+        case QMetaType::Float:
+            return u'\'' + QString::number(v.toDouble(), 'g', 17) + u'\'';
+        case QMetaType::QByteArray: {
+            QSqlField f(QString(), QMetaType(QMetaType::QByteArray));
+            f.setValue(v);
+            return driver->formatValue(f);
+        }
+        default: {
+            const QString text = v.toString();
+            // libpq takes the statement as a C string: a NUL would cut it short.
+            if (text.contains(QChar(u'\0')))
+                throw StorageError(QStringLiteral("a value holds a NUL character"));
+            QSqlField f(QString(), QMetaType(QMetaType::QString));
+            f.setValue(text);
+            return driver->formatValue(f);
+        }
+        }
+    };
+    QString out;
+    out.reserve(sql.size() + 16 * binds.size());
+    qsizetype next = 0;
+    QChar quote; // inside '…' or "…" when set
+    for (qsizetype i = 0; i < sql.size(); ++i) {
+        const QChar c = sql.at(i);
+        if (!quote.isNull()) {
+            out.append(c);
+            if (c == quote)
+                quote = QChar(); // a doubled quote closes and opens again
+        } else if (c == u'\'' || c == u'"') {
+            quote = c;
+            out.append(c);
+        } else if (c == u'-' && i + 1 < sql.size() && sql.at(i + 1) == u'-') {
+            const qsizetype end = sql.indexOf(u'\n', i);
+            const qsizetype stop = end < 0 ? sql.size() : end;
+            out.append(QStringView(sql).mid(i, stop - i));
+            i = stop - 1;
+        } else if (c == u'?') {
+            if (next >= binds.size())
+                throw StorageError(
+                    QStringLiteral("more placeholders than values [%1]").arg(sql.left(120)));
+            out.append(literal(binds.at(next++)));
+        } else {
+            out.append(c);
+        }
+    }
+    if (next != binds.size())
+        throw StorageError(QStringLiteral("%1 values for %2 placeholders [%3]")
+                               .arg(binds.size())
+                               .arg(next)
+                               .arg(sql.left(120)));
+    return out;
 }
 
 QVariant PostgresConnection::scalar(const QString &sql, const QVariantList &binds)

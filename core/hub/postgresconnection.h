@@ -9,9 +9,13 @@
 // counter is dataVersion().
 #pragma once
 
+#include "storageerror.h"
 #include "storeconnection.h"
 
 #include <QSqlDatabase>
+
+class QSqlDriver;
+class QSqlError;
 
 namespace TableTap {
 
@@ -83,14 +87,29 @@ public:
 
     // "cafe_x" quoted for SQL.
     static QString quoteIdentifier(const QString &name);
+    // sql with each ? (outside quotes and comments) replaced by its value as a literal. Throws
+    // StorageError when the counts differ.
+    static QString inlineBinds(const QSqlDriver *driver, const QString &sql,
+                               const QVariantList &binds);
+
+    // Times the connection was made again after it was lost (see run()).
+    int reconnects() const { return m_reconnects; }
 
 private:
-    // exec without wrapping a lone write in its own transaction.
+    // exec without wrapping a lone write in its own transaction. After the connection was lost
+    // (the failure was Retryable, or Fatal at COMMIT), the next statement outside a transaction
+    // connects again first.
     QSqlQuery run(const QString &sql, const QVariantList &binds = {});
+    StorageError failure(const QString &what, const QSqlError &error, const QString &sql);
+    void reconnect();
 
     QString m_connectionName;
     QString m_schema;
     QString m_display;
+    PostgresTarget m_target;
+    bool m_broken = false;
+    int m_busyTimeoutMs = kToolBusyTimeoutMs;
+    int m_reconnects = 0;
     bool m_inTransaction = false;
     qint64 m_lastSeenVersion = -1; // the state row's data_version when we last looked or wrote
     qint64 m_pendingVersion = -1;  // written by the open transaction

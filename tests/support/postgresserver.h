@@ -2,7 +2,8 @@
 // and a free port, its unix socket in the same folder, trust authentication for the loopback,
 // fsync left on (the hub's durability is what is tested). Both run as an unprivileged user: the
 // `postgres` system user when the test runs as root (the folder is handed to it), otherwise the
-// test's own. Stopped (fast shutdown, then SIGKILL) in the destructor. Nothing is skipped: when
+// test's own. Stopped (fast shutdown, then SIGKILL) in the destructor, and by the kernel when
+// the test process dies (PR_SET_PDEATHSIG). Nothing is skipped: when
 // PostgreSQL is missing, start() says so and the test fails.
 //
 //     PostgresServer pg;
@@ -12,6 +13,7 @@
 //
 // shared() is one server per test process, started on first use (each test case then takes a
 // fresh database of its own). The binaries: TABLETAP_PG_BIN, else /usr/lib/postgresql/15/bin.
+// A test using it links Qt6::Sql (the Qt PostgreSQL driver, QPSQL, creates the databases).
 #pragma once
 
 #include <QCoreApplication>
@@ -31,6 +33,7 @@
 #include <netinet/in.h>
 #include <pwd.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -226,13 +229,15 @@ private:
     {
         p.setProcessChannelMode(QProcess::MergedChannels);
         p.setWorkingDirectory(m_dir.path());
-        if (m_uid == uid_t(-1))
-            return;
         const uid_t uid = m_uid;
         const gid_t gid = m_gid;
         p.setChildProcessModifier([uid, gid] {
-            if (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0)
+            if (uid != uid_t(-1)
+                && (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0))
                 ::_exit(126);
+            // A test that crashes takes its server along (SIGQUIT: immediate shutdown); set
+            // after setuid, which clears it.
+            ::prctl(PR_SET_PDEATHSIG, SIGQUIT);
         });
     }
 
