@@ -83,7 +83,8 @@ public:
             HubAdminService admin(
                 *storage, [store](QString *error) { return store->tokenSecret(error); }, &clock);
             for (const QString &cafe : cafes) {
-                const AdminResult r = admin.addCafe({cafe, QStringLiteral("Cafe ") + cafe});
+                const AdminResult r = admin.addCafe(
+                    {cafe, QStringLiteral("Cafe ") + cafe, std::nullopt, std::nullopt});
                 if (!r.ok())
                     qWarning() << "cafe add failed" << r.message;
             }
