@@ -181,7 +181,8 @@ HubOperations::Health HubOperations::health(HubServer *hub)
                                 {QStringLiteral("undelivered"), double(cluster.undelivered)},
                                 {QStringLiteral("received"), double(cluster.received)},
                                 {QStringLiteral("malformed"), double(cluster.malformed)},
-                                {QStringLiteral("reconnects"), cluster.reconnects}});
+                                {QStringLiteral("reconnects"), cluster.reconnects},
+                                {QStringLiteral("resyncs"), double(cluster.resyncs)}});
     }
     if (!warnings.isEmpty())
         body.insert(QStringLiteral("warnings"), warnings);
@@ -248,6 +249,10 @@ QByteArray HubOperations::metrics(HubServer *hub)
         out.family("tabletap_cluster_reconnects_total", "counter",
                    QStringLiteral("Times this node came back to Redis after losing it."));
         out.sample("tabletap_cluster_reconnects_total", double(cluster.reconnects), byNode);
+        out.family("tabletap_cluster_resyncs_total", "counter",
+                   QStringLiteral("Clients whose connection this node closed so they reload their "
+                                  "snapshots (events from other nodes may have been lost)."));
+        out.sample("tabletap_cluster_resyncs_total", double(cluster.resyncs), byNode);
     }
 
     out.family("tabletap_clients", "gauge",

@@ -32,6 +32,12 @@ namespace TableTap {
 namespace {
 
 constexpr int kRateIntervalMs = 1000;
+// Server-side event (on "/") by which a node back on Redis, whose messages were lost meanwhile,
+// asks the other nodes to resynchronise their clients.
+constexpr char kResyncEvent[] = "tabletap:resync";
+// A resynchronising node closes its clients' connections over this window, each at a random
+// moment, so they do not all come back at once.
+constexpr int kResyncSpreadMs = 2000;
 
 } // namespace
 
@@ -127,6 +133,7 @@ HubServer::ClusterState HubServer::clusterState() const
     c.received = n.received;
     c.malformed = n.malformed;
     c.reconnects = n.reconnects;
+    c.resyncs = m_clusterResyncs;
     return c;
 }
 
@@ -203,11 +210,13 @@ quint16 HubServer::start()
             if (connected == m_clusterUp)
                 return;
             m_clusterUp = connected;
+            const bool afterLoss = m_clusterJoined;
             m_clusterJoined = m_clusterJoined || connected;
-            if (connected)
+            if (connected) {
                 qCInfo(lcHubWiring).noquote()
                     << "node" << nodeName() << "joined the cluster at" << m_options.clusterUrl;
-            else
+                onClusterRejoined(afterLoss);
+            } else
                 qCWarning(lcHubWiring).noquote()
                     << "node" << nodeName() << "lost Redis at" << m_options.clusterUrl
                     << "(serving its own clients; events from and to other nodes are lost until "
@@ -337,6 +346,45 @@ void HubServer::setUpNamespaces()
                     else
                         gateway->onConnection(socket, name);
                 });
+    }
+    // Another node lost messages meant for this one: this node's clients resynchronise. Other
+    // server-side events are not ours (Node's socket.io ignores this one the same way).
+    if (m_cluster) {
+        m_io->of(QStringLiteral("/"))
+            ->onServerSideEmit([this](const QString &event, const QJsonArray &args,
+                                      const SioNamespace::ServerSideReply &) {
+                if (event != QLatin1String(kResyncEvent))
+                    return;
+                // The name is the peer's word: logged only when it is a node name.
+                const QString node = args.at(0).toString();
+                resyncClients(QStringLiteral("node %1 lost messages while away from Redis")
+                                  .arg(isValidNodeName(node) ? node : QStringLiteral("?")));
+            });
+    }
+}
+
+void HubServer::resyncClients(const QString &why)
+{
+    if (!m_io)
+        return;
+    const int n = m_io->closeClientsSpread(QStringLiteral("cluster resync"), kResyncSpreadMs,
+                                           [this] { ++m_clusterResyncs; });
+    qCInfo(lcHubWiring).noquote() << "node" << nodeName() << "resynchronises its" << n
+                                  << "clients:" << why;
+}
+
+void HubServer::onClusterRejoined(bool afterLoss)
+{
+    if (!m_io)
+        return;
+    if (afterLoss)
+        resyncClients(QStringLiteral("it was away from Redis"));
+    // Messages of this node that never reached the others (Redis away): they resynchronise.
+    const quint64 undelivered = m_cluster->counters().undelivered;
+    if (undelivered > m_undeliveredTold) {
+        m_undeliveredTold = undelivered;
+        m_io->of(QStringLiteral("/"))
+            ->serverSideEmit(QLatin1String(kResyncEvent), QJsonArray{nodeName()});
     }
 }
 

@@ -99,6 +99,7 @@ public:
         quint64 received = 0;    // messages from other nodes acted on
         quint64 malformed = 0;   // messages that did not decode (dropped)
         int reconnects = 0;      // times the subscriber came back after a loss
+        quint64 resyncs = 0;     // clients closed so they reload their snapshots
     };
     struct NamespaceStats
     {
@@ -193,6 +194,13 @@ private:
     bool openService();
     // The five namespaces (and "/") behind the gate, their sockets to the gateway.
     void setUpNamespaces();
+    // This node may have missed other nodes' events (why: for the log): its clients'
+    // connections are closed within a couple of seconds, and they reconnect as new sessions
+    // that load their snapshots again.
+    void resyncClients(const QString &why);
+    // Back on Redis: resynchronise this node's clients and, when messages of this node were
+    // lost meanwhile, ask the other nodes to resynchronise theirs.
+    void onClusterRejoined(bool afterLoss);
     void teardown();
 
     QString m_dataDir;
@@ -213,9 +221,11 @@ private:
     SioServer *m_io = nullptr;
     // The node's way to the others (with a cluster URL), made before the SioServer.
     RedisCluster *m_cluster = nullptr;
-    int m_clusterServers = 1;     // asked of Redis once a second (the rate timer)
-    bool m_clusterUp = false;     // what the log said last
-    bool m_clusterJoined = false; // Redis answered at least once since start()
+    int m_clusterServers = 1;      // asked of Redis once a second (the rate timer)
+    bool m_clusterUp = false;      // what the log said last
+    bool m_clusterJoined = false;  // Redis answered at least once since start()
+    quint64 m_clusterResyncs = 0;  // clients closed for a resynchronisation
+    quint64 m_undeliveredTold = 0; // undelivered count the other nodes were last told about
     std::function<bool()> m_simulatorProbe;
     quint16 m_port = 0;
     QString m_error;

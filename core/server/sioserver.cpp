@@ -8,6 +8,9 @@
 #include "siorecoverylog.h"
 #include "sioserversocket.h"
 
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTimer>
 #include <QTimerEvent>
 
 namespace TableTap {
@@ -51,7 +54,10 @@ void SioServer::onConnection(EngineSession *session, const PeerRequest &peer)
 {
     auto *client = new SioConnection(this, session, peer);
     m_clients.insert(client);
-    connect(client, &QObject::destroyed, this, [this, client] { m_clients.remove(client); });
+    connect(client, &QObject::destroyed, this, [this, client] {
+        m_clients.remove(client);
+        m_closing.remove(client);
+    });
 }
 
 void SioServer::close()
@@ -78,6 +84,29 @@ SioServer::Stats SioServer::stats() const
     s.eventsInPerSecond = m_eventsInPerSecond;
     s.eventsOutPerSecond = m_eventsOutPerSecond;
     return s;
+}
+
+int SioServer::closeClientsSpread(const QString &reason, int spreadMs,
+                                  const std::function<void()> &closed)
+{
+    int scheduled = 0;
+    const auto clients = m_clients;
+    for (SioConnection *c : clients) {
+        if (m_closing.contains(c) || c->isClosed())
+            continue; // already to be closed: once is enough
+        m_closing.insert(c);
+        ++scheduled;
+        const int delay = spreadMs > 0 ? int(QRandomGenerator::global()->bounded(spreadMs + 1)) : 0;
+        QTimer::singleShot(delay, c, [this, client = QPointer<SioConnection>(c), reason, closed] {
+            if (!client || client->isClosed())
+                return;
+            m_closing.remove(client.data());
+            client->close(reason);
+            if (closed)
+                closed();
+        });
+    }
+    return scheduled;
 }
 
 void SioServer::timerEvent(QTimerEvent *event)

@@ -78,6 +78,16 @@ public:
     Counters &counters() { return m_counters; }
     // Disconnects everybody with reason "server shutting down".
     void close();
+    // Closes the Engine.IO connection of every client connected now, each at its own random
+    // moment within spreadMs (0: at once), so they reconnect by themselves (a transport close,
+    // no Socket.IO DISCONNECT packet) and not all at the same instant. reason is given to the
+    // sockets; with one that connection state recovery keeps no session for (e.g. "cluster
+    // resync", not "transport close" or "forced server close") the reconnection is a new
+    // session, not a recovered one. closed() is called once per client actually closed
+    // (one that left meanwhile is not). Returns the number of clients scheduled (one already
+    // waiting for such a close is not scheduled twice).
+    int closeClientsSpread(const QString &reason, int spreadMs,
+                           const std::function<void()> &closed = {});
 
 protected:
     void timerEvent(QTimerEvent *event) override;
@@ -90,6 +100,7 @@ private:
     Options m_options;
     QHash<QString, SioNamespace *> m_namespaces;
     QSet<SioConnection *> m_clients;
+    QSet<SioConnection *> m_closing; // waiting for closeClientsSpread's close
     Counters m_counters;
     QBasicTimer m_rateTimer;
     QElapsedTimer m_rateClock;
