@@ -285,7 +285,7 @@ QString PostgresConnection::inlineBinds(const QSqlDriver *driver, const QString 
         case QMetaType::Float:
             return u'\'' + QString::number(v.toDouble(), 'g', 17) + u'\'';
         case QMetaType::QByteArray: {
-            QSqlField f(QString(), QMetaType(QMetaType::QByteArray));
+            QSqlField f{QString(), QMetaType(QMetaType::QByteArray)};
             f.setValue(v);
             return driver->formatValue(f);
         }
@@ -294,7 +294,7 @@ QString PostgresConnection::inlineBinds(const QSqlDriver *driver, const QString 
             // libpq takes the statement as a C string: a NUL would cut it short.
             if (text.contains(QChar(u'\0')))
                 throw StorageError(QStringLiteral("a value holds a NUL character"));
-            QSqlField f(QString(), QMetaType(QMetaType::QString));
+            QSqlField f{QString(), QMetaType(QMetaType::QString)};
             f.setValue(text);
             return driver->formatValue(f);
         }

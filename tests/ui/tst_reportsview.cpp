@@ -340,7 +340,8 @@ void tst_ReportsView::dayReportShowsTheHubsTotals()
     // Revenue by hour and payments by method are drawn.
     QVERIFY(view->chart("by_hour"));
     QVERIFY(view->chart("payments"));
-    QVERIFY(view->chart("by_hour")->isVisible());
+    // A widget added to a shown layout is shown by a queued call: wait for it.
+    QTRY_VERIFY_WITH_TIMEOUT(view->chart("by_hour")->isVisible(), Wait);
 }
 
 void tst_ReportsView::serviceAndStaffReports()
