@@ -85,7 +85,7 @@ void ServerWebSocketTransport::sendFrames(const QList<EnginePacket> &packets,
                                           const QByteArray &frames)
 {
     if (m_connection && isWritable()) {
-        m_connection->sendFrame(frames);
+        m_connection->sendFrameNow(frames);
         return;
     }
     send(packets);
