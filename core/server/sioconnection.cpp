@@ -212,6 +212,8 @@ void SioConnection::close(const QString &reason)
 {
     if (m_closed)
         return;
+    // What was broadcast before the close still goes out ahead of it.
+    SioAdapter::deliverGathered();
     m_closed = true;
     m_connectTimer.stop();
     const auto sockets = m_sockets;

@@ -8,6 +8,7 @@
 #include "engineserver.h"
 #include "enginesession.h"
 #include "sioadapter.h"
+#include "sioconnection.h"
 #include "sionamespace.h"
 #include "siorecoverylog.h"
 #include "sioserver.h"
@@ -156,12 +157,13 @@ void tst_SioServer::gatheredBroadcastsKeepOrderAndMembership()
     // and delivered together: the wire must look as if each had gone out on its own.
     Hub hub;
     QVERIFY(hub.listen());
-    WsPeer a, b, c, d;
+    WsPeer a, b, c, d, e;
     QVERIFY(hub.join(a, "a").startsWith("40{"));
     QVERIFY(hub.join(b, "b").startsWith("40{"));
     QVERIFY(hub.join(c, "c").startsWith("40{"));
     QVERIFY(hub.join(d, "d").startsWith("40{"));
-    QTRY_COMPARE(hub.sockets.size(), 4);
+    QVERIFY(hub.join(e, "e").startsWith("40{"));
+    QTRY_COMPARE(hub.sockets.size(), 5);
     hub.sockets["a"]->join("r");
     hub.sockets["c"]->join("r");
     hub.sockets["d"]->join("r");
@@ -184,6 +186,11 @@ void tst_SioServer::gatheredBroadcastsKeepOrderAndMembership()
     QCOMPARE(root->to("r").emitEvent("g7"), 3);
     hub.sockets["c"]->disconnect(true);
     QCOMPARE(root->to("r").emitEvent("g8"), 2);
+    // A connection the server closes gets what was gathered for it before the close.
+    hub.sockets["e"]->join("q");
+    QCOMPARE(root->to("q").emitEvent("h1"), 1);
+    QCOMPARE(root->to("q").emitEvent("h2"), 1);
+    hub.sockets["e"]->client()->close();
     root->emitEvent("end");
     QCOMPARE(until(a, R"(42["end"])"),
              (QList<QByteArray>{R"(42["g1",1])", R"(42["g2",2])", R"(42["direct"])", R"(42["g3"])",
@@ -195,6 +202,10 @@ void tst_SioServer::gatheredBroadcastsKeepOrderAndMembership()
     QCOMPARE(until(c, "41"),
              (QList<QByteArray>{R"(42["g1",1])", R"(42["g2",2])", R"(42["g3"])", R"(42["notd"])",
                                 R"(42["g4"])", R"(42["g5"])", R"(42["g6"])", R"(42["g7"])"}));
+    const QList<QByteArray> toE = until(e, "<none>");
+    QVERIFY2(toE.size() >= 2, toE.join(' ').constData());
+    QCOMPARE(toE.mid(0, 2), (QList<QByteArray>{R"(42["h1"])", R"(42["h2"])"}));
+    QVERIFY(!toE.contains(R"(42["end"])"));
     QCOMPARE(until(d, R"(42["end"])"),
              (QList<QByteArray>{R"(42["g1",1])", R"(42["g2",2])", R"(42["g3"])", R"(42["g4"])",
                                 R"(42["g5"])", R"(42["g6"])", R"(42["g7"])", R"(42["g8"])"}));
