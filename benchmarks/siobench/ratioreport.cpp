@@ -971,6 +971,16 @@ Getter whenDelivered(const QString &step, const QString &p)
     };
 }
 
+// The capacity, when the run held its steps to the p99 bound (100 ms) or a tighter one.
+Getter capacityWithin100Ms()
+{
+    return [](const QJsonObject &r) -> std::optional<double> {
+        if (r.value(QLatin1String("p99_bound_ms")).toDouble(100) > 100)
+            return std::nullopt;
+        return at(r, QStringLiteral("capacity"));
+    };
+}
+
 QString verdictOf(Check check, double threshold, std::optional<double> ours,
                   std::optional<double> ratio)
 {
@@ -1098,7 +1108,7 @@ QString RatioReport::renderTargets() const
     // 1. Against µWebSockets, at 1,000 and 5,000 websocket clients (and 50,000 for memory).
     metric({QStringLiteral("1"), QStringLiteral("broadcast capacity, 5,000 clients (msgs/s)"),
             QStringLiteral("≥ 3,900,000"), QStringLiteral("broadcast"), 5000, QStringLiteral("hub"),
-            path(QStringLiteral("capacity")), Check::AtLeast, 3.9e6, 3.9e6, uws});
+            capacityWithin100Ms(), Check::AtLeast, 3.9e6, 3.9e6, uws});
     for (const auto &[n, text] : {std::pair{1000, "1,000"}, std::pair{5000, "5,000"}})
         metric({QStringLiteral("1"),
                 QStringLiteral("connect rate, 200 in flight, %1 clients (conn/s)")
@@ -1275,7 +1285,7 @@ QString RatioReport::renderTargets() const
             QStringLiteral("polling"),
             2000,
             QStringLiteral("hub"),
-            path(QStringLiteral("capacity")),
+            capacityWithin100Ms(),
             Check::RatioAtLeast,
             1,
             {},

@@ -25,10 +25,13 @@ namespace {
 
 const char *const kCafe = "bench";
 
+// The hub's data folder: under $TMPDIR when set (a tmpfs there shows what the disk's fsync costs),
+// else /tmp.
 std::string tempDir()
 {
-    char pattern[] = "/tmp/tt-signinbench-XXXXXX";
-    const char *dir = mkdtemp(pattern);
+    const char *base = std::getenv("TMPDIR");
+    std::string pattern = std::string(base && *base ? base : "/tmp") + "/tt-signinbench-XXXXXX";
+    const char *dir = mkdtemp(pattern.data());
     return dir ? std::string(dir) : std::string();
 }
 
