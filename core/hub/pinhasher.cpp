@@ -14,7 +14,7 @@ static constexpr int kSaltBytes = 16;
 static constexpr int kKeyBytes = 32;
 
 // PBKDF2-HMAC-SHA256 (RFC 8018, 5.2) by OpenSSL's libcrypto: its SHA-256 uses the CPU's SHA
-// instructions where there are some, about eight times faster than Qt Core's HMAC, so a sign-in
+// instructions where there are some, about ten times faster than Qt Core's HMAC, so a sign-in
 // costs the hub that much less CPU at the same iteration count (tst_hubauth compares the bytes
 // with QPasswordDigestor's).
 static QByteArray derive(const QString &pin, const QByteArray &salt, int iterations)
