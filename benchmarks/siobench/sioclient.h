@@ -3,7 +3,9 @@
 // frames masked with a zero key), Engine.IO v4 (open, ping/pong, upgrade) and the Socket.IO v5
 // packets it needs (CONNECT, CONNECT_ERROR, EVENT, ACK) in one namespace. Either straight over
 // websocket, or as socket.io-client does by default: long-polling handshake, CONNECT posted,
-// first poll, then the websocket upgrade (2probe / 3probe / 5).
+// first poll, then the websocket upgrade (2probe / 3probe / 5). Or polling only (no upgrade): one
+// connection holds the long poll, a second carries POSTs (pongs, emits; packets queued while a
+// POST is out go together in the next, joined by \x1e), as a browser does.
 #pragma once
 
 #include "eventloop.h"
@@ -23,9 +25,10 @@ public:
     {
         uint16_t port = 0;
         std::string nsp = "/orders";
-        std::string authJson;   // the CONNECT payload, e.g. {"token":"bench-token","room":"all"}
-        std::string extraQuery; // appended to the Engine.IO query, e.g. "&cafe_id=x"
-        bool polling = false;   // long-polling first, then upgrade
+        std::string authJson;     // the CONNECT payload, e.g. {"token":"bench-token","room":"all"}
+        std::string extraQuery;   // appended to the Engine.IO query, e.g. "&cafe_id=x"
+        bool polling = false;     // long-polling first, then upgrade
+        bool pollingOnly = false; // long-polling for good (implies polling, never upgrades)
     };
 
     class Listener
@@ -96,7 +99,7 @@ private:
     void flushOut(Conn *c);
     void onReadable(Conn *c);
     void onHttpData(Conn *c);
-    void onHttpResponse(int status, std::string_view body);
+    void onHttpResponse(Conn *c, int status, std::string_view body);
     // Parses the frames in bytes; returns how many bytes whole frames took.
     size_t onWsFrames(Conn *c, std::string_view bytes);
     void onWsData(Conn *c);
@@ -105,6 +108,10 @@ private:
     void onSioPacket(std::string_view packet);
     void sendWsText(std::string_view text);
     void sendHttp(std::string_view method, std::string_view query, std::string_view body);
+    std::string httpRequest(std::string_view method, std::string_view body) const;
+    void onPollResponse(std::string_view body);
+    void postPacket(std::string_view packet);
+    void flushPost();
     void startWebSocket();
     void maybeReady();
     void fail(std::string_view why);
@@ -117,6 +124,9 @@ private:
     Step m_step = Step::None;
     Conn m_ws;
     Conn m_http;
+    Conn m_post;             // polling only: the POST connection, opened when first needed
+    std::string m_postQueue; // polling only: packets for the next POST, \x1e between them
+    bool m_postInFlight = false;
     std::string m_sid;
     std::string m_fragment;
     std::string m_error;
