@@ -246,6 +246,8 @@ void SioClient::onReadable(Conn *c)
             fail(std::string("recv: ") + std::strerror(errno));
         return;
     }
+    // Every message of this read is stamped with the moment it came in (one clock read).
+    m_readAt = monotonicMicros();
     if (c->http) {
         c->in.append(g_readBuffer, size_t(n));
         onHttpData(c);
@@ -271,14 +273,27 @@ void SioClient::onReadable(Conn *c)
             onWsData(c);
         return;
     }
+    if (c->in.empty()) {
+        // The usual case: whole frames straight from the read buffer, only a tail is kept.
+        const size_t used = onWsFrames(c, std::string_view(g_readBuffer, size_t(n)));
+        if (c->fd >= 0 && used < size_t(n))
+            c->in.assign(g_readBuffer + used, size_t(n) - used);
+        return;
+    }
     c->in.append(g_readBuffer, size_t(n));
     onWsData(c);
 }
 
 void SioClient::onWsData(Conn *c)
 {
+    const size_t used = onWsFrames(c, c->in);
+    if (c->fd >= 0)
+        c->in.erase(0, used);
+}
+
+size_t SioClient::onWsFrames(Conn *c, std::string_view buf)
+{
     size_t pos = 0;
-    const std::string &buf = c->in;
     while (c->fd >= 0) {
         const size_t avail = buf.size() - pos;
         if (avail < 2)
@@ -326,7 +341,7 @@ void SioClient::onWsData(Conn *c)
             break;
         case 0x8:
             fail("websocket closed by server");
-            return;
+            return pos;
         case 0x9: { // ping: pong with the same payload
             std::string pong;
             pong.push_back(char(0x8a));
@@ -340,8 +355,7 @@ void SioClient::onWsData(Conn *c)
             break;
         }
     }
-    if (c->fd >= 0)
-        c->in.erase(0, pos);
+    return pos;
 }
 
 void SioClient::onWsMessage(std::string_view text, bool binary)
@@ -430,11 +444,11 @@ void SioClient::onSioPacket(std::string_view p)
         fail(m_error);
         break;
     case '2':
-        m_listener->clientEvent(this, p, monotonicMicros());
+        m_listener->clientEvent(this, p, m_readAt);
         break;
     case '3':
         if (hasId)
-            m_listener->clientAck(this, id, p, monotonicMicros());
+            m_listener->clientAck(this, id, p, m_readAt);
         break;
     default:
         break;

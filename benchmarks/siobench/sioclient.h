@@ -100,6 +100,8 @@ private:
     void onReadable(Conn *c);
     void onHttpData(Conn *c);
     void onHttpResponse(Conn *c, int status, std::string_view body);
+    // Parses the frames in bytes; returns how many bytes whole frames took.
+    size_t onWsFrames(Conn *c, std::string_view bytes);
     void onWsData(Conn *c);
     void onWsMessage(std::string_view text, bool binary);
     void onEngineText(std::string_view packet);
@@ -130,6 +132,7 @@ private:
     std::string m_error;
     int64_t m_started = 0;
     int64_t m_upgradeDone = 0;
+    int64_t m_readAt = 0; // when the bytes being parsed were read: one clock read per recv
     bool m_sioConnected = false;
 };
 

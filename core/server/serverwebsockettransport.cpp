@@ -81,6 +81,16 @@ void ServerWebSocketTransport::send(const QList<EnginePacket> &packets)
     }
 }
 
+void ServerWebSocketTransport::sendFrames(const QList<EnginePacket> &packets,
+                                          const QByteArray &frames)
+{
+    if (m_connection && isWritable()) {
+        m_connection->sendFrameNow(frames);
+        return;
+    }
+    send(packets);
+}
+
 void ServerWebSocketTransport::sendNow(const QList<EnginePacket> &packets)
 {
     send(packets);

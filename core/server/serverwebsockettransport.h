@@ -28,6 +28,10 @@ public:
     bool isWritable() const override;
     // Queued and written at the end of the event-loop pass, with whatever else is queued.
     void send(const QList<EnginePacket> &packets) override;
+    // Like send(); frames holds the packets' websocket text frames back to back (gathered
+    // broadcasts, delivered at the end of a pass), written at once as one piece on a
+    // WebSocketConnection with nothing queued.
+    void sendFrames(const QList<EnginePacket> &packets, const QByteArray &frames);
     // Written now (replies); falls back to send() on QWebSocket, which always buffers.
     void sendNow(const QList<EnginePacket> &packets);
     void close() override;

@@ -9,6 +9,7 @@
 #include "siorecoverylog.h"
 #include "sioserver.h"
 #include "sioserversocket.h"
+#include "websocketcodec.h"
 
 #include <QDateTime>
 #include <QPointer>
@@ -16,19 +17,111 @@
 
 namespace TableTap {
 
+namespace {
+
+// What one gathering may hold before it is delivered: bounds the joined frames and the delay.
+constexpr qsizetype kMaxGatheredBytes = 256 * 1024;
+constexpr int kMaxGatheredPackets = 1024;
+
+// The adapter holding the thread's gathered broadcasts, if any.
+thread_local SioAdapter *t_gathering = nullptr;
+
+bool sameSet(const QSet<QString> &a, const QSet<QString> &b)
+{
+    return a.size() == b.size() && (a.isEmpty() || a == b);
+}
+
+} // namespace
+
+struct SioAdapter::Gathered
+{
+    explicit Gathered(const SioBroadcast &target)
+        : target(target)
+    {}
+    SioBroadcast target;
+    QList<EnginePacket> packets; // for recipients off the websocket fast path
+    QByteArray frames;           // the packets' websocket text frames, back to back
+    int recipients = 0;
+};
+
 SioAdapter::SioAdapter(SioNamespace *nsp)
     : m_nsp(nsp)
 {}
 
-SioAdapter::~SioAdapter() = default;
+SioAdapter::~SioAdapter()
+{
+    // The namespace is going away with its sockets: what it gathered has nobody left to reach.
+    if (t_gathering == this)
+        t_gathering = nullptr;
+}
+
+void SioAdapter::deliverGathered()
+{
+    if (SioAdapter *a = t_gathering)
+        a->deliverOwnGathered();
+}
+
+void SioAdapter::deliverOwnGathered()
+{
+    if (t_gathering != this || !m_gathered)
+        return;
+    t_gathering = nullptr;
+    const std::unique_ptr<Gathered> g = std::move(m_gathered);
+    // Rooms and sockets have not changed since the first of them (a change delivers first).
+    std::vector<SioServerSocket *> recipients = collect(g->target);
+    for (SioServerSocket *s : recipients) {
+        if (SioConnection *c = s->m_client.data())
+            c->writeGathered(g->packets, g->frames);
+    }
+    recipients.clear();
+    if (m_scratch.capacity() < recipients.capacity())
+        m_scratch.swap(recipients);
+}
+
+int SioAdapter::gather(const SioBroadcast &target, const EnginePacket &packet)
+{
+    if (t_gathering
+        && (t_gathering != this || !sameSet(m_gathered->target.rooms(), target.rooms())
+            || !sameSet(m_gathered->target.exceptRooms(), target.exceptRooms())
+            || m_gathered->frames.size() >= kMaxGatheredBytes
+            || m_gathered->packets.size() >= kMaxGatheredPackets))
+        deliverGathered();
+    if (!m_gathered) {
+        std::vector<SioServerSocket *> recipients = collect(target);
+        const int count = int(recipients.size());
+        recipients.clear();
+        if (m_scratch.capacity() < recipients.capacity())
+            m_scratch.swap(recipients);
+        if (count == 0)
+            return 0;
+        m_gathered = std::make_unique<Gathered>(target);
+        m_gathered->recipients = count;
+        t_gathering = this;
+        if (!m_deliveryPosted) {
+            m_deliveryPosted = true;
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_deliveryPosted = false;
+                    deliverOwnGathered();
+                },
+                Qt::QueuedConnection);
+        }
+    }
+    m_gathered->packets.append(packet);
+    m_gathered->frames.append(WebSocketCodec::textFrame(char('0' + int(packet.type)), packet.data));
+    return m_gathered->recipients;
+}
 
 void SioAdapter::addToRoom(SioServerSocket *socket, const QString &room)
 {
+    deliverGathered();
     m_rooms[room].insert(socket);
 }
 
 void SioAdapter::removeFromRoom(SioServerSocket *socket, const QString &room)
 {
+    deliverGathered();
     auto it = m_rooms.find(room);
     if (it == m_rooms.end())
         return;
@@ -113,6 +206,13 @@ int SioAdapter::broadcastLocal(const SioBroadcast &target, const QString &event,
     if (!offset.isEmpty())
         recovery->store(target.rooms(), target.exceptRooms(), frames, SioRecoveryLog::clockMs());
 
+    if (!target.isVolatile() && attachments.isEmpty() && frames.size() == 1
+        && !frames.first().binary) {
+        const int count = gather(target, frames.first());
+        m_nsp->server()->counters().eventsOut += quint64(count);
+        return count;
+    }
+    deliverGathered();
     std::vector<SioServerSocket *> recipients = collect(target);
     const bool isVolatile = target.isVolatile();
     for (SioServerSocket *s : recipients) {
@@ -141,6 +241,7 @@ void SioAdapter::broadcastWithAckLocal(const SioBroadcast &target, const QString
                                        const ClientCountCallback &clientCount,
                                        const ClientAckCallback &ack)
 {
+    deliverGathered();
     // One id for every recipient, one encoding, as socket.io's adapter does; acked packets are
     // never logged for recovery.
     const qint64 id = m_nsp->nextAckId();
@@ -198,6 +299,7 @@ void SioAdapter::disconnectSockets(const SioBroadcast &target, bool close)
 
 void SioAdapter::disconnectSocketsLocal(const SioBroadcast &target, bool close)
 {
+    deliverGathered();
     const std::vector<SioServerSocket *> sockets = collect(target);
     QList<QPointer<SioServerSocket>> guards(sockets.begin(), sockets.end());
     for (const QPointer<SioServerSocket> &s : guards) {

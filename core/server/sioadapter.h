@@ -5,6 +5,7 @@
 // calls the base class for the local part.
 #pragma once
 
+#include "enginepacket.h"
 #include "siobroadcast.h"
 #include "siopacket.h"
 
@@ -17,6 +18,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace TableTap {
@@ -56,6 +58,12 @@ public:
     // The local sockets a target reaches: a union of rooms, each socket once, except rooms left
     // out, no allocation per call beyond the result.
     std::vector<SioServerSocket *> collect(const SioBroadcast &target);
+    // Broadcasts that follow one another to the same target within one event-loop pass are
+    // gathered (their frames joined) and reach each recipient in one go: one walk over the
+    // rooms and one queued write per recipient for the lot. Anything that could reorder or
+    // redirect them delivers the gathered ones first: any other write to a client, a change of
+    // rooms or sockets, another target, the end of the pass. At most one gathering per thread.
+    static void deliverGathered();
 
     // Cluster-wide operations; here, this node only. A target flagged local() stays on this
     // node in every adapter. Returns how many local sockets it was written to.
@@ -102,8 +110,14 @@ private:
     template<typename F>
     void forEachMember(const QString &room, F &&f) const;
 
+    struct Gathered;
+    int gather(const SioBroadcast &target, const EnginePacket &packet);
+    void deliverOwnGathered();
+
     SioNamespace *m_nsp;
     QHash<QString, QSet<SioServerSocket *>> m_rooms;
+    std::unique_ptr<Gathered> m_gathered;
+    bool m_deliveryPosted = false;
     quint64 m_stamp = 0;
     std::vector<SioServerSocket *> m_scratch;
 };

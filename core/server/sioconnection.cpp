@@ -5,6 +5,7 @@
 #include "enginetransport.h"
 #include "serverlogging.h"
 #include "serverwebsockettransport.h"
+#include "sioadapter.h"
 #include "siocodec.h"
 #include "sionamespace.h"
 #include "sioserver.h"
@@ -38,13 +39,28 @@ SioConnection::~SioConnection()
 
 void SioConnection::writePackets(const QList<EnginePacket> &packets, bool isVolatile, bool gather)
 {
+    // Broadcasts gathered earlier in this pass go first, so nothing overtakes them.
+    SioAdapter::deliverGathered();
+    write(packets, isVolatile, gather, nullptr);
+}
+
+void SioConnection::writeGathered(const QList<EnginePacket> &packets, const QByteArray &frames)
+{
+    write(packets, false, true, &frames);
+}
+
+void SioConnection::write(const QList<EnginePacket> &packets, bool isVolatile, bool gather,
+                          const QByteArray *frames)
+{
     if (m_closed || m_overflow || !m_session)
         return;
     ServerWebSocketTransport *ws = m_websocket.data();
     if (ws && ws->isWritable() && m_session->bufferedPackets() == 0
         && m_session->state() == EngineSession::State::Open && !m_session->isUpgrading()) {
         // What EngineSession::send() would do, minus its per-call bookkeeping.
-        if (gather)
+        if (frames)
+            ws->sendFrames(packets, *frames);
+        else if (gather)
             ws->send(packets);
         else
             ws->sendNow(packets);
@@ -196,6 +212,8 @@ void SioConnection::close(const QString &reason)
 {
     if (m_closed)
         return;
+    // What was broadcast before the close still goes out ahead of it.
+    SioAdapter::deliverGathered();
     m_closed = true;
     m_connectTimer.stop();
     const auto sockets = m_sockets;

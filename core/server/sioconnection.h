@@ -41,6 +41,9 @@ public:
     // alone) it goes out at once, so an ack never waits behind a fan-out.
     void writePackets(const QList<EnginePacket> &packets, bool isVolatile = false,
                       bool gather = false);
+    // Gathered broadcasts (SioAdapter): frames holds the packets' websocket text frames back to
+    // back, queued as one piece on the websocket fast path; otherwise the packets go as usual.
+    void writeGathered(const QList<EnginePacket> &packets, const QByteArray &frames);
     void writePacket(const SioPacket &packet);
     // Closes the connection: every socket sees reason, then the transport closes.
     void close(const QString &reason = QStringLiteral("forced server close"));
@@ -57,6 +60,8 @@ private:
     friend class SioNamespace;
     friend class SioServerSocket;
 
+    void write(const QList<EnginePacket> &packets, bool isVolatile, bool gather,
+               const QByteArray *frames);
     void onMessage(const EnginePacket &packet);
     void onPacket(const SioPacket &packet);
     void onEngineClosed(const QString &reason, const QString &description);

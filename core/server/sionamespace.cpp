@@ -169,6 +169,7 @@ void SioNamespace::finishConnect(SioServerSocket *socket, const std::optional<Ne
     for (const auto &frames : std::as_const(socket->m_missed))
         client->writePackets(frames);
     socket->m_missed.clear();
+    SioAdapter::deliverGathered(); // the new socket gets none of what was gathered before it
     m_sockets.insert(socket->id(), socket);
     client->addSocket(socket);
     socket->markConnected();
@@ -178,8 +179,10 @@ void SioNamespace::finishConnect(SioServerSocket *socket, const std::optional<Ne
 void SioNamespace::remove(SioServerSocket *socket)
 {
     auto it = m_sockets.find(socket->id());
-    if (it != m_sockets.end() && *it == socket)
+    if (it != m_sockets.end() && *it == socket) {
+        SioAdapter::deliverGathered(); // the socket still gets what was gathered for it
         m_sockets.erase(it);
+    }
 }
 
 void SioNamespace::joinRoom(SioServerSocket *socket, const QString &room)

@@ -86,6 +86,31 @@ void WebSocketConnection::sendFrame(const QByteArray &frame)
     scheduleFlush();
 }
 
+void WebSocketConnection::sendFrameNow(const QByteArray &frame)
+{
+    if (m_state != State::Open || frame.isEmpty())
+        return;
+    if (!m_out.isEmpty() || m_fd < 0) {
+        sendFrame(frame); // behind what is queued
+        return;
+    }
+    ssize_t n;
+    do {
+        n = ::send(m_fd, frame.constData(), size_t(frame.size()), MSG_NOSIGNAL);
+    } while (n < 0 && errno == EINTR);
+    if (n == frame.size())
+        return;
+    // The rest waits in the queue. An error is left to the next flush, which ends the
+    // connection there and not inside the caller's walk over a broadcast's recipients.
+    m_out.append(frame);
+    m_outOffset = n > 0 ? qsizetype(n) : 0;
+    m_queued += frame.size() - m_outOffset;
+    if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
+        scheduleFlush();
+    else
+        setWriteNotifier(true);
+}
+
 void WebSocketConnection::sendText(QByteArrayView utf8)
 {
     sendFrame(WebSocketCodec::frame(WebSocketCodec::Text, utf8));

@@ -32,6 +32,9 @@ public:
     bool isFinished() const { return m_state == State::Closed; }
     // A complete frame (WebSocketCodec::frame/textFrame), shared with other recipients.
     void sendFrame(const QByteArray &frame);
+    // Like sendFrame(), but written at once when nothing else is queued (gathered broadcasts,
+    // which arrive at the end of a pass anyway): no queue entry, no second walk to flush it.
+    void sendFrameNow(const QByteArray &frame);
     void sendText(QByteArrayView utf8);
     void sendBinary(QByteArrayView data);
     // Bytes queued and not yet taken by the kernel.

@@ -4,10 +4,11 @@
 // state recovery, back-pressure on a slow reader (websocket and polling), floods, the handshake
 // seen by upper layers, operator stats, and the in-memory adapter's cluster operations on one
 // node (server count, remote-style join/leave/disconnect, fetchSockets, allRooms, serverSideEmit,
-// broadcasts with acks).
+// broadcasts with acks), and broadcasts gathered within one event-loop pass (order, membership).
 #include "engineserver.h"
 #include "enginesession.h"
 #include "sioadapter.h"
+#include "sioconnection.h"
 #include "sionamespace.h"
 #include "siorecoverylog.h"
 #include "sioserver.h"
@@ -88,6 +89,7 @@ class tst_SioServer : public QObject
 private Q_SLOTS:
     void roomsUnionExceptEachOnce();
     void socketBroadcastExcludesSender();
+    void gatheredBroadcastsKeepOrderAndMembership();
     void reservedNamesRefused();
     void middlewareRefusalWithData();
     void asyncMiddleware();
@@ -147,6 +149,66 @@ void tst_SioServer::socketBroadcastExcludesSender()
     QCOMPARE(b.nextNonPing(), QByteArray(R"(42["hi"])"));
     hub.io->of("/")->emitEvent("end");
     QCOMPARE(a.nextNonPing(), QByteArray(R"(42["end"])"));
+}
+
+void tst_SioServer::gatheredBroadcastsKeepOrderAndMembership()
+{
+    // Everything below runs in one event-loop pass, where broadcasts to one target are gathered
+    // and delivered together: the wire must look as if each had gone out on its own.
+    Hub hub;
+    QVERIFY(hub.listen());
+    WsPeer a, b, c, d, e;
+    QVERIFY(hub.join(a, "a").startsWith("40{"));
+    QVERIFY(hub.join(b, "b").startsWith("40{"));
+    QVERIFY(hub.join(c, "c").startsWith("40{"));
+    QVERIFY(hub.join(d, "d").startsWith("40{"));
+    QVERIFY(hub.join(e, "e").startsWith("40{"));
+    QTRY_COMPARE(hub.sockets.size(), 5);
+    hub.sockets["a"]->join("r");
+    hub.sockets["c"]->join("r");
+    hub.sockets["d"]->join("r");
+    SioNamespace *root = hub.io->of("/");
+    QCOMPARE(root->to("r").emitEvent("g1", {1}), 3);
+    QCOMPARE(root->to("r").emitEvent("g2", {2}), 3);
+    // A write to one recipient between them: after g1 and g2, before g3.
+    QVERIFY(hub.sockets["a"]->emitEvent("direct"));
+    QCOMPARE(root->to("r").emitEvent("g3"), 3);
+    // Another target in between: its order against the gathered ones is kept too.
+    QCOMPARE(root->to("r").except(hub.sockets["d"]->id()).emitEvent("notd"), 2);
+    // A socket joining gets nothing gathered before it, everything after.
+    hub.sockets["b"]->join("r");
+    QCOMPARE(root->to("r").emitEvent("g4"), 4);
+    QCOMPARE(root->to("r").emitEvent("g5"), 4);
+    // A socket leaving gets what was gathered while it was a member, nothing after.
+    hub.sockets["a"]->leave("r");
+    QCOMPARE(root->to("r").emitEvent("g6"), 3);
+    // A socket disconnected with gathered broadcasts pending: the others still get them.
+    QCOMPARE(root->to("r").emitEvent("g7"), 3);
+    hub.sockets["c"]->disconnect(true);
+    QCOMPARE(root->to("r").emitEvent("g8"), 2);
+    // A connection the server closes gets what was gathered for it before the close.
+    hub.sockets["e"]->join("q");
+    QCOMPARE(root->to("q").emitEvent("h1"), 1);
+    QCOMPARE(root->to("q").emitEvent("h2"), 1);
+    hub.sockets["e"]->client()->close();
+    root->emitEvent("end");
+    QCOMPARE(until(a, R"(42["end"])"),
+             (QList<QByteArray>{R"(42["g1",1])", R"(42["g2",2])", R"(42["direct"])", R"(42["g3"])",
+                                R"(42["notd"])", R"(42["g4"])", R"(42["g5"])"}));
+    QCOMPARE(until(b, R"(42["end"])"),
+             (QList<QByteArray>{R"(42["g4"])", R"(42["g5"])", R"(42["g6"])", R"(42["g7"])",
+                                R"(42["g8"])"}));
+    // Its DISCONNECT comes after what was gathered for it.
+    QCOMPARE(until(c, "41"),
+             (QList<QByteArray>{R"(42["g1",1])", R"(42["g2",2])", R"(42["g3"])", R"(42["notd"])",
+                                R"(42["g4"])", R"(42["g5"])", R"(42["g6"])", R"(42["g7"])"}));
+    const QList<QByteArray> toE = until(e, "<none>");
+    QVERIFY2(toE.size() >= 2, toE.join(' ').constData());
+    QCOMPARE(toE.mid(0, 2), (QList<QByteArray>{R"(42["h1"])", R"(42["h2"])"}));
+    QVERIFY(!toE.contains(R"(42["end"])"));
+    QCOMPARE(until(d, R"(42["end"])"),
+             (QList<QByteArray>{R"(42["g1",1])", R"(42["g2",2])", R"(42["g3"])", R"(42["g4"])",
+                                R"(42["g5"])", R"(42["g6"])", R"(42["g7"])", R"(42["g8"])"}));
 }
 
 void tst_SioServer::reservedNamesRefused()
