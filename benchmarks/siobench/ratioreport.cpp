@@ -666,6 +666,11 @@ QString RatioReport::renderCafe() const
     addRow(QStringLiteral("highest rate with every command acked, every event delivered, p99 "
                           "command-to-event ≤ 100 ms (commands/s)"),
            [](const QJsonObject &r) { return at(r, QStringLiteral("capacity")); });
+    addRow(QStringLiteral("the same with p99 command-to-event ≤ 50 ms, issue 20's bound "
+                          "(commands/s)"),
+           [](const QJsonObject &r) { return at(r, QStringLiteral("capacity_p99_50ms")); });
+    addRow(QStringLiteral("most create_order acknowledged per second in any step (commands/s)"),
+           [](const QJsonObject &r) { return at(r, QStringLiteral("max_acked_per_second")); });
     for (double rate : std::as_const(rates)) {
         addRow(QStringLiteral("at %1 commands/s: acknowledged per second").arg(rate),
                [&](const QJsonObject &r) {

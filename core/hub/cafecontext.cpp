@@ -26,12 +26,16 @@ CafeContext::CafeContext(StoreConnection &db, HubClock &clock, QString cafeId,
     , m_scheduler(std::move(scheduler))
 {}
 
-void CafeContext::beginWork(const HubActor &actor)
+void CafeContext::beginWork(const HubActor &actor, bool keepSettings)
 {
     discardWork();
     m_now = m_clock.nowMs();
     m_actor = actor;
-    m_settings = CafeSettings::load(m_db);
+    if (!keepSettings || !m_settingsLoaded) {
+        m_settingsLoaded = false;
+        m_settings = CafeSettings::load(m_db);
+        m_settingsLoaded = true;
+    }
 }
 
 void CafeContext::discardWork()

@@ -33,7 +33,10 @@ public:
     CafeContext(StoreConnection &db, HubClock &clock, QString cafeId, const HubOptions &options,
                 StockThrottle &throttle, PayconicProvider &provider, Scheduler scheduler);
 
-    void beginWork(const HubActor &actor);
+    // keepSettings: the settings read by the previous work of the same transaction still hold
+    // (a command batch reads them once, again after a command that failed, as it may have
+    // changed them before its savepoint was rolled back).
+    void beginWork(const HubActor &actor, bool keepSettings = false);
     void discardWork();
 
     StoreConnection &db() { return m_db; }
@@ -116,6 +119,7 @@ private:
     qint64 m_now = 0;
     HubActor m_actor;
     CafeSettings m_settings;
+    bool m_settingsLoaded = false;
     HubEventList m_events;
     QList<std::function<void()>> m_afterCommit;
     QString m_joinRoom, m_leaveRoom;

@@ -283,7 +283,8 @@ QString CafeDomain::name()
     }
 }
 
-CommandResult CafeDomain::runOne(const Request &r, QList<std::function<void()>> *afterCommit)
+CommandResult CafeDomain::runOne(const Request &r, QList<std::function<void()>> *afterCommit,
+                                 bool *settingsHold)
 {
     const std::optional<Contract::Command> command = Contract::commandFromName(r.command);
     const Entry *entry = command ? &entryOf(*command) : nullptr;
@@ -324,7 +325,8 @@ CommandResult CafeDomain::runOne(const Request &r, QList<std::function<void()>> 
                 return replay;
             }
         }
-        m_ctx.beginWork(r.actor);
+        m_ctx.beginWork(r.actor, *settingsHold);
+        *settingsHold = true;
         m_ctx.setPreparedPinHash(r.preparedPinHash);
         const QJsonObject data = entry->handler(m_ctx, reader);
         CommandResult result = CommandResult::success(data);
@@ -349,6 +351,7 @@ CommandResult CafeDomain::runOne(const Request &r, QList<std::function<void()>> 
         m_db->rollbackToSavepoint(QStringLiteral("cmd"));
         m_throttle = throttleBefore;
         m_ctx.discardWork();
+        *settingsHold = false; // it may have changed them before it failed
         return CommandResult::failure(e);
     }
 }
@@ -366,8 +369,11 @@ QList<CommandResult> CafeDomain::executeBatch(const QList<Request> &requests)
     for (int attempt = 1;; ++attempt) {
         try {
             m_db->begin();
+            // Read once per transaction (what another node or the command line changed is seen
+            // at the next batch), then as the batch's own commands leave them.
+            bool settingsHold = false;
             for (const Request &r : requests)
-                results.append(runOne(r, &afterCommit));
+                results.append(runOne(r, &afterCommit, &settingsHold));
             if (pruneNow)
                 prune(*m_db, m_clock->nowMs(), m_options.eventRetentionHours);
             m_db->commit();
@@ -404,9 +410,10 @@ QList<CommandResult> CafeDomain::executeBatch(const QList<Request> &requests)
     return results;
 }
 
-std::optional<StaffRecord> CafeDomain::staffMember(const QString &userId)
+std::optional<StaffRecord> CafeDomain::staffMember(const QString &userId, bool refresh)
 {
-    refreshStaff(false);
+    if (refresh || !m_roster.isLoaded())
+        refreshStaff(false);
     if (const StaffRecord *s = m_roster.find(userId))
         return *s;
     return std::nullopt;

@@ -81,7 +81,9 @@ public:
     // The staff member as authorisation sees them now (re-read first when another connection
     // wrote the database); nullopt for user ids that are not staff (device tokens). Throws
     // StorageError.
-    std::optional<StaffRecord> staffMember(const QString &userId);
+    // refresh false: as last read, for the commands of one batch after the first has
+    // refreshed (HubDomain::flushQueue), which saves a store round trip per command.
+    std::optional<StaffRecord> staffMember(const QString &userId, bool refresh = true);
     // Notices changes another process made to the staff table (the hub calls it periodically);
     // force: re-read even if no other connection wrote. Storage failures are logged.
     void checkStaff(bool force = false);
@@ -113,7 +115,8 @@ Q_SIGNALS:
 private:
     void scheduleTimer(qint64 atMs, CafeContext::TimerKind kind, const QString &id);
     void runTimer(CafeContext::TimerKind kind, const QString &id);
-    CommandResult runOne(const Request &request, QList<std::function<void()>> *afterCommit);
+    CommandResult runOne(const Request &request, QList<std::function<void()>> *afterCommit,
+                         bool *settingsHold);
     void refreshStaff(bool force);
     void publishStaffChanges();
     // After a failed attempt: true (counted, after a short jittered pause) when error is

@@ -168,7 +168,8 @@ QStringList HubDomain::cafeIds()
     return ids;
 }
 
-std::optional<CommandResult> HubDomain::precheck(const HubActor &actor)
+std::optional<CommandResult> HubDomain::precheck(const HubActor &actor,
+                                                 QSet<QString> *refreshedCafes)
 {
     if (!m_rateLimiter.allow(actor.cafeId + u'/' + actor.userId, m_clock->monotonicMs()))
         return CommandResult::failure(CommandError(CommandError::Type::RateLimited,
@@ -178,7 +179,12 @@ std::optional<CommandResult> HubDomain::precheck(const HubActor &actor)
     std::optional<StaffRecord> staff;
     if (CafeDomain *c = cafe(actor.cafeId)) {
         try {
-            staff = c->staffMember(actor.userId);
+            // The staff table is looked at once per cafe and pass (a store round trip on
+            // PostgreSQL), which is before any of the pass's commands run, as before.
+            const bool refresh = !refreshedCafes || !refreshedCafes->contains(actor.cafeId);
+            staff = c->staffMember(actor.userId, refresh);
+            if (refresh && refreshedCafes)
+                refreshedCafes->insert(actor.cafeId);
         } catch (const StorageError &e) {
             qCWarning(lcHubStore) << "staff check:" << e.message();
         }
@@ -280,9 +286,10 @@ void HubDomain::flushQueue()
         // One batch per cafe, each keeping submission order.
         QHash<QString, QList<qsizetype>> byCafe;
         QStringList order;
+        QSet<QString> refreshed;
         for (qsizetype i = 0; i < queue.size(); ++i) {
             const HubActor &actor = queue.at(i).request.actor;
-            if (auto refused = precheck(actor)) {
+            if (auto refused = precheck(actor, &refreshed)) {
                 results[i] = *refused;
                 continue;
             }

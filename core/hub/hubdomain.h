@@ -23,6 +23,7 @@
 #include <QJsonValue>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QThreadPool>
 
 #include <functional>
@@ -133,7 +134,10 @@ private:
         bool hasContext = false;
         Callback done;
     };
-    std::optional<CommandResult> precheck(const HubActor &actor);
+    // refreshedCafes: cafes whose staff were re-read in this pass already (flushQueue); null
+    // to re-read every time.
+    std::optional<CommandResult> precheck(const HubActor &actor,
+                                          QSet<QString> *refreshedCafes = nullptr);
     // A token of this type, signed by this hub, unexpired, of a cafe this hub serves.
     JsonWebToken::Verified verifyServed(const QString &token, const QString &type);
     void enqueue(Pending pending);

@@ -86,6 +86,7 @@ bool PostgresConnection::open(const PostgresTarget &target, const QString &schem
     m_display = target.display();
     m_target = target;
     m_broken = false;
+    m_prepared.clear(); // a new session has none of the old one's prepared statements
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
         if (!db.isValid()) {
@@ -248,15 +249,99 @@ QSqlQuery PostgresConnection::run(const QString &sql, const QVariantList &binds)
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.isOpen())
         throw StorageError(QStringLiteral("%1 is not open").arg(describe()));
+    const QString call = preparedCall(db, sql, binds);
     QSqlQuery query(db);
     // Not forward-only: QPSQL would fetch such a result row by row and lose it as soon as the
     // next statement runs, and the desks run statements while they step through a result.
     query.setForwardOnly(false);
-    // One round trip: the values go in as literals (inlineBinds), not through PREPARE, EXECUTE
-    // and DEALLOCATE, three round trips for every statement.
-    if (!query.exec(binds.isEmpty() ? sql : inlineBinds(db.driver(), sql, binds)))
+    // One round trip: the values go in as literals (inlineBinds), not through Qt's PREPARE,
+    // EXECUTE and DEALLOCATE, three round trips for every statement; a statement this connection
+    // prepared before is one EXECUTE with the values as literals (preparedCall).
+    if (!query.exec(!call.isEmpty()   ? call
+                    : binds.isEmpty() ? sql
+                                      : inlineBinds(db.driver(), sql, binds)))
         throw failure(QStringLiteral("statement failed"), query.lastError(), sql);
     return query;
+}
+
+QString PostgresConnection::numberPlaceholders(const QString &sql, int *count)
+{
+    QString out;
+    out.reserve(sql.size() + 16);
+    int n = 0;
+    QChar quote;
+    for (qsizetype i = 0; i < sql.size(); ++i) {
+        const QChar c = sql.at(i);
+        if (!quote.isNull()) {
+            out.append(c);
+            if (c == quote)
+                quote = QChar();
+        } else if (c == u'\'' || c == u'"') {
+            quote = c;
+            out.append(c);
+        } else if (c == u'-' && i + 1 < sql.size() && sql.at(i + 1) == u'-') {
+            const qsizetype end = sql.indexOf(u'\n', i);
+            const qsizetype stop = end < 0 ? sql.size() : end;
+            out.append(QStringView(sql).mid(i, stop - i));
+            i = stop - 1;
+        } else if (c == u'?') {
+            out.append(u'$' + QString::number(++n));
+        } else if (c == u'$') {
+            return {}; // already PostgreSQL's own placeholders or dollar quoting: leave it be
+        } else {
+            out.append(c);
+        }
+    }
+    *count = n;
+    return out;
+}
+
+QString PostgresConnection::preparedCall(QSqlDatabase &db, const QString &sql,
+                                         const QVariantList &binds)
+{
+    auto it = m_prepared.constFind(sql);
+    if (it == m_prepared.constEnd()) {
+        const QStringView head = QStringView(sql).trimmed().left(7);
+        const bool dml = head.startsWith(u"SELECT", Qt::CaseInsensitive)
+                         || head.startsWith(u"INSERT", Qt::CaseInsensitive)
+                         || head.startsWith(u"UPDATE", Qt::CaseInsensitive)
+                         || head.startsWith(u"DELETE", Qt::CaseInsensitive);
+        if (!dml || m_prepared.size() >= kMaxPrepared)
+            return {};
+        int count = 0;
+        const QString numbered = numberPlaceholders(sql, &count);
+        if (numbered.isEmpty() || count != binds.size())
+            return {}; // the plain path reports a count that does not match
+        const QString name = QStringLiteral("tt_s%1").arg(++m_preparedNames);
+        // A PREPARE that fails inside a transaction would abort it: guard it with a savepoint.
+        const auto plain = [&](const QString &text) {
+            QSqlQuery q(db);
+            if (!q.exec(text))
+                throw failure(QStringLiteral("statement failed"), q.lastError(), text);
+        };
+        if (m_inTransaction)
+            plain(QStringLiteral("SAVEPOINT tt_prepare"));
+        QSqlQuery prepare(db);
+        const bool ok
+            = prepare.exec(QStringLiteral("PREPARE ") + name + QStringLiteral(" AS ") + numbered);
+        if (!ok)
+            qCDebug(lcHubStore) << "not prepared:" << prepare.lastError().text() << sql.left(120);
+        if (m_inTransaction) {
+            if (!ok)
+                plain(QStringLiteral("ROLLBACK TO SAVEPOINT tt_prepare"));
+            plain(QStringLiteral("RELEASE SAVEPOINT tt_prepare"));
+        }
+        it = m_prepared.insert(sql, ok ? name : QString());
+    }
+    if (it->isEmpty())
+        return {};
+    if (binds.isEmpty())
+        return QStringLiteral("EXECUTE ") + *it;
+    QString call = QStringLiteral("EXECUTE ") + *it + u'(';
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        call += i ? QStringLiteral(", ?") : QStringLiteral("?");
+    call += u')';
+    return inlineBinds(db.driver(), call, binds);
 }
 
 QString PostgresConnection::inlineBinds(const QSqlDriver *driver, const QString &sql,

@@ -12,6 +12,8 @@
 #include "storageerror.h"
 #include "storeconnection.h"
 
+#include <QHash>
+
 #include <QSqlDatabase>
 
 class QSqlDriver;
@@ -102,6 +104,14 @@ private:
     QSqlQuery run(const QString &sql, const QVariantList &binds = {});
     StorageError failure(const QString &what, const QSqlError &error, const QString &sql);
     void reconnect();
+    // A SELECT, INSERT, UPDATE or DELETE is prepared on the server the first time this
+    // connection runs its text (PREPARE, with ? as $1, $2, ...) and from then on sent as
+    // EXECUTE name('literal', ...): still one round trip, and PostgreSQL no longer parses and
+    // plans the same statement for every command. Empty: run the text itself (not such a
+    // statement, or PostgreSQL could not prepare it, e.g. a parameter of no inferable type).
+    QString preparedCall(QSqlDatabase &db, const QString &sql, const QVariantList &binds);
+    // sql with each ? outside quotes and comments numbered $1, $2, ...; count gets how many.
+    static QString numberPlaceholders(const QString &sql, int *count);
 
     QString m_connectionName;
     QString m_schema;
@@ -114,6 +124,9 @@ private:
     qint64 m_lastSeenVersion = -1; // the state row's data_version when we last looked or wrote
     qint64 m_pendingVersion = -1;  // written by the open transaction
     qint64 m_foreignChanges = 0;
+    QHash<QString, QString> m_prepared; // statement text -> its prepared name ("" = never)
+    int m_preparedNames = 0;
+    static constexpr int kMaxPrepared = 256;
 };
 
 } // namespace TableTap

@@ -67,6 +67,7 @@ void SqliteConnection::setBusyTimeout(int ms)
 
 void SqliteConnection::close()
 {
+    dropPrepared();
     if (!QSqlDatabase::contains(m_connectionName))
         return;
     {
@@ -84,18 +85,60 @@ bool SqliteConnection::isOpen() const
            && QSqlDatabase::database(m_connectionName, false).isOpen();
 }
 
-QSqlQuery SqliteConnection::exec(const QString &sql, const QVariantList &binds)
+QSqlQuery SqliteConnection::takePrepared(const QString &sql)
 {
+    const auto it = m_idle.find(sql);
+    if (it != m_idle.end() && !it->isEmpty()) {
+        --m_idleCount;
+        return it->takeLast();
+    }
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         throw StorageError(
             QStringLiteral("prepare failed: %1 [%2]").arg(query.lastError().text(), sql.left(120)));
+    return query;
+}
+
+void SqliteConnection::reclaimPrepared()
+{
+    for (auto &[sql, query] : m_lent) {
+        if (m_idleCount >= kMaxPreparedStatements)
+            break;
+        query.finish(); // sqlite3_reset: the statement stays prepared, its read ends
+        m_idle[sql].append(std::move(query));
+        ++m_idleCount;
+    }
+    m_lent.clear();
+}
+
+void SqliteConnection::dropPrepared()
+{
+    m_lent.clear();
+    m_idle.clear();
+    m_idleCount = 0;
+}
+
+QSqlQuery SqliteConnection::exec(const QString &sql, const QVariantList &binds)
+{
+    // Outside a transaction every statement is its own (the admin command line, reads between
+    // batches): prepared afresh and finalized when the caller drops it, as nothing would reset
+    // a kept one before the next write.
+    QSqlQuery query = m_inTransaction ? takePrepared(sql)
+                                      : QSqlQuery(QSqlDatabase::database(m_connectionName, false));
+    if (!m_inTransaction) {
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            throw StorageError(QStringLiteral("prepare failed: %1 [%2]")
+                                   .arg(query.lastError().text(), sql.left(120)));
+    }
     for (const QVariant &v : binds)
         query.addBindValue(v);
     if (!query.exec())
         throw StorageError(QStringLiteral("statement failed: %1 [%2]")
                                .arg(query.lastError().text(), sql.left(120)));
+    if (m_inTransaction && m_lent.size() < kMaxPreparedStatements)
+        m_lent.append({sql, query});
     return query;
 }
 
@@ -115,14 +158,17 @@ void SqliteConnection::begin()
 
 void SqliteConnection::commit()
 {
+    reclaimPrepared();
     exec(QStringLiteral("COMMIT"));
     m_inTransaction = false;
+    reclaimPrepared();
 }
 
 void SqliteConnection::rollback() noexcept
 {
     if (!m_inTransaction)
         return;
+    reclaimPrepared();
     m_inTransaction = false;
     try {
         exec(QStringLiteral("ROLLBACK"));
@@ -134,16 +180,19 @@ void SqliteConnection::rollback() noexcept
 
 void SqliteConnection::savepoint(const QString &name)
 {
+    reclaimPrepared();
     exec(QStringLiteral("SAVEPOINT ") + name);
 }
 
 void SqliteConnection::releaseSavepoint(const QString &name)
 {
+    reclaimPrepared();
     exec(QStringLiteral("RELEASE SAVEPOINT ") + name);
 }
 
 void SqliteConnection::rollbackToSavepoint(const QString &name) noexcept
 {
+    reclaimPrepared();
     try {
         exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
         exec(QStringLiteral("RELEASE SAVEPOINT ") + name);

@@ -2,10 +2,15 @@
 // foreign keys on, a busy timeout so the admin CLI can write while the hub runs (the hub itself
 // waits far less: its thread serves everyone).
 // Query helpers throw StorageError, so a failed statement can never be silently ignored.
+// Inside a transaction, statements are prepared once and kept: a command batch runs the same few
+// dozen statements for every command, and parsing them again each time cost more than running
+// them (issue 20).
 #pragma once
 
 #include "storeconnection.h"
 
+#include <QHash>
+#include <QList>
 #include <QSqlDatabase>
 
 namespace TableTap {
@@ -54,10 +59,24 @@ public:
     // deleted or unmounted under an open connection keeps answering from its old inode).
     QString probe() override;
 
+    // Statements kept prepared (idle, ready for the next exec of the same text).
+    int preparedStatements() const { return m_idleCount; }
+    static constexpr int kMaxPreparedStatements = 256;
+
 private:
+    // Prepared statements are lent out by exec() inside a transaction and taken back (reset, so
+    // no read stays open) at the next transaction or savepoint boundary, where no caller still
+    // steps through a result: the desks run between those boundaries only.
+    QSqlQuery takePrepared(const QString &sql);
+    void reclaimPrepared();
+    void dropPrepared();
+
     QString m_connectionName;
     QString m_path;
     bool m_inTransaction = false;
+    QHash<QString, QList<QSqlQuery>> m_idle;
+    QList<std::pair<QString, QSqlQuery>> m_lent;
+    int m_idleCount = 0;
 };
 
 } // namespace TableTap

@@ -30,6 +30,8 @@ private Q_SLOTS:
     void requestIdSurvivesRestart();
     void requestIdRefusesOtherCommand();
     void rateLimited();
+    void batchKeepsNeighboursAndOrder();
+    void batchSettingsFollowTheBatch();
     void cleanupTestCase();
 
 private:
@@ -833,6 +835,150 @@ void TestHubCommands::rateLimited()
     QVERIFY(f.run(f.employee2(), QStringLiteral("/system"), QStringLiteral("get_settings")).ok());
     f.clock.advance(1000);
     QVERIFY(f.run(f.employee(), QStringLiteral("/system"), QStringLiteral("get_settings")).ok());
+}
+
+// Group commit (HubDomain::submit): commands queued in one event-loop pass run in one
+// transaction, a savepoint each. A command that fails in the middle takes back only its own
+// writes; the others are acked in submission order, their events carry consecutive sequence
+// numbers in that order, a request_id sent twice in one batch is applied once.
+void TestHubCommands::batchKeepsNeighboursAndOrder()
+{
+    HubFixture f;
+    const QString latte = f.productId(QStringLiteral("Latte"));
+    const qint64 espressoBefore = f.stock(QStringLiteral("ESP001"));
+    const qint64 lastSequence = f.hub->cafe(QStringLiteral("cafe1"))->lastSequence();
+    struct Sent
+    {
+        QString product;
+        QString requestId;
+    };
+    // 3 and 6 fail (no such product; the same request id for another command is fine, for the
+    // same command it is a replay: 8 repeats 2).
+    const QList<Sent> sent{{latte, QStringLiteral("b-1")},
+                           {latte, QStringLiteral("b-2")},
+                           {QStringLiteral("nope"), {}},
+                           {latte, QStringLiteral("b-4")},
+                           {latte, {}},
+                           {QStringLiteral("gone"), {}},
+                           {latte, QStringLiteral("b-7")},
+                           {latte, QStringLiteral("b-2")},
+                           {latte, QStringLiteral("b-9")}};
+    QObject context;
+    QList<QPair<int, CommandResult>> results;
+    for (int i = 0; i < sent.size(); ++i) {
+        QJsonObject payload{{"customer_name", QStringLiteral("B%1").arg(i)},
+                            {"items", QJsonArray{QJsonObject{{"product_id", sent.at(i).product},
+                                                             {"quantity", 1}}}}};
+        if (!sent.at(i).requestId.isEmpty())
+            payload.insert(QStringLiteral("request_id"), sent.at(i).requestId);
+        f.hub->submit(i % 2 ? f.employee2() : f.employee(), QStringLiteral("/orders"),
+                      QStringLiteral("create_order"), payload, &context,
+                      [&results, i](const CommandResult &r) {
+                          results.append({i, r});
+                      });
+    }
+    QVERIFY(results.isEmpty()); // nothing before the event loop turns: one batch
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), sent.size(), 10000);
+    QStringList numbers;
+    qint64 sequence = lastSequence;
+    for (int i = 0; i < results.size(); ++i) {
+        QCOMPARE(results.at(i).first, i); // answered in submission order
+        const CommandResult &r = results.at(i).second;
+        if (i == 2 || i == 5) {
+            QCOMPARE(r.errorType(), QStringLiteral("NOT_FOUND"));
+            QVERIFY(r.events.isEmpty());
+            continue;
+        }
+        QVERIFY2(r.ok(), qPrintable(dump(r.ack)));
+        if (i == 7) {
+            // b-2 again (employee2 sent both): the first answer, nothing applied twice.
+            QVERIFY(r.replayed);
+            QCOMPARE(r.ack, results.at(1).second.ack);
+            QVERIFY(r.events.isEmpty());
+            continue;
+        }
+        QVERIFY(!r.replayed);
+        numbers.append(
+            r.data().value(u"order").toObject().value(u"order_number").toString().right(3));
+        // Every event of the batch in submission order, numbered without gaps: the failed
+        // commands' events were rolled back with their savepoints.
+        QVERIFY(!r.events.isEmpty());
+        for (const HubEvent &e : r.events) {
+            QCOMPARE(e.sequence, sequence + 1);
+            sequence = e.sequence;
+        }
+    }
+    QCOMPARE(numbers, (QStringList{"001", "002", "003", "004", "005", "006"}));
+    QCOMPARE(
+        f.scalar(QStringLiteral("cafe1"), QStringLiteral("SELECT COUNT(*) FROM orders")).toInt(),
+        6);
+    QCOMPARE(f.hub->cafe(QStringLiteral("cafe1"))->lastSequence(), sequence);
+    // The stock moved for the six stored orders only.
+    const qint64 perLatte = espressoBefore - f.stock(QStringLiteral("ESP001"));
+    QVERIFY(perLatte > 0);
+    QCOMPARE(perLatte % 6, 0);
+    const CommandResult one = f.order(f.employee(), QStringLiteral("Latte"));
+    QVERIFY(one.ok());
+    QCOMPARE(espressoBefore - f.stock(QStringLiteral("ESP001")), perLatte / 6 * 7);
+    // The replayed request id is stored once.
+    QCOMPARE(f.scalar(QStringLiteral("cafe1"),
+                      QStringLiteral("SELECT COUNT(*) FROM processed_requests WHERE request_id "
+                                     "LIKE 'b-%'"))
+                 .toInt(),
+             5);
+}
+
+// The settings a batch's commands see: read at the start of each batch (a change made
+// elsewhere shows in the next one), changed by a command for the ones after it, and not by a
+// command that failed.
+void TestHubCommands::batchSettingsFollowTheBatch()
+{
+    HubFixture f;
+    const QString latte = f.productId(QStringLiteral("Latte"));
+    QObject context;
+    QList<CommandResult> results;
+    auto submit = [&](const HubActor &who, const QString &nsp, const QString &command,
+                      const QJsonObject &payload) {
+        f.hub->submit(who, nsp, command, payload, &context,
+                      [&results](const CommandResult &r) { results.append(r); });
+    };
+    const QJsonObject order{
+        {"customer_name", "S"},
+        {"items", QJsonArray{QJsonObject{{"product_id", latte}, {"quantity", 1}}}}};
+    const auto taxOf = [](const CommandResult &r) {
+        const QJsonObject totals = r.data().value(u"order").toObject().value(u"totals").toObject();
+        return std::pair(qRound64(totals.value(u"subtotal").toDouble() * 100),
+                         qRound64(totals.value(u"tax_amount").toDouble() * 100));
+    };
+    submit(f.employee(), QStringLiteral("/orders"), QStringLiteral("create_order"), order);
+    submit(f.manager(), QStringLiteral("/system"), QStringLiteral("update_settings"),
+           {{"tax_rate", 0.2}});
+    submit(f.employee(), QStringLiteral("/orders"), QStringLiteral("create_order"), order);
+    submit(f.manager(), QStringLiteral("/system"), QStringLiteral("update_settings"),
+           {{"tax_rate", 2}}); // refused: too high
+    submit(f.employee2(), QStringLiteral("/orders"), QStringLiteral("create_order"), order);
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 5, 10000);
+    QVERIFY(results.at(0).ok());
+    QVERIFY(results.at(1).ok());
+    QVERIFY(results.at(2).ok());
+    QCOMPARE(results.at(3).errorType(), QStringLiteral("INVALID_DATA"));
+    QVERIFY(results.at(4).ok());
+    const auto [subtotal, taxBefore] = taxOf(results.at(0));
+    QVERIFY(subtotal > 0);
+    QCOMPARE(taxOf(results.at(2)).second, qRound64(subtotal * 0.2));
+    QCOMPARE(taxOf(results.at(4)).second, qRound64(subtotal * 0.2));
+    QVERIFY(taxBefore != qRound64(subtotal * 0.2));
+    // Another writer (another node, the command line) changes the rate between batches.
+    f.hub->cafe(QStringLiteral("cafe1"))
+        ->connection()
+        .exec(QStringLiteral("UPDATE settings SET value = ? WHERE key = 'tax_rate'"),
+              {QStringLiteral("[0.05]")});
+    results.clear();
+    submit(f.employee(), QStringLiteral("/orders"), QStringLiteral("create_order"), order);
+    submit(f.employee2(), QStringLiteral("/orders"), QStringLiteral("create_order"), order);
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 2, 10000);
+    QCOMPARE(taxOf(results.at(0)).second, qRound64(subtotal * 0.05));
+    QCOMPARE(taxOf(results.at(1)).second, qRound64(subtotal * 0.05));
 }
 
 QTEST_GUILESS_MAIN(TestHubCommands)

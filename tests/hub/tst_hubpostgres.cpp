@@ -4,7 +4,8 @@
 // each other; a transaction another connection holds is waited out and re-run (retries
 // counted); data_version moves with other connections' commits only; the token secret is the
 // same on every node; `tabletap-hub` serves and administers a PostgreSQL database, and refuses an
-// unreachable one with one clear line. A real PostgreSQL 15 (tests/support/postgresserver.h).
+// unreachable one with one clear line; a hub killed (SIGKILL) while it writes group-commit
+// batches loses nothing it acked. A real PostgreSQL 15 (tests/support/postgresserver.h).
 #include "hubprocess.h"
 #include "hubschema.h"
 #include "hubtestfixture.h"
@@ -20,6 +21,8 @@
 #include <QThread>
 
 #include <atomic>
+#include <csignal>
+#include <unistd.h>
 
 using namespace TableTap;
 using namespace TableTap::Test;
@@ -39,6 +42,7 @@ private Q_SLOTS:
     void serveAndAdminCommandLine();
     void unreachableDatabase();
     void createOrderTimings();
+    void killedDuringBatchesLosesNothingAcked();
 };
 
 namespace {
@@ -666,5 +670,138 @@ void TestHubPostgres::createOrderTimings()
     }
 }
 
-QTEST_GUILESS_MAIN(TestHubPostgres)
+// The child of killedDuringBatchesLosesNothingAcked: a hub on TT_HUB_CHILD_DATABASE submitting
+// rounds of 8 orders in one event-loop pass (one batch, one transaction; the middle one
+// refused), printing "acked <n> <order id>" from each callback, after the batch's COMMIT.
+static int childMain()
+{
+    HubOptions options;
+    options.dataDir = qEnvironmentVariable("TT_HUB_CHILD_DATA"); // the parent's, removed by it
+    options.databaseUrl = qEnvironmentVariable("TT_HUB_CHILD_DATABASE");
+    options.commandsPerSecond = 0;
+    HubDomain hub(options);
+    QString error;
+    if (!hub.open(&error))
+        return 3;
+    const HubActor actor{QStringLiteral("child"), QStringLiteral("Child"), HubRole::Manager,
+                         QStringLiteral("k")};
+    StoreConnection &db = hub.cafe(QStringLiteral("k"))->connection();
+    const QString espresso
+        = db.scalar(QStringLiteral("SELECT id FROM products WHERE name = 'Espresso'")).toString();
+    db.exec(QStringLiteral("UPDATE inventory_items SET stock = 1000000"));
+    QTextStream out(stdout);
+    QElapsedTimer timer;
+    timer.start();
+    const pid_t parent = ::getppid();
+    constexpr int kBatch = 8;
+    bool failed = false;
+    for (int n = 0; n < 20000 && !failed && timer.elapsed() < 60000 && ::getppid() == parent;) {
+        int pending = 0;
+        for (int k = 0; k < kBatch; ++k, ++n) {
+            const bool bad = k == kBatch / 2;
+            ++pending;
+            hub.submit(
+                actor, QStringLiteral("/orders"), QStringLiteral("create_order"),
+                QJsonObject{{"customer_name", "K"},
+                            {"request_id", QStringLiteral("k%1").arg(n)},
+                            {"items", QJsonArray{QJsonObject{
+                                          {"product_id", bad ? QStringLiteral("nope") : espresso},
+                                          {"quantity", 1}}}}},
+                nullptr, [&out, &pending, &failed, n, bad](const CommandResult &r) {
+                    --pending;
+                    if (r.ok() == bad)
+                        failed = true;
+                    else if (!bad)
+                        out << "acked " << n << ' '
+                            << r.data().value(u"order").toObject().value(u"id").toString()
+                            << Qt::endl;
+                });
+        }
+        while (pending > 0 && timer.elapsed() < 60000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
+    }
+    while (!failed && timer.elapsed() < 60000 && ::getppid() == parent)
+        QThread::msleep(50);
+    return failed ? 4 : 0;
+}
+
+// kill -9 of a hub writing group-commit batches to PostgreSQL: every acked order is stored,
+// whole, numbered in the order it was acked; at most the batch in flight is stored unacked, and
+// never its refused command.
+void TestHubPostgres::killedDuringBatchesLosesNothingAcked()
+{
+    const QString url = freshPostgresDatabase();
+    QVERIFY(!url.isEmpty());
+    QString out, err;
+    QCOMPARE(runHub({"cafe", "add", "--database", url, "--id", "k", "--name", "Kill"}, &out, &err),
+             0);
+    QTemporaryDir childData;
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TT_HUB_CHILD_DATABASE"), url);
+    env.insert(QStringLiteral("TT_HUB_CHILD_DATA"), childData.path());
+    child.setProcessEnvironment(env);
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(child.waitForStarted(10000));
+    QByteArray output;
+    QElapsedTimer timer;
+    timer.start();
+    while (output.count('\n') < 200 && timer.elapsed() < 120000
+           && child.state() == QProcess::Running) {
+        child.waitForReadyRead(200);
+        output += child.readAllStandardOutput();
+    }
+    QCOMPARE(child.state(), QProcess::Running);
+    ::kill(pid_t(child.processId()), SIGKILL);
+    QVERIFY(child.waitForFinished(10000));
+    output += child.readAllStandardOutput();
+    QMap<int, QString> acked;
+    for (const QByteArray &line : output.split('\n')) {
+        const QList<QByteArray> parts = line.split(' ');
+        if (parts.size() == 3 && parts.at(0) == "acked")
+            acked.insert(parts.at(1).toInt(), QString::fromLatin1(parts.at(2)));
+    }
+    QVERIFY2(acked.size() >= 200, qPrintable(QString::number(acked.size())));
+
+    QTemporaryDir dir;
+    HubOptions options;
+    options.dataDir = dir.path();
+    options.databaseUrl = url;
+    HubDomain hub(options);
+    QString error;
+    QVERIFY2(hub.open(&error), qPrintable(error));
+    StoreConnection &db = hub.cafe(QStringLiteral("k"))->connection();
+    QString previous;
+    for (auto it = acked.constBegin(); it != acked.constEnd(); ++it) {
+        const QString number
+            = db.scalar(QStringLiteral("SELECT order_number FROM orders WHERE id = ?"),
+                        {it.value()})
+                  .toString();
+        QVERIFY2(!number.isEmpty(), qPrintable(it.value()));
+        QVERIFY2(number > previous, qPrintable(number + u" after " + previous));
+        previous = number;
+    }
+    const int orders = db.scalar(QStringLiteral("SELECT COUNT(*) FROM orders")).toInt();
+    qInfo("killed with %d orders acked, %d stored", int(acked.size()), orders);
+    QVERIFY(orders >= acked.size());
+    QVERIFY2(orders <= acked.size() + 7,
+             qPrintable(QStringLiteral("%1 stored, %2 acked").arg(orders).arg(acked.size())));
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM order_items")).toInt(), orders);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM order_status_history")).toInt(),
+             orders);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM processed_requests")).toInt(), orders);
+    QCOMPARE(
+        db.scalar(QStringLiteral("SELECT stock FROM inventory_items WHERE sku = 'CUP001'")).toInt(),
+        1000000 - orders);
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsSet("TT_HUB_CHILD_DATABASE"))
+        return childMain();
+    TestHubPostgres t;
+    return QTest::qExec(&t, argc, argv);
+}
 #include "tst_hubpostgres.moc"

@@ -15,6 +15,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -47,7 +48,9 @@ private Q_SLOTS:
     void groupCommit();
     void groupCommitSkipsDeadContext();
     void busyDatabaseAnswersConflictAtOnce();
+    void killedHubLosesNothingAcked_data();
     void killedHubLosesNothingAcked();
+    void preparedStatementsInATransaction();
 };
 
 void TestHubStorage::migrationsFromEmpty()
@@ -337,7 +340,47 @@ static int childMain()
     QElapsedTimer timer;
     timer.start();
     const pid_t parentAtStart = ::getppid();
-    for (int n = 0; n < 250 && timer.elapsed() < 60000 && ::getppid() == parentAtStart; ++n) {
+    const int batch = qEnvironmentVariableIntValue("TT_HUB_CHILD_BATCH");
+    if (batch > 0) {
+        // Group commit: rounds of `batch` orders submitted in one event-loop pass, the middle
+        // one refused (no such product), each acked line printed from its callback (after the
+        // batch's commit). Enough stock that the child is still writing when it is killed.
+        hub.cafe(QStringLiteral("k"))
+            ->connection()
+            .exec(QStringLiteral("UPDATE inventory_items SET stock = 1000000"));
+        bool failed = false;
+        for (int n = 0;
+             n < 20000 && !failed && timer.elapsed() < 60000 && ::getppid() == parentAtStart;) {
+            int pending = 0;
+            for (int k = 0; k < batch; ++k, ++n) {
+                const bool bad = k == batch / 2;
+                ++pending;
+                hub.submit(
+                    actor, QStringLiteral("/orders"), QStringLiteral("create_order"),
+                    QJsonObject{
+                        {"customer_name", "K"},
+                        {"request_id", QStringLiteral("k%1").arg(n)},
+                        {"items", QJsonArray{QJsonObject{
+                                      {"product_id", bad ? QStringLiteral("nope") : espresso},
+                                      {"quantity", 1}}}}},
+                    nullptr, [&out, &pending, &failed, n, bad](const CommandResult &r) {
+                        --pending;
+                        if (r.ok() == bad)
+                            failed = true;
+                        else if (!bad)
+                            out << "acked " << n << ' '
+                                << r.data().value(u"order").toObject().value(u"id").toString()
+                                << Qt::endl;
+                    });
+            }
+            while (pending > 0 && timer.elapsed() < 60000)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
+        }
+        if (failed)
+            return 4;
+    }
+    for (int n = 0;
+         batch == 0 && n < 250 && timer.elapsed() < 60000 && ::getppid() == parentAtStart; ++n) {
         const CommandResult r = hub.execute(
             actor, QStringLiteral("/orders"), QStringLiteral("create_order"),
             QJsonObject{
@@ -403,8 +446,23 @@ void TestHubStorage::busyDatabaseAnswersConflictAtOnce()
         1);
 }
 
+void TestHubStorage::killedHubLosesNothingAcked_data()
+{
+    QTest::addColumn<int>("batch");
+    QTest::addColumn<int>("ackedBeforeKill");
+    QTest::addColumn<qint64>("stock"); // what the child starts with, espresso and cups
+    QTest::newRow("one transaction per command") << 0 << 40 << qint64(-1);
+    QTest::newRow("group commit, batches of 8 with a refusal in the middle")
+        << 8 << 400 << qint64(1000000);
+}
+
+// kill -9 loses only what was not acknowledged: one command in flight, or with group commit the
+// batch in flight (committed whole or not at all, its refused command in neither case).
 void TestHubStorage::killedHubLosesNothingAcked()
 {
+    QFETCH(int, batch);
+    QFETCH(int, ackedBeforeKill);
+    QFETCH(qint64, stock);
     QTemporaryDir dir;
     const QString data = dir.path() + QStringLiteral("/data");
     {
@@ -417,6 +475,7 @@ void TestHubStorage::killedHubLosesNothingAcked()
     QProcess child;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("TT_HUB_CHILD_DATA"), data);
+    env.insert(QStringLiteral("TT_HUB_CHILD_BATCH"), QString::number(batch));
     child.setProcessEnvironment(env);
     child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     child.start(QCoreApplication::applicationFilePath(), {});
@@ -424,7 +483,7 @@ void TestHubStorage::killedHubLosesNothingAcked()
     QByteArray output;
     QElapsedTimer timer;
     timer.start();
-    while (output.count('\n') < 40 && timer.elapsed() < 60000
+    while (output.count('\n') < ackedBeforeKill && timer.elapsed() < 60000
            && child.state() == QProcess::Running) {
         child.waitForReadyRead(200);
         output += child.readAllStandardOutput();
@@ -438,7 +497,7 @@ void TestHubStorage::killedHubLosesNothingAcked()
         if (parts.size() == 3 && parts.at(0) == "acked")
             acked.insert(parts.at(1).toInt(), QString::fromLatin1(parts.at(2)));
     }
-    QVERIFY2(acked.size() >= 40, qPrintable(QString::number(acked.size())));
+    QVERIFY2(acked.size() >= ackedBeforeKill, qPrintable(QString::number(acked.size())));
 
     HubOptions options;
     options.dataDir = data;
@@ -455,18 +514,31 @@ void TestHubStorage::killedHubLosesNothingAcked()
     // Nothing half-applied: every stored order has its item, its history, its stock movements and
     // its request record; the stock is exactly what the stored orders took.
     const int orders = db.scalar(QStringLiteral("SELECT COUNT(*) FROM orders")).toInt();
+    qInfo("killed with %d orders acked, %d stored", int(acked.size()), orders);
     QVERIFY(orders >= acked.size());
-    QVERIFY(orders <= acked.size() + 1); // at most the one in flight when killed, whole
+    // At most what was in flight when killed (one command, or one batch less its refusal), whole.
+    QVERIFY2(orders <= acked.size() + std::max(1, batch - 1),
+             qPrintable(QStringLiteral("%1 stored, %2 acked").arg(orders).arg(acked.size())));
+    // Acked in submission order, numbered in that order.
+    QString previous;
+    for (auto it = acked.constBegin(); it != acked.constEnd(); ++it) {
+        const QString number
+            = db.scalar(QStringLiteral("SELECT order_number FROM orders WHERE id = ?"),
+                        {it.value()})
+                  .toString();
+        QVERIFY2(number > previous, qPrintable(number + u" after " + previous));
+        previous = number;
+    }
     QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM order_items")).toInt(), orders);
     QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM order_status_history")).toInt(),
              orders);
     QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM processed_requests")).toInt(), orders);
     QCOMPARE(
         db.scalar(QStringLiteral("SELECT stock FROM inventory_items WHERE sku = 'ESP001'")).toInt(),
-        5000 - 18 * orders);
+        (stock < 0 ? 5000 : stock) - 18 * orders);
     QCOMPARE(
         db.scalar(QStringLiteral("SELECT stock FROM inventory_items WHERE sku = 'CUP001'")).toInt(),
-        1000 - orders);
+        (stock < 0 ? 1000 : stock) - orders);
     // A retry of the last acked command is answered from its stored result.
     const HubActor actor{QStringLiteral("child"), QStringLiteral("Child"), HubRole::Manager,
                          QStringLiteral("k")};
@@ -477,6 +549,61 @@ void TestHubStorage::killedHubLosesNothingAcked()
                     {"items", QJsonArray{QJsonObject{{"product_id", "x"}, {"quantity", 1}}}}});
     QVERIFY(retry.replayed);
     QCOMPARE(retry.data().value(u"order").toObject().value(u"id").toString(), acked.last());
+}
+
+// Inside a transaction SqliteConnection keeps its statements prepared and lends them out; a
+// statement run again while an earlier run of the same text is still being read gets its own,
+// so both read correctly, and after the commit no read is left open: another connection's
+// write is seen and the next write transaction starts.
+void TestHubStorage::preparedStatementsInATransaction()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("p.db"));
+    SqliteConnection db;
+    QString error;
+    QVERIFY(db.open(path, &error));
+    db.exec(QStringLiteral("CREATE TABLE t (x INTEGER)"));
+    const QString select = QStringLiteral("SELECT x FROM t WHERE x >= ? ORDER BY x");
+    for (int round = 0; round < 3; ++round) {
+        db.begin();
+        db.savepoint(QStringLiteral("cmd"));
+        for (int i = 1; i <= 3; ++i)
+            db.exec(QStringLiteral("INSERT INTO t VALUES (?)"), {round * 10 + i});
+        QSqlQuery outer = db.exec(select, {round * 10});
+        QStringList seen;
+        while (outer.next()) {
+            // The same text, nested: must not disturb the outer result.
+            QSqlQuery inner = db.exec(select, {outer.value(0).toInt()});
+            int count = 0;
+            while (inner.next())
+                ++count;
+            seen.append(QStringLiteral("%1:%2").arg(outer.value(0).toInt()).arg(count));
+        }
+        QCOMPARE(seen, (QStringList{QStringLiteral("%1:3").arg(round * 10 + 1),
+                                    QStringLiteral("%1:2").arg(round * 10 + 2),
+                                    QStringLiteral("%1:1").arg(round * 10 + 3)}));
+        // A result only half read when the command ends (one row of three).
+        QSqlQuery half = db.exec(select, {0});
+        QVERIFY(half.next());
+        db.releaseSavepoint(QStringLiteral("cmd"));
+        db.savepoint(QStringLiteral("cmd"));
+        db.exec(QStringLiteral("INSERT INTO t VALUES (?)"), {round * 10 + 9});
+        db.rollbackToSavepoint(QStringLiteral("cmd"));
+        db.commit();
+        QVERIFY(db.preparedStatements() > 0);
+        QVERIFY(db.preparedStatements() <= SqliteConnection::kMaxPreparedStatements);
+        // Another writer between transactions: seen, and no stale read blocks our next write.
+        SqliteConnection other;
+        QVERIFY(other.open(path, &error));
+        const qint64 version = db.dataVersion();
+        other.exec(QStringLiteral("INSERT INTO t VALUES (?)"), {round * 10 + 5});
+        other.close();
+        QVERIFY(db.dataVersion() != version);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM t")).toInt(), (round + 1) * 4);
+    }
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM t WHERE x % 10 = 9")).toInt(), 0);
+    db.close();
+    QCOMPARE(db.preparedStatements(), 0);
 }
 
 int main(int argc, char **argv)
