@@ -6,7 +6,11 @@
 #
 #   benchmarks/run.sh                 full run: 3 repeats, medians (about 65 minutes)
 #   benchmarks/run.sh --quick         one repeat, fewer steps (about 6 minutes)
-#   benchmarks/run.sh --only broadcast,cafe,client,codec,10k,cluster   some parts only
+#   benchmarks/run.sh --only broadcast,cafe,client,codec,10k,cluster,scale   some parts only
+#   (scale: 50,000 websocket clients from several 127.x source addresses, broadcast to once a
+#   second, a probe's acks meanwhile; --quick: 5,000 clients; it needs an open-file hard limit
+#   above 100,000, which only root with CAP_SYS_RESOURCE may set, else it runs the largest
+#   client count that fits and says so)
 #   options: --repeats N, --out DIR (default benchmarks/results/<date>), --build DIR
 #
 # Servers run on CPU 0, load generators and clients on CPU 1 (taskset-style pinning done by
@@ -19,7 +23,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 quick=0
 repeats=3
-only="broadcast,10k,cluster,cafe,client,codec"
+only="broadcast,10k,cluster,cafe,client,codec,scale"
 out=""
 build="$root/build/bench"
 while [[ $# -gt 0 ]]; do
@@ -29,7 +33,7 @@ while [[ $# -gt 0 ]]; do
         --only) only="$2"; shift ;;
         --out) out="$2"; shift ;;
         --build) build="$2"; shift ;;
-        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -38,7 +42,15 @@ done
 mkdir -p "$out"
 want() { [[ ",$only," == *",$1,"* ]]; }
 
-# Every client and server is a file descriptor: 10,000 clients need more than the usual 1024.
+# Every client and server is a file descriptor: 10,000 clients need more than the usual 1024,
+# the scale part's 50,000 need twice that many in the generator and as many in the server.
+if [[ "$(id -u)" -eq 0 ]]; then
+    if ! { ulimit -Hn 200000 && ulimit -n 200000; } 2>/dev/null; then
+        echo "run.sh: cannot raise the open-file limit to 200000 (hard limit $(ulimit -Hn); root without CAP_SYS_RESOURCE?)" >&2
+    fi
+else
+    echo "run.sh: not root: the open-file hard limit stays at $(ulimit -Hn); the scale part needs more than 100,000" >&2
+fi
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 if [[ "$(ulimit -n)" != unlimited && "$(ulimit -n)" -lt 12000 ]]; then
     ulimit -n 65536 2>/dev/null || echo "run.sh: open files limited to $(ulimit -n); the 10,000-client run needs more" >&2
@@ -118,6 +130,24 @@ if want codec; then
     [[ $quick -eq 1 ]] && min_time=0.1
     "$bin/tt_siobench" codec "${common[@]}" --codec "$bin/tt_bench_codec" \
         --fixtures "$root/tests/fixtures/events" --codec-min-time "$min_time" --out "$out/codec.json" >/dev/null
+fi
+
+if want scale; then
+    # Issue 20 item 2: 50,000 websocket clients (5,000 with --quick) held by one server. Both the
+    # generator and the server need a descriptor per client: with a lower open-file limit the
+    # run records the failed 50,000 and measures the largest count that fits as well.
+    scale_clients=50000
+    [[ $quick -eq 1 ]] && scale_clients=5000
+    limit="$(ulimit -n)"
+    if [[ "$limit" != unlimited && "$limit" -lt $((scale_clients + 1000)) ]]; then
+        fits=$(( (limit - 1000) / 1000 * 1000 ))
+        echo "run.sh: open files limited to $limit: scale runs $scale_clients (recorded as not possible) and $fits clients" >&2
+        scale_clients="$scale_clients,$fits"
+    fi
+    scale_seconds=()
+    [[ $quick -eq 1 ]] && scale_seconds=(--seconds 3)
+    "$bin/tt_siobench" scale "${common[@]}" --servers hub,socket.io --clients "$scale_clients" \
+        "${scale_seconds[@]}" --out "$out/scale.json" >/dev/null
 fi
 
 "$bin/tt_siobench" report "$out"/*.json | tee "$out/report.md"

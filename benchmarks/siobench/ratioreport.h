@@ -26,6 +26,7 @@ private:
     QString renderCafe() const;
     QString renderClient() const;
     QString renderCodec() const;
+    QString renderScale() const;
     QString renderMachine() const;
 
     QJsonArray m_records;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace TableTap {
 
@@ -26,6 +27,10 @@ public:
         std::string authJson;   // the CONNECT payload, e.g. {"token":"bench-token","room":"all"}
         std::string extraQuery; // appended to the Engine.IO query, e.g. "&cafe_id=x"
         bool polling = false;   // long-polling first, then upgrade
+        // Local IPv4 addresses (host order, e.g. 127.0.0.2) the clients connect from, client i
+        // from entry i % size: each address has its own 32768-60999 ephemeral ports, so more
+        // than about 28,000 clients need several. Empty: the kernel's choice.
+        std::vector<uint32_t> sourceAddresses;
     };
 
     class Listener

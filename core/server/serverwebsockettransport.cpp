@@ -35,12 +35,8 @@ ServerWebSocketTransport::ServerWebSocketTransport(WebSocketConnection *connecti
 {
     connection->setParent(this);
     m_open = connection->isOpen();
-    connect(connection, &WebSocketConnection::textMessageReceived, this,
-            &ServerWebSocketTransport::onTextBytes);
-    connect(connection, &WebSocketConnection::binaryMessageReceived, this,
-            &ServerWebSocketTransport::onBinary);
-    connect(connection, &WebSocketConnection::disconnected, this,
-            &ServerWebSocketTransport::onDisconnected);
+    // Direct calls, not signal connections: no connection objects per client.
+    connection->setReceiver(this);
 }
 
 ServerWebSocketTransport::~ServerWebSocketTransport()
@@ -50,7 +46,7 @@ ServerWebSocketTransport::~ServerWebSocketTransport()
         m_socket->abort();
     }
     if (m_connection && m_connection->parent() == this) {
-        disconnect(m_connection, nullptr, this, nullptr);
+        m_connection->setReceiver(nullptr);
         m_connection->abort();
     }
 }
@@ -103,7 +99,7 @@ void ServerWebSocketTransport::close()
         m_closed = true;
         m_open = false;
         WebSocketConnection *connection = m_connection;
-        disconnect(connection, nullptr, this, nullptr);
+        connection->setReceiver(nullptr);
         // Finishes its close handshake on its own, within a bound (see WebSocketConnection).
         connection->setParent(m_lingerOwner);
         m_connection.clear();
@@ -142,7 +138,7 @@ void ServerWebSocketTransport::abort()
         m_socket->abort();
     }
     if (m_connection) {
-        disconnect(m_connection, nullptr, this, nullptr);
+        m_connection->setReceiver(nullptr);
         m_connection->abort();
     }
 }

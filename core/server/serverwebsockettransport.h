@@ -4,6 +4,7 @@
 #pragma once
 
 #include "enginetransport.h"
+#include "websocketconnection.h"
 
 #include <QPointer>
 
@@ -12,9 +13,10 @@ class QWebSocket;
 namespace TableTap {
 
 class TextFrameCache;
-class WebSocketConnection;
 
-class ServerWebSocketTransport final : public EngineTransport
+class ServerWebSocketTransport final
+    : public EngineTransport
+    , private WebSocketConnection::Receiver
 {
     Q_OBJECT
 public:
@@ -39,6 +41,9 @@ private:
     void onTextBytes(const QByteArray &message);
     void onBinary(const QByteArray &message);
     void onDisconnected();
+    void webSocketText(const QByteArray &utf8) override { onTextBytes(utf8); }
+    void webSocketBinary(const QByteArray &data) override { onBinary(data); }
+    void webSocketDisconnected() override { onDisconnected(); }
 
     QPointer<QWebSocket> m_socket;
     QPointer<WebSocketConnection> m_connection;

@@ -34,6 +34,8 @@ SioConnection::~SioConnection()
 {
     if (m_session)
         QObject::disconnect(m_session, nullptr, this, nullptr);
+    if (!m_serverGone)
+        m_server->forgetClient(this);
 }
 
 void SioConnection::writePackets(const QList<EnginePacket> &packets, bool isVolatile, bool gather)

@@ -55,6 +55,7 @@ protected:
 
 private:
     friend class SioNamespace;
+    friend class SioServer;
     friend class SioServerSocket;
 
     void onMessage(const EnginePacket &packet);
@@ -80,6 +81,7 @@ private:
     QBasicTimer m_connectTimer;
     bool m_closed = false;
     bool m_overflow = false;
+    bool m_serverGone = false; // SioServer is being destroyed: do not reach back to it
 };
 
 } // namespace TableTap
