@@ -537,7 +537,7 @@ int main(int argc, char *argv[])
          QStringLiteral("200")},
         {QStringLiteral("source-addresses"),
          QStringLiteral("scale: 127.0.0.2 ... addresses the clients connect from (0: one per "
-                        "20,000 clients)"),
+                        "5,000 clients)"),
          QStringLiteral("n"), QStringLiteral("0")},
         {QStringLiteral("polling-clients"), QStringLiteral("long-polling clients that upgrade"),
          QStringLiteral("n"), QStringLiteral("200")},

@@ -154,6 +154,7 @@ QString RatioReport::renderScale() const
     // server, with issue 20's targets for item 2 (and item 1's memory per connection).
     QMap<int, QMap<QString, QList<QJsonObject>>> byN;
     QMap<int, QMap<QString, int>> errors;
+    QMap<int, QString> firstError;
     for (const QJsonValue &v : m_records) {
         const QJsonObject r = v.toObject();
         if (r.value(QLatin1String("kind")).toString() != QLatin1String("scale"))
@@ -162,6 +163,8 @@ QString RatioReport::renderScale() const
         const QString label = r.value(QLatin1String("label")).toString();
         if (r.contains(QLatin1String("error"))) {
             ++errors[n][label];
+            if (!firstError.contains(n))
+                firstError.insert(n, r.value(QLatin1String("error")).toString());
             continue;
         }
         byN[n][label].append(r);
@@ -176,6 +179,15 @@ QString RatioReport::renderScale() const
     std::sort(counts.begin(), counts.end());
     for (int n : counts) {
         const QMap<QString, QList<QJsonObject>> runs = byN.value(n);
+        if (runs.isEmpty()) {
+            QStringList failed;
+            for (auto e = errors.value(n).constBegin(); e != errors.value(n).constEnd(); ++e)
+                failed << QStringLiteral("%1 (%2 runs)").arg(e.key()).arg(e.value());
+            out += QStringLiteral("%1 clients: not run (%2): %3.\n\n")
+                       .arg(n)
+                       .arg(failed.join(QLatin1String(", ")), firstError.value(n));
+            continue;
+        }
         QStringList labels;
         for (const QString &l : {QStringLiteral("hub"), QStringLiteral("socket.io")})
             if (runs.contains(l))
@@ -249,6 +261,10 @@ QString RatioReport::renderScale() const
                QStringLiteral("memory.rss_connected_kb"), none, 0);
         addRow(QStringLiteral("server RSS per connection, KB"),
                QStringLiteral("memory.kb_per_connection"), below(2, QStringLiteral("≤ 2")));
+        addRow(QStringLiteral("idle long-polling sessions"), QStringLiteral("polling.connected"),
+               none, 0);
+        addRow(QStringLiteral("server RSS per long-polling session, KB"),
+               QStringLiteral("polling.kb_per_session"), none);
         addRow(QStringLiteral("kernel TCP buffers per connection, KB (machine)"),
                QStringLiteral("memory.kernel_tcp_mem_kb_per_connection"), none);
         addRow(QStringLiteral("kernel socket slabs per connection, KB (both ends)"),

@@ -28,11 +28,14 @@ public:
     {
         int serverCpu = 0;
         int concurrency = 500;           // connects in flight
-        int sourceAddresses = 0;         // 127.0.0.2, 127.0.0.3, ...; 0: one per 20,000 clients
+        int sourceAddresses = 0;         // 127.0.0.2, 127.0.0.3, ...; 0: one per 5,000 clients
         double connectLimitSeconds = 10; // the target: everyone connected within this
         int broadcastSeconds = 10;       // one broadcast a second to room "all"
         int padBytes = 100;
         double probeAcksPerSecond = 20;
+        // Long-polling sessions (handshake and CONNECT over polling, no upgrade, no request
+        // pending) added at the end, for their memory; fewer when the open-file limit is tight.
+        int pollingClients = 2000;
         double settle = 1.0;
         std::string serverLog;
         bool verbose = true;
@@ -67,6 +70,7 @@ private:
     SioClient::Config m_benchConfig;
     SioClient::Config m_adminConfig;
     SioClient::Config m_probeConfig;
+    SioClient::Config m_pollingConfig;
     std::vector<std::unique_ptr<SioClient>> m_clients;
     std::unique_ptr<SioClient> m_admin;
     std::unique_ptr<SioClient> m_probe;
@@ -76,6 +80,7 @@ private:
     int m_failed = 0;
     int m_dropped = 0;
     bool m_storming = false;
+    std::vector<std::unique_ptr<SioClient>> *m_storm = nullptr; // what startMore() starts
     std::string m_firstFailure;
     LatencyHistogram *m_connectTimes = nullptr;
     // Broadcast bookkeeping.

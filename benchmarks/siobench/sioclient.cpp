@@ -552,7 +552,10 @@ void SioClient::onHttpResponse(int status, std::string_view body)
         }
         if (m_state != State::Connecting)
             break;
-        if (m_sioConnected)
+        if (m_sioConnected && !m_config->upgrade) {
+            m_step = Step::Ready;
+            maybeReady();
+        } else if (m_sioConnected)
             startWebSocket();
         else
             sendHttp("GET", {}, {}); // not there yet: poll again

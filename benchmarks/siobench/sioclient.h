@@ -27,6 +27,9 @@ public:
         std::string authJson;   // the CONNECT payload, e.g. {"token":"bench-token","room":"all"}
         std::string extraQuery; // appended to the Engine.IO query, e.g. "&cafe_id=x"
         bool polling = false;   // long-polling first, then upgrade
+        // With polling: false stops once CONNECT is answered, the keep-alive connection left
+        // open and no request pending (an idle long-polling session, for memory figures).
+        bool upgrade = true;
         // Local IPv4 addresses (host order, e.g. 127.0.0.2) the clients connect from, client i
         // from entry i % size: each address has its own 32768-60999 ephemeral ports, so more
         // than about 28,000 clients need several. Empty: the kernel's choice.

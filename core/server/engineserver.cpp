@@ -90,7 +90,6 @@ PeerRequest EngineServer::peerOf(const HttpExchange *exchange) const
     PeerRequest peer;
     peer.request = exchange->request();
     peer.request.body.clear();
-    peer.request.headers.squeeze(); // kept as long as the client stays: no growth slack
     peer.address = exchange->peerAddress();
     peer.port = exchange->peerPort();
     peer.secure = exchange->isSecure();

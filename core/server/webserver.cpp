@@ -295,7 +295,6 @@ bool WebServer::tryDescriptor(int fd)
         return fallBack();
     PeerRequest peer;
     peer.request = request;
-    peer.request.headers.squeeze(); // kept as long as the client stays: no growth slack
     sockaddr_storage address{};
     socklen_t length = sizeof address;
     if (::getpeername(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0) {
