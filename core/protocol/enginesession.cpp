@@ -35,14 +35,21 @@ QString EngineSession::transportName() const
 void EngineSession::attach(EngineTransport *transport)
 {
     transport->setParent(this);
+    m_transport = transport;
+    if (transport->usesSink()) {
+        // Direct calls: no signal connections per session.
+        transport->setSink(this);
+        return;
+    }
     connect(transport, &EngineTransport::packetReceived, this, &EngineSession::onPacket);
     connect(transport, &EngineTransport::writable, this, &EngineSession::onWritable);
     connect(transport, &EngineTransport::closed, this, &EngineSession::onTransportClosed);
-    m_transport = transport;
 }
 
 void EngineSession::detach(EngineTransport *transport)
 {
+    if (transport->sink() == this)
+        transport->setSink(nullptr);
     disconnect(transport, nullptr, this, nullptr);
 }
 

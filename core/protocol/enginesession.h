@@ -14,7 +14,9 @@
 
 namespace TableTap {
 
-class EngineSession final : public QObject
+class EngineSession final
+    : public QObject
+    , private EngineTransport::Sink
 {
     Q_OBJECT
 public:
@@ -80,6 +82,12 @@ private:
     void onProbeClosed(const QString &reason);
     void onTransportClosed(const QString &reason, const QString &description);
     void onWritable();
+    void transportPacket(const EnginePacket &packet) override { onPacket(packet); }
+    void transportWritable() override { onWritable(); }
+    void transportClosed(const QString &reason, const QString &description) override
+    {
+        onTransportClosed(reason, description);
+    }
     void finishClientUpgrade();
     void discardProbe(const QString &reason);
     void flush();

@@ -147,25 +147,25 @@ void ServerWebSocketTransport::onText(const QString &message)
 {
     auto packet = EngineCodec::decodeText(message.toUtf8());
     if (!packet) {
-        Q_EMIT closed(QStringLiteral("parse error"), packet.error());
+        deliverClosed(QStringLiteral("parse error"), packet.error());
         return;
     }
-    Q_EMIT packetReceived(*packet);
+    deliverPacket(*packet);
 }
 
 void ServerWebSocketTransport::onTextBytes(const QByteArray &message)
 {
     auto packet = EngineCodec::decodeText(message);
     if (!packet) {
-        Q_EMIT closed(QStringLiteral("parse error"), packet.error());
+        deliverClosed(QStringLiteral("parse error"), packet.error());
         return;
     }
-    Q_EMIT packetReceived(*packet);
+    deliverPacket(*packet);
 }
 
 void ServerWebSocketTransport::onBinary(const QByteArray &message)
 {
-    Q_EMIT packetReceived(EngineCodec::decodeBinaryFrame(message));
+    deliverPacket(EngineCodec::decodeBinaryFrame(message));
 }
 
 void ServerWebSocketTransport::onDisconnected()
@@ -174,7 +174,7 @@ void ServerWebSocketTransport::onDisconnected()
     if (m_closed)
         return;
     m_closed = true;
-    Q_EMIT closed(QStringLiteral("transport close"), QStringLiteral("websocket closed"));
+    deliverClosed(QStringLiteral("transport close"), QStringLiteral("websocket closed"));
 }
 
 } // namespace TableTap

@@ -28,6 +28,7 @@ public:
 
     QString name() const override { return QStringLiteral("websocket"); }
     bool isWritable() const override;
+    bool usesSink() const override { return true; }
     // Queued and written at the end of the event-loop pass, with whatever else is queued.
     void send(const QList<EnginePacket> &packets) override;
     // Written now (replies); falls back to send() on QWebSocket, which always buffers.
