@@ -22,7 +22,9 @@ class ServerWebSocketTransport;
 class SioServer;
 class SioServerSocket;
 
-class SioConnection final : public QObject
+class SioConnection final
+    : public QObject
+    , private EngineSession::Observer
 {
     Q_OBJECT
 public:
@@ -61,6 +63,12 @@ private:
     void onMessage(const EnginePacket &packet);
     void onPacket(const SioPacket &packet);
     void onEngineClosed(const QString &reason, const QString &description);
+    void sessionMessage(const EnginePacket &packet) override { onMessage(packet); }
+    void sessionUpgraded() override { updateFastPath(); }
+    void sessionClosed(const QString &reason, const QString &description) override
+    {
+        onEngineClosed(reason, description);
+    }
     void addSocket(SioServerSocket *socket);
     void removeSocket(SioServerSocket *socket);
     void dropSlowReader();
