@@ -10,7 +10,8 @@ want_test=0
 
 # The whole CMake package closure of the build: Qt6Charts needs Qt6OpenGL (libqt6opengl6-dev),
 # Qt6Gui's OpenGL wrapper needs libgl-dev, the codec benchmark needs Google Benchmark, the
-# cluster adapter (core/cluster) hiredis and msgpack-c. Node and npm come from Debian (Node 18)
+# cluster adapter (core/cluster) hiredis and msgpack-c, the hub's PIN hashing OpenSSL's libcrypto
+# (libssl-dev). Node and npm come from Debian (Node 18)
 # unless another node is installed: the build runs `npm ci` in packaging/board for the ready
 # board's socket.io-client browser build, which the hub serves (core/hubserver). The ready
 # board window speaks through Qt TextToSpeech (qt6-speech-dev, whose CMake package and header
@@ -18,7 +19,7 @@ want_test=0
 build_pkgs=(cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev qt6-svg-dev libqt6svg6 libqrencode-dev
-    libgl-dev libbenchmark-dev libhiredis-dev libmsgpack-cxx-dev nodejs npm
+    libgl-dev libbenchmark-dev libhiredis-dev libmsgpack-cxx-dev libssl-dev nodejs npm
     qt6-speech-dev qt6-declarative-dev)
 # The tests' npm folders use the same node; the benchmark reference's better-sqlite3 is built
 # by node-gyp (python3, make) against the node headers; tst_webserver reads a listening socket's

@@ -289,6 +289,7 @@ QJsonObject BroadcastBench::run(const ServerSpec &spec, int clients)
     m_badConfig.authJson = R"({"token":"wrong-token","room":"all"})";
     m_pollingConfig = m_benchConfig;
     m_pollingConfig.polling = true;
+    m_benchConfig.pollingOnly = m_options.pollingOnly; // the admin client stays on websocket
     m_loop.runFor(int64_t(300000 * m_options.settle));
 
     // Refused auth.

@@ -43,6 +43,8 @@ public:
         bool runPolling = true;
         bool runAcks = true;
         bool runFixed = true;
+        // Every client long-polls for good (Engine.IO polling, no upgrade): the `polling` part.
+        bool pollingOnly = false;
         std::string serverLog; // server stderr goes here
         bool verbose = true;
         double settle = 1.0; // scales the pauses that let the server settle (memory, queues)

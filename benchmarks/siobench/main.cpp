@@ -8,9 +8,11 @@
 //                    [--servers socket.io,hub,hub-pg] --out F
 //   tt_siobench cluster --bench-server PATH [--layouts one,two] [--clients 1000] --out F
 //   tt_siobench client --console PATH --reference DIR [--repeats 3] --out F
+//   tt_siobench codec --codec PATH --reference DIR --fixtures DIR --out F
+//   tt_siobench polling --bench-server PATH --reference DIR [--clients 2000] --out F
+//   tt_siobench signin --hub PATH --reference DIR [--signin-rate 20] --out F
 //   tt_siobench scale --bench-server PATH [--reference DIR] [--clients 50000]
 //                     [--servers hub,socket.io] [--source-addresses N] --out F
-//   tt_siobench codec --codec PATH --reference DIR --fixtures DIR --out F
 //   tt_siobench report F [F...]
 #include "broadcastbench.h"
 #include "cafebench.h"
@@ -19,6 +21,7 @@
 #include "ratioreport.h"
 #include "scalebench.h"
 #include "serverspec.h"
+#include "signinbench.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -34,6 +37,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace TableTap;
@@ -119,8 +123,10 @@ bool writeResults(const QString &path, const QJsonObject &machineInfo, const QJs
     return true;
 }
 
-int runBroadcast(const QCommandLineParser &p)
+// The broadcast part, and the polling part: the same phases with polling-only clients.
+int runBroadcast(const QCommandLineParser &p, const QString &kind)
 {
+    const bool pollingOnly = kind == u"polling";
     const QString benchServer = p.value(QStringLiteral("bench-server"));
     const QString reference = p.value(QStringLiteral("reference"));
     const int serverCpu = p.value(QStringLiteral("server-cpu")).toInt();
@@ -166,31 +172,45 @@ int runBroadcast(const QCommandLineParser &p)
     o.concurrency = p.value(QStringLiteral("concurrency")).toInt();
     o.pollingClients = p.value(QStringLiteral("polling-clients")).toInt();
     o.runLadder = !p.isSet(QStringLiteral("no-ladder"));
-    o.runPolling = !p.isSet(QStringLiteral("no-polling")) && o.pollingClients > 0;
+    o.runPolling = !pollingOnly && !p.isSet(QStringLiteral("no-polling")) && o.pollingClients > 0;
+    o.pollingOnly = pollingOnly;
+    if (pollingOnly) {
+        // Every delivery is an HTTP round trip: lower rates throughout (2,000 msgs/s is one
+        // broadcast a second to 2,000 clients).
+        o.ladder = {2e3, 5e3, 10e3, 20e3, 50e3, 100e3, 150e3, 200e3, 300e3, 400e3};
+    }
     o.runAcks = !p.isSet(QStringLiteral("no-acks"));
     o.runFixed = !p.isSet(QStringLiteral("no-fixed"));
     o.settle = p.value(QStringLiteral("settle")).toDouble();
     o.fixedMessagesPerSecond = p.value(QStringLiteral("fixed-rate")).toDouble();
     o.loadMessagesPerSecond = p.value(QStringLiteral("load-rate")).toDouble();
+    if (pollingOnly && !p.isSet(QStringLiteral("fixed-rate")))
+        o.fixedMessagesPerSecond = 5000;
+    if (pollingOnly && !p.isSet(QStringLiteral("load-rate")))
+        o.loadMessagesPerSecond = 10000;
     o.serverLog = p.value(QStringLiteral("server-log")).toStdString();
     if (p.isSet(QStringLiteral("ladder")))
         o.ladder = doubleList(p.value(QStringLiteral("ladder")));
     if (p.isSet(QStringLiteral("ack-seconds")))
         o.ackSeconds = p.value(QStringLiteral("ack-seconds")).toInt();
+    o.p99BoundMs = p.value(QStringLiteral("p99-bound")).toDouble();
 
     const QJsonObject machineInfo = machine();
     const QString out = p.value(QStringLiteral("out"));
     QJsonArray runs;
     const int repeats = std::max(1, p.value(QStringLiteral("repeats")).toInt());
-    const QList<int> counts = intList(p.value(QStringLiteral("clients")));
+    const QList<int> counts = pollingOnly && !p.isSet(QStringLiteral("clients"))
+                                  ? QList<int>{2000}
+                                  : intList(p.value(QStringLiteral("clients")));
     for (int rep = 1; rep <= repeats; ++rep) {
         for (int n : counts) {
             for (const ServerSpec &s : servers) {
-                std::fprintf(stderr, "== repeat %d/%d, %s, %d clients\n", rep, repeats,
-                             s.label.c_str(), n);
+                std::fprintf(stderr, "== %s repeat %d/%d, %s, %d clients\n", qPrintable(kind), rep,
+                             repeats, s.label.c_str(), n);
                 BroadcastBench bench(o);
                 QJsonObject r = bench.run(s, n);
-                r.insert(QStringLiteral("kind"), QStringLiteral("broadcast"));
+                r.insert(QStringLiteral("kind"), kind);
+                r.insert(QStringLiteral("p99_bound_ms"), o.p99BoundMs);
                 r.insert(QStringLiteral("repeat"), rep);
                 r.insert(QStringLiteral("loadavg"), readFirstLine(QStringLiteral("/proc/loadavg")));
                 runs.append(r);
@@ -415,6 +435,47 @@ int runCodec(const QCommandLineParser &p)
     return 0;
 }
 
+// Sign-ins at a fixed rate against the hub while a probe's ack round trip is measured (no
+// reference: stock socket.io has no sign-in).
+int runSignIn(const QCommandLineParser &p)
+{
+    pinTo(p.value(QStringLiteral("generator-cpu")).toInt());
+    raiseFdLimit();
+    SignInBench::Options o;
+    o.serverCpu = p.value(QStringLiteral("server-cpu")).toInt();
+    o.hub = p.value(QStringLiteral("hub")).toStdString();
+    o.referenceDir = p.value(QStringLiteral("reference")).toStdString();
+    o.serverLog = p.value(QStringLiteral("server-log")).toStdString();
+    o.rate = p.value(QStringLiteral("signin-rate")).toDouble();
+    o.seconds = p.value(QStringLiteral("signin-seconds")).toInt();
+    o.staff = p.value(QStringLiteral("signin-staff")).toInt();
+    o.addresses = std::clamp(o.staff, 1, 250);
+    o.hubSignInsPerSecond = p.value(QStringLiteral("hub-sign-ins-per-second")).toInt();
+    if (o.hub.empty() || o.rate <= 0 || o.seconds <= 0 || o.staff <= 0) {
+        std::fprintf(stderr, "tt_siobench: signin needs --hub PATH and positive rates\n");
+        return 2;
+    }
+    const QJsonObject machineInfo = machine();
+    const QString out = p.value(QStringLiteral("out"));
+    QJsonArray runs;
+    const int repeats = std::max(1, p.value(QStringLiteral("repeats")).toInt());
+    for (int rep = 1; rep <= repeats; ++rep) {
+        std::fprintf(stderr, "== signin repeat %d/%d\n", rep, repeats);
+        SignInBench bench(o);
+        QJsonObject r = bench.run();
+        r.insert(QStringLiteral("repeat"), rep);
+        r.insert(QStringLiteral("loadavg"), readFirstLine(QStringLiteral("/proc/loadavg")));
+        runs.append(r);
+        writeResults(out, machineInfo, runs);
+    }
+    RatioReport report;
+    report.setMachine(machineInfo);
+    for (const QJsonValue &r : runs)
+        report.addRecord(r.toObject());
+    std::printf("%s\n", qPrintable(report.render()));
+    return 0;
+}
+
 // The scale part: tens of thousands of websocket clients on one server, broadcast to once a
 // second, a probe's acks meanwhile; the servers take turns within every repeat.
 int runScale(const QCommandLineParser &p)
@@ -508,9 +569,9 @@ int main(int argc, char *argv[])
     p.setApplicationDescription(
         QStringLiteral("Table Tap server benchmark against stock socket.io"));
     p.addHelpOption();
-    p.addPositionalArgument(
-        QStringLiteral("mode"),
-        QStringLiteral("broadcast | cluster | cafe | client | codec | scale | report"));
+    p.addPositionalArgument(QStringLiteral("mode"),
+                            QStringLiteral("broadcast | polling | cluster | cafe | client | codec "
+                                           "| signin | scale | report"));
     p.addOptions({
         {QStringLiteral("bench-server"),
          QStringLiteral("broadcast: tt-bench-server binary (servers hub, hub:...)"),
@@ -525,8 +586,9 @@ int main(int argc, char *argv[])
          QStringLiteral("servers in turn: socket.io, hub, hub:LABEL:VAR=VALUE;... (broadcast); "
                         "socket.io, hub, hub-pg (cafe)"),
          QStringLiteral("list"), QStringLiteral("socket.io,hub")},
-        {QStringLiteral("clients"), QStringLiteral("client counts"), QStringLiteral("list"),
-         QStringLiteral("1000,5000")},
+        {QStringLiteral("clients"),
+         QStringLiteral("client counts (broadcast: 1000,5000; polling: 2000)"),
+         QStringLiteral("list"), QStringLiteral("1000,5000")},
         {QStringLiteral("repeats"), QStringLiteral("repeats (medians are reported)"),
          QStringLiteral("n"), QStringLiteral("3")},
         {QStringLiteral("seconds"), QStringLiteral("seconds per broadcast step"),
@@ -547,6 +609,9 @@ int main(int argc, char *argv[])
          QStringLiteral("n"), QStringLiteral("50000")},
         {QStringLiteral("ladder"), QStringLiteral("delivered msgs/s per capacity step"),
          QStringLiteral("list")},
+        {QStringLiteral("p99-bound"),
+         QStringLiteral("a capacity step passes with p99 at most this (ms)"), QStringLiteral("ms"),
+         QStringLiteral("100")},
         {QStringLiteral("no-ladder"), QStringLiteral("skip the capacity ladder")},
         {QStringLiteral("no-polling"), QStringLiteral("skip long-polling")},
         {QStringLiteral("no-acks"), QStringLiteral("skip ack round trips")},
@@ -592,12 +657,23 @@ int main(int argc, char *argv[])
          QStringLiteral("dir")},
         {QStringLiteral("codec-min-time"), QStringLiteral("codec: seconds per measurement"),
          QStringLiteral("s"), QStringLiteral("0.5")},
+        {QStringLiteral("signin-rate"), QStringLiteral("signin: sign-ins per second"),
+         QStringLiteral("n"), QStringLiteral("20")},
+        {QStringLiteral("signin-seconds"), QStringLiteral("signin: seconds of sign-ins"),
+         QStringLiteral("s"), QStringLiteral("10")},
+        {QStringLiteral("signin-staff"),
+         QStringLiteral("signin: staff members (and loopback source addresses) signing in"),
+         QStringLiteral("n"), QStringLiteral("40")},
+        {QStringLiteral("hub-sign-ins-per-second"),
+         QStringLiteral("signin: the hub's --sign-ins-per-second, its hub-wide budget of PIN "
+                        "checks (0: the hub's default, 5)"),
+         QStringLiteral("n"), QStringLiteral("20")},
     });
     p.process(app);
     const QStringList args = p.positionalArguments();
     const QString mode = args.value(0);
-    if (mode == u"broadcast")
-        return runBroadcast(p);
+    if (mode == u"broadcast" || mode == u"polling")
+        return runBroadcast(p, mode);
     if (mode == u"cluster")
         return runCluster(p);
     if (mode == u"cafe")
@@ -606,11 +682,14 @@ int main(int argc, char *argv[])
         return runClient(p);
     if (mode == u"codec")
         return runCodec(p);
+    if (mode == u"signin")
+        return runSignIn(p);
     if (mode == u"scale")
         return runScale(p);
     if (mode == u"report")
         return runReport(args.mid(1));
-    std::fprintf(stderr, "tt_siobench: mode must be broadcast, cluster, cafe, client, codec, "
-                         "scale or report\n");
+    std::fprintf(stderr,
+                 "tt_siobench: mode must be broadcast, polling, cluster, cafe, client, codec, "
+                 "signin, scale or report\n");
     return 2;
 }

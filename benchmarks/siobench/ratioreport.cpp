@@ -138,12 +138,16 @@ bool RatioReport::addFile(const QString &path, QString *error)
 QString RatioReport::render() const
 {
     QString out;
-    out += renderMachine();
-    out += renderBroadcast();
+    out += renderTargets(); // first: the issue's verdicts, then the machine and the detail
+    if (const QString machine = renderMachine(); !machine.isEmpty())
+        out += QLatin1Char('\n') + machine;
+    out += renderBroadcast(QStringLiteral("broadcast"));
+    out += renderBroadcast(QStringLiteral("polling"));
     out += renderCluster();
     out += renderCafe();
     out += renderClient();
     out += renderCodec();
+    out += renderSignIn();
     out += renderScale();
     return out;
 }
@@ -295,15 +299,15 @@ QString RatioReport::renderMachine() const
     return out;
 }
 
-QString RatioReport::renderBroadcast() const
+QString RatioReport::renderBroadcast(const QString &kind) const
 {
     // Records by (clients, label).
     QMap<int, QMap<QString, QList<QJsonObject>>> byN;
     QString reference;
+    const bool polling = kind == u"polling";
     for (const QJsonValue &v : m_records) {
         const QJsonObject r = v.toObject();
-        if (r.value(QLatin1String("kind")).toString() != QLatin1String("broadcast")
-            || r.contains(QLatin1String("error")))
+        if (r.value(QLatin1String("kind")).toString() != kind || r.contains(QLatin1String("error")))
             continue;
         const QString label = r.value(QLatin1String("label")).toString();
         if (r.value(QLatin1String("reference")).toBool())
@@ -332,8 +336,14 @@ QString RatioReport::renderBroadcast() const
                 if (const auto v = at(r, QStringLiteral("fixed.messages_per_second")))
                     fixedRate = std::max(fixedRate, *v);
         const QString fixedText = number(fixedRate > 0 ? fixedRate : 10000.0, 0);
+        // The p99 bound the ladder's steps were held to (--p99-bound; 100 ms unless set).
+        double bound = 0;
+        for (const auto &runs : n.value())
+            for (const QJsonObject &r : runs)
+                bound = std::max(bound, r.value(QLatin1String("p99_bound_ms")).toDouble(100));
         const QList<Metric> metrics = {
-            {QStringLiteral("broadcast capacity (msgs/s, full delivery, p99 ≤ 100 ms)"),
+            {QStringLiteral("broadcast capacity (msgs/s, full delivery, p99 ≤ %1 ms)")
+                 .arg(number(bound > 0 ? bound : 100.0, 0)),
              QStringLiteral("capacity"), Goal::RatioAtLeast, 2, QStringLiteral("≥ 2×")},
             {QStringLiteral("p99 at the capacity step (ms)"),
              QStringLiteral("capacity_p99_ms"),
@@ -427,7 +437,7 @@ QString RatioReport::renderBroadcast() const
         header << QStringLiteral("target") << QStringLiteral("verdict");
         // The issue's targets are set at 1,000 and 5,000 clients; at other counts (the
         // 10,000-client run) only delivery is judged, and rows without data are left out.
-        const bool targetedCount = n.key() == 1000 || n.key() == 5000;
+        const bool targetedCount = !polling && (n.key() == 1000 || n.key() == 5000);
         QList<QStringList> rows;
         for (Metric m : metrics) {
             if (!targetedCount && m.path != QLatin1String("fixed.delivered_fraction")) {
@@ -488,7 +498,11 @@ QString RatioReport::renderBroadcast() const
             row << QString() << QString();
             rows << row;
         }
-        out += QStringLiteral("\n### Broadcast benchmark, %1 clients (medians)\n\n").arg(n.key());
+        out += polling ? QStringLiteral("\n### Long-polling broadcast, %1 polling-only clients (no "
+                                        "upgrade; medians)\n\n")
+                             .arg(n.key())
+                       : QStringLiteral("\n### Broadcast benchmark, %1 clients (medians)\n\n")
+                             .arg(n.key());
         out += table(header, rows);
     }
     return out;
@@ -981,6 +995,549 @@ QString RatioReport::renderCodec() const
                         0, 'f', 2);
     }
     return out;
+}
+
+// ---- Issue 20's targets -------------------------------------------------------------------------
+
+namespace {
+
+// One row of the targets table, as computed.
+struct TargetRow
+{
+    QString item;    // the issue's item number
+    QString measure; // what is compared
+    QString goal;    // the target, as text
+    QString referenceText;
+    std::optional<double> ours;
+    std::optional<double> ratio; // ours / reference
+    QString verdict;             // met, short, not run, recorded
+};
+
+// The records of one part, grouped the way every target row reads them.
+class TargetData
+{
+public:
+    explicit TargetData(const QJsonArray &records)
+    {
+        for (const QJsonValue &v : records) {
+            const QJsonObject r = v.toObject();
+            if (!r.contains(QLatin1String("error")))
+                m_records << r;
+        }
+    }
+    // Records of a part (kind), at a client count (0: any), for the reference or for ours (a
+    // label, or any non-reference record when label is empty).
+    QList<QJsonObject> select(const QString &kind, int clients, bool reference,
+                              const QString &label = {}) const
+    {
+        QList<QJsonObject> out;
+        for (const QJsonObject &r : m_records) {
+            if (r.value(QLatin1String("kind")).toString() != kind
+                || (clients > 0 && r.value(QLatin1String("clients")).toInt() != clients)
+                || r.value(QLatin1String("reference")).toBool() != reference
+                || (!label.isEmpty() && r.value(QLatin1String("label")).toString() != label))
+                continue;
+            out << r;
+        }
+        return out;
+    }
+    bool ran(const QString &kind, int clients = 0) const
+    {
+        return !select(kind, clients, false).isEmpty() || !select(kind, clients, true).isEmpty();
+    }
+    static std::optional<double> medianOf(const QList<QJsonObject> &records, const Getter &get)
+    {
+        QList<double> values;
+        for (const QJsonObject &r : records)
+            if (const auto v = get(r))
+                values << *v;
+        return median(values);
+    }
+    static QString referenceLabel(const QList<QJsonObject> &records)
+    {
+        return records.isEmpty() ? QString()
+                                 : records.first().value(QLatin1String("label")).toString();
+    }
+
+private:
+    QList<QJsonObject> m_records;
+};
+
+enum class Check { AtLeast, AtMost, RatioAtLeast, RatioAtMost, Recorded };
+
+// A target read from one figure of one part: ours (median over repeats) against a fixed figure
+// (µWebSockets' from the issue, or an absolute bound) or against the reference's median from the
+// same run.
+struct MetricTarget
+{
+    QString item;
+    QString measure;
+    QString goal;
+    QString kind;
+    int clients = 0;  // 0: any client count
+    QString ourLabel; // empty: any non-reference record
+    Getter get;
+    Check check = Check::Recorded;
+    double threshold = 0;           // the bound (AtLeast/AtMost) or the ratio bound
+    std::optional<double> fixedRef; // µWS (issue) or a bound shown as the reference
+    QString fixedRefLabel;
+    bool sameRunReference = false; // the reference's median from the same run
+};
+
+Getter path(const QString &p)
+{
+    return [p](const QJsonObject &r) {
+        return at(r, p);
+    };
+}
+
+// The value at path in the record's "steps" entry whose "rate" is rate.
+Getter stepAt(double rate, const QString &p)
+{
+    return [rate, p](const QJsonObject &r) -> std::optional<double> {
+        for (const QJsonValue &v : r.value(QLatin1String("steps")).toArray())
+            if (v.toObject().value(QLatin1String("rate")).toDouble() == rate)
+                return at(v.toObject(), p);
+        return std::nullopt;
+    };
+}
+
+// A value only when the step delivered everything (a latency of a step that lost messages is
+// not a result).
+Getter whenDelivered(const QString &step, const QString &p)
+{
+    return [step, p](const QJsonObject &r) -> std::optional<double> {
+        const auto delivered = at(r, step + QLatin1String(".delivered_fraction"));
+        if (!delivered || *delivered < 1.0)
+            return std::nullopt;
+        return at(r, step + QLatin1Char('.') + p);
+    };
+}
+
+// The capacity, when the run held its steps to the issue's p99 bound (100 ms) or a tighter one.
+Getter capacityWithin100Ms()
+{
+    return [](const QJsonObject &r) -> std::optional<double> {
+        if (r.value(QLatin1String("p99_bound_ms")).toDouble(100) > 100)
+            return std::nullopt;
+        return at(r, QStringLiteral("capacity"));
+    };
+}
+
+QString verdictOf(Check check, double threshold, std::optional<double> ours,
+                  std::optional<double> ratio)
+{
+    switch (check) {
+    case Check::Recorded:
+        return ours ? QStringLiteral("recorded") : QStringLiteral("short");
+    case Check::AtLeast:
+        return !ours ? QStringLiteral("short")
+                     : (*ours >= threshold ? QStringLiteral("met") : QStringLiteral("short"));
+    case Check::AtMost:
+        return !ours ? QStringLiteral("short")
+                     : (*ours <= threshold ? QStringLiteral("met") : QStringLiteral("short"));
+    case Check::RatioAtLeast:
+        return !ratio ? QStringLiteral("short")
+                      : (*ratio >= threshold ? QStringLiteral("met") : QStringLiteral("short"));
+    case Check::RatioAtMost:
+        return !ratio ? QStringLiteral("short")
+                      : (*ratio <= threshold ? QStringLiteral("met") : QStringLiteral("short"));
+    }
+    return {};
+}
+
+TargetRow evaluate(const TargetData &data, const MetricTarget &t)
+{
+    TargetRow row{t.item, t.measure, t.goal, QStringLiteral("–"), {}, {}, {}};
+    std::optional<double> reference = t.fixedRef;
+    if (t.fixedRef)
+        row.referenceText = QStringLiteral("%1 %2").arg(number(t.fixedRef), t.fixedRefLabel);
+    if (!data.ran(t.kind, t.clients)) {
+        row.verdict = QStringLiteral("not run");
+        return row;
+    }
+    if (t.sameRunReference) {
+        const QList<QJsonObject> refs = data.select(t.kind, t.clients, true);
+        reference = TargetData::medianOf(refs, t.get);
+        if (refs.isEmpty()) {
+            row.referenceText = QStringLiteral("(reference not run)");
+            // Without the reference a ratio cannot be judged; an absolute bound still can.
+            if (t.check == Check::RatioAtLeast || t.check == Check::RatioAtMost) {
+                row.verdict = QStringLiteral("not run");
+                return row;
+            }
+        } else {
+            row.referenceText
+                = QStringLiteral("%1 %2").arg(number(reference), TargetData::referenceLabel(refs));
+        }
+    }
+    row.ours = TargetData::medianOf(data.select(t.kind, t.clients, false, t.ourLabel), t.get);
+    if (row.ours && reference && *reference != 0)
+        row.ratio = *row.ours / *reference;
+    row.verdict = verdictOf(t.check, t.threshold, row.ours, row.ratio);
+    return row;
+}
+
+// Codec: the geometric mean over envelopes of ours / socket.io-parser (CPU time per call);
+// ours and the reference shown as the mean time per call (µs) over the envelopes both measured.
+TargetRow codecRow(const QJsonArray &records, const QString &direction)
+{
+    TargetRow row{
+        QStringLiteral("5"),
+        QStringLiteral("%1 time per call, 17 envelopes (µs, geometric-mean ratio)").arg(direction),
+        QStringLiteral("≤ 1× socket.io-parser"),
+        QStringLiteral("–"),
+        {},
+        {},
+        QStringLiteral("not run")};
+    QMap<QString, QList<double>> ours, ref; // envelope -> ns over repeats
+    QString refLabel;
+    for (const QJsonValue &v : records) {
+        const QJsonObject r = v.toObject();
+        if (r.value(QLatin1String("kind")).toString() != u"codec"
+            || r.contains(QLatin1String("error")))
+            continue;
+        const bool isRef = r.value(QLatin1String("reference")).toBool();
+        if (isRef)
+            refLabel = r.value(QLatin1String("label")).toString();
+        for (const QJsonValue &b : r.value(QLatin1String("benchmarks")).toArray()) {
+            const QJsonObject o = b.toObject();
+            const QString name = o.value(QLatin1String("name")).toString();
+            if (!name.startsWith(direction + QLatin1Char('/')))
+                continue;
+            double ns = o.value(QLatin1String("cpu_time")).toDouble();
+            const QString unit = o.value(QLatin1String("time_unit")).toString();
+            ns *= unit == u"us" ? 1e3 : unit == u"ms" ? 1e6 : 1.0;
+            (isRef ? ref : ours)[name] << ns;
+        }
+    }
+    if (ours.isEmpty() && ref.isEmpty())
+        return row;
+    double logSum = 0, oursSum = 0, refSum = 0;
+    int n = 0;
+    for (auto it = ours.constBegin(); it != ours.constEnd(); ++it) {
+        const auto a = median(it.value()), b = median(ref.value(it.key()));
+        if (!a || !b || *b <= 0 || *a <= 0)
+            continue;
+        logSum += std::log(*a / *b);
+        oursSum += *a;
+        refSum += *b;
+        ++n;
+    }
+    if (n == 0) {
+        row.verdict = ref.isEmpty() ? QStringLiteral("not run") : QStringLiteral("short");
+        return row;
+    }
+    row.referenceText = QStringLiteral("%1 %2").arg(number(refSum / n / 1000.0, 2), refLabel);
+    row.ours = oursSum / n / 1000.0;
+    row.ratio = std::exp(logSum / n);
+    row.verdict = verdictOf(Check::RatioAtMost, 1.0, row.ours, row.ratio);
+    return row;
+}
+
+} // namespace
+
+QString RatioReport::renderTargets() const
+{
+    const TargetData data(m_records);
+    const QString uws = QStringLiteral("µWS (issue)");
+    // One builder per target figure; a new part's row is one more entry here.
+    QList<std::function<TargetRow()>> rows;
+    auto metric = [&](MetricTarget t) {
+        rows << [&data, t] {
+            return evaluate(data, t);
+        };
+    };
+    // 1. Against µWebSockets, at 1,000 and 5,000 websocket clients (and 50,000 for memory).
+    metric({QStringLiteral("1"), QStringLiteral("broadcast capacity, 5,000 clients (msgs/s)"),
+            QStringLiteral("≥ 3,900,000"), QStringLiteral("broadcast"), 5000, QStringLiteral("hub"),
+            capacityWithin100Ms(), Check::AtLeast, 3.9e6, 3.9e6, uws});
+    for (const auto &[n, text] : {std::pair{1000, "1,000"}, std::pair{5000, "5,000"}})
+        metric({QStringLiteral("1"),
+                QStringLiteral("connect rate, 200 in flight, %1 clients (conn/s)")
+                    .arg(QLatin1String(text)),
+                QStringLiteral("≥ 48,000"), QStringLiteral("broadcast"), n, QStringLiteral("hub"),
+                path(QStringLiteral("connect.per_second")), Check::AtLeast, 48000, 48000, uws});
+    metric({QStringLiteral("1"),
+            QStringLiteral("memory growth per idle websocket, 5,000 clients (KB, user space)"),
+            QStringLiteral("≤ 2"), QStringLiteral("broadcast"), 5000, QStringLiteral("hub"),
+            path(QStringLiteral("memory.kb_per_connection")), Check::AtMost, 2, 2, uws});
+    metric({QStringLiteral("1"),
+            QStringLiteral("memory growth per idle websocket, 50,000 clients (KB, user space)"),
+            QStringLiteral("≤ 2"),
+            QStringLiteral("scale"),
+            0,
+            {},
+            path(QStringLiteral("memory.kb_per_connection")),
+            Check::AtMost,
+            2,
+            2,
+            uws});
+    metric({QStringLiteral("1"),
+            QStringLiteral("memory growth per long-polling session, 2,000 clients (KB)"),
+            QStringLiteral("measured"),
+            QStringLiteral("polling"),
+            0,
+            QStringLiteral("hub"),
+            path(QStringLiteral("memory.kb_per_connection")),
+            Check::Recorded,
+            0,
+            {},
+            {},
+            true});
+    // 2. 50,000 websocket clients on this machine (the scale part).
+    metric({QStringLiteral("2"),
+            QStringLiteral("50,000 clients connected in (s)"),
+            QStringLiteral("≤ 10"),
+            QStringLiteral("scale"),
+            0,
+            {},
+            path(QStringLiteral("connect.seconds")),
+            Check::AtMost,
+            10,
+            {},
+            {},
+            false});
+    metric({QStringLiteral("2"),
+            QStringLiteral("broadcast to 50,000 once a second, delivered in full, p99 (ms)"),
+            QStringLiteral("≤ 250"),
+            QStringLiteral("scale"),
+            0,
+            {},
+            whenDelivered(QStringLiteral("broadcast"), QStringLiteral("latency.p99_ms")),
+            Check::AtMost,
+            250,
+            {},
+            {},
+            false});
+    metric({QStringLiteral("2"),
+            QStringLiteral("idle ack p99 meanwhile, 50,000 clients (ms)"),
+            QStringLiteral("≤ 5"),
+            QStringLiteral("scale"),
+            0,
+            {},
+            path(QStringLiteral("ack_idle.p99_ms")),
+            Check::AtMost,
+            5,
+            {},
+            {},
+            false});
+    // 3. Latency at 10,000 clients and 20,000 msgs/s.
+    metric(
+        {QStringLiteral("3"),
+         QStringLiteral("broadcast p99, 10,000 clients at 20,000 msgs/s, delivered in full (ms)"),
+         QStringLiteral("≤ 20"),
+         QStringLiteral("broadcast"),
+         10000,
+         QStringLiteral("hub"),
+         whenDelivered(QStringLiteral("fixed"), QStringLiteral("latency.p99_ms")),
+         Check::AtMost,
+         20,
+         {},
+         {},
+         true});
+    // 4. The console against socket.io-client on the same stream.
+    metric({QStringLiteral("4"),
+            QStringLiteral("console CPU per event at 20,000 events/s (µs)"),
+            QStringLiteral("≤ 1× socket.io-client"),
+            QStringLiteral("client"),
+            0,
+            {},
+            stepAt(20000, QStringLiteral("cpu_us_per_event")),
+            Check::RatioAtMost,
+            1,
+            {},
+            {},
+            true});
+    metric({QStringLiteral("4"),
+            QStringLiteral("console ingest capacity (events/s)"),
+            QStringLiteral("≥ 1× socket.io-client"),
+            QStringLiteral("client"),
+            0,
+            {},
+            path(QStringLiteral("capacity")),
+            Check::RatioAtLeast,
+            1,
+            {},
+            {},
+            true});
+    metric({QStringLiteral("4"),
+            QStringLiteral("longest UI stall at 20,000 events/s (ms)"),
+            QStringLiteral("≤ 16"),
+            QStringLiteral("client"),
+            0,
+            {},
+            stepAt(20000, QStringLiteral("stall_ms")),
+            Check::AtMost,
+            16,
+            {},
+            {},
+            false});
+    metric({QStringLiteral("4"),
+            QStringLiteral("100,000-order history scrolled and filtered, longest frame (ms)"),
+            QStringLiteral("≤ 16"),
+            QStringLiteral("history"),
+            0,
+            {},
+            path(QStringLiteral("max_frame_ms")),
+            Check::AtMost,
+            16,
+            {},
+            {},
+            false});
+    // 5. The codec against socket.io-parser.
+    rows << [this] {
+        return codecRow(m_records, QStringLiteral("encode"));
+    };
+    rows << [this] {
+        return codecRow(m_records, QStringLiteral("decode"));
+    };
+    // 6. The cafe path: 1,000 consoles, durable create_order, on SQLite and on PostgreSQL.
+    for (const QString &label : {QStringLiteral("hub"), QStringLiteral("hub-pg")}) {
+        const QString store
+            = label == u"hub" ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL");
+        metric({QStringLiteral("6"),
+                QStringLiteral("create_order acknowledged per second, %1 (capacity)").arg(store),
+                QStringLiteral("≥ 2,000"),
+                QStringLiteral("cafe"),
+                0,
+                label,
+                path(QStringLiteral("capacity")),
+                Check::AtLeast,
+                2000,
+                {},
+                {},
+                true});
+        metric({QStringLiteral("6"),
+                QStringLiteral("command-to-event p99 at 2,000 create_order/s, %1 (ms)").arg(store),
+                QStringLiteral("≤ 50"),
+                QStringLiteral("cafe"),
+                0,
+                label,
+                stepAt(2000, QStringLiteral("event.p99_ms")),
+                Check::AtMost,
+                50,
+                {},
+                {},
+                true});
+    }
+    // 7. Long-polling: polling-only clients, broadcast capacity against socket.io's.
+    metric({QStringLiteral("7"),
+            QStringLiteral("broadcast capacity, 2,000 polling-only clients (msgs/s)"),
+            QStringLiteral("≥ 1× socket.io"),
+            QStringLiteral("polling"),
+            2000,
+            QStringLiteral("hub"),
+            capacityWithin100Ms(),
+            Check::RatioAtLeast,
+            1,
+            {},
+            {},
+            true});
+    // 8. Sign-in under load (no reference: stock socket.io has no sign-in).
+    metric({QStringLiteral("8"),
+            QStringLiteral("sign-ins answered with a token per second"),
+            QStringLiteral("≥ 20"),
+            QStringLiteral("signin"),
+            0,
+            {},
+            path(QStringLiteral("sign_ins.per_second")),
+            Check::AtLeast,
+            20,
+            {},
+            {},
+            false});
+    {
+        // The probe's p99 while signing in, against its own idle p99 from the same run.
+        MetricTarget t{QStringLiteral("8"),
+                       QStringLiteral("probe ack p99 during 20 sign-ins/s (ms; reference: idle)"),
+                       QStringLiteral("≤ 2× idle"),
+                       QStringLiteral("signin"),
+                       0,
+                       {},
+                       path(QStringLiteral("probe_load.p99_ms")),
+                       Check::RatioAtMost,
+                       2,
+                       {},
+                       {},
+                       false};
+        rows << [&data, t] {
+            TargetRow row = evaluate(data, t);
+            if (row.verdict == u"not run")
+                return row;
+            const auto idle = TargetData::medianOf(data.select(t.kind, 0, false),
+                                                   path(QStringLiteral("probe_idle.p99_ms")));
+            row.referenceText = QStringLiteral("%1 idle").arg(number(idle));
+            row.ratio = row.ours && idle && *idle > 0 ? std::optional<double>(*row.ours / *idle)
+                                                      : std::nullopt;
+            row.verdict = verdictOf(t.check, t.threshold, row.ours, row.ratio);
+            return row;
+        };
+    }
+    QList<QStringList> table_;
+    int met = 0, shortCount = 0, notRun = 0;
+    for (const auto &build : std::as_const(rows)) {
+        const TargetRow r = build();
+        met += r.verdict == u"met";
+        shortCount += r.verdict == u"short";
+        notRun += r.verdict == u"not run";
+        table_ << QStringList{r.item,
+                              r.measure,
+                              r.goal,
+                              r.referenceText,
+                              number(r.ours),
+                              r.ratio ? QString::number(*r.ratio, 'f', 2) + QLatin1Char('x')
+                                      : QStringLiteral("–"),
+                              r.verdict == u"short" ? QStringLiteral("**short**") : r.verdict};
+    }
+    QString out = QStringLiteral("\n### Issue 20 targets (medians; reference: the same run's, or "
+                                 "µWebSockets' figure from the issue)\n\n");
+    out += table({QStringLiteral("item"), QStringLiteral("measure"), QStringLiteral("goal"),
+                  QStringLiteral("reference"), QStringLiteral("ours"), QStringLiteral("ratio"),
+                  QStringLiteral("verdict")},
+                 table_);
+    out += QStringLiteral("\n%1 met, %2 short, %3 not run.\n").arg(met).arg(shortCount).arg(notRun);
+    return out;
+}
+
+QString RatioReport::renderSignIn() const
+{
+    QList<QJsonObject> runs;
+    for (const QJsonValue &v : m_records) {
+        const QJsonObject r = v.toObject();
+        if (r.value(QLatin1String("kind")).toString() == u"signin"
+            && !r.contains(QLatin1String("error")))
+            runs << r;
+    }
+    if (runs.isEmpty())
+        return {};
+    const QJsonObject first = runs.first();
+    QList<QStringList> rows;
+    auto add = [&](const QString &name, const QString &p) {
+        rows << QStringList{name, number(TargetData::medianOf(runs, path(p)))};
+    };
+    add(QStringLiteral("sign-ins attempted"), QStringLiteral("sign_ins.attempted"));
+    add(QStringLiteral("sign-ins answered with a token"), QStringLiteral("sign_ins.succeeded"));
+    add(QStringLiteral("refused as busy (429)"), QStringLiteral("sign_ins.rate_limited"));
+    add(QStringLiteral("sign-ins with a token per second"), QStringLiteral("sign_ins.per_second"));
+    add(QStringLiteral("sign-in latency p50 (ms)"), QStringLiteral("sign_ins.p50_ms"));
+    add(QStringLiteral("sign-in latency p99 (ms)"), QStringLiteral("sign_ins.p99_ms"));
+    add(QStringLiteral("probe ack p50 idle (ms)"), QStringLiteral("probe_idle.p50_ms"));
+    add(QStringLiteral("probe ack p99 idle (ms)"), QStringLiteral("probe_idle.p99_ms"));
+    add(QStringLiteral("probe ack p50 during sign-ins (ms)"), QStringLiteral("probe_load.p50_ms"));
+    add(QStringLiteral("probe ack p99 during sign-ins (ms)"), QStringLiteral("probe_load.p99_ms"));
+    add(QStringLiteral("probe p99 during / idle"), QStringLiteral("probe_p99_ratio"));
+    add(QStringLiteral("hub CPU during sign-ins (%, 100 = one core)"),
+        QStringLiteral("server_cpu_pct"));
+    return QStringLiteral("\n### Sign-in: %1 sign-ins/s for %2 s, %3 staff from %4 addresses, "
+                          "probe at %5 acks/s (medians, n=%6)\n\n")
+               .arg(first.value(QLatin1String("rate")).toDouble())
+               .arg(first.value(QLatin1String("seconds")).toInt())
+               .arg(first.value(QLatin1String("staff")).toInt())
+               .arg(first.value(QLatin1String("addresses")).toInt())
+               .arg(first.value(QLatin1String("probe_rate")).toDouble())
+               .arg(runs.size())
+           + table({QStringLiteral("measure"), QStringLiteral("hub")}, rows);
 }
 
 } // namespace TableTap

@@ -21,12 +21,15 @@ public:
     QString render() const;
 
 private:
-    QString renderBroadcast() const;
+    QString renderTargets() const;
+    // kind "broadcast" (websocket clients) or "polling" (polling-only clients).
+    QString renderBroadcast(const QString &kind) const;
     QString renderCluster() const;
     QString renderCafe() const;
     QString renderClient() const;
     QString renderCodec() const;
     QString renderScale() const;
+    QString renderSignIn() const;
     QString renderMachine() const;
 
     QJsonArray m_records;

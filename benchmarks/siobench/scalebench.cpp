@@ -388,6 +388,8 @@ QJsonObject ScaleBench::run(const ServerSpec &spec, int clients)
         for (auto it = u.begin(); it != u.end(); ++it)
             broadcast.insert(it.key(), it.value());
         result.insert(QStringLiteral("broadcast"), broadcast);
+        // The idle probe's acks during the broadcasts, where the targets table reads them.
+        result.insert(QStringLiteral("ack_idle"), histogramJson(m_probeRtt));
         log("  broadcast: %llu/%llu delivered, p50 %.1f p99 %.1f max %.1f ms; probe ack p50 "
             "%.2f p99 %.2f ms (%llu); server %.0f%% gen %.0f%% other %.0f%%\n",
             static_cast<unsigned long long>(m_received), static_cast<unsigned long long>(expected),

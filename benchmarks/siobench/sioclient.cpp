@@ -57,19 +57,21 @@ SioClient::SioClient(EventLoop *loop, Listener *listener, const Config *config, 
     , m_index(index)
     , m_ws(this, false)
     , m_http(this, true)
+    , m_post(this, true)
 {}
 
 SioClient::~SioClient()
 {
     closeConn(&m_ws);
     closeConn(&m_http);
+    closeConn(&m_post);
 }
 
 void SioClient::start()
 {
     m_started = monotonicMicros();
     m_state = State::Connecting;
-    if (m_config->polling) {
+    if (m_config->polling || m_config->pollingOnly) {
         m_step = Step::PollHandshake;
         if (!openConn(&m_http))
             fail("socket");
@@ -136,6 +138,9 @@ void SioClient::close()
 {
     closeConn(&m_ws);
     closeConn(&m_http);
+    closeConn(&m_post);
+    m_postQueue.clear();
+    m_postInFlight = false;
     if (m_state != State::Failed)
         m_state = State::Closed;
 }
@@ -148,6 +153,7 @@ void SioClient::fail(std::string_view why)
         m_error = std::string(why);
     closeConn(&m_ws);
     closeConn(&m_http);
+    closeConn(&m_post);
     m_state = State::Failed;
     m_listener->clientFailed(this, m_error);
 }
@@ -170,7 +176,10 @@ void SioClient::onConnEvents(Conn *c, uint32_t events)
         c->connected = true;
         c->wantWrite = false;
         m_loop->modify(c->fd, EPOLLIN | EPOLLRDHUP, c);
-        if (c->http) {
+        if (c == &m_post) {
+            m_postInFlight = false;
+            flushPost();
+        } else if (c->http) {
             sendHttp("GET", {}, {});
         } else {
             std::string req = "GET /socket.io/?EIO=4&transport=websocket";
@@ -235,7 +244,11 @@ void SioClient::onReadable(Conn *c)
 {
     const ssize_t n = ::recv(c->fd, g_readBuffer, sizeof g_readBuffer, 0);
     if (n == 0) {
-        if (c->http && m_step == Step::Ready) {
+        if (c == &m_post && !m_postInFlight) {
+            closeConn(c); // an idle keep-alive connection the server let go: reopened when needed
+            return;
+        }
+        if (c->http && m_step == Step::Ready && !m_config->pollingOnly) {
             closeConn(c); // the polling connection is not needed after the upgrade
             return;
         }
@@ -377,6 +390,8 @@ void SioClient::onEngineText(std::string_view packet)
     case '2': // ping
         if (m_ws.fd >= 0 && m_step != Step::WsProbe)
             sendWsText("3");
+        else if (m_config->pollingOnly && m_state == State::Connected)
+            postPacket("3");
         else if (m_http.fd >= 0)
             sendHttp("POST", {}, "3");
         break;
@@ -471,16 +486,24 @@ void SioClient::sendWsText(std::string_view text)
 
 void SioClient::emitEvent(std::string_view argsJson, uint64_t ackId)
 {
-    if (m_state != State::Connected || m_ws.fd < 0)
+    if (m_state != State::Connected || (m_ws.fd < 0 && !m_config->pollingOnly))
         return;
     std::string packet = "42" + m_config->nsp + ",";
     if (ackId)
         packet += std::to_string(ackId);
     packet.append(argsJson);
-    sendWsText(packet);
+    if (m_config->pollingOnly)
+        postPacket(packet);
+    else
+        sendWsText(packet);
 }
 
 void SioClient::sendHttp(std::string_view method, std::string_view, std::string_view body)
+{
+    send(&m_http, httpRequest(method, body));
+}
+
+std::string SioClient::httpRequest(std::string_view method, std::string_view body) const
 {
     std::string req(method);
     req += " /socket.io/?EIO=4&transport=polling";
@@ -495,7 +518,34 @@ void SioClient::sendHttp(std::string_view method, std::string_view, std::string_
     }
     req += "\r\n";
     req.append(body);
-    send(&m_http, req);
+    return req;
+}
+
+void SioClient::postPacket(std::string_view packet)
+{
+    if (!m_postQueue.empty())
+        m_postQueue.push_back('\x1e');
+    m_postQueue.append(packet);
+    flushPost();
+}
+
+void SioClient::flushPost()
+{
+    if (m_postInFlight || m_postQueue.empty())
+        return;
+    if (m_post.fd < 0) {
+        // Sent once the connection is up (onConnEvents).
+        m_postInFlight = true;
+        if (!openConn(&m_post))
+            fail("socket");
+        return;
+    }
+    if (!m_post.connected)
+        return;
+    m_postInFlight = true;
+    const std::string body = std::move(m_postQueue);
+    m_postQueue.clear();
+    send(&m_post, httpRequest("POST", body));
 }
 
 void SioClient::onHttpData(Conn *c)
@@ -520,14 +570,23 @@ void SioClient::onHttpData(Conn *c)
             return;
         const std::string body = c->in.substr(end + 4, length);
         c->in.erase(0, end + 4 + length);
-        onHttpResponse(status, body);
+        onHttpResponse(c, status, body);
     }
 }
 
-void SioClient::onHttpResponse(int status, std::string_view body)
+void SioClient::onHttpResponse(Conn *c, int status, std::string_view body)
 {
     if (status != 200) {
         fail("http status " + std::to_string(status) + ": " + std::string(body.substr(0, 100)));
+        return;
+    }
+    if (c == &m_post) {
+        m_postInFlight = false;
+        flushPost();
+        return;
+    }
+    if (m_config->pollingOnly && (m_step == Step::PollFirst || m_step == Step::Ready)) {
+        onPollResponse(body);
         return;
     }
     switch (m_step) {
@@ -564,6 +623,31 @@ void SioClient::onHttpResponse(int status, std::string_view body)
     default:
         break; // a pong POST's "ok"
     }
+}
+
+void SioClient::onPollResponse(std::string_view body)
+{
+    // Every packet of the payload, the CONNECT reply and whatever came with it alike.
+    size_t pos = 0;
+    while (m_http.fd >= 0) {
+        const size_t sep = body.find('\x1e', pos);
+        onEngineText(
+            body.substr(pos, sep == std::string_view::npos ? std::string_view::npos : sep - pos));
+        if (sep == std::string_view::npos)
+            break;
+        pos = sep + 1;
+        if (m_step == Step::PollFirst && m_sioConnected) {
+            m_step = Step::Ready;
+            maybeReady();
+        }
+    }
+    if (m_http.fd < 0 || m_state == State::Failed || m_state == State::Closed)
+        return;
+    if (m_step == Step::PollFirst && m_sioConnected) {
+        m_step = Step::Ready;
+        maybeReady();
+    }
+    sendHttp("GET", {}, {}); // the next long poll
 }
 
 void SioClient::startWebSocket()

@@ -3,7 +3,9 @@
 // frames masked with a zero key), Engine.IO v4 (open, ping/pong, upgrade) and the Socket.IO v5
 // packets it needs (CONNECT, CONNECT_ERROR, EVENT, ACK) in one namespace. Either straight over
 // websocket, or as socket.io-client does by default: long-polling handshake, CONNECT posted,
-// first poll, then the websocket upgrade (2probe / 3probe / 5).
+// first poll, then the websocket upgrade (2probe / 3probe / 5). Or polling only (no upgrade): one
+// connection holds the long poll, a second carries POSTs (pongs, emits; packets queued while a
+// POST is out go together in the next, joined by \x1e), as a browser does.
 #pragma once
 
 #include "eventloop.h"
@@ -24,9 +26,10 @@ public:
     {
         uint16_t port = 0;
         std::string nsp = "/orders";
-        std::string authJson;   // the CONNECT payload, e.g. {"token":"bench-token","room":"all"}
-        std::string extraQuery; // appended to the Engine.IO query, e.g. "&cafe_id=x"
-        bool polling = false;   // long-polling first, then upgrade
+        std::string authJson;     // the CONNECT payload, e.g. {"token":"bench-token","room":"all"}
+        std::string extraQuery;   // appended to the Engine.IO query, e.g. "&cafe_id=x"
+        bool polling = false;     // long-polling first, then upgrade
+        bool pollingOnly = false; // long-polling for good (implies polling, never upgrades)
         // With polling: false stops once CONNECT is answered, the keep-alive connection left
         // open and no request pending (an idle long-polling session, for memory figures).
         bool upgrade = true;
@@ -104,13 +107,17 @@ private:
     void flushOut(Conn *c);
     void onReadable(Conn *c);
     void onHttpData(Conn *c);
-    void onHttpResponse(int status, std::string_view body);
+    void onHttpResponse(Conn *c, int status, std::string_view body);
     void onWsData(Conn *c);
     void onWsMessage(std::string_view text, bool binary);
     void onEngineText(std::string_view packet);
     void onSioPacket(std::string_view packet);
     void sendWsText(std::string_view text);
     void sendHttp(std::string_view method, std::string_view query, std::string_view body);
+    std::string httpRequest(std::string_view method, std::string_view body) const;
+    void onPollResponse(std::string_view body);
+    void postPacket(std::string_view packet);
+    void flushPost();
     void startWebSocket();
     void maybeReady();
     void fail(std::string_view why);
@@ -123,6 +130,9 @@ private:
     Step m_step = Step::None;
     Conn m_ws;
     Conn m_http;
+    Conn m_post;             // polling only: the POST connection, opened when first needed
+    std::string m_postQueue; // polling only: packets for the next POST, \x1e between them
+    bool m_postInFlight = false;
     std::string m_sid;
     std::string m_fragment;
     std::string m_error;

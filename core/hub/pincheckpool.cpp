@@ -3,7 +3,27 @@
 
 #include "pinhasher.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 namespace TableTap {
+
+namespace {
+
+// A PIN check takes the CPU for milliseconds at a time; the event loop serving every console
+// must win it back at once when a message arrives, so the checking threads run at nice 10
+// (once per thread; a failure leaves the thread as it was).
+void lowerThreadPriority()
+{
+    thread_local bool lowered = false;
+    if (lowered)
+        return;
+    lowered = true;
+    setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 10);
+}
+
+} // namespace
 
 PinCheckPool::PinCheckPool(int threads, int maxQueued, QObject *parent)
     : QObject(parent)
@@ -28,6 +48,7 @@ bool PinCheckPool::submit(const QString &pin, const QString &storedHash,
         return false;
     ++m_inFlight;
     m_pool.start([this, pin, storedHash, done = std::move(done)]() mutable {
+        lowerThreadPriority();
         const bool matches = PinHasher::verify(pin, storedHash);
         QMetaObject::invokeMethod(
             this,

@@ -3,39 +3,31 @@
 
 #include "jsonwebtoken.h"
 
-#include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 #include <QStringList>
-#include <QtEndian>
+
+#include <openssl/evp.h>
 
 namespace TableTap {
 
 static constexpr int kSaltBytes = 16;
 static constexpr int kKeyBytes = 32;
 
-// PBKDF2-HMAC-SHA256 (RFC 8018, 5.2) on Qt Core's HMAC, so the domain needs no Qt Network for
-// QPasswordDigestor; the same bytes (tst_hubauth compares the two).
+// PBKDF2-HMAC-SHA256 (RFC 8018, 5.2) by OpenSSL's libcrypto: its SHA-256 uses the CPU's SHA
+// instructions where there are some, about ten times faster than Qt Core's HMAC, so a sign-in
+// costs the hub that much less CPU at the same iteration count (tst_hubauth compares the bytes
+// with QPasswordDigestor's).
 static QByteArray derive(const QString &pin, const QByteArray &salt, int iterations)
 {
-    QMessageAuthenticationCode hmac(QCryptographicHash::Sha256, pin.toUtf8());
-    QByteArray key;
-    for (quint32 block = 1; key.size() < kKeyBytes; ++block) {
-        const quint32 index = qToBigEndian(block);
-        hmac.reset();
-        hmac.addData(salt);
-        hmac.addData(reinterpret_cast<const char *>(&index), sizeof index);
-        QByteArray u = hmac.result();
-        QByteArray t = u;
-        for (int i = 1; i < iterations; ++i) {
-            hmac.reset();
-            hmac.addData(u);
-            u = hmac.result();
-            for (qsizetype b = 0; b < t.size(); ++b)
-                t[b] = char(t.at(b) ^ u.at(b));
-        }
-        key += t;
-    }
-    return key.left(kKeyBytes);
+    const QByteArray password = pin.toUtf8();
+    QByteArray key(kKeyBytes, Qt::Uninitialized);
+    if (PKCS5_PBKDF2_HMAC(password.constData(), int(password.size()),
+                          reinterpret_cast<const unsigned char *>(salt.constData()),
+                          int(salt.size()), iterations, EVP_sha256(), kKeyBytes,
+                          reinterpret_cast<unsigned char *>(key.data()))
+        != 1)
+        return {}; // never equal to a stored hash: verify() refuses
+    return key;
 }
 
 QString PinHasher::hash(const QString &pin, int iterations)

@@ -56,11 +56,18 @@ HttpConnection::~HttpConnection()
 
 void HttpConnection::setTimer(TimerMode mode, int ms)
 {
+    // A long-poll connection changes modes twice per request: the timer is moved only when the
+    // new deadline comes before the one it is set for; a timer that fires early finds the later
+    // deadline and waits again (timerEvent). Starting and stopping it every time cost more than
+    // the rest of a poll's bookkeeping.
     m_timerMode = mode;
     if (mode == TimerMode::None)
-        m_timer.stop();
-    else
+        return; // a running timer fires, finds None and stops
+    m_deadline = QDeadlineTimer(ms);
+    if (!m_timer.isActive() || m_deadline < m_timerDue) {
         m_timer.start(ms, this);
+        m_timerDue = m_deadline;
+    }
 }
 
 void HttpConnection::onReadyRead()
@@ -166,8 +173,17 @@ void HttpConnection::writeResponse(HttpExchange *exchange, HttpResponse response
     const bool keepAlive
         = m_currentKeepAlive && !close && m_socket->state() == QAbstractSocket::ConnectedState;
     m_socket->write(response.serialize(keepAlive, exchange->request().method != "HEAD"));
+    // Out now rather than on the next write notification: a loop iteration less per answer, and
+    // a long-poll answer leaves with the broadcast that caused it.
+    m_socket->flush();
     if (!keepAlive) {
         startLingeringClose();
+        return;
+    }
+    if (m_parser.bufferedBytes() == 0 && m_socket->bytesAvailable() == 0 && !m_outputPaused) {
+        // Nothing pipelined behind it (a long poll's usual case): the next request's readyRead
+        // brings it; until then the connection is idle.
+        setTimer(TimerMode::Idle, m_server->options().keepAliveTimeout);
         return;
     }
     // Go on with requests pipelined behind this one, but not from inside the responder's call
@@ -271,6 +287,13 @@ void HttpConnection::timerEvent(QTimerEvent *event)
 {
     if (event->timerId() != m_timer.timerId()) {
         QObject::timerEvent(event);
+        return;
+    }
+    if (m_timerMode != TimerMode::None && !m_deadline.hasExpired()) {
+        // Fired for an earlier deadline than the one now set: wait for the rest.
+        const int remaining = int(qMax<qint64>(1, m_deadline.remainingTime()));
+        m_timer.start(remaining, this);
+        m_timerDue = m_deadline;
         return;
     }
     m_timer.stop();

@@ -8,6 +8,7 @@
 #include "httpresponse.h"
 
 #include <QBasicTimer>
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QPointer>
 
@@ -72,6 +73,8 @@ private:
     bool m_readScheduled = false;
     QBasicTimer m_timer;
     TimerMode m_timerMode = TimerMode::None;
+    QDeadlineTimer m_deadline; // when the current mode's timeout ends
+    QDeadlineTimer m_timerDue; // when m_timer fires
 };
 
 } // namespace TableTap
