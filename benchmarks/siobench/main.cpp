@@ -513,6 +513,8 @@ int runScale(const QCommandLineParser &p)
     o.serverCpu = serverCpu;
     o.concurrency = p.value(QStringLiteral("concurrency")).toInt();
     o.sourceAddresses = p.value(QStringLiteral("source-addresses")).toInt();
+    if (p.isSet(QStringLiteral("polling-clients")))
+        o.pollingClients = p.value(QStringLiteral("polling-clients")).toInt();
     o.broadcastSeconds
         = p.isSet(QStringLiteral("seconds")) ? p.value(QStringLiteral("seconds")).toInt() : 10;
     o.settle = p.value(QStringLiteral("settle")).toDouble();
