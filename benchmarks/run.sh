@@ -7,12 +7,15 @@
 #
 #   benchmarks/run.sh                 full run, every part: 3 repeats, medians (about 85 minutes)
 #   benchmarks/run.sh --quick         one repeat, fewer steps (about 10 minutes)
-#   benchmarks/run.sh --only broadcast,10k,cluster,cafe,client,codec,polling,signin
+#   benchmarks/run.sh --only broadcast,10k,cluster,cafe,client,codec,polling,signin,scale
 #   options: --repeats N, --out DIR (default benchmarks/results/<date>), --build DIR
 #   parts: broadcast (websocket, 1,000 and 5,000 clients), 10k (10,000 clients at 20,000
 #   msgs/s), cluster (one node against two with Redis), cafe (create_order, SQLite and
 #   PostgreSQL), client (the console's ingest), codec, polling (2,000 polling-only clients),
-#   signin (20 sign-ins/s against the hub while a probe's acks are timed)
+#   signin (20 sign-ins/s against the hub while a probe's acks are timed), scale (50,000
+#   websocket clients from several 127.x source addresses, a broadcast to all once a second, a
+#   probe's acks meanwhile; --quick: 5,000; over the open-file limit it also runs the largest
+#   count that fits)
 #
 # Servers run on CPU 0, load generators and clients on CPU 1 (taskset-style pinning done by
 # tt_siobench); the cluster part's two nodes and redis-server share CPU 0 as well, and the cafe
@@ -24,7 +27,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 quick=0
 repeats=3
-only="broadcast,10k,cluster,cafe,client,codec,polling,signin"
+only="broadcast,10k,cluster,cafe,client,codec,polling,signin,scale"
 out=""
 build="$root/build/bench"
 while [[ $# -gt 0 ]]; do
@@ -34,7 +37,7 @@ while [[ $# -gt 0 ]]; do
         --only) only="$2"; shift ;;
         --out) out="$2"; shift ;;
         --build) build="$2"; shift ;;
-        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -151,6 +154,24 @@ if want signin; then
     [[ $quick -eq 1 ]] && seconds=8
     "$bin/tt_siobench" signin "${common[@]}" --signin-rate 20 --signin-seconds "$seconds" \
         --out "$out/signin.json" >/dev/null
+fi
+
+if want scale; then
+    # Issue 20 item 2: 50,000 websocket clients (5,000 with --quick) held by one server. Both the
+    # generator and the server need a descriptor per client: with a lower open-file limit the
+    # run records the failed 50,000 and measures the largest count that fits as well.
+    scale_clients=50000
+    [[ $quick -eq 1 ]] && scale_clients=5000
+    limit="$(ulimit -n)"
+    if [[ "$limit" != unlimited && "$limit" -lt $((scale_clients + 1000)) ]]; then
+        fits=$(( (limit - 1000) / 1000 * 1000 ))
+        echo "run.sh: open files limited to $limit: scale runs $scale_clients (recorded as not possible) and $fits clients" >&2
+        scale_clients="$scale_clients,$fits"
+    fi
+    scale_seconds=()
+    [[ $quick -eq 1 ]] && scale_seconds=(--seconds 3)
+    "$bin/tt_siobench" scale "${common[@]}" --servers hub,socket.io --clients "$scale_clients" \
+        "${scale_seconds[@]}" --out "$out/scale.json" >/dev/null
 fi
 
 "$bin/tt_siobench" report "$out"/*.json | tee "$out/report.md"

@@ -11,12 +11,15 @@
 //   tt_siobench codec --codec PATH --reference DIR --fixtures DIR --out F
 //   tt_siobench polling --bench-server PATH --reference DIR [--clients 2000] --out F
 //   tt_siobench signin --hub PATH --reference DIR [--signin-rate 20] --out F
+//   tt_siobench scale --bench-server PATH [--reference DIR] [--clients 50000]
+//                     [--servers hub,socket.io] [--source-addresses N] --out F
 //   tt_siobench report F [F...]
 #include "broadcastbench.h"
 #include "cafebench.h"
 #include "clientbench.h"
 #include "clusterbench.h"
 #include "ratioreport.h"
+#include "scalebench.h"
 #include "serverspec.h"
 #include "signinbench.h"
 
@@ -52,13 +55,11 @@ void pinTo(int cpu)
         std::fprintf(stderr, "tt_siobench: cannot pin to CPU %d\n", cpu);
 }
 
+// Soft and hard (root may raise the hard limit): this process and the servers it starts
+// (they inherit it) hold a descriptor per client.
 void raiseFdLimit()
 {
-    rlimit lim{};
-    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
-        lim.rlim_cur = lim.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &lim);
-    }
+    ScaleBench::raiseFdLimit(200000);
 }
 
 QString readFirstLine(const QString &path, const QByteArray &prefix = {})
@@ -475,6 +476,78 @@ int runSignIn(const QCommandLineParser &p)
     return 0;
 }
 
+// The scale part: tens of thousands of websocket clients on one server, broadcast to once a
+// second, a probe's acks meanwhile; the servers take turns within every repeat.
+int runScale(const QCommandLineParser &p)
+{
+    const int serverCpu = p.value(QStringLiteral("server-cpu")).toInt();
+    pinTo(p.value(QStringLiteral("generator-cpu")).toInt());
+    raiseFdLimit();
+    std::vector<ServerSpec> servers;
+    for (const QString &name : p.value(QStringLiteral("servers")).split(QLatin1Char(','))) {
+        ServerSpec s;
+        if (name == u"socket.io" || name == u"ref") {
+            s.label = "socket.io";
+            s.isReference = true;
+            s.argv = {
+                p.value(QStringLiteral("node")).toStdString(),
+                QString(p.value(QStringLiteral("reference")) + QStringLiteral("/bench-server.js"))
+                    .toStdString()};
+            s.env = {"PORT=0", "NODE_ENV=production"};
+        } else if (name == u"hub") {
+            if (!p.isSet(QStringLiteral("bench-server"))) {
+                std::fprintf(stderr, "tt_siobench: scale needs --bench-server PATH\n");
+                return 2;
+            }
+            s.label = "hub";
+            s.argv = {p.value(QStringLiteral("bench-server")).toStdString(), "--port", "0",
+                      "--bind", "127.0.0.1"};
+        } else {
+            std::fprintf(stderr, "tt_siobench: scale runs hub and socket.io, not %s\n",
+                         qPrintable(name));
+            return 2;
+        }
+        servers.push_back(s);
+    }
+    ScaleBench::Options o;
+    o.serverCpu = serverCpu;
+    o.concurrency = p.value(QStringLiteral("concurrency")).toInt();
+    o.sourceAddresses = p.value(QStringLiteral("source-addresses")).toInt();
+    if (p.isSet(QStringLiteral("polling-clients")))
+        o.pollingClients = p.value(QStringLiteral("polling-clients")).toInt();
+    o.broadcastSeconds
+        = p.isSet(QStringLiteral("seconds")) ? p.value(QStringLiteral("seconds")).toInt() : 10;
+    o.settle = p.value(QStringLiteral("settle")).toDouble();
+    o.serverLog = p.value(QStringLiteral("server-log")).toStdString();
+    const QList<int> counts = p.isSet(QStringLiteral("clients"))
+                                  ? intList(p.value(QStringLiteral("clients")))
+                                  : QList<int>{50000};
+    const QJsonObject machineInfo = machine();
+    const QString out = p.value(QStringLiteral("out"));
+    QJsonArray runs;
+    const int repeats = std::max(1, p.value(QStringLiteral("repeats")).toInt());
+    for (int rep = 1; rep <= repeats; ++rep) {
+        for (int n : counts) {
+            for (const ServerSpec &s : servers) {
+                std::fprintf(stderr, "== scale repeat %d/%d, %s, %d clients\n", rep, repeats,
+                             s.label.c_str(), n);
+                ScaleBench bench(o);
+                QJsonObject r = bench.run(s, n);
+                r.insert(QStringLiteral("repeat"), rep);
+                r.insert(QStringLiteral("loadavg"), readFirstLine(QStringLiteral("/proc/loadavg")));
+                runs.append(r);
+                writeResults(out, machineInfo, runs);
+            }
+        }
+    }
+    RatioReport report;
+    report.setMachine(machineInfo);
+    for (const QJsonValue &r : runs)
+        report.addRecord(r.toObject());
+    std::printf("%s\n", qPrintable(report.render()));
+    return 0;
+}
+
 int runReport(const QStringList &files)
 {
     RatioReport report;
@@ -500,7 +573,7 @@ int main(int argc, char *argv[])
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("mode"),
                             QStringLiteral("broadcast | polling | cluster | cafe | client | codec "
-                                           "| signin | report"));
+                                           "| signin | scale | report"));
     p.addOptions({
         {QStringLiteral("bench-server"),
          QStringLiteral("broadcast: tt-bench-server binary (servers hub, hub:...)"),
@@ -526,6 +599,10 @@ int main(int argc, char *argv[])
          QStringLiteral("s")},
         {QStringLiteral("concurrency"), QStringLiteral("connects in flight"), QStringLiteral("n"),
          QStringLiteral("200")},
+        {QStringLiteral("source-addresses"),
+         QStringLiteral("scale: 127.0.0.2 ... addresses the clients connect from (0: one per "
+                        "5,000 clients)"),
+         QStringLiteral("n"), QStringLiteral("0")},
         {QStringLiteral("polling-clients"), QStringLiteral("long-polling clients that upgrade"),
          QStringLiteral("n"), QStringLiteral("200")},
         {QStringLiteral("fixed-rate"), QStringLiteral("delivered msgs/s for the latency step"),
@@ -609,10 +686,12 @@ int main(int argc, char *argv[])
         return runCodec(p);
     if (mode == u"signin")
         return runSignIn(p);
+    if (mode == u"scale")
+        return runScale(p);
     if (mode == u"report")
         return runReport(args.mid(1));
     std::fprintf(stderr,
                  "tt_siobench: mode must be broadcast, polling, cluster, cafe, client, codec, "
-                 "signin or report\n");
+                 "signin, scale or report\n");
     return 2;
 }

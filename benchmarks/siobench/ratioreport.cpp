@@ -148,6 +148,142 @@ QString RatioReport::render() const
     out += renderClient();
     out += renderCodec();
     out += renderSignIn();
+    out += renderScale();
+    return out;
+}
+
+QString RatioReport::renderScale() const
+{
+    // Records of the scale part by (clients, label): medians over the repeats, one column per
+    // server, with issue 20's targets for item 2 (and item 1's memory per connection).
+    QMap<int, QMap<QString, QList<QJsonObject>>> byN;
+    QMap<int, QMap<QString, int>> errors;
+    QMap<int, QString> firstError;
+    for (const QJsonValue &v : m_records) {
+        const QJsonObject r = v.toObject();
+        if (r.value(QLatin1String("kind")).toString() != QLatin1String("scale"))
+            continue;
+        const int n = r.value(QLatin1String("clients")).toInt();
+        const QString label = r.value(QLatin1String("label")).toString();
+        if (r.contains(QLatin1String("error"))) {
+            ++errors[n][label];
+            if (!firstError.contains(n))
+                firstError.insert(n, r.value(QLatin1String("error")).toString());
+            continue;
+        }
+        byN[n][label].append(r);
+    }
+    if (byN.isEmpty() && errors.isEmpty())
+        return {};
+    QString out = QStringLiteral("### Scale: websocket clients held on one server\n\n");
+    QList<int> counts = byN.keys();
+    for (int n : errors.keys())
+        if (!counts.contains(n))
+            counts << n;
+    std::sort(counts.begin(), counts.end());
+    for (int n : counts) {
+        const QMap<QString, QList<QJsonObject>> runs = byN.value(n);
+        if (runs.isEmpty()) {
+            QStringList failed;
+            for (auto e = errors.value(n).constBegin(); e != errors.value(n).constEnd(); ++e)
+                failed << QStringLiteral("%1 (%2 runs)").arg(e.key()).arg(e.value());
+            out += QStringLiteral("%1 clients: not run (%2): %3.\n\n")
+                       .arg(n)
+                       .arg(failed.join(QLatin1String(", ")), firstError.value(n));
+            continue;
+        }
+        QStringList labels;
+        for (const QString &l : {QStringLiteral("hub"), QStringLiteral("socket.io")})
+            if (runs.contains(l))
+                labels << l;
+        for (auto it = runs.constBegin(); it != runs.constEnd(); ++it)
+            if (!labels.contains(it.key()))
+                labels << it.key();
+        QStringList header{QStringLiteral("%1 clients").arg(n)};
+        for (const QString &l : labels)
+            header << QStringLiteral("%1 (n=%2)").arg(l).arg(runs.value(l).size());
+        header << QStringLiteral("target (hub)") << QStringLiteral("hub");
+        auto medianOf = [&](const QString &label, const QString &path) {
+            QList<double> values;
+            for (const QJsonObject &r : runs.value(label))
+                if (const auto v = at(r, path))
+                    values << *v;
+            return median(values);
+        };
+        QList<QStringList> rows;
+        auto addRow
+            = [&](const QString &name, const QString &path, const Metric &goal, int decimals = -1) {
+                  QStringList row{name};
+                  for (const QString &l : labels)
+                      row << number(medianOf(l, path), decimals);
+                  const std::optional<double> hub = medianOf(QStringLiteral("hub"), path);
+                  row << goal.targetText << verdict(goal, hub, std::nullopt);
+                  rows << row;
+              };
+        const Metric none;
+        auto below = [](double target, const QString &text) {
+            Metric m;
+            m.goal = Goal::AbsoluteAtMost;
+            m.target = target;
+            m.targetText = text;
+            return m;
+        };
+        Metric allDelivered;
+        allDelivered.goal = Goal::Equals;
+        allDelivered.target = 1;
+        allDelivered.targetText = QStringLiteral("1 (all)");
+        addRow(QStringLiteral("time to all connected, s"), QStringLiteral("connect.seconds"),
+               below(10, QStringLiteral("≤ 10")));
+        addRow(QStringLiteral("connect failures"), QStringLiteral("connect.failures"),
+               below(0, QStringLiteral("0")), 0);
+        addRow(QStringLiteral("connects/s (200 in flight)"), QStringLiteral("connect.per_second"),
+               none, 0);
+        addRow(QStringLiteral("connect p99, ms"), QStringLiteral("connect.p99_ms"), none);
+        addRow(QStringLiteral("server CPU while connecting, %"),
+               QStringLiteral("connect.server_cpu_pct"), none, 0);
+        addRow(QStringLiteral("generator CPU while connecting, %"),
+               QStringLiteral("connect.generator_cpu_pct"), none, 0);
+        addRow(QStringLiteral("broadcast delivered / expected"),
+               QStringLiteral("broadcast.delivered_fraction"), allDelivered, 4);
+        addRow(QStringLiteral("broadcast p50, ms"), QStringLiteral("broadcast.latency.p50_ms"),
+               none);
+        addRow(QStringLiteral("broadcast p99, ms"), QStringLiteral("broadcast.latency.p99_ms"),
+               below(250, QStringLiteral("≤ 250")));
+        addRow(QStringLiteral("broadcast max, ms"), QStringLiteral("broadcast.latency.max_ms"),
+               none);
+        addRow(QStringLiteral("probe ack p50, ms"), QStringLiteral("broadcast.probe_ack.p50_ms"),
+               none);
+        addRow(QStringLiteral("probe ack p99, ms"), QStringLiteral("broadcast.probe_ack.p99_ms"),
+               below(5, QStringLiteral("≤ 5")));
+        addRow(QStringLiteral("server CPU while broadcasting, %"),
+               QStringLiteral("broadcast.server_cpu_pct"), none, 0);
+        addRow(QStringLiteral("generator CPU while broadcasting, %"),
+               QStringLiteral("broadcast.generator_cpu_pct"), none, 0);
+        addRow(QStringLiteral("server RSS idle, KB"), QStringLiteral("memory.rss_idle_kb"), none,
+               0);
+        addRow(QStringLiteral("server RSS connected, KB"),
+               QStringLiteral("memory.rss_connected_kb"), none, 0);
+        addRow(QStringLiteral("server RSS per connection, KB"),
+               QStringLiteral("memory.kb_per_connection"), below(2, QStringLiteral("≤ 2")));
+        addRow(QStringLiteral("idle long-polling sessions"), QStringLiteral("polling.connected"),
+               none, 0);
+        addRow(QStringLiteral("server RSS per long-polling session, KB"),
+               QStringLiteral("polling.kb_per_session"), none);
+        addRow(QStringLiteral("kernel TCP buffers per connection, KB (machine)"),
+               QStringLiteral("memory.kernel_tcp_mem_kb_per_connection"), none);
+        addRow(QStringLiteral("kernel socket slabs per connection, KB (both ends)"),
+               QStringLiteral("memory.kernel_socket_slab_kb_per_connection"), none);
+        addRow(QStringLiteral("generator RSS, KB"), QStringLiteral("memory.generator_rss_kb"), none,
+               0);
+        out += table(header, rows);
+        QStringList failed;
+        for (auto e = errors.value(n).constBegin(); e != errors.value(n).constEnd(); ++e)
+            failed << QStringLiteral("%1 (%2 runs)").arg(e.key()).arg(e.value());
+        if (!failed.isEmpty())
+            out += QStringLiteral("\nRuns that did not complete: %1.\n")
+                       .arg(failed.join(QLatin1String(", ")));
+        out += QLatin1Char('\n');
+    }
     return out;
 }
 
@@ -1135,7 +1271,7 @@ QString RatioReport::renderTargets() const
             QStringLiteral("memory growth per idle websocket, 50,000 clients (KB, user space)"),
             QStringLiteral("≤ 2"),
             QStringLiteral("scale"),
-            0,
+            50000, // a smaller run (where the open-file limit allows no more) is not it
             {},
             path(QStringLiteral("memory.kb_per_connection")),
             Check::AtMost,
@@ -1159,7 +1295,7 @@ QString RatioReport::renderTargets() const
             QStringLiteral("50,000 clients connected in (s)"),
             QStringLiteral("≤ 10"),
             QStringLiteral("scale"),
-            0,
+            50000, // a smaller run (where the open-file limit allows no more) is not it
             {},
             path(QStringLiteral("connect.seconds")),
             Check::AtMost,
@@ -1171,7 +1307,7 @@ QString RatioReport::renderTargets() const
             QStringLiteral("broadcast to 50,000 once a second, delivered in full, p99 (ms)"),
             QStringLiteral("≤ 250"),
             QStringLiteral("scale"),
-            0,
+            50000, // a smaller run (where the open-file limit allows no more) is not it
             {},
             whenDelivered(QStringLiteral("broadcast"), QStringLiteral("latency.p99_ms")),
             Check::AtMost,
@@ -1183,7 +1319,7 @@ QString RatioReport::renderTargets() const
             QStringLiteral("idle ack p99 meanwhile, 50,000 clients (ms)"),
             QStringLiteral("≤ 5"),
             QStringLiteral("scale"),
-            0,
+            50000, // a smaller run (where the open-file limit allows no more) is not it
             {},
             path(QStringLiteral("ack_idle.p99_ms")),
             Check::AtMost,

@@ -28,6 +28,7 @@ private:
     QString renderCafe() const;
     QString renderClient() const;
     QString renderCodec() const;
+    QString renderScale() const;
     QString renderSignIn() const;
     QString renderMachine() const;
 

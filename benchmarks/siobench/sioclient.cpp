@@ -91,6 +91,20 @@ bool SioClient::openConn(Conn *c)
     }
     const int one = 1;
     setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    if (!m_config->sourceAddresses.empty()) {
+        // The port is picked at connect(), per destination, not reserved here by bind().
+        setsockopt(c->fd, IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, &one, sizeof one);
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        local.sin_addr.s_addr
+            = htonl(m_config->sourceAddresses[m_index % m_config->sourceAddresses.size()]);
+        if (::bind(c->fd, reinterpret_cast<sockaddr *>(&local), sizeof local) != 0) {
+            m_error = std::string("bind: ") + std::strerror(errno);
+            ::close(c->fd);
+            c->fd = -1;
+            return false;
+        }
+    }
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(m_config->port);
@@ -611,7 +625,10 @@ void SioClient::onHttpResponse(Conn *c, int status, std::string_view body)
         }
         if (m_state != State::Connecting)
             break;
-        if (m_sioConnected)
+        if (m_sioConnected && !m_config->upgrade) {
+            m_step = Step::Ready;
+            maybeReady();
+        } else if (m_sioConnected)
             startWebSocket();
         else
             sendHttp("GET", {}, {}); // not there yet: poll again

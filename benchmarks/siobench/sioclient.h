@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace TableTap {
 
@@ -29,6 +30,13 @@ public:
         std::string extraQuery;   // appended to the Engine.IO query, e.g. "&cafe_id=x"
         bool polling = false;     // long-polling first, then upgrade
         bool pollingOnly = false; // long-polling for good (implies polling, never upgrades)
+        // With polling: false stops once CONNECT is answered, the keep-alive connection left
+        // open and no request pending (an idle long-polling session, for memory figures).
+        bool upgrade = true;
+        // Local IPv4 addresses (host order, e.g. 127.0.0.2) the clients connect from, client i
+        // from entry i % size: each address has its own 32768-60999 ephemeral ports, so more
+        // than about 28,000 clients need several. Empty: the kernel's choice.
+        std::vector<uint32_t> sourceAddresses;
     };
 
     class Listener

@@ -7,6 +7,8 @@
 
 #include <QTimerEvent>
 
+#include <utility>
+
 namespace TableTap {
 
 namespace {
@@ -35,14 +37,21 @@ QString EngineSession::transportName() const
 void EngineSession::attach(EngineTransport *transport)
 {
     transport->setParent(this);
+    m_transport = transport;
+    if (transport->usesSink()) {
+        // Direct calls: no signal connections per session.
+        transport->setSink(this);
+        return;
+    }
     connect(transport, &EngineTransport::packetReceived, this, &EngineSession::onPacket);
     connect(transport, &EngineTransport::writable, this, &EngineSession::onWritable);
     connect(transport, &EngineTransport::closed, this, &EngineSession::onTransportClosed);
-    m_transport = transport;
 }
 
 void EngineSession::detach(EngineTransport *transport)
 {
+    if (transport->sink() == this)
+        transport->setSink(nullptr);
     disconnect(transport, nullptr, this, nullptr);
 }
 
@@ -127,6 +136,8 @@ void EngineSession::onProbePacket(const EnginePacket &packet)
         }
         attach(next);
         qCDebug(lcProtocol) << "session" << m_handshake.sid << "upgraded to" << next->name();
+        if (m_observer)
+            m_observer->sessionUpgraded();
         Q_EMIT upgraded(next->name());
         flush();
         if (m_state == State::Closing && m_writeBuffer.isEmpty())
@@ -153,6 +164,8 @@ void EngineSession::finishClientUpgrade()
     next->send({EnginePacket::text(EnginePacket::Type::Upgrade)});
     m_upgrading = false;
     qCDebug(lcProtocol) << "session" << m_handshake.sid << "upgraded to" << next->name();
+    if (m_observer)
+        m_observer->sessionUpgraded();
     Q_EMIT upgraded(next->name());
     flush();
 }
@@ -228,8 +241,11 @@ void EngineSession::onPacket(const EnginePacket &packet)
         }
         return;
     case EnginePacket::Type::Message:
-        if (m_state == State::Open || m_state == State::Closing)
+        if (m_state == State::Open || m_state == State::Closing) {
+            if (m_observer)
+                m_observer->sessionMessage(packet);
             Q_EMIT messageReceived(packet);
+        }
         return;
     case EnginePacket::Type::Upgrade:
     case EnginePacket::Type::Noop:
@@ -372,6 +388,10 @@ void EngineSession::onClose(const QString &reason, const QString &description)
     qCDebug(lcProtocol) << (m_role == Role::Client ? "client" : "server") << "session"
                         << m_handshake.sid << "closed:" << reason << description
                         << (wasOpening ? "(before open)" : "");
+    if (m_closeHandler)
+        m_closeHandler(m_closeContext, this, reason);
+    if (Observer *o = std::exchange(m_observer, nullptr))
+        o->sessionClosed(reason, description);
     Q_EMIT closed(reason, description);
 }
 

@@ -14,13 +14,29 @@
 
 namespace TableTap {
 
-class EngineSession final : public QObject
+class EngineSession final
+    : public QObject
+    , private EngineTransport::Sink
 {
     Q_OBJECT
 public:
     enum class Role { Client, Server };
     enum class State { Opening, Open, Closing, Closed };
     Q_ENUM(State)
+
+    // What one owner takes by direct call, before the matching signals are emitted (a server
+    // keeps a session per client: this costs no signal connection).
+    class Observer
+    {
+    public:
+        virtual void sessionMessage(const EnginePacket &packet) = 0;
+        virtual void sessionUpgraded() = 0;
+        virtual void sessionClosed(const QString &reason, const QString &description) = 0;
+
+    protected:
+        ~Observer() = default;
+    };
+    using CloseHandler = void (*)(QObject *context, EngineSession *session, const QString &reason);
 
     explicit EngineSession(Role role, QObject *parent = nullptr);
     ~EngineSession() override;
@@ -35,6 +51,14 @@ public:
     bool probe(EngineTransport *candidate);
     // How long the server waits for the upgrade packet after a probe (ms).
     void setUpgradeTimeout(int ms) { m_upgradeTimeout = ms; }
+    void setObserver(Observer *observer) { m_observer = observer; }
+    Observer *observer() const { return m_observer; }
+    // Called first when the session closes (the server's session table).
+    void setCloseHandler(CloseHandler handler, QObject *context)
+    {
+        m_closeHandler = handler;
+        m_closeContext = context;
+    }
 
     void send(const EnginePacket &packet);
     void send(const QList<EnginePacket> &packets);
@@ -80,6 +104,12 @@ private:
     void onProbeClosed(const QString &reason);
     void onTransportClosed(const QString &reason, const QString &description);
     void onWritable();
+    void transportPacket(const EnginePacket &packet) override { onPacket(packet); }
+    void transportWritable() override { onWritable(); }
+    void transportClosed(const QString &reason, const QString &description) override
+    {
+        onTransportClosed(reason, description);
+    }
     void finishClientUpgrade();
     void discardProbe(const QString &reason);
     void flush();
@@ -98,6 +128,9 @@ private:
     QBasicTimer m_pingTimeoutTimer; // server: pong deadline; client: next ping deadline
     QBasicTimer m_upgradeTimer;     // server: upgrade packet deadline
     int m_upgradeTimeout = 10000;
+    Observer *m_observer = nullptr;
+    CloseHandler m_closeHandler = nullptr;
+    QObject *m_closeContext = nullptr;
     bool m_upgrading = false;
     bool m_closeAfterFlush = false;
 };

@@ -15,6 +15,24 @@ class EngineTransport : public QObject
 public:
     using QObject::QObject;
 
+    // What a session takes from a transport that reports by direct call instead of its
+    // packetReceived / writable / closed signals (usesSink()): no signal connection per client.
+    class Sink
+    {
+    public:
+        virtual void transportPacket(const EnginePacket &packet) = 0;
+        virtual void transportWritable() = 0;
+        virtual void transportClosed(const QString &reason, const QString &description) = 0;
+
+    protected:
+        ~Sink() = default;
+    };
+    // Whether this transport reports to a sink once one is set (it still emits its signals
+    // while none is).
+    virtual bool usesSink() const { return false; }
+    void setSink(Sink *sink) { m_sink = sink; }
+    Sink *sink() const { return m_sink; }
+
     // "websocket" or "polling" (the names on the wire), or anything for test transports.
     virtual QString name() const = 0;
     // Whether send() would go out now; polling is writable only while it holds a request.
@@ -38,6 +56,26 @@ Q_SIGNALS:
     void paused();
     // The transport is gone. reason is "transport close", "transport error" or "parse error".
     void closed(const QString &reason, const QString &description);
+
+protected:
+    // For transports that use a sink: to it when set, else as signals.
+    void deliverPacket(const EnginePacket &packet)
+    {
+        if (m_sink)
+            m_sink->transportPacket(packet);
+        else
+            Q_EMIT packetReceived(packet);
+    }
+    void deliverClosed(const QString &reason, const QString &description)
+    {
+        if (m_sink)
+            m_sink->transportClosed(reason, description);
+        else
+            Q_EMIT closed(reason, description);
+    }
+
+private:
+    Sink *m_sink = nullptr;
 };
 
 } // namespace TableTap

@@ -44,9 +44,12 @@ EngineServer::EngineServer(Options options, QObject *parent)
 
 EngineServer::~EngineServer()
 {
-    // Sessions are children; drop their signals first so nothing reaches a half-destroyed server.
-    for (EngineSession *s : std::as_const(m_sessions))
+    // Sessions are children; drop their signals and close handler first so nothing reaches a
+    // half-destroyed server.
+    for (EngineSession *s : std::as_const(m_sessions)) {
         disconnect(s, nullptr, this, nullptr);
+        s->setCloseHandler(nullptr, nullptr);
+    }
 }
 
 QByteArray EngineServer::errorMessage(int code)
@@ -275,21 +278,27 @@ EngineSession *EngineServer::createSession(const PeerRequest &peer, EngineTransp
         pollingTransport->setInitialRequest(handshakeRequest);
     }
     m_sessions.insert(sid, session);
-    connect(session, &EngineSession::closed, this, [this, sid, session](const QString &reason) {
-        // Only an orderly server close owes the next poll a close packet (engine.io keeps
-        // such a session until then); after an error or a timeout the sid is simply unknown.
-        if (reason != QLatin1String("forced close"))
-            m_closingPolls.remove(sid);
-        auto it = m_sessions.find(sid);
-        if (it != m_sessions.end() && *it == session)
-            m_sessions.erase(it);
-        session->deleteLater();
-    });
+    // A direct call, not a signal connection per session.
+    session->setCloseHandler(&EngineServer::onSessionClosed, this);
     session->openServer(handshake, transport);
     qCDebug(lcServer) << "session" << sid << "opened over" << transport->name() << "from"
                       << peer.address;
     Q_EMIT connection(session, peer);
     return session;
+}
+
+void EngineServer::onSessionClosed(QObject *context, EngineSession *session, const QString &reason)
+{
+    auto *self = static_cast<EngineServer *>(context);
+    const QString sid = session->sid();
+    // Only an orderly server close owes the next poll a close packet (engine.io keeps such a
+    // session until then); after an error or a timeout the sid is simply unknown.
+    if (reason != QLatin1String("forced close"))
+        self->m_closingPolls.remove(sid);
+    auto it = self->m_sessions.find(sid);
+    if (it != self->m_sessions.end() && *it == session)
+        self->m_sessions.erase(it);
+    session->deleteLater();
 }
 
 void EngineServer::rememberClosingPoll(const QString &sid)

@@ -71,6 +71,7 @@ Q_SIGNALS:
     void connection(TableTap::EngineSession *session, const TableTap::PeerRequest &peer);
 
 private:
+    static void onSessionClosed(QObject *context, EngineSession *session, const QString &reason);
     int verify(const HttpRequest &request, bool upgrade) const;
     void respondError(HttpExchange *exchange, int code);
     EngineSession *createSession(const PeerRequest &peer, EngineTransport *transport, bool polling,

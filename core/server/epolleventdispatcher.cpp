@@ -69,11 +69,11 @@ qint64 EpollEventDispatcher::nowNs()
 quint32 EpollEventDispatcher::wantedEvents(const Descriptor &d)
 {
     quint32 events = 0;
-    if (d.notifiers[QSocketNotifier::Read])
+    if (hasReceiver(d, QSocketNotifier::Read))
         events |= EPOLLIN | EPOLLRDHUP;
-    if (d.notifiers[QSocketNotifier::Write])
+    if (hasReceiver(d, QSocketNotifier::Write))
         events |= EPOLLOUT;
-    if (d.notifiers[QSocketNotifier::Exception])
+    if (hasReceiver(d, QSocketNotifier::Exception))
         events |= EPOLLPRI;
     return events;
 }
@@ -141,6 +141,43 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
         updateKernel(fd, d, 0);
 }
 
+EpollEventDispatcher *EpollEventDispatcher::current()
+{
+    return qobject_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance());
+}
+
+void EpollEventDispatcher::watch(int fd, int type, FdWatcher *watcher)
+{
+    if (fd < 0 || type < 0 || type > 2 || !watcher)
+        return;
+    if (size_t(fd) >= m_descriptors.size())
+        m_descriptors.resize(std::max<size_t>(size_t(fd) + 1, m_descriptors.size() * 2));
+    Descriptor &d = m_descriptors[size_t(fd)];
+    if (d.watchers[type] == watcher && d.serials[type] != 0)
+        return;
+    d.watchers[type] = watcher;
+    d.serials[type] = ++m_serial;
+    const quint32 wanted = wantedEvents(d);
+    if ((wanted & ~d.kernelEvents) != 0)
+        updateKernel(fd, d, d.kernelEvents | wanted);
+}
+
+void EpollEventDispatcher::unwatch(int fd, int type, FdWatcher *watcher)
+{
+    if (fd < 0 || size_t(fd) >= m_descriptors.size() || type < 0 || type > 2)
+        return;
+    Descriptor &d = m_descriptors[size_t(fd)];
+    if (d.watchers[type] != watcher)
+        return;
+    d.watchers[type] = nullptr;
+    d.serials[type] = 0;
+    // As for notifiers: a write interest turned off stays in the kernel until it shows up
+    // stale (a writer turns it on and off around every full buffer); nothing left at all
+    // leaves the set now, before the descriptor is closed.
+    if (wantedEvents(d) == 0)
+        updateKernel(fd, d, 0);
+}
+
 void EpollEventDispatcher::onDescriptorEvents(int fd, quint32 events)
 {
     if (size_t(fd) >= m_descriptors.size())
@@ -148,18 +185,18 @@ void EpollEventDispatcher::onDescriptorEvents(int fd, quint32 events)
     Descriptor &d = m_descriptors[size_t(fd)];
     const quint32 wanted = wantedEvents(d);
     bool fired = false;
-    if (firesRead(events) && d.notifiers[QSocketNotifier::Read]) {
+    if (firesRead(events) && hasReceiver(d, QSocketNotifier::Read)) {
         m_pending.push_back({fd, QSocketNotifier::Read, d.serials[QSocketNotifier::Read]});
         fired = true;
     }
     // A hang-up or error on a socket nobody reads would be reported on every turn; let the
     // writer see it instead (its write then fails and the socket closes).
     if (((events & EPOLLOUT) || (!fired && (events & (EPOLLHUP | EPOLLERR))))
-        && d.notifiers[QSocketNotifier::Write]) {
+        && hasReceiver(d, QSocketNotifier::Write)) {
         m_pending.push_back({fd, QSocketNotifier::Write, d.serials[QSocketNotifier::Write]});
         fired = true;
     }
-    if ((events & EPOLLPRI) && d.notifiers[QSocketNotifier::Exception]) {
+    if ((events & EPOLLPRI) && hasReceiver(d, QSocketNotifier::Exception)) {
         m_pending.push_back(
             {fd, QSocketNotifier::Exception, d.serials[QSocketNotifier::Exception]});
         fired = true;
@@ -180,8 +217,13 @@ int EpollEventDispatcher::activateNotifiers()
             continue;
         const Descriptor &d = m_descriptors[size_t(p.fd)];
         // Skips notifiers that went away (or were replaced) since the event was collected.
-        if (d.serials[p.type] != p.serial || !d.notifiers[p.type])
+        if (d.serials[p.type] != p.serial || !hasReceiver(d, p.type))
             continue;
+        if (FdWatcher *w = d.watchers[p.type]) {
+            w->fdActivated(p.fd, p.type);
+            ++activated;
+            continue;
+        }
         QEvent event(QEvent::SockAct);
         QCoreApplication::sendEvent(d.notifiers[p.type], &event);
         ++activated;

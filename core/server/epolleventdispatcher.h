@@ -20,6 +20,18 @@ class QSocketNotifier;
 
 namespace TableTap {
 
+// A descriptor's reader or writer without a QSocketNotifier object: the dispatcher calls it
+// straight (EpollEventDispatcher::watch), so a connection costs no QObject, no signal
+// connection and no allocation to watch its socket.
+class FdWatcher
+{
+public:
+    virtual void fdActivated(int fd, int type) = 0; // type: QSocketNotifier::Type
+
+protected:
+    ~FdWatcher() = default;
+};
+
 class EpollEventDispatcher final : public QAbstractEventDispatcher
 {
     Q_OBJECT
@@ -45,12 +57,21 @@ public:
     void wakeUp() override;
     void interrupt() override;
 
+    // The calling thread's dispatcher when it is one of these, else null.
+    static EpollEventDispatcher *current();
+    // Watches fd for type (QSocketNotifier::Read or Write) with watcher, level-triggered like a
+    // notifier; one watcher (or notifier) per descriptor and type. unwatch() before the
+    // descriptor is closed; an activation collected earlier in the same pass is dropped.
+    void watch(int fd, int type, FdWatcher *watcher);
+    void unwatch(int fd, int type, FdWatcher *watcher);
+
 private:
-    // Everything registered on one descriptor: at most one notifier per type (read, write,
-    // exception), each with the serial of its registration, and what the kernel was told.
+    // Everything registered on one descriptor: at most one notifier or watcher per type (read,
+    // write, exception), each with the serial of its registration, and what the kernel was told.
     struct Descriptor
     {
         QSocketNotifier *notifiers[3] = {nullptr, nullptr, nullptr};
+        FdWatcher *watchers[3] = {nullptr, nullptr, nullptr};
         quint64 serials[3] = {0, 0, 0};
         quint32 kernelEvents = 0; // 0: not in the epoll set
     };
@@ -72,6 +93,10 @@ private:
 
     static qint64 nowNs();
     static quint32 wantedEvents(const Descriptor &d);
+    static bool hasReceiver(const Descriptor &d, int type)
+    {
+        return d.notifiers[type] || d.watchers[type];
+    }
     void updateKernel(int fd, Descriptor &d, quint32 events);
     void onDescriptorEvents(int fd, quint32 events);
     int activateNotifiers();

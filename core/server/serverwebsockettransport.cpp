@@ -35,12 +35,8 @@ ServerWebSocketTransport::ServerWebSocketTransport(WebSocketConnection *connecti
 {
     connection->setParent(this);
     m_open = connection->isOpen();
-    connect(connection, &WebSocketConnection::textMessageReceived, this,
-            &ServerWebSocketTransport::onTextBytes);
-    connect(connection, &WebSocketConnection::binaryMessageReceived, this,
-            &ServerWebSocketTransport::onBinary);
-    connect(connection, &WebSocketConnection::disconnected, this,
-            &ServerWebSocketTransport::onDisconnected);
+    // Direct calls, not signal connections: no connection objects per client.
+    connection->setReceiver(this);
 }
 
 ServerWebSocketTransport::~ServerWebSocketTransport()
@@ -50,7 +46,7 @@ ServerWebSocketTransport::~ServerWebSocketTransport()
         m_socket->abort();
     }
     if (m_connection && m_connection->parent() == this) {
-        disconnect(m_connection, nullptr, this, nullptr);
+        m_connection->setReceiver(nullptr);
         m_connection->abort();
     }
 }
@@ -113,7 +109,7 @@ void ServerWebSocketTransport::close()
         m_closed = true;
         m_open = false;
         WebSocketConnection *connection = m_connection;
-        disconnect(connection, nullptr, this, nullptr);
+        connection->setReceiver(nullptr);
         // Finishes its close handshake on its own, within a bound (see WebSocketConnection).
         connection->setParent(m_lingerOwner);
         m_connection.clear();
@@ -152,7 +148,7 @@ void ServerWebSocketTransport::abort()
         m_socket->abort();
     }
     if (m_connection) {
-        disconnect(m_connection, nullptr, this, nullptr);
+        m_connection->setReceiver(nullptr);
         m_connection->abort();
     }
 }
@@ -161,25 +157,25 @@ void ServerWebSocketTransport::onText(const QString &message)
 {
     auto packet = EngineCodec::decodeText(message.toUtf8());
     if (!packet) {
-        Q_EMIT closed(QStringLiteral("parse error"), packet.error());
+        deliverClosed(QStringLiteral("parse error"), packet.error());
         return;
     }
-    Q_EMIT packetReceived(*packet);
+    deliverPacket(*packet);
 }
 
 void ServerWebSocketTransport::onTextBytes(const QByteArray &message)
 {
     auto packet = EngineCodec::decodeText(message);
     if (!packet) {
-        Q_EMIT closed(QStringLiteral("parse error"), packet.error());
+        deliverClosed(QStringLiteral("parse error"), packet.error());
         return;
     }
-    Q_EMIT packetReceived(*packet);
+    deliverPacket(*packet);
 }
 
 void ServerWebSocketTransport::onBinary(const QByteArray &message)
 {
-    Q_EMIT packetReceived(EngineCodec::decodeBinaryFrame(message));
+    deliverPacket(EngineCodec::decodeBinaryFrame(message));
 }
 
 void ServerWebSocketTransport::onDisconnected()
@@ -188,7 +184,7 @@ void ServerWebSocketTransport::onDisconnected()
     if (m_closed)
         return;
     m_closed = true;
-    Q_EMIT closed(QStringLiteral("transport close"), QStringLiteral("websocket closed"));
+    deliverClosed(QStringLiteral("transport close"), QStringLiteral("websocket closed"));
 }
 
 } // namespace TableTap

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "enginetransport.h"
+#include "websocketconnection.h"
 
 #include <QPointer>
 
@@ -12,9 +13,10 @@ class QWebSocket;
 namespace TableTap {
 
 class TextFrameCache;
-class WebSocketConnection;
 
-class ServerWebSocketTransport final : public EngineTransport
+class ServerWebSocketTransport final
+    : public EngineTransport
+    , private WebSocketConnection::Receiver
 {
     Q_OBJECT
 public:
@@ -26,6 +28,7 @@ public:
 
     QString name() const override { return QStringLiteral("websocket"); }
     bool isWritable() const override;
+    bool usesSink() const override { return true; }
     // Queued and written at the end of the event-loop pass, with whatever else is queued.
     void send(const QList<EnginePacket> &packets) override;
     // Like send(); frames holds the packets' websocket text frames back to back (gathered
@@ -43,6 +46,9 @@ private:
     void onTextBytes(const QByteArray &message);
     void onBinary(const QByteArray &message);
     void onDisconnected();
+    void webSocketText(const QByteArray &utf8) override { onTextBytes(utf8); }
+    void webSocketBinary(const QByteArray &data) override { onBinary(data); }
+    void webSocketDisconnected() override { onDisconnected(); }
 
     QPointer<QWebSocket> m_socket;
     QPointer<WebSocketConnection> m_connection;

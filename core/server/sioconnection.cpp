@@ -24,17 +24,21 @@ SioConnection::SioConnection(SioServer *server, EngineSession *session, PeerRequ
     , m_id(session->sid())
     , m_assembler(SioCodec::ValidationOptions{server->options().maxAttachments})
 {
-    connect(session, &EngineSession::messageReceived, this, &SioConnection::onMessage);
-    connect(session, &EngineSession::closed, this, &SioConnection::onEngineClosed);
-    connect(session, &EngineSession::upgraded, this, &SioConnection::updateFastPath);
+    // Direct calls from the session, not three signal connections per client.
+    session->setObserver(this);
     updateFastPath();
     m_connectTimer.start(server->options().connectTimeout, Qt::PreciseTimer, this);
 }
 
 SioConnection::~SioConnection()
 {
-    if (m_session)
+    if (m_session) {
         QObject::disconnect(m_session, nullptr, this, nullptr);
+        if (m_session->observer() == this)
+            m_session->setObserver(nullptr);
+    }
+    if (!m_serverGone)
+        m_server->forgetClient(this);
 }
 
 void SioConnection::writePackets(const QList<EnginePacket> &packets, bool isVolatile, bool gather)
@@ -221,6 +225,8 @@ void SioConnection::close(const QString &reason)
         s->onClose(reason);
     if (m_session) {
         QObject::disconnect(m_session, nullptr, this, nullptr);
+        if (m_session->observer() == this)
+            m_session->setObserver(nullptr);
         m_session->close();
     }
     deleteLater();

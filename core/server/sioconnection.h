@@ -22,7 +22,9 @@ class ServerWebSocketTransport;
 class SioServer;
 class SioServerSocket;
 
-class SioConnection final : public QObject
+class SioConnection final
+    : public QObject
+    , private EngineSession::Observer
 {
     Q_OBJECT
 public:
@@ -58,6 +60,7 @@ protected:
 
 private:
     friend class SioNamespace;
+    friend class SioServer;
     friend class SioServerSocket;
 
     void write(const QList<EnginePacket> &packets, bool isVolatile, bool gather,
@@ -65,6 +68,12 @@ private:
     void onMessage(const EnginePacket &packet);
     void onPacket(const SioPacket &packet);
     void onEngineClosed(const QString &reason, const QString &description);
+    void sessionMessage(const EnginePacket &packet) override { onMessage(packet); }
+    void sessionUpgraded() override { updateFastPath(); }
+    void sessionClosed(const QString &reason, const QString &description) override
+    {
+        onEngineClosed(reason, description);
+    }
     void addSocket(SioServerSocket *socket);
     void removeSocket(SioServerSocket *socket);
     void dropSlowReader();
@@ -85,6 +94,7 @@ private:
     QBasicTimer m_connectTimer;
     bool m_closed = false;
     bool m_overflow = false;
+    bool m_serverGone = false; // SioServer is being destroyed: do not reach back to it
 };
 
 } // namespace TableTap

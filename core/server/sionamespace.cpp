@@ -150,6 +150,8 @@ void SioNamespace::finishConnect(SioServerSocket *socket, const std::optional<Ne
         return;
     }
     client->m_connecting.removeOne(m_name);
+    if (client->m_connecting.isEmpty())
+        client->m_connecting = QStringList(); // a connected client keeps no empty list storage
     if (error) {
         socket->m_missed.clear();
         socket->leaveAll();

@@ -36,8 +36,11 @@ SioServer::SioServer(EngineServer *engine, Options options, QObject *parent)
 
 SioServer::~SioServer()
 {
-    for (SioConnection *c : std::as_const(m_clients))
+    // The connections are children and die after this body: they must not reach back.
+    for (SioConnection *c : std::as_const(m_clients)) {
         c->disconnect(this);
+        c->m_serverGone = true;
+    }
 }
 
 SioNamespace *SioServer::of(const QString &name)
@@ -52,12 +55,16 @@ SioNamespace *SioServer::of(const QString &name)
 
 void SioServer::onConnection(EngineSession *session, const PeerRequest &peer)
 {
+    // The connection takes itself out of m_clients when it goes (~SioConnection): no signal
+    // connection per client for that.
     auto *client = new SioConnection(this, session, peer);
     m_clients.insert(client);
-    connect(client, &QObject::destroyed, this, [this, client] {
-        m_clients.remove(client);
-        m_closing.remove(client);
-    });
+}
+
+void SioServer::forgetClient(SioConnection *client)
+{
+    m_clients.remove(client);
+    m_closing.remove(client);
 }
 
 void SioServer::close()

@@ -99,6 +99,8 @@ private:
     EngineServer *m_engine;
     Options m_options;
     QHash<QString, SioNamespace *> m_namespaces;
+    void forgetClient(SioConnection *client);
+
     QSet<SioConnection *> m_clients;
     QSet<SioConnection *> m_closing; // waiting for closeClientsSpread's close
     Counters m_counters;

@@ -55,8 +55,8 @@ WebSocketConnection::WebSocketConnection(int fd, qsizetype headBytes, QByteArray
         }
         left -= n;
     }
-    m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
-    connect(m_readNotifier, &QSocketNotifier::activated, this, &WebSocketConnection::onReadable);
+    m_epoll = EpollEventDispatcher::current();
+    watchRead(true);
     if (left > 0) {
         abort();
         return;
@@ -73,8 +73,39 @@ WebSocketConnection::~WebSocketConnection()
     if (m_flushSlot >= 0 && size_t(m_flushSlot) < t_flush.connections.size()
         && t_flush.connections[size_t(m_flushSlot)] == this)
         t_flush.connections[size_t(m_flushSlot)] = nullptr;
-    if (m_fd >= 0)
+    if (m_fd >= 0) {
+        if (m_epoll) {
+            m_epoll->unwatch(m_fd, QSocketNotifier::Read, this);
+            m_epoll->unwatch(m_fd, QSocketNotifier::Write, this);
+        }
         ::close(m_fd);
+    }
+}
+
+void WebSocketConnection::watchRead(bool on)
+{
+    if (m_epoll) {
+        if (on)
+            m_epoll->watch(m_fd, QSocketNotifier::Read, this);
+        else
+            m_epoll->unwatch(m_fd, QSocketNotifier::Read, this);
+        return;
+    }
+    if (on && !m_readNotifier) {
+        m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+        connect(m_readNotifier, &QSocketNotifier::activated, this,
+                &WebSocketConnection::onReadable);
+    }
+}
+
+void WebSocketConnection::fdActivated(int fd, int type)
+{
+    if (fd != m_fd)
+        return;
+    if (type == QSocketNotifier::Read)
+        onReadable();
+    else if (type == QSocketNotifier::Write)
+        onWritable();
 }
 
 void WebSocketConnection::sendFrame(const QByteArray &frame)
@@ -141,7 +172,7 @@ void WebSocketConnection::queuePong(QByteArrayView payload)
 
 void WebSocketConnection::scheduleFlush()
 {
-    if (m_flushSlot >= 0 || (m_writeNotifier && m_writeNotifier->isEnabled()))
+    if (m_flushSlot >= 0 || m_writeWatched)
         return; // already listed, or waiting for the kernel
     m_flushSlot = qsizetype(t_flush.connections.size());
     t_flush.connections.push_back(this);
@@ -214,7 +245,7 @@ void WebSocketConnection::flush()
             }
         }
     }
-    if (m_writeNotifier && m_writeNotifier->isEnabled())
+    if (m_writeWatched)
         setWriteNotifier(false);
     if (m_out.isEmpty()) {
         m_out = QList<QByteArray>(); // release the list's storage between bursts
@@ -227,6 +258,14 @@ void WebSocketConnection::flush()
 
 void WebSocketConnection::setWriteNotifier(bool enabled)
 {
+    m_writeWatched = enabled;
+    if (m_epoll) {
+        if (enabled)
+            m_epoll->watch(m_fd, QSocketNotifier::Write, this);
+        else
+            m_epoll->unwatch(m_fd, QSocketNotifier::Write, this);
+        return;
+    }
     if (!m_writeNotifier) {
         if (!enabled)
             return;
@@ -277,11 +316,19 @@ void WebSocketConnection::handle(WebSocketReader::Message &message)
 {
     switch (message.opcode) {
     case WebSocketCodec::Text:
-        if (m_state == State::Open)
+        if (m_state != State::Open)
+            break;
+        if (m_receiver)
+            m_receiver->webSocketText(message.payload);
+        else
             Q_EMIT textMessageReceived(message.payload);
         break;
     case WebSocketCodec::Binary:
-        if (m_state == State::Open)
+        if (m_state != State::Open)
+            break;
+        if (m_receiver)
+            m_receiver->webSocketBinary(message.payload);
+        else
             Q_EMIT binaryMessageReceived(message.payload);
         break;
     case WebSocketCodec::Ping:
@@ -342,6 +389,11 @@ void WebSocketConnection::finish()
     if (m_fd < 0)
         return;
     m_lingerTimer.stop();
+    if (m_epoll) {
+        m_epoll->unwatch(m_fd, QSocketNotifier::Read, this);
+        m_epoll->unwatch(m_fd, QSocketNotifier::Write, this);
+    }
+    m_writeWatched = false;
     // Notifiers stop watching before the descriptor closes (and its number may be reused); they
     // are deleted later because this may run inside one of their own activations.
     for (QSocketNotifier *n : {m_readNotifier, m_writeNotifier}) {
@@ -358,6 +410,11 @@ void WebSocketConnection::finish()
     m_out.clear();
     m_pongIndex = -1;
     m_queued = 0;
+    if (Receiver *r = m_receiver) {
+        m_receiver = nullptr; // told once
+        r->webSocketDisconnected();
+        return;
+    }
     Q_EMIT disconnected();
 }
 

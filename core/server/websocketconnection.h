@@ -6,6 +6,7 @@
 // is full. TLS connections keep using QWebSocket.
 #pragma once
 
+#include "epolleventdispatcher.h"
 #include "websocketreader.h"
 
 #include <QBasicTimer>
@@ -17,16 +18,32 @@ class QSocketNotifier;
 
 namespace TableTap {
 
-class WebSocketConnection final : public QObject
+class WebSocketConnection final
+    : public QObject
+    , private FdWatcher
 {
     Q_OBJECT
 public:
+    // Takes what a connection receives instead of its signals (a direct call costs no signal
+    // connection per client). With a receiver set the signals are not emitted.
+    class Receiver
+    {
+    public:
+        virtual void webSocketText(const QByteArray &utf8) = 0;
+        virtual void webSocketBinary(const QByteArray &data) = 0;
+        virtual void webSocketDisconnected() = 0;
+
+    protected:
+        ~Receiver() = default;
+    };
+
     // Takes over a connected socket whose upgrade request (the first headBytes bytes) is still
     // unread in the kernel: consumes it and answers 101 with the key's accept value.
     WebSocketConnection(int fd, qsizetype headBytes, QByteArrayView clientKey,
                         qint64 maxMessageBytes, QObject *parent = nullptr);
     ~WebSocketConnection() override;
 
+    void setReceiver(Receiver *receiver) { m_receiver = receiver; }
     bool isOpen() const { return m_state == State::Open; }
     // The TCP connection is gone (disconnected() has been emitted).
     bool isFinished() const { return m_state == State::Closed; }
@@ -65,12 +82,19 @@ private:
     void scheduleFlush();
     void finish();
     void setWriteNotifier(bool enabled);
+    void watchRead(bool on);
+    void fdActivated(int fd, int type) override;
     static void flushScheduled();
 
     int m_fd;
     State m_state = State::Open;
+    bool m_writeWatched = false; // waiting for the kernel's buffer to take more
+    // The thread's epoll dispatcher watches the descriptor for this object directly; with any
+    // other dispatcher, socket notifiers do (the write one only while the buffer is full).
+    EpollEventDispatcher *m_epoll = nullptr;
     QSocketNotifier *m_readNotifier = nullptr;
-    QSocketNotifier *m_writeNotifier = nullptr; // only while the kernel's buffer is full
+    QSocketNotifier *m_writeNotifier = nullptr;
+    Receiver *m_receiver = nullptr;
     WebSocketReader m_reader;
     QList<QByteArray> m_out;
     qsizetype m_outOffset = 0;  // into m_out.first()

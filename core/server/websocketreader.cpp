@@ -57,6 +57,11 @@ bool WebSocketReader::next(Message *message)
 {
     while (!hasError()) {
         const qsizetype avail = m_buffer.size() - m_pos;
+        if (avail == 0 && m_pos > 0) {
+            // All taken: an idle connection holds no buffer between messages.
+            m_buffer = QByteArray();
+            m_pos = 0;
+        }
         if (avail < 2)
             return false;
         const auto *p = reinterpret_cast<const unsigned char *>(m_buffer.constData() + m_pos);

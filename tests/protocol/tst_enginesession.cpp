@@ -52,6 +52,21 @@ std::pair<LoopbackTransport *, LoopbackTransport *> openWebSocketPair()
     return {client, server};
 }
 
+// What an EngineSession::Observer was told, in order.
+struct RecordingObserver final : EngineSession::Observer
+{
+    QStringList calls;
+    void sessionMessage(const EnginePacket &packet) override
+    {
+        calls << QStringLiteral("message:") + QString::fromUtf8(packet.data);
+    }
+    void sessionUpgraded() override { calls << QStringLiteral("upgraded"); }
+    void sessionClosed(const QString &reason, const QString &) override
+    {
+        calls << QStringLiteral("closed:") + reason;
+    }
+};
+
 } // namespace
 
 class tst_EngineSession : public QObject
@@ -73,6 +88,7 @@ private Q_SLOTS:
     void repeatedProbeDiscardsTheCandidate();
     void badHandshakeIsParseError();
     void destroyInAnyState();
+    void observerAndCloseHandlerCalledDirectly();
 };
 
 void tst_EngineSession::handshake()
@@ -317,4 +333,35 @@ void tst_EngineSession::destroyInAnyState()
 }
 
 QTEST_MAIN(tst_EngineSession)
+void tst_EngineSession::observerAndCloseHandlerCalledDirectly()
+{
+    // A server keeps one session per client and takes what it says by direct call: the
+    // observer and the close handler see what the signals say, before them, and the signals
+    // are still emitted for anyone else.
+    Pair p = makePair(this, 5000, 5000);
+    RecordingObserver observer;
+    p.server->setObserver(&observer);
+    static QStringList handled;
+    handled.clear();
+    p.server->setCloseHandler(
+        [](QObject *context, EngineSession *session, const QString &reason) {
+            handled
+                << QStringLiteral("%1:%2:%3").arg(context->objectName(), session->sid(), reason);
+        },
+        this);
+    setObjectName(QStringLiteral("owner"));
+    QSignalSpy messages(p.server, &EngineSession::messageReceived);
+    QSignalSpy closed(p.server, &EngineSession::closed);
+    QVERIFY(QSignalSpy(p.client, &EngineSession::opened).wait(1000));
+    p.client->send(EnginePacket::message("hello"));
+    QTRY_COMPARE(messages.size(), 1);
+    QCOMPARE(observer.calls, QStringList{QStringLiteral("message:hello")});
+    p.server->abort(QStringLiteral("transport error"));
+    QCOMPARE(closed.size(), 1);
+    QCOMPARE(observer.calls.last(), QStringLiteral("closed:transport error"));
+    QCOMPARE(handled, QStringList{QStringLiteral("owner:sid1:transport error")});
+    // Told once: the observer is dropped when the session closes.
+    QCOMPARE(p.server->observer(), nullptr);
+}
+
 #include "tst_enginesession.moc"

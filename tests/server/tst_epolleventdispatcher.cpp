@@ -1,8 +1,9 @@
 // EpollEventDispatcher as the main thread's dispatcher: timers (order, repeat, zero interval,
 // killed by another timer in the same pass, very coarse, remaining time, per-object lists),
 // socket notifiers (level-triggered, enable/disable, the lazily dropped write interest, a
-// notifier deleted or a descriptor reused during a pass, hang-up), posted events and wake-ups
-// from other threads, interrupt, nested loops, excluded notifiers, and a TCP round trip.
+// notifier deleted or a descriptor reused during a pass, hang-up), descriptor watchers (the
+// notifier-free way: level-triggered, unwatched in the middle of a pass), posted events and
+// wake-ups from other threads, interrupt, nested loops, excluded notifiers, and a TCP round trip.
 #include "epolleventdispatcher.h"
 
 #include <QCoreApplication>
@@ -18,6 +19,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <functional>
 #include <thread>
 
 using namespace TableTap;
@@ -49,6 +51,23 @@ void spin(int ms)
     while (t.elapsed() < ms)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
 }
+
+// A descriptor watcher that counts its calls and may run something on each.
+struct CountingWatcher final : FdWatcher
+{
+    int reads = 0;
+    int writes = 0;
+    std::function<void()> onCall;
+    void fdActivated(int, int type) override
+    {
+        if (type == QSocketNotifier::Read)
+            ++reads;
+        else if (type == QSocketNotifier::Write)
+            ++writes;
+        if (onCall)
+            onCall();
+    }
+};
 
 class TimerCounter : public QObject
 {
@@ -84,6 +103,8 @@ private Q_SLOTS:
     void notifierDeletedDuringPass();
     void descriptorReused();
     void hangUpReachesReader();
+    void watcherIsLevelTriggeredAndUnwatches();
+    void watcherUnwatchedDuringPassIsNotCalled();
     void postedEventsFromAnotherThread();
     void quitFromAnotherThread();
     void deferredDelete();
@@ -313,6 +334,57 @@ void tst_EpollEventDispatcher::hangUpReachesReader()
     });
     pair.closeEnd(1);
     QTRY_VERIFY_WITH_TIMEOUT(sawEof, 5000);
+}
+
+void tst_EpollEventDispatcher::watcherIsLevelTriggeredAndUnwatches()
+{
+    auto *dispatcher = EpollEventDispatcher::current();
+    QVERIFY(dispatcher);
+    SocketPair pair;
+    CountingWatcher w;
+    dispatcher->watch(pair.fd[0], QSocketNotifier::Read, &w);
+    spin(30);
+    QCOMPARE(w.reads, 0); // nothing to read yet
+    QCOMPARE(::write(pair.fd[1], "x", 1), 1);
+    spin(30);
+    QVERIFY(w.reads >= 2); // level-triggered: unread data keeps it coming
+    // Writable at once; turned off, it stays quiet.
+    dispatcher->watch(pair.fd[0], QSocketNotifier::Write, &w);
+    spin(30);
+    QVERIFY(w.writes >= 1);
+    dispatcher->unwatch(pair.fd[0], QSocketNotifier::Write, &w);
+    dispatcher->unwatch(pair.fd[0], QSocketNotifier::Read, &w);
+    const int reads = w.reads;
+    const int writes = w.writes;
+    spin(30);
+    QCOMPARE(w.reads, reads);
+    QCOMPARE(w.writes, writes);
+}
+
+void tst_EpollEventDispatcher::watcherUnwatchedDuringPassIsNotCalled()
+{
+    // Two descriptors ready in the same pass; the first one's watcher unwatches the second
+    // (as a connection closing another would): the second must not be called with a stale event.
+    auto *dispatcher = EpollEventDispatcher::current();
+    QVERIFY(dispatcher);
+    SocketPair a;
+    SocketPair b;
+    CountingWatcher wa;
+    CountingWatcher wb;
+    wa.onCall = [&] {
+        dispatcher->unwatch(a.fd[0], QSocketNotifier::Read, &wa);
+        dispatcher->unwatch(b.fd[0], QSocketNotifier::Read, &wb);
+    };
+    wb.onCall = [&] {
+        dispatcher->unwatch(a.fd[0], QSocketNotifier::Read, &wa);
+        dispatcher->unwatch(b.fd[0], QSocketNotifier::Read, &wb);
+    };
+    dispatcher->watch(a.fd[0], QSocketNotifier::Read, &wa);
+    dispatcher->watch(b.fd[0], QSocketNotifier::Read, &wb);
+    QCOMPARE(::write(a.fd[1], "x", 1), 1);
+    QCOMPARE(::write(b.fd[1], "y", 1), 1);
+    spin(50);
+    QCOMPARE(wa.reads + wb.reads, 1);
 }
 
 void tst_EpollEventDispatcher::postedEventsFromAnotherThread()
