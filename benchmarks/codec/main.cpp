@@ -1,11 +1,12 @@
 // tt_bench_codec: Google Benchmark micro-benchmarks of the protocol codecs on the contract's 17
 // event envelopes (tests/fixtures/events): encode (envelope -> Socket.IO EVENT -> Engine.IO
 // websocket frame text, what the hub does once per broadcast), decode (frame text -> Engine.IO
-// packet -> Socket.IO packet with its JSON, checked by SioCodec::validate as socket.io-parser's
-// decoder checks every payload, what the console does per event) and map (decoded envelope -> the
-// console's typed CafeEvent). benchmarks/reference/codec-bench.js times
-// socket.io-parser and engine.io-parser on the same envelopes; tt_siobench report puts them side by
-// side.
+// packet -> Socket.IO packet with its JSON tree, checked as socket.io-parser's decoder checks
+// every payload: what the console's client does per event; decode-lite/ the same read into
+// LiteJson nodes instead of Qt's tree), map (decoded envelope -> the console's typed CafeEvent;
+// map-lite/ from the nodes) and frame-to-event (all of it, frame text to CafeEvent, both ways).
+// benchmarks/reference/codec-bench.js times socket.io-parser and engine.io-parser on the same
+// envelopes; tt_siobench report puts them side by side.
 #include "enginecodec.h"
 #include "eventmapper.h"
 #include "siocodec.h"
@@ -105,6 +106,20 @@ int main(int argc, char *argv[])
             }
             state.SetBytesProcessed(state.iterations() * f.frame.size());
         });
+        // The Engine.IO packet, the Socket.IO header and the payload read into LiteJson nodes
+        // (no Qt JSON tree), checked by the same rules as SioCodec::validate.
+        benchmark::RegisterBenchmark(("decode-lite/" + e).c_str(), [&f](benchmark::State &state) {
+            for (auto _ : state) {
+                auto engine = EngineCodec::decodeText(f.frame);
+                auto packet = SioCodec::decodeTextLite(engine->data);
+                QString invalid = SioCodec::validate(*packet);
+                benchmark::DoNotOptimize(packet);
+                benchmark::DoNotOptimize(invalid);
+            }
+            state.SetBytesProcessed(state.iterations() * f.frame.size());
+        });
+        // The same with Qt's JSON tree (QJsonDocument::fromJson): what the console's client
+        // does per frame today (SioBinaryAssembler) and the hub with the commands it receives.
         benchmark::RegisterBenchmark(("decode/" + e).c_str(), [&f](benchmark::State &state) {
             for (auto _ : state) {
                 auto engine = EngineCodec::decodeText(f.frame);
@@ -120,13 +135,51 @@ int main(int argc, char *argv[])
     // own: when map/order:created ran between them, every decode measured after it in the same
     // process took up to 50 % longer (the same decode measured alone did not).
     for (const Fixture &f : fixtures) {
+        const std::string e = f.event.toStdString();
+        // The envelope of an already decoded frame to the typed CafeEvent, read from the
+        // LiteJson nodes.
+        benchmark::RegisterBenchmark(("map-lite/" + e).c_str(), [&f](benchmark::State &state) {
+            const auto packet = SioCodec::decodeTextLite(EngineCodec::decodeText(f.frame)->data);
+            const LiteJsonValue envelope = packet->data->root().toArray().at(1);
+            for (auto _ : state) {
+                auto mapped = EventMapper::mapEvent(f.nsp, f.event, envelope);
+                benchmark::DoNotOptimize(mapped);
+            }
+        });
+        // The same from Qt's tree (what ConsoleSession does today).
+        benchmark::RegisterBenchmark(("map/" + e).c_str(), [&f](benchmark::State &state) {
+            for (auto _ : state) {
+                auto mapped = EventMapper::mapEvent(f.nsp, f.event, f.envelope);
+                benchmark::DoNotOptimize(mapped);
+            }
+        });
+        // The whole of it, websocket frame text to CafeEvent (decode, validate, the event's
+        // name, map), with LiteJson and with Qt's tree.
         benchmark::RegisterBenchmark(
-            ("map/" + f.event.toStdString()).c_str(), [&f](benchmark::State &state) {
+            ("frame-to-event-lite/" + e).c_str(), [&f](benchmark::State &state) {
                 for (auto _ : state) {
-                    auto mapped = EventMapper::mapEvent(f.nsp, f.event, f.envelope);
+                    auto engine = EngineCodec::decodeText(f.frame);
+                    auto packet = SioCodec::decodeTextLite(engine->data);
+                    QString invalid = SioCodec::validate(*packet);
+                    const LiteJsonArray args = packet->data->root().toArray();
+                    auto mapped
+                        = EventMapper::mapEvent(packet->nsp, args.at(0).toString(), args.at(1));
+                    benchmark::DoNotOptimize(invalid);
                     benchmark::DoNotOptimize(mapped);
                 }
             });
+        benchmark::RegisterBenchmark(("frame-to-event/" + e).c_str(), [&f](
+                                                                          benchmark::State &state) {
+            for (auto _ : state) {
+                auto engine = EngineCodec::decodeText(f.frame);
+                auto packet = SioCodec::decodeText(engine->data);
+                QString invalid = SioCodec::validate(*packet);
+                const QJsonArray args = packet->data.toArray();
+                auto mapped = EventMapper::mapEvent(packet->nsp, args.at(0).toString(), args.at(1));
+                benchmark::DoNotOptimize(invalid);
+                benchmark::DoNotOptimize(mapped);
+            }
+        });
     }
     int n = int(args.size());
     benchmark::Initialize(&n, args.data());

@@ -6,6 +6,7 @@
 #include "cafesnapshot.h"
 #include "contract.h"
 #include "decoded.h"
+#include "litejson.h"
 #include "staffmember.h"
 
 #include <QJsonObject>
@@ -18,6 +19,10 @@ public:
     // Maps one received event: its name, its namespace and its first argument (the envelope).
     static Decoded<CafeEvent> mapEvent(const QString &nsp, const QString &event,
                                        const QJsonValue &envelope);
+    // The same, read from the frame's bytes (LiteJson) without Qt's JSON tree: what the
+    // console's decode path uses; the result is the same as for the envelope's QJsonValue.
+    static Decoded<CafeEvent> mapEvent(const QString &nsp, const QString &event,
+                                       const LiteJsonValue &envelope);
     // Maps one snapshot command's answer (the ack's data) to its CafeSnapshot alternative;
     // missing or mistyped fields read as empty. An error only for a command that is no snapshot.
     static Decoded<CafeSnapshot> mapSnapshot(Contract::Command command, const QJsonValue &data);

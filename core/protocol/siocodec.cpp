@@ -93,15 +93,27 @@ QList<EnginePacket> encode(const SioPacket &packet)
     return out;
 }
 
-Decoded<SioPacket> decodeText(QByteArrayView str)
+namespace {
+
+// The header of a packet (type, attachments, namespace, ack id) and where its JSON begins.
+struct Header
 {
-    using Result = Decoded<SioPacket>;
+    SioPacket::Type type = SioPacket::Type::Event;
+    int attachmentCount = 0;
+    QString nsp = QStringLiteral("/");
+    qint64 id = SioPacket::NoAckId;
+    qsizetype payloadAt = 0;
+};
+
+Decoded<Header> decodeHeader(QByteArrayView str)
+{
+    using Result = Decoded<Header>;
     if (str.isEmpty())
         return Result::failure(QStringLiteral("empty packet"));
     const char t = str.front();
     if (t < '0' || t > '6')
         return Result::failure(QStringLiteral("unknown packet type"));
-    SioPacket p;
+    Header p;
     p.type = SioPacket::Type(t - '0');
     qsizetype i = 1;
     const qsizetype n = str.size();
@@ -142,13 +154,60 @@ Decoded<SioPacket> decodeText(QByteArrayView str)
         if (!ok)
             return Result::failure(QStringLiteral("invalid ack id"));
     }
+    p.payloadAt = i;
+    return p;
+}
 
-    if (i < n) {
-        const auto payload = parseJson(str.sliced(i));
+} // namespace
+
+Decoded<SioPacket> decodeText(QByteArrayView str)
+{
+    using Result = Decoded<SioPacket>;
+    auto header = decodeHeader(str);
+    if (!header)
+        return Result::failure(header.error());
+    SioPacket p;
+    p.type = header->type;
+    p.attachmentCount = header->attachmentCount;
+    p.nsp = std::move(header->nsp);
+    p.id = header->id;
+    if (header->payloadAt < str.size()) {
+        const auto payload = parseJson(str.sliced(header->payloadAt));
         if (!payload)
             return Result::failure(QStringLiteral("invalid payload"));
         p.data = *payload;
     }
+    return p;
+}
+
+Decoded<SioLitePacket> decodeTextLite(const QByteArray &text)
+{
+    using Result = Decoded<SioLitePacket>;
+    auto header = decodeHeader(text);
+    if (!header)
+        return Result::failure(header.error());
+    SioLitePacket p;
+    p.type = header->type;
+    p.attachmentCount = header->attachmentCount;
+    p.nsp = std::move(header->nsp);
+    p.id = header->id;
+    if (header->payloadAt < text.size()) {
+        p.data = LiteJson::parse(text, header->payloadAt);
+        if (!p.data)
+            return Result::failure(QStringLiteral("invalid payload"));
+    }
+    return p;
+}
+
+SioPacket SioLitePacket::toPacket() const
+{
+    SioPacket p;
+    p.type = type;
+    p.nsp = nsp;
+    p.id = id;
+    p.attachmentCount = attachmentCount;
+    if (data)
+        p.data = data->root().toJsonValue();
     return p;
 }
 
@@ -267,6 +326,43 @@ QString validate(const SioPacket &p, const ValidationOptions &options)
         const int used = placeholderCount(p.data);
         if (used < 0 || used > p.attachmentCount)
             return QStringLiteral("illegal attachments");
+    }
+    return {};
+}
+
+QString validate(const SioLitePacket &p, const ValidationOptions &options)
+{
+    // Events and acks (all the console reads this way) are checked on the nodes; the rare
+    // binary packet's placeholders and the other types on Qt's tree, by the same rules.
+    if (isBinaryType(p.type)
+        || (p.type != SioPacket::Type::Event && p.type != SioPacket::Type::Ack))
+        return validate(p.toPacket(), options);
+    if (p.nsp.isEmpty() || !p.nsp.startsWith(QLatin1Char('/')))
+        return QStringLiteral("invalid namespace");
+    const LiteJsonValue data = p.data ? p.data->root() : LiteJsonValue();
+    if (p.type == SioPacket::Type::Ack) {
+        if (!data.isArray())
+            return QStringLiteral("ACK payload must be an array");
+        if (!p.hasId())
+            return QStringLiteral("ACK without an id");
+        return {};
+    }
+    if (!data.isArray())
+        return QStringLiteral("EVENT payload must be an array");
+    const LiteJsonArray args = data.toArray();
+    if (args.isEmpty())
+        return QStringLiteral("EVENT payload must not be empty");
+    const LiteJsonValue name = args.first();
+    if (!name.isString() && !name.isDouble())
+        return QStringLiteral("event name must be a string or a number");
+    if (name.isString()) {
+        static const QLatin1String reserved[]
+            = {QLatin1String("connect"),     QLatin1String("connect_error"),
+               QLatin1String("disconnect"),  QLatin1String("disconnecting"),
+               QLatin1String("newListener"), QLatin1String("removeListener")};
+        for (const QLatin1String r : reserved)
+            if (name.equals(r))
+                return QStringLiteral("reserved event name");
     }
     return {};
 }

@@ -5,6 +5,7 @@
 
 #include "decoded.h"
 #include "enginepacket.h"
+#include "litejson.h"
 #include "siopacket.h"
 
 #include <QJsonArray>
@@ -25,12 +26,32 @@ QList<EnginePacket> encode(const SioPacket &packet);
 // feed them to a SioBinaryAssembler. Shape rules are checked by validate(), not here.
 Decoded<SioPacket> decodeText(QByteArrayView text);
 
+// A packet whose JSON is read with LiteJson instead of Qt's tree: what the console's client
+// decodes its events with (EventMapper maps the envelope straight from these nodes). The header
+// rules are decodeText's; data is empty when the packet has no payload.
+struct SioLitePacket
+{
+    SioPacket::Type type = SioPacket::Type::Event;
+    QString nsp = QStringLiteral("/");
+    qint64 id = SioPacket::NoAckId;
+    int attachmentCount = 0;
+    std::optional<LiteJson> data;
+
+    bool hasId() const { return id >= 0; }
+    // The payload as Qt's tree (what decodeText would have put in SioPacket::data).
+    SioPacket toPacket() const;
+};
+// Keeps the text (shared, not copied): the nodes point into it.
+Decoded<SioLitePacket> decodeTextLite(const QByteArray &text);
+
 struct ValidationOptions
 {
     int maxAttachments = DefaultMaxAttachments;
 };
 // Empty when valid, otherwise why not (payload shapes, reserved names, placeholders).
 QString validate(const SioPacket &packet, const ValidationOptions &options = {});
+// The same rules for a packet read with LiteJson.
+QString validate(const SioLitePacket &packet, const ValidationOptions &options = {});
 
 // Event names a client may never send or receive as ordinary events.
 const QStringList &reservedEventNames();

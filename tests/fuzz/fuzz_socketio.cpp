@@ -1,4 +1,5 @@
-// libFuzzer target: the Socket.IO decoder, validation and binary reassembly.
+// libFuzzer target: the Socket.IO decoder (Qt's tree and LiteJson), validation and binary
+// reassembly.
 // The input is split at 0x1f into Engine.IO messages; a leading 'B' marks a binary one.
 #include "siobinaryassembler.h"
 #include "siocodec.h"
@@ -39,6 +40,29 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!back.ok() || plain(back->type) != plain(single->type) || back->nsp != single->nsp
             || back->id != single->id || back->data != single->data)
             std::abort();
+    }
+    // The LiteJson decoder (the console's reader without Qt's tree): never more lenient than
+    // Qt's parser, the same value wherever both accept, the same verdict of validate().
+    const auto lite = SioCodec::decodeTextLite(bytes);
+    if (lite.ok()) {
+        if (!single.ok() || lite->toPacket().data != single->data || lite->nsp != single->nsp
+            || lite->id != single->id
+            || SioCodec::validate(*lite).isEmpty() != SioCodec::validate(*single).isEmpty())
+            std::abort();
+        if (lite->data) {
+            // Every reader on every node, as a mapper would walk them.
+            for (const LiteJson::Node &n : lite->data->nodes())
+                (void)n;
+            const LiteJsonValue root = lite->data->root();
+            for (const LiteJsonValue v : root.toArray()) {
+                (void)v.toString();
+                v.toObject().forEach([](const LiteJsonValue &k, const LiteJsonValue &x) {
+                    (void)k.equals(QLatin1String("data"));
+                    (void)x.toDouble();
+                    (void)x.toString();
+                });
+            }
+        }
     }
     SioBinaryAssembler assembler;
     for (const QByteArray &part : bytes.split('\x1f')) {

@@ -16,6 +16,33 @@
 using namespace TableTap;
 
 namespace {
+// The same envelope read from its JSON text with LiteJson (the console's reader without Qt's
+// tree): the mapping must come out the same.
+Decoded<CafeEvent> mapLite(const QString &nsp, const QString &event, const QJsonValue &envelope)
+{
+    const QByteArray text = QJsonDocument(QJsonArray{envelope}).toJson(QJsonDocument::Compact);
+    const auto doc = LiteJson::parse(text);
+    if (!doc)
+        qFatal("LiteJson refused Qt's own text");
+    return EventMapper::mapEvent(nsp, event, doc->root().toArray().at(0));
+}
+
+void compareLite(const Decoded<CafeEvent> &qt, const Decoded<CafeEvent> &lite)
+{
+    QCOMPARE(lite.ok(), qt.ok());
+    if (!qt.ok()) {
+        QCOMPARE(lite.error(), qt.error());
+        return;
+    }
+    QCOMPARE(lite->name, qt->name);
+    QCOMPARE(lite->nsp, qt->nsp);
+    QCOMPARE(lite->meta.timestamp, qt->meta.timestamp);
+    QCOMPARE(lite->meta.cafeId, qt->meta.cafeId);
+    QCOMPARE(lite->meta.eventId, qt->meta.eventId);
+    QCOMPARE(lite->payload.index(), qt->payload.index());
+    QCOMPARE(lite->summary, qt->summary);
+}
+
 QJsonObject fixture(const QString &event)
 {
     // The contract's examples, then the hub's own events (tests/fixtures/hub-events).
@@ -104,6 +131,7 @@ void tst_EventMapper::everySeedEventMaps()
     QCOMPARE(mapped->meta.eventId, QStringLiteral("evt_uuid"));
     QVERIFY(mapped->meta.timestamp.isValid());
     QVERIFY(!mapped->summary.isEmpty());
+    compareLite(mapped, mapLite("/x", event, fixture(event)));
 }
 
 void tst_EventMapper::itemCheckOff()
@@ -312,6 +340,7 @@ void tst_EventMapper::badEnvelopes()
     const auto e = EventMapper::mapEvent("/orders", event, envelope);
     QVERIFY(!e.ok());
     QVERIFY(!e.error().isEmpty());
+    compareLite(e, mapLite("/orders", event, envelope));
 }
 
 void tst_EventMapper::wrongTypesAreTolerated()
