@@ -11,9 +11,14 @@
 #include "sioserversocket.h"
 #include "websocketcodec.h"
 
+#include <QAbstractEventDispatcher>
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QUrlQuery>
+
+#include <algorithm>
 
 namespace TableTap {
 
@@ -44,6 +49,88 @@ struct SioAdapter::Gathered
     int recipients = 0;
 };
 
+namespace {
+
+// A gathering being written to its recipients, a slice per event-loop pass.
+struct Fanout
+{
+    QList<EnginePacket> packets;
+    QByteArray frames;
+    // Fixed when the fan-out starts; null once written out of turn or gone.
+    std::vector<SioConnection *> recipients;
+    size_t next = 0; // recipients before it are written
+};
+
+thread_local std::unique_ptr<Fanout> t_fanout;
+thread_local bool t_continuationPosted = false;
+thread_local int t_sliceRecipients = 0;
+thread_local int t_sliceMicros = 1000;
+
+} // namespace
+
+// Writes the unfinished fan-out: one slice, or (all) the rest of it. A write never re-enters
+// here (transport errors are handled in a later pass), but should one do so it finds no fan-out
+// and the slice carries on.
+static void runFanout(bool all);
+
+static void postFanoutContinuation()
+{
+    if (t_continuationPosted)
+        return;
+    QObject *context = QAbstractEventDispatcher::instance();
+    if (!context)
+        context = QCoreApplication::instance();
+    if (!context) {
+        runFanout(true);
+        return;
+    }
+    t_continuationPosted = true;
+    QMetaObject::invokeMethod(
+        context,
+        [] {
+            t_continuationPosted = false;
+            runFanout(false);
+        },
+        Qt::QueuedConnection);
+}
+
+static void runFanout(bool all)
+{
+    std::unique_ptr<Fanout> f = std::move(t_fanout);
+    if (!f)
+        return;
+    const int maxCount = all ? 0 : t_sliceRecipients;
+    const qint64 budgetNs = all ? 0 : qint64(t_sliceMicros) * 1000;
+    QElapsedTimer clock;
+    if (budgetNs > 0)
+        clock.start();
+    int written = 0;
+    const size_t end = f->recipients.size();
+    while (f->next < end) {
+        SioConnection *c = f->recipients[f->next++];
+        if (!c)
+            continue;
+        c->writeGathered(f->packets, f->frames);
+        ++written;
+        if ((maxCount > 0 && written >= maxCount)
+            || (budgetNs > 0 && (written & 15) == 0 && clock.nsecsElapsed() >= budgetNs))
+            break;
+    }
+    if (f->next >= end)
+        return;
+    if (t_fanout) {
+        // A newer fan-out appeared meanwhile: this older one goes out first, in full.
+        std::unique_ptr<Fanout> newer = std::move(t_fanout);
+        t_fanout = std::move(f);
+        runFanout(true);
+        t_fanout = std::move(newer);
+        postFanoutContinuation();
+        return;
+    }
+    t_fanout = std::move(f);
+    postFanoutContinuation();
+}
+
 SioAdapter::SioAdapter(SioNamespace *nsp)
     : m_nsp(nsp)
 {}
@@ -58,24 +145,101 @@ SioAdapter::~SioAdapter()
 void SioAdapter::deliverGathered()
 {
     if (SioAdapter *a = t_gathering)
-        a->deliverOwnGathered();
+        a->deliverOwnGathered(false);
+    runFanout(true);
 }
 
-void SioAdapter::deliverOwnGathered()
+void SioAdapter::deliverOwed(SioConnection *client)
+{
+    if (SioAdapter *a = t_gathering)
+        a->deliverOwnGathered(false);
+    Fanout *f = t_fanout.get();
+    if (!f || !client)
+        return;
+    const size_t pos = client->m_fanoutPos;
+    if (pos < f->recipients.size() && pos >= f->next && f->recipients[pos] == client) {
+        f->recipients[pos] = nullptr;
+        client->writeGathered(f->packets, f->frames);
+    }
+}
+
+void SioAdapter::forgetFanoutRecipient(SioConnection *client)
+{
+    Fanout *f = t_fanout.get();
+    if (!f)
+        return;
+    const size_t pos = client->m_fanoutPos;
+    if (pos < f->recipients.size() && f->recipients[pos] == client)
+        f->recipients[pos] = nullptr;
+}
+
+bool SioAdapter::isOwedFanout(const SioConnection *client)
+{
+    const Fanout *f = t_fanout.get();
+    if (!f || !client)
+        return false;
+    const size_t pos = client->m_fanoutPos;
+    return pos < f->recipients.size() && pos >= f->next && f->recipients[pos] == client;
+}
+
+void SioAdapter::setFanoutSlice(int maxRecipients, int budgetMicros)
+{
+    t_sliceRecipients = std::max(0, maxRecipients);
+    t_sliceMicros = std::max(0, budgetMicros);
+}
+
+int SioAdapter::fanoutSliceRecipients()
+{
+    return t_sliceRecipients;
+}
+
+int SioAdapter::fanoutSliceMicros()
+{
+    return t_sliceMicros;
+}
+
+int SioAdapter::pendingFanoutRecipients()
+{
+    const Fanout *f = t_fanout.get();
+    if (!f)
+        return 0;
+    int n = 0;
+    for (size_t i = f->next; i < f->recipients.size(); ++i)
+        n += f->recipients[i] != nullptr;
+    return n;
+}
+
+void SioAdapter::deliverOwnGathered(bool writeSlice)
 {
     if (t_gathering != this || !m_gathered)
         return;
     t_gathering = nullptr;
     const std::unique_ptr<Gathered> g = std::move(m_gathered);
+    // An older fan-out still being written goes out in full first: per client, its frames come
+    // before these.
+    runFanout(true);
     // Rooms and sockets have not changed since the first of them (a change delivers first).
     std::vector<SioServerSocket *> recipients = collect(g->target);
+    auto f = std::make_unique<Fanout>();
+    f->recipients.reserve(recipients.size());
     for (SioServerSocket *s : recipients) {
-        if (SioConnection *c = s->m_client.data())
-            c->writeGathered(g->packets, g->frames);
+        if (SioConnection *c = s->m_client.data()) {
+            c->m_fanoutPos = quint32(f->recipients.size());
+            f->recipients.push_back(c);
+        }
     }
     recipients.clear();
     if (m_scratch.capacity() < recipients.capacity())
         m_scratch.swap(recipients);
+    if (f->recipients.empty())
+        return;
+    f->packets = g->packets;
+    f->frames = g->frames;
+    t_fanout = std::move(f);
+    if (writeSlice)
+        runFanout(false);
+    else
+        postFanoutContinuation();
 }
 
 int SioAdapter::gather(const SioBroadcast &target, const EnginePacket &packet)
@@ -85,7 +249,7 @@ int SioAdapter::gather(const SioBroadcast &target, const EnginePacket &packet)
             || !sameSet(m_gathered->target.exceptRooms(), target.exceptRooms())
             || m_gathered->frames.size() >= kMaxGatheredBytes
             || m_gathered->packets.size() >= kMaxGatheredPackets))
-        deliverGathered();
+        t_gathering->deliverOwnGathered(false);
     if (!m_gathered) {
         std::vector<SioServerSocket *> recipients = collect(target);
         const int count = int(recipients.size());
@@ -103,7 +267,7 @@ int SioAdapter::gather(const SioBroadcast &target, const EnginePacket &packet)
                 this,
                 [this] {
                     m_deliveryPosted = false;
-                    deliverOwnGathered();
+                    deliverOwnGathered(true);
                 },
                 Qt::QueuedConnection);
         }
@@ -115,13 +279,13 @@ int SioAdapter::gather(const SioBroadcast &target, const EnginePacket &packet)
 
 void SioAdapter::addToRoom(SioServerSocket *socket, const QString &room)
 {
-    deliverGathered();
+    deliverOwed(socket->m_client.data());
     m_rooms[room].insert(socket);
 }
 
 void SioAdapter::removeFromRoom(SioServerSocket *socket, const QString &room)
 {
-    deliverGathered();
+    deliverOwed(socket->m_client.data());
     auto it = m_rooms.find(room);
     if (it == m_rooms.end())
         return;

@@ -23,6 +23,7 @@
 
 namespace TableTap {
 
+class SioConnection;
 class SioNamespace;
 class SioServerSocket;
 
@@ -63,7 +64,33 @@ public:
     // rooms and one queued write per recipient for the lot. Anything that could reorder or
     // redirect them delivers the gathered ones first: any other write to a client, a change of
     // rooms or sockets, another target, the end of the pass. At most one gathering per thread.
+    //
+    // A fan-out to more recipients than one slice (fanoutSliceRecipients, or fanoutSliceMicros
+    // of writing) is written over several event-loop passes, so that reads (acks, commands,
+    // pings) are served in between; its frame is shared and its list of recipients still to
+    // write is the only thing held. At most one such fan-out per thread: a newer one finishes
+    // it first. A client still waiting in it gets what it is owed before anything else
+    // reaches it (deliverOwed).
+    //
+    // deliverGathered(): everything gathered or still owed goes out now, to every recipient
+    // (before a write to many clients: another broadcast with an ack, volatile, attachments).
     static void deliverGathered();
+    // Before a write to one client, a change of its rooms or namespaces or its close: what is
+    // gathered becomes a fan-out (its recipients fixed now), and what client is owed of the
+    // unfinished fan-out is written to it now. client may be null (a socket arriving).
+    static void deliverOwed(SioConnection *client);
+    // Slice bounds for fan-outs (per thread; tests and benchmarks set them): at most
+    // maxRecipients writes per pass (0: no count bound) and about budgetMicros of writing
+    // (0: no time bound). Both 0: a fan-out goes out in one pass.
+    static void setFanoutSlice(int maxRecipients, int budgetMicros);
+    static int fanoutSliceRecipients();
+    static int fanoutSliceMicros();
+    // Recipients of this thread's unfinished fan-out not yet written (0 if none).
+    static int pendingFanoutRecipients();
+    // Whether client still waits for its part of this thread's unfinished fan-out.
+    static bool isOwedFanout(const SioConnection *client);
+    // A connection ending or going away: it is left out of the unfinished fan-out.
+    static void forgetFanoutRecipient(SioConnection *client);
 
     // Cluster-wide operations; here, this node only. A target flagged local() stays on this
     // node in every adapter. Returns how many local sockets it was written to.
@@ -112,7 +139,7 @@ private:
 
     struct Gathered;
     int gather(const SioBroadcast &target, const EnginePacket &packet);
-    void deliverOwnGathered();
+    void deliverOwnGathered(bool writeSlice);
 
     SioNamespace *m_nsp;
     QHash<QString, QSet<SioServerSocket *>> m_rooms;

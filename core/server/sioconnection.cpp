@@ -32,6 +32,7 @@ SioConnection::SioConnection(SioServer *server, EngineSession *session, PeerRequ
 
 SioConnection::~SioConnection()
 {
+    SioAdapter::forgetFanoutRecipient(this);
     if (m_session) {
         QObject::disconnect(m_session, nullptr, this, nullptr);
         if (m_session->observer() == this)
@@ -43,8 +44,9 @@ SioConnection::~SioConnection()
 
 void SioConnection::writePackets(const QList<EnginePacket> &packets, bool isVolatile, bool gather)
 {
-    // Broadcasts gathered earlier in this pass go first, so nothing overtakes them.
-    SioAdapter::deliverGathered();
+    // Broadcasts gathered earlier in this pass, and what this client is owed of a fan-out still
+    // being written, go first, so nothing overtakes them.
+    SioAdapter::deliverOwed(this);
     write(packets, isVolatile, gather, nullptr);
 }
 
@@ -217,7 +219,7 @@ void SioConnection::close(const QString &reason)
     if (m_closed)
         return;
     // What was broadcast before the close still goes out ahead of it.
-    SioAdapter::deliverGathered();
+    SioAdapter::deliverOwed(this);
     m_closed = true;
     m_connectTimer.stop();
     const auto sockets = m_sockets;
@@ -245,6 +247,8 @@ void SioConnection::onEngineClosed(const QString &reason, const QString &descrip
     if (m_closed)
         return;
     m_closed = true;
+    // The transport is gone: nothing more of an unfinished fan-out is written to it.
+    SioAdapter::forgetFanoutRecipient(this);
     m_connectTimer.stop();
     const auto sockets = m_sockets;
     for (SioServerSocket *s : sockets)

@@ -59,6 +59,7 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
+    friend class SioAdapter;
     friend class SioNamespace;
     friend class SioServer;
     friend class SioServerSocket;
@@ -95,6 +96,8 @@ private:
     bool m_closed = false;
     bool m_overflow = false;
     bool m_serverGone = false; // SioServer is being destroyed: do not reach back to it
+    // This connection's place in the thread's unfinished fan-out (SioAdapter), if it is in one.
+    quint32 m_fanoutPos = ~quint32(0);
 };
 
 } // namespace TableTap

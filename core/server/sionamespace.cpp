@@ -171,7 +171,8 @@ void SioNamespace::finishConnect(SioServerSocket *socket, const std::optional<Ne
     for (const auto &frames : std::as_const(socket->m_missed))
         client->writePackets(frames);
     socket->m_missed.clear();
-    SioAdapter::deliverGathered(); // the new socket gets none of what was gathered before it
+    // The new socket gets none of what was gathered before it.
+    SioAdapter::deliverOwed(nullptr);
     m_sockets.insert(socket->id(), socket);
     client->addSocket(socket);
     socket->markConnected();
@@ -182,7 +183,8 @@ void SioNamespace::remove(SioServerSocket *socket)
 {
     auto it = m_sockets.find(socket->id());
     if (it != m_sockets.end() && *it == socket) {
-        SioAdapter::deliverGathered(); // the socket still gets what was gathered for it
+        // The socket still gets what was gathered or is owed to it.
+        SioAdapter::deliverOwed(socket->m_client.data());
         m_sockets.erase(it);
     }
 }

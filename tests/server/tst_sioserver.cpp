@@ -81,6 +81,20 @@ QList<QByteArray> until(WsPeer &peer, const QByteArray &marker)
     return seen;
 }
 
+// Sets this thread's fan-out slice for one test and puts the default back afterwards.
+struct FanoutSlice
+{
+    FanoutSlice(int recipients, int micros)
+        : m_recipients(SioAdapter::fanoutSliceRecipients())
+        , m_micros(SioAdapter::fanoutSliceMicros())
+    {
+        SioAdapter::setFanoutSlice(recipients, micros);
+    }
+    ~FanoutSlice() { SioAdapter::setFanoutSlice(m_recipients, m_micros); }
+    int m_recipients;
+    int m_micros;
+};
+
 } // namespace
 
 class tst_SioServer : public QObject
@@ -89,7 +103,10 @@ class tst_SioServer : public QObject
 private Q_SLOTS:
     void roomsUnionExceptEachOnce();
     void socketBroadcastExcludesSender();
+    void gatheredBroadcastsKeepOrderAndMembership_data();
     void gatheredBroadcastsKeepOrderAndMembership();
+    void slicedFanoutKeepsOrderAndMembership();
+    void ackServedBetweenSlices();
     void reservedNamesRefused();
     void middlewareRefusalWithData();
     void asyncMiddleware();
@@ -151,10 +168,21 @@ void tst_SioServer::socketBroadcastExcludesSender()
     QCOMPARE(a.nextNonPing(), QByteArray(R"(42["end"])"));
 }
 
+void tst_SioServer::gatheredBroadcastsKeepOrderAndMembership_data()
+{
+    QTest::addColumn<int>("slice");
+    QTest::newRow("one pass") << 0;
+    // Fan-outs of more than two recipients go out over several passes, and every change below
+    // finds one unfinished.
+    QTest::newRow("slices of 2") << 2;
+}
+
 void tst_SioServer::gatheredBroadcastsKeepOrderAndMembership()
 {
     // Everything below runs in one event-loop pass, where broadcasts to one target are gathered
     // and delivered together: the wire must look as if each had gone out on its own.
+    QFETCH(int, slice);
+    const FanoutSlice sliced(slice, 0);
     Hub hub;
     QVERIFY(hub.listen());
     WsPeer a, b, c, d, e;
@@ -209,6 +237,132 @@ void tst_SioServer::gatheredBroadcastsKeepOrderAndMembership()
     QCOMPARE(until(d, R"(42["end"])"),
              (QList<QByteArray>{R"(42["g1",1])", R"(42["g2",2])", R"(42["g3"])", R"(42["g4"])",
                                 R"(42["g5"])", R"(42["g6"])", R"(42["g7"])", R"(42["g8"])"}));
+}
+
+void tst_SioServer::slicedFanoutKeepsOrderAndMembership()
+{
+    // Fan-outs written two recipients per event-loop pass; between passes the test writes to
+    // clients still waiting, moves them between rooms and closes them.
+    const FanoutSlice sliced(2, 0);
+    Hub hub;
+    QVERIFY(hub.listen());
+    constexpr int kClients = 12;
+    std::vector<std::unique_ptr<WsPeer>> peers;
+    for (int i = 0; i < kClients; ++i) {
+        peers.push_back(std::make_unique<WsPeer>());
+        QVERIFY(hub.join(*peers.back(), QString("c%1").arg(i)).startsWith("40{"));
+    }
+    QTRY_COMPARE(hub.sockets.size(), kClients);
+    for (int i = 0; i < 10; ++i)
+        hub.sockets[QString("c%1").arg(i)]->join("r");
+    SioNamespace *root = hub.io->of("/");
+    QCOMPARE(root->to("r").emitEvent("b1"), 10);
+    // One pass: the gathering is delivered, its first slice written, the rest left for later.
+    QCoreApplication::processEvents();
+    const int waiting = SioAdapter::pendingFanoutRecipients();
+    QVERIFY2(waiting > 0 && waiting <= 8, QByteArray::number(waiting));
+    // Meanwhile: a direct write to five members, two leave, an outsider joins, one is
+    // disconnected by the server, and a second broadcast follows.
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(hub.sockets[QString("c%1").arg(i)]->emitEvent("d"));
+    hub.sockets["c5"]->leave("r");
+    hub.sockets["c6"]->leave("r");
+    hub.sockets["c10"]->join("r");
+    hub.sockets["c7"]->disconnect(true);
+    QCOMPARE(root->to("r").emitEvent("b2"), 8);
+    root->emitEvent("end");
+    const QList<QByteArray> b1d{R"(42["b1"])", R"(42["d"])", R"(42["b2"])"};
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(until(*peers[size_t(i)], R"(42["end"])"), b1d);
+    QCOMPARE(until(*peers[5], R"(42["end"])"), (QList<QByteArray>{R"(42["b1"])"}));
+    QCOMPARE(until(*peers[6], R"(42["end"])"), (QList<QByteArray>{R"(42["b1"])"}));
+    QCOMPARE(until(*peers[7], "41"), (QList<QByteArray>{R"(42["b1"])"}));
+    QCOMPARE(until(*peers[8], R"(42["end"])"), (QList<QByteArray>{R"(42["b1"])", R"(42["b2"])"}));
+    QCOMPARE(until(*peers[9], R"(42["end"])"), (QList<QByteArray>{R"(42["b1"])", R"(42["b2"])"}));
+    QCOMPARE(until(*peers[10], R"(42["end"])"), (QList<QByteArray>{R"(42["b2"])"}));
+    QCOMPARE(until(*peers[11], R"(42["end"])"), QList<QByteArray>{});
+    QCOMPARE(SioAdapter::pendingFanoutRecipients(), 0);
+
+    // A client whose connection ends mid-fan-out gets nothing more; the others get everything.
+    QCOMPARE(root->emitEvent("b3"), kClients - 1);
+    QCoreApplication::processEvents();
+    const int before = SioAdapter::pendingFanoutRecipients();
+    QVERIFY(before > 0);
+    int victim = -1;
+    for (int i = 0; i < kClients && victim < 0; ++i) {
+        const QPointer<SioServerSocket> s = hub.sockets.value(QString("c%1").arg(i));
+        if (s && s->client() && SioAdapter::isOwedFanout(s->client()))
+            victim = i;
+    }
+    QVERIFY(victim >= 0);
+    hub.sockets[QString("c%1").arg(victim)]->client()->session()->abort("transport close",
+                                                                        "ended by the test");
+    QCOMPARE(SioAdapter::pendingFanoutRecipients(), before - 1);
+    for (int i = 0; i < kClients; ++i) {
+        if (i != 7 && i != victim)
+            QCOMPARE(peers[size_t(i)]->nextNonPing(), QByteArray(R"(42["b3"])"));
+    }
+    QCOMPARE(peers[size_t(victim)]->nextNonPing(1000), QByteArray("<none>"));
+    QTRY_COMPARE(root->socketCount(), kClients - 2);
+    QCOMPARE(SioAdapter::pendingFanoutRecipients(), 0);
+}
+
+void tst_SioServer::ackServedBetweenSlices()
+{
+    // An ack requested while a fan-out to thirty clients is written two per pass goes out
+    // before the fan-out's later slices: on the wire it reaches its client before most of the
+    // other clients have the broadcast, and after the broadcast on its own connection.
+    const FanoutSlice sliced(2, 0);
+    Hub hub;
+    QVERIFY(hub.listen());
+    constexpr int kClients = 30;
+    std::vector<std::unique_ptr<WsPeer>> peers;
+    QList<QPair<int, QByteArray>> arrivals; // every client's frames in the order they came in
+    for (int i = 0; i < kClients; ++i) {
+        peers.push_back(std::make_unique<WsPeer>());
+        QVERIFY(hub.join(*peers.back(), QString("c%1").arg(i)).startsWith("40{"));
+        QObject::connect(&peers.back()->socket(), &QWebSocket::textMessageReceived,
+                         &peers.back()->socket(), [&arrivals, i](const QString &m) {
+                             arrivals.append({i, m.toUtf8()});
+                         });
+    }
+    QTRY_COMPARE(hub.sockets.size(), kClients);
+    int pendingAtAck = -1;
+    for (const QPointer<SioServerSocket> &s : std::as_const(hub.sockets)) {
+        s->on("echo", [&pendingAtAck](const QJsonArray &args, const QList<QByteArray> &,
+                                      const SioServerSocket::Ack &ack) {
+            pendingAtAck = SioAdapter::pendingFanoutRecipients();
+            ack(args, {});
+        });
+    }
+    // The request is in the server's socket before the broadcast is made; it is read in the
+    // pass that writes the fan-out's first slice.
+    WsPeer &asker = *peers[17];
+    asker.sendText(R"(427["echo","x"])");
+    QVERIFY(asker.socket().flush());
+    QCOMPARE(hub.io->of("/")->emitEvent("b"), kClients);
+    QCOMPARE(asker.nextNonPing(), QByteArray(R"(42["b"])"));
+    QCOMPARE(asker.nextNonPing(), QByteArray(R"(437["x"])"));
+    QVERIFY2(pendingAtAck > 0, QByteArray::number(pendingAtAck));
+    for (int i = 0; i < kClients; ++i) {
+        if (i != 17)
+            QCOMPARE(peers[size_t(i)]->nextNonPing(), QByteArray(R"(42["b"])"));
+    }
+    qsizetype ackAt = -1;
+    int broadcastsAfterAck = 0;
+    int broadcasts = 0;
+    for (qsizetype k = 0; k < arrivals.size(); ++k) {
+        if (arrivals[k].second == R"(437["x"])")
+            ackAt = k;
+        else if (arrivals[k].second == R"(42["b"])") {
+            ++broadcasts;
+            if (ackAt >= 0)
+                ++broadcastsAfterAck;
+        }
+    }
+    QCOMPARE(broadcasts, kClients);
+    QVERIFY(ackAt >= 0);
+    QVERIFY2(broadcastsAfterAck > 0, QByteArray::number(broadcastsAfterAck));
 }
 
 void tst_SioServer::reservedNamesRefused()
