@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <type_traits>
 #include <unistd.h>
 
 using namespace TableTap;
@@ -100,13 +101,20 @@ int main(int argc, char *argv[])
     latencies.reserve(1 << 20);
     qint64 received = 0;
     double cpuAtStart = cpuSeconds();
-    auto onEvent = [&](const QString &, const QString &name, const QJsonValue &firstArg) {
-        const QJsonObject env = firstArg.toObject();
+    // The envelope as the console's source delivered it: Qt's tree (QJsonObject) or LiteJson
+    // nodes (LiteJsonObject, the live path), read the same way.
+    auto toJson = [](const auto &v) -> QJsonValue {
+        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, QJsonValue>)
+            return v;
+        else
+            return v.toJsonValue();
+    };
+    auto onEnvelope = [&](const QString &name, const auto &env) {
         if (name == QLatin1String("stream:end")) {
             const double cpu = cpuSeconds() - cpuAtStart;
             printLine(QJsonObject{
-                {QStringLiteral("step"), env.value(QLatin1String("step"))},
-                {QStringLiteral("sent"), env.value(QLatin1String("sent"))},
+                {QStringLiteral("step"), toJson(env.value(QLatin1String("step")))},
+                {QStringLiteral("sent"), toJson(env.value(QLatin1String("sent")))},
                 {QStringLiteral("received"), double(received)},
                 {QStringLiteral("p50_ms"), percentile(latencies, 0.5)},
                 {QStringLiteral("p99_ms"), percentile(latencies, 0.99)},
@@ -123,10 +131,16 @@ int main(int argc, char *argv[])
         }
         // Runs after the session's own handler (connected first): the models have the event.
         ++received;
-        const qint64 t
-            = env.value(QLatin1String("meta")).toObject().value(QLatin1String("t")).toInteger();
+        const auto t = qint64(
+            env.value(QLatin1String("meta")).toObject().value(QLatin1String("t")).toDouble());
         if (t > 0)
             latencies.push_back(monotonicMicros() - t);
+    };
+    auto onEvent = [&](const QString &, const QString &name, const QJsonValue &firstArg) {
+        onEnvelope(name, firstArg.toObject());
+    };
+    auto onLiteEvent = [&](const QString &, const QString &name, const LiteJsonArg &firstArg) {
+        onEnvelope(name, firstArg.value.toObject());
     };
 
     session.connectWithToken(QUrl(args.at(1)), args.at(2));
@@ -140,6 +154,7 @@ int main(int argc, char *argv[])
         if (!hooked) {
             hooked = true;
             QObject::connect(session.source(), &EventSource::eventReceived, &app, onEvent);
+            QObject::connect(session.source(), &EventSource::liteEventReceived, &app, onLiteEvent);
         }
         waitReady.stop();
         printLine(QJsonObject{{QStringLiteral("ready"), true}});

@@ -50,6 +50,12 @@ struct SioClientOptions
     // Polling requests carry a "t" cache buster.
     bool timestampRequests = true;
 
+    // EVENT frames without attachments are decoded with LiteJson (SioCodec::decodeTextLite):
+    // SioEvent::lite carries the payload and SioEvent::args stays empty for eventReceived;
+    // handlers registered with SioSocket::on() still get args as Qt's tree. Anything the lite
+    // decoder refuses goes through the Qt-tree decoder, which gives the verdict.
+    bool liteEvents = false;
+
     // Default ack timeout for emitWithAck (ms); -1 waits for the ack as long as it takes.
     int ackTimeout = -1;
 

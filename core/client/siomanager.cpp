@@ -372,6 +372,20 @@ void SioManager::startProbe(const EngineHandshake &handshake)
 void SioManager::onEngineMessage(const EnginePacket &message)
 {
     Reentry r(this);
+    if (m_options.liteEvents && !message.binary && !m_assembler.isAssembling()
+        && message.data.startsWith('2')) {
+        // An EVENT frame (binary ones start with '5'): read with LiteJson, no Qt tree.
+        auto lite = SioCodec::decodeTextLite(message.data);
+        if (lite && lite->type == SioPacket::Type::Event && SioCodec::validate(*lite).isEmpty()) {
+            if (lcWire().isDebugEnabled())
+                qCDebug(lcWire).noquote() << "sio <" << SioCodec::describe(lite->toPacket());
+            SioSocket *s = m_sockets.value(lite->nsp);
+            if (s && s->isActive())
+                s->onLiteEvent(std::move(lite).value());
+            return;
+        }
+        // Refused: the Qt-tree decoder below decides (and names the error).
+    }
     auto fed = m_assembler.feed(message);
     if (!fed) {
         qCWarning(lcProtocol) << "closing connection: bad Socket.IO packet:" << fed.error();

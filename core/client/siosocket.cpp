@@ -397,21 +397,53 @@ void SioSocket::onEvent(const SioPacket &packet)
         m_receiveBuffer.append(event);
 }
 
+void SioSocket::onLiteEvent(SioCodec::SioLitePacket &&packet)
+{
+    // validate() has checked: an array, not empty, the name a string or a number.
+    SioEvent event;
+    event.nsp = m_nsp;
+    event.lite = std::make_shared<const LiteJson>(std::move(*packet.data));
+    const LiteJsonValue name = event.lite->root().toArray().first();
+    event.name = name.isString() ? name.toString() : QString::number(name.toDouble());
+    event.ackId = packet.id;
+    if (packet.hasId())
+        m_incomingAcks.insert(packet.id);
+    if (m_connected)
+        deliver(event);
+    else
+        m_receiveBuffer.append(event);
+}
+
 void SioSocket::deliver(const SioEvent &event)
 {
     // With recovery on, the server appends the offset to every event without an ack.
-    if (!m_pid.isEmpty() && !event.wantsAck() && !event.args.isEmpty()
-        && event.args.last().isString())
-        m_lastOffset = event.args.last().toString();
+    if (!m_pid.isEmpty() && !event.wantsAck()) {
+        if (event.lite) {
+            const LiteJsonValue last = event.liteArg(event.argCount() - 1);
+            if (last.isString())
+                m_lastOffset = last.toString();
+        } else if (!event.args.isEmpty() && event.args.last().isString()) {
+            m_lastOffset = event.args.last().toString();
+        }
+    }
     QPointer<SioSocket> self(this);
     Q_EMIT eventReceived(event);
     if (!self)
         return;
     const QList<Handler> handlers = m_handlers.value(event.name);
+    if (handlers.isEmpty())
+        return;
+    // Handlers read args as Qt's tree.
+    SioEvent converted;
+    if (event.lite) {
+        converted = event;
+        converted.args = event.jsonArgs();
+        converted.lite.reset();
+    }
     for (const Handler &h : handlers) {
         if (h.hasContext && !h.context)
             continue;
-        h.handler(event);
+        h.handler(event.lite ? converted : event);
         if (!self)
             return;
     }

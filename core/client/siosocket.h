@@ -4,6 +4,7 @@
 #pragma once
 
 #include "sioackresult.h"
+#include "siocodec.h"
 #include "sioevent.h"
 #include "siomanager.h"
 #include "siopacket.h"
@@ -118,6 +119,7 @@ private:
     void sendConnect();
     void onConnect(const QString &sid, const QString &pid);
     void onEvent(const SioPacket &packet);
+    void onLiteEvent(SioCodec::SioLitePacket &&packet);
     void onAck(const SioPacket &packet);
     void onConnectError(const SioPacket &packet);
     void onClose(const QString &reason, const QString &description);

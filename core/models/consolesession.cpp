@@ -149,6 +149,7 @@ void ConsoleSession::connectSource()
 {
     connect(m_source, &EventSource::opened, this, &ConsoleSession::onOpened);
     connect(m_source, &EventSource::eventReceived, this, &ConsoleSession::onEvent);
+    connect(m_source, &EventSource::liteEventReceived, this, &ConsoleSession::onLiteEvent);
     connect(m_source, &EventSource::namespaceConnected, this,
             &ConsoleSession::onNamespaceConnected);
     connect(m_source, &EventSource::namespaceDisconnected, this,
@@ -619,7 +620,26 @@ void ConsoleSession::onEvent(const QString &nsp, const QString &name, const QJso
         onServerError(nsp, envelope, now);
         return;
     }
-    const auto mapped = EventMapper::mapEvent(nsp, name, envelope);
+    applyMapped(nsp, name, EventMapper::mapEvent(nsp, name, envelope), now);
+}
+
+void ConsoleSession::onLiteEvent(const QString &nsp, const QString &name,
+                                 const LiteJsonArg &envelope)
+{
+    // The two events read whole as Qt's tree take the tree (rare: a staff change, an error).
+    if (name == Contract::name(Contract::Event::StaffUpdated)
+        || name == Contract::name(Contract::Event::Error)) {
+        onEvent(nsp, name, envelope.value.toJsonValue());
+        return;
+    }
+    const QDateTime now = m_clock->now();
+    m_lastEvent.insert(nsp, now);
+    applyMapped(nsp, name, EventMapper::mapEvent(nsp, name, envelope.value), now);
+}
+
+void ConsoleSession::applyMapped(const QString &nsp, const QString &name,
+                                 const Decoded<CafeEvent> &mapped, const QDateTime &now)
+{
     if (!mapped) {
         // Not one of ours (or malformed): log it rather than guess.
         m_eventLog->appendNote(nsp, name, tr("not understood: %1").arg(mapped.error()), now);

@@ -26,6 +26,7 @@
 #include "timesheetmodel.h"
 
 #include "contract.h"
+#include "decoded.h"
 #include "eventsource.h"
 #include "menufile.h"
 #include "snapshotloader.h"
@@ -290,6 +291,9 @@ private:
     void connectSource();
     void onOpened(const QUrl &hub, const QString &accessToken);
     void onEvent(const QString &nsp, const QString &name, const QJsonValue &envelope);
+    void onLiteEvent(const QString &nsp, const QString &name, const LiteJsonArg &envelope);
+    void applyMapped(const QString &nsp, const QString &name, const Decoded<CafeEvent> &mapped,
+                     const QDateTime &now);
     void onNamespaceConnected(const QString &nsp, bool recovered);
     void onSnapshot(const QString &nsp, const CafeSnapshot &snapshot);
     void rebuildDashboard();

@@ -5,6 +5,8 @@
 // nothing else.
 #pragma once
 
+#include "litejson.h"
+
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
@@ -12,8 +14,17 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 
 namespace TableTap {
+
+// An event's first argument read with LiteJson: value points into doc's nodes, which keep the
+// frame's bytes; hold the whole struct (not value alone) for as long as value is read.
+struct LiteJsonArg
+{
+    std::shared_ptr<const LiteJson> doc;
+    LiteJsonValue value;
+};
 
 // What open() connects with: an employee code and PIN (signed in first), or a token.
 struct SourceCredentials
@@ -78,7 +89,11 @@ Q_SIGNALS:
     // A new link replaces the old one (open(), or a renewed token for another role or cafe):
     // whatever was in flight on the old one is lost.
     void opened(const QUrl &hub, const QString &accessToken);
+    // Each event comes through one of these two: the second when the source decoded it with
+    // LiteJson (HubConnection's live path), the first otherwise.
     void eventReceived(const QString &nsp, const QString &event, const QJsonValue &firstArg);
+    void liteEventReceived(const QString &nsp, const QString &event,
+                           const TableTap::LiteJsonArg &firstArg);
     // recovered: the hub replayed what the namespace missed (no snapshot needed).
     void namespaceConnected(const QString &nsp, bool recovered);
     void namespaceDisconnected(const QString &nsp, const QString &reason);
@@ -91,3 +106,5 @@ Q_SIGNALS:
 };
 
 } // namespace TableTap
+
+Q_DECLARE_METATYPE(TableTap::LiteJsonArg)

@@ -104,6 +104,8 @@ void HubConnection::connectWithToken(const QUrl &hub, const QString &token, cons
     m_identity = SessionIdentity::fromToken(token);
 
     SioClientOptions options = m_options;
+    // Events are read with LiteJson and mapped from its nodes (ConsoleSession), no Qt tree.
+    options.liteEvents = true;
     options.auth = {};
     options.authCallback = [this] {
         return QJsonObject{{Keys::Token, m_token}};
@@ -136,7 +138,11 @@ void HubConnection::connectSockets()
                     Q_EMIT connectError(nsp, message, data.toObject().value(Keys::Type).toString());
                 });
         connect(socket, &SioSocket::eventReceived, this, [this](const SioEvent &event) {
-            Q_EMIT eventReceived(event.nsp, event.name, event.args.at(0));
+            if (event.lite)
+                Q_EMIT liteEventReceived(event.nsp, event.name,
+                                         LiteJsonArg{event.lite, event.liteArg(0)});
+            else
+                Q_EMIT eventReceived(event.nsp, event.name, event.args.at(0));
         });
     }
 }

@@ -6,6 +6,8 @@
 // ack was lost because the hub stopped right after storing it. A role a manager changes is
 // taken by the connected console at once, and by one that was offline when it reconnects.
 #include "cafedomain.h"
+#include "eventmapper.h"
+#include "eventsource.h"
 #include "hubdomain.h"
 #include "hubserver.h"
 #include "hubsession.h"
@@ -250,6 +252,20 @@ void TestHubSession::signInSnapshotsAndEvents()
     QVERIFY2(waitLive(session), qPrintable(session.livenessText()));
     QCOMPARE(session.identity().userId, m_fixture->employee().userId);
     QCOMPARE(session.identity().cafeId, QStringLiteral("cafe1"));
+    // The live path: every event arrives read with LiteJson (no Qt tree), and maps to the same
+    // CafeEvent as the Qt tree of the same values would.
+    int treeEvents = 0;
+    QList<Decoded<CafeEvent>> fromTree;
+    QList<CafeEvent> applied;
+    connect(session.source(), &EventSource::eventReceived, &session, [&] { ++treeEvents; });
+    connect(session.source(), &EventSource::liteEventReceived, &session,
+            [&](const QString &nsp, const QString &name, const LiteJsonArg &arg) {
+                QVERIFY(arg.doc);
+                QVERIFY(arg.value.isObject());
+                fromTree.append(EventMapper::mapEvent(nsp, name, arg.value.toJsonValue()));
+            });
+    connect(&session, &ConsoleSession::eventApplied, &session,
+            [&](const CafeEvent &e) { applied.append(e); });
 
     // Snapshots: menu, the open order, counters, stock, staff, settings.
     QVERIFY(QTest::qWaitFor([&] { return session.orders()->order(earlyId) != nullptr; }, 10000));
@@ -282,6 +298,23 @@ void TestHubSession::signInSnapshotsAndEvents()
     QVERIFY(moved.value(u"ok").toBool());
     QVERIFY(QTest::qWaitFor(
         [&] { return session.orders()->order(earlyId)->status == OrderStatus::Preparing; }, 10000));
+    QCOMPARE(treeEvents, 0);
+    QVERIFY(applied.size() >= 2); // Carla's order:created, the early order's status change
+    {
+        QList<CafeEvent> expected;
+        for (const auto &m : std::as_const(fromTree))
+            if (m.ok())
+                expected.append(*m);
+        QCOMPARE(applied.size(), expected.size());
+        for (qsizetype i = 0; i < applied.size(); ++i) {
+            QCOMPARE(applied.at(i).name, expected.at(i).name);
+            QCOMPARE(applied.at(i).nsp, expected.at(i).nsp);
+            QCOMPARE(applied.at(i).meta.eventId, expected.at(i).meta.eventId);
+            QCOMPARE(applied.at(i).meta.timestamp, expected.at(i).meta.timestamp);
+            QCOMPARE(applied.at(i).payload.index(), expected.at(i).payload.index());
+            QCOMPARE(applied.at(i).summary, expected.at(i).summary);
+        }
+    }
 
     // One click forward and the recall back: the hub takes both.
     finished.clear();

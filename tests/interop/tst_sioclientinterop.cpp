@@ -2,12 +2,16 @@
 // namespaces with auth and query on one connection, middleware refusals, events, acks and
 // binary both ways, server disconnects, a server killed and restarted, a server that stops
 // pinging, connection state recovery, each transport and the upgrade, and wss with a test CA.
+#include "eventmapper.h"
 #include "nodepeer.h"
 #include "siocodec.h"
 #include "siomanager.h"
 #include "siosocket.h"
 #include "testcerts.h"
 
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -44,6 +48,7 @@ private Q_SLOTS:
     void serverKilledAndRestarted();
     void serverStopsPinging();
     void connectionStateRecovery();
+    void liteEventsAgreeWithTree();
     void transports_data();
     void transports();
     void pollingBodiesStayUnderMaxPayload();
@@ -380,6 +385,128 @@ void tst_SioClientInterop::connectionStateRecovery()
     // The recovered socket keeps working.
     s->emitEvent(QStringLiteral("after"));
     QTRY_COMPARE(node.events(QStringLiteral("/orders"), QStringLiteral("after")).size(), 1);
+}
+
+// The console's live path (SioClientOptions::liteEvents: EVENT frames read with LiteJson) against
+// the Qt-tree path, two managers on one stock server receiving the same broadcasts: the 17
+// contract envelopes map to the same CafeEvents, binary events and anything else keep the tree
+// path, acks and on() handlers work, the recovery offset is read the same.
+void tst_SioClientInterop::liteEventsAgreeWithTree()
+{
+    NodePeer node(QJsonObject{{QStringLiteral("recovery"), true}});
+    START(node);
+    SioClientOptions treeOptions = fastOptions();
+    treeOptions.transports = {QStringLiteral("websocket")};
+    SioClientOptions liteOptions = treeOptions;
+    liteOptions.liteEvents = true;
+    SioManager tree(node.url(), treeOptions);
+    SioManager lite(node.url(), liteOptions);
+    SioSocket *ts = tree.socket(QStringLiteral("/orders"));
+    QSignalSpy treeUp(ts, &SioSocket::connected);
+    QTRY_COMPARE(treeUp.count(), 1);
+    // The lite socket connects second, so it is the one "emitWithAck" (latest socket) asks.
+    SioSocket *ls = lite.socket(QStringLiteral("/orders"));
+    QSignalSpy liteUp(ls, &SioSocket::connected);
+    QTRY_COMPARE(liteUp.count(), 1);
+    QList<SioEvent> treeEvents;
+    QList<SioEvent> liteEvents;
+    connect(ts, &SioSocket::eventReceived, &tree, [&](const SioEvent &e) { treeEvents.append(e); });
+    connect(ls, &SioSocket::eventReceived, &lite, [&](const SioEvent &e) {
+        liteEvents.append(e);
+        if (e.wantsAck())
+            ls->sendAck(e.ackId, {QStringLiteral("seen"), e.liteArg(0).toJsonValue()});
+    });
+    QJsonArray handled;
+    ls->on(QStringLiteral("order:created"), &lite,
+           [&](const SioEvent &e) { handled.append(QJsonValue(e.args)); });
+
+    const QStringList files = QDir(QStringLiteral(TT_EVENT_FIXTURES))
+                                  .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    QCOMPARE(files.size(), 17);
+    QStringList names;
+    for (const QString &file : files) {
+        QFile f(QStringLiteral(TT_EVENT_FIXTURES "/") + file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject envelope = QJsonDocument::fromJson(f.readAll()).object();
+        names.append(envelope.value(QLatin1String("event")).toString());
+        node.command(
+            cmd(QStringLiteral("emit"), {{QStringLiteral("nsp"), QStringLiteral("/orders")},
+                                         {QStringLiteral("broadcast"), true},
+                                         {QStringLiteral("event"), names.last()},
+                                         {QStringLiteral("args"), QJsonArray{envelope}}}));
+    }
+    // Binary: the tree path on both sides (placeholders and attachments).
+    node.command(
+        cmd(QStringLiteral("emit"),
+            {{QStringLiteral("nsp"), QStringLiteral("/orders")},
+             {QStringLiteral("broadcast"), true},
+             {QStringLiteral("event"), QStringLiteral("picture")},
+             {QStringLiteral("args"),
+              QJsonArray{QJsonObject{{QStringLiteral("_binary"), QStringLiteral("AAEC")}}, 7}}}));
+    QTRY_COMPARE(treeEvents.size(), 18);
+    QTRY_COMPARE(liteEvents.size(), 18);
+    for (int i = 0; i < 17; ++i) {
+        const SioEvent &t = treeEvents.at(i);
+        const SioEvent &l = liteEvents.at(i);
+        QCOMPARE(l.name, names.at(i));
+        QCOMPARE(t.name, names.at(i));
+        QVERIFY(!t.lite);
+        QVERIFY(l.lite);
+        QVERIFY(l.args.isEmpty());
+        // The envelope plus the recovery offset, the same values as the tree's.
+        QCOMPARE(t.args.size(), 2);
+        QCOMPARE(l.argCount(), 2);
+        QCOMPARE(l.jsonArgs(), t.args);
+        const auto fromTree = EventMapper::mapEvent(t.nsp, t.name, t.args.at(0));
+        const auto fromLite = EventMapper::mapEvent(l.nsp, l.name, l.liteArg(0));
+        QVERIFY2(fromTree.ok(), qPrintable(names.at(i)));
+        QVERIFY(fromLite.ok());
+        QCOMPARE(fromLite->name, fromTree->name);
+        QCOMPARE(fromLite->nsp, fromTree->nsp);
+        QCOMPARE(fromLite->meta.timestamp, fromTree->meta.timestamp);
+        QCOMPARE(fromLite->meta.cafeId, fromTree->meta.cafeId);
+        QCOMPARE(fromLite->meta.eventId, fromTree->meta.eventId);
+        QCOMPARE(fromLite->payload.index(), fromTree->payload.index());
+        QCOMPARE(fromLite->summary, fromTree->summary);
+    }
+    const SioEvent &picture = liteEvents.at(17);
+    QVERIFY(!picture.lite);
+    QCOMPARE(picture.attachments, QList<QByteArray>{QByteArray("\x00\x01\x02", 3)});
+    QVERIFY(SioCodec::isPlaceholder(picture.args.at(0)));
+    QCOMPARE(picture.args.at(1).toInt(), 7);
+    QCOMPARE(picture.jsonArgs(), picture.args);
+    // on() handlers get Qt's tree.
+    QCOMPARE(handled.size(), 1);
+    QCOMPARE(handled.at(0).toArray(),
+             treeEvents.at(names.indexOf(QStringLiteral("order:created"))).args);
+
+    // An event asking for an ack, answered from the nodes.
+    node.command(
+        cmd(QStringLiteral("emitWithAck"), {{QStringLiteral("nsp"), QStringLiteral("/orders")},
+                                            {QStringLiteral("event"), QStringLiteral("question")},
+                                            {QStringLiteral("tag"), QStringLiteral("q1")},
+                                            {QStringLiteral("args"), QJsonArray{42}}}));
+    QTRY_COMPARE(node.of(QStringLiteral("ack")).size(), 1);
+    const QJsonObject ack = node.of(QStringLiteral("ack")).at(0);
+    QVERIFY(ack.value(QLatin1String("error")).isNull());
+    QCOMPARE(ack.value(QLatin1String("args")).toArray(), QJsonArray({QStringLiteral("seen"), 42}));
+    QCOMPARE(liteEvents.size(), 19);
+    QVERIFY(liteEvents.last().lite);
+    QVERIFY(liteEvents.last().wantsAck());
+    QCOMPARE(treeEvents.size(), 18);
+
+    // The recovery offset of the last event, read from the nodes: the same as the tree's.
+    node.command(cmd(QStringLiteral("emit"), {{QStringLiteral("nsp"), QStringLiteral("/orders")},
+                                              {QStringLiteral("broadcast"), true},
+                                              {QStringLiteral("event"), QStringLiteral("tail")},
+                                              {QStringLiteral("args"), QJsonArray{1}}}));
+    QTRY_COMPARE(liteEvents.size(), 20);
+    QTRY_COMPARE(treeEvents.size(), 19);
+    QVERIFY(liteEvents.last().lite);
+    QCOMPARE(liteEvents.last().argCount(), 2);
+    QVERIFY(!ls->lastOffset().isEmpty());
+    QCOMPARE(ls->lastOffset(), liteEvents.last().liteArg(1).toString());
+    QCOMPARE(ls->lastOffset(), ts->lastOffset());
 }
 
 void tst_SioClientInterop::transports_data()
