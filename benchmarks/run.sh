@@ -7,7 +7,7 @@
 #
 #   benchmarks/run.sh                 full run, every part: 3 repeats, medians (about 85 minutes)
 #   benchmarks/run.sh --quick         one repeat, fewer steps (about 10 minutes)
-#   benchmarks/run.sh --only broadcast,10k,cluster,cafe,client,codec,polling,signin,scale
+#   benchmarks/run.sh --only broadcast,10k,cluster,cafe,client,codec,polling,signin,scale,history
 #   options: --repeats N, --out DIR (default benchmarks/results/<date>), --build DIR
 #   parts: broadcast (websocket, 1,000 and 5,000 clients), 10k (10,000 clients at 20,000
 #   msgs/s), cluster (one node against two with Redis), cafe (create_order, SQLite and
@@ -15,7 +15,9 @@
 #   signin (20 sign-ins/s against the hub while a probe's acks are timed), scale (50,000
 #   websocket clients from several 127.x source addresses, a broadcast to all once a second, a
 #   probe's acks meanwhile; --quick: 5,000; over the open-file limit it also runs the largest
-#   count that fits)
+#   count that fits), history (the console's queue view holding 100,000 orders of history,
+#   scrolled, searched, its filters changed and re-sorted, every loop turn timed; --quick:
+#   one run instead of three)
 #
 # Servers run on CPU 0, load generators and clients on CPU 1 (taskset-style pinning done by
 # tt_siobench); the cluster part's two nodes and redis-server share CPU 0 as well, and the cafe
@@ -27,7 +29,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 quick=0
 repeats=3
-only="broadcast,10k,cluster,cafe,client,codec,polling,signin,scale"
+only="broadcast,10k,cluster,cafe,client,codec,polling,signin,scale,history"
 out=""
 build="$root/build/bench"
 while [[ $# -gt 0 ]]; do
@@ -37,7 +39,7 @@ while [[ $# -gt 0 ]]; do
         --only) only="$2"; shift ;;
         --out) out="$2"; shift ;;
         --build) build="$2"; shift ;;
-        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -74,7 +76,7 @@ fi
 echo "== building (Release) in $build"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTABLETAP_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" --target tabletap-hub tt-bench-server tt_siobench tt_bench_console \
-    tt_bench_codec -j2
+    tt_bench_codec tt_bench_ui -j2
 
 echo "== the reference (stock socket.io 4.8, socket.io-client 4.8, better-sqlite3 11)"
 if [[ ! -d "$root/benchmarks/reference/node_modules/socket.io" ]]; then
@@ -172,6 +174,15 @@ if want scale; then
     [[ $quick -eq 1 ]] && scale_seconds=(--seconds 3)
     "$bin/tt_siobench" scale "${common[@]}" --servers hub,socket.io --clients "$scale_clients" \
         "${scale_seconds[@]}" --out "$out/scale.json" >/dev/null
+fi
+if want history; then
+    # Issue 20 item 4: a 100,000-order history in the console's queue view (offscreen), scrolled
+    # by pages and by dragging to the end, searched a character at a time, scope and counter
+    # changed, re-sorted; the longest loop turn of scroll + filter is the longest frame.
+    for ((i = 1; i <= repeats; i++)); do
+        QT_QPA_PLATFORM=offscreen "$bin/tt_bench_ui" --history 100000 \
+            --json "$out/history-$i.json" >/dev/null
+    done
 fi
 
 "$bin/tt_siobench" report "$out"/*.json | tee "$out/report.md"

@@ -149,7 +149,49 @@ QString RatioReport::render() const
     out += renderCodec();
     out += renderSignIn();
     out += renderScale();
+    out += renderHistory();
     return out;
+}
+
+QString RatioReport::renderHistory() const
+{
+    QList<QJsonObject> runs;
+    for (const QJsonValue &v : m_records) {
+        const QJsonObject r = v.toObject();
+        if (r.value(QLatin1String("kind")).toString() == QLatin1String("history")
+            && !r.contains(QLatin1String("error")))
+            runs << r;
+    }
+    if (runs.isEmpty())
+        return {};
+    auto medianAt = [&runs](const QString &path) {
+        QList<double> values;
+        for (const QJsonObject &r : std::as_const(runs))
+            if (const auto v = at(r, path))
+                values << *v;
+        return median(values);
+    };
+    const QStringList header{QStringLiteral("phase"), QStringLiteral("loop turns"),
+                             QStringLiteral("longest frame (ms)"), QStringLiteral("p99 (ms)"),
+                             QStringLiteral("p50 (ms)")};
+    QList<QStringList> rows;
+    for (const QString &phase : {QStringLiteral("load"), QStringLiteral("scroll"),
+                                 QStringLiteral("filter"), QStringLiteral("sort")}) {
+        const QString p = QStringLiteral("phases.") + phase + QLatin1Char('.');
+        rows << QStringList{phase, number(medianAt(p + QStringLiteral("frames")), 0),
+                            number(medianAt(p + QStringLiteral("max_frame_ms")), 1),
+                            number(medianAt(p + QStringLiteral("p99_frame_ms")), 2),
+                            number(medianAt(p + QStringLiteral("p50_frame_ms")), 2)};
+    }
+    rows << QStringList{QStringLiteral("scroll + filter (the target)"),
+                        number(medianAt(QStringLiteral("frames")), 0),
+                        number(medianAt(QStringLiteral("max_frame_ms")), 1),
+                        number(medianAt(QStringLiteral("p99_frame_ms")), 2), QStringLiteral("–")};
+    return QStringLiteral("\n### Console: a %1-order history in the queue view (medians of %2 "
+                          "runs)\n\n")
+               .arg(number(medianAt(QStringLiteral("orders")), 0))
+               .arg(runs.size())
+           + table(header, rows);
 }
 
 QString RatioReport::renderScale() const

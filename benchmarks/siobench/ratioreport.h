@@ -30,6 +30,7 @@ private:
     QString renderCodec() const;
     QString renderScale() const;
     QString renderSignIn() const;
+    QString renderHistory() const;
     QString renderMachine() const;
 
     QJsonArray m_records;

@@ -12,10 +12,15 @@
 #include "orderqueueview.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -23,6 +28,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 using namespace TableTap;
 
@@ -77,6 +83,226 @@ double percentile(QList<double> v, double p)
     return v.at(i);
 }
 
+// --history: the queue view with "All today" holding a long history (100,000 orders over 14
+// days by default, several items each, every status, four counters), scrolled by pages and by
+// dragging to the end, searched a character at a time, its scope and counter changed and
+// re-sorted. One step runs per 20 ms timer tick inside the real event loop; a 1 ms probe timer
+// measures every turn of the loop (its longest gap is the longest frame), per phase.
+struct Phase
+{
+    QString name;
+    QList<std::function<void()>> steps;
+    QList<double> gapsMs;
+    qint64 wallMs = 0;
+};
+
+QJsonObject phaseJson(const Phase &p)
+{
+    return {{"frames", p.gapsMs.size()},
+            {"steps", p.steps.size()},
+            {"max_frame_ms", percentile(p.gapsMs, 1.0)},
+            {"p99_frame_ms", percentile(p.gapsMs, 0.99)},
+            {"p50_frame_ms", percentile(p.gapsMs, 0.50)},
+            {"wall_ms", p.wallMs}};
+}
+
+int runHistory(QApplication &app, int orders, const QString &jsonOut, const QString &shot)
+{
+    static const char *statuses[]
+        = {"completed", "completed", "completed", "completed", "cancelled",
+           "completed", "ready",     "preparing", "completed", "pending"};
+    ConsoleSession session;
+    ConsoleSettings settings;
+    session.orders()->setRecentLimit(orders); // the whole history stays in the model
+    OrderQueueView view(&session, &settings);
+    view.resize(1400, 900);
+    view.show();
+    auto *search = view.findChild<QLineEdit *>(QStringLiteral("search"));
+    auto *scope = view.findChild<QComboBox *>(QStringLiteral("scope"));
+    Q_ASSERT(search && scope);
+    scope->setCurrentIndex(scope->findData(int(OrderFilterModel::Scope::All)));
+    QCoreApplication::processEvents();
+
+    // The history, mapped from the hub's JSON before the clock starts (that is parsing).
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 span = 14 * 24 * 3600;
+    QList<Order> history;
+    history.reserve(orders);
+    for (int n = 0; n < orders; ++n) {
+        const QDateTime created = now.addSecs(-span + span * qint64(n) / orders);
+        QJsonObject json = orderJson(n, created);
+        const bool recent = n >= orders - 40; // the open ones are today's newest
+        const char *status = recent ? statuses[6 + n % 4] : statuses[n % 6];
+        json.insert("status", QLatin1String(status));
+        json.insert("customer_name", QStringLiteral("Guest %1").arg((n * 7919) % 100003));
+        Order o = EventMapper::mapOrder(json);
+        if (!isOpenStatus(o.status))
+            o.closedAt = created.addSecs(120 + n % 600);
+        history << std::move(o);
+    }
+
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastTick = -1;
+    Phase *current = nullptr;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(1);
+    QObject::connect(&probe, &QTimer::timeout, &app, [&] {
+        const qint64 t = clock.nsecsElapsed();
+        if (current && lastTick >= 0)
+            current->gapsMs << (t - lastTick) / 1e6;
+        lastTick = t;
+    });
+
+    auto key = [&](QWidget *w, int k, const QString &text = {}, Qt::KeyboardModifiers m = {}) {
+        QKeyEvent press(QEvent::KeyPress, k, m, text);
+        QCoreApplication::sendEvent(w, &press);
+        QKeyEvent release(QEvent::KeyRelease, k, m, text);
+        QCoreApplication::sendEvent(w, &release);
+    };
+    QList<Phase> phases(4);
+    phases[0].name = QStringLiteral("load");
+    phases[0].steps << [&] {
+        session.orders()->resetOrders(history);
+    };
+    for (int i = 0; i < 10; ++i)
+        phases[0].steps << [] {
+        }; // the frames after the load (layout, first paint)
+
+    phases[1].name = QStringLiteral("scroll");
+    QTableView *table = view.table();
+    phases[1].steps << [&] {
+        table->setFocus();
+        table->setCurrentIndex(view.filter()->index(0, 0));
+    };
+    for (int i = 0; i < 150; ++i)
+        phases[1].steps << [&] {
+            key(table, Qt::Key_PageDown);
+        };
+    for (int i = 1; i <= 60; ++i) // drag the handle to the end in 60 moves
+        phases[1].steps << [&, i] {
+            QScrollBar *bar = table->verticalScrollBar();
+            bar->setSliderDown(true);
+            bar->setSliderPosition(bar->maximum() * i / 60);
+            if (i == 60)
+                bar->setSliderDown(false);
+        };
+    for (int i = 0; i < 50; ++i)
+        phases[1].steps << [&] {
+            key(table, Qt::Key_PageUp);
+        };
+    phases[1].steps << [&] {
+        key(table, Qt::Key_Home, {}, Qt::ControlModifier);
+    };
+
+    phases[2].name = QStringLiteral("filter");
+    const QString typed = QStringLiteral("guest 4711");
+    phases[2].steps << [&] {
+        search->setFocus();
+    };
+    for (const QChar c : typed)
+        phases[2].steps << [&, c] {
+            key(search, 0, QString(c));
+        };
+    for (int i = 0; i < typed.size(); ++i)
+        phases[2].steps << [&] {
+            key(search, Qt::Key_Backspace);
+        };
+    const QString typed2 = QStringLiteral("mocha");
+    for (const QChar c : typed2)
+        phases[2].steps << [&, c] {
+            key(search, 0, QString(c));
+        };
+    phases[2].steps << [&] {
+        search->clear();
+    };
+    for (int s : {1, 0, 2}) // finished, open, all
+        phases[2].steps << [&, s] {
+            scope->setCurrentIndex(s);
+        };
+    for (int c : {1, 2, 0}) // one counter, another, all counters
+        phases[2].steps << [&, c] {
+            view.counterBox()->setCurrentIndex(qMin(c, view.counterBox()->count() - 1));
+        };
+
+    phases[3].name = QStringLiteral("sort");
+    for (int col : {int(OrderQueueModel::TotalColumn), int(OrderQueueModel::NumberColumn),
+                    int(OrderQueueModel::CustomerColumn), int(OrderQueueModel::AgeColumn)})
+        phases[3].steps << [&, col] {
+            view.filter()->sort(col, col == OrderQueueModel::AgeColumn ? Qt::DescendingOrder
+                                                                       : Qt::AscendingOrder);
+        };
+
+    int phase = 0;
+    int step = 0;
+    qint64 phaseStart = 0;
+    QTimer driver;
+    driver.setTimerType(Qt::PreciseTimer);
+    driver.setInterval(20);
+    QObject::connect(&driver, &QTimer::timeout, &app, [&] {
+        if (step == 0) {
+            current = &phases[phase];
+            lastTick = -1;
+            phaseStart = clock.elapsed();
+        }
+        if (step < phases[phase].steps.size()) {
+            phases[phase].steps[step++]();
+            return;
+        }
+        phases[phase].wallMs = clock.elapsed() - phaseStart;
+        current = nullptr;
+        step = 0;
+        if (++phase == phases.size())
+            app.quit();
+    });
+    probe.start();
+    driver.start();
+    app.exec();
+
+    if (!shot.isEmpty()) {
+        view.window()->grab().save(shot);
+    }
+    QList<double> measured; // scroll + filter: what the target is about
+    for (int i : {1, 2})
+        measured += phases[i].gapsMs;
+    QJsonObject record{{"kind", "history"},
+                       {"label", "console"},
+                       {"reference", false},
+                       {"orders", session.orders()->rowCount()},
+                       {"rows_shown_at_end", view.filter()->rowCount()},
+                       {"max_frame_ms", percentile(measured, 1.0)},
+                       {"p99_frame_ms", percentile(measured, 0.99)},
+                       {"frames", measured.size()}};
+    QJsonObject byPhase;
+    for (const Phase &p : std::as_const(phases))
+        byPhase.insert(p.name, phaseJson(p));
+    record.insert("phases", byPhase);
+
+    std::printf("\nA %d-order history in the queue view (tt_bench_ui --history, Qt %s)\n\n", orders,
+                qVersion());
+    std::printf(
+        "| phase  | steps | loop turns | longest (ms) | p99 (ms) | p50 (ms) | wall (ms) |\n");
+    std::printf(
+        "|--------|------:|-----------:|-------------:|---------:|---------:|----------:|\n");
+    for (const Phase &p : std::as_const(phases))
+        std::printf("| %-6s | %5lld | %10lld | %12.1f | %8.2f | %8.2f | %9lld |\n",
+                    qPrintable(p.name), qint64(p.steps.size()), qint64(p.gapsMs.size()),
+                    percentile(p.gapsMs, 1.0), percentile(p.gapsMs, 0.99),
+                    percentile(p.gapsMs, 0.5), p.wallMs);
+    std::printf("\nscroll + filter: longest frame %.1f ms, p99 %.2f ms over %lld turns\n\n",
+                percentile(measured, 1.0), percentile(measured, 0.99), qint64(measured.size()));
+    if (!jsonOut.isEmpty()) {
+        QFile f(jsonOut);
+        if (!f.open(QIODevice::WriteOnly)) {
+            std::fprintf(stderr, "tt_bench_ui: cannot write %s\n", qPrintable(jsonOut));
+            return 1;
+        }
+        f.write(QJsonDocument(QJsonObject{{"runs", QJsonArray{record}}}).toJson());
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -96,8 +322,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption secondsOption("seconds", "measured seconds (20)", "S", "20");
     const QCommandLineOption shotOption("screenshot", "save the queue view to FILE at the end",
                                         "FILE");
-    parser.addOptions({ordersOption, rateOption, secondsOption, shotOption});
+    const QCommandLineOption historyOption(
+        "history", "instead: N orders of history in the queue view, scrolled, filtered, sorted",
+        "N");
+    const QCommandLineOption jsonOption("json", "--history: write the record to FILE", "FILE");
+    parser.addOptions(
+        {ordersOption, rateOption, secondsOption, shotOption, historyOption, jsonOption});
     parser.process(app);
+    if (parser.isSet(historyOption))
+        return runHistory(app, qMax(1, parser.value(historyOption).toInt()),
+                          parser.value(jsonOption), parser.value(shotOption));
     const int orders = qMax(1, parser.value(ordersOption).toInt());
     const int rate = qBound(1, parser.value(rateOption).toInt(), 5000);
     const int seconds = qBound(1, parser.value(secondsOption).toInt(), 600);

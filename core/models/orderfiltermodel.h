@@ -27,6 +27,8 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    void refilter();
+
     Scope m_scope = Scope::Open;
     QString m_counter;
     QString m_search;

@@ -3,6 +3,8 @@
 
 #include <QTimerEvent>
 
+#include <cstdio>
+
 namespace TableTap {
 
 OrderQueueModel::OrderQueueModel(QObject *parent)
@@ -62,9 +64,8 @@ QVariant OrderQueueModel::data(const QModelIndex &index, int role) const
     // Only the age roles need the clock; proxies ask for the other roles thousands of times
     // per sort and filter pass.
     const auto age = [&o, this]() -> qint64 {
-        const QDateTime end
-            = isOpenStatus(o.status) ? m_now() : (o.closedAt.isValid() ? o.closedAt : m_now());
-        return o.createdAt.isValid() ? o.createdAt.secsTo(end) : 0;
+        return ageSeconds(o,
+                          isOpenStatus(o.status) || !o.closedAt.isValid() ? m_now() : QDateTime());
     };
     switch (role) {
     case Qt::DisplayRole:
@@ -128,6 +129,71 @@ QVariant OrderQueueModel::data(const QModelIndex &index, int role) const
     }
     }
     return {};
+}
+
+qint64 OrderQueueModel::ageSeconds(const Order &o, const QDateTime &now) const
+{
+    const QDateTime &end = isOpenStatus(o.status) || !o.closedAt.isValid() ? now : o.closedAt;
+    return o.createdAt.isValid() && end.isValid() ? o.createdAt.secsTo(end) : 0;
+}
+
+bool OrderQueueModel::matches(const Order &o, const QString &needle) const
+{
+    // The same texts the columns show, field by field, numbers formatted on the stack. Texts
+    // the columns build from several fields ("2× Latte (Oat milk)", "Anna (for Ben)") are built
+    // only for a needle that could span fields, so the common case allocates nothing.
+    const auto has = [&needle](const QString &s) {
+        return s.contains(needle, Qt::CaseInsensitive);
+    };
+    const auto hasLatin1 = [&needle](const char *buf, int len) {
+        return len > 0 && QLatin1String(buf, len).contains(needle, Qt::CaseInsensitive);
+    };
+    if (has(o.number) || has(o.customerName) || has(o.counter) || has(orderStatusName(o.status)))
+        return true;
+    if (o.isProxy && has(o.orderedFor.name))
+        return true;
+    bool digitsOnly = true;
+    bool ageChars = true; // "12:03", "2 h 05"
+    bool spans = needle.startsWith(QLatin1Char(' ')) || needle.endsWith(QLatin1Char(' '));
+    for (const QChar ch : needle) {
+        digitsOnly = digitsOnly && ch.isDigit();
+        ageChars = ageChars
+                   && (ch.isDigit() || ch == QLatin1Char(':') || ch == QLatin1Char(' ')
+                       || ch == QLatin1Char('h'));
+        spans = spans || ch == QChar(0x00D7) || ch == QLatin1Char(';') || ch == QLatin1Char('(')
+                || ch == QLatin1Char(')') || ch == QLatin1Char(',');
+    }
+    char buf[48];
+    for (const OrderItem &i : o.items) {
+        if (has(i.productName))
+            return true;
+        for (const QString &c : i.customizations)
+            if (has(c))
+                return true;
+        if (digitsOnly && hasLatin1(buf, std::snprintf(buf, sizeof buf, "%d", i.quantity)))
+            return true;
+    }
+    const Cents a = o.total < 0 ? -o.total : o.total;
+    if (hasLatin1(buf,
+                  std::snprintf(buf, sizeof buf, "%s%lld.%02lld", o.total < 0 ? "-" : "",
+                                static_cast<long long>(a / 100), static_cast<long long>(a % 100))))
+        return true;
+    if (ageChars) {
+        qint64 secs = qMax<qint64>(0, ageSeconds(o, m_now()));
+        const int len = secs < 3600 ? std::snprintf(buf, sizeof buf, "%lld:%02lld",
+                                                    static_cast<long long>(secs / 60),
+                                                    static_cast<long long>(secs % 60))
+                                    : std::snprintf(buf, sizeof buf, "%lld h %02lld",
+                                                    static_cast<long long>(secs / 3600),
+                                                    static_cast<long long>((secs % 3600) / 60));
+        if (hasLatin1(buf, len))
+            return true;
+    }
+    if (!spans)
+        return false;
+    return has(itemsText(o))
+           || (o.isProxy
+               && has(QStringLiteral("%1 (for %2)").arg(o.customerName, o.orderedFor.name)));
 }
 
 QVariant OrderQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -368,10 +434,27 @@ void OrderQueueModel::trimClosed()
 void OrderQueueModel::timerEvent(QTimerEvent *event)
 {
     if (event->timerId() == m_tick.timerId()) {
-        // Ages move by themselves; rows are coloured by age level, so the whole row changes.
-        if (rowCount() > 0)
-            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+        // Ages move by themselves for open orders (and closed ones without a closing time);
+        // rows are coloured by age level, so the whole row changes. Closed orders' ages stand
+        // still: a long history is not announced (and re-sorted by proxies) every second.
+        const int n = rowCount();
+        int r = 0;
+        while (r < n) {
+            const auto moves = [this](int row) {
+                const Order &o = rowAt(row);
+                return isOpenStatus(o.status) || !o.closedAt.isValid();
+            };
+            if (!moves(r)) {
+                ++r;
+                continue;
+            }
+            int last = r;
+            while (last + 1 < n && moves(last + 1))
+                ++last;
+            Q_EMIT dataChanged(index(r, 0), index(last, ColumnCount - 1),
                                {Qt::DisplayRole, AgeSecondsRole, AgeLevelRole});
+            r = last + 1;
+        }
         trimClosed();
         return;
     }

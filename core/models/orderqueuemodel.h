@@ -69,6 +69,12 @@ public:
     void setPendingAction(const QString &orderId, const QString &description);
 
     const Order *order(const QString &id) const { return find(id); }
+    // Seconds since the order was placed, up to now (open) or to when it closed; what the Age
+    // column and AgeSecondsRole show. For proxies that compare rows without QVariant.
+    qint64 ageSeconds(const Order &order, const QDateTime &now) const;
+    // Whether an order's text in any column contains `needle` (case-insensitive): the search
+    // the queue's filter runs, over the fields themselves instead of each column's built text.
+    bool matches(const Order &order, const QString &needle) const;
     int openCount() const;
 
 private:

@@ -61,6 +61,8 @@ private Q_SLOTS:
     void allDayCounts();
     void stockWarnings();
     void trimKeepsOpenOrders();
+    void largeHistoryFilterAndSort();
+    void tickAnnouncesOnlyMovingAges();
 };
 
 void tst_OrderQueueModel::burstIsOneInsert()
@@ -310,6 +312,187 @@ void tst_OrderQueueModel::trimKeepsOpenOrders()
     // The age tick trims closed orders beyond the limit (within about a second).
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 15, 3000);
     QCOMPARE(model.openCount(), 5);
+}
+
+namespace {
+
+// A history of `n` orders over 14 days: several items each, every status, four counters,
+// proxies, totals from the items.
+QList<Order> history(int n, const QDateTime &end)
+{
+    static const char *products[] = {"Latte",     "Oat Milk Latte", "Cappuccino", "Flat White",
+                                     "Americano", "Mocha",          "Chai Latte", "Croissant"};
+    static const OrderStatus statuses[]
+        = {OrderStatus::Completed, OrderStatus::Completed, OrderStatus::Cancelled,
+           OrderStatus::Completed, OrderStatus::Pending,   OrderStatus::Preparing,
+           OrderStatus::Ready};
+    const qint64 span = 14 * 24 * 3600;
+    QList<Order> out;
+    for (int i = 0; i < n; ++i) {
+        Order o;
+        o.id = QStringLiteral("h%1").arg(i);
+        o.number = QStringLiteral("ORD%1").arg(i, 6, 10, QLatin1Char('0'));
+        o.customerName = QStringLiteral("Guest %1").arg((i * 7919) % 30011);
+        o.status = i >= n - 200 ? statuses[i % 7] : statuses[i % 4];
+        o.counter = QStringLiteral("Counter %1").arg(1 + i % 4);
+        o.createdAt = end.addSecs(-span + span * i / n);
+        if (!isOpenStatus(o.status))
+            o.closedAt = o.createdAt.addSecs(60 + (i * 37) % 900);
+        if (i % 11 == 0) {
+            o.isProxy = true;
+            o.orderedFor = PersonRef{"u", QStringLiteral("Staff %1").arg(i % 5), "employee"};
+        }
+        for (int k = 0; k < 1 + i % 4; ++k) {
+            const int q = 1 + (i + k) % 3;
+            const Cents unit = 250 + 25 * ((i + k) % 13);
+            QStringList custom;
+            if ((i + k) % 3 == 0)
+                custom << "Oat milk";
+            if ((i + k) % 5 == 0)
+                custom << "Extra shot";
+            o.items << OrderItem{QStringLiteral("i%1").arg(k),
+                                 "p",
+                                 QString::fromLatin1(products[(i + k) % 8]),
+                                 q,
+                                 unit,
+                                 q * unit,
+                                 custom};
+            o.total += q * unit;
+        }
+        out << o;
+    }
+    return out;
+}
+
+// What the queue's search means: any column's text contains the needle (case-insensitive).
+QStringList expectedIds(const OrderQueueModel &model, const QString &needle,
+                        OrderFilterModel::Scope scope, const QString &counter)
+{
+    QStringList ids;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const QModelIndex idx = model.index(r, 0);
+        const bool open = idx.data(OrderQueueModel::IsOpenRole).toBool();
+        if ((scope == OrderFilterModel::Scope::Open && !open)
+            || (scope == OrderFilterModel::Scope::Closed && open))
+            continue;
+        if (!counter.isEmpty() && idx.data(OrderQueueModel::CounterRole).toString() != counter)
+            continue;
+        bool hit = needle.isEmpty();
+        for (int c = 0; c < OrderQueueModel::ColumnCount && !hit; ++c)
+            hit = model.index(r, c).data().toString().contains(needle, Qt::CaseInsensitive);
+        if (hit)
+            ids << idx.data(OrderQueueModel::OrderIdRole).toString();
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+QStringList shownIds(const OrderFilterModel &filter)
+{
+    QStringList ids;
+    for (int r = 0; r < filter.rowCount(); ++r)
+        ids << filter.index(r, 0).data(OrderQueueModel::OrderIdRole).toString();
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+} // namespace
+
+void tst_OrderQueueModel::largeHistoryFilterAndSort()
+{
+    // 20,000 orders in the real model behind the real proxy: what the search, the scope and the
+    // counter filters show is exactly what the columns' texts say, and the sorts order the rows.
+    const QDateTime now = t0.addDays(14);
+    OrderQueueModel model;
+    model.setClock([now] { return now; });
+    model.setRecentLimit(20000);
+    model.setBatchInterval(0);
+    model.resetOrders(history(20000, now));
+    OrderFilterModel filter;
+    filter.setSourceModel(&model);
+    filter.setScope(OrderFilterModel::Scope::All);
+    QCOMPARE(filter.rowCount(), 20000);
+
+    // Typed a character at a time, then field-spanning searches the columns build.
+    const QStringList needles{"g",         "gu",          "guest 1",   "guest 17",   "GUEST 1733",
+                              "mocha",     "ord0123",     "counter 3", "cancelled",  "2× latte",
+                              "(oat milk", "milk, extra", "staff 2",   "(for staff", "12.75",
+                              "zzz",       "5:0"};
+    for (const QString &needle : needles) {
+        filter.setSearchText(needle);
+        const QStringList expected
+            = expectedIds(model, needle, OrderFilterModel::Scope::All, QString());
+        QCOMPARE(shownIds(filter), expected);
+        QCOMPARE(expected.isEmpty(), needle == u"zzz");
+    }
+    filter.setSearchText("guest 17");
+    const int guests = filter.rowCount();
+    QVERIFY(guests > 0 && guests < 20000);
+    for (const auto scope : {OrderFilterModel::Scope::Open, OrderFilterModel::Scope::Closed,
+                             OrderFilterModel::Scope::All}) {
+        for (const QString &counter : {QString(), QStringLiteral("Counter 2")}) {
+            filter.setScope(scope);
+            filter.setCounter(counter);
+            QCOMPARE(shownIds(filter), expectedIds(model, "guest 17", scope, counter));
+        }
+    }
+    filter.setCounter({});
+    filter.setSearchText({});
+    QCOMPARE(filter.rowCount(), 20000);
+
+    // Sorts: by total, by number, by customer, and back to the oldest first.
+    filter.sort(OrderQueueModel::TotalColumn, Qt::AscendingOrder);
+    for (int r = 1; r < filter.rowCount(); ++r)
+        QVERIFY(
+            model.order(filter.index(r - 1, 0).data(OrderQueueModel::OrderIdRole).toString())->total
+            <= model.order(filter.index(r, 0).data(OrderQueueModel::OrderIdRole).toString())
+                   ->total);
+    filter.sort(OrderQueueModel::NumberColumn, Qt::DescendingOrder);
+    QCOMPARE(filter.index(0, OrderQueueModel::NumberColumn).data().toString(),
+             QStringLiteral("ORD019999"));
+    QCOMPARE(filter.index(19999, OrderQueueModel::NumberColumn).data().toString(),
+             QStringLiteral("ORD000000"));
+    filter.sort(OrderQueueModel::CustomerColumn, Qt::AscendingOrder);
+    for (int r = 1; r < filter.rowCount(); ++r)
+        QVERIFY(filter.index(r - 1, OrderQueueModel::CustomerColumn)
+                    .data()
+                    .toString()
+                    .compare(filter.index(r, OrderQueueModel::CustomerColumn).data().toString(),
+                             Qt::CaseInsensitive)
+                <= 0);
+    filter.sort(OrderQueueModel::AgeColumn, Qt::DescendingOrder);
+    for (int r = 1; r < filter.rowCount(); ++r)
+        QVERIFY(filter.index(r - 1, 0).data(OrderQueueModel::AgeSecondsRole).toLongLong()
+                >= filter.index(r, 0).data(OrderQueueModel::AgeSecondsRole).toLongLong());
+    // A search on the sorted history keeps the sort.
+    filter.setSearchText("latte");
+    QCOMPARE(shownIds(filter), expectedIds(model, "latte", OrderFilterModel::Scope::All, {}));
+    for (int r = 1; r < filter.rowCount(); ++r)
+        QVERIFY(filter.index(r - 1, 0).data(OrderQueueModel::AgeSecondsRole).toLongLong()
+                >= filter.index(r, 0).data(OrderQueueModel::AgeSecondsRole).toLongLong());
+}
+
+void tst_OrderQueueModel::tickAnnouncesOnlyMovingAges()
+{
+    // The second's tick announces the rows whose age moves (open orders), not the closed
+    // history, whose ages stand still.
+    OrderQueueModel model;
+    model.setRecentLimit(1000);
+    model.setBatchInterval(0);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    model.resetOrders(history(500, now)); // the last 200 include open orders
+    QSet<int> moving;
+    for (int r = 0; r < model.rowCount(); ++r)
+        if (model.index(r, 0).data(OrderQueueModel::IsOpenRole).toBool())
+            moving << r;
+    QVERIFY(!moving.isEmpty());
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 3000);
+    QSet<int> announced;
+    for (const QList<QVariant> &args : std::as_const(changed))
+        for (int r = args.at(0).toModelIndex().row(); r <= args.at(1).toModelIndex().row(); ++r)
+            announced << r;
+    QCOMPARE(announced, moving);
 }
 
 QTEST_MAIN(tst_OrderQueueModel)
