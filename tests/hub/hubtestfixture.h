@@ -149,6 +149,22 @@ public:
         return actor;
     }
 
+    // Gives a staff member's PIN (still 1234) a hash with more PBKDF2 rounds, so each check of it
+    // takes a while: for tests that need checks still running while something else happens (a
+    // check at the default strength takes about 12 ms with libcrypto).
+    void slowPinChecks(const QString &cafe, const QString &code, int iterations = 3000000)
+    {
+        const std::unique_ptr<StorageBackend> storage = makeStorage();
+        QString error;
+        const std::unique_ptr<StoreConnection> db = storage->cafe(cafe, &error);
+        if (!db) {
+            qWarning() << "cafe open failed" << error;
+            return;
+        }
+        db->exec(QStringLiteral("UPDATE staff SET pin_hash = ? WHERE code = ?"),
+                 {PinHasher::hash(QStringLiteral("1234"), iterations), code});
+    }
+
     // The store the hub uses: the data folder's SQLite files, or the test's PostgreSQL database.
     std::unique_ptr<StorageBackend> makeStorage() const
     {

@@ -436,8 +436,9 @@ void TestHubServer::pinChecksLeaveTheLoopFree()
 {
     HubServer::Options options;
     options.signInThreads = 1;
+    m_fixture->slowPinChecks(QStringLiteral("cafe1"), QStringLiteral("EMP001"));
     HubServer *server = startServer(options);
-    // Three PIN checks (about 0.2 s each, one thread) from three addresses...
+    // Three slow PIN checks (3,000,000 rounds, one thread) from three addresses...
     std::vector<std::unique_ptr<RawCall>> logins;
     for (int i = 0; i < 3; ++i)
         logins.push_back(
@@ -467,6 +468,8 @@ void TestHubServer::pinCheckBounds()
     options.signInThreads = 1;
     options.maxQueuedSignIns = 2;
     options.signInsPerSecond = 1000;
+    // Slow checks, so the first check from an address is still running when the second comes.
+    m_fixture->slowPinChecks(QStringLiteral("cafe1"), QStringLiteral("EMP002"));
     HubServer *server = startServer(options);
     // Eight at once from eight addresses: two are checked, the rest told to come back.
     std::vector<std::unique_ptr<RawCall>> logins;
@@ -536,6 +539,7 @@ void TestHubServer::clientGoneWhileItsPinIsChecked()
 {
     HubServer::Options options;
     options.signInThreads = 1;
+    m_fixture->slowPinChecks(QStringLiteral("cafe1"), QStringLiteral("EMP001"));
     HubServer *server = startServer(options);
     {
         RawCall gone(server->port(), QStringLiteral("127.0.0.80"), loginHead(server->port()),
