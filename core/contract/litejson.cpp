@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QVariant>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -135,24 +136,16 @@ private:
         }
         double d = 0;
         const auto [ptr, ec] = std::from_chars(start, m_p, d);
-        // A number beyond a double's range is refused (as Qt's parser does); one too small
-        // for a double reads as zero (from_chars calls it out of range too).
-        if (ptr != m_p)
+        // A number beyond a double's range either way (too large, or too small to be told
+        // from zero) is refused, as Qt's parser refuses it.
+        if (ptr != m_p || ec != std::errc() || !std::isfinite(d))
             return false;
-        if (ec == std::errc::result_out_of_range) {
-            bool tiny = false;
-            for (const char *c = start; c < m_p && !tiny; ++c)
-                if (*c == 'e' || *c == 'E')
-                    tiny = c + 1 < m_p && c[1] == '-';
-            if (!tiny)
-                return false;
-            d = (*start == '-') ? -0.0 : 0.0;
-        } else if (ec != std::errc() || !std::isfinite(d)) {
-            return false;
-        }
         const std::uint32_t i = push(Type::Number);
         m_nodes[i].number = d;
         m_nodes[i].end = i + 1;
+        // The literal's bytes too: a whole number beyond 2^53 is read back exactly from them.
+        m_nodes[i].pos = std::uint32_t(start - m_begin);
+        m_nodes[i].len = std::uint32_t(m_p - start);
         return true;
     }
 
@@ -492,9 +485,20 @@ QJsonValue LiteJsonValue::toJsonValue() const
     case LiteJson::Type::True:
         return QJsonValue(true);
     case LiteJson::Type::Number: {
-        // Whole numbers within 2^53 as integers, as Qt's parser keeps them.
-        const double d = node().number;
-        if (d == std::floor(d) && std::fabs(d) <= 9007199254740992.0)
+        // As Qt's parser keeps numbers: an integer literal that fits in 64 bits as that exact
+        // integer, any other whole number that fits in 64 bits as an integer too.
+        const LiteJson::Node &n = node();
+        const char *literal = m_doc->m_text.constData() + n.pos;
+        if (std::find_if(literal, literal + n.len,
+                         [](char c) { return c == '.' || c == 'e' || c == 'E'; })
+            == literal + n.len) {
+            qint64 exact = 0;
+            const auto [ptr, ec] = std::from_chars(literal, literal + n.len, exact);
+            if (ec == std::errc() && ptr == literal + n.len)
+                return QJsonValue(exact);
+        }
+        const double d = n.number;
+        if (d == std::floor(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0)
             return QJsonValue(qint64(d));
         return QJsonValue(d);
     }
