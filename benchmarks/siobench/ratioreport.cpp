@@ -997,6 +997,15 @@ QString RatioReport::renderCodec() const
         if (!ours.isEmpty() && !reference.isEmpty())
             header << QStringLiteral("%1 %2 / %3").arg(kind, ours, reference);
     }
+    const bool lite
+        = !ours.isEmpty() && std::any_of(names.cbegin(), names.cend(), [](const QString &n) {
+              return n.startsWith(QLatin1String("decode-lite/"));
+          });
+    if (lite) {
+        header << QStringLiteral("decode with LiteJson %1 (µs)").arg(ours);
+        if (!reference.isEmpty())
+            header << QStringLiteral("LiteJson %1 / %2 decode").arg(ours, reference);
+    }
     if (!ours.isEmpty())
         header << QStringLiteral("map to CafeEvent %1 (µs)").arg(ours);
     QList<QStringList> rows;
@@ -1021,6 +1030,21 @@ QString RatioReport::renderCodec() const
                 }
             }
         }
+        if (lite) {
+            const auto a = median(byLabel.value(ours).value(QStringLiteral("decode-lite/") + e));
+            row << (a ? number(*a / 1000.0, 2) : QStringLiteral("–"));
+            if (!reference.isEmpty()) {
+                const auto b
+                    = median(byLabel.value(reference).value(QStringLiteral("decode/") + e));
+                if (a && b && *b > 0) {
+                    row << QString::number(*a / *b, 'f', 2) + QLatin1Char('x');
+                    logRatioSum[QStringLiteral("decode-lite")] += std::log(*a / *b);
+                    ++logRatioCount[QStringLiteral("decode-lite")];
+                } else {
+                    row << QStringLiteral("–");
+                }
+            }
+        }
         if (!ours.isEmpty()) {
             const auto mapped = median(byLabel.value(ours).value(QStringLiteral("map/") + e));
             row << (mapped ? number(*mapped / 1000.0, 2) : QStringLiteral("–"));
@@ -1040,6 +1064,11 @@ QString RatioReport::renderCodec() const
                    .arg(std::exp(logRatioSum.value(QStringLiteral("decode"))
                                  / std::max(1, logRatioCount.value(QStringLiteral("decode")))),
                         0, 'f', 2);
+        if (logRatioCount.value(QStringLiteral("decode-lite")) > 0)
+            out += QStringLiteral("Decoding with LiteJson (the console's live path): %1x.\n")
+                       .arg(std::exp(logRatioSum.value(QStringLiteral("decode-lite"))
+                                     / logRatioCount.value(QStringLiteral("decode-lite"))),
+                            0, 'f', 2);
     }
     return out;
 }
@@ -1227,16 +1256,14 @@ TargetRow evaluate(const TargetData &data, const MetricTarget &t)
 
 // Codec: the geometric mean over envelopes of ours / socket.io-parser (CPU time per call);
 // ours and the reference shown as the mean time per call (µs) over the envelopes both measured.
-TargetRow codecRow(const QJsonArray &records, const QString &direction)
+// `ours` and `theirs` name the benchmarks compared ("decode-lite" against "decode": our LiteJson
+// read against socket.io-parser's decode).
+TargetRow codecRow(const QJsonArray &records, const QString &ours_, const QString &theirs,
+                   const QString &measure)
 {
-    TargetRow row{
-        QStringLiteral("5"),
-        QStringLiteral("%1 time per call, 17 envelopes (µs, geometric-mean ratio)").arg(direction),
-        QStringLiteral("≤ 1× socket.io-parser"),
-        QStringLiteral("–"),
-        {},
-        {},
-        QStringLiteral("not run")};
+    TargetRow row{QStringLiteral("5"),      measure, QStringLiteral("≤ 1× socket.io-parser"),
+                  QStringLiteral("–"),      {},      {},
+                  QStringLiteral("not run")};
     QMap<QString, QList<double>> ours, ref; // envelope -> ns over repeats
     QString refLabel;
     for (const QJsonValue &v : records) {
@@ -1250,12 +1277,13 @@ TargetRow codecRow(const QJsonArray &records, const QString &direction)
         for (const QJsonValue &b : r.value(QLatin1String("benchmarks")).toArray()) {
             const QJsonObject o = b.toObject();
             const QString name = o.value(QLatin1String("name")).toString();
+            const QString direction = isRef ? theirs : ours_;
             if (!name.startsWith(direction + QLatin1Char('/')))
                 continue;
             double ns = o.value(QLatin1String("cpu_time")).toDouble();
             const QString unit = o.value(QLatin1String("time_unit")).toString();
             ns *= unit == u"us" ? 1e3 : unit == u"ms" ? 1e6 : 1.0;
-            (isRef ? ref : ours)[name] << ns;
+            (isRef ? ref : ours)[name.section(QLatin1Char('/'), 1)] << ns;
         }
     }
     if (ours.isEmpty() && ref.isEmpty())
@@ -1433,11 +1461,22 @@ QString RatioReport::renderTargets() const
             {},
             false});
     // 5. The codec against socket.io-parser.
+    // Decoding: the console's live path reads EVENT frames with LiteJson; Qt's JSON tree is
+    // still read for binary events, refused frames and the other packets.
     rows << [this] {
-        return codecRow(m_records, QStringLiteral("encode"));
+        return codecRow(m_records, QStringLiteral("encode"), QStringLiteral("encode"),
+                        QStringLiteral("encode time per call, 17 envelopes (µs, geometric-mean "
+                                       "ratio)"));
     };
     rows << [this] {
-        return codecRow(m_records, QStringLiteral("decode"));
+        return codecRow(m_records, QStringLiteral("decode-lite"), QStringLiteral("decode"),
+                        QStringLiteral("decode time per call, LiteJson (the console's live "
+                                       "path), 17 envelopes (µs, geometric-mean ratio)"));
+    };
+    rows << [this] {
+        return codecRow(m_records, QStringLiteral("decode"), QStringLiteral("decode"),
+                        QStringLiteral("decode time per call into Qt's JSON tree, 17 envelopes "
+                                       "(µs, geometric-mean ratio)"));
     };
     // 6. The cafe path: 1,000 consoles, durable create_order, on SQLite and on PostgreSQL.
     for (const QString &label : {QStringLiteral("hub"), QStringLiteral("hub-pg")}) {
