@@ -5,7 +5,7 @@
 # (also written to OUT/report.md, with every sample in OUT/*.json), headed by the table of
 # issue 20's targets (met / short / not run).
 #
-#   benchmarks/run.sh                 full run, every part: 3 repeats, medians (about 85 minutes)
+#   benchmarks/run.sh                 full run, every part: 3 repeats, medians (about an hour)
 #   benchmarks/run.sh --quick         one repeat, fewer steps (about 10 minutes)
 #   benchmarks/run.sh --only broadcast,10k,cluster,cafe,client,codec,polling,signin,scale,history
 #   options: --repeats N, --out DIR (default benchmarks/results/<date>), --build DIR

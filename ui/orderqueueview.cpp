@@ -158,6 +158,10 @@ OrderQueueView::OrderQueueView(ConsoleSession *session, ConsoleSettings *setting
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setSectionResizeMode(OrderQueueModel::ItemsColumn,
                                                      QHeaderView::Stretch);
+    // A click on a column's header sorts by it (again: the other way round); oldest first to
+    // begin with, as the queue is worked.
+    m_view->horizontalHeader()->setSortIndicator(OrderQueueModel::AgeColumn, Qt::DescendingOrder);
+    m_view->setSortingEnabled(true);
     sizeToFont();
     m_view->installEventFilter(this);
     connect(m_delegate, &OrderQueueDelegate::advanceClicked, this, [this](const QModelIndex &i) {
@@ -184,6 +188,8 @@ OrderQueueView::OrderQueueView(ConsoleSession *session, ConsoleSettings *setting
     connect(m_filter, &QAbstractItemModel::layoutAboutToBeChanged, this,
             &OrderQueueView::rememberAnchor);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &OrderQueueView::restoreAnchor);
+    // A filter change over a long history lands a few passes after it was asked for.
+    connect(m_filter, &OrderFilterModel::refreshed, this, &OrderQueueView::updateSummary);
     connect(m_filter, &QAbstractItemModel::rowsAboutToBeRemoved, this,
             &OrderQueueView::rememberAnchor);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &OrderQueueView::restoreAnchor);

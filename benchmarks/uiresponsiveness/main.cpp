@@ -250,6 +250,10 @@ int runHistory(QApplication &app, int orders, const QString &jsonOut, const QStr
             phases[phase].steps[step++]();
             return;
         }
+        // A phase ends when the last filter or sort change it asked for has landed (a long
+        // history is filtered and sorted over several loop passes).
+        if (view.filter()->isRefreshing())
+            return;
         phases[phase].wallMs = clock.elapsed() - phaseStart;
         current = nullptr;
         step = 0;

@@ -10,6 +10,9 @@
 
 using namespace TableTap;
 
+// A filter or sort change over a long history lands over several event-loop passes.
+#define SETTLE(filter) QTRY_VERIFY_WITH_TIMEOUT(!(filter).isRefreshing(), 30000)
+
 namespace {
 
 const QDateTime t0(QDate(2026, 11, 26), QTime(8, 0), Qt::UTC);
@@ -62,6 +65,8 @@ private Q_SLOTS:
     void stockWarnings();
     void trimKeepsOpenOrders();
     void largeHistoryFilterAndSort();
+    void liveChangesWhileRefreshing();
+    void headerClickSortsBothWays();
     void tickAnnouncesOnlyMovingAges();
 };
 
@@ -410,7 +415,10 @@ void tst_OrderQueueModel::largeHistoryFilterAndSort()
     model.resetOrders(history(20000, now));
     OrderFilterModel filter;
     filter.setSourceModel(&model);
+    QAbstractItemModelTester tester(&filter,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     filter.setScope(OrderFilterModel::Scope::All);
+    SETTLE(filter);
     QCOMPARE(filter.rowCount(), 20000);
 
     // Typed a character at a time, then field-spanning searches the columns build.
@@ -420,12 +428,14 @@ void tst_OrderQueueModel::largeHistoryFilterAndSort()
                               "zzz",       "5:0"};
     for (const QString &needle : needles) {
         filter.setSearchText(needle);
+        SETTLE(filter);
         const QStringList expected
             = expectedIds(model, needle, OrderFilterModel::Scope::All, QString());
         QCOMPARE(shownIds(filter), expected);
         QCOMPARE(expected.isEmpty(), needle == u"zzz");
     }
     filter.setSearchText("guest 17");
+    SETTLE(filter);
     const int guests = filter.rowCount();
     QVERIFY(guests > 0 && guests < 20000);
     for (const auto scope : {OrderFilterModel::Scope::Open, OrderFilterModel::Scope::Closed,
@@ -433,26 +443,31 @@ void tst_OrderQueueModel::largeHistoryFilterAndSort()
         for (const QString &counter : {QString(), QStringLiteral("Counter 2")}) {
             filter.setScope(scope);
             filter.setCounter(counter);
+            SETTLE(filter);
             QCOMPARE(shownIds(filter), expectedIds(model, "guest 17", scope, counter));
         }
     }
     filter.setCounter({});
     filter.setSearchText({});
+    SETTLE(filter);
     QCOMPARE(filter.rowCount(), 20000);
 
     // Sorts: by total, by number, by customer, and back to the oldest first.
     filter.sort(OrderQueueModel::TotalColumn, Qt::AscendingOrder);
+    SETTLE(filter);
     for (int r = 1; r < filter.rowCount(); ++r)
         QVERIFY(
             model.order(filter.index(r - 1, 0).data(OrderQueueModel::OrderIdRole).toString())->total
             <= model.order(filter.index(r, 0).data(OrderQueueModel::OrderIdRole).toString())
                    ->total);
     filter.sort(OrderQueueModel::NumberColumn, Qt::DescendingOrder);
+    SETTLE(filter);
     QCOMPARE(filter.index(0, OrderQueueModel::NumberColumn).data().toString(),
              QStringLiteral("ORD019999"));
     QCOMPARE(filter.index(19999, OrderQueueModel::NumberColumn).data().toString(),
              QStringLiteral("ORD000000"));
     filter.sort(OrderQueueModel::CustomerColumn, Qt::AscendingOrder);
+    SETTLE(filter);
     for (int r = 1; r < filter.rowCount(); ++r)
         QVERIFY(filter.index(r - 1, OrderQueueModel::CustomerColumn)
                     .data()
@@ -461,15 +476,174 @@ void tst_OrderQueueModel::largeHistoryFilterAndSort()
                              Qt::CaseInsensitive)
                 <= 0);
     filter.sort(OrderQueueModel::AgeColumn, Qt::DescendingOrder);
+    SETTLE(filter);
     for (int r = 1; r < filter.rowCount(); ++r)
         QVERIFY(filter.index(r - 1, 0).data(OrderQueueModel::AgeSecondsRole).toLongLong()
                 >= filter.index(r, 0).data(OrderQueueModel::AgeSecondsRole).toLongLong());
     // A search on the sorted history keeps the sort.
     filter.setSearchText("latte");
+    SETTLE(filter);
     QCOMPARE(shownIds(filter), expectedIds(model, "latte", OrderFilterModel::Scope::All, {}));
     for (int r = 1; r < filter.rowCount(); ++r)
         QVERIFY(filter.index(r - 1, 0).data(OrderQueueModel::AgeSecondsRole).toLongLong()
                 >= filter.index(r, 0).data(OrderQueueModel::AgeSecondsRole).toLongLong());
+}
+
+void tst_OrderQueueModel::liveChangesWhileRefreshing()
+{
+    // A filter or sort change over a long history is worked out over several loop passes
+    // (here the least work per pass, so every change below lands mid-way). Orders that arrive,
+    // change, leave or close meanwhile end up where they belong, and the rows shown in between
+    // are always a consistent model.
+    const QDateTime now = t0.addDays(14);
+    OrderQueueModel model;
+    model.setClock([now] { return now; });
+    model.setRecentLimit(20000);
+    model.setBatchInterval(0);
+    model.resetOrders(history(20000, now));
+    OrderFilterModel filter;
+    filter.setSlicing(1000, 0);
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester tester(&filter,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int openRows = filter.rowCount();
+    QVERIFY(openRows > 0 && openRows < 1000);
+    QSignalSpy refreshed(&filter, &OrderFilterModel::refreshed);
+
+    // All today: the open rows stay shown (and live) until the whole history lands.
+    filter.setScope(OrderFilterModel::Scope::All);
+    QVERIFY(filter.isRefreshing());
+    QCOMPARE(filter.rowCount(), openRows);
+    Order fresh = history(1, now).constFirst();
+    fresh.id = "new1";
+    fresh.number = "ORD900001";
+    fresh.customerName = "Guest 17 fresh";
+    fresh.status = OrderStatus::Pending;
+    fresh.closedAt = {};
+    fresh.createdAt = now.addSecs(-30);
+    model.apply(created(fresh));
+    QCOMPARE(filter.rowCount(), openRows + 1); // shown at once in the open rows
+    int openRow = 19999;
+    while (!isOpenStatus(model.rowAt(openRow).status))
+        --openRow;
+    model.apply(statusChanged(model.rowAt(openRow).id, model.rowAt(openRow).status,
+                              OrderStatus::Completed, now.addSecs(-5)));
+    QCOMPARE(filter.rowCount(), openRows); // closed: gone from the open rows at once
+    QVERIFY(filter.isRefreshing());
+    SETTLE(filter);
+    QCOMPARE(refreshed.size(), 1);
+    QCOMPARE(filter.rowCount(), 20001);
+    QCOMPARE(shownIds(filter), expectedIds(model, {}, OrderFilterModel::Scope::All, {}));
+    for (int r = 1; r < filter.rowCount(); ++r)
+        QVERIFY(filter.index(r - 1, 0).data(OrderQueueModel::AgeSecondsRole).toLongLong()
+                >= filter.index(r, 0).data(OrderQueueModel::AgeSecondsRole).toLongLong());
+
+    // Sorted by status while statuses change under the sort.
+    filter.sort(OrderQueueModel::StatusColumn, Qt::AscendingOrder);
+    QVERIFY(filter.isRefreshing());
+    for (int i = 19800; i < 19990; i += 7) {
+        const Order &o = model.rowAt(i);
+        if (isOpenStatus(o.status))
+            model.apply(statusChanged(o.id, o.status, OrderStatus::Cancelled, now));
+        QCoreApplication::processEvents(); // a slice of the sort between changes
+    }
+    SETTLE(filter);
+    QCOMPARE(filter.rowCount(), 20001);
+    for (int r = 1; r < filter.rowCount(); ++r)
+        QVERIFY(filter.index(r - 1, 0).data(OrderQueueModel::StatusRole).toInt()
+                <= filter.index(r, 0).data(OrderQueueModel::StatusRole).toInt());
+
+    // A search typed a key at a time (each narrowing the last) while an order arrives and one
+    // leaves the model.
+    for (const QString &needle : QStringList{"g", "gu", "guest", "guest 1", "guest 17"}) {
+        filter.setSearchText(needle);
+        QCoreApplication::processEvents();
+    }
+    fresh.id = "new2";
+    fresh.number = "ORD900002";
+    fresh.customerName = "Guest 1799";
+    model.apply(created(fresh));
+    model.remove(model.rowAt(5).id);
+    model.flush();
+    SETTLE(filter);
+    QCOMPARE(shownIds(filter), expectedIds(model, "guest 17", OrderFilterModel::Scope::All, {}));
+    QVERIFY(shownIds(filter).contains("new2"));
+    for (int r = 1; r < filter.rowCount(); ++r)
+        QVERIFY(filter.index(r - 1, 0).data(OrderQueueModel::StatusRole).toInt()
+                <= filter.index(r, 0).data(OrderQueueModel::StatusRole).toInt());
+
+    // Broadened again, then a new snapshot of the whole history mid-way.
+    filter.setSearchText({});
+    QVERIFY(filter.isRefreshing());
+    model.resetOrders(history(20000, now));
+    SETTLE(filter);
+    QCOMPARE(shownIds(filter), expectedIds(model, {}, OrderFilterModel::Scope::All, {}));
+    // Undone before it landed: nothing changes.
+    filter.setScope(OrderFilterModel::Scope::Open);
+    QVERIFY(filter.isRefreshing());
+    filter.setScope(OrderFilterModel::Scope::All);
+    QVERIFY(!filter.isRefreshing());
+    QCOMPARE(filter.rowCount(), 20000);
+}
+
+void tst_OrderQueueModel::headerClickSortsBothWays()
+{
+    // The view's header drives sort(): every column sorts both ways, ties in the model's
+    // order, and the items column by its text.
+    OrderQueueModel model;
+    model.setBatchInterval(0);
+    const QDateTime now = t0.addDays(14);
+    model.setClock([now] { return now; });
+    model.setRecentLimit(1000);
+    model.resetOrders(history(600, now));
+    OrderFilterModel filter;
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester tester(&filter,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    filter.setScope(OrderFilterModel::Scope::All);
+    for (int col = 0; col < OrderQueueModel::ColumnCount; ++col) {
+        for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            filter.sort(col, order);
+            QVERIFY(!filter.isRefreshing()); // a short list is sorted at once
+            QCOMPARE(filter.rowCount(), 600);
+            QCOMPARE(filter.sortColumn(), col);
+            for (int r = 1; r < filter.rowCount(); ++r) {
+                const QModelIndex a = filter.index(r - 1, col);
+                const QModelIndex b = filter.index(r, col);
+                if (col == OrderQueueModel::ItemsColumn || col == OrderQueueModel::NumberColumn
+                    || col == OrderQueueModel::CounterColumn) {
+                    const int c = a.data().toString().compare(b.data().toString());
+                    QVERIFY2(order == Qt::AscendingOrder ? c <= 0 : c >= 0,
+                             qPrintable(QString("column %1 row %2").arg(col).arg(r)));
+                } else if (col == OrderQueueModel::TotalColumn) {
+                    const Cents x
+                        = model.order(a.data(OrderQueueModel::OrderIdRole).toString())->total;
+                    const Cents y
+                        = model.order(b.data(OrderQueueModel::OrderIdRole).toString())->total;
+                    QVERIFY(order == Qt::AscendingOrder ? x <= y : x >= y);
+                } else if (col == OrderQueueModel::StatusColumn) {
+                    const int x = a.data(OrderQueueModel::StatusRole).toInt();
+                    const int y = b.data(OrderQueueModel::StatusRole).toInt();
+                    QVERIFY(order == Qt::AscendingOrder ? x <= y : x >= y);
+                } else if (col == OrderQueueModel::AgeColumn) {
+                    const qint64 x = a.data(OrderQueueModel::AgeSecondsRole).toLongLong();
+                    const qint64 y = b.data(OrderQueueModel::AgeSecondsRole).toLongLong();
+                    QVERIFY(order == Qt::AscendingOrder ? x <= y : x >= y);
+                } else if (col == OrderQueueModel::CustomerColumn) {
+                    const QString x = model.order(a.data(OrderQueueModel::OrderIdRole).toString())
+                                          ->customerName;
+                    const QString y = model.order(b.data(OrderQueueModel::OrderIdRole).toString())
+                                          ->customerName;
+                    const int c = x.compare(y, Qt::CaseInsensitive);
+                    QVERIFY(order == Qt::AscendingOrder ? c <= 0 : c >= 0);
+                }
+            }
+        }
+    }
+    // No column: the model's own order.
+    filter.sort(-1);
+    for (int r = 0; r < filter.rowCount(); ++r)
+        QCOMPARE(filter.mapToSource(filter.index(r, 0)).row(), r);
 }
 
 void tst_OrderQueueModel::tickAnnouncesOnlyMovingAges()
