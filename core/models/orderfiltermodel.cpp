@@ -86,9 +86,7 @@ void OrderFilterModel::setSourceModel(QAbstractItemModel *source)
     for (const QMetaObject::Connection &c : std::as_const(m_connections))
         disconnect(c);
     m_connections.clear();
-    m_job = Job{};
-    m_timer.stop();
-    m_itemsKeys.clear();
+    dropJob();
     m_placeholder = false;
     QAbstractProxyModel::setSourceModel(source);
     m_queue = qobject_cast<const OrderQueueModel *>(source);
@@ -98,10 +96,7 @@ void OrderFilterModel::setSourceModel(QAbstractItemModel *source)
     if (m_queue) {
         connectSource();
         m_shown.now = m_queue->now();
-        for (int r = 0; r < m_queue->rowCount(); ++r)
-            if (accepts(m_shown, r))
-                m_rows.append(r);
-        sortRows(m_shown, m_rows);
+        m_rows = acceptedRows(m_shown);
         rebuildPositions();
     } else if (source) {
         qWarning("OrderFilterModel: the source is not an OrderQueueModel; no rows are shown");
@@ -139,9 +134,7 @@ void OrderFilterModel::connectSource()
         m_queue = nullptr;
         m_rows.clear();
         m_pos.clear();
-        m_job = Job{};
-        m_timer.stop();
-        m_itemsKeys.clear();
+        dropJob();
         m_placeholder = false;
         endResetModel();
     });
@@ -192,9 +185,7 @@ void OrderFilterModel::setSlicing(int rowThreshold, int sliceMs)
 
 void OrderFilterModel::refresh()
 {
-    m_job = Job{};
-    m_timer.stop();
-    m_itemsKeys.clear();
+    dropJob();
     if (!m_queue) {
         m_shown = m_want;
         Q_EMIT refreshed();
@@ -416,9 +407,7 @@ void OrderFilterModel::finishJob()
         sortRows(m_want, back);
         rows = merged(m_want, rows, back);
     }
-    m_job = Job{};
-    m_timer.stop();
-    m_itemsKeys.clear();
+    dropJob();
     commit(std::move(rows));
 }
 
@@ -441,14 +430,8 @@ void OrderFilterModel::commit(QList<int> rows)
         rebuildPositions();
         endRemoveRows();
     } else {
-        // One layout change for the lot: the selection and the current order (persistent
-        // indexes) follow their rows, or are dropped with them.
-        Q_EMIT layoutAboutToBeChanged();
-        const QList<int> old = std::exchange(m_rows, std::move(rows));
         m_shown = want;
-        rebuildPositions();
-        updatePersistent(old);
-        Q_EMIT layoutChanged();
+        relayout(std::move(rows));
     }
     Q_EMIT refreshed();
 }
@@ -519,6 +502,16 @@ QString OrderFilterModel::itemsKey(int sourceRow) const
     return m_queue->data(m_queue->index(sourceRow, OrderQueueModel::ItemsColumn)).toString();
 }
 
+QList<int> OrderFilterModel::acceptedRows(const Settings &s) const
+{
+    QList<int> rows;
+    for (int r = 0; r < m_queue->rowCount(); ++r)
+        if (accepts(s, r))
+            rows.append(r);
+    sortRows(s, rows);
+    return rows;
+}
+
 void OrderFilterModel::sortRows(const Settings &s, QList<int> &rows) const
 {
     std::sort(rows.begin(), rows.end(), [this, &s](int a, int b) { return before(s, a, b); });
@@ -557,6 +550,24 @@ void OrderFilterModel::rebuildPositions()
     m_pos.fill(-1, m_queue ? m_queue->rowCount() : 0);
     for (qsizetype p = 0; p < m_rows.size(); ++p)
         m_pos[m_rows.at(p)] = int(p);
+}
+
+void OrderFilterModel::relayout(QList<int> rows, QAbstractItemModel::LayoutChangeHint hint)
+{
+    // One layout change for the lot: the selection and the current order (persistent indexes)
+    // follow their rows, or are dropped with them.
+    Q_EMIT layoutAboutToBeChanged({}, hint);
+    const QList<int> old = std::exchange(m_rows, std::move(rows));
+    rebuildPositions();
+    updatePersistent(old);
+    Q_EMIT layoutChanged({}, hint);
+}
+
+void OrderFilterModel::dropJob()
+{
+    m_job = Job{};
+    m_timer.stop();
+    m_itemsKeys.clear();
 }
 
 void OrderFilterModel::updatePersistent(const QList<int> &oldRows)
@@ -608,11 +619,7 @@ void OrderFilterModel::insertSourceRows(QList<int> sourceRows)
         return;
     }
     if (sourceRows.size() > kManyArrivals) {
-        Q_EMIT layoutAboutToBeChanged();
-        const QList<int> old = std::exchange(m_rows, merged(m_shown, m_rows, sourceRows));
-        rebuildPositions();
-        updatePersistent(old);
-        Q_EMIT layoutChanged();
+        relayout(merged(m_shown, m_rows, sourceRows));
         return;
     }
     // Last first, so the places found for the earlier ones still hold.
@@ -654,19 +661,14 @@ void OrderFilterModel::reconcile(int first, int last)
     });
     if (misplaced) {
         // Taken out and put back where they belong now, as one layout change.
-        Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-        for (const int r : std::as_const(staying))
-            m_pos[r] = -2;
+        const QSet<int> moving(staying.cbegin(), staying.cend());
         QList<int> rest;
         rest.reserve(n);
         for (const int r : std::as_const(m_rows))
-            if (m_pos.at(r) != -2)
+            if (!moving.contains(r))
                 rest.append(r);
         sortRows(m_shown, staying);
-        const QList<int> old = std::exchange(m_rows, merged(m_shown, rest, staying));
-        rebuildPositions();
-        updatePersistent(old);
-        Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+        relayout(merged(m_shown, rest, staying), QAbstractItemModel::VerticalSortHint);
     }
     if (!arriving.isEmpty())
         insertSourceRows(std::move(arriving));
@@ -798,9 +800,7 @@ void OrderFilterModel::onRowsRemoved(const QModelIndex &parent, int first, int l
 void OrderFilterModel::onAboutToBeReset()
 {
     beginResetModel();
-    m_job = Job{};
-    m_timer.stop();
-    m_itemsKeys.clear();
+    dropJob();
 }
 
 void OrderFilterModel::onReset()
@@ -820,10 +820,7 @@ void OrderFilterModel::onReset()
     m_shown = m_want;
     if (m_queue) {
         m_shown.now = m_queue->now();
-        for (int r = 0; r < m_queue->rowCount(); ++r)
-            if (accepts(m_shown, r))
-                m_rows.append(r);
-        sortRows(m_shown, m_rows);
+        m_rows = acceptedRows(m_shown);
     }
     rebuildPositions();
     endResetModel();

@@ -116,6 +116,8 @@ private:
     bool before(const Settings &s, int a, int b) const;
     QString itemsKey(int sourceRow) const;
     void sortRows(const Settings &s, QList<int> &rows) const;
+    // Every source row `s` accepts, in its order.
+    QList<int> acceptedRows(const Settings &s) const;
     // Where source row r belongs in `rows` (sorted).
     qsizetype insertionPoint(const Settings &s, const QList<int> &rows, int r) const;
     // `rows` (sorted) with `more` (sorted) merged in.
@@ -125,6 +127,11 @@ private:
     void removeProxyRows(QList<int> proxyRows);
     void insertSourceRows(QList<int> sourceRows);
     void rebuildPositions();
+    // m_rows replaced by `rows` as one layout change.
+    void relayout(QList<int> rows, QAbstractItemModel::LayoutChangeHint hint
+                                   = QAbstractItemModel::NoLayoutChangeHint);
+    // Forgets a filter or sort change being worked out.
+    void dropJob();
     void updatePersistent(const QList<int> &oldRows);
 
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
